@@ -1,0 +1,37 @@
+# Two commands on a fresh machine with Python 3 and git:
+#   make run    set up (first time) and launch the app on the simulated sensor
+#   make test   set up (first time) and run lint, layer contracts and the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench screenshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@ $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed
+	$(BIN)/biofeedback gui --simulate
+
+test: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(VENV)/.dev-installed
+	for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+screenshots: $(VENV)/.dev-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

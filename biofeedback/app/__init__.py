@@ -1,0 +1,1 @@
+"""Application glue on QtCore: worker threads, session controller, settings."""

@@ -1,0 +1,153 @@
+"""What the live views draw, kept in fixed-size NumPy ring buffers (no Qt here).
+
+The worker's PipelineOutput objects are appended as they arrive; the plots
+read windows of the latest data on their redraw timer (mne-lsl's habit:
+consumers pull windows, nobody is called per sample).
+
+Two clocks meet here: beats and samples carry the device clock, the pacer
+runs on the host's monotonic clock. ``clock_offset_s`` (host minus device,
+the smallest seen over recent arrivals, i.e. least transport latency) maps
+one onto the other so the pacer curve can be drawn under the tachogram.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from biofeedback import config
+from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.types import MetricsUpdate, SignalQuality
+
+
+class RingBuffer:
+    """Last ``capacity`` rows of ``width`` float64 columns, oldest first on read."""
+
+    def __init__(self, capacity: int, width: int) -> None:
+        self._data = np.full((capacity, width), np.nan)
+        self._n = 0  # rows ever written
+
+    def __len__(self) -> int:
+        return min(self._n, self._data.shape[0])
+
+    def clear(self) -> None:
+        self._n = 0
+
+    def extend(self, rows: np.ndarray) -> None:
+        rows = np.asarray(rows, dtype=float).reshape(-1, self._data.shape[1])
+        cap = self._data.shape[0]
+        if rows.shape[0] >= cap:
+            self._data[:] = rows[-cap:]
+            self._n = cap  # full, oldest row at index 0
+            return
+        start = self._n % cap
+        end = start + rows.shape[0]
+        if end <= cap:
+            self._data[start:end] = rows
+        else:
+            split = cap - start
+            self._data[start:] = rows[:split]
+            self._data[: end - cap] = rows[split:]
+        self._n += rows.shape[0]
+
+    def view(self) -> np.ndarray:
+        """A copy of the stored rows in time order."""
+        cap = self._data.shape[0]
+        if self._n <= cap:
+            return self._data[: self._n].copy()
+        start = self._n % cap
+        return np.concatenate((self._data[start:], self._data[:start]))
+
+
+class LiveModel:
+    """Ring buffers of samples, beats, metrics and the pacer trace, plus derived numbers."""
+
+    def __init__(self) -> None:
+        self.ppg = RingBuffer(config.GUI_PPG_BUFFER_SAMPLES, 2)  # t_s, value
+        self.beats = RingBuffer(config.GUI_BEAT_BUFFER, 3)  # t_s, rr_ms, corrected
+        self.metrics = RingBuffer(config.GUI_METRICS_BUFFER, 4)  # t_s, hr, rmssd, coherence
+        self.pacer = RingBuffer(config.GUI_PPG_BUFFER_SAMPLES, 2)  # host t_s, value
+        self.latest: MetricsUpdate | None = None
+        self.quality: SignalQuality = SignalQuality.NO_SIGNAL
+        self.last_device_t_s: float | None = None
+        self.clock_offset_s: float | None = None
+        self._offsets: list[tuple[float, float]] = []
+        self.version = 0  # bumps on every change so views can skip idle redraws
+
+    def clear(self) -> None:
+        self.__init__()
+
+    # -- input -----------------------------------------------------------------
+    def add(self, out: PipelineOutput, host_t_s: float) -> None:
+        """Append one pipeline output received at host monotonic time ``host_t_s``."""
+        for block in out.ppg:
+            if len(block):
+                self.ppg.extend(np.column_stack((block.t_s, block.value)))
+                self._note_device_time(float(block.t_s[-1]), host_t_s)
+        if out.beats:
+            self.beats.extend([(b.t_s, b.rr_ms, float(b.corrected)) for b in out.beats])
+            if not out.ppg:
+                self._note_device_time(out.beats[-1].t_s, host_t_s)
+        if out.metrics is not None:
+            m = out.metrics
+            self.latest = m
+            self.metrics.extend([(m.t_s, _nan(m.hr_bpm), _nan(m.rmssd_ms), _nan(m.coherence_ratio))])
+        if out.quality is not None:
+            self.quality = out.quality
+        if out.gaps:
+            self._offsets.clear()  # a restart may reset the device clock
+        self.version += 1
+
+    def _note_device_time(self, device_t_s: float, host_t_s: float) -> None:
+        self.last_device_t_s = device_t_s
+        self._offsets.append((host_t_s, host_t_s - device_t_s))
+        cut = host_t_s - 5.0
+        while len(self._offsets) > 1 and self._offsets[0][0] < cut:
+            self._offsets.pop(0)
+        self.clock_offset_s = min(o for _, o in self._offsets)
+
+    def add_pacer(self, host_t_s: float, value: float) -> None:
+        self.pacer.extend([(host_t_s, value)])
+
+    # -- derived ---------------------------------------------------------------
+    def device_now_s(self, host_t_s: float) -> float | None:
+        """Device-clock time corresponding to host time ``host_t_s`` (None before data)."""
+        if self.clock_offset_s is None:
+            return None
+        return host_t_s - self.clock_offset_s
+
+    def pacer_on_device_clock(self) -> np.ndarray:
+        """The pacer trace with its times moved onto the device clock (empty before data)."""
+        trace = self.pacer.view()
+        if self.clock_offset_s is None or not len(trace):
+            return np.empty((0, 2))
+        trace[:, 0] -= self.clock_offset_s
+        return trace
+
+    def recent_hr_bpm(self, n_beats: int = 3) -> float | None:
+        """Heart rate from the mean of the last ``n_beats`` intervals (moves with each breath)."""
+        beats = self.beats.view()
+        if not len(beats):
+            return None
+        return float(60000.0 / np.mean(beats[-n_beats:, 1]))
+
+    def hr_swing_bpm(self, start_device_s: float, end_device_s: float) -> float | None:
+        """Max minus min beat-to-beat HR over beats in [start, end); None with < 2 beats.
+
+        The per-breath peak-to-trough HR of resonance-breathing protocols
+        (Lehrer et al. 2000), taken over one pacer cycle.
+        """
+        beats = self.beats.view()
+        if not len(beats):
+            return None
+        inside = (beats[:, 0] >= start_device_s) & (beats[:, 0] < end_device_s)
+        if inside.sum() < 2:
+            return None
+        hr = 60000.0 / beats[inside, 1]
+        return float(hr.max() - hr.min())
+
+    def artifact_share(self) -> float | None:
+        return None if self.latest is None else self.latest.artifact_share
+
+
+def _nan(value: float | None) -> float:
+    return np.nan if value is None else float(value)

@@ -1,0 +1,74 @@
+"""Make a Source from the user's choice; list serial ports with their hints.
+
+io modules are imported lazily so the window opens even while a source
+module is missing or its dependency is broken; the error then shows in the
+status area when the user tries to connect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from biofeedback.app.settings import Settings
+from biofeedback.io.source import Source
+
+SIMULATED, SERIAL, REPLAY = "simulated", "serial", "replay"
+PROTOCOLS = ("auto", "native", "pulsesensor", "cms50d", "max3010x", "ibi")
+ARTIFACT_LEVELS = {"none": 0.0, "some (2/min)": 2.0, "many (8/min)": 8.0}
+REPLAY_SPEEDS = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0)
+
+
+@dataclass(frozen=True)
+class PortChoice:
+    """A serial port as the picker shows it."""
+
+    device: str
+    label: str
+
+
+def list_port_choices() -> tuple[list[PortChoice], str | None]:
+    """Serial ports with description and device hint; (ports, error message or None)."""
+    try:
+        from biofeedback.io.serial_source import list_ports
+    except Exception as exc:  # module not there yet or pyserial broken
+        return [], f"Serial ports unavailable: {exc}"
+    try:
+        ports = list_ports()
+    except Exception as exc:
+        return [], f"Could not list serial ports: {exc}"
+    choices = []
+    for p in ports:
+        label = p.device
+        if getattr(p, "description", ""):
+            label += f" — {p.description}"
+        if getattr(p, "hint", ""):
+            label += f" ({p.hint})"
+        choices.append(PortChoice(p.device, label))
+    return choices, None
+
+
+def make_source(settings: Settings) -> Source:
+    """Build the source the settings describe; raises with a readable message on failure."""
+    kind = settings.source_kind
+    if kind == SIMULATED:
+        from biofeedback.io.simulator import SimulatedSource
+
+        return SimulatedSource(
+            hr_bpm=settings.sim_hr_bpm,
+            resonance_bpm=settings.sim_resonance_bpm,
+            artifacts_per_min=settings.sim_artifacts_per_min,
+            speed=settings.sim_speed,
+        )
+    if kind == SERIAL:
+        if not settings.serial_port:
+            raise ValueError("Choose a serial port first.")
+        from biofeedback.io.serial_source import SerialSource
+
+        return SerialSource(settings.serial_port, protocol=settings.protocol)
+    if kind == REPLAY:
+        if not settings.replay_path:
+            raise ValueError("Choose a file to replay first.")
+        from biofeedback.io.replay import ReplaySource
+
+        return ReplaySource(settings.replay_path, speed=settings.replay_speed)
+    raise ValueError(f"unknown source kind {kind!r}")

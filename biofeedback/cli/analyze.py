@@ -1,0 +1,92 @@
+"""``biofeedback analyze``: HRV of a recorded file through the live pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from biofeedback.core.analysis import summarize
+from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.types import Beat
+from biofeedback.io.files import InputError, load_recording
+
+TABLE_ROWS = (
+    ("n_beats", "Beats (intervals)", "", "{:.0f}"),
+    ("n_corrected", "Corrected intervals", "", "{:.0f}"),
+    ("duration_s", "Duration", "s", "{:.1f}"),
+    ("mean_hr_bpm", "Mean heart rate", "bpm", "{:.1f}"),
+    ("mean_nn_ms", "Mean NN", "ms", "{:.1f}"),
+    ("sdnn_ms", "SDNN", "ms", "{:.1f}"),
+    ("rmssd_ms", "RMSSD", "ms", "{:.1f}"),
+    ("pnn50_pct", "pNN50", "%", "{:.1f}"),
+    ("vlf_power_ms2", "VLF power", "ms²", "{:.0f}"),
+    ("lf_power_ms2", "LF power", "ms²", "{:.0f}"),
+    ("hf_power_ms2", "HF power", "ms²", "{:.0f}"),
+    ("lf_hf_ratio", "LF/HF", "", "{:.2f}"),
+    ("lf_peak_hz", "LF peak", "Hz", "{:.3f}"),
+    ("hf_peak_hz", "HF peak", "Hz", "{:.3f}"),
+    ("coherence_ratio", "Coherence ratio (64 s windows)", "", "{:.2f}"),
+)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("analyze", help="HRV metrics of an RR, PPG or raw-event file")
+    p.add_argument("file", help="RR/IBI text or CSV, PPG CSV, or a raw event log from `record --raw`")
+    p.add_argument("--kind", choices=("auto", "rr", "ppg"), default="auto")
+    p.add_argument("--fs", type=float, default=None, metavar="HZ", help="PPG sample rate when the file has no time column")
+    p.add_argument("--column", default=None, metavar="NAME", help="column to read when several fit")
+    p.add_argument("--no-correct", action="store_true", help="analyse the intervals exactly as given")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    p.add_argument("--beats", default=None, metavar="OUT.csv", help="write time_s,rr_ms,corrected per beat")
+    p.set_defaults(func=run)
+
+
+def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
+                 column: str | None = None, correct: bool = True) -> tuple[list[Beat], dict, str]:
+    """Beats, summary metrics and a reading note for one file."""
+    recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)
+    pipeline = Pipeline(correct=correct)
+    out = pipeline.feed(recording.events)
+    out.extend(pipeline.flush())
+    if len(out.beats) < 2:
+        raise InputError(f"{Path(path).name}: found {len(out.beats)} beat interval(s); at least 2 are needed")
+    return out.beats, summarize(out.beats), recording.note
+
+
+def write_beats_csv(beats: list[Beat], path: str | Path) -> None:
+    """``time_s,rr_ms,corrected``: one row per beat after the first."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("time_s,rr_ms,corrected\n")
+        for b in beats:
+            f.write(f"{b.t_s:.4f},{b.rr_ms:.3f},{int(b.corrected)}\n")
+
+
+def format_table(summary: dict, note: str = "") -> str:
+    lines = []
+    for key, label, unit, fmt in TABLE_ROWS:
+        value = summary.get(key)
+        text = "n/a" if value is None else fmt.format(value)
+        lines.append(f"{label:<32}{text:>10} {unit}".rstrip())
+    if note:
+        lines.append(f"({note})")
+    share = summary["n_corrected"] / summary["n_beats"] if summary["n_beats"] else 0.0
+    if share > 0.05:
+        lines.append(f"Warning: {share:.0%} of intervals were corrected; the metrics are unreliable.")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        beats, summary, note = analyze_file(args.file, args.kind, args.fs, args.column, not args.no_correct)
+        if args.beats:
+            write_beats_csv(beats, args.beats)
+    except (InputError, OSError) as error:
+        print(f"biofeedback analyze: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(format_table(summary, note))
+    return 0

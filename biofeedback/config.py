@@ -1,0 +1,105 @@
+"""Constants with units, in one place (OpenHRV habit).
+
+Every window, band, limit and rate used by more than one module lives here,
+with its unit in its name.
+"""
+
+# --- PPG beat detection (Elgendi et al. 2013, causal adaptation) ---
+PPG_BANDPASS_HZ = (0.5, 8.0)  # 2nd-order Butterworth band-pass
+ELGENDI_W1_S = 0.111  # peak moving-average window
+ELGENDI_W2_S = 0.667  # beat moving-average window
+ELGENDI_BETA = 0.02  # threshold offset factor
+BEAT_REFRACTORY_S = 0.25  # at most 240 bpm
+NO_BEAT_TIMEOUT_S = 2.5  # no beat for this long -> "no signal"
+
+# --- RR plausibility and artifact correction (Lipponen & Tarvainen 2019) ---
+RR_MIN_MS = 273.0  # 220 bpm
+RR_MAX_MS = 2000.0  # 30 bpm
+LT_ALPHA = 5.2
+LT_C1 = 0.13
+LT_C2 = 0.17
+LT_QD_WINDOW_BEATS = 91
+LT_MEDIAN_WINDOW_BEATS = 11
+ARTIFACT_SHARE_WARN = 0.05  # above this share of corrected beats metrics are unreliable
+
+# --- Streaming artifact correction (core/artifacts.py: live Lipponen & Tarvainen 2019) ---
+LT_LOOKAHEAD_BEATS = 2  # a beat is final this many beats later (S22 needs dRR of the next 2 beats)
+LT_TH_MIN_MS = 20.0  # floor for Th1/Th2 so a very regular rhythm is not flagged everywhere
+LT_MIN_HISTORY_BEATS = 10  # dRR values needed before the L&T rules apply (hard gate only before)
+LT_MAX_SPLIT_INTERVALS = 3  # a "missed" interval is split into at most this many intervals
+
+# --- HRV (Task Force 1996; Kubios) ---
+RESAMPLE_FS_HZ = 4.0  # cubic-spline resampling of the tachogram
+VLF_BAND_HZ = (0.0033, 0.04)
+LF_BAND_HZ = (0.04, 0.15)
+HF_BAND_HZ = (0.15, 0.40)
+WELCH_SEGMENT_S = 256.0  # Kubios default; shortened for short records
+PNN_THRESHOLD_MS = 50.0
+
+# --- Coherence (McCraty & Childre 2010) ---
+COHERENCE_WINDOW_S = 64.0
+COHERENCE_STEP_S = 5.0
+COHERENCE_PEAK_BAND_HZ = (0.04, 0.26)
+COHERENCE_PEAK_WIDTH_HZ = 0.030
+COHERENCE_TOTAL_BAND_HZ = (0.0033, 0.40)
+
+# --- Live windows ---
+LIVE_RMSSD_WINDOW_S = 60.0
+LIVE_SPECTRUM_WINDOW_S = 120.0
+LIVE_TACHOGRAM_WINDOW_S = 120.0
+
+# --- Breathing pacer ---
+PACER_MIN_BPM = 3.0  # breaths per minute
+PACER_MAX_BPM = 10.0
+PACER_STEP_BPM = 0.1
+PACER_DEFAULT_BPM = 6.0
+
+# --- Serial ---
+DEFAULT_BAUD = 115200
+RECONNECT_BACKOFF_S = (0.25, 0.5, 1.0, 2.0, 4.0)
+
+# --- HRV module (core/hrv.py): spectrum and live-coherence details ---
+# Task Force 1996: "approximately 1 min is needed to assess the HF components, while
+# approximately 2 min are needed to address the LF component"; VLF from records of
+# <= 5 min is "a dubious measure", so VLF needs more than 5 min.
+SPECTRUM_MIN_RECORD_S = {"vlf": 300.0, "lf": 120.0, "hf": 60.0}
+SPECTRUM_DF_HZ = 0.001  # zero-pad the Welch FFT to at least this grid (power is preserved)
+SMOOTHNESS_PRIORS_LAMBDA = 500.0  # Tarvainen et al. 2002, Kubios default
+COHERENCE_MARGIN_S = 5.0  # beats kept before a coherence window so the spline covers its start
+COHERENCE_NFFT = 1024  # zero-padded FFT of the 64 s window (0.0039 Hz grid at 4 Hz)
+
+# --- Sensor protocols (biofeedback/core/protocols; /work/shared/notes/sensor-protocols.md) ---
+PROTO_TEXT_MAX_LINE_BYTES = 128  # longer text lines are dropped up to the next LF (§0)
+NATIVE_MAX_LINE_BYTES = 96  # BF1 spec (§6)
+NATIVE_DEFAULT_FS_HZ = 250.0  # BF1 rate over UART until a header says otherwise (§6)
+NATIVE_LOST_SAMPLES_FACTOR = 1.5  # P step > 1.5 sample periods -> lost samples
+NATIVE_RESTART_STEP_MS = 1000.0  # P step > 1 s -> device restart / lost data
+NATIVE_LOST_BEAT_PERIODS = 2.0  # I step vs ibi mismatch > 2 sample periods -> lost beat
+NATIVE_HEADER_PERIOD_S = 5.0  # writers re-send header and contact state this often
+PULSESENSOR_LINE_RATE_HZ = 50.0  # nominal serial sample rate of the Playground library (§1.1)
+PULSESENSOR_REANCHOR_S = 0.2  # beat clock vs counted-line clock mismatch before re-anchoring
+PULSESENSOR_NO_BEAT_RESET_S = 2.5  # Playground resets its detector after this long without a beat
+CMS50_PACKET_RATE_HZ = 60.0  # both protocol generations (§2.2, §2.3)
+CMS50_LOCK_PACKETS = 3  # consecutive well-formed packets before data is trusted (noise guard)
+CMS50_KEEPALIVE_PERIOD_S = 5.0  # V7.0 keep-alive (AF) period
+CMS50_PR_VALID_BPM = (25, 250)  # outside: no reading (§2.2 recommendation)
+CMS50_SPO2_VALID_PCT = (50, 100)
+MAX3010X_LINE_RATE_HZ = 100.0  # Example5: 400 sps averaged by 4 (§3.1)
+MAX3010X_NO_FINGER_IR = 50000  # Example5 prints " No finger?" below this IR value
+IBI_TEXT_RANGE_MS = (200.0, 3000.0)  # plain IBI text lines outside this range are rejected
+IBI_SECONDS_BELOW = 10.0  # a plain IBI value below this is in seconds (x1000)
+AUTODETECT_WINDOW_S = 2.0  # bytes inspected by protocol auto-detection
+
+# --- Desktop app (pacer, live views, settings) -- owned by the GUI helper ---
+PACER_MAX_HOLD_FRACTION = 0.5  # holds shrink to at most this share of a breath cycle
+PACER_DEFAULT_INHALE_RATIO = 0.5  # inhale share of breathing time: I:E = 1:1
+GUI_REDRAW_HZ = 60.0  # plots redraw on a timer at most this often, never per sample
+GUI_PULSE_WINDOW_S = 8.0  # pulse wave shown over the last seconds
+GUI_TACHOGRAM_WINDOW_S = 90.0  # HR tachogram with the pacer curve (1-2 min)
+GUI_TREND_WINDOW_S = 600.0  # RMSSD / coherence trends
+GUI_SPECTRUM_EVERY_S = 3.0  # recompute the live spectrum at most this often
+GUI_SPECTRUM_MAX_HZ = 0.5
+GUI_PPG_BUFFER_SAMPLES = 16384  # ring buffer (> 30 s at 500 Hz)
+GUI_BEAT_BUFFER = 2048  # beats kept for the tachogram, spectrum and swing
+GUI_METRICS_BUFFER = 4096  # metrics updates kept for the trends
+SESSION_PRESETS_MIN = (5, 10, 15, 20, 30)  # session duration presets; 0 = open-ended

@@ -1,0 +1,1 @@
+"""Pure NumPy/SciPy signal code: no Qt, no threads, no files."""

@@ -1,0 +1,264 @@
+"""Streaming RR artifact classification and correction (Lipponen & Tarvainen 2019).
+
+Implements the beat classification of Lipponen & Tarvainen, "A robust algorithm
+for heart rate variability time series artefact correction using novel beat
+classification", J. Med. Eng. Technol. 43(3), 2019 (the Kubios method; NeuroKit2
+``signal_fixpeaks(method="kubios")`` is the offline reference): dRR normalised by
+Th1 = alpha * QD(|dRR|), subspaces S11/S12 (ectopic region bounded by c1, c2) and
+S21/S22 (long/short), mRR = RR - median of 11 RR normalised by Th2, and the
+missed/extra tests against Th2.
+
+Live adaptation (beats arrive one at a time):
+
+* Look-ahead: a beat is classified once ``LT_LOOKAHEAD_BEATS`` (K = 2) later beats
+  are known, because S12 needs dRR[i+1] and S22 needs dRR[i+1], dRR[i+2]. Every
+  beat is therefore emitted exactly K input beats late; ``flush()`` decides the
+  held-back beats with the look-ahead that exists.
+* Thresholds are trailing: Th1 and Th2 use the last ``LT_QD_WINDOW_BEATS`` final
+  (already corrected) intervals; the median uses the last 8 final intervals plus the
+  current one and its K look-ahead intervals (11 in all, as centred as K allows).
+  Both thresholds have a floor ``LT_TH_MIN_MS``; before ``LT_MIN_HISTORY_BEATS``
+  dRR values exist only the hard gate ``RR_MIN_MS..RR_MAX_MS`` applies.
+* The extra-beat test (short interval whose merge with the next one gives a normal
+  interval) runs before the ectopic test: an unevenly split interval otherwise falls
+  in the ectopic region of S12 and would be "corrected" into two intervals.
+* A missed interval is split into n = round(RR / median) equal intervals
+  (2 <= n <= ``LT_MAX_SPLIT_INTERVALS``), not only n = 2.
+
+Corrections act on beat times, as Kubios and NeuroKit2 do: ectopic/long/short
+moves the beat to the midpoint of its neighbours (both adjacent intervals become
+their mean), missed inserts beats, extra removes the beat. Every output interval
+that differs from its input is marked ``corrected=True`` with its ``kind``; the
+interval after a moved or removed beat inherits that beat's kind.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+
+from biofeedback import config as cfg
+from biofeedback.core.types import Beat
+
+LOOKAHEAD = cfg.LT_LOOKAHEAD_BEATS
+_MEDIAN_PAST = cfg.LT_MEDIAN_WINDOW_BEATS - 1 - LOOKAHEAD  # final intervals in the median window
+
+
+@dataclass
+class _Pending:
+    """A detected beat that is not final yet."""
+
+    t_s: float
+    rr_in_ms: float  # interval as given, from the previous input beat
+    inherited: str | None = None  # kind of a correction that moved/removed the previous beat
+
+
+def _threshold_ms(values: deque[float]) -> float:
+    """Th = alpha * quartile deviation (Q3 - Q1) / 2 of |values| (L&T 2019), with a floor."""
+    if len(values) < 2:
+        return cfg.LT_TH_MIN_MS
+    q1, q3 = np.percentile(np.abs(np.fromiter(values, float)), (25.0, 75.0))
+    return max(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS)
+
+
+class ArtifactCorrector:
+    """Streaming Lipponen & Tarvainen 2019 classifier/corrector with a look-ahead of LOOKAHEAD beats.
+
+    ``correct=False`` passes every interval through exactly as given (no delay,
+    ``corrected=False``, ``kind="normal"``). ``reset()`` starts a new chain after a
+    gap and drops held-back beats: call ``flush()`` first to keep them.
+    """
+
+    def __init__(self, correct: bool = True) -> None:
+        self._correct = correct
+        self._pending: deque[_Pending] = deque()
+        self._t_prev_s: float | None = None  # last final output beat
+        self._t_last_in_s: float | None = None  # last input beat (clock for push_interval)
+        self._rr_final: deque[float] = deque(maxlen=max(_MEDIAN_PAST, 1))
+        self._drr_final: deque[float] = deque(maxlen=cfg.LT_QD_WINDOW_BEATS)
+        self._mrr_final: deque[float] = deque(maxlen=cfg.LT_QD_WINDOW_BEATS)
+
+    @property
+    def delay_beats(self) -> int:
+        """Input beats between a beat's arrival and its emission."""
+        return LOOKAHEAD if self._correct else 0
+
+    # ------------------------------------------------------------------ input
+
+    def push(self, beat_t_s: float) -> list[Beat]:
+        """Add a detected beat time (s); return the beats that became final, in time order."""
+        t = float(beat_t_s)
+        if not np.isfinite(t):
+            raise ValueError(f"beat time must be finite, got {beat_t_s!r}")
+        chain_started = self._t_prev_s is not None or bool(self._pending)
+        if chain_started and self._t_last_in_s is not None and t <= self._t_last_in_s:
+            raise ValueError(f"beat times must increase: {t} after {self._t_last_in_s}")
+        if not chain_started:
+            # first beat of a chain: no interval yet
+            self._t_prev_s = t
+            self._t_last_in_s = t
+            return []
+        assert self._t_last_in_s is not None
+        return self._add(t, (t - self._t_last_in_s) * 1000.0)
+
+    def push_interval(self, rr_ms: float, start_t_s: float = 0.0) -> list[Beat]:
+        """Add an inter-beat interval (ms) from an IBI-only source.
+
+        The beat time is the previous beat time + ``rr_ms``; a new chain starts at
+        ``start_t_s`` (or, after ``reset()``, at the last beat time).
+        """
+        rr = float(rr_ms)
+        if not np.isfinite(rr) or rr <= 0.0:
+            raise ValueError(f"interval must be positive and finite, got {rr_ms!r}")
+        if self._t_prev_s is None and not self._pending:
+            t0 = self._t_last_in_s if self._t_last_in_s is not None else float(start_t_s)
+            self._t_prev_s = t0
+            self._t_last_in_s = t0
+        assert self._t_last_in_s is not None
+        return self._add(self._t_last_in_s + rr / 1000.0, rr)
+
+    def flush(self) -> list[Beat]:
+        """End of stream: decide and emit the held-back beats with the look-ahead available."""
+        out: list[Beat] = []
+        while self._pending:
+            out.extend(self._finalise_first())
+        return out
+
+    def reset(self) -> None:
+        """Start a new chain after a gap: the interval across the gap is not an RR.
+
+        Held-back beats are dropped (call ``flush()`` first to keep them). The
+        Th1/Th2 histories are kept: they describe the same person.
+        """
+        self._pending.clear()
+        self._t_prev_s = None
+        self._rr_final.clear()
+
+    # ---------------------------------------------------------------- internals
+
+    def _add(self, t: float, rr_in_ms: float) -> list[Beat]:
+        self._t_last_in_s = t
+        if not self._correct:
+            self._t_prev_s = t
+            return [Beat(t, rr_in_ms)]
+        self._pending.append(_Pending(t, rr_in_ms))
+        out: list[Beat] = []
+        while len(self._pending) > LOOKAHEAD:
+            out.extend(self._finalise_first())
+        return out
+
+    def _finalise_first(self) -> list[Beat]:
+        """Classify the oldest held-back beat and apply its correction."""
+        t_prev = self._t_prev_s
+        assert t_prev is not None
+        cand = self._pending[0]
+        rr0 = cand.rr_in_ms if cand.inherited is None else (cand.t_s - t_prev) * 1000.0
+        ahead = [p.rr_in_ms for p in list(self._pending)[1 : LOOKAHEAD + 1]]
+        kind, n_split, med = self._classify(rr0, ahead)
+
+        if kind == "extra":  # remove the beat; the next interval is the merged one
+            self._pending.popleft()
+            self._pending[0].inherited = "extra"
+            return []
+        self._pending.popleft()
+        if kind == "normal":
+            if cand.inherited is None:
+                beats = [Beat(cand.t_s, rr0)]
+            else:
+                beats = [Beat(cand.t_s, rr0, True, cand.inherited)]
+        elif kind == "missed":
+            step_s = (cand.t_s - t_prev) / n_split
+            times = [t_prev + k * step_s for k in range(1, n_split)] + [cand.t_s]
+            beats, t_a = [], t_prev
+            for t_b in times:
+                beats.append(Beat(t_b, (t_b - t_a) * 1000.0, True, "missed"))
+                t_a = t_b
+        else:  # ectopic / long / short: move the beat to the midpoint of its neighbours
+            if self._pending:
+                t_new = 0.5 * (t_prev + self._pending[0].t_s)
+                self._pending[0].inherited = kind
+            else:
+                t_new = t_prev + med / 1000.0
+            beats = [Beat(t_new, (t_new - t_prev) * 1000.0, True, kind)]
+        for b in beats:
+            self._remember(b.rr_ms, med)
+        self._t_prev_s = beats[-1].t_s
+        return beats
+
+    def _remember(self, rr_ms: float, med_ms: float) -> None:
+        """Add a final interval to the trailing windows (dRR for Th1, mRR for Th2, median)."""
+        if self._rr_final:
+            self._drr_final.append(rr_ms - self._rr_final[-1])
+        mrr = rr_ms - med_ms
+        self._mrr_final.append(2.0 * mrr if mrr < 0 else mrr)
+        self._rr_final.append(rr_ms)
+
+    def _classify(self, rr0: float, ahead: list[float]) -> tuple[str, int, float]:
+        """Lipponen & Tarvainen 2019 decision (Fig. 1) for interval rr0 given K look-ahead intervals.
+
+        Returns (kind, number of intervals for "missed", median RR used) in ms.
+        """
+        rr1 = ahead[0] if ahead else None
+        med = float(np.median([*list(self._rr_final)[-_MEDIAN_PAST:], rr0, *ahead]))
+        too_short = rr0 < cfg.RR_MIN_MS
+        too_long = rr0 > cfg.RR_MAX_MS
+        rules_on = len(self._drr_final) >= cfg.LT_MIN_HISTORY_BEATS and bool(self._rr_final)
+
+        th1 = _threshold_ms(self._drr_final)
+        th2 = _threshold_ms(self._mrr_final)
+        if rules_on:
+            prev = self._rr_final[-1]
+            d0 = (rr0 - prev) / th1
+            seq = [rr0, *ahead]
+            d_next = [*(np.diff(seq) / th1), 0.0, 0.0]
+            d1, d2 = d_next[0], d_next[1]
+            prev_d = self._drr_final[-1] / th1
+            s12 = max(prev_d, d1) if d0 > 0 else min(prev_d, d1) if d0 < 0 else 0.0
+            s22 = min(d1, d2) if d0 >= 0 else max(d1, d2)
+            m0 = rr0 - med
+            m0 = (2.0 * m0 if m0 < 0 else m0) / th2
+        else:
+            d0 = s12 = s22 = m0 = 0.0
+
+        is_short = (d0 < -1 and s22 > 1) or too_short  # eq. 5 (or hard gate)
+        is_long = (d0 > 1 and s22 < -1) or too_long  # eq. 3 (or hard gate)
+        far_from_median = abs(m0) > 3  # eq. 4
+        merges_to_normal = rr1 is not None and abs(rr0 + rr1 - med) < th2  # eq. 7
+        if is_short and merges_to_normal:
+            return "extra", 1, med
+        ectopic = (d0 > 1 and s12 < -cfg.LT_C1 * d0 - cfg.LT_C2) or (
+            d0 < -1 and s12 > -cfg.LT_C1 * d0 + cfg.LT_C2
+        )
+        if ectopic:
+            return "ectopic", 1, med
+        if is_long or is_short or far_from_median:
+            n = int(round(rr0 / med))
+            splits_to_normal = (
+                2 <= n <= cfg.LT_MAX_SPLIT_INTERVALS and abs(rr0 / n - med) < th2
+            )  # eq. 6, generalised to n intervals
+            if (is_long or (far_from_median and rr0 > med)) and splits_to_normal:
+                return "missed", n, med
+            return ("long" if rr0 > med else "short"), 1, med
+        return "normal", 1, med
+
+
+def correct_beats(beat_t_s: np.ndarray, correct: bool = True) -> list[Beat]:
+    """Offline convenience: feed all beat times (s) to an ArtifactCorrector, then flush."""
+    corrector = ArtifactCorrector(correct=correct)
+    out: list[Beat] = []
+    for t in np.asarray(beat_t_s, dtype=float):
+        out.extend(corrector.push(float(t)))
+    out.extend(corrector.flush())
+    return out
+
+
+def correct_intervals(rr_ms: np.ndarray, correct: bool = True) -> list[Beat]:
+    """Offline convenience for an RR series (ms); beat times start at 0 s."""
+    corrector = ArtifactCorrector(correct=correct)
+    out: list[Beat] = []
+    for rr in np.asarray(rr_ms, dtype=float):
+        out.extend(corrector.push_interval(float(rr)))
+    out.extend(corrector.flush())
+    return out

@@ -1,0 +1,110 @@
+"""Small immutable value types shared by every layer.
+
+Units are in field names: ``t_s`` seconds on the device clock (or on the
+record's clock for files), ``rr_ms`` milliseconds, ``fs_hz`` hertz.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import numpy as np
+
+
+class SignalQuality(str, Enum):
+    """State of the incoming pulse signal, shown to the user instead of invented beats."""
+
+    GOOD = "good"
+    NO_SIGNAL = "no_signal"  # flat signal or no beat for NO_BEAT_TIMEOUT_S
+    SATURATED = "saturated"  # clipped at the ADC rails
+    FINGER_OFF = "finger_off"  # device says so, or amplitude out of range
+
+
+# ----------------------------------------------------------------------------
+# Events: what decoders produce from bytes and what the pipeline consumes.
+# ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class PpgBlock:
+    """Consecutive raw PPG samples with their device timestamps."""
+
+    t_s: np.ndarray  # float64, device time of each sample, non-decreasing
+    value: np.ndarray  # float64, raw ADC units
+    fs_hz: float  # nominal device sample rate
+
+    def __len__(self) -> int:
+        return int(self.t_s.size)
+
+
+@dataclass(frozen=True)
+class DeviceBeat:
+    """A beat detected by the device itself (PulseSensor Q line, native I line, CMS50 beep)."""
+
+    t_s: float  # device time of the beat
+    ibi_ms: float | None  # interval since the previous beat as reported, None if unknown
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    """A status the device reports: finger out, searching, low signal, or ok again."""
+
+    t_s: float
+    state: str  # "ok" | "finger_out" | "searching" | "low_signal"
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """What is known about the device: from a header line or from the protocol itself."""
+
+    protocol: str  # "native" | "pulsesensor" | "cms50d" | "max3010x" | "ibi" ...
+    fs_hz: float | None = None  # sample rate of PPG samples, None if the stream has none
+    adc_max: int | None = None
+    device: str = ""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Data known to be missing: lost lines, a device restart, an unplugged cable."""
+
+    t_s: float  # where the gap starts on the device/record clock
+    duration_s: float | None  # None when unknown
+    reason: str  # "lost_samples" | "device_restart" | "disconnected" | "lost_beat"
+
+
+Event = PpgBlock | DeviceBeat | DeviceStatus | DeviceInfo | Gap
+
+
+# ----------------------------------------------------------------------------
+# Results: what the pipeline produces.
+# ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Beat:
+    """One heartbeat after artifact handling.
+
+    ``rr_ms`` is the interval ending at this beat. ``corrected`` marks an
+    interval that the artifact stage replaced or interpolated; ``kind`` says
+    why ("normal", "ectopic", "missed", "extra", "long", "short").
+    """
+
+    t_s: float
+    rr_ms: float
+    corrected: bool = False
+    kind: str = "normal"
+
+
+@dataclass(frozen=True)
+class MetricsUpdate:
+    """Live metrics at time ``t_s``; each value is None until it can be computed."""
+
+    t_s: float
+    hr_bpm: float | None = None
+    rmssd_ms: float | None = None
+    sdnn_ms: float | None = None
+    coherence_ratio: float | None = None
+    artifact_share: float | None = None
+    window_s: dict[str, float] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""I/O: serial ports, simulator ports, files and SQLite; no Qt."""

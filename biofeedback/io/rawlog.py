@@ -1,0 +1,129 @@
+"""The raw event log: every decoded event as one CSV row, in arrival order.
+
+``record --raw`` writes it and ``analyze`` and replay read it back, so a
+recording can be re-analysed with a better algorithm or replayed live later.
+Format (text, one event per row, after a magic first line)::
+
+    # biofeedback raw events v1
+    kind,t_s,value,detail
+    info,0,250,protocol=native;device=sim;adc_max=1023
+    ppg,12.004,517,
+    beat,12.810,804,          (device-reported beat; value = ibi_ms or empty)
+    status,13.0,,finger_out
+    gap,20.0,3.5,disconnected (value = duration_s or empty)
+
+A row cut short by a crash (the last one) is ignored; damage elsewhere is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+import numpy as np
+
+from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap, PpgBlock
+
+RAW_MAGIC = "# biofeedback raw events v1"
+RAW_HEADER = "kind,t_s,value,detail"
+
+
+class RawLogError(ValueError):
+    """The raw event log is damaged."""
+
+
+def _fmt(x: float | None) -> str:
+    return "" if x is None else f"{x:.6f}".rstrip("0").rstrip(".")
+
+
+def format_events(events: Iterable[Event]) -> str:
+    """Rows for ``events`` (without the header)."""
+    rows: list[str] = []
+    for event in events:
+        if isinstance(event, PpgBlock):
+            rows += [f"ppg,{_fmt(t)},{_fmt(v)}," for t, v in zip(event.t_s.tolist(), event.value.tolist())]
+        elif isinstance(event, DeviceBeat):
+            rows.append(f"beat,{_fmt(event.t_s)},{_fmt(event.ibi_ms)},")
+        elif isinstance(event, DeviceStatus):
+            rows.append(f"status,{_fmt(event.t_s)},,{event.state}")
+        elif isinstance(event, Gap):
+            rows.append(f"gap,{_fmt(event.t_s)},{_fmt(event.duration_s)},{event.reason}")
+        elif isinstance(event, DeviceInfo):
+            detail = f"protocol={event.protocol};device={event.device};adc_max={event.adc_max or ''}"
+            rows.append(f"info,0,{_fmt(event.fs_hz)},{detail}")
+    return "".join(row + "\n" for row in rows)
+
+
+class RawEventWriter:
+    """Appends events to an open text file; the caller decides when to flush."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.stream.write(f"{RAW_MAGIC}\n{RAW_HEADER}\n")
+
+    def write(self, events: Iterable[Event]) -> None:
+        self.stream.write(format_events(events))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _parse_info(value: str, detail: str) -> DeviceInfo:
+    fields = dict(part.split("=", 1) for part in detail.split(";") if "=" in part)
+    adc = fields.get("adc_max", "")
+    return DeviceInfo(
+        protocol=fields.get("protocol", "unknown"),
+        fs_hz=float(value) if value else None,
+        adc_max=int(adc) if adc else None,
+        device=fields.get("device", ""),
+    )
+
+
+def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]:
+    """Parse a raw event log back into events; consecutive samples become PpgBlocks."""
+    lines = stream.read().split("\n")
+    if not lines or lines[0].strip() != RAW_MAGIC:
+        raise RawLogError(f"{source_name} is not a biofeedback raw event log")
+    complete = lines[2:-1]  # the last element is "" or a row cut short by a crash
+    events: list[Event] = []
+    fs_hz = 0.0
+    t_buf: list[float] = []
+    v_buf: list[float] = []
+
+    def close_block() -> None:
+        if t_buf:
+            events.append(PpgBlock(np.array(t_buf), np.array(v_buf), fs_hz or _estimate_fs(t_buf)))
+            t_buf.clear()
+            v_buf.clear()
+
+    for number, line in enumerate(complete, start=3):
+        parts = line.split(",", 3)
+        try:
+            kind, t_text, value, detail = parts
+            t_s = float(t_text)
+            if kind == "ppg":
+                t_buf.append(t_s)
+                v_buf.append(float(value))
+                continue
+            close_block()
+            if kind == "beat":
+                events.append(DeviceBeat(t_s, float(value) if value else None))
+            elif kind == "status":
+                events.append(DeviceStatus(t_s, detail))
+            elif kind == "gap":
+                events.append(Gap(t_s, float(value) if value else None, detail))
+            elif kind == "info":
+                info = _parse_info(value, detail)
+                fs_hz = info.fs_hz or 0.0
+                events.append(info)
+            else:
+                raise ValueError(kind)
+        except ValueError:
+            raise RawLogError(f"{source_name} line {number} is damaged: {line[:60]!r}") from None
+    close_block()
+    return events
+
+
+def _estimate_fs(t_s: list[float]) -> float:
+    steps = np.diff(t_s)
+    return float(1.0 / np.median(steps)) if steps.size and np.median(steps) > 0 else 1.0

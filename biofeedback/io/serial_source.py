@@ -1,0 +1,244 @@
+"""Read a sensor over serial: pyserial in a reader thread, auto-detect, reconnect.
+
+Accepts any pyserial port name or URL (``/dev/ttyUSB0``, ``COM3``, ``loop://``,
+``socket://host:port``, ``spy://…``, ``rfc2217://…``). Beat timing comes from
+the device's clock inside the decoded events, never from when bytes arrive.
+After an unplug or read error the source reports "disconnected", retries with
+backoff, and on success re-bases the new events after the gap, which it
+reports as a ``Gap(reason="disconnected")``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+
+import serial
+
+from biofeedback import config
+from biofeedback.core.protocols import PROTOCOLS, detect_protocol, make_decoder
+from biofeedback.core.timebase import event_time_s, first_time_s, shift_event
+from biofeedback.core.types import Event, Gap
+from biofeedback.io.ports import PortInfo, list_serial_ports
+from biofeedback.io.source import (
+    CONNECTED,
+    CONNECTING,
+    DISCONNECTED,
+    FAILED,
+    RECONNECTING,
+    STOPPED,
+    EventSink,
+    SourceState,
+    StateSink,
+)
+
+READ_TIMEOUT_S = 0.02
+DETECT_LISTEN_S = 2.0  # how long auto-detect listens at each setting
+BAUDS_TO_TRY = (115200, 19200, 250000, 57600, 9600)
+
+
+def list_ports() -> list[PortInfo]:
+    return list_serial_ports()
+
+
+class PortError(Exception):
+    """The port cannot be used; the message says why in plain words."""
+
+
+def explain_open_error(port: str, error: Exception) -> str:
+    text = str(error)
+    if "No such file" in text or "could not open port" in text and "2]" in text or "FileNotFound" in text:
+        return f"There is no serial port called {port}. Check the name with `biofeedback ports`."
+    if "busy" in text.lower() or "lock" in text.lower() or "16]" in text:
+        return f"{port} is in use by another program. Close it (e.g. the Arduino serial monitor) and retry."
+    if "Permission denied" in text or "13]" in text:
+        return (f"No permission to open {port}. On Linux add yourself to the 'dialout' group "
+                "(sudo usermod -aG dialout $USER) and log in again.")
+    if "Connection refused" in text or "111]" in text:
+        return f"Nothing is listening at {port}."
+    return f"Cannot open {port}: {text}"
+
+
+def open_port(port: str, baud: int, parity: str = "N") -> serial.SerialBase:
+    """Open a port name or URL; raise PortError with a readable message."""
+    kwargs = dict(baudrate=baud, parity=parity, timeout=READ_TIMEOUT_S, write_timeout=1.0)
+    try:
+        if "://" in port:
+            return serial.serial_for_url(port, **kwargs)
+        return serial.Serial(port, exclusive=True, **kwargs)
+    except (serial.SerialException, OSError, ValueError) as error:
+        raise PortError(explain_open_error(port, error)) from error
+
+
+def _excerpt(data: bytes, limit: int = 48) -> str:
+    head = data[:limit]
+    text = "".join(chr(b) if 32 <= b < 127 else "." for b in head)
+    return f"{len(data)} bytes, hex {head.hex(' ')}, text {text!r}"
+
+
+class SerialSource:
+    """A serial sensor as a Source (see io/source.py)."""
+
+    def __init__(self, port: str, baud: int | None = None, protocol: str = "auto") -> None:
+        if protocol != "auto" and protocol not in PROTOCOLS:
+            raise PortError(f"unknown protocol {protocol!r}; choose one of: auto, {', '.join(PROTOCOLS)}")
+        self.port = port
+        self.baud = baud
+        self.protocol = protocol
+        self.description = f"serial {port}"
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._on_events: EventSink | None = None
+        self._on_state: StateSink | None = None
+        self._offset_s = 0.0
+        self._last_t_s: float | None = None
+        self._gap_started: float | None = None  # host monotonic time of the disconnect
+
+    # -- Source API --------------------------------------------------------------
+    def start(self, on_events: EventSink, on_state: StateSink) -> None:
+        self._on_events, self._on_state = on_events, on_state
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name=f"serial {self.port}", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=2.0)
+
+    # -- reader thread -------------------------------------------------------------
+    def _state(self, state: str, message: str = "") -> None:
+        if self._on_state is not None:
+            self._on_state(SourceState(state, message, None if self.protocol == "auto" else self.protocol))
+
+    def _run(self) -> None:
+        self._state(CONNECTING, f"Opening {self.port}…")
+        try:
+            ser, decoder, first = self._connect()
+        except PortError as error:
+            self._state(FAILED, str(error))
+            return
+        backoff = iter(())
+        while not self._stop.is_set():
+            self._state(CONNECTED, f"Connected to {self.port} ({self.protocol})")
+            self._emit(decoder.feed(first))
+            self._pump(ser, decoder)
+            try:
+                ser.close()
+            except (serial.SerialException, OSError):
+                pass
+            if self._stop.is_set():
+                break
+            # lost the device: retry with backoff until it is back or we are stopped
+            self._gap_started = time.monotonic()
+            self._state(DISCONNECTED, f"Lost {self.port}: is the cable plugged in? Retrying…")
+            backoff = iter(config.RECONNECT_BACKOFF_S)
+            while not self._stop.is_set():
+                delay = next(backoff, config.RECONNECT_BACKOFF_S[-1])
+                if self._stop.wait(delay):
+                    break
+                self._state(RECONNECTING, f"Trying {self.port} again…")
+                try:
+                    ser = self._open_for(self.protocol)
+                    decoder = make_decoder(self.protocol)
+                    first = b""
+                    break
+                except PortError:
+                    continue
+        self._state(STOPPED, "Stopped")
+
+    def _open_for(self, protocol: str) -> serial.SerialBase:
+        spec = PROTOCOLS[protocol]
+        ser = open_port(self.port, self.baud or spec.baud, spec.parity)
+        if spec.start_command:
+            ser.write(spec.start_command)
+        return ser
+
+    def _connect(self) -> tuple[serial.SerialBase, object, bytes]:
+        """Open the port, deciding the protocol first when asked for auto."""
+        if self.protocol != "auto":
+            return self._open_for(self.protocol), make_decoder(self.protocol), b""
+        tried: list[str] = []
+        received = b""
+        for baud, parity, probe in self._detect_plan():
+            ser = open_port(self.port, baud, parity)
+            if probe:
+                ser.write(probe)
+            data = self._listen(ser, DETECT_LISTEN_S)
+            result = detect_protocol(data)
+            tried.append(f"{baud} baud{' with the CMS50 start command' if probe else ''}")
+            received = received or data
+            if result.protocol is not None:
+                self.protocol = result.protocol
+                self.baud = baud
+                self.description = f"{self.port} ({result.protocol})"
+                return ser, make_decoder(result.protocol), data
+            ser.close()
+            if self._stop.is_set():
+                break
+        what = _excerpt(received) if received else "nothing at all"
+        raise PortError(
+            f"Could not recognise the device on {self.port}. Tried {'; '.join(tried)}. "
+            f"Received {what}. Check the baud rate and the sketch, or pick the protocol by hand."
+        )
+
+    def _detect_plan(self) -> list[tuple[int, str, bytes]]:
+        if self.baud:
+            return [(self.baud, "N", b""), (self.baud, "N", PROTOCOLS["cms50d-v7"].start_command)]
+        return [
+            (115200, "N", b""),
+            (115200, "N", PROTOCOLS["cms50d-v7"].start_command),
+            (19200, "O", b""),
+            (250000, "N", b""),
+        ]
+
+    def _listen(self, ser: serial.SerialBase, seconds: float) -> bytes:
+        chunks = []
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not self._stop.is_set():
+            try:
+                chunks.append(ser.read(4096))
+            except (serial.SerialException, OSError):
+                break
+        return b"".join(chunks)
+
+    def _pump(self, ser: serial.SerialBase, decoder) -> None:
+        spec = PROTOCOLS[self.protocol]
+        next_keepalive = time.monotonic() + (spec.keepalive_period_s or 0)
+        while not self._stop.is_set():
+            try:
+                data = ser.read(max(1, min(ser.in_waiting, 65536)))
+                if spec.keepalive_command and time.monotonic() >= next_keepalive:
+                    ser.write(spec.keepalive_command)
+                    next_keepalive = time.monotonic() + spec.keepalive_period_s
+            except (serial.SerialException, OSError, TypeError, AttributeError):
+                return  # unplugged or read error: the caller reconnects
+            if data:
+                self._emit(decoder.feed(data))
+
+    def _emit(self, events: Sequence[Event]) -> None:
+        if not events or self._on_events is None:
+            return
+        if self._gap_started is not None:
+            events = self._rebase_after_gap(events)
+        elif self._offset_s:
+            events = [shift_event(e, self._offset_s) for e in events]
+        for e in reversed(events):
+            t = event_time_s(e)
+            if t is not None:
+                self._last_t_s = t
+                break
+        self._on_events(events)
+
+    def _rebase_after_gap(self, events: Sequence[Event]) -> list[Event]:
+        """First events after a reconnect: continue the record clock after the gap."""
+        t_new = next((first_time_s(e) for e in events if first_time_s(e) is not None), None)
+        if t_new is None:
+            return list(events)
+        gap_s = time.monotonic() - self._gap_started
+        last = self._last_t_s if self._last_t_s is not None else 0.0
+        self._offset_s = last + gap_s - t_new
+        self._gap_started = None
+        shifted = [shift_event(e, self._offset_s) for e in events]
+        return [Gap(t_s=last, duration_s=gap_s, reason="disconnected"), *shifted]
