@@ -1,0 +1,124 @@
+"""`biofeedback analyze` as a user runs it: a real subprocess on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def realistic_rr_ms(n: int, seed: int = 1) -> np.ndarray:
+    """~70 bpm with a 0.1 Hz oscillation and jitter: a stand-in for a calm paced session."""
+    rng = np.random.default_rng(seed)
+    rr = np.full(n, 850.0)
+    t = np.cumsum(rr) / 1000.0
+    return rr + 60.0 * np.sin(2 * np.pi * 0.1 * t) + rng.normal(0.0, 15.0, n)
+
+
+def reference_time_domain(rr: np.ndarray) -> dict[str, float]:
+    """Task Force 1996 formulas written out independently of the package."""
+    d = np.diff(rr)
+    return {
+        "mean_nn_ms": rr.mean(),
+        "sdnn_ms": rr.std(ddof=1),
+        "rmssd_ms": np.sqrt(np.mean(d**2)),
+        "mean_hr_bpm": 60000.0 / rr.mean(),
+    }
+
+
+@pytest.fixture(scope="module")
+def rr_series() -> np.ndarray:
+    return realistic_rr_ms(600)
+
+
+def test_rr_text_json_matches_reference_formulas(tmp_path, rr_series):
+    path = tmp_path / "rr.txt"
+    path.write_text("\n".join(f"{x:.1f}" for x in rr_series) + "\n")
+    result = run_cli("analyze", str(path), "--json", "--no-correct")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    rr = np.round(rr_series, 1)
+    for key, expected in reference_time_domain(rr).items():
+        assert summary[key] == pytest.approx(expected, rel=1e-6), key
+    assert summary["n_beats"] == rr.size
+    assert summary["n_corrected"] == 0
+    assert summary["duration_s"] == pytest.approx(rr.sum() / 1000.0, rel=1e-9)
+    assert summary["lf_peak_hz"] == pytest.approx(0.1, abs=0.01)
+    assert summary["coherence_ratio"] is not None and summary["coherence_ratio"] > 1.0
+
+
+def test_rr_in_seconds_is_detected_like_kubios(tmp_path, rr_series):
+    ms_path, s_path = tmp_path / "ms.txt", tmp_path / "s.txt"
+    ms_path.write_text("\n".join(f"{x:.0f}" for x in rr_series))
+    s_path.write_text("\n".join(f"{x / 1000:.3f}" for x in rr_series))
+    ms = json.loads(run_cli("analyze", str(ms_path), "--json").stdout)
+    s = json.loads(run_cli("analyze", str(s_path), "--json").stdout)
+    assert s["mean_nn_ms"] == pytest.approx(ms["mean_nn_ms"], rel=1e-6)
+    assert s["rmssd_ms"] == pytest.approx(ms["rmssd_ms"], rel=1e-6)
+
+
+def test_csv_column_and_beats_export(tmp_path, rr_series):
+    path = tmp_path / "session.csv"
+    rows = ["time,hr,rr_ms"] + [f"{i},{60000 / x:.1f},{x:.2f}" for i, x in enumerate(rr_series)]
+    path.write_text("\n".join(rows))
+    beats = tmp_path / "beats.csv"
+    result = run_cli("analyze", str(path), "--json", "--beats", str(beats), "--no-correct")
+    assert result.returncode == 0, result.stderr
+    lines = beats.read_text().splitlines()
+    assert lines[0] == "time_s,rr_ms,corrected"
+    table = np.loadtxt(beats, delimiter=",", skiprows=1)
+    rr = np.round(rr_series, 2)
+    assert table.shape == (rr.size, 3)
+    np.testing.assert_allclose(table[:, 1], rr, atol=1e-3)
+    np.testing.assert_allclose(table[:, 0], np.cumsum(rr) / 1000.0, atol=1e-3)
+    assert set(table[:, 2]) == {0.0}
+
+
+def test_table_output_is_readable(tmp_path, rr_series):
+    path = tmp_path / "rr.txt"
+    path.write_text("\n".join(f"{x:.1f}" for x in rr_series))
+    result = run_cli("analyze", str(path))
+    assert result.returncode == 0
+    assert "RMSSD" in result.stdout and "ms" in result.stdout
+    assert "Coherence" in result.stdout
+
+
+def test_short_record_gives_null_coherence_not_a_crash(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text("800\n810\n790\n805\n")
+    result = run_cli("analyze", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["coherence_ratio"] is None
+    assert summary["rmssd_ms"] is not None
+
+
+@pytest.mark.parametrize(
+    "content, args, words",
+    [
+        (None, (), "no such file"),
+        ("", (), "empty"),
+        ("hello\nworld\nfoo\n", (), "not a number"),
+        ("800\n", (), "at least 2"),
+        ("a,b\n1,2\n3,4\n", ("--column", "rr"), "no column named"),
+        ("time,rr\n0,800\n1,abc\n", (), "not a number"),
+    ],
+)
+def test_bad_input_gives_one_clear_line_and_status_2(tmp_path, content, args, words):
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_text(content)
+    result = run_cli("analyze", str(path), *args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert words in result.stderr.lower()
