@@ -103,3 +103,17 @@ GUI_PPG_BUFFER_SAMPLES = 16384  # ring buffer (> 30 s at 500 Hz)
 GUI_BEAT_BUFFER = 2048  # beats kept for the tachogram, spectrum and swing
 GUI_METRICS_BUFFER = 4096  # metrics updates kept for the trends
 SESSION_PRESETS_MIN = (5, 10, 15, 20, 30)  # session duration presets; 0 = open-ended
+
+# --- Simulator: physiology and PPG synthesis (physiology.py) ---
+SIM_STEP_S = 0.05  # grid of the integral pulse frequency model
+SIM_LOOKAHEAD_S = 1.0  # beats generated ahead of the returned time (> jitter + ectopic shift)
+SIM_ARTIFACT_BLOCK_S = 60.0  # motion/finger-off events are drawn per block of this length
+
+# --- Streaming PPG beat detector details (beats.py) ---
+BEAT_MEAN_WINDOW_S = 10.0  # trailing window of mean(squared signal) in the Elgendi threshold
+BEAT_PROCESS_EVERY_S = 0.064  # samples are processed in groups of this length (latency vs speed)
+BEAT_SMOOTH_S = 0.05  # centred moving average before locating the systolic maximum
+BEAT_FIT_HALF_S = 0.04  # half-width of the least-squares parabola refining the peak time
+BEAT_MIN_PROMINENCE_SD = 4.0  # a pulse must rise this many noise sd (MAD of first differences)
+SATURATED_SHARE = 0.05  # share of samples at the ADC rails in the last second -> saturated
+FINGER_OFF_LEVEL_SHARE = 0.05  # median level below this share of full scale -> finger off

@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from biofeedback.core.analysis import summarize
-from biofeedback.core.pipeline import Pipeline
-from biofeedback.core.types import Beat
-from biofeedback.io.files import InputError, load_recording
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from biofeedback.core.types import Beat
 
 TABLE_ROWS = (
     ("n_beats", "Beats (intervals)", "", "{:.0f}"),
@@ -46,6 +46,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
                  column: str | None = None, correct: bool = True) -> tuple[list[Beat], dict, str]:
     """Beats, summary metrics and a reading note for one file."""
+    from biofeedback.core.analysis import summarize
+    from biofeedback.core.pipeline import Pipeline
+    from biofeedback.io.files import InputError, load_recording
+
     recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)
     pipeline = Pipeline(correct=correct)
     out = pipeline.feed(recording.events)
@@ -78,6 +82,8 @@ def format_table(summary: dict, note: str = "") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from biofeedback.io.files import InputError
+
     try:
         beats, summary, note = analyze_file(args.file, args.kind, args.fs, args.column, not args.no_correct)
         if args.beats:

@@ -22,6 +22,13 @@ Live adaptation (beats arrive one at a time):
 * The extra-beat test (short interval whose merge with the next one gives a normal
   interval) runs before the ectopic test: an unevenly split interval otherwise falls
   in the ectopic region of S12 and would be "corrected" into two intervals.
+* The S11/S12 ectopic rule flags the interval *after* a misplaced beat (the
+  compensatory pause after a premature beat, or the short interval after a late
+  one). With the look-ahead it is evaluated for interval i+1, so that beat i, the
+  misplaced one, is labelled "ectopic" and moved.
+* Before a beat is moved as ectopic/long/short, moving it must explain the local
+  intervals better than blaming the next beat (see ``_moving_beat_fits_best``);
+  without this, the one-sided patterns fire one beat early and move a good beat.
 * A missed interval is split into n = round(RR / median) equal intervals
   (2 <= n <= ``LT_MAX_SPLIT_INTERVALS``), not only n = 2.
 
@@ -61,6 +68,37 @@ def _threshold_ms(values: deque[float]) -> float:
         return cfg.LT_TH_MIN_MS
     q1, q3 = np.percentile(np.abs(np.fromiter(values, float)), (25.0, 75.0))
     return max(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS)
+
+
+def _in_ectopic_region(s11: float, s12: float) -> bool:
+    """Ectopic region of subspace S11/S12 (L&T 2019, eq. 1 and 2) for normalised dRR = s11."""
+    return (s11 > 1 and s12 < -cfg.LT_C1 * s11 - cfg.LT_C2) or (
+        s11 < -1 and s12 > -cfg.LT_C1 * s11 + cfg.LT_C2
+    )
+
+
+def _moving_beat_fits_best(rr0: float, ahead: list[float], med: float) -> bool:
+    """True if moving beat i to its neighbours' midpoint explains the local intervals best.
+
+    Disambiguation for the live version (not in L&T 2019): the S12/S22 patterns of a
+    misplaced beat i also appear one beat early, when the *next* beat is premature,
+    late or extra. Compare the summed deviation from the median after moving beat i
+    with the best of: leaving it and merging, moving, splitting or keeping the next ones.
+    """
+    if not ahead:
+        return True
+    rr1 = ahead[0]
+    if len(ahead) < 2:
+        return 2.0 * abs(0.5 * (rr0 + rr1) - med) < abs(rr0 - med) + abs(rr1 - med)
+    rr2 = ahead[1]
+    n1 = max(int(round(rr1 / med)), 1)
+    move = 2.0 * abs(0.5 * (rr0 + rr1) - med) + abs(rr2 - med)
+    keep = abs(rr0 - med) + min(
+        abs(rr1 + rr2 - med),  # next beat is extra
+        2.0 * abs(0.5 * (rr1 + rr2) - med),  # next beat is misplaced
+        n1 * abs(rr1 / n1 - med) + abs(rr2 - med),  # next interval missed a beat (or is fine)
+    )
+    return move < keep
 
 
 class ArtifactCorrector:
@@ -214,13 +252,12 @@ class ArtifactCorrector:
             seq = [rr0, *ahead]
             d_next = [*(np.diff(seq) / th1), 0.0, 0.0]
             d1, d2 = d_next[0], d_next[1]
-            prev_d = self._drr_final[-1] / th1
-            s12 = max(prev_d, d1) if d0 > 0 else min(prev_d, d1) if d0 < 0 else 0.0
+            s12_next = max(d0, d2) if d1 > 0 else min(d0, d2) if d1 < 0 else 0.0
             s22 = min(d1, d2) if d0 >= 0 else max(d1, d2)
             m0 = rr0 - med
             m0 = (2.0 * m0 if m0 < 0 else m0) / th2
         else:
-            d0 = s12 = s22 = m0 = 0.0
+            d0 = d1 = s12_next = s22 = m0 = 0.0
 
         is_short = (d0 < -1 and s22 > 1) or too_short  # eq. 5 (or hard gate)
         is_long = (d0 > 1 and s22 < -1) or too_long  # eq. 3 (or hard gate)
@@ -228,10 +265,8 @@ class ArtifactCorrector:
         merges_to_normal = rr1 is not None and abs(rr0 + rr1 - med) < th2  # eq. 7
         if is_short and merges_to_normal:
             return "extra", 1, med
-        ectopic = (d0 > 1 and s12 < -cfg.LT_C1 * d0 - cfg.LT_C2) or (
-            d0 < -1 and s12 > -cfg.LT_C1 * d0 + cfg.LT_C2
-        )
-        if ectopic:
+        move_fits = _moving_beat_fits_best(rr0, ahead, med)
+        if _in_ectopic_region(d1, s12_next) and move_fits:  # beat i misplaced
             return "ectopic", 1, med
         if is_long or is_short or far_from_median:
             n = int(round(rr0 / med))
@@ -240,7 +275,8 @@ class ArtifactCorrector:
             )  # eq. 6, generalised to n intervals
             if (is_long or (far_from_median and rr0 > med)) and splits_to_normal:
                 return "missed", n, med
-            return ("long" if rr0 > med else "short"), 1, med
+            if move_fits or too_long or too_short:
+                return ("long" if rr0 > med else "short"), 1, med
         return "normal", 1, med
 
 

@@ -1,0 +1,109 @@
+"""``biofeedback record``: headless recording from a serial sensor through the pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import queue
+import signal
+import sys
+import time
+from pathlib import Path
+
+
+FLUSH_PERIOD_S = 1.0  # files are flushed at least this often: a crash loses at most this much
+STATUS_PERIOD_S = 1.0
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("record", help="record beats from a serial sensor without the GUI")
+    p.add_argument("--port", required=True, help="port name or pyserial URL (socket://host:port, loop://)")
+    p.add_argument("--baud", type=int, default=None)
+    p.add_argument("--protocol", default="auto", help="auto (default) or a protocol name")
+    p.add_argument("--duration", type=float, default=None, metavar="S", help="stop after S seconds")
+    p.add_argument("--out", required=True, metavar="BEATS.csv", help="time_s,rr_ms,corrected per beat")
+    p.add_argument("--raw", default=None, metavar="RAW_FILE", help="also keep every decoded event")
+    p.add_argument("--no-correct", action="store_true", help="keep intervals exactly as detected")
+    p.set_defaults(func=run)
+
+
+def _fmt(value: float | None, fmt: str) -> str:
+    return "--" if value is None else format(value, fmt)
+
+
+def run(args: argparse.Namespace) -> int:
+    from biofeedback.core.pipeline import Pipeline
+    from biofeedback.io.rawlog import RawEventWriter
+    from biofeedback.io.serial_source import PortError, SerialSource
+    from biofeedback.io.source import FAILED, SourceState
+
+    try:
+        source = SerialSource(args.port, baud=args.baud, protocol=args.protocol)
+    except PortError as error:
+        print(f"biofeedback record: {error}", file=sys.stderr)
+        return 2
+    inbox: queue.Queue = queue.Queue()
+    source.start(lambda events: inbox.put(("events", events)), lambda state: inbox.put(("state", state)))
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+
+    pipeline = Pipeline(correct=not args.no_correct)
+    out_path = Path(args.out)
+    beats_file = out_path.open("w", encoding="utf-8", newline="")
+    beats_file.write("time_s,rr_ms,corrected\n")
+    raw_file = open(args.raw, "w", encoding="utf-8", newline="") if args.raw else None
+    raw = RawEventWriter(raw_file) if raw_file else None
+    started = time.monotonic()
+    last_flush = last_status = started
+    state = SourceState("connecting")
+    exit_code = 0
+
+    def write_beats(beats) -> None:
+        for b in beats:
+            beats_file.write(f"{b.t_s:.4f},{b.rr_ms:.3f},{int(b.corrected)}\n")
+
+    try:
+        while args.duration is None or time.monotonic() - started < args.duration:
+            try:
+                kind, payload = inbox.get(timeout=0.1)
+            except queue.Empty:
+                kind, payload = None, None
+            if kind == "state":
+                state = payload
+                print(f"\n[{state.state}] {state.message}", file=sys.stderr, flush=True)
+                if state.state == FAILED:
+                    exit_code = 2
+                    break
+            elif kind == "events":
+                if raw:
+                    raw.write(payload)
+                write_beats(pipeline.feed(payload).beats)
+            now = time.monotonic()
+            if now - last_flush >= FLUSH_PERIOD_S:
+                beats_file.flush()
+                if raw:
+                    raw.flush()
+                last_flush = now
+            if now - last_status >= STATUS_PERIOD_S:
+                m = pipeline.hrv.snapshot()
+                print(
+                    f"\rHR {_fmt(m.hr_bpm, '5.1f')} bpm  RMSSD {_fmt(m.rmssd_ms, '5.1f')} ms  "
+                    f"beats {pipeline.n_beats:5d}  signal {pipeline.quality.value:<10} {state.state:<12}",
+                    end="", file=sys.stderr, flush=True,
+                )
+                last_status = now
+    except KeyboardInterrupt:
+        pass
+    finally:
+        source.stop()
+        while not inbox.empty():  # keep what arrived before the stop
+            kind, payload = inbox.get_nowait()
+            if kind == "events":
+                if raw:
+                    raw.write(payload)
+                write_beats(pipeline.feed(payload).beats)
+        write_beats(pipeline.flush().beats)
+        beats_file.close()
+        if raw_file:
+            raw_file.close()
+    print(f"\nRecorded {pipeline.n_beats} beats ({pipeline.n_corrected} corrected) to {out_path}",
+          file=sys.stderr)
+    return exit_code

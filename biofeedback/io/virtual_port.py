@@ -1,0 +1,163 @@
+"""Virtual serial ports the simulator writes to: a pty (Linux/macOS) or a TCP socket.
+
+A pty behaves like a real tty for pyserial. Its slave path changes each time
+one is made, so the port is published under a stable symlink; "unplugging"
+closes the pty and removes the link, "replugging" makes a new pty behind the
+same link, which is what a reader sees when a USB cable is pulled and put back.
+Writes never block: like a UART, the device sends whether or not anyone reads.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import tempfile
+import threading
+from pathlib import Path
+
+
+class PtyPort:
+    """A pty published at ``link_path`` (a fresh temporary path by default)."""
+
+    def __init__(self, link_path: str | Path | None = None) -> None:
+        if os.name != "posix":
+            raise OSError("virtual ptys need Linux or macOS; use --listen socket://127.0.0.1:PORT")
+        if link_path is None:
+            self._tmpdir = tempfile.mkdtemp(prefix="biofeedback-sim-")
+            link_path = Path(self._tmpdir) / "port"
+        self.path = str(link_path)
+        self._master: int | None = None
+        self._slave: int | None = None
+        self.bytes_dropped = 0
+        self.plug()
+
+    @property
+    def plugged(self) -> bool:
+        return self._master is not None
+
+    def plug(self) -> None:
+        import tty
+
+        if self.plugged:
+            return
+        master, slave = os.openpty()
+        tty.setraw(slave)  # no echo, no line editing: bytes pass as they are
+        os.set_blocking(master, False)
+        self._master, self._slave = master, slave
+        tmp = self.path + ".new"
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        os.symlink(os.ttyname(slave), tmp)
+        os.replace(tmp, self.path)
+
+    def unplug(self) -> None:
+        if not self.plugged:
+            return
+        if os.path.lexists(self.path):
+            os.unlink(self.path)
+        for fd in (self._master, self._slave):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._master = self._slave = None
+
+    def write(self, data: bytes) -> int:
+        """Send what fits; what does not is dropped and counted, as a UART would lose it."""
+        if not self.plugged or not data:
+            return 0
+        try:
+            sent = os.write(self._master, data)
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EIO):
+                raise
+            sent = 0
+        self.bytes_dropped += len(data) - sent
+        return sent
+
+    def read(self) -> bytes:
+        """Bytes the host sent to the device (commands), or b''."""
+        if not self.plugged:
+            return b""
+        try:
+            return os.read(self._master, 4096)
+        except OSError:
+            return b""
+
+    def close(self) -> None:
+        self.unplug()
+        tmpdir = getattr(self, "_tmpdir", None)
+        if tmpdir:
+            try:
+                os.rmdir(tmpdir)
+            except OSError:
+                pass
+
+
+class TcpPort:
+    """Serves the byte stream to TCP clients (pyserial ``socket://host:port``)."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        self._server = socket.create_server((host, port))
+        self._server.settimeout(0.2)
+        host, port = self._server.getsockname()[:2]
+        self.path = f"socket://{host}:{port}"
+        self._clients: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self.bytes_dropped = 0
+        self.plugged = True
+        threading.Thread(target=self._accept, daemon=True, name="sim tcp accept").start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self._server.accept()
+            except (TimeoutError, socket.timeout):
+                continue
+            except OSError:
+                return
+            client.setblocking(False)
+            with self._lock:
+                self._clients.append(client)
+
+    def plug(self) -> None:
+        self.plugged = True
+
+    def unplug(self) -> None:
+        self.plugged = False
+        with self._lock:
+            for c in self._clients:
+                c.close()
+            self._clients.clear()
+
+    def write(self, data: bytes) -> int:
+        if not self.plugged:
+            return 0
+        with self._lock:
+            for c in list(self._clients):
+                try:
+                    sent = c.send(data)
+                    self.bytes_dropped += len(data) - sent
+                except BlockingIOError:
+                    self.bytes_dropped += len(data)
+                except OSError:
+                    self._clients.remove(c)
+                    c.close()
+        return len(data)
+
+    def read(self) -> bytes:
+        chunks = []
+        with self._lock:
+            for c in self._clients:
+                try:
+                    chunks.append(c.recv(4096))
+                except (BlockingIOError, OSError):
+                    pass
+        return b"".join(chunks)
+
+    def close(self) -> None:
+        self._stop.set()
+        self.unplug()
+        self._server.close()
