@@ -117,3 +117,8 @@ BEAT_FIT_HALF_S = 0.04  # half-width of the least-squares parabola refining the 
 BEAT_MIN_PROMINENCE_SD = 4.0  # a pulse must rise this many noise sd (MAD of first differences)
 SATURATED_SHARE = 0.05  # share of samples at the ADC rails in the last second -> saturated
 FINGER_OFF_LEVEL_SHARE = 0.05  # median level below this share of full scale -> finger off
+
+# --- Simulated sensor server (io/simulator.py) ---
+SIM_INTERNAL_FS_HZ = 500.0  # the PPG is synthesised at this rate; encoders resample to their own
+SIM_TICK_S = 0.02  # the server writes a chunk of bytes this often (real time)
+SIM_DEFAULT_NOISE = 0.01

@@ -9,7 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-
 FLUSH_PERIOD_S = 1.0  # files are flushed at least this often: a crash loses at most this much
 STATUS_PERIOD_S = 1.0
 

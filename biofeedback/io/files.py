@@ -180,7 +180,7 @@ def _rr_recording(path: Path, header: list[str] | None, lines: list[str],
     beat_t_s = np.concatenate([[0.0], np.cumsum(rr) / 1000.0])
     events: list[Event] = [DeviceInfo(protocol="ibi", device=path.name)]
     events.append(DeviceBeat(t_s=0.0, ibi_ms=None))
-    events += [DeviceBeat(t_s=float(t), ibi_ms=float(r)) for t, r in zip(beat_t_s[1:], rr)]
+    events += [DeviceBeat(t_s=float(t), ibi_ms=float(r)) for t, r in zip(beat_t_s[1:], rr, strict=False)]
     return Recording("rr", events, note)
 
 

@@ -41,7 +41,7 @@ def format_events(events: Iterable[Event]) -> str:
     rows: list[str] = []
     for event in events:
         if isinstance(event, PpgBlock):
-            rows += [f"ppg,{_fmt(t)},{_fmt(v)}," for t, v in zip(event.t_s.tolist(), event.value.tolist())]
+            rows += [f"ppg,{_fmt(t)},{_fmt(v)}," for t, v in zip(event.t_s.tolist(), event.value.tolist(), strict=False)]
         elif isinstance(event, DeviceBeat):
             rows.append(f"beat,{_fmt(event.t_s)},{_fmt(event.ibi_ms)},")
         elif isinstance(event, DeviceStatus):

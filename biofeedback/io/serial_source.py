@@ -60,9 +60,11 @@ def explain_open_error(port: str, error: Exception) -> str:
     return f"Cannot open {port}: {text}"
 
 
-def open_port(port: str, baud: int, parity: str = "N") -> serial.SerialBase:
+def open_port(port: str, baud: int, parity: str = "N", bytesize: int = 8,
+              stopbits: int = 1) -> serial.SerialBase:
     """Open a port name or URL; raise PortError with a readable message."""
-    kwargs = dict(baudrate=baud, parity=parity, timeout=READ_TIMEOUT_S, write_timeout=1.0)
+    kwargs = dict(baudrate=baud, parity=parity, bytesize=bytesize, stopbits=stopbits,
+                  timeout=READ_TIMEOUT_S, write_timeout=1.0)
     try:
         if "://" in port:
             return serial.serial_for_url(port, **kwargs)
@@ -150,9 +152,9 @@ class SerialSource:
 
     def _open_for(self, protocol: str) -> serial.SerialBase:
         spec = PROTOCOLS[protocol]
-        ser = open_port(self.port, self.baud or spec.baud, spec.parity)
-        if spec.start_command:
-            ser.write(spec.start_command)
+        ser = open_port(self.port, self.baud or spec.baud, spec.parity, spec.bytesize, spec.stopbits)
+        if spec.start_bytes:
+            ser.write(spec.start_bytes)
         return ser
 
     def _connect(self) -> tuple[serial.SerialBase, object, bytes]:
@@ -166,7 +168,7 @@ class SerialSource:
             if probe:
                 ser.write(probe)
             data = self._listen(ser, DETECT_LISTEN_S)
-            result = detect_protocol(data)
+            result = detect_protocol(data, baud=baud)
             tried.append(f"{baud} baud{' with the CMS50 start command' if probe else ''}")
             received = received or data
             if result.protocol is not None:
@@ -185,10 +187,10 @@ class SerialSource:
 
     def _detect_plan(self) -> list[tuple[int, str, bytes]]:
         if self.baud:
-            return [(self.baud, "N", b""), (self.baud, "N", PROTOCOLS["cms50d-v7"].start_command)]
+            return [(self.baud, "N", b""), (self.baud, "N", PROTOCOLS["cms50d-v7"].start_bytes)]
         return [
             (115200, "N", b""),
-            (115200, "N", PROTOCOLS["cms50d-v7"].start_command),
+            (115200, "N", PROTOCOLS["cms50d-v7"].start_bytes),
             (19200, "O", b""),
             (250000, "N", b""),
         ]
@@ -209,8 +211,8 @@ class SerialSource:
         while not self._stop.is_set():
             try:
                 data = ser.read(max(1, min(ser.in_waiting, 65536)))
-                if spec.keepalive_command and time.monotonic() >= next_keepalive:
-                    ser.write(spec.keepalive_command)
+                if spec.keepalive_bytes and time.monotonic() >= next_keepalive:
+                    ser.write(spec.keepalive_bytes)
                     next_keepalive = time.monotonic() + spec.keepalive_period_s
             except (serial.SerialException, OSError, TypeError, AttributeError):
                 return  # unplugged or read error: the caller reconnects

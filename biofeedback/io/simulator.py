@@ -1,0 +1,196 @@
+"""The simulated sensor: a simulated person's pulse spoken in a real protocol on a virtual port.
+
+``SensorSimulator`` turns ``core.physiology`` (person → PPG with known beat
+times) into the bytes of any supported protocol through that protocol's own
+encoder. ``serve`` streams it in real time (or faster) to a pty or TCP port,
+optionally "unplugging" for a while. ``SimulatedSource`` runs both the server
+and a ``SerialSource`` reading the virtual port, so the app's simulated sensor
+goes through exactly the code path of a real one.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from biofeedback import config
+from biofeedback.core.physiology import (
+    ArtifactParams,
+    PersonParams,
+    PpgSynth,
+    SimulatedPerson,
+    TrueBeat,
+)
+from biofeedback.core.protocols import PROTOCOLS
+from biofeedback.io.serial_source import SerialSource
+from biofeedback.io.source import EventSink, StateSink
+from biofeedback.io.virtual_port import PtyPort, TcpPort
+
+
+@dataclass(frozen=True)
+class SimulatorSettings:
+    protocol: str = "native"
+    hr_bpm: float = 65.0
+    breathing_bpm: float | None = None  # None: the person breathes at their own rate
+    resonance_bpm: float = 5.5
+    artifacts_per_min: float = 0.0  # ectopic/missed/extra per minute; motion and finger-off scale with it
+    noise: float = config.SIM_DEFAULT_NOISE
+    seed: int = 0
+
+
+def artifact_params(rate_per_min: float) -> ArtifactParams:
+    """One knob for testers: beat artifacts at the rate, motion and finger-off more rarely."""
+    return ArtifactParams(
+        rate_per_min=rate_per_min,
+        motion_bursts_per_min=rate_per_min / 5.0,
+        finger_off_per_min=rate_per_min / 20.0,
+    )
+
+
+class SensorSimulator:
+    """Generates protocol bytes for successive stretches of simulated time, keeping the truth."""
+
+    def __init__(self, settings: SimulatorSettings = SimulatorSettings()) -> None:
+        if settings.protocol not in PROTOCOLS:
+            raise ValueError(f"unknown protocol {settings.protocol!r}; choose one of {', '.join(PROTOCOLS)}")
+        self.settings = settings
+        self.spec = PROTOCOLS[settings.protocol]
+        params = PersonParams(hr_bpm=settings.hr_bpm, resonance_bpm=settings.resonance_bpm)
+        self.person = SimulatedPerson(params, artifact_params(settings.artifacts_per_min), seed=settings.seed)
+        if settings.breathing_bpm is not None:
+            self.person.set_breathing_rate(settings.breathing_bpm)
+        self.synth = PpgSynth(self.person, fs_hz=config.SIM_INTERNAL_FS_HZ,
+                              adc_max=self.spec.adc_max or 1023, noise=settings.noise, seed=settings.seed)
+        self.encoder = self.spec.encoder()
+        self.truth: list[TrueBeat] = []
+        self._samples_done = 0
+
+    @property
+    def t_s(self) -> float:
+        return self._samples_done / config.SIM_INTERNAL_FS_HZ
+
+    def set_breathing_rate(self, bpm: float | None) -> None:
+        if bpm is not None:
+            self.person.set_breathing_rate(bpm)
+
+    def generate(self, until_s: float) -> bytes:
+        """Bytes for simulated time up to ``until_s``; the true beats go to ``truth``."""
+        n = int(math.floor(until_s * config.SIM_INTERNAL_FS_HZ)) - self._samples_done
+        if n <= 0:
+            return b""
+        self._samples_done += n
+        t_s, values, beats = self.synth.step(n)
+        self.truth += beats
+        # what the sensor reports: every pulse it sees (extra ones too), none it misses
+        reported = [(b.t_s, None) for b in beats if b.kind != "missed"]
+        return self.encoder.encode(t_s, values, reported, ())
+
+
+@dataclass
+class ServeOptions:
+    speed: float = 1.0  # simulated seconds per real second
+    duration_s: float | None = None  # simulated seconds, None = until stopped
+    unplug_at_s: float | None = None  # simulated time of a simulated unplug
+    unplug_for_s: float = 3.0
+    held_unplugged: bool = False  # set from another thread to pull the cable until cleared
+
+
+def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Event,
+          on_tick: Callable[[], None] | None = None) -> None:
+    """Stream ``sim`` to ``port`` in (scaled) real time until stopped or the duration ends."""
+    needs_start = bool(sim.spec.start_bytes)
+    streaming = not needs_start
+    heard = b""
+    started = time.monotonic()
+    while not stop.is_set():
+        until_s = (time.monotonic() - started) * options.speed
+        if options.duration_s is not None:
+            until_s = min(until_s, options.duration_s)
+        if needs_start:
+            heard = (heard + port.read())[-64:]
+            streaming = streaming or sim.spec.start_bytes[-9:] in heard
+        unplugged = options.held_unplugged or (
+            options.unplug_at_s is not None
+            and options.unplug_at_s <= until_s < options.unplug_at_s + options.unplug_for_s)
+        if unplugged and port.plugged:
+            port.unplug()
+        elif not unplugged and not port.plugged:
+            port.plug()
+            heard = b""
+            streaming = not needs_start
+        data = sim.generate(until_s)
+        if streaming and port.plugged:
+            port.write(data)
+        if on_tick is not None:
+            on_tick()
+        if options.duration_s is not None and until_s >= options.duration_s:
+            break
+        stop.wait(config.SIM_TICK_S)
+
+
+def open_virtual_port(listen: str | None = None):
+    """A pty where the platform has them, else (or when asked) a loopback TCP port."""
+    if listen:
+        host, _, port = listen.removeprefix("socket://").rpartition(":")
+        return TcpPort(host or "127.0.0.1", int(port))
+    if os.name == "posix":
+        return PtyPort()
+    return TcpPort()
+
+
+class SimulatedSource:
+    """The app's "Simulated sensor": a simulator on a virtual port read by a SerialSource."""
+
+    def __init__(self, hr_bpm: float = 65.0, resonance_bpm: float = 5.5, artifacts_per_min: float = 0.0,
+                 protocol: str = "native", speed: float = 1.0, seed: int | None = None) -> None:
+        seed = int(time.time()) if seed is None else seed
+        self.settings = SimulatorSettings(protocol=protocol, hr_bpm=hr_bpm, resonance_bpm=resonance_bpm,
+                                          artifacts_per_min=artifacts_per_min, seed=seed)
+        self.speed = speed
+        self.description = f"Simulated sensor ({protocol})"
+        self.simulator: SensorSimulator | None = None
+        self._port = None
+        self._reader: SerialSource | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._pending_rate: float | None = None
+        self._options = ServeOptions(speed=speed)
+
+    def set_breathing_rate(self, bpm: float) -> None:
+        """The simulated person follows this pacer rate (with their own lag and compliance)."""
+        self._pending_rate = bpm
+        if self.simulator is not None:
+            self.simulator.set_breathing_rate(bpm)
+
+    def start(self, on_events: EventSink, on_state: StateSink) -> None:
+        self.simulator = SensorSimulator(self.settings)
+        self.simulator.set_breathing_rate(self._pending_rate)
+        self._port = open_virtual_port()
+        self._stop.clear()
+        self._thread = threading.Thread(
+            target=serve, args=(self.simulator, self._port, self._options, self._stop),
+            name="simulated sensor", daemon=True,
+        )
+        self._thread.start()
+        self._reader = SerialSource(self._port.path, protocol=self.settings.protocol)
+        self._reader.start(on_events, on_state)
+
+    def unplug(self) -> None:
+        """Pull the virtual cable (for demos and tests of the reconnect path)."""
+        self._options.held_unplugged = True
+
+    def replug(self) -> None:
+        self._options.held_unplugged = False
+
+    def stop(self) -> None:
+        if self._reader is not None:
+            self._reader.stop()
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2.0)
+        if self._port is not None:
+            self._port.close()

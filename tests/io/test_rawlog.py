@@ -1,0 +1,60 @@
+"""The raw event log keeps every event and survives a crash mid-row."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+
+from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Gap, PpgBlock
+from biofeedback.io.rawlog import RawEventWriter, RawLogError, read_raw_events
+
+
+def sample_events():
+    t = np.arange(0, 1, 0.004)
+    return [
+        DeviceInfo(protocol="native", fs_hz=250.0, adc_max=1023, device="sim"),
+        PpgBlock(t, np.round(500 + 100 * np.sin(2 * np.pi * t)), 250.0),
+        DeviceBeat(0.812, 804.0),
+        DeviceStatus(0.9, "finger_out"),
+        Gap(1.0, 2.5, "disconnected"),
+        DeviceBeat(3.6, None),
+    ]
+
+
+def write(events) -> str:
+    buf = io.StringIO()
+    RawEventWriter(buf).write(events)
+    return buf.getvalue()
+
+
+def test_round_trip_keeps_every_event():
+    events = sample_events()
+    back = read_raw_events(io.StringIO(write(events)))
+    assert [type(e) for e in back] == [type(e) for e in events]
+    np.testing.assert_allclose(back[1].t_s, events[1].t_s, atol=1e-6)
+    np.testing.assert_allclose(back[1].value, events[1].value)
+    assert back[1].fs_hz == 250.0
+    assert back[0] == events[0]
+    assert back[2:] == events[2:]
+
+
+def test_row_cut_by_a_crash_is_ignored_and_the_rest_kept():
+    text = write(sample_events())
+    cut = text[: text.rindex("beat,3.6") + 5]  # the last row is half written
+    back = read_raw_events(io.StringIO(cut))
+    assert isinstance(back[-1], Gap)
+    assert len(back[1]) == 250
+
+
+def test_damage_in_the_middle_is_reported_with_its_line():
+    lines = write(sample_events()).split("\n")
+    lines[10] = "ppg,zz,1,"
+    with pytest.raises(RawLogError, match="line 11"):
+        read_raw_events(io.StringIO("\n".join(lines)))
+
+
+def test_foreign_file_is_refused():
+    with pytest.raises(RawLogError, match="not a biofeedback raw event log"):
+        read_raw_events(io.StringIO("time,value\n1,2\n"))
