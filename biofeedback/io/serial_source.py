@@ -234,13 +234,20 @@ class SerialSource:
         self._on_events(events)
 
     def _rebase_after_gap(self, events: Sequence[Event]) -> list[Event]:
-        """First events after a reconnect: continue the record clock after the gap."""
+        """First events after a reconnect: keep one record clock across the gap.
+
+        A device clock that went on running (native ``t_ms``) is trusted as it is;
+        one that restarted (an Arduino resets on open, counted protocols restart at
+        zero) is re-based to continue after the gap measured on the host clock.
+        """
         t_new = next((first_time_s(e) for e in events if first_time_s(e) is not None), None)
         if t_new is None:
             return list(events)
-        gap_s = time.monotonic() - self._gap_started
+        host_gap_s = time.monotonic() - self._gap_started
         last = self._last_t_s if self._last_t_s is not None else 0.0
-        self._offset_s = last + gap_s - t_new
+        if t_new + self._offset_s <= last:
+            self._offset_s = last + host_gap_s - t_new
         self._gap_started = None
         shifted = [shift_event(e, self._offset_s) for e in events]
+        gap_s = t_new + self._offset_s - last
         return [Gap(t_s=last, duration_s=gap_s, reason="disconnected"), *shifted]
