@@ -91,11 +91,17 @@ def test_artifact_corrector_flags_injected_artifacts(tmp_path):
     beats = read_beats(tmp_path / "beats.csv")
     truth_t, kinds = read_truth(tmp_path / "truth.csv")
     span = (truth_t > beats[0, 0] + 10) & (truth_t < beats[-1, 0] - 5)
-    injected = truth_t[span & np.isin(kinds, ["ectopic", "missed", "extra"])]
+    # ectopic beats and missed pulses reach the beat stream and must be flagged;
+    # a spurious small pulse ("extra") either is ignored by the detector or must be flagged
+    injected = truth_t[span & np.isin(kinds, ["ectopic", "missed"])]
     assert injected.size >= 5
     corrected_t = beats[beats[:, 2] == 1, 0]
     flagged = [np.any(np.abs(corrected_t - t) < 2.5) for t in injected]
     assert np.mean(flagged) >= 0.8, f"flagged {np.sum(flagged)} of {injected.size}"
+    clean_t = beats[beats[:, 2] == 0, 0]
+    extras = truth_t[span & (kinds == "extra")]
+    slipped = [np.any(np.abs(clean_t - t) < 0.05) for t in extras]
+    assert sum(slipped) <= max(1, 0.2 * extras.size)
 
 
 @pytest.mark.slow
@@ -119,10 +125,11 @@ def test_unplug_mid_recording_resumes_and_marks_the_gap(tmp_path):
     beats = read_beats(tmp_path / "beats.csv")
     truth_t, kinds = read_truth(tmp_path / "truth.csv")
     truth_t = truth_t[kinds == "normal"]
-    before = truth_t[(truth_t > beats[0, 0] + 1) & (truth_t < unplug_at - 1)]
-    after = truth_t[(truth_t > unplug_at + unplug_for + 3) & (truth_t < beats[-1, 0] - 1)]
-    assert before.size > 20 and after.size > 20
-    # nothing recorded before the unplug is lost, and recording resumed after it
-    assert match_f1(beats[beats[:, 0] < unplug_at - 1, 0], before) >= 0.99
-    after_beats = beats[(beats[:, 0] > unplug_at + unplug_for + 3), 0]
-    assert match_f1(after_beats[after_beats < beats[-1, 0] - 1], after) >= 0.98
+    t = beats[:, 0]
+    windows = {"before": (t[0] + 1, unplug_at - 1), "after": (unplug_at + unplug_for + 3, t[-1] - 1)}
+    for name, (lo, hi) in windows.items():
+        true_in = truth_t[(truth_t > lo) & (truth_t < hi)]
+        got_in = t[(t > lo) & (t < hi)]
+        assert true_in.size > 20, name
+        # nothing recorded before the unplug is lost, and recording resumed after it
+        assert match_f1(got_in, true_in) >= 0.99, name
