@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from biofeedback import config
 
 INHALE, HOLD_IN, EXHALE, HOLD_OUT = range(4)
@@ -134,6 +136,20 @@ class Pacer:
         if segment == EXHALE:
             return 1.0 - _ease(fraction)
         return 0.0
+
+    def values(self, t_s: np.ndarray) -> np.ndarray:
+        """``value`` for many times at once (vectorised, for drawing the wave)."""
+        pos = np.mod(self._anchor_pos_s + (np.asarray(t_s, dtype=float) - self._anchor_t_s), self._cycle_s)
+        inhale, hold_in, exhale, _ = self._durations_s
+        out = np.zeros_like(pos)
+        rising = pos < inhale
+        out[rising] = 0.5 - 0.5 * np.cos(np.pi * pos[rising] / inhale)
+        held = (pos >= inhale) & (pos < inhale + hold_in)
+        out[held] = 1.0
+        start = inhale + hold_in
+        falling = (pos >= start) & (pos < start + exhale)
+        out[falling] = 0.5 + 0.5 * np.cos(np.pi * (pos[falling] - start) / exhale)
+        return out
 
     def phase_name(self, t_s: float) -> str:
         """"inhale", "hold" or "exhale" at ``t_s``."""

@@ -21,11 +21,12 @@ advancing in different chunk sizes gives identical output.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import signal
+from scipy import signal, special
 
 from biofeedback.config import (
     SIM_ARTIFACT_BLOCK_S,
@@ -70,7 +71,8 @@ class TrueBeat:
     ``kind``: "normal"; "ectopic" (early beat, the next interval is a
     compensatory pause); "missed" (a true beat the sensor will not show: no
     pulse in the PPG); "extra" (a spurious detection the sensor reports: an
-    extra small pulse in the PPG, not a heartbeat). ``rr_ms`` is the interval
+    extra small pulse in the PPG, not a heartbeat); "finger_off" (a true beat
+    during a finger-off gap, when the sensor sees no pulse). ``rr_ms`` is the interval
     since the previous event of any kind.
     """
 
@@ -80,7 +82,7 @@ class TrueBeat:
 
 
 def _rng(seed: int, stream: int, block: int) -> np.random.Generator:
-    return np.random.default_rng([int(seed), stream, block])
+    return np.random.default_rng([int(seed), stream, block + 1])
 
 
 def rsa_response(breath_bpm: np.ndarray | float, resonance_bpm: float, q: float):
@@ -109,7 +111,9 @@ class _FilteredNoise:
 
     def values(self, k0: int, k1: int) -> np.ndarray:
         while len(self._blocks) * _NOISE_BLOCK_STEPS < k1:
-            w = _rng(self._seed, self._stream, len(self._blocks)).standard_normal(_NOISE_BLOCK_STEPS)
+            w = _rng(self._seed, self._stream, len(self._blocks)).standard_normal(
+                _NOISE_BLOCK_STEPS
+            )
             y, self._zi = signal.sosfilt(self._sos, w, zi=self._zi)
             self._blocks.append(y * self._gain)
         b0, b1 = k0 // _NOISE_BLOCK_STEPS, (k1 - 1) // _NOISE_BLOCK_STEPS + 1
@@ -128,8 +132,12 @@ class SimulatedPerson:
     generated (at most ``SIM_LOOKAHEAD_S`` + one step late).
     """
 
-    def __init__(self, params: PersonParams = PersonParams(),
-                 artifacts: ArtifactParams = ArtifactParams(), seed: int = 0):
+    def __init__(
+        self,
+        params: PersonParams = PersonParams(),
+        artifacts: ArtifactParams = ArtifactParams(),
+        seed: int = 0,
+    ):
         self.params, self.artifacts, self.seed = params, artifacts, int(seed)
         fs = 1.0 / SIM_STEP_S
         self._lf = _FilteredNoise((0.04, 0.15), fs, self.seed, 1)
@@ -147,8 +155,8 @@ class SimulatedPerson:
         self._prev_event_t = 0.0
         self._t = 0.0
         self._ectopic_shift_s = 0.0
-        self._phase_log_t = [0.0]
-        self._phase_log_p = [0.0]
+        self._phase_log_t = np.zeros(1)  # breathing phase at generated steps
+        self._phase_log_p = np.zeros(1)
 
     # -- public API ---------------------------------------------------------
     @property
@@ -173,10 +181,12 @@ class SimulatedPerson:
         t_end = self._t + float(duration_s)
         self._generate_until(t_end + SIM_LOOKAHEAD_S)
         out = [b for b in self._pending if b.t_s <= t_end]
-        self._pending = self._pending[len(out):]
+        self._pending = self._pending[len(out) :]
+        if out:
+            self._prev_event_t = out[-1].t_s
         self._t = t_end
         # keep the breathing-phase log short (enough history for a PPG renderer)
-        if len(self._phase_log_t) > 4000:
+        if self._phase_log_t.size > 4000:
             self._phase_log_t = self._phase_log_t[-2000:]
             self._phase_log_p = self._phase_log_p[-2000:]
         return out
@@ -191,7 +201,9 @@ class SimulatedPerson:
         gain, lag = rsa_response(rate_bpm, p.resonance_bpm, p.rsa_q)
         # HR peaks at end of inhalation (phase 0.5) at resonance, lags/leads off resonance
         rsa = -0.5 * p.rsa_peak_to_trough_bpm * gain * np.cos(2 * np.pi * phase - lag)
-        drift = p.lf_drift_bpm * self._lf.values(k0, k1) + p.vlf_drift_bpm * self._vlf.values(k0, k1)
+        drift = p.lf_drift_bpm * self._lf.values(k0, k1) + p.vlf_drift_bpm * self._vlf.values(
+            k0, k1
+        )
         return np.maximum(p.hr_bpm + rsa + drift, 25.0)
 
     def _generate_until(self, t_s: float) -> None:
@@ -202,19 +214,22 @@ class SimulatedPerson:
         dt = SIM_STEP_S
         a = math.exp(-dt / max(self.params.follow_lag_s, 1e-9))
         target = self._own_target()
-        rate = target + (self._rate_bpm - target) * a ** np.arange(1, n + 1)
-        phase = self._phase + np.cumsum(rate) * (dt / 60.0)
+        # first-order glide to the target and running sums, all strictly sequential
+        # (lfilter / cumsum from the carried value) so step batches do not matter
+        rate, _ = signal.lfilter([1.0 - a], [1.0, -a], np.full(n, target), zi=[a * self._rate_bpm])
+        phase = np.cumsum(np.concatenate(([self._phase], rate * (dt / 60.0))))[1:]
         k0 = self._k + 1
         hr = self._hr(phase, rate, k0, k0 + n)
-        inc = np.cumsum(0.5 * (np.concatenate(([self._hr_prev], hr[:-1])) + hr)) * (dt / 60.0)
-        integ = self._integral + inc
+        inc = 0.5 * (np.concatenate(([self._hr_prev], hr[:-1])) + hr) * (dt / 60.0)
+        integ = np.cumsum(np.concatenate(([self._integral], inc)))[1:]
         prev = np.concatenate(([self._integral], integ[:-1]))
         crossing = np.flatnonzero(np.floor(integ) > np.floor(prev))
         for i in crossing:  # few per call: one per beat
             frac = (math.floor(integ[i]) - prev[i]) / (integ[i] - prev[i])
             self._emit_ideal((self._k + i + frac) * dt)
-        self._phase_log_t.extend(((self._k + 1 + np.arange(n)) * dt).tolist())
-        self._phase_log_p.extend(phase.tolist())
+        steps_t = (self._k + 1 + np.arange(n)) * dt
+        self._phase_log_t = np.concatenate((self._phase_log_t, steps_t))
+        self._phase_log_p = np.concatenate((self._phase_log_p, phase))
         self._k, self._rate_bpm, self._phase = k_end, float(rate[-1]), float(phase[-1])
         self._integral, self._hr_prev = float(integ[-1]), float(hr[-1])
 
@@ -230,7 +245,7 @@ class SimulatedPerson:
         u = self._beat_random(j)
         sd = self.params.jitter_ms / 1000.0
         # Gaussian jitter by inverse CDF of a table uniform, clipped at 4 sd
-        z = float(np.clip(math.sqrt(2.0) * _erfinv(2.0 * u[0] - 1.0), -4.0, 4.0))
+        z = min(max(float(special.ndtri(u[0])), -4.0), 4.0)
         t = t_ideal + sd * z
         rr_prev = None if self._last_ideal_t is None else t_ideal - self._last_ideal_t
         self._last_ideal_t = t_ideal
@@ -241,30 +256,186 @@ class SimulatedPerson:
             kind = ("ectopic", "missed", "extra")[min(int(u[2] * 3), 2)]
         if kind == "ectopic":
             t = t - (0.25 + 0.1 * u[3]) * rr_prev  # early; the next beat keeps its time
-        self._push(t, kind)
-        if kind == "extra":
-            # the real beat is normal; a spurious detection follows it
-            self._pending[-1] = TrueBeat(self._pending[-1].t_s, self._pending[-1].rr_ms, "normal")
+        if kind == "extra":  # the heartbeat is normal; a spurious detection follows it
+            self._push(t, "normal")
             self._push(t + (0.35 + 0.3 * u[3]) * rr_prev, "extra")
+        else:
+            self._push(t, kind)
 
     def _push(self, t: float, kind: str) -> None:
-        self._pending.append(TrueBeat(t, 0.0, kind))
-        self._pending.sort(key=lambda b: b.t_s)
-        # recompute rr over the pending tail (events are few)
-        prev = self._prev_event_t
-        fixed = []
-        for b in self._pending:
-            fixed.append(TrueBeat(b.t_s, (b.t_s - prev) * 1000.0, b.kind))
-            prev = b.t_s
-        self._pending = fixed
-
-    # rr of the first pending beat must refer to the last returned beat
-    def _note_returned(self, beats: list[TrueBeat]) -> None:  # pragma: no cover - helper
-        if beats:
-            self._prev_event_t = beats[-1].t_s
+        """Insert an event in time order; rr_ms of it and of its successor follow."""
+        pend = self._pending
+        i = bisect.bisect_right(pend, t, key=lambda b: b.t_s)
+        prev = pend[i - 1].t_s if i > 0 else self._prev_event_t
+        pend.insert(i, TrueBeat(float(t), float((t - prev) * 1000.0), kind))
+        if i + 1 < len(pend):
+            nxt = pend[i + 1]
+            pend[i + 1] = TrueBeat(nxt.t_s, float((nxt.t_s - t) * 1000.0), nxt.kind)
 
 
-def _erfinv(x: float) -> float:
-    from scipy.special import erfinv
+# --- PPG waveform -------------------------------------------------------------
+# Pulse template (times relative to the systolic peak, in s; amplitudes relative
+# to the systolic wave): asymmetric systolic Gaussian plus a dicrotic Gaussian.
+_SYS_RISE_S, _SYS_FALL_S = 0.07, 0.11
+_DIC_DELAY_S, _DIC_WIDTH_S, _DIC_AMP = 0.30, 0.07, 0.35
+_PULSE_SPAN_S = (-0.35, 0.65)
+_EXTRA_AMP = 0.6  # a spurious pulse is smaller than a real one
+_PULSE_FRACTION_OF_ADC = 0.2  # pulse amplitude as a share of full scale
+_FINGER_OFF_LEVEL = 0.02  # dark level as a share of full scale
 
-    return float(erfinv(x))
+
+def _pulse(dt_s: np.ndarray) -> np.ndarray:
+    sig = np.where(dt_s < 0.0, _SYS_RISE_S, _SYS_FALL_S)
+    dic = dt_s - _DIC_DELAY_S
+    return np.exp(-0.5 * (dt_s / sig) ** 2) + _DIC_AMP * np.exp(-0.5 * (dic / _DIC_WIDTH_S) ** 2)
+
+
+class PpgSynth:
+    """Streaming PPG waveform at ``fs_hz`` from a :class:`SimulatedPerson`.
+
+    One pulse template per beat (systolic Gaussian + dicrotic wave, peak at the
+    true beat time), baseline wander and amplitude modulation from breathing,
+    additive Gaussian noise, motion bursts (sums of 0.3-4 Hz sinusoids under a
+    Hann envelope, may clip at the rails), finger-off gaps (dark, nearly flat
+    level; beats inside are returned as kind "finger_off"), quantised to
+    0..adc_max. Sample ``i`` is at ``t = i / fs_hz``.
+    """
+
+    def __init__(
+        self,
+        person: SimulatedPerson,
+        fs_hz: float = 500.0,
+        adc_max: int = 1023,
+        noise: float = 0.01,
+        seed: int = 0,
+    ):
+        self.person, self.fs_hz, self.adc_max = person, float(fs_hz), int(adc_max)
+        self.noise, self.seed = float(noise), int(seed)
+        self._n = 0
+        self._known: list[TrueBeat] = []  # beats that may still touch future samples
+        self._noise_blocks: dict[int, np.ndarray] = {}
+        self._event_blocks: dict[tuple[int, int], np.ndarray] = {}
+
+    def step(self, n_samples: int) -> tuple[np.ndarray, np.ndarray, list[TrueBeat]]:
+        """Next ``n_samples``: (t_s, values, true beats whose peak falls in this chunk)."""
+        n0, n = self._n, int(n_samples)
+        self._n += n
+        idx = n0 + np.arange(n)
+        t = idx / self.fs_hz
+        t_lo, t_hi = n0 / self.fs_hz, (n0 + n) / self.fs_hz  # chunk covers [t_lo, t_hi)
+        ahead = t_hi - _PULSE_SPAN_S[0] - self.person.t_s
+        if ahead > 0:
+            self._known.extend(self.person.advance(ahead))
+        off = self._events(11, self.artifacts.finger_off_per_min, t_lo - 12.0, t_hi)
+        vol = self.person.lung_volume(t)
+        x = -0.3 * vol + self.noise * self._noise(n0, n)
+        x += self._motion(t)
+        for b in self._known:
+            if b.kind == "missed" or b.t_s + _PULSE_SPAN_S[0] >= t_hi:
+                continue
+            i0 = max(0, math.ceil((b.t_s + _PULSE_SPAN_S[0]) * self.fs_hz) - n0)
+            i1 = min(n, math.floor((b.t_s + _PULSE_SPAN_S[1]) * self.fs_hz) - n0 + 1)
+            if i1 > i0:
+                x[i0:i1] += self._amplitude(b) * _pulse(t[i0:i1] - b.t_s)
+        values = self.adc_max * (0.5 + _PULSE_FRACTION_OF_ADC * x)
+        dark = np.zeros(n, dtype=bool)
+        for s, d, *_ in off:
+            dark |= (t >= s) & (t < s + d)
+        if dark.any():
+            values[dark] = self.adc_max * (_FINGER_OFF_LEVEL + 0.05 * self.noise * x[dark])
+        values = np.clip(np.rint(values), 0, self.adc_max)
+        out = [b for b in self._known if t_lo <= b.t_s < t_hi]
+        out = [TrueBeat(b.t_s, b.rr_ms, "finger_off") if _inside(b.t_s, off) else b for b in out]
+        self._known = [b for b in self._known if b.t_s + _PULSE_SPAN_S[1] >= t_hi]
+        return t, values, out
+
+    @property
+    def artifacts(self) -> ArtifactParams:
+        return self.person.artifacts
+
+    def _amplitude(self, b: TrueBeat) -> float:
+        vol = float(self.person.lung_volume(b.t_s))
+        slow = 1.0 + 0.1 * math.sin(2 * math.pi * b.t_s / 47.0 + self.seed)
+        base = _EXTRA_AMP if b.kind == "extra" else 1.0
+        return base * slow * (1.0 - 0.15 * vol)
+
+    def _noise(self, n0: int, n: int) -> np.ndarray:
+        b0, b1 = n0 // _SAMPLE_BLOCK, (n0 + n - 1) // _SAMPLE_BLOCK + 1
+        for b in range(b0, b1):
+            if b not in self._noise_blocks:
+                self._noise_blocks[b] = _rng(self.seed, 20, b).standard_normal(_SAMPLE_BLOCK)
+        for b in [k for k in self._noise_blocks if k < b0]:
+            del self._noise_blocks[b]
+        cat = np.concatenate([self._noise_blocks[b] for b in range(b0, b1)])
+        return cat[n0 - b0 * _SAMPLE_BLOCK : n0 - b0 * _SAMPLE_BLOCK + n]
+
+    def _events(self, stream: int, rate_per_min: float, t0: float, t1: float) -> list:
+        """Events (start_s, duration_s, *params) of one kind overlapping [t0, t1)."""
+        if rate_per_min <= 0:
+            return []
+        blk_s = SIM_ARTIFACT_BLOCK_S
+        out = []
+        for b in range(max(0, math.floor(t0 / blk_s) - 1), math.floor(t1 / blk_s) + 1):
+            key = (stream, b)
+            if key not in self._event_blocks:
+                g = _rng(self.seed, stream, b)
+                k = g.poisson(rate_per_min * blk_s / 60.0)
+                ev = g.random((k, 8))
+                ev[:, 0] = b * blk_s + ev[:, 0] * blk_s  # start
+                ev[:, 1] = 2.0 + 8.0 * ev[:, 1]  # duration 2-10 s
+                self._event_blocks[key] = ev
+            for e in self._event_blocks[key]:
+                if e[0] < t1 and e[0] + e[1] > t0:
+                    out.append(e)
+        return out
+
+    def _motion(self, t: np.ndarray) -> np.ndarray:
+        out = np.zeros(t.size)
+        ev = self._events(10, self.artifacts.motion_bursts_per_min, t[0] - 12.0, t[-1] + 1e-9)
+        for e in ev:
+            s, d = e[0], 0.4 * e[1]  # bursts last 0.8-4 s
+            m = (t >= s) & (t < s + d)
+            if not m.any():
+                continue
+            tt = t[m] - s
+            env = 0.5 - 0.5 * np.cos(2 * np.pi * tt / d)
+            for j in range(3):
+                f = 0.3 + 3.7 * e[2 + j]
+                out[m] += env * (0.5 + 1.5 * e[5 + j]) * np.sin(2 * np.pi * f * tt + 7.0 * e[2 + j])
+        return out
+
+
+def _inside(t_s: float, events: list) -> bool:
+    return any(s <= t_s < s + d for s, d, *_ in events)
+
+
+def simulate_rr(
+    duration_s: float,
+    person: PersonParams = PersonParams(),
+    artifacts: ArtifactParams = ArtifactParams(),
+    breathing_bpm: float | None = None,
+    seed: int = 0,
+) -> list[TrueBeat]:
+    """True beats of a simulated person over ``duration_s`` (pacer fixed at ``breathing_bpm``)."""
+    p = SimulatedPerson(person, artifacts, seed=seed)
+    if breathing_bpm is not None:
+        p.set_breathing_rate(breathing_bpm)
+    return p.advance(duration_s)
+
+
+def simulate_ppg(
+    duration_s: float,
+    fs_hz: float = 500.0,
+    person: PersonParams = PersonParams(),
+    artifacts: ArtifactParams = ArtifactParams(),
+    breathing_bpm: float | None = None,
+    adc_max: int = 1023,
+    noise: float = 0.01,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray, list[TrueBeat]]:
+    """Simulated PPG record: (t_s, values in ADC units, true beats with peak times)."""
+    p = SimulatedPerson(person, artifacts, seed=seed)
+    if breathing_bpm is not None:
+        p.set_breathing_rate(breathing_bpm)
+    synth = PpgSynth(p, fs_hz=fs_hz, adc_max=adc_max, noise=noise, seed=seed)
+    return synth.step(int(round(duration_s * fs_hz)))

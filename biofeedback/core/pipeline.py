@@ -116,6 +116,9 @@ class Pipeline:
     def flush(self) -> PipelineOutput:
         """End of stream: release the beats the corrector holds back."""
         out = PipelineOutput()
+        if self.detector is not None and not self._use_device_beats():
+            for t_s in self.detector.flush():
+                self._accept(self.corrector.push(float(t_s)), out)
         self._accept(self.corrector.flush(), out)
         if out.beats:
             out.metrics = self.hrv.snapshot()

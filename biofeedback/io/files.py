@@ -98,6 +98,9 @@ def _is_number(cell: str) -> bool:
 def _header(first_line: str) -> list[str] | None:
     """The column names when the first line is a header, else None."""
     cells = _split(first_line)
+    known = (RR_COLUMN_PATTERN, PPG_COLUMN_PATTERN, TIME_COLUMN_PATTERN)
+    if len(cells) == 1 and not any(p.match(cells[0].strip().strip('"')) for p in known):
+        return None  # a lone word is bad data, not a header
     if any(not _is_number(c) for c in cells if c):
         return [c.strip().strip('"') for c in cells]
     return None

@@ -82,7 +82,7 @@ def test_recorded_beats_match_truth_for_each_protocol(tmp_path, protocol, align)
 
 @pytest.mark.slow
 def test_artifact_corrector_flags_injected_artifacts(tmp_path):
-    sim, port = start_simulator(tmp_path, "--protocol", "native", "--artifacts", "3")
+    sim, port = start_simulator(tmp_path, "--protocol", "native", "--artifacts", "6")
     try:
         result = record(port, tmp_path, 12.0)
     finally:

@@ -109,3 +109,10 @@ def test_cycle_start_is_the_last_inhale_onset():
     pacer = Pacer(rate_bpm=6.0, t0_s=100.0)
     assert pacer.cycle_start_s(123.4) == pytest.approx(120.0)
     assert pacer.phase_name(100.01) == "inhale"
+
+
+def test_vectorised_values_equal_the_scalar_guide():
+    pacer = Pacer(rate_bpm=5.0, inhale_ratio=0.4, hold_in_s=1.5, hold_out_s=0.5, t0_s=3.0)
+    pacer.set_rate(7.3, 9.1)
+    t = np.linspace(-20.0, 40.0, 4001)
+    np.testing.assert_allclose(pacer.values(t), [pacer.value(x) for x in t], atol=1e-12)

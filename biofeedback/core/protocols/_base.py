@@ -179,3 +179,16 @@ class IbiTracker:
             ibi_ms = (t_s - self.prev_t) * 1000.0
         self.prev_t = t_s
         return ibi_ms
+
+
+def coalesce(events: Sequence[Event]) -> list[Event]:
+    """Merge adjacent PpgBlocks (same fs) so that event lists from different feed splits compare."""
+    out: list[Event] = []
+    for ev in events:
+        prev = out[-1] if out else None
+        if isinstance(ev, PpgBlock) and isinstance(prev, PpgBlock) and prev.fs_hz == ev.fs_hz:
+            out[-1] = PpgBlock(np.concatenate((prev.t_s, ev.t_s)),
+                               np.concatenate((prev.value, ev.value)), ev.fs_hz)
+        else:
+            out.append(ev)
+    return out

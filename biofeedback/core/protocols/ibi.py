@@ -1,0 +1,86 @@
+"""Plain inter-beat-interval text: one interval per line (sensor-protocols.md §4).
+
+Accepted lines (strict, whole line): ``<n>``, ``RR=<n>``, ``RR:<n>``, ``IBI=<n>``, ``IBI:<n>``,
+``Q<n>`` with one optional space after the prefix; ``n`` an unsigned decimal without a leading
+zero (``0.x`` allowed). Values below ``IBI_SECONDS_BELOW`` (10) are seconds and are multiplied by
+1000; all others are milliseconds. Intervals outside ``IBI_TEXT_RANGE_MS`` are rejected as noise.
+Beat times are the running sum of the intervals from 0 (there is no device clock); the first
+interval ends the first beat at ``t_s = ibi_ms / 1000``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from biofeedback.config import IBI_SECONDS_BELOW, IBI_TEXT_RANGE_MS
+from biofeedback.core.protocols._base import (
+    BeatSpec,
+    ContactSpec,
+    DecoderStats,
+    EventSink,
+    IbiTracker,
+    LineSplitter,
+)
+from biofeedback.core.types import DeviceBeat, DeviceInfo, Event
+
+PROTOCOL = "ibi"
+_LINE = re.compile(r"(?:(?:RR|IBI)[=:] ?|Q)?((?:[1-9]\d{0,3}|0)(?:\.\d{1,3})?)")
+
+
+def parse_ibi_line(line: str) -> float | None:
+    """Interval in ms from one line, or None if the line is not a plausible interval."""
+    m = _LINE.fullmatch(line)
+    if not m:
+        return None
+    val = float(m.group(1))
+    if val < IBI_SECONDS_BELOW:
+        val *= 1000.0
+    return val if IBI_TEXT_RANGE_MS[0] <= val <= IBI_TEXT_RANGE_MS[1] else None
+
+
+class IbiDecoder:
+    """One ``DeviceBeat`` per accepted line; beat times accumulate the intervals."""
+
+    def __init__(self) -> None:
+        self.stats = DecoderStats()
+        self._lines = LineSplitter(self.stats)
+        self._t_ms = 0.0
+        self._info_sent = False
+
+    def feed(self, data: bytes) -> list[Event]:
+        sink = EventSink()
+        for line in self._lines.split(data):
+            ibi = parse_ibi_line(line.strip(" \t"))
+            if ibi is None:
+                self.stats.lines_bad += 1
+                continue
+            self.stats.lines_ok += 1
+            if not self._info_sent:
+                self._info_sent = True
+                sink.event(DeviceInfo(PROTOCOL, None, None, "ibi-text"))
+            self._t_ms += ibi
+            sink.event(DeviceBeat(self._t_ms / 1000.0, ibi))
+        return sink.take()
+
+
+class IbiEncoder:
+    """One line per beat, ``<prefix><ibi_ms>`` with ``decimals`` digits; samples are ignored.
+
+    A beat whose interval is unknown (the first one) gives no line.
+    """
+
+    def __init__(self, prefix: str = "", decimals: int = 0):
+        self.prefix, self.decimals = prefix, decimals
+        self._ibis = IbiTracker()
+
+    def encode(self, t_s: np.ndarray, values: np.ndarray, beats: Sequence[BeatSpec] = (),
+               contact: Sequence[ContactSpec] = ()) -> bytes:
+        out = []
+        for t, ibi in sorted(beats, key=lambda b: b[0]):
+            ibi = self._ibis.ibi(float(t), ibi)
+            if ibi is not None:
+                out.append(f"{self.prefix}{ibi:.{self.decimals}f}\r\n")
+        return "".join(out).encode("ascii")

@@ -1,0 +1,158 @@
+"""Simulated person and PPG: reproducible, chunk-invariant, and physiologically shaped."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import signal
+
+from biofeedback.core.physiology import (
+    ArtifactParams,
+    PersonParams,
+    PpgSynth,
+    SimulatedPerson,
+    simulate_ppg,
+    simulate_rr,
+)
+
+
+def _beat_arrays(beats):
+    return np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats])
+
+
+def _rr_peak_hz(beats, t_from_s: float, band_hz=(0.03, 0.4)) -> float:
+    """Frequency of the highest peak in band_hz of the 4 Hz resampled RR series."""
+    t, rr = _beat_arrays(beats)
+    keep = t >= t_from_s
+    grid = np.arange(t[keep][0], t[keep][-1], 0.25)
+    rr4 = np.interp(grid, t[keep], rr[keep])
+    f, p = signal.welch(rr4 - rr4.mean(), fs=4.0, nperseg=min(grid.size, 1024))
+    band = (f >= band_hz[0]) & (f <= band_hz[1])
+    return float(f[band][np.argmax(p[band])])
+
+
+def test_same_seed_gives_same_beats_and_other_seed_differs():
+    a = simulate_rr(120.0, seed=5)
+    b = simulate_rr(120.0, seed=5)
+    c = simulate_rr(120.0, seed=6)
+    assert a == b
+    assert [x.t_s for x in a[:20]] != [x.t_s for x in c[:20]]
+    t1, v1, _ = simulate_ppg(20.0, 200.0, seed=5)
+    t2, v2, _ = simulate_ppg(20.0, 200.0, seed=5)
+    assert np.array_equal(v1, v2) and np.array_equal(t1, t2)
+
+
+def test_ppg_synth_output_is_identical_for_any_chunking():
+    person = PersonParams()
+    art = ArtifactParams(rate_per_min=4.0, motion_bursts_per_min=2.0, finger_off_per_min=2.0)
+    n_total = 250 * 90
+    whole = PpgSynth(SimulatedPerson(person, art, seed=3), fs_hz=250.0, seed=3).step(n_total)
+    synth = PpgSynth(SimulatedPerson(person, art, seed=3), fs_hz=250.0, seed=3)
+    sizes, parts, done, i = [1, 7, 256, 1000, 3], [], 0, 0
+    while done < n_total:
+        k = min(sizes[i % len(sizes)], n_total - done)
+        parts.append(synth.step(k))
+        done += k
+        i += 1
+    assert np.array_equal(np.concatenate([p[0] for p in parts]), whole[0])
+    assert np.array_equal(np.concatenate([p[1] for p in parts]), whole[1])
+    assert [b for p in parts for b in p[2]] == whole[2]
+
+
+def test_person_advance_is_identical_for_any_chunking():
+    one = SimulatedPerson(seed=9).advance(60.0)
+    p = SimulatedPerson(seed=9)
+    many = [b for _ in range(60 * 13) for b in p.advance(1.0 / 13.0)]
+    assert np.allclose([b.t_s for b in many], [b.t_s for b in one], rtol=0, atol=1e-9)
+    assert [b.kind for b in many] == [b.kind for b in one]
+
+
+def test_truth_beat_time_is_the_systolic_peak_of_the_ppg():
+    t, v, beats = simulate_ppg(30.0, 1000.0, noise=0.0, seed=2)
+    half = 30  # samples either side: 30 ms
+    for b in beats[1:-1]:
+        i = int(round(b.t_s * 1000.0))
+        local = v[i - half : i + half + 1]
+        # the sample nearest the truth is within quantisation of the local maximum
+        assert local.max() - v[i] <= 1.0
+
+
+def _per_breath_peak_to_trough(bpm: float, seed: int) -> float:
+    person = SimulatedPerson(PersonParams(), seed=seed)
+    person.set_breathing_rate(bpm)
+    beats = person.advance(200.0)
+    t, rr = _beat_arrays(beats)
+    keep = t > 100.0  # breathing phase log covers the last 100 s
+    hr = 60000.0 / rr[keep]
+    cycle = np.floor(person.breathing_phase(t[keep])).astype(int)
+    swings = [np.ptp(hr[cycle == c]) for c in np.unique(cycle)[1:-1]]
+    return float(np.mean(swings))
+
+
+def test_rsa_swing_is_largest_at_resonance_and_small_at_twelve_per_minute():
+    at_res = np.mean([_per_breath_peak_to_trough(5.5, s) for s in (1, 2)])
+    at_12 = np.mean([_per_breath_peak_to_trough(12.0, s) for s in (1, 2)])
+    assert 10.0 <= at_res <= 22.0  # ~15 bpm set, plus drift and jitter
+    assert 2.0 <= at_12 <= 8.0  # a few bpm
+    assert at_res > 2.0 * at_12
+
+
+def test_heart_rate_oscillates_at_the_pacer_frequency_after_the_lag():
+    beats = simulate_rr(300.0, breathing_bpm=6.0, seed=4)  # starts at 13/min spontaneous
+    assert abs(_rr_peak_hz(beats, 40.0) - 0.1) <= 0.012
+    own = simulate_rr(300.0, PersonParams(compliance=0.0), breathing_bpm=6.0, seed=4)
+    # at 13/min RSA is a few bpm, below the VLF drift: look in the HF band
+    assert abs(_rr_peak_hz(own, 40.0, (0.15, 0.4)) - 13.0 / 60.0) <= 0.015
+
+
+def test_breathing_rate_glides_to_a_new_pacer_rate_with_the_follow_lag():
+    person = SimulatedPerson(PersonParams(spontaneous_bpm=12.0, follow_lag_s=5.0), seed=1)
+    person.advance(30.0)
+    person.set_breathing_rate(6.0)
+    person.advance(60.0)
+
+    def rate_bpm(t_s: float) -> float:
+        return float(np.diff(person.breathing_phase([t_s - 0.5, t_s + 0.5]))[0] * 60.0)
+
+    start = 30.0 + 1.0  # the change applies after the lookahead (<= 1 s)
+    assert abs(rate_bpm(29.0) - 12.0) < 0.05
+    expected_one_lag = 6.0 + 6.0 * np.exp(-1.0)
+    assert abs(rate_bpm(start + 5.0) - expected_one_lag) < 0.6
+    assert abs(rate_bpm(80.0) - 6.0) < 0.05
+
+
+def test_rhythm_artifacts_appear_at_about_the_requested_rate():
+    minutes = 20.0
+    beats = simulate_rr(minutes * 60.0, artifacts=ArtifactParams(rate_per_min=6.0), seed=7)
+    kinds = [b.kind for b in beats]
+    counts = {k: kinds.count(k) for k in ("ectopic", "missed", "extra")}
+    expected = 6.0 * minutes
+    # Poisson with mean 120: +-4 sd is ~ +-44
+    assert abs(sum(counts.values()) - expected) < 45
+    assert all(c >= expected / 3 - 20 for c in counts.values())
+    rr = np.array([b.rr_ms for b in beats])
+    med = np.median(rr)
+    ectopic = [i for i, k in enumerate(kinds) if k == "ectopic" and i + 1 < len(kinds)]
+    assert all(rr[i] < 0.85 * med and rr[i + 1] > 1.1 * med for i in ectopic)
+
+
+def test_finger_off_gaps_appear_at_about_the_requested_rate_and_hide_beats():
+    t, v, beats = simulate_ppg(
+        600.0, 100.0, artifacts=ArtifactParams(finger_off_per_min=1.0), seed=3
+    )
+    dark = v < 0.05 * 1023
+    n_gaps = int(np.count_nonzero(np.diff(dark.astype(int)) == 1) + dark[0])
+    assert 3 <= n_gaps <= 20  # Poisson mean 10 (overlapping gaps merge)
+    missed = np.array([b.t_s for b in beats if b.kind == "finger_off"])
+    assert missed.size > 0
+    assert np.all(dark[np.round(missed * 100.0).astype(int)])
+
+
+def test_motion_bursts_disturb_the_waveform_at_about_the_requested_rate():
+    clean = simulate_ppg(600.0, 100.0, seed=3)[1]
+    moved = simulate_ppg(600.0, 100.0, artifacts=ArtifactParams(motion_bursts_per_min=1.0), seed=3)[
+        1
+    ]
+    disturbed = np.abs(moved - clean) > 0.2 * 0.2 * 1023  # > 20 % of a pulse amplitude
+    seconds = np.unique(np.flatnonzero(disturbed) // 100)
+    n_bursts = 1 + int(np.count_nonzero(np.diff(seconds) > 5)) if seconds.size else 0
+    assert 3 <= n_bursts <= 20  # Poisson mean 10
