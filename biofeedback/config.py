@@ -125,3 +125,6 @@ FINGER_OFF_LEVEL_SHARE = 0.05  # median level below this share of full scale -> 
 SIM_INTERNAL_FS_HZ = 500.0  # the PPG is synthesised at this rate; encoders resample to their own
 SIM_TICK_S = 0.02  # the server writes a chunk of bytes this often (real time)
 SIM_DEFAULT_NOISE = 0.01
+
+# --- Pipeline (core/pipeline.py) ---
+QUALITY_CHECK_PERIOD_S = 1.0  # device time between signal-quality checks (each costs ~50 µs)

@@ -41,6 +41,7 @@ interval after a moved or removed beat inherits that beat's kind.
 
 from __future__ import annotations
 
+import statistics
 from collections import deque
 from dataclasses import dataclass
 
@@ -66,8 +67,17 @@ def _threshold_ms(values: deque[float]) -> float:
     """Th = alpha * quartile deviation (Q3 - Q1) / 2 of |values| (L&T 2019), with a floor."""
     if len(values) < 2:
         return cfg.LT_TH_MIN_MS
-    q1, q3 = np.percentile(np.abs(np.fromiter(values, float)), (25.0, 75.0))
+    ordered = sorted(abs(v) for v in values)  # 91 floats: faster than np.percentile per beat
+    q1, q3 = _linear_quantile(ordered, 0.25), _linear_quantile(ordered, 0.75)
     return max(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS)
+
+
+def _linear_quantile(ordered: list[float], q: float) -> float:
+    """Quantile of sorted values with linear interpolation (numpy's default method)."""
+    pos = q * (len(ordered) - 1)
+    lo = int(pos)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
 def _in_ectopic_region(s11: float, s12: float) -> bool:
@@ -239,7 +249,7 @@ class ArtifactCorrector:
         Returns (kind, number of intervals for "missed", median RR used) in ms.
         """
         rr1 = ahead[0] if ahead else None
-        med = float(np.median([*list(self._rr_final)[-_MEDIAN_PAST:], rr0, *ahead]))
+        med = statistics.median([*list(self._rr_final)[-_MEDIAN_PAST:], rr0, *ahead])
         too_short = rr0 < cfg.RR_MIN_MS
         too_long = rr0 > cfg.RR_MAX_MS
         rules_on = len(self._drr_final) >= cfg.LT_MIN_HISTORY_BEATS and bool(self._rr_final)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from biofeedback import config
 from biofeedback.core.artifacts import ArtifactCorrector
 from biofeedback.core.beats import PpgBeatDetector
 from biofeedback.core.hrv import LiveHrv
@@ -43,6 +44,8 @@ class PipelineOutput:
 
     ppg: list[PpgBlock] = field(default_factory=list)
     beats: list[Beat] = field(default_factory=list)
+    detections_t_s: list[float] = field(default_factory=list)  # raw detector beats, before the
+    # corrector's look-ahead: for marking the pulse wave at once
     statuses: list[DeviceStatus] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     quality: SignalQuality | None = None  # set when it changed
@@ -51,6 +54,7 @@ class PipelineOutput:
     def extend(self, other: PipelineOutput) -> None:
         self.ppg += other.ppg
         self.beats += other.beats
+        self.detections_t_s += other.detections_t_s
         self.statuses += other.statuses
         self.gaps += other.gaps
         self.quality = other.quality or self.quality
@@ -80,6 +84,7 @@ class Pipeline:
         self.n_beats = 0
         self.n_corrected = 0
         self._seen_ppg = False
+        self._next_quality_t_s = -np.inf
         self._last_device_beat_t_s: float | None = None
 
     # -- decisions -----------------------------------------------------------
@@ -131,14 +136,24 @@ class Pipeline:
         return self.detector
 
     def _on_ppg(self, block: PpgBlock, out: PipelineOutput) -> None:
+        # hot path: called for every decoded block (50 times a second live, 180,000
+        # times for an hour offline), so it avoids work a block does not need
         self._seen_ppg = True
         out.ppg.append(block)
-        detector = self._ensure_detector(block.fs_hz)
+        detector = self.detector
+        if detector is None or block.fs_hz != self.fs_hz:
+            detector = self._ensure_detector(block.fs_hz)
         beat_times = detector.feed(block.t_s, block.value)
-        self._set_quality(detector.quality, out)
-        if not self._use_device_beats():
-            for t_s in np.asarray(beat_times, dtype=float):
-                self._accept(self.corrector.push(float(t_s)), out)
+        t_end_s = block.t_s[-1] if len(block) else -np.inf
+        if t_end_s >= self._next_quality_t_s:
+            self._next_quality_t_s = t_end_s + config.QUALITY_CHECK_PERIOD_S
+            self._set_quality(detector.quality, out)
+        if beat_times.size:
+            detections = beat_times.tolist()
+            out.detections_t_s += detections
+            if not self._use_device_beats():
+                for t_s in detections:
+                    self._accept(self.corrector.push(t_s), out)
 
     def _on_device_beat(self, beat: DeviceBeat, out: PipelineOutput) -> None:
         if not self._use_device_beats():
