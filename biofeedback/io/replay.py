@@ -1,0 +1,93 @@
+"""Replay a recording as a live source: a data file or raw event log, 1×–50×.
+
+The events a file holds are handed to the sink in the rhythm of their own
+timestamps (scaled by ``speed``), from a thread, exactly as a serial source
+would deliver them; so a coach can show a past session live and tests can
+drive the app from a file instead of a mock.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import numpy as np
+
+from biofeedback.core.timebase import first_time_s
+from biofeedback.core.types import Event, PpgBlock
+from biofeedback.io.files import InputError, load_recording
+from biofeedback.io.source import (
+    CONNECTED,
+    FAILED,
+    FINISHED,
+    STOPPED,
+    EventSink,
+    SourceState,
+    StateSink,
+)
+
+REPLAY_TICK_S = 0.02  # deliver events in batches this far apart (real time)
+MIN_SPEED, MAX_SPEED = 1.0, 50.0
+
+
+def split_blocks(events: list[Event], max_span_s: float) -> Iterator[Event]:
+    """Cut long PPG blocks into pieces spanning at most ``max_span_s`` each."""
+    for event in events:
+        if isinstance(event, PpgBlock) and len(event) > 1 and event.t_s[-1] - event.t_s[0] > max_span_s:
+            edges = np.searchsorted(event.t_s, np.arange(event.t_s[0], event.t_s[-1], max_span_s)[1:])
+            for part_t, part_v in zip(np.split(event.t_s, edges), np.split(event.value, edges), strict=False):
+                if part_t.size:
+                    yield PpgBlock(part_t, part_v, event.fs_hz)
+        else:
+            yield event
+
+
+class ReplaySource:
+    """A recorded file played back through the live path."""
+
+    def __init__(self, path: str, speed: float = 1.0, kind: str = "auto", fs_hz: float | None = None) -> None:
+        self.path = path
+        self.speed = float(min(max(speed, MIN_SPEED), MAX_SPEED))
+        self.kind, self.fs_hz = kind, fs_hz
+        self.description = f"Replay of {path} at {self.speed:g}×"
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, on_events: EventSink, on_state: StateSink) -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, args=(on_events, on_state), daemon=True,
+                                        name="replay")
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=2.0)
+
+    def _run(self, on_events: EventSink, on_state: StateSink) -> None:
+        try:
+            events = load_recording(self.path, kind=self.kind, fs_hz=self.fs_hz).events
+        except (InputError, OSError) as error:
+            on_state(SourceState(FAILED, f"Cannot replay: {error}"))
+            return
+        on_state(SourceState(CONNECTED, self.description, "replay"))
+        pieces = list(split_blocks(events, REPLAY_TICK_S * self.speed))
+        t0 = next((first_time_s(e) for e in pieces if first_time_s(e) is not None), 0.0)
+        started = time.monotonic()
+        batch: list[Event] = []
+        for event in pieces:
+            t = first_time_s(event)
+            if t is not None:
+                due = started + (t - t0) / self.speed
+                if due > time.monotonic():
+                    if batch:
+                        on_events(batch)
+                        batch = []
+                    if self._stop.wait(max(0.0, due - time.monotonic())):
+                        on_state(SourceState(STOPPED, "Replay stopped"))
+                        return
+            batch.append(event)
+        if batch:
+            on_events(batch)
+        on_state(SourceState(FINISHED, "Replay finished"))
