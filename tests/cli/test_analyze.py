@@ -122,3 +122,51 @@ def test_bad_input_gives_one_clear_line_and_status_2(tmp_path, content, args, wo
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert words in result.stderr.lower()
+
+
+def synthetic_ppg(duration_s: float = 150.0, fs_hz: float = 100.0):
+    from biofeedback.core.physiology import simulate_ppg
+
+    t_s, values, truth = simulate_ppg(duration_s, fs_hz=fs_hz, breathing_bpm=6.0, seed=5)
+    true_t = np.array([b.t_s for b in truth if b.kind == "normal"])
+    return t_s, values, true_t
+
+
+@pytest.mark.parametrize("time_format", ["ms", "s", "iso", "fs"])
+def test_ppg_csv_gives_the_true_heart_rhythm(tmp_path, time_format):
+    from datetime import datetime, timedelta
+
+    t_s, values, true_t = synthetic_ppg()
+    path = tmp_path / "ppg.csv"
+    if time_format == "ms":
+        rows = ["time_ms,ppg"] + [f"{t * 1000:.1f},{v:.0f}" for t, v in zip(t_s, values, strict=True)]
+    elif time_format == "s":
+        rows = ["time,ppg"] + [f"{t:.3f},{v:.0f}" for t, v in zip(t_s, values, strict=True)]
+    elif time_format == "iso":
+        start = datetime(2026, 11, 25, 9, 0, 0)
+        rows = ["timestamp,ppg"] + [
+            f"{(start + timedelta(seconds=float(t))).isoformat()},{v:.0f}" for t, v in zip(t_s, values, strict=True)
+        ]
+    else:
+        rows = ["ppg"] + [f"{v:.0f}" for v in values]
+    path.write_text("\n".join(rows))
+    extra = ("--fs", "100") if time_format == "fs" else ()
+    beats_path = tmp_path / "beats.csv"
+    result = run_cli("analyze", str(path), "--json", "--beats", str(beats_path), *extra)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    true_rr = np.diff(true_t) * 1000.0
+    assert summary["mean_nn_ms"] == pytest.approx(true_rr.mean(), rel=0.01)
+    assert summary["rmssd_ms"] == pytest.approx(np.sqrt(np.mean(np.diff(true_rr) ** 2)), rel=0.05)
+    assert summary["lf_peak_hz"] == pytest.approx(0.1, abs=0.01)  # paced at 6 breaths/min
+    beats = np.loadtxt(beats_path, delimiter=",", skiprows=1)
+    nearest = np.abs(true_t[:, None] - beats[None, :, 0]).min(axis=0)
+    assert np.mean(nearest < 0.05) > 0.99
+
+
+def test_ppg_without_time_or_rate_asks_for_fs(tmp_path):
+    path = tmp_path / "ppg.csv"
+    path.write_text("ppg\n" + "\n".join(str(500 + i % 7) for i in range(1000)))
+    result = run_cli("analyze", str(path))
+    assert result.returncode == 2
+    assert "--fs" in result.stderr
