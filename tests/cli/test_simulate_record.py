@@ -133,3 +133,37 @@ def test_unplug_mid_recording_resumes_and_marks_the_gap(tmp_path):
         assert true_in.size > 20, name
         # nothing recorded before the unplug is lost, and recording resumed after it
         assert match_f1(got_in, true_in) >= 0.99, name
+
+
+@pytest.mark.slow
+def test_ctrl_c_keeps_everything_and_the_raw_log_reanalyses_to_the_same_beats(tmp_path):
+    import json
+    import signal
+
+    sim, port = start_simulator(tmp_path, "--protocol", "native")
+    try:
+        rec = subprocess.Popen(
+            [sys.executable, "-m", "biofeedback", "record", "--port", port, "--out",
+             str(tmp_path / "beats.csv"), "--raw", str(tmp_path / "raw.csv")],
+            stderr=subprocess.PIPE, text=True,
+        )
+        time.sleep(6.0)
+        rec.send_signal(signal.SIGINT)
+        _, err = rec.communicate(timeout=20)
+    finally:
+        stop(sim)
+    assert rec.returncode == 0, err
+    assert "Traceback" not in err and "Recorded" in err
+    beats = read_beats(tmp_path / "beats.csv")
+    assert beats.shape[0] > 30
+    result = subprocess.run(
+        [sys.executable, "-m", "biofeedback", "analyze", str(tmp_path / "raw.csv"), "--json",
+         "--beats", str(tmp_path / "again.csv")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    again = read_beats(tmp_path / "again.csv")
+    assert json.loads(result.stdout)["n_beats"] == again.shape[0]
+    # the same detector on the same samples: the same beats, to the sample
+    assert again.shape == beats.shape
+    np.testing.assert_allclose(again[:, :2], beats[:, :2], atol=1e-3)
