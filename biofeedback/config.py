@@ -128,3 +128,29 @@ SIM_DEFAULT_NOISE = 0.01
 
 # --- Pipeline (core/pipeline.py) ---
 QUALITY_CHECK_PERIOD_S = 1.0  # device time between signal-quality checks (each costs ~50 µs)
+
+# --- Resonance assessment, adaptive pacing, coherence feedback (issue 7) ---
+# Lehrer, Vaschillo & Vaschillo 2000; Lehrer & Gevirtz 2014; Shaffer & Meehan 2020.
+ASSESS_RATES_BPM = (6.5, 6.0, 5.5, 5.0, 4.5)  # breaths/min, in the order they are paced
+ASSESS_BLOCK_S = 120.0  # paced breathing per rate (Lehrer: about 2 min, often 3)
+ASSESS_REST_S = 0.0  # optional rest between blocks
+ASSESS_SETTLE_S = 10.0  # start of each block not scored: the user settles into the new rate
+ASSESS_MAX_ARTIFACT_SHARE = 0.05  # corrected beats above this share make a block unusable
+ASSESS_FOLLOW_TOLERANCE_HZ = 0.015  # HR oscillation peak within this of the pacer = following
+ASSESS_MIN_FIT_R2 = 0.1  # share of HR variance a breathing-locked sinusoid must explain
+ASSESS_MIN_VALID_BLOCKS = 3  # fewer usable blocks -> no resonance rate is recommended
+ASSESS_MIN_BREATHS = 4  # complete breaths a block needs for the per-breath amplitude
+ASSESS_OUTLIER_SHARE = 0.3  # RR this far from the 7-beat median: a missed artifact, not scored
+ASSESS_OUTLIER_MEDIAN_BEATS = 7
+ASSESS_LF_PEAK_MIN_SHARE = 0.25  # an LF local maximum counts as a peak above this share of the top
+ASSESS_OSCILLATION_BAND_HZ = (0.04, 0.5)  # where the HR oscillation peak is looked for
+ADAPT_MAX_CHANGE_BPM_PER_MIN = 0.5  # adaptive pacer glides no faster than this
+ADAPT_BREATHING_BAND_HZ = (0.05, 0.5)  # spectral peak of the tachogram = current breathing rate
+ADAPT_ESTIMATE_WINDOW_S = 60.0  # recent tachogram used to estimate the current breathing rate
+COHERENCE_LEVELS = (0.5, 2.0)  # raw-ratio thresholds between low/medium/high colour bands
+# (our own choice on the raw McCraty ratio, not HeartMath's product scale)
+
+# --- Session store (io/store.py, io/exports.py; issue 6) ---
+STORE_FLUSH_PERIOD_S = 1.0  # a SessionWriter commits at least this often: a crash loses at most this
+STORE_STALE_S = 10.0  # a running session whose writer has not committed for this long is interrupted
+STORE_ZLIB_LEVEL = 1  # raw PPG blobs: fast compression, most of the gain

@@ -12,6 +12,8 @@ one onto the other so the pacer curve can be drawn under the tachogram.
 
 from __future__ import annotations
 
+from collections import deque
+
 import numpy as np
 
 from biofeedback import config
@@ -70,7 +72,7 @@ class LiveModel:
         self.quality: SignalQuality = SignalQuality.NO_SIGNAL
         self.last_device_t_s: float | None = None
         self.clock_offset_s: float | None = None
-        self._offsets: list[tuple[float, float]] = []
+        self._offsets: deque[tuple[float, float]] = deque()
         self.version = 0  # bumps on every change so views can skip idle redraws
 
     def clear(self) -> None:
@@ -99,11 +101,15 @@ class LiveModel:
 
     def _note_device_time(self, device_t_s: float, host_t_s: float) -> None:
         self.last_device_t_s = device_t_s
-        self._offsets.append((host_t_s, host_t_s - device_t_s))
+        offset = host_t_s - device_t_s
+        # monotonic deque: offsets kept increasing, so the front is the minimum of the last 5 s
+        while self._offsets and self._offsets[-1][1] >= offset:
+            self._offsets.pop()
+        self._offsets.append((host_t_s, offset))
         cut = host_t_s - 5.0
         while len(self._offsets) > 1 and self._offsets[0][0] < cut:
-            self._offsets.pop(0)
-        self.clock_offset_s = min(o for _, o in self._offsets)
+            self._offsets.popleft()
+        self.clock_offset_s = self._offsets[0][1]
 
     def add_pacer(self, host_t_s: float, value: float) -> None:
         self.pacer.extend([(host_t_s, value)])

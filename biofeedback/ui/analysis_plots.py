@@ -1,0 +1,149 @@
+"""Trends of RMSSD and coherence, and the live spectrum with the HRV bands shaded."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from biofeedback import config
+from biofeedback.app.live_model import LiveModel
+from biofeedback.ui.theme import Theme, point_font, style_plot
+
+
+def _setup(item: pg.PlotItem, title: str) -> None:
+    item.setTitle(title)
+    item.hideButtons()
+    item.setMenuEnabled(False)
+    item.setMouseEnabled(x=False, y=False)
+    item.showGrid(x=False, y=True, alpha=0.15)
+
+
+class TrendPlot(pg.PlotWidget):
+    """One metric over the last minutes (each point computed on its own trailing window)."""
+
+    def __init__(self, theme: Theme, column: int, title: str, unit: str, font_pt: int = 10) -> None:
+        super().__init__()
+        self.column = column
+        self.span_s = config.GUI_TREND_WINDOW_S
+        item = self.getPlotItem()
+        _setup(item, title)
+        item.setLabel("left", unit)
+        item.setLabel("bottom", "minutes")
+        self.curve = item.plot([], [])
+        self.setXRange(-self.span_s / 60, 0, padding=0.02)
+        self._color_name = "rmssd" if column == 2 else "coherence"
+        self.set_theme(theme, font_pt)
+
+    def set_theme(self, theme: Theme, font_pt: int) -> None:
+        self.setBackground(theme.background)
+        style_plot(self.getPlotItem(), theme, font_pt)
+        self.curve.setPen(pg.mkPen(getattr(theme, self._color_name), width=2.5))
+
+    def refresh(self, model: LiveModel, now_s: float | None) -> None:
+        rows = model.metrics.view()
+        if now_s is None or not len(rows):
+            return
+        rows = rows[rows[:, 0] >= now_s - self.span_s]
+        ok = np.isfinite(rows[:, self.column])
+        if ok.any():
+            self.curve.setData((rows[ok, 0] - now_s) / 60.0, rows[ok, self.column])
+
+
+class SpectrumPlot(pg.PlotWidget):
+    """Welch spectrum of the last LIVE_SPECTRUM_WINDOW_S of beats, 0-0.5 Hz.
+
+    Bands after the Task Force (1996): VLF, LF, HF shaded; the pacer's rate
+    marked as a vertical line (6 breaths/min = 0.1 Hz). Recomputed at most
+    every GUI_SPECTRUM_EVERY_S, never per frame.
+    """
+
+    def __init__(self, theme: Theme, font_pt: int = 10) -> None:
+        super().__init__()
+        item = self.getPlotItem()
+        _setup(item, f"HR spectrum, last {config.LIVE_SPECTRUM_WINDOW_S:.0f} s")
+        item.setLabel("left", "ms²/Hz")
+        item.setLabel("bottom", "Hz")
+        item.getAxis("left").enableAutoSIPrefix(False)
+        item.getAxis("bottom").enableAutoSIPrefix(False)
+        self.regions = []
+        self.band_labels = []
+        for name, band in (
+            ("VLF", (0.0, config.VLF_BAND_HZ[1])),
+            ("LF", config.LF_BAND_HZ),
+            ("HF", config.HF_BAND_HZ),
+        ):
+            region = pg.LinearRegionItem(values=band, movable=False)
+            region.setZValue(-10)
+            item.addItem(region)
+            label = pg.TextItem(name, anchor=(0.0, 0))  # at the band's left edge, clear of the pacer line
+            item.addItem(label)
+            self.regions.append((name, region))
+            self.band_labels.append((band, label))
+        self.curve = item.plot([], [])
+        self.pacer_line = pg.InfiniteLine(angle=90, movable=False)
+        item.addItem(self.pacer_line)
+        self.pacer_label = pg.TextItem("pacer", anchor=(0, 0))
+        item.addItem(self.pacer_label)
+        self.setXRange(0, config.GUI_SPECTRUM_MAX_HZ, padding=0)
+        self.setYRange(0, 1, padding=0)
+        self.last_compute_s: float | None = None
+        self.message = pg.TextItem("collecting beats…", anchor=(0.5, 0.5))
+        item.addItem(self.message)
+        self.message.setPos(0.25, 0.5)
+        self.y_top = 1.0
+        self.set_theme(theme, font_pt)
+
+    def set_theme(self, theme: Theme, font_pt: int) -> None:
+        self.setBackground(theme.background)
+        style_plot(self.getPlotItem(), theme, font_pt)
+        for name, region in self.regions:
+            color = pg.mkColor(getattr(theme, name.lower()))
+            color.setAlpha(200)
+            region.setBrush(pg.mkBrush(color))
+            for line in region.lines:
+                line.setPen(pg.mkPen(None))
+        for _, label in self.band_labels:
+            label.setColor(theme.text)
+            label.setFont(point_font(font_pt, bold=True))
+        self.pacer_label.setFont(point_font(font_pt))
+        self.message.setFont(point_font(font_pt))
+        self.curve.setPen(pg.mkPen(theme.heart, width=2.5))
+        self.pacer_line.setPen(pg.mkPen(theme.accent, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.pacer_label.setColor(theme.accent)
+        self.message.setColor(theme.muted)
+
+    def set_pacer_rate(self, rate_bpm: float) -> None:
+        self.pacer_line.setPos(rate_bpm / 60.0)
+        self._place_labels()
+
+    def _place_labels(self) -> None:
+        for band, label in self.band_labels:
+            low = band[0] == 0.0  # VLF one line lower: in a narrow plot it would touch "LF"
+            label.setPos(band[0] + 0.002, self.y_top * (0.9 if low else 1.0))
+        self.pacer_label.setPos(self.pacer_line.value() + 0.005, self.y_top * 0.8)
+
+    def maybe_recompute(self, model: LiveModel, wall_s: float) -> bool:
+        """Recompute if GUI_SPECTRUM_EVERY_S passed; returns True when redrawn."""
+        if self.last_compute_s is not None and wall_s - self.last_compute_s < config.GUI_SPECTRUM_EVERY_S:
+            return False
+        self.last_compute_s = wall_s
+        beats = model.beats.view()
+        if len(beats) < 2:
+            return False
+        beats = beats[beats[:, 0] >= beats[-1, 0] - config.LIVE_SPECTRUM_WINDOW_S]
+        if len(beats) < 20 or beats[-1, 0] - beats[0, 0] < 30.0:
+            return False
+        from biofeedback.core.hrv import spectrum
+
+        spec = spectrum(beats[:, 0], beats[:, 1])
+        f = np.asarray(spec.freqs_hz)
+        keep = f <= config.GUI_SPECTRUM_MAX_HZ
+        psd = np.asarray(spec.psd_ms2_per_hz)[keep]
+        if not len(psd):
+            return False
+        self.curve.setData(f[keep], psd)
+        self.y_top = float(np.nanmax(psd)) * 1.15 or 1.0
+        self.setYRange(0, self.y_top, padding=0)
+        self.message.setVisible(False)
+        self._place_labels()
+        return True

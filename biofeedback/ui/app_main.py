@@ -1,0 +1,67 @@
+"""Launch the desktop app, or explain what to do when there is no display."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Platforms that need no display server (rendering off screen) or that
+# bring their own (a framebuffer, VNC).
+_SELF_CONTAINED_PLATFORMS = ("offscreen", "minimal", "vnc", "linuxfb", "eglfs", "minimalegl")
+
+NO_DISPLAY_MESSAGE = (
+    "biofeedback: no display found (DISPLAY / WAYLAND_DISPLAY are not set), so the "
+    "window cannot open.\n"
+    "Use the headless commands instead:\n"
+    "  biofeedback simulate   run the simulated sensor and print live metrics\n"
+    "  biofeedback record     record a serial sensor to a file\n"
+    "  biofeedback analyze    compute HRV metrics from a recording\n"
+    "or set QT_QPA_PLATFORM=offscreen to run the window without a screen."
+)
+
+
+def display_available() -> bool:
+    """True when Qt can open a window here without aborting."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if platform in _SELF_CONTAINED_PLATFORMS:
+        return True
+    if platform in ("xcb", ""):
+        if os.environ.get("DISPLAY"):
+            return True
+        if platform == "" and os.environ.get("WAYLAND_DISPLAY"):
+            return True
+        return False
+    if platform.startswith("wayland"):
+        return bool(os.environ.get("WAYLAND_DISPLAY"))
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(simulate: bool = False, presentation: bool = False) -> int:
+    """Open the main window; returns the process exit code (2 when no display)."""
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from biofeedback.app.settings import load_settings
+    from biofeedback.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("biofeedback")
+    settings, notice = load_settings()
+    if simulate:
+        settings.source_kind = "simulated"
+    window = MainWindow(settings, notice=notice)
+    window.show()
+    window.show_first_run_notice_if_needed()
+    if presentation:
+        window.set_presentation(True)
+    if simulate:
+        window.ui.sources.load(settings)
+        window.connect_source()
+    code = int(app.exec())
+    if window.isVisible():  # quit from elsewhere: still stop the source and save settings
+        window.close()
+    return code

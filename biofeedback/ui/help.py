@@ -1,0 +1,92 @@
+"""First-run notice and the help panel: what each number means, in plain words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from biofeedback import NOT_A_MEDICAL_DEVICE, config
+
+FIRST_RUN_TEXT = f"""
+<h2>Before you start</h2>
+<p>{NOT_A_MEDICAL_DEVICE}</p>
+<p>Use it to relax and to watch how your heart rate follows your breathing.
+It gives no diagnosis and no treatment. If you have a heart condition, breathing
+difficulties or chronic pain, ask a health professional before practising, and
+stop if you feel dizzy or short of breath: breathe normally again.</p>
+"""
+
+HELP_HTML = f"""
+<h2>What the numbers mean</h2>
+<p><i>{NOT_A_MEDICAL_DEVICE}</i></p>
+
+<h3>Breathing pacer</h3>
+<p>Breathe in while the circle grows and the wave rises; breathe out while it
+shrinks. Most adults see the largest heart-rate waves somewhere between 4.5 and
+6.5 breaths per minute (their "resonance" rate). Change the rate with the arrow
+keys in steps of {config.PACER_STEP_BPM:g} ({config.PACER_MIN_BPM:g}–{config.PACER_MAX_BPM:g}
+breaths/min). Breathe gently: slow, not deep.</p>
+
+<h3>Heart rate</h3>
+<p>Beats per minute from the last 3 beat-to-beat intervals, so you can see it
+rise as you breathe in and fall as you breathe out. The tachogram plots every beat;
+crosses mark beats the software corrected (likely detection errors).</p>
+
+<h3>HR swing</h3>
+<p>Highest minus lowest beat-to-beat heart rate during the last full breath of
+the pacer. At a comfortable slow rate many adults reach 10–20 bpm, others much
+less; it varies with age, fitness and the day. Larger is not a health score.</p>
+
+<h3>RMSSD</h3>
+<p>Root mean square of successive differences between beat intervals (Task Force
+1996), over the last {config.LIVE_RMSSD_WINDOW_S:.0f} s. It mostly reflects
+fast, breath-by-breath changes. Typical resting adult values span roughly 15–80 ms and
+fall with age; compare only with yourself, same posture, same time of day.</p>
+
+<h3>Coherence</h3>
+<p>HeartMath's ratio (McCraty &amp; Childre 2010) over the last
+{config.COHERENCE_WINDOW_S:.0f} s: the power of the highest peak between 0.04 and
+0.26 Hz divided by the rest of the spectrum. A smooth, regular, wave-like heart
+rhythm gives a high ratio. This app shows the raw ratio, not HeartMath's
+proprietary 0–16 score; values above about 1 mean one rhythm dominates.</p>
+
+<h3>Spectrum</h3>
+<p>How much of the heart-rate variation happens at each speed, over the last
+{config.LIVE_SPECTRUM_WINDOW_S:.0f} s. Shaded bands: VLF (below 0.04 Hz), LF
+(0.04–0.15 Hz), HF (0.15–0.4 Hz). The dashed line is the pacer's rate; slow
+breathing at 6 per minute puts a peak at 0.1 Hz, inside LF: expected during
+paced breathing, not a sign of anything.</p>
+
+<h3>Signal quality</h3>
+<p>"Finger off", "no signal" and "saturated" mean the sensor cannot see a clean
+pulse; numbers stop instead of guessing. If more than
+{100 * config.ARTIFACT_SHARE_WARN:.0f} % of beats needed correction, the numbers
+are unreliable: sit still, warm your hands, and check the clip.</p>
+
+<h3>Keys</h3>
+<p>Space: start/stop a session. Up/Down or Left/Right: pacer rate ±{config.PACER_STEP_BPM:g}.
+F11: presentation mode (large, for a coach's second screen). F1: this help.</p>
+"""
+
+
+class TextDialog(QDialog):
+    def __init__(self, title: str, html: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(640, 560)
+        self.browser = QTextBrowser()
+        self.browser.setHtml(html)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.browser)
+        lay.addWidget(buttons)
+
+
+def first_run_dialog(parent: QWidget | None = None) -> TextDialog:
+    dlg = TextDialog("biofeedback: please read", FIRST_RUN_TEXT, parent)
+    dlg.resize(560, 320)
+    return dlg
+
+
+def help_dialog(parent: QWidget | None = None) -> TextDialog:
+    return TextDialog("biofeedback: help", HELP_HTML, parent)

@@ -1,0 +1,162 @@
+"""Widgets of the main window and their arrangement, normal and presentation."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from biofeedback import NOT_A_MEDICAL_DEVICE, config
+from biofeedback.app.settings import Settings
+from biofeedback.core.pacer import Pacer
+from biofeedback.ui.analysis_plots import SpectrumPlot, TrendPlot
+from biofeedback.ui.pacer_widget import PacerWidget
+from biofeedback.ui.panels import NumbersPanel, StatusPanel
+from biofeedback.ui.plots import PulsePlot, TachogramPlot
+from biofeedback.ui.source_panel import SourcePanel
+from biofeedback.ui.theme import Theme
+
+INHALE_RATIOS = (("1:1", 0.5), ("4:6", 0.4), ("1:2", 1 / 3), ("6:4", 0.6))
+PLOT_FONT_PT = (10, 17)  # normal, presentation (readable across a room)
+NUMBER_SCALE = (1.0, 1.6)
+
+
+def _hold_spin(value_s: float, tip: str) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox(minimum=0.0, maximum=4.0, singleStep=0.5, decimals=1, suffix=" s")
+    spin.setValue(value_s)
+    spin.setToolTip(tip)
+    return spin
+
+
+class WindowLayout:
+    """Builds every widget once; switching modes only hides, shows and rescales."""
+
+    def __init__(self, window: QMainWindow, settings: Settings, pacer: Pacer, theme: Theme) -> None:
+        self.window = window
+        # -- top bar ---------------------------------------------------------------
+        self.sources = SourcePanel(settings)
+        self.duration = QComboBox()
+        self.duration.addItem("open-ended", 0)
+        for minutes in config.SESSION_PRESETS_MIN:
+            self.duration.addItem(f"{minutes} min", minutes)
+        i = self.duration.findData(settings.session_minutes)
+        self.duration.setCurrentIndex(max(i, 0))
+        self.start = QPushButton("Start session")
+        self.timer_label = QLabel("no session")
+        self.timer_label.setMinimumWidth(150)
+        self.rate = QDoubleSpinBox(
+            minimum=config.PACER_MIN_BPM,
+            maximum=config.PACER_MAX_BPM,
+            singleStep=config.PACER_STEP_BPM,
+            decimals=1,
+            suffix=" breaths/min",
+        )
+        self.rate.setValue(pacer.rate_bpm)
+        self.ratio = QComboBox()
+        for label, ratio in INHALE_RATIOS:
+            self.ratio.addItem(label, ratio)
+        nearest = min(range(len(INHALE_RATIOS)), key=lambda k: abs(INHALE_RATIOS[k][1] - pacer.inhale_ratio))
+        self.ratio.setCurrentIndex(nearest)
+        self.hold_in = _hold_spin(pacer.hold_in_s, "hold after inhale")
+        self.hold_out = _hold_spin(pacer.hold_out_s, "hold after exhale")
+        self.audio = QCheckBox("Sound cue")
+        self.screen = QComboBox()
+        self.screen.setToolTip("Screen used by presentation mode")
+        for i, screen in enumerate(QGuiApplication.screens()):
+            name = screen.name().strip()
+            self.screen.addItem(f"Screen {i + 1}" + (f": {name}" if name else ""), i)
+        self.screen.setCurrentIndex(max(self.screen.findData(settings.presentation_screen), 0))
+        self.theme_button = QPushButton("Light/dark")
+        self.present_button = QPushButton("Presentation (F11)")
+        self.help_button = QPushButton("Help (F1)")
+
+        self.top = QWidget()
+        top = QVBoxLayout(self.top)
+        top.setContentsMargins(8, 6, 8, 2)
+        top.addWidget(self.sources)
+        row = QHBoxLayout()
+        for w in (QLabel("Session"), self.duration, self.start, self.timer_label):
+            row.addWidget(w)
+        row.addSpacing(24)
+        for w in (QLabel("Pacer"), self.rate, QLabel("in:out"), self.ratio, QLabel("holds"),
+                  self.hold_in, self.hold_out, self.audio):
+            row.addWidget(w)
+        row.addStretch(1)
+        for w in (self.theme_button, self.screen, self.present_button, self.help_button):
+            row.addWidget(w)
+        top.addLayout(row)
+
+        # -- views -----------------------------------------------------------------
+        pt = PLOT_FONT_PT[0]
+        self.pacer_view = PacerWidget(pacer)
+        self.numbers = NumbersPanel()
+        self.pulse = PulsePlot(theme, pt)
+        self.tachogram = TachogramPlot(theme, pt)
+        rmssd_title = f"RMSSD, ms ({config.LIVE_RMSSD_WINDOW_S:.0f} s windows)"
+        coh_title = f"Coherence ({config.COHERENCE_WINDOW_S:.0f} s windows)"
+        self.rmssd_trend = TrendPlot(theme, 2, rmssd_title, "ms", pt)
+        self.coherence_trend = TrendPlot(theme, 3, coh_title, "ratio", pt)
+        self.spectrum = SpectrumPlot(theme, pt)
+        self.disclaimer = QLabel(NOT_A_MEDICAL_DEVICE)
+        self.disclaimer.setWordWrap(True)
+
+        left = QVBoxLayout()
+        left.addWidget(self.pacer_view, 5)
+        left.addWidget(self.numbers, 3)
+        left.addWidget(self.disclaimer)
+        self.bottom = QWidget()
+        bottom = QHBoxLayout(self.bottom)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.rmssd_trend)
+        bottom.addWidget(self.coherence_trend)
+        right = QVBoxLayout()
+        right.addWidget(self.tachogram, 4)
+        right.addWidget(self.pulse, 2)
+        self.lower = QHBoxLayout()
+        self.lower.addWidget(self.bottom, 3)
+        self.lower.addWidget(self.spectrum, 2)
+        right.addLayout(self.lower, 3)
+        body = QHBoxLayout()
+        body.setContentsMargins(8, 4, 8, 4)
+        body.addLayout(left, 3)
+        body.addLayout(right, 7)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.top)
+        outer.addLayout(body, 1)
+        window.setCentralWidget(central)
+
+        self.status = StatusPanel()
+        window.statusBar().addWidget(self.status, 1)
+        self.audio.setChecked(False)
+
+    def set_presentation(self, on: bool) -> None:
+        """Hide chrome and secondary plots; the rest grows."""
+        for w in (self.top, self.pulse, self.bottom):
+            w.setVisible(not on)
+        self.window.statusBar().setVisible(not on)
+
+    def apply(self, theme: Theme, presentation: bool) -> None:
+        k = 1 if presentation else 0
+        for plot in (self.pulse, self.tachogram, self.rmssd_trend, self.coherence_trend, self.spectrum):
+            plot.set_theme(theme, PLOT_FONT_PT[k])
+        self.pacer_view.set_theme(theme)
+        self.pacer_view.text_scale = NUMBER_SCALE[k]
+        self.numbers.apply(theme, NUMBER_SCALE[k])
+        self.status.apply(theme)
+        self.disclaimer.setStyleSheet(f"color: {theme.muted}; font-size: {9 + 3 * k}pt;")
+        self.window.setStyleSheet(
+            f"QMainWindow {{ background: {theme.background}; }}"
+            f" QLabel, QCheckBox {{ color: {theme.text}; }}"
+        )

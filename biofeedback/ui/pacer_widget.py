@@ -1,0 +1,137 @@
+"""Breathing pacer view: an expanding circle, a moving wave and the phase in words.
+
+The widget only draws; the Pacer model (core/pacer.py) decides the value
+from a monotonic clock. ``set_time`` is called on the redraw timer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from biofeedback.core.pacer import Pacer
+from biofeedback.ui.theme import DARK, Theme
+
+WAVE_SPAN_S = 20.0  # the wave shows 10 s behind and 10 s ahead of now
+
+
+class PacerWidget(QWidget):
+    def __init__(self, pacer: Pacer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pacer = pacer
+        self.theme: Theme = DARK
+        self.t_s = 0.0
+        self.text_scale = 1.0
+        self._drawn_state: tuple | None = None
+        self._backdrop_key: tuple | None = None
+        self._backdrop_pixmap: QPixmap | None = None
+        self.setMinimumSize(220, 260)
+        # paints every pixel itself: Qt need not repaint the parent underneath each frame
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._drawn_state = None
+        self.update()
+
+    def set_time(self, t_s: float) -> None:
+        """Move to ``t_s``; repaints only when the circle or the wave moved by >= half a pixel."""
+        self.t_s = t_s
+        r_max = min(self.width(), self.height() * 0.78) * 0.45
+        state = (
+            round(2.0 * r_max * 0.65 * self.pacer.value(t_s)),
+            round(2.0 * t_s * self.width() / WAVE_SPAN_S),
+            self.pacer.phase_name(t_s),
+        )
+        if state != self._drawn_state:
+            self._drawn_state = state
+            self.update()
+
+    def _backdrop(self) -> QPixmap:
+        """Background and the full-breath circle: drawn once per size and theme, not per frame."""
+        key = (self.width(), self.height(), self.theme.name)
+        if self._backdrop_key != key:
+            th = self.theme
+            w, h = self.width(), self.height()
+            pix = QPixmap(max(w, 1), max(h, 1))
+            pix.fill(QColor(th.background))
+            p = QPainter(pix)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            area = QRectF(0, 0, w, h - h * 0.22)
+            r_max = min(area.width(), area.height()) * 0.45
+            p.setPen(QPen(QColor(th.muted), 1.5))
+            p.setBrush(QColor(th.panel))
+            p.drawEllipse(area.center(), r_max, r_max)
+            p.end()
+            self._backdrop_pixmap, self._backdrop_key = pix, key
+        return self._backdrop_pixmap
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        th = self.theme
+        w, h = self.width(), self.height()
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._backdrop())
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        value = self.pacer.value(self.t_s)
+        phase = self.pacer.phase_name(self.t_s)
+
+        # circle: radius grows with the lung-volume guide
+        wave_h = h * 0.22
+        circle_area = QRectF(0, 0, w, h - wave_h)
+        r_max = min(circle_area.width(), circle_area.height()) * 0.45
+        r_min = r_max * 0.35
+        r = r_min + (r_max - r_min) * value
+        c = circle_area.center()
+        accent = QColor(th.accent)
+        p.setPen(QPen(accent, 3))
+        p.setBrush(_blend(accent, QColor(th.panel), 0.6))  # opaque: cheaper than alpha
+        p.drawEllipse(c, r, r)
+
+        font = QFont()
+        font.setPointSizeF(max(12.0, r_max * 0.16) * self.text_scale)
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(QColor(th.text))
+        p.drawText(circle_area, Qt.AlignmentFlag.AlignCenter, phase)
+
+        # wave: the guide over the next seconds scrolls right to left past a "now" line
+        top = h - wave_h
+        margin = 8.0
+        n = 200
+        frac = np.linspace(0.0, 1.0, n)
+        guide = self.pacer.values(self.t_s + (frac - 0.5) * WAVE_SPAN_S)
+        path = pg.arrayToQPath(
+            margin + (w - 2 * margin) * frac,
+            top + margin + (wave_h - 2 * margin) * (1.0 - guide),
+        )
+        p.setPen(QPen(accent, 2.5))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(path)
+        x_now = w / 2
+        p.setPen(QPen(QColor(th.muted), 1.0))
+        p.drawLine(QPointF(x_now, top), QPointF(x_now, h - 2))
+        y_now = top + margin + (wave_h - 2 * margin) * (1.0 - value)
+        p.setBrush(QColor(th.text))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(QPointF(x_now, y_now), 6, 6)
+
+        small = QFont()
+        small.setPointSizeF(11 * self.text_scale)
+        p.setFont(small)
+        p.setPen(QColor(th.muted))
+        label = f"{self.pacer.rate_bpm:.1f} breaths/min"
+        p.drawText(QRectF(0, 4, w - 8, 24), Qt.AlignmentFlag.AlignRight, label)
+        p.end()
+
+
+def _blend(a: QColor, b: QColor, share_a: float) -> QColor:
+    k = share_a
+    return QColor(
+        int(a.red() * k + b.red() * (1 - k)),
+        int(a.green() * k + b.green() * (1 - k)),
+        int(a.blue() * k + b.blue() * (1 - k)),
+    )

@@ -1,0 +1,184 @@
+"""Large numbers and the status area: words and values, no plotting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from biofeedback import config
+from biofeedback.core.types import SignalQuality
+from biofeedback.io.source import SourceState
+from biofeedback.ui.theme import Theme
+
+DASH = "–"
+
+
+class NumberTile(QFrame):
+    """A metric name, its value in large type, and the window it covers."""
+
+    def __init__(self, title: str, unit: str, caption: str, color_name: str) -> None:
+        super().__init__()
+        self.color_name = color_name
+        self.unit = unit
+        self.title = QLabel(title)
+        self.value = QLabel(DASH)
+        self.caption = QLabel(caption)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 6, 10, 6)
+        lay.setSpacing(0)
+        lay.addWidget(self.title)
+        lay.addWidget(self.value)
+        lay.addWidget(self.caption)
+
+    def set_value(self, text: str) -> None:
+        self.value.setText(text)
+
+    def apply(self, theme: Theme, scale: float) -> None:
+        color = getattr(theme, self.color_name)
+        self.setStyleSheet(f"NumberTile {{ background: {theme.panel}; border-radius: 8px; }}")
+        self.title.setStyleSheet(f"color: {theme.text}; font-size: {int(13 * scale)}pt;")
+        self.value.setStyleSheet(
+            f"color: {color}; font-size: {int(34 * scale)}pt; font-weight: 600;"
+        )
+        self.caption.setStyleSheet(f"color: {theme.muted}; font-size: {int(10 * scale)}pt;")
+
+
+class NumbersPanel(QWidget):
+    """HR, RMSSD, coherence and the last breath's HR swing in large type."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hr = NumberTile("Heart rate", "bpm", "bpm, last 3 beats", "heart")
+        self.rmssd = NumberTile(
+            "RMSSD", "ms", f"ms, last {config.LIVE_RMSSD_WINDOW_S:.0f} s", "rmssd"
+        )
+        self.coherence = NumberTile(
+            "Coherence", "", f"ratio, last {config.COHERENCE_WINDOW_S:.0f} s", "coherence"
+        )
+        self.swing = NumberTile("HR swing", "bpm", "bpm, max − min over last breath", "accent")
+        self.tiles = (self.hr, self.rmssd, self.coherence, self.swing)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.set_columns(2)
+
+    def set_columns(self, columns: int) -> None:
+        for i, tile in enumerate(self.tiles):
+            self.grid.addWidget(tile, i // columns, i % columns)
+
+    def apply(self, theme: Theme, scale: float = 1.0) -> None:
+        for tile in self.tiles:
+            tile.apply(theme, scale)
+
+    def show_values(
+        self,
+        hr_bpm: float | None,
+        rmssd_ms: float | None,
+        coherence: float | None,
+        swing_bpm: float | None,
+    ) -> None:
+        self.hr.set_value(DASH if hr_bpm is None else f"{hr_bpm:.0f}")
+        self.rmssd.set_value(DASH if rmssd_ms is None else f"{rmssd_ms:.0f}")
+        self.coherence.set_value(DASH if coherence is None else f"{coherence:.2f}")
+        self.swing.set_value(DASH if swing_bpm is None else f"{swing_bpm:.1f}")
+
+
+_STATE_WORDS = {
+    "connecting": "connecting…",
+    "connected": "connected",
+    "disconnected": "disconnected",
+    "reconnecting": "reconnecting…",
+    "failed": "failed",
+    "finished": "finished",
+    "stopped": "not connected",
+}
+
+_QUALITY_WORDS = {
+    SignalQuality.GOOD: "good signal",
+    SignalQuality.NO_SIGNAL: "no signal",
+    SignalQuality.SATURATED: "signal saturated: loosen the clip or move the finger",
+    SignalQuality.FINGER_OFF: "finger off the sensor",
+}
+
+
+class StatusPanel(QWidget):
+    """Connection state, signal quality, finger off and artifact share, in words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.connection = QLabel("not connected")
+        self.quality = QLabel("")
+        self.artifacts = QLabel("")
+        self.notice = QLabel("")
+        self.notice.setWordWrap(True)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 2, 6, 2)
+        for w in (self.connection, self.quality, self.artifacts):
+            lay.addWidget(w)
+        lay.addWidget(self.notice, 1)
+        self.theme: Theme | None = None
+        self.state = "stopped"
+        self._shown: dict[str, object] = {}
+
+    def apply(self, theme: Theme) -> None:
+        """Set the theme and re-colour what is shown."""
+        self.theme = theme
+        self.setStyleSheet(f"QLabel {{ color: {theme.text}; font-size: 11pt; padding-right: 14px; }}")
+        shown = dict(self._shown)
+        if "state" in shown:
+            self.show_state(shown["state"])
+        if "quality" in shown:
+            self.show_quality(shown["quality"])
+        if "share" in shown:
+            self.show_artifacts(shown["share"])
+        if "notice" in shown:
+            self.show_notice(shown["notice"])
+
+    def _color(self, label: QLabel, color: str) -> None:
+        label.setStyleSheet(f"color: {color}; font-size: 11pt; padding-right: 14px;")
+
+    def show_state(self, state: SourceState) -> None:
+        self._shown["state"] = state
+        self.state = state.state
+        words = _STATE_WORDS.get(state.state, state.state)
+        if state.protocol:
+            words += f" ({state.protocol})"
+        if state.message and state.state != "connected":
+            words += f": {state.message}"
+        self.connection.setText(f"● {words}")
+        if self.theme:
+            ok = state.state == "connected"
+            bad = state.state in ("failed", "disconnected")
+            self._color(
+                self.connection,
+                self.theme.ok if ok else self.theme.warn if bad else self.theme.muted,
+            )
+
+    def show_quality(self, quality: SignalQuality | None) -> None:
+        self._shown["quality"] = quality
+        if quality is None:
+            self.quality.setText("")
+            return
+        self.quality.setText(_QUALITY_WORDS.get(quality, str(quality)))
+        if self.theme:
+            good = quality == SignalQuality.GOOD
+            self._color(self.quality, self.theme.ok if good else self.theme.warn)
+
+    def show_artifacts(self, share: float | None) -> None:
+        self._shown["share"] = share
+        if share is None:
+            self.artifacts.setText("")
+            return
+        text = f"corrected beats {100 * share:.1f} %"
+        warn = share > config.ARTIFACT_SHARE_WARN
+        if warn:
+            text += " — too many, numbers unreliable"
+        self.artifacts.setText(text)
+        if self.theme:
+            self._color(self.artifacts, self.theme.warn if warn else self.theme.muted)
+
+    def show_notice(self, text: str) -> None:
+        self._shown["notice"] = text
+        self.notice.setText(text)
+        if self.theme:
+            self._color(self.notice, self.theme.warn)

@@ -1,0 +1,157 @@
+"""Source picker: serial port (with device hints) and protocol, simulated sensor, replay."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from biofeedback.app.settings import Settings
+from biofeedback.app.sources import (
+    ARTIFACT_LEVELS,
+    PROTOCOLS,
+    REPLAY,
+    REPLAY_SPEEDS,
+    SERIAL,
+    SIMULATED,
+    list_port_choices,
+)
+
+KINDS = ((SERIAL, "Serial sensor"), (SIMULATED, "Simulated sensor"), (REPLAY, "Replay a file"))
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    lay = QHBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        lay.addWidget(w)
+    lay.addStretch(1)
+    return box
+
+
+class SourcePanel(QWidget):
+    """Emits ``connect_requested`` / ``disconnect_requested``; edits a Settings in place."""
+
+    connect_requested = Signal()
+    disconnect_requested = Signal()
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.kind = QComboBox()
+        for key, label in KINDS:
+            self.kind.addItem(label, key)
+        self.stack = QStackedWidget()
+
+        # serial
+        self.port = QComboBox()
+        self.port.setMinimumContentsLength(22)
+        self.refresh = QPushButton("Refresh")
+        self.protocol = QComboBox()
+        self.protocol.addItems(PROTOCOLS)
+        self.refresh.clicked.connect(self.refresh_ports)
+        self.stack.addWidget(_row(self.port, self.refresh, QLabel("Protocol"), self.protocol))
+
+        # simulated
+        self.sim_hr = QDoubleSpinBox(minimum=40, maximum=120, singleStep=1, decimals=0, suffix=" bpm")
+        self.sim_res = QDoubleSpinBox(minimum=3.0, maximum=10.0, singleStep=0.5, decimals=1, suffix=" /min")
+        self.sim_art = QComboBox()
+        self.sim_art.addItems(list(ARTIFACT_LEVELS))
+        self.stack.addWidget(
+            _row(QLabel("Baseline HR"), self.sim_hr, QLabel("Resonance"), self.sim_res,
+                 QLabel("Artifacts"), self.sim_art)
+        )
+
+        # replay
+        self.path = QLineEdit()
+        self.path.setPlaceholderText("recorded session or data file")
+        self.browse = QPushButton("Browse…")
+        self.browse.clicked.connect(self._browse)
+        self.speed = QComboBox()
+        for s in REPLAY_SPEEDS:
+            self.speed.addItem(f"{s:g}×", s)
+        self.stack.addWidget(_row(self.path, self.browse, QLabel("Speed"), self.speed))
+
+        self.connect_button = QPushButton("Connect")
+        self.connect_button.setCheckable(False)
+        self.connect_button.clicked.connect(self._on_button)
+        self.connected = False
+
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(QLabel("Source"))
+        lay.addWidget(self.kind)
+        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.connect_button)
+        self.kind.currentIndexChanged.connect(self.stack.setCurrentIndex)
+        self.refresh_ports()
+        self.load(settings)
+
+    def load(self, s: Settings) -> None:
+        keys = [k for k, _ in KINDS]
+        self.kind.setCurrentIndex(keys.index(s.source_kind) if s.source_kind in keys else 1)
+        self.stack.setCurrentIndex(self.kind.currentIndex())
+        if s.protocol in PROTOCOLS:
+            self.protocol.setCurrentText(s.protocol)
+        i = self.port.findData(s.serial_port)
+        if i >= 0:
+            self.port.setCurrentIndex(i)
+        self.sim_hr.setValue(s.sim_hr_bpm)
+        self.sim_res.setValue(s.sim_resonance_bpm)
+        levels = list(ARTIFACT_LEVELS.values())
+        nearest = min(range(len(levels)), key=lambda k: abs(levels[k] - s.sim_artifacts_per_min))
+        self.sim_art.setCurrentIndex(nearest)
+        self.path.setText(s.replay_path)
+        j = self.speed.findData(s.replay_speed)
+        self.speed.setCurrentIndex(max(j, 0))
+
+    def store(self) -> Settings:
+        """Copy the widgets' values into the settings object and return it."""
+        s = self.settings
+        s.source_kind = self.kind.currentData()
+        s.serial_port = self.port.currentData() or ""
+        s.protocol = self.protocol.currentText()
+        s.sim_hr_bpm = self.sim_hr.value()
+        s.sim_resonance_bpm = self.sim_res.value()
+        s.sim_artifacts_per_min = ARTIFACT_LEVELS[self.sim_art.currentText()]
+        s.replay_path = self.path.text().strip()
+        s.replay_speed = float(self.speed.currentData())
+        return s
+
+    def refresh_ports(self) -> str | None:
+        """Re-list serial ports; returns an error message when listing failed."""
+        self.port.clear()
+        ports, error = list_port_choices()
+        for p in ports:
+            self.port.addItem(p.label, p.device)
+        if not ports:
+            self.port.addItem("no serial ports found", "")
+        return error
+
+    def set_connected(self, connected: bool) -> None:
+        self.connected = connected
+        self.connect_button.setText("Disconnect" if connected else "Connect")
+        for w in (self.kind, self.stack):
+            w.setEnabled(not connected)
+
+    def _on_button(self) -> None:
+        if self.connected:
+            self.disconnect_requested.emit()
+        else:
+            self.store()
+            self.connect_requested.emit()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Replay a file")
+        if path:
+            self.path.setText(path)

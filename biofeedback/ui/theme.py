@@ -1,0 +1,111 @@
+"""Dark and light themes: calm colours, one place for every colour the views use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str
+    panel: str
+    text: str
+    muted: str
+    accent: str  # pacer, breathing curve
+    heart: str  # heart rate
+    beat: str  # beat markers
+    rmssd: str
+    coherence: str
+    warn: str
+    ok: str
+    vlf: str
+    lf: str
+    hf: str
+
+
+DARK = Theme(
+    name="dark",
+    background="#12161c",
+    panel="#1b2129",
+    text="#e6e9ee",
+    muted="#9aa4b1",
+    accent="#5fb3d9",
+    heart="#f08a7e",
+    beat="#ffd27f",
+    rmssd="#9bd48a",
+    coherence="#c7a4f0",
+    warn="#f2b84b",
+    ok="#7fcf9a",
+    vlf="#3a3f52",
+    lf="#2f4f5f",
+    hf="#3f3a2c",
+)
+
+LIGHT = Theme(
+    name="light",
+    background="#f7f7f4",
+    panel="#ffffff",
+    text="#1d2430",
+    muted="#5b6675",
+    accent="#1f7fae",
+    heart="#c8453a",
+    beat="#b07900",
+    rmssd="#3f8f32",
+    coherence="#7a4dbb",
+    warn="#a86400",
+    ok="#2f8a4f",
+    vlf="#e6e6ef",
+    lf="#dcedf3",
+    hf="#f3ecd9",
+)
+
+THEMES = {"dark": DARK, "light": LIGHT}
+
+
+def get_theme(name: str) -> Theme:
+    return THEMES.get(name, DARK)
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Set the Qt palette and pyqtgraph's defaults for plots created afterwards."""
+    app.setStyle("Fusion")
+    pal = QPalette()
+    bg, panel, text = QColor(theme.background), QColor(theme.panel), QColor(theme.text)
+    pal.setColor(QPalette.ColorRole.Window, bg)
+    pal.setColor(QPalette.ColorRole.Base, panel)
+    pal.setColor(QPalette.ColorRole.AlternateBase, bg)
+    pal.setColor(QPalette.ColorRole.Button, panel)
+    pal.setColor(QPalette.ColorRole.WindowText, text)
+    pal.setColor(QPalette.ColorRole.Text, text)
+    pal.setColor(QPalette.ColorRole.ButtonText, text)
+    pal.setColor(QPalette.ColorRole.ToolTipBase, panel)
+    pal.setColor(QPalette.ColorRole.ToolTipText, text)
+    pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
+    pal.setColor(QPalette.ColorRole.Highlight, QColor(theme.accent))
+    pal.setColor(QPalette.ColorRole.HighlightedText, bg)
+    app.setPalette(pal)
+    pg.setConfigOptions(background=theme.background, foreground=theme.text, antialias=True)
+
+
+def point_font(font_pt: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(font_pt)
+    font.setBold(bold)
+    return font
+
+
+def style_plot(plot: pg.PlotItem, theme: Theme, font_pt: int) -> None:
+    """Axis colours, tick and title font sizes of one plot (legible across a room in presentation)."""
+    font = point_font(font_pt)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(theme.muted))
+        axis.setTextPen(pg.mkPen(theme.text))
+        axis.setTickFont(font)
+        axis.label.setFont(font)
+    plot.setTitle(plot.titleLabel.text, size=f"{font_pt + 1}pt", color=theme.muted)

@@ -1,0 +1,141 @@
+"""Qt-free parts of the app layer and the launcher: ring buffers, HR swing, session, no display."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from biofeedback.app.live_model import LiveModel, RingBuffer
+from biofeedback.app.session import SessionController, format_clock
+from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.types import Beat, PpgBlock
+
+
+def test_ring_buffer_keeps_the_latest_rows_in_order():
+    ring = RingBuffer(5, 2)
+    rows = np.column_stack((np.arange(13.0), -np.arange(13.0)))
+    for chunk in (rows[:3], rows[3:4], rows[4:11], rows[11:]):
+        ring.extend(chunk)
+    np.testing.assert_array_equal(ring.view(), rows[-5:])
+    ring.extend(rows[:2])
+    np.testing.assert_array_equal(ring.view()[:, 0], [10, 11, 12, 0, 1])
+
+
+def test_hr_swing_is_max_minus_min_beat_hr_within_the_breath():
+    model = LiveModel()
+    rr = np.array([1000.0, 900.0, 800.0, 750.0, 850.0, 1000.0, 600.0])
+    t = np.cumsum(rr) / 1000.0
+    model.add(PipelineOutput(beats=[Beat(a, b) for a, b in zip(t, rr, strict=True)]), host_t_s=100.0)
+    # the breath covers beats 0..5 (t < t[6]); 600 ms is outside
+    expected = 60000 / 750.0 - 60000 / 1000.0
+    assert model.hr_swing_bpm(0.0, t[6]) == pytest.approx(expected)
+    assert model.hr_swing_bpm(t[6], t[6] + 10) is None  # one beat only
+    assert model.recent_hr_bpm(3) == pytest.approx(60000 / np.mean(rr[-3:]))
+
+
+def test_clock_offset_maps_the_pacer_trace_onto_the_device_clock():
+    model = LiveModel()
+    block = PpgBlock(np.array([10.0, 10.002]), np.array([1.0, 2.0]), 500.0)
+    model.add(PipelineOutput(ppg=[block]), host_t_s=1000.05)
+    model.add(PipelineOutput(ppg=[block]), host_t_s=1000.02)  # less latency wins
+    assert model.clock_offset_s == pytest.approx(1000.02 - 10.002)
+    model.add_pacer(1000.5, 0.25)
+    trace = model.pacer_on_device_clock()
+    np.testing.assert_allclose(trace, [[1000.5 - model.clock_offset_s, 0.25]])
+
+
+class ListRecorder:
+    """A recorder that keeps everything in lists (what a session store would write)."""
+
+    def __init__(self) -> None:
+        self.events, self.beats, self.markers, self.closed = [], [], [], False
+
+    def on_events(self, events):
+        self.events += list(events)
+
+    def on_beats(self, beats):
+        self.beats += list(beats)
+
+    def on_marker(self, t_s, label):
+        self.markers.append((t_s, label))
+
+    def close(self):
+        self.closed = True
+
+
+def test_session_times_out_and_feeds_the_recorder(qtbot):
+    now = [0.0]
+    recorders = []
+
+    def factory():
+        recorders.append(ListRecorder())
+        return recorders[-1]
+
+    session = SessionController(clock=lambda: now[0], recorder_factory=factory)
+    session.on_beats([Beat(1.0, 900.0)])  # before start: not recorded
+    with qtbot.waitSignal(session.started):
+        session.start(duration_s=60.0)
+    rec = recorders[0]
+    session.on_beats([Beat(2.0, 950.0)])
+    session.on_events([PpgBlock(np.zeros(2), np.ones(2), 50.0)])
+    now[0] = 30.0
+    session.mark("pacer 5.5/min")
+    assert session.remaining_s() == pytest.approx(30.0)
+    assert format_clock(session.elapsed_s()) == "00:30"
+    now[0] = 60.0
+    with qtbot.waitSignal(session.finished) as finished:
+        session.tick()
+    assert finished.args == ["completed"]
+    assert not session.running and rec.closed
+    assert [b.t_s for b in rec.beats] == [2.0]
+    assert len(rec.events) == 1
+    assert [m[1] for m in rec.markers] == ["session start", "pacer 5.5/min", "session completed"]
+
+
+def test_no_display_returns_2_and_names_the_headless_commands(monkeypatch, capsys):
+    from biofeedback.ui import app_main
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert not app_main.display_available()
+    assert app_main.run_gui(simulate=True) == 2
+    err = capsys.readouterr().err
+    for command in ("simulate", "record", "analyze"):
+        assert f"biofeedback {command}" in err
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert app_main.display_available()
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert app_main.display_available()
+
+
+def test_run_gui_opens_the_simulated_sensor_and_saves_settings_on_exit(qtbot, config_dir):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from biofeedback.app.settings import load_settings
+    from biofeedback.ui import app_main
+    from biofeedback.ui.main_window import MainWindow
+
+    seen = {}
+
+    def look_then_quit():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen["windows"] = len(windows)
+        seen["connected"] = bool(windows and windows[0].worker is not None)
+        QApplication.instance().quit()
+
+    QTimer.singleShot(1500, look_then_quit)
+    try:
+        assert app_main.run_gui(simulate=True) == 0
+    finally:
+        for widget in QApplication.topLevelWidgets():  # the window and its first-run dialog
+            if isinstance(widget, MainWindow):
+                widget.first_run.close()
+                widget.close()
+                widget.deleteLater()
+        qtbot.wait(20)
+    assert seen == {"windows": 1, "connected": True}
+    settings, notice = load_settings(config_dir)
+    assert notice is None and settings.source_kind == "simulated"

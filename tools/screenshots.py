@@ -1,0 +1,84 @@
+"""Regenerate docs/screenshots/*.png: the main window during a paced session, presentation mode.
+
+Runs offscreen (no display needed) on the Simulated sensor. To get two
+minutes of data in a few seconds the simulator runs at ``--speed`` and the
+app's clock (pacer, session timer) is sped up by the same factor, so the
+picture is what a user sees after two minutes in real time.
+
+Run: ``.venv/bin/python tools/screenshots.py [--speed 10] [--out docs/screenshots]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SIM_SECONDS = 150.0  # simulated time before the pictures (tachogram 90 s, spectrum 120 s)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speed", type=float, default=10.0)
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
+    args = parser.parse_args()
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("BIOFEEDBACK_CONFIG_DIR", tempfile.mkdtemp(prefix="biofeedback-shots-"))
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from biofeedback.app.settings import Settings
+    from biofeedback.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    t0 = time.monotonic()
+
+    def fast_clock() -> float:
+        return t0 + args.speed * (time.monotonic() - t0)
+
+    settings = Settings(first_run_notice_seen=True, sim_speed=args.speed, session_minutes=10)
+    window = MainWindow(settings, clock=fast_clock, save=False)
+    window.resize(1440, 900)
+    window.show()
+    window.connect_source()
+    window.set_rate(5.5)
+    window.toggle_session()
+
+    def wait(seconds: float) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+
+    wait(SIM_SECONDS / args.speed)
+    app.processEvents()
+    args.out.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(args.out / "main.png"))
+
+    window.set_presentation(True, fullscreen=False)
+    window.resize(1920, 1080)
+    wait(1.0)
+    window.grab().save(str(args.out / "presentation.png"))
+
+    window.set_presentation(False, fullscreen=False)
+    window.toggle_theme()
+    window.resize(1440, 900)
+    wait(1.0)
+    window.grab().save(str(args.out / "main-light.png"))
+
+    errors = list(window.worker_errors)
+    window.close()
+    for name in ("main.png", "presentation.png", "main-light.png"):
+        print(args.out / name)
+    if errors:
+        print("worker errors:\n" + "\n".join(errors), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
