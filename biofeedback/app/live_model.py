@@ -66,6 +66,7 @@ class LiveModel:
     def __init__(self) -> None:
         self.ppg = RingBuffer(config.GUI_PPG_BUFFER_SAMPLES, 2)  # t_s, value
         self.beats = RingBuffer(config.GUI_BEAT_BUFFER, 3)  # t_s, rr_ms, corrected
+        self.detections = RingBuffer(config.GUI_BEAT_BUFFER, 1)  # t_s of raw detections, at once
         self.metrics = RingBuffer(config.GUI_METRICS_BUFFER, 4)  # t_s, hr, rmssd, coherence
         self.pacer = RingBuffer(config.GUI_PPG_BUFFER_SAMPLES, 2)  # host t_s, value
         self.latest: MetricsUpdate | None = None
@@ -85,6 +86,8 @@ class LiveModel:
             if len(block):
                 self.ppg.extend(np.column_stack((block.t_s, block.value)))
                 self._note_device_time(float(block.t_s[-1]), host_t_s)
+        if out.detections_t_s:
+            self.detections.extend([(t,) for t in out.detections_t_s])
         if out.beats:
             self.beats.extend([(b.t_s, b.rr_ms, float(b.corrected)) for b in out.beats])
             if not out.ppg:

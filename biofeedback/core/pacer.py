@@ -126,6 +126,10 @@ class Pacer:
         self.configure(t_s, rate_bpm=rate_bpm)
 
     # -- reading ---------------------------------------------------------------
+    def phase_cycles(self, t_s: float) -> float:
+        """Position in the breath cycle at ``t_s`` as a fraction: 0 = start of inhale."""
+        return self._locate(t_s)[2] / self._cycle_s
+
     def value(self, t_s: float) -> float:
         """Lung-volume guide in 0..1: 0 fully exhaled, 1 fully inhaled."""
         segment, fraction, _ = self._locate(t_s)

@@ -157,6 +157,7 @@ class SimulatedPerson:
         self._ectopic_shift_s = 0.0
         self._phase_log_t = np.zeros(1)  # breathing phase at generated steps
         self._phase_log_p = np.zeros(1)
+        self._pacer_ref: tuple[float, float, float] | None = None  # (t_s, phase cycles, rate)
 
     # -- public API ---------------------------------------------------------
     @property
@@ -167,6 +168,16 @@ class SimulatedPerson:
     def set_breathing_rate(self, bpm: float) -> None:
         """Set the pacer rate; the person glides to it (follow_lag_s) as far as compliance goes."""
         self._target_bpm = float(bpm)
+
+    def follow_pacer(self, rate_bpm: float, phase_cycles: float, at_t_s: float) -> None:
+        """Breathe with a pacer: its rate, and its phase (cycles, 0 = start of inhale) at ``at_t_s``.
+
+        A person following a visual guide locks onto its rhythm, not only its
+        rate: the breathing phase is pulled toward the pacer's with the time
+        constant ``follow_lag_s``, as far as ``compliance`` goes.
+        """
+        self._target_bpm = float(rate_bpm)
+        self._pacer_ref = (float(at_t_s), float(phase_cycles), float(rate_bpm))
 
     def breathing_phase(self, t_s: np.ndarray | float) -> np.ndarray:
         """Breathing phase in cycles (inhale on [0, 0.5) mod 1) at generated times."""
@@ -218,6 +229,8 @@ class SimulatedPerson:
         # (lfilter / cumsum from the carried value) so step batches do not matter
         rate, _ = signal.lfilter([1.0 - a], [1.0, -a], np.full(n, target), zi=[a * self._rate_bpm])
         phase = np.cumsum(np.concatenate(([self._phase], rate * (dt / 60.0))))[1:]
+        if self._pacer_ref is not None and self.params.compliance > 0:
+            phase = self._lock_to_pacer(rate)
         k0 = self._k + 1
         hr = self._hr(phase, rate, k0, k0 + n)
         inc = 0.5 * (np.concatenate(([self._hr_prev], hr[:-1])) + hr) * (dt / 60.0)
@@ -232,6 +245,24 @@ class SimulatedPerson:
         self._phase_log_p = np.concatenate((self._phase_log_p, phase))
         self._k, self._rate_bpm, self._phase = k_end, float(rate[-1]), float(phase[-1])
         self._integral, self._hr_prev = float(integ[-1]), float(hr[-1])
+
+    def _lock_to_pacer(self, rate: np.ndarray) -> np.ndarray:
+        """Breathing phase pulled toward the pacer's (a first-order phase-locked loop).
+
+        Sequential per step, so batches of any size give the same phases.
+        """
+        dt = SIM_STEP_S
+        t_ref, phase_ref, rate_ref = self._pacer_ref
+        gain = self.params.compliance * dt / max(self.params.follow_lag_s, dt)
+        phase = np.empty(rate.size)
+        current = self._phase
+        for i, r in enumerate(rate.tolist()):
+            t = (self._k + 1 + i) * dt
+            pacer = phase_ref + (t - t_ref) * rate_ref / 60.0
+            error = (pacer - current + 0.5) % 1.0 - 0.5
+            current += r * dt / 60.0 + gain * error
+            phase[i] = current
+        return phase
 
     def _beat_random(self, j: int) -> np.ndarray:
         blk = j // _BEAT_BLOCK

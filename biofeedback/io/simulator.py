@@ -77,6 +77,10 @@ class SensorSimulator:
         if bpm is not None:
             self.person.set_breathing_rate(bpm)
 
+    def follow_pacer(self, rate_bpm: float, phase_cycles: float, at_t_s: float) -> None:
+        """The person breathes with a pacer (rate and phase) from simulated time ``at_t_s``."""
+        self.person.follow_pacer(rate_bpm, phase_cycles, at_t_s)
+
     def generate(self, until_s: float) -> bytes:
         """Bytes for simulated time up to ``until_s``; the true beats go to ``truth``."""
         n = int(math.floor(until_s * config.SIM_INTERNAL_FS_HZ)) - self._samples_done
@@ -97,6 +101,7 @@ class ServeOptions:
     unplug_at_s: float | None = None  # simulated time of a simulated unplug
     unplug_for_s: float = 3.0
     held_unplugged: bool = False  # set from another thread to pull the cable until cleared
+    started_at: float | None = None  # time.monotonic() of simulated time 0 (default: when serve starts)
 
 
 def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Event,
@@ -105,7 +110,7 @@ def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Eve
     needs_start = bool(sim.spec.start_bytes)
     streaming = not needs_start
     heard = b""
-    started = time.monotonic()
+    started = options.started_at if options.started_at is not None else time.monotonic()
     while not stop.is_set():
         until_s = (time.monotonic() - started) * options.speed
         if options.duration_s is not None:
@@ -158,6 +163,7 @@ class SimulatedSource:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._pending_rate: float | None = None
+        self._pending_pacer: tuple[float, float, float] | None = None
         self._options = ServeOptions(speed=speed)
 
     def set_breathing_rate(self, bpm: float) -> None:
@@ -166,9 +172,26 @@ class SimulatedSource:
         if self.simulator is not None:
             self.simulator.set_breathing_rate(bpm)
 
+    def follow_pacer(self, rate_bpm: float, phase_cycles: float) -> None:
+        """The simulated person breathes with the on-screen pacer: ``phase_cycles`` is its phase now."""
+        self._pending_rate = rate_bpm
+        self._pending_pacer = (rate_bpm, phase_cycles, time.monotonic())
+        self._apply_pacer()
+
+    def _apply_pacer(self) -> None:
+        if self.simulator is None or self._options.started_at is None or self._pending_pacer is None:
+            return
+        rate_bpm, phase_cycles, at_monotonic = self._pending_pacer
+        at_sim_s = (at_monotonic - self._options.started_at) * self.speed
+        # assumes the pacer's clock runs at the simulation's speed (1x live; tests and
+        # screenshots speed both up alike)
+        self.simulator.follow_pacer(rate_bpm, phase_cycles, at_sim_s)
+
     def start(self, on_events: EventSink, on_state: StateSink) -> None:
         self.simulator = SensorSimulator(self.settings)
         self.simulator.set_breathing_rate(self._pending_rate)
+        self._options.started_at = time.monotonic()
+        self._apply_pacer()
         self._port = open_virtual_port()
         self._stop.clear()
         self._thread = threading.Thread(

@@ -203,11 +203,13 @@ class MainWindow(QMainWindow):
             self.set_rate(value)
 
     def _follow_pacer(self) -> None:
-        """The simulated person breathes at the pacer's rate."""
+        """The simulated person breathes with the pacer: its rate and its phase."""
         source = self.worker.source if self.worker else None
-        follow = getattr(source, "set_breathing_rate", None)
+        follow = getattr(source, "follow_pacer", None)
         if callable(follow):
-            follow(self.pacer.rate_bpm)
+            follow(self.pacer.rate_bpm, self.pacer.phase_cycles(self.clock()))
+        elif callable(getattr(source, "set_breathing_rate", None)):
+            source.set_breathing_rate(self.pacer.rate_bpm)
 
     def _breath_changed(self) -> None:
         """I:E ratio or holds changed: phase-continuous, like a rate change."""

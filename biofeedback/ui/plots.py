@@ -77,7 +77,10 @@ class PulsePlot(pg.PlotWidget):
         ppg = _window(ppg, now_s, self.span_s + 0.5)
         x = ppg[:, 0] - now_s
         self.curve.setData(x, ppg[:, 1])
-        beats = _window(model.beats.view(), now_s, self.span_s + 0.5)
+        # raw detections mark a pulse as soon as it is found; corrected beats lag by the
+        # artifact stage's look-ahead (sources without a PPG detector have only those)
+        marked = model.detections.view() if len(model.detections.view()) else model.beats.view()
+        beats = _window(marked, now_s, self.span_s + 0.5)
         if len(beats) and len(ppg) > 1:
             bx = beats[:, 0]
             by = np.interp(bx, ppg[:, 0], ppg[:, 1])
