@@ -168,6 +168,23 @@ class PendingTimeline:
         return b, c
 
 
+def next_ticks(resample: Resampler, pending: PendingTimeline, t_s: np.ndarray, values: np.ndarray,
+               beats: Sequence[BeatSpec], contact: Sequence[ContactSpec], adc_max: int,
+               ) -> tuple[np.ndarray, np.ndarray, list[BeatSpec], list[ContactSpec]] | None:
+    """The common first step of every sample encoder.
+
+    Resample a chunk onto the encoder's output ticks, quantise to 0..adc_max, and
+    release the beats and contact changes up to the last tick (later ones wait for
+    the next chunk). None when the chunk reaches no new tick.
+    """
+    tk, vk = resample(t_s, values)
+    pending.add(beats, contact)
+    if tk.size == 0:
+        return None
+    ticks_beats, ticks_contact = pending.pop_until(float(tk[-1]))
+    return tk, np.clip(np.round(vk), 0, adc_max).astype(int), ticks_beats, ticks_contact
+
+
 class IbiTracker:
     """Fills in ``ibi_ms=None`` beats from the previous beat time (encoders)."""
 

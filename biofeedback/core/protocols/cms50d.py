@@ -34,6 +34,7 @@ from biofeedback.core.protocols._base import (
     IbiTracker,
     PendingTimeline,
     Resampler,
+    next_ticks,
 )
 from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap
 
@@ -260,12 +261,10 @@ class _Cms50Encoder:
 
     def encode(self, t_s: np.ndarray, values: np.ndarray, beats: Sequence[BeatSpec] = (),
                contact: Sequence[ContactSpec] = ()) -> bytes:
-        tk, vk = self._rs(t_s, values)
-        self._pending.add(beats, contact)
-        if tk.size == 0:
+        ticks = next_ticks(self._rs, self._pending, t_s, values, beats, contact, ADC_MAX)
+        if ticks is None:
             return b""
-        vk = np.clip(np.round(vk), 0, ADC_MAX).astype(int)
-        bts, cts = self._pending.pop_until(float(tk[-1]))
+        tk, vk, bts, cts = ticks
         out = bytearray()
         bi = ci = 0
         for t, v in zip(tk.tolist(), vk.tolist(), strict=True):

@@ -26,6 +26,7 @@ from biofeedback.core.protocols._base import (
     LineSplitter,
     PendingTimeline,
     Resampler,
+    next_ticks,
 )
 from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event
 
@@ -100,12 +101,10 @@ class Max3010xEncoder:
 
     def encode(self, t_s: np.ndarray, values: np.ndarray, beats: Sequence[BeatSpec] = (),
                contact: Sequence[ContactSpec] = ()) -> bytes:
-        tk, vk = self._rs(t_s, values)
-        self._pending.add(beats, ())
-        if tk.size == 0:
+        ticks = next_ticks(self._rs, self._pending, t_s, values, beats, (), ADC_MAX)
+        if ticks is None:
             return b""
-        vk = np.clip(np.round(vk), 0, ADC_MAX).astype(int)
-        bts, _ = self._pending.pop_until(float(tk[-1]))
+        tk, vk, bts, _ = ticks
         out: list[str] = []
         bi = 0
         for t, v in zip(tk.tolist(), vk.tolist(), strict=True):

@@ -28,6 +28,7 @@ from biofeedback.core.protocols._base import (
     LineSplitter,
     PendingTimeline,
     Resampler,
+    next_ticks,
 )
 from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap
 
@@ -202,12 +203,10 @@ class NativeEncoder:
 
     def encode(self, t_s: np.ndarray, values: np.ndarray, beats: Sequence[BeatSpec] = (),
                contact: Sequence[ContactSpec] = ()) -> bytes:
-        tk, vk = self._rs(t_s, values)
-        self._pending.add(beats, contact)
-        if tk.size == 0:
+        ticks = next_ticks(self._rs, self._pending, t_s, values, beats, contact, self.adc_max)
+        if ticks is None:
             return b""
-        vk = np.clip(np.round(vk), 0, self.adc_max).astype(int)
-        new_beats, new_contact = self._pending.pop_until(float(tk[-1]))
+        tk, vk, new_beats, new_contact = ticks
         bi = ci = 0
         out: list[str] = []
         period, last = 1.0 / self.fs_hz, float(tk[-1])
