@@ -7,7 +7,9 @@ import importlib
 import sys
 
 # subcommand -> module with add_parser(subparsers); imported lazily where heavy (Qt)
-SUBCOMMANDS = ("gui", "analyze", "simulate", "record", "ports", "replay")
+SUBCOMMANDS = (
+    "gui", "analyze", "simulate", "record", "ports", "replay", "sessions", "export", "assess",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

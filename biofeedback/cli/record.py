@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 FLUSH_PERIOD_S = 1.0  # files are flushed at least this often: a crash loses at most this much
+# (the session store commits at least every config.STORE_FLUSH_PERIOD_S from its own thread)
 STATUS_PERIOD_S = 1.0
 
 
@@ -19,9 +20,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--baud", type=int, default=None)
     p.add_argument("--protocol", default="auto", help="auto (default) or a protocol name")
     p.add_argument("--duration", type=float, default=None, metavar="S", help="stop after S seconds")
-    p.add_argument("--out", required=True, metavar="BEATS.csv", help="time_s,rr_ms,corrected per beat")
+    p.add_argument("--out", default=None, metavar="BEATS.csv", help="also write time_s,rr_ms,corrected per beat")
     p.add_argument("--raw", default=None, metavar="RAW_FILE", help="also keep every decoded event")
     p.add_argument("--no-correct", action="store_true", help="keep intervals exactly as detected")
+    p.add_argument("--no-store", action="store_true",
+                   help="do not save the session in the session store (see `biofeedback sessions`)")
+    p.add_argument("--name", default="", help="a name for the stored session")
     p.set_defaults(func=run)
 
 
@@ -45,9 +49,25 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
 
     pipeline = Pipeline(correct=not args.no_correct)
-    out_path = Path(args.out)
-    beats_file = out_path.open("w", encoding="utf-8", newline="")
-    beats_file.write("time_s,rr_ms,corrected\n")
+    writer = None
+    if not args.no_store:
+        from biofeedback.io.store import SessionStore, StoreError
+
+        try:
+            store = SessionStore()
+        except (StoreError, OSError) as error:
+            source.stop()
+            print(f"biofeedback record: {error}", file=sys.stderr)
+            return 2
+        if store.notice:
+            print(f"biofeedback record: {store.notice}", file=sys.stderr)
+        writer = store.begin_session(source=args.port, protocol=args.protocol, name=args.name)
+        store.close()
+        print(f"Session {writer.session_id} is being saved to {store.path}", file=sys.stderr, flush=True)
+    out_path = Path(args.out) if args.out else None
+    beats_file = out_path.open("w", encoding="utf-8", newline="") if out_path else None
+    if beats_file:
+        beats_file.write("time_s,rr_ms,corrected\n")
     raw_file = open(args.raw, "w", encoding="utf-8", newline="") if args.raw else None
     raw = RawEventWriter(raw_file) if raw_file else None
     started = time.monotonic()
@@ -56,8 +76,18 @@ def run(args: argparse.Namespace) -> int:
     exit_code = 0
 
     def write_beats(beats) -> None:
+        if writer is not None and beats:
+            writer.add_beats(beats)
+        if beats_file is None:
+            return
         for b in beats:
             beats_file.write(f"{b.t_s:.4f},{b.rr_ms:.3f},{int(b.corrected)}\n")
+
+    def write_events(events) -> None:
+        if raw:
+            raw.write(events)
+        if writer is not None:
+            writer.add_events(events)
 
     try:
         while args.duration is None or time.monotonic() - started < args.duration:
@@ -72,12 +102,12 @@ def run(args: argparse.Namespace) -> int:
                     exit_code = 2
                     break
             elif kind == "events":
-                if raw:
-                    raw.write(payload)
+                write_events(payload)
                 write_beats(pipeline.feed(payload).beats)
             now = time.monotonic()
             if now - last_flush >= FLUSH_PERIOD_S:
-                beats_file.flush()
+                if beats_file:
+                    beats_file.flush()
                 if raw:
                     raw.flush()
                 last_flush = now
@@ -96,13 +126,17 @@ def run(args: argparse.Namespace) -> int:
         while not inbox.empty():  # keep what arrived before the stop
             kind, payload = inbox.get_nowait()
             if kind == "events":
-                if raw:
-                    raw.write(payload)
+                write_events(payload)
                 write_beats(pipeline.feed(payload).beats)
         write_beats(pipeline.flush().beats)
-        beats_file.close()
+        if beats_file:
+            beats_file.close()
+        if writer is not None:
+            writer.finish(protocol=pipeline.protocol)
         if raw_file:
             raw_file.close()
-    print(f"\nRecorded {pipeline.n_beats} beats ({pipeline.n_corrected} corrected) to {out_path}",
+    where = ", ".join(x for x in (
+        str(out_path) if out_path else "", f"session {writer.session_id}" if writer else "") if x)
+    print(f"\nRecorded {pipeline.n_beats} beats ({pipeline.n_corrected} corrected) to {where or 'nowhere'}",
           file=sys.stderr)
     return exit_code

@@ -1,0 +1,61 @@
+"""``biofeedback export``: a stored session as beats CSV, Kubios RR text, raw events or a report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("export", help="export a stored session (see `biofeedback sessions`)")
+    p.add_argument("session", help="session id, or 'last'")
+    p.add_argument("--format", required=True, choices=("csv", "rr", "raw", "markers", "pdf", "png"),
+                   help="csv: time_s,rr_ms,corrected; rr: Kubios RR text (ms per line); raw: raw event "
+                   "log (`analyze` reads it); markers: time_s,label; pdf/png: session report")
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.set_defaults(func=run)
+
+
+def resolve_session(store, text: str) -> int:
+    """A session id from ``text`` ('last' = the newest)."""
+    from biofeedback.io.store import StoreError
+
+    if text == "last":
+        sessions = store.list_sessions()
+        if not sessions:
+            raise StoreError("the session store holds no sessions yet")
+        return sessions[0].id
+    try:
+        return int(text)
+    except ValueError:
+        raise StoreError(f"{text!r} is not a session id; see `biofeedback sessions`") from None
+
+
+def ensure_qt_platform() -> None:
+    """Render reports without a display: Qt's offscreen platform."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def run(args: argparse.Namespace) -> int:
+    from biofeedback.io.exports import export_session
+    from biofeedback.io.store import SessionStore, StoreError
+
+    try:
+        with SessionStore() as store:
+            if store.notice:
+                print(f"biofeedback export: {store.notice}", file=sys.stderr)
+            session_id = resolve_session(store, args.session)
+            if args.format in ("pdf", "png"):
+                ensure_qt_platform()
+                from biofeedback.ui.report import render_report
+
+                render_report(store, session_id, args.out)
+            else:
+                export_session(store, session_id, args.format, args.out)
+    except (StoreError, OSError) as error:
+        print(f"biofeedback export: {error}", file=sys.stderr)
+        return 2
+    print(f"Session {session_id} written to {args.out}", file=sys.stderr)
+    return 0

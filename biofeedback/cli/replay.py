@@ -1,0 +1,181 @@
+"""``biofeedback replay``: play a stored session or a file through the live pipeline.
+
+Events are delivered in the rhythm of their own timestamps (scaled by
+``--speed``), as a live source would deliver them. By default the live status
+(HR, RMSSD, coherence, beats, signal) is printed once a second and the summary
+at the end; with ``--port-out`` the recording is instead served as native
+protocol bytes (IBI text for RR-only recordings) on a virtual serial port, like
+``simulate``, so the app or ``record`` can connect to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from biofeedback.core.types import Event
+
+TICK_S = 0.02  # real seconds between deliveries
+STATUS_PERIOD_S = 1.0
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("replay", help="play a stored session or a recording file as if live")
+    p.add_argument("what", metavar="SESSION|FILE", help="a session id (or 'last') or a file `analyze` reads")
+    p.add_argument("--speed", type=float, default=1.0, metavar="X", help="1 to 50 times real time")
+    p.add_argument("--port-out", action="store_true",
+                   help="serve the recording as sensor bytes on a virtual port (prints PORT <path>)")
+    p.add_argument("--listen", default=None, metavar="socket://HOST:PORT",
+                   help="with --port-out: serve on TCP instead of a pty")
+    p.set_defaults(func=run)
+
+
+def load_events(what: str) -> tuple[list[Event], str]:
+    """Events of a file, or of a stored session when ``what`` is an id or 'last'."""
+    from biofeedback.io.files import load_recording
+
+    if Path(what).exists() or not (what.isdigit() or what == "last"):
+        return load_recording(what).events, what
+    from biofeedback.cli.export import resolve_session
+    from biofeedback.io.store import SessionStore
+
+    with SessionStore() as store:
+        session_id = resolve_session(store, what)
+        store.session(session_id)
+        return store.events(session_id), f"session {session_id}"
+
+
+def play(events: Sequence[Event], speed: float, deliver: Callable[[list[Event]], None],
+         stop: threading.Event, on_tick: Callable[[], None] | None = None) -> bool:
+    """Deliver ``events`` in scaled real time; False when stopped early."""
+    from biofeedback.core.timebase import first_time_s
+    from biofeedback.io.replay import split_blocks
+
+    pieces = list(split_blocks(list(events), TICK_S * speed))
+    t0 = next((first_time_s(e) for e in pieces if first_time_s(e) is not None), 0.0)
+    started = time.monotonic()
+    batch: list[Event] = []
+    for event in pieces:
+        t = first_time_s(event)
+        if t is not None:
+            due = started + (t - t0) / speed
+            if due > time.monotonic():
+                if batch:
+                    deliver(batch)
+                    batch = []
+                if on_tick is not None:
+                    on_tick()
+                if stop.wait(max(0.0, due - time.monotonic())):
+                    return False
+        batch.append(event)
+    if batch:
+        deliver(batch)
+    return True
+
+
+class PortOut:
+    """Encodes delivered events as sensor bytes and writes them to a virtual port."""
+
+    def __init__(self, events: Sequence[Event], port) -> None:
+        from biofeedback.core.protocols.ibi import IbiEncoder
+        from biofeedback.core.protocols.native import NativeEncoder
+        from biofeedback.core.types import DeviceInfo, PpgBlock
+
+        self.port = port
+        blocks = [e for e in events if isinstance(e, PpgBlock)]
+        info = next((e for e in events if isinstance(e, DeviceInfo)), None)
+        if blocks:
+            adc_max = (info.adc_max if info and info.adc_max else None) or int(max(b.value.max() for b in blocks)) + 1
+            self.encoder = NativeEncoder(device="replay", fs_hz=blocks[0].fs_hz, adc_max=adc_max)
+            self.protocol = "native"
+        else:
+            self.encoder = IbiEncoder(prefix="IBI:")
+            self.protocol = "ibi"
+
+    def __call__(self, batch: list[Event]) -> None:
+        import numpy as np
+
+        from biofeedback.core.types import DeviceBeat, PpgBlock
+
+        blocks = [e for e in batch if isinstance(e, PpgBlock)]
+        t = np.concatenate([b.t_s for b in blocks]) if blocks else np.empty(0)
+        v = np.concatenate([b.value for b in blocks]) if blocks else np.empty(0)
+        beats = [(e.t_s, e.ibi_ms) for e in batch if isinstance(e, DeviceBeat)]
+        if self.protocol == "ibi" or t.size:
+            self.port.write(self.encoder.encode(t, v, beats))
+
+
+def run(args: argparse.Namespace) -> int:
+    from biofeedback.io.files import InputError
+    from biofeedback.io.replay import MAX_SPEED, MIN_SPEED
+    from biofeedback.io.store import StoreError
+
+    speed = float(min(max(args.speed, MIN_SPEED), MAX_SPEED))
+    try:
+        events, name = load_events(args.what)
+    except (InputError, StoreError, OSError) as error:
+        print(f"biofeedback replay: {error}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        if args.port_out:
+            return _serve(events, name, speed, stop, args.listen)
+        return _live(events, name, speed, stop)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _serve(events, name: str, speed: float, stop: threading.Event, listen: str | None) -> int:
+    from biofeedback.io.simulator import open_virtual_port
+
+    port = open_virtual_port(listen)
+    print(f"PORT {port.path}", flush=True)
+    out = PortOut(events, port)
+    print(f"Serving {name} at {speed:g}× as {out.protocol} bytes", file=sys.stderr, flush=True)
+    try:
+        play(events, speed, out, stop)
+    finally:
+        port.close()
+    return 0
+
+
+def _live(events, name: str, speed: float, stop: threading.Event) -> int:
+    from biofeedback.cli.analyze import format_table
+    from biofeedback.core.analysis import summarize
+    from biofeedback.core.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    beats = []
+    last_status = [time.monotonic()]
+
+    def deliver(batch) -> None:
+        beats.extend(pipeline.feed(batch).beats)
+
+    def status() -> None:
+        now = time.monotonic()
+        if now - last_status[0] < STATUS_PERIOD_S:
+            return
+        last_status[0] = now
+        m = pipeline.hrv.snapshot()
+
+        def f(x, fmt):
+            return "--" if x is None else format(x, fmt)
+
+        print(f"\rt {f(m.t_s, '7.1f')} s  HR {f(m.hr_bpm, '5.1f')} bpm  RMSSD {f(m.rmssd_ms, '5.1f')} ms  "
+              f"coherence {f(m.coherence_ratio, '4.2f')}  beats {pipeline.n_beats:5d}  "
+              f"signal {pipeline.quality.value:<10}", end="", file=sys.stderr, flush=True)
+
+    print(f"Replaying {name} at {speed:g}×", file=sys.stderr, flush=True)
+    finished = play(events, speed, deliver, stop, on_tick=status)
+    beats.extend(pipeline.flush().beats)
+    print("", file=sys.stderr)
+    print(format_table(summarize(beats)))
+    return 0 if finished else 130

@@ -1,0 +1,48 @@
+"""``biofeedback sessions``: the stored sessions, newest first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("sessions", help="list the sessions in the session store")
+    p.add_argument("--json", action="store_true", help="one JSON object per session, per line")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="only the newest N")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from biofeedback.io.session_format import HISTORY_COLUMNS, history_row
+    from biofeedback.io.store import SessionStore, StoreError
+
+    try:
+        store = SessionStore()
+    except (StoreError, OSError) as error:
+        print(f"biofeedback sessions: {error}", file=sys.stderr)
+        return 2
+    with store:
+        if store.notice:
+            print(f"biofeedback sessions: {store.notice}", file=sys.stderr)
+        sessions = store.list_sessions()[: args.limit]
+    if args.json:
+        for info in sessions:
+            print(json.dumps({
+                "id": info.id, "started_at": info.started_at, "ended_at": info.ended_at,
+                "status": info.status, "source": info.source, "protocol": info.protocol,
+                "name": info.name, "notes": info.notes, "pacer_bpm": info.pacer_bpm,
+                "summary": info.summary, "artifact_share": info.artifact_share,
+                "checkins": {k: vars(v) for k, v in info.checkins.items()},
+            }))
+        return 0
+    if not sessions:
+        print(f"No sessions yet in {store.path}.")
+        return 0
+    rows = [history_row(info) for info in sessions]
+    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in HISTORY_COLUMNS}
+    print("  ".join(c.ljust(widths[c]) for c in HISTORY_COLUMNS).rstrip())
+    for r in rows:
+        print("  ".join(r[c].ljust(widths[c]) for c in HISTORY_COLUMNS).rstrip())
+    return 0

@@ -1,0 +1,62 @@
+"""Exports of a stored session to files other tools (and ``biofeedback analyze``) read.
+
+* beats CSV: ``time_s,rr_ms,corrected`` (what ``record --out`` writes);
+* RR text for Kubios HRV: one RR interval in milliseconds per line, no header
+  (Kubios HRV User's Guide, "Supported data formats": ASCII RR data, one column,
+  in s or ms, unit detected from the values);
+* raw events: the raw event log of ``io/rawlog.py``, so ``analyze`` re-runs the
+  pipeline on exactly what the sensor sent;
+* markers CSV: ``time_s,label``.
+
+PDF/PNG reports need Qt and live in ``biofeedback/ui/report.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from biofeedback.core.types import Beat
+from biofeedback.io.rawlog import RawEventWriter
+from biofeedback.io.store import SessionStore
+
+EXPORT_FORMATS = ("csv", "rr", "raw", "markers", "pdf", "png")
+
+
+def write_beats_csv(beats: Sequence[Beat], path: str | Path) -> None:
+    """``time_s,rr_ms,corrected``: one row per beat."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("time_s,rr_ms,corrected\n")
+        f.writelines(f"{b.t_s:.4f},{b.rr_ms:.3f},{int(b.corrected)}\n" for b in beats)
+
+
+def write_kubios_rr(beats: Sequence[Beat], path: str | Path) -> None:
+    """One RR interval in ms per line: the plain ASCII RR format Kubios HRV imports."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.writelines(f"{b.rr_ms:.1f}\n" for b in beats)
+
+
+def write_markers_csv(markers: Sequence[tuple[float, str]], path: str | Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("time_s,label\n")
+        for t_s, label in markers:
+            text = label.replace('"', '""')
+            f.write(f'{t_s:.3f},"{text}"\n')
+
+
+def export_session(store: SessionStore, session_id: int, fmt: str, path: str | Path) -> Path:
+    """Write session ``session_id`` as ``fmt`` (csv, rr, raw, markers) to ``path``."""
+    path = Path(path)
+    store.session(session_id)  # StoreError when it does not exist
+    if fmt == "csv":
+        write_beats_csv(store.beats(session_id), path)
+    elif fmt == "rr":
+        write_kubios_rr(store.beats(session_id), path)
+    elif fmt == "raw":
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            RawEventWriter(f).write(store.events(session_id))
+    elif fmt == "markers":
+        write_markers_csv(store.markers(session_id), path)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; io exports csv, rr, raw and markers")
+    return path

@@ -1,0 +1,71 @@
+"""End to end: simulated person -> PPG -> protocol bytes -> decoder -> pipeline -> assessment.
+
+The simulated person's resonance rate is the truth; the recommendation must land
+within 0.5 breaths/min of it, and a person who ignores the pacer must get none.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from biofeedback.__main__ import main
+from biofeedback.core.assessment import AssessmentPlan
+from biofeedback.io.assess_sim import SimPersonSettings, run_simulated_assessment
+from biofeedback.io.assessment_file import load_assessments
+
+RATES = (4.5, 5.0, 5.5, 6.0, 6.5)
+SEEDS = (0, 1, 2)
+
+
+@pytest.mark.slow
+def test_assessment_finds_simulated_resonance_within_half_a_breath():
+    plan = AssessmentPlan(block_s=120.0)
+    hits, table = 0, {}
+    started = time.perf_counter()
+    for res in RATES:
+        for seed in SEEDS:
+            # realistic noise: 1 artifact/min (plus motion and finger-off), PPG noise 0.02
+            person = SimPersonSettings(resonance_bpm=res, seed=seed, artifacts_per_min=1.0, noise=0.02)
+            result, _ = run_simulated_assessment(plan, person)
+            table[(res, seed)] = result.recommended_bpm
+            hits += result.recommended_bpm is not None and abs(result.recommended_bpm - res) <= 0.5
+    elapsed = time.perf_counter() - started
+    print(f"\nhits {hits}/15 in {elapsed:.1f} s: {table}")
+    assert hits >= 13, table
+
+
+def test_person_ignoring_the_pacer_gets_no_resonance_rate(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BIOFEEDBACK_DATA_DIR", str(tmp_path))
+    code = main(["assess", "--simulate", "--compliance", "0", "--seed", "4", "--json"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["recommended_bpm"] is None
+    assert "usable block" in data["reasons"][0]
+    assert "did not rise and fall with the pacer" in data["reasons"][1]
+    assert any("not at the pacer" in r for rate in data["rates"] for r in rate["reasons"])
+    assert [r["rate_bpm"] for r in data["rates"]] == [6.5, 6.0, 5.5, 5.0, 4.5]
+    stored = load_assessments()  # kept in the session store
+    assert len(stored) == 1 and stored[0]["data"]["recommended_bpm"] is None
+
+
+def test_assess_json_has_scores_for_every_rate_and_the_choice(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BIOFEEDBACK_DATA_DIR", str(tmp_path))
+    code = main(["assess", "--simulate", "--resonance-rate", "6.0", "--seed", "7",
+                 "--block-s", "100", "--json"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert abs(data["recommended_bpm"] - 6.0) <= 0.5
+    assert data["ranking_bpm"][0] == data["recommended_bpm"]
+    for rate in data["rates"]:
+        assert rate["usable"] == (not rate["reasons"])
+        assert rate["amplitude_bpm"] > 0 and rate["n_breaths"] >= 5
+    best = next(r for r in data["rates"] if r["rate_bpm"] == data["recommended_bpm"])
+    assert best["wins"]
+
+
+def test_assess_rejects_rest_that_is_negative(capsys):
+    assert main(["assess", "--simulate", "--rest-s", "-1"]) == 2
+    assert "rest_s" in capsys.readouterr().err

@@ -1,0 +1,158 @@
+"""`sessions`, `export` and `replay` over the store, checked with `analyze` as the reference.
+
+A session is recorded in-process through the same path as `record` (simulator
+bytes → native decoder → pipeline → SessionWriter); the CLI then runs as real
+subprocesses against the same store folder (BIOFEEDBACK_DATA_DIR).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.protocols import make_decoder
+from biofeedback.io.session_format import format_duration
+from biofeedback.io.simulator import SensorSimulator, SimulatorSettings
+from biofeedback.io.store import STORE_FILENAME, CheckIn, SessionStore
+
+SECONDS = 150.0
+
+
+def cli(*args: str, timeout: float = 60, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("store")
+
+
+@pytest.fixture
+def data_dir(store_dir, monkeypatch):
+    """This module's tests share one store (recorded once) instead of one store per test."""
+    monkeypatch.setenv("BIOFEEDBACK_DATA_DIR", str(store_dir))
+    return store_dir
+
+
+@pytest.fixture(scope="module")
+def recorded(store_dir) -> dict:
+    """One stored session of SECONDS simulated seconds at a 6/min pacer, with check-ins."""
+    sim = SensorSimulator(SimulatorSettings(protocol="native", seed=2, breathing_bpm=6.0, artifacts_per_min=2))
+    decoder, pipeline = make_decoder("native"), Pipeline()
+    with SessionStore(store_dir / STORE_FILENAME) as store:
+        writer = store.begin_session("simulated sensor", "native", pacer_bpm=6.0, name="morning")
+        for k in range(1, int(SECONDS / 0.02) + 1):
+            events = decoder.feed(sim.generate(k * 0.02))
+            writer.add_events(events)
+            writer.add_beats(pipeline.feed(events).beats)
+            if k == 2000:
+                writer.add_marker(40.0, "yawn")
+        writer.add_beats(pipeline.flush().beats)
+        writer.finish()
+        store.set_checkin(writer.session_id, CheckIn("before", stress=6, mood=4))
+        store.set_checkin(writer.session_id, CheckIn("after", stress=2, mood=7))
+        info = store.session(writer.session_id)
+    return {"id": info.id, "summary": info.summary, "truth": sim.truth, "info": info}
+
+
+def test_raw_export_analyzed_gives_exactly_the_session_summary(recorded, data_dir, tmp_path):
+    out = tmp_path / "raw.csv"
+    result = cli("export", str(recorded["id"]), "--format", "raw", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    analyzed = json.loads(cli("analyze", str(out), "--json").stdout)
+    assert analyzed == recorded["summary"]
+    assert recorded["summary"]["n_beats"] > 120 and recorded["summary"]["lf_power_ms2"] is not None
+
+
+def test_beats_and_kubios_exports_analyzed_give_the_session_metrics(recorded, data_dir, tmp_path):
+    summary = recorded["summary"]
+    for fmt in ("csv", "rr"):
+        out = tmp_path / f"beats.{fmt}"
+        assert cli("export", "last", "--format", fmt, "--out", str(out)).returncode == 0
+        analyzed = json.loads(cli("analyze", str(out), "--json", "--no-correct").stdout)
+        tolerance = 1e-5 if fmt == "csv" else 2e-4  # files round rr to 0.001 / 0.1 ms
+        for key in ("n_beats", "mean_hr_bpm", "sdnn_ms", "rmssd_ms", "lf_power_ms2", "hf_power_ms2",
+                    "coherence_ratio"):
+            assert analyzed[key] == pytest.approx(summary[key], rel=tolerance), (fmt, key)
+    lines = (tmp_path / "beats.rr").read_text().splitlines()
+    assert len(lines) == summary["n_beats"] and all(300 < float(x) < 2000 for x in lines)
+
+
+def test_sessions_lists_metrics_and_checkins(recorded, data_dir):
+    result = cli("sessions")
+    assert result.returncode == 0, result.stderr
+    header, row = result.stdout.splitlines()
+    assert header.split()[:3] == ["id", "date", "duration"]
+    s = recorded["summary"]
+    assert row.split()[0] == str(recorded["id"])
+    for text in (format_duration(recorded["info"].duration_s), "simulated sensor", "6.0/min", f"{s['mean_hr_bpm']:.0f} bpm",
+                 f"{s['rmssd_ms']:.0f} ms", f"{s['coherence_ratio']:.2f}", "stress 6→2", "mood 4→7", "morning"):
+        assert text in row, text
+    listed = json.loads(cli("sessions", "--json").stdout)
+    assert listed["summary"] == s and listed["checkins"]["before"]["stress"] == 6
+
+
+def test_export_of_a_missing_session_is_one_clear_line(recorded, data_dir, tmp_path):
+    result = cli("export", "999", "--format", "csv", "--out", str(tmp_path / "x.csv"))
+    assert result.returncode == 2 and result.stderr.strip() == (
+        f"biofeedback export: no session 999 in {SessionStore().path}")
+
+
+def test_replay_of_a_stored_session_prints_the_session_metrics(recorded, data_dir):
+    result = cli("replay", str(recorded["id"]), "--speed", "50")
+    assert result.returncode == 0, result.stderr
+    rmssd = next(line for line in result.stdout.splitlines() if line.startswith("RMSSD"))
+    assert f"{recorded['summary']['rmssd_ms']:.1f}" in rmssd
+    assert "HR" in result.stderr and "coherence" in result.stderr  # live status lines
+
+
+def test_replay_port_out_serves_beats_record_can_read(recorded, data_dir, tmp_path):
+    server = subprocess.Popen([sys.executable, "-m", "biofeedback", "replay", "last", "--port-out",
+                               "--speed", "20"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = server.stdout.readline().split()
+        assert first and first[0] == "PORT", server.stderr.read()
+        own_store = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(tmp_path / "rec")}
+        result = cli("record", "--port", first[1], "--protocol", "native", "--duration", "3",
+                     "--out", str(tmp_path / "beats.csv"), env=own_store)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert result.returncode == 0, result.stderr
+    got = np.loadtxt(tmp_path / "beats.csv", delimiter=",", skiprows=1, ndmin=2)
+    truth = np.array([b.t_s for b in recorded["truth"] if b.kind != "missed"])
+    assert got.shape[0] > 20
+    # device clock carried through: beats land on the true beat times
+    inner = truth[(truth > got[0, 0] - 0.5) & (truth < got[-1, 0] + 0.5)]
+    hits = sum(np.min(np.abs(inner - t)) < 0.05 for t in got[got[:, 2] == 0, 0])
+    assert hits >= 0.95 * np.sum(got[:, 2] == 0)
+    # record also saved the session: completed, protocol found, the same beats as its CSV
+    with SessionStore(tmp_path / "rec" / STORE_FILENAME) as store:
+        (info,) = store.list_sessions()
+        stored = np.array([[b.t_s, b.rr_ms, b.corrected] for b in store.beats(info.id)])
+    assert info.status == "completed" and info.protocol == "native" and info.summary["n_beats"] == got.shape[0]
+    np.testing.assert_allclose(stored, got, atol=6e-4)
+
+
+def test_cli_refuses_a_store_from_a_newer_version_and_leaves_it(tmp_path):
+    import sqlite3
+
+    folder = tmp_path / "newer"
+    with SessionStore(folder / STORE_FILENAME):
+        pass
+    con = sqlite3.connect(folder / STORE_FILENAME)
+    con.execute("PRAGMA user_version = 99")
+    con.commit()
+    con.close()
+    before = (folder / STORE_FILENAME).read_bytes()
+    result = cli("sessions", env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(folder)})
+    assert result.returncode == 2 and "newer version of biofeedback" in result.stderr
+    assert "Nothing was changed" in result.stderr
+    assert (folder / STORE_FILENAME).read_bytes() == before

@@ -1,0 +1,91 @@
+"""The assessment protocol: which rate when, block boundaries, and a phase-continuous pacer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from biofeedback.core.assessment import (
+    BLOCK,
+    DONE,
+    REST,
+    AssessmentPlan,
+    AssessmentProtocol,
+    AssessmentSession,
+)
+from biofeedback.core.pacer import Pacer
+from biofeedback.core.types import Beat
+
+
+def test_default_plan_is_lehrer_rates_two_minutes_each():
+    plan = AssessmentPlan()
+    assert plan.rates_bpm == (6.5, 6.0, 5.5, 5.0, 4.5)
+    assert plan.block_s == 120.0 and plan.total_s == 600.0
+
+
+def test_state_walks_blocks_and_rests_by_time():
+    proto = AssessmentProtocol(AssessmentPlan(block_s=60.0, rest_s=30.0), t0_s=100.0)
+    assert proto.plan.total_s == 5 * 60 + 4 * 30
+    s = proto.state(100.0)
+    assert (s.phase, s.block_index, s.rate_bpm, s.phase_remaining_s) == (BLOCK, 0, 6.5, 60.0)
+    s = proto.state(165.0)  # 5 s into the first rest
+    assert (s.phase, s.block_index, s.rate_bpm) == (REST, 1, None)
+    assert s.phase_remaining_s == pytest.approx(25.0)
+    s = proto.state(100.0 + 2 * 90 + 59.9)  # end of the third block
+    assert (s.phase, s.rate_bpm) == (BLOCK, 5.5)
+    assert proto.state(100.0 + 4 * 90).rate_bpm == 4.5
+    assert proto.state(100.0 + 210.0).progress == pytest.approx(0.5)
+    end = proto.state(100.0 + proto.plan.total_s)
+    assert (end.phase, end.block_index, end.progress) == (DONE, 5, 1.0)
+
+
+def test_scored_window_leaves_out_the_settling_start():
+    proto = AssessmentProtocol(AssessmentPlan(block_s=90.0, rest_s=10.0, settle_s=15.0), t0_s=5.0)
+    assert proto.scored_window(2) == (5.0 + 200.0 + 15.0, 5.0 + 290.0)
+
+
+def test_bad_plans_are_refused():
+    with pytest.raises(ValueError):
+        AssessmentPlan(block_s=0.0)
+    with pytest.raises(ValueError):
+        AssessmentPlan(block_s=10.0, settle_s=10.0)
+
+
+def test_session_changes_pacer_rate_at_block_start_without_a_jump():
+    plan = AssessmentPlan(block_s=30.0, settle_s=5.0)
+    session = AssessmentSession(plan, t0_s=0.0)
+    changes, values = [], []
+    for t in np.arange(0.05, plan.total_s, 0.05):
+        rate = session.update(float(t))
+        if rate is not None:
+            changes.append((round(float(t), 2), rate))
+        values.append(session.pacer.value(float(t)))
+    assert [r for _, r in changes] == [6.5, 6.0, 5.5, 5.0, 4.5]
+    assert [t for t, _ in changes[1:]] == [30.0, 60.0, 90.0, 120.0]
+    # the guide moves at most max slope * dt between samples, also across boundaries
+    fastest = Pacer(6.5).max_slope_per_s()
+    assert np.max(np.abs(np.diff(values))) <= fastest * 0.05 * 1.01
+    assert session.done is False
+    session.update(plan.total_s)
+    assert session.done
+
+
+def test_recorder_scores_each_block_on_its_own_beats():
+    plan = AssessmentPlan(rates_bpm=(6.0, 5.0), block_s=120.0, settle_s=10.0)
+    session = AssessmentSession(plan, t0_s=0.0)
+    for t in np.arange(0.0, plan.total_s, 0.25):
+        session.update(float(t))
+    # heart rate following the pacer guide exactly: HR peaks at end of inhale (guide = 1)
+    t_s, beats = 0.0, []
+    while t_s < plan.total_s:
+        hr = 65.0 + 6.0 * (session.pacer.values(np.array([t_s]))[0] - 0.5) * 2
+        rr = 60000.0 / hr
+        t_s += rr / 1000.0
+        beats.append(Beat(t_s, rr))
+    session.add_beats(beats)
+    t0, rr0, _ = session.recorder.block_beats(0)
+    assert t0.min() >= 10.0 and t0.max() < 120.0
+    # the pacer of block 0 ran at 6.0 and block 1 at 5.0 only after set_rate at t = 120 s
+    score = session.recorder.score(1)
+    assert score.rate_bpm == 5.0
+    assert score.amplitude_bpm == pytest.approx(12.0, rel=0.1)

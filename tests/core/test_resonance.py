@@ -1,0 +1,127 @@
+"""Resonance scoring on synthetic tachograms whose amplitude, phase and spectrum are known."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from biofeedback.core import resonance
+
+
+def ipfm_beats(duration_s: float, hr_bpm, dt_s: float = 0.001) -> tuple[np.ndarray, np.ndarray]:
+    """Integral pulse frequency model: a beat each time the integral of HR/60 crosses an integer."""
+    t = np.arange(0.0, duration_s, dt_s)
+    integral = np.cumsum(hr_bpm(t) / 60.0) * dt_s
+    k = np.flatnonzero(np.floor(integral[1:]) > np.floor(integral[:-1])) + 1
+    frac = (np.floor(integral[k]) - integral[k - 1]) / (integral[k] - integral[k - 1])
+    beats = t[k - 1] + frac * dt_s
+    return beats[1:], np.diff(beats) * 1000.0
+
+
+def paced_hr(rate_bpm: float, swing_bpm: float, lag_deg: float, hr0: float = 65.0):
+    """HR swinging ``swing_bpm`` peak to trough, peaking ``lag_deg`` after the end of inhale."""
+    f = rate_bpm / 60.0
+    return lambda t: hr0 + 0.5 * swing_bpm * np.cos(2 * np.pi * f * t - np.pi - np.radians(lag_deg))
+
+
+def block(rate_bpm: float, swing_bpm: float, lag_deg: float = 0.0, duration_s: float = 110.0,
+          corrected_every: int = 0, hr=None):
+    t, rr = ipfm_beats(duration_s, hr or paced_hr(rate_bpm, swing_bpm, lag_deg))
+    corr = np.zeros(t.size, bool)
+    if corrected_every:
+        corr[::corrected_every] = True
+    ph_t = np.arange(0.0, duration_s, 0.25)
+    return resonance.score_block(rate_bpm, t, rr, corr, ph_t, (ph_t * rate_bpm / 60.0) % 1.0)
+
+
+@pytest.mark.parametrize("swing", [4.0, 12.0])
+def test_per_breath_amplitude_matches_constructed_swing(swing):
+    score = block(6.0, swing)
+    # beat sampling (11 beats a breath) can only miss the extremes by a few percent
+    assert score.amplitude_bpm == pytest.approx(swing, rel=0.06)
+    assert score.amplitude_bpm <= swing * 1.01
+    assert score.n_breaths >= 9
+
+
+@pytest.mark.parametrize("lag", [0.0, 40.0, -60.0])
+def test_phase_lag_of_hr_peak_after_end_of_inhale(lag):
+    score = block(5.5, 10.0, lag)
+    assert score.phase_lag_deg == pytest.approx(lag, abs=5.0)
+    assert score.phase_lag_s == pytest.approx(lag / 360.0 * 60.0 / 5.5, abs=5.0 / 360 * 60 / 5.5)
+
+
+def test_pure_sinusoid_is_smooth_and_noise_lowers_smoothness():
+    assert block(6.0, 10.0).smoothness_r2 > 0.97
+    rng = np.random.default_rng(3)
+    noise = rng.normal(0.0, 1.0, 200000)
+    # sinusoid of variance 12.5 plus slow noise (0.5 Hz-smoothed, variance ~ 12.5): R^2 near 1/2
+    smooth = np.convolve(noise, np.ones(2000) / 2000, mode="same")
+    smooth *= np.sqrt(12.5) / smooth.std()
+    base = paced_hr(6.0, 10.0, 0.0)
+    noisy = block(6.0, 10.0, hr=lambda t: base(t) + np.interp(t, np.arange(noise.size) * 0.001, smooth))
+    assert 0.3 < noisy.smoothness_r2 < 0.7
+
+
+def test_lf_power_and_single_peak_of_rr_sinusoid():
+    a_ms, f = 60.0, 0.1
+
+    def hr(t):  # RR = 900 + a sin(2 pi f t): HR follows from it
+        return 60000.0 / (900.0 + a_ms * np.sin(2 * np.pi * f * t))
+
+    score = block(6.0, 0.0, hr=hr, duration_s=120.0)
+    assert score.peak_hz == pytest.approx(f, abs=0.003)
+    assert score.lf_power_ms2 == pytest.approx(a_ms**2 / 2, rel=0.15)
+    assert score.n_lf_peaks == 1
+    assert score.usable
+
+
+def test_two_lf_oscillations_give_two_peaks():
+    def hr(t):
+        return 60000.0 / (900.0 + 50 * np.sin(2 * np.pi * 0.1 * t) + 40 * np.sin(2 * np.pi * 0.055 * t))
+
+    assert block(6.0, 0.0, hr=hr, duration_s=120.0).n_lf_peaks == 2
+
+
+def test_hr_oscillating_off_the_pacer_makes_block_unusable():
+    score = block(6.0, 0.0, hr=paced_hr(13.0, 6.0, 0.0))
+    assert not score.usable
+    assert score.peak_hz == pytest.approx(13.0 / 60.0, abs=0.005)
+    assert any("not at the pacer" in r for r in score.reasons)
+
+
+def test_artifact_share_above_limit_makes_block_unusable():
+    score = block(6.0, 10.0, corrected_every=10)
+    assert score.artifact_share == pytest.approx(0.1, abs=0.01)
+    assert not score.usable and "artifacts" in score.reasons[0]
+
+
+def resonant_swing(rate_bpm: float, res_bpm: float = 5.5) -> float:
+    r = rate_bpm / res_bpm
+    return 15.0 * (r / 2) / np.hypot(1 - r * r, r / 2)
+
+
+def test_ranking_recommends_rate_with_largest_swing_and_zero_phase():
+    rates = (6.5, 6.0, 5.5, 5.0, 4.5)
+    lags = {6.5: -35.0, 6.0: -15.0, 5.5: 0.0, 5.0: 18.0, 4.5: 40.0}
+    blocks = [block(r, resonant_swing(r), lags[r]) for r in rates]
+    result = resonance.rank_rates(blocks)
+    assert result.recommended_bpm == 5.5
+    assert result.ranking_bpm[0] == 5.5
+    assert {"phase", "amplitude", "lf_power", "lf_peak"} <= set(result.wins[5.5])
+    assert not result.reasons
+
+
+def test_too_few_usable_blocks_gives_no_recommendation_with_reasons():
+    off = paced_hr(13.0, 5.0, 0.0)
+    blocks = [block(r, 0.0, hr=off) for r in (6.5, 6.0, 5.5)] + [block(5.0, 10.0), block(4.5, 9.0)]
+    result = resonance.rank_rates(blocks)
+    assert result.recommended_bpm is None
+    assert "only 2 of 5" in result.reasons[0]
+    assert "in 3 of 5 blocks heart rate did not rise and fall with the pacer" in result.reasons[1]
+    assert any(r.startswith("6.5 /min") for r in result.reasons)
+
+
+def test_breath_swing_of_one_breath_matches_construction():
+    t, rr = ipfm_beats(60.0, paced_hr(6.0, 10.0, 0.0))
+    assert resonance.breath_swing_bpm(t, rr, 20.0, 30.0) == pytest.approx(10.0, rel=0.06)
+    assert resonance.breath_swing_bpm(t, rr, 20.0, 21.0) is None  # too few beats

@@ -1,0 +1,209 @@
+"""The session store keeps sessions through crashes, damage and version changes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+from biofeedback.core.analysis import summarize
+from biofeedback.core.types import Beat, DeviceBeat, DeviceInfo, DeviceStatus, Gap, PpgBlock
+from biofeedback.io.store import (
+    SCHEMA_VERSION,
+    CheckIn,
+    NewerSchemaError,
+    SessionRecorder,
+    SessionStore,
+)
+
+
+def ppg_events(seconds: float = 3.0, fs_hz: float = 500.0, block: int = 10):
+    t = np.arange(int(seconds * fs_hz)) / fs_hz + 12.345
+    v = np.round(512 + 300 * np.sin(2 * np.pi * 1.1 * t))
+    events = [DeviceInfo("native", fs_hz, 1023, "sim")]
+    events += [PpgBlock(t[i:i + block], v[i:i + block], fs_hz) for i in range(0, t.size, block)]
+    return events, t, v
+
+
+def test_raw_events_round_trip_bit_exact_in_order(tmp_path):
+    events, t, v = ppg_events()
+    events[50:50] = [DeviceBeat(13.0, 812.0), DeviceStatus(13.1, "finger_out", "x"), Gap(13.2, 1.5, "lost")]
+    float_block = PpgBlock(np.array([20.0, 20.01]), np.array([0.25, -1e9]), 100.0)
+    with SessionStore(tmp_path / "s.db") as store:
+        writer = store.begin_session("sim", "native")
+        writer.add_events(events[:30])
+        writer.flush()
+        writer.add_events([*events[30:], float_block])
+        writer.finish()
+        back = store.events(writer.session_id)
+    samples = [e for e in back if isinstance(e, PpgBlock) and e.fs_hz == 500.0]
+    got_t = np.concatenate([e.t_s for e in samples])
+    got_v = np.concatenate([e.value for e in samples])
+    assert np.array_equal(got_t, t) and np.array_equal(got_v, v)
+    others = [e for e in back if not isinstance(e, PpgBlock)]
+    assert others == [events[0], DeviceBeat(13.0, 812.0), DeviceStatus(13.1, "finger_out", "x"),
+                      Gap(13.2, 1.5, "lost")]
+    # order kept: the device beat comes after the samples before it and before those after it
+    kinds = [type(e).__name__ for e in back]
+    assert kinds.index("DeviceBeat") > kinds.index("PpgBlock")
+    assert np.array_equal(back[-1].value, float_block.value)
+
+
+def test_finished_session_has_summary_checkins_markers_and_edits(tmp_path):
+    rng = np.random.default_rng(1)
+    rr = 900 + 60 * np.sin(np.arange(300) / 3) + rng.normal(0, 10, 300)
+    beats = [Beat(float(t), float(r), bool(i % 50 == 0), "normal") for i, (t, r) in
+             enumerate(zip(np.cumsum(rr) / 1000, rr, strict=True))]
+    with SessionStore(tmp_path / "s.db") as store:
+        writer = store.begin_session("COM3", "auto", pacer_bpm=6.0)
+        recorder = SessionRecorder(writer)
+        recorder.on_events(ppg_events(1.0)[0])
+        recorder.on_beats(beats)
+        recorder.on_marker(123.0, "coach: shoulders down")
+        recorder.close()
+        sid = writer.session_id
+        store.set_checkin(sid, CheckIn("before", stress=7, pain=2, mood=4, note="tired"))
+        store.set_checkin(sid, CheckIn("after", stress=3, pain=None, mood=6))
+        store.rename(sid, "evening")
+        store.annotate(sid, "felt calm")
+        info = store.list_sessions()[0]
+        assert info.status == "completed" and info.name == "evening" and info.notes == "felt calm"
+        assert info.summary == summarize(beats)
+        assert info.checkin_delta("stress") == -4 and info.checkin_delta("pain") is None
+        assert info.artifact_share == pytest.approx(6 / 300)
+        # the marker sits on the record clock (the last event's time), not the caller's clock
+        assert store.markers(sid) == [(pytest.approx(13.343), "coach: shoulders down")]
+        store.delete(sid)
+        assert store.list_sessions() == [] and store.beats(sid) == []
+
+
+def test_checkin_rejects_out_of_range_scores():
+    with pytest.raises(ValueError, match="0..10"):
+        CheckIn("before", stress=11)
+
+
+def test_open_session_of_a_dead_writer_is_marked_interrupted_with_its_flushed_data(tmp_path):
+    path = tmp_path / "s.db"
+    script = textwrap.dedent(f"""
+        import os, time
+        from biofeedback.core.types import Beat
+        from biofeedback.io.store import SessionStore
+        store = SessionStore({str(path)!r})
+        w = store.begin_session("sim", "native", flush_period_s=0.2)
+        w.add_beats([Beat(1.0 + i, 1000.0) for i in range(5)])
+        time.sleep(0.6)  # the timer thread commits
+        w.add_beats([Beat(99.0, 1000.0)])  # never committed
+        os.kill(os.getpid(), 9)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=30)
+    assert result.returncode == -9, result.stderr
+    with SessionStore(path) as store:
+        (info,) = store.list_sessions()
+        assert info.status == "interrupted" and info.ended_at is not None
+        assert [b.t_s for b in store.beats(info.id)] == [1.0, 2.0, 3.0, 4.0, 5.0]
+        assert info.summary["n_beats"] == 5
+
+
+def test_running_session_of_a_live_writer_is_left_running(tmp_path):
+    path = tmp_path / "s.db"
+    with SessionStore(path) as store:
+        writer = store.begin_session()
+        with SessionStore(path) as other:
+            assert other.session(writer.session_id).status == "running"
+        writer.finish()
+
+
+def test_garbage_file_is_moved_aside_and_a_fresh_store_made(tmp_path):
+    path = tmp_path / "s.db"
+    garbage = b"this is not a database" * 100
+    path.write_bytes(garbage)
+    with SessionStore(path) as store:
+        assert "damaged" in store.notice and store.moved_to.name in store.notice
+        assert store.moved_to.read_bytes() == garbage
+        assert store.list_sessions() == []
+        store.begin_session().finish()
+        assert len(store.list_sessions()) == 1
+
+
+def test_foreign_sqlite_database_is_moved_aside_not_altered(tmp_path):
+    path = tmp_path / "s.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE contacts (name TEXT)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with SessionStore(path) as store:
+        assert "not a biofeedback store" in store.notice
+        assert store.moved_to.read_bytes() == before
+        assert store.list_sessions() == []
+
+
+def test_damaged_page_inside_our_store_is_moved_aside(tmp_path):
+    path = tmp_path / "s.db"
+    with SessionStore(path) as store:
+        for _ in range(3):
+            store.begin_session().finish()
+    data = bytearray(path.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # pages after the first smashed
+    path.write_bytes(bytes(data))
+    with SessionStore(path) as store:
+        assert store.notice and "damaged" in store.notice
+        assert store.list_sessions() == []
+
+
+def test_newer_schema_is_refused_and_the_file_left_unchanged(tmp_path):
+    path = tmp_path / "s.db"
+    with SessionStore(path) as store:
+        store.begin_session().finish()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerSchemaError, match="newer version"):
+        SessionStore(path)
+    assert path.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if "damaged" in p.name or "foreign" in p.name]
+
+
+def test_store_lives_in_the_data_dir_from_the_environment(data_dir):
+    with SessionStore() as store:
+        assert store.path.parent == data_dir
+        assert os.path.exists(store.path)
+
+
+def test_a_new_migration_upgrades_an_old_store_and_keeps_its_sessions(tmp_path, monkeypatch):
+    from biofeedback.io import store as store_module
+
+    path = tmp_path / "s.db"
+    with SessionStore(path) as store:
+        writer = store.begin_session("sim")
+        writer.add_beats([Beat(1.0, 1000.0), Beat(2.0, 1000.0)])
+        writer.finish()
+    v2 = "ALTER TABLE sessions ADD COLUMN tags TEXT NOT NULL DEFAULT ''"
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, v2))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with SessionStore(path) as store:
+        assert store.con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+        assert store.con.execute("SELECT tags FROM sessions").fetchall() == [("",)]
+        assert [b.t_s for b in store.beats(store.list_sessions()[0].id)] == [1.0, 2.0]
+
+
+def test_assessments_are_kept_as_json_per_session_and_kind(tmp_path):
+    with SessionStore(tmp_path / "s.db") as store:
+        writer = store.begin_session()
+        writer.finish()
+        first = store.add_assessment("resonance", {"rates_bpm": [6.5, 6.0, 5.5], "best_bpm": 5.5},
+                                     session_id=writer.session_id)
+        store.add_assessment("other", {"x": 1})
+        (found,) = store.assessments(session_id=writer.session_id, kind="resonance")
+        assert found["id"] == first and found["data"] == {"rates_bpm": [6.5, 6.0, 5.5], "best_bpm": 5.5}
+        assert len(store.assessments()) == 2
+        store.delete(writer.session_id)
+        assert [a["kind"] for a in store.assessments()] == ["other"]

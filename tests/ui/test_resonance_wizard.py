@@ -1,0 +1,119 @@
+"""The resonance wizard and the coherence indicator, offscreen, on an accelerated simulated sensor."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from biofeedback.core.assessment import AssessmentPlan
+from biofeedback.io.assess_sim import SimPersonSettings, SimulatedBeatsDriver
+from biofeedback.io.assessment_file import load_assessments
+from biofeedback.ui.coherence_indicator import CoherenceIndicator, coherence_level, fill_fraction
+from biofeedback.ui.resonance_wizard import ResonanceWizard
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("BIOFEEDBACK_DATA_DIR", str(tmp_path / "data"))
+
+
+def make_wizard(qtbot, resonance_bpm=5.5, compliance=1.0, speed=300.0):
+    driver = SimulatedBeatsDriver(SimPersonSettings(resonance_bpm=resonance_bpm, seed=2,
+                                                    compliance=compliance))
+    wizard = ResonanceWizard(driver=driver, speed=speed, plan=AssessmentPlan(block_s=100.0),
+                             persist=True)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def test_wizard_runs_blocks_shows_ranked_result_and_saves_the_rate(qtbot, config_dir):
+    wizard = make_wizard(qtbot, resonance_bpm=5.0)
+    assert wizard.page == "intro"
+    qtbot.mouseClick(wizard.start_button, Qt.MouseButton.LeftButton)
+    assert wizard.page == "running"
+    assert "Rate 1 of 5: 6.5" in wizard.block_label.text()
+    qtbot.waitUntil(lambda: "Rate 3 of 5: 5.5" in wizard.block_label.text(), timeout=10000)
+    assert wizard.pacer_widget.pacer.rate_bpm == 5.5  # the training pacer follows the blocks
+    with qtbot.waitSignal(wizard.assessment_finished, timeout=15000):
+        pass
+    assert wizard.page == "result"
+    rate = wizard.result.recommended_bpm
+    assert rate is not None and abs(rate - 5.0) <= 0.5
+    assert f"{rate:g} breaths per minute" in wizard.headline.text()
+    assert wizard.table.rowCount() == 5
+    assert wizard.table.item(0, 0).text() == f"{rate:g}"  # ranked: the recommendation first
+    assert len(wizard.curves.ci.items) == 5  # one tachogram per block, side by side
+    assert load_assessments()[0]["data"]["recommended_bpm"] == rate  # kept in the history
+    with qtbot.waitSignal(wizard.rate_chosen) as chosen:
+        qtbot.mouseClick(wizard.save_button, Qt.MouseButton.LeftButton)
+    assert chosen.args == [rate]
+    saved = json.loads((config_dir / "settings.json").read_text())
+    assert saved["pacer_rate_bpm"] == rate
+
+
+def test_wizard_says_why_when_the_person_does_not_follow(qtbot):
+    wizard = make_wizard(qtbot, compliance=0.0, speed=600.0)
+    wizard.start()
+    qtbot.waitUntil(lambda: wizard.page == "result", timeout=15000)
+    assert wizard.result.recommended_bpm is None
+    assert "No resonance rate" in wizard.headline.text()
+    assert "usable block" in wizard.explain.text()
+    assert not wizard.save_button.isEnabled()
+
+
+def test_coherence_levels_and_growing_shape():
+    assert coherence_level(None) is None
+    assert [coherence_level(x) for x in (0.2, 1.0, 3.0)] == [0, 1, 2]
+    assert fill_fraction(None) == 0.0
+    assert 0 < fill_fraction(0.5) < fill_fraction(2.0) < fill_fraction(50.0) == 1.0
+
+
+def test_coherence_indicator_shows_numbers_on_click(qtbot):
+    w = CoherenceIndicator()
+    qtbot.addWidget(w)
+    w.resize(240, 260)
+    w.show()
+    w.set_values(2.4, 13.2)
+    assert w.level == 2 and "high" in w.level_text()
+    assert not w.show_numbers
+    qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=QPoint(120, 120))
+    assert w.show_numbers and w.numbers_text() == "ratio 2.40   ·   HR swing 13 bpm"
+    w.set_values(None)
+    assert "waiting" in w.level_text()
+
+
+def test_coherence_sound_either_works_or_gives_a_quiet_notice(qtbot):
+    w = CoherenceIndicator()
+    qtbot.addWidget(w)
+    notice = w.enable_sound()
+    assert notice is None or notice.startswith("Coherence sound off")
+    w.set_values(1.0)  # plays or stays silent, never raises
+    w.disable_sound()
+    assert w.tone is None
+
+
+def test_wizard_fed_from_outside_uses_its_clock_and_announces_rates(qtbot):
+    """The live app's path: beats pushed in on the wizard's clock, rates announced for the source."""
+    now = [1000.0]
+    wizard = ResonanceWizard(plan=AssessmentPlan(block_s=30.0, settle_s=5.0), clock=lambda: now[0],
+                             save_result=False)
+    qtbot.addWidget(wizard)
+    rates = []
+    wizard.pacer_rate_changed.connect(rates.append)
+    wizard.start()
+    from biofeedback.core.types import Beat
+
+    t = 1000.0
+    while now[0] < 1000.0 + 150.0:
+        now[0] += 0.25
+        while t < now[0]:  # heart rate that follows the wizard's own pacer guide
+            hr = 65.0 + 10.0 * (wizard.session.pacer.value(t) - 0.5)
+            t += 60.0 / hr
+            wizard.add_beats([Beat(t, 60000.0 / hr)])
+        wizard._tick()
+    assert rates == [6.5, 6.0, 5.5, 5.0, 4.5]
+    assert wizard.page == "result"
+    assert all(b.n_beats > 20 for b in wizard.result.blocks)

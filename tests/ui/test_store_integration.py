@@ -1,0 +1,59 @@
+"""A session run in the main window is saved with its beats, raw events, markers and check-ins."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.types import PpgBlock
+from biofeedback.io.store import CheckIn, SessionStore
+from biofeedback.ui.store_integration import install_session_store
+
+
+def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, qtbot, tmp_path):
+    from qt_test_sources import PhysiologySource
+
+    window = make_window()
+    store = SessionStore(tmp_path / "s.db")
+    integration = install_session_store(window, store)
+    window.connect_to(PhysiologySource(speed=8.0))  # 8x: beats come quickly
+    qtbot.waitUntil(lambda: window.worker is not None and window.worker.pipeline.protocol == "native", timeout=4000)
+    window.toggle_session()
+    sid = integration.session_id
+    assert sid is not None and store.session(sid).status == "running"
+    before = integration.checkin_dialog
+    qtbot.waitUntil(before.isVisible, timeout=2000)
+    qtbot.mouseClick(before.rows["stress"].buttons[6], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(before.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.n_beats >= 12, timeout=10000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_M)
+    window.set_rate(5.0)
+    qtbot.waitUntil(lambda: window.session.n_beats >= 20, timeout=10000)
+    window.toggle_session()
+    after = integration.checkin_dialog
+    assert after is not before and after.phase == "after"
+    qtbot.mouseClick(after.rows["stress"].buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(after.save_button, Qt.MouseButton.LeftButton)
+
+    info = store.session(sid)
+    assert info.status == "completed" and info.protocol == "native"
+    assert info.source == "test physiology source" and info.pacer_bpm is not None
+    assert info.checkins == {"before": CheckIn("before", stress=6), "after": CheckIn("after", stress=3)}
+    assert info.summary["n_beats"] == window.session.n_beats == len(store.beats(sid))
+    labels = [label for _, label in store.markers(sid)]
+    assert labels[0] == "session start" and "mark" in labels and "pacer 5.0/min" in labels
+    assert [bpm for _, bpm in store.pacer_changes(sid)] == [5.0]
+    # the stored raw events are complete enough to re-detect the beats of the session
+    events = store.events(sid)
+    assert sum(len(e) for e in events if isinstance(e, PpgBlock)) > 500 * 8
+    assert len(Pipeline().feed(events).beats) >= info.summary["n_beats"] - 6
+    history = integration.show_history()
+    qtbot.addWidget(history)
+    assert history.model.rowCount() == 1 and history.model.sessions[0].id == sid
+    # replay from the history plays the stored raw events through the live window
+    integration.replay_speed = 20.0
+    history.replay_button.click()
+    assert "Replay of" in window.worker.source.description
+    qtbot.waitUntil(lambda: window.worker is not None and window.worker.pipeline.n_beats >= 10, timeout=10000)
