@@ -54,6 +54,9 @@ def run_gui(simulate: bool = False, presentation: bool = False) -> int:
     if simulate:
         settings.source_kind = "simulated"
     window = MainWindow(settings, notice=notice)
+    from biofeedback.ui.store_integration import install_session_store
+
+    install_session_store(window)  # sessions saved, check-ins, markers (M, N), history (Ctrl+H)
     window.show()
     window.show_first_run_notice_if_needed()
     if presentation:

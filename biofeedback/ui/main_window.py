@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -25,6 +26,7 @@ from biofeedback.core.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.io.source import Source, SourceState
 from biofeedback.ui.audio import AudioCue
+from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.help import first_run_dialog, help_dialog
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.theme import apply_theme, get_theme
@@ -67,6 +69,11 @@ class MainWindow(QMainWindow):
         self._last_drawn: dict[str, float] = {}
 
         self.ui = WindowLayout(self, settings, self.pacer, self.theme)
+        self.coherence_indicator = CoherenceIndicator()  # issue 7: calm coherence feedback
+        self.ui.lower.addWidget(self.coherence_indicator, 1)
+        self.wizard = None  # the resonance wizard while it is open
+        tools = self.menuBar().addMenu("&Tools")
+        self.wizard_action = tools.addAction("Find my resonance rate…", self.open_resonance_wizard)
         self.ui.sources.connect_requested.connect(self.connect_source)
         self.ui.sources.disconnect_requested.connect(self.disconnect_source)
         self.ui.start.clicked.connect(self.toggle_session)
@@ -166,6 +173,9 @@ class MainWindow(QMainWindow):
 
     def _on_output(self, out: PipelineOutput) -> None:
         self.model.add(out, self.clock())
+        if self.wizard is not None and out.beats and self.model.clock_offset_s is not None:
+            off = self.model.clock_offset_s  # host minus device: the wizard runs on the host clock
+            self.wizard.add_beats([replace(b, t_s=b.t_s + off) for b in out.beats])
         if out.beats:
             self.session.on_beats(out.beats)
         if out.quality is not None:
@@ -299,6 +309,7 @@ class MainWindow(QMainWindow):
             m.coherence_ratio if m else None,
             swing,
         )
+        self.coherence_indicator.set_values(m.coherence_ratio if m else None, swing)
 
     def _update_timer(self) -> None:
         from biofeedback.app.session import format_clock
@@ -313,12 +324,40 @@ class MainWindow(QMainWindow):
             text += f"  ({format_clock(remaining)} left)"
         self.ui.timer_label.setText(text)
 
+    # -- resonance assessment (issue 7) ---------------------------------------------
+    def open_resonance_wizard(self) -> None:
+        """Open the wizard on this window's clock and beats; its chosen rate becomes the pacer's."""
+        from biofeedback.ui.resonance_wizard import ResonanceWizard
+
+        if self.wizard is not None:
+            self.wizard.raise_()
+            return
+        self.wizard = ResonanceWizard(clock=self.clock, theme=self.theme, parent=self)
+        self.wizard.rate_chosen.connect(self._wizard_rate_chosen)
+        self.wizard.pacer_rate_changed.connect(self._wizard_pacer_rate)
+        self.wizard.finished.connect(self._wizard_closed)
+        self.wizard.show()
+
+    def _wizard_pacer_rate(self, rate_bpm: float) -> None:
+        follow = getattr(self.worker.source if self.worker else None, "set_breathing_rate", None)
+        if callable(follow):  # the simulated person follows the wizard's pacer
+            follow(rate_bpm)
+
+    def _wizard_rate_chosen(self, rate_bpm: float) -> None:
+        self.set_rate(rate_bpm)
+        self.save()
+
+    def _wizard_closed(self) -> None:
+        self.wizard = None
+        self._follow_pacer()
+
     # -- look ----------------------------------------------------------------------
     def apply_theme(self) -> None:
         app = QApplication.instance()
         if app is not None:
             apply_theme(app, self.theme)
         self.ui.apply(self.theme, presentation=self.presentation)
+        self.coherence_indicator.set_theme(self.theme)
 
     def toggle_theme(self) -> None:
         self.theme = get_theme("light" if self.theme.name == "dark" else "dark")
@@ -337,6 +376,7 @@ class MainWindow(QMainWindow):
         """Coach mode: large type, minimal chrome, fullscreen on the chosen screen."""
         self.presentation = on
         self.ui.set_presentation(on)
+        self.menuBar().setVisible(not on)
         self.apply_theme()
         if not fullscreen:
             return

@@ -4,7 +4,7 @@
 recorder factory (every session is written by a ``SessionWriter``, committed at
 least once a second), asks the optional check-ins at the start and the end of
 a session (pacer changes arrive as the window's "pacer R/min" markers), and adds keys: M marks the moment,
-N types a coach's note as a marker, Ctrl+H opens the history.
+N types a coach's note as a marker, Ctrl+H (or Tools → Session history…) opens the history.
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QPushButton
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+)
 
 from biofeedback.core.types import DeviceInfo
 from biofeedback.io.store import SessionRecorder, SessionStore, StoreError
@@ -57,7 +61,16 @@ class StoreIntegration(QObject):
                           (QKeySequence(NOTE_KEY), self.ask_note),
                           (QKeySequence(HISTORY_KEYS), self.show_history)):
             QShortcut(key, window, activated=slot)
-        self.history_button = self._add_history_button()
+        self.history_action = self._add_history_action()
+        self.closing = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        """Note when the window closes: its closeEvent stops the session, and no check-in
+        dialog must then appear (it would keep the application running)."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.closing = True
+        return False
 
     # -- helpers ---------------------------------------------------------------
     def _notice(self, text: str) -> None:
@@ -65,22 +78,12 @@ class StoreIntegration(QObject):
         if status is not None and hasattr(status, "show_notice"):
             status.show_notice(text)
 
-    def _add_history_button(self) -> QPushButton | None:
-        """A "History" button beside the Help button, when the layout has one."""
-        help_button = getattr(self.window.ui, "help_button", None)
-        parent = help_button.parentWidget() if help_button is not None else None
-        layout = parent.layout() if parent is not None else None
-        if layout is None:
-            return None
-        button = QPushButton("History")
-        button.setToolTip(f"Past sessions, trends and reports ({HISTORY_KEYS})")
-        button.clicked.connect(self.show_history)
-        index = layout.indexOf(help_button)
-        if hasattr(layout, "insertWidget") and index >= 0:
-            layout.insertWidget(index, button)
-        else:
-            layout.addWidget(button)
-        return button
+    def _add_history_action(self) -> QAction | None:
+        """"Session history…" in the window's Tools menu (the button rows are full)."""
+        for menu in self.window.menuBar().findChildren(QMenu):
+            if menu.title().replace("&", "") == "Tools":
+                return menu.addAction(f"Session history… ({HISTORY_KEYS})", self.show_history)
+        return None
 
     # -- recording -------------------------------------------------------------
     def _new_recorder(self) -> SessionRecorder:
@@ -125,13 +128,14 @@ class StoreIntegration(QObject):
         if self.checkins and self.session_id is not None:
             self._ask_checkin("before", self.session_id)
 
-    def _finished(self, _reason: str) -> None:
+    def _finished(self, reason: str) -> None:
         session_id, self.recorder = self.session_id, None
         if session_id is None:
             return
         self.saved.emit(session_id)
-        self._notice(f"Session saved — see History ({HISTORY_KEYS}).")
-        if self.checkins:
+        done = "Session completed. Well done. " if reason == "completed" else ""
+        self._notice(f"{done}Session saved — see History ({HISTORY_KEYS}).")
+        if self.checkins and not self.closing:
             self._ask_checkin("after", session_id)
         if self.history is not None:
             self.history.reload()

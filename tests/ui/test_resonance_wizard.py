@@ -117,3 +117,17 @@ def test_wizard_fed_from_outside_uses_its_clock_and_announces_rates(qtbot):
     assert rates == [6.5, 6.0, 5.5, 5.0, 4.5]
     assert wizard.page == "result"
     assert all(b.n_beats > 20 for b in wizard.result.blocks)
+
+
+def test_main_window_opens_wizard_from_menu_and_takes_the_chosen_rate(make_window, qtbot):
+    window = make_window()
+    assert window.coherence_indicator.isVisible()  # in the live view
+    window.coherence_indicator.set_values(1.2, 9.0)
+    assert window.coherence_indicator.level == 1
+    window.wizard_action.trigger()
+    wizard = window.wizard
+    assert wizard is not None and wizard.isVisible()
+    wizard.rate_chosen.emit(5.2)  # "Save as my training rate" on the result page
+    assert window.pacer.rate_bpm == 5.2 and window.settings.pacer_rate_bpm == 5.2
+    wizard.close()
+    qtbot.waitUntil(lambda: window.wizard is None, timeout=2000)

@@ -57,3 +57,21 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     history.replay_button.click()
     assert "Replay of" in window.worker.source.description
     qtbot.waitUntil(lambda: window.worker is not None and window.worker.pipeline.n_beats >= 10, timeout=10000)
+
+
+def test_closing_the_window_mid_session_saves_it_and_asks_nothing(make_window, qtbot, tmp_path):
+    from qt_test_sources import PhysiologySource
+
+    window = make_window()
+    store = SessionStore(tmp_path / "s.db")
+    integration = install_session_store(window, store, checkins=True)
+    assert integration.history_action is not None and integration.history_action.text().startswith("Session history")
+    window.connect_to(PhysiologySource(speed=8.0))
+    window.toggle_session()
+    integration.checkin_dialog.close()  # the before check-in is skippable
+    qtbot.waitUntil(lambda: window.session.n_beats >= 5, timeout=10000)
+    window.close()
+    (info,) = store.list_sessions()
+    assert info.status == "completed" and info.checkins == {}
+    assert info.summary["n_beats"] == window.session.n_beats
+    assert integration.checkin_dialog.phase == "before"  # no "after" dialog was opened
