@@ -189,9 +189,7 @@ def child_idle(seconds: float) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMainWindow
 
-    from biofeedback.app.qt_compat import guard_none_refcount
 
-    guard_none_refcount()  # same conditions as the app (see app/qt_compat.py)
     app = _frame_timing_app()(sys.argv[:1])
     window = QMainWindow()
     window.resize(1400, 900)

@@ -88,12 +88,10 @@ def best_of(n: int, fn) -> float:
 def history_open_times(path: Path) -> tuple[float, float, float]:
     from PySide6.QtWidgets import QApplication
 
-    from biofeedback.app.qt_compat import guard_none_refcount
     from biofeedback.io.store import SessionStore
     from biofeedback.ui.history_view import HistoryView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    guard_none_refcount()
 
     def bare() -> None:
         con = sqlite3.connect(path)

@@ -83,14 +83,12 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from biofeedback.app.qt_compat import guard_none_refcount
     from biofeedback.io.store import SessionStore
     from biofeedback.ui.history_view import HistoryView
     from biofeedback.ui.report import render_report
     from biofeedback.ui.theme import DARK, apply_theme
 
     app = QApplication(sys.argv[:1])
-    guard_none_refcount()
     apply_theme(app, DARK)
     rng = np.random.default_rng(7)
     args.out.mkdir(parents=True, exist_ok=True)

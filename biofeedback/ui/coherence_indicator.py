@@ -22,7 +22,6 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from biofeedback import config
-from biofeedback.app.qt_compat import guard_none_refcount
 from biofeedback.ui.theme import DARK, Theme
 
 LEVEL_NAMES = ("low", "medium", "high")
@@ -54,7 +53,6 @@ class CoherenceIndicator(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        guard_none_refcount()  # PySide6 6.12.0 + CPython 3.11 bug, see app/qt_compat.py
         self.theme: Theme = DARK
         self.ratio: float | None = None
         self.swing_bpm: float | None = None

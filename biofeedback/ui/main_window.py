@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel
-from biofeedback.app.qt_compat import guard_none_refcount
 from biofeedback.app.session import SessionController
 from biofeedback.app.settings import Settings, save_settings
 from biofeedback.app.sources import make_source
@@ -43,7 +42,6 @@ class MainWindow(QMainWindow):
         clock: Callable[[], float] = time.monotonic,
         save: bool = True,
     ) -> None:
-        guard_none_refcount()  # PySide6 6.12.0 + CPython 3.11 bug, see app/qt_compat.py
         super().__init__()
         self.setWindowTitle("biofeedback — breathing and heart rate (not a medical device)")
         self.settings = settings

@@ -93,11 +93,8 @@ def ensure_gui_application() -> None:
     global _APP
     from PySide6.QtGui import QGuiApplication
 
-    from biofeedback.app.qt_compat import guard_none_refcount
-
     if QGuiApplication.instance() is None:
         _APP = QGuiApplication([])
-    guard_none_refcount()
 
 
 def write_pdf(data: ReportData, path: Path) -> None:

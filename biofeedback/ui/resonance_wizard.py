@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback.app.qt_compat import guard_none_refcount
 from biofeedback.core.assessment import REST, AssessmentPlan, AssessmentSession
 from biofeedback.core.resonance import CRITERIA, ResonanceResult, outlier_beats
 from biofeedback.ui.pacer_widget import PacerWidget
@@ -80,7 +79,6 @@ class ResonanceWizard(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        guard_none_refcount()  # PySide6 6.12.0 + CPython 3.11 bug, see app/qt_compat.py
         self.setWindowTitle("Find your resonance breathing rate")
         self.driver = driver
         self.speed = float(speed)

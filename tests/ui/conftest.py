@@ -8,10 +8,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from biofeedback.app.qt_compat import guard_none_refcount  # noqa: E402
-
-guard_none_refcount()  # PySide6 6.12.0 on CPython 3.11 leaks refs to None/True/False
-
 
 @pytest.fixture(autouse=True)
 def config_dir(tmp_path, monkeypatch):
