@@ -28,10 +28,12 @@ test: $(VENV)/.dev-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(VENV)/.dev-installed
-	for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+	for f in benchmarks/*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$f || exit 1; done
 
 screenshots: $(VENV)/.dev-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/history_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshot_wizard.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
