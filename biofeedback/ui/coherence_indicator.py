@@ -12,16 +12,13 @@ the numeric values. An optional soft tone whose pitch follows the level
 from __future__ import annotations
 
 import math
-import struct
-import tempfile
-import wave
-from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from biofeedback import config
+from biofeedback.ui.audio import ToneSet
 from biofeedback.ui.theme import DARK, Theme
 
 LEVEL_NAMES = ("low", "medium", "high")
@@ -162,59 +159,17 @@ class CoherenceIndicator(QWidget):
         p.end()
 
 
-def _write_tone(path: Path, freq_hz: float, fs_hz: int = 22050) -> None:
-    """A soft sine with a slow attack and a long release (no clicks)."""
-    n = int(TONE_S * fs_hz)
-    frames = bytearray()
-    for i in range(n):
-        x = i / n
-        env = min(x / 0.15, 1.0) * (1.0 - x) ** 2
-        frames += struct.pack("<h", int(32767 * 0.4 * env * math.sin(2 * math.pi * freq_hz * i / fs_hz)))
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(fs_hz)
-        out.writeframes(bytes(frames))
+def _soft_envelope(x: float) -> float:
+    """Slow attack, long release: a tone that fades rather than stops."""
+    return min(x / 0.15, 1.0) * (1.0 - x) ** 2
 
 
-class CoherenceTone:
+class CoherenceTone(ToneSet):
     """One soft tone per coherence update, higher for higher coherence."""
 
     def __init__(self) -> None:
-        self.effects: list = []
-        self.enabled = False
-        self._dir: tempfile.TemporaryDirectory | None = None
-
-    def enable(self) -> str | None:
-        try:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-
-            if not QMediaDevices.audioOutputs():
-                return "Coherence sound off: no audio output device found."
-            self._dir = tempfile.TemporaryDirectory(prefix="biofeedback-coherence-")
-            self.effects = []
-            for k, freq in enumerate(LEVEL_TONES_HZ):
-                path = Path(self._dir.name) / f"level{k}.wav"
-                _write_tone(path, freq)
-                effect = QSoundEffect()
-                effect.setSource(QUrl.fromLocalFile(str(path)))
-                effect.setVolume(TONE_VOLUME)
-                self.effects.append(effect)
-        except Exception as exc:  # ImportError (libpulse), backend errors: never crash for sound
-            self.effects = []
-            return f"Coherence sound off: sound is not available here ({type(exc).__name__}: {exc})."
-        self.enabled = True
-        return None
-
-    def disable(self) -> None:
-        self.enabled = False
-        self.effects = []
+        super().__init__("Coherence sound", LEVEL_TONES_HZ, TONE_S, TONE_VOLUME, peak=0.4,
+                         envelope=_soft_envelope)
 
     def play(self, level: int) -> None:
-        if not self.enabled or not self.effects:
-            return
-        try:
-            self.effects[level].play()
-        except Exception:
-            self.disable()
+        self.play_tone(level)
