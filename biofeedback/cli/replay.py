@@ -15,14 +15,13 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from biofeedback.core.types import Event
 
-TICK_S = 0.02  # real seconds between deliveries
 STATUS_PERIOD_S = 1.0
 
 
@@ -50,34 +49,6 @@ def load_events(what: str) -> tuple[list[Event], str]:
         session_id = resolve_session(store, what)
         store.session(session_id)
         return store.events(session_id), f"session {session_id}"
-
-
-def play(events: Sequence[Event], speed: float, deliver: Callable[[list[Event]], None],
-         stop: threading.Event, on_tick: Callable[[], None] | None = None) -> bool:
-    """Deliver ``events`` in scaled real time; False when stopped early."""
-    from biofeedback.core.timebase import first_time_s
-    from biofeedback.io.replay import split_blocks
-
-    pieces = list(split_blocks(list(events), TICK_S * speed))
-    t0 = next((first_time_s(e) for e in pieces if first_time_s(e) is not None), 0.0)
-    started = time.monotonic()
-    batch: list[Event] = []
-    for event in pieces:
-        t = first_time_s(event)
-        if t is not None:
-            due = started + (t - t0) / speed
-            if due > time.monotonic():
-                if batch:
-                    deliver(batch)
-                    batch = []
-                if on_tick is not None:
-                    on_tick()
-                if stop.wait(max(0.0, due - time.monotonic())):
-                    return False
-        batch.append(event)
-    if batch:
-        deliver(batch)
-    return True
 
 
 class PortOut:
@@ -134,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _serve(events, name: str, speed: float, stop: threading.Event, listen: str | None) -> int:
+    from biofeedback.io.replay import play_events
     from biofeedback.io.simulator import open_virtual_port
 
     port = open_virtual_port(listen)
@@ -141,7 +113,7 @@ def _serve(events, name: str, speed: float, stop: threading.Event, listen: str |
     out = PortOut(events, port)
     print(f"Serving {name} at {speed:g}× as {out.protocol} bytes", file=sys.stderr, flush=True)
     try:
-        play(events, speed, out, stop)
+        play_events(events, speed, out, stop)
     finally:
         port.close()
     return 0
@@ -151,6 +123,7 @@ def _live(events, name: str, speed: float, stop: threading.Event) -> int:
     from biofeedback.cli.analyze import format_table
     from biofeedback.core.analysis import summarize
     from biofeedback.core.pipeline import Pipeline
+    from biofeedback.io.replay import play_events
 
     pipeline = Pipeline()
     beats = []
@@ -174,7 +147,7 @@ def _live(events, name: str, speed: float, stop: threading.Event) -> int:
               f"signal {pipeline.quality.value:<10}", end="", file=sys.stderr, flush=True)
 
     print(f"Replaying {name} at {speed:g}×", file=sys.stderr, flush=True)
-    finished = play(events, speed, deliver, stop, on_tick=status)
+    finished = play_events(events, speed, deliver, stop, on_tick=status)
     beats.extend(pipeline.flush().beats)
     print("", file=sys.stderr)
     print(format_table(summarize(beats)))

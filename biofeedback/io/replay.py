@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -72,22 +72,32 @@ class ReplaySource:
             on_state(SourceState(FAILED, f"Cannot replay: {error}"))
             return
         on_state(SourceState(CONNECTED, self.description, "replay"))
-        pieces = list(split_blocks(events, REPLAY_TICK_S * self.speed))
-        t0 = next((first_time_s(e) for e in pieces if first_time_s(e) is not None), 0.0)
-        started = time.monotonic()
-        batch: list[Event] = []
-        for event in pieces:
-            t = first_time_s(event)
-            if t is not None:
-                due = started + (t - t0) / self.speed
-                if due > time.monotonic():
-                    if batch:
-                        on_events(batch)
-                        batch = []
-                    if self._stop.wait(max(0.0, due - time.monotonic())):
-                        on_state(SourceState(STOPPED, "Replay stopped"))
-                        return
-            batch.append(event)
-        if batch:
-            on_events(batch)
-        on_state(SourceState(FINISHED, "Replay finished"))
+        if play_events(events, self.speed, on_events, self._stop):
+            on_state(SourceState(FINISHED, "Replay finished"))
+        else:
+            on_state(SourceState(STOPPED, "Replay stopped"))
+
+
+def play_events(events: Sequence[Event], speed: float, deliver: Callable[[list[Event]], None],
+                stop: threading.Event, on_tick: Callable[[], None] | None = None) -> bool:
+    """Deliver ``events`` in their own rhythm scaled by ``speed``; False when stopped early."""
+    pieces = list(split_blocks(list(events), REPLAY_TICK_S * speed))
+    t0 = next((first_time_s(e) for e in pieces if first_time_s(e) is not None), 0.0)
+    started = time.monotonic()
+    batch: list[Event] = []
+    for event in pieces:
+        t = first_time_s(event)
+        if t is not None:
+            due = started + (t - t0) / speed
+            if due > time.monotonic():
+                if batch:
+                    deliver(batch)
+                    batch = []
+                if on_tick is not None:
+                    on_tick()
+                if stop.wait(max(0.0, due - time.monotonic())):
+                    return False
+        batch.append(event)
+    if batch:
+        deliver(batch)
+    return True
