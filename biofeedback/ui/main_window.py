@@ -21,6 +21,7 @@ from biofeedback.app.session import SessionController
 from biofeedback.app.settings import Settings, save_settings
 from biofeedback.app.sources import make_source
 from biofeedback.app.worker import SourceWorker
+from biofeedback.core.adaptive_pacing import AdaptivePacing
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.io.source import Source, SourceState
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow):
         self.wizard = None  # the resonance wizard while it is open
         tools = self.menuBar().addMenu("&Tools")
         self.wizard_action = tools.addAction("Find my resonance rate…", self.open_resonance_wizard)
+        self.adaptive: AdaptivePacing | None = None
+        self.adaptive_action = tools.addAction("Adaptive pacing: start at my breathing, glide to my rate")
+        self.adaptive_action.setCheckable(True)
+        self.adaptive_action.toggled.connect(self.set_adaptive_pacing)
         self.ui.sources.connect_requested.connect(self.connect_source)
         self.ui.sources.disconnect_requested.connect(self.disconnect_source)
         self.ui.start.clicked.connect(self.toggle_session)
@@ -196,9 +201,11 @@ class MainWindow(QMainWindow):
     def step_rate(self, direction: int) -> None:
         self.set_rate(self.pacer.rate_bpm + direction * config.PACER_STEP_BPM)
 
-    def set_rate(self, rate_bpm: float) -> None:
+    def set_rate(self, rate_bpm: float, remember: bool = True) -> None:
+        """Change the pacer rate; ``remember`` makes it the saved training rate."""
         self.pacer.set_rate(rate_bpm, self.clock())
-        self.settings.pacer_rate_bpm = self.pacer.rate_bpm
+        if remember:
+            self.settings.pacer_rate_bpm = self.pacer.rate_bpm
         self.ui.rate.blockSignals(True)
         self.ui.rate.setValue(self.pacer.rate_bpm)
         self.ui.rate.blockSignals(False)
@@ -208,7 +215,34 @@ class MainWindow(QMainWindow):
 
     def _rate_from_spin(self, value: float) -> None:
         if abs(value - self.pacer.rate_bpm) > 1e-9:
+            self.adaptive_action.setChecked(False)  # the user takes the rate back
             self.set_rate(value)
+
+    def set_adaptive_pacing(self, on: bool) -> None:
+        """Start at the breathing rate seen in the heart rhythm; glide to the training rate.
+
+        The glide (core/adaptive_pacing.py) changes the rate only at breath starts and
+        never faster than ADAPT_MAX_CHANGE_BPM_PER_MIN; the saved training rate stays.
+        """
+        self.adaptive = None
+        if not on:
+            self.set_rate(self.settings.pacer_rate_bpm)
+            return
+        beats, now = self.model.beats.view(), self.clock()
+        target = self.settings.pacer_rate_bpm
+        self.adaptive = AdaptivePacing.from_tachogram(target, beats[:, 0], beats[:, 1], now)
+        self.set_rate(self.adaptive.rate_bpm, remember=False)
+
+    def _glide(self, now: float) -> None:
+        """One frame of adaptive pacing: a new rate at a breath start, off once arrived."""
+        new_rate = self.adaptive.update(now, self.pacer.cycle_start_s(now))
+        if new_rate is not None:
+            self.set_rate(new_rate, remember=False)
+        if self.adaptive.arrived:
+            self.adaptive = None
+            self.adaptive_action.blockSignals(True)
+            self.adaptive_action.setChecked(False)
+            self.adaptive_action.blockSignals(False)
 
     def _follow_pacer(self) -> None:
         """The simulated person breathes with the pacer: its rate and its phase."""
@@ -257,6 +291,8 @@ class MainWindow(QMainWindow):
     def redraw(self) -> None:
         t0 = time.perf_counter()
         now = self.clock()
+        if self.adaptive is not None:
+            self._glide(now)
         phase = self.pacer.phase_name(now)
         if phase != self._last_phase:
             if phase != "hold":
