@@ -57,6 +57,7 @@ class CoherenceIndicator(QWidget):
         self.tone: CoherenceTone | None = None
         self._last_level: int | None = None
         self.setMinimumSize(160, 160)
+        self.setMaximumWidth(260)  # a glanceable ring; the trend plots keep the width
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Coherence (McCraty & Childre 2010, raw ratio of the last 64 s). "
@@ -100,13 +101,12 @@ class CoherenceIndicator(QWidget):
 
     def level_text(self) -> str:
         level = self.level
-        return "coherence: waiting for 64 s of beats" if level is None else \
-            f"coherence {LEVEL_NAMES[level]}"
+        return "needs 64 s of beats" if level is None else f"coherence {LEVEL_NAMES[level]}"
 
     def numbers_text(self) -> str:
         ratio = "--" if self.ratio is None else f"{self.ratio:.2f}"
         swing = "--" if self.swing_bpm is None else f"{self.swing_bpm:.0f} bpm"
-        return f"ratio {ratio}   ·   HR swing {swing}"
+        return f"ratio {ratio} · swing {swing}"
 
     # -- Qt ------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -148,14 +148,14 @@ class CoherenceIndicator(QWidget):
         p.drawEllipse(c, r, r)
         # words, and numbers on demand
         font = QFont()
-        font.setPointSizeF(12.0)
+        font.setPointSizeF(11.0)
         p.setFont(font)
         p.setPen(QColor(th.text))
-        p.drawText(QRectF(0, h - text_h, w, 26), Qt.AlignmentFlag.AlignCenter, self.level_text())
+        fit = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        p.drawText(QRectF(0, h - text_h, w, 26), fit, self.level_text())
         if self.show_numbers:
             p.setPen(QColor(th.muted))
-            p.drawText(QRectF(0, h - text_h + 24, w, 26), Qt.AlignmentFlag.AlignCenter,
-                       self.numbers_text())
+            p.drawText(QRectF(0, h - text_h + 24, w, 26), fit, self.numbers_text())
         p.end()
 
 
