@@ -101,8 +101,8 @@ class WindowLayout:
         self.numbers = NumbersPanel()
         self.pulse = PulsePlot(theme, pt)
         self.tachogram = TachogramPlot(theme, pt)
-        rmssd_title = f"RMSSD ({config.LIVE_RMSSD_WINDOW_S:.0f} s window)"
-        coh_title = f"Coherence ({config.COHERENCE_WINDOW_S:.0f} s window)"
+        rmssd_title = f"RMSSD, {config.LIVE_RMSSD_WINDOW_S:.0f} s window"
+        coh_title = f"Coherence, {config.COHERENCE_WINDOW_S:.0f} s"
         self.rmssd_trend = TrendPlot(theme, 2, rmssd_title, "ms", pt)
         self.coherence_trend = TrendPlot(theme, 3, coh_title, "ratio", pt)
         self.spectrum = SpectrumPlot(theme, pt)
