@@ -185,6 +185,19 @@ def next_ticks(resample: Resampler, pending: PendingTimeline, t_s: np.ndarray, v
     return tk, np.clip(np.round(vk), 0, adc_max).astype(int), ticks_beats, ticks_contact
 
 
+def walk_ticks(tk: np.ndarray, vk: np.ndarray, beats: Sequence[BeatSpec],
+               contact: Sequence[ContactSpec]):
+    """Each output tick ``(t, v, contact changes, beats)`` with what falls due at or before it."""
+    bi = ci = 0
+    for t, v in zip(tk.tolist(), vk.tolist(), strict=True):
+        c0, b0 = ci, bi
+        while ci < len(contact) and contact[ci][0] <= t:
+            ci += 1
+        while bi < len(beats) and beats[bi][0] <= t:
+            bi += 1
+        yield t, v, contact[c0:ci], beats[b0:bi]
+
+
 class IbiTracker:
     """Fills in ``ibi_ms=None`` beats from the previous beat time (encoders)."""
 

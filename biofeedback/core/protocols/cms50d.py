@@ -35,6 +35,7 @@ from biofeedback.core.protocols._base import (
     PendingTimeline,
     Resampler,
     next_ticks,
+    walk_ticks,
 )
 from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap
 
@@ -266,14 +267,11 @@ class _Cms50Encoder:
             return b""
         tk, vk, bts, cts = ticks
         out = bytearray()
-        bi = ci = 0
-        for t, v in zip(tk.tolist(), vk.tolist(), strict=True):
-            while ci < len(cts) and cts[ci][0] <= t:
-                self._contact = cts[ci][1]
-                ci += 1
-            while bi < len(bts) and bts[bi][0] <= t:
-                ibi = self._ibis.ibi(*bts[bi])
-                bi += 1
+        for _, v, changes, due in walk_ticks(tk, vk, bts, cts):
+            if changes:
+                self._contact = changes[-1][1]
+            for beat in due:
+                ibi = self._ibis.ibi(*beat)
                 if self._contact:
                     self._beep_left = 2
                     if ibi:

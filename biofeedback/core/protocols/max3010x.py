@@ -27,6 +27,7 @@ from biofeedback.core.protocols._base import (
     PendingTimeline,
     Resampler,
     next_ticks,
+    walk_ticks,
 )
 from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event
 
@@ -106,11 +107,9 @@ class Max3010xEncoder:
             return b""
         tk, vk, bts, _ = ticks
         out: list[str] = []
-        bi = 0
-        for t, v in zip(tk.tolist(), vk.tolist(), strict=True):
-            while bi < len(bts) and bts[bi][0] <= t:
-                ibi = self._ibis.ibi(*bts[bi])
-                bi += 1
+        for _, v, _, due in walk_ticks(tk, vk, bts, ()):
+            for beat in due:
+                ibi = self._ibis.ibi(*beat)
                 if ibi:
                     self._bpm = 60000.0 / ibi
                     if 20 < self._bpm < 255:

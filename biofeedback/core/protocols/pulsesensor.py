@@ -27,6 +27,7 @@ from biofeedback.core.protocols._base import (
     PendingTimeline,
     Resampler,
     next_ticks,
+    walk_ticks,
 )
 from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap
 
@@ -205,15 +206,11 @@ class _PulseSensorEncoder:
             return b""
         tk, vk, bts, cts = ticks
         out: list[str] = []
-        bi = ci = 0
-        for t, v in zip(tk.tolist(), vk.tolist(), strict=True):
-            while ci < len(cts) and cts[ci][0] <= t:
-                self._contact = cts[ci][1]
-                ci += 1
+        for t, v, changes, due in walk_ticks(tk, vk, bts, cts):
+            if changes:
+                self._contact = changes[-1][1]
             reported = []
-            while bi < len(bts) and bts[bi][0] <= t:
-                bt, ibi = bts[bi]
-                bi += 1
+            for bt, ibi in due:
                 if self._contact:
                     r = self._pg.beat(bt, ibi)
                     if r is not None:
