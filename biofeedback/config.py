@@ -154,3 +154,14 @@ COHERENCE_LEVELS = (0.5, 2.0)  # raw-ratio thresholds between low/medium/high co
 STORE_FLUSH_PERIOD_S = 1.0  # a SessionWriter commits at least this often: a crash loses at most this
 STORE_STALE_S = 10.0  # a running session whose writer has not committed for this long is interrupted
 STORE_ZLIB_LEVEL = 1  # raw PPG blobs: fast compression, most of the gain
+
+# --- After-session summary, progress and plot ranges (core/session_summary.py, core/progress.py, ui; issue 13) ---
+SUMMARY_MIN_PREVIOUS = 3  # earlier sessions needed before "against your own sessions" is said
+SUMMARY_MIN_BEATS = 30  # fewer beats: the summary says the session was too short to read
+SUMMARY_NOTABLE_PERCENTILE = 75.0  # above this (or below 100 minus it) of one's own sessions is "more/less than usual"
+PROGRESS_MIN_TREND_SESSIONS = 4  # a weekly trend slope needs this many sessions...
+PROGRESS_MIN_TREND_SPAN_DAYS = 7.0  # ...spread over at least this many days
+PLOT_RANGE_PERCENTILES = (2.0, 98.0)  # live y ranges follow these percentiles, not the extremes
+PLOT_MIN_SPAN_HR_BPM = 10.0  # the HR axis never zooms in closer than this
+PLOT_MIN_SPAN_RMSSD_MS = 20.0  # RMSSD axes (live and history) span at least this
+PLOT_MIN_SPAN_COHERENCE = 1.0  # coherence-ratio axes span at least this
