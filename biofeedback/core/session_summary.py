@@ -1,0 +1,206 @@
+"""What a user is shown after a session: a few numbers, set against their own earlier sessions.
+
+Definitions:
+- RMSSD: Task Force (1996), over the whole session (``hrv.time_domain``).
+- Coherence: McCraty & Childre (2010) ratio of 64 s windows stepped every 5 s
+  (``hrv.coherence_series``); mean and peak over the windows; time in high
+  coherence = windows at or above the upper ``config.COHERENCE_LEVELS``
+  threshold times the step (each window stands for one step of time).
+- HR swing: the mean over breaths of the per-breath peak-to-trough heart rate
+  (Lehrer et al. 2000), one breath measured by ``resonance.breath_swing_bpm``.
+- Against one's own sessions: the median of the earlier values and the
+  percentile rank of today's value among them (the "mean" kind: share below
+  plus half the share equal, as ``scipy.stats.percentileofscore(kind="mean")``).
+  Only said with at least ``config.SUMMARY_MIN_PREVIOUS`` earlier sessions.
+
+The one-line reading describes; it never judges health ("more than usual for
+you", not "better").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from biofeedback import config
+from biofeedback.core import hrv
+from biofeedback.core.resonance import breath_swing_bpm
+
+CHECKIN_ITEMS = ("stress", "pain", "mood")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Today's value against the same number from the user's earlier sessions."""
+
+    value: float | None
+    previous_median: float | None  # None with fewer than SUMMARY_MIN_PREVIOUS earlier values
+    percentile: float | None  # 0-100 rank of today's value among the earlier ones
+    n_previous: int
+
+    @property
+    def comparable(self) -> bool:
+        return self.value is not None and self.percentile is not None
+
+
+@dataclass(frozen=True)
+class CheckinChange:
+    """One check-in item (0-10) before and after; ``change_points`` is after minus before."""
+
+    item: str
+    before: int | None
+    after: int | None
+
+    @property
+    def change_points(self) -> int | None:
+        return None if self.before is None or self.after is None else self.after - self.before
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    duration_s: float
+    n_beats: int
+    artifact_share: float | None
+    mean_coherence: float | None
+    peak_coherence: float | None
+    high_coherence_s: float | None  # None when the session was shorter than one coherence window
+    rmssd: Comparison  # ms
+    hr_swing: Comparison  # bpm
+    checkins: tuple[CheckinChange, ...]
+    reading: str
+
+
+def compare(value: float | None, previous: Sequence[float | None]) -> Comparison:
+    """Median of the earlier finite values and the percentile rank of ``value`` among them."""
+    prev = np.array([p for p in previous if p is not None], dtype=float)
+    prev = prev[np.isfinite(prev)]
+    if value is None or not np.isfinite(value) or prev.size < config.SUMMARY_MIN_PREVIOUS:
+        return Comparison(value, None, None, int(prev.size))
+    below = np.count_nonzero(prev < value)
+    equal = np.count_nonzero(prev == value)
+    percentile = 100.0 * (below + 0.5 * equal) / prev.size
+    return Comparison(value, float(np.median(prev)), float(percentile), int(prev.size))
+
+
+def session_hr_swing_bpm(
+    beat_t_s: np.ndarray,
+    rr_ms: np.ndarray,
+    corrected: np.ndarray | None = None,
+    breath_starts_s: Sequence[float] | None = None,
+    pacer_bpm: float | None = None,
+) -> float | None:
+    """Mean per-breath HR swing (bpm) over the complete breaths of the session.
+
+    Breaths are the spans between consecutive ``breath_starts_s`` (the pacer's
+    cycle starts, on the beats' clock); without them, consecutive spans of one
+    pacer period from the first beat. None without any breath of >= 3 clean beats.
+    """
+    t = np.asarray(beat_t_s, float)
+    if t.size < 3:
+        return None
+    if breath_starts_s is not None:
+        edges = np.asarray(breath_starts_s, float)
+    elif pacer_bpm:
+        period = 60.0 / pacer_bpm
+        edges = t[0] + period * np.arange(int((t[-1] - t[0]) // period) + 1)
+    else:
+        return None
+    swings = [breath_swing_bpm(t, rr_ms, a, b, corrected) for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    swings = [s for s in swings if s is not None]
+    return float(np.mean(swings)) if swings else None
+
+
+def coherence_figures(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> tuple[float | None, float | None, float | None]:
+    """(mean ratio, peak ratio, seconds in high coherence); all None below one 64 s window."""
+    _, ratios = hrv.coherence_series(np.asarray(beat_t_s, float), np.asarray(rr_ms, float))
+    ratios = np.asarray(ratios, float)
+    ratios = ratios[np.isfinite(ratios)]
+    if not ratios.size:
+        return None, None, None
+    high = np.count_nonzero(ratios >= config.COHERENCE_LEVELS[1]) * config.COHERENCE_STEP_S
+    return float(ratios.mean()), float(ratios.max()), float(high)
+
+
+def _item(checkin: object, item: str) -> int | None:
+    if checkin is None:
+        return None
+    if isinstance(checkin, Mapping):
+        return checkin.get(item)
+    return getattr(checkin, item, None)
+
+
+def summarize_session(
+    beat_t_s: Sequence[float] | np.ndarray,
+    rr_ms: Sequence[float] | np.ndarray,
+    corrected: Sequence[bool] | np.ndarray | None = None,
+    duration_s: float | None = None,
+    breath_starts_s: Sequence[float] | None = None,
+    pacer_bpm: float | None = None,
+    previous_rmssd_ms: Sequence[float | None] = (),
+    previous_swing_bpm: Sequence[float | None] = (),
+    before: object = None,
+    after: object = None,
+) -> SessionSummary:
+    """The after-session summary of one session's beats and check-ins.
+
+    ``before``/``after`` are check-ins: anything with ``stress``, ``pain`` and
+    ``mood`` (0-10 or None) as attributes or keys. ``duration_s`` is the
+    session clock (default: the time the beats cover).
+    """
+    t = np.asarray(beat_t_s, float).ravel()
+    rr = np.asarray(rr_ms, float).ravel()
+    if t.shape != rr.shape:
+        raise ValueError(f"beat times and intervals differ in length ({t.size} vs {rr.size})")
+    corr = np.zeros(t.size, bool) if corrected is None else np.asarray(corrected, bool).ravel()
+    n = int(t.size)
+    if duration_s is None:
+        duration_s = float(rr.sum() / 1000.0) if n else 0.0
+    artifact_share = float(corr.mean()) if n else None
+    rmssd = hrv.time_domain(rr).rmssd_ms if n >= 2 else None
+    swing = session_hr_swing_bpm(t, rr, corr, breath_starts_s, pacer_bpm)
+    mean_coh, peak_coh, high_s = coherence_figures(t, rr) if n >= 4 else (None, None, None)
+    checkins = tuple(CheckinChange(k, _item(before, k), _item(after, k)) for k in CHECKIN_ITEMS)
+    rmssd_cmp = compare(rmssd, previous_rmssd_ms)
+    swing_cmp = compare(swing, previous_swing_bpm)
+    reading = plain_reading(n, artifact_share, swing_cmp, checkins)
+    return SessionSummary(float(duration_s), n, artifact_share, mean_coh, peak_coh, high_s, rmssd_cmp,
+                          swing_cmp, checkins, reading)
+
+
+def _checkin_words(checkins: Sequence[CheckinChange]) -> str:
+    parts = []
+    for c in checkins:
+        d = c.change_points
+        if d:
+            parts.append(f"{c.item} {abs(d)} point{'s' if abs(d) != 1 else ''} {'lower' if d < 0 else 'higher'}")
+    if not parts:
+        answered = any(c.change_points is not None for c in checkins)
+        return "your check-in answers were the same before and after" if answered else ""
+    return ", ".join(parts) + " after than before"
+
+
+def plain_reading(
+    n_beats: int, artifact_share: float | None, swing: Comparison, checkins: Sequence[CheckinChange]
+) -> str:
+    """One descriptive sentence: the swing against one's usual, then the check-in change."""
+    if n_beats < config.SUMMARY_MIN_BEATS:
+        return "A short session: too few beats to say more than the time practised."
+    if artifact_share is not None and artifact_share > config.ARTIFACT_SHARE_WARN:
+        return (f"{100 * artifact_share:.0f} % of beats needed correction, so today's numbers are rough; "
+                "a still hand and a warm finger help.")
+    if swing.comparable:
+        hi = config.SUMMARY_NOTABLE_PERCENTILE
+        if swing.percentile >= hi:
+            first = "Your heart rate rose and fell with your breath more than in most of your earlier sessions"
+        elif swing.percentile <= 100.0 - hi:
+            first = "Your heart rate rose and fell with your breath less than in most of your earlier sessions"
+        else:
+            first = "Your heart rate rose and fell with your breath about as much as usual for you"
+    elif swing.value is not None:
+        first = f"Your heart rate rose and fell by about {swing.value:.0f} bpm with each breath"
+    else:
+        first = "Too few clean breaths to measure how your heart rate followed your breath"
+    words = _checkin_words(checkins)
+    return f"{first}; {words}." if words else f"{first}."
