@@ -165,3 +165,25 @@ PLOT_RANGE_PERCENTILES = (2.0, 98.0)  # live y ranges follow these percentiles, 
 PLOT_MIN_SPAN_HR_BPM = 10.0  # the HR axis never zooms in closer than this
 PLOT_MIN_SPAN_RMSSD_MS = 20.0  # RMSSD axes (live and history) span at least this
 PLOT_MIN_SPAN_COHERENCE = 1.0  # coherence-ratio axes span at least this
+
+# --- Lab Streaming Layer and the coach view (io/lsl_*.py, app/coach_model.py; issue 14) ---
+LSL_PACER_RATE_HZ = 10.0  # the Pacer stream's nominal rate: guide samples per second
+LSL_SIM_PACER_BPM = 6.0  # `simulate --lsl` paces the simulated person at this rate by default
+LSL_CLOCK_MAP_WINDOW_S = 30.0  # device->local_clock offset = min(arrival - device time) over this
+LSL_RECENT_BEATS = 64  # beats an outlet keeps for the 3-beat HR and the per-breath HR swing
+LSL_MAX_BUFFERED_S = 60  # an outlet buffers at most this much for a slow consumer
+LSL_RESOLVE_WAIT_S = 1.0  # one resolve of the network (inlet source, first look of the coach)
+LSL_SOURCE_POLL_S = 0.05  # the inlet source pulls this often
+COACH_FORGET_AFTER_S = 3.0  # a client's streams unseen this long -> its tile says "lost"
+COACH_WINDOW_S = 60.0  # each tile's HR curve spans the last minute
+COACH_MAX_CLIENTS = 12
+COACH_POLL_S = 0.1  # the coach pulls every inlet this often (GUI thread, non-blocking)
+
+# --- Recorded files and offline analysis (io/files.py, core/offline.py, cli/analyze.py; issue 10) ---
+FILE_RR_GAP_MS = 5000.0  # an interval in a file above this (or NaN, <= 0) is a gap, not a beat
+FILE_GAP_MAX_S = 3600.0  # a gap read from a file advances the clock by at most this
+FILE_PPG_GAP_S = 1.0  # a PPG time step above this (and above 10 median steps) is a gap
+OFFLINE_PPG_BLOCK_SAMPLES = 1 << 16  # analyze feeds the detector chunks this large
+HRV_CHAIN_TOLERANCE_MS = 1.0  # a beat whose interval does not start at the previous beat (by
+# more than this) starts a new chain: no successive difference, no coherence window across it
+AUTODETECT_SLOW_WAIT_S = 8.0  # auto-detect keeps listening this long for one-line-per-beat devices
