@@ -7,7 +7,11 @@ import pyqtgraph as pg
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel
+from biofeedback.ui.plots import fast_curve, robust_range, sticky_range, unwrap_clear
 from biofeedback.ui.theme import Theme, point_font, style_plot
+
+# per metrics column: minimum y span (noise must not look like a decline), and 0 as the floor
+TREND_MIN_SPAN = {2: config.PLOT_MIN_SPAN_RMSSD_MS, 3: config.PLOT_MIN_SPAN_COHERENCE}
 
 
 def _setup(item: pg.PlotItem, title: str) -> None:
@@ -19,20 +23,34 @@ def _setup(item: pg.PlotItem, title: str) -> None:
 
 
 class TrendPlot(pg.PlotWidget):
-    """One metric over the last minutes (each point computed on its own trailing window)."""
+    """One metric over the last minutes (each point computed on its own trailing window).
+
+    The y range follows the 2-98th percentiles with a minimum span and 0 as
+    the floor, so one bad window (RMSSD of 1500 ms from a missed artifact)
+    does not flatten the minutes of real values around it.
+    """
 
     def __init__(self, theme: Theme, column: int, title: str, unit: str, font_pt: int = 10) -> None:
         super().__init__()
+        unwrap_clear(self)
         self.column = column
         self.span_s = config.GUI_TREND_WINDOW_S
         item = self.getPlotItem()
         _setup(item, title)
         item.setLabel("left", unit)
         item.setLabel("bottom", "minutes")
-        self.curve = item.plot([], [])
+        self.curve = fast_curve(item)
         self.setXRange(-self.span_s / 60, 0, padding=0.02)
         self._color_name = "rmssd" if column == 2 else "coherence"
+        self._drawn_key: tuple | None = None
+        self.clear()
         self.set_theme(theme, font_pt)
+
+    def clear(self) -> None:
+        """Forget everything drawn (a new source starts from an empty view)."""
+        self.curve.setData([], [])
+        self.setYRange(0, TREND_MIN_SPAN.get(self.column, 1.0), padding=0)
+        self._drawn_key = None
 
     def set_theme(self, theme: Theme, font_pt: int) -> None:
         self.setBackground(theme.background)
@@ -40,13 +58,23 @@ class TrendPlot(pg.PlotWidget):
         self.curve.setPen(pg.mkPen(getattr(theme, self._color_name), width=2.5))
 
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
-        rows = model.metrics.view()
-        if now_s is None or not len(rows):
+        if now_s is None or not len(model.metrics):
             return
+        px_per_s = max(self.getPlotItem().getViewBox().width(), 1.0) / self.span_s
+        key = (id(model), model.version, round(now_s * px_per_s))
+        if key == self._drawn_key:
+            return  # nothing new and not a pixel of scrolling
+        self._drawn_key = key
+        rows = model.metrics.view()
         rows = rows[rows[:, 0] >= now_s - self.span_s]
         ok = np.isfinite(rows[:, self.column])
         if ok.any():
-            self.curve.setData((rows[ok, 0] - now_s) / 60.0, rows[ok, self.column])
+            values = rows[ok, self.column]
+            self.curve.setData((rows[ok, 0] - now_s) / 60.0, values)
+            new = robust_range(values, TREND_MIN_SPAN.get(self.column, 1.0), floor=0.0)
+            changed = sticky_range(tuple(self.viewRange()[1]), new) if new else None
+            if changed is not None:
+                self.setYRange(*changed, padding=0)
 
 
 class SpectrumPlot(pg.PlotWidget):
@@ -59,6 +87,7 @@ class SpectrumPlot(pg.PlotWidget):
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:
         super().__init__()
+        unwrap_clear(self)
         item = self.getPlotItem()
         _setup(item, f"HR spectrum, last {config.LIVE_SPECTRUM_WINDOW_S:.0f} s")
         item.setLabel("left", "ms²/Hz")
@@ -112,6 +141,15 @@ class SpectrumPlot(pg.PlotWidget):
         self.pacer_label.setColor(theme.accent)
         self.message.setColor(theme.muted)
 
+    def clear(self) -> None:
+        """Forget the last spectrum (a new source starts with "collecting beats…")."""
+        self.curve.setData([], [])
+        self.y_top = 1.0
+        self.setYRange(0, 1, padding=0)
+        self.message.setVisible(True)
+        self.last_compute_s = None
+        self._place_labels()
+
     def set_pacer_rate(self, rate_bpm: float) -> None:
         self.pacer_line.setPos(rate_bpm / 60.0)
         self._place_labels()
@@ -128,10 +166,13 @@ class SpectrumPlot(pg.PlotWidget):
             return False
         self.last_compute_s = wall_s
         beats = model.beats.view()
-        if len(beats) < 2:
-            return False
-        beats = beats[beats[:, 0] >= beats[-1, 0] - config.LIVE_SPECTRUM_WINDOW_S]
+        if len(beats) >= 2:
+            beats = beats[beats[:, 0] >= beats[-1, 0] - config.LIVE_SPECTRUM_WINDOW_S]
         if len(beats) < 20 or beats[-1, 0] - beats[0, 0] < 30.0:
+            if self.curve.getOriginalDataset()[0] is not None and len(self.curve.getOriginalDataset()[0]):
+                stamp = self.last_compute_s
+                self.clear()  # a spectrum of another source or an earlier minute must not stay
+                self.last_compute_s = stamp
             return False
         from biofeedback.core.hrv import spectrum
 

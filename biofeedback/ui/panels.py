@@ -1,9 +1,22 @@
-"""Large numbers and the status area: words and values, no plotting."""
+"""Large numbers and the status area: words and values, no plotting.
+
+The status area has a fixed height of one line: a long message is elided
+with "…" and shown whole in its tooltip, so a message never moves the layout.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from biofeedback import config
 from biofeedback.core.types import SignalQuality
@@ -70,6 +83,10 @@ class NumbersPanel(QWidget):
         for tile in self.tiles:
             tile.apply(theme, scale)
 
+    def clear(self) -> None:
+        """Dashes everywhere (no source, or a new one that has not produced a number yet)."""
+        self.show_values(None, None, None, None)
+
     def show_values(
         self,
         hr_bpm: float | None,
@@ -101,29 +118,75 @@ _QUALITY_WORDS = {
 }
 
 
+class ElidedLabel(QLabel):
+    """One line of text, cut with "…" to the width it gets; the whole text in the tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(40)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        self.full_text = text
+        self._elide()
+
+    def text(self) -> str:
+        """The whole text, not the elided one (``text_shown``)."""
+        return self.full_text
+
+    def text_shown(self) -> str:
+        return super().text()
+
+    def _elide(self) -> None:
+        metrics = QFontMetrics(self.font())
+        shown = metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 1))
+        super().setText(shown)
+        self.setToolTip(self.full_text if shown != self.full_text else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name): a style sheet may change the font
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._elide()
+
+
 class StatusPanel(QWidget):
-    """Connection state, signal quality, finger off and artifact share, in words."""
+    """Connection state, signal quality, finger off and artifact share, in words, on one fixed line."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.connection = QLabel("not connected")
-        self.quality = QLabel("")
-        self.artifacts = QLabel("")
-        self.notice = QLabel("")
-        self.notice.setWordWrap(True)
+        self.connection = ElidedLabel("not connected")
+        self.quality = ElidedLabel("")
+        self.artifacts = ElidedLabel("")
+        self.notice = ElidedLabel("")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 2, 6, 2)
-        for w in (self.connection, self.quality, self.artifacts):
-            lay.addWidget(w)
-        lay.addWidget(self.notice, 1)
+        for w, stretch in ((self.connection, 3), (self.quality, 2), (self.artifacts, 2), (self.notice, 5)):
+            lay.addWidget(w, stretch)
         self.theme: Theme | None = None
         self.state = "stopped"
         self._shown: dict[str, object] = {}
+        self._fix_height()
+
+    def _fix_height(self) -> None:
+        line = QFontMetrics(self.connection.font()).height()
+        self.setFixedHeight(line + 10)
+
+    def clear(self) -> None:
+        """Back to "not connected" with no quality, share or notice (a source change or failure)."""
+        self.show_state(SourceState("stopped"))
+        self.show_notice("")
 
     def apply(self, theme: Theme) -> None:
         """Set the theme and re-colour what is shown."""
         self.theme = theme
         self.setStyleSheet(f"QLabel {{ color: {theme.text}; font-size: 11pt; padding-right: 14px; }}")
+        self._fix_height()
         shown = dict(self._shown)
         if "state" in shown:
             self.show_state(shown["state"])
@@ -146,6 +209,10 @@ class StatusPanel(QWidget):
         if state.message and state.state != "connected":
             words += f": {state.message}"
         self.connection.setText(f"● {words}")
+        if state.state != "connected":
+            # quality and corrected share belong to a connection: none is shown without one
+            self.show_quality(None)
+            self.show_artifacts(None)
         if self.theme:
             ok = state.state == "connected"
             bad = state.state in ("failed", "disconnected")

@@ -2,6 +2,10 @@
 
 Views read windows of the LiveModel's ring buffers on the redraw timer;
 x axes are seconds before "now" on the device clock, so they scroll smoothly.
+Y ranges follow the data robustly (percentiles of clean beats, a minimum
+span, see ``robust_range``), so one outlier never stretches an axis; curves
+draw at most one point per pixel (peak downsampling, clipped to the view);
+a view whose data and scroll position did not change is not redrawn.
 """
 
 from __future__ import annotations
@@ -13,18 +17,69 @@ from biofeedback import config
 from biofeedback.app.live_model import LiveModel
 from biofeedback.ui.theme import Theme, point_font, style_plot
 
+# peak downsampling keeps a min and a max per bin: bins of 2 px give one point per pixel
+POINTS_PER_PX_FACTOR = 0.5
 
-def _sticky_range(current: tuple[float, float], lo: float, hi: float, pad: float) -> tuple[float, float] | None:
-    """New y range only when the data leave the current one or fill under half of it.
+
+def robust_range(
+    values: np.ndarray,
+    min_span: float,
+    percentiles: tuple[float, float] = config.PLOT_RANGE_PERCENTILES,
+    pad_share: float = 0.1,
+    floor: float | None = None,
+) -> tuple[float, float] | None:
+    """A y range covering the ``percentiles`` of the finite ``values``, at least ``min_span`` wide.
+
+    The span is widened about the middle when the data vary less than
+    ``min_span`` (noise must not look like a swing), padded by ``pad_share``
+    of the span on each side, and never extends below ``floor``.
+    None without any finite value.
+    """
+    v = np.asarray(values, float).ravel()
+    v = v[np.isfinite(v)]
+    if not v.size:
+        return None
+    lo, hi = (float(x) for x in np.percentile(v, percentiles))
+    if hi - lo < min_span:
+        mid = (lo + hi) / 2
+        lo, hi = mid - min_span / 2, mid + min_span / 2
+    pad = pad_share * (hi - lo)
+    lo, hi = lo - pad, hi + pad
+    if floor is not None and lo < floor:
+        hi, lo = hi + (floor - lo), floor
+    return lo, hi
+
+
+def sticky_range(current: tuple[float, float], new: tuple[float, float]) -> tuple[float, float] | None:
+    """``new`` only when it leaves the current range or fills under half of it (else None: keep).
 
     Changing the range re-lays out the axis ticks, the costliest part of a
     pyqtgraph frame, so it should not happen on every redraw.
     """
     c_lo, c_hi = current
-    need = hi - lo + 2 * pad
-    if lo >= c_lo and hi <= c_hi and (c_hi - c_lo) <= 2.0 * need:
+    lo, hi = new
+    if lo >= c_lo and hi <= c_hi and (c_hi - c_lo) <= 2.0 * (hi - lo):
         return None
-    return lo - pad, hi + pad
+    return lo, hi
+
+
+def fast_curve(item: pg.PlotItem) -> pg.PlotDataItem:
+    """A curve that draws at most one point per pixel of the visible x range."""
+    curve = item.plot([], [])
+    curve.setDownsampling(auto=True, method="peak")
+    curve.opts["autoDownsampleFactor"] = POINTS_PER_PX_FACTOR
+    curve.setClipToView(True)
+    return curve
+
+
+def unwrap_clear(plot: pg.PlotWidget) -> None:
+    """Let a view's own ``clear()`` (forget the data) win over PlotWidget's (remove every item).
+
+    PlotWidget copies PlotItem.clear onto each instance; deleting that copy
+    exposes the subclass method.
+    """
+    if "clear" in plot.__dict__:
+        del plot.clear
 
 
 def _window(rows: np.ndarray, now_s: float, span_s: float) -> np.ndarray:
@@ -34,29 +89,54 @@ def _window(rows: np.ndarray, now_s: float, span_s: float) -> np.ndarray:
     return rows[max(start - 1, 0) :]
 
 
-class PulsePlot(pg.PlotWidget):
-    """Raw pulse wave of the last seconds, detected beats marked."""
+class _LivePlot(pg.PlotWidget):
+    """Shared by the live views: fixed x span, no mouse, redraw only on change."""
 
-    def __init__(self, theme: Theme, font_pt: int = 10) -> None:
+    span_s: float
+
+    def __init__(self, title: str) -> None:
         super().__init__()
-        self.span_s = config.GUI_PULSE_WINDOW_S
+        unwrap_clear(self)
         item = self.getPlotItem()
-        item.setTitle("Pulse wave (raw sensor units), beats marked")
+        item.setTitle(title)
         item.hideButtons()
         item.setMenuEnabled(False)
         item.setMouseEnabled(x=False, y=False)
-        item.getAxis("left").setStyle(showValues=False)
         item.setLabel("bottom", "seconds")
-        self.curve = item.plot([], [])
-        # ~4000 samples at 500 Hz over ~1000 px: peak-decimate to the pixels (keeps the shape)
-        self.curve.setDownsampling(auto=True, method="peak")
-        self.curve.setClipToView(True)
+        self._drawn_key: tuple | None = None
+
+    def _unchanged(self, model: LiveModel, now_s: float) -> bool:
+        """True when neither the data nor the scroll position (in whole pixels) moved since the last draw."""
+        px_per_s = max(self.getPlotItem().getViewBox().width(), 1.0) / self.span_s
+        key = (id(model), model.version, round(now_s * px_per_s))
+        if key == self._drawn_key:
+            return True
+        self._drawn_key = key
+        return False
+
+    def _set_y(self, new: tuple[float, float] | None) -> None:
+        if new is None:
+            return
+        changed = sticky_range(tuple(self.viewRange()[1]), new)
+        if changed is not None:
+            self.setYRange(*changed, padding=0)
+
+
+class PulsePlot(_LivePlot):
+    """Raw pulse wave of the last seconds, detected beats marked."""
+
+    def __init__(self, theme: Theme, font_pt: int = 10) -> None:
+        self.span_s = config.GUI_PULSE_WINDOW_S
+        super().__init__("Pulse wave (raw sensor units), beats marked")
+        item = self.getPlotItem()
+        item.getAxis("left").setStyle(showValues=False)
+        self.curve = fast_curve(item)  # ~4000 samples at 500 Hz: peak-decimated to the pixels
         self.marks = pg.ScatterPlotItem(size=9, symbol="o")
         item.addItem(self.marks)
         self.setXRange(-self.span_s, 0, padding=0)
         self.empty = pg.TextItem("no pulse wave from this source", anchor=(0.5, 0.5))
         item.addItem(self.empty)
-        self.empty.setPos(-self.span_s / 2, 0)
+        self.clear()
         self.set_theme(theme, font_pt)
 
     def set_theme(self, theme: Theme, font_pt: int) -> None:
@@ -68,63 +148,71 @@ class PulsePlot(pg.PlotWidget):
         self.empty.setColor(theme.muted)
         self.empty.setFont(point_font(font_pt))
 
+    def clear(self) -> None:
+        """Forget everything drawn (a new source starts from an empty view)."""
+        self.curve.setData([], [])
+        self.marks.setData([], [])
+        self.setYRange(0, 1, padding=0)
+        self.empty.setPos(-self.span_s / 2, 0.5)
+        self.empty.setVisible(True)
+        self._drawn_key = None
+
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
-        ppg = model.ppg.view()
-        if now_s is None or not len(ppg):
-            self.empty.setVisible(True)
+        ppg = model.ppg.view() if now_s is not None else np.empty((0, 2))
+        if not len(ppg):
+            if not self.empty.isVisible():
+                self.clear()
+            return
+        if self._unchanged(model, now_s):
             return
         self.empty.setVisible(False)
         ppg = _window(ppg, now_s, self.span_s + 0.5)
-        x = ppg[:, 0] - now_s
-        self.curve.setData(x, ppg[:, 1])
+        self.curve.setData(ppg[:, 0] - now_s, ppg[:, 1])
         # raw detections mark a pulse as soon as it is found; corrected beats lag by the
         # artifact stage's look-ahead (sources without a PPG detector have only those)
-        marked = model.detections.view() if len(model.detections.view()) else model.beats.view()
+        marked = model.detections.view() if len(model.detections) else model.beats.view()
         beats = _window(marked, now_s, self.span_s + 0.5)
         if len(beats) and len(ppg) > 1:
             bx = beats[:, 0]
-            by = np.interp(bx, ppg[:, 0], ppg[:, 1])
             keep = bx >= ppg[0, 0]
-            self.marks.setData(bx[keep] - now_s, by[keep])
+            self.marks.setData(bx[keep] - now_s, np.interp(bx[keep], ppg[:, 0], ppg[:, 1]))
         else:
             self.marks.setData([], [])
-        lo, hi = (float(ppg[:, 1].min()), float(ppg[:, 1].max())) if len(ppg) > 10 else (0.0, 1.0)
-        new = _sticky_range(tuple(self.viewRange()[1]), lo, hi, 0.15 * max(hi - lo, 1e-9))
-        if new is not None:
-            self.setYRange(*new, padding=0)
+        if len(ppg) > 10:
+            # pulse peaks are the top few percent of samples: 1-99 % plus a wide pad keeps them in view
+            self._set_y(robust_range(ppg[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25))
 
 
-class TachogramPlot(pg.PlotWidget):
+class TachogramPlot(_LivePlot):
     """Beat-to-beat heart rate with the pacer's breathing guide drawn on the same axis.
 
     The guide (0..1) is scaled onto the visible HR range and labelled as
-    such: its height is not a heart rate, only its timing matters.
+    such: its height is not a heart rate, only its timing matters. The HR
+    range follows the 2-98th percentiles of the clean (not corrected) beats in
+    view, at least config.PLOT_MIN_SPAN_HR_BPM wide: a corrected beat or one
+    missed artifact stays off the scale instead of flattening the curve.
     """
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:
-        super().__init__()
         self.span_s = config.GUI_TACHOGRAM_WINDOW_S
+        super().__init__(f"Heart rate, beat to beat (bpm), last {self.span_s:.0f} s; "
+                         "breathing guide scaled (up = inhale)")
         item = self.getPlotItem()
-        item.setTitle(
-            f"Heart rate, beat to beat (bpm), last {self.span_s:.0f} s; "
-            "breathing guide scaled (up = inhale)"
-        )
-        item.hideButtons()
-        item.setMenuEnabled(False)
-        item.setMouseEnabled(x=False, y=False)
         item.setLabel("left", "bpm")
-        item.setLabel("bottom", "seconds")
         item.showGrid(x=False, y=True, alpha=0.15)
-        self.guide = item.plot([], [])
+        self.guide = fast_curve(item)
         self.hr = item.plot([], [])
         self.corrected = pg.ScatterPlotItem(size=8, symbol="x")
         item.addItem(self.corrected)
+        self.markers: list[pg.InfiniteLine] = []
         self.setXRange(-self.span_s, 0, padding=0)
+        self.clear()
         self.set_theme(theme, font_pt)
 
     def set_theme(self, theme: Theme, font_pt: int) -> None:
         self.setBackground(theme.background)
         style_plot(self.getPlotItem(), theme, font_pt)
+        self.theme = theme
         self.hr.setPen(pg.mkPen(theme.heart, width=3))
         self.hr.setSymbol("o")
         self.hr.setSymbolSize(5)
@@ -134,10 +222,45 @@ class TachogramPlot(pg.PlotWidget):
         guide.setAlpha(200)
         self.guide.setPen(pg.mkPen(guide, width=2))
         self.corrected.setPen(pg.mkPen(theme.warn, width=2))
+        for line in self.markers:
+            line.setPen(pg.mkPen(theme.coherence, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
+
+    def clear(self) -> None:
+        """Forget everything drawn (a new source starts from an empty view)."""
+        for curve in (self.hr, self.guide):
+            curve.setData([], [])
+        self.corrected.setData([], [])
+        for line in self.markers:
+            self.getPlotItem().removeItem(line)
+        self.markers = []
+        self._marker_times: list[float] = []
+        self.setYRange(50, 90, padding=0)
+        self._drawn_key = None
+
+    def add_marker(self, device_t_s: float, label: str = "") -> None:
+        """A marker (N key) drawn as a labelled dashed line that scrolls with the beats."""
+        line = pg.InfiniteLine(0.0, angle=90, movable=False, label=label or None,
+                               labelOpts={"position": 0.9, "color": self.theme.coherence})
+        line.setPen(pg.mkPen(self.theme.coherence, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.getPlotItem().addItem(line)
+        self.markers.append(line)
+        self._marker_times.append(device_t_s)
+        self._drawn_key = None
+
+    def _place_markers(self, now_s: float) -> None:
+        keep_lines, keep_times = [], []
+        for line, t in zip(self.markers, self._marker_times, strict=True):
+            if t < now_s - self.span_s - 1.0:
+                self.getPlotItem().removeItem(line)
+                continue
+            line.setPos(t - now_s)
+            keep_lines.append(line)
+            keep_times.append(t)
+        self.markers, self._marker_times = keep_lines, keep_times
 
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
-        beats = model.beats.view()
-        if now_s is None or not len(beats):
+        beats = model.beats.view() if now_s is not None else np.empty((0, 3))
+        if not len(beats) or self._unchanged(model, now_s):
             return
         beats = _window(beats, now_s, self.span_s)
         x = beats[:, 0] - now_s
@@ -145,13 +268,10 @@ class TachogramPlot(pg.PlotWidget):
         self.hr.setData(x, hr)
         corr = beats[:, 2] > 0
         self.corrected.setData(x[corr], hr[corr])
-        lo, hi = float(np.min(hr)), float(np.max(hr))
-        mid, half = (lo + hi) / 2, max((hi - lo) / 2, 5.0)
-        new = _sticky_range(tuple(self.viewRange()[1]), mid - half, mid + half, 0.15 * half)
-        if new is not None:
-            self.setYRange(*new, padding=0)
+        clean = hr[~corr] if np.count_nonzero(~corr) >= 3 else hr
+        self._set_y(robust_range(clean, config.PLOT_MIN_SPAN_HR_BPM, pad_share=0.15, floor=0.0))
+        self._place_markers(now_s)
         lo, hi = self.viewRange()[1]
         trace = _window(model.pacer_on_device_clock(), now_s, self.span_s)
         if len(trace):
-            y = lo + trace[:, 1] * (hi - lo)
-            self.guide.setData(trace[:, 0] - now_s, y)
+            self.guide.setData(trace[:, 0] - now_s, lo + trace[:, 1] * (hi - lo))

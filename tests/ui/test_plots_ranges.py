@@ -1,0 +1,149 @@
+"""Live plots: ranges follow the data robustly, one point per pixel, redraw only on change, clear()."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from biofeedback import config
+from biofeedback.app.live_model import LiveModel
+from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock, SignalQuality
+from biofeedback.ui.analysis_plots import SpectrumPlot, TrendPlot
+from biofeedback.ui.plots import PulsePlot, TachogramPlot, robust_range
+from biofeedback.ui.theme import DARK
+
+
+def shown(qtbot, widget, w=900, h=300):
+    qtbot.addWidget(widget)
+    widget.resize(w, h)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def n_points(item) -> int:
+    """Samples an item holds (curves and scatter plots alike)."""
+    if isinstance(item, pg.ScatterPlotItem):
+        return len(item.data)
+    x, _ = item.getOriginalDataset()
+    return 0 if x is None else len(x)
+
+
+def beats_model(n=90, outliers=()):
+    """~66 bpm with a 6/min breathing swing of +-4 bpm; ``outliers``: (index, rr_ms, corrected)."""
+    t = np.arange(n) * 0.9 + 1.0
+    hr = 66 + 4 * np.sin(2 * np.pi * 0.1 * t)
+    rr = 60000.0 / hr
+    corrected = np.zeros(n, bool)
+    for i, value, corr in outliers:
+        rr[i], corrected[i] = value, corr
+    model = LiveModel()
+    model.add(PipelineOutput(beats=[Beat(a, b, bool(c)) for a, b, c in zip(t, rr, corrected, strict=True)]),
+              host_t_s=1000.0)
+    return model, float(t[-1])
+
+
+def test_robust_range_ignores_an_outlier_and_keeps_a_minimum_span():
+    values = np.r_[np.full(99, 40.0) + np.linspace(-1, 1, 99), 1500.0]
+    lo, hi = robust_range(values, min_span=20.0, floor=0.0)
+    assert hi - lo >= 20.0 and hi < 60.0 and lo >= 0.0
+    assert robust_range(np.array([np.nan]), 1.0) is None
+    lo, hi = robust_range(np.array([1.0, 2.0]), min_span=20.0, floor=0.0)
+    assert lo == 0.0 and hi >= 20.0  # widened about the middle, then lifted onto the floor
+
+
+def test_a_missed_artifact_or_a_corrected_beat_does_not_stretch_the_hr_axis(qtbot):
+    plot = shown(qtbot, TachogramPlot(DARK))
+    model, now = beats_model(outliers=[(40, 5000.0, False), (60, 300.0, True)])  # 12 bpm, 200 bpm
+    plot.refresh(model, now)
+    lo, hi = plot.viewRange()[1]
+    assert 45 < lo < 62 and 70 < hi < 90  # the clean 62-70 bpm curve fills the axis
+
+
+def test_a_flat_heart_rate_still_gets_the_minimum_hr_span(qtbot):
+    plot = shown(qtbot, TachogramPlot(DARK))
+    t = np.arange(60) * 1.0
+    model = LiveModel()
+    model.add(PipelineOutput(beats=[Beat(a, 1000.0) for a in t]), host_t_s=10.0)
+    plot.refresh(model, float(t[-1]))
+    lo, hi = plot.viewRange()[1]
+    assert hi - lo >= config.PLOT_MIN_SPAN_HR_BPM and lo < 60 < hi
+
+
+def test_rmssd_trend_axis_ignores_one_1500_ms_window_and_spans_at_least_20_ms(qtbot):
+    plot = shown(qtbot, TrendPlot(DARK, 2, "RMSSD", "ms"))
+    model = LiveModel()
+    t = np.arange(300.0)
+    rmssd = 40.0 + 2.0 * np.sin(t / 30.0)
+    rmssd[150] = 1500.0
+    for ti, r in zip(t, rmssd, strict=True):
+        model.add(PipelineOutput(metrics=MetricsUpdate(ti, 65.0, r, None, 0.0, SignalQuality.GOOD)), 10.0 + ti)
+    plot.refresh(model, float(t[-1]))
+    lo, hi = plot.viewRange()[1]
+    assert hi < 100 and hi - lo >= config.PLOT_MIN_SPAN_RMSSD_MS and lo >= 0
+
+
+def test_the_pulse_wave_draws_at_most_one_point_per_pixel(qtbot):
+    plot = shown(qtbot, PulsePlot(DARK), w=800)
+    model = LiveModel()
+    fs = 500.0
+    t = np.arange(int(10 * fs)) / fs
+    model.add(PipelineOutput(ppg=[PpgBlock(t, np.sin(2 * np.pi * 1.1 * t), fs)]), host_t_s=100.0)
+    plot.refresh(model, float(t[-1]))
+    x, _ = plot.curve.getData()
+    width_px = plot.getPlotItem().getViewBox().width()
+    assert 0 < len(x) <= width_px + 4  # 4000 samples in view, peak-decimated
+
+
+def test_a_view_is_not_redrawn_when_neither_data_nor_time_moved(qtbot, monkeypatch):
+    plot = shown(qtbot, TachogramPlot(DARK))
+    model, now = beats_model()
+    calls = []
+    original = plot.hr.setData
+    monkeypatch.setattr(plot.hr, "setData", lambda *a, **k: (calls.append(1), original(*a, **k)))
+    plot.refresh(model, now)
+    plot.refresh(model, now + 0.01)  # less than a pixel of scrolling
+    assert len(calls) == 1
+    plot.refresh(model, now + 1.0)  # ten pixels
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("make", [lambda: PulsePlot(DARK), lambda: TachogramPlot(DARK),
+                                  lambda: TrendPlot(DARK, 2, "RMSSD", "ms")])
+def test_clear_leaves_no_sample_of_the_old_source(qtbot, make):
+    plot = shown(qtbot, make())
+    model, now = beats_model()
+    fs = 100.0
+    t = np.arange(int(8 * fs)) / fs + now - 8
+    model.add(PipelineOutput(ppg=[PpgBlock(t, np.cos(t), fs)],
+                             metrics=MetricsUpdate(now, 66.0, 40.0, 1.0, 0.0, SignalQuality.GOOD)), 1000.0)
+    plot.refresh(model, now)
+    items = plot.getPlotItem().listDataItems()
+    assert any(n_points(c) for c in items)
+    plot.clear()
+    assert items and all(n_points(c) == 0 for c in items)
+
+
+def test_spectrum_of_an_old_source_is_cleared_when_the_new_one_has_too_few_beats(qtbot):
+    plot = shown(qtbot, SpectrumPlot(DARK))
+    model, _ = beats_model(n=200)
+    assert plot.maybe_recompute(model, 0.0)
+    assert n_points(plot.curve)
+    assert not plot.maybe_recompute(LiveModel(), 10.0)
+    assert n_points(plot.curve) == 0
+    assert plot.message.isVisible()
+
+
+def test_markers_scroll_with_the_beats_and_go_when_cleared(qtbot):
+    plot = shown(qtbot, TachogramPlot(DARK))
+    model, now = beats_model()
+    plot.add_marker(now - 30.0, "N")
+    plot.refresh(model, now)
+    assert [m.value() for m in plot.markers] == [pytest.approx(-30.0)]
+    plot.refresh(model, now + 200.0)  # scrolled out of the 90 s window
+    assert plot.markers == []
+    plot.add_marker(now, "N")
+    plot.clear()
+    assert plot.markers == []
