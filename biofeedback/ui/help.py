@@ -6,6 +6,21 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
 
+# every key the window answers to, in the order the help lists them
+SHORTCUTS = (
+    ("Space", "start or stop a session (the clock starts after the \"before\" check-in)"),
+    ("↑ / ↓ (or → / ←)", f"pacer rate ±{config.PACER_STEP_BPM:g} breaths/min"),
+    ("M", "put a marker at this moment (during a session)"),
+    ("N", "type a note for this moment (during a session)"),
+    ("Ctrl+H", "session history and progress over weeks"),
+    ("F11", "presentation mode: large, for a coach's second screen"),
+    ("Esc", "leave presentation mode (back to the window as it was)"),
+    ("F1", "this help"),
+    ("Ctrl+Q", "quit (a running session is stopped and saved first)"),
+)
+_KEYS_TABLE = '<table cellpadding="3">' + "".join(
+    f"<tr><td><b>{key}</b></td><td>{what}</td></tr>" for key, what in SHORTCUTS) + "</table>"
+
 FIRST_RUN_TEXT = f"""
 <h2>Before you start</h2>
 <p>{NOT_A_MEDICAL_DEVICE}</p>
@@ -62,9 +77,20 @@ pulse; numbers stop instead of guessing. If more than
 {100 * config.ARTIFACT_SHARE_WARN:.0f} % of beats needed correction, the numbers
 are unreliable: sit still, warm your hands, and check the clip.</p>
 
+<h3>Coherence ring</h3>
+<p>The ring beside the trends shows the coherence ratio of the last
+{config.COHERENCE_WINDOW_S:.0f} s at a glance. Its three arcs are the levels
+low (below {config.COHERENCE_LEVELS[0]:g}), medium and high (from
+{config.COHERENCE_LEVELS[1]:g}); the current level's arc is drawn bold and the
+inner circle grows and takes that level's colour as the ratio rises. It needs
+{config.COHERENCE_WINDOW_S:.0f} s of beats before it shows anything, and then
+changes every {config.COHERENCE_STEP_S:.0f} s, so give it time rather than
+chasing it. Click the ring to show the numbers (ratio and the last breath's
+HR swing). The thresholds are this app's choice on the raw ratio, not
+HeartMath's score.</p>
+
 <h3>Keys</h3>
-<p>Space: start/stop a session. Up/Down or Left/Right: pacer rate ±{config.PACER_STEP_BPM:g}.
-F11: presentation mode (large, for a coach's second screen). F1: this help.</p>
+{_KEYS_TABLE}
 """
 
 

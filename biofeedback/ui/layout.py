@@ -23,7 +23,7 @@ from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.panels import NumbersPanel, StatusPanel
 from biofeedback.ui.plots import PulsePlot, TachogramPlot
 from biofeedback.ui.source_panel import SourcePanel
-from biofeedback.ui.theme import Theme
+from biofeedback.ui.theme import Theme, disabled_style
 
 INHALE_RATIOS = (("1:1", 0.5), ("4:6", 0.4), ("1:2", 1 / 3), ("6:4", 0.6))
 PLOT_FONT_PT = (10, 17)  # normal, presentation (readable across a room)
@@ -158,5 +158,5 @@ class WindowLayout:
         self.disclaimer.setStyleSheet(f"color: {theme.muted}; font-size: {9 + 3 * k}pt;")
         self.window.setStyleSheet(
             f"QMainWindow {{ background: {theme.background}; }}"
-            f" QLabel, QCheckBox {{ color: {theme.text}; }}"
+            f" QLabel, QCheckBox {{ color: {theme.text}; }}" + disabled_style(theme)
         )

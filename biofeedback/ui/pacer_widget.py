@@ -9,13 +9,35 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from biofeedback.core.pacer import Pacer
-from biofeedback.ui.theme import DARK, Theme
+from biofeedback.ui.theme import DARK, Theme, blend
 
 WAVE_SPAN_S = 20.0  # the wave shows 10 s behind and 10 s ahead of now
+PHASE_WORDS = ("inhale", "hold", "exhale")
+WAVE_SHARE = 0.22  # of the height, under the circle
+R_MAX_SHARE = 0.45  # full-breath radius, of the circle area's smaller side
+R_MIN_SHARE = 0.35  # empty-lung radius, of the full-breath radius
+TEXT_FILL = 0.86  # the word's box diagonal, of the smallest circle's diameter
+
+
+def fitted_font(r_px: float, words: tuple[str, ...] = PHASE_WORDS, fill: float = TEXT_FILL) -> QFont:
+    """A bold font whose widest word's box fits inside a circle of radius ``r_px``.
+
+    Measured with QFontMetricsF: the box (width x height) fits when its
+    diagonal is at most ``fill`` of the diameter. One size for every word, so
+    the text does not jump between phases.
+    """
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(100)
+    metrics = QFontMetricsF(font)
+    widest = max(metrics.horizontalAdvance(w) for w in words)
+    diag = (widest**2 + metrics.height() ** 2) ** 0.5
+    font.setPixelSize(max(int(100 * fill * 2 * r_px / diag), 1))
+    return font
 
 
 class PacerWidget(QWidget):
@@ -28,6 +50,8 @@ class PacerWidget(QWidget):
         self._drawn_state: tuple | None = None
         self._backdrop_key: tuple | None = None
         self._backdrop_pixmap: QPixmap | None = None
+        self._font_key: tuple | None = None
+        self._font = QFont()
         self.setMinimumSize(220, 260)
         # paints every pixel itself: Qt need not repaint the parent underneath each frame
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -41,7 +65,7 @@ class PacerWidget(QWidget):
     def set_time(self, t_s: float) -> None:
         """Move to ``t_s``; repaints only when the circle or the wave moved by >= half a pixel."""
         self.t_s = t_s
-        r_max = min(self.width(), self.height() * 0.78) * 0.45
+        r_max = self.radii()[1]
         state = (
             round(2.0 * r_max * 0.65 * self.pacer.value(t_s)),
             round(2.0 * t_s * self.width() / WAVE_SPAN_S),
@@ -50,6 +74,22 @@ class PacerWidget(QWidget):
         if state != self._drawn_state:
             self._drawn_state = state
             self.update()
+
+    def circle_area(self) -> QRectF:
+        return QRectF(0, 0, self.width(), self.height() * (1.0 - WAVE_SHARE))
+
+    def radii(self) -> tuple[float, float]:
+        """(empty-lung, full-breath) circle radius in pixels at the current size."""
+        area = self.circle_area()
+        r_max = min(area.width(), area.height()) * R_MAX_SHARE
+        return r_max * R_MIN_SHARE, r_max
+
+    def phase_font(self) -> QFont:
+        """The phase word's font, fitted to the smallest circle (``text_scale`` sizes only the rate label)."""
+        if self._font_key != (self.width(), self.height()):
+            self._font = fitted_font(self.radii()[0])
+            self._font_key = (self.width(), self.height())
+        return self._font
 
     def _backdrop(self) -> QPixmap:
         """Background and the full-breath circle: drawn once per size and theme, not per frame."""
@@ -61,8 +101,8 @@ class PacerWidget(QWidget):
             pix.fill(QColor(th.background))
             p = QPainter(pix)
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            area = QRectF(0, 0, w, h - h * 0.22)
-            r_max = min(area.width(), area.height()) * 0.45
+            area = self.circle_area()
+            r_max = self.radii()[1]
             p.setPen(QPen(QColor(th.muted), 1.5))
             p.setBrush(QColor(th.panel))
             p.drawEllipse(area.center(), r_max, r_max)
@@ -80,23 +120,20 @@ class PacerWidget(QWidget):
         phase = self.pacer.phase_name(self.t_s)
 
         # circle: radius grows with the lung-volume guide
-        wave_h = h * 0.22
-        circle_area = QRectF(0, 0, w, h - wave_h)
-        r_max = min(circle_area.width(), circle_area.height()) * 0.45
-        r_min = r_max * 0.35
+        wave_h = h * WAVE_SHARE
+        circle_area = self.circle_area()
+        r_min, r_max = self.radii()
         r = r_min + (r_max - r_min) * value
         c = circle_area.center()
         accent = QColor(th.accent)
         p.setPen(QPen(accent, 3))
-        p.setBrush(_blend(accent, QColor(th.panel), 0.6))  # opaque: cheaper than alpha
+        p.setBrush(blend(accent, QColor(th.panel), 0.6))  # opaque: cheaper than alpha
         p.drawEllipse(c, r, r)
 
-        font = QFont()
-        font.setPointSizeF(max(12.0, r_max * 0.16) * self.text_scale)
-        font.setBold(True)
-        p.setFont(font)
+        # the word fits the smallest circle at any size (presentation included): it never spills
+        p.setFont(self.phase_font())
         p.setPen(QColor(th.text))
-        p.drawText(circle_area, Qt.AlignmentFlag.AlignCenter, phase)
+        p.drawText(QRectF(c.x() - r_max, c.y() - r_max, 2 * r_max, 2 * r_max), Qt.AlignmentFlag.AlignCenter, phase)
 
         # wave: the guide over the next seconds scrolls right to left past a "now" line
         top = h - wave_h
@@ -124,14 +161,7 @@ class PacerWidget(QWidget):
         p.setFont(small)
         p.setPen(QColor(th.muted))
         label = f"{self.pacer.rate_bpm:.1f} breaths/min"
-        p.drawText(QRectF(0, 4, w - 8, 24), Qt.AlignmentFlag.AlignRight, label)
+        p.drawText(QRectF(0, 4, w - 8, QFontMetricsF(small).height() + 2), Qt.AlignmentFlag.AlignRight, label)
         p.end()
 
 
-def _blend(a: QColor, b: QColor, share_a: float) -> QColor:
-    k = share_a
-    return QColor(
-        int(a.red() * k + b.red() * (1 - k)),
-        int(a.green() * k + b.green() * (1 - k)),
-        int(a.blue() * k + b.blue() * (1 - k)),
-    )

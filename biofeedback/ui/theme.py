@@ -88,8 +88,31 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
     pal.setColor(QPalette.ColorRole.Highlight, QColor(theme.accent))
     pal.setColor(QPalette.ColorRole.HighlightedText, bg)
+    # disabled controls: text faded halfway into the background, flat button face, no highlight
+    faded = blend(QColor(theme.muted), bg, 0.55)
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        pal.setColor(disabled, role, faded)
+    pal.setColor(disabled, QPalette.ColorRole.Button, bg)
+    pal.setColor(disabled, QPalette.ColorRole.Base, bg)
+    pal.setColor(disabled, QPalette.ColorRole.Highlight, QColor(theme.muted))
+    pal.setColor(disabled, QPalette.ColorRole.Light, bg)  # Fusion draws an etched shadow with it
     app.setPalette(pal)
     pg.setConfigOptions(background=theme.background, foreground=theme.text, antialias=True)
+
+
+def blend(a: QColor, b: QColor, share_a: float) -> QColor:
+    """``share_a`` of colour ``a`` over ``b`` (opaque)."""
+    k = share_a
+    return QColor(int(a.red() * k + b.red() * (1 - k)), int(a.green() * k + b.green() * (1 - k)),
+                  int(a.blue() * k + b.blue() * (1 - k)))
+
+
+def disabled_style(theme: Theme) -> str:
+    """Style-sheet rules that keep disabled labels and check boxes faded under colour rules."""
+    faded = blend(QColor(theme.muted), QColor(theme.background), 0.55).name()
+    return (f" QLabel:disabled, QCheckBox:disabled, QRadioButton:disabled, QPushButton:disabled,"
+            f" QComboBox:disabled, QAbstractSpinBox:disabled, QLineEdit:disabled {{ color: {faded}; }}")
 
 
 def point_font(font_pt: float, bold: bool = False) -> QFont:
