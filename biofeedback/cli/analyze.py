@@ -45,13 +45,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
                  column: str | None = None, correct: bool = True) -> tuple[list[Beat], dict, str]:
     """Beats, summary metrics and a reading note for one file."""
+    from biofeedback import config
     from biofeedback.core.analysis import summarize
     from biofeedback.core.pipeline import Pipeline
     from biofeedback.io.files import InputError, load_recording
 
     recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)
     pipeline = Pipeline(correct=correct)
-    out = pipeline.feed(recording.events)
+    out = pipeline.feed(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES))
     out.extend(pipeline.flush())
     if len(out.beats) < 2:
         raise InputError(f"{Path(path).name}: found {len(out.beats)} beat interval(s); at least 2 are needed")

@@ -1,235 +1,352 @@
-"""Read recordings from files: RR/IBI text, RR CSV, PPG CSV, raw event logs.
+"""Read recordings from files: RR/IBI text, CSV tables, OpenSignals, NumPy .npy, raw event logs.
 
-Every reader turns a file into the event stream a live source would give, so
-``analyze`` and replay run the very same pipeline as the live app. Problems
-become ``InputError`` with a sentence a user understands; callers print it.
+Every reader turns a file into arrays and, on demand, into the event stream a
+live source would give, so ``analyze`` and replay run the same pipeline as the
+live app. The content decides what a file holds (time column and its unit,
+value column, RR or PPG); a real ambiguity becomes an ``InputError`` naming the
+candidates. Impossible values (NaN, an interval over FILE_RR_GAP_MS, time going
+backwards) become gaps and are reported in ``Recording.note``; they never crash.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, PpgBlock
+from biofeedback import config
+from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, Gap, PpgBlock
 from biofeedback.io.rawlog import RAW_MAGIC, RawLogError, read_raw_events
+from biofeedback.io.readers_opensignals import OpenSignalsError, is_opensignals, read_opensignals
+from biofeedback.io.readers_table import Table, TableError, read_table
+from biofeedback.io.signal_cleanup import clean_ppg, clean_raw_events, rr_chains
 
-RR_COLUMN_PATTERN = re.compile(r"^(rr|ibi|nn|rri|interval|rr_ms|ibi_ms|nn_ms|rr_s|ibi_s|rr interval.*)$", re.I)
-PPG_COLUMN_PATTERN = re.compile(r"^(ppg|value|signal|pleth|ir|red|green|raw|adc|ppg_.*|.*_ppg)$", re.I)
-TIME_COLUMN_PATTERN = re.compile(r"^(t|time|times|timestamp|time_s|time_ms|t_s|t_ms|ms|seconds|datetime|date)$", re.I)
+RR_COLUMN_PATTERN = re.compile(r"^(rr|ibi|nn|rri|interval|rr_ms|ibi_ms|nn_ms|rr_s|ibi_s|rr interval.*|ibi interval.*)$", re.I)
+PPG_COLUMN_PATTERN = re.compile(r"^(ppg|bvp|value|signal|pleth|pulse|ir|red|green|raw|adc|ppg_.*|.*_ppg)$", re.I)
+TIME_COLUMN_PATTERN = re.compile(
+    r"^(t|time|times|timer|timestamps?|time_s|time_ms|time_us|t_s|t_ms|ms|sec|secs|seconds|"
+    r"elapsed.*|datetime|date_?time|date|clock|unix.*|epoch.*)$", re.I)
+_UNIT_SUFFIX = re.compile(r"^(.*?)\s*[\(\[]\s*(ms|s|sec|us|µs)\s*[\)\]]$", re.I)
 SECONDS_MEDIAN_LIMIT = 10.0  # Kubios-style: intervals whose median is below 10 are in seconds
-PPG_BLOCK_SAMPLES = 4096  # split long PPG files into blocks like a live stream would
+PPG_BLOCK_SAMPLES = 4096  # replay splits long PPG files into blocks like a live stream would
+MAX_SAMPLE_STEP_S = 0.25  # a time column stepping faster than this holds a sampled wave (> 4 Hz)
 
 
 class InputError(Exception):
     """A problem with an input file, phrased for the user."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Recording:
-    """A file turned into events, with what was learnt reading it."""
+    """A file read into arrays, with what was learnt reading it.
+
+    kind "rr": ``beat_t_s`` (first beat at 0 s) and ``chain_start`` (True where a
+    gap precedes the beat, so its interval is unknown). kind "ppg": ``t_s``,
+    ``value``, ``fs_hz`` and the ``gaps`` found. kind "raw": ``raw_events``.
+    """
 
     kind: str  # "rr" | "ppg" | "raw"
-    events: list[Event]
     note: str = ""  # e.g. "intervals read as seconds"
+    device: str = ""
+    beat_t_s: np.ndarray | None = None
+    chain_start: np.ndarray | None = None
+    t_s: np.ndarray | None = None
+    value: np.ndarray | None = None
+    fs_hz: float | None = None
+    gaps: list[Gap] = field(default_factory=list)
+    raw_events: list[Event] | None = None
+
+    @property
+    def events(self) -> list[Event]:
+        """The events a live source would have given (PPG in PPG_BLOCK_SAMPLES blocks)."""
+        return self.events_in_blocks(PPG_BLOCK_SAMPLES)
+
+    def events_in_blocks(self, block_samples: int) -> list[Event]:
+        if self.kind == "raw":
+            return list(self.raw_events or [])
+        if self.kind == "rr":
+            return _rr_events(self)
+        return _ppg_events(self, block_samples)
+
+
+def _rr_events(rec: Recording) -> list[Event]:
+    assert rec.beat_t_s is not None and rec.chain_start is not None
+    events: list[Event] = [DeviceInfo(protocol="ibi", device=rec.device)]
+    t = rec.beat_t_s
+    starts = np.flatnonzero(rec.chain_start).tolist()
+    bounds = [*starts, t.size]
+    for k in range(len(starts)):
+        if k:
+            t_prev = float(t[starts[k] - 1])
+            events.append(Gap(t_prev, float(t[starts[k]]) - t_prev, "lost_beat"))
+        events.append(DeviceBeat(t_s=float(t[starts[k]]), ibi_ms=None))
+        seg = t[starts[k]:bounds[k + 1]]
+        events += [DeviceBeat(t_s=x, ibi_ms=r) for x, r in zip(seg[1:].tolist(), (np.diff(seg) * 1000.0).tolist(), strict=True)]
+    return events
+
+
+def _ppg_events(rec: Recording, block: int) -> list[Event]:
+    assert rec.t_s is not None and rec.value is not None and rec.fs_hz is not None
+    events: list[Event] = [DeviceInfo(protocol="file", fs_hz=rec.fs_hz, device=rec.device)]
+    gap_at = {int(np.searchsorted(rec.t_s, g.t_s, side="right")): g for g in rec.gaps}
+    cuts = sorted({0, rec.t_s.size, *gap_at})
+    for a, b in zip(cuts[:-1], cuts[1:], strict=True):
+        if a in gap_at:
+            events.append(gap_at[a])
+        for start in range(a, b, block):
+            stop = min(start + block, b)
+            events.append(PpgBlock(t_s=rec.t_s[start:stop], value=rec.value[start:stop], fs_hz=rec.fs_hz))
+    return events
 
 
 def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = None,
                    column: str | None = None) -> Recording:
     """Read ``path`` as RR intervals, a PPG wave or a raw event log."""
     path = Path(path)
-    text = _read_text(path)
-    if text.startswith(RAW_MAGIC):
+    if kind not in ("auto", "rr", "ppg", "raw"):
+        raise InputError(f"unknown kind {kind!r}: use auto, rr or ppg")
+    if fs_hz is not None and not (np.isfinite(fs_hz) and fs_hz > 0):
+        raise InputError("--fs must be a positive sample rate in Hz")
+    data = _read_bytes(path)
+    if path.suffix.lower() == ".npy" or data.startswith(b"\x93NUMPY"):
+        return _from_npy(path, data, kind, fs_hz)
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{path.name} is a binary file, not text")
+    head = data[:4096].decode("utf-8-sig", errors="replace")
+    if head.startswith(RAW_MAGIC):
         if kind not in ("auto", "raw"):
             raise InputError(f"{path.name} is a raw event log; use --kind auto")
         try:
-            return Recording("raw", read_raw_events(io.StringIO(text), source_name=path.name))
+            events = read_raw_events(io.StringIO(data.decode("utf-8-sig", errors="replace")), source_name=path.name)
         except RawLogError as error:
             raise InputError(str(error)) from None
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    if not lines:
-        raise InputError(f"{path.name} holds no data")
-    header = _header(lines[0])
-    if kind == "auto":
-        kind = _guess_kind(header, lines, fs_hz, column)
-    if kind == "rr":
-        return _rr_recording(path, header, lines, column)
-    if kind == "ppg":
-        return _ppg_recording(path, header, lines, fs_hz, column)
-    raise InputError(f"unknown kind {kind!r}: use auto, rr or ppg")
+        events, note = clean_raw_events(events)
+        return Recording("raw", note=note, device=path.name, raw_events=events)
+    if is_opensignals(head):
+        if kind == "rr":
+            raise InputError(f"{path.name} is an OpenSignals recording of a wave; use --kind ppg or auto")
+        try:
+            channel = read_opensignals(data, path.name, column)
+        except OpenSignalsError as error:
+            raise InputError(str(error)) from None
+        t_s = np.arange(channel.value.size) / channel.fs_hz
+        return _ppg(path, t_s, channel.value, channel.fs_hz, f"OpenSignals {channel.description}",
+                    sequence=channel.sequence)
+    try:
+        table = read_table(data, path.name)
+    except TableError as error:
+        raise InputError(str(error)) from None
+    return _from_table(path, table, kind, fs_hz, column)
 
 
-# -- helpers -------------------------------------------------------------------
+# -- reading -------------------------------------------------------------------
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise InputError(f"no such file: {path}")
     if path.is_dir():
         raise InputError(f"{path} is a folder, not a file")
     data = path.read_bytes()
-    if not data.strip():
+    if not data.strip() or not data.lstrip(b"\xef\xbb\xbf").strip():
         raise InputError(f"{path.name} is empty")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{path.name} is a binary file, not text")
-    return data.decode("utf-8-sig", errors="replace")
+    return data
 
 
-def _split(line: str) -> list[str]:
-    delimiter = "," if "," in line else ";" if ";" in line else "\t" if "\t" in line else None
-    if delimiter is None:
-        return line.split()
-    return [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter))]
-
-
-def _is_number(cell: str) -> bool:
+def _from_npy(path: Path, data: bytes, kind: str, fs_hz: float | None) -> Recording:
     try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
+        array = np.load(io.BytesIO(data), allow_pickle=False)
+    except (ValueError, OSError) as error:
+        raise InputError(f"{path.name} is not a readable NumPy .npy file ({error})") from None
+    if array.dtype.names:  # structured array: named columns like a CSV header
+        names = list(array.dtype.names)
+        columns = [np.asarray(array[n], dtype=float).ravel() for n in names]
+        return _from_table(path, Table(names, columns), kind, fs_hz, None)
+    if not np.issubdtype(array.dtype, np.number):
+        raise InputError(f"{path.name} holds {array.dtype} values, not numbers")
+    array = np.asarray(array, dtype=float)
+    if array.ndim == 1:
+        return _from_table(path, Table(None, [array]), kind, fs_hz, None)
+    if array.ndim == 2 and 2 in array.shape:
+        rows = array if array.shape[0] == 2 else array.T
+        return _from_table(path, Table(None, [rows[0], rows[1]]), kind, fs_hz, None)
+    raise InputError(f"{path.name} holds an array of shape {array.shape}; expected one signal or (time, value)")
 
 
-def _header(first_line: str) -> list[str] | None:
-    """The column names when the first line is a header, else None."""
-    cells = _split(first_line)
-    known = (RR_COLUMN_PATTERN, PPG_COLUMN_PATTERN, TIME_COLUMN_PATTERN)
-    if len(cells) == 1 and not any(p.match(cells[0].strip().strip('"')) for p in known):
-        return None  # a lone word is bad data, not a header
-    if any(not _is_number(c) for c in cells if c):
-        return [c.strip().strip('"') for c in cells]
-    return None
+def _normalised(name: str) -> tuple[str, str | None]:
+    """Column name without a bracketed unit, and that unit ("ms", "s", "us") if any."""
+    m = _UNIT_SUFFIX.match(name.strip())
+    if not m:
+        return name.strip(), None
+    unit = m.group(2).lower().replace("µ", "u").replace("sec", "s")
+    return m.group(1).strip(), unit
 
 
-def _pick(header: list[str], pattern: re.Pattern[str], what: str, column: str | None) -> int:
-    if column is not None:
-        if column not in header:
-            raise InputError(f"no column named {column!r}; the file has {', '.join(header)}")
-        return header.index(column)
-    matches = [i for i, name in enumerate(header) if pattern.match(name)]
-    if not matches:
-        raise InputError(f"no {what} column found among {', '.join(header)}; name one with --column")
-    if len(matches) > 1:
-        names = ", ".join(header[i] for i in matches)
+def _time_columns(table: Table) -> list[int]:
+    found = set(table.datetime_columns)
+    if table.names:
+        found |= {i for i, n in enumerate(table.names) if TIME_COLUMN_PATTERN.match(_normalised(n)[0])}
+    return sorted(found)
+
+
+def _matching(table: Table, pattern: re.Pattern[str]) -> list[int]:
+    if not table.names:
+        return []
+    return [i for i, n in enumerate(table.names) if pattern.match(_normalised(n)[0])]
+
+
+def _named(table: Table, column: str) -> int:
+    names = table.names or []
+    if column in names:
+        return names.index(column)
+    lowered = [n.lower() for n in names]
+    if column.lower() in lowered:
+        return lowered.index(column.lower())
+    if not names:
+        raise InputError(f"no column named {column!r}: the file has no header line")
+    raise InputError(f"no column named {column!r}; the file has {', '.join(names)}")
+
+
+def _one(table: Table, candidates: list[int], what: str) -> int:
+    if len(candidates) > 1:
+        names = ", ".join(table.label(i) for i in candidates)
         raise InputError(f"several possible {what} columns ({names}); choose one with --column")
-    return matches[0]
+    return candidates[0]
 
 
-def _guess_kind(header: list[str] | None, lines: list[str], fs_hz: float | None,
-                column: str | None) -> str:
-    if header is None:
-        return "ppg" if fs_hz is not None else "rr"
-    names = header if column is None else [column]
-    if any(RR_COLUMN_PATTERN.match(n) for n in names):
-        return "rr"
-    if any(PPG_COLUMN_PATTERN.match(n) for n in names) or fs_hz is not None:
-        return "ppg"
-    raise InputError(
-        f"cannot tell whether {', '.join(header)} holds RR intervals or a PPG wave; "
-        "use --kind rr or --kind ppg (and --column NAME)"
-    )
+def _increasing(x: np.ndarray) -> bool:
+    finite = x[np.isfinite(x)]
+    return finite.size > 2 and bool(np.mean(np.diff(finite) > 0) > 0.99)
 
 
-def _column_values(lines: list[str], index: int, path: Path, what: str) -> list[str]:
-    cells = []
-    for number, line in enumerate(lines, start=1):
-        row = _split(line)
-        if index >= len(row):
-            raise InputError(f"{path.name} line {number}: missing the {what} column")
-        cells.append(row[index])
-    return cells
-
-
-def _numbers(cells: list[str], path: Path, what: str, first_line: int) -> np.ndarray:
-    values = np.empty(len(cells))
-    for i, cell in enumerate(cells):
-        try:
-            values[i] = float(cell)
-        except ValueError:
-            raise InputError(
-                f"{path.name} line {i + first_line}: {cell[:40]!r} is not a number ({what})"
-            ) from None
-    if not np.all(np.isfinite(values)):
-        raise InputError(f"{path.name}: {what} contains NaN or infinite values")
-    return values
-
-
-def _rr_recording(path: Path, header: list[str] | None, lines: list[str],
-                  column: str | None) -> Recording:
-    if header is None:
-        if any(len(_split(ln)) > 1 for ln in lines[:20]):
-            raise InputError(f"{path.name} has several columns but no header; add one or use --kind")
-        cells = [_split(ln)[0] for ln in lines]
-        first_line = 1
+def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column: str | None) -> Recording:
+    n_cols = len(table.columns)
+    times = _time_columns(table)
+    if column is not None:
+        value = _named(table, column)
+        times = [i for i in times if i != value]
     else:
-        index = _pick(header, RR_COLUMN_PATTERN, "RR interval", column)
-        cells = _column_values(lines[1:], index, path, "RR interval")
-        first_line = 2
-    rr = _numbers(cells, path, "RR interval", first_line)
-    if rr.size < 2:
-        raise InputError(f"{path.name} holds {rr.size} interval(s); at least 2 are needed")
-    if np.any(rr <= 0):
-        raise InputError(f"{path.name}: RR intervals must be positive")
-    note = ""
-    named_seconds = header is not None and header[index].lower().endswith("_s")
-    if named_seconds or np.median(rr) < SECONDS_MEDIAN_LIMIT:
-        rr = rr * 1000.0
-        note = "intervals read as seconds"
-    beat_t_s = np.concatenate([[0.0], np.cumsum(rr) / 1000.0])
-    events: list[Event] = [DeviceInfo(protocol="ibi", device=path.name)]
-    events.append(DeviceBeat(t_s=0.0, ibi_ms=None))
-    events += [DeviceBeat(t_s=float(t), ibi_ms=float(r)) for t, r in zip(beat_t_s[1:], rr, strict=False)]
-    return Recording("rr", events, note)
-
-
-def _parse_times(cells: list[str], name: str, path: Path) -> np.ndarray:
-    if cells and not _is_number(cells[0]):
-        try:
-            stamps = [datetime.fromisoformat(c.replace("Z", "+00:00")) for c in cells]
-        except ValueError:
-            raise InputError(f"{path.name}: time column {name!r} is neither numbers nor ISO date-times") from None
-        return np.array([(s - stamps[0]).total_seconds() for s in stamps])
-    t = _numbers(cells, path, "time", 2)
-    lowered = name.lower()
-    steps = np.diff(t)
-    if steps.size and np.any(steps < 0):
-        raise InputError(f"{path.name}: the time column goes backwards")
-    in_ms = lowered.endswith("ms") or (not lowered.endswith("_s") and steps.size and np.median(steps) >= 1.0)
-    return (t - t[0]) / (1000.0 if in_ms else 1.0)
-
-
-def _ppg_recording(path: Path, header: list[str] | None, lines: list[str], fs_hz: float | None,
-                   column: str | None) -> Recording:
-    if header is None:
-        values = _numbers([_split(ln)[-1] for ln in lines], path, "PPG value", 1)
-        t_s = None
-    else:
-        value_index = _pick(header, PPG_COLUMN_PATTERN, "PPG value", column)
-        values = _numbers(_column_values(lines[1:], value_index, path, "PPG value"), path, "PPG value", 2)
-        time_index = next((i for i, n in enumerate(header) if TIME_COLUMN_PATTERN.match(n)), None)
-        t_s = None
-        if time_index is not None and fs_hz is None:
-            t_s = _parse_times(_column_values(lines[1:], time_index, path, "time"), header[time_index], path)
+        rr_cols = _matching(table, RR_COLUMN_PATTERN)
+        ppg_cols = [i for i in _matching(table, PPG_COLUMN_PATTERN) if i not in times]
+        others = [i for i in range(n_cols) if i not in times]
+        if table.names is None and n_cols == 2 and _increasing(table.columns[0]):
+            times, others = [0], [1]  # header-less "time, value"
+        if kind == "rr" and rr_cols:
+            others = rr_cols
+        elif kind == "ppg" and ppg_cols:
+            others = ppg_cols
+        elif kind == "auto" and (rr_cols or ppg_cols):
+            if rr_cols and ppg_cols:
+                names = ", ".join(table.label(i) for i in rr_cols + ppg_cols)
+                raise InputError(f"{path.name} has both RR and PPG columns ({names}); use --kind rr or --kind ppg")
+            kind = "rr" if rr_cols else "ppg"
+            others = rr_cols or ppg_cols
+        if not others:
+            raise InputError(f"no value column found among {', '.join(table.names or [])}; name one with --column")
+        if len(others) > 1:
+            if table.names is None:
+                raise InputError(f"{path.name} has {n_cols} columns but no header; add one or use --column")
+            names = ", ".join(table.label(i) for i in others)
+            raise InputError(f"several possible value columns ({names}); choose one with --column")
+        value = others[0]
+    if value in table.text_columns:
+        raise InputError(f"{path.name}: {table.text_columns[value][:40]!r} in {table.label(value)} is not a number")
+    time = _one(table, times, "time") if times and fs_hz is None else None
+    if time is not None and time in table.text_columns:
+        raise InputError(f"{path.name}: time column {table.label(time)!r} is neither numbers nor ISO date-times "
+                         f"({table.text_columns[time][:40]!r})")
+    t_s = _time_in_seconds(path, table, time) if time is not None else None
+    if kind == "auto":
+        if fs_hz is not None:
+            kind = "ppg"
+        elif t_s is None:
+            kind = "rr"
+        else:
+            step = _median_step(t_s)
+            if step is not None and step < MAX_SAMPLE_STEP_S:
+                kind = "ppg"
+            else:
+                raise InputError(
+                    f"cannot tell whether {table.label(value)} holds RR intervals or a PPG wave "
+                    f"(time steps of {step or 0:.3g} s); use --kind rr or --kind ppg")
+    if kind == "rr":
+        return _rr(path, table.columns[value], table.label(value))
     if t_s is None:
         if fs_hz is None:
             raise InputError(f"{path.name} has no time column: give the sample rate with --fs HZ")
-        if fs_hz <= 0:
-            raise InputError("--fs must be a positive sample rate in Hz")
-        t_s = np.arange(values.size) / fs_hz
-    else:
-        steps = np.diff(t_s)
-        if steps.size == 0 or np.median(steps) <= 0:
-            raise InputError(f"{path.name}: cannot work out a sample rate from the time column")
-        fs_hz = float(1.0 / np.median(steps))
-    if values.size < 2 * fs_hz:
-        raise InputError(f"{path.name} holds {values.size / fs_hz:.1f} s of PPG; at least 2 s are needed")
-    events: list[Event] = [DeviceInfo(protocol="file", fs_hz=fs_hz, device=path.name)]
-    for start in range(0, values.size, PPG_BLOCK_SAMPLES):
-        stop = start + PPG_BLOCK_SAMPLES
-        events.append(PpgBlock(t_s=t_s[start:stop], value=values[start:stop], fs_hz=fs_hz))
-    return Recording("ppg", events)
+        t_s = np.arange(table.columns[value].size) / fs_hz
+    return _ppg(path, t_s, table.columns[value], fs_hz, "")
+
+
+def _median_step(t_s: np.ndarray) -> float | None:
+    steps = np.diff(t_s[np.isfinite(t_s)])
+    steps = steps[steps > 0]
+    return float(np.median(steps)) if steps.size else None
+
+
+def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
+    t = table.columns[index]
+    if index in table.datetime_columns:
+        return t
+    name, unit = _normalised(table.label(index))
+    lowered = name.lower()
+    if unit is None:
+        if lowered.endswith(("_ms", "ms")):
+            unit = "ms"
+        elif lowered.endswith(("_us",)):
+            unit = "us"
+        elif lowered.endswith(("_s", "sec", "secs", "seconds")) or lowered.startswith(("unix", "epoch")):
+            unit = "s"
+    if unit is None:
+        step = _median_step(t)
+        if step is None:
+            raise InputError(f"{path.name}: the time column {name!r} never advances")
+        if step < 0.11:
+            unit = "s"
+        elif 1.0 <= step < 200.0:
+            unit = "ms"
+        elif step >= 200.0:
+            unit = "us"
+        else:
+            raise InputError(
+                f"{path.name}: cannot tell whether time column {name!r} is in s ({1 / step:.3g} Hz) "
+                f"or ms ({1000 / step:.3g} Hz); rename it {name}_s or {name}_ms")
+    scale = {"s": 1.0, "ms": 1e-3, "us": 1e-6}[unit]
+    finite = t[np.isfinite(t)]
+    origin = finite[0] if finite.size else 0.0
+    return (t - origin) * scale
+
+
+def _rr(path: Path, values: np.ndarray, label: str) -> Recording:
+    rr = np.asarray(values, dtype=float)
+    finite = rr[np.isfinite(rr) & (rr > 0)]
+    if finite.size == 0:
+        raise InputError(f"{path.name} holds no usable RR interval")
+    notes = []
+    named_seconds = label.lower().endswith("_s") or _normalised(label)[1] == "s"
+    if named_seconds or np.median(finite) < SECONDS_MEDIAN_LIMIT:
+        rr = rr * 1000.0
+        notes.append("intervals read as seconds")
+    beat_t_s, chain_start, bad = rr_chains(rr)
+    if beat_t_s.size - int(chain_start.sum()) < 2:
+        raise InputError(f"{path.name} holds {max(beat_t_s.size - 1, 0)} interval(s); at least 2 are needed")
+    if bad:
+        notes.append(f"{bad} impossible interval(s) (NaN, <= 0 or > {config.FILE_RR_GAP_MS / 1000:g} s) "
+                     "treated as gaps")
+    return Recording("rr", note="; ".join(notes), device=path.name, beat_t_s=beat_t_s, chain_start=chain_start)
+
+
+def _ppg(path: Path, t_s: np.ndarray, values: np.ndarray, fs_hz: float | None, note: str,
+         sequence: np.ndarray | None = None) -> Recording:
+    cleaned = clean_ppg(t_s, values, fs_hz, sequence)
+    if cleaned.t_s.size < 2:
+        raise InputError(f"{path.name} holds no usable PPG samples")
+    fs = cleaned.fs_hz
+    if cleaned.t_s.size < 2 * fs:
+        raise InputError(f"{path.name} holds {cleaned.t_s.size / fs:.1f} s of PPG; at least 2 s are needed")
+    notes = [n for n in (note, cleaned.note) if n]
+    return Recording("ppg", note="; ".join(notes), device=path.name, t_s=cleaned.t_s, value=cleaned.value,
+                     fs_hz=fs, gaps=cleaned.gaps)

@@ -1,0 +1,94 @@
+"""``biofeedback analyze`` on a one-hour 500 Hz PPG CSV as a whole process, against NeuroKit2.
+
+Writes one hour of simulated 500 Hz PPG as ``time_ms,ppg`` (1.8 million rows),
+then times, in the same run on the same file, two whole processes (wall time,
+imports included for both):
+
+* ours: ``python -m biofeedback analyze FILE --json``
+* reference: ``pandas.read_csv`` + ``nk.ppg_process`` + ``nk.hrv_time`` +
+  ``nk.hrv_frequency`` (NeuroKit2 0.2.13)
+
+Prints both times and the ratio reference / ours (target ≥ 3, issue 10), the
+peak memory of our process and the mean NN of both as a sanity check.
+
+    python benchmarks/analyze_file.py [--minutes 60] [--keep FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from biofeedback.core.physiology import simulate_ppg
+
+FS_HZ = 500.0
+
+NEUROKIT_SCRIPT = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+import numpy as np, pandas as pd, neurokit2 as nk
+frame = pd.read_csv(sys.argv[1])
+signals, info = nk.ppg_process(frame["ppg"].to_numpy(dtype=float), sampling_rate={fs})
+peaks = info["PPG_Peaks"]
+td = nk.hrv_time(peaks, sampling_rate={fs})
+fd = nk.hrv_frequency(peaks, sampling_rate={fs})
+print(json.dumps({{"mean_nn_ms": float(td["HRV_MeanNN"].iloc[0]), "rmssd_ms": float(td["HRV_RMSSD"].iloc[0]),
+                  "lf_hf": float(fd["HRV_LFHF"].iloc[0])}}))
+"""
+
+
+def write_csv(path: Path, minutes: float) -> int:
+    t_s, values, _ = simulate_ppg(minutes * 60.0, fs_hz=FS_HZ, breathing_bpm=6.0, seed=3)
+    table = np.column_stack([np.round(t_s * 1000.0, 1), values])
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("time_ms,ppg\n")
+        np.savetxt(f, table, fmt=["%.1f", "%.0f"], delimiter=",")
+    return t_s.size
+
+
+def timed(cmd: list[str]) -> tuple[float, str, float]:
+    """(wall s, stdout, peak RSS MB of the child) of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{cmd[:4]} failed: {result.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, result.stdout, max(peak, before) / 1024.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=60.0)
+    parser.add_argument("--keep", default=None, help="write the CSV here and keep it")
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp()
+    path = Path(args.keep) if args.keep else Path(folder) / "ppg_1h_500hz.csv"
+    n = write_csv(path, args.minutes)
+    print(f"file: {n} rows, {path.stat().st_size / 1e6:.1f} MB ({args.minutes:g} min at {FS_HZ:g} Hz, time_ms,ppg)")
+    ours_s, out, ours_mb = timed([sys.executable, "-m", "biofeedback", "analyze", str(path), "--json"])
+    ours = json.loads(out)
+    nk_s, out, _ = timed([sys.executable, "-c", NEUROKIT_SCRIPT.format(fs=FS_HZ), str(path)])
+    ref = json.loads(out)
+    print(f"biofeedback analyze : {ours_s:6.2f} s wall (whole process, peak RSS {ours_mb:.0f} MB), "
+          f"mean NN {ours['mean_nn_ms']:.1f} ms, RMSSD {ours['rmssd_ms']:.1f} ms")
+    print(f"NeuroKit2 reference : {nk_s:6.2f} s wall (whole process), "
+          f"mean NN {ref['mean_nn_ms']:.1f} ms, RMSSD {ref['rmssd_ms']:.1f} ms")
+    print(f"ratio (NeuroKit2 / ours): {nk_s / ours_s:.2f}  (target >= 3)")
+    if not args.keep:
+        os.remove(path)
+        os.rmdir(folder)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""OpenSignals (r)evolution text files from BITalino and biosignalsplux devices.
+
+The published layout: ``# OpenSignals Text File Format`` on the first line, one
+``# {...}`` JSON line keyed by device MAC address (per device: ``"sampling rate"``,
+``"column"`` names such as ``nSeq, I1, I2, O1, O2, A1 …``, ``"sensor"`` per
+analog channel such as ``"PPG"``/``"ECG"``/``"RAW"``, ``"label"`` per channel),
+``# EndOfHeader``, then one tab-separated row per sample with the devices'
+columns side by side. The data rows are parsed by pandas' C reader.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+OPENSIGNALS_MAGIC = "# OpenSignals Text File Format"
+END_OF_HEADER = "# EndOfHeader"
+PPG_SENSORS = ("PPG", "BVP", "SPO2", "OXI", "PULSE")
+
+
+class OpenSignalsError(ValueError):
+    """The file claims OpenSignals but cannot be read; the message is for the user."""
+
+
+@dataclass(frozen=True, eq=False)
+class OpenSignalsChannel:
+    """One analog channel chosen from the file, with the device's sample rate."""
+
+    fs_hz: float
+    value: np.ndarray
+    sequence: np.ndarray | None  # nSeq column (wraps, e.g. 0..15 on BITalino) or None
+    description: str  # e.g. "A1 (PPG) of biosignalsplux 00:07:80:3B:46:61"
+
+
+def is_opensignals(head: str) -> bool:
+    return head.lstrip("\ufeff").startswith(OPENSIGNALS_MAGIC)
+
+
+def _header(text_head: str, name: str) -> tuple[dict, int]:
+    meta: dict | None = None
+    for number, line in enumerate(text_head.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("# {"):
+            try:
+                meta = json.loads(stripped[2:])
+            except json.JSONDecodeError:
+                raise OpenSignalsError(f"{name}: the OpenSignals JSON header is damaged") from None
+        if stripped.startswith(END_OF_HEADER):
+            if meta is None:
+                raise OpenSignalsError(f"{name}: OpenSignals header without its JSON line")
+            return meta, number
+    raise OpenSignalsError(f"{name}: no '{END_OF_HEADER}' line in the OpenSignals header")
+
+
+def _candidates(meta: dict) -> list[tuple[int, str, str, str, float, int | None]]:
+    """(column index, column name, sensor, device, fs_hz, nSeq column index) per analog channel."""
+    out, offset = [], 0
+    for mac, device in meta.items():
+        columns = list(device.get("column", []))
+        sensors = list(device.get("sensor", []))
+        analog = [i for i, c in enumerate(columns) if c.upper().startswith(("A", "CH"))]
+        fs = float(device.get("sampling rate", 0) or 0)
+        label = f"{device.get('device', 'device')} {mac}".strip()
+        seq = offset if columns and columns[0] == "nSeq" else None
+        for k, i in enumerate(analog):
+            sensor = str(sensors[k]) if k < len(sensors) else "RAW"
+            out.append((offset + i, columns[i], sensor, label, fs, seq))
+        offset += len(columns)
+    return out
+
+
+def read_opensignals(data: bytes, name: str, column: str | None = None) -> OpenSignalsChannel:
+    """The PPG channel of an OpenSignals text file (or the ``column`` named, e.g. ``A2``)."""
+    head = data[:65536].decode("utf-8-sig", errors="replace")
+    meta, header_lines = _header(head, name)
+    if not isinstance(meta, dict) or not meta or not all(isinstance(v, dict) for v in meta.values()):
+        raise OpenSignalsError(f"{name}: the OpenSignals header names no device")
+    channels = _candidates(meta)
+    if not channels:
+        raise OpenSignalsError(f"{name}: the OpenSignals header lists no analog channel")
+    if column is not None:
+        chosen = [c for c in channels if column in (c[1], c[2])]
+        if not chosen:
+            names = ", ".join(f"{c[1]} ({c[2]})" for c in channels)
+            raise OpenSignalsError(f"{name}: no channel {column!r}; the file has {names}")
+    else:
+        chosen = [c for c in channels if c[2].upper() in PPG_SENSORS] or (
+            channels if len(channels) == 1 else []
+        )
+    if len(chosen) != 1:
+        names = ", ".join(f"{c[1]} ({c[2]})" for c in (chosen or channels))
+        raise OpenSignalsError(
+            f"{name}: several channels could hold the pulse wave ({names}); choose one with --column"
+        )
+    index, col_name, sensor, device, fs_hz, seq_index = chosen[0]
+    if fs_hz <= 0:
+        raise OpenSignalsError(f"{name}: the OpenSignals header gives no sampling rate")
+    try:
+        frame = pd.read_csv(io.BytesIO(data), sep="\t", header=None, skiprows=header_lines,
+                            comment="#", engine="c", index_col=False)
+    except (pd.errors.ParserError, ValueError) as error:
+        raise OpenSignalsError(f"{name}: OpenSignals data rows cannot be read ({error})") from None
+    if frame.shape[1] <= index:
+        raise OpenSignalsError(f"{name}: the data rows have {frame.shape[1]} columns, fewer than the header says")
+    values = pd.to_numeric(frame.iloc[:, index], errors="coerce").to_numpy(dtype=float)
+    seq = None
+    if seq_index is not None:
+        seq = pd.to_numeric(frame.iloc[:, seq_index], errors="coerce").to_numpy(dtype=float)
+    return OpenSignalsChannel(fs_hz, values, seq, f"{col_name} ({sensor}) of {device}")

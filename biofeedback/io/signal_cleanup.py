@@ -1,0 +1,151 @@
+"""Impossible values in recorded files become gaps, reported in one note, never a crash.
+
+RR series: NaN, non-positive and over-long intervals (> FILE_RR_GAP_MS) end a
+chain of successive beats. PPG samples: NaN rows are dropped, time that goes
+backwards (a device restart inside one log) is moved on to continue the record,
+and a long jump forward is a gap. All vectorised over the whole record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from biofeedback import config
+from biofeedback.core.types import DeviceBeat, DeviceStatus, Event, Gap, PpgBlock
+
+OPENSIGNALS_SEQ_MODULO = 16  # nSeq is a 4-bit counter on BITalino and biosignalsplux
+
+
+def rr_chains(rr_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """Beat times (s, first at 0), chain-start flags and the count of impossible intervals.
+
+    A beat flagged ``chain_start`` has no interval of its own (a gap precedes it).
+    Impossible intervals advance the clock by their value when it is a plausible
+    gap (<= FILE_GAP_MAX_S), else by FILE_RR_GAP_MS, so times stay increasing.
+    """
+    rr = np.asarray(rr_ms, dtype=float)
+    valid = np.isfinite(rr) & (rr > 0) & (rr <= config.FILE_RR_GAP_MS)
+    gap_ok = np.isfinite(rr) & (rr > config.FILE_RR_GAP_MS) & (rr <= config.FILE_GAP_MAX_S * 1000.0)
+    advance_ms = np.where(valid | gap_ok, rr, config.FILE_RR_GAP_MS)
+    beat_t_s = np.concatenate([[0.0], np.cumsum(advance_ms) / 1000.0])
+    chain_start = np.concatenate([[True], ~valid])
+    # a chain start followed by another chain start (or the end) is a lone beat with no interval
+    lone = chain_start & np.concatenate([chain_start[1:], [True]])
+    keep = ~lone
+    return beat_t_s[keep], chain_start[keep], int(np.count_nonzero(~valid))
+
+
+@dataclass(frozen=True, eq=False)
+class CleanPpg:
+    t_s: np.ndarray
+    value: np.ndarray
+    fs_hz: float
+    gaps: list[Gap] = field(default_factory=list)
+    note: str = ""
+
+
+def clean_ppg(t_s: np.ndarray, value: np.ndarray, fs_hz: float | None = None,
+              sequence: np.ndarray | None = None) -> CleanPpg:
+    """Drop NaN rows, restore lost samples counted by an nSeq column, mend backwards time."""
+    t = np.asarray(t_s, dtype=float)
+    v = np.asarray(value, dtype=float)
+    notes = []
+    if sequence is not None and fs_hz and sequence.size == t.size and np.all(np.isfinite(sequence)):
+        step = np.mod(np.diff(sequence), OPENSIGNALS_SEQ_MODULO)
+        lost = np.where(step == 0, OPENSIGNALS_SEQ_MODULO, step) - 1
+        if lost.any():
+            t = t + np.concatenate([[0.0], np.cumsum(lost)]) / fs_hz
+            notes.append(f"{int(lost.sum())} lost samples (from nSeq)")
+    ok = np.isfinite(t) & np.isfinite(v)
+    if not ok.all():
+        notes.append(f"{int((~ok).sum())} rows with missing or non-numeric values skipped")
+        t, v = t[ok], v[ok]
+    if t.size < 2:
+        return CleanPpg(t, v, float(fs_hz or 1.0), [], "; ".join(notes))
+    steps = np.diff(t)
+    forward = steps[steps > 0]
+    median = float(np.median(forward)) if forward.size else 1.0 / float(fs_hz or 1.0)
+    gaps: list[Gap] = []
+    back = np.flatnonzero(steps < 0)
+    if back.size:
+        # each backwards jump: the samples after it continue one median step after the one before
+        shift = np.zeros(t.size)
+        shift[back + 1] = t[back] + median - t[back + 1]
+        t = t + np.cumsum(shift)
+        gaps += [Gap(float(t[i]), None, "device_restart") for i in back]
+        notes.append(f"time goes backwards {back.size} time(s): treated as restarts")
+        steps = np.diff(t)
+    jumps = np.flatnonzero(steps > max(config.FILE_PPG_GAP_S, 10.0 * median))
+    if jumps.size:
+        gaps += [Gap(float(t[i]), float(steps[i]), "lost_samples") for i in jumps]
+        notes.append(f"{jumps.size} gap(s) in the time column")
+    gaps.sort(key=lambda g: g.t_s)
+    fs = float(fs_hz) if fs_hz else 1.0 / median
+    return CleanPpg(t, v, fs, gaps, "; ".join(notes))
+
+
+def clean_raw_events(events: list[Event]) -> tuple[list[Event], str]:
+    """The raw log's events with NaN samples dropped and backwards time mended into gaps."""
+    out: list[Event] = []
+    offset = 0.0
+    last_t = -np.inf  # last PPG sample time
+    last_beat_t = -np.inf
+    n_nan = n_back = 0
+    for event in events:
+        if isinstance(event, PpgBlock):
+            t = event.t_s + offset
+            v = event.value
+            ok = np.isfinite(t) & np.isfinite(v)
+            if not ok.all():
+                n_nan += int((~ok).sum())
+                t, v = t[ok], v[ok]
+            if t.size == 0:
+                continue
+            period = 1.0 / event.fs_hz if event.fs_hz > 0 else 0.0
+            starts = np.flatnonzero(np.diff(np.concatenate([[last_t], t])) < 0)
+            if starts.size:
+                pieces = np.split(np.arange(t.size), starts)
+                for piece in pieces:
+                    if piece.size == 0:
+                        continue
+                    pt = t[piece]
+                    if pt[0] < last_t:
+                        shift = last_t + period - pt[0]
+                        offset += shift
+                        t = t + shift  # later pieces move with it
+                        pt = t[piece]
+                        out.append(Gap(float(last_t), None, "device_restart"))
+                        n_back += 1
+                    out.append(PpgBlock(pt, v[piece], event.fs_hz))
+                    last_t = float(pt[-1])
+                continue
+            out.append(PpgBlock(t, v, event.fs_hz) if (offset or not ok.all()) else event)
+            last_t = float(t[-1])
+        elif isinstance(event, DeviceBeat):
+            t_s = event.t_s + offset
+            if not np.isfinite(t_s):
+                n_nan += 1
+                continue
+            if t_s <= last_beat_t:
+                shift = last_beat_t + 1e-3 - t_s
+                offset += shift
+                t_s += shift
+                out.append(Gap(float(last_beat_t), None, "device_restart"))
+                n_back += 1
+            out.append(dataclasses.replace(event, t_s=float(t_s)) if t_s != event.t_s else event)
+            last_beat_t = float(t_s)
+        elif isinstance(event, (DeviceStatus, Gap)):
+            t_s = event.t_s + offset
+            if np.isfinite(t_s):
+                out.append(dataclasses.replace(event, t_s=float(t_s)) if t_s != event.t_s else event)
+        else:
+            out.append(event)
+    notes = []
+    if n_nan:
+        notes.append(f"{n_nan} missing or non-numeric values skipped")
+    if n_back:
+        notes.append(f"time goes backwards {n_back} time(s): treated as restarts")
+    return out, "; ".join(notes)
