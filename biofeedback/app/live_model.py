@@ -18,6 +18,7 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.resonance import breath_swing_bpm
 from biofeedback.core.types import MetricsUpdate, SignalQuality
 
 
@@ -140,19 +141,16 @@ class LiveModel:
         return float(60000.0 / np.mean(beats[-n_beats:, 1]))
 
     def hr_swing_bpm(self, start_device_s: float, end_device_s: float) -> float | None:
-        """Max minus min beat-to-beat HR over beats in [start, end); None with < 2 beats.
+        """HR swing of the beats in one breath [start, end) on the device clock.
 
-        The per-breath peak-to-trough HR of resonance-breathing protocols
-        (Lehrer et al. 2000), taken over one pacer cycle.
+        One definition for the live tile and the resonance scoring:
+        ``core.resonance.breath_swing_bpm`` (peak-to-trough beat HR, Lehrer et al. 2000).
         """
         beats = self.beats.view()
         if not len(beats):
             return None
-        inside = (beats[:, 0] >= start_device_s) & (beats[:, 0] < end_device_s)
-        if inside.sum() < 2:
-            return None
-        hr = 60000.0 / beats[inside, 1]
-        return float(hr.max() - hr.min())
+        return breath_swing_bpm(beats[:, 0], beats[:, 1], start_device_s, end_device_s,
+                                corrected=beats[:, 2].astype(bool))
 
     def artifact_share(self) -> float | None:
         return None if self.latest is None else self.latest.artifact_share

@@ -1,22 +1,25 @@
 """Session flow: start/stop a timed practice while the pipeline and pacer keep running.
 
-A session is a span of time with a duration preset (or open-ended), markers
-and an optional ``recorder`` that receives what happens during it. The
-recorder is the hook for persistent sessions (a store written in a later
-issue): ``on_events`` is called from the source thread with raw events (so a
-store can append them as they arrive), ``on_beats`` and ``on_marker`` from
-the GUI thread, ``close`` once at the end.
+A session is a span of time with a duration preset (or open-ended) and an
+optional ``Recorder`` that receives what happens during it: ``on_events`` from
+the source thread with raw events (so a store can append them as they
+arrive), ``on_beats``, ``on_marker`` and ``on_pacer_change`` from the GUI
+thread, and ``close`` once at the end. ``close`` may take seconds (a store
+commits and summarises), so it runs on a thread of its own and ``finished``
+is emitted on the GUI thread once it returned.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
+from biofeedback.app.records import Marker, PacerChange
 from biofeedback.core.types import Beat, Event
 
 
@@ -25,7 +28,8 @@ class Recorder(Protocol):
 
     def on_events(self, events: Sequence[Event]) -> None: ...
     def on_beats(self, beats: Sequence[Beat]) -> None: ...
-    def on_marker(self, t_s: float, label: str) -> None: ...
+    def on_marker(self, marker: Marker) -> None: ...
+    def on_pacer_change(self, change: PacerChange) -> None: ...
     def close(self) -> None: ...
 
 
@@ -33,7 +37,9 @@ class SessionController(QObject):
     """Start/stop with a duration; the clock is injectable (monotonic seconds)."""
 
     started = Signal()
-    finished = Signal(str)  # "completed" | "stopped"
+    finished = Signal(str)  # "completed" | "stopped", after the recorder was closed
+    recorder_failed = Signal(str)  # closing the recorder raised: the traceback's last line
+    _closed = Signal(str, str)  # reason, error text ("" when none): from the closing thread
 
     def __init__(
         self,
@@ -47,40 +53,66 @@ class SessionController(QObject):
         self.recorder: Recorder | None = None
         self.duration_s: float | None = None
         self.start_t_s: float | None = None
-        self.markers: list[tuple[float, str]] = []
+        self.markers: list[Marker] = []
         self.n_beats = 0
         self._lock = threading.Lock()
+        self._closing: list[threading.Thread] = []
+        self._closed.connect(self._after_close, Qt.ConnectionType.QueuedConnection)
 
     @property
     def running(self) -> bool:
         return self.start_t_s is not None
 
-    def start(self, duration_s: float | None = None) -> None:
-        """Begin a session of ``duration_s`` seconds (None: until stopped)."""
+    def start(self, duration_s: float | None = None) -> bool:
+        """Begin a session of ``duration_s`` seconds (None: until stopped); False if one runs."""
         if self.running:
-            return
+            return False
         self.duration_s = duration_s if duration_s and duration_s > 0 else None
         self.markers = []
         self.n_beats = 0
+        recorder = self.recorder_factory() if self.recorder_factory else None
         with self._lock:
-            self.recorder = self.recorder_factory() if self.recorder_factory else None
+            self.recorder = recorder
         self.start_t_s = self.clock()
-        self.mark("session start")
+        return True
+
+    def announce_started(self) -> None:
         self.started.emit()
 
-    def stop(self, reason: str = "stopped") -> None:
+    def stop(self, reason: str = "stopped") -> bool:
+        """End the session; the recorder is closed off the GUI thread, then ``finished`` fires."""
         if not self.running:
-            return
-        self.mark(f"session {reason}")
+            return False
         self.start_t_s = None
         with self._lock:
             recorder, self.recorder = self.recorder, None
-        if recorder is not None:
-            recorder.close()
+        if recorder is None:
+            self.finished.emit(reason)
+            return True
+
+        def close() -> None:
+            error = ""
+            try:
+                recorder.close()
+            except Exception:
+                error = traceback.format_exc().strip().splitlines()[-1]
+            self._closed.emit(reason, error)
+
+        thread = threading.Thread(target=close, name="session recorder close", daemon=True)
+        self._closing.append(thread)
+        thread.start()
+        return True
+
+    def _after_close(self, reason: str, error: str) -> None:
+        self._closing = [t for t in self._closing if t.is_alive()]
+        if error:
+            self.recorder_failed.emit(error)
         self.finished.emit(reason)
 
-    def toggle(self, duration_s: float | None = None) -> None:
-        self.stop() if self.running else self.start(duration_s)
+    def wait_closed(self, timeout_s: float = 10.0) -> None:
+        """Block until recorders being closed are done (at application exit)."""
+        for thread in list(self._closing):
+            thread.join(timeout_s)
 
     def elapsed_s(self) -> float:
         return 0.0 if self.start_t_s is None else self.clock() - self.start_t_s
@@ -90,17 +122,10 @@ class SessionController(QObject):
             return None
         return max(self.duration_s - self.elapsed_s(), 0.0)
 
-    def tick(self) -> None:
-        """Call on the GUI timer: ends the session when its duration is reached."""
+    def due(self) -> bool:
+        """True when a timed session has reached its duration."""
         remaining = self.remaining_s()
-        if remaining is not None and remaining <= 0.0:
-            self.stop("completed")
-
-    def mark(self, label: str) -> None:
-        t_s = self.clock()
-        self.markers.append((t_s, label))
-        if self.recorder is not None:
-            self.recorder.on_marker(t_s, label)
+        return remaining is not None and remaining <= 0.0
 
     # -- data hooks ----------------------------------------------------------------
     def on_events(self, events: Sequence[Event]) -> None:
@@ -115,6 +140,16 @@ class SessionController(QObject):
             self.n_beats += len(beats)
             if self.recorder is not None and beats:
                 self.recorder.on_beats(beats)
+
+    def on_marker(self, marker: Marker) -> None:
+        if self.running:
+            self.markers.append(marker)
+            if self.recorder is not None:
+                self.recorder.on_marker(marker)
+
+    def on_pacer_change(self, change: PacerChange) -> None:
+        if self.running and self.recorder is not None:
+            self.recorder.on_pacer_change(change)
 
 
 def format_clock(seconds: float) -> str:

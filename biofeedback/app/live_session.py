@@ -1,0 +1,355 @@
+"""The one owner of live state while a source is connected (QtCore only, no widgets).
+
+``LiveSession`` owns the source worker and its connection generation, the
+device info, the live model with its one device-to-host clock mapping, the
+*active* pacer (the training pacer, the same pacer gliding adaptively, or the
+resonance wizard's) and the session controller with its recorder. Windows,
+the wizard, history replay and the store glue subscribe to its typed signals
+and send it commands; none of them reaches into another.
+
+Threads: connecting (a port opens, a simulator starts) and disconnecting
+(reader threads are joined) run on short-lived threads, never on the GUI
+thread. Each connection gets a new generation; outputs still queued from an
+older one are dropped, so a reconnect never mixes two sources in the model.
+
+The simulated person (any source that is a ``PacerFollower``) follows the
+active pacer, its rate and its phase, whichever owner drives it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from biofeedback.app.live_model import LiveModel
+from biofeedback.app.records import ADAPTIVE, TRAINING, Marker, PacerChange
+from biofeedback.app.session import Recorder, SessionController
+from biofeedback.app.worker import SourceWorker
+from biofeedback.core.adaptive_pacing import AdaptivePacing
+from biofeedback.core.pacer import Pacer
+from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.types import DeviceInfo
+from biofeedback.io.source import CONNECTING, FAILED, FINISHED, STOPPED, Source, SourceState
+
+TICK_S = 0.1  # session timeout, adaptive glide and the pacer trace: 10 Hz (~1 trace point per pixel)
+
+
+@runtime_checkable
+class PacerFollower(Protocol):
+    """A source whose (simulated) person breathes with a pacer: rate and phase now."""
+
+    def follow_pacer(self, rate_bpm: float, phase_cycles: float) -> None: ...
+
+
+class LiveSession(QObject):
+    """Live state and its commands; see the module docstring."""
+
+    output = Signal(PipelineOutput)  # the current connection's outputs, after the model took them
+    state = Signal(SourceState)
+    connected_changed = Signal(bool)
+    device_changed = Signal(DeviceInfo)
+    error = Signal(str)  # a worker traceback (tests fail on it)
+    pacer_changed = Signal(PacerChange)  # the active pacer: owner or parameters changed
+    adaptive_changed = Signal(bool)
+    marker = Signal(Marker)
+    session_started = Signal()
+    session_finished = Signal(str)  # "completed" | "stopped", once the recording is closed
+    notice = Signal(str)  # something the user should read (e.g. a recorder that failed)
+
+    def __init__(self, pacer: Pacer | None = None, clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.model = LiveModel()
+        self.training_pacer = pacer if pacer is not None else Pacer(t0_s=clock())
+        self._pacer = self.training_pacer
+        self._owner = TRAINING
+        self.adaptive: AdaptivePacing | None = None
+        self.session = SessionController(clock=clock, parent=self)
+        self.session.finished.connect(self.session_finished)
+        self.session.recorder_failed.connect(lambda text: self.notice.emit(f"Session not fully saved: {text}"))
+        self.device_info: DeviceInfo | None = None
+        self.source_description = ""
+        self.generation = 0
+        self.errors: list[str] = []
+        self._worker: SourceWorker | None = None
+        self._threads: list[threading.Thread] = []
+        self._last_trace_s = -1e18
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(int(TICK_S * 1000))
+
+    # -- reading ---------------------------------------------------------------------
+    @property
+    def connected(self) -> bool:
+        return self._worker is not None
+
+    @property
+    def pacer(self) -> Pacer:
+        """The active pacer (what the person is asked to follow now)."""
+        return self._pacer
+
+    @property
+    def pacer_owner(self) -> str:
+        return self._owner
+
+    def device_now_s(self, host_t_s: float | None = None) -> float | None:
+        """Device-clock time of host time ``host_t_s`` (default now); None before data."""
+        return self.model.device_now_s(self.clock() if host_t_s is None else host_t_s)
+
+    def host_time_s(self, device_t_s: float) -> float | None:
+        """Host-clock time of device time ``device_t_s``; None before data."""
+        off = self.model.clock_offset_s
+        return None if off is None else device_t_s + off
+
+    def pacer_state(self, host_t_s: float | None = None) -> PacerChange:
+        now = self.clock() if host_t_s is None else host_t_s
+        p = self._pacer
+        return PacerChange(self._owner, p.rate_bpm, p.inhale_ratio, p.hold_in_s, p.hold_out_s, now,
+                           self.device_now_s(now))
+
+    def last_breath_swing_bpm(self, host_t_s: float | None = None) -> float | None:
+        """HR swing of the last complete breath of the active pacer (core.resonance definition)."""
+        now = self.clock() if host_t_s is None else host_t_s
+        off = self.model.clock_offset_s
+        if off is None:
+            return None
+        end = self._pacer.cycle_start_s(now)
+        return self.model.hr_swing_bpm(end - self._pacer.cycle_s - off, end - off)
+
+    # -- connection --------------------------------------------------------------------
+    def connect_source(self, source: Source) -> int:
+        """Disconnect what runs, clear the model, start ``source`` off the GUI thread; the generation."""
+        self.disconnect_source()
+        self.generation += 1
+        gen = self.generation
+        self.model.clear()
+        self.device_info = None
+        self.source_description = source.description
+        worker = SourceWorker(source, generation=gen, tap=self.session.on_events, parent=self)
+        queued = Qt.ConnectionType.QueuedConnection
+        worker.output.connect(self._on_output, queued)
+        worker.state.connect(self._on_state, queued)
+        worker.device.connect(self._on_device, queued)
+        worker.error.connect(self._on_error, queued)
+        self._worker = worker
+        self._follow(self.clock())
+        self.state.emit(SourceState(CONNECTING, source.description))
+        self.connected_changed.emit(True)
+
+        def start() -> None:
+            try:
+                worker.start()
+            except Exception as exc:
+                worker.state.emit(gen, SourceState(FAILED, str(exc) or type(exc).__name__))
+
+        self._run_off_gui(start, "source start")
+        return gen
+
+    def disconnect_source(self, state: SourceState | None = None) -> None:
+        """Stop the source off the GUI thread; its last flushed beats still reach the model."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        previous = [t for t in self._threads if t.is_alive()]
+
+        def stop() -> None:
+            for thread in previous:  # a start still running finishes first
+                thread.join()
+            worker.stop()
+
+        self._run_off_gui(stop, "source stop")
+        self.connected_changed.emit(False)
+        self.state.emit(state or SourceState(STOPPED))
+
+    def wait_idle(self, timeout_s: float = 10.0) -> None:
+        """Block until source starts/stops and recorder closes are done (exit, tests)."""
+        for thread in list(self._threads):
+            thread.join(timeout_s)
+        self.session.wait_closed(timeout_s)
+
+    def shutdown(self) -> None:
+        """End the session (saved) and the connection; waits for both (application exit)."""
+        self._timer.stop()
+        self.stop_session()
+        self.disconnect_source()
+        self.wait_idle()
+
+    def _run_off_gui(self, target: Callable[[], None], name: str) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+
+    def _current(self, gen: int) -> bool:
+        return gen == self.generation
+
+    def _on_output(self, gen: int, out: PipelineOutput) -> None:
+        if not self._current(gen):
+            return  # queued by a source that is no longer connected
+        self.model.add(out, self.clock())
+        if out.beats:
+            self.session.on_beats(out.beats)
+        self.output.emit(out)
+
+    def _on_state(self, gen: int, state: SourceState) -> None:
+        if not self._current(gen):
+            return
+        if state.state in (FAILED, FINISHED) and self._worker is not None:
+            self.disconnect_source(state)  # keeps the reason on screen
+            return
+        self.state.emit(state)
+
+    def _on_device(self, gen: int, info: DeviceInfo) -> None:
+        if self._current(gen):
+            self.device_info = info
+            self.device_changed.emit(info)
+
+    def _on_error(self, gen: int, text: str) -> None:
+        self.errors.append(text)
+        self.error.emit(text)
+
+    # -- pacer ---------------------------------------------------------------------------
+    def set_pacer(self, rate_bpm: float | None = None, inhale_ratio: float | None = None,
+                  hold_in_s: float | None = None, hold_out_s: float | None = None,
+                  owner: str = TRAINING) -> None:
+        """Change the pacer of ``owner`` now, phase-continuously.
+
+        The training pacer belongs to TRAINING and ADAPTIVE; a rate set by
+        TRAINING while the adaptive glide runs ends the glide (the user takes
+        the rate back). A change by an owner that is not active is ignored.
+        """
+        now = self.clock()
+        if owner == TRAINING and rate_bpm is not None and self.adaptive is not None:
+            self._end_adaptive()
+        if owner in (TRAINING, ADAPTIVE):
+            pacer = self.training_pacer
+        elif owner == self._owner:
+            pacer = self._pacer
+        else:
+            return
+        pacer.configure(now, rate_bpm=rate_bpm, inhale_ratio=inhale_ratio, hold_in_s=hold_in_s,
+                        hold_out_s=hold_out_s)
+        if pacer is self._pacer:
+            if owner in (TRAINING, ADAPTIVE):
+                self._owner = ADAPTIVE if self.adaptive is not None else TRAINING
+            self._announce(now)
+
+    def set_active_pacer(self, owner: str, pacer: Pacer) -> None:
+        """Make ``pacer`` (driven by ``owner``, e.g. the wizard) the one the person follows."""
+        if self.adaptive is not None:
+            self._end_adaptive()
+        self._owner, self._pacer = owner, pacer
+        self._announce(self.clock())
+
+    def release_pacer(self, owner: str) -> None:
+        """``owner`` is done: the training pacer is active again (no-op if ``owner`` is not active)."""
+        if self._owner != owner or self._pacer is self.training_pacer:
+            return
+        self._owner, self._pacer = TRAINING, self.training_pacer
+        self._announce(self.clock())
+
+    def start_adaptive(self, target_bpm: float) -> None:
+        """Start the training pacer at the breathing seen in the heart rhythm; glide to ``target_bpm``.
+
+        The glide (core/adaptive_pacing.py) changes the rate only at breath
+        starts and never faster than ADAPT_MAX_CHANGE_BPM_PER_MIN.
+        """
+        if self._pacer is not self.training_pacer:
+            self.release_pacer(self._owner)
+        beats, now = self.model.beats.view(), self.clock()
+        self.adaptive = AdaptivePacing.from_tachogram(target_bpm, beats[:, 0], beats[:, 1], now)
+        self.adaptive_changed.emit(True)
+        self.set_pacer(rate_bpm=self.adaptive.rate_bpm, owner=ADAPTIVE)
+
+    def stop_adaptive(self, rate_bpm: float | None = None) -> None:
+        """End the glide; the training pacer goes to ``rate_bpm`` when given."""
+        if self.adaptive is not None:
+            self._end_adaptive()
+        if rate_bpm is not None:
+            self.set_pacer(rate_bpm=rate_bpm)
+
+    def _end_adaptive(self) -> None:
+        self.adaptive = None
+        if self._owner == ADAPTIVE:
+            self._owner = TRAINING
+        self.adaptive_changed.emit(False)
+
+    def _announce(self, now: float) -> None:
+        change = self.pacer_state(now)
+        self._follow(now)
+        self.session.on_pacer_change(change)
+        self.pacer_changed.emit(change)
+
+    def _follow(self, now: float) -> None:
+        source = self._worker.source if self._worker is not None else None
+        if isinstance(source, PacerFollower):
+            source.follow_pacer(self._pacer.rate_bpm, self._pacer.phase_cycles(now))
+
+    # -- session -------------------------------------------------------------------------
+    def set_recorder_factory(self, factory: Callable[[], Recorder] | None) -> None:
+        """Who records sessions (the store glue); None: sessions are not recorded."""
+        self.session.recorder_factory = factory
+
+    def start_session(self, duration_s: float | None = None) -> None:
+        try:
+            started = self.session.start(duration_s)
+        except Exception as exc:  # a store that cannot begin a session: say so, no session
+            self.notice.emit(f"The session could not start: {exc}")
+            traceback.print_exc()
+            return
+        if not started:
+            return
+        self.mark("session start")
+        self.session.on_pacer_change(self.pacer_state())
+        self.session.announce_started()
+        self.session_started.emit()
+
+    def stop_session(self, reason: str = "stopped") -> None:
+        if self.session.running:
+            self.mark(f"session {reason}")
+            self.session.stop(reason)
+
+    def toggle_session(self, duration_s: float | None = None) -> None:
+        self.stop_session() if self.session.running else self.start_session(duration_s)
+
+    def mark(self, label: str) -> Marker | None:
+        """A labelled moment now, on both clocks; recorded while a session runs."""
+        label = label.strip()
+        if not label:
+            return None
+        now = self.clock()
+        marker = Marker(label, now, self.device_now_s(now))
+        self.session.on_marker(marker)
+        self.marker.emit(marker)
+        return marker
+
+    # -- time ----------------------------------------------------------------------------
+    def tick(self) -> None:
+        """10 Hz: end a timed session, glide the adaptive pacer, extend the pacer trace."""
+        now = self.clock()
+        if self.session.due():
+            self.stop_session("completed")
+        if self.adaptive is not None:
+            new_rate = self.adaptive.update(now, self.training_pacer.cycle_start_s(now))
+            if new_rate is not None:
+                self.set_pacer(rate_bpm=new_rate, owner=ADAPTIVE)
+            if self.adaptive is not None and self.adaptive.arrived:
+                self._end_adaptive()
+        if now - self._last_trace_s >= TICK_S - 1e-6:
+            self.model.add_pacer(now, self._pacer.value(now))
+            self._last_trace_s = now
+
+    def beats_on_host_clock(self, out: PipelineOutput) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(host t_s, rr_ms, corrected) of ``out``'s beats; empty before the clock mapping exists."""
+        off = self.model.clock_offset_s
+        if off is None or not out.beats:
+            return np.empty(0), np.empty(0), np.empty(0, bool)
+        t = np.array([b.t_s for b in out.beats]) + off
+        return t, np.array([b.rr_ms for b in out.beats]), np.array([b.corrected for b in out.beats])

@@ -1,0 +1,34 @@
+"""App-layer tests: QtCore objects on a real event loop, no widgets; worker errors fail the test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    directory = tmp_path / "config"
+    monkeypatch.setenv("BIOFEEDBACK_CONFIG_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def make_live(qtbot):
+    """Build LiveSessions; at teardown shut them down and fail on any worker error."""
+    from biofeedback.app.live_session import LiveSession
+
+    made = []
+
+    def make(**kwargs) -> LiveSession:
+        live = LiveSession(**kwargs)
+        made.append(live)
+        return live
+
+    yield make
+    for live in made:
+        live.shutdown()
+        assert not live.errors, "worker errors:\n" + "\n".join(live.errors)

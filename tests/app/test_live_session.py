@@ -1,0 +1,212 @@
+"""LiveSession headless: real simulated sensor on a pty, real replay files, QtCore event loop."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from biofeedback import config
+from biofeedback.app.records import ADAPTIVE, TRAINING, WIZARD, Marker, PacerChange
+from biofeedback.core.pacer import Pacer
+from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.types import Beat, DeviceInfo
+from biofeedback.io.replay import ReplaySource
+from biofeedback.io.simulator import SimulatedSource
+
+
+class FastClock:
+    """Monotonic seconds times ``speed``: the host clock of an accelerated simulated sensor."""
+
+    def __init__(self, speed: float) -> None:
+        self.speed, self.t0 = speed, time.monotonic()
+
+    def __call__(self) -> float:
+        return self.speed * (time.monotonic() - self.t0)
+
+
+class ListRecorder:
+    """Keeps what a session store would write; notes the thread that closed it."""
+
+    def __init__(self) -> None:
+        self.events, self.beats, self.markers, self.pacer = [], [], [], []
+        self.closed_in: str | None = None
+
+    def on_events(self, events):
+        self.events += list(events)
+
+    def on_beats(self, beats):
+        self.beats += list(beats)
+
+    def on_marker(self, marker):
+        self.markers.append(marker)
+
+    def on_pacer_change(self, change):
+        self.pacer.append(change)
+
+    def close(self):
+        time.sleep(0.3)  # a store commits and summarises: it takes a while
+        self.closed_in = threading.current_thread().name
+
+
+def rr_file(tmp_path, n=200, rr_ms=900.0):
+    path = tmp_path / "rr.txt"
+    path.write_text("".join(f"{rr_ms + 40 * np.sin(k / 3):.1f}\n" for k in range(n)))
+    return path
+
+
+def test_simulated_sensor_fills_the_model_and_keeps_the_device_info_whole(make_live, qtbot):
+    live = make_live()
+    devices, outputs = [], []
+    live.device_changed.connect(devices.append)
+    live.output.connect(outputs.append)
+    live.connect_source(SimulatedSource(speed=8.0, seed=3))
+    qtbot.waitUntil(lambda: len(live.model.beats) >= 10, timeout=10000)
+    assert isinstance(live.device_info, DeviceInfo) and live.device_info.protocol == "native"
+    assert live.device_info.fs_hz and live.device_info.adc_max  # not rebuilt from parts
+    assert devices and devices[-1] == live.device_info
+    assert all(isinstance(o, PipelineOutput) for o in outputs)
+    assert live.model.clock_offset_s is not None
+    assert live.device_now_s() == pytest.approx(live.model.last_device_t_s, abs=1.0)
+
+
+def test_outputs_queued_by_an_old_source_never_reach_the_new_model(make_live, qtbot, tmp_path):
+    live = make_live()
+    live.connect_source(SimulatedSource(speed=4.0, seed=1))
+    qtbot.waitUntil(lambda: len(live.model.ppg) > 0, timeout=10000)
+    time.sleep(0.5)  # the GUI thread is busy: the simulator's PPG outputs queue up
+    live.connect_source(ReplaySource(str(rr_file(tmp_path)), speed=50.0))  # beats only, no PPG
+    qtbot.waitUntil(lambda: len(live.model.beats) >= 20, timeout=10000)
+    assert len(live.model.ppg) == 0  # nothing of the simulator's wave landed after the reconnect
+    assert live.generation == 2
+
+
+def test_a_replay_that_ends_disconnects_and_says_so(make_live, qtbot, tmp_path):
+    live = make_live()
+    states = []
+    live.state.connect(lambda s: states.append(s.state))
+    with qtbot.waitSignal(live.connected_changed, timeout=10000, check_params_cb=lambda on: not on):
+        live.connect_source(ReplaySource(str(rr_file(tmp_path, n=60)), speed=50.0))
+    assert not live.connected and states[-1] == "finished"
+    assert len(live.model.beats) >= 55  # the flushed beats of the ended source still count
+
+
+def test_disconnect_and_connect_return_at_once_while_the_source_is_slow(make_live, qtbot, tmp_path):
+    class SlowPort(ReplaySource):  # a port whose open and close each hang for a second
+        def start(self, on_events, on_state):
+            time.sleep(1.0)
+            super().start(on_events, on_state)
+
+        def stop(self):
+            time.sleep(1.0)
+            super().stop()
+
+    live = make_live()
+    t0 = time.perf_counter()
+    live.connect_source(SlowPort(str(rr_file(tmp_path)), speed=20.0))
+    live.disconnect_source()
+    live.connect_source(SlowPort(str(rr_file(tmp_path)), speed=20.0))
+    assert time.perf_counter() - t0 < 0.1
+    qtbot.waitUntil(lambda: len(live.model.beats) > 5, timeout=10000)
+
+
+def test_the_simulated_person_follows_the_active_pacer_rate_and_phase(make_live, qtbot):
+    speed = 10.0
+    clock = FastClock(speed)
+    live = make_live(pacer=Pacer(6.0, t0_s=clock()), clock=clock)
+    source = SimulatedSource(speed=speed, seed=4)
+    changes = []
+    live.pacer_changed.connect(changes.append)
+    live.connect_source(source)
+    qtbot.waitUntil(lambda: live.model.clock_offset_s is not None, timeout=10000)
+    wizard_pacer = Pacer(4.5, t0_s=clock() + 3.3)  # another rate, another phase
+    live.set_active_pacer(WIZARD, wizard_pacer)
+    assert live.pacer is wizard_pacer and live.pacer_owner == WIZARD
+    assert changes[-1].owner == WIZARD and changes[-1].rate_bpm == 4.5
+    assert changes[-1].device_t_s is not None
+    live.set_pacer(rate_bpm=8.0)  # the training pacer changes in the background ...
+    assert live.pacer is wizard_pacer and live.training_pacer.rate_bpm == 8.0
+    qtbot.wait(int(40_000 / speed))  # 40 simulated seconds: several of the person's lag times
+    person = source.simulator.person
+    t_sim = source.simulator.t_s - 1.0
+    host = live.host_time_s(t_sim)
+    lag = (person.breathing_phase(t_sim) - wizard_pacer.phase_cycles(host)) % 1.0
+    assert min(lag, 1.0 - lag) < 0.08  # ... and the person breathes with the wizard's pacer
+    live.release_pacer(WIZARD)
+    assert live.pacer is live.training_pacer and changes[-1].owner == TRAINING
+
+
+def test_session_records_pacer_changes_and_markers_on_the_device_clock(make_live, qtbot):
+    live = make_live()
+    rec = ListRecorder()
+    live.set_recorder_factory(lambda: rec)
+    live.connect_source(SimulatedSource(speed=8.0, seed=5))
+    qtbot.waitUntil(lambda: len(live.model.beats) >= 3, timeout=10000)
+    markers = []
+    live.marker.connect(markers.append)
+    live.start_session()
+    qtbot.waitUntil(lambda: live.session.n_beats >= 8, timeout=10000)
+    live.set_pacer(rate_bpm=5.0, inhale_ratio=0.4, hold_in_s=1.0)
+    mark = live.mark("yawn")
+    assert isinstance(mark, Marker) and mark.device_t_s == pytest.approx(live.model.last_device_t_s, abs=1.0)
+    t0 = time.perf_counter()
+    with qtbot.waitSignal(live.session_finished, timeout=5000) as finished:
+        live.stop_session()
+        assert time.perf_counter() - t0 < 0.1  # the recorder closes off the GUI thread
+    assert finished.args == ["stopped"] and rec.closed_in == "session recorder close"
+    assert [m.label for m in rec.markers] == ["session start", "yawn", "session stopped"]
+    assert all(m.device_t_s is not None for m in rec.markers)
+    first, changed = rec.pacer
+    assert isinstance(changed, PacerChange)
+    assert (changed.rate_bpm, changed.inhale_ratio, changed.hold_in_s) == (5.0, 0.4, 1.0)
+    assert first.rate_bpm == config.PACER_DEFAULT_BPM and changed.device_t_s > first.device_t_s
+    assert rec.events and len(rec.beats) == live.session.n_beats
+    assert [m.label for m in markers][-1] == "session stopped"
+
+
+def test_timed_session_completes_on_the_tick(make_live, qtbot):
+    now = [100.0]
+    live = make_live(clock=lambda: now[0])
+    live.start_session(duration_s=60.0)
+    now[0] += 59.0
+    live.tick()
+    assert live.session.running
+    now[0] += 1.5
+    with qtbot.waitSignal(live.session_finished, timeout=2000) as finished:
+        live.tick()
+    assert finished.args == ["completed"] and not live.session.running
+
+
+def test_adaptive_glide_starts_at_breathing_rate_and_arrives_at_the_target(make_live, qtbot):
+    now = [1000.0]
+    live = make_live(pacer=Pacer(5.5, t0_s=now[0]), clock=lambda: now[0])
+    t, beats = 0.0, []
+    while t < 120.0:  # two minutes of heart rhythm oscillating at 8 breaths/min
+        rr = 900.0 + 60.0 * np.sin(2 * np.pi * (8.0 / 60.0) * t)
+        t += rr / 1000.0
+        beats.append(Beat(t, rr))
+    live.model.add(PipelineOutput(beats=beats), now[0])
+    flags = []
+    live.adaptive_changed.connect(flags.append)
+    live.start_adaptive(5.5)
+    assert live.pacer.rate_bpm == 8.0 and live.pacer_owner == ADAPTIVE
+    rates = [(now[0], live.pacer.rate_bpm)]
+    for _ in range(int(8 * 60 / 0.1)):
+        now[0] += 0.1
+        live.tick()
+        if live.pacer.rate_bpm != rates[-1][1]:
+            rates.append((now[0], live.pacer.rate_bpm))
+    times, values = np.array(rates).T
+    assert values[-1] == 5.5 and flags == [True, False] and live.pacer_owner == TRAINING
+    assert np.all(np.abs(np.diff(values)) <= config.PACER_STEP_BPM + 1e-9)
+    assert np.all(np.diff(times) >= 60.0 * config.PACER_STEP_BPM / config.ADAPT_MAX_CHANGE_BPM_PER_MIN - 1e-6)
+
+
+def test_a_rate_set_by_the_user_ends_the_glide(make_live):
+    live = make_live()
+    live.start_adaptive(5.5)
+    assert live.adaptive is not None
+    live.set_pacer(rate_bpm=6.2)
+    assert live.adaptive is None and live.pacer.rate_bpm == 6.2 and live.pacer_owner == TRAINING
