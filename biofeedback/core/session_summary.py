@@ -39,6 +39,7 @@ class Comparison:
     previous_median: float | None  # None with fewer than SUMMARY_MIN_PREVIOUS earlier values
     percentile: float | None  # 0-100 rank of today's value among the earlier ones
     n_previous: int
+    n_below: int | None = None  # earlier sessions with a lower value
 
     @property
     def comparable(self) -> bool:
@@ -81,7 +82,7 @@ def compare(value: float | None, previous: Sequence[float | None]) -> Comparison
     below = np.count_nonzero(prev < value)
     equal = np.count_nonzero(prev == value)
     percentile = 100.0 * (below + 0.5 * equal) / prev.size
-    return Comparison(value, float(np.median(prev)), float(percentile), int(prev.size))
+    return Comparison(value, float(np.median(prev)), float(percentile), int(prev.size), int(below))
 
 
 def session_hr_swing_bpm(

@@ -85,7 +85,7 @@ def test_rmssd_of_alternating_intervals_is_twice_the_step_and_ranks_among_earlie
     assert s.rmssd.value == pytest.approx(25.0)
     assert s.rmssd.previous_median == pytest.approx(25.0)
     assert s.rmssd.percentile == pytest.approx(stats.percentileofscore(previous, 25.0, kind="mean"))
-    assert s.rmssd.n_previous == 4
+    assert s.rmssd.n_previous == 4 and s.rmssd.n_below == 2
 
 
 @pytest.mark.parametrize("value,previous", [(30.0, [10, 30, 30, 50, 70]), (5.0, [5, 5, 5]), (99.0, [1, 2, 3])])

@@ -1,0 +1,68 @@
+"""The end-of-session screen shows what core.session_summary computed, readable at 1280x720."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel
+
+from biofeedback.core.session_summary import Comparison, summarize_session
+from biofeedback.ui.summary_view import SessionSummaryDialog, SummaryView, comparison_text
+from biofeedback.ui.theme import DARK, LIGHT
+
+
+def sine_session(duration_s=300.0):
+    t, rr, now = [], [], 0.0
+    while now < duration_s:
+        interval = 1000.0 + 50.0 * np.sin(2 * np.pi * 0.1 * now)
+        now += interval / 1000.0
+        t.append(now)
+        rr.append(interval)
+    return summarize_session(t, rr, duration_s=duration_s, pacer_bpm=6.0,
+                             previous_swing_bpm=[2.0, 3.0, 4.0, 5.0], previous_rmssd_ms=[10.0, 500.0, 600.0],
+                             before={"stress": 6, "pain": 4, "mood": 5}, after={"stress": 4, "pain": 4})
+
+
+def test_the_view_shows_the_summary_numbers_and_the_reading(qtbot):
+    s = sine_session()
+    view = SummaryView(DARK)
+    qtbot.addWidget(view)
+    view.show_summary(s)
+    assert view.duration.value.text() == "5:00"
+    assert view.swing.value.text() == f"{s.hr_swing.value:.1f} bpm"
+    assert view.swing.context.text() == "higher than in all 4 of your earlier sessions (your median 3.5 bpm)"
+    assert view.rmssd.context.text().startswith("higher than in 1 of your 3 earlier sessions")
+    assert view.coherence.value.text() == f"{s.mean_coherence:.2f} ({s.peak_coherence:.2f})"
+    assert view.high.value.text() != "–" and view.high.context.text().endswith("% of the session")
+    assert view.reading.text() == s.reading
+    labels = view.checkin_labels
+    assert [labels[("stress", c)].text() for c in (1, 2, 3)] == ["6", "4", "2 lower"]
+    assert [labels[("pain", c)].text() for c in (1, 2, 3)] == ["4", "4", "same"]
+    assert [labels[("mood", c)].text() for c in (1, 2, 3)] == ["5", "–", "not answered"]
+    view.clear()
+    assert view.swing.value.text() == "–" and view.reading.text() == ""
+
+
+def test_a_short_session_says_what_is_missing():
+    assert comparison_text(Comparison(None, None, None, 0), "ms", what="RMSSD") == "not enough clean beats for RMSSD"
+    assert comparison_text(Comparison(30.0, None, None, 0), "ms") == "your first session with this number"
+    assert "(2 so far)" in comparison_text(Comparison(30.0, None, None, 2), "ms")
+    assert comparison_text(Comparison(5.0, 9.0, 0.0, 4, 0), "bpm").startswith("not higher than in any")
+
+
+def test_the_dialog_fits_1280x720_and_no_single_line_label_is_cut(qtbot):
+    for theme in (DARK, LIGHT):
+        dialog = SessionSummaryDialog(sine_session(), theme)
+        qtbot.addWidget(dialog)
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 720
+        dialog.resize(min(dialog.width(), 1280), min(dialog.height(), 720))
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for label in dialog.findChildren(QLabel):
+            if label.wordWrap() or not label.text():
+                continue
+            need = QFontMetrics(label.font()).horizontalAdvance(label.text())
+            assert need <= label.width() + 1, f"{label.text()!r} needs {need} px, has {label.width()}"
+        with qtbot.waitSignal(dialog.history_requested, timeout=1000):
+            dialog.history_button.click()
