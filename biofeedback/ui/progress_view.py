@@ -1,0 +1,252 @@
+"""History's "progress over weeks": minutes per week, streak, and per-session trends, with honest axes.
+
+Draws ``core.progress.Progress``; nothing is computed here but axis ranges.
+Honest axes: check-ins fixed at 0-10, RMSSD at least
+config.PLOT_MIN_SPAN_RMSSD_MS and coherence at least
+config.PLOT_MIN_SPAN_COHERENCE tall (so noise does not look like decline),
+minutes from 0; the date axis ticks on Mondays with day and month, never
+times of day; at least four weeks shown; the legend is a row of labels above
+the plots, so it never covers a point.
+
+Use: ``view = ProgressView(theme); view.set_sessions(store_sessions)``
+(anything shaped like ``SessionInfo``: ``started_at`` ISO text,
+``duration_s``, ``summary`` dict, ``checkins`` {"before"/"after": obj with
+stress/pain/mood}), or ``view.set_progress(progress)`` with a ready Progress.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from biofeedback import config
+from biofeedback.core.progress import CHECKIN_ITEMS, PracticeSession, Progress, Trend, progress
+from biofeedback.ui.plots import robust_range, unwrap_clear
+from biofeedback.ui.theme import DARK, Theme, style_plot
+
+DAY_S = 86400.0
+WEEK_S = 7 * DAY_S
+MIN_WEEKS_SHOWN = 4
+LABEL_PX = 64  # room one "30 Nov" tick label needs
+CHECKIN_TITLES = {"stress": "Stress", "pain": "Pain", "mood": "Mood"}
+
+
+def _local_midnight(t_s: float) -> datetime:
+    d = datetime.fromtimestamp(t_s).date()
+    return datetime(d.year, d.month, d.day)
+
+
+class WeekAxis(pg.AxisItem):
+    """Unix-time axis ticked on Mondays (every k-th when crowded), labelled "30 Nov", year on the first."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803 (pyqtgraph API)
+        if not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal <= minVal:
+            return []
+        n_weeks = (maxVal - minVal) / WEEK_S
+        step = max(1, math.ceil(n_weeks / max(size / LABEL_PX, 1.0)))
+        first = _local_midnight(minVal)
+        first -= timedelta(days=first.weekday())
+        ticks, k = [], 0
+        while True:
+            monday = first + timedelta(weeks=k)
+            t = monday.timestamp()
+            if t > maxVal:
+                break
+            if t >= minVal and (monday.date().toordinal() // 7) % step == 0:
+                ticks.append(t)
+            k += 1
+        return [(step * WEEK_S, ticks)]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
+        out, last_year = [], None
+        for v in values:
+            d = datetime.fromtimestamp(v)
+            out.append(f"{d.day} {d:%b}" + (f" {d.year}" if d.year != last_year else ""))
+            last_year = d.year
+        return out
+
+
+def _items(checkin: object) -> dict[str, int | None]:
+    return {} if checkin is None else {k: getattr(checkin, k, None) for k in CHECKIN_ITEMS}
+
+
+def practice_sessions(sessions: Iterable[object]) -> list[PracticeSession]:
+    """Stored sessions (SessionInfo-shaped) as core PracticeSessions, in local time."""
+    out = []
+    for s in sessions:
+        started = datetime.fromisoformat(s.started_at)
+        started = started.astimezone() if started.tzinfo else started
+        summary = getattr(s, "summary", None) or {}
+        duration = s.duration_s if s.duration_s is not None else summary.get("duration_s")
+        checkins = getattr(s, "checkins", None) or {}
+        out.append(PracticeSession(started, (duration or 0.0) / 60.0, summary.get("rmssd_ms"),
+                                   summary.get("coherence_ratio"), summary.get("hr_swing_bpm"),
+                                   _items(checkins.get("before")), _items(checkins.get("after"))))
+    return out
+
+
+def _slope_words(tr: Trend, unit: str, fmt: str) -> str:
+    if tr.slope_per_week is None:
+        return "trend: too few sessions yet"
+    return f"trend {format(tr.slope_per_week, '+' + fmt)} {unit}/week".replace("  ", " ")
+
+
+class ProgressView(QWidget):
+    """Header (streak, this week, total), a legend row, and six plots in two rows."""
+
+    def __init__(self, theme: Theme = DARK, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel("No sessions yet.")
+        self.header.setWordWrap(True)
+        self.legend = QLabel("")
+        self.plots: dict[str, pg.PlotWidget] = {}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        keys = ("minutes", "rmssd", "coherence", *CHECKIN_ITEMS)
+        for i, key in enumerate(keys):
+            plot = pg.PlotWidget(axisItems={"bottom": WeekAxis("bottom")})
+            unwrap_clear(plot)
+            item = plot.getPlotItem()
+            item.hideButtons()
+            item.setMenuEnabled(False)
+            item.setMouseEnabled(x=False, y=False)
+            item.showGrid(x=True, y=True, alpha=0.12)
+            item.getAxis("left").setWidth(40)
+            plot.setMinimumSize(200, 150)
+            self.plots[key] = plot
+            grid.addWidget(plot, i // 3, i % 3)
+            if i:
+                plot.setXLink(self.plots["minutes"])
+        self.bars = pg.BarGraphItem(x=[], height=[], width=5 * DAY_S)
+        self.plots["minutes"].addItem(self.bars)
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for key in ("rmssd", "coherence"):
+            self.curves[key] = self.plots[key].plot([], [], symbol="o", symbolSize=6)
+        for item in CHECKIN_ITEMS:
+            self.curves[item + "_before"] = self.plots[item].plot([], [], pen=None, symbol="o", symbolSize=8)
+            self.curves[item + "_after"] = self.plots[item].plot([], [], pen=None, symbol="o", symbolSize=8)
+            self.plots[item].setYRange(-0.5, 10.5, padding=0)
+            self.plots[item].getPlotItem().getAxis("left").setTicks([[(v, str(v)) for v in (0, 2, 4, 6, 8, 10)]])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 4, 8, 0)
+        top.addWidget(self.header, 1)
+        top.addWidget(self.legend)
+        lay.addLayout(top)
+        lay.addLayout(grid, 1)
+        self.progress: Progress | None = None
+        self.set_theme(theme)
+        self.clear()
+
+    # -- look ------------------------------------------------------------------
+    def set_theme(self, theme: Theme, font_pt: int = 10) -> None:
+        self.theme = theme
+        for plot in self.plots.values():
+            plot.setBackground(theme.background)
+            style_plot(plot.getPlotItem(), theme, font_pt)
+        self.bars.setOpts(brush=pg.mkBrush(theme.accent), pen=pg.mkPen(None))
+        for key, color in (("rmssd", theme.rmssd), ("coherence", theme.coherence)):
+            c = self.curves[key]
+            c.setPen(pg.mkPen(color, width=2))
+            c.setSymbolBrush(pg.mkBrush(color))
+            c.setSymbolPen(pg.mkPen(None))
+        for item in CHECKIN_ITEMS:
+            before, after = self.curves[item + "_before"], self.curves[item + "_after"]
+            before.setSymbolBrush(pg.mkBrush(None))
+            before.setSymbolPen(pg.mkPen(theme.muted, width=1.5))
+            after.setSymbolBrush(pg.mkBrush(theme.heart))
+            after.setSymbolPen(pg.mkPen(None))
+        self.header.setStyleSheet(f"color: {theme.text}; font-size: {font_pt + 2}pt;")
+        self.legend.setText(
+            f"<span style='color:{theme.muted}'>○</span> before &nbsp; "
+            f"<span style='color:{theme.heart}'>●</span> after the session &nbsp;·&nbsp; check-ins 0–10")
+        self.legend.setStyleSheet(f"color: {theme.text}; font-size: {font_pt + 1}pt;")
+        if self.progress is not None:
+            self.set_progress(self.progress)
+
+    def _title(self, key: str, text: str) -> None:
+        self.plots[key].getPlotItem().setTitle(text, size="10pt", color=self.theme.muted)
+
+    # -- data ------------------------------------------------------------------
+    def clear(self) -> None:
+        self.progress = None
+        self.header.setText("No sessions yet: practise a few times and your weeks appear here.")
+        self.bars.setOpts(x=[], height=[])
+        for curve in self.curves.values():
+            curve.setData([], [])
+        now = datetime.now().timestamp()
+        self._set_x(now - MIN_WEEKS_SHOWN * WEEK_S, now)
+        self.plots["minutes"].setYRange(0, 30, padding=0)
+        self.plots["rmssd"].setYRange(0, config.PLOT_MIN_SPAN_RMSSD_MS * 2, padding=0)
+        self.plots["coherence"].setYRange(0, config.PLOT_MIN_SPAN_COHERENCE * 2, padding=0)
+        self._titles(None)
+
+    def set_sessions(self, sessions: Iterable[object], today: date | None = None) -> None:
+        points = practice_sessions(sessions)
+        if not points:
+            self.clear()
+            return
+        self.set_progress(progress(points, today or date.today()))
+
+    def set_progress(self, p: Progress) -> None:
+        self.progress = p
+        if not p.n_sessions:
+            self.clear()
+            return
+        w = p.weekly
+        mondays = np.array([datetime(m.year, m.month, m.day).timestamp() for m in w.monday])
+        self.bars.setOpts(x=mondays + 3.5 * DAY_S, height=w.minutes, width=5 * DAY_S)
+        self.plots["minutes"].setYRange(0, max(30.0, float(w.minutes.max()) * 1.15), padding=0)
+        for key, name, span in (("rmssd", "rmssd_ms", config.PLOT_MIN_SPAN_RMSSD_MS),
+                                ("coherence", "coherence_ratio", config.PLOT_MIN_SPAN_COHERENCE)):
+            tr = p.metrics[name]
+            self.curves[key].setData(tr.t_s, tr.values)
+            # every session in view (0-100 %), at least the minimum span, from 0
+            rng = robust_range(tr.values, span, percentiles=(0.0, 100.0), pad_share=0.08, floor=0.0)
+            if rng is not None:
+                self.plots[key].setYRange(*rng, padding=0)
+        for item in CHECKIN_ITEMS:
+            c = p.checkins[item]
+            self.curves[item + "_before"].setData(c.before.t_s, c.before.values)
+            self.curves[item + "_after"].setData(c.after.t_s, c.after.values)
+        # x: from the first week's Monday to half a week past the newest session, four weeks at least
+        newest = max([mondays[-1] + WEEK_S] + [float(tr.t_s[-1]) + WEEK_S / 2 for tr in p.metrics.values()
+                                                if tr.t_s.size])
+        self._set_x(mondays[0], newest)
+        self._titles(p)
+        s = p.streak
+        this_week = float(w.minutes[-1]) if w.minutes.size else 0.0
+        hours, minutes = divmod(int(round(p.total_minutes)), 60)
+        total = f"{hours} h {minutes} min" if hours else f"{minutes} min"
+        streak = f"{s.current_days} day{'s' if s.current_days != 1 else ''} in a row" if s.current_days else \
+            "no streak running"
+        self.header.setText(f"<b>{streak}</b> (longest {s.longest_days}) · this week {this_week:.0f} min · "
+                            f"{total} in {p.n_sessions} session{'s' if p.n_sessions != 1 else ''}")
+
+    def _set_x(self, lo: float, hi: float) -> None:
+        if hi - lo < MIN_WEEKS_SHOWN * WEEK_S:
+            lo = hi - MIN_WEEKS_SHOWN * WEEK_S
+        self.plots["minutes"].setXRange(lo, hi, padding=0.02)
+
+    def _titles(self, p: Progress | None) -> None:
+        self._title("minutes", "Minutes practised per week")
+        if p is None:
+            self._title("rmssd", "RMSSD per session (ms)")
+            self._title("coherence", "Coherence per session (ratio)")
+            for item in CHECKIN_ITEMS:
+                self._title(item, f"{CHECKIN_TITLES[item]} (0–10)")
+            return
+        self._title("rmssd", f"RMSSD per session (ms) · {_slope_words(p.metrics['rmssd_ms'], 'ms', '.1f')}")
+        self._title("coherence", "Coherence per session · "
+                    + _slope_words(p.metrics["coherence_ratio"], "", ".2f"))
+        for item in CHECKIN_ITEMS:
+            change = p.checkins[item].change.values
+            words = f"after − before {np.mean(change):+.1f} on average" if change.size else "no before/after pair"
+            self._title(item, f"{CHECKIN_TITLES[item]} (0–10) · {words}")
