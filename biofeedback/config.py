@@ -150,10 +150,15 @@ ADAPT_ESTIMATE_WINDOW_S = 60.0  # recent tachogram used to estimate the current 
 COHERENCE_LEVELS = (0.5, 2.0)  # raw-ratio thresholds between low/medium/high colour bands
 # (our own choice on the raw McCraty ratio, not HeartMath's product scale)
 
-# --- Session store (io/store.py, io/exports.py; issue 6) ---
+# --- Session store (io/store/, io/exports.py; issue 6) ---
 STORE_FLUSH_PERIOD_S = 1.0  # a SessionWriter commits at least this often: a crash loses at most this
 STORE_STALE_S = 10.0  # a running session whose writer has not committed for this long is interrupted
 STORE_ZLIB_LEVEL = 1  # raw PPG blobs: fast compression, most of the gain
+# (issue 12: several processes, bad days)
+STORE_BUSY_TIMEOUT_S = 5.0  # opening, reading and editing wait this long for another process's write lock
+STORE_WRITER_BUSY_TIMEOUT_S = 1.0  # a session writer's commit waits this long, then keeps its batch,
+# says "not saving" and retries at the next flush
+STORE_FINISH_WAIT_S = 30.0  # closing a session retries this long while the disk is full or the store locked
 
 # --- After-session summary, progress and plot ranges (core/session_summary.py, core/progress.py, ui; issue 13) ---
 SUMMARY_MIN_PREVIOUS = 3  # earlier sessions needed before "against your own sessions" is said

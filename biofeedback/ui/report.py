@@ -69,8 +69,8 @@ class ReportData:
 
 
 def load_report_data(store: SessionStore, session_id: int) -> ReportData:
-    return ReportData(store.session(session_id), store.beats(session_id), store.markers(session_id),
-                      store.pacer_changes(session_id))
+    changes = [(c.t_device_s, c.rate_brpm) for c in store.pacer_changes(session_id)]
+    return ReportData(store.session(session_id), store.beats(session_id), store.markers(session_id), changes)
 
 
 def render_report(store: SessionStore, session_id: int, path: str | Path) -> Path:

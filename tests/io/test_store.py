@@ -126,7 +126,9 @@ def test_garbage_file_is_moved_aside_and_a_fresh_store_made(tmp_path):
         assert "damaged" in store.notice and store.moved_to.name in store.notice
         assert store.moved_to.read_bytes() == garbage
         assert store.list_sessions() == []
-        store.begin_session().finish()
+        writer = store.begin_session()
+        writer.add_beats([Beat(1.0, 1000.0)])
+        writer.finish()
         assert len(store.list_sessions()) == 1
 
 
@@ -147,7 +149,9 @@ def test_damaged_page_inside_our_store_is_moved_aside(tmp_path):
     path = tmp_path / "s.db"
     with SessionStore(path) as store:
         for _ in range(3):
-            store.begin_session().finish()
+            writer = store.begin_session()
+            writer.add_beats([Beat(1.0, 1000.0)])
+            writer.finish()
     data = bytearray(path.read_bytes())
     data[4096:] = b"\xff" * (len(data) - 4096)  # pages after the first smashed
     path.write_bytes(bytes(data))
@@ -159,7 +163,9 @@ def test_damaged_page_inside_our_store_is_moved_aside(tmp_path):
 def test_newer_schema_is_refused_and_the_file_left_unchanged(tmp_path):
     path = tmp_path / "s.db"
     with SessionStore(path) as store:
-        store.begin_session().finish()
+        writer = store.begin_session()
+        writer.add_beats([Beat(1.0, 1000.0)])
+        writer.finish()
     con = sqlite3.connect(path)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -179,7 +185,7 @@ def test_store_lives_in_the_data_dir_from_the_environment(data_dir):
 
 
 def test_a_new_migration_upgrades_an_old_store_and_keeps_its_sessions(tmp_path, monkeypatch):
-    from biofeedback.io import store as store_module
+    from biofeedback.io.store import schema as store_module
 
     path = tmp_path / "s.db"
     with SessionStore(path) as store:
@@ -198,6 +204,7 @@ def test_a_new_migration_upgrades_an_old_store_and_keeps_its_sessions(tmp_path, 
 def test_assessments_are_kept_as_json_per_session_and_kind(tmp_path):
     with SessionStore(tmp_path / "s.db") as store:
         writer = store.begin_session()
+        writer.add_beats([Beat(1.0, 1000.0)])
         writer.finish()
         first = store.add_assessment("resonance", {"rates_bpm": [6.5, 6.0, 5.5], "best_bpm": 5.5},
                                      session_id=writer.session_id)
@@ -207,3 +214,62 @@ def test_assessments_are_kept_as_json_per_session_and_kind(tmp_path):
         assert len(store.assessments()) == 2
         store.delete(writer.session_id)
         assert [a["kind"] for a in store.assessments()] == ["other"]
+
+
+def test_pacer_changes_and_markers_are_typed_on_the_device_clock(tmp_path):
+    from biofeedback.io.store import PacerChange
+
+    with SessionStore(tmp_path / "s.db") as store:
+        writer = store.begin_session("sim", "native", pacer_bpm=6.0)
+        writer.add_beats([Beat(1.0, 1000.0)])
+        writer.record_pacer_change(12.5, 5.5, 0.4, 1.0, 0.5)
+        writer.record_marker(13.25, "yawned")
+        recorder = SessionRecorder(writer)
+        recorder.on_events(ppg_events(1.0)[0])
+        recorder.on_marker(0.0, "pacer 5.0/min")  # the old string form: a pacer change, not a marker
+        recorder.close()
+        sid = writer.session_id
+        changes = store.pacer_changes(sid)
+        assert changes[0] == PacerChange(12.5, 5.5, 0.4, 1.0, 0.5)
+        assert changes[1].rate_brpm == 5.0 and changes[1].t_device_s == pytest.approx(13.343)
+        assert store.markers(sid) == [(13.25, "yawned")]
+
+
+def test_version_1_store_migrates_pacer_marker_strings_into_pacer_changes(tmp_path):
+    from biofeedback import config
+    from biofeedback.io.store import APPLICATION_ID
+    from biofeedback.io.store.schema import MIGRATIONS, statements
+
+    path = tmp_path / "s.db"
+    con = sqlite3.connect(path)
+    for statement in statements(MIGRATIONS[0]):
+        con.execute(statement)
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    con.execute("PRAGMA user_version = 1")
+    con.execute("INSERT INTO sessions (id, started_at, ended_at, status) VALUES (1, '2026-01-01T08:00:00+00:00', "
+                "'2026-01-01T08:10:00+00:00', 'completed')")
+    con.execute("INSERT INTO beats VALUES (1, 1.0, 1000.0, 0, 'normal')")
+    # version 1 wrote both a marker and a rate-only row for a change made in the app...
+    con.execute("INSERT INTO markers VALUES (1, 30.0, 'pacer 5.5/min')")
+    con.execute("INSERT INTO pacer_changes VALUES (1, 30.0, 5.5)")
+    # ...and only the marker where it came from elsewhere
+    con.execute("INSERT INTO markers VALUES (1, 60.0, 'pacer 4.8/min')")
+    con.execute("INSERT INTO markers VALUES (1, 70.0, 'coach: pacer felt fast')")
+    con.commit()
+    con.close()
+    with SessionStore(path) as store:
+        assert store.version == SCHEMA_VERSION
+        changes = store.pacer_changes(1)
+        assert [(c.t_device_s, c.rate_brpm) for c in changes] == [(30.0, 5.5), (60.0, 4.8)]
+        assert all(c.inhale_ratio == config.PACER_DEFAULT_INHALE_RATIO and c.hold_in_s == 0 for c in changes)
+        assert store.markers(1) == [(70.0, "coach: pacer felt fast")]
+        assert [b.t_s for b in store.beats(1)] == [1.0]
+
+
+def test_a_session_that_received_no_data_is_not_kept(tmp_path):
+    with SessionStore(tmp_path / "s.db") as store:
+        writer = store.begin_session("COM9")
+        writer.add_events([DeviceInfo("native", 250.0)])  # a header alone is no data
+        writer.record_marker(0.0, "session start")
+        assert writer.finish() == {} and writer.kept is False
+        assert store.list_sessions() == []

@@ -44,7 +44,7 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     assert info.summary["n_beats"] == window.session.n_beats == len(store.beats(sid))
     labels = [label for _, label in store.markers(sid)]
     assert labels[0] == "session start" and "mark" in labels and "pacer 5.0/min" in labels
-    assert [bpm for _, bpm in store.pacer_changes(sid)] == [5.0]
+    assert [c.rate_brpm for c in store.pacer_changes(sid)] == [5.0]
     # the stored raw events are complete enough to re-detect the beats of the session
     events = store.events(sid)
     assert sum(len(e) for e in events if isinstance(e, PpgBlock)) > 500 * 8

@@ -1,0 +1,126 @@
+"""Raw events to table rows and back, bit-exact.
+
+Consecutive PPG samples of one sample rate become one row with zlib-compressed,
+delta-coded, byte-shuffled arrays (times as float64, values as int16/int32 when
+integral, else float64), so samples round-trip exactly at a fraction of their size.
+Other events are one row each with their fields.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable
+
+import numpy as np
+
+from biofeedback import config
+from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap, PpgBlock
+from biofeedback.io.store.errors import StoreError
+
+ROW_COLUMNS = "kind, t_s, value, detail, fs_hz, n, v_dtype, data"
+DATA_KINDS = ("ppg", "beat")  # rows that hold measurements (info and status alone are no data)
+def _value_dtype(values: np.ndarray) -> str:
+    if values.size and np.all(np.isfinite(values)) and np.all(values == np.round(values)):
+        lo, hi = values.min(), values.max()
+        if -32768 <= lo and hi <= 32767:
+            return "<i2"
+        if -(2**31) <= lo and hi < 2**31:
+            return "<i4"
+    return "<f8"
+
+
+def _shuffle(a: np.ndarray) -> bytes:
+    """Byte-plane transpose: like bytes of neighbouring numbers sit together and compress well."""
+    return np.frombuffer(a.tobytes(), np.uint8).reshape(-1, a.itemsize).T.tobytes()
+
+
+def _unshuffle(raw: bytes, dtype: str, n: int) -> np.ndarray:
+    width = np.dtype(dtype).itemsize
+    return np.frombuffer(raw, np.uint8).reshape(width, n).T.copy().view(dtype).ravel()
+
+
+def _pack(t_s: np.ndarray, values: np.ndarray) -> bytes:
+    """Exact, compressible: deltas of the float64 bit patterns of t, deltas of integer values.
+
+    Integer deltas wrap modulo 2**bits and the cumulative sum wraps back, so
+    decoding is bit-exact (the idea of Gorilla's delta coding, Pelkonen et al. 2015).
+    """
+    bits = t_s.view("<i8").copy()
+    bits[1:] = np.diff(t_s.view("<i8"))
+    if values.dtype.kind == "i":
+        deltas = values.copy()
+        deltas[1:] = np.diff(values)
+        values = deltas
+    return _shuffle(bits) + _shuffle(values)
+
+
+def _unpack(raw: bytes, n: int, dtype: str) -> tuple[np.ndarray, np.ndarray]:
+    t_s = np.cumsum(_unshuffle(raw[: 8 * n], "<i8", n), dtype="<i8").view("<f8")
+    values = _unshuffle(raw[8 * n:], dtype, n)
+    if values.dtype.kind == "i":
+        values = np.cumsum(values, dtype=values.dtype)
+    return t_s.astype(float), values.astype(float)
+
+
+def _encode_ppg(blocks: list[PpgBlock]) -> tuple:
+    t_s = np.concatenate([b.t_s for b in blocks]).astype("<f8")
+    values = np.concatenate([b.value for b in blocks])
+    dtype = _value_dtype(values)
+    data = zlib.compress(_pack(t_s, values.astype(dtype)), config.STORE_ZLIB_LEVEL)
+    return ("ppg", float(t_s[0]) if t_s.size else None, None, None, blocks[0].fs_hz, int(t_s.size),
+            dtype, data)
+
+
+def _encode_other(event: Event) -> tuple:
+    if isinstance(event, DeviceBeat):
+        return ("beat", event.t_s, event.ibi_ms, None, None, None, None, None)
+    if isinstance(event, DeviceStatus):
+        return ("status", event.t_s, None, json.dumps([event.state, event.detail]), None, None, None, None)
+    if isinstance(event, Gap):
+        return ("gap", event.t_s, event.duration_s, event.reason, None, None, None, None)
+    if isinstance(event, DeviceInfo):
+        detail = json.dumps({"protocol": event.protocol, "adc_max": event.adc_max, "device": event.device})
+        return ("info", None, event.fs_hz, detail, None, None, None, None)
+    raise TypeError(f"cannot store {type(event).__name__}")
+
+
+def encode_events(events: Iterable[Event]) -> list[tuple]:
+    """Rows for ``events``: runs of PPG blocks with one sample rate become one compressed row."""
+    rows: list[tuple] = []
+    run: list[PpgBlock] = []
+    for event in events:
+        if isinstance(event, PpgBlock):
+            if run and run[0].fs_hz != event.fs_hz:
+                rows.append(_encode_ppg(run))
+                run = []
+            if len(event):
+                run.append(event)
+            continue
+        if run:
+            rows.append(_encode_ppg(run))
+            run = []
+        rows.append(_encode_other(event))
+    if run:
+        rows.append(_encode_ppg(run))
+    return rows
+
+
+def decode_event(row: tuple) -> Event:
+    kind, t_s, value, detail, fs_hz, n, dtype, data = row
+    if kind == "ppg":
+        t, v = _unpack(zlib.decompress(data), n, dtype)
+        return PpgBlock(t, v, fs_hz)
+    if kind == "beat":
+        return DeviceBeat(t_s, value)
+    if kind == "status":
+        state, extra = json.loads(detail)
+        return DeviceStatus(t_s, state, extra)
+    if kind == "gap":
+        return Gap(t_s, value, detail)
+    if kind == "info":
+        fields = json.loads(detail)
+        return DeviceInfo(fields["protocol"], value, fields["adc_max"], fields["device"])
+    raise StoreError(f"unknown raw event kind {kind!r} in the store")
+
+

@@ -1,0 +1,118 @@
+"""Read models: what the history, the CLI and the exports read from a store connection.
+
+Readers never block a writer: the store runs in WAL mode, where a reader sees
+the last committed state while a writer appends (SQLite, "Write-Ahead Logging").
+Every SQLite error becomes a ``StoreError`` of one sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from biofeedback import config
+from biofeedback.core.types import Beat, Event
+from biofeedback.io.store.codec import ROW_COLUMNS, decode_event
+from biofeedback.io.store.errors import StoreError, as_store_error
+from biofeedback.io.store.models import (
+    SESSION_COLUMNS,
+    CheckIn,
+    PacerChange,
+    SessionInfo,
+    session_info,
+)
+from biofeedback.io.store.schema import LEGACY_PACER_MARKER
+
+T = TypeVar("T")
+
+
+def in_words(method: Callable[..., T]) -> Callable[..., T]:
+    """Turn an SQLite error inside a store method into a StoreError naming the file."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise as_store_error(error, self.path) from None
+
+    return wrapper
+
+
+class StoreReader:
+    """Queries over ``self.con`` (an open store of schema ``self.version``)."""
+
+    con: sqlite3.Connection
+    path: Path
+    version: int
+
+    @in_words
+    def list_sessions(self) -> list[SessionInfo]:
+        """Every session, newest first, with its summary and check-ins."""
+        checkins: dict[int, dict[str, CheckIn]] = {}
+        for sid, phase, stress, pain, mood, note in self.con.execute(
+                "SELECT session_id, phase, stress, pain, mood, note FROM checkins"):
+            checkins.setdefault(sid, {})[phase] = CheckIn(phase, stress, pain, mood, note)
+        rows = self.con.execute(f"SELECT {SESSION_COLUMNS} FROM sessions ORDER BY started_at DESC, id DESC").fetchall()
+        return [session_info(row, checkins.get(row[0], {})) for row in rows]
+
+    @in_words
+    def session(self, session_id: int) -> SessionInfo:
+        row = self.con.execute(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no session {session_id} in {self.path}")
+        checkins = {phase: CheckIn(phase, s, p, m, n) for phase, s, p, m, n in self.con.execute(
+            "SELECT phase, stress, pain, mood, note FROM checkins WHERE session_id = ?", (session_id,))}
+        return session_info(row, checkins)
+
+    @in_words
+    def beats(self, session_id: int) -> list[Beat]:
+        return [Beat(t, rr, bool(c), k) for t, rr, c, k in self.con.execute(
+            "SELECT t_s, rr_ms, corrected, kind FROM beats WHERE session_id = ? ORDER BY rowid",
+            (session_id,))]
+
+    @in_words
+    def markers(self, session_id: int) -> list[tuple[float, str]]:
+        """(device time s, label) of the session's markers, pacer changes not included."""
+        rows = self.con.execute("SELECT t_s, label FROM markers WHERE session_id = ? ORDER BY rowid",
+                                (session_id,)).fetchall()
+        return [r for r in rows if self.version >= 2 or not LEGACY_PACER_MARKER.match(r[1])]
+
+    @in_words
+    def pacer_changes(self, session_id: int) -> list[PacerChange]:
+        """The session's pacer changes in the order they happened (device clock)."""
+        if self.version < 2:  # a read-only store not yet migrated: rate-only rows
+            rows = self.con.execute("SELECT t_s, bpm FROM pacer_changes WHERE session_id = ? ORDER BY rowid",
+                                    (session_id,))
+            return [PacerChange(t, bpm, config.PACER_DEFAULT_INHALE_RATIO) for t, bpm in rows]
+        return [PacerChange(*row) for row in self.con.execute(
+            "SELECT t_s, rate_brpm, inhale_ratio, hold_in_s, hold_out_s FROM pacer_changes "
+            "WHERE session_id = ? ORDER BY rowid", (session_id,))]
+
+    @in_words
+    def events(self, session_id: int) -> list[Event]:
+        """The raw events in arrival order, exactly as the writer received them."""
+        return [decode_event(row) for row in self.con.execute(
+            f"SELECT {ROW_COLUMNS} FROM raw_events WHERE session_id = ? ORDER BY seq", (session_id,))]
+
+    @in_words
+    def raw_bytes(self, session_id: int) -> int:
+        """Bytes of raw-event payload stored for a session (blobs and fields)."""
+        row = self.con.execute(
+            "SELECT coalesce(sum(length(data)), 0) + count(*) * 40 FROM raw_events WHERE session_id = ?",
+            (session_id,)).fetchone()
+        return int(row[0])
+
+    @in_words
+    def assessments(self, session_id: int | None = None, kind: str | None = None) -> list[dict]:
+        query, args = "SELECT id, session_id, created_at, kind, data_json FROM assessments WHERE 1", []
+        if session_id is not None:
+            query, args = query + " AND session_id = ?", [*args, session_id]
+        if kind is not None:
+            query, args = query + " AND kind = ?", [*args, kind]
+        return [{"id": i, "session_id": s, "created_at": c, "kind": k, "data": json.loads(d)}
+                for i, s, c, k, d in self.con.execute(query + " ORDER BY id", args)]

@@ -1,0 +1,293 @@
+"""Appending one session while it happens, without blocking the threads that feed it.
+
+The source thread and the GUI thread only append to a queue (``collections.deque``:
+appends are atomic, no lock). The writer's own thread drains the queue every
+``flush_period_s``, encodes and compresses outside any lock the feeders could
+wait on, and commits in one transaction. A commit that fails (disk full, a
+lock held by another program past the busy timeout) keeps its batch and is
+retried at the next tick, so nothing is lost once the cause clears; each change
+between saving and not saving is reported at once through ``on_status``
+(called from the writer's thread) and in ``status``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from biofeedback import config
+from biofeedback.core.analysis import summarize
+from biofeedback.core.timebase import event_time_s
+from biofeedback.core.types import Beat, Event
+from biofeedback.io.store.codec import DATA_KINDS, encode_events
+from biofeedback.io.store.errors import StoreError, explain, short_reason
+from biofeedback.io.store.models import PacerChange, WriterStatus, utc_now_iso
+from biofeedback.io.store.opening import UseLock, connect
+from biofeedback.io.store.recovery import LIVE_LOCK, LIVE_WRITERS
+from biofeedback.io.store.schema import LEGACY_PACER_MARKER
+
+SAVING = WriterStatus(True, "saving")
+
+
+@dataclass
+class _Batch:
+    """Encoded rows waiting for a commit; kept whole until one succeeds."""
+
+    rows: list[tuple] = field(default_factory=list)  # (seq, kind, t_s, value, detail, fs_hz, n, v_dtype, data)
+    beats: list[Beat] = field(default_factory=list)
+    markers: list[tuple[float, str]] = field(default_factory=list)
+    pacer: list[PacerChange] = field(default_factory=list)
+    first_t_s: float | None = None
+
+    def clear(self) -> None:
+        self.rows, self.beats, self.markers, self.pacer, self.first_t_s = [], [], [], [], None
+
+
+class SessionWriter:
+    """Appends one session's data in batches committed at least every flush period.
+
+    ``add_events``/``add_beats``/``record_marker``/``record_pacer_change`` may be
+    called from any thread and never wait. ``finish`` commits the rest and
+    closes the session; a session that received no data is deleted instead
+    (``kept`` is then False).
+    """
+
+    def __init__(self, db_path: str | Path, session_id: int, flush_period_s: float | None = None,
+                 on_status: Callable[[WriterStatus], None] | None = None) -> None:
+        self.db_path = Path(db_path)
+        self.session_id = session_id
+        self.flush_period_s = config.STORE_FLUSH_PERIOD_S if flush_period_s is None else flush_period_s
+        self.on_status = on_status
+        self.status = SAVING
+        self.last_error: sqlite3.Error | None = None
+        self.summary: dict = {}
+        self._use = UseLock(self.db_path)
+        self.con = connect(self.db_path, timeout_s=config.STORE_WRITER_BUSY_TIMEOUT_S)
+        self.con.execute("PRAGMA synchronous=NORMAL")
+        self.con.execute("PRAGMA foreign_keys=ON")
+        self._inbox: deque[tuple[str, object]] = deque()
+        self._commit_lock = threading.Lock()  # between the timer thread and finish, never the feeders
+        self._pending = _Batch()
+        self._seq = self.con.execute(
+            "SELECT coalesce(max(seq), -1) + 1 FROM raw_events WHERE session_id = ?", (session_id,)
+        ).fetchone()[0]
+        self.last_event_t_s: float | None = None
+        self.has_data = False  # a sample or a beat was committed
+        self.finished = False
+        self.kept = True
+        self._key = (str(self.db_path.resolve()), session_id)
+        with LIVE_LOCK:
+            LIVE_WRITERS.add(self._key)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"store writer {session_id}", daemon=True)
+        self._thread.start()
+
+    # -- appending (any thread, never blocks) ----------------------------------
+    def add_events(self, events: Sequence[Event]) -> None:
+        if not events:
+            return
+        self._inbox.append(("events", list(events)))
+        for event in reversed(events):
+            t = event_time_s(event)
+            if t is not None:
+                self.last_event_t_s = t
+                break
+
+    def add_beats(self, beats: Sequence[Beat]) -> None:
+        if beats:
+            self._inbox.append(("beats", list(beats)))
+
+    def record_marker(self, t_device_s: float, label: str) -> None:
+        """A labelled moment on the device clock (the clock of the beats)."""
+        self._inbox.append(("marker", (float(t_device_s), label)))
+
+    def record_pacer_change(self, t_device_s: float, rate_brpm: float, inhale_ratio: float,
+                            hold_in_s: float, hold_out_s: float) -> None:
+        """The pacer from ``t_device_s`` (device clock) on."""
+        self._inbox.append(("pacer", PacerChange(float(t_device_s), float(rate_brpm), float(inhale_ratio),
+                                                 float(hold_in_s), float(hold_out_s))))
+
+    def add_marker(self, t_s: float, label: str) -> None:
+        """Older name of ``record_marker``."""
+        self.record_marker(t_s, label)
+
+    def add_pacer_change(self, t_s: float, bpm: float) -> None:
+        """A rate-only change (default inhale ratio, no holds); prefer ``record_pacer_change``."""
+        self.record_pacer_change(t_s, bpm, config.PACER_DEFAULT_INHALE_RATIO, 0.0, 0.0)
+
+    # -- committing (the writer's thread, or finish) -----------------------------
+    def _run(self) -> None:
+        while not self._stop.wait(self.flush_period_s):
+            self.flush()
+
+    def _drain(self) -> None:
+        """Move what the feeders queued into the pending batch, encoding and compressing it."""
+        events: list[Event] = []
+        batch = self._pending
+        while self._inbox:
+            kind, item = self._inbox.popleft()
+            if kind == "events":
+                events += item  # type: ignore[operator]
+            elif kind == "beats":
+                batch.beats += item  # type: ignore[operator]
+            elif kind == "marker":
+                batch.markers.append(item)  # type: ignore[arg-type]
+            else:
+                batch.pacer.append(item)  # type: ignore[arg-type]
+        rows = encode_events(events)
+        batch.rows += [(self._seq + i, *row) for i, row in enumerate(rows)]
+        self._seq += len(rows)
+        if batch.first_t_s is None:
+            batch.first_t_s = next((event_time_s(e) for e in events if event_time_s(e) is not None), None)
+
+    def _commit(self, batch: _Batch) -> None:
+        sid, con = self.session_id, self.con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            con.executemany(
+                "INSERT INTO raw_events (session_id, seq, kind, t_s, value, detail, fs_hz, n, v_dtype, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(sid, *row) for row in batch.rows])
+            con.executemany("INSERT INTO beats (session_id, t_s, rr_ms, corrected, kind) VALUES (?, ?, ?, ?, ?)",
+                            [(sid, b.t_s, b.rr_ms, int(b.corrected), b.kind) for b in batch.beats])
+            con.executemany("INSERT INTO markers (session_id, t_s, label) VALUES (?, ?, ?)",
+                            [(sid, t, label) for t, label in batch.markers])
+            con.executemany(
+                "INSERT INTO pacer_changes (session_id, t_s, rate_brpm, inhale_ratio, hold_in_s, hold_out_s) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(sid, p.t_device_s, p.rate_brpm, p.inhale_ratio, p.hold_in_s, p.hold_out_s) for p in batch.pacer])
+            con.execute("UPDATE sessions SET heartbeat_unix = ? WHERE id = ?", (time.time(), sid))
+            con.execute("COMMIT")
+        except BaseException:
+            if con.in_transaction:
+                try:
+                    con.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
+        self.has_data = self.has_data or bool(batch.beats) or any(row[1] in DATA_KINDS for row in batch.rows)
+
+    def _set_status(self, status: WriterStatus) -> None:
+        changed = status.saving != self.status.saving or status.message != self.status.message
+        self.status = status
+        if changed and self.on_status is not None:
+            try:
+                self.on_status(status)
+            except Exception:  # a display problem must not stop the saving
+                pass
+
+    def flush(self) -> bool:
+        """Commit everything appended so far and the heartbeat; False (batch kept) when it failed."""
+        with self._commit_lock:
+            if self.finished:
+                return True
+            self._drain()
+            try:
+                self._commit(self._pending)
+            except sqlite3.Error as error:
+                first, last = self._pending.first_t_s, self.last_event_t_s
+                unsaved = last - first if first is not None and last is not None else 0.0
+                self._set_status(WriterStatus(False, f"not saving: {short_reason(error)}", max(unsaved, 0.0)))
+                self.last_error = error
+                return False
+            self._pending.clear()
+            self._set_status(SAVING)
+            return True
+
+    def _retry(self, step: Callable[[], bool], deadline: float) -> None:
+        while not step():
+            if time.monotonic() >= deadline:
+                error = self.last_error
+                why = explain(error, self.db_path) if error is not None else self.status.message
+                raise StoreError(f"Session {self.session_id} could not be saved completely: {why}")
+            time.sleep(min(self.flush_period_s, 0.5))
+
+    def _close_row(self, status: str, protocol: str | None) -> bool:
+        try:
+            self.con.execute("BEGIN IMMEDIATE")
+            if self.has_data:
+                beats = [Beat(t, rr, bool(c), k) for t, rr, c, k in self.con.execute(
+                    "SELECT t_s, rr_ms, corrected, kind FROM beats WHERE session_id = ? ORDER BY rowid",
+                    (self.session_id,))]
+                self.summary = summarize(beats)
+                self.con.execute(
+                    "UPDATE sessions SET status = ?, ended_at = ?, summary_json = ?, "
+                    "protocol = coalesce(?, protocol) WHERE id = ?",
+                    (status, utc_now_iso(), json.dumps(self.summary), protocol, self.session_id))
+            else:
+                self.summary = {}
+                self.con.execute("DELETE FROM sessions WHERE id = ?", (self.session_id,))
+            self.con.execute("COMMIT")
+            return True
+        except sqlite3.Error as error:
+            if self.con.in_transaction:
+                try:
+                    self.con.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            self.last_error = error
+            self._set_status(WriterStatus(False, f"not saving: {short_reason(error)}"))
+            return False
+
+    def finish(self, status: str = "completed", protocol: str | None = None,
+               timeout_s: float = config.STORE_FINISH_WAIT_S) -> dict:
+        """Commit the rest and close the session; returns its summary ({} when it was not kept).
+
+        Retries for up to ``timeout_s`` while the disk is full or the store locked; then raises
+        StoreError (the session stays "running" and is recovered as interrupted later).
+        """
+        if self.finished:
+            return {}
+        self._stop.set()
+        self._thread.join()
+        deadline = time.monotonic() + timeout_s
+        self._retry(self.flush, deadline)
+        self._retry(lambda: self._close_row(status, protocol), deadline)
+        self.kept = self.has_data
+        self.finished = True
+        self.con.close()
+        self._use.release()
+        with LIVE_LOCK:
+            LIVE_WRITERS.discard(self._key)
+        return self.summary
+
+
+class SessionRecorder:
+    """The app's ``Recorder`` (app/session.py) backed by a ``SessionWriter``.
+
+    Markers are placed at the record clock (the time of the last event seen),
+    not at the controller's monotonic clock, so they line up with the beats.
+    A legacy marker "pacer R/min" is stored as a pacer change, not as a marker.
+    """
+
+    def __init__(self, writer: SessionWriter, protocol: Callable[[], str | None] | None = None) -> None:
+        self.writer = writer
+        self.protocol = protocol  # asked at close: the protocol the source turned out to speak
+
+    def _now_device_s(self) -> float:
+        t = self.writer.last_event_t_s
+        return t if t is not None else 0.0
+
+    def on_events(self, events: Sequence[Event]) -> None:
+        self.writer.add_events(events)
+
+    def on_beats(self, beats: Sequence[Beat]) -> None:
+        self.writer.add_beats(beats)
+
+    def on_marker(self, t_s: float, label: str) -> None:
+        match = LEGACY_PACER_MARKER.match(label)
+        if match:
+            self.writer.add_pacer_change(self._now_device_s(), float(match.group(1)))
+        else:
+            self.writer.record_marker(self._now_device_s(), label)
+
+    def on_pacer(self, bpm: float) -> None:
+        self.writer.add_pacer_change(self._now_device_s(), bpm)
+
+    def close(self) -> None:
+        self.writer.finish(protocol=self.protocol() if self.protocol else None)
