@@ -54,15 +54,18 @@ def run(args: argparse.Namespace) -> int:
         from biofeedback.io.store import SessionStore, StoreError
 
         try:
-            store = SessionStore()
+            with SessionStore() as store:
+                if store.notice:
+                    print(f"biofeedback record: {store.notice}", file=sys.stderr)
+                # the writer reports each change between saving and not saving (disk full, a
+                # long lock) at once; it keeps everything and retries meanwhile
+                writer = store.begin_session(source=args.port, protocol=args.protocol, name=args.name,
+                                             on_status=lambda status: inbox.put(("store", status)),
+                                             beat_correction=not args.no_correct)
         except (StoreError, OSError) as error:
             source.stop()
-            print(f"biofeedback record: {error}", file=sys.stderr)
+            print(f"biofeedback record: {error} Use --no-store to record without saving.", file=sys.stderr)
             return 2
-        if store.notice:
-            print(f"biofeedback record: {store.notice}", file=sys.stderr)
-        writer = store.begin_session(source=args.port, protocol=args.protocol, name=args.name)
-        store.close()
         print(f"Session {writer.session_id} is being saved to {store.path}", file=sys.stderr, flush=True)
     out_path = Path(args.out) if args.out else None
     beats_file = out_path.open("w", encoding="utf-8", newline="") if out_path else None
@@ -95,7 +98,12 @@ def run(args: argparse.Namespace) -> int:
                 kind, payload = inbox.get(timeout=0.1)
             except queue.Empty:
                 kind, payload = None, None
-            if kind == "state":
+            if kind == "store":
+                waiting = "" if payload.saving else (
+                    f"; {payload.unsaved_s:.0f} s of data kept in memory, retrying every second")
+                print(f"\n[store] {'saving again' if payload.saving else payload.message}{waiting}",
+                      file=sys.stderr, flush=True)
+            elif kind == "state":
                 state = payload
                 print(f"\n[{state.state}] {state.message}", file=sys.stderr, flush=True)
                 if state.state == FAILED:
@@ -132,11 +140,19 @@ def run(args: argparse.Namespace) -> int:
         if beats_file:
             beats_file.close()
         if writer is not None:
-            writer.finish(protocol=pipeline.protocol)
+            try:
+                writer.finish(protocol=pipeline.protocol)
+            except (StoreError, KeyboardInterrupt) as error:
+                why = str(error) or "stopped while saving"
+                print(f"\nbiofeedback record: {why}; the session will be kept as interrupted.", file=sys.stderr)
+                exit_code = 2
         if raw_file:
             raw_file.close()
+    if writer is not None and writer.finished and not writer.kept:
+        print("\nNo data arrived, so no session was stored.", file=sys.stderr)
+    saved = writer is not None and writer.kept
     where = ", ".join(x for x in (
-        str(out_path) if out_path else "", f"session {writer.session_id}" if writer else "") if x)
+        str(out_path) if out_path else "", f"session {writer.session_id}" if saved else "") if x)
     print(f"\nRecorded {pipeline.n_beats} beats ({pipeline.n_corrected} corrected) to {where or 'nowhere'}",
           file=sys.stderr)
     return exit_code
