@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -38,24 +39,50 @@ def ensure_qt_platform() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def check_writable_target(path: Path) -> None:
+    """Raise OSError in words when ``path`` cannot be written (before any rendering starts)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OSError(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise OSError(f"cannot write {path}: it is a folder")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise OSError(f"cannot write {path}: no permission to write there")
+
+
+def render_checked(store, session_id: int, path: Path) -> None:
+    """A PDF/PNG report, or an OSError saying why no file was written."""
+    ensure_qt_platform()
+    from biofeedback.ui.report import render_report
+
+    check_writable_target(path)
+    before = path.stat().st_mtime_ns if path.exists() else None
+    render_report(store, session_id, path)
+    if not path.exists() or path.stat().st_size == 0 or path.stat().st_mtime_ns == before:
+        raise OSError(f"the report could not be written to {path}")
+
+
 def run(args: argparse.Namespace) -> int:
     from biofeedback.io.exports import export_session
     from biofeedback.io.store import SessionStore, StoreError
 
+    out = Path(args.out)
     try:
         with SessionStore() as store:
             if store.notice:
                 print(f"biofeedback export: {store.notice}", file=sys.stderr)
             session_id = resolve_session(store, args.session)
             if args.format in ("pdf", "png"):
-                ensure_qt_platform()
-                from biofeedback.ui.report import render_report
-
-                render_report(store, session_id, args.out)
+                render_checked(store, session_id, out)
             else:
-                export_session(store, session_id, args.format, args.out)
-    except (StoreError, OSError) as error:
+                check_writable_target(out)
+                export_session(store, session_id, args.format, out)
+    except StoreError as error:
         print(f"biofeedback export: {error}", file=sys.stderr)
         return 2
-    print(f"Session {session_id} written to {args.out}", file=sys.stderr)
+    except OSError as error:
+        text = f"cannot write {out}: {error.strerror}" if error.strerror else str(error)
+        print(f"biofeedback export: {text}; nothing was written.", file=sys.stderr)
+        return 2
+    print(f"Session {session_id} written to {out}", file=sys.stderr)
     return 0

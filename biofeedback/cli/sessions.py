@@ -19,14 +19,13 @@ def run(args: argparse.Namespace) -> int:
     from biofeedback.io.store import SessionStore, StoreError
 
     try:
-        store = SessionStore()
+        with SessionStore() as store:
+            if store.notice:
+                print(f"biofeedback sessions: {store.notice}", file=sys.stderr)
+            sessions = store.list_sessions()[: args.limit]
     except (StoreError, OSError) as error:
         print(f"biofeedback sessions: {error}", file=sys.stderr)
         return 2
-    with store:
-        if store.notice:
-            print(f"biofeedback sessions: {store.notice}", file=sys.stderr)
-        sessions = store.list_sessions()[: args.limit]
     if args.json:
         for info in sessions:
             print(json.dumps({
