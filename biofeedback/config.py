@@ -192,3 +192,27 @@ OFFLINE_PPG_BLOCK_SAMPLES = 1 << 16  # analyze feeds the detector chunks this la
 HRV_CHAIN_TOLERANCE_MS = 1.0  # a beat whose interval does not start at the previous beat (by
 # more than this) starts a new chain: no successive difference, no coherence window across it
 AUTODETECT_SLOW_WAIT_S = 8.0  # auto-detect keeps listening this long for one-line-per-beat devices
+
+# --- Feedback loop: breathing from the PPG, coherence display, audio (issue 15) ---
+# Karlen et al. 2013 (smart fusion); Charlton et al. 2016 (review of PPG respiratory modulations).
+RESP_WINDOW_S = 60.0  # trailing window of the breathing estimate
+RESP_UPDATE_S = 1.0  # the live estimate is recomputed this often (device time)
+RESP_BAND_HZ = (0.05, 0.5)  # breathing looked for in 3-30 breaths/min
+RESP_NFFT = 4096  # zero-padded FFT at 4 Hz (0.06 breaths/min grid before interpolation)
+RESP_PEAK_HALF_WIDTH_HZ = 0.02  # spectral purity: power this close to the peak / band power
+RESP_FUSION_MAX_SD_BPM = 4.0  # Karlen's smart fusion: rates of the modulations must agree this well
+RESP_OUTLIER_MAD = 5.0  # per-beat modulation values beyond this many robust sd are dropped
+RESP_MAX_EDGE_GAP_S = 10.0  # a modulation must have clean beats this close to both window ends
+RESP_PHASE_CYCLES = 1.5  # breaths at the window's end fitted for the phase
+RESP_PEAK_SEARCH_S = 0.08  # pulse peak looked for within this of the beat time
+RESP_TROUGH_SEARCH_S = 0.45  # pulse trough looked for in this before the peak
+RESP_PPG_KEEP_S = 5.0  # raw PPG kept by the tracker (features are taken as beats arrive)
+RESP_FUSION_NEAR_BPM = 1.0  # fusion keeps modulations this close to their median rate ...
+RESP_FUSION_NEAR_SHARE = 0.1  # ... or this share of it, whichever is larger
+RESP_COUNT_BAND_HZ = (0.04, 0.7)  # band-pass of the breath curve before counting breaths
+RESP_GAP_S = 2.0  # clean beats further apart than this leave a gap: no breath is counted across it
+RESP_GAP_HALF_CYCLES = 1.6  # landmarks this many typical half-breaths apart across a gap hide whole breaths
+RESP_MIN_COUNTED_CYCLES = 2.0  # breaths counted in the window before counting replaces the spectral rate
+RESP_COUNT_HYSTERESIS_SD = 0.1  # breath peaks above +this x sd of the curve, troughs below -this
+RESP_RECENT_CYCLES = 2.0  # the phase is fitted at the pace of the last this many counted breaths
+RESP_COUNT_MAX_DIFF_SHARE = 0.4  # a count this far from agreeing spectral rates is not trusted

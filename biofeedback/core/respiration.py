@@ -1,0 +1,457 @@
+"""Breathing rate and phase read from the pulse wave (PPG respiratory modulations).
+
+Breathing modulates a PPG in three ways (Karlen et al. 2013, "Multiparameter
+respiratory rate estimation from the photoplethysmogram", IEEE TBME 60(7);
+Charlton et al. 2016, "An assessment of algorithms to estimate respiratory
+rate from the electrocardiogram and photoplethysmogram", Physiol. Meas. 37):
+
+- **RIIV** (baseline / intensity, Charlton's BW): mean of each pulse's peak and
+  its preceding trough. Inspiration lowers intrathoracic pressure and draws
+  venous blood from the periphery, so the baseline falls on inhale.
+- **RIAV** (amplitude, AM): peak minus trough. Stroke volume drops on inhale.
+- **RIFV** (frequency, FM): the beat interval. Respiratory sinus arrhythmia
+  shortens it on inhale.
+
+Each modulation is sampled at the beats, cleaned of outliers (window median
++- ``RESP_OUTLIER_MAD`` MADs), resampled at 4 Hz, linearly detrended, and its
+rate taken at the highest peak of a Hann-windowed, zero-padded periodogram in
+``RESP_BAND_HZ`` (parabolic interpolation between bins). Fusion is Karlen's
+*smart fusion*: when the per-modulation rates agree (standard deviation at
+most ``RESP_FUSION_MAX_SD_BPM``, Karlen's 4 breaths/min) their mean is the
+rate, otherwise the window has no rate. Where only some agree (an artifact
+spoils one modulation), the largest agreeing pair is used, as in Charlton's
+review of fusion variants. The rate of each modulation enters the mean
+weighted by its spectral purity.
+
+Quality (0..1) = mean spectral purity of the fused modulations (share of the
+band's power within ``RESP_PEAK_HALF_WIDTH_HZ`` of their peak) times the
+agreement (1 - sd / RESP_FUSION_MAX_SD_BPM).
+
+Phase: the fused breath curve is the purity-weighted sum of the z-scored
+modulations with signs chosen so that it rises with lung volume (all three
+fall on inhale: curve = -(BW + AM + FM)); the phase at the window's end is the
+least-squares sinusoid at the fused rate over the last ``RESP_PHASE_CYCLES``
+breaths, in cycles with 0 = start of inhale (lung volume minimum), the
+convention of ``core.pacer``. RSA lags breathing off resonance, so FM enters
+the phase only when no PPG wave is available (IBI-only sensors).
+
+Pure NumPy/SciPy; :class:`RespirationTracker` is the streaming wrapper (feed
+PPG blocks and corrected beats, call ``update`` every second).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import signal
+from scipy.interpolate import interp1d
+
+from biofeedback import config
+
+MODULATIONS = ("riiv", "riav", "rifv")
+_EMPTY = np.zeros(0)
+
+
+@dataclass(frozen=True)
+class BreathingEstimate:
+    """Breathing over the window ending at ``t_s``; rate/phase None when it cannot be told."""
+
+    t_s: float
+    rate_bpm: float | None
+    phase_cycles: float | None  # at t_s, in [0, 1): 0 start of inhale, 0.5 ~ end of inhale
+    quality: float  # 0..1, 0 when no rate
+    window_s: float
+    rates_bpm: dict[str, float | None] = field(default_factory=dict)  # per modulation
+    used: tuple[str, ...] = ()  # modulations fused into the rate
+
+    @property
+    def valid(self) -> bool:
+        return self.rate_bpm is not None
+
+
+@dataclass(frozen=True)
+class _Spectral:
+    rate_bpm: float
+    purity: float
+
+
+def pulse_features(
+    ppg_t_s: np.ndarray, ppg_value: np.ndarray, beat_t_s: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per beat: (baseline = (peak + trough) / 2, amplitude = peak - trough) from the raw PPG.
+
+    Peak: maximum within +-RESP_PEAK_SEARCH_S of the beat time; trough: minimum
+    in the RESP_TROUGH_SEARCH_S before the peak. NaN where the PPG does not
+    cover the beat.
+    """
+    t = np.asarray(ppg_t_s, float)
+    v = np.asarray(ppg_value, float)
+    bt = np.asarray(beat_t_s, float)
+    base = np.full(bt.size, np.nan)
+    amp = np.full(bt.size, np.nan)
+    if t.size < 3 or bt.size == 0:
+        return base, amp
+    half = config.RESP_PEAK_SEARCH_S
+    lo = np.searchsorted(t, bt - config.RESP_TROUGH_SEARCH_S)
+    p0 = np.searchsorted(t, bt - half)
+    p1 = np.searchsorted(t, bt + half, side="right")
+    covered = (bt - config.RESP_TROUGH_SEARCH_S >= t[0]) & (bt + half <= t[-1])
+    for i in np.flatnonzero(covered & (p1 > p0) & (p0 > lo)):
+        seg = v[p0[i]:p1[i]]
+        k = p0[i] + int(np.argmax(seg))
+        peak = float(v[k])
+        trough = float(v[lo[i]:k + 1].min())
+        base[i] = 0.5 * (peak + trough)
+        amp[i] = peak - trough
+    return base, amp
+
+
+def _clean(x: np.ndarray) -> np.ndarray:
+    """Mask of values within the window median +- RESP_OUTLIER_MAD robust sd (finite ones)."""
+    ok = np.isfinite(x)
+    if ok.sum() < 4:
+        return ok
+    med = np.median(x[ok])
+    mad = 1.4826 * np.median(np.abs(x[ok] - med))
+    if mad <= 0:
+        return ok
+    return ok & (np.abs(x - med) <= config.RESP_OUTLIER_MAD * mad)
+
+
+def _resample(t: np.ndarray, x: np.ndarray, grid: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Clean beat-sampled values linearly interpolated onto the grid, detrended and z-scored.
+
+    Returns (values, covered: grid points not inside a hole of more than RESP_GAP_S between clean beats),
+    or None when too few clean beats or none near an end of the window.
+    """
+    ok = _clean(x)
+    if ok.sum() < 8:
+        return None
+    tt, xx = t[ok], x[ok]
+    if tt[0] > grid[0] + config.RESP_MAX_EDGE_GAP_S or tt[-1] < grid[-1] - config.RESP_MAX_EDGE_GAP_S:
+        return None
+    f = interp1d(tt, xx, kind="linear", bounds_error=False, fill_value=(xx[0], xx[-1]),
+                 assume_sorted=True)
+    y = f(grid)
+    n = y.size
+    a = np.vstack([np.ones(n), np.arange(n)]).T
+    y = y - a @ np.linalg.lstsq(a, y, rcond=None)[0]
+    sd = y.std()
+    if not sd > 0:
+        return None
+    i = np.clip(np.searchsorted(tt, grid), 1, tt.size - 1)
+    gap = tt[i] - tt[i - 1]  # length of the hole between the clean beats around each grid point
+    covered = (gap <= config.RESP_GAP_S) & (grid <= tt[-1] + 1e-9) & (grid >= tt[0] - 1e-9)
+    return y / sd, covered
+
+
+def _spectral_rate(x: np.ndarray, fs_hz: float) -> _Spectral | None:
+    """Breaths/min at the highest periodogram peak in RESP_BAND_HZ, and the peak's purity."""
+    n = x.size
+    nfft = max(1 << int(np.ceil(np.log2(n))), config.RESP_NFFT)
+    p = np.abs(np.fft.rfft(x * np.hanning(n), nfft)) ** 2
+    f = np.fft.rfftfreq(nfft, 1.0 / fs_hz)
+    band = np.flatnonzero((f >= config.RESP_BAND_HZ[0]) & (f <= config.RESP_BAND_HZ[1]))
+    if band.size < 3:
+        return None
+    k = int(band[np.argmax(p[band])])
+    f_peak = f[k]
+    if 0 < k < p.size - 1:  # parabola through the log-power of the three top bins
+        y0, y1, y2 = np.log(p[k - 1:k + 2] + 1e-300)
+        denom = y0 - 2 * y1 + y2
+        if denom < 0:
+            f_peak = f[k] + 0.5 * (y0 - y2) / denom * (f[1] - f[0])
+    total = float(p[band].sum())
+    near = band[np.abs(f[band] - f_peak) <= config.RESP_PEAK_HALF_WIDTH_HZ]
+    purity = float(p[near].sum()) / total if total > 0 else 0.0
+    return _Spectral(60.0 * float(f_peak), purity)
+
+
+def _fuse(spec: dict[str, _Spectral]) -> tuple[tuple[str, ...], float, float]:
+    """Smart fusion (Karlen 2013) of the per-modulation rates.
+
+    The modulations within RESP_FUSION_NEAR_BPM (or that share of the rate) of
+    their median rate are kept; they must be at least two (one when only one
+    modulation exists) and their standard deviation at most
+    RESP_FUSION_MAX_SD_BPM (Karlen's 4 breaths/min). Returns (names used,
+    purity-weighted mean rate, agreement 0..1); no names when they disagree.
+    """
+    names = tuple(spec)
+    rates = np.array([spec[m].rate_bpm for m in names])
+    med = float(np.median(rates))
+    near = max(config.RESP_FUSION_NEAR_BPM, config.RESP_FUSION_NEAR_SHARE * med)
+    used = tuple(m for m, r in zip(names, rates, strict=True) if abs(r - med) <= near)
+    if len(used) < min(2, len(names)):
+        return (), 0.0, 0.0
+    r = np.array([spec[m].rate_bpm for m in used])
+    sd = float(r.std())
+    if sd > config.RESP_FUSION_MAX_SD_BPM:
+        return (), 0.0, 0.0
+    w = np.array([max(spec[m].purity, 1e-6) for m in used])
+    return used, float(w @ r / w.sum()), 1.0 - sd / config.RESP_FUSION_MAX_SD_BPM
+
+
+def count_breaths(curve: np.ndarray, fs_hz: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Breath peaks and troughs by counting (Schaefer & Kratky 2008 "count-orig"; Charlton 2016).
+
+    The curve is band-passed (RESP_COUNT_BAND_HZ, zero phase); local maxima
+    above +h are breath peaks, local minima below -h troughs (h =
+    RESP_COUNT_HYSTERESIS_SD x the curve's sd: Schaefer & Kratky's 0.2 x third
+    quartile of the maxima missed shallow breaths next to deep ones); two peaks with no trough between
+    them are one breath (the lower is dropped), and between two peaks only the
+    deepest trough is kept. Returns (peak indices, trough indices, filtered curve).
+    """
+    none = np.zeros(0, int)
+    if curve.size < 16:
+        return none, none, curve
+    sos = signal.butter(2, config.RESP_COUNT_BAND_HZ, btype="band", fs=fs_hz, output="sos")
+    x = signal.sosfiltfilt(sos, curve - curve.mean())
+    peaks, _ = signal.find_peaks(x)
+    troughs, _ = signal.find_peaks(-x)
+    if peaks.size < 1 or troughs.size < 1:
+        return none, none, x
+    h = config.RESP_COUNT_HYSTERESIS_SD * float(x.std())
+    peaks = peaks[x[peaks] > h]
+    troughs = troughs[x[troughs] < -h]
+    kept: list[int] = []
+    for pk in peaks.tolist():
+        if kept and not np.any((troughs > kept[-1]) & (troughs < pk)):
+            if x[pk] > x[kept[-1]]:
+                kept[-1] = pk
+            continue
+        kept.append(pk)
+    bounds = [-1, *kept, x.size]
+    deepest = []
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        inside = troughs[(troughs > a) & (troughs < b)]
+        if inside.size:
+            deepest.append(int(inside[np.argmin(x[inside])]))
+    return np.array(kept, int), np.array(deepest, int), x
+
+
+def breath_phase_track(
+    peaks: np.ndarray, troughs: np.ndarray, covered: np.ndarray, n: int
+) -> np.ndarray | None:
+    """Unwrapped breathing phase (cycles) on the grid from breath landmarks.
+
+    Troughs (lung volume minima, start of inhale) are whole cycles, peaks (end
+    of inhale) half cycles; the phase is linear in time between landmarks and
+    carried on at the nearest half-cycles' pace before the first and after the
+    last. Landmarks in gaps are not used; a stretch between two landmarks
+    that spans a gap and lasts much longer than a typical half-cycle gets the
+    whole breaths it must have hidden. None with fewer than 3 landmarks.
+    """
+    marks = sorted([(int(i), 0.0) for i in troughs if covered[i]]
+                   + [(int(i), 0.5) for i in peaks if covered[i]])
+    # keep alternation (a peak between two troughs and the other way round)
+    alt: list[tuple[int, float]] = []
+    for m in marks:
+        if alt and alt[-1][1] == m[1]:
+            continue
+        alt.append(m)
+    if len(alt) < 3:
+        return None
+    idx = np.array([m[0] for m in alt], float)
+    d = np.diff(idx)
+    half = float(np.median(d))
+    phase = [alt[0][1]]
+    for k, dk in enumerate(d):
+        extra = 0
+        if dk > config.RESP_GAP_HALF_CYCLES * half and not covered[alt[k][0]:alt[k + 1][0] + 1].all():
+            extra = max(int(round((dk / half - 1.0) / 2.0)), 0)
+        phase.append(phase[-1] + 0.5 + extra)
+    ph = np.array(phase)
+    grid = np.arange(n, dtype=float)
+    out = np.interp(grid, idx, ph)
+    slope_lo = float(ph[2] - ph[0]) / float(idx[2] - idx[0])  # pace of the first and last two
+    slope_hi = float(ph[-1] - ph[-3]) / float(idx[-1] - idx[-3])  # half-breaths (gaps included)
+    out[grid < idx[0]] = ph[0] - (idx[0] - grid[grid < idx[0]]) * slope_lo
+    out[grid > idx[-1]] = ph[-1] + (grid[grid > idx[-1]] - idx[-1]) * slope_hi
+    return out
+
+
+def _phase_at_end(curve: np.ndarray, covered: np.ndarray, fs_hz: float, rate_bpm: float) -> float:
+    """Phase (cycles, 0 = volume minimum) at the curve's last grid point.
+
+    A sinusoid at ``rate_bpm`` is fitted to the covered samples of the last
+    RESP_PHASE_CYCLES breaths before the last covered one (the newest beats
+    wait for the artifact corrector), then carried on to the end.
+    """
+    f = rate_bpm / 60.0
+    last = int(np.flatnonzero(covered)[-1]) if covered.any() else curve.size - 1
+    n = min(last + 1, int(round(config.RESP_PHASE_CYCLES / f * fs_hz)))
+    idx = np.arange(last + 1 - n, last + 1)
+    idx = idx[covered[idx]] if covered[idx].sum() >= 8 else idx
+    y = curve[idx]
+    tt = (idx - (curve.size - 1)) / fs_hz  # 0 at the end of the window
+    design = np.column_stack([np.cos(2 * np.pi * f * tt), np.sin(2 * np.pi * f * tt), np.ones(idx.size)])
+    a, b, _ = np.linalg.lstsq(design, y, rcond=None)[0]
+    # y ~ R cos(2 pi f t - psi), psi = atan2(b, a); volume ~ -cos(2 pi phase) -> phase = (wt - psi + pi)/2pi
+    psi = float(np.arctan2(b, a))
+    return float(((np.pi - psi) / (2 * np.pi)) % 1.0)
+
+
+def estimate_breathing(
+    beat_t_s: np.ndarray,
+    rr_ms: np.ndarray,
+    t_end_s: float,
+    window_s: float = config.RESP_WINDOW_S,
+    corrected: np.ndarray | None = None,
+    ppg_t_s: np.ndarray | None = None,
+    ppg_value: np.ndarray | None = None,
+    baseline: np.ndarray | None = None,
+    amplitude: np.ndarray | None = None,
+) -> tuple[BreathingEstimate, np.ndarray, np.ndarray]:
+    """Breathing over [t_end_s - window_s, t_end_s] from beats (and the PPG when there is one).
+
+    ``baseline``/``amplitude`` are per-beat pulse features (from
+    :func:`pulse_features`); given the raw PPG instead, they are computed here.
+    Corrected (interpolated) beats keep their interval for RIFV but give no
+    pulse features. Returns (estimate, breath-curve times, breath-curve values:
+    z-scored, rising with lung volume; empty without a rate).
+    """
+    t = np.asarray(beat_t_s, float)
+    rr = np.asarray(rr_ms, float)
+    corr = np.zeros(t.size, bool) if corrected is None else np.asarray(corrected, bool)
+    if baseline is None and ppg_t_s is not None and ppg_value is not None:
+        baseline, amplitude = pulse_features(ppg_t_s, ppg_value, t)
+    none = BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s),
+                             dict.fromkeys(MODULATIONS))
+    fs = config.RESAMPLE_FS_HZ
+    n = int(round(window_s * fs))
+    grid = t_end_s - (n - 1 - np.arange(n)) / fs
+    m = (t >= grid[0] - 3.0) & (t <= t_end_s)
+    if m.sum() < 8:
+        return none, _EMPTY, _EMPTY
+    series: dict[str, np.ndarray] = {}
+    cover: dict[str, np.ndarray] = {}
+    sources = {"rifv": rr}
+    if baseline is not None and amplitude is not None:
+        b = np.where(corr, np.nan, np.asarray(baseline, float))
+        a = np.where(corr, np.nan, np.asarray(amplitude, float))
+        sources = {"riiv": b, "riav": a, "rifv": rr}
+    for name, values in sources.items():
+        got = _resample(t[m], values[m], grid)
+        if got is not None:
+            series[name], cover[name] = got
+    spec = {k: s for k, s in ((k, _spectral_rate(y, fs)) for k, y in series.items()) if s is not None}
+    rates = {k: (round(spec[k].rate_bpm, 3) if k in spec else None) for k in MODULATIONS}
+    if not spec:
+        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY
+    used, rate, agreement = _fuse(spec)
+    # the breath curve: the wave's modulations (RSA lags breathing off resonance), else the fused ones
+    phase_from = [k for k in ("riiv", "riav") if k in spec] or list(used)
+    if not phase_from:
+        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY
+    curve = -sum(spec[k].purity * series[k] for k in phase_from)
+    curve = curve / (curve.std() or 1.0)
+    covered = np.logical_and.reduce([cover[k] for k in phase_from])
+    peaks, troughs, _ = count_breaths(curve, fs)
+    track = breath_phase_track(peaks, troughs, covered, curve.size)
+    counted = track is not None and track[-1] - track[0] >= config.RESP_MIN_COUNTED_CYCLES
+    if counted and used:  # a count that halves or doubles agreeing spectra lost or split breaths
+        counted_bpm = 60.0 * float(track[-1] - track[0]) / ((curve.size - 1) / fs)
+        counted = abs(counted_bpm - rate) <= config.RESP_COUNT_MAX_DIFF_SHARE * rate
+    if counted:
+        # counted breaths: cycles over the window (counting beats spectra on irregular
+        # breathing, Charlton 2016); the phase fitted at the pace of the last breath
+        rate = 60.0 * float(track[-1] - track[0]) / ((curve.size - 1) / fs)
+        back = int(np.searchsorted(track, track[-1] - config.RESP_RECENT_CYCLES))
+        recent = 60.0 * fs * float(track[-1] - track[back]) / max(curve.size - 1 - back, 1)
+        phase = _phase_at_end(curve, covered, fs, recent)
+        used = used or tuple(phase_from)
+    elif used:
+        phase = _phase_at_end(curve, covered, fs, rate)
+    else:
+        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY
+    purity = float(np.mean([spec[k].purity for k in used]))
+    coverage = float(covered.mean())
+    quality = float(np.clip(purity * (0.5 + 0.5 * agreement) * coverage, 0.0, 1.0))
+    est = BreathingEstimate(float(t_end_s), float(rate), phase, quality, float(window_s), rates, tuple(used))
+    return est, grid, curve
+
+
+class RespirationTracker:
+    """Streaming breathing estimate: feed PPG blocks and beats as they come, ``update`` each second.
+
+    Keeps the last ``window_s`` + a margin of PPG samples and of per-beat
+    features; ``update(t_s)`` recomputes at most every ``RESP_UPDATE_S`` of
+    device time (returns the latest estimate otherwise).
+    """
+
+    def __init__(self, window_s: float = config.RESP_WINDOW_S,
+                 update_s: float = config.RESP_UPDATE_S) -> None:
+        self.window_s = float(window_s)
+        self.update_s = float(update_s)
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything (after a gap or a new session)."""
+        self._ppg_t: deque[np.ndarray] = deque()
+        self._ppg_v: deque[np.ndarray] = deque()
+        self._pending: list[tuple[float, float, bool]] = []  # beats waiting for PPG after their peak
+        self._beats: deque[tuple[float, float, bool, float, float]] = deque()
+        self._seen_ppg = False
+        self._last_ppg_t = -np.inf
+        self.latest: BreathingEstimate | None = None
+        self.curve_t_s: np.ndarray = _EMPTY
+        self.curve: np.ndarray = _EMPTY
+        self._next_update_t = -np.inf
+
+    def add_ppg(self, t_s: np.ndarray, value: np.ndarray) -> None:
+        t = np.asarray(t_s, float)
+        if not t.size:
+            return
+        self._seen_ppg = True
+        self._ppg_t.append(t)
+        self._ppg_v.append(np.asarray(value, float))
+        self._last_ppg_t = float(t[-1])
+        keep_from = self._last_ppg_t - config.RESP_PPG_KEEP_S
+        while len(self._ppg_t) > 1 and self._ppg_t[0][-1] < keep_from:
+            self._ppg_t.popleft()
+            self._ppg_v.popleft()
+        self._resolve_pending()
+
+    def add_beat(self, t_s: float, rr_ms: float, corrected: bool = False) -> None:
+        self._pending.append((float(t_s), float(rr_ms), bool(corrected)))
+        self._resolve_pending()
+
+    def add_beats(self, beats) -> None:
+        for b in beats:
+            self.add_beat(b.t_s, b.rr_ms, b.corrected)
+
+    def _resolve_pending(self) -> None:
+        ready = [p for p in self._pending
+                 if not self._seen_ppg or p[0] + config.RESP_PEAK_SEARCH_S <= self._last_ppg_t]
+        if not ready:
+            return
+        self._pending = self._pending[len(ready):] if ready == self._pending[:len(ready)] else [
+            p for p in self._pending if p not in ready]
+        bt = np.array([p[0] for p in ready])
+        if self._seen_ppg and self._ppg_t:
+            base, amp = pulse_features(np.concatenate(self._ppg_t), np.concatenate(self._ppg_v), bt)
+        else:
+            base = amp = np.full(bt.size, np.nan)
+        for (t, rr, c), b, a in zip(ready, base, amp, strict=True):
+            self._beats.append((t, rr, c, float(b), float(a)))
+        cut = self._beats[-1][0] - self.window_s - 10.0
+        while self._beats and self._beats[0][0] < cut:
+            self._beats.popleft()
+
+    def update(self, t_s: float) -> BreathingEstimate | None:
+        """The estimate for the window ending at ``t_s`` (device clock), recomputed once per update_s."""
+        if t_s < self._next_update_t:
+            return self.latest
+        self._next_update_t = float(t_s) + self.update_s
+        if len(self._beats) < 8:
+            return self.latest
+        arr = np.array(self._beats)
+        est, ct, cv = estimate_breathing(
+            arr[:, 0], arr[:, 1], float(t_s), self.window_s, corrected=arr[:, 2].astype(bool),
+            baseline=arr[:, 3] if self._seen_ppg else None,
+            amplitude=arr[:, 4] if self._seen_ppg else None)
+        self.latest = est
+        self.curve_t_s, self.curve = ct, cv
+        return est
