@@ -1,7 +1,13 @@
-"""Widgets of the main window and their arrangement, normal and presentation."""
+"""Widgets of the main window and their arrangement, normal and presentation.
+
+The control groups above the plots sit in a flow layout: they share a row
+when there is room and wrap onto the next one when there is not, so the
+window works from 1280x720 up to 4K without a control off-screen.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -9,8 +15,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +31,7 @@ from biofeedback.ui.analysis_plots import SpectrumPlot, TrendPlot
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.panels import NumbersPanel, StatusPanel
 from biofeedback.ui.plots import PulsePlot, TachogramPlot
+from biofeedback.ui.presentation import PresentationBar
 from biofeedback.ui.source_panel import SourcePanel
 from biofeedback.ui.theme import Theme, disabled_style
 
@@ -35,6 +45,78 @@ def _hold_spin(value_s: float, tip: str) -> QDoubleSpinBox:
     spin.setValue(value_s)
     spin.setToolTip(tip)
     return spin
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto a new row when the width runs out (Qt's flow layout example)."""
+
+    def __init__(self, parent: QWidget | None = None, h_spacing: int = 18, v_spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.h_spacing, self.v_spacing = h_spacing, v_spacing
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt name)
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt name)
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt name)
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt name)
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 (Qt name)
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, row_h = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x, y, row_h = area.x(), y + row_h + self.v_spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.h_spacing
+            row_h = max(row_h, hint.height())
+        return y + row_h - rect.y() + m.bottom()
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets that belong together and wrap as one."""
+    box = QWidget()
+    lay = QHBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(6)
+    for w in widgets:
+        lay.addWidget(w)
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return box
 
 
 class WindowLayout:
@@ -52,14 +134,15 @@ class WindowLayout:
         self.duration.setCurrentIndex(max(i, 0))
         self.start = QPushButton("Start session")
         self.timer_label = QLabel("no session")
-        self.timer_label.setMinimumWidth(150)
+        self.timer_label.setMinimumWidth(130)
         self.rate = QDoubleSpinBox(
             minimum=config.PACER_MIN_BPM,
             maximum=config.PACER_MAX_BPM,
             singleStep=config.PACER_STEP_BPM,
             decimals=1,
-            suffix=" breaths/min",
+            suffix=" /min",
         )
+        self.rate.setToolTip("Pacer rate, breaths per minute (↑/↓)")
         self.rate.setValue(pacer.rate_bpm)
         self.ratio = QComboBox()
         for label, ratio in INHALE_RATIOS:
@@ -76,24 +159,23 @@ class WindowLayout:
             self.screen.addItem(f"Screen {i + 1}" + (f": {name}" if name else ""), i)
         self.screen.setCurrentIndex(max(self.screen.findData(settings.presentation_screen), 0))
         self.theme_button = QPushButton("Light/dark")
-        self.present_button = QPushButton("Presentation (F11)")
+        self.present_button = QPushButton("Present (F11)")
+        self.present_button.setToolTip("Presentation mode: large, for a coach's screen; Esc leaves it")
         self.help_button = QPushButton("Help (F1)")
 
         self.top = QWidget()
-        top = QVBoxLayout(self.top)
-        top.setContentsMargins(8, 6, 8, 2)
-        top.addWidget(self.sources)
-        row = QHBoxLayout()
-        for w in (QLabel("Session"), self.duration, self.start, self.timer_label):
-            row.addWidget(w)
-        row.addSpacing(24)
-        for w in (QLabel("Pacer"), self.rate, QLabel("in:out"), self.ratio, QLabel("holds"),
-                  self.hold_in, self.hold_out, self.audio):
-            row.addWidget(w)
-        row.addStretch(1)
-        for w in (self.theme_button, self.screen, self.present_button, self.help_button):
-            row.addWidget(w)
-        top.addLayout(row)
+        self.controls = FlowLayout(self.top)
+        self.controls.setContentsMargins(8, 6, 8, 2)
+        self.control_groups = (
+            _group(self.sources),
+            _group(QLabel("Session"), self.duration, self.start, self.timer_label),
+            _group(QLabel("Pacer"), self.rate, QLabel("in:out"), self.ratio, QLabel("holds"),
+                   self.hold_in, self.hold_out, self.audio),
+            _group(self.theme_button, self.screen, self.present_button, self.help_button),
+        )
+        for group in self.control_groups:
+            self.controls.addWidget(group)
+        self.top.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         # -- views -----------------------------------------------------------------
         pt = PLOT_FONT_PT[0]
@@ -130,10 +212,14 @@ class WindowLayout:
         body.addLayout(left, 3)
         body.addLayout(right, 7)
 
+        self.presentation_bar = PresentationBar(theme)
+        self.presentation_bar.setVisible(False)
+
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.top)
+        outer.addWidget(self.presentation_bar)
         outer.addLayout(body, 1)
         window.setCentralWidget(central)
 
@@ -146,6 +232,11 @@ class WindowLayout:
         for w in (self.top, self.pulse, self.bottom):
             w.setVisible(not on)
         self.window.statusBar().setVisible(not on)
+        self.presentation_bar.setVisible(on)
+        if on:
+            screen = self.window.screen() or QGuiApplication.primaryScreen()
+            if screen is not None:
+                self.presentation_bar.fit_screen(screen.geometry().height())
 
     def apply(self, theme: Theme, presentation: bool) -> None:
         k = 1 if presentation else 0
@@ -155,6 +246,7 @@ class WindowLayout:
         self.pacer_view.text_scale = NUMBER_SCALE[k]
         self.numbers.apply(theme, NUMBER_SCALE[k])
         self.status.apply(theme)
+        self.presentation_bar.set_theme(theme)
         self.disclaimer.setStyleSheet(f"color: {theme.muted}; font-size: {9 + 3 * k}pt;")
         self.window.setStyleSheet(
             f"QMainWindow {{ background: {theme.background}; }}"

@@ -1,0 +1,76 @@
+"""The window's widgets fit a laptop: every control and plot inside at 1280x720 and 1366x768, rows wrap."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QWidget,
+)
+
+from biofeedback.app.settings import Settings
+from biofeedback.core.pacer import Pacer
+from biofeedback.ui.coherence_indicator import CoherenceIndicator
+from biofeedback.ui.layout import WindowLayout
+from biofeedback.ui.theme import DARK
+
+CONTROLS = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, pg.PlotWidget)
+
+
+def build(qtbot, width, height):
+    window = QMainWindow()
+    ui = WindowLayout(window, Settings(), Pacer(6.0, 0.5, 0.0, 0.0, t0_s=0.0), DARK)
+    ui.lower.addWidget(CoherenceIndicator(), 1)
+    ui.apply(DARK, presentation=False)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(20)
+    return window, ui
+
+
+def outside(window: QWidget) -> list[str]:
+    rect, bad = window.rect(), []
+    for child in window.findChildren(QWidget):
+        if not child.isVisible() or not isinstance(child, CONTROLS + (CoherenceIndicator,)):
+            continue
+        r = QRect(child.mapTo(window, QPoint(0, 0)), child.size())
+        if not rect.contains(r) or child.width() < child.minimumSizeHint().width() - 1:
+            bad.append(f"{type(child).__name__} {getattr(child, 'text', lambda: '')()!r} at {r}")
+    return bad
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1366, 705)])  # 705: maximised under a panel
+def test_every_control_and_plot_is_inside_the_window(qtbot, size):
+    window, ui = build(qtbot, *size)
+    assert window.width() == size[0] and window.height() == size[1]
+    assert window.minimumSizeHint().width() <= 1280
+    assert outside(window) == []
+    for plot in (ui.tachogram, ui.pulse, ui.rmssd_trend, ui.coherence_trend, ui.spectrum):
+        assert plot.height() >= 90 and plot.width() >= 150, plot
+
+
+def test_control_groups_wrap_when_narrow_and_share_a_row_when_wide(qtbot):
+    window, ui = build(qtbot, 1280, 720)
+    rows_narrow = {g.y() for g in ui.control_groups}
+    window.resize(3200, 1800)
+    qtbot.wait(20)
+    rows_wide = {g.y() for g in ui.control_groups}
+    assert len(rows_narrow) >= 2 and len(rows_wide) == 1
+    assert outside(window) == []
+
+
+def test_presentation_shows_the_large_bar_and_hides_the_chrome(qtbot):
+    window, ui = build(qtbot, 1366, 768)
+    ui.set_presentation(True)
+    qtbot.wait(10)
+    assert ui.presentation_bar.isVisible() and not ui.top.isVisible() and not ui.pulse.isVisible()
+    ui.set_presentation(False)
+    assert not ui.presentation_bar.isVisible() and ui.top.isVisible()
