@@ -32,12 +32,23 @@ def _clean(x: float | None) -> float | None:
 
 def summarize(beats: Sequence[Beat]) -> dict[str, float | int | None]:
     """Metrics of a whole record; a metric that cannot be computed is None."""
-    t_s = np.array([b.t_s for b in beats], dtype=float)
-    rr_ms = np.array([b.rr_ms for b in beats], dtype=float)
-    td = hrv.time_domain(rr_ms)
+    t_s = np.fromiter((b.t_s for b in beats), dtype=float, count=len(beats))
+    rr_ms = np.fromiter((b.rr_ms for b in beats), dtype=float, count=len(beats))
+    return summarize_arrays(t_s, rr_ms, int(sum(b.corrected for b in beats)))
+
+
+def summarize_arrays(t_s: np.ndarray, rr_ms: np.ndarray, n_corrected: int) -> dict[str, float | int | None]:
+    """``summarize`` of beat times and intervals as arrays (the offline path for huge records).
+
+    Successive differences, Welch segments and coherence windows stay inside
+    chains of successive beats: a gap never enters a metric (``hrv.chain_starts``).
+    """
+    t_s = np.asarray(t_s, dtype=float)
+    rr_ms = np.asarray(rr_ms, dtype=float)
+    td = hrv.time_domain(rr_ms, beat_t_s=t_s)
     out: dict[str, float | int | None] = {
         "n_beats": int(rr_ms.size),
-        "n_corrected": int(sum(b.corrected for b in beats)),
+        "n_corrected": int(n_corrected),
         "duration_s": _clean(rr_ms.sum() / 1000.0) if rr_ms.size else 0.0,
         "mean_hr_bpm": _clean(td.mean_hr_bpm),
         "mean_nn_ms": _clean(td.mean_nn_ms),

@@ -13,10 +13,19 @@ from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import linalg, signal
-from scipy.interpolate import CubicSpline
 
 from biofeedback import config
+from biofeedback.core.hrv_spectral import (  # noqa: F401 - the HRV API lives here
+    Spectrum,
+    chain_slices,
+    chain_starts,
+    coherence_of_beats,
+    coherence_ratio,
+    coherence_series,
+    resample_tachogram,
+    smoothness_priors_detrend,
+    spectrum,
+)
 from biofeedback.core.types import MetricsUpdate
 
 # ----------------------------------------------------------------------------
@@ -42,10 +51,12 @@ class TimeDomain:
     pnn50_pct: float | None
 
 
-def time_domain(rr_ms: np.ndarray) -> TimeDomain:
-    """Time-domain HRV of successive finite NN intervals (Task Force 1996).
+def time_domain(rr_ms: np.ndarray, beat_t_s: np.ndarray | None = None) -> TimeDomain:
+    """Time-domain HRV of finite NN intervals (Task Force 1996).
 
-    MeanNN needs one interval; SDNN, RMSSD and pNN50 need two (one difference).
+    With ``beat_t_s``, successive differences are taken only within chains of
+    successive beats (``chain_starts``): no difference spans a gap. MeanNN needs
+    one interval; SDNN two; RMSSD and pNN50 one successive difference.
     """
     rr = np.asarray(rr_ms, dtype=float).ravel()
     n = int(rr.size)
@@ -56,225 +67,18 @@ def time_domain(rr_ms: np.ndarray) -> TimeDomain:
     if n < 2:
         return TimeDomain(n, mean, hr, None, None, None)
     d = np.diff(rr)
+    if beat_t_s is not None:
+        d = d[~chain_starts(beat_t_s, rr)[1:]]
+    rmssd = float(np.sqrt(np.mean(d * d))) if d.size else None
+    pnn50 = float(100.0 * np.count_nonzero(np.abs(d) > config.PNN_THRESHOLD_MS) / n) if d.size else None
     return TimeDomain(
         n_nn=n,
         mean_nn_ms=mean,
         mean_hr_bpm=hr,
         sdnn_ms=float(rr.std(ddof=1)),
-        rmssd_ms=float(np.sqrt(np.mean(d * d))),
-        pnn50_pct=float(100.0 * np.count_nonzero(np.abs(d) > config.PNN_THRESHOLD_MS) / n),
+        rmssd_ms=rmssd,
+        pnn50_pct=pnn50,
     )
-
-
-# ----------------------------------------------------------------------------
-# Frequency domain
-# ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, eq=False)
-class Spectrum:
-    """Welch PSD of the resampled tachogram and Task Force band powers (absolute, ms^2)."""
-
-    freqs_hz: np.ndarray
-    psd_ms2_per_hz: np.ndarray
-    vlf_power_ms2: float | None
-    lf_power_ms2: float | None
-    hf_power_ms2: float | None
-    lf_hf_ratio: float | None
-    lf_peak_hz: float | None
-    hf_peak_hz: float | None
-
-
-_EMPTY = np.zeros(0)
-
-
-def resample_tachogram(
-    beat_t_s: np.ndarray, rr_ms: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ
-) -> tuple[np.ndarray, np.ndarray]:
-    """Cubic spline of RR at its beat times, sampled every 1/fs_hz from the first to the last beat.
-
-    Beat times must be strictly increasing. Returns empty arrays for < 2 beats.
-    """
-    t = np.asarray(beat_t_s, dtype=float).ravel()
-    rr = np.asarray(rr_ms, dtype=float).ravel()
-    if t.size < 2:
-        return _EMPTY.copy(), _EMPTY.copy()
-    n = int(np.floor((t[-1] - t[0]) * fs_hz + 1e-9)) + 1
-    grid_t_s = t[0] + np.arange(n) / fs_hz
-    return grid_t_s, CubicSpline(t, rr)(grid_t_s)
-
-
-def smoothness_priors_detrend(x: np.ndarray, lam: float = config.SMOOTHNESS_PRIORS_LAMBDA) -> np.ndarray:
-    """Remove the trend ``(I + lam^2 D2'D2)^-1 x`` (Tarvainen, Ranta-aho & Karjalainen 2002).
-
-    Acts as a high-pass with its -3 dB point near fs / (2 pi sqrt(lam)), i.e.
-    about 0.028 Hz for lam = 500 on a 4 Hz series: it attenuates VLF power.
-    """
-    x = np.asarray(x, dtype=float)
-    n = x.size
-    if n < 3:
-        return x - x.mean() if n else x.copy()
-    # Banded upper form of A = I + lam^2 D2'D2 (pentadiagonal, symmetric).
-    d0 = np.full(n, 6.0)
-    d0[[0, -1]] = 1.0
-    d0[[1, -2]] = 5.0
-    if n == 3:
-        d0[1] = 4.0
-    d1 = np.full(n - 1, -4.0)
-    d1[[0, -1]] = -2.0
-    d2 = np.ones(n - 2)
-    lam2 = lam * lam
-    ab = np.zeros((3, n))
-    ab[2] = 1.0 + lam2 * d0
-    ab[1, 1:] = lam2 * d1
-    ab[0, 2:] = lam2 * d2
-    return x - linalg.solveh_banded(ab, x)
-
-
-def _band_power(f: np.ndarray, p: np.ndarray, df: float, band: tuple[float, float]) -> float:
-    m = (f >= band[0]) & (f < band[1])
-    return float(p[m].sum() * df)
-
-
-def _band_peak(f: np.ndarray, p: np.ndarray, band: tuple[float, float]) -> float:
-    m = (f >= band[0]) & (f < band[1])
-    return float(f[m][np.argmax(p[m])])
-
-
-def spectrum(
-    beat_t_s: np.ndarray,
-    rr_ms: np.ndarray,
-    fs_hz: float = config.RESAMPLE_FS_HZ,
-    segment_s: float | None = None,
-    detrend: str = "linear",
-) -> Spectrum:
-    """Kubios-style spectrum: 4 Hz cubic spline, detrend, Welch (Hann, 50 % overlap).
-
-    ``segment_s`` defaults to min(256 s, record length), Kubios' default
-    segment, shortened so short records still give one segment. The FFT is
-    zero-padded to a grid of at most SPECTRUM_DF_HZ; power is unchanged.
-    Absolute powers integrate the one-sided PSD (ms^2/Hz) over the Task Force
-    bands (lower edge included, upper excluded). A band is reported only when
-    the record (last beat - first beat) is at least SPECTRUM_MIN_RECORD_S long
-    for it (Task Force 1996: ~1 min for HF, ~2 min for LF, > 5 min for VLF);
-    otherwise its power and peak are None. ``detrend`` is "linear" (keeps VLF)
-    or "smoothness_priors" (lambda = 500, Tarvainen et al. 2002).
-    """
-    t_grid, x = resample_tachogram(beat_t_s, rr_ms, fs_hz)
-    if x.size < 4:
-        return Spectrum(_EMPTY.copy(), _EMPTY.copy(), None, None, None, None, None, None)
-    duration_s = float(t_grid[-1] - t_grid[0])
-    if detrend == "smoothness_priors":
-        x = smoothness_priors_detrend(x)
-    elif detrend == "linear":
-        x = signal.detrend(x, type="linear")
-    else:
-        raise ValueError(f"unknown detrend {detrend!r}")
-    seg_s = min(config.WELCH_SEGMENT_S, duration_s) if segment_s is None else segment_s
-    nperseg = max(4, min(int(round(seg_s * fs_hz)), x.size))
-    nfft = max(nperseg, 1 << int(np.ceil(np.log2(fs_hz / config.SPECTRUM_DF_HZ))))
-    f, p = signal.welch(
-        x, fs=fs_hz, window="hann", nperseg=nperseg, noverlap=nperseg // 2, nfft=nfft,
-        detrend="constant", scaling="density",
-    )
-    df = float(f[1] - f[0])
-    bands = {"vlf": config.VLF_BAND_HZ, "lf": config.LF_BAND_HZ, "hf": config.HF_BAND_HZ}
-    ok = {k: duration_s >= config.SPECTRUM_MIN_RECORD_S[k] for k in bands}
-    power = {k: _band_power(f, p, df, b) if ok[k] else None for k, b in bands.items()}
-    lf, hf = power["lf"], power["hf"]
-    return Spectrum(
-        freqs_hz=f,
-        psd_ms2_per_hz=p,
-        vlf_power_ms2=power["vlf"],
-        lf_power_ms2=lf,
-        hf_power_ms2=hf,
-        lf_hf_ratio=lf / hf if lf is not None and hf else None,
-        lf_peak_hz=_band_peak(f, p, config.LF_BAND_HZ) if ok["lf"] else None,
-        hf_peak_hz=_band_peak(f, p, config.HF_BAND_HZ) if ok["hf"] else None,
-    )
-
-
-# ----------------------------------------------------------------------------
-# Coherence (McCraty & Childre 2010)
-# ----------------------------------------------------------------------------
-
-
-def _coherence_window_start(t: np.ndarray, t_end_s: float, window_s: float) -> int:
-    """Index of the first beat used for the window ending at t_end_s (last beat before the margin)."""
-    cut = t_end_s - window_s - config.COHERENCE_MARGIN_S
-    return max(int(np.searchsorted(t, cut, side="left")) - 1, 0)
-
-
-def _coherence_of_beats(t: np.ndarray, rr: np.ndarray, t_end_s: float, window_s: float) -> float | None:
-    """Coherence of the window [t_end - window_s, t_end] from the beats given (already cut)."""
-    if t.size < 4 or t[0] > t_end_s - window_s + 1e-9:  # tolerance for t0 + window - window
-        return None
-    fs = config.RESAMPLE_FS_HZ
-    n = int(round(window_s * fs))
-    grid = t_end_s - (n - 1 - np.arange(n)) / fs
-    x = signal.detrend(CubicSpline(t, rr)(grid), type="linear") * np.hanning(n)
-    nfft = max(config.COHERENCE_NFFT, n)
-    p = np.abs(np.fft.rfft(x, nfft)) ** 2  # scale is irrelevant for a ratio
-    f = np.fft.rfftfreq(nfft, 1.0 / fs)
-    lo, hi = config.COHERENCE_PEAK_BAND_HZ
-    in_band = np.flatnonzero((f >= lo) & (f <= hi))
-    peaks, _ = signal.find_peaks(p)
-    peaks = np.intersect1d(peaks, in_band)
-    k = peaks[np.argmax(p[peaks])] if peaks.size else in_band[np.argmax(p[in_band])]
-    half = config.COHERENCE_PEAK_WIDTH_HZ / 2.0
-    peak = float(p[np.abs(f - f[k]) <= half].sum())
-    t_lo, t_hi = config.COHERENCE_TOTAL_BAND_HZ
-    total = float(p[(f >= t_lo) & (f <= t_hi)].sum())
-    rest = total - peak
-    return peak / rest if rest > 0 else None
-
-
-def coherence_ratio(
-    beat_t_s: np.ndarray, rr_ms: np.ndarray, window_s: float = config.COHERENCE_WINDOW_S
-) -> float | None:
-    """HeartMath coherence ratio of the last ``window_s`` of the record (McCraty & Childre 2010).
-
-    The tachogram of the window is a 4 Hz cubic spline (of the beats in the
-    window plus COHERENCE_MARGIN_S before it), linearly detrended, Hann
-    windowed, zero-padded to COHERENCE_NFFT. The highest local maximum in
-    0.04-0.26 Hz is the peak; peak power sums the bins within +-0.015 Hz of it;
-    total power sums 0.0033-0.4 Hz; ratio = peak / (total - peak). This is the
-    raw ratio, not HeartMath's unpublished 0-16 display scale. None if the
-    record covers less than ``window_s``.
-    """
-    t = np.asarray(beat_t_s, dtype=float).ravel()
-    rr = np.asarray(rr_ms, dtype=float).ravel()
-    if t.size < 4:
-        return None
-    i0 = _coherence_window_start(t, t[-1], window_s)
-    return _coherence_of_beats(t[i0:], rr[i0:], float(t[-1]), window_s)
-
-
-def coherence_series(
-    beat_t_s: np.ndarray,
-    rr_ms: np.ndarray,
-    window_s: float = config.COHERENCE_WINDOW_S,
-    step_s: float = config.COHERENCE_STEP_S,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Coherence of windows ending at first beat + window_s + k * step_s (same method as coherence_ratio).
-
-    Returns (window end times in s, ratios; NaN where a window has no ratio).
-    Both are empty when the record covers less than ``window_s``.
-    """
-    t = np.asarray(beat_t_s, dtype=float).ravel()
-    rr = np.asarray(rr_ms, dtype=float).ravel()
-    if t.size < 4 or t[-1] - t[0] < window_s:
-        return _EMPTY.copy(), _EMPTY.copy()
-    ends = t[0] + window_s + step_s * np.arange(int(np.floor((t[-1] - t[0] - window_s) / step_s)) + 1)
-    ratios = np.full(ends.size, np.nan)
-    for j, t_end in enumerate(ends):
-        i0 = _coherence_window_start(t, t_end, window_s)
-        i1 = int(np.searchsorted(t, t_end, side="right"))
-        # The spline must reach the window end: include the first beat after it.
-        i1 = min(i1 + 1, t.size)
-        value = _coherence_of_beats(t[i0:i1], rr[i0:i1], float(t_end), window_s)
-        ratios[j] = np.nan if value is None else value
-    return ends, ratios
 
 
 # ----------------------------------------------------------------------------
@@ -288,10 +92,14 @@ class LiveHrv:
     HR, RMSSD and SDNN cover the beats of the trailing ``rmssd_window_s``
     (beats with t > t_last - window), kept as running sums over a deque, so a
     push costs O(1) amortised; the sums are shifted by a reference RR and
-    rebuilt every REBUILD_EVERY pushes so they cannot drift. Consecutive
-    pushes are treated as successive intervals: call reset() after a gap.
-    Coherence is recomputed with coherence_ratio's method at most every
-    ``coherence_step_s`` of beat time, not per beat.
+    rebuilt every REBUILD_EVERY pushes so they cannot drift.
+
+    Chains: a beat whose interval does not start at the previous beat (a gap:
+    reconnect, finger off, bad-signal span; see ``chain_starts``), or the first
+    beat after ``new_chain()``, starts a new chain. No successive difference
+    spans it (RMSSD averages the differences inside chains) and the coherence
+    window restarts with it. Coherence is recomputed with coherence_ratio's
+    method at most every ``coherence_step_s`` of beat time, not per beat.
     """
 
     REBUILD_EVERY = 4096
@@ -308,16 +116,23 @@ class LiveHrv:
         self.reset()
 
     def reset(self) -> None:
-        """Forget every beat (e.g. after a gap or a new session)."""
-        self._win: deque[tuple[float, float, bool]] = deque()
+        """Forget every beat (e.g. a new session)."""
+        # window entries: [t_s, rr_ms, corrected, linked to the entry before it]
+        self._win: deque[list] = deque()
         self._coh: deque[tuple[float, float]] = deque()
         self._ref = 0.0
         self._s1 = self._s2 = self._sd2 = 0.0
+        self._n_diff = 0
         self._n_corr = 0
         self._pushes = 0
         self._t_last: float | None = None
+        self._break = False
         self._coherence: float | None = None
         self._coherence_t: float | None = None
+
+    def new_chain(self) -> None:
+        """A gap: the next beat's interval does not follow the last beat's."""
+        self._break = True
 
     @property
     def coherence_t_s(self) -> float | None:
@@ -328,38 +143,53 @@ class LiveHrv:
         """Add the beat at ``t_s`` whose interval ``rr_ms`` ends there (times must increase)."""
         t_s, rr_ms = float(t_s), float(rr_ms)
         win = self._win
+        linked = (
+            not self._break and self._t_last is not None
+            and abs((t_s - self._t_last) * 1000.0 - rr_ms) <= config.HRV_CHAIN_TOLERANCE_MS
+        )
+        self._break = False
         if not win:
             self._ref = rr_ms
         x = rr_ms - self._ref
-        if win:
+        if linked and win:
             d = rr_ms - win[-1][1]
             self._sd2 += d * d
-        win.append((t_s, rr_ms, corrected))
+            self._n_diff += 1
+        win.append([t_s, rr_ms, corrected, linked and bool(win)])
         self._s1 += x
         self._s2 += x * x
         self._n_corr += corrected
         cut = t_s - self.rmssd_window_s
         while win[0][0] <= cut:
-            _, old_rr, old_corr = win.popleft()
+            _, old_rr, old_corr, _ = win.popleft()
             xo = old_rr - self._ref
             self._s1 -= xo
             self._s2 -= xo * xo
             self._n_corr -= old_corr
-            d = win[0][1] - old_rr
-            self._sd2 -= d * d
+            if win[0][3]:
+                d = win[0][1] - old_rr
+                self._sd2 -= d * d
+                self._n_diff -= 1
+                win[0][3] = False
         self._pushes += 1
         if self._pushes % self.REBUILD_EVERY == 0:
             self._rebuild()
         self._t_last = t_s
+        if not linked:
+            self._coh.clear()
+            self._coherence = None
+            self._coherence_t = None
         self._push_coherence(t_s, rr_ms)
 
     def _rebuild(self) -> None:
         rr = np.fromiter((b[1] for b in self._win), dtype=float, count=len(self._win))
+        linked = np.fromiter((b[3] for b in self._win), dtype=bool, count=len(self._win))
         self._ref = float(rr[0])
         x = rr - self._ref
         self._s1, self._s2 = float(x.sum()), float(x @ x)
-        d = np.diff(rr)
+        d = np.diff(rr)[linked[1:]]
         self._sd2 = float(d @ d)
+        self._n_diff = int(d.size)
 
     def _push_coherence(self, t_s: float, rr_ms: float) -> None:
         coh = self._coh
@@ -370,7 +200,7 @@ class LiveHrv:
         due = self._coherence_t is None or t_s - self._coherence_t >= self.coherence_step_s
         if due and t_s - coh[0][0] >= self.coherence_window_s:
             arr = np.array(coh)
-            self._coherence = _coherence_of_beats(arr[:, 0], arr[:, 1], t_s, self.coherence_window_s)
+            self._coherence = coherence_of_beats(arr[:, 0], arr[:, 1], t_s, self.coherence_window_s)
             self._coherence_t = t_s
 
     def snapshot(self) -> MetricsUpdate:
@@ -386,7 +216,8 @@ class LiveHrv:
         if n >= 2:
             var = max((self._s2 - n * mean_x * mean_x) / (n - 1), 0.0)
             sdnn = float(np.sqrt(var))
-            rmssd = float(np.sqrt(max(self._sd2, 0.0) / (n - 1)))
+        if self._n_diff >= 1:
+            rmssd = float(np.sqrt(max(self._sd2, 0.0) / self._n_diff))
         return MetricsUpdate(
             t_s=t,
             hr_bpm=60000.0 / mean_rr if mean_rr > 0 else None,

@@ -270,3 +270,149 @@ def test_live_empty_and_reset_give_none():
     assert live.snapshot().rmssd_ms == pytest.approx(100.0)
     live.reset()
     assert live.snapshot().hr_bpm is None and live.coherence_t_s is None
+
+
+# --------------------------------------------------------------------------- gaps (chains)
+
+
+def beats_with_gap() -> tuple[np.ndarray, np.ndarray]:
+    """30 beats at 800 ms, a 5 s gap, 10 beats at 1000 ms, as the pipeline emits them.
+
+    After the gap the first detected beat (at 29 s) has no interval; the next ten
+    carry 1000 ms each. Every successive difference inside each side is 0.
+    """
+    t1 = 0.8 * np.arange(1, 31)  # 0.8 .. 24.0 s
+    t2 = 29.0 + np.arange(1, 11)  # 30 .. 39 s
+    return np.concatenate([t1, t2]), np.concatenate([np.full(30, 800.0), np.full(10, 1000.0)])
+
+
+def test_chain_starts_find_the_gap_from_times_and_intervals():
+    t, rr = beats_with_gap()
+    starts = hrv.chain_starts(t, rr)
+    assert np.flatnonzero(starts).tolist() == [0, 30]
+    assert hrv.chain_slices(t, rr) == [(0, 30), (30, 40)]
+
+
+def test_live_rmssd_after_a_gap_is_zero_not_a_bridge():
+    t, rr = beats_with_gap()
+    live = hrv.LiveHrv(rmssd_window_s=60.0)
+    for ti, ri in zip(t, rr, strict=True):
+        live.push(ti, ri)
+    snap = live.snapshot()
+    assert snap.rmssd_ms == 0.0  # issue 10: was 32.9 ms bridging the gap
+    assert snap.sdnn_ms == pytest.approx(np.std(rr, ddof=1))  # SDNN needs no successive pairs
+    td = hrv.time_domain(rr, beat_t_s=t)
+    assert td.rmssd_ms == 0.0 and td.pnn50_pct == 0.0
+    assert hrv.time_domain(rr).rmssd_ms > 30.0  # the bridged value the chains avoid
+
+
+def test_new_chain_breaks_even_when_times_happen_to_line_up():
+    live = hrv.LiveHrv()
+    live.push(1.0, 1000.0)
+    live.push(1.8, 800.0)
+    live.new_chain()
+    live.push(2.8, 1000.0)  # lines up with 1.8 s, but the source said the chain broke
+    assert live.snapshot().rmssd_ms == pytest.approx(200.0)  # only the 1000 -> 800 difference
+
+
+def test_live_equals_offline_chains_over_many_gaps():
+    rng = np.random.default_rng(21)
+    t, rr = make_beats(900.0, seed=22)
+    cut = np.sort(rng.choice(np.arange(20, t.size - 20), 12, replace=False))
+    shift = np.zeros(t.size)
+    shift[cut] = rng.uniform(2.0, 20.0, cut.size)  # gaps: the clock jumps, the interval does not
+    t = t + np.cumsum(shift)
+    assert np.flatnonzero(hrv.chain_starts(t, rr)).tolist() == [0, *cut.tolist()]
+    live = hrv.LiveHrv(rmssd_window_s=60.0)
+    for i in range(t.size):
+        live.push(t[i], rr[i])
+        if i % 23 == 0:
+            m = (t > t[i] - 60.0) & (t <= t[i])
+            td = hrv.time_domain(rr[m], beat_t_s=t[m])
+            snap = live.snapshot()
+            if td.rmssd_ms is None:
+                assert snap.rmssd_ms is None
+            else:
+                assert snap.rmssd_ms == pytest.approx(td.rmssd_ms, rel=1e-9)
+            assert snap.sdnn_ms == pytest.approx(td.sdnn_ms, rel=1e-9) if td.sdnn_ms else True
+
+
+def test_live_coherence_restarts_after_a_gap():
+    t1, rr1 = sine_beats(150.0, 0.1, 60.0, jitter_ms=3.0, seed=23)
+    t2, rr2 = sine_beats(100.0, 0.1, 60.0, jitter_ms=3.0, seed=24)
+    t = np.concatenate([t1, t1[-1] + 10.0 + t2])  # 10 s gap
+    rr = np.concatenate([rr1, rr2])
+    live = hrv.LiveHrv()
+    seen_after_gap = []
+    for ti, ri in zip(t, rr, strict=True):
+        live.push(ti, ri)
+        if ti > t1[-1]:
+            seen_after_gap.append((ti, live.snapshot().coherence_ratio))
+    assert all(c is None for ti, c in seen_after_gap if ti - (t1[-1] + 10.0 + t2[0]) < 64.0)
+    assert seen_after_gap[-1][1] is not None and seen_after_gap[-1][1] > 3.0
+    # offline: every window that spans the gap is left out, the others are computed
+    ends, ratios = hrv.coherence_series(t, rr)
+    spans = (ends - 64.0 < t1[-1] + 10.0 + t2[0]) & (ends > t1[-1])
+    assert np.all(np.isnan(ratios[spans]))
+    assert np.all(ratios[~spans & (ends <= t1[-1])] > 3.0)
+    assert hrv.coherence_ratio(t, rr) == pytest.approx(hrv.coherence_ratio(t2, rr2), rel=1e-6)
+
+
+def test_spectrum_does_not_see_a_level_step_across_a_gap():
+    amp = 40.0
+    t1, rr1 = sine_beats(600.0, 0.1, amp, base_ms=800.0)
+    t2, rr2 = sine_beats(600.0, 0.1, amp, base_ms=1000.0)  # other heart rate after a reconnect
+    t = np.concatenate([t1, t1[-1] + 30.0 + t2])
+    rr = np.concatenate([rr1, rr2])
+    s = hrv.spectrum(t, rr)
+    assert s.lf_power_ms2 == pytest.approx(amp**2 / 2, rel=0.10)
+    assert s.lf_peak_hz == pytest.approx(0.1, abs=0.005)
+    assert s.vlf_power_ms2 < 0.05 * s.lf_power_ms2  # bridging the 200 ms step would swamp VLF
+
+
+# --------------------------------------------------------------------------- long records
+
+
+def test_piecewise_tachogram_equals_one_spline(monkeypatch):
+    from scipy.interpolate import CubicSpline
+
+    from biofeedback.core import hrv_spectral
+
+    t, rr = make_beats(2000.0, seed=25)
+    grid = t[0] + np.arange(int((t[-1] - t[0]) * 4)) / 4.0
+    whole = CubicSpline(t, rr)(grid)
+    monkeypatch.setattr(hrv_spectral, "SPLINE_PIECE_BEATS", 300)
+    np.testing.assert_allclose(hrv_spectral.tachogram_at(t, rr, grid), whole, rtol=0, atol=1e-9)
+
+
+def test_welch_in_pieces_equals_welch_of_the_whole(monkeypatch):
+    from biofeedback.core import hrv_spectral
+
+    t, rr = make_beats(3000.0, seed=26)
+    whole = hrv.spectrum(t, rr)
+    monkeypatch.setattr(hrv_spectral, "WELCH_PIECE_SAMPLES", 5000)
+    monkeypatch.setattr(hrv_spectral, "SPLINE_PIECE_BEATS", 400)
+    pieces = hrv.spectrum(t, rr)
+    np.testing.assert_allclose(pieces.psd_ms2_per_hz, whole.psd_ms2_per_hz, rtol=1e-9, atol=1e-9)
+    assert pieces.lf_power_ms2 == pytest.approx(whole.lf_power_ms2, rel=1e-9)
+
+
+def test_batched_coherence_equals_the_textbook_fft_per_window():
+    from scipy import signal as sps
+
+    t, rr = make_beats(400.0, seed=27, lf_ms=50.0)
+    grid_t, x = hrv.resample_tachogram(t, rr)
+    rows = np.lib.stride_tricks.sliding_window_view(x, 256)[::20]
+    from biofeedback.core.hrv_spectral import coherence_of_samples
+
+    ours = coherence_of_samples(rows)
+    for row, value in zip(rows, ours, strict=True):
+        y = sps.detrend(row, type="linear") * np.hanning(256)
+        p = np.abs(np.fft.rfft(y, 1024)) ** 2
+        f = np.fft.rfftfreq(1024, 0.25)
+        band = np.flatnonzero((f >= 0.04) & (f <= 0.26))
+        peaks = np.intersect1d(sps.find_peaks(p)[0], band)
+        k = peaks[np.argmax(p[peaks])] if peaks.size else band[np.argmax(p[band])]
+        peak = p[np.abs(f - f[k]) <= 0.015].sum()
+        total = p[(f >= 0.0033) & (f <= 0.4)].sum()
+        assert value == pytest.approx(peak / (total - peak), rel=1e-9)

@@ -1,0 +1,403 @@
+"""Frequency-domain HRV and coherence over chains of successive beats, at any record length.
+
+Spectrum after Kubios (Tarvainen et al. 2014): 4 Hz cubic-spline tachogram,
+detrend, Welch (Hann, 50 % overlap). Coherence after McCraty & Childre (2010).
+
+Gaps: a record is cut into chains of successive beats (``chain_starts``); no
+tachogram, Welch segment or coherence window spans a gap. Welch's estimate is
+the mean periodogram over all segments of all chains long enough for one.
+
+Scale: a long chain is interpolated piecewise (splines over SPLINE_PIECE_BEATS
+beats plus SPLINE_OVERLAP_BEATS on each side; the not-a-knot end effect decays
+by 2 - sqrt(3) per knot, so the pieces agree with one global spline to rounding)
+and Welch segments are averaged piece by piece, so memory stays bounded for
+10 million beats. Coherence windows are computed in batches of FFTs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import linalg, signal
+from scipy.interpolate import CubicSpline
+
+from biofeedback import config
+
+SPLINE_PIECE_BEATS = 1 << 16
+SPLINE_OVERLAP_BEATS = 64
+WELCH_PIECE_SAMPLES = 1 << 20  # tachogram samples held at once for a long chain
+COHERENCE_BATCH_WINDOWS = 2048
+
+_EMPTY = np.zeros(0)
+
+
+# ----------------------------------------------------------------------------
+# Chains
+# ----------------------------------------------------------------------------
+
+
+def chain_starts(beat_t_s: np.ndarray, rr_ms: np.ndarray,
+                 tol_ms: float = config.HRV_CHAIN_TOLERANCE_MS) -> np.ndarray:
+    """True for each beat whose interval does not start at the previous beat (first beat, after a gap).
+
+    The pipeline's beats carry the interval ending at each beat; after a gap the
+    previous beat is not where that interval began, which is how a gap shows.
+    """
+    t = np.asarray(beat_t_s, dtype=float).ravel()
+    rr = np.asarray(rr_ms, dtype=float).ravel()
+    out = np.ones(t.size, dtype=bool)
+    if t.size > 1:
+        out[1:] = np.abs((t[1:] - t[:-1]) * 1000.0 - rr[1:]) > tol_ms
+    return out
+
+
+def chain_slices(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> list[tuple[int, int]]:
+    """(start, stop) index ranges of the chains of successive beats."""
+    starts = np.flatnonzero(chain_starts(beat_t_s, rr_ms)).tolist()
+    n = int(np.asarray(beat_t_s).size)
+    return list(zip(starts, [*starts[1:], n], strict=False)) if n else []
+
+
+# ----------------------------------------------------------------------------
+# Tachogram
+# ----------------------------------------------------------------------------
+
+
+def resample_tachogram(
+    beat_t_s: np.ndarray, rr_ms: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cubic spline of RR at its beat times, sampled every 1/fs_hz from the first to the last beat.
+
+    Beat times must be strictly increasing. Returns empty arrays for < 2 beats.
+    """
+    t = np.asarray(beat_t_s, dtype=float).ravel()
+    rr = np.asarray(rr_ms, dtype=float).ravel()
+    if t.size < 2:
+        return _EMPTY.copy(), _EMPTY.copy()
+    n = int(np.floor((t[-1] - t[0]) * fs_hz + 1e-9)) + 1
+    grid_t_s = t[0] + np.arange(n) / fs_hz
+    return grid_t_s, tachogram_at(t, rr, grid_t_s)
+
+
+def tachogram_at(t: np.ndarray, rr: np.ndarray, grid_t_s: np.ndarray) -> np.ndarray:
+    """The chain's cubic spline (not-a-knot) at sorted times inside [t[0], t[-1]].
+
+    Only the beats around the grid enter (SPLINE_OVERLAP_BEATS on each side), in
+    pieces of SPLINE_PIECE_BEATS: equal to the whole chain's spline to rounding.
+    """
+    if grid_t_s.size == 0:
+        return _EMPTY.copy()
+    ia = max(int(np.searchsorted(t, grid_t_s[0], side="right")) - 1, 0)
+    ib = min(int(np.searchsorted(t, grid_t_s[-1], side="left")), t.size - 1)
+    if ib - ia <= SPLINE_PIECE_BEATS:
+        lo, hi = max(ia - SPLINE_OVERLAP_BEATS, 0), min(ib + SPLINE_OVERLAP_BEATS, t.size - 1)
+        return CubicSpline(t[lo:hi + 1], rr[lo:hi + 1])(grid_t_s)
+    out = np.empty(grid_t_s.size)
+    cuts = np.searchsorted(grid_t_s, t[ia + SPLINE_PIECE_BEATS:ib:SPLINE_PIECE_BEATS], side="left")
+    bounds = [0, *cuts.tolist(), grid_t_s.size]
+    for g0, g1 in zip(bounds[:-1], bounds[1:], strict=True):
+        if g1 > g0:
+            out[g0:g1] = tachogram_at(t, rr, grid_t_s[g0:g1])
+    return out
+
+
+def smoothness_priors_detrend(x: np.ndarray, lam: float = config.SMOOTHNESS_PRIORS_LAMBDA) -> np.ndarray:
+    """Remove the trend ``(I + lam^2 D2'D2)^-1 x`` (Tarvainen, Ranta-aho & Karjalainen 2002).
+
+    Acts as a high-pass with its -3 dB point near fs / (2 pi sqrt(lam)), i.e.
+    about 0.028 Hz for lam = 500 on a 4 Hz series: it attenuates VLF power.
+    """
+    x = np.asarray(x, dtype=float)
+    n = x.size
+    if n < 3:
+        return x - x.mean() if n else x.copy()
+    # Banded upper form of A = I + lam^2 D2'D2 (pentadiagonal, symmetric).
+    d0 = np.full(n, 6.0)
+    d0[[0, -1]] = 1.0
+    d0[[1, -2]] = 5.0
+    if n == 3:
+        d0[1] = 4.0
+    d1 = np.full(n - 1, -4.0)
+    d1[[0, -1]] = -2.0
+    d2 = np.ones(n - 2)
+    lam2 = lam * lam
+    ab = np.zeros((3, n))
+    ab[2] = 1.0 + lam2 * d0
+    ab[1, 1:] = lam2 * d1
+    ab[0, 2:] = lam2 * d2
+    return x - linalg.solveh_banded(ab, x)
+
+
+# ----------------------------------------------------------------------------
+# Spectrum
+# ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Spectrum:
+    """Welch PSD of the resampled tachogram and Task Force band powers (absolute, ms^2)."""
+
+    freqs_hz: np.ndarray
+    psd_ms2_per_hz: np.ndarray
+    vlf_power_ms2: float | None
+    lf_power_ms2: float | None
+    hf_power_ms2: float | None
+    lf_hf_ratio: float | None
+    lf_peak_hz: float | None
+    hf_peak_hz: float | None
+
+
+def _band_power(f: np.ndarray, p: np.ndarray, df: float, band: tuple[float, float]) -> float:
+    m = (f >= band[0]) & (f < band[1])
+    return float(p[m].sum() * df)
+
+
+def _band_peak(f: np.ndarray, p: np.ndarray, band: tuple[float, float]) -> float:
+    m = (f >= band[0]) & (f < band[1])
+    return float(f[m][np.argmax(p[m])])
+
+
+def _chain_grid_size(t: np.ndarray, fs_hz: float) -> int:
+    return int(np.floor((t[-1] - t[0]) * fs_hz + 1e-9)) + 1
+
+
+def _welch_sum(t: np.ndarray, rr: np.ndarray, fs_hz: float, nperseg: int, nfft: int,
+               detrend: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """(freqs, sum of segment periodograms, number of segments) of one chain."""
+    n = _chain_grid_size(t, fs_hz)
+    step = nperseg - nperseg // 2
+    n_seg = (n - nperseg) // step + 1
+    kwargs = dict(fs=fs_hz, window="hann", nperseg=nperseg, noverlap=nperseg // 2, nfft=nfft,
+                  detrend="constant", scaling="density")
+    if n <= WELCH_PIECE_SAMPLES or detrend != "linear":
+        grid = t[0] + np.arange(n) / fs_hz
+        x = tachogram_at(t, rr, grid)
+        x = smoothness_priors_detrend(x) if detrend == "smoothness_priors" else signal.detrend(x, type="linear")
+        f, p = signal.welch(x, **kwargs)
+        return f, p * n_seg, n_seg
+    # long chain: least-squares line from running sums, then Welch piece by piece
+    pieces = list(_grid_pieces(n, WELCH_PIECE_SAMPLES))
+    sx = sk = 0.0
+    for a, b in pieces:
+        x = tachogram_at(t, rr, t[0] + np.arange(a, b) / fs_hz)
+        k = np.arange(a, b, dtype=float)
+        sx += float(x.sum())
+        sk += float(k @ x)
+    k_mean = (n - 1) / 2.0
+    slope = (sk - k_mean * sx) / (n * (n * n - 1) / 12.0)
+    intercept = sx / n - slope * k_mean
+    per_piece = max((WELCH_PIECE_SAMPLES - nperseg) // step + 1, 1)
+    total, f = None, None
+    for s0 in range(0, n_seg, per_piece):
+        s1 = min(s0 + per_piece, n_seg)
+        a, b = s0 * step, (s1 - 1) * step + nperseg
+        k = np.arange(a, b, dtype=float)
+        x = tachogram_at(t, rr, t[0] + k / fs_hz) - (intercept + slope * k)
+        f, p = signal.welch(x, **kwargs)
+        total = p * (s1 - s0) if total is None else total + p * (s1 - s0)
+    return f, total, n_seg
+
+
+def _grid_pieces(n: int, size: int) -> Iterator[tuple[int, int]]:
+    for a in range(0, n, size):
+        yield a, min(a + size, n)
+
+
+def spectrum(
+    beat_t_s: np.ndarray,
+    rr_ms: np.ndarray,
+    fs_hz: float = config.RESAMPLE_FS_HZ,
+    segment_s: float | None = None,
+    detrend: str = "linear",
+) -> Spectrum:
+    """Kubios-style spectrum: 4 Hz cubic spline, detrend, Welch (Hann, 50 % overlap).
+
+    ``segment_s`` defaults to min(256 s, longest chain), Kubios' default
+    segment, shortened so short records still give one segment. The FFT is
+    zero-padded to a grid of at most SPECTRUM_DF_HZ; power is unchanged.
+    Absolute powers integrate the one-sided PSD (ms^2/Hz) over the Task Force
+    bands (lower edge included, upper excluded). A band is reported only when
+    the longest chain is at least SPECTRUM_MIN_RECORD_S long for it (Task Force
+    1996: ~1 min for HF, ~2 min for LF, > 5 min for VLF); otherwise its power
+    and peak are None. Each chain is detrended on its own ("linear" keeps VLF;
+    "smoothness_priors" is lambda = 500, Tarvainen et al. 2002).
+    """
+    if detrend not in ("linear", "smoothness_priors"):
+        raise ValueError(f"unknown detrend {detrend!r}")
+    t = np.asarray(beat_t_s, dtype=float).ravel()
+    rr = np.asarray(rr_ms, dtype=float).ravel()
+    none = Spectrum(_EMPTY.copy(), _EMPTY.copy(), None, None, None, None, None, None)
+    chains = [(a, b) for a, b in chain_slices(t, rr) if b - a >= 2]
+    if not chains:
+        return none
+    sizes = [_chain_grid_size(t[a:b], fs_hz) for a, b in chains]
+    longest = max(sizes)
+    if longest < 4:
+        return none
+    duration_s = (longest - 1) / fs_hz
+    seg_s = min(config.WELCH_SEGMENT_S, duration_s) if segment_s is None else segment_s
+    nperseg = max(4, min(int(round(seg_s * fs_hz)), longest))
+    nfft = max(nperseg, 1 << int(np.ceil(np.log2(fs_hz / config.SPECTRUM_DF_HZ))))
+    total, count, f = None, 0, None
+    for (a, b), size in zip(chains, sizes, strict=True):
+        if size < nperseg:
+            continue
+        f, p_sum, n_seg = _welch_sum(t[a:b], rr[a:b], fs_hz, nperseg, nfft, detrend)
+        total = p_sum if total is None else total + p_sum
+        count += n_seg
+    assert total is not None and f is not None
+    p = total / count
+    df = float(f[1] - f[0])
+    bands = {"vlf": config.VLF_BAND_HZ, "lf": config.LF_BAND_HZ, "hf": config.HF_BAND_HZ}
+    ok = {k: duration_s >= config.SPECTRUM_MIN_RECORD_S[k] for k in bands}
+    power = {k: _band_power(f, p, df, b) if ok[k] else None for k, b in bands.items()}
+    lf, hf = power["lf"], power["hf"]
+    return Spectrum(
+        freqs_hz=f,
+        psd_ms2_per_hz=p,
+        vlf_power_ms2=power["vlf"],
+        lf_power_ms2=lf,
+        hf_power_ms2=hf,
+        lf_hf_ratio=lf / hf if lf is not None and hf else None,
+        lf_peak_hz=_band_peak(f, p, config.LF_BAND_HZ) if ok["lf"] else None,
+        hf_peak_hz=_band_peak(f, p, config.HF_BAND_HZ) if ok["hf"] else None,
+    )
+
+
+# ----------------------------------------------------------------------------
+# Coherence (McCraty & Childre 2010)
+# ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _coherence_operator(n: int, fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
+    """(real matrix n x 2K, bin frequencies): linear detrend, Hann and the first K DFT bins in one product.
+
+    The power of bin j of the detrended, Hann-windowed row x zero-padded to
+    COHERENCE_NFFT is |x @ M_j|^2: one matrix product replaces detrend + FFT for
+    a batch of windows; only the bins up to the total band's upper edge (+1) are kept.
+    """
+    nfft = max(config.COHERENCE_NFFT, n)
+    f = np.fft.rfftfreq(nfft, 1.0 / fs_hz)
+    k_max = min(int(np.flatnonzero(f <= config.COHERENCE_TOTAL_BAND_HZ[1])[-1]) + 2, f.size)
+    a = np.column_stack([np.ones(n), np.arange(n, dtype=float)])
+    residual = np.eye(n) - a @ np.linalg.pinv(a)  # x - (least-squares line through x)
+    basis = np.exp(-2j * np.pi * np.outer(np.arange(n), np.arange(k_max)) / nfft)
+    m = (residual * np.hanning(n)[:, None]).T @ basis  # residual is symmetric
+    return np.hstack([m.real, m.imag]), f[:k_max]
+
+
+def coherence_of_samples(x: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ) -> np.ndarray:
+    """Coherence ratio of each row of 4 Hz tachogram windows (NaN where the rest power is 0).
+
+    Per row: linear detrend, Hann window, DFT zero-padded to COHERENCE_NFFT;
+    the highest local maximum in 0.04-0.26 Hz is the peak (the band's maximum
+    if it has none); peak power sums the bins within +-0.015 Hz of it; total
+    power sums 0.0033-0.4 Hz; ratio = peak / (total - peak).
+    """
+    x = np.atleast_2d(np.asarray(x, dtype=float))
+    op, f = _coherence_operator(x.shape[1], float(fs_hz))
+    y = x @ op
+    k_max = f.size
+    p = y[:, :k_max] ** 2 + y[:, k_max:] ** 2  # scale is irrelevant for a ratio
+    lo, hi = config.COHERENCE_PEAK_BAND_HZ
+    band = np.flatnonzero((f >= lo) & (f <= hi))
+    pb = p[:, band]
+    left = p[:, band - 1] if band[0] > 0 else np.full_like(pb, np.inf)
+    right = p[:, band + 1]
+    inner = (pb > left) & (pb > right)  # strict local maxima inside the band
+    masked = np.where(inner, pb, -np.inf)
+    k = band[np.where(inner.any(axis=1), np.argmax(masked, axis=1), np.argmax(pb, axis=1))]
+    df = f[1] - f[0]
+    half_bins = int(np.floor(config.COHERENCE_PEAK_WIDTH_HZ / 2.0 / df + 1e-9))
+    csum = np.concatenate([np.zeros((p.shape[0], 1)), np.cumsum(p, axis=1)], axis=1)
+    k_lo = np.maximum(k - half_bins, 0)
+    k_hi = np.minimum(k + half_bins, k_max - 1)
+    rows = np.arange(p.shape[0])
+    peak = csum[rows, k_hi + 1] - csum[rows, k_lo]
+    t_lo, t_hi = config.COHERENCE_TOTAL_BAND_HZ
+    total = p[:, (f >= t_lo) & (f <= t_hi)].sum(axis=1)
+    rest = total - peak
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(rest > 0, peak / rest, np.nan)
+
+
+def coherence_of_beats(t: np.ndarray, rr: np.ndarray, t_end_s: float, window_s: float) -> float | None:
+    """Coherence of the window [t_end - window_s, t_end] from the beats given (already cut, one chain)."""
+    if t.size < 4 or t[0] > t_end_s - window_s + 1e-9:  # tolerance for t0 + window - window
+        return None
+    fs = config.RESAMPLE_FS_HZ
+    n = int(round(window_s * fs))
+    grid = t_end_s - (n - 1 - np.arange(n)) / fs
+    value = float(coherence_of_samples(CubicSpline(t, rr)(grid), fs)[0])
+    return value if np.isfinite(value) else None
+
+
+def _coherence_window_start(t: np.ndarray, t_end_s: float, window_s: float) -> int:
+    """Index of the first beat used for the window ending at t_end_s (last beat before the margin)."""
+    cut = t_end_s - window_s - config.COHERENCE_MARGIN_S
+    return max(int(np.searchsorted(t, cut, side="left")) - 1, 0)
+
+
+def coherence_ratio(
+    beat_t_s: np.ndarray, rr_ms: np.ndarray, window_s: float = config.COHERENCE_WINDOW_S
+) -> float | None:
+    """HeartMath coherence ratio of the last ``window_s`` of the record (McCraty & Childre 2010).
+
+    The tachogram of the window is a 4 Hz cubic spline of the last chain's
+    beats in the window plus COHERENCE_MARGIN_S before it; see
+    ``coherence_of_samples`` for the ratio. This is the raw ratio, not
+    HeartMath's unpublished 0-16 display scale. None if the last chain covers
+    less than ``window_s``.
+    """
+    t = np.asarray(beat_t_s, dtype=float).ravel()
+    rr = np.asarray(rr_ms, dtype=float).ravel()
+    if t.size < 4:
+        return None
+    first = int(np.flatnonzero(chain_starts(t, rr))[-1])
+    i0 = max(_coherence_window_start(t, t[-1], window_s), first)
+    return coherence_of_beats(t[i0:], rr[i0:], float(t[-1]), window_s)
+
+
+def coherence_series(
+    beat_t_s: np.ndarray,
+    rr_ms: np.ndarray,
+    window_s: float = config.COHERENCE_WINDOW_S,
+    step_s: float = config.COHERENCE_STEP_S,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Coherence of windows ending at first beat + window_s + k * step_s.
+
+    Each window's samples come from its chain's 4 Hz tachogram on the record's
+    grid (first beat + j / 4 Hz), so windows are batched FFTs; a window that
+    reaches outside one chain (a gap, the record's start) is NaN. Returns
+    (window end times in s, ratios); both empty when the record covers less
+    than ``window_s``.
+    """
+    t = np.asarray(beat_t_s, dtype=float).ravel()
+    rr = np.asarray(rr_ms, dtype=float).ravel()
+    if t.size < 4 or t[-1] - t[0] < window_s:
+        return _EMPTY.copy(), _EMPTY.copy()
+    fs = config.RESAMPLE_FS_HZ
+    n_win = int(np.floor((t[-1] - t[0] - window_s) / step_s)) + 1
+    ends = t[0] + window_s + step_s * np.arange(n_win)
+    ratios = np.full(n_win, np.nan)
+    n = int(round(window_s * fs))
+    for a, b in chain_slices(t, rr):
+        if b - a < 4 or t[b - 1] - t[a] < window_s:
+            continue
+        ct, crr = t[a:b], rr[a:b]
+        valid = np.flatnonzero((ends - window_s >= ct[0] - 1e-9) & (ends <= ct[-1] + 1e-9))
+        for s in range(0, valid.size, COHERENCE_BATCH_WINDOWS):
+            idx = valid[s:s + COHERENCE_BATCH_WINDOWS]
+            lattice0 = int(round((ends[idx[0]] - t[0]) * fs)) - (n - 1)
+            lattice1 = int(round((ends[idx[-1]] - t[0]) * fs)) + 1
+            grid = t[0] + np.arange(lattice0, lattice1) / fs
+            grid = np.clip(grid, ct[0], ct[-1])
+            x = tachogram_at(ct, crr, grid)
+            offsets = np.round((ends[idx] - t[0]) * fs).astype(int) - (n - 1) - lattice0
+            rows = x[offsets[:, None] + np.arange(n)[None, :]]
+            ratios[idx] = coherence_of_samples(rows, fs)
+    return ends, ratios
