@@ -4,18 +4,24 @@
 A file that cannot be read as settings falls back to defaults with a notice
 for the user; the bad file is renamed aside (never overwritten) so nothing
 the user had is lost. Unknown keys are ignored; a value of the wrong type
-falls back to that field's default.
+falls back to that field's default. A value out of its range (``LIMITS``,
+``CHOICES``: what the app's controls allow) falls back to its default too, with
+a notice naming it, and the file as it was is copied aside, so a hand-edited
+``pacer_inhale_ratio`` of 0 or a ``session_minutes`` of 1e30 cannot crash the app.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import shutil
 import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from biofeedback import config
+from biofeedback.core.protocols import PROTOCOLS
 
 SETTINGS_FILE = "settings.json"
 ENV_CONFIG_DIR = "BIOFEEDBACK_CONFIG_DIR"
@@ -47,9 +53,15 @@ class Settings:
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
-        """Build from a parsed JSON object, keeping defaults for missing or mistyped keys."""
+        """Build from a parsed JSON object, keeping defaults for missing, mistyped or out-of-range keys."""
+        return cls.checked(data)[0]
+
+    @classmethod
+    def checked(cls, data: dict) -> tuple[Settings, list[str]]:
+        """Like ``from_dict``, also returning "name value (allowed …)" for each value out of range."""
         defaults = cls()
         kwargs = {}
+        problems: list[str] = []
         for f in fields(cls):
             if f.name not in data:
                 continue
@@ -58,12 +70,51 @@ class Settings:
                 ok = isinstance(value, bool)
             elif isinstance(default, (int, float)):
                 ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-                value = type(default)(value) if ok else value
             else:
                 ok = isinstance(value, type(default))
-            if ok:
-                kwargs[f.name] = value
-        return cls(**kwargs)
+            if not ok:
+                continue
+            allowed = _allowed(f.name, value)
+            if allowed is not None:
+                problems.append(f"{f.name} {value!r} (allowed {allowed})")
+                continue
+            kwargs[f.name] = type(default)(value) if isinstance(default, (int, float)) else value
+        return cls(**kwargs), problems
+
+
+# What the app's controls allow (inclusive ranges; units in the names).
+LIMITS: dict[str, tuple[float, float]] = {
+    "sim_hr_bpm": (40.0, 120.0),
+    "sim_resonance_bpm": (config.PACER_MIN_BPM, config.PACER_MAX_BPM),
+    "sim_artifacts_per_min": (0.0, 30.0),
+    "sim_speed": (0.1, 50.0),
+    "replay_speed": (0.1, 50.0),
+    "pacer_rate_bpm": (config.PACER_MIN_BPM, config.PACER_MAX_BPM),
+    "pacer_inhale_ratio": (0.1, 0.9),  # core.pacer refuses anything else
+    "pacer_hold_in_s": (0.0, 4.0),
+    "pacer_hold_out_s": (0.0, 4.0),
+    "presentation_screen": (0, 16),
+    "session_minutes": (0, 600),  # 0 = open-ended
+}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "source_kind": ("simulated", "serial", "replay"),
+    "protocol": ("auto", *PROTOCOLS),
+    "theme": ("dark", "light"),
+}
+
+
+def _allowed(name: str, value: object) -> str | None:
+    """None when ``value`` is allowed for setting ``name``, else the allowed range in words."""
+    if name in LIMITS:
+        lo, hi = LIMITS[name]
+        number = float(value)  # type: ignore[arg-type]
+        if math.isfinite(number) and lo <= number <= hi and (
+                not isinstance(lo, int) or number == int(number)):
+            return None
+        return f"{lo:g} to {hi:g}"
+    if name in CHOICES and value not in CHOICES[name]:
+        return ", ".join(CHOICES[name])
+    return None
 
 
 def config_dir() -> Path:
@@ -80,15 +131,18 @@ def settings_path(directory: Path | None = None) -> Path:
     return (directory or config_dir()) / SETTINGS_FILE
 
 
-def _keep_aside(path: Path) -> Path:
-    """Rename a bad settings file to a name not yet taken; return the new path."""
+def _keep_aside(path: Path, why: str = "corrupt", copy: bool = False) -> Path:
+    """Rename (or copy) a bad settings file to a name not yet taken; return the new path."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     n = 0
     while True:
-        suffix = f".corrupt-{stamp}" + (f"-{n}" if n else "")
+        suffix = f".{why}-{stamp}" + (f"-{n}" if n else "")
         target = path.with_name(path.name + suffix)
         if not target.exists():
-            path.rename(target)
+            if copy:
+                shutil.copy2(path, target)
+            else:
+                path.rename(target)
             return target
         n += 1
 
@@ -102,18 +156,27 @@ def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             raise ValueError("settings file does not hold a JSON object")
-        return Settings.from_dict(data), None
+        settings, problems = Settings.checked(data)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        try:
-            kept = _keep_aside(path)
-            where = f"The unreadable file was kept as {kept.name}."
-        except OSError as rename_exc:
-            where = f"The unreadable file could not be moved aside ({rename_exc})."
-        notice = (
-            f"Your settings file could not be read ({type(exc).__name__}: {exc}). "
-            f"Default settings are in use. {where}"
-        )
-        return Settings(), notice
+        return Settings(), _unreadable_notice(path, exc)
+    if not problems:
+        return settings, None
+    try:
+        where = f"The file as it was is kept as {_keep_aside(path, 'invalid', copy=True).name}."
+    except OSError as copy_exc:
+        where = f"The file could not be copied aside ({copy_exc})."
+    return settings, ("Some settings were out of range and use their defaults: "
+                      f"{'; '.join(problems)}. {where}")
+
+
+def _unreadable_notice(path: Path, exc: Exception) -> str:
+    """Move the unreadable file aside and say so."""
+    try:
+        where = f"The unreadable file was kept as {_keep_aside(path).name}."
+    except OSError as rename_exc:
+        where = f"The unreadable file could not be moved aside ({rename_exc})."
+    return (f"Your settings file could not be read ({type(exc).__name__}: {exc}). "
+            f"Default settings are in use. {where}")
 
 
 def save_settings(settings: Settings, directory: Path | None = None) -> Path:
