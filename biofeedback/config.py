@@ -216,3 +216,4 @@ RESP_MIN_COUNTED_CYCLES = 2.0  # breaths counted in the window before counting r
 RESP_COUNT_HYSTERESIS_SD = 0.1  # breath peaks above +this x sd of the curve, troughs below -this
 RESP_RECENT_CYCLES = 2.0  # the phase is fitted at the pace of the last this many counted breaths
 RESP_COUNT_MAX_DIFF_SHARE = 0.4  # a count this far from agreeing spectral rates is not trusted
+RESP_MIN_QUALITY = 0.2  # estimates below this are shown as "unsure" and not used by the assessment

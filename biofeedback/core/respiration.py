@@ -162,7 +162,7 @@ def _spectral_rate(x: np.ndarray, fs_hz: float) -> _Spectral | None:
         y0, y1, y2 = np.log(p[k - 1:k + 2] + 1e-300)
         denom = y0 - 2 * y1 + y2
         if denom < 0:
-            f_peak = f[k] + 0.5 * (y0 - y2) / denom * (f[1] - f[0])
+            f_peak = f[k] + float(np.clip(0.5 * (y0 - y2) / denom, -0.5, 0.5)) * (f[1] - f[0])
     total = float(p[band].sum())
     near = band[np.abs(f[band] - f_peak) <= config.RESP_PEAK_HALF_WIDTH_HZ]
     purity = float(p[near].sum()) / total if total > 0 else 0.0
@@ -341,8 +341,10 @@ def estimate_breathing(
     if not spec:
         return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY
     used, rate, agreement = _fuse(spec)
-    # the breath curve: the wave's modulations (RSA lags breathing off resonance), else the fused ones
-    phase_from = [k for k in ("riiv", "riav") if k in spec] or list(used)
+    # the breath curve: the fused wave modulations (RSA lags breathing off resonance), else the
+    # fused interval one; when the spectra disagree (irregular breathing) the wave's modulations
+    phase_from = ([k for k in used if k != "rifv"] or list(used)) if used else [
+        k for k in ("riiv", "riav") if k in spec]
     if not phase_from:
         return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY
     curve = -sum(spec[k].purity * series[k] for k in phase_from)
