@@ -8,6 +8,8 @@ dialog after a session (``SessionSummaryDialog``) or embedded (``SummaryView``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,10 +23,29 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
-from biofeedback.core.session_summary import CheckinChange, Comparison, SessionSummary
+from biofeedback.core.session_summary import (
+    CheckinChange,
+    Comparison,
+    SessionSummary,
+    summarize_session,
+)
 from biofeedback.ui.theme import DARK, Theme
 
 DASH = "–"
+
+
+def summary_of_stored(info: object, beats: Sequence[object], sessions: Iterable[object],
+                      breath_starts_s: Sequence[float] | None = None) -> SessionSummary:
+    """The summary of a stored session (``SessionInfo``-shaped ``info``, its ``Beat`` list), set
+    against the sessions that started before it (their stored summaries: ``rmssd_ms``, ``hr_swing_bpm``)."""
+    earlier = [s for s in sessions if s.started_at < info.started_at and s.id != info.id]
+    checkins = getattr(info, "checkins", None) or {}
+    return summarize_session(
+        [b.t_s for b in beats], [b.rr_ms for b in beats], [b.corrected for b in beats],
+        duration_s=info.duration_s, breath_starts_s=breath_starts_s, pacer_bpm=info.pacer_bpm,
+        previous_rmssd_ms=[s.summary.get("rmssd_ms") for s in earlier],
+        previous_swing_bpm=[s.summary.get("hr_swing_bpm") for s in earlier],
+        before=checkins.get("before"), after=checkins.get("after"))
 
 
 def clock_text(seconds: float | None) -> str:

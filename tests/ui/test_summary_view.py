@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
 from biofeedback.core.session_summary import Comparison, summarize_session
-from biofeedback.ui.summary_view import SessionSummaryDialog, SummaryView, comparison_text
+from biofeedback.ui.summary_view import (
+    SessionSummaryDialog,
+    SummaryView,
+    comparison_text,
+    summary_of_stored,
+)
 from biofeedback.ui.theme import DARK, LIGHT
 
 
@@ -66,3 +72,23 @@ def test_the_dialog_fits_1280x720_and_no_single_line_label_is_cut(qtbot):
             assert need <= label.width() + 1, f"{label.text()!r} needs {need} px, has {label.width()}"
         with qtbot.waitSignal(dialog.history_requested, timeout=1000):
             dialog.history_button.click()
+
+
+def test_a_stored_session_is_set_against_the_sessions_before_it_only():
+    from types import SimpleNamespace
+
+    from biofeedback.core.types import Beat
+    from biofeedback.io.store import CheckIn
+
+    rr = 1000.0 + 12.5 * (-1.0) ** np.arange(200)  # RMSSD 25 ms exactly
+    beats = [Beat(t, r) for t, r in zip(np.cumsum(rr) / 1000.0, rr, strict=True)]
+
+    def info(i, day, rmssd=None, checkins=None):
+        return SimpleNamespace(id=i, started_at=f"2026-11-{day:02d}T08:00:00+00:00", duration_s=200.0, pacer_bpm=6.0,
+                               summary={"rmssd_ms": rmssd}, checkins=checkins or {})
+
+    this = info(5, 20, checkins={"before": CheckIn("before", pain=6), "after": CheckIn("after", pain=4)})
+    sessions = [info(1, 1, 10.0), info(2, 2, 20.0), info(3, 3, 30.0), this, info(6, 25, 1.0)]
+    s = summary_of_stored(this, beats, sessions)
+    assert s.rmssd.value == pytest.approx(25.0) and s.rmssd.n_previous == 3 and s.rmssd.n_below == 2
+    assert {c.item: c.change_points for c in s.checkins}["pain"] == -2
