@@ -4,11 +4,8 @@ Every window, band, limit and rate used by more than one module lives here,
 with its unit in its name.
 """
 
-# --- PPG beat detection (Elgendi et al. 2013, causal adaptation) ---
-PPG_BANDPASS_HZ = (0.5, 8.0)  # 2nd-order Butterworth band-pass
-ELGENDI_W1_S = 0.111  # peak moving-average window
-ELGENDI_W2_S = 0.667  # beat moving-average window
-ELGENDI_BETA = 0.02  # threshold offset factor
+# --- PPG beat detection (core/beats.py: slope-sum onset after qppg, then the systolic peak) ---
+PPG_BANDPASS_HZ = (0.5, 8.0)  # 2nd-order Butterworth band-pass (upper edge capped at 0.4 fs)
 BEAT_REFRACTORY_S = 0.25  # at most 240 bpm
 NO_BEAT_TIMEOUT_S = 2.5  # no beat for this long -> "no signal"
 
@@ -112,12 +109,36 @@ SIM_STEP_S = 0.05  # grid of the integral pulse frequency model
 SIM_LOOKAHEAD_S = 1.0  # beats generated ahead of the returned time (> jitter + ectopic shift)
 SIM_ARTIFACT_BLOCK_S = 60.0  # motion/finger-off events are drawn per block of this length
 
-# --- Streaming PPG beat detector details (beats.py) ---
-BEAT_MEAN_WINDOW_S = 10.0  # trailing window of mean(squared signal) in the Elgendi threshold
+# --- Streaming PPG beat detector details (beats.py, beat_quality.py) ---
+BEAT_SSF_WINDOW_S = 0.17  # slope-sum window (qppg: 170 ms; Zong et al. 2003: 128 ms)
+BEAT_LEARN_S = 4.0  # samples gathered after a start before the first decision (polarity, threshold)
+BEAT_THRESHOLD_SHARE = 0.45  # onset when the slope sum exceeds this share of recent upstrokes
+BEAT_INITIAL_THRESHOLD_SHARE = 0.5  # ... of the 97th percentile of the learning window's slope sum
+BEAT_UPSTROKES_KEPT = 8  # upstroke strengths whose median sets the threshold
+BEAT_CONFIRM_DROP_SHARE = 0.2  # a peak is confirmed once the filtered wave fell this share of its rise
+BEAT_MAX_RISE_S = 1.5  # an upstroke that does not turn into a peak within this is dropped
+BEAT_EARLY_SHARE = 0.55  # a beat sooner than this share of the median interval is a reflected wave
+BEAT_PROMINENCE_SHARE = 0.4  # a pulse must rise this share of the recent pulses' median rise
+BEAT_LEARN_PERIOD_SHARE = 0.8  # first autocorrelation peak this share of the top one = interval
+BEAT_PERIOD_WINDOW_S = 8.0  # the pulse period is re-estimated over this much recent wave ...
+BEAT_PERIOD_EVERY_S = 2.0  # ... this often (autocorrelation, on the sample clock)
+BEAT_FOOT_SHARE = 0.3  # a pulse's rise is measured from its foot in this share of an interval ...
+BEAT_FOOT_MIN_S = 0.15  # ... but at least this far back
+BEAT_REFLECTED_SHARE = 0.8  # a peak sooner than this share of the interval ...
+BEAT_REFLECTED_PROMINENCE_SHARE = 0.7  # ... and smaller than this share of the median rise: reflected
+BEAT_TALLER_SHARE = 1.5  # a peak this much taller than the last beat, however soon, is a beat
+BEAT_RR_KEPT = 9  # intervals whose median is the expected interval
+BEAT_THRESHOLD_DECAY_RR = 1.6  # no beat for this many expected intervals: halve the threshold
 BEAT_PROCESS_EVERY_S = 0.064  # samples are processed in groups of this length (latency vs speed)
 BEAT_SMOOTH_S = 0.05  # centred moving average before locating the systolic maximum
 BEAT_FIT_HALF_S = 0.04  # half-width of the least-squares parabola refining the peak time
 BEAT_MIN_PROMINENCE_SD = 4.0  # a pulse must rise this many noise sd (MAD of first differences)
+BEAT_POLARITY_RISE_SHARE = 0.45  # upright pulses rise for less than this share of the time
+BEAT_BRIDGE_MAX_S = 0.5  # lost samples up to this long are bridged on the sample clock
+BEAT_QUALITY_MIN = 0.86  # template correlation of an acceptable beat (Orphanidou et al. 2015)
+BEAT_TEMPLATE_BEATS = 8  # beats averaged into the running template
+BEAT_TEMPLATE_POINTS = 40  # each peak-to-peak wave is resampled to this many points
+BEAT_TEMPLATE_REBUILD_BEATS = 5  # rejected beats in a row that agree with each other: new template
 SATURATED_SHARE = 0.05  # share of samples at the ADC rails in the last second -> saturated
 FINGER_OFF_LEVEL_SHARE = 0.05  # median level below this share of full scale -> finger off
 

@@ -25,7 +25,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--no-correct", action="store_true", help="keep intervals exactly as detected")
     p.add_argument("--no-store", action="store_true",
                    help="do not save the session in the session store (see `biofeedback sessions`)")
-    p.add_argument("--name", default="", help="a name for the stored session")
+    p.add_argument("--name", default="", help="a name for the stored session (and the LSL display name)")
+    p.add_argument("--lsl", action="store_true",
+                   help="also publish PPG, RR, Metrics and Markers on Lab Streaming Layer")
     p.set_defaults(func=run)
 
 
@@ -49,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
 
     pipeline = Pipeline(correct=not args.no_correct)
+    lsl = None
+    if args.lsl:
+        from biofeedback.io.lsl_client import LslClient
+
+        lsl = LslClient(args.name or args.port, args.name, device=args.port, pipeline=pipeline)
     writer = None
     if not args.no_store:
         from biofeedback.io.store import SessionStore, StoreError
@@ -111,7 +118,10 @@ def run(args: argparse.Namespace) -> int:
                     break
             elif kind == "events":
                 write_events(payload)
-                write_beats(pipeline.feed(payload).beats)
+                result = pipeline.feed(payload)
+                if lsl is not None:
+                    lsl.publish(payload, result)
+                write_beats(result.beats)
             now = time.monotonic()
             if now - last_flush >= FLUSH_PERIOD_S:
                 if beats_file:
@@ -137,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
                 write_events(payload)
                 write_beats(pipeline.feed(payload).beats)
         write_beats(pipeline.flush().beats)
+        if lsl is not None:
+            lsl.close()
         if beats_file:
             beats_file.close()
         if writer is not None:

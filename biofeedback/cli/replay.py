@@ -33,6 +33,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="serve the recording as sensor bytes on a virtual port (prints PORT <path>)")
     p.add_argument("--listen", default=None, metavar="socket://HOST:PORT",
                    help="with --port-out: serve on TCP instead of a pty")
+    p.add_argument("--lsl", action="store_true",
+                   help="also publish the replay on Lab Streaming Layer (PPG, RR, Metrics, Markers)")
+    p.add_argument("--name", default="", help="with --lsl: the client's display name (default replay)")
     p.set_defaults(func=run)
 
 
@@ -99,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.port_out:
             return _serve(events, name, speed, stop, args.listen)
-        return _live(events, name, speed, stop)
+        return _live(events, name, speed, stop, (args.name or "replay") if args.lsl else None)
     except KeyboardInterrupt:
         return 130
 
@@ -119,7 +122,7 @@ def _serve(events, name: str, speed: float, stop: threading.Event, listen: str |
     return 0
 
 
-def _live(events, name: str, speed: float, stop: threading.Event) -> int:
+def _live(events, name: str, speed: float, stop: threading.Event, lsl_name: str | None = None) -> int:
     from biofeedback.cli.analyze import format_table
     from biofeedback.core.analysis import summarize
     from biofeedback.core.pipeline import Pipeline
@@ -128,9 +131,17 @@ def _live(events, name: str, speed: float, stop: threading.Event) -> int:
     pipeline = Pipeline()
     beats = []
     last_status = [time.monotonic()]
+    lsl = None
+    if lsl_name is not None:
+        from biofeedback.io.lsl_client import LslClient
+
+        lsl = LslClient(lsl_name, lsl_name, device=f"replay of {name}", pipeline=pipeline)
 
     def deliver(batch) -> None:
-        beats.extend(pipeline.feed(batch).beats)
+        result = pipeline.feed(batch)
+        if lsl is not None:
+            lsl.publish(batch, result)
+        beats.extend(result.beats)
 
     def status() -> None:
         now = time.monotonic()
@@ -149,6 +160,8 @@ def _live(events, name: str, speed: float, stop: threading.Event) -> int:
     print(f"Replaying {name} at {speed:g}×", file=sys.stderr, flush=True)
     finished = play_events(events, speed, deliver, stop, on_tick=status)
     beats.extend(pipeline.flush().beats)
+    if lsl is not None:
+        lsl.close()
     print("", file=sys.stderr)
     print(format_table(summarize(beats)))
     return 0 if finished else 130

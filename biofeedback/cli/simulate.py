@@ -27,6 +27,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--listen", default=None, metavar="socket://HOST:PORT", help="serve on TCP instead of a pty")
     p.add_argument("--unplug-at", type=float, default=None, metavar="S", help="pull the virtual cable at S")
     p.add_argument("--unplug-for", type=float, default=3.0, metavar="S", help="how long it stays unplugged")
+    p.add_argument("--lsl", action="store_true",
+                   help="also publish the simulated client on Lab Streaming Layer (PPG, RR, Metrics, Pacer, "
+                        "Markers); the person breathes with a pacer at --breathing-rate (default 6)")
+    p.add_argument("--name", default="", help="with --lsl: the client's display name (default simulated-SEED)")
     p.set_defaults(func=run)
 
 
@@ -49,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"biofeedback simulate: {error}", file=sys.stderr)
         return 2
     print(f"PORT {port.path}", flush=True)
+    lsl = None
+    if args.lsl:
+        from biofeedback.io.lsl_client import lsl_simulated_client
+
+        lsl, port = lsl_simulated_client(sim, port, args.name or f"simulated-{args.seed}", args.breathing_rate)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     truth_written = 0
@@ -58,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
 
     def flush_truth() -> None:  # keep the truth current, so a killed run still has it
         nonlocal truth_written
+        if lsl is not None:
+            lsl.tick(sim.t_s)
         if truth_file and len(sim.truth) > truth_written:
             for b in sim.truth[truth_written:]:
                 truth_file.write(f"{b.t_s:.4f},{b.rr_ms:.3f},{b.kind}\n")
@@ -74,5 +85,7 @@ def run(args: argparse.Namespace) -> int:
         flush_truth()
         if truth_file:
             truth_file.close()
+        if lsl is not None:
+            lsl.close()
         port.close()
     return 0
