@@ -18,6 +18,7 @@ import serial
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS, detect_protocol, make_decoder
+from biofeedback.core.protocols.autodetect import wants_more_time
 from biofeedback.core.timebase import event_time_s, first_time_s, shift_event
 from biofeedback.core.types import Event, Gap
 from biofeedback.io.ports import PortInfo, list_serial_ports
@@ -34,7 +35,8 @@ from biofeedback.io.source import (
 )
 
 READ_TIMEOUT_S = 0.02
-DETECT_LISTEN_S = 2.0  # how long auto-detect listens at each setting
+DETECT_LISTEN_S = 2.0  # how long auto-detect listens at each setting (fast devices)
+DETECT_SLOW_STEP_S = 0.5  # a slow line device is re-checked this often while auto-detect waits
 BAUDS_TO_TRY = (115200, 19200, 250000, 57600, 9600)
 
 
@@ -163,13 +165,24 @@ class SerialSource:
             return self._open_for(self.protocol), make_decoder(self.protocol), b""
         tried: list[str] = []
         received = b""
+        connect_started = time.monotonic()
         for baud, parity, probe in self._detect_plan():
             ser = open_port(self.port, baud, parity)
             if probe:
                 ser.write(probe)
+            started = time.monotonic()
             data = self._listen(ser, DETECT_LISTEN_S)
             result = detect_protocol(data, baud=baud)
-            tried.append(f"{baud} baud{' with the CMS50 start command' if probe else ''}")
+            # one line per beat: keep listening (up to AUTODETECT_SLOW_WAIT_S) while the bytes
+            # are clean text with too few lines to decide
+            while (result.protocol is None and wants_more_time(data) and not self._stop.is_set()
+                   and time.monotonic() - started < config.AUTODETECT_SLOW_WAIT_S):
+                step = min(DETECT_SLOW_STEP_S, config.AUTODETECT_SLOW_WAIT_S - (time.monotonic() - started))
+                data += self._listen(ser, max(step, 0.0))
+                result = detect_protocol(data, baud=baud, window_s=time.monotonic() - started)
+            listened = time.monotonic() - started
+            tried.append(f"{baud} baud{' with the CMS50 start command' if probe else ''} "
+                         f"for {listened:.1f} s")
             received = received or data
             if result.protocol is not None:
                 self.protocol = result.protocol
@@ -180,8 +193,10 @@ class SerialSource:
             if self._stop.is_set():
                 break
         what = _excerpt(received) if received else "nothing at all"
+        total_s = time.monotonic() - connect_started
         raise PortError(
-            f"Could not recognise the device on {self.port}. Tried {'; '.join(tried)}. "
+            f"Could not recognise the device on {self.port}. Tried {'; '.join(tried)} "
+            f"(listened {total_s:.1f} s in all). "
             f"Received {what}. Check the baud rate and the sketch, or pick the protocol by hand."
         )
 

@@ -76,3 +76,17 @@ def test_registry_specs_carry_serial_settings():
     assert not PROTOCOLS["ibi"].carries_ppg and PROTOCOLS["native"].carries_ibi
     with pytest.raises(ValueError, match="known: native"):
         make_decoder("nope")
+
+
+def test_slow_text_asks_for_more_time_binary_and_silence_do_not():
+    from biofeedback.core.protocols.autodetect import wants_more_time
+
+    two_seconds_of_ibi = b"886\r\nIBI:902\r\nIBI:8"  # one complete line after the partial first
+    assert detect_protocol(two_seconds_of_ibi).protocol is None
+    assert wants_more_time(two_seconds_of_ibi)
+    assert not wants_more_time(b"")
+    assert not wants_more_time(bytes(range(128, 256)) * 4)  # CMS50-like or wrong baud
+    assert not wants_more_time("".join(f"{500 + k}\r\n" for k in range(40)).encode())  # enough lines
+    eight_seconds = two_seconds_of_ibi + b"91\r\nIBI:877\r\nIBI:890\r\nIBI:9"
+    res = detect_protocol(eight_seconds, window_s=8.0)
+    assert res.protocol == "ibi" and "4 of 4 lines" in res.reason

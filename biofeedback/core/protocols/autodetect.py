@@ -1,5 +1,9 @@
 """Protocol auto-detection from the first ~2 s of bytes (sensor-protocols.md §5a).
 
+A device that prints one line per beat (``IBI:886``) sends only one or two
+lines in 2 s: ``wants_more_time`` says when the bytes are clean text with too
+few complete lines, and the caller keeps listening up to AUTODETECT_SLOW_WAIT_S.
+
 Binary CMS50 framing is checked first (exact bit-7 patterns repeating at the packet length), then
 text lines are matched against each protocol's whole-line pattern; the protocol with the most
 matching lines wins. Nothing is guessed: with no evidence, ``protocol`` is None and ``reason``
@@ -69,6 +73,26 @@ def excerpt(data: bytes, n: int = 48) -> str:
     return f"{len(data)} bytes; hex {head.hex(' ')}; text {text!r}"
 
 
+def _complete_lines(data: bytes) -> list[str]:
+    raw_lines = data.split(b"\n")[1:-1]  # the first and last lines may be partial
+    lines = [ln.rstrip(b"\r").decode("ascii", "replace").strip() for ln in raw_lines]
+    return [ln for ln in lines if ln]
+
+
+def wants_more_time(data: bytes) -> bool:
+    """True when ``data`` is clean text with fewer complete lines than detection needs.
+
+    That is what a slow line protocol looks like after 2 s (one interval per
+    beat); binary packets, garbage at a wrong baud rate and silence are not.
+    """
+    if not data:
+        return False
+    printable = sum(1 for b in data if 32 <= b < 127 or b in (9, 10, 13))
+    if printable < 0.95 * len(data):
+        return False
+    return len(_complete_lines(data)) < _MIN_LINES
+
+
 def detect_protocol(data: bytes, baud: int | None = None,
                     window_s: float = AUTODETECT_WINDOW_S) -> DetectResult:
     """Name the protocol that ``data`` (about ``window_s`` of bytes read at ``baud``) speaks."""
@@ -79,9 +103,7 @@ def detect_protocol(data: bytes, baud: int | None = None,
     if v51 >= _MIN_PACKETS and 5 * v51 >= 0.5 * len(data):
         return DetectResult("cms50d", min(1.0, 5 * v51 / len(data)), 19200,
                             f"{v51} CMS50 V5.1 packets (1 byte >= 0x80 every 5 bytes)")
-    raw_lines = data.split(b"\n")[1:-1]  # the first and last lines may be partial
-    lines = [ln.rstrip(b"\r").decode("ascii", "replace").strip() for ln in raw_lines]
-    lines = [ln for ln in lines if ln]
+    lines = _complete_lines(data)
     counts = {name: sum(1 for ln in lines if pat.fullmatch(ln))
               for name, pat in _TEXT_PATTERNS.items()}
     if counts["native"] and any(ln.startswith("#BF1 ") for ln in lines):
