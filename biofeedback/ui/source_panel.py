@@ -1,6 +1,14 @@
-"""Source picker: serial port (with device hints) and protocol, simulated sensor, replay."""
+"""Source picker: serial port (with device hints) and protocol, simulated sensor, replay.
+
+The port field is editable: a listed port, or any path or pyserial URL typed
+in (a pty from ``biofeedback simulate``, ``socket://host:port``). A saved port
+that is not plugged in stays selected and is labelled "not found" instead of
+silently becoming the first port in the list.
+"""
 
 from __future__ import annotations
+
+import os
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -55,7 +63,12 @@ class SourcePanel(QWidget):
 
         # serial
         self.port = QComboBox()
+        self.port.setEditable(True)
+        self.port.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.port.lineEdit().setPlaceholderText("port, path or pyserial URL (socket://host:port)")
+        self.port.setToolTip("Pick a port, or type a path or a pyserial URL such as socket://localhost:7000")
         self.port.setMinimumContentsLength(22)
+        self.missing_port: str | None = None
         self.refresh = QPushButton("Refresh")
         self.protocol = QComboBox()
         self.protocol.addItems(PROTOCOLS)
@@ -103,9 +116,7 @@ class SourcePanel(QWidget):
         self.stack.setCurrentIndex(self.kind.currentIndex())
         if s.protocol in PROTOCOLS:
             self.protocol.setCurrentText(s.protocol)
-        i = self.port.findData(s.serial_port)
-        if i >= 0:
-            self.port.setCurrentIndex(i)
+        self.select_port(s.serial_port)
         self.sim_hr.setValue(s.sim_hr_bpm)
         self.sim_res.setValue(s.sim_resonance_bpm)
         levels = list(ARTIFACT_LEVELS.values())
@@ -119,7 +130,7 @@ class SourcePanel(QWidget):
         """Copy the widgets' values into the settings object and return it."""
         s = self.settings
         s.source_kind = self.kind.currentData()
-        s.serial_port = self.port.currentData() or ""
+        s.serial_port = self.port_text()
         s.protocol = self.protocol.currentText()
         s.sim_hr_bpm = self.sim_hr.value()
         s.sim_resonance_bpm = self.sim_res.value()
@@ -128,14 +139,47 @@ class SourcePanel(QWidget):
         s.replay_speed = float(self.speed.currentData())
         return s
 
+    def port_text(self) -> str:
+        """The chosen port: the listed device, or the path/URL the user typed."""
+        i = self.port.currentIndex()
+        typed = self.port.currentText().strip()
+        if i >= 0 and typed == self.port.itemText(i):
+            return self.port.itemData(i) or ""
+        return typed
+
+    def select_port(self, device: str) -> None:
+        """Select ``device``; a saved port that is not listed is kept and marked "not found"."""
+        self.missing_port = None
+        if not device:
+            return
+        i = self.port.findData(device)
+        if i < 0:
+            if os.path.exists(device) or not device.startswith(("/dev/", "COM")):
+                self.port.setEditText(device)  # a URL, or a pty that is not listed: kept as typed
+                return
+            self.port.insertItem(0, f"{device} — not found", device)
+            i = 0
+        if self.port.itemText(i).endswith("— not found"):
+            self.missing_port = device
+        self.port.setCurrentIndex(i)
+
+    def missing_port_message(self) -> str | None:
+        """The "sensor not found" notice when the saved port is not plugged in."""
+        if self.missing_port is None:
+            return None
+        return (f"Sensor not found at {self.missing_port}: plug it in and press Refresh, "
+                "or pick or type another port.")
+
     def refresh_ports(self) -> str | None:
-        """Re-list serial ports; returns an error message when listing failed."""
+        """Re-list serial ports, keeping the chosen one; returns an error message when listing failed."""
+        keep = self.port_text() if self.port.count() else self.settings.serial_port
         self.port.clear()
         ports, error = list_port_choices()
         for p in ports:
             self.port.addItem(p.label, p.device)
         if not ports:
             self.port.addItem("no serial ports found", "")
+        self.select_port(keep)
         return error
 
     def set_connected(self, connected: bool) -> None:
