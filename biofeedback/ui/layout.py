@@ -224,8 +224,17 @@ class WindowLayout:
         window.setCentralWidget(central)
 
         self.status = StatusPanel()
-        window.statusBar().addWidget(self.status, 1)
+        bar = window.statusBar()
+        bar.setSizeGripEnabled(False)
+        bar.addWidget(self.status, 1)
+        bar.setFixedHeight(self.status.height() + 6)  # a message never moves the layout
         self.audio.setChecked(False)
+
+    def clear_views(self) -> None:
+        """Empty every plot and number (a new source, a failed connect, a replay): nothing old stays."""
+        for view in (self.pulse, self.tachogram, self.rmssd_trend, self.coherence_trend, self.spectrum,
+                     self.numbers, self.presentation_bar):
+            view.clear()
 
     def set_presentation(self, on: bool) -> None:
         """Hide chrome and secondary plots; the rest grows."""
@@ -246,6 +255,7 @@ class WindowLayout:
         self.pacer_view.text_scale = NUMBER_SCALE[k]
         self.numbers.apply(theme, NUMBER_SCALE[k])
         self.status.apply(theme)
+        self.window.statusBar().setFixedHeight(self.status.height() + 6)
         self.presentation_bar.set_theme(theme)
         self.disclaimer.setStyleSheet(f"color: {theme.muted}; font-size: {9 + 3 * k}pt;")
         self.window.setStyleSheet(

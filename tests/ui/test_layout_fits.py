@@ -74,3 +74,41 @@ def test_presentation_shows_the_large_bar_and_hides_the_chrome(qtbot):
     assert ui.presentation_bar.isVisible() and not ui.top.isVisible() and not ui.pulse.isVisible()
     ui.set_presentation(False)
     assert not ui.presentation_bar.isVisible() and ui.top.isVisible()
+
+
+def test_the_status_bar_keeps_its_height_whatever_the_message(qtbot):
+    window, ui = build(qtbot, 1280, 720)
+    bar = window.statusBar()
+    before = (bar.height(), ui.tachogram.geometry())
+    ui.status.show_notice("Sessions are not being saved: " + "the disk is full. " * 20)
+    qtbot.wait(20)
+    assert (bar.height(), ui.tachogram.geometry()) == before
+    assert ui.status.notice.toolTip().startswith("Sessions are not being saved")
+
+
+def test_clear_views_leaves_no_old_sample_in_any_view(qtbot):
+    import numpy as np
+
+    from biofeedback.app.live_model import LiveModel
+    from biofeedback.core.pipeline import PipelineOutput
+    from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock
+
+    window, ui = build(qtbot, 1366, 768)
+    model = LiveModel()
+    t = np.arange(0, 150, 0.9)
+    fs = 100.0
+    ts = np.arange(int(10 * fs)) / fs + 140
+    model.add(PipelineOutput(ppg=[PpgBlock(ts, np.sin(ts), fs)], beats=[Beat(x, 900.0 + 40 * np.sin(x)) for x in t],
+                             metrics=MetricsUpdate(149.0, hr_bpm=66.0, rmssd_ms=40.0, coherence_ratio=1.0)), 1000.0)
+    now = 150.0
+    ui.pulse.refresh(model, now)
+    ui.tachogram.refresh(model, now)
+    ui.rmssd_trend.refresh(model, now)
+    ui.spectrum.maybe_recompute(model, 0.0)
+    ui.numbers.show_values(66, 40, 1.0, 8)
+    ui.clear_views()
+    for plot in (ui.pulse, ui.tachogram, ui.rmssd_trend, ui.coherence_trend, ui.spectrum):
+        for item in plot.getPlotItem().listDataItems():
+            data = item.data if hasattr(item, "points") else item.getOriginalDataset()[0]
+            assert data is None or len(data) == 0, (plot, item)
+    assert {tile.value.text() for tile in ui.numbers.tiles} == {"–"}

@@ -9,7 +9,7 @@ import pytest
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel
 from biofeedback.core.pipeline import PipelineOutput
-from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock, SignalQuality
+from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock
 from biofeedback.ui.analysis_plots import SpectrumPlot, TrendPlot
 from biofeedback.ui.plots import PulsePlot, TachogramPlot, robust_range
 from biofeedback.ui.theme import DARK
@@ -79,7 +79,7 @@ def test_rmssd_trend_axis_ignores_one_1500_ms_window_and_spans_at_least_20_ms(qt
     rmssd = 40.0 + 2.0 * np.sin(t / 30.0)
     rmssd[150] = 1500.0
     for ti, r in zip(t, rmssd, strict=True):
-        model.add(PipelineOutput(metrics=MetricsUpdate(ti, 65.0, r, None, 0.0, SignalQuality.GOOD)), 10.0 + ti)
+        model.add(PipelineOutput(metrics=MetricsUpdate(ti, hr_bpm=65.0, rmssd_ms=r, artifact_share=0.0)), 10.0 + ti)
     plot.refresh(model, float(t[-1]))
     lo, hi = plot.viewRange()[1]
     assert hi < 100 and hi - lo >= config.PLOT_MIN_SPAN_RMSSD_MS and lo >= 0
@@ -118,7 +118,7 @@ def test_clear_leaves_no_sample_of_the_old_source(qtbot, make):
     fs = 100.0
     t = np.arange(int(8 * fs)) / fs + now - 8
     model.add(PipelineOutput(ppg=[PpgBlock(t, np.cos(t), fs)],
-                             metrics=MetricsUpdate(now, 66.0, 40.0, 1.0, 0.0, SignalQuality.GOOD)), 1000.0)
+                             metrics=MetricsUpdate(now, hr_bpm=66.0, rmssd_ms=40.0, coherence_ratio=1.0, artifact_share=0.0)), 1000.0)
     plot.refresh(model, now)
     items = plot.getPlotItem().listDataItems()
     assert any(n_points(c) for c in items)
