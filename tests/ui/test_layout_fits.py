@@ -95,16 +95,17 @@ def test_clear_views_leaves_no_old_sample_in_any_view(qtbot):
 
     window, ui = build(qtbot, 1366, 768)
     model = LiveModel()
-    t = np.arange(0, 150, 0.9)
+    rr = 900.0 + 40.0 * np.sin(np.arange(167) * 0.6)
+    t = np.cumsum(rr) / 1000.0
     fs = 100.0
     ts = np.arange(int(10 * fs)) / fs + 140
-    model.add(PipelineOutput(ppg=[PpgBlock(ts, np.sin(ts), fs)], beats=[Beat(x, 900.0 + 40 * np.sin(x)) for x in t],
+    model.add(PipelineOutput(ppg=[PpgBlock(ts, np.sin(ts), fs)], beats=[Beat(x, r) for x, r in zip(t, rr, strict=True)],
                              metrics=MetricsUpdate(149.0, hr_bpm=66.0, rmssd_ms=40.0, coherence_ratio=1.0)), 1000.0)
     now = 150.0
     ui.pulse.refresh(model, now)
     ui.tachogram.refresh(model, now)
     ui.rmssd_trend.refresh(model, now)
-    ui.spectrum.maybe_recompute(model, 0.0)
+    assert ui.spectrum.maybe_recompute(model, 0.0)
     ui.numbers.show_values(66, 40, 1.0, 8)
     ui.clear_views()
     for plot in (ui.pulse, ui.tachogram, ui.rmssd_trend, ui.coherence_trend, ui.spectrum):

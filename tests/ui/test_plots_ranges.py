@@ -33,9 +33,9 @@ def n_points(item) -> int:
 
 def beats_model(n=90, outliers=()):
     """~66 bpm with a 6/min breathing swing of +-4 bpm; ``outliers``: (index, rr_ms, corrected)."""
-    t = np.arange(n) * 0.9 + 1.0
-    hr = 66 + 4 * np.sin(2 * np.pi * 0.1 * t)
-    rr = 60000.0 / hr
+    t_nominal = np.arange(n) * 0.9 + 1.0
+    rr = 60000.0 / (66 + 4 * np.sin(2 * np.pi * 0.1 * t_nominal))
+    t = 1.0 + np.cumsum(rr) / 1000.0  # each beat one interval after the previous (no gaps)
     corrected = np.zeros(n, bool)
     for i, value, corr in outliers:
         rr[i], corrected[i] = value, corr
