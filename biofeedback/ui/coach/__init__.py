@@ -1,0 +1,1 @@
+"""The coach view: one read-only tile per biofeedback client found on LSL."""

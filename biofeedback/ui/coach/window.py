@@ -1,0 +1,84 @@
+"""The coach window: a grid of client tiles (up to 12); a click enlarges one.
+
+Read-only: it draws what ``CoachModel`` found and sends nothing to clients.
+Every visible tile is redrawn once a second (session clock, curves sliding)
+and at once when its client's data changes.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pylsl
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from biofeedback.app.coach_model import CoachModel
+from biofeedback.ui.coach.tile import ClientTile
+from biofeedback.ui.theme import DARK, Theme, point_font
+
+REDRAW_PERIOD_MS = 1000
+
+
+class CoachWindow(QWidget):
+    """Tiles in a near-square grid; ``font_pt`` is the presentation type size."""
+
+    def __init__(self, model: CoachModel, theme: Theme = DARK, font_pt: float = 14.0) -> None:
+        super().__init__()
+        self.model, self.theme, self.font_pt = model, theme, font_pt
+        self.setWindowTitle("biofeedback — coach view (read-only)")
+        self.setStyleSheet(f"background: {theme.background}; color: {theme.text};")
+        self.tiles: dict[str, ClientTile] = {}
+        self.enlarged: str | None = None
+        self.empty = QLabel("Looking for biofeedback clients on the network (Lab Streaming Layer)…")
+        self.empty.setFont(point_font(font_pt))
+        self.grid = QGridLayout()
+        self.grid.setSpacing(12)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.grid, 1)
+        model.clientsChanged.connect(self._sync_tiles)
+        model.clientUpdated.connect(self._refresh)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REDRAW_PERIOD_MS)
+        self._timer.timeout.connect(self.refresh_all)
+        self._timer.start()
+
+    def _sync_tiles(self) -> None:
+        for client in self.model.ordered():
+            if client.key not in self.tiles:
+                tile = ClientTile(client.key, self.theme, self.font_pt)
+                tile.clicked.connect(self.toggle_enlarged)
+                self.tiles[client.key] = tile
+                tile.show_client(client, pylsl.local_clock())
+        self._layout_tiles()
+
+    def _layout_tiles(self) -> None:
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+            tile.hide()
+        self.empty.setVisible(not self.tiles)
+        shown = [self.enlarged] if self.enlarged in self.tiles else list(self.tiles)
+        cols = max(1, math.ceil(math.sqrt(len(shown))))
+        for i, key in enumerate(shown):
+            tile = self.tiles[key]
+            tile.set_font_pt(self.font_pt * (2.0 if self.enlarged else 1.0))
+            self.grid.addWidget(tile, i // cols, i % cols)
+            tile.show()
+
+    def toggle_enlarged(self, key: str) -> None:
+        """A click on a tile shows it alone and large; another click goes back to the grid."""
+        self.enlarged = None if self.enlarged == key else key
+        self._layout_tiles()
+
+    def _refresh(self, key: str) -> None:
+        tile = self.tiles.get(key)
+        client = self.model.clients.get(key)
+        if tile is not None and client is not None and tile.isVisible():
+            tile.show_client(client, pylsl.local_clock())
+
+    def refresh_all(self) -> None:
+        now = pylsl.local_clock()
+        for key, tile in self.tiles.items():
+            if tile.isVisible():
+                tile.show_client(self.model.clients[key], now)

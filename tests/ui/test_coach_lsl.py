@@ -1,0 +1,143 @@
+"""Coach view over real LSL on loopback: three `record --lsl` clients, each reading a simulator.
+
+Real subprocesses, real pylsl outlets and inlets, the real Qt event loop.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+
+import numpy as np
+import pytest
+
+from biofeedback.app.coach_model import CoachModel
+from biofeedback.ui.coach.window import CoachWindow
+
+BF = [sys.executable, "-m", "biofeedback"]
+
+
+def read_beats(path) -> np.ndarray:
+    if not os.path.exists(path):
+        return np.empty((0, 3))
+    with open(path, encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r.get("corrected") not in (None, "")]
+    return np.array([[float(r["time_s"]), float(r["rr_ms"]), float(r["corrected"])] for r in rows]).reshape(-1, 3)
+
+
+class Clients:
+    """Simulators on ptys, and one `record --lsl` client reading each."""
+
+    def __init__(self, tmp_path, tag: str) -> None:
+        self.tmp_path, self.tag = tmp_path, tag
+        self.sims, self.records, self.ports = [], {}, []
+        for i, hr in enumerate((58, 72, 86)):
+            sim = subprocess.Popen([*BF, "simulate", "--hr", str(hr), "--seed", str(i + 1),
+                                    "--breathing-rate", "6"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                   text=True)
+            self.sims.append(sim)
+            self.ports.append(sim.stdout.readline().split()[1])
+        for i in range(3):
+            self.start(i)
+
+    def name(self, i: int) -> str:
+        return f"{self.tag} client {i}"
+
+    def beats_path(self, i: int, run: int = 0):
+        return self.tmp_path / f"beats{i}_{run}.csv"
+
+    def start(self, i: int, run: int = 0) -> None:
+        self.records[i] = subprocess.Popen(
+            [*BF, "record", "--port", self.ports[i], "--protocol", "native", "--no-store", "--lsl",
+             "--name", self.name(i), "--out", str(self.beats_path(i, run))],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def kill(self, i: int) -> None:
+        self.records[i].send_signal(signal.SIGKILL)
+        self.records[i].wait(5)
+
+    def close(self) -> None:
+        for p in [*self.records.values(), *self.sims]:
+            if p.poll() is None:
+                p.terminate()
+        for p in [*self.records.values(), *self.sims]:
+            try:
+                p.wait(5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+@pytest.fixture
+def clients(tmp_path):
+    c = Clients(tmp_path, f"t{uuid.uuid4().hex[:6]}")
+    yield c
+    c.close()
+
+
+def ours(model: CoachModel, clients: Clients) -> dict[int, object]:
+    by_name = {c.name: c for c in model.clients.values()}
+    return {i: by_name[clients.name(i)] for i in range(3) if clients.name(i) in by_name}
+
+
+@pytest.mark.slow
+def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
+    model = CoachModel(only=clients.tag)
+    window = CoachWindow(model)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    model.start()
+
+    def ready() -> bool:
+        found = ours(model, clients)
+        return len(found) == 3 and all(c.metrics.get("n_beats", 0) and len(c.beats) >= 8 for c in found.values())
+
+    qtbot.waitUntil(ready, timeout=60_000)
+    assert len(window.tiles) == 3
+    found = ours(model, clients)
+
+    # HR on each tile = the client's own 3-beat HR from its stored beats, at the same beat count
+    for i, client in found.items():
+        n, hr_tile = int(client.metrics["n_beats"]), client.hr_bpm
+        qtbot.waitUntil(lambda i=i, n=n: len(read_beats(clients.beats_path(i))) >= n, timeout=5000)
+        stored = read_beats(clients.beats_path(i))
+        own_hr = 60000.0 / stored[n - 3:n, 1].mean()
+        assert abs(hr_tile - own_hr) < 1.0, (i, hr_tile, own_hr)
+        shown = window.tiles[client.key].values["hr"].text()
+        assert abs(float(shown) - own_hr) <= 1.0
+
+    # the RR stream's intervals equal the client's stored beats, in order
+    for i, client in found.items():
+        received = np.array([rr for _, rr, _, _ in client.beats])
+        stored = read_beats(clients.beats_path(i))
+        qtbot.waitUntil(lambda i=i, k=len(received): len(read_beats(clients.beats_path(i))) >= k, timeout=5000)
+        stored = read_beats(clients.beats_path(i))
+        start = int(np.argmin(np.abs(stored[:, 1] - received[0])))
+        np.testing.assert_allclose(received, stored[start:start + received.size, 1], atol=2e-3)
+        flags = np.array([c for _, _, c, _ in client.beats], dtype=float)
+        np.testing.assert_array_equal(flags, stored[start:start + received.size, 2])
+
+    # a killed client shows "lost" within 5 s, the others stay live
+    victim = found[0]
+    beats_before = len(victim.beats)
+    killed_at = time.monotonic()
+    clients.kill(0)
+    qtbot.waitUntil(lambda: victim.lost, timeout=5000)
+    lost_after_s = time.monotonic() - killed_at
+    window.refresh_all()
+    assert window.tiles[victim.key].state.text() == "lost"
+    assert not found[1].lost and not found[2].lost
+    print(f"lost shown {lost_after_s:.2f} s after the kill")
+
+    # restarted under the same name: the same tile is live again and gets new beats
+    clients.start(0, run=1)
+    qtbot.waitUntil(lambda: not victim.lost and len(victim.beats) > beats_before + 3, timeout=30_000)
+    window.refresh_all()
+    assert window.tiles[victim.key].state.text() != "lost"
+    assert len(window.tiles) == 3
+    model.stop()
