@@ -114,9 +114,9 @@ def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
     # the RR stream's intervals equal the client's stored beats, in order
     for i, client in found.items():
         received = np.array([rr for _, rr, _, _ in client.beats])
-        stored = read_beats(clients.beats_path(i))
-        qtbot.waitUntil(lambda i=i, k=len(received): len(read_beats(clients.beats_path(i))) >= k, timeout=5000)
-        stored = read_beats(clients.beats_path(i))
+        path, k = clients.beats_path(i), received.size
+        qtbot.waitUntil(lambda path=path, k=k: len(read_beats(path)) >= k, timeout=5000)
+        stored = read_beats(path)
         start = int(np.argmin(np.abs(stored[:, 1] - received[0])))
         np.testing.assert_allclose(received, stored[start:start + received.size, 1], atol=2e-3)
         flags = np.array([c for _, _, c, _ in client.beats], dtype=float)
