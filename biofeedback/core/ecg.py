@@ -1,0 +1,221 @@
+"""Streaming, causal R-peak detection in ECG: Pan & Tompkins 1985.
+
+Pan J., Tompkins W.J. "A real-time QRS detection algorithm", IEEE Trans.
+Biomed. Eng. 32(3):230-236, 1985. The stages, all causal and carried across
+chunks:
+
+1. band-pass 5-15 Hz (the paper's integer low/high-pass pair; here a 2nd-order
+   Butterworth, as in common implementations such as py-ecg-detectors), with
+   ``sosfilt`` state carried per chunk;
+2. five-point derivative, squaring, moving-window integration over 150 ms;
+3. peaks of the integrated signal at least 200 ms apart (the refractory
+   period), classified with the paper's running estimates
+   SPKI/NPKI <- 0.125·peak + 0.875·estimate, THRESHOLD1 = NPKI +
+   0.25·(SPKI − NPKI), THRESHOLD2 = 0.5·THRESHOLD1, learnt over the first 2 s;
+4. search-back: no QRS for 166 % of the regular RR average -> the largest
+   peak above THRESHOLD2 since the last QRS is taken (SPKI updated with 0.25);
+5. T-wave rule: a peak within 360 ms of the last QRS whose maximal slope is
+   under half that QRS's slope is a T wave.
+
+The R-peak time is then located in a lightly filtered ECG (0.5-40 Hz) as the
+extreme of the QRS's polarity within the 250 ms before the integrator peak,
+refined by a parabola through three samples and corrected for that filter's
+group delay. A beat is reported once its integrator peak is 200 ms old
+(about 0.3 s after the R peak).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import numpy as np
+from scipy import signal
+
+MWI_S = 0.150  # moving-window integration width (paper: 150 ms)
+REFRACTORY_S = 0.200
+LEARN_S = 2.0
+T_WAVE_S = 0.360
+SEARCHBACK_RR_SHARE = 1.66
+R_SEARCH_S = 0.250  # the R peak lies this far back from the integrator's peak at most
+HISTORY_S = 4.0  # samples kept for look-back and search-back
+SETTLE_S = 0.3  # filter start-up transient: no QRS is looked for this soon after a (re)start
+
+
+class EcgRPeakDetector:
+    """Feed ECG chunks (device times and values); get the times of confirmed R peaks."""
+
+    def __init__(self, fs_hz: float) -> None:
+        if fs_hz < 50:
+            raise ValueError(f"ECG at {fs_hz:g} Hz is too slow for R-peak detection (need >= 50 Hz)")
+        self.fs_hz = float(fs_hz)
+        nyq = fs_hz / 2
+        self._bp_sos = signal.butter(2, [5.0 / nyq, min(15.0 / nyq, 0.95)], btype="band", output="sos")
+        self._clean_sos = signal.butter(2, [0.5 / nyq, min(40.0 / nyq, 0.95)], btype="band", output="sos")
+        b, a = signal.sos2tf(self._clean_sos)
+        self._clean_delay_s = float(signal.group_delay((b, a), w=[15.0], fs=fs_hz)[1][0]) / fs_hz
+        self._w = max(1, int(round(MWI_S * fs_hz)))
+        self._refractory = int(round(REFRACTORY_S * fs_hz))
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything (after a gap)."""
+        self._bp_zi = np.zeros((self._bp_sos.shape[0], 2))
+        self._clean_zi = np.zeros((self._clean_sos.shape[0], 2))
+        self._zi_ready = False
+        self._n = 0  # samples seen
+        cap = int(HISTORY_S * self.fs_hz) + 1
+        self._t = deque(maxlen=cap)
+        self._clean = deque(maxlen=cap)
+        self._slope = deque(maxlen=cap)
+        self._mwi = deque(maxlen=cap)
+        self._bp_tail = np.zeros(4)
+        self._sq_tail = np.zeros(self._w - 1)
+        self._spki = self._npki = None
+        self._learn: list[float] = []
+        self._pending: list[tuple[int, float]] = []  # (sample index, MWI value) candidates since last QRS
+        self._last_qrs: int | None = None
+        self._last_qrs_slope = 0.0
+        self._rr: deque[int] = deque(maxlen=8)
+        self._rr_avg2: float | None = None
+        self._checked = 0  # MWI samples examined for peaks
+        self._polarity_votes = 0
+
+    # -- helpers on absolute sample indices ----------------------------------------------
+    def _at(self, buf: deque, i: int) -> float:
+        return buf[i - (self._n - len(buf))]
+
+    def _window(self, buf: deque, lo: int, hi: int) -> np.ndarray:
+        first = self._n - len(buf)
+        lo, hi = max(lo, first), min(hi, self._n)
+        return np.array([buf[k - first] for k in range(lo, hi)]), lo
+
+    # -- feeding -------------------------------------------------------------------------
+    def feed(self, t_s: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """Add samples; returns the device times of R peaks confirmed by them."""
+        x = np.asarray(values, dtype=float)
+        if not x.size:
+            return np.empty(0)
+        step = int(self.fs_hz)  # the history holds HISTORY_S: take long inputs a second at a time
+        if x.size > step:
+            t = np.asarray(t_s, dtype=float)
+            parts = [self.feed(t[i:i + step], x[i:i + step]) for i in range(0, x.size, step)]
+            return np.concatenate(parts)
+        if not self._zi_ready:
+            self._bp_zi = signal.sosfilt_zi(self._bp_sos) * x[0]
+            self._clean_zi = signal.sosfilt_zi(self._clean_sos) * x[0]
+            self._zi_ready = True
+        bp, self._bp_zi = signal.sosfilt(self._bp_sos, x, zi=self._bp_zi)
+        clean, self._clean_zi = signal.sosfilt(self._clean_sos, x, zi=self._clean_zi)
+        ext = np.concatenate([self._bp_tail, bp])
+        deriv = (2 * ext[4:] + ext[3:-1] - ext[1:-3] - 2 * ext[:-4]) * (self.fs_hz / 8.0)
+        self._bp_tail = ext[-4:]
+        sq = deriv * deriv
+        sq_ext = np.concatenate([self._sq_tail, sq])
+        csum = np.concatenate([[0.0], np.cumsum(sq_ext)])
+        mwi = (csum[self._w:] - csum[:-self._w]) / self._w
+        self._sq_tail = sq_ext[len(sq_ext) - (self._w - 1):] if self._w > 1 else np.zeros(0)
+        self._t.extend(np.asarray(t_s, dtype=float))
+        self._clean.extend(clean)
+        self._slope.extend(np.abs(deriv))
+        self._mwi.extend(mwi)
+        self._n += x.size
+        return np.array(self._scan(final=False))
+
+    def flush(self) -> np.ndarray:
+        """End of the stream: decide the peaks that were waiting for their refractory period."""
+        return np.array(self._scan(final=True))
+
+    # -- peak classification ---------------------------------------------------------------
+    def _scan(self, final: bool) -> list[float]:
+        beats: list[float] = []
+        if self._spki is None:
+            if self._n < LEARN_S * self.fs_hz and not final:
+                return beats
+            mwi, first = self._window(self._mwi, 0, self._n)
+            self._spki = 0.25 * float(mwi.max())
+            self._npki = 0.5 * float(mwi.mean())
+            self._checked = max(first, int(SETTLE_S * self.fs_hz))
+        end = self._n if final else self._n - self._refractory
+        lo = max(self._checked - self._refractory, self._n - len(self._mwi))
+        if end <= self._checked:
+            return beats
+        seg, seg0 = self._window(self._mwi, lo, min(self._n, end + self._refractory))
+        peaks, _ = signal.find_peaks(seg, distance=max(1, self._refractory))
+        for p in peaks + seg0:
+            if self._checked <= p < end:
+                self._classify(int(p), float(self._at(self._mwi, p)), beats)
+        self._checked = end
+        # search-back when a QRS is overdue
+        if self._last_qrs is not None and self._rr_avg2 and self._pending:
+            if end - self._last_qrs > SEARCHBACK_RR_SHARE * self._rr_avg2:
+                thr2 = 0.5 * self._threshold1()
+                best = max(self._pending, key=lambda c: c[1])
+                if best[1] > thr2:
+                    self._spki = 0.25 * best[1] + 0.75 * self._spki
+                    self._accept(best[0], beats)
+        return beats
+
+    def _threshold1(self) -> float:
+        return self._npki + 0.25 * (self._spki - self._npki)
+
+    def _classify(self, p: int, value: float, beats: list[float]) -> None:
+        if self._last_qrs is not None and p - self._last_qrs < self._refractory:
+            return
+        if value > self._threshold1():
+            slope = float(self._window(self._slope, p - self._w, p + 1)[0].max(initial=0.0))
+            if (self._last_qrs is not None and p - self._last_qrs < T_WAVE_S * self.fs_hz
+                    and slope < 0.5 * self._last_qrs_slope):
+                self._npki = 0.125 * value + 0.875 * self._npki  # a T wave
+                return
+            self._spki = 0.125 * value + 0.875 * self._spki
+            self._accept(p, beats, slope)
+        else:
+            self._npki = 0.125 * value + 0.875 * self._npki
+            if self._last_qrs is not None and p - self._last_qrs >= self._refractory:
+                self._pending.append((p, value))
+
+    def _accept(self, p: int, beats: list[float], slope: float | None = None) -> None:
+        if slope is None:
+            slope = float(self._window(self._slope, p - self._w, p + 1)[0].max(initial=0.0))
+        if self._last_qrs is not None:
+            rr = p - self._last_qrs
+            self._rr.append(rr)
+            avg = float(np.mean(self._rr))
+            if self._rr_avg2 is None or 0.92 * self._rr_avg2 <= rr <= 1.16 * self._rr_avg2 or len(self._rr) < 3:
+                self._rr_avg2 = avg if self._rr_avg2 is None else 0.875 * self._rr_avg2 + 0.125 * rr
+        self._last_qrs, self._last_qrs_slope = p, slope
+        self._pending = []
+        t = self._r_time(p)
+        if t is not None and (not beats or t > beats[-1]):
+            beats.append(t)
+
+    def _r_time(self, p: int) -> float | None:
+        lo = p - int(R_SEARCH_S * self.fs_hz)
+        seg, seg0 = self._window(self._clean, lo, p + 1)
+        if seg.size < 3:
+            return None
+        vote = 1 if seg.max() >= -seg.min() else -1
+        self._polarity_votes = max(-5, min(5, self._polarity_votes + vote))
+        polarity = 1.0 if self._polarity_votes >= 0 else -1.0
+        k = int(np.argmax(polarity * seg))
+        frac = 0.0
+        if 0 < k < seg.size - 1:
+            y0, y1, y2 = polarity * seg[k - 1:k + 2]
+            den = y0 - 2 * y1 + y2
+            frac = 0.5 * (y0 - y2) / den if den < 0 else 0.0
+        i = seg0 + k
+        t0 = self._at(self._t, i)
+        t1 = self._at(self._t, i + 1) if frac > 0 and i + 1 < self._n else t0 + 1.0 / self.fs_hz
+        t_m1 = self._at(self._t, i - 1) if frac < 0 else t0 - 1.0 / self.fs_hz
+        t = t0 + frac * ((t1 - t0) if frac > 0 else (t0 - t_m1))
+        return float(t - self._clean_delay_s)
+
+
+def detect_r_peaks(ecg: np.ndarray, fs_hz: float, chunk_s: float = 0.1) -> np.ndarray:
+    """Offline helper: the streaming detector over a whole recording, fed in chunks."""
+    det = EcgRPeakDetector(fs_hz)
+    t = np.arange(len(ecg)) / fs_hz
+    step = max(1, int(chunk_s * fs_hz))
+    out = [det.feed(t[i:i + step], ecg[i:i + step]) for i in range(0, len(ecg), step)]
+    out.append(det.flush())
+    return np.concatenate(out) if out else np.empty(0)
