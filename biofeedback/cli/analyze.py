@@ -1,4 +1,4 @@
-"""``biofeedback analyze``: HRV of a recorded file through the live pipeline."""
+"""``biofeedback analyze``: HRV of a recorded file, with the live pipeline's beats, vectorised offline."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 if TYPE_CHECKING:
-    from biofeedback.core.types import Beat
+    from biofeedback.core.offline_rr import BeatSeries
 
 TABLE_ROWS = (
     ("n_beats", "Beats (intervals)", "", "{:.0f}"),
@@ -43,28 +45,36 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
-                 column: str | None = None, correct: bool = True) -> tuple[list[Beat], dict, str]:
-    """Beats, summary metrics and a reading note for one file."""
+                 column: str | None = None, correct: bool = True) -> tuple[BeatSeries, dict, str]:
+    """Beats, summary metrics and a reading note for one file.
+
+    Offline and vectorised over the whole record: RR files go straight to
+    ``correct_offline``; waves and raw logs run the live pipeline's detection
+    in large chunks, then the same offline correction. Both give the streaming
+    pipeline's beats exactly (tests/cli/test_analyze.py).
+    """
     from biofeedback import config
-    from biofeedback.core.analysis import summarize
-    from biofeedback.core.pipeline import Pipeline
+    from biofeedback.core.analysis import summarize_arrays
+    from biofeedback.core.offline_rr import beats_from_events, correct_offline
     from biofeedback.io.files import InputError, load_recording
 
     recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)
-    pipeline = Pipeline(correct=correct)
-    out = pipeline.feed(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES))
-    out.extend(pipeline.flush())
-    if len(out.beats) < 2:
-        raise InputError(f"{Path(path).name}: found {len(out.beats)} beat interval(s); at least 2 are needed")
-    return out.beats, summarize(out.beats), recording.note
+    if recording.kind == "rr":
+        beats = correct_offline(recording.beat_t_s, recording.chain_start, correct)
+    else:
+        beats = beats_from_events(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES), correct)
+    if len(beats) < 2:
+        raise InputError(f"{Path(path).name}: found {len(beats)} beat interval(s); at least 2 are needed")
+    summary = summarize_arrays(beats.t_s, beats.rr_ms, int(beats.corrected.sum()))
+    return beats, summary, recording.note
 
 
-def write_beats_csv(beats: list[Beat], path: str | Path) -> None:
-    """``time_s,rr_ms,corrected``: one row per beat after the first."""
+def write_beats_csv(beats: BeatSeries, path: str | Path) -> None:
+    """``time_s,rr_ms,corrected``: one row per beat after the first of each chain."""
+    table = np.column_stack([beats.t_s, beats.rr_ms, beats.corrected.astype(float)])
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("time_s,rr_ms,corrected\n")
-        for b in beats:
-            f.write(f"{b.t_s:.4f},{b.rr_ms:.3f},{int(b.corrected)}\n")
+        np.savetxt(f, table, fmt=["%.4f", "%.3f", "%d"], delimiter=",")
 
 
 def format_table(summary: dict, note: str = "") -> str:
@@ -90,6 +100,9 @@ def run(args: argparse.Namespace) -> int:
             write_beats_csv(beats, args.beats)
     except (InputError, OSError) as error:
         print(f"biofeedback analyze: {error}", file=sys.stderr)
+        return 2
+    except (ValueError, MemoryError) as error:  # a record no check above foresaw: one line, no traceback
+        print(f"biofeedback analyze: cannot analyse {Path(args.file).name}: {error}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(summary))

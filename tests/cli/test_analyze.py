@@ -170,3 +170,135 @@ def test_ppg_without_time_or_rate_asks_for_fs(tmp_path):
     result = run_cli("analyze", str(path))
     assert result.returncode == 2
     assert "--fs" in result.stderr
+
+
+# -- issue 10: real files, gaps, impossible values, offline == streaming ----------------------
+
+HEARTPY_DATA = __import__("pathlib").Path(__import__("heartpy").__file__).parent / "data"
+
+
+@pytest.mark.parametrize("name, args", [("data2.csv", ()), ("data2.csv", ("--kind", "ppg")),
+                                        ("data3.csv", ()), ("data3.csv", ("--kind", "ppg"))])
+def test_heartpy_recordings_need_no_flag_but_kind(name, args):
+    result = run_cli("analyze", str(HEARTPY_DATA / name), "--json", *args)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    lines = (HEARTPY_DATA / name).read_text().splitlines()
+    assert summary["n_beats"] > 50
+    assert 40.0 < summary["mean_hr_bpm"] < 140.0
+    # the beats cover the record: its length comes from the time column (ms timer / ISO date-times)
+    assert summary["duration_s"] > 0.8 * {"data2.csv": 128.2, "data3.csv": 681.9}[name]
+    assert len(lines) > 10000
+
+
+def test_a_gap_in_an_rr_file_is_not_a_successive_difference(tmp_path):
+    path = tmp_path / "rr.txt"
+    path.write_text("\n".join(["800"] * 30 + ["NaN"] + ["1000"] * 10) + "\n")
+    result = run_cli("analyze", str(path), "--json", "--no-correct")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["rmssd_ms"] == pytest.approx(0.0, abs=1e-6) and summary["pnn50_pct"] == 0.0
+    assert summary["n_beats"] == 40
+    table = run_cli("analyze", str(path), "--no-correct").stdout
+    assert "1 impossible interval(s)" in table
+
+
+def test_absurd_intervals_cost_no_memory_and_no_traceback(tmp_path):
+    rr = realistic_rr_ms(400, seed=3)
+    cells = [f"{x:.1f}" for x in rr]
+    cells[100], cells[200], cells[300] = "1e10", "1e11", "nan"
+    path = tmp_path / "rr.txt"
+    path.write_text("\n".join(cells))
+    result = subprocess.run(
+        [sys.executable, "-c", "import resource, runpy, sys; sys.argv=['biofeedback', 'analyze', sys.argv[1], '--json'];"
+         "\ntry:\n    runpy.run_module('biofeedback', run_name='__main__')\nexcept SystemExit as e:\n    code = e.code\n"
+         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)", str(path)],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    peak_mb = int(result.stderr.strip().splitlines()[-1]) / 1024
+    assert peak_mb < 400  # was 5.7 GB for one 1e10 ms interval
+    summary = json.loads(result.stdout)
+    assert summary["n_beats"] == 400 - 3
+    assert summary["duration_s"] < 400  # the clock did not run for 3 years
+
+
+def test_raw_log_with_nan_and_time_going_backwards_is_analysed(tmp_path):
+    from biofeedback.core.types import DeviceInfo, PpgBlock
+    from biofeedback.io.rawlog import RawEventWriter
+
+    t_s, values, _ = synthetic_ppg(duration_s=120.0)
+    values = values.astype(float)
+    values[3000] = np.nan
+    back = np.where(t_s >= 60.0, t_s - 30.0, t_s)  # a device restart resets its clock
+    path = tmp_path / "raw.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        writer = RawEventWriter(f)
+        writer.write([DeviceInfo("native", fs_hz=100.0, adc_max=1023)])
+        for i in range(0, t_s.size, 50):
+            writer.write([PpgBlock(back[i:i + 50], values[i:i + 50], 100.0)])
+    result = run_cli("analyze", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["n_beats"] > 100
+    assert 40.0 < summary["mean_hr_bpm"] < 120.0
+
+
+def streaming_beats(events, correct: bool):
+    from biofeedback.core.pipeline import Pipeline
+
+    pipeline = Pipeline(correct=correct)
+    out = pipeline.feed(events)
+    out.extend(pipeline.flush())
+    return out.beats
+
+
+def assert_same_beats(streamed, offline) -> None:
+    assert len(streamed) == len(offline)
+    np.testing.assert_array_equal([b.t_s for b in streamed], offline.t_s)
+    np.testing.assert_array_equal([b.rr_ms for b in streamed], offline.rr_ms)
+    np.testing.assert_array_equal([b.corrected for b in streamed], offline.corrected)
+
+
+def rr_with_artifacts(n: int, seed: int) -> np.ndarray:
+    rr = realistic_rr_ms(n, seed=seed)
+    rng = np.random.default_rng(seed)
+    for i in rng.choice(np.arange(5, n - 5), n // 100, replace=False):  # ectopic pairs
+        rr[i], rr[i + 1] = 0.7 * rr[i], rr[i + 1] + 0.3 * rr[i]
+    for i in rng.choice(np.arange(5, n - 5), n // 300, replace=False):  # missed beats
+        rr[i] *= 2.0
+    rr[n // 2] = np.nan  # a gap
+    return rr
+
+
+@pytest.mark.parametrize("correct", [True, False])
+def test_offline_rr_analysis_equals_the_streaming_pipeline(tmp_path, correct):
+    from biofeedback.cli.analyze import analyze_file
+    from biofeedback.core.analysis import summarize
+    from biofeedback.io.files import load_recording
+
+    path = tmp_path / "rr.txt"
+    path.write_text("\n".join(f"{x:.1f}" for x in rr_with_artifacts(6000, seed=31)))
+    beats, summary, _ = analyze_file(str(path), correct=correct)
+    streamed = streaming_beats(load_recording(path).events, correct)
+    assert_same_beats(streamed, beats)
+    assert summary == summarize(streamed)
+    assert (summary["n_corrected"] > 60) == correct
+
+
+def test_offline_ppg_analysis_equals_the_streaming_pipeline(tmp_path):
+    from biofeedback.cli.analyze import analyze_file
+    from biofeedback.core.analysis import summarize
+    from biofeedback.io.files import PPG_BLOCK_SAMPLES, load_recording
+
+    t_s, values, _ = synthetic_ppg(duration_s=300.0)
+    t_s = np.where(t_s > 150.0, t_s + 20.0, t_s)  # a 20 s hole in the time column: a gap
+    path = tmp_path / "ppg.csv"
+    path.write_text("time_ms,ppg\n" + "\n".join(f"{t * 1000:.1f},{v:.0f}" for t, v in zip(t_s, values, strict=True)))
+    beats, summary, _ = analyze_file(str(path))
+    recording = load_recording(path)
+    assert len(recording.gaps) == 1
+    streamed = streaming_beats(recording.events_in_blocks(PPG_BLOCK_SAMPLES), True)
+    assert_same_beats(streamed, beats)
+    assert summary == summarize(streamed)

@@ -1,0 +1,293 @@
+"""The streaming artifact corrector's exact output for a whole record, vectorised where it is certain.
+
+``ArtifactCorrector`` (Lipponen & Tarvainen 2019, live adaptation) decides beat by
+beat in Python (~27 us a beat). Offline, most beats are provably "normal": with
+the corrector's thresholds Th1, Th2 >= LT_TH_MIN_MS, a beat whose interval is
+inside the hard gate, whose |dRR| before and after are <= Th1 and whose
+|mRR| <= 3 Th2 takes none of the L&T branches (extra, ectopic, missed,
+long/short need a normalised value beyond 1 or 3). Such runs are finalised as
+arrays and the corrector's trailing windows are set to what it would hold;
+every other beat goes through the real corrector. The result equals feeding
+every beat to the corrector (with flush + reset at each gap, as the pipeline
+does): tests/cli/test_analyze.py compares both on whole records.
+
+The vectorised decision repeats ``_classify``'s float operations with the
+exact thresholds: from the input's own trailing windows (scipy.ndimage rank
+filters give the order statistics of the 91-beat windows) where the windows
+hold no corrected value, or from the corrector's own windows for the ~110 beats
+after a correction.
+
+``beats_from_events`` runs the live pipeline's detection (PPG detector, device
+beats, gaps) unchanged and hands the beat times to ``correct_offline``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import ndimage
+
+from biofeedback import config as cfg
+from biofeedback.core.artifacts import ArtifactCorrector, _Pending
+from biofeedback.core.types import Beat, Event
+
+QD_WINDOW = cfg.LT_QD_WINDOW_BEATS  # 91
+MEDIAN_PAST = cfg.LT_MEDIAN_WINDOW_BEATS - 1 - cfg.LT_LOOKAHEAD_BEATS  # 8 final intervals
+SETTLED_BEATS = QD_WINDOW + MEDIAN_PAST + 11  # after this many clean finals the windows are the input's
+LOCAL_BEATS = 160  # beats certified at once from the corrector's own windows (> SETTLED_BEATS)
+GLOBAL_CHUNK = 1 << 20  # beats per rank-filter pass (bounded temporaries)
+_MARGIN = 1e-9  # certification is strict by this much (rounding between code paths)
+
+
+@dataclass(frozen=True, eq=False)
+class BeatSeries:
+    """Beats as arrays: time (s), interval ending there (ms), corrected flag."""
+
+    t_s: np.ndarray
+    rr_ms: np.ndarray
+    corrected: np.ndarray
+
+    def __len__(self) -> int:
+        return int(self.t_s.size)
+
+
+def intervals_in(beat_t_s: np.ndarray, chain_start: np.ndarray) -> np.ndarray:
+    """The corrector's input interval per beat, (t - t_prev) * 1000 ms; NaN at chain starts."""
+    rr = np.full(beat_t_s.size, np.nan)
+    rr[1:] = (beat_t_s[1:] - beat_t_s[:-1]) * 1000.0
+    rr[chain_start] = np.nan
+    return rr
+
+
+def correct_offline(beat_t_s: np.ndarray, chain_start: np.ndarray, correct: bool = True) -> BeatSeries:
+    """What ArtifactCorrector emits for these beats; ``chain_start`` marks beats after a gap."""
+    t = np.asarray(beat_t_s, dtype=float)
+    cs = np.asarray(chain_start, dtype=bool).copy()
+    if t.size:
+        cs[0] = True
+    rr_in = intervals_in(t, cs)
+    if not correct:
+        keep = ~cs
+        return BeatSeries(t[keep], rr_in[keep], np.zeros(int(keep.sum()), dtype=bool))
+    return _Engine(t, cs, rr_in).run()
+
+
+def _th_from_sorted(o: np.ndarray) -> np.ndarray:
+    """Th = alpha * QD with numpy's linear quantiles of sorted rows of 91, as the corrector computes it."""
+    pos1, pos3 = 0.25 * (o.shape[1] - 1), 0.75 * (o.shape[1] - 1)
+    l1, l3 = int(pos1), int(pos3)
+    q1 = o[:, l1] + (o[:, l1 + 1] - o[:, l1]) * (pos1 - l1)
+    q3 = o[:, l3] + (o[:, l3 + 1] - o[:, l3]) * (pos3 - l3)
+    return np.maximum(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS)
+
+
+def _certain(rr0, prev, rr1, rr2, med, mrr0, th1, th2) -> np.ndarray:
+    """True where ArtifactCorrector._classify returns "normal" (same float operations, vectorised).
+
+    Mirrors the decision order of ``_classify`` for a beat with two look-ahead
+    intervals, steady windows and no inherited correction.
+    """
+    too_short = rr0 < cfg.RR_MIN_MS
+    too_long = rr0 > cfg.RR_MAX_MS
+    d0 = (rr0 - prev) / th1
+    d1 = (rr1 - rr0) / th1
+    d2 = (rr2 - rr1) / th1
+    s12 = np.where(d1 > 0, np.maximum(d0, d2), np.where(d1 < 0, np.minimum(d0, d2), 0.0))
+    s22 = np.where(d0 >= 0, np.minimum(d1, d2), np.maximum(d1, d2))
+    m0 = mrr0 / th2
+    is_short = ((d0 < -1) & (s22 > 1)) | too_short
+    is_long = ((d0 > 1) & (s22 < -1)) | too_long
+    far = np.abs(m0) > 3
+    extra = is_short & (np.abs(rr0 + rr1 - med) < th2)
+    n1 = np.maximum(np.round(rr1 / med), 1.0)
+    move = 2.0 * np.abs(0.5 * (rr0 + rr1) - med) + np.abs(rr2 - med)
+    keep = np.abs(rr0 - med) + np.minimum(np.minimum(
+        np.abs(rr1 + rr2 - med), 2.0 * np.abs(0.5 * (rr1 + rr2) - med)),
+        n1 * np.abs(rr1 / n1 - med) + np.abs(rr2 - med))
+    move_fits = move < keep
+    ectopic_region = ((d1 > 1) & (s12 < -cfg.LT_C1 * d1 - cfg.LT_C2)) | (
+        (d1 < -1) & (s12 > -cfg.LT_C1 * d1 + cfg.LT_C2))
+    ectopic = ectopic_region & move_fits
+    n = np.round(rr0 / med)
+    splits = (n >= 2) & (n <= cfg.LT_MAX_SPLIT_INTERVALS) & (np.abs(rr0 / np.maximum(n, 1.0) - med) < th2)
+    missed = (is_long | (far & (rr0 > med))) & splits
+    third = (is_long | is_short | far) & (missed | move_fits | too_long | too_short)
+    return ~extra & ~ectopic & ~third
+
+
+def _mrr(rr: np.ndarray, med: np.ndarray) -> np.ndarray:
+    x = rr - med
+    return np.where(x < 0, 2.0 * x, x)
+
+
+def _global_certain(rr_in: np.ndarray, cs: np.ndarray) -> np.ndarray:
+    """Certified-normal beats assuming the corrector's windows hold the input's own values."""
+    n = rr_in.size
+    cert = np.zeros(n, dtype=bool)
+    starts = np.flatnonzero(cs).tolist() + [n]
+    pos1, pos3 = 0.25 * (QD_WINDOW - 1), 0.75 * (QD_WINDOW - 1)
+    half = QD_WINDOW // 2
+    for c, e in zip(starts[:-1], starts[1:], strict=True):
+        first = c + SETTLED_BEATS
+        for a in range(first, e - 2, GLOBAL_CHUNK):
+            b = min(a + GLOBAL_CHUNK, e - 2)  # beats a..b-1 (each needs two beats ahead)
+            lo = a - QD_WINDOW - MEDIAN_PAST - 2
+            r = rr_in[lo:b + 2]
+            k = np.arange(a, b) - lo  # positions of the beats in r
+            med = ndimage.median_filter(r, size=cfg.LT_MEDIAN_WINDOW_BEATS, mode="nearest")
+            med_at = np.concatenate([np.full(3, np.nan), med[:-3]])  # median of r[j-8 .. j+2] sits at j-3
+            drr = np.abs(np.diff(r, prepend=np.nan))
+            mrr = np.abs(_mrr(r, med_at))
+            th = {}
+            for name, x in (("d", drr), ("m", mrr)):
+                o = [ndimage.rank_filter(x, r_, size=QD_WINDOW, mode="nearest")[k - half - 1]
+                     for r_ in (int(pos1), int(pos1) + 1, int(pos3), int(pos3) + 1)]
+                # window of beat j is x[j-91 .. j-1], centred at j-46; linear quantiles as the corrector
+                q1 = o[0] + (o[1] - o[0]) * (pos1 - int(pos1))
+                q3 = o[2] + (o[3] - o[2]) * (pos3 - int(pos3))
+                th[name] = np.maximum(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS)
+            cert[a:b] = _certain(r[k], r[k - 1], r[k + 1], r[k + 2], med_at[k], _mrr(r[k], med_at[k]),
+                                 th["d"], th["m"])
+    return cert
+
+
+class _Engine:
+    """Runs the real corrector, jumping over certified runs and keeping its windows exact."""
+
+    def __init__(self, t: np.ndarray, cs: np.ndarray, rr_in: np.ndarray) -> None:
+        self.t, self.cs, self.rr = t, cs, rr_in
+        self.cert_global = _global_certain(rr_in, cs)
+        self.uncertain = np.flatnonzero(~self.cert_global)
+        starts = np.flatnonzero(cs)
+        idx = np.searchsorted(starts, np.arange(t.size), side="right") - 1
+        self.chain_first = starts[idx]
+        self.chain_last = np.append(starts[1:], t.size)[idx] - 1
+        self.pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def _emit_beats(self, beats: list[Beat]) -> bool:
+        if not beats:
+            return False
+        self.pieces.append((np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats]),
+                            np.array([b.corrected for b in beats], dtype=bool)))
+        return any(b.corrected for b in beats)
+
+    def run(self) -> BeatSeries:
+        t, cs = self.t, self.cs
+        corr = ArtifactCorrector(correct=True)
+        last_dirty = -(10**18)
+        i, n = 0, t.size
+        while i < n:
+            if cs[i] and i > 0:
+                if self._emit_beats(corr.flush()):
+                    last_dirty = i
+                corr.reset()
+            if self._emit_beats(corr.push(float(t[i]))):
+                last_dirty = i
+            i += 1
+            pend = corr._pending
+            if len(pend) != cfg.LT_LOOKAHEAD_BEATS or pend[0].inherited is not None or pend[1].inherited is not None:
+                continue
+            p = i - 2
+            if pend[0].t_s != t[p]:
+                continue
+            end = int(self.chain_last[p]) - 1  # the last jump target q keeps q + 1 in the chain
+            if end <= p:
+                continue
+            if p - last_dirty > SETTLED_BEATS and p - self.chain_first[p] >= SETTLED_BEATS:
+                j = int(np.searchsorted(self.uncertain, p))
+                q = min(int(self.uncertain[j]) if j < self.uncertain.size else n, end)
+                if q > p:
+                    drr, mrr = self._input_windows(p, q, corr)
+                    i = self._jump(corr, p, q, drr, mrr)
+            elif (len(corr._rr_final) == MEDIAN_PAST and len(corr._drr_final) == QD_WINDOW
+                  and len(corr._mrr_final) == QD_WINDOW):
+                q, drr, mrr = self._local(corr, p, min(p + LOCAL_BEATS, end))
+                if q > p:
+                    i = self._jump(corr, p, q, drr, mrr)
+        self._emit_beats(corr.flush())
+        if not self.pieces:
+            return BeatSeries(np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool))
+        return BeatSeries(*(np.concatenate([pc[k] for pc in self.pieces]) for k in range(3)))
+
+    def _input_windows(self, p: int, q: int, corr: ArtifactCorrector) -> tuple[np.ndarray, np.ndarray]:
+        """dRR and mRR of the finals max(p, q-91)..q-1 when the windows are the input's own."""
+        a = max(p, q - QD_WINDOW)
+        r = self.rr
+        k = np.arange(a, q)
+        win = np.lib.stride_tricks.sliding_window_view(r[a - MEDIAN_PAST:q + 2], cfg.LT_MEDIAN_WINDOW_BEATS)
+        med = np.median(win, axis=1)
+        return r[k] - r[k - 1], _mrr(r[k], med)
+
+    def _local(self, corr: ArtifactCorrector, p: int, stop: int) -> tuple[int, np.ndarray, np.ndarray]:
+        """Certify beats p..stop-1 from the corrector's own windows; (first uncertain, dRR, mRR)."""
+        r = self.rr
+        rr0 = r[p:stop]
+        big = np.concatenate([np.fromiter(corr._rr_final, float, MEDIAN_PAST), r[p:stop + 2]])
+        med = np.median(np.lib.stride_tricks.sliding_window_view(big, cfg.LT_MEDIAN_WINDOW_BEATS)[: rr0.size], axis=1)
+        prev = big[MEDIAN_PAST - 1:MEDIAN_PAST - 1 + rr0.size]
+        drr = rr0 - prev
+        mrr = _mrr(rr0, med)
+        d_all = np.concatenate([np.fromiter(corr._drr_final, float, QD_WINDOW), drr[:-1]])
+        m_all = np.concatenate([np.fromiter(corr._mrr_final, float, QD_WINDOW), mrr[:-1]])
+        view = np.lib.stride_tricks.sliding_window_view
+        th1 = _th_from_sorted(np.sort(np.abs(view(d_all, QD_WINDOW)), axis=1))
+        th2 = _th_from_sorted(np.sort(np.abs(view(m_all, QD_WINDOW)), axis=1))
+        ok = _certain(rr0, prev, r[p + 1:stop + 1], r[p + 2:stop + 2], med, mrr, th1, th2)
+        bad = np.flatnonzero(~ok)
+        q = p + (int(bad[0]) if bad.size else rr0.size)
+        return q, drr[: q - p], mrr[: q - p]
+
+    def _jump(self, corr: ArtifactCorrector, p: int, q: int, drr: np.ndarray, mrr: np.ndarray) -> int:
+        """Finalise beats p..q-1 as normal and leave the corrector as if it had; returns the next input."""
+        t, r = self.t, self.rr
+        self.pieces.append((t[p:q], r[p:q], np.zeros(q - p, dtype=bool)))
+        corr._rr_final.extend(r[max(p, q - MEDIAN_PAST):q].tolist())
+        corr._drr_final.extend(drr[-QD_WINDOW:].tolist())
+        corr._mrr_final.extend(mrr[-QD_WINDOW:].tolist())
+        corr._t_prev_s = float(t[q - 1])
+        corr._pending = deque([_Pending(float(t[q]), float(r[q])), _Pending(float(t[q + 1]), float(r[q + 1]))])
+        corr._t_last_in_s = float(t[q + 1])
+        return q + 2
+
+
+class _DetectionRecorder:
+    """Stands in for the pipeline's corrector: keeps every beat time and where chains break."""
+
+    delay_beats = 0
+
+    def __init__(self) -> None:
+        self.t_s: list[float] = []
+        self.breaks: list[int] = []
+
+    def push(self, beat_t_s: float) -> list[Beat]:
+        self.t_s.append(float(beat_t_s))
+        return []
+
+    def flush(self) -> list[Beat]:
+        return []
+
+    def reset(self) -> None:
+        self.breaks.append(len(self.t_s))
+
+
+def beats_from_events(events: list[Event], correct: bool = True) -> BeatSeries:
+    """Beats of a recorded event stream: the pipeline's detection, then ``correct_offline``.
+
+    Equal to ``Pipeline(correct).feed(events)`` + ``flush()`` beat for beat
+    (tests/cli/test_analyze.py), without the per-beat corrector and live metrics.
+    """
+    from biofeedback.core.pipeline import Pipeline
+
+    pipeline = Pipeline(correct=False)
+    recorder = _DetectionRecorder()
+    pipeline.corrector = recorder  # type: ignore[assignment]
+    pipeline.feed(events)
+    pipeline.flush()
+    t = np.asarray(recorder.t_s, dtype=float)
+    chain_start = np.zeros(t.size, dtype=bool)
+    if t.size:
+        chain_start[0] = True
+        chain_start[[b for b in recorder.breaks if b < t.size]] = True
+    return correct_offline(t, chain_start, correct)
