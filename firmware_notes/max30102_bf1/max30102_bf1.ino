@@ -112,13 +112,17 @@ void resetDetector(uint32_t t) {
 
 void detect(uint32_t t, uint32_t upright) {
   int32_t v = (int32_t)upright;
-  if (!contact) dcReady = false;  // the mean restarts from the first sample with a finger
+  if (!contact) {
+    dcReady = false;  // the mean restarts from the first sample with a finger
+    resetDetector(t);
+    return;
+  }
   if (!dcReady) {
     dcQ7 = v * 128;
     dcReady = true;
   }
   dcQ7 += v - dcQ7 / 128;
-  if (!contact || t - contactSinceMs < SETTLE_MS) {
+  if (t - contactSinceMs < SETTLE_MS) {
     resetDetector(t);
     return;
   }

@@ -1,13 +1,14 @@
 /* simboard.c -- run an Arduino Uno firmware on simavr with a simulated pulse sensor.
  *
- *   simboard FIRMWARE.elf WAVE.txt [--duration S] [--i2c-off START:DUR]... [--out FILE]
+ *   simboard FIRMWARE.elf WAVE.txt [--duration S] [--i2c-off START:DUR]... [--out FILE] [--tee FILE]
  *
  * The board (ATmega328P, 16 MHz, AVCC = AREF = 5 V) gets
  * - ADC0: the waveform's millivolt column (a PulseSensor on A0), sampled when a conversion starts;
  * - a virtual MAX30102 at I2C 0x57 whose raw IR count is the waveform's IR column;
  * - its UART bridged to a pty. simboard prints "PORT <path>" on stdout and holds the board in
  *   reset until a reader opens that path (an Uno resets when the port is opened). A reader that
- *   falls behind stalls the simulation: no byte is dropped. With --out the bytes go to a file.
+ *   falls behind stalls the simulation: no byte is dropped. With --out the bytes go to a file
+ *   instead; --tee also copies them to a file.
  * Simulated time runs as fast as the host allows; output bytes do not depend on host speed.
  * The waveform file: a line "BFWAVE fs_hz=<int> n=<int>", then n lines "<adc0_mV> <ir_count>".
  * On stderr: "CLOCK0 adc <s>" / "CLOCK0 max30102 <s>" (simulated time of the first ADC
@@ -42,7 +43,7 @@ typedef struct wave_t {
 
 static wave_t wave;
 static avr_t *avr;
-static int out_fd = -1;
+static int out_fd = -1, tee_fd = -1;
 static int is_pty;
 static uint8_t out_buf[OUT_CHUNK];
 static size_t out_len;
@@ -126,6 +127,7 @@ static void write_all(const uint8_t *buf, size_t len)
 
 static void flush_out(void)
 {
+	if (tee_fd >= 0 && write(tee_fd, out_buf, out_len) != (ssize_t)out_len) die("write to the --tee file failed");
 	write_all(out_buf, out_len);
 	out_len = 0;
 }
@@ -179,10 +181,10 @@ static double wall_s(void)
 int main(int argc, char **argv)
 {
 	static max30102_t sensor;
-	const char *out_path = NULL;
+	const char *out_path = NULL, *tee_path = NULL;
 	double duration_s = -1;
 	if (argc < 3) {
-		fprintf(stderr, "usage: simboard FIRMWARE.elf WAVE.txt [--duration S] [--i2c-off START:DUR]... [--out FILE]\n");
+		fprintf(stderr, "usage: simboard FIRMWARE.elf WAVE.txt [--duration S] [--i2c-off START:DUR]... [--out FILE] [--tee FILE]\n");
 		return 2;
 	}
 	read_wave(argv[2]);
@@ -196,6 +198,8 @@ int main(int argc, char **argv)
 			n_off++;
 		} else if (!strcmp(argv[i], "--out") && i + 1 < argc) {
 			out_path = argv[++i];
+		} else if (!strcmp(argv[i], "--tee") && i + 1 < argc) {
+			tee_path = argv[++i];
 		} else {
 			fprintf(stderr, "simboard: unknown argument %s\n", argv[i]);
 			return 2;
@@ -228,6 +232,8 @@ int main(int argc, char **argv)
 	sensor.n_off = n_off;
 	max30102_attach(avr, &sensor);
 
+	if (tee_path && (tee_fd = open(tee_path, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
+		die("cannot write the --tee file");
 	if (out_path) {
 		out_fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 		if (out_fd < 0) die("cannot write the --out file");
@@ -256,5 +262,6 @@ int main(int argc, char **argv)
 	        sensor.made, sensor.lost_total, state == cpu_Crashed ? "; FIRMWARE CRASHED" : "");
 	if (is_pty) sleep(LINGER_S);  /* let the reader drain the pty before it hangs up */
 	close(out_fd);
+	if (tee_fd >= 0) close(tee_fd);
 	return state == cpu_Crashed ? 3 : 0;
 }

@@ -22,7 +22,8 @@ IR_DC_COUNTS = 120_000.0  # a finger on a MAX30102 at 6.2 mA, 18-bit range
 IR_SWING_COUNTS = 8000.0  # per unit of the synth's full scale: pulses of ~1500 counts (PI ~1.3 %)
 IR_DARK_COUNTS = 1500.0  # no finger: ambient-cancelled dark level
 DARK_FRACTION = 0.02  # PulseSensor output with no finger, share of full scale
-PULSE_SPAN_S = (-0.35, 0.65)  # a pulse's extent around its peak (physiology._PULSE_SPAN_S)
+SYSTOLE_SPAN_S = (-0.35, 0.15)  # upstroke and systolic peak around the peak time: a beat shows
+# only if this part of its pulse is not dark (the upstroke starts 0.35 s before, physiology.py)
 
 
 @dataclass
@@ -51,8 +52,8 @@ def make_wave(path: Path, duration_s: float, hr_bpm: float, seed: int = 1,
     ir[dark] = IR_DARK_COUNTS + rng.normal(0.0, 30.0, int(dark.sum()))
     peaks = np.array([b.t_s for b in beats if b.kind == "normal"])
     hidden = np.zeros(peaks.size, dtype=bool)
-    for start, dur in finger_off:  # a pulse touched by the dark window is not a clean beat
-        hidden |= (peaks + PULSE_SPAN_S[1] > start) & (peaks + PULSE_SPAN_S[0] < start + dur)
+    for start, dur in finger_off:
+        hidden |= (peaks + SYSTOLE_SPAN_S[1] > start) & (peaks + SYSTOLE_SPAN_S[0] < start + dur)
     with open(path, "w", encoding="ascii") as f:
         f.write(f"BFWAVE fs_hz={WAVE_FS_HZ} n={t.size}\n")
         np.savetxt(f, np.column_stack((mv, ir)), fmt="%.1f %.0f")
