@@ -168,7 +168,7 @@ ASSESS_OSCILLATION_BAND_HZ = (0.04, 0.5)  # where the HR oscillation peak is loo
 ADAPT_MAX_CHANGE_BPM_PER_MIN = 0.5  # adaptive pacer glides no faster than this
 ADAPT_BREATHING_BAND_HZ = (0.05, 0.5)  # spectral peak of the tachogram = current breathing rate
 ADAPT_ESTIMATE_WINDOW_S = 60.0  # recent tachogram used to estimate the current breathing rate
-COHERENCE_LEVELS = (0.5, 2.0)  # raw-ratio thresholds between low/medium/high colour bands
+COHERENCE_LEVELS = (0.6, 1.5)  # raw-ratio thresholds low/medium/high (issue 15: from sim and real RR distributions)
 # (our own choice on the raw McCraty ratio, not HeartMath's product scale)
 
 # --- Session store (io/store/, io/exports.py; issue 6) ---
@@ -238,3 +238,6 @@ RESP_COUNT_HYSTERESIS_SD = 0.1  # breath peaks above +this x sd of the curve, tr
 RESP_RECENT_CYCLES = 2.0  # the phase is fitted at the pace of the last this many counted breaths
 RESP_COUNT_MAX_DIFF_SHARE = 0.4  # a count this far from agreeing spectral rates is not trusted
 RESP_MIN_QUALITY = 0.2  # estimates below this are shown as "unsure" and not used by the assessment
+COHERENCE_EMA_UPDATES = 8.0  # displayed level: EMA of log(ratio) over this many 5 s updates
+COHERENCE_HYSTERESIS_SHARE = 0.25  # the level moves only this share past a threshold
+COHERENCE_MIN_DWELL_S = 30.0  # a displayed level holds at least this long
