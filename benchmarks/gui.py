@@ -172,8 +172,8 @@ def child_run(seconds: float) -> None:
             "frame_ms_p95": 1000 * float(np.percentile(frame, 95)),
             "frame_ms_max": 1000 * float(frame.max()),
             "redraw_ms_p95": 1000 * float(np.percentile(redraw, 95)),
-            "fs_hz": window.worker.pipeline.fs_hz if window.worker else None,
-            "beats": int(window.worker.pipeline.n_beats) if window.worker else 0,
+            "fs_hz": window.live.device_info.fs_hz if window.live.device_info else None,
+            "beats": int(window.live.pipeline_beats),
             "errors": len(window.worker_errors),
         }
         print(json.dumps(result), flush=True)

@@ -47,14 +47,14 @@ def main() -> int:
         loop.exec()
 
     # jump to the middle of the third block (5.5 /min) in accelerated sub-steps
-    wizard.speed = 200.0
+    wizard.runner.speed = 200.0
     while wizard.session.state.block_index < 2 or wizard.session.state.phase_remaining_s > 70:
         wait(20)
-    wizard.speed = 1.0
+    wizard.runner.speed = 1.0
     wait(300)
     args.out.mkdir(parents=True, exist_ok=True)
     wizard.grab().save(str(args.out / "wizard.png"))
-    wizard.speed = 400.0
+    wizard.runner.speed = 400.0
     while wizard.page != "result":
         wait(20)
     wait(300)

@@ -92,6 +92,16 @@ class LiveSession(QObject):
         return self._worker is not None
 
     @property
+    def source(self) -> Source | None:
+        """The connected source (None when disconnected)."""
+        return self._worker.source if self._worker is not None else None
+
+    @property
+    def pipeline_beats(self) -> int:
+        """Beats the current connection's pipeline has produced (0 when disconnected)."""
+        return self._worker.pipeline.n_beats if self._worker is not None else 0
+
+    @property
     def pacer(self) -> Pacer:
         """The active pacer (what the person is asked to follow now)."""
         return self._pacer
@@ -319,12 +329,12 @@ class LiveSession(QObject):
     def toggle_session(self, duration_s: float | None = None) -> None:
         self.stop_session() if self.session.running else self.start_session(duration_s)
 
-    def mark(self, label: str) -> Marker | None:
-        """A labelled moment now, on both clocks; recorded while a session runs."""
+    def mark(self, label: str, host_t_s: float | None = None) -> Marker | None:
+        """A labelled moment (now, or at an earlier ``host_t_s``) on both clocks; recorded in a session."""
         label = label.strip()
         if not label:
             return None
-        now = self.clock()
+        now = self.clock() if host_t_s is None else host_t_s
         marker = Marker(label, now, self.device_now_s(now))
         self.session.on_marker(marker)
         self.marker.emit(marker)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from biofeedback.app.settings import Settings
+from biofeedback.core.protocols import PROTOCOLS as KNOWN_PROTOCOLS
 from biofeedback.io.source import Source
 
 SIMULATED, SERIAL, REPLAY = "simulated", "serial", "replay"
-PROTOCOLS = ("auto", "native", "pulsesensor", "cms50d", "max3010x", "ibi")
+PROTOCOLS = ("auto", *KNOWN_PROTOCOLS)  # the picker's choices: auto-detect, then every registered protocol
 ARTIFACT_LEVELS = {"none": 0.0, "some (2/min)": 2.0, "many (8/min)": 8.0}
 REPLAY_SPEEDS = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback.io.store import CheckIn
+from biofeedback.app.session_library import CheckIn
 
 QUESTIONS = (
     ("stress", "Stress", "0 none · 10 extreme"),

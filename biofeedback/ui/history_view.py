@@ -1,24 +1,18 @@
 """History: every stored session in a table, trends over days and weeks, and one session's graphs.
 
 The table shows the session summary stored at the end of each session (no
-recomputation), so it opens quickly with years of sessions. Trends: RMSSD
-(Task Force 1996) and coherence ratio (McCraty & Childre 2010) per session,
-and the change of stress and mood from the before to the after check-in.
+recomputation), so it opens quickly with years of sessions. The view reads
+and edits through a ``SessionLibrary`` (app/); exports run off the GUI thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback import config
-from biofeedback.core import hrv
-from biofeedback.io.session_format import HISTORY_COLUMNS, format_date, format_duration, history_row
-from biofeedback.io.store import SessionInfo, SessionStore
-from biofeedback.ui.theme import DARK, Theme, style_plot
+from biofeedback.app.session_library import SessionInfo, SessionLibrary
+from biofeedback.io.session_format import HISTORY_COLUMNS, format_date, history_row
+from biofeedback.ui.history_trends import TrendPlots, trend_series, weekly_means
+from biofeedback.ui.session_detail import SessionDetail
+from biofeedback.ui.theme import DARK, Theme
+
+__all__ = ["HistoryModel", "HistoryView", "SessionDetail", "TrendPlots", "trend_series", "weekly_means"]
 
 
 class HistoryModel(QAbstractTableModel):
@@ -77,178 +73,21 @@ class HistoryModel(QAbstractTableModel):
         return None
 
 
-def _timestamp(info: SessionInfo) -> float:
-    return datetime.fromisoformat(info.started_at).timestamp()
-
-
-WEEK_S = 7 * 86400.0
-
-
-def weekly_means(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Mean per calendar week (Monday 00:00 local time); x is the week's middle."""
-    if not x.size:
-        return x, y
-    monday = [datetime.fromtimestamp(t).date().toordinal() - datetime.fromtimestamp(t).weekday() for t in x]
-    weeks = np.array(monday)
-    keys = np.unique(weeks)
-    mids = np.array([datetime.fromordinal(int(k)).timestamp() + WEEK_S / 2 for k in keys])
-    return mids, np.array([y[weeks == k].mean() for k in keys])
-
-
-def trend_series(sessions: list[SessionInfo]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """(unix time, value) per trend, oldest first; sessions lacking a value are left out."""
-    ordered = sorted(sessions, key=lambda s: (_timestamp(s), s.id))
-    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    getters: dict[str, Callable[[SessionInfo], float | None]] = {
-        "rmssd_ms": lambda s: s.summary.get("rmssd_ms"),
-        "coherence_ratio": lambda s: s.summary.get("coherence_ratio"),
-        "stress_delta": lambda s: s.checkin_delta("stress"),
-        "mood_delta": lambda s: s.checkin_delta("mood"),
-    }
-    for key, get in getters.items():
-        pairs = [(_timestamp(s), get(s)) for s in ordered if get(s) is not None]
-        out[key] = (np.array([p[0] for p in pairs], float), np.array([p[1] for p in pairs], float))
-    return out
-
-
-class TrendPlots(QWidget):
-    """RMSSD, coherence and check-in changes per session over calendar time, side by side."""
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.plots: dict[str, pg.PlotWidget] = {}
-        specs = (("rmssd", "RMSSD per session", "ms"), ("coherence", "Coherence per session", "ratio"),
-                 ("checkin", "Check-in change (after − before)", "points"))
-        for key, title, unit in specs:
-            plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
-            item = plot.getPlotItem()
-            item.setTitle(title)
-            item.setLabel("left", unit)
-            item.hideButtons()
-            item.setMenuEnabled(False)
-            item.showGrid(x=False, y=True, alpha=0.15)
-            plot.setBackground(theme.background)
-            style_plot(item, theme, 10)
-            self.plots[key] = plot
-            layout.addWidget(plot)
-        self.theme = theme
-        self.curves = {
-            "rmssd_ms": self.plots["rmssd"].plot(pen=pg.mkPen(theme.rmssd, width=2), symbol="o", symbolSize=5,
-                                                 symbolBrush=theme.rmssd, symbolPen=None),
-            "coherence_ratio": self.plots["coherence"].plot(pen=pg.mkPen(theme.coherence, width=2), symbol="o",
-                                                            symbolSize=5, symbolBrush=theme.coherence,
-                                                            symbolPen=None),
-            "stress_delta": self.plots["checkin"].plot(pen=None, symbol="t", symbolSize=8,
-                                                       symbolBrush=theme.heart, symbolPen=None, name="stress"),
-            "mood_delta": self.plots["checkin"].plot(pen=None, symbol="o", symbolSize=7,
-                                                     symbolBrush=theme.ok, symbolPen=None, name="mood"),
-        }
-        legend = self.plots["checkin"].getPlotItem().addLegend(offset=(-5, 5))
-        legend.setLabelTextColor(theme.text)
-        legend.setBrush(pg.mkBrush(theme.panel))
-        for name in ("stress_delta", "mood_delta"):
-            legend.addItem(self.curves[name], name.split("_")[0])
-        self.plots["checkin"].addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen(theme.muted, width=1)))
-
-        self.grouping = "session"
-        self.series: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-
-    def set_sessions(self, sessions: list[SessionInfo]) -> None:
-        self.series = trend_series(sessions)
-        self._draw()
-
-    def set_grouping(self, grouping: str) -> None:
-        """"session": one point per session; "week": the mean of each calendar week."""
-        self.grouping = grouping
-        self._draw()
-
-    def _draw(self) -> None:
-        for key, (x, y) in self.series.items():
-            if self.grouping == "week":
-                x, y = weekly_means(x, y)
-            self.curves[key].setData(x, y)
-
-
-class SessionDetail(QDialog):
-    """One stored session's graphs again: heart rate with markers, spectrum, summary."""
-
-    def __init__(self, store: SessionStore, session_id: int, theme: Theme = DARK,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.info = store.session(session_id)
-        self.beats = store.beats(session_id)
-        self.markers = store.markers(session_id)
-        info = self.info
-        self.setWindowTitle(f"Session {info.id} — {info.name or format_date(info.started_at)}")
-        layout = QVBoxLayout(self)
-        s = info.summary
-
-        def num(key: str, fmt: str) -> str:
-            return "–" if s.get(key) is None else format(s[key], fmt)
-
-        self.summary_label = QLabel(
-            f"<b>{format_date(info.started_at)}</b> · {format_duration(info.duration_s)} · {info.source} · "
-            f"status {info.status}<br>mean HR {num('mean_hr_bpm', '.1f')} bpm · RMSSD {num('rmssd_ms', '.1f')} ms"
-            f" · SDNN {num('sdnn_ms', '.1f')} ms · coherence {num('coherence_ratio', '.2f')} · "
-            f"beats {s.get('n_beats', 0)} ({s.get('n_corrected', 0)} corrected)"
-            + (f"<br><i>{info.notes}</i>" if info.notes else ""))
-        self.summary_label.setWordWrap(True)
-        layout.addWidget(self.summary_label)
-        self.tachogram = pg.PlotWidget()
-        self.spectrum = pg.PlotWidget()
-        for plot, title, xl, yl in ((self.tachogram, "Heart rate", "minutes", "bpm"),
-                                    (self.spectrum, "Spectrum", "Hz", "ms²/Hz")):
-            item = plot.getPlotItem()
-            item.setTitle(title)
-            item.setLabel("bottom", xl)
-            item.setLabel("left", yl)
-            plot.setBackground(theme.background)
-            style_plot(item, theme, 10)
-            layout.addWidget(plot)
-        self._draw(theme)
-        self.resize(900, 640)
-
-    def _draw(self, theme: Theme) -> None:
-        if len(self.beats) < 2:
-            return
-        t = np.array([b.t_s for b in self.beats])
-        rr = np.array([b.rr_ms for b in self.beats])
-        corrected = np.array([b.corrected for b in self.beats])
-        minutes = (t - t[0]) / 60.0
-        hr = 60000.0 / rr
-        self.tachogram.plot(minutes, hr, pen=pg.mkPen(theme.heart, width=2))
-        if corrected.any():
-            self.tachogram.plot(minutes[corrected], hr[corrected], pen=None, symbol="o", symbolSize=7,
-                                symbolBrush=theme.warn, symbolPen=None)
-        lo, hi = np.percentile(hr, [1, 99])
-        self.tachogram.setYRange(lo - 5, hi + 5)
-        for t_s, label in self.markers:
-            if label.startswith("session "):
-                continue
-            line = pg.InfiniteLine((t_s - t[0]) / 60.0, angle=90, label=label,
-                                   pen=pg.mkPen(theme.coherence, style=Qt.PenStyle.DashLine),
-                                   labelOpts={"position": 0.92, "color": theme.coherence})
-            self.tachogram.addItem(line)
-        if rr.size >= 4:
-            spec = hrv.spectrum(t, rr)
-            keep = spec.freqs_hz <= config.GUI_SPECTRUM_MAX_HZ
-            self.spectrum.plot(spec.freqs_hz[keep], spec.psd_ms2_per_hz[keep], pen=pg.mkPen(theme.heart, width=2))
-            if self.info.pacer_bpm:
-                self.spectrum.addItem(pg.InfiniteLine(self.info.pacer_bpm / 60.0, angle=90,
-                                                      pen=pg.mkPen(theme.accent, style=Qt.PenStyle.DashLine)))
-
-
 class HistoryView(QWidget):
     """The sessions table, trend plots, and open / rename / notes / delete / export."""
 
     changed = Signal()
     replay_requested = Signal(int)  # session id: play it through the live window
 
-    def __init__(self, store: SessionStore, theme: Theme = DARK, parent: QWidget | None = None) -> None:
+    exported = Signal(str)  # path of a finished export
+    export_failed = Signal(str)  # why, in one sentence
+
+    def __init__(self, library, theme: Theme = DARK, parent: QWidget | None = None) -> None:
+        """``library``: a SessionLibrary (or a session store, wrapped in one)."""
         super().__init__(parent)
-        self.store = store
+        self.library = library if isinstance(library, SessionLibrary) else SessionLibrary(library, parent=self)
+        self.library.exported.connect(self._exported)
+        self.library.export_failed.connect(self._export_failed)
         self.theme = theme
         self.model = HistoryModel(self)
         layout = QVBoxLayout(self)
@@ -296,7 +135,7 @@ class HistoryView(QWidget):
 
     # -- data -----------------------------------------------------------------
     def reload(self) -> None:
-        sessions = self.store.list_sessions()
+        sessions = self.library.list_sessions()
         self.model.set_sessions(sessions)
         self.trends.set_sessions(sessions)
         widths = (44, 130, 110, 150, 70, 70, 64, 76, 72, 280)
@@ -325,7 +164,7 @@ class HistoryView(QWidget):
         info = self.selected()
         if info is None:
             return None
-        self.detail = SessionDetail(self.store, info.id, self.theme, self)
+        self.detail = SessionDetail(self.library, info.id, self.theme, self)
         self.detail.show()
         return self.detail
 
@@ -337,7 +176,7 @@ class HistoryView(QWidget):
             name, ok = QInputDialog.getText(self, "Rename session", "Name:", text=info.name)
             if not ok:
                 return
-        self.store.rename(info.id, name.strip())
+        self.library.rename(info.id, name.strip())
         self._after_edit(info.id)
 
     def annotate_selected(self, notes: str | None = None) -> None:
@@ -348,7 +187,7 @@ class HistoryView(QWidget):
             notes, ok = QInputDialog.getMultiLineText(self, "Session notes", "Notes:", info.notes)
             if not ok:
                 return
-        self.store.annotate(info.id, notes.strip())
+        self.library.annotate(info.id, notes.strip())
         self._after_edit(info.id)
 
     def delete_selected(self) -> bool:
@@ -363,15 +202,18 @@ class HistoryView(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        self.store.delete(info.id)
+        self.library.delete(info.id)
         self.reload()
         self.changed.emit()
         return True
 
-    def export_selected(self, path: str | None = None) -> Path | None:
-        """Export the report (.pdf/.png) or beats (.csv) / Kubios RR (.txt) of the selected session."""
-        from biofeedback.io.exports import export_session
-        from biofeedback.ui.report import render_report
+    def export_selected(self, path: str | None = None):
+        """Export the report (.pdf/.png), beats (.csv) or Kubios RR (.txt) of the selected session.
+
+        Runs off the GUI thread; ``exported(path)`` or ``export_failed(sentence)`` follows.
+        Returns the export thread (None when nothing was chosen).
+        """
+        from biofeedback.ui.report import write_report
 
         info = self.selected()
         if info is None:
@@ -382,10 +224,22 @@ class HistoryView(QWidget):
                 "Report (*.pdf *.png);;Beats CSV (*.csv);;Kubios RR text (*.txt)")
             if not path:
                 return None
-        suffix = Path(path).suffix.lower()
-        if suffix in (".pdf", ".png"):
-            return render_report(self.store, info.id, path)
-        return export_session(self.store, info.id, "rr" if suffix == ".txt" else "csv", path)
+        self.export_button.setEnabled(False)
+        self.count_label.setText(f"exporting to {Path(path).name}…")
+        return self.library.export(info.id, path, write_report)
+
+    def _exported(self, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.count_label.setText(f"written: {Path(path).name}")
+        self.exported.emit(path)
+
+    def _export_failed(self, sentence: str) -> None:
+        self.export_button.setEnabled(True)
+        self.count_label.setText("export failed")
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", sentence, parent=self)
+        box.open()  # not modal: the window goes on
+        self.export_message = box
+        self.export_failed.emit(sentence)
 
     def replay_selected(self) -> None:
         info = self.selected()

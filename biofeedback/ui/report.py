@@ -9,35 +9,21 @@ onto a 1000 × 1414 logical A4 page, so PDF and PNG are the same drawing.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPainterPath,
-    QPdfWriter,
-    QPen,
-)
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
+from biofeedback.app.session_library import CheckIn, ReportData, load_report_data
 from biofeedback.core import hrv
-from biofeedback.core.types import Beat
 from biofeedback.io.session_format import DASH, format_date, format_duration
-from biofeedback.io.store import CheckIn, SessionInfo, SessionStore
+from biofeedback.ui.report_drawing import GRID, INK, MUTED, PAGE_H, PAGE_W, Axes, draw_text, font
 
-PAGE_W, PAGE_H = 1000.0, 1414.0  # logical units, A4 proportions
 MARGIN = 55.0
 PNG_WIDTH_PX = 1654  # 200 dpi across A4
 
-INK, MUTED, GRID = QColor("#1d2430"), QColor("#5b6675"), QColor("#d9dde3")
 HEART, CORRECTED, PACER = QColor("#c8453a"), QColor("#a86400"), QColor("#1f7fae")
 MARKER = QColor("#7a4dbb")
 BANDS = (("VLF", config.VLF_BAND_HZ, QColor("#e6e6ef")), ("LF", config.LF_BAND_HZ, QColor("#dcedf3")),
@@ -58,31 +44,24 @@ SUMMARY_ROWS = (
 )
 
 
-@dataclass
-class ReportData:
-    """Everything the report shows, read from the store once."""
-
-    info: SessionInfo
-    beats: list[Beat]
-    markers: list[tuple[float, str]] = field(default_factory=list)
-    pacer_changes: list[tuple[float, float]] = field(default_factory=list)
-
-
-def load_report_data(store: SessionStore, session_id: int) -> ReportData:
-    changes = [(c.t_device_s, c.rate_brpm) for c in store.pacer_changes(session_id)]
-    return ReportData(store.session(session_id), store.beats(session_id), store.markers(session_id), changes)
-
-
-def render_report(store: SessionStore, session_id: int, path: str | Path) -> Path:
-    """Write the report of ``session_id`` to ``path`` (.pdf or .png)."""
+def render_report(store, session_id: int, path: str | Path) -> Path:
+    """Write the report of ``session_id`` in ``store`` (a session store) to ``path`` (.pdf or .png)."""
     ensure_gui_application()
-    data = load_report_data(store, session_id)
     path = Path(path)
+    write_report(load_report_data(store, session_id), path)
+    return path
+
+
+def write_report(data: ReportData, path: Path) -> None:
+    """Paint ``data`` to ``path`` (.pdf vector, else PNG); safe off the GUI thread (QPainter on a device)."""
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"the folder {path.parent} does not exist")
     if path.suffix.lower() == ".pdf":
         write_pdf(data, path)
-    else:
-        report_image(data).save(str(path), "PNG")
-    return path
+        if not path.is_file() or path.stat().st_size == 0:
+            raise OSError(f"{path} could not be written")
+    elif not report_image(data).save(str(path), "PNG"):
+        raise OSError(f"{path} could not be written")
 
 
 _APP = None
@@ -98,6 +77,10 @@ def ensure_gui_application() -> None:
 
 
 def write_pdf(data: ReportData, path: Path) -> None:
+    try:  # QPdfWriter only warns when it cannot open the file: find out first
+        path.open("ab").close()
+    except OSError as error:
+        raise OSError(f"{path} could not be written ({error.strerror})") from None
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
@@ -131,84 +114,6 @@ def _paint_scaled(painter: QPainter, width: float, height: float, data: ReportDa
     paint_report(painter, data)
 
 
-# -- drawing helpers ----------------------------------------------------------------
-
-
-def _font(px: float, bold: bool = False) -> QFont:
-    font = QFont("DejaVu Sans")
-    font.setPixelSize(max(int(round(px)), 1))
-    font.setBold(bold)
-    return font
-
-
-def _text(p: QPainter, x: float, y: float, text: str, px: float = 15, color: QColor = INK, bold: bool = False,
-          align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, width: float = 0.0) -> None:
-    """Text with its top-left (or top-right for AlignRight, within ``width``) at x, y."""
-    p.setFont(_font(px, bold))
-    p.setPen(color)
-    w = width or PAGE_W
-    rect = QRectF(x - w if align & Qt.AlignmentFlag.AlignRight else x, y, w, px * 1.6)
-    p.drawText(rect, int(align | Qt.AlignmentFlag.AlignTop), text)
-
-
-def nice_ticks(lo: float, hi: float, n: int = 5) -> np.ndarray:
-    """Round tick values covering [lo, hi] (1-2-5 steps)."""
-    if not math.isfinite(lo) or not math.isfinite(hi) or hi <= lo:
-        return np.array([lo])
-    raw = (hi - lo) / n
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    return np.arange(math.ceil(lo / step) * step, hi + step * 1e-9, step)
-
-
-class _Axes:
-    """Maps data to a rectangle and draws the frame, grid and tick labels."""
-
-    def __init__(self, p: QPainter, rect: QRectF, xlim: tuple[float, float], ylim: tuple[float, float]) -> None:
-        self.p, self.rect, self.xlim, self.ylim = p, rect, xlim, ylim
-
-    def x(self, v):
-        return self.rect.left() + (np.asarray(v) - self.xlim[0]) / (self.xlim[1] - self.xlim[0]) * self.rect.width()
-
-    def y(self, v):
-        return self.rect.bottom() - (np.asarray(v) - self.ylim[0]) / (self.ylim[1] - self.ylim[0]) * self.rect.height()
-
-    def frame(self, xlabel: str, ylabel: str, xfmt: str = "{:g}", yfmt: str = "{:g}") -> None:
-        p, r = self.p, self.rect
-        for t in nice_ticks(*self.ylim):
-            yy = float(self.y(t))
-            p.setPen(QPen(GRID, 1.0))
-            p.drawLine(QPointF(r.left(), yy), QPointF(r.right(), yy))
-            _text(p, r.left() - 8, yy - 9, yfmt.format(t), 13, MUTED, align=Qt.AlignmentFlag.AlignRight, width=80)
-        for t in nice_ticks(*self.xlim, n=8):
-            xx = float(self.x(t))
-            p.setPen(QPen(GRID, 1.0))
-            p.drawLine(QPointF(xx, r.bottom()), QPointF(xx, r.bottom() + 5))
-            _text(p, xx - 40, r.bottom() + 7, xfmt.format(t), 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter,
-                  width=80)
-        p.setPen(QPen(MUTED, 1.2))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRect(r)
-        _text(p, r.left(), r.bottom() + 27, xlabel, 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter,
-              width=r.width())
-        _text(p, r.left() - 50, r.top() - 26, ylabel, 13, MUTED)
-
-    def polyline(self, xs, ys, pen: QPen) -> None:
-        """A curve clipped to the plot rectangle (an outlier must not cross the page)."""
-        xs, ys = np.asarray(self.x(xs), float), np.asarray(self.y(ys), float)
-        if xs.size < 2:
-            return
-        path = QPainterPath(QPointF(xs[0], ys[0]))
-        for a, b in zip(xs[1:].tolist(), ys[1:].tolist(), strict=True):
-            path.lineTo(a, b)
-        self.p.save()
-        self.p.setClipRect(self.rect)
-        self.p.setPen(pen)
-        self.p.setBrush(Qt.BrushStyle.NoBrush)
-        self.p.drawPath(path)
-        self.p.restore()
-
-
 # -- the page ----------------------------------------------------------------------
 
 
@@ -216,15 +121,15 @@ def paint_report(p: QPainter, data: ReportData) -> None:
     info = data.info
     p.fillRect(QRectF(0, 0, PAGE_W, PAGE_H), QColor("white"))
     y = MARGIN - 10
-    _text(p, MARGIN, y, "Breathing session report", 30, bold=True)
+    draw_text(p, MARGIN, y, "Breathing session report", 30, bold=True)
     title = info.name or f"Session {info.id}"
-    _text(p, PAGE_W - MARGIN, y + 8, title, 18, MUTED, align=Qt.AlignmentFlag.AlignRight, width=400)
+    draw_text(p, PAGE_W - MARGIN, y + 8, title, 18, MUTED, align=Qt.AlignmentFlag.AlignRight, width=400)
     y += 52
     status = "" if info.status == "completed" else f"  ·  {info.status}"
     pacer = DASH if info.pacer_bpm is None else f"{info.pacer_bpm:.1f} breaths/min"
     facts = (f"{format_date(info.started_at)}  ·  {format_duration(info.duration_s)}  ·  "
              f"{info.source or DASH} ({info.protocol or DASH})  ·  pacer {pacer}{status}")
-    _text(p, MARGIN, y, facts, 15, MUTED)
+    draw_text(p, MARGIN, y, facts, 15, MUTED)
     y += 34
     p.setPen(QPen(GRID, 1.5))
     p.drawLine(QPointF(MARGIN, y), QPointF(PAGE_W - MARGIN, y))
@@ -237,8 +142,8 @@ def paint_report(p: QPainter, data: ReportData) -> None:
     _spectrum(p, data, QRectF(MARGIN + 45, y + 24, PAGE_W - 2 * MARGIN - 45, 210))
     y += 24 + 210 + 58
     if info.notes:
-        _text(p, MARGIN, y, "Notes", 15, bold=True)
-        p.setFont(_font(14))
+        draw_text(p, MARGIN, y, "Notes", 15, bold=True)
+        p.setFont(font(14))
         p.setPen(INK)
         p.drawText(QRectF(MARGIN, y + 22, PAGE_W - 2 * MARGIN, 60),
                    int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop), info.notes)
@@ -246,7 +151,7 @@ def paint_report(p: QPainter, data: ReportData) -> None:
     p.setPen(QPen(GRID, 1.2))
     p.setBrush(QColor("#f4f5f7"))
     p.drawRoundedRect(box, 6, 6)
-    p.setFont(_font(13))
+    p.setFont(font(13))
     p.setPen(MUTED)
     p.drawText(box.adjusted(14, 8, -14, -8), int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter),
                NOT_A_MEDICAL_DEVICE)
@@ -254,7 +159,7 @@ def paint_report(p: QPainter, data: ReportData) -> None:
 
 def _summary_table(p: QPainter, data: ReportData, x: float, y: float) -> float:
     s = data.info.summary
-    _text(p, x, y, "Summary (whole session)", 17, bold=True)
+    draw_text(p, x, y, "Summary (whole session)", 17, bold=True)
     y += 32
     rows = [(label, DASH if s.get(key) is None else fmt.format(s[key]), unit)
             for key, label, fmt, unit in SUMMARY_ROWS]
@@ -263,61 +168,61 @@ def _summary_table(p: QPainter, data: ReportData, x: float, y: float) -> float:
     for i, (label, value, unit) in enumerate(rows):
         if i % 2 == 0:
             p.fillRect(QRectF(x, y - 2, 420, 24), QColor("#f4f5f7"))
-        _text(p, x + 8, y, label, 14)
-        _text(p, x + 330, y, value, 14, bold=True, align=Qt.AlignmentFlag.AlignRight, width=120)
-        _text(p, x + 338, y, unit, 14, MUTED)
+        draw_text(p, x + 8, y, label, 14)
+        draw_text(p, x + 330, y, value, 14, bold=True, align=Qt.AlignmentFlag.AlignRight, width=120)
+        draw_text(p, x + 338, y, unit, 14, MUTED)
         y += 24
     return y
 
 
 def _checkin_and_markers(p: QPainter, data: ReportData, x: float, y: float) -> float:
-    _text(p, x, y, "Check-in (0–10)", 17, bold=True)
+    draw_text(p, x, y, "Check-in (0–10)", 17, bold=True)
     y += 32
     before, after = data.info.checkins.get("before"), data.info.checkins.get("after")
     if before is None and after is None:
-        _text(p, x + 8, y, "No check-in was made for this session.", 14, MUTED)
+        draw_text(p, x + 8, y, "No check-in was made for this session.", 14, MUTED)
         y += 26
     else:
-        _text(p, x + 150, y, "before", 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
-        _text(p, x + 230, y, "after", 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
-        _text(p, x + 310, y, "change", 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
+        draw_text(p, x + 150, y, "before", 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
+        draw_text(p, x + 230, y, "after", 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
+        draw_text(p, x + 310, y, "change", 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
         y += 22
         for what in ("stress", "pain", "mood"):
             b, a = getattr(before, what, None), getattr(after, what, None)
             change = DASH if a is None or b is None else f"{a - b:+d}"
-            _text(p, x + 8, y, what.capitalize(), 14)
+            draw_text(p, x + 8, y, what.capitalize(), 14)
             for col, text in ((150, b), (230, a), (310, change)):
-                _text(p, x + col, y, DASH if text is None else str(text), 14, bold=True,
+                draw_text(p, x + col, y, DASH if text is None else str(text), 14, bold=True,
                       align=Qt.AlignmentFlag.AlignHCenter, width=80)
             y += 24
         for checkin in (before, after):
             if isinstance(checkin, CheckIn) and checkin.note:
-                _text(p, x + 8, y, f"{checkin.phase}: “{checkin.note[:48]}”", 13, MUTED)
+                draw_text(p, x + 8, y, f"{checkin.phase}: “{checkin.note[:48]}”", 13, MUTED)
                 y += 22
     y += 14
-    _text(p, x, y, "Markers", 17, bold=True)
+    draw_text(p, x, y, "Markers", 17, bold=True)
     y += 30
     markers = [(t, label) for t, label in data.markers if not label.startswith("session ")]
     if not markers:
-        _text(p, x + 8, y, "none", 14, MUTED)
+        draw_text(p, x + 8, y, "none", 14, MUTED)
         y += 24
     t0 = data.beats[0].t_s if data.beats else 0.0
     for t_s, label in markers[:6]:
         minutes, seconds = divmod(max(t_s - t0, 0.0), 60)
-        _text(p, x + 8, y, f"{int(minutes)}:{int(seconds):02d}", 14, MARKER, bold=True)
-        _text(p, x + 70, y, label[:40], 14)
+        draw_text(p, x + 8, y, f"{int(minutes)}:{int(seconds):02d}", 14, MARKER, bold=True)
+        draw_text(p, x + 70, y, label[:40], 14)
         y += 22
     if len(markers) > 6:
-        _text(p, x + 8, y, f"… and {len(markers) - 6} more (export --format markers)", 13, MUTED)
+        draw_text(p, x + 8, y, f"… and {len(markers) - 6} more (export --format markers)", 13, MUTED)
         y += 22
     return y
 
 
 def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
-    _text(p, rect.left() - 45, rect.top() - 56, "Heart rate with the breathing pacer", 17, bold=True)
+    draw_text(p, rect.left() - 45, rect.top() - 56, "Heart rate with the breathing pacer", 17, bold=True)
     beats = data.beats
     if len(beats) < 2:
-        _text(p, rect.left(), rect.top() + 20, "Too few beats to draw.", 14, MUTED)
+        draw_text(p, rect.left(), rect.top() + 20, "Too few beats to draw.", 14, MUTED)
         return
     t = np.array([b.t_s for b in beats])
     hr = 60000.0 / np.array([b.rr_ms for b in beats])
@@ -326,10 +231,10 @@ def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
     minutes = (t - t0) / 60.0
     lo, hi = np.percentile(hr, [2, 98])  # robust: one outlier must not flatten the curve
     pad = max((hi - lo) * 0.15, 3.0)
-    axes = _Axes(p, rect, (0.0, max(minutes[-1], 0.1)), (lo - pad, hi + pad))
+    axes = Axes(p, rect, (0.0, max(minutes[-1], 0.1)), (lo - pad, hi + pad))
     axes.frame("minutes", "bpm")
     # pacer: the guide at the rate in force (its phase is not recorded), in the lower band of the plot
-    rates = sorted([(t0, data.info.pacer_bpm)] + [(ts, bpm) for ts, bpm in data.pacer_changes],
+    rates = sorted([(t0, data.info.pacer_bpm)] + [(c.t_device_s, c.rate_brpm) for c in data.pacer_changes],
                    key=lambda r: r[0])
     if any(r is not None for _, r in rates):
         grid = np.linspace(t0, t[-1], max(int((t[-1] - t0) * 4), 2))
@@ -360,23 +265,23 @@ def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
         if rect.left() <= xm <= rect.right():
             p.setPen(QPen(MARKER, 1.2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(xm, rect.top()), QPointF(xm, rect.bottom()))
-            _text(p, xm + 4, rect.top() + 3, label[:34], 12, MARKER)
+            draw_text(p, xm + 4, rect.top() + 3, label[:34], 12, MARKER)
     legend_y = rect.top() - 27
     legend = [("heart rate", HEART), ("corrected beat", CORRECTED), ("marker", MARKER)]
     if data.info.pacer_bpm is not None:
         legend.insert(1, (f"pacer {data.info.pacer_bpm:.1f}/min (phase not recorded)", PACER))
     x = rect.right()
     for label, color in reversed(legend):
-        p.setFont(_font(13))
+        p.setFont(font(13))
         w = p.fontMetrics().horizontalAdvance(label)
         x -= w + 8
-        _text(p, x, legend_y, label, 13, MUTED, width=w + 8)
+        draw_text(p, x, legend_y, label, 13, MUTED, width=w + 8)
         p.fillRect(QRectF(x - 18, legend_y + 7, 14, 4), color)
         x -= 34
 
 
 def _spectrum(p: QPainter, data: ReportData, rect: QRectF) -> None:
-    _text(p, rect.left() - 45, rect.top() - 56, "Spectrum of heart-rate variability (Welch)", 17, bold=True)
+    draw_text(p, rect.left() - 45, rect.top() - 56, "Spectrum of heart-rate variability (Welch)", 17, bold=True)
     beats = data.beats
     spec = None
     if len(beats) >= 4:
@@ -384,20 +289,20 @@ def _spectrum(p: QPainter, data: ReportData, rect: QRectF) -> None:
         rr = np.array([b.rr_ms for b in beats])
         spec = hrv.spectrum(t, rr)
     if spec is None or spec.freqs_hz.size < 2:
-        _text(p, rect.left(), rect.top() + 20, "The session is too short for a spectrum.", 14, MUTED)
+        draw_text(p, rect.left(), rect.top() + 20, "The session is too short for a spectrum.", 14, MUTED)
         return
     keep = spec.freqs_hz <= config.GUI_SPECTRUM_MAX_HZ
     f, psd = spec.freqs_hz[keep], spec.psd_ms2_per_hz[keep]
     top = float(np.max(psd)) * 1.1 if psd.size and np.max(psd) > 0 else 1.0
-    axes = _Axes(p, rect, (0.0, config.GUI_SPECTRUM_MAX_HZ), (0.0, top))
+    axes = Axes(p, rect, (0.0, config.GUI_SPECTRUM_MAX_HZ), (0.0, top))
     for name, (b_lo, b_hi), color in BANDS:
         x0, x1 = float(axes.x(b_lo)), float(axes.x(min(b_hi, config.GUI_SPECTRUM_MAX_HZ)))
         p.fillRect(QRectF(x0, rect.top(), x1 - x0, rect.height()), color)
-        _text(p, x0, rect.top() + 4, name, 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=x1 - x0)
+        draw_text(p, x0, rect.top() + 4, name, 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=x1 - x0)
     axes.frame("Hz", "ms²/Hz", yfmt="{:,.0f}" if top >= 100 else "{:.3g}")
     axes.polyline(f, psd, QPen(HEART, 2.0))
     if data.info.pacer_bpm:
         xp = float(axes.x(data.info.pacer_bpm / 60.0))
         p.setPen(QPen(PACER, 1.4, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(xp, rect.top()), QPointF(xp, rect.bottom()))
-        _text(p, xp + 6, rect.top() + rect.height() * 0.45, f"pacer {data.info.pacer_bpm / 60:.3f} Hz", 13, PACER)
+        draw_text(p, xp + 6, rect.top() + rect.height() * 0.45, f"pacer {data.info.pacer_bpm / 60:.3f} Hz", 13, PACER)

@@ -1,27 +1,20 @@
-"""Plugs the session store into the main window without the window knowing about it.
+"""Session persistence in the main window: check-ins, marker keys, history, replay.
 
-``install_session_store(window)`` gives the window's ``SessionController`` a
-recorder factory (every session is written by a ``SessionWriter``, committed at
-least once a second), asks the optional check-ins at the start and the end of
-a session (pacer changes arrive as the window's "pacer R/min" markers), and adds keys: M marks the moment,
-N types a coach's note as a marker, Ctrl+H (or Tools → Session history…) opens the history.
+``install_session_store(window)`` attaches a ``SessionLibrary`` (app/) to the
+window's ``LiveSession``, so every session is recorded; it asks the optional
+check-ins at the start and the end of a session and adds keys: M marks the
+moment, N types a coach's note as a marker, Ctrl+H (or Tools → Session
+history…) opens the history, whose Replay plays a stored session through the
+live session. The UI talks to the store only through the library.
 """
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QInputDialog,
-    QMainWindow,
-    QMenu,
-)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QMainWindow
 
-from biofeedback.core.types import DeviceInfo
-from biofeedback.io.store import SessionRecorder, SessionStore, StoreError
+from biofeedback.app.session_library import SessionLibrary
 from biofeedback.ui.checkin_dialog import CheckInDialog
 from biofeedback.ui.history_view import HistoryView
 
@@ -31,110 +24,75 @@ HISTORY_KEYS = "Ctrl+H"
 
 
 class StoreIntegration(QObject):
-    """Session persistence, check-ins, markers and history for one main window."""
+    """Check-ins, markers and history for one main window over a SessionLibrary."""
 
     saved = Signal(int)  # session id, after the session is closed in the store
 
-    def __init__(self, window: QMainWindow, store: SessionStore | None = None, checkins: bool = True) -> None:
+    def __init__(self, window: QMainWindow, library: SessionLibrary, checkins: bool = True) -> None:
         super().__init__(window)
         self.window = window
+        self.live = window.live
+        self.library = library
         self.checkins = checkins
-        self.store: SessionStore | None = store
-        self.session_id: int | None = None
-        self.recorder: SessionRecorder | None = None
         self.checkin_dialog: CheckInDialog | None = None
         self.note_dialog: QInputDialog | None = None
         self.history: HistoryView | None = None
         self.replay_speed = 1.0  # history's Replay button plays sessions at this speed
-        if self.store is None:
-            try:
-                self.store = SessionStore()
-            except StoreError as error:  # a newer store: run without saving, say why
-                self._notice(f"Sessions are not being saved: {error}")
-        if self.store is not None and self.store.notice:
-            self._notice(self.store.notice)
-        session = window.session
-        session.recorder_factory = self._new_recorder if self.store is not None else None
-        session.started.connect(self._started)
-        session.finished.connect(self._finished)
+        self.session_id: int | None = None
+        if library.notice:
+            window.show_notice(library.notice)
+        library.attach(self.live)
+        self.live.session_started.connect(self._started)
+        library.saved.connect(self._saved)
+        library.discarded.connect(lambda _sid: window.show_notice("The session held no data and was not kept."))
+        library.writer_status.connect(self._writer_status)
         for key, slot in ((QKeySequence(MARK_KEY), lambda: self.mark("mark")),
                           (QKeySequence(NOTE_KEY), self.ask_note),
                           (QKeySequence(HISTORY_KEYS), self.show_history)):
             QShortcut(key, window, activated=slot)
-        self.history_action = self._add_history_action()
+        self.history_action = window.tools_menu.addAction(f"Session history… ({HISTORY_KEYS})", self.show_history)
         self.closing = False
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        """Note when the window closes: its closeEvent stops the session, and no check-in
-        dialog must then appear (it would keep the application running)."""
+        """Note when the window closes: no check-in dialog must then appear (it would keep the app running)."""
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.closing = True
         return False
 
-    # -- helpers ---------------------------------------------------------------
-    def _notice(self, text: str) -> None:
-        status = getattr(getattr(self.window, "ui", None), "status", None)
-        if status is not None and hasattr(status, "show_notice"):
-            status.show_notice(text)
+    def _writer_status(self, message: str) -> None:
+        if message != "saving":
+            self.window.show_notice(f"Session {message} — nothing is lost while it lasts.")
+        else:
+            self.window.show_notice("Session saving again.")
 
-    def _add_history_action(self) -> QAction | None:
-        """"Session history…" in the window's Tools menu (the button rows are full)."""
-        for menu in self.window.menuBar().findChildren(QMenu):
-            if menu.title().replace("&", "") == "Tools":
-                return menu.addAction(f"Session history… ({HISTORY_KEYS})", self.show_history)
-        return None
-
-    # -- recording -------------------------------------------------------------
-    def _new_recorder(self) -> SessionRecorder:
-        worker = self.window.worker
-        source = getattr(worker.source, "description", "") if worker is not None else ""
-        pipeline = worker.pipeline if worker is not None else None
-        writer = self.store.begin_session(source=source or "no source", protocol=getattr(pipeline, "protocol", "") or "",
-                                          pacer_bpm=self.window.pacer.rate_bpm)
-        if pipeline is not None and pipeline.protocol:
-            # the source's DeviceInfo came at connection, before this session: repeat it
-            writer.add_events([DeviceInfo(pipeline.protocol, pipeline.fs_hz)])
-        self.session_id = writer.session_id
-        self.recorder = SessionRecorder(writer, protocol=lambda: getattr(pipeline, "protocol", None))
-        return self.recorder
-
+    # -- markers -----------------------------------------------------------------
     def mark(self, label: str) -> None:
         """A marker now (only during a session)."""
-        if self.window.session.running and label.strip():
-            self.window.session.mark(label.strip())
+        if self.live.session.running:
+            self.live.mark(label)
 
     def ask_note(self) -> None:
-        """A coach's typed note, stored as a marker at the moment N was pressed (record clock)."""
-        if not self.window.session.running:
+        """A coach's typed note, stored as a marker at the moment N was pressed."""
+        if not self.live.session.running:
             return
-        recorder = self.recorder
-        t_s = recorder.writer.last_event_t_s if recorder is not None else None
+        pressed_at = self.live.clock()
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle("Note")
         dialog.setLabelText("Note for this moment:")
-
-        def accepted(text: str) -> None:
-            if not text.strip() or self.recorder is not recorder or recorder is None:
-                return
-            recorder.writer.add_marker(t_s if t_s is not None else 0.0, text.strip())
-
-        dialog.textValueSelected.connect(accepted)
+        dialog.textValueSelected.connect(lambda text: self.live.mark(text, host_t_s=pressed_at))
         dialog.open()
         self.note_dialog = dialog
 
     # -- check-ins -------------------------------------------------------------
     def _started(self) -> None:
+        self.session_id = self.library.session_id
         if self.checkins and self.session_id is not None:
             self._ask_checkin("before", self.session_id)
 
-    def _finished(self, reason: str) -> None:
-        session_id, self.recorder = self.session_id, None
-        if session_id is None:
-            return
+    def _saved(self, session_id: int) -> None:
         self.saved.emit(session_id)
-        done = "Session completed. Well done. " if reason == "completed" else ""
-        self._notice(f"{done}Session saved — see History ({HISTORY_KEYS}).")
+        self.window.show_notice(f"Session saved — see History ({HISTORY_KEYS}).")
         if self.checkins and not self.closing:
             self._ask_checkin("after", session_id)
         if self.history is not None:
@@ -148,8 +106,8 @@ class StoreIntegration(QObject):
 
         def done() -> None:
             answers = dialog.checkin()
-            if answers is not None and self.store is not None:
-                self.store.set_checkin(session_id, answers)
+            if answers is not None:
+                self.library.set_checkin(session_id, answers)
                 if self.history is not None:
                     self.history.reload()
 
@@ -159,12 +117,10 @@ class StoreIntegration(QObject):
 
     # -- history ---------------------------------------------------------------
     def show_history(self) -> HistoryView | None:
-        if self.store is None:
+        if not self.library.available:
             return None
         if self.history is None:
-            theme = getattr(self.window, "theme", None)
-            self.history = HistoryView(self.store, theme) if theme is not None else HistoryView(self.store)
-            self.history.setWindowFlag(Qt.WindowType.Window)
+            self.history = HistoryView(self.library, self.window.theme)
             self.history.setParent(self.window, Qt.WindowType.Window)
             self.history.setWindowTitle("biofeedback — session history")
             self.history.resize(1300, 820)
@@ -175,24 +131,18 @@ class StoreIntegration(QObject):
         self.history.raise_()
         return self.history
 
-
-    def replay(self, session_id: int, speed: float | None = None) -> Path | None:
-        """Play a stored session through the live window (its raw events, at their own pace)."""
-        from biofeedback.io.exports import export_session
-        from biofeedback.io.replay import ReplaySource
-
-        if self.store is None:
-            return None
-        folder = Path(tempfile.mkdtemp(prefix="biofeedback-replay-"))
-        path = export_session(self.store, session_id, "raw", folder / f"session-{session_id}.csv")
-        self.window.connect_to(ReplaySource(str(path), speed=speed or self.replay_speed))
+    def replay(self, session_id: int, speed: float | None = None) -> None:
+        """Play a stored session through the live session (its raw events, read from the store)."""
+        self.live.connect_source(self.library.replay_source(session_id, speed or self.replay_speed))
         self.window.raise_()
-        return path
 
 
-def install_session_store(window: QMainWindow, store: SessionStore | None = None,
-                          checkins: bool = True) -> StoreIntegration:
-    """Attach persistence, check-ins, markers and history to ``window``; keep the result alive."""
-    integration = StoreIntegration(window, store, checkins)
+def install_session_store(window: QMainWindow, store=None, checkins: bool = True) -> StoreIntegration:
+    """Attach persistence, check-ins, markers and history to ``window``; keep the result alive.
+
+    ``store``: a SessionLibrary, a session store to wrap in one, or None for the user's store.
+    """
+    library = store if isinstance(store, SessionLibrary) else SessionLibrary(store, parent=window)
+    integration = StoreIntegration(window, library, checkins)
     window.store_integration = integration  # type: ignore[attr-defined]
     return integration

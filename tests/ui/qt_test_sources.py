@@ -28,9 +28,11 @@ class PhysiologySource:
         self.synth = PpgSynth(self.person, fs_hz=FS_HZ, seed=seed)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._t_s = 0.0  # simulated time generated so far
 
-    def set_breathing_rate(self, bpm: float) -> None:
-        self.person.set_breathing_rate(bpm)
+    def follow_pacer(self, rate_bpm: float, phase_cycles: float) -> None:
+        """The person breathes with the active pacer from the simulated moment now."""
+        self.person.follow_pacer(rate_bpm, phase_cycles, self._t_s)
 
     def start(self, on_events, on_state) -> None:
         self._thread = threading.Thread(target=self._run, args=(on_events, on_state), daemon=True)
@@ -43,6 +45,7 @@ class PhysiologySource:
         n = int(FS_HZ * chunk_s * self.speed)
         while not self._stop.wait(chunk_s):
             t, v, _ = self.synth.step(n)
+            self._t_s = float(t[-1])
             on_events([PpgBlock(t, v.astype(float), FS_HZ)])
         on_state(SourceState("stopped"))
 

@@ -35,6 +35,7 @@ def test_glide_starts_at_breathing_rate_moves_in_steps_and_keeps_the_training_ra
     rates = [(clock.t, window.pacer.rate_bpm)]
     for _ in range(int(8 * 60 / 0.05)):  # eight minutes of frames at 20 Hz
         clock.t += 0.05
+        window.live.tick()
         window.redraw()
         if window.pacer.rate_bpm != rates[-1][1]:
             rates.append((clock.t, window.pacer.rate_bpm))

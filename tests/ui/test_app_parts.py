@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from biofeedback.app.live_model import LiveModel, RingBuffer
+from biofeedback.app.records import Marker
 from biofeedback.app.session import SessionController, format_clock
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.core.types import Beat, PpgBlock
@@ -21,15 +22,18 @@ def test_ring_buffer_keeps_the_latest_rows_in_order():
     np.testing.assert_array_equal(ring.view()[:, 0], [10, 11, 12, 0, 1])
 
 
-def test_hr_swing_is_max_minus_min_beat_hr_within_the_breath():
+def test_hr_swing_is_the_core_breath_swing_of_the_beats_in_the_breath():
+    """One definition (core.resonance.breath_swing_bpm): intervals at their midpoints, corrected left out."""
     model = LiveModel()
     rr = np.array([1000.0, 900.0, 800.0, 750.0, 850.0, 1000.0, 600.0])
     t = np.cumsum(rr) / 1000.0
-    model.add(PipelineOutput(beats=[Beat(a, b) for a, b in zip(t, rr, strict=True)]), host_t_s=100.0)
-    # the breath covers beats 0..5 (t < t[6]); 600 ms is outside
-    expected = 60000 / 750.0 - 60000 / 1000.0
-    assert model.hr_swing_bpm(0.0, t[6]) == pytest.approx(expected)
-    assert model.hr_swing_bpm(t[6], t[6] + 10) is None  # one beat only
+    corrected = [False, False, False, False, False, False, True]
+    model.add(PipelineOutput(beats=[Beat(a, b, c) for a, b, c in zip(t, rr, corrected, strict=True)]), 100.0)
+    mid = t - rr / 2000.0
+    # the breath [0, mid[5]) holds beats 0..4: 750 ms is the fastest, 1000 ms the slowest
+    assert model.hr_swing_bpm(0.0, mid[5]) == pytest.approx(60000 / 750.0 - 60000 / 1000.0)
+    assert model.hr_swing_bpm(0.0, t[-1] + 1) == pytest.approx(60000 / 750.0 - 60000 / 1000.0)  # 600 corrected
+    assert model.hr_swing_bpm(mid[4], t[-1] + 1) is None  # fewer than 3 usable beats
     assert model.recent_hr_bpm(3) == pytest.approx(60000 / np.mean(rr[-3:]))
 
 
@@ -48,7 +52,7 @@ class ListRecorder:
     """A recorder that keeps everything in lists (what a session store would write)."""
 
     def __init__(self) -> None:
-        self.events, self.beats, self.markers, self.closed = [], [], [], False
+        self.events, self.beats, self.markers, self.pacer, self.closed = [], [], [], [], False
 
     def on_events(self, events):
         self.events += list(events)
@@ -56,8 +60,11 @@ class ListRecorder:
     def on_beats(self, beats):
         self.beats += list(beats)
 
-    def on_marker(self, t_s, label):
-        self.markers.append((t_s, label))
+    def on_marker(self, marker):
+        self.markers.append(marker)
+
+    def on_pacer_change(self, change):
+        self.pacer.append(change)
 
     def close(self):
         self.closed = True
@@ -73,23 +80,23 @@ def test_session_times_out_and_feeds_the_recorder(qtbot):
 
     session = SessionController(clock=lambda: now[0], recorder_factory=factory)
     session.on_beats([Beat(1.0, 900.0)])  # before start: not recorded
-    with qtbot.waitSignal(session.started):
-        session.start(duration_s=60.0)
+    assert session.start(duration_s=60.0)
     rec = recorders[0]
     session.on_beats([Beat(2.0, 950.0)])
     session.on_events([PpgBlock(np.zeros(2), np.ones(2), 50.0)])
     now[0] = 30.0
-    session.mark("pacer 5.5/min")
+    session.on_marker(Marker("yawn", 30.0, 12.0))
     assert session.remaining_s() == pytest.approx(30.0)
     assert format_clock(session.elapsed_s()) == "00:30"
     now[0] = 60.0
+    assert session.due()
     with qtbot.waitSignal(session.finished) as finished:
-        session.tick()
+        session.stop("completed")
     assert finished.args == ["completed"]
     assert not session.running and rec.closed
     assert [b.t_s for b in rec.beats] == [2.0]
     assert len(rec.events) == 1
-    assert [m[1] for m in rec.markers] == ["session start", "pacer 5.5/min", "session completed"]
+    assert rec.markers == [Marker("yawn", 30.0, 12.0)]
 
 
 def test_no_display_returns_2_and_names_the_headless_commands(monkeypatch, capsys):
@@ -123,7 +130,7 @@ def test_run_gui_opens_the_simulated_sensor_and_saves_settings_on_exit(qtbot, co
     def look_then_quit():
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         seen["windows"] = len(windows)
-        seen["connected"] = bool(windows and windows[0].worker is not None)
+        seen["connected"] = bool(windows and windows[0].live.connected)
         QApplication.instance().quit()
 
     QTimer.singleShot(1500, look_then_quit)

@@ -133,20 +133,33 @@ def test_delete_asks_first_and_keeps_the_session_on_no(qtbot, store):
 def test_report_export_writes_a_readable_png_and_a_pdf(qtbot, store, tmp_path):
     view = HistoryView(store)
     qtbot.addWidget(view)
-    png = view.export_selected(str(tmp_path / "r.png"))
-    image = QImage(str(png))
+    with qtbot.waitSignal(view.exported, timeout=10000) as done:
+        view.export_selected(str(tmp_path / "r.png"))  # painted off the GUI thread
+    png = done.args[0]
+    image = QImage(png)
     assert image.width() == 1654 and image.height() == 2339
     # the page is mostly white paper with dark ink somewhere (something was drawn)
     gray = [QImage.pixelColor(image, x, y).lightness() for x in range(0, 1654, 97) for y in range(0, 2339, 89)]
     assert min(gray) < 100 and np.median(gray) > 200
-    pdf = view.export_selected(str(tmp_path / "r.pdf"))
+    with qtbot.waitSignal(view.exported, timeout=10000):
+        view.export_selected(str(tmp_path / "r.pdf"))
+    pdf = tmp_path / "r.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 5000
+
+
+def test_a_failed_export_says_why_in_one_sentence(qtbot, store, tmp_path):
+    view = HistoryView(store)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.export_failed, timeout=10000) as failed:
+        view.export_selected(str(tmp_path / "missing" / "r.pdf"))
+    assert failed.args[0].startswith("The export to") and "\n" not in failed.args[0]
+    assert view.export_button.isEnabled()
 
 
 def test_weekly_trend_is_the_mean_of_each_calendar_week(qtbot, store):
     from datetime import datetime
 
-    from biofeedback.io.store import SessionInfo
+    from biofeedback.app.session_library import SessionInfo
 
     def at(day: int, rmssd_ms: float) -> SessionInfo:  # 2024-01-01 was a Monday
         started = datetime(2024, 1, day, 8, 0).astimezone().isoformat()

@@ -25,7 +25,7 @@ def _connect_simulated(window, qtbot, speed: float) -> None:
         from qt_test_sources import PhysiologySource
 
         window.connect_to(PhysiologySource(speed=speed))
-    assert window.worker is not None
+    assert window.live.connected
 
 
 def test_simulated_sensor_shows_hr_and_rmssd_that_update(make_window, qtbot):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from biofeedback.app.assessment_runner import shortest_block_s
+from biofeedback.app.settings import Settings
 from biofeedback.core.assessment import AssessmentPlan
 from biofeedback.io.assess_sim import SimPersonSettings, SimulatedBeatsDriver
 from biofeedback.io.assessment_file import load_assessments
 from biofeedback.ui.coherence_indicator import CoherenceIndicator, coherence_level, fill_fraction
+from biofeedback.ui.main_window import MainWindow
 from biofeedback.ui.resonance_wizard import ResonanceWizard
 
 
@@ -95,28 +99,50 @@ def test_coherence_sound_either_works_or_gives_a_quiet_notice(qtbot):
     assert w.tone is None
 
 
-def test_wizard_fed_from_outside_uses_its_clock_and_announces_rates(qtbot):
-    """The live app's path: beats pushed in on the wizard's clock, rates announced for the source."""
-    now = [1000.0]
-    wizard = ResonanceWizard(plan=AssessmentPlan(block_s=30.0, settle_s=5.0), clock=lambda: now[0],
-                             save_result=False)
-    qtbot.addWidget(wizard)
-    rates = []
-    wizard.pacer_rate_changed.connect(rates.append)
-    wizard.start()
-    from biofeedback.core.types import Beat
+class FastClock:
+    """Monotonic seconds times ``speed``: the app's clock while the simulated sensor runs ``speed`` times faster."""
 
-    t = 1000.0
-    while now[0] < 1000.0 + 150.0:
-        now[0] += 0.25
-        while t < now[0]:  # heart rate that follows the wizard's own pacer guide
-            hr = 65.0 + 10.0 * (wizard.session.pacer.value(t) - 0.5)
-            t += 60.0 / hr
-            wizard.add_beats([Beat(t, 60000.0 / hr)])
-        wizard._tick()
-    assert rates == [6.5, 6.0, 5.5, 5.0, 4.5]
-    assert wizard.page == "result"
-    assert all(b.n_beats > 20 for b in wizard.result.blocks)
+    def __init__(self, speed: float) -> None:
+        self.speed, self.t0 = speed, time.monotonic()
+
+    def __call__(self) -> float:
+        return self.speed * (time.monotonic() - self.t0)
+
+
+def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot):
+    """The whole path: simulator on a pty -> serial source -> pipeline -> LiveSession -> wizard.
+
+    The simulated person follows whichever pacer is active, so during the blocks
+    they breathe with the wizard's pacer (rate and phase), not the training pacer.
+    """
+    speed, resonance = 25.0, 5.0
+    clock = FastClock(speed)
+    settings = Settings(first_run_notice_seen=True, source_kind="simulated", sim_speed=speed,
+                        sim_resonance_bpm=resonance, pacer_rate_bpm=6.0)
+    window = MainWindow(settings, clock=clock, save=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.connect_source()
+    qtbot.waitUntil(lambda: len(window.model.beats) >= 10, timeout=10000)
+    window.wizard_action.trigger()
+    wizard = window.wizard
+    shortest = wizard.block_spin.minimum()
+    assert shortest == shortest_block_s()  # enough complete breaths at 4.5/min after settling
+    wizard.block_spin.setValue(shortest)
+    owners = []
+    window.live.pacer_changed.connect(lambda change: owners.append((change.owner, change.rate_bpm)))
+    wizard.start()
+    assert window.live.pacer is wizard.session.pacer  # the person now follows the wizard's pacer
+    with qtbot.waitSignal(wizard.assessment_finished, timeout=int(1000 * 6 * shortest / speed) + 20000):
+        pass
+    result = wizard.result
+    assert result.recommended_bpm is not None, result.reasons
+    assert abs(result.recommended_bpm - resonance) <= 0.5
+    assert [r for o, r in owners if o == "wizard"] == [6.5, 6.0, 5.5, 5.0, 4.5]  # one change per block
+    assert window.live.pacer is window.pacer and window.live.pacer_owner == "training"  # given back
+    assert window.pacer.rate_bpm == 6.0  # the training pacer kept its rate meanwhile
+    window.close()
+    assert not window.live.errors
 
 
 def test_main_window_opens_wizard_from_menu_and_takes_the_chosen_rate(make_window, qtbot):

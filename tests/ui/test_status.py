@@ -24,7 +24,7 @@ def test_cable_pull_and_reconnect_update_the_status(make_window, qtbot):
         step_s=0.1,
     )
     window.connect_to(script)
-    window.worker.state.connect(lambda s: seen.append(label.text()))
+    window.live.state.connect(lambda s: seen.append(label.text()))
     qtbot.waitUntil(lambda: len(seen) == 4, timeout=3000)
     assert seen == [
         "● connected (pulsesensor)",
@@ -35,7 +35,7 @@ def test_cable_pull_and_reconnect_update_the_status(make_window, qtbot):
     assert window.ui.sources.connect_button.text() == "Disconnect"
 
     qtbot.mouseClick(window.ui.sources.connect_button, Qt.MouseButton.LeftButton)
-    assert window.worker is None
+    assert not window.live.connected
     assert label.text() == "● not connected"
     assert window.ui.sources.connect_button.text() == "Connect"
 
@@ -59,29 +59,32 @@ def test_connect_without_a_port_fails_with_a_message_not_a_crash(make_window, qt
     window = make_window(Settings(first_run_notice_seen=True, source_kind="serial", serial_port=""))
     window.ui.sources.port.clear()
     qtbot.mouseClick(window.ui.sources.connect_button, Qt.MouseButton.LeftButton)
-    assert window.worker is None
+    assert not window.live.connected
     assert window.ui.status.connection.text().startswith("● failed")
 
 
 def test_a_worker_error_reaches_the_status_area(make_window, qtbot):
     from qt_test_sources import PhysiologySource
 
-    from biofeedback.app.worker import SourceWorker
-
     window = make_window()
 
-    def broken_recorder(events):
-        raise RuntimeError("store is full")
+    class BrokenRecorder:
+        def on_events(self, events):
+            raise RuntimeError("store is full")
 
-    worker = SourceWorker(PhysiologySource(speed=1.0), tap=broken_recorder)
-    worker.error.connect(window._on_error)
-    with qtbot.waitSignal(worker.error, timeout=3000) as blocker:
-        worker.start()
-    worker.stop()
+        def on_beats(self, beats): ...
+        def on_marker(self, marker): ...
+        def on_pacer_change(self, change): ...
+        def close(self): ...
+
+    window.live.set_recorder_factory(BrokenRecorder)
+    window.live.start_session()
+    with qtbot.waitSignal(window.live.error, timeout=5000) as blocker:
+        window.connect_to(PhysiologySource(speed=1.0))
     assert "RuntimeError: store is full" in blocker.args[0]
     qtbot.waitUntil(lambda: "store is full" in window.ui.status.notice.text(), timeout=2000)
-    assert window.worker_errors and worker.errors
-    window.worker_errors.clear()  # expected here; the fixture fails on any other
+    window.live.stop_session()
+    window.live.errors.clear()  # expected here; the fixture fails on any other
 
 
 def test_unplugging_the_simulated_sensor_shows_reconnecting_then_connected(make_window, qtbot):
@@ -89,8 +92,8 @@ def test_unplugging_the_simulated_sensor_shows_reconnecting_then_connected(make_
     window = make_window(Settings(first_run_notice_seen=True, source_kind="simulated", sim_speed=4.0))
     seen = []
     window.connect_source()
-    source = window.worker.source
-    window.worker.state.connect(lambda s: seen.append(s.state))
+    source = window.live.source
+    window.live.state.connect(lambda s: seen.append(s.state))
     qtbot.waitUntil(lambda: window.ui.status.state == "connected", timeout=5000)
     source.unplug()
     qtbot.waitUntil(lambda: window.ui.status.state in ("disconnected", "reconnecting"), timeout=5000)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from biofeedback import config
 from biofeedback.core.pipeline import Pipeline
-from biofeedback.core.types import PpgBlock
+from biofeedback.core.types import DeviceInfo, PpgBlock
 from biofeedback.io.store import CheckIn, SessionStore
 from biofeedback.ui.store_integration import install_session_store
 
@@ -17,7 +18,9 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     store = SessionStore(tmp_path / "s.db")
     integration = install_session_store(window, store)
     window.connect_to(PhysiologySource(speed=8.0))  # 8x: beats come quickly
-    qtbot.waitUntil(lambda: window.worker is not None and window.worker.pipeline.protocol == "native", timeout=4000)
+    qtbot.waitUntil(lambda: window.live.device_info is not None, timeout=4000)
+    assert window.live.device_info == DeviceInfo("native", fs_hz=500.0, adc_max=1023)  # kept whole
+    qtbot.waitUntil(lambda: window.model.clock_offset_s is not None, timeout=4000)
     window.toggle_session()
     sid = integration.session_id
     assert sid is not None and store.session(sid).status == "running"
@@ -31,7 +34,8 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     qtbot.keyClick(window, Qt.Key.Key_M)
     window.set_rate(5.0)
     qtbot.waitUntil(lambda: window.session.n_beats >= 20, timeout=10000)
-    window.toggle_session()
+    with qtbot.waitSignal(integration.saved, timeout=10000):
+        window.toggle_session()  # the store closes the session off the GUI thread
     after = integration.checkin_dialog
     assert after is not before and after.phase == "after"
     qtbot.mouseClick(after.rows["stress"].buttons[3], Qt.MouseButton.LeftButton)
@@ -43,8 +47,12 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     assert info.checkins == {"before": CheckIn("before", stress=6), "after": CheckIn("after", stress=3)}
     assert info.summary["n_beats"] == window.session.n_beats == len(store.beats(sid))
     labels = [label for _, label in store.markers(sid)]
-    assert labels[0] == "session start" and "mark" in labels and "pacer 5.0/min" in labels
-    assert [c.rate_brpm for c in store.pacer_changes(sid)] == [5.0]
+    assert labels == ["session start", "mark", "session stopped"]  # pacer changes are not markers
+    changes = store.pacer_changes(sid)
+    assert [c.rate_brpm for c in changes] == [config.PACER_DEFAULT_BPM, 5.0]
+    assert changes[1].t_device_s > changes[0].t_device_s > 0  # on the device clock, like the beats
+    beat_t = [b.t_s for b in store.beats(sid)]
+    assert beat_t[0] - 5 < changes[1].t_device_s < beat_t[-1] + 5
     # the stored raw events are complete enough to re-detect the beats of the session
     events = store.events(sid)
     assert sum(len(e) for e in events if isinstance(e, PpgBlock)) > 500 * 8
@@ -55,8 +63,9 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     # replay from the history plays the stored raw events through the live window
     integration.replay_speed = 20.0
     history.replay_button.click()
-    assert "Replay of" in window.worker.source.description
-    qtbot.waitUntil(lambda: window.worker is not None and window.worker.pipeline.n_beats >= 10, timeout=10000)
+    assert window.live.source.description == "Replay of session 1 at 20×"
+    qtbot.waitUntil(lambda: window.live.pipeline_beats >= 10, timeout=10000)
+    assert not list(tmp_path.glob("**/*.csv"))  # straight from the store, no temporary file
 
 
 def test_closing_the_window_mid_session_saves_it_and_asks_nothing(make_window, qtbot, tmp_path):

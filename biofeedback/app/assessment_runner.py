@@ -1,0 +1,126 @@
+"""Running a resonance assessment: on the live session, or on an in-process simulated sensor.
+
+``LiveAssessment`` drives the protocol on a ``LiveSession``: its pacer becomes
+the session's *active* pacer (owner WIZARD), so the person, real or
+simulated, follows it, rate and phase; the beats come from the live pipeline,
+moved onto the host clock by the live session's one clock mapping.
+``DriverAssessment`` steps an in-process simulation on its own clock
+(optionally accelerated), for the standalone wizard and the screenshots.
+Both are stepped by the wizard's timer and only hold an ``AssessmentSession``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from biofeedback import config
+from biofeedback.app.live_session import LiveSession
+from biofeedback.app.records import WIZARD
+from biofeedback.core.assessment import AssessmentPlan, AssessmentSession
+from biofeedback.core.pacer import Pacer
+from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.types import Beat
+
+SUB_STEP_S = 0.25  # simulated seconds per driver step (phase samples at 4 Hz or more)
+
+
+def shortest_block_s(rates_bpm=config.ASSESS_RATES_BPM, settle_s: float = config.ASSESS_SETTLE_S) -> float:
+    """The shortest block that can be scored: the settling time plus enough breaths at the slowest rate.
+
+    A block needs ASSESS_MIN_BREATHS complete breaths inside its scored part;
+    a scored window of (n + 1) breath periods always holds n complete ones,
+    whatever the phase at its start. Rounded up to 10 s.
+    """
+    slowest_s = 60.0 / min(rates_bpm)
+    return 10.0 * math.ceil((settle_s + (config.ASSESS_MIN_BREATHS + 1) * slowest_s) / 10.0)
+
+
+class LiveAssessment:
+    """An assessment whose pacer is the live session's active pacer while it runs."""
+
+    source = "sensor"
+
+    def __init__(self, live: LiveSession) -> None:
+        self.live = live
+        self.session: AssessmentSession | None = None
+        self.t_s = live.clock()
+        self._listening = False
+
+    def start(self, plan: AssessmentPlan) -> AssessmentSession:
+        self.stop()
+        now = self.live.clock()
+        self.session = AssessmentSession(plan, t0_s=now, pacer=Pacer(plan.rates_bpm[0], t0_s=now))
+        self.session.update(now)  # the first block's rate: announced with the pacer itself
+        self.live.set_active_pacer(WIZARD, self.session.pacer)
+        self.live.output.connect(self._on_output)
+        self._listening = True
+        return self.session
+
+    def _on_output(self, out: PipelineOutput) -> None:
+        off = self.live.model.clock_offset_s
+        if self.session is not None and out.beats and off is not None:
+            self.session.add_beats([Beat(b.t_s + off, b.rr_ms, b.corrected, b.kind) for b in out.beats])
+
+    def step(self) -> None:
+        self.t_s = self.live.clock()
+        rate = self.session.update(self.t_s)
+        if rate is not None:  # a block began: announced through the live session (source, store, views)
+            self.live.set_pacer(rate_bpm=rate, owner=WIZARD)
+
+    def finish(self) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Give the pacer back to the training pacer and stop listening."""
+        if self._listening:
+            self.live.output.disconnect(self._on_output)
+            self._listening = False
+        self.live.release_pacer(WIZARD)
+
+
+class DriverAssessment:
+    """An assessment on an in-process simulated sensor (``advance(t_s) -> (beats, phase)``)."""
+
+    source = "simulated"
+
+    def __init__(self, driver, speed: float = 1.0) -> None:
+        self.driver = driver
+        self.speed = float(speed)
+        self.session: AssessmentSession | None = None
+        self.t_s = 0.0
+        self._real_last: float | None = None
+
+    def start(self, plan: AssessmentPlan) -> AssessmentSession:
+        self.t_s = 0.0
+        self.session = AssessmentSession(plan, t0_s=0.0)
+        self._advance_to(0.0)
+        self._real_last = time.monotonic()
+        return self.session
+
+    def step(self) -> None:
+        now = time.monotonic()
+        self._advance_to(self.t_s + (now - (self._real_last or now)) * self.speed)
+        self._real_last = now
+
+    def _advance_to(self, t_end: float) -> None:
+        session = self.session
+        while True:
+            t = min(t_end, self.t_s + SUB_STEP_S)
+            phase = None
+            if t > 0:
+                beats, phase = self.driver.advance(t)
+                session.add_beats(beats)
+            rate = session.update(t, phase)
+            if rate is not None:
+                self.driver.set_breathing_rate(rate)
+            self.t_s = t
+            if t >= t_end - 1e-9 or session.done:
+                break
+
+    def finish(self) -> None:
+        """The beats the pipeline still held back belong to the last block."""
+        self.session.add_beats(self.driver.run.pipeline.flush().beats)
+
+    def stop(self) -> None:
+        pass

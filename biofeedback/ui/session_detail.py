@@ -1,0 +1,83 @@
+"""One stored session's graphs again: heart rate with markers, spectrum (Welch), summary."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+
+from biofeedback import config
+from biofeedback.app.session_library import SessionLibrary
+from biofeedback.core import hrv
+from biofeedback.io.session_format import format_date, format_duration
+from biofeedback.ui.theme import DARK, Theme, style_plot
+
+
+class SessionDetail(QDialog):
+    """One stored session's graphs again: heart rate with markers, spectrum, summary."""
+
+    def __init__(self, library: SessionLibrary, session_id: int, theme: Theme = DARK,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = library.session(session_id)
+        self.beats = library.beats(session_id)
+        self.markers = library.markers(session_id)
+        info = self.info
+        self.setWindowTitle(f"Session {info.id} — {info.name or format_date(info.started_at)}")
+        layout = QVBoxLayout(self)
+        s = info.summary
+
+        def num(key: str, fmt: str) -> str:
+            return "–" if s.get(key) is None else format(s[key], fmt)
+
+        self.summary_label = QLabel(
+            f"<b>{format_date(info.started_at)}</b> · {format_duration(info.duration_s)} · {info.source} · "
+            f"status {info.status}<br>mean HR {num('mean_hr_bpm', '.1f')} bpm · RMSSD {num('rmssd_ms', '.1f')} ms"
+            f" · SDNN {num('sdnn_ms', '.1f')} ms · coherence {num('coherence_ratio', '.2f')} · "
+            f"beats {s.get('n_beats', 0)} ({s.get('n_corrected', 0)} corrected)"
+            + (f"<br><i>{info.notes}</i>" if info.notes else ""))
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.tachogram = pg.PlotWidget()
+        self.spectrum = pg.PlotWidget()
+        for plot, title, xl, yl in ((self.tachogram, "Heart rate", "minutes", "bpm"),
+                                    (self.spectrum, "Spectrum", "Hz", "ms²/Hz")):
+            item = plot.getPlotItem()
+            item.setTitle(title)
+            item.setLabel("bottom", xl)
+            item.setLabel("left", yl)
+            plot.setBackground(theme.background)
+            style_plot(item, theme, 10)
+            layout.addWidget(plot)
+        self._draw(theme)
+        self.resize(900, 640)
+
+    def _draw(self, theme: Theme) -> None:
+        if len(self.beats) < 2:
+            return
+        t = np.array([b.t_s for b in self.beats])
+        rr = np.array([b.rr_ms for b in self.beats])
+        corrected = np.array([b.corrected for b in self.beats])
+        minutes = (t - t[0]) / 60.0
+        hr = 60000.0 / rr
+        self.tachogram.plot(minutes, hr, pen=pg.mkPen(theme.heart, width=2))
+        if corrected.any():
+            self.tachogram.plot(minutes[corrected], hr[corrected], pen=None, symbol="o", symbolSize=7,
+                                symbolBrush=theme.warn, symbolPen=None)
+        lo, hi = np.percentile(hr, [1, 99])
+        self.tachogram.setYRange(lo - 5, hi + 5)
+        for t_s, label in self.markers:
+            if label.startswith("session "):
+                continue
+            line = pg.InfiniteLine((t_s - t[0]) / 60.0, angle=90, label=label,
+                                   pen=pg.mkPen(theme.coherence, style=Qt.PenStyle.DashLine),
+                                   labelOpts={"position": 0.92, "color": theme.coherence})
+            self.tachogram.addItem(line)
+        if rr.size >= 4:
+            spec = hrv.spectrum(t, rr)
+            keep = spec.freqs_hz <= config.GUI_SPECTRUM_MAX_HZ
+            self.spectrum.plot(spec.freqs_hz[keep], spec.psd_ms2_per_hz[keep], pen=pg.mkPen(theme.heart, width=2))
+            if self.info.pacer_bpm:
+                self.spectrum.addItem(pg.InfiniteLine(self.info.pacer_bpm / 60.0, angle=90,
+                                                      pen=pg.mkPen(theme.accent, style=Qt.PenStyle.DashLine)))

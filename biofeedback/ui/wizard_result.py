@@ -1,0 +1,169 @@
+"""The wizard's result page: the recommendation (or why none), the ranked rates, per-block HR curves.
+
+Criteria after Lehrer, Vaschillo & Vaschillo (2000), scored in core.resonance;
+this page only shows them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from biofeedback.core.assessment import AssessmentSession
+from biofeedback.core.resonance import CRITERIA, ResonanceResult, outlier_beats
+from biofeedback.ui.theme import Theme
+
+CRITERION_LABELS = {
+    "phase": "HR peak closest to end of inhale",
+    "amplitude": "largest HR swing",
+    "lf_power": "largest LF power",
+    "lf_peak": "highest LF peak",
+    "smoothness": "smoothest HR curve",
+    "single_peak": "single LF peak",
+}
+
+
+class WizardResultPage(QWidget):
+    """Shows one ResonanceResult; the wizard connects the buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        v = QVBoxLayout(self)
+        self.headline = QLabel("")
+        self.headline.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.headline.setWordWrap(True)
+        self.explain = QLabel("")
+        self.explain.setWordWrap(True)
+        self.explain.setStyleSheet("font-size: 12pt;")
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            ["Rate /min", "HR swing bpm", "LF power ms²", "HR peak vs end of inhale",
+             "Smoothness", "Criteria won, or why the block was not used"])
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setStyleSheet("font-size: 12pt;")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.curves = pg.GraphicsLayoutWidget()
+        self.curves.setMinimumHeight(190)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton("Save as my training rate")
+        self.save_button.setMinimumHeight(40)
+        self.retest_button = QPushButton("Retest")
+        self.close_button = QPushButton("Close")
+        self.saved_label = QLabel("")
+        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.retest_button)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        v.addWidget(self.headline)
+        v.addWidget(self.explain)
+        v.addWidget(self.table, 3)
+        v.addWidget(QLabel("Heart rate during each block (scored part; x = artifact, bridged):"))
+        v.addWidget(self.curves, 2)
+        v.addLayout(buttons)
+
+
+    def show_result(self, result: ResonanceResult, session: AssessmentSession, theme: Theme) -> None:
+        """Fill the page: headline, ranked table, per-block heart-rate curves."""
+        self.theme, self.session, self.plan = theme, session, session.protocol.plan
+        th = theme
+        if result.recommended_bpm is None:
+            self.headline.setText("No resonance rate could be determined")
+            summary = [r for r in result.reasons if not r[:1].isdigit()]
+            self.explain.setText(
+                "Why: " + "; ".join(summary) + ". Details per rate are in the table. "
+                "Try again sitting still and breathing with the pacer.")
+            self.save_button.setEnabled(False)
+        else:
+            rate = result.recommended_bpm
+            won = [CRITERION_LABELS[c] for c in result.wins[rate]]
+            self.headline.setText(f"Your resonance rate: {rate:g} breaths per minute")
+            self.explain.setText(
+                f"It won {len(won)} of {len(CRITERIA)} criteria: {', '.join(won)}. "
+                "Rates are ranked by criteria won (ties: larger heart-rate swing). "
+                "A retest on another day is recommended.")
+            self.save_button.setEnabled(True)
+        order = {r: k for k, r in enumerate(result.ranking_bpm)}
+        blocks = sorted(result.blocks, key=lambda b: order.get(b.rate_bpm, 99))
+        self.table.setRowCount(len(blocks))
+
+        def fmt(x, spec):
+            return "--" if x is None else format(x, spec)
+
+        for row, b in enumerate(blocks):
+            lag = "--" if b.phase_lag_deg is None else f"{b.phase_lag_deg:+.0f}° ({b.phase_lag_s:+.1f} s)"
+            wins = ", ".join(CRITERION_LABELS[c] for c in result.wins.get(b.rate_bpm, ()))
+            note = (("won: " + wins) if wins else "won no criterion") if b.usable else \
+                "not used: " + "; ".join(b.reasons)
+            cells = [f"{b.rate_bpm:g}", fmt(b.amplitude_bpm, ".1f"), fmt(b.lf_power_ms2, ".0f"), lag,
+                     "--" if b.smoothness_r2 is None else f"{100 * b.smoothness_r2:.0f} %", note]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if b.rate_bpm == result.recommended_bpm:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setForeground(QColor(th.ok))
+                elif not b.usable:
+                    item.setForeground(QColor(th.muted))
+                self.table.setItem(row, col, item)
+        self._plot_blocks(result)
+        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)  # once the columns have their widths
+
+    def _plot_blocks(self, result: ResonanceResult) -> None:
+        th = self.theme
+        self.curves.clear()
+        self.curves.setBackground(th.background)
+        recorder = self.session.recorder
+        first = None
+        for i, rate in enumerate(self.plan.rates_bpm):
+            t, rr, corr = recorder.block_beats(i)
+            best = rate == result.recommended_bpm
+            title_colour = th.ok if best else th.text
+            plot = self.curves.addPlot(row=0, col=i)
+            plot.setTitle(f"{rate:g} /min" + ("  ★" if best else ""), color=title_colour, size="12pt")
+            plot.setMouseEnabled(False, False)
+            plot.hideButtons()
+            plot.getAxis("bottom").setLabel("s")
+            if i == 0:
+                plot.getAxis("left").setLabel("HR bpm")
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setTextPen(pg.mkPen(th.muted))
+                plot.getAxis(name).setPen(pg.mkPen(th.muted))
+            if t.size:
+                lo, _ = self.session.protocol.scored_window(i)
+                colour = th.heart if best else th.accent
+                bad = corr | outlier_beats(rr)
+                good_hr = 60000.0 / rr
+                if bad.any() and not bad.all():  # drawn as scored: artifacts bridged, marked below
+                    good_hr = np.interp(t, t[~bad], good_hr[~bad])
+                plot.plot(t - lo, good_hr, pen=pg.mkPen(colour, width=2.5 if best else 1.5))
+                if bad.any():
+                    plot.plot(t[bad] - lo, good_hr[bad], pen=None, symbol="x", symbolSize=8,
+                              symbolPen=pg.mkPen(th.warn, width=1.5))
+            if first is None:
+                first = plot
+            else:
+                plot.setYLink(first)
+        hr_all = [60000.0 / recorder.block_beats(i)[1] for i in range(len(self.plan.rates_bpm))]
+        hr_all = [h for h in hr_all if h.size]
+        if first is not None and hr_all:
+            lo, hi = np.percentile(np.concatenate(hr_all), [1.0, 99.0])
+            first.setYRange(lo - 3, hi + 3, padding=0)
