@@ -110,6 +110,10 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         raise InputError(f"unknown kind {kind!r}: use auto, rr or ppg")
     if fs_hz is not None and not (np.isfinite(fs_hz) and fs_hz > 0):
         raise InputError("--fs must be a positive sample rate in Hz")
+    if path.suffix.lower() in (".xdf", ".xdfz"):  # LabRecorder files: io/xdf.py
+        from biofeedback.io.xdf import load_xdf
+
+        return load_xdf(path, kind=kind)
     data = _read_bytes(path)
     if path.suffix.lower() == ".npy" or data.startswith(b"\x93NUMPY"):
         return _from_npy(path, data, kind, fs_hz)
