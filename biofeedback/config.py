@@ -112,21 +112,24 @@ SIM_ARTIFACT_BLOCK_S = 60.0  # motion/finger-off events are drawn per block of t
 # --- Streaming PPG beat detector details (beats.py, beat_quality.py) ---
 BEAT_SSF_WINDOW_S = 0.17  # slope-sum window (qppg: 170 ms; Zong et al. 2003: 128 ms)
 BEAT_LEARN_S = 4.0  # samples gathered after a start before the first decision (polarity, threshold)
-BEAT_THRESHOLD_SHARE = 0.45  # onset when the slope sum exceeds this share of recent upstrokes
+BEAT_THRESHOLD_SHARE = 0.3  # onset when the slope sum exceeds this share of recent upstrokes
 BEAT_INITIAL_THRESHOLD_SHARE = 0.5  # ... of the 97th percentile of the learning window's slope sum
 BEAT_UPSTROKES_KEPT = 8  # upstroke strengths whose median sets the threshold
 BEAT_CONFIRM_DROP_SHARE = 0.2  # a peak is confirmed once the filtered wave fell this share of its rise
 BEAT_MAX_RISE_S = 1.5  # an upstroke that does not turn into a peak within this is dropped
 BEAT_EARLY_SHARE = 0.55  # a beat sooner than this share of the median interval is a reflected wave
-BEAT_PROMINENCE_SHARE = 0.4  # a pulse must rise this share of the recent pulses' median rise
-BEAT_LEARN_PERIOD_SHARE = 0.8  # first autocorrelation peak this share of the top one = interval
+BEAT_PROMINENCE_SHARE = 0.35  # a pulse must rise this share of the recent pulses' median rise
+BEAT_LEARN_PERIOD_SHARE = 0.6  # first autocorrelation peak this share of the top one = interval
 BEAT_PERIOD_WINDOW_S = 8.0  # the pulse period is re-estimated over this much recent wave ...
 BEAT_PERIOD_EVERY_S = 2.0  # ... this often (autocorrelation, on the sample clock)
 BEAT_FOOT_SHARE = 0.3  # a pulse's rise is measured from its foot in this share of an interval ...
 BEAT_FOOT_MIN_S = 0.15  # ... but at least this far back
 BEAT_REFLECTED_SHARE = 0.8  # a peak sooner than this share of the interval ...
 BEAT_REFLECTED_PROMINENCE_SHARE = 0.7  # ... and smaller than this share of the median rise: reflected
-BEAT_TALLER_SHARE = 1.5  # a peak this much taller than the last beat, however soon, is a beat
+BEAT_TALLER_SHARE = 1.3  # a peak this much taller than the last beat, however soon, is a beat
+BEAT_PERIOD_MIN_CORRELATION = 0.4  # weaker autocorrelation peaks: no clear period
+BEAT_FLAT_TOP_SHARE = 0.01  # raw samples this close to a clipped maximum belong to its flat top
+BEAT_RELEARN_S = 5.0  # no beat for this long: polarity, threshold and pulse size are learnt again
 BEAT_RR_KEPT = 9  # intervals whose median is the expected interval
 BEAT_THRESHOLD_DECAY_RR = 1.6  # no beat for this many expected intervals: halve the threshold
 BEAT_PROCESS_EVERY_S = 0.064  # samples are processed in groups of this length (latency vs speed)
@@ -172,7 +175,8 @@ COHERENCE_LEVELS = (0.6, 1.5)  # raw-ratio thresholds low/medium/high (issue 15:
 # (our own choice on the raw McCraty ratio, not HeartMath's product scale)
 
 # --- Session store (io/store/, io/exports.py; issue 6) ---
-STORE_FLUSH_PERIOD_S = 1.0  # a SessionWriter commits at least this often: a crash loses at most this
+STORE_FLUSH_PERIOD_S = 0.5  # a SessionWriter commits at least this often: a crash loses at most this
+# of raw data, and beats this plus the detector's delay (~0.3 s): both within the last second
 STORE_STALE_S = 10.0  # a running session whose writer has not committed for this long is interrupted
 STORE_ZLIB_LEVEL = 1  # raw PPG blobs: fast compression, most of the gain
 # (issue 12: several processes, bad days)

@@ -115,7 +115,7 @@ def test_pure_noise_invents_almost_no_beats(fs_hz):
         (rng.standard_normal(n), None),
     ):
         det = PpgBeatDetector(fs_hz, adc_max=adc)
-        assert _feed_in_chunks(det, t, v, 64).size <= 2
+        assert _feed_in_chunks(det, t, v, 64).size <= 3
         assert det.quality is SignalQuality.NO_SIGNAL  # no beat for > 2.5 s
 
 
@@ -168,7 +168,7 @@ def test_reset_starts_a_new_stream():
     det.reset()
     after = np.concatenate([det.feed(t[10000:], v[10000:]), det.flush()])
     fresh = detect_beats(t[10000:], v[10000:], 500.0, adc_max=1023)
-    assert after.size > 20 and np.array_equal(after, fresh)
+    assert after.size > 15 and np.array_equal(after, fresh)  # the first 4 s are learnt
 
 
 def test_agrees_with_neurokit2_on_a_pulse_shape_from_another_simulator():

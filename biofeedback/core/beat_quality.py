@@ -1,0 +1,86 @@
+"""Per-beat signal quality by template correlation (Li & Clifford 2012; Orphanidou et al. 2015).
+
+Li Q, Clifford GD (2012) "Dynamic time warping and machine learning for signal
+quality assessment of pulsatile signals", Physiol. Meas. 33:1491 -- among their
+indices, the *linear resampling* one: each beat (here: the wave from the
+previous systolic peak to this one) is resampled to a fixed length and
+correlated with a running template of recent beats.
+Orphanidou C et al. (2015) "Signal-quality indices for the electrocardiogram
+and photoplethysmogram: derivation and applications to wireless monitoring",
+IEEE J. Biomed. Health Inform. 19(3):832 -- a PPG beat is acceptable when its
+correlation with the average template is >= 0.86; we use that threshold
+(``config.BEAT_QUALITY_MIN``).
+
+Streaming adaptation: the template is the mean of the last
+``BEAT_TEMPLATE_BEATS`` accepted (z-scored) beats, so it follows slow changes
+of shape. If it was learnt from a bad stretch (motion at the start),
+``BEAT_TEMPLATE_REBUILD_BEATS`` rejected beats in a row that agree with each
+other replace it. Pure NumPy; one call per beat.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import numpy as np
+
+from biofeedback.config import (
+    BEAT_QUALITY_MIN,
+    BEAT_TEMPLATE_BEATS,
+    BEAT_TEMPLATE_POINTS,
+    BEAT_TEMPLATE_REBUILD_BEATS,
+)
+
+_GRID = np.linspace(0.0, 1.0, BEAT_TEMPLATE_POINTS)
+
+
+def resample_beat(wave: np.ndarray) -> np.ndarray | None:
+    """Peak-to-peak wave resampled to ``BEAT_TEMPLATE_POINTS`` and z-scored; None if flat."""
+    if wave.size < 4:
+        return None
+    x = np.interp(_GRID, np.linspace(0.0, 1.0, wave.size), wave)
+    x = x - x.mean()
+    sd = float(np.sqrt(np.dot(x, x) / x.size))
+    if sd <= 0.0:
+        return None
+    return x / sd
+
+
+class TemplateQuality:
+    """Running beat template; ``score`` gives the correlation of a beat with it (-1..1)."""
+
+    def __init__(self) -> None:
+        self._recent: deque[np.ndarray] = deque(maxlen=BEAT_TEMPLATE_BEATS)
+        self._rejected: deque[np.ndarray] = deque(maxlen=BEAT_TEMPLATE_REBUILD_BEATS)
+
+    def reset(self) -> None:
+        self._recent.clear()
+        self._rejected.clear()
+
+    def score(self, wave: np.ndarray) -> float | None:
+        """Quality of one beat's wave, updating the template; None while it is being learnt."""
+        z = resample_beat(wave)
+        if z is None:
+            return 0.0
+        if len(self._recent) < 2:  # learning: the first beats define the shape
+            self._recent.append(z)
+            return None
+        template = np.mean(self._recent, axis=0)
+        sd = float(np.sqrt(np.dot(template - template.mean(), template - template.mean()) / z.size))
+        r = float(np.dot(z, template - template.mean()) / (z.size * sd)) if sd > 0 else 0.0
+        if r >= BEAT_QUALITY_MIN:
+            self._recent.append(z)
+            self._rejected.clear()
+        else:
+            self._rejected.append(z)
+            if len(self._rejected) == self._rejected.maxlen and self._consistent():
+                self._recent.clear()
+                self._recent.extend(self._rejected)
+                self._rejected.clear()
+        return r
+
+    def _consistent(self) -> bool:
+        """The rejected beats look like each other: the template, not they, is wrong."""
+        m = np.array(self._rejected)
+        c = m @ m.T / m.shape[1]
+        return bool(np.min(c) >= BEAT_QUALITY_MIN)
