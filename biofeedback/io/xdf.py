@@ -82,7 +82,7 @@ def load_xdf(path: str | Path, kind: str = "auto") -> Recording:
     if not path.exists():
         raise InputError(f"no such file: {path}")
     with open(path, "rb") as f:
-        if f.read(4) != b"XDF:":
+        if f.read(4) != b"XDF:" and path.suffix.lower() != ".xdfz":  # .xdfz is gzipped
             raise InputError(f"{path.name} is not an XDF file (it does not start with 'XDF:')")
     try:
         streams, _ = pyxdf.load_xdf(str(path))
