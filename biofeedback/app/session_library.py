@@ -222,9 +222,9 @@ class SessionLibrary(QObject):
 
     def replay_source(self, session_id: int, speed: float = 1.0):
         """A Source that plays a stored session's raw events (read off the GUI thread) in their rhythm."""
-        from biofeedback.app.stored_replay import StoredSessionSource
+        from biofeedback.io.replay import EventReplaySource
 
-        return StoredSessionSource(lambda: self.events(session_id), f"Replay of session {session_id}", speed)
+        return EventReplaySource(lambda: self.events(session_id), f"Replay of session {session_id}", speed)
 
 
 def _status_text(status: WriterStatus) -> str:

@@ -16,7 +16,7 @@ import numpy as np
 
 from biofeedback.core.timebase import first_time_s
 from biofeedback.core.types import Event, PpgBlock
-from biofeedback.io.files import InputError, load_recording
+from biofeedback.io.files import load_recording
 from biofeedback.io.source import (
     CONNECTED,
     FAILED,
@@ -43,14 +43,18 @@ def split_blocks(events: list[Event], max_span_s: float) -> Iterator[Event]:
             yield event
 
 
-class ReplaySource:
-    """A recorded file played back through the live path."""
+class EventReplaySource:
+    """Events from ``load()`` (called in the source's thread) played back through the live path.
 
-    def __init__(self, path: str, speed: float = 1.0, kind: str = "auto", fs_hz: float | None = None) -> None:
-        self.path = path
+    ``load`` may take a while (a long file, a stored session): it runs off the
+    caller's thread; an error it raises, or no events at all, is reported as a
+    FAILED state in words.
+    """
+
+    def __init__(self, load: Callable[[], Sequence[Event]], name: str, speed: float = 1.0) -> None:
+        self.load = load
         self.speed = float(min(max(speed, MIN_SPEED), MAX_SPEED))
-        self.kind, self.fs_hz = kind, fs_hz
-        self.description = f"Replay of {path} at {self.speed:g}×"
+        self.description = f"{name} at {self.speed:g}×"
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -67,15 +71,27 @@ class ReplaySource:
 
     def _run(self, on_events: EventSink, on_state: StateSink) -> None:
         try:
-            events = load_recording(self.path, kind=self.kind, fs_hz=self.fs_hz).events
-        except (InputError, OSError) as error:
+            events = self.load()
+        except Exception as error:  # a reader or store error becomes a state in words
             on_state(SourceState(FAILED, f"Cannot replay: {error}"))
+            return
+        if not events:
+            on_state(SourceState(FAILED, "Cannot replay: there is nothing to play."))
             return
         on_state(SourceState(CONNECTED, self.description, "replay"))
         if play_events(events, self.speed, on_events, self._stop):
             on_state(SourceState(FINISHED, "Replay finished"))
         else:
             on_state(SourceState(STOPPED, "Replay stopped"))
+
+
+class ReplaySource(EventReplaySource):
+    """A recorded file played back through the live path."""
+
+    def __init__(self, path: str, speed: float = 1.0, kind: str = "auto", fs_hz: float | None = None) -> None:
+        super().__init__(lambda: load_recording(path, kind=kind, fs_hz=fs_hz).events, f"Replay of {path}", speed)
+        self.path = path
+        self.kind, self.fs_hz = kind, fs_hz
 
 
 def play_events(events: Sequence[Event], speed: float, deliver: Callable[[list[Event]], None],
