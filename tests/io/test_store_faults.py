@@ -1,0 +1,136 @@
+"""The store on bad days, with real processes and real files.
+
+A real `simulate` feeds a real `record` over a pty while the store's disk fills up
+(a small tmpfs) or another program holds the write lock for 20 s. The recorder
+must say at once that it is not saving, keep everything, and once the cause
+clears store every beat: the stored beats equal the beats `record` wrote to its
+CSV, the stored samples have no hole, and the stored beats are exactly what the
+pipeline makes of the stored samples.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import textwrap
+import time
+
+import numpy as np
+import pytest
+from store_processes import CLI, RecordProcess, Simulator
+
+from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.types import PpgBlock
+from biofeedback.io.store import STORE_FILENAME, SessionStore
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="ptys, tmpfs and bind mounts need Linux")
+
+SHOWN_WITHIN_S = 3.0  # a failing commit is reported at the next flush (1 s) plus the writer's busy timeout
+
+
+def assert_every_beat_stored(store_path, beats_csv) -> int:
+    with SessionStore(store_path) as store:
+        (info,) = store.list_sessions()
+        beats, events = store.beats(info.id), store.events(info.id)
+    assert info.status == "completed"
+    written = np.loadtxt(beats_csv, delimiter=",", skiprows=1, ndmin=2)
+    assert len(beats) == written.shape[0] > 10
+    np.testing.assert_allclose([b.t_s for b in beats], written[:, 0], atol=6e-5)
+    t = np.concatenate([e.t_s for e in events if isinstance(e, PpgBlock)])
+    fs_hz = next(e.fs_hz for e in events if isinstance(e, PpgBlock))
+    assert np.all(np.diff(t) > 0) and np.max(np.diff(t)) < 1.5 / fs_hz  # no hole in the raw samples
+    pipeline = Pipeline()
+    replayed = pipeline.feed(events).beats + pipeline.flush().beats
+    np.testing.assert_allclose([b.t_s for b in replayed], [b.t_s for b in beats], atol=1e-9)
+    assert info.summary["n_beats"] == len(beats)
+    return len(beats)
+
+
+def fill(folder) -> object:
+    """Write a file until the disk is full; returns its path."""
+    filler = folder / "filler"
+    with open(filler, "wb", buffering=0) as f:
+        for chunk in (65536, 4096, 512):
+            try:
+                while True:
+                    f.write(b"\0" * chunk)
+            except OSError as error:
+                assert error.errno == errno.ENOSPC
+    return filler
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    folder = tmp_path / "small"
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], check=True)
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_full_disk_during_record_is_shown_at_once_and_no_beat_is_lost(tmp_path, small_disk):
+    sim = Simulator(speed=2.0)
+    try:
+        rec = RecordProcess(sim.port, small_disk, "--out", str(tmp_path / "beats.csv"))
+        rec.wait_for("being saved", 30)
+        time.sleep(2.0)
+        filler = fill(small_disk)
+        full_at = time.monotonic()
+        shown_at = rec.wait_for("not saving: disk full", 10, after=full_at)
+        time.sleep(4.5)
+        filler.unlink()
+        freed_at = time.monotonic()
+        saving_at = rec.wait_for("saving again", 10, after=freed_at)
+        time.sleep(1.5)
+        assert rec.stop() == 0, rec.text()
+    finally:
+        sim.stop()
+    n = assert_every_beat_stored(small_disk / STORE_FILENAME, tmp_path / "beats.csv")
+    print(f"disk full: shown after {shown_at - full_at:.2f} s, saving again {saving_at - freed_at:.2f} s "
+          f"after space was freed; {n} beats, none lost")
+    assert shown_at - full_at <= SHOWN_WITHIN_S
+    assert "Traceback" not in rec.text()
+
+
+LOCKER = textwrap.dedent("""
+    import sqlite3, sys, time
+    con = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+    con.execute("ROLLBACK")
+""")
+
+
+def test_a_20_s_foreign_write_lock_is_shown_and_no_beat_is_lost(tmp_path, data_dir):
+    sim = Simulator(speed=1.0)
+    try:
+        rec = RecordProcess(sim.port, data_dir, "--out", str(tmp_path / "beats.csv"))
+        rec.wait_for("being saved", 30)
+        time.sleep(1.5)
+        locker = subprocess.Popen([sys.executable, "-c", LOCKER, str(data_dir / STORE_FILENAME), "20"],
+                                  stdout=subprocess.PIPE, text=True)
+        assert locker.stdout.readline().strip() == "locked"
+        locked_at = time.monotonic()
+        shown_at = rec.wait_for("not saving: the store is locked by another program", 10, after=locked_at)
+        # reading never waits for the lock: `sessions` lists the running session at once
+        began = time.monotonic()
+        listing = subprocess.run([*CLI, "sessions"], capture_output=True, text=True, timeout=30,
+                                 env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
+        read_s = time.monotonic() - began
+        assert listing.returncode == 0 and "(running)" in listing.stdout, listing.stderr
+        assert "locked" not in listing.stderr
+        locker.wait(timeout=40)
+        released_at = time.monotonic()
+        saving_at = rec.wait_for("saving again", 10, after=released_at)
+        time.sleep(1.5)
+        assert rec.stop() == 0, rec.text()
+    finally:
+        sim.stop()
+    n = assert_every_beat_stored(data_dir / STORE_FILENAME, tmp_path / "beats.csv")
+    print(f"20 s lock: shown after {shown_at - locked_at:.2f} s, `sessions` answered in {read_s:.2f} s "
+          f"during it, saving again {saving_at - released_at:.2f} s after; {n} beats, none lost")
+    assert shown_at - locked_at <= SHOWN_WITHIN_S and read_s < 5.0
+    assert "Traceback" not in rec.text()
