@@ -18,6 +18,7 @@ from scipy import signal
 from scipy.interpolate import CubicSpline
 
 from biofeedback import config
+from biofeedback.core.pacer import clamp_rate_bpm
 
 
 def breathing_rate_from_tachogram(
@@ -47,12 +48,6 @@ def breathing_rate_from_tachogram(
     return float(60.0 * f[m][np.argmax(p[m])])
 
 
-def clamp_to_pacer(rate_bpm: float) -> float:
-    """Into PACER_MIN_BPM..PACER_MAX_BPM on the PACER_STEP_BPM grid."""
-    rate = min(max(float(rate_bpm), config.PACER_MIN_BPM), config.PACER_MAX_BPM)
-    return round(round(rate / config.PACER_STEP_BPM) * config.PACER_STEP_BPM, 6)
-
-
 class AdaptivePacing:
     """Rate schedule from ``start_bpm`` to ``target_bpm``, changed only at breath starts.
 
@@ -72,8 +67,8 @@ class AdaptivePacing:
     ) -> None:
         if max_change_bpm_per_min <= 0:
             raise ValueError("max_change_bpm_per_min must be > 0")
-        self.target_bpm = clamp_to_pacer(target_bpm)
-        self.rate_bpm = clamp_to_pacer(start_bpm)
+        self.target_bpm = clamp_rate_bpm(target_bpm)
+        self.rate_bpm = clamp_rate_bpm(start_bpm)
         self.max_change_bpm_per_min = float(max_change_bpm_per_min)
         self._t_last_s = float(t0_s)
         self._budget_bpm = 0.0

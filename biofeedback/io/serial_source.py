@@ -18,7 +18,7 @@ import serial
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS, detect_protocol, make_decoder
-from biofeedback.core.protocols.autodetect import wants_more_time
+from biofeedback.core.protocols.autodetect import excerpt, wants_more_time
 from biofeedback.core.timebase import event_time_s, first_time_s, shift_event
 from biofeedback.core.types import Event, Gap
 from biofeedback.io.ports import PortInfo, list_serial_ports
@@ -73,12 +73,6 @@ def open_port(port: str, baud: int, parity: str = "N", bytesize: int = 8,
         return serial.Serial(port, exclusive=True, **kwargs)
     except (serial.SerialException, OSError, ValueError) as error:
         raise PortError(explain_open_error(port, error)) from error
-
-
-def _excerpt(data: bytes, limit: int = 48) -> str:
-    head = data[:limit]
-    text = "".join(chr(b) if 32 <= b < 127 else "." for b in head)
-    return f"{len(data)} bytes, hex {head.hex(' ')}, text {text!r}"
 
 
 class SerialSource:
@@ -192,7 +186,7 @@ class SerialSource:
             ser.close()
             if self._stop.is_set():
                 break
-        what = _excerpt(received) if received else "nothing at all"
+        what = excerpt(received) if received else "nothing at all"
         total_s = time.monotonic() - connect_started
         raise PortError(
             f"Could not recognise the device on {self.port}. Tried {'; '.join(tried)} "

@@ -8,9 +8,8 @@ import pytest
 from biofeedback.core.adaptive_pacing import (
     AdaptivePacing,
     breathing_rate_from_tachogram,
-    clamp_to_pacer,
 )
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.pacer import Pacer, clamp_rate_bpm
 
 
 def rsa_beats(breath_bpm: float, duration_s: float = 90.0, swing_ms: float = 60.0, seed: int = 0):
@@ -39,7 +38,7 @@ def test_breathing_rate_needs_enough_record():
 def test_start_rate_is_clamped_to_pacer_range():
     t, rr = rsa_beats(14.0)
     pacing = AdaptivePacing.from_tachogram(5.5, t, rr, t0_s=float(t[-1]))
-    assert pacing.rate_bpm == clamp_to_pacer(14.0) == 10.0
+    assert pacing.rate_bpm == clamp_rate_bpm(14.0) == 10.0
 
 
 def run_glide(start: float, target: float, minutes: float = 20.0, frame_s: float = 0.05):
