@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-SIM_TIMEOUT_S = 60
+SIM_TIMEOUT_S = 120  # waits for record to open the port, then the run itself
 RECORD_CATCH_UP_S = 20
 
 

@@ -74,7 +74,9 @@ def test_firmware_to_record_beats_match_the_model(firmware, tmp_path, sketch, sc
           f"I lines lead the peak by {dev_lead_ms.mean():.0f} +- {dev_lead_ms.std():.0f} ms, "
           f"their IBI error SD {dev_ibi_err.std():.1f} ms, max {np.abs(dev_ibi_err).max():.0f} ms; "
           f"simboard {run.sim_speed:.1f}x real time, run {run.wall_s:.1f} s")
-    assert f1 >= F1_MIN
+    extra = np.delete(detected, det_i)
+    missed = np.delete(truth, tru_j)
+    assert f1 >= F1_MIN, f"F1 {f1:.3f}: beats at {extra.round(2)} s are not heartbeats; missed {missed.round(2)} s"
     assert rr_err.std() <= RR_SD_MAX_MS
     # the device's own beats (I lines): upstroke times, as documented in firmware_notes/README.md
     assert dev_i.size == dev_t.size  # every I line is a heartbeat ...
