@@ -132,7 +132,7 @@ BEAT_FLAT_TOP_SHARE = 0.01  # raw samples this close to a clipped maximum belong
 BEAT_RELEARN_S = 5.0  # no beat for this long: polarity, threshold and pulse size are learnt again
 BEAT_RR_KEPT = 9  # intervals whose median is the expected interval
 BEAT_THRESHOLD_DECAY_RR = 1.6  # no beat for this many expected intervals: halve the threshold
-BEAT_PROCESS_EVERY_S = 0.064  # samples are processed in groups of this length (latency vs speed)
+BEAT_PROCESS_EVERY_S = 0.1  # samples are processed in groups of this length (latency vs speed)
 BEAT_SMOOTH_S = 0.05  # centred moving average before locating the systolic maximum
 BEAT_FIT_HALF_S = 0.04  # half-width of the least-squares parabola refining the peak time
 BEAT_MIN_PROMINENCE_SD = 4.0  # a pulse must rise this many noise sd (MAD of first differences)
@@ -151,6 +151,8 @@ SIM_TICK_S = 0.02  # the server writes a chunk of bytes this often (real time)
 SIM_DEFAULT_NOISE = 0.01
 
 # --- Pipeline (core/pipeline.py) ---
+LINK_DAMAGED_WINDOW_S = 10.0  # lost lines/samples counted over this much device time ...
+LINK_DAMAGED_LOSSES = 2  # ... this many of them: the status says the link is damaged
 QUALITY_CHECK_PERIOD_S = 1.0  # device time between signal-quality checks (each costs ~50 µs)
 
 # --- Resonance assessment, adaptive pacing, coherence feedback (issue 7) ---
@@ -159,7 +161,7 @@ ASSESS_RATES_BPM = (6.5, 6.0, 5.5, 5.0, 4.5)  # breaths/min, in the order they a
 ASSESS_BLOCK_S = 120.0  # paced breathing per rate (Lehrer: about 2 min, often 3)
 ASSESS_REST_S = 0.0  # optional rest between blocks
 ASSESS_SETTLE_S = 10.0  # start of each block not scored: the user settles into the new rate
-ASSESS_MAX_ARTIFACT_SHARE = 0.05  # corrected beats above this share make a block unusable
+ASSESS_MAX_ARTIFACT_SHARE = 0.25  # a block with more corrected beats is not scored (issue 15: was 0.05)
 ASSESS_FOLLOW_TOLERANCE_HZ = 0.015  # HR oscillation peak within this of the pacer = following
 ASSESS_MIN_FIT_R2 = 0.1  # share of HR variance a breathing-locked sinusoid must explain
 ASSESS_MIN_VALID_BLOCKS = 3  # fewer usable blocks -> no resonance rate is recommended
@@ -245,3 +247,9 @@ RESP_MIN_QUALITY = 0.2  # estimates below this are shown as "unsure" and not use
 COHERENCE_EMA_UPDATES = 8.0  # displayed level: EMA of log(ratio) over this many 5 s updates
 COHERENCE_HYSTERESIS_SHARE = 0.25  # the level moves only this share past a threshold
 COHERENCE_MIN_DWELL_S = 30.0  # a displayed level holds at least this long
+# resonance assessment (core/resonance.py): Lehrer 2000 criteria weighted in Shaffer & Meehan's order
+ASSESS_BREATH_FOLLOW_BPM = 0.5  # measured breathing this close to the pacer = the user followed it
+ASSESS_CRITERION_WEIGHTS = {"phase": 3.0, "amplitude": 2.0, "lf_power": 1.0, "lf_peak": 1.0,
+                            "smoothness": 1.0, "single_peak": 0.5}
+ASSESS_CONFIDENCE_CLEAR = 0.10  # winner's score this share above the runner-up: a clear choice
+ASSESS_CONFIDENCE_LIKELY = 0.04  # ... this share: likely; below: uncertain (retest advised)

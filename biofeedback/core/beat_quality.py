@@ -20,6 +20,7 @@ other replace it. Pure NumPy; one call per beat.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 
 import numpy as np
@@ -65,9 +66,10 @@ class TemplateQuality:
         if len(self._recent) < 2:  # learning: the first beats define the shape
             self._recent.append(z)
             return None
-        template = np.mean(self._recent, axis=0)
-        sd = float(np.sqrt(np.dot(template - template.mean(), template - template.mean()) / z.size))
-        r = float(np.dot(z, template - template.mean()) / (z.size * sd)) if sd > 0 else 0.0
+        template = sum(self._recent) / len(self._recent)
+        template -= template.mean()
+        sd = math.sqrt(float(np.dot(template, template)) / z.size)
+        r = float(np.dot(z, template)) / (z.size * sd) if sd > 0 else 0.0
         if r >= BEAT_QUALITY_MIN:
             self._recent.append(z)
             self._rejected.clear()

@@ -44,6 +44,7 @@ Samples are processed once ``BEAT_PROCESS_EVERY_S`` of them is pending.
 from __future__ import annotations
 
 import math
+import statistics
 from collections import deque
 
 import numpy as np
@@ -84,7 +85,7 @@ from biofeedback.config import (
     SATURATED_SHARE,
 )
 from biofeedback.core.beat_quality import TemplateQuality
-from biofeedback.core.ppg_polarity import bandpass_ba, estimate_polarity
+from biofeedback.core.ppg_polarity import bandpass_sos, estimate_polarity
 from biofeedback.core.types import SignalQuality
 
 _HISTORY_S = 4.0  # raw history kept behind the processed point (peak search, quality waves)
@@ -105,8 +106,7 @@ class PpgBeatDetector:
         self.adc_max = adc_max
         self.declared_polarity = polarity
         fs = self.fs_hz
-        self._b, self._a = bandpass_ba(fs)  # for the period estimate
-        self._zi_unit = signal.lfilter_zi(self._b, self._a)
+        self._decim = max(1, int(fs // _PERIOD_FS_HZ))
         # slope sum and peak confirmation on a low-passed wave, as in wabp/qppg: a high-pass
         # would turn the trough after each systolic peak into a false upstroke
         self._bl, self._al = signal.butter(2, min(PPG_BANDPASS_HZ[1], 0.4 * fs), fs=fs)
@@ -120,7 +120,7 @@ class PpgBeatDetector:
         self._max_rise = max(2, round(BEAT_MAX_RISE_S * fs))
         self._smooth = max(1, round(BEAT_SMOOTH_S * fs) // 2 * 2 + 1)
         self._fit_half = max(1, round(BEAT_FIT_HALF_S * fs))
-        self._decim = max(1, int(fs // _PERIOD_FS_HZ))
+        self._period_sos = bandpass_sos(fs / self._decim)  # for the period estimate
         self._period_win = round(BEAT_PERIOD_WINDOW_S * fs)
         self._period_every = round(BEAT_PERIOD_EVERY_S * fs)
         self._relearn_n = round(BEAT_RELEARN_S * fs)
@@ -136,21 +136,19 @@ class PpgBeatDetector:
         self._v = np.zeros(cap)
         self._t = np.zeros(cap)
         self._y = np.zeros(cap)  # low-passed wave
-        self._bp = np.zeros(cap)  # band-passed wave
         self._ssf = np.zeros(cap)
         self._cs = np.zeros(cap, dtype=np.int64)
         self._off = 0  # absolute sample index of buffer position 0
         self._n = self._p = self._start = self._hist  # filled, processed, stream start (buffer)
         self._started = False
         self.polarity = self.declared_polarity
-        self._zi: np.ndarray | None = None
         self._zl: np.ndarray | None = None
-        self._bq = self._b
         self._blq = self._bl
         self._gain = 1.0
         self._thr = math.inf
         self._ups: deque[float] = deque(maxlen=BEAT_UPSTROKES_KEPT)
         self._rr: deque[float] = deque(maxlen=BEAT_RR_KEPT)
+        self._rr_med: float | None = None
         self._proms: deque[float] = deque(maxlen=BEAT_UPSTROKES_KEPT)
         self._last_prom = math.inf
         self._relearnt = -(1 << 62)  # buffer index of the last re-learning
@@ -248,7 +246,7 @@ class PpgBeatDetector:
         keep_from = max(0, self._p - self._hist)
         size = self._n - keep_from
         cap = max(self._v.size, 2 * (size + n))
-        for name in ("_v", "_t", "_y", "_bp", "_ssf", "_cs"):
+        for name in ("_v", "_t", "_y", "_ssf", "_cs"):
             old = getattr(self, name)
             new = old if cap == old.size else np.zeros(cap, dtype=old.dtype)
             new[:size] = old[keep_from : self._n]
@@ -268,27 +266,32 @@ class PpgBeatDetector:
         if self.polarity is None:
             self.polarity = estimate_polarity(x, self.fs_hz)
         sign = float(self.polarity)
-        y = signal.lfilter(self._b * sign, self._a, x, zi=self._zi_unit * (x[0] * sign))[0]
         z = signal.lfilter(self._bl * sign, self._al, x, zi=self._zl_unit * (x[0] * sign))[0]
         steepest = float(np.max(np.abs(np.diff(z)))) if z.size > 1 else 0.0
         self._gain = 2.0**_SLOPE_BITS / steepest if steepest > 0 else 1.0
-        self._bq, self._blq = self._b * sign, self._bl * sign
-        self._zi = self._zi_unit * (x[0] * sign)  # constant input -> zero output, no transient
-        self._zl = self._zl_unit * (x[0] * sign)  # ... and the low-pass starts at x[0]
+        self._blq = self._bl * sign
+        self._zl = self._zl_unit * (x[0] * sign)  # constant input -> constant output, no transient
         u = np.maximum(np.diff(z), 0.0) * self._gain
         cs = np.cumsum(np.minimum(u, 2.0**40).astype(np.int64))
         ssf = cs[self._ls :] - cs[: -self._ls] if cs.size > self._ls else cs
         self._thr = BEAT_INITIAL_THRESHOLD_SHARE * float(np.percentile(ssf, 97)) if ssf.size else 1.0
         self._thr = max(self._thr, 1.0)
-        self._seed_from_learning(x * sign, y)
+        self._seed_from_learning(x * sign, self._period_of(z))
         self._y[s - 1] = x[0] * sign
         self._started = True
 
-    def _seed_from_learning(self, x: np.ndarray, y: np.ndarray) -> None:
+    def _period_of(self, z: np.ndarray) -> float | None:
+        """Pulse period of a stretch of the low-passed wave (decimated, band-passed both ways)."""
+        zd = z[:: self._decim]
+        if zd.size < 16:
+            return None
+        fs = self.fs_hz / self._decim
+        yd = signal.sosfilt(self._period_sos, zd - zd[0])[int(fs) :]  # skip the start transient
+        return dominant_period_s(yd, fs)
+
+    def _seed_from_learning(self, x: np.ndarray, period: float | None) -> None:
         """Expected interval (autocorrelation) and pulse prominence from the learning window."""
         fs = self.fs_hz
-        yc = y[min(y.size // 4, int(fs)) :]
-        period = dominant_period_s(yc, fs)
         if period is None:
             return
         self._period_s = period
@@ -308,7 +311,7 @@ class PpgBeatDetector:
         a = b - self._period_win
         if a < self._start:
             return
-        self._period_s = dominant_period_s(self._bp[a : b : self._decim], self.fs_hz / self._decim)
+        self._period_s = self._period_of(self._y[a:b])
         last = self._last_peak_abs - self._off if self._last_peak_abs is not None else self._start
         if b - max(last, self._relearnt) >= self._relearn_n and not self._rising:
             self._relearn(b)
@@ -326,24 +329,22 @@ class PpgBeatDetector:
             polarity = estimate_polarity(self._v[a:b], self.fs_hz)
             if polarity != self.polarity:  # the filters are linear: flip their state and history
                 self.polarity = polarity
-                self._bq, self._blq = -self._bq, -self._blq
-                self._zi, self._zl = -self._zi, -self._zl
+                self._blq, self._zl = -self._blq, -self._zl
                 self._y[: self._n] *= -1.0
-                self._bp[: self._n] *= -1.0
         ssf = self._ssf[a:b]
         self._thr = max(1.0, BEAT_INITIAL_THRESHOLD_SHARE * float(np.percentile(ssf, 97)))
         self._ups.clear()
         self._proms.clear()
         self._rr.clear()
+        self._rr_med = None
         self._last_prom = math.inf
-        self._seed_from_learning(self._v[a:b] * float(self.polarity), self._bp[a:b])
+        self._seed_from_learning(self._v[a:b] * float(self.polarity), self._period_of(self._y[a:b]))
 
     def _process(self, m: int) -> np.ndarray:
         p = self._p
         x = self._v[p : p + m]
-        self._bp[p : p + m], self._zi = signal.lfilter(self._bq, self._a, x, zi=self._zi)
         self._y[p : p + m], self._zl = signal.lfilter(self._blq, self._al, x, zi=self._zl)
-        d = np.diff(self._y[p - 1 : p + m])  # _y[start - 1] is x[0], the filter's steady state
+        d = self._y[p : p + m] - self._y[p - 1 : p + m - 1]  # _y[start - 1]: the steady state
         np.maximum(d, 0.0, out=d)
         d *= self._gain
         np.minimum(d, 2.0**40, out=d)
@@ -382,7 +383,7 @@ class PpgBeatDetector:
         """The pulse period when the wave has a clear one, else the median recent interval."""
         if self._period_s is not None:
             return self._period_s
-        return float(np.median(self._rr)) if self._rr else None
+        return self._rr_med
 
     def _decay(self, i: int) -> float:
         """1, 1/2 or 1/4: thresholds drop when no beat came for a while (a weaker pulse)."""
@@ -466,7 +467,7 @@ class PpgBeatDetector:
                 k_hi += 1
         rr_exp = self._expected_rr()
         prom = top - float(self._foot(k_lo, rr_exp, sign))
-        if self._proms and prom < BEAT_PROMINENCE_SHARE * self._decay(j) * np.median(self._proms):
+        if self._proms and prom < BEAT_PROMINENCE_SHARE * self._decay(j) * statistics.median(self._proms):
             return None
         t = self._peak_time(k_lo, k_hi, a, j, sign)
         if self._last_beat_t is not None:
@@ -476,7 +477,7 @@ class PpgBeatDetector:
             taller = prom >= BEAT_TALLER_SHARE * self._last_prom and gap >= BEAT_REFRACTORY_S
             if gap < max(BEAT_REFRACTORY_S, early) and not taller:
                 return None
-            ref = float(np.percentile(self._proms, 75)) if self._proms else 0.0
+            ref = _upper_quartile(self._proms)
             small = prom < BEAT_REFLECTED_PROMINENCE_SHARE * ref
             if rr_exp is not None and gap < BEAT_REFLECTED_SHARE * rr_exp and small:
                 return None  # early and small: a reflected wave, not an early beat
@@ -484,11 +485,12 @@ class PpgBeatDetector:
         self._ups.append(strength)
         self._proms.append(prom)
         self._last_prom = prom
-        self._thr = BEAT_THRESHOLD_SHARE * float(np.median(self._ups))
+        self._thr = BEAT_THRESHOLD_SHARE * statistics.median(self._ups)
         k_abs = (k_lo + k_hi) // 2 + self._off
         quality = math.nan
         if self._last_beat_t is not None and t - self._last_beat_t <= _MAX_RR_S:
             self._rr.append(t - self._last_beat_t)
+            self._rr_med = statistics.median(self._rr)
             prev = self._last_peak_abs - self._off
             if prev >= max(self._start, 0):
                 q = self._templates.score(self._v[prev : k_abs - self._off + 1] * sign)
@@ -519,6 +521,11 @@ class PpgBeatDetector:
         if frac > 0:
             return float(self._t[i] + frac * (self._t[i + 1] - self._t[i]))
         return float(self._t[i])
+
+
+def _upper_quartile(values) -> float:
+    ordered = sorted(values)
+    return ordered[(3 * (len(ordered) - 1)) // 4] if ordered else 0.0
 
 
 def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:

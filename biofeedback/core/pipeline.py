@@ -11,8 +11,9 @@ export. Stages (each feed-in, emit-out, private state):
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -77,15 +78,24 @@ class Pipeline:
         self.beat_source = beat_source
         self.protocol: str | None = None
         self.fs_hz: float | None = None
+        self.adc_max: int | None = None
+        self.polarity: int | None = None  # declared by the protocol (DeviceInfo), else detected
         self.detector: PpgBeatDetector | None = None
         self.corrector = ArtifactCorrector(correct=correct)
         self.hrv = LiveHrv()
         self.quality = SignalQuality.NO_SIGNAL
         self.n_beats = 0
         self.n_corrected = 0
+        self.n_poor = 0  # detected pulses rejected by their quality (no interval from them)
+        self.n_bridged = 0  # short losses of samples bridged on the sample clock
         self._seen_ppg = False
         self._next_quality_t_s = -np.inf
-        self._last_device_beat_t_s: float | None = None
+        self._poor_span = False
+        self._last_detection_t_s: float | None = None
+        self._losses: deque[float] = deque()  # device times of recent lost-sample gaps
+        self._share: deque[tuple[float, bool]] = deque()  # (t_s, artifact) over the live window
+        self._share_bad = 0
+        self._quality_of: dict[float, float] = {}  # detection time -> pulse quality, until emitted
 
     # -- decisions -----------------------------------------------------------
     def _use_device_beats(self) -> bool:
@@ -94,6 +104,11 @@ class Pipeline:
         if self.protocol in DEVICE_BEAT_PROTOCOLS:
             return True
         return not self._seen_ppg
+
+    @property
+    def link_damaged(self) -> bool:
+        """Lines or samples were lost recently (the beats are still detected across them)."""
+        return len(self._losses) >= config.LINK_DAMAGED_LOSSES
 
     # -- feeding -------------------------------------------------------------
     def feed(self, events: Iterable[Event]) -> PipelineOutput:
@@ -112,27 +127,32 @@ class Pipeline:
                 self._on_gap(event, out)
             elif isinstance(event, DeviceInfo):
                 self.protocol = event.protocol
+                if event.polarity is not None:
+                    self.polarity = event.polarity
+                if event.adc_max is not None:
+                    self.adc_max = event.adc_max
                 if event.fs_hz:
-                    self._ensure_detector(event.fs_hz, event.adc_max)
+                    self._ensure_detector(event.fs_hz)
         if out.beats:
-            out.metrics = self.hrv.snapshot()
+            out.metrics = self._snapshot()
         return out
 
     def flush(self) -> PipelineOutput:
         """End of stream: release the beats the corrector holds back."""
         out = PipelineOutput()
         if self.detector is not None and not self._use_device_beats():
-            for t_s in self.detector.flush():
-                self._accept(self.corrector.push(float(t_s)), out)
+            times = self.detector.flush()
+            self._on_detections(times, self.detector.last_quality, out)
         self._accept(self.corrector.flush(), out)
         if out.beats:
-            out.metrics = self.hrv.snapshot()
+            out.metrics = self._snapshot()
         return out
 
-    def _ensure_detector(self, fs_hz: float, adc_max: int | None = None) -> PpgBeatDetector:
-        if self.detector is None or abs(self.fs_hz - fs_hz) > 1e-9:
+    def _ensure_detector(self, fs_hz: float) -> PpgBeatDetector:
+        d = self.detector
+        if d is None or abs(self.fs_hz - fs_hz) > 1e-9 or d.declared_polarity != self.polarity:
             self.fs_hz = fs_hz
-            self.detector = PpgBeatDetector(fs_hz, adc_max=adc_max)
+            self.detector = PpgBeatDetector(fs_hz, adc_max=self.adc_max, polarity=self.polarity)
         return self.detector
 
     def _on_ppg(self, block: PpgBlock, out: PipelineOutput) -> None:
@@ -147,13 +167,34 @@ class Pipeline:
         t_end_s = block.t_s[-1] if len(block) else -np.inf
         if t_end_s >= self._next_quality_t_s:
             self._next_quality_t_s = t_end_s + config.QUALITY_CHECK_PERIOD_S
-            self._set_quality(detector.quality, out)
+            self._check_quality(float(t_end_s), out)
         if beat_times.size:
-            detections = beat_times.tolist()
-            out.detections_t_s += detections
-            if not self._use_device_beats():
-                for t_s in detections:
-                    self._accept(self.corrector.push(t_s), out)
+            self._on_detections(beat_times, detector.last_quality, out)
+
+    def _on_detections(self, times: np.ndarray, quality: np.ndarray, out: PipelineOutput) -> None:
+        """Detected pulses: good ones go on to the corrector, poor ones make a gap."""
+        detections = times.tolist()
+        out.detections_t_s += detections
+        if self._use_device_beats():
+            return
+        for t_s, q in zip(detections, quality.tolist(), strict=True):
+            last = self._last_detection_t_s
+            self._last_detection_t_s = t_s
+            if q == q and q < config.BEAT_QUALITY_MIN:  # NaN: not known yet (template learning)
+                self.n_poor += 1
+                self._count_share(t_s, True)
+                if not self._poor_span:
+                    self._poor_span = True
+                    self._break_chain(Gap(t_s, None, "poor_signal"), out)
+                self._set_quality(SignalQuality.POOR, out)
+                continue
+            if self._poor_span or (last is not None and t_s - last > config.NO_BEAT_TIMEOUT_S):
+                self._poor_span = False
+                self._break_chain(None, out)  # this pulse starts a new chain
+                self._set_quality(self._base_quality(t_s), out)
+            if q == q:
+                self._quality_of[t_s] = q
+            self._accept(self.corrector.push(t_s), out)
 
     def _on_device_beat(self, beat: DeviceBeat, out: PipelineOutput) -> None:
         if not self._use_device_beats():
@@ -164,17 +205,71 @@ class Pipeline:
 
     def _on_gap(self, gap: Gap, out: PipelineOutput) -> None:
         out.gaps.append(gap)
-        self._accept(self.corrector.flush(), out)
-        self.corrector.reset()
+        ppg_beats = self._seen_ppg and not self._use_device_beats()
+        bridge = (gap.reason == "lost_samples" and gap.duration_s is not None
+                  and gap.duration_s <= config.BEAT_BRIDGE_MAX_S)
+        if bridge or gap.reason in ("lost_samples", "lost_beat"):
+            self._losses.append(gap.t_s)
+        if bridge and self.detector is not None:
+            self.n_bridged += 1
+            self.detector.bridge()  # a few lost samples: not a gap for the detector
+            return
+        if gap.reason == "lost_beat" and ppg_beats:
+            return  # a lost I line: our beats come from the wave, which goes on
+        self._break_chain(None, out)
         if self.detector is not None:
             self.detector.reset()
+        self._last_detection_t_s = None
+        self._poor_span = False
+
+    def _break_chain(self, gap: Gap | None, out: PipelineOutput) -> None:
+        """End the interval chain: release held beats; the next beat has no interval."""
+        if gap is not None:
+            out.gaps.append(gap)
+        self._accept(self.corrector.flush(), out)
+        self.corrector.reset()
+        self.hrv.new_chain()
 
     def _accept(self, beats: list[Beat], out: PipelineOutput) -> None:
+        if self._quality_of and beats:
+            beats = [replace(b, quality=self._quality_of.pop(b.t_s, None)) for b in beats]
+            if len(self._quality_of) > 64:  # times the corrector moved or dropped
+                self._quality_of = dict(list(self._quality_of.items())[-16:])
         for beat in beats:
             self.hrv.push(beat.t_s, beat.rr_ms, beat.corrected)
             self.n_beats += 1
             self.n_corrected += int(beat.corrected)
+            self._count_share(beat.t_s, beat.corrected)
         out.beats += beats
+
+    def _count_share(self, t_s: float, bad: bool) -> None:
+        share = self._share
+        share.append((t_s, bad))
+        self._share_bad += bad
+        cut = t_s - config.LIVE_RMSSD_WINDOW_S
+        while share[0][0] <= cut:
+            self._share_bad -= share.popleft()[1]
+
+    def _snapshot(self) -> MetricsUpdate:
+        """LiveHrv's metrics, with an artifact share that also counts the poor pulses."""
+        m = self.hrv.snapshot()
+        if not self._share:
+            return m
+        return replace(m, artifact_share=self._share_bad / len(self._share))
+
+    def _base_quality(self, t_s: float) -> SignalQuality:
+        q = self.detector.quality if self.detector is not None else SignalQuality.NO_SIGNAL
+        while self._losses and self._losses[0] < t_s - config.LINK_DAMAGED_WINDOW_S:
+            self._losses.popleft()
+        if q == SignalQuality.GOOD and self.link_damaged:
+            return SignalQuality.LINK_DAMAGED
+        return q
+
+    def _check_quality(self, t_s: float, out: PipelineOutput) -> None:
+        q = self._base_quality(t_s)
+        if self._poor_span and q in (SignalQuality.GOOD, SignalQuality.LINK_DAMAGED):
+            q = SignalQuality.POOR
+        self._set_quality(q, out)
 
     def _set_quality(self, quality: SignalQuality, out: PipelineOutput) -> None:
         if quality != self.quality:

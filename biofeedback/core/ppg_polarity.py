@@ -30,6 +30,12 @@ def bandpass_ba(fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
     return signal.butter(2, (lo, hi), btype="band", fs=fs_hz)
 
 
+def bandpass_sos(fs_hz: float) -> np.ndarray:
+    """The same band-pass as second-order sections (for zero-phase use on short windows)."""
+    lo, hi = PPG_BANDPASS_HZ
+    return signal.butter(2, (lo, min(hi, 0.4 * fs_hz)), btype="band", fs=fs_hz, output="sos")
+
+
 def _skew(x: np.ndarray) -> float:
     x = x - x.mean()
     m2 = float(np.dot(x, x)) / x.size

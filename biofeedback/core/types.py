@@ -19,6 +19,8 @@ class SignalQuality(str, Enum):
     NO_SIGNAL = "no_signal"  # flat signal or no beat for NO_BEAT_TIMEOUT_S
     SATURATED = "saturated"  # clipped at the ADC rails
     FINGER_OFF = "finger_off"  # device says so, or amplitude out of range
+    POOR = "poor"  # pulses do not look like the template (motion): "signal poor, hold still"
+    LINK_DAMAGED = "link_damaged"  # lines/samples lost on the link; beats are still detected
 
 
 # ----------------------------------------------------------------------------
@@ -63,6 +65,7 @@ class DeviceInfo:
     fs_hz: float | None = None  # sample rate of PPG samples, None if the stream has none
     adc_max: int | None = None
     device: str = ""
+    polarity: int | None = None  # +1 pulse raises the value, -1 lowers it (MAX3010x raw IR), None: detect
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class Gap:
 
     t_s: float  # where the gap starts on the device/record clock
     duration_s: float | None  # None when unknown
-    reason: str  # "lost_samples" | "device_restart" | "disconnected" | "lost_beat"
+    reason: str  # "lost_samples" | "device_restart" | "disconnected" | "lost_beat" | "poor_signal"
 
 
 Event = PpgBlock | DeviceBeat | DeviceStatus | DeviceInfo | Gap
@@ -95,6 +98,7 @@ class Beat:
     rr_ms: float
     corrected: bool = False
     kind: str = "normal"
+    quality: float | None = None  # template correlation of the pulse (beat_quality), None unknown
 
 
 @dataclass(frozen=True)
