@@ -134,3 +134,45 @@ def test_a_20_s_foreign_write_lock_is_shown_and_no_beat_is_lost(tmp_path, data_d
           f"during it, saving again {saving_at - released_at:.2f} s after; {n} beats, none lost")
     assert shown_at - locked_at <= SHOWN_WITHIN_S and read_s < 5.0
     assert "Traceback" not in rec.text()
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder holding a store with one session, then bind-mounted read-only (root cannot write either)."""
+    from biofeedback.core.types import Beat
+
+    folder = tmp_path / "ro"
+    with SessionStore(folder / STORE_FILENAME) as store:
+        writer = store.begin_session("sim", "native", name="kept")
+        writer.add_beats([Beat(1.0 + i, 1000.0) for i in range(30)])
+        writer.finish()
+    subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_read_only_folder_keeps_history_readable_and_refuses_recording_in_words(read_only_folder, tmp_path):
+    before = sorted(p.name for p in read_only_folder.iterdir())
+    env = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(read_only_folder)}
+
+    def cli(*args):
+        return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60, env=env)
+
+    listing = cli("sessions")
+    assert listing.returncode == 0 and "kept" in listing.stdout, listing.stderr
+    assert "read-only: your history can be read" in listing.stderr
+    exported = cli("export", "last", "--format", "csv", "--out", str(tmp_path / "beats.csv"))
+    assert exported.returncode == 0 and len((tmp_path / "beats.csv").read_text().splitlines()) == 31
+    recording = cli("record", "--port", str(tmp_path / "no-such-port"), "--duration", "2")
+    assert recording.returncode == 2
+    assert "read-only" in recording.stderr and "Use --no-store" in recording.stderr
+    for result in (listing, exported, recording):
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in read_only_folder.iterdir()) == before  # nothing moved aside or added
+    with SessionStore(read_only_folder / STORE_FILENAME) as store:
+        assert store.read_only
+        from biofeedback.io.store import ReadOnlyStoreError
+
+        with pytest.raises(ReadOnlyStoreError, match="read-only"):
+            store.begin_session()

@@ -1,0 +1,93 @@
+"""Eight `record` processes and a `sessions`/`export` loop on one store, started together.
+
+Real processes on one simulator (served on loopback TCP, which feeds every
+client), on an empty folder and on one that already holds sessions, several
+rounds: every session ends in the one store file, completed and with its
+beats; nothing is moved aside; no "database is locked" (or any traceback)
+reaches the user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from store_processes import CLI, Simulator
+
+from biofeedback.io.store import STORE_FILENAME, SessionStore
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL-free but POSIX locks assumed")
+
+N_RECORDERS = 8
+RECORD_S = 2.0
+
+READER_LOOP = textwrap.dedent("""
+    import contextlib, io, json, sys
+    from pathlib import Path
+    from biofeedback.__main__ import main
+    out, stop = sys.argv[1], Path(sys.argv[2])
+    while not stop.exists():  # until the recorders are done
+        for args in (["sessions"], ["export", "last", "--format", "csv", "--out", out]):
+            err, std = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(std):
+                rc = main(args)
+            print(json.dumps({"command": args[0], "rc": rc, "stderr": err.getvalue()}), flush=True)
+""")
+
+
+def run_round(folder, port: str, tmp_path) -> list[str]:
+    """Start the recorders and the reader loop together; returns every process's stderr."""
+    env = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(folder)}
+    procs = [subprocess.Popen([*CLI, "record", "--port", port, "--protocol", "native", "--duration", str(RECORD_S)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for _ in range(N_RECORDERS)]
+    stop = tmp_path / "stop"
+    stop.unlink(missing_ok=True)
+    reader = subprocess.Popen([sys.executable, "-c", READER_LOOP, str(tmp_path / "export.csv"), str(stop)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    outputs = []
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        outputs.append(err)
+    stop.touch()
+    lines, err = reader.communicate(timeout=120)
+    outputs.append(err)
+    calls = [json.loads(line) for line in lines.splitlines()]
+    assert len(calls) >= 2 and err == ""  # at least one `sessions` and one `export`
+    for call in calls:
+        outputs.append(call["stderr"])
+        # before the first session exists, `export last` says so; anything else must succeed
+        assert call["rc"] == 0 or "holds no sessions yet" in call["stderr"], call
+    return outputs
+
+
+def test_eight_recorders_and_a_reader_share_one_store_without_losing_a_session(tmp_path):
+    sim = Simulator(listen="socket://127.0.0.1:0")
+    rounds = [tmp_path / "a", tmp_path / "a", tmp_path / "b"]  # empty, then existing; another empty
+    try:
+        outputs = []
+        for k, folder in enumerate(rounds):
+            began = time.monotonic()
+            outputs += run_round(folder, sim.port, tmp_path)
+            print(f"stress round {k + 1}: {N_RECORDERS} recorders + reader loop in {time.monotonic() - began:.1f} s")
+    finally:
+        sim.stop()
+    for text in outputs:
+        for bad in ("locked", "Traceback", "damaged", "kept as", "not saving"):
+            assert bad not in text, text
+    for folder, n_rounds in ((tmp_path / "a", 2), (tmp_path / "b", 1)):
+        names = {p.name for p in folder.iterdir()}
+        assert names <= {STORE_FILENAME, STORE_FILENAME + "-wal", STORE_FILENAME + "-shm", STORE_FILENAME + ".lock"}
+        with SessionStore(folder / STORE_FILENAME) as store:
+            sessions = store.list_sessions()
+            assert len(sessions) == N_RECORDERS * n_rounds
+            assert len({s.id for s in sessions}) == len(sessions)
+            for info in sessions:
+                assert info.status == "completed" and info.summary["n_beats"] >= 1, info
+                assert len(store.beats(info.id)) == info.summary["n_beats"]
