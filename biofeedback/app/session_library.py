@@ -22,6 +22,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import Marker, PacerChange
 from biofeedback.core.types import Beat, Event
+from biofeedback.io.exports import export_session
+from biofeedback.io.replay import (
+    EventReplaySource,  # imported here, not at the first replay (GUI thread)
+)
 from biofeedback.io.store import (
     CheckIn,
     SessionInfo,
@@ -184,14 +188,19 @@ class SessionLibrary(QObject):
         self._call("delete", session_id)
 
     # -- slow work off the GUI thread ---------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        """The store's file (None when it could not be opened)."""
+        return self.store.path if self.store is not None else None
+
     def export(self, session_id: int, path: str | Path,
-               render_report: Callable[[ReportData, Path], None] | None = None) -> threading.Thread:
-        """Write a report (.pdf/.png with ``render_report``), beats (.csv) or Kubios RR (.txt) in a thread.
+               render_report: Callable[[Path, int, Path], None] | None = None) -> threading.Thread:
+        """Write a report (.pdf/.png with ``render_report(store_path, session_id, path)``), beats (.csv)
+        or Kubios RR (.txt), in a thread; ``exported(path)`` or ``export_failed(sentence)`` follows.
 
-        ``exported(path)`` or ``export_failed(sentence)`` follows on the GUI thread.
+        The report renderer is given the store's file, not this connection: it may run in
+        another process (painting holds Python's GIL for tens of ms, which the GUI would feel).
         """
-        from biofeedback.io.exports import export_session
-
         path = Path(path)
 
         def run() -> None:
@@ -200,7 +209,7 @@ class SessionLibrary(QObject):
                 if path.suffix.lower() in (".pdf", ".png"):
                     if render_report is None:
                         raise ValueError("no report renderer given")
-                    render_report(self.report_data(session_id), path)
+                    render_report(self.path, session_id, path)
                 else:
                     with self._lock:
                         export_session(self.store, session_id, "rr" if path.suffix.lower() == ".txt" else "csv",
@@ -214,6 +223,12 @@ class SessionLibrary(QObject):
         thread.start()
         return thread
 
+    @staticmethod
+    def open_report_data(store_path: str | Path, session_id: int) -> ReportData:
+        """Read one session's report data from the store file (for a report process)."""
+        with SessionStore(store_path) as store:
+            return load_report_data(store, session_id)
+
     def _after_export(self, path: str, error: str) -> None:
         if error:
             self.export_failed.emit(error)
@@ -222,8 +237,6 @@ class SessionLibrary(QObject):
 
     def replay_source(self, session_id: int, speed: float = 1.0):
         """A Source that plays a stored session's raw events (read off the GUI thread) in their rhythm."""
-        from biofeedback.io.replay import EventReplaySource
-
         return EventReplaySource(lambda: self.events(session_id), f"Replay of session {session_id}", speed)
 
 

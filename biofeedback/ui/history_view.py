@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from biofeedback.app.session_library import SessionInfo, SessionLibrary
 from biofeedback.io.session_format import HISTORY_COLUMNS, format_date, history_row
 from biofeedback.ui.history_trends import TrendPlots, trend_series, weekly_means
+from biofeedback.ui.report_process import render_in_process
 from biofeedback.ui.session_detail import SessionDetail
 from biofeedback.ui.theme import DARK, Theme
 
@@ -213,8 +214,6 @@ class HistoryView(QWidget):
         Runs off the GUI thread; ``exported(path)`` or ``export_failed(sentence)`` follows.
         Returns the export thread (None when nothing was chosen).
         """
-        from biofeedback.ui.report import write_report
-
         info = self.selected()
         if info is None:
             return None
@@ -226,7 +225,7 @@ class HistoryView(QWidget):
                 return None
         self.export_button.setEnabled(False)
         self.count_label.setText(f"exporting to {Path(path).name}…")
-        return self.library.export(info.id, path, write_report)
+        return self.library.export(info.id, path, render_in_process)
 
     def _exported(self, path: str) -> None:
         self.export_button.setEnabled(True)
