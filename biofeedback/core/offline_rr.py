@@ -38,7 +38,12 @@ MEDIAN_PAST = cfg.LT_MEDIAN_WINDOW_BEATS - 1 - cfg.LT_LOOKAHEAD_BEATS  # 8 final
 SETTLED_BEATS = QD_WINDOW + MEDIAN_PAST + 11  # after this many clean finals the windows are the input's
 LOCAL_BEATS = 160  # beats certified at once from the corrector's own windows (> SETTLED_BEATS)
 GLOBAL_CHUNK = 1 << 20  # beats per rank-filter pass (bounded temporaries)
-_MARGIN = 1e-9  # certification is strict by this much (rounding between code paths)
+_POS1, _POS3 = 0.25 * (QD_WINDOW - 1), 0.75 * (QD_WINDOW - 1)  # numpy linear quantile positions
+_QD_RANKS = [int(_POS1), int(_POS1) + 1, int(_POS3), int(_POS3) + 1]
+_F1, _F3 = _POS1 - int(_POS1), _POS3 - int(_POS3)
+_MEDIAN_MID = cfg.LT_MEDIAN_WINDOW_BEATS // 2
+_IDX_MEDIAN = np.arange(LOCAL_BEATS)[:, None] + np.arange(cfg.LT_MEDIAN_WINDOW_BEATS)[None, :]
+_IDX_QD = np.arange(LOCAL_BEATS)[:, None] + np.arange(QD_WINDOW)[None, :]
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,15 +77,6 @@ def correct_offline(beat_t_s: np.ndarray, chain_start: np.ndarray, correct: bool
         keep = ~cs
         return BeatSeries(t[keep], rr_in[keep], np.zeros(int(keep.sum()), dtype=bool))
     return _Engine(t, cs, rr_in).run()
-
-
-def _th_from_sorted(o: np.ndarray) -> np.ndarray:
-    """Th = alpha * QD with numpy's linear quantiles of sorted rows of 91, as the corrector computes it."""
-    pos1, pos3 = 0.25 * (o.shape[1] - 1), 0.75 * (o.shape[1] - 1)
-    l1, l3 = int(pos1), int(pos3)
-    q1 = o[:, l1] + (o[:, l1 + 1] - o[:, l1]) * (pos1 - l1)
-    q3 = o[:, l3] + (o[:, l3 + 1] - o[:, l3]) * (pos3 - l3)
-    return np.maximum(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS)
 
 
 def _certain(rr0, prev, rr1, rr2, med, mrr0, th1, th2) -> np.ndarray:
@@ -160,10 +156,7 @@ class _Engine:
         self.t, self.cs, self.rr = t, cs, rr_in
         self.cert_global = _global_certain(rr_in, cs)
         self.uncertain = np.flatnonzero(~self.cert_global)
-        starts = np.flatnonzero(cs)
-        idx = np.searchsorted(starts, np.arange(t.size), side="right") - 1
-        self.chain_first = starts[idx]
-        self.chain_last = np.append(starts[1:], t.size)[idx] - 1
+        self.starts = np.flatnonzero(cs)
         self.pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def _emit_beats(self, beats: list[Beat]) -> bool:
@@ -192,10 +185,12 @@ class _Engine:
             p = i - 2
             if pend[0].t_s != t[p]:
                 continue
-            end = int(self.chain_last[p]) - 1  # the last jump target q keeps q + 1 in the chain
+            c = int(np.searchsorted(self.starts, p, side="right"))
+            first = int(self.starts[c - 1])
+            end = (int(self.starts[c]) if c < self.starts.size else n) - 2  # q + 1 stays in the chain
             if end <= p:
                 continue
-            if p - last_dirty > SETTLED_BEATS and p - self.chain_first[p] >= SETTLED_BEATS:
+            if p - last_dirty > SETTLED_BEATS and p - first >= SETTLED_BEATS:
                 j = int(np.searchsorted(self.uncertain, p))
                 q = min(int(self.uncertain[j]) if j < self.uncertain.size else n, end)
                 if q > p:
@@ -223,20 +218,23 @@ class _Engine:
     def _local(self, corr: ArtifactCorrector, p: int, stop: int) -> tuple[int, np.ndarray, np.ndarray]:
         """Certify beats p..stop-1 from the corrector's own windows; (first uncertain, dRR, mRR)."""
         r = self.rr
+        size = stop - p
         rr0 = r[p:stop]
         big = np.concatenate([np.fromiter(corr._rr_final, float, MEDIAN_PAST), r[p:stop + 2]])
-        med = np.median(np.lib.stride_tricks.sliding_window_view(big, cfg.LT_MEDIAN_WINDOW_BEATS)[: rr0.size], axis=1)
-        prev = big[MEDIAN_PAST - 1:MEDIAN_PAST - 1 + rr0.size]
+        med = np.sort(big[_IDX_MEDIAN[:size]], axis=1)[:, _MEDIAN_MID]
+        prev = big[MEDIAN_PAST - 1:MEDIAN_PAST - 1 + size]
         drr = rr0 - prev
         mrr = _mrr(rr0, med)
         d_all = np.concatenate([np.fromiter(corr._drr_final, float, QD_WINDOW), drr[:-1]])
         m_all = np.concatenate([np.fromiter(corr._mrr_final, float, QD_WINDOW), mrr[:-1]])
-        view = np.lib.stride_tricks.sliding_window_view
-        th1 = _th_from_sorted(np.sort(np.abs(view(d_all, QD_WINDOW)), axis=1))
-        th2 = _th_from_sorted(np.sort(np.abs(view(m_all, QD_WINDOW)), axis=1))
-        ok = _certain(rr0, prev, r[p + 1:stop + 1], r[p + 2:stop + 2], med, mrr, th1, th2)
+        windows = np.abs(np.concatenate([d_all[_IDX_QD[:size]], m_all[_IDX_QD[:size]]]))
+        windows.sort(axis=1)
+        o = windows[:, _QD_RANKS]
+        th = np.maximum(cfg.LT_ALPHA * ((o[:, 2] + (o[:, 3] - o[:, 2]) * _F3) - (o[:, 0] + (o[:, 1] - o[:, 0]) * _F1))
+                        / 2.0, cfg.LT_TH_MIN_MS)
+        ok = _certain(rr0, prev, r[p + 1:stop + 1], r[p + 2:stop + 2], med, mrr, th[:size], th[size:])
         bad = np.flatnonzero(~ok)
-        q = p + (int(bad[0]) if bad.size else rr0.size)
+        q = p + (int(bad[0]) if bad.size else size)
         return q, drr[: q - p], mrr[: q - p]
 
     def _jump(self, corr: ArtifactCorrector, p: int, q: int, drr: np.ndarray, mrr: np.ndarray) -> int:

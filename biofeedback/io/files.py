@@ -114,17 +114,18 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         from biofeedback.io.xdf import load_xdf
 
         return load_xdf(path, kind=kind)
-    data = _read_bytes(path)
-    if path.suffix.lower() == ".npy" or data.startswith(b"\x93NUMPY"):
-        return _from_npy(path, data, kind, fs_hz)
-    if b"\x00" in data[:4096]:
+    head_bytes = _read_head(path)
+    if path.suffix.lower() == ".npy" or head_bytes.startswith(b"\x93NUMPY"):
+        return _from_npy(path, kind, fs_hz)
+    if b"\x00" in head_bytes[:4096]:
         raise InputError(f"{path.name} is a binary file, not text")
-    head = data[:4096].decode("utf-8-sig", errors="replace")
+    head = head_bytes[:4096].decode("utf-8-sig", errors="replace")
     if head.startswith(RAW_MAGIC):
         if kind not in ("auto", "raw"):
             raise InputError(f"{path.name} is a raw event log; use --kind auto")
         try:
-            events = read_raw_events(io.StringIO(data.decode("utf-8-sig", errors="replace")), source_name=path.name)
+            text = path.read_bytes().decode("utf-8-sig", errors="replace")
+            events = read_raw_events(io.StringIO(text), source_name=path.name)
         except RawLogError as error:
             raise InputError(str(error)) from None
         events, note = clean_raw_events(events)
@@ -133,14 +134,14 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         if kind == "rr":
             raise InputError(f"{path.name} is an OpenSignals recording of a wave; use --kind ppg or auto")
         try:
-            channel = read_opensignals(data, path.name, column)
+            channel = read_opensignals(path, path.name, column)
         except OpenSignalsError as error:
             raise InputError(str(error)) from None
         t_s = np.arange(channel.value.size) / channel.fs_hz
         return _ppg(path, t_s, channel.value, channel.fs_hz, f"OpenSignals {channel.description}",
                     sequence=channel.sequence)
     try:
-        table = read_table(data, path.name)
+        table = read_table(path, path.name)
     except TableError as error:
         raise InputError(str(error)) from None
     return _from_table(path, table, kind, fs_hz, column)
@@ -149,20 +150,22 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
 # -- reading -------------------------------------------------------------------
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_head(path: Path) -> bytes:
+    """The first 64 KB (the rest is streamed by the parser), after the checks a user needs."""
     if not path.exists():
         raise InputError(f"no such file: {path}")
     if path.is_dir():
         raise InputError(f"{path} is a folder, not a file")
-    data = path.read_bytes()
-    if not data.strip() or not data.lstrip(b"\xef\xbb\xbf").strip():
+    with open(path, "rb") as f:
+        head = f.read(65536)
+    if not head.lstrip(b"\xef\xbb\xbf").strip() and not path.read_bytes().lstrip(b"\xef\xbb\xbf").strip():
         raise InputError(f"{path.name} is empty")
-    return data
+    return head
 
 
-def _from_npy(path: Path, data: bytes, kind: str, fs_hz: float | None) -> Recording:
+def _from_npy(path: Path, kind: str, fs_hz: float | None) -> Recording:
     try:
-        array = np.load(io.BytesIO(data), allow_pickle=False)
+        array = np.load(path, allow_pickle=False)
     except (ValueError, OSError) as error:
         raise InputError(f"{path.name} is not a readable NumPy .npy file ({error})") from None
     if array.dtype.names:  # structured array: named columns like a CSV header

@@ -10,12 +10,14 @@ columns side by side. The data rows are parsed by pandas' C reader.
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from biofeedback.io.readers_table import _head_and_source
 
 OPENSIGNALS_MAGIC = "# OpenSignals Text File Format"
 END_OF_HEADER = "# EndOfHeader"
@@ -73,9 +75,9 @@ def _candidates(meta: dict) -> list[tuple[int, str, str, str, float, int | None]
     return out
 
 
-def read_opensignals(data: bytes, name: str, column: str | None = None) -> OpenSignalsChannel:
+def read_opensignals(data: bytes | Path, name: str, column: str | None = None) -> OpenSignalsChannel:
     """The PPG channel of an OpenSignals text file (or the ``column`` named, e.g. ``A2``)."""
-    head = data[:65536].decode("utf-8-sig", errors="replace")
+    head, source = _head_and_source(data)
     meta, header_lines = _header(head, name)
     if not isinstance(meta, dict) or not meta or not all(isinstance(v, dict) for v in meta.values()):
         raise OpenSignalsError(f"{name}: the OpenSignals header names no device")
@@ -100,7 +102,7 @@ def read_opensignals(data: bytes, name: str, column: str | None = None) -> OpenS
     if fs_hz <= 0:
         raise OpenSignalsError(f"{name}: the OpenSignals header gives no sampling rate")
     try:
-        frame = pd.read_csv(io.BytesIO(data), sep="\t", header=None, skiprows=header_lines,
+        frame = pd.read_csv(source, sep="\t", header=None, skiprows=header_lines,
                             comment="#", engine="c", index_col=False)
     except (pd.errors.ParserError, ValueError) as error:
         raise OpenSignalsError(f"{name}: OpenSignals data rows cannot be read ({error})") from None

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -83,9 +84,18 @@ def _comma_is_decimal(lines: list[str]) -> bool:
     return bool(first.size > 2 and not np.all(np.diff(first) > 0))
 
 
-def read_table(data: bytes, name: str) -> Table:
-    """Parse ``data`` (the bytes of a text table) into named float columns."""
-    head = data[:65536].decode("utf-8-sig", errors="replace")
+def _head_and_source(data: bytes | Path) -> tuple[str, object]:
+    """The first 64 KB as text (for sniffing) and what pandas reads (a path streams from disk)."""
+    if isinstance(data, Path):
+        with open(data, "rb") as f:
+            raw = f.read(65536)
+        return raw.decode("utf-8-sig", errors="replace"), str(data)
+    return data[:65536].decode("utf-8-sig", errors="replace"), io.BytesIO(data)
+
+
+def read_table(data: bytes | Path, name: str) -> Table:
+    """Parse ``data`` (a text table's bytes, or its path) into named float columns."""
+    head, source = _head_and_source(data)
     lines = _data_lines(head)
     if not lines:
         raise TableError(f"{name} holds no data")
@@ -110,7 +120,7 @@ def read_table(data: bytes, name: str) -> Table:
                 raise TableError(f"{name}: {_parser_message(f'Expected {len(first)} fields in line {line}, saw {max(widths)}', sep)}")
     try:
         frame = pd.read_csv(
-            io.BytesIO(data), sep=sep if sep else r"\s+", decimal=decimal,
+            source, sep=sep if sep else r"\s+", decimal=decimal,
             header=0 if has_header else None, comment="#", skip_blank_lines=True,
             encoding="utf-8-sig", engine="c", skipinitialspace=sep is not None, index_col=False,
         )

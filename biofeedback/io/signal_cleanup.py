@@ -28,14 +28,23 @@ def rr_chains(rr_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     """
     rr = np.asarray(rr_ms, dtype=float)
     valid = np.isfinite(rr) & (rr > 0) & (rr <= config.FILE_RR_GAP_MS)
+    n_bad = int(rr.size - np.count_nonzero(valid))
+    beat_t_s = np.empty(rr.size + 1)
+    beat_t_s[0] = 0.0
+    if n_bad == 0:  # the common case, without temporaries the size of the record
+        np.cumsum(rr, out=beat_t_s[1:])
+        beat_t_s[1:] /= 1000.0
+        chain_start = np.zeros(rr.size + 1, dtype=bool)
+        chain_start[0] = True
+        return beat_t_s, chain_start, 0
     gap_ok = np.isfinite(rr) & (rr > config.FILE_RR_GAP_MS) & (rr <= config.FILE_GAP_MAX_S * 1000.0)
-    advance_ms = np.where(valid | gap_ok, rr, config.FILE_RR_GAP_MS)
-    beat_t_s = np.concatenate([[0.0], np.cumsum(advance_ms) / 1000.0])
+    np.cumsum(np.where(valid | gap_ok, rr, config.FILE_RR_GAP_MS), out=beat_t_s[1:])
+    beat_t_s[1:] /= 1000.0
     chain_start = np.concatenate([[True], ~valid])
     # a chain start followed by another chain start (or the end) is a lone beat with no interval
     lone = chain_start & np.concatenate([chain_start[1:], [True]])
     keep = ~lone
-    return beat_t_s[keep], chain_start[keep], int(np.count_nonzero(~valid))
+    return beat_t_s[keep], chain_start[keep], n_bad
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,0 +1,96 @@
+"""``biofeedback analyze`` on 10 million RR intervals: wall time and peak memory of the whole process.
+
+Writes an RR text file (one interval in ms per line: ~70 bpm with RSA, a 0.1 Hz
+wave, jitter, 0.3 % ectopic pairs, 0.1 % missed beats, a few NaN gaps), runs
+``python -m biofeedback analyze FILE --json`` as a subprocess and prints its
+wall time and peak RSS (targets, issue 10: < 30 s and < 1 GB). The reference,
+measured in the same run, is the streaming path (``Pipeline.feed`` beat by beat,
+then ``summarize``) on the first REFERENCE_BEATS intervals, scaled per beat.
+
+    python benchmarks/analyze_rr_scale.py [--intervals 10000000] [--keep FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+REFERENCE_BEATS = 100_000
+
+
+def rr_series(n: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    t = np.cumsum(np.full(n, 0.85))
+    rr = 850.0 + 40.0 * np.sin(2 * np.pi * 0.25 * t) + 30.0 * np.sin(2 * np.pi * 0.1 * t) + rng.normal(0, 12.0, n)
+    ectopic = rng.choice(np.arange(2, n - 2), n * 3 // 1000, replace=False)
+    rr[ectopic], rr[ectopic + 1] = 0.7 * rr[ectopic], rr[ectopic + 1] + 0.3 * rr[ectopic]
+    missed = rng.choice(np.arange(2, n - 2), n // 1000, replace=False)
+    rr[missed] *= 2.0
+    rr = np.round(rr, 1)
+    rr[rng.choice(np.arange(2, n - 2), 5, replace=False)] = np.nan
+    return rr
+
+
+def write(path: Path, rr: np.ndarray) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(np.char.mod("%.1f", rr).tolist()).replace("nan", "NaN"))
+        f.write("\n")
+
+
+def reference_per_beat_s(rr: np.ndarray) -> float:
+    from biofeedback.core.analysis import summarize
+    from biofeedback.core.pipeline import Pipeline
+    from biofeedback.core.types import DeviceBeat, DeviceInfo
+
+    rr = rr[np.isfinite(rr)]
+    t = np.concatenate([[0.0], np.cumsum(rr) / 1000.0])
+    events = [DeviceInfo("ibi"), *(DeviceBeat(float(x), None) for x in t)]
+    start = time.perf_counter()
+    pipeline = Pipeline()
+    out = pipeline.feed(events)
+    out.extend(pipeline.flush())
+    summarize(out.beats)
+    return (time.perf_counter() - start) / rr.size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--intervals", type=int, default=10_000_000)
+    parser.add_argument("--keep", default=None)
+    args = parser.parse_args()
+    rr = rr_series(args.intervals)
+    folder = tempfile.mkdtemp()
+    path = Path(args.keep) if args.keep else Path(folder) / "rr_scale.txt"
+    write(path, rr)
+    print(f"file: {rr.size} intervals, {path.stat().st_size / 1e6:.0f} MB")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "biofeedback", "analyze", str(path), "--json"],
+                            capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-2000:])
+    summary = json.loads(result.stdout)
+    print(f"biofeedback analyze : {wall:6.1f} s wall, peak RSS {peak_mb:.0f} MB "
+          f"({wall / rr.size * 1e6:.2f} us/interval); {summary['n_beats']} beats, "
+          f"{summary['n_corrected']} corrected, RMSSD {summary['rmssd_ms']:.1f} ms")
+    per_beat = reference_per_beat_s(rr[:REFERENCE_BEATS])
+    print(f"streaming reference : {per_beat * 1e6:6.1f} us/interval on the first {REFERENCE_BEATS} "
+          f"-> {per_beat * rr.size:.0f} s for the whole file")
+    print(f"ratio (streaming / offline): {per_beat * rr.size / wall:.1f}  (targets: < 30 s, < 1024 MB)")
+    if not args.keep:
+        os.remove(path)
+        os.rmdir(folder)
+
+
+if __name__ == "__main__":
+    main()
