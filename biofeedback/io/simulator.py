@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import os
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -66,6 +67,8 @@ class SensorSimulator:
         self.synth = PpgSynth(self.person, fs_hz=config.SIM_INTERNAL_FS_HZ,
                               adc_max=self.spec.adc_max or 1023, noise=settings.noise, seed=settings.seed)
         self.encoder = self.spec.encoder()
+        if hasattr(self.encoder, "device"):  # a name of its own: a reconnect can tell two simulators apart
+            self.encoder.device = f"sim-{secrets.token_hex(3)}"
         self.truth: list[TrueBeat] = []
         self._samples_done = 0
 
