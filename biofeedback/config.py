@@ -54,6 +54,8 @@ PACER_DEFAULT_BPM = 6.0
 # --- Serial ---
 DEFAULT_BAUD = 115200
 RECONNECT_BACKOFF_S = (0.25, 0.5, 1.0, 2.0, 4.0)
+RECONNECT_IDENTITY_WAIT_S = 6.0  # after a reconnect, events wait this long for the device to name itself
+# (> NATIVE_HEADER_PERIOD_S): another device behind the same port name is refused
 
 # --- HRV module (core/hrv.py): spectrum and live-coherence details ---
 # Task Force 1996: "approximately 1 min is needed to assess the HF components, while
@@ -210,6 +212,7 @@ COACH_FORGET_AFTER_S = 3.0  # a client's streams unseen this long -> its tile sa
 COACH_WINDOW_S = 60.0  # each tile's HR curve spans the last minute
 COACH_MAX_CLIENTS = 12
 COACH_POLL_S = 0.1  # the coach pulls every inlet this often (GUI thread, non-blocking)
+COACH_CURVE_BREAK_S = 3.0  # beats further apart than this are not joined by the HR curve
 
 # --- Recorded files and offline analysis (io/files.py, core/offline.py, cli/analyze.py; issue 10) ---
 FILE_RR_GAP_MS = 5000.0  # an interval in a file above this (or NaN, <= 0) is a gap, not a beat
@@ -251,5 +254,5 @@ COHERENCE_MIN_DWELL_S = 30.0  # a displayed level holds at least this long
 ASSESS_BREATH_FOLLOW_BPM = 0.5  # measured breathing this close to the pacer = the user followed it
 ASSESS_CRITERION_WEIGHTS = {"phase": 3.0, "amplitude": 2.0, "lf_power": 1.0, "lf_peak": 1.0,
                             "smoothness": 1.0, "single_peak": 0.5}
-ASSESS_CONFIDENCE_CLEAR = 0.10  # winner's score this share above the runner-up: a clear choice
-ASSESS_CONFIDENCE_LIKELY = 0.04  # ... this share: likely; below: uncertain (retest advised)
+ASSESS_CONFIDENCE_CLEAR = 0.08  # winner's score this share above the runner-up: a clear choice
+ASSESS_CONFIDENCE_LIKELY = 0.03  # ... this share: likely; below: uncertain (retest advised)

@@ -66,20 +66,31 @@ class ClientState:
         return None if self.first_seen_t_s is None else max(0.0, now_s - self.first_seen_t_s)
 
     def hr_curve(self, now_s: float, window_s: float = config.COACH_WINDOW_S) -> tuple[list, list]:
-        """Beat-to-beat HR over the last ``window_s``: (seconds before now (negative), bpm)."""
-        t, hr = [], []
+        """Beat-to-beat HR over the last ``window_s``: (seconds before now (negative), bpm).
+
+        A NaN separates beats more than COACH_CURVE_BREAK_S apart: a gap is not drawn as a line.
+        """
+        t, hr, last = [], [], None
         for bt, rr, _, _ in self.beats:
             if bt >= now_s - window_s and rr > 0:
+                if last is not None and bt - last > config.COACH_CURVE_BREAK_S:
+                    t.append(bt - now_s)
+                    hr.append(math.nan)
                 t.append(bt - now_s)
                 hr.append(60000.0 / rr)
+                last = bt
         return t, hr
 
     def pacer_curve(self, now_s: float, window_s: float = config.COACH_WINDOW_S) -> tuple[list, list]:
-        t, g = [], []
+        t, g, last = [], [], None
         for pt, guide, _ in self.pacer:
             if pt >= now_s - window_s:
+                if last is not None and pt - last > 1.0:
+                    t.append(pt - now_s)
+                    g.append(math.nan)
                 t.append(pt - now_s)
                 g.append(guide)
+                last = pt
         return t, g
 
 

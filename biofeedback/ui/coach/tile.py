@@ -48,8 +48,8 @@ class ClientTile(QFrame):
         self.plot.setMenuEnabled(False)
         self.plot.setXRange(-config.COACH_WINDOW_S, 0, padding=0)
         self.plot.getPlotItem().hideAxis("bottom")
-        self.pacer_curve = self.plot.plot(pen=pg.mkPen(theme.accent, width=2))
-        self.hr_curve = self.plot.plot(pen=pg.mkPen(theme.heart, width=3))
+        self.pacer_curve = self.plot.plot(pen=pg.mkPen(theme.accent, width=2), connect="finite")
+        self.hr_curve = self.plot.plot(pen=pg.mkPen(theme.heart, width=3), connect="finite")
         self.values: dict[str, QLabel] = {}
         grid = QGridLayout()
         for col, (key_, title) in enumerate((("hr", "HR bpm"), ("coherence", "coherence"),
@@ -108,11 +108,12 @@ class ClientTile(QFrame):
         bt, hr = client.hr_curve(now_s)
         self.hr_curve.setData(bt, hr)
         pt, guide = client.pacer_curve(now_s)
-        if hr:
-            lo, hi = min(hr), max(hr)
+        finite = [x for x in hr if x == x]
+        if finite:
+            lo, hi = min(finite), max(finite)
             span = max(hi - lo, config.PLOT_MIN_SPAN_HR_BPM)
             mid = (hi + lo) / 2
             self.plot.setYRange(mid - span / 2 - 1, mid + span / 2 + 1, padding=0)
             self.pacer_curve.setData(pt, [mid - span / 2 + g * span for g in guide])
         else:
-            self.pacer_curve.setData(pt, [60 + 10 * g for g in guide])
+            self.pacer_curve.setData(pt, [60 + 10 * g for g in guide])  # no beats yet: a nominal axis

@@ -58,7 +58,8 @@ class CoachWindow(QWidget):
             self.grid.removeWidget(tile)
             tile.hide()
         self.empty.setVisible(not self.tiles)
-        shown = [self.enlarged] if self.enlarged in self.tiles else list(self.tiles)
+        order = [c.key for c in self.model.ordered() if c.key in self.tiles]
+        shown = [self.enlarged] if self.enlarged in self.tiles else order
         cols = max(1, math.ceil(math.sqrt(len(shown))))
         for i, key in enumerate(shown):
             tile = self.tiles[key]
