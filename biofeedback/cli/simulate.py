@@ -60,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
         lsl, port = lsl_simulated_client(sim, port, args.name or f"simulated-{args.seed}", args.breathing_rate)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    if hasattr(signal, "SIGHUP"):  # a closed terminal: stop the same way, so the port link goes too
+        signal.signal(signal.SIGHUP, lambda *_: stop.set())
     truth_written = 0
     truth_file = open(args.truth, "w", encoding="utf-8") if args.truth else None
     if truth_file:

@@ -5,7 +5,10 @@ Accepts any pyserial port name or URL (``/dev/ttyUSB0``, ``COM3``, ``loop://``,
 the device's clock inside the decoded events, never from when bytes arrive.
 After an unplug or read error the source reports "disconnected", retries with
 backoff, and on success re-bases the new events after the gap, which it
-reports as a ``Gap(reason="disconnected")``.
+reports as a ``Gap(reason="disconnected")``. After a reconnect the events are
+held until the device names itself (``DeviceInfo.device``; at most
+``RECONNECT_IDENTITY_WAIT_S``): a different device behind the same port name
+(another simulator that reused a dead one's pty) is refused, not mixed in.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS, detect_protocol, make_decoder
 from biofeedback.core.protocols.autodetect import excerpt, wants_more_time
 from biofeedback.core.timebase import event_time_s, first_time_s, shift_event
-from biofeedback.core.types import Event, Gap
+from biofeedback.core.types import DeviceInfo, Event, Gap
 from biofeedback.io.ports import PortInfo, list_serial_ports
 from biofeedback.io.source import (
     CONNECTED,
@@ -92,6 +95,10 @@ class SerialSource:
         self._offset_s = 0.0
         self._last_t_s: float | None = None
         self._gap_started: float | None = None  # host monotonic time of the disconnect
+        self._device: str = ""  # what the device called itself (DeviceInfo.device), once it did
+        self._held: list[Event] | None = None  # events after a reconnect, until the device is known
+        self._held_until = 0.0
+        self._foreign: str | None = None  # the other device that answered after a reconnect
 
     # -- Source API --------------------------------------------------------------
     def start(self, on_events: EventSink, on_state: StateSink) -> None:
@@ -129,8 +136,14 @@ class SerialSource:
             if self._stop.is_set():
                 break
             # lost the device: retry with backoff until it is back or we are stopped
-            self._gap_started = time.monotonic()
-            self._state(DISCONNECTED, f"Lost {self.port}: is the cable plugged in? Retrying…")
+            if self._gap_started is None:
+                self._gap_started = time.monotonic()
+            if self._foreign is not None:
+                self._state(DISCONNECTED, f"A different device ({self._foreign}) answered on {self.port}, "
+                            f"not {self._device}; its data is not used. Waiting for {self._device}…")
+                self._foreign = None
+            else:
+                self._state(DISCONNECTED, f"Lost {self.port}: is the cable plugged in? Retrying…")
             backoff = iter(config.RECONNECT_BACKOFF_S)
             while not self._stop.is_set():
                 delay = next(backoff, config.RECONNECT_BACKOFF_S[-1])
@@ -141,6 +154,7 @@ class SerialSource:
                     ser = self._open_for(self.protocol)
                     decoder = make_decoder(self.protocol)
                     first = b""
+                    self._held, self._held_until = [], time.monotonic() + config.RECONNECT_IDENTITY_WAIT_S
                     break
                 except PortError:
                     continue
@@ -225,12 +239,34 @@ class SerialSource:
                     next_keepalive = time.monotonic() + spec.keepalive_period_s
             except (serial.SerialException, OSError, TypeError, AttributeError):
                 return  # unplugged or read error: the caller reconnects
-            if data:
-                self._emit(decoder.feed(data))
+            if data or self._held is not None:
+                if not self._emit(decoder.feed(data) if data else []):
+                    return  # a different device: drop it and wait for ours
 
-    def _emit(self, events: Sequence[Event]) -> None:
+    def _same_device(self, events: Sequence[Event]) -> list[Event] | None:
+        """Events to pass on now ([] while holding after a reconnect); None for a different device."""
+        info = next((e for e in events if isinstance(e, DeviceInfo) and e.device), None)
+        if self._held is None:
+            if info is not None and not self._device:
+                self._device = info.device
+            return list(events)
+        self._held += events
+        info = next((e for e in self._held if isinstance(e, DeviceInfo) and e.device), None)
+        if info is None and time.monotonic() < self._held_until:
+            return []
+        held, self._held = self._held, None
+        if info is not None and self._device and info.device != self._device:
+            self._foreign = info.device
+            return None
+        return held
+
+    def _emit(self, events: Sequence[Event]) -> bool:
+        checked = self._same_device(events)
+        if checked is None:
+            return False
+        events = checked
         if not events or self._on_events is None:
-            return
+            return True
         if self._gap_started is not None:
             events = self._rebase_after_gap(events)
         elif self._offset_s:
@@ -241,6 +277,7 @@ class SerialSource:
                 self._last_t_s = t
                 break
         self._on_events(events)
+        return True
 
     def _rebase_after_gap(self, events: Sequence[Event]) -> list[Event]:
         """First events after a reconnect: keep one record clock across the gap.

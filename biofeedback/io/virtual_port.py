@@ -5,16 +5,54 @@ one is made, so the port is published under a stable symlink; "unplugging"
 closes the pty and removes the link, "replugging" makes a new pty behind the
 same link, which is what a reader sees when a USB cable is pulled and put back.
 Writes never block: like a UART, the device sends whether or not anyone reads.
+
+The link goes on every exit path: ``close`` (the simulator's ``finally``), an
+``atexit`` hook for other normal exits, and for a simulator killed outright
+(SIGKILL) the next simulator sweeps it away: each temporary link folder holds
+its owner's pid, and a folder whose owner is dead is removed before a new pty
+is made, so a dead simulator's link can never lead a retrying reader to a new
+pty that took over its number.
 """
 
 from __future__ import annotations
 
+import atexit
 import errno
+import glob
 import os
+import shutil
 import socket
 import tempfile
 import threading
 from pathlib import Path
+
+LINK_DIR_PREFIX = "biofeedback-sim-"
+OWNER_FILE = "owner.pid"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def sweep_dead_links(tmp_root: str | None = None) -> list[str]:
+    """Remove link folders of simulators that died without cleaning up; returns them."""
+    removed = []
+    for folder in glob.glob(os.path.join(tmp_root or tempfile.gettempdir(), LINK_DIR_PREFIX + "*")):
+        try:
+            with open(os.path.join(folder, OWNER_FILE), encoding="ascii") as f:
+                pid = int(f.read().strip())
+        except (OSError, ValueError):
+            continue  # not ours, or being made right now
+        if not _pid_alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 class PtyPort:
@@ -24,13 +62,17 @@ class PtyPort:
         if os.name != "posix":
             raise OSError("virtual ptys need Linux or macOS; use --listen socket://127.0.0.1:PORT")
         if link_path is None:
-            self._tmpdir = tempfile.mkdtemp(prefix="biofeedback-sim-")
+            sweep_dead_links()
+            self._tmpdir = tempfile.mkdtemp(prefix=LINK_DIR_PREFIX)
+            with open(os.path.join(self._tmpdir, OWNER_FILE), "w", encoding="ascii") as f:
+                f.write(str(os.getpid()))
             link_path = Path(self._tmpdir) / "port"
         self.path = str(link_path)
         self._master: int | None = None
         self._slave: int | None = None
         self.bytes_dropped = 0
         self.plug()
+        atexit.register(self.close)
 
     @property
     def plugged(self) -> bool:
@@ -89,10 +131,8 @@ class PtyPort:
         self.unplug()
         tmpdir = getattr(self, "_tmpdir", None)
         if tmpdir:
-            try:
-                os.rmdir(tmpdir)
-            except OSError:
-                pass
+            shutil.rmtree(tmpdir, ignore_errors=True)
+        atexit.unregister(self.close)
 
 
 class TcpPort:
