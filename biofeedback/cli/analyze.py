@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 if TYPE_CHECKING:
     from biofeedback.core.offline_rr import BeatSeries
 
@@ -69,14 +67,6 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
     return beats, summary, recording.note
 
 
-def write_beats_csv(beats: BeatSeries, path: str | Path) -> None:
-    """``time_s,rr_ms,corrected``: one row per beat after the first of each chain."""
-    table = np.column_stack([beats.t_s, beats.rr_ms, beats.corrected.astype(float)])
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write("time_s,rr_ms,corrected\n")
-        np.savetxt(f, table, fmt=["%.4f", "%.3f", "%d"], delimiter=",")
-
-
 def format_table(summary: dict, note: str = "") -> str:
     lines = []
     for key, label, unit, fmt in TABLE_ROWS:
@@ -97,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         beats, summary, note = analyze_file(args.file, args.kind, args.fs, args.column, not args.no_correct)
         if args.beats:
+            from biofeedback.io.beats_csv import write_beats_csv
+
             write_beats_csv(beats, args.beats)
     except (InputError, OSError) as error:
         print(f"biofeedback analyze: {error}", file=sys.stderr)

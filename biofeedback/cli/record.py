@@ -37,6 +37,7 @@ def _fmt(value: float | None, fmt: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from biofeedback.core.pipeline import Pipeline
+    from biofeedback.io.beats_csv import BeatsCsvWriter
     from biofeedback.io.rawlog import RawEventWriter
     from biofeedback.io.serial_source import PortError, SerialSource
     from biofeedback.io.source import FAILED, SourceState
@@ -75,9 +76,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         print(f"Session {writer.session_id} is being saved to {store.path}", file=sys.stderr, flush=True)
     out_path = Path(args.out) if args.out else None
-    beats_file = out_path.open("w", encoding="utf-8", newline="") if out_path else None
-    if beats_file:
-        beats_file.write("time_s,rr_ms,corrected\n")
+    beats_file = BeatsCsvWriter(out_path) if out_path else None
     raw_file = open(args.raw, "w", encoding="utf-8", newline="") if args.raw else None
     raw = RawEventWriter(raw_file) if raw_file else None
     started = time.monotonic()
@@ -88,10 +87,8 @@ def run(args: argparse.Namespace) -> int:
     def write_beats(beats) -> None:
         if writer is not None and beats:
             writer.add_beats(beats)
-        if beats_file is None:
-            return
-        for b in beats:
-            beats_file.write(f"{b.t_s:.4f},{b.rr_ms:.3f},{int(b.corrected)}\n")
+        if beats_file is not None:
+            beats_file.write(beats)
 
     def write_events(events) -> None:
         if raw:

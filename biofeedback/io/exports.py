@@ -17,17 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from biofeedback.core.types import Beat
+from biofeedback.io.beats_csv import write_beats_csv
 from biofeedback.io.rawlog import RawEventWriter
 from biofeedback.io.store import SessionStore
 
+__all__ = ["EXPORT_FORMATS", "export_session", "write_beats_csv", "write_kubios_rr", "write_markers_csv"]
+
 EXPORT_FORMATS = ("csv", "rr", "raw", "markers", "pdf", "png")
-
-
-def write_beats_csv(beats: Sequence[Beat], path: str | Path) -> None:
-    """``time_s,rr_ms,corrected``: one row per beat."""
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write("time_s,rr_ms,corrected\n")
-        f.writelines(f"{b.t_s:.4f},{b.rr_ms:.3f},{int(b.corrected)}\n" for b in beats)
 
 
 def write_kubios_rr(beats: Sequence[Beat], path: str | Path) -> None:
