@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -73,13 +72,18 @@ def main() -> None:
     write(path, rr)
     print(f"file: {rr.size} intervals, {path.stat().st_size / 1e6:.0f} MB")
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "biofeedback", "analyze", str(path), "--json"],
-                            capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-    if result.returncode != 0:
-        raise SystemExit(result.stderr[-2000:])
-    summary = json.loads(result.stdout)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "biofeedback", "analyze", str(path), "--json"],
+                                stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        peak_mb = usage.ru_maxrss / 1024.0
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(err.read()[-2000:])
+        stdout = out.read()
+    summary = json.loads(stdout)
     print(f"biofeedback analyze : {wall:6.1f} s wall, peak RSS {peak_mb:.0f} MB "
           f"({wall / rr.size * 1e6:.2f} us/interval); {summary['n_beats']} beats, "
           f"{summary['n_corrected']} corrected, RMSSD {summary['rmssd_ms']:.1f} ms")

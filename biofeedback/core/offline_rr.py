@@ -27,7 +27,6 @@ from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import ndimage
 
 from biofeedback import config as cfg
 from biofeedback.core.artifacts import ArtifactCorrector, _Pending
@@ -38,6 +37,7 @@ MEDIAN_PAST = cfg.LT_MEDIAN_WINDOW_BEATS - 1 - cfg.LT_LOOKAHEAD_BEATS  # 8 final
 SETTLED_BEATS = QD_WINDOW + MEDIAN_PAST + 11  # after this many clean finals the windows are the input's
 LOCAL_BEATS = 160  # beats certified at once from the corrector's own windows (> SETTLED_BEATS)
 GLOBAL_CHUNK = 1 << 20  # beats per rank-filter pass (bounded temporaries)
+SMALL_RECORD_BEATS = 20_000  # below this, local certification alone is fast enough (no rank filters)
 _POS1, _POS3 = 0.25 * (QD_WINDOW - 1), 0.75 * (QD_WINDOW - 1)  # numpy linear quantile positions
 _QD_RANKS = [int(_POS1), int(_POS1) + 1, int(_POS3), int(_POS3) + 1]
 _F1, _F3 = _POS1 - int(_POS1), _POS3 - int(_POS3)
@@ -120,6 +120,8 @@ def _mrr(rr: np.ndarray, med: np.ndarray) -> np.ndarray:
 
 def _global_certain(rr_in: np.ndarray, cs: np.ndarray) -> np.ndarray:
     """Certified-normal beats assuming the corrector's windows hold the input's own values."""
+    from scipy import ndimage  # rank filters: imported only for records that need them
+
     n = rr_in.size
     cert = np.zeros(n, dtype=bool)
     starts = np.flatnonzero(cs).tolist() + [n]
@@ -154,7 +156,8 @@ class _Engine:
 
     def __init__(self, t: np.ndarray, cs: np.ndarray, rr_in: np.ndarray) -> None:
         self.t, self.cs, self.rr = t, cs, rr_in
-        self.cert_global = _global_certain(rr_in, cs)
+        self.use_global = t.size > SMALL_RECORD_BEATS
+        self.cert_global = _global_certain(rr_in, cs) if self.use_global else np.zeros(t.size, dtype=bool)
         self.uncertain = np.flatnonzero(~self.cert_global)
         self.starts = np.flatnonzero(cs)
         self.pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
@@ -190,7 +193,7 @@ class _Engine:
             end = (int(self.starts[c]) if c < self.starts.size else n) - 2  # q + 1 stays in the chain
             if end <= p:
                 continue
-            if p - last_dirty > SETTLED_BEATS and p - first >= SETTLED_BEATS:
+            if self.use_global and p - last_dirty > SETTLED_BEATS and p - first >= SETTLED_BEATS:
                 j = int(np.searchsorted(self.uncertain, p))
                 q = min(int(self.uncertain[j]) if j < self.uncertain.size else n, end)
                 if q > p:
