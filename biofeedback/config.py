@@ -43,7 +43,6 @@ COHERENCE_TOTAL_BAND_HZ = (0.0033, 0.40)
 # --- Live windows ---
 LIVE_RMSSD_WINDOW_S = 60.0
 LIVE_SPECTRUM_WINDOW_S = 120.0
-LIVE_TACHOGRAM_WINDOW_S = 120.0
 
 # --- Breathing pacer ---
 PACER_MIN_BPM = 3.0  # breaths per minute
