@@ -78,3 +78,19 @@ def test_the_bf1_checker_rejects_bad_streams(bad, why):
     with pytest.raises(AssertionError, match=why):
         check_stream(bad)
     assert check_stream(GOOD).samples == [(0, 5), (4, 6)]
+
+
+def test_max30102_sketch_says_when_the_sensor_is_missing_and_starts_when_it_answers(firmware, tmp_path):
+    wave = make_wave(tmp_path / "wave.txt", 6.0, 65.0)
+    out = tmp_path / "out.txt"
+    result = subprocess.run([str(firmware.simboard), str(firmware.sketches["max30102_bf1"].elf),
+                             str(wave.path), "--out", str(out), "--i2c-off", "0:2.5"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    text = out.read_bytes().decode("ascii")
+    before, _, after = text.partition("#BF1 ")
+    errors = before.splitlines()
+    assert len(errors) == 3  # once a second while nothing answers at 0x57
+    assert all(e.startswith("#error MAX30102 not found at I2C 0x57") for e in errors)
+    stream = check_stream(("#BF1 " + after).encode("ascii"))
+    assert stream.samples[0][0] == 0 and len(stream.samples) > 250  # from 3 s to 6 s at 100 Hz
