@@ -50,6 +50,10 @@ class Settings:
     session_minutes: int = 10  # 0 = open-ended
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     first_run_notice_seen: bool = False
+    lsl_stream: str = ""  # source "lsl": a stream name or source_id, or "type:ECG" (first of that type)
+    ble_address: str = ""  # source "ble": a strap's address; "" = the first strap found (experimental)
+    lsl_enabled: bool = False  # publish this client on Lab Streaming Layer (off by default)
+    lsl_name: str = ""  # the client's display name for the coach view ("" = this computer's name)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -97,7 +101,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "session_minutes": (0, 600),  # 0 = open-ended
 }
 CHOICES: dict[str, tuple[str, ...]] = {
-    "source_kind": ("simulated", "serial", "replay"),
+    "source_kind": ("simulated", "serial", "replay", "lsl", "ble"),
     "protocol": ("auto", *PROTOCOLS),
     "theme": ("dark", "light"),
 }

@@ -13,7 +13,7 @@ from biofeedback.app.settings import Settings
 from biofeedback.core.protocols import PROTOCOLS as KNOWN_PROTOCOLS
 from biofeedback.io.source import Source
 
-SIMULATED, SERIAL, REPLAY = "simulated", "serial", "replay"
+SIMULATED, SERIAL, REPLAY, LSL, BLE = "simulated", "serial", "replay", "lsl", "ble"
 PROTOCOLS = ("auto", *KNOWN_PROTOCOLS)  # the picker's choices: auto-detect, then every registered protocol
 ARTIFACT_LEVELS = {"none": 0.0, "some (2/min)": 2.0, "many (8/min)": 8.0}
 REPLAY_SPEEDS = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0)
@@ -72,4 +72,23 @@ def make_source(settings: Settings) -> Source:
         from biofeedback.io.replay import ReplaySource
 
         return ReplaySource(settings.replay_path, speed=settings.replay_speed)
+    if kind == LSL:
+        from biofeedback.io.lsl_source import LslSource
+
+        return LslSource(settings.lsl_stream or "type:PPG")
+    if kind == BLE:
+        from biofeedback.io.ble_source import BleHeartRateSource
+
+        return BleHeartRateSource(settings.ble_address or None)
     raise ValueError(f"unknown source kind {kind!r}")
+
+
+def list_lsl_choices(wait_s: float = 0.5) -> tuple[list[PortChoice], str | None]:
+    """LSL streams of type PPG, RR/IBI or ECG on the network: (choices by source_id, error or None)."""
+    try:
+        from biofeedback.io.lsl_source import list_lsl_streams
+
+        streams = list_lsl_streams(wait_s)
+    except Exception as exc:  # liblsl missing or the network unusable
+        return [], f"LSL streams unavailable: {exc}"
+    return [PortChoice(s.source_id() or s.name(), f"{s.name()} ({s.type()}, {s.hostname()})") for s in streams], None

@@ -26,6 +26,7 @@ from biofeedback.core.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.io.source import FAILED, Source, SourceState
 from biofeedback.ui.audio import AudioCue
+from biofeedback.ui.coach.app_integration import install_lsl
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.help import first_run_dialog, help_dialog
 from biofeedback.ui.layout import WindowLayout
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.adaptive_action = self.tools_menu.addAction("Adaptive pacing: start at my breathing, glide to my rate")
         self.adaptive_action.setCheckable(True)
         self.adaptive_action.toggled.connect(self.set_adaptive_pacing)
+        self.lsl = install_lsl(self)  # Tools: stream on LSL, the coach view (ui/coach/app_integration.py)
 
         live = self.live
         live.output.connect(self._on_output)

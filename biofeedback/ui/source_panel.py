@@ -26,15 +26,19 @@ from PySide6.QtWidgets import (
 from biofeedback.app.settings import Settings
 from biofeedback.app.sources import (
     ARTIFACT_LEVELS,
+    BLE,
+    LSL,
     PROTOCOLS,
     REPLAY,
     REPLAY_SPEEDS,
     SERIAL,
     SIMULATED,
+    list_lsl_choices,
     list_port_choices,
 )
 
-KINDS = ((SERIAL, "Serial sensor"), (SIMULATED, "Simulated sensor"), (REPLAY, "Replay a file"))
+KINDS = ((SERIAL, "Serial sensor"), (SIMULATED, "Simulated sensor"), (REPLAY, "Replay a file"),
+         (LSL, "LSL stream"), (BLE, "Bluetooth strap (experimental)"))
 
 
 def _row(*widgets: QWidget) -> QWidget:
@@ -95,6 +99,20 @@ class SourcePanel(QWidget):
             self.speed.addItem(f"{s:g}×", s)
         self.stack.addWidget(_row(self.path, self.browse, QLabel("Speed"), self.speed))
 
+        # a Lab Streaming Layer stream of type PPG, RR/IBI or ECG
+        self.lsl_stream = QComboBox()
+        self.lsl_stream.setEditable(True)
+        self.lsl_stream.lineEdit().setPlaceholderText("stream name or source_id, or type:ECG")
+        self.lsl_stream.setMinimumContentsLength(22)
+        self.lsl_refresh = QPushButton("Find streams")
+        self.lsl_refresh.clicked.connect(self.refresh_lsl)
+        self.stack.addWidget(_row(self.lsl_stream, self.lsl_refresh))
+
+        # a Bluetooth heart-rate strap (Heart Rate service), experimental
+        self.ble_address = QLineEdit()
+        self.ble_address.setPlaceholderText("strap address, or empty for the first strap found")
+        self.stack.addWidget(_row(self.ble_address, QLabel("experimental: not yet tried on a strap")))
+
         self.connect_button = QPushButton("Connect")
         self.connect_button.setCheckable(False)
         self.connect_button.clicked.connect(self._on_button)
@@ -123,6 +141,8 @@ class SourcePanel(QWidget):
         nearest = min(range(len(levels)), key=lambda k: abs(levels[k] - s.sim_artifacts_per_min))
         self.sim_art.setCurrentIndex(nearest)
         self.path.setText(s.replay_path)
+        self.lsl_stream.setEditText(s.lsl_stream)
+        self.ble_address.setText(s.ble_address)
         j = self.speed.findData(s.replay_speed)
         self.speed.setCurrentIndex(max(j, 0))
 
@@ -137,7 +157,21 @@ class SourcePanel(QWidget):
         s.sim_artifacts_per_min = ARTIFACT_LEVELS[self.sim_art.currentText()]
         s.replay_path = self.path.text().strip()
         s.replay_speed = float(self.speed.currentData())
+        i, typed = self.lsl_stream.currentIndex(), self.lsl_stream.currentText().strip()
+        listed = i >= 0 and typed == self.lsl_stream.itemText(i)
+        s.lsl_stream = (self.lsl_stream.itemData(i) or typed) if listed else typed
+        s.ble_address = self.ble_address.text().strip()
         return s
+
+    def refresh_lsl(self) -> str | None:
+        """List the LSL streams a source can read (waits about half a second)."""
+        keep = self.lsl_stream.currentText()
+        self.lsl_stream.clear()
+        choices, error = list_lsl_choices()
+        for c in choices:
+            self.lsl_stream.addItem(c.label, c.device)
+        self.lsl_stream.setEditText(keep if not choices else self.lsl_stream.itemText(0))
+        return error
 
     def port_text(self) -> str:
         """The chosen port: the listed device, or the path/URL the user typed."""
