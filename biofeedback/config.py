@@ -143,6 +143,8 @@ BEAT_QUALITY_MIN = 0.86  # template correlation of an acceptable beat (Orphanido
 BEAT_TEMPLATE_BEATS = 8  # beats averaged into the running template
 BEAT_TEMPLATE_POINTS = 40  # each peak-to-peak wave is resampled to this many points
 BEAT_TEMPLATE_REBUILD_BEATS = 5  # rejected beats in a row that agree with each other: new template
+BEAT_WAVE_AFTER_S = 0.45  # a beat's wave: the previous pulse's fall this long after its peak ...
+BEAT_WAVE_BEFORE_S = 0.25  # ... and this pulse's upstroke this long before its peak
 SATURATED_SHARE = 0.05  # share of samples at the ADC rails in the last second -> saturated
 FINGER_OFF_LEVEL_SHARE = 0.05  # median level below this share of full scale -> finger off
 

@@ -2,9 +2,13 @@
 
 Li Q, Clifford GD (2012) "Dynamic time warping and machine learning for signal
 quality assessment of pulsatile signals", Physiol. Meas. 33:1491 -- among their
-indices, the *linear resampling* one: each beat (here: the wave from the
-previous systolic peak to this one) is resampled to a fixed length and
-correlated with a running template of recent beats.
+indices, the *linear resampling* one: each beat is resampled to a fixed length
+and correlated with a running template of recent beats. Our beat wave
+(``beat_wave``) is the previous pulse's fall and reflected wave (a fixed
+``BEAT_WAVE_AFTER_S`` after its peak) joined to this pulse's upstroke (a fixed
+``BEAT_WAVE_BEFORE_S`` before its peak): fixed durations, because the reflected
+wave keeps its delay when the heart rate changes, so stretching the whole
+interval (as linear resampling does) would move it.
 Orphanidou C et al. (2015) "Signal-quality indices for the electrocardiogram
 and photoplethysmogram: derivation and applications to wireless monitoring",
 IEEE J. Biomed. Health Inform. 19(3):832 -- a PPG beat is acceptable when its
@@ -30,16 +34,37 @@ from biofeedback.config import (
     BEAT_TEMPLATE_BEATS,
     BEAT_TEMPLATE_POINTS,
     BEAT_TEMPLATE_REBUILD_BEATS,
+    BEAT_WAVE_AFTER_S,
+    BEAT_WAVE_BEFORE_S,
 )
 
 _GRID = np.linspace(0.0, 1.0, BEAT_TEMPLATE_POINTS)
 
 
+def beat_wave(v: np.ndarray, prev: int, k: int, fs_hz: float) -> np.ndarray:
+    """The wave of the beat peaking at index ``k`` after the one at ``prev`` (see above)."""
+    n2 = max(2, round(BEAT_WAVE_BEFORE_S * fs_hz))
+    n1 = max(2, min(round(BEAT_WAVE_AFTER_S * fs_hz), k - prev - n2))
+    after = v[prev : prev + n1 + 1]
+    before = v[k - n2 : k + 1]
+    half = BEAT_TEMPLATE_POINTS // 2
+    return np.concatenate((
+        np.interp(np.linspace(0, after.size - 1, half), np.arange(after.size), after),
+        np.interp(np.linspace(0, before.size - 1, BEAT_TEMPLATE_POINTS - half),
+                  np.arange(before.size), before),
+    ))
+
+
 def resample_beat(wave: np.ndarray) -> np.ndarray | None:
-    """Peak-to-peak wave resampled to ``BEAT_TEMPLATE_POINTS`` and z-scored; None if flat."""
+    """Peak-to-peak wave resampled to ``BEAT_TEMPLATE_POINTS``, detrended, z-scored; None if flat.
+
+    The straight line between the two peaks is removed first: baseline wander
+    from breathing tilts the whole wave, which is not a change of pulse shape.
+    """
     if wave.size < 4:
         return None
     x = np.interp(_GRID, np.linspace(0.0, 1.0, wave.size), wave)
+    x = x - (x[0] + (x[-1] - x[0]) * _GRID)  # both ends are peaks: the line between is wander
     x = x - x.mean()
     sd = float(np.sqrt(np.dot(x, x) / x.size))
     if sd <= 0.0:

@@ -84,7 +84,7 @@ from biofeedback.config import (
     PPG_BANDPASS_HZ,
     SATURATED_SHARE,
 )
-from biofeedback.core.beat_quality import TemplateQuality
+from biofeedback.core.beat_quality import TemplateQuality, beat_wave
 from biofeedback.core.ppg_polarity import bandpass_sos, estimate_polarity
 from biofeedback.core.types import SignalQuality
 
@@ -493,7 +493,8 @@ class PpgBeatDetector:
             self._rr_med = statistics.median(self._rr)
             prev = self._last_peak_abs - self._off
             if prev >= max(self._start, 0):
-                q = self._templates.score(self._v[prev : k_abs - self._off + 1] * sign)
+                wave = beat_wave(self._v, prev, k_abs - self._off, self.fs_hz)
+                q = self._templates.score(wave * sign)
                 quality = math.nan if q is None else q
         self._last_beat_t, self._last_peak_abs = t, k_abs
         return t, quality

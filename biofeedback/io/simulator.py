@@ -1,8 +1,8 @@
 """The simulated sensor: a simulated person's pulse spoken in a real protocol on a virtual port.
 
-``SensorSimulator`` turns ``core.physiology`` (person → PPG with known beat
-times) into the bytes of any supported protocol through that protocol's own
-encoder. ``serve`` streams it in real time (or faster) to a pty or TCP port,
+``SensorSimulator`` turns ``core.simulation`` (person → pulse shape → the
+protocol's own sensor model, with known beat times) into the bytes of any
+supported protocol through that protocol's own encoder. ``serve`` streams it in real time (or faster) to a pty or TCP port,
 optionally "unplugging" for a while. ``SimulatedSource`` runs both the server
 and a ``SerialSource`` reading the virtual port, so the app's simulated sensor
 goes through exactly the code path of a real one.
@@ -19,14 +19,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from biofeedback import config
-from biofeedback.core.physiology import (
+from biofeedback.core.protocols import PROTOCOLS
+from biofeedback.core.simulation import (
+    PROTOCOL_SENSORS,
     ArtifactParams,
     PersonParams,
     PpgSynth,
+    SensorParams,
     SimulatedPerson,
     TrueBeat,
+    sensor_for,
+    shape_named,
 )
-from biofeedback.core.protocols import PROTOCOLS
 from biofeedback.io.serial_source import SerialSource
 from biofeedback.io.source import EventSink, StateSink
 from biofeedback.io.virtual_port import PtyPort, TcpPort
@@ -41,6 +45,8 @@ class SimulatorSettings:
     artifacts_per_min: float = 0.0  # ectopic/missed/extra per minute; motion and finger-off scale with it
     noise: float = config.SIM_DEFAULT_NOISE
     seed: int = 0
+    shape: str = "classic"  # a pulse shape of core.simulation.SHAPES
+    sensor: str = "auto"  # a sensor model (core.simulation.SENSOR_KINDS); auto: the protocol's
 
 
 def artifact_params(rate_per_min: float) -> ArtifactParams:
@@ -50,6 +56,12 @@ def artifact_params(rate_per_min: float) -> ArtifactParams:
         motion_bursts_per_min=rate_per_min / 5.0,
         finger_off_per_min=rate_per_min / 20.0,
     )
+
+
+def sensor_params(settings: SimulatorSettings, adc_max: int | None) -> SensorParams | None:
+    """The sensor model the settings ask for (None: the plain DC-coupled ADC of our sketch)."""
+    kind = PROTOCOL_SENSORS.get(settings.protocol, "dc") if settings.sensor == "auto" else settings.sensor
+    return None if kind == "dc" else sensor_for(kind, adc_max, seed=settings.seed)
 
 
 class SensorSimulator:
@@ -64,8 +76,11 @@ class SensorSimulator:
         self.person = SimulatedPerson(params, artifact_params(settings.artifacts_per_min), seed=settings.seed)
         if settings.breathing_bpm is not None:
             self.person.set_breathing_rate(settings.breathing_bpm)
+        shape_named(settings.shape)  # a clear error for an unknown shape
+        self.sensor = sensor_params(settings, self.spec.adc_max)
         self.synth = PpgSynth(self.person, fs_hz=config.SIM_INTERNAL_FS_HZ,
-                              adc_max=self.spec.adc_max or 1023, noise=settings.noise, seed=settings.seed)
+                              adc_max=self.spec.adc_max or 1023, noise=settings.noise, seed=settings.seed,
+                              shape=settings.shape, sensor=self.sensor)
         self.encoder = self.spec.encoder()
         if hasattr(self.encoder, "device"):  # a name of its own: a reconnect can tell two simulators apart
             self.encoder.device = f"sim-{secrets.token_hex(3)}"
@@ -154,10 +169,11 @@ class SimulatedSource:
     """The app's "Simulated sensor": a simulator on a virtual port read by a SerialSource."""
 
     def __init__(self, hr_bpm: float = 65.0, resonance_bpm: float = 5.5, artifacts_per_min: float = 0.0,
-                 protocol: str = "native", speed: float = 1.0, seed: int | None = None) -> None:
+                 protocol: str = "native", speed: float = 1.0, seed: int | None = None,
+                 shape: str = "classic") -> None:
         seed = int(time.time()) if seed is None else seed
         self.settings = SimulatorSettings(protocol=protocol, hr_bpm=hr_bpm, resonance_bpm=resonance_bpm,
-                                          artifacts_per_min=artifacts_per_min, seed=seed)
+                                          artifacts_per_min=artifacts_per_min, seed=seed, shape=shape)
         self.speed = speed
         self.description = f"Simulated sensor ({protocol})"
         self.simulator: SensorSimulator | None = None

@@ -67,7 +67,7 @@ class Max3010xDecoder:
             self.stats.lines_ok += 1
             t = self._n / FS_HZ
             if self._n == 0:
-                sink.event(DeviceInfo(PROTOCOL, FS_HZ, ADC_MAX, "MAX3010x"))
+                sink.event(DeviceInfo(PROTOCOL, FS_HZ, ADC_MAX, "MAX3010x", polarity=-1))  # raw IR falls at a beat
             self._n += 1
             sink.sample(t, float(m.group(1)), FS_HZ)
             state = "finger_out" if m.group(4) else "ok"
