@@ -4,7 +4,7 @@ For the headless ``assess --simulate`` and for tests of the resonance wizard:
 the same bytes, decoder and ``Pipeline`` as a live simulated sensor, but
 driven by the simulation clock instead of a virtual port, so a 10-minute
 assessment runs in about a second. The person follows the pacer's rate with
-their own lag and compliance (``core.physiology.PersonParams``).
+their own lag and compliance (``core.simulation.PersonParams``).
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from biofeedback import config
-from biofeedback.core.physiology import PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.pipeline import Pipeline, PipelineOutput
 from biofeedback.core.protocols import make_decoder
+from biofeedback.core.simulation import PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.io.simulator import SensorSimulator, SimulatorSettings, artifact_params
 
 
@@ -46,7 +46,8 @@ class InProcessSimulation:
                               spontaneous_bpm=s.spontaneous_bpm)
         self.sim.person = SimulatedPerson(params, artifact_params(s.artifacts_per_min), seed=s.seed)
         self.sim.synth = PpgSynth(self.sim.person, fs_hz=config.SIM_INTERNAL_FS_HZ,
-                                  adc_max=self.sim.spec.adc_max or 1023, noise=s.noise, seed=s.seed)
+                                  adc_max=self.sim.spec.adc_max or 1023, noise=s.noise, seed=s.seed,
+                                  shape=self.sim.settings.shape, sensor=self.sim.sensor)
         self.decoder = make_decoder(s.protocol)
         self.pipeline = Pipeline()
 
