@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from biofeedback import config
 from biofeedback.app.live_session import LiveSession
-from biofeedback.app.records import PacerChange
+from biofeedback.app.records import Marker, PacerChange
 from biofeedback.app.session import format_clock
 from biofeedback.app.settings import Settings, save_settings
 from biofeedback.app.sources import make_source
@@ -30,6 +30,7 @@ from biofeedback.ui.coach.app_integration import install_lsl
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.help import first_run_dialog, help_dialog
 from biofeedback.ui.layout import WindowLayout
+from biofeedback.ui.menus import install_menus
 from biofeedback.ui.theme import get_theme
 from biofeedback.ui.window_look import WindowLook
 
@@ -69,6 +70,10 @@ class MainWindow(QMainWindow):
         self.adaptive_action.setCheckable(True)
         self.adaptive_action.toggled.connect(self.set_adaptive_pacing)
         self.lsl = install_lsl(self)  # Tools: stream on LSL, the coach view (ui/coach/app_integration.py)
+        self.menu_actions = install_menus(self, self.close, self.look.toggle_theme, self.look.toggle_presentation,
+                                          self.show_help)
+        # the store glue sets this: called with the session's start, it asks the "before" check-in first
+        self.before_session: Callable[[Callable[[], None]], None] | None = None
 
         live = self.live
         live.output.connect(self._on_output)
@@ -76,6 +81,7 @@ class MainWindow(QMainWindow):
         live.connected_changed.connect(self.ui.sources.set_connected)
         live.error.connect(self._on_error)
         live.notice.connect(self.show_notice)
+        live.marker.connect(self._on_marker)
         live.pacer_changed.connect(self._on_pacer_changed)
         live.adaptive_changed.connect(self._on_adaptive_changed)
         live.session_started.connect(lambda: self.ui.start.setText("Stop session"))
@@ -112,8 +118,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         else:
             self.resize(1400, 900)
+            screen = self.screen()
+            if screen is not None:  # a first start on a laptop: not larger than its screen
+                avail = screen.availableGeometry()
+                self.resize(min(1400, avail.width()), min(900, avail.height()))
         if notice:
             self.show_notice(notice)
+        elif settings.source_kind == "serial" and self.ui.sources.missing_port_message():
+            self.show_notice(self.ui.sources.missing_port_message())
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.redraw)
@@ -168,14 +180,22 @@ class MainWindow(QMainWindow):
             source = make_source(settings)
         except Exception as exc:
             self.live.disconnect_source()
+            self.clear_views()
             self.ui.status.show_state(SourceState(FAILED, f"{exc}"))
             return
         self.connect_to(source)
 
     def connect_to(self, source: Source) -> None:
         """Run ``source`` through the live session (started off the GUI thread) and draw it."""
+        self.clear_views()  # nothing of the previous source stays on screen
         self.live.connect_source(source)
         self.save()
+
+    def clear_views(self) -> None:
+        """Empty plots, numbers, the ring and the status line (a new source, a failure, a replay)."""
+        self.ui.clear_views()
+        self.coherence_indicator.set_values(None)
+        self.ui.status.clear()
 
     def _on_output(self, out: PipelineOutput) -> None:
         if out.quality is not None:
@@ -184,6 +204,8 @@ class MainWindow(QMainWindow):
             self.ui.status.show_artifacts(out.metrics.artifact_share)
 
     def _on_state(self, state: SourceState) -> None:
+        if state.state == FAILED:
+            self.clear_views()  # a failed connect leaves no old curve and no "good signal"
         self.ui.status.show_state(state)
 
     def _on_error(self, text: str) -> None:
@@ -253,9 +275,32 @@ class MainWindow(QMainWindow):
 
     # -- session -------------------------------------------------------------------
     def toggle_session(self) -> None:
+        """Stop the running session, or start one: only with a source, clock after the "before" check-in."""
+        if self.live.session.running:
+            self.live.stop_session()
+            return
+        if not self.live.connected:
+            self.show_notice("No session without a source: connect a sensor (or the simulated one) first.")
+            return
         minutes = self.ui.duration.currentData()
         self.settings.session_minutes = int(minutes)
-        self.live.toggle_session(60.0 * minutes if minutes else None)
+
+        def start() -> None:
+            if self.live.connected and not self.live.session.running:
+                self.live.start_session(60.0 * minutes if minutes else None)
+
+        if self.before_session is not None:
+            self.before_session(start)
+        else:
+            start()
+
+    def _on_marker(self, marker: Marker) -> None:
+        """Markers drawn on the tachogram as they happen, with a brief confirmation."""
+        if marker.label.startswith("session ") or marker.device_t_s is None:
+            return
+        self.ui.tachogram.add_marker(marker.device_t_s, marker.label)
+        elapsed = format_clock(self.live.session.elapsed_s()) if self.live.session.running else ""
+        self.show_notice(f"Marker “{marker.label}” set" + (f" at {elapsed}" if elapsed else "") + ".")
 
     def _session_finished(self, reason: str) -> None:
         self.ui.start.setText("Start session")
@@ -307,13 +352,17 @@ class MainWindow(QMainWindow):
         self.ui.numbers.show_values(model.recent_hr_bpm(), m.rmssd_ms if m else None,
                                     m.coherence_ratio if m else None, swing)
         self.coherence_indicator.set_values(m.coherence_ratio if m else None, swing)
+        if self.presentation:
+            self.ui.presentation_bar.set_coherence(m.coherence_ratio if m else None)
 
     def _update_timer(self) -> None:
         s = self.live.session
         if not s.running:
             self.ui.timer_label.setText("no session")
+            self.ui.presentation_bar.set_clock(None, None)
             return
         remaining = s.remaining_s()
+        self.ui.presentation_bar.set_clock(s.elapsed_s(), remaining)
         text = format_clock(s.elapsed_s())
         if remaining is not None:
             text += f"  ({format_clock(remaining)} left)"

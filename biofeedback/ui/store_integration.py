@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow
 from biofeedback.app.session_library import SessionLibrary
 from biofeedback.ui.checkin_dialog import CheckInDialog
 from biofeedback.ui.history_view import HistoryView
+from biofeedback.ui.summary_view import SessionSummaryDialog, summary_of_stored
 
 MARK_KEY = Qt.Key.Key_M
 NOTE_KEY = Qt.Key.Key_N
@@ -35,6 +36,9 @@ class StoreIntegration(QObject):
         self.library = library
         self.checkins = checkins
         self.checkin_dialog: CheckInDialog | None = None
+        self.summary_dialog: SessionSummaryDialog | None = None
+        self.show_summaries = True  # the summary screen after each saved session
+        self._before_answers = None
         self.note_dialog: QInputDialog | None = None
         self.history: HistoryView | None = None
         self.replay_speed = 1.0  # history's Replay button plays sessions at this speed
@@ -43,6 +47,7 @@ class StoreIntegration(QObject):
             window.show_notice(library.notice)
         library.attach(self.live)
         self.live.session_started.connect(self._started)
+        window.before_session = self._before_session  # the clock starts once the "before" check-in is closed
         library.saved.connect(self._saved)
         library.discarded.connect(lambda _sid: window.show_notice("The session held no data and was not kept."))
         library.writer_status.connect(self._writer_status)
@@ -85,35 +90,73 @@ class StoreIntegration(QObject):
         self.note_dialog = dialog
 
     # -- check-ins -------------------------------------------------------------
+    def _before_session(self, start) -> None:
+        """Ask the "before" check-in, then ``start()`` the session: its clock runs from there."""
+        if not self.checkins:
+            start()
+            return
+        dialog = self._open_checkin("before")
+
+        def done(_result: int) -> None:
+            answers = dialog.checkin() if dialog.result() == CheckInDialog.DialogCode.Accepted else None
+            self._before_answers = answers
+            start()
+
+        dialog.finished.connect(done)
+
     def _started(self) -> None:
         self.session_id = self.library.session_id
-        if self.checkins and self.session_id is not None:
-            self._ask_checkin("before", self.session_id)
+        answers, self._before_answers = self._before_answers, None
+        if answers is not None and self.session_id is not None:
+            self.library.set_checkin(self.session_id, answers)
 
     def _saved(self, session_id: int) -> None:
         self.saved.emit(session_id)
         self.window.show_notice(f"Session saved — see History ({HISTORY_KEYS}).")
         if self.checkins and not self.closing:
-            self._ask_checkin("after", session_id)
+            self._ask_checkin("after", session_id, then=lambda: self.show_summary(session_id))
+        elif not self.closing:
+            self.show_summary(session_id)
         if self.history is not None:
             self.history.reload()
 
-    def _ask_checkin(self, phase: str, session_id: int) -> None:
-        """Non-blocking: the session (and the pacer) go on while the dialog is open."""
+    def show_summary(self, session_id: int) -> SessionSummaryDialog | None:
+        """The end-of-session screen, set against the user's earlier sessions."""
+        if not self.show_summaries or self.closing:
+            return None
+        lib = self.library
+        info = lib.session(session_id)
+        summary = summary_of_stored(info, lib.beats(session_id), lib.list_sessions(), beats_of=lib.beats)
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+        dialog = SessionSummaryDialog(summary, self.window.theme, self.window)
+        dialog.history_requested.connect(self.show_history)
+        dialog.open()
+        self.summary_dialog = dialog
+        return dialog
+
+    def _open_checkin(self, phase: str) -> CheckInDialog:
         if self.checkin_dialog is not None:
             self.checkin_dialog.close()
         dialog = CheckInDialog(phase, parent=self.window)
+        dialog.open()
+        self.checkin_dialog = dialog
+        return dialog
 
-        def done() -> None:
-            answers = dialog.checkin()
+    def _ask_checkin(self, phase: str, session_id: int, then=None) -> None:
+        """Non-blocking: the pacer goes on while the dialog is open; ``then()`` once it is closed."""
+        dialog = self._open_checkin(phase)
+
+        def done(result: int) -> None:  # finished comes before accepted: save here, then go on
+            answers = dialog.checkin() if result == CheckInDialog.DialogCode.Accepted else None
             if answers is not None:
                 self.library.set_checkin(session_id, answers)
                 if self.history is not None:
                     self.history.reload()
+            if then is not None:
+                then()
 
-        dialog.accepted.connect(done)
-        dialog.open()
-        self.checkin_dialog = dialog
+        dialog.finished.connect(done)
 
     # -- history ---------------------------------------------------------------
     def show_history(self) -> HistoryView | None:
@@ -133,7 +176,7 @@ class StoreIntegration(QObject):
 
     def replay(self, session_id: int, speed: float | None = None) -> None:
         """Play a stored session through the live session (its raw events, read from the store)."""
-        self.live.connect_source(self.library.replay_source(session_id, speed or self.replay_speed))
+        self.window.connect_to(self.library.replay_source(session_id, speed or self.replay_speed))  # views cleared
         self.window.raise_()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -14,6 +15,7 @@ class WindowLook:
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         self.presentation = False
+        self._before: tuple | None = None  # window state and geometry before presentation
 
     def apply_theme(self) -> None:
         w = self.window
@@ -47,6 +49,7 @@ class WindowLook:
         if not fullscreen:
             return
         if on:
+            self._before = (w.windowState(), w.saveGeometry())  # Esc brings this back
             screens = QGuiApplication.screens()
             index = min(max(w.settings.presentation_screen, 0), len(screens) - 1)
             handle = w.windowHandle()
@@ -55,4 +58,9 @@ class WindowLook:
                 w.setGeometry(screens[index].geometry())
             w.showFullScreen()
         else:
+            state, geometry = self._before or (Qt.WindowState.WindowNoState, None)
             w.showNormal()
+            if geometry is not None:
+                w.restoreGeometry(geometry)
+            if state & Qt.WindowState.WindowMaximized:
+                w.showMaximized()

@@ -82,8 +82,15 @@ def test_arrow_keys_change_pacer_rate_by_a_tenth_and_the_source_follows(make_win
 
 
 def test_space_starts_and_stops_a_session_and_f11_toggles_presentation(make_window, qtbot):
+    from qt_test_sources import PhysiologySource
+
     window = make_window()
     window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not window.session.running  # no session without a source, and the status says so
+    assert "No session without a source" in window.ui.status.notice.text()
+    window.connect_to(PhysiologySource(speed=4.0))
+    qtbot.waitUntil(lambda: window.live.connected, timeout=4000)
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.session.running
     assert window.ui.start.text() == "Stop session"

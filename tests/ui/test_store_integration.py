@@ -22,12 +22,13 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     assert window.live.device_info == DeviceInfo("native", fs_hz=500.0, adc_max=1023)  # kept whole
     qtbot.waitUntil(lambda: window.model.clock_offset_s is not None, timeout=4000)
     window.toggle_session()
-    sid = integration.session_id
-    assert sid is not None and store.session(sid).status == "running"
     before = integration.checkin_dialog
     qtbot.waitUntil(before.isVisible, timeout=2000)
+    assert not window.session.running  # the session clock starts once the "before" check-in is closed
     qtbot.mouseClick(before.rows["stress"].buttons[6], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(before.save_button, Qt.MouseButton.LeftButton)
+    sid = integration.session_id
+    assert sid is not None and store.session(sid).status == "running"
     qtbot.waitUntil(lambda: window.session.n_beats >= 12, timeout=10000)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
