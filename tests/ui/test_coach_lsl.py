@@ -122,6 +122,17 @@ def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
         flags = np.array([c for _, _, c, _ in client.beats], dtype=float)
         np.testing.assert_array_equal(flags, stored[start:start + received.size, 2])
 
+    # a click enlarges one tile alone in larger type; another click brings the grid back
+    from PySide6.QtCore import Qt
+
+    key = found[1].key
+    qtbot.mouseClick(window.tiles[key], Qt.MouseButton.LeftButton)
+    assert window.enlarged == key
+    assert [k for k, t in window.tiles.items() if t.isVisible()] == [key]
+    assert window.tiles[key].values["hr"].font().pointSizeF() > 30
+    qtbot.mouseClick(window.tiles[key], Qt.MouseButton.LeftButton)
+    assert window.enlarged is None and all(t.isVisible() for t in window.tiles.values())
+
     # a killed client shows "lost" within 5 s, the others stay live
     victim = found[0]
     beats_before = len(victim.beats)
