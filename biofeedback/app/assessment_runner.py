@@ -20,9 +20,9 @@ from biofeedback.app.records import WIZARD
 from biofeedback.core.assessment import AssessmentPlan, AssessmentSession
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
-from biofeedback.core.types import Beat
 
 SUB_STEP_S = 0.25  # simulated seconds per driver step (phase samples at 4 Hz or more)
+MAX_STEP_REAL_S = 0.1  # a busy GUI slows the simulated assessment instead of skipping through it
 
 
 def shortest_block_s(rates_bpm=config.ASSESS_RATES_BPM, settle_s: float = config.ASSESS_SETTLE_S) -> float:
@@ -58,9 +58,8 @@ class LiveAssessment:
         return self.session
 
     def _on_output(self, out: PipelineOutput) -> None:
-        off = self.live.model.clock_offset_s
-        if self.session is not None and out.beats and off is not None:
-            self.session.add_beats([Beat(b.t_s + off, b.rr_ms, b.corrected, b.kind) for b in out.beats])
+        if self.session is not None and out.beats:  # the wizard's pacer runs on the host clock
+            self.session.add_beats(self.live.beats_on_host_clock(out.beats))
 
     def step(self) -> None:
         self.t_s = self.live.clock()
@@ -99,8 +98,10 @@ class DriverAssessment:
         return self.session
 
     def step(self) -> None:
+        """Advance by the real time since the last step times ``speed`` (a late step: at most MAX_STEP_REAL_S)."""
         now = time.monotonic()
-        self._advance_to(self.t_s + (now - (self._real_last or now)) * self.speed)
+        real_s = min(now - (self._real_last or now), MAX_STEP_REAL_S)
+        self._advance_to(self.t_s + real_s * self.speed)
         self._real_last = now
 
     def _advance_to(self, t_end: float) -> None:

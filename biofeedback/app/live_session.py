@@ -22,9 +22,9 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from biofeedback.app.live_model import LiveModel
@@ -34,7 +34,7 @@ from biofeedback.app.worker import SourceWorker
 from biofeedback.core.adaptive_pacing import AdaptivePacing
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
-from biofeedback.core.types import DeviceInfo
+from biofeedback.core.types import Beat, DeviceInfo
 from biofeedback.io.source import CONNECTING, FAILED, FINISHED, STOPPED, Source, SourceState
 
 TICK_S = 0.1  # session timeout, adaptive glide and the pacer trace: 10 Hz (~1 trace point per pixel)
@@ -118,6 +118,13 @@ class LiveSession(QObject):
         """Host-clock time of device time ``device_t_s``; None before data."""
         off = self.model.clock_offset_s
         return None if off is None else device_t_s + off
+
+    def beats_on_host_clock(self, beats: list[Beat]) -> list[Beat]:
+        """``beats`` with their times moved onto the host clock (empty before the clock mapping exists)."""
+        off = self.model.clock_offset_s
+        if off is None:
+            return []
+        return [replace(b, t_s=b.t_s + off) for b in beats]
 
     def pacer_state(self, host_t_s: float | None = None) -> PacerChange:
         now = self.clock() if host_t_s is None else host_t_s
@@ -355,11 +362,3 @@ class LiveSession(QObject):
         if now - self._last_trace_s >= TICK_S - 1e-6:
             self.model.add_pacer(now, self._pacer.value(now))
             self._last_trace_s = now
-
-    def beats_on_host_clock(self, out: PipelineOutput) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(host t_s, rr_ms, corrected) of ``out``'s beats; empty before the clock mapping exists."""
-        off = self.model.clock_offset_s
-        if off is None or not out.beats:
-            return np.empty(0), np.empty(0), np.empty(0, bool)
-        t = np.array([b.t_s for b in out.beats]) + off
-        return t, np.array([b.rr_ms for b in out.beats]), np.array([b.corrected for b in out.beats])

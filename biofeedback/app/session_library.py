@@ -171,10 +171,6 @@ class SessionLibrary(QObject):
     def events(self, session_id: int) -> list[Event]:
         return self._call("events", session_id)
 
-    def report_data(self, session_id: int) -> ReportData:
-        with self._lock:
-            return load_report_data(self.store, session_id)
-
     def set_checkin(self, session_id: int, checkin: CheckIn) -> None:
         self._call("set_checkin", session_id, checkin)
 

@@ -116,9 +116,3 @@ class CheckInDialog(QDialog):
         if all(v is None for v in values.values()) and not note:
             return None
         return CheckIn(self.phase, note=note, **values)
-
-
-def ask_checkin(phase: str, parent: QWidget | None = None) -> CheckIn | None:
-    """Show the dialog modally; the answers, or None when skipped."""
-    dialog = CheckInDialog(phase, parent=parent)
-    return dialog.checkin() if dialog.exec() == QDialog.DialogCode.Accepted else None

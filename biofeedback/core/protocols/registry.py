@@ -12,7 +12,6 @@ from typing import Any
 
 from biofeedback.config import CMS50_KEEPALIVE_PERIOD_S, DEFAULT_BAUD
 from biofeedback.core.protocols import cms50d, ibi, max3010x, native, pulsesensor
-from biofeedback.core.types import Event
 
 
 @dataclass(frozen=True)
@@ -76,8 +75,3 @@ def make_decoder(name: str) -> Any:
         return PROTOCOLS[name].decoder()
     except KeyError:
         raise ValueError(f"unknown protocol {name!r}; known: {', '.join(PROTOCOLS)}") from None
-
-
-def decode_all(name: str, data: bytes) -> list[Event]:
-    """Convenience for tests and offline files: decode ``data`` in one feed."""
-    return make_decoder(name).feed(data)
