@@ -156,3 +156,57 @@ def test_cli_refuses_a_store_from_a_newer_version_and_leaves_it(tmp_path):
     assert result.returncode == 2 and "newer version of biofeedback" in result.stderr
     assert "Nothing was changed" in result.stderr
     assert (folder / STORE_FILENAME).read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_report_export_to_a_missing_folder_says_so_and_exits_2(recorded, data_dir, tmp_path, fmt):
+    out = tmp_path / "missing" / f"report.{fmt}"
+    result = cli("export", "last", "--format", fmt, "--out", str(out))
+    assert result.returncode == 2 and not out.exists()
+    assert result.stderr.strip() == (f"biofeedback export: cannot write {out}: the folder {out.parent} "
+                                     "does not exist; nothing was written.")
+
+
+def test_report_export_that_renders_nothing_is_an_error(recorded, data_dir, tmp_path):
+    out = tmp_path / "report.pdf"
+    out.mkdir()  # a folder where the file should go
+    result = cli("export", "last", "--format", "pdf", "--out", str(out))
+    assert result.returncode == 2 and "it is a folder" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_store_errors_reach_the_user_as_one_sentence(tmp_path):
+    """A damaged store another process holds open: `sessions` and `export` say so in one line."""
+    import textwrap
+
+    from biofeedback.core.types import Beat
+
+    folder = tmp_path / "held"
+    with SessionStore(folder / STORE_FILENAME) as store:
+        for _ in range(3):
+            writer = store.begin_session()
+            writer.add_beats([Beat(1.0, 1000.0)])
+            writer.finish()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import time
+        from biofeedback.io.store import SessionStore
+        store = SessionStore({str(folder / STORE_FILENAME)!r})
+        print("open", flush=True)
+        time.sleep(60)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        path = folder / STORE_FILENAME
+        data = bytearray(path.read_bytes())
+        data[4096:] = b"\xff" * (len(data) - 4096)
+        path.write_bytes(bytes(data))
+        env = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(folder)}
+        for args in (["sessions"], ["export", "last", "--format", "csv", "--out", str(tmp_path / "x.csv")]):
+            result = cli(*args, env=env)
+            assert result.returncode == 2, result
+            (line,) = result.stderr.strip().splitlines()
+            assert "is damaged, but another program is using it" in line and "Traceback" not in line
+    finally:
+        holder.kill()
+        holder.wait()
+    assert sorted(p.name for p in folder.iterdir() if "damaged" in p.name) == []

@@ -273,3 +273,85 @@ def test_a_session_that_received_no_data_is_not_kept(tmp_path):
         writer.record_marker(0.0, "session start")
         assert writer.finish() == {} and writer.kept is False
         assert store.list_sessions() == []
+
+
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from biofeedback.io.store import SessionStore
+    store = SessionStore(sys.argv[1])
+    print("open", flush=True)
+    time.sleep(30)
+""")
+
+
+def test_a_damaged_store_another_process_has_open_is_left_in_place(tmp_path):
+    path = tmp_path / "s.db"
+    with SessionStore(path) as store:
+        for _ in range(3):
+            writer = store.begin_session()
+            writer.add_beats([Beat(1.0, 1000.0)])
+            writer.finish()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        data = bytearray(path.read_bytes())
+        data[4096:] = b"\xff" * (len(data) - 4096)
+        path.write_bytes(bytes(data))
+        from biofeedback.io.store import StoreError
+
+        with pytest.raises(StoreError, match="another program is using it, so it was left in place"):
+            SessionStore(path)
+        assert path.read_bytes() == bytes(data)
+        assert not [p for p in tmp_path.iterdir() if "damaged" in p.name]
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_long_foreign_lock_while_opening_an_old_store_is_busy_not_damage(tmp_path, monkeypatch):
+    from biofeedback import config
+    from biofeedback.io.store import StoreError
+    from biofeedback.io.store import schema as schema_module
+
+    path = tmp_path / "s.db"
+    with SessionStore(path) as store:
+        writer = store.begin_session()
+        writer.add_beats([Beat(1.0, 1000.0)])
+        writer.finish()
+    monkeypatch.setattr(schema_module, "MIGRATIONS", (*schema_module.MIGRATIONS, "CREATE TABLE tags (x TEXT)"))
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(config, "STORE_BUSY_TIMEOUT_S", 0.5)
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="busy: another program has kept it locked"):
+            SessionStore(path)
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    assert not [p for p in tmp_path.iterdir() if "damaged" in p.name or "foreign" in p.name]
+    with SessionStore(path) as store:  # once free, the migration runs and nothing was lost
+        assert store.version == SCHEMA_VERSION + 1 and len(store.list_sessions()) == 1
+
+
+def test_writer_keeps_its_batch_through_a_failed_commit_and_reports_it(tmp_path, monkeypatch):
+    from biofeedback import config
+
+    monkeypatch.setattr(config, "STORE_WRITER_BUSY_TIMEOUT_S", 0.2)
+    statuses = []
+    path = tmp_path / "s.db"
+    with SessionStore(path) as store:
+        writer = store.begin_session(flush_period_s=3600, on_status=statuses.append)
+        locker = sqlite3.connect(path, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        writer.add_beats([Beat(1.0, 1000.0), Beat(2.0, 1000.0)])
+        writer.add_events(ppg_events(1.0)[0])
+        assert writer.flush() is False
+        assert statuses[-1].saving is False and "locked by another program" in statuses[-1].message
+        writer.add_beats([Beat(3.0, 1000.0)])
+        locker.execute("ROLLBACK")
+        assert writer.flush() is True and statuses[-1].saving
+        writer.finish()
+        locker.close()
+        assert [b.t_s for b in store.beats(writer.session_id)] == [1.0, 2.0, 3.0]
+        assert len(store.events(writer.session_id)) == 2  # the info and one row of all the samples

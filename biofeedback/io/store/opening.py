@@ -36,8 +36,10 @@ except ImportError:  # Windows
 
 
 def connect(path: Path, read_only: bool = False, immutable: bool = False,
-            timeout_s: float = config.STORE_BUSY_TIMEOUT_S) -> sqlite3.Connection:
-    """A connection with a busy timeout, in autocommit mode (explicit BEGIN/COMMIT)."""
+            timeout_s: float | None = None) -> sqlite3.Connection:
+    """A connection with a busy timeout (``config.STORE_BUSY_TIMEOUT_S`` by default), in
+    autocommit mode (explicit BEGIN/COMMIT)."""
+    timeout_s = config.STORE_BUSY_TIMEOUT_S if timeout_s is None else timeout_s
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
         con = sqlite3.connect(uri, uri=True, timeout=timeout_s, check_same_thread=False)
