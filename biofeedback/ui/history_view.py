@@ -1,4 +1,4 @@
-"""History: every stored session in a table, trends over days and weeks, and one session's graphs.
+"""History: every stored session in a table, progress over weeks (ui/progress_view.py), one session's graphs.
 
 The table shows the session summary stored at the end of each session (no
 recomputation), so it opens quickly with years of sessions. The view reads
@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from biofeedback.app.session_library import SessionInfo, SessionLibrary
 from biofeedback.io.session_format import HISTORY_COLUMNS, format_date, history_row
 from biofeedback.ui.history_trends import TrendPlots, trend_series, weekly_means
+from biofeedback.ui.progress_view import ProgressView
 from biofeedback.ui.report_process import render_in_process
 from biofeedback.ui.session_detail import SessionDetail
 from biofeedback.ui.theme import DARK, Theme
@@ -106,11 +106,6 @@ class HistoryView(QWidget):
             button.clicked.connect(lambda _=False, s=slot: s())
             bar.addWidget(button)
         bar.addStretch(1)
-        self.grouping = QComboBox()
-        self.grouping.addItem("trend per session", "session")
-        self.grouping.addItem("trend per week (mean)", "week")
-        self.grouping.currentIndexChanged.connect(lambda _i: self.trends.set_grouping(self.grouping.currentData()))
-        bar.addWidget(self.grouping)
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
@@ -127,9 +122,9 @@ class HistoryView(QWidget):
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         splitter.addWidget(self.table)
-        self.trends = TrendPlots(theme)
+        self.trends = ProgressView(theme)  # progress over weeks: minutes, streak, RMSSD, coherence, check-ins
         splitter.addWidget(self.trends)
-        splitter.setSizes([420, 260])
+        splitter.setSizes([300, 420])
         layout.addWidget(splitter)
         self.detail: SessionDetail | None = None
         self.reload()

@@ -78,7 +78,8 @@ def _items(checkin: object) -> dict[str, int | None]:
 def practice_sessions(sessions: Iterable[object]) -> list[PracticeSession]:
     """Stored sessions (SessionInfo-shaped) as core PracticeSessions, in local time."""
     out = []
-    for s in sessions:
+    # oldest first, ties (sessions started within the same second) in the order they were stored
+    for s in sorted(sessions, key=lambda s: (s.started_at, getattr(s, "id", 0))):
         started = datetime.fromisoformat(s.started_at)
         started = started.astimezone() if started.tzinfo else started
         summary = getattr(s, "summary", None) or {}

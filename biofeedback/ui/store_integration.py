@@ -166,7 +166,9 @@ class StoreIntegration(QObject):
             self.history = HistoryView(self.library, self.window.theme)
             self.history.setParent(self.window, Qt.WindowType.Window)
             self.history.setWindowTitle("biofeedback — session history")
-            self.history.resize(1300, 820)
+            screen = self.window.screen()
+            avail = screen.availableGeometry() if screen is not None else None
+            self.history.resize(min(1300, avail.width()) if avail else 1300, min(820, avail.height()) if avail else 820)
             self.history.replay_requested.connect(self.replay)
         else:
             self.history.reload()

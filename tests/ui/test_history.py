@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from biofeedback.core.types import Beat
 from biofeedback.io.store import CheckIn, SessionStore
 from biofeedback.ui.checkin_dialog import CheckInDialog
-from biofeedback.ui.history_view import HistoryView, SessionDetail, trend_series
+from biofeedback.ui.history_view import HistoryView, SessionDetail, trend_series, weekly_means
 
 
 def breathing_beats(n: int, amplitude_ms: float, seed: int) -> list[Beat]:
@@ -84,8 +84,9 @@ def test_history_rows_show_each_sessions_metrics_and_checkins(qtbot, store):
     x, y = trend_series(model.sessions)["rmssd_ms"]
     assert np.all(np.diff(x) >= 0) and y.tolist() == pytest.approx(
         [rmssd(store.beats(s.id)) for s in reversed(model.sessions)])
-    x, y = view.trends.curves["stress_delta"].getData()
-    assert sorted(y.tolist()) == [-5, -4, -3]
+    _, before = view.trends.curves["stress_before"].getData()
+    _, after = view.trends.curves["stress_after"].getData()
+    assert before.tolist() == [6, 7, 8] and after.tolist() == [3, 3, 3]  # oldest first
 
 
 def test_rename_annotate_and_open_a_session(qtbot, store):
@@ -166,12 +167,10 @@ def test_weekly_trend_is_the_mean_of_each_calendar_week(qtbot, store):
         return SessionInfo(day, started, None, "completed", summary={"rmssd_ms": rmssd_ms})
 
     sessions = [at(1, 10.0), at(7, 20.0), at(8, 40.0), at(10, 50.0), at(15, 70.0)]
-    view = HistoryView(store)
-    qtbot.addWidget(view)
-    view.trends.set_sessions(sessions)
-    view.grouping.setCurrentIndex(view.grouping.findData("week"))
-    x, y = view.trends.curves["rmssd_ms"].getData()
+    x, y = weekly_means(*trend_series(sessions)["rmssd_ms"])
     assert y.tolist() == [15.0, 45.0, 70.0]
     assert [datetime.fromtimestamp(t).date().isoformat() for t in x] == ["2024-01-04", "2024-01-11", "2024-01-18"]
-    view.grouping.setCurrentIndex(view.grouping.findData("session"))
-    assert view.trends.curves["rmssd_ms"].getData()[1].tolist() == [10.0, 20.0, 40.0, 50.0, 70.0]
+    view = HistoryView(store)
+    qtbot.addWidget(view)
+    view.trends.set_sessions(sessions)  # the history's progress view: one point per session
+    assert view.trends.curves["rmssd"].getData()[1].tolist() == [10.0, 20.0, 40.0, 50.0, 70.0]
