@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 import time
 
 import numpy as np
 import pytest
+from qt_helpers import ListRecorder
 
 from biofeedback import config
 from biofeedback.app.records import ADAPTIVE, TRAINING, WIZARD, Marker, PacerChange
@@ -25,30 +25,6 @@ class FastClock:
 
     def __call__(self) -> float:
         return self.speed * (time.monotonic() - self.t0)
-
-
-class ListRecorder:
-    """Keeps what a session store would write; notes the thread that closed it."""
-
-    def __init__(self) -> None:
-        self.events, self.beats, self.markers, self.pacer = [], [], [], []
-        self.closed_in: str | None = None
-
-    def on_events(self, events):
-        self.events += list(events)
-
-    def on_beats(self, beats):
-        self.beats += list(beats)
-
-    def on_marker(self, marker):
-        self.markers.append(marker)
-
-    def on_pacer_change(self, change):
-        self.pacer.append(change)
-
-    def close(self):
-        time.sleep(0.3)  # a store commits and summarises: it takes a while
-        self.closed_in = threading.current_thread().name
 
 
 def rr_file(tmp_path, n=200, rr_ms=900.0):
@@ -140,7 +116,7 @@ def test_the_simulated_person_follows_the_active_pacer_rate_and_phase(make_live,
 
 def test_session_records_pacer_changes_and_markers_on_the_device_clock(make_live, qtbot):
     live = make_live()
-    rec = ListRecorder()
+    rec = ListRecorder(close_s=0.3)
     live.set_recorder_factory(lambda: rec)
     live.connect_source(SimulatedSource(speed=8.0, seed=5))
     qtbot.waitUntil(lambda: len(live.model.beats) >= 3, timeout=10000)

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import pytest  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path, monkeypatch):
-    """Every test gets its own settings directory (never the user's)."""
-    directory = tmp_path / "config"
-    monkeypatch.setenv("BIOFEEDBACK_CONFIG_DIR", str(directory))
-    return directory
+import pytest
+from qt_helpers import config_dir  # noqa: F401 (an autouse fixture)
 
 
 @pytest.fixture

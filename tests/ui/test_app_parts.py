@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from qt_helpers import ListRecorder
 
 from biofeedback.app.live_model import LiveModel, RingBuffer
 from biofeedback.app.records import Marker
@@ -46,28 +47,6 @@ def test_clock_offset_maps_the_pacer_trace_onto_the_device_clock():
     model.add_pacer(1000.5, 0.25)
     trace = model.pacer_on_device_clock()
     np.testing.assert_allclose(trace, [[1000.5 - model.clock_offset_s, 0.25]])
-
-
-class ListRecorder:
-    """A recorder that keeps everything in lists (what a session store would write)."""
-
-    def __init__(self) -> None:
-        self.events, self.beats, self.markers, self.pacer, self.closed = [], [], [], [], False
-
-    def on_events(self, events):
-        self.events += list(events)
-
-    def on_beats(self, beats):
-        self.beats += list(beats)
-
-    def on_marker(self, marker):
-        self.markers.append(marker)
-
-    def on_pacer_change(self, change):
-        self.pacer.append(change)
-
-    def close(self):
-        self.closed = True
 
 
 def test_session_times_out_and_feeds_the_recorder(qtbot):
