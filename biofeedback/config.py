@@ -120,13 +120,13 @@ BEAT_CONFIRM_DROP_SHARE = 0.2  # a peak is confirmed once the filtered wave fell
 BEAT_MAX_RISE_S = 1.5  # an upstroke that does not turn into a peak within this is dropped
 BEAT_EARLY_SHARE = 0.55  # a beat sooner than this share of the median interval is a reflected wave
 BEAT_PROMINENCE_SHARE = 0.35  # a pulse must rise this share of the recent pulses' median rise
-BEAT_LEARN_PERIOD_SHARE = 0.6  # first autocorrelation peak this share of the top one = interval
+BEAT_LEARN_PERIOD_SHARE = 0.75  # first autocorrelation peak this share of the top one = interval
 BEAT_PERIOD_WINDOW_S = 8.0  # the pulse period is re-estimated over this much recent wave ...
 BEAT_PERIOD_EVERY_S = 2.0  # ... this often (autocorrelation, on the sample clock)
 BEAT_FOOT_SHARE = 0.3  # a pulse's rise is measured from its foot in this share of an interval ...
 BEAT_FOOT_MIN_S = 0.15  # ... but at least this far back
-BEAT_REFLECTED_SHARE = 0.8  # a peak sooner than this share of the interval ...
-BEAT_REFLECTED_PROMINENCE_SHARE = 0.7  # ... and smaller than this share of the median rise: reflected
+BEAT_REFLECTED_SHARE = 0.9  # a peak sooner than this share of the interval must be taller ...
+BEAT_REFLECTED_PROMINENCE_SHARE = 0.8  # ... up to this share of the upper-quartile rise at EARLY_SHARE
 BEAT_TALLER_SHARE = 1.3  # a peak this much taller than the last beat, however soon, is a beat
 BEAT_PERIOD_MIN_CORRELATION = 0.4  # weaker autocorrelation peaks: no clear period
 BEAT_FLAT_TOP_SHARE = 0.01  # raw samples this close to a clipped maximum belong to its flat top

@@ -94,6 +94,9 @@ _GROUP_DELAY_S = 0.06  # the raw upstroke leads the band-passed one by about thi
 _TROUGH_LOOKBACK_S = 0.3  # the trough before an upstroke is searched this far back
 _SLOPE_BITS = 30  # the learning window's steepest slope maps to 2**30 (int64 sums stay exact)
 _MAX_RR_S = 2.5
+# how tall (share of the upper-quartile rise) a pulse must be at this share of the interval
+_SOON_RATIO = (BEAT_EARLY_SHARE, 0.85, BEAT_REFLECTED_SHARE)
+_SOON_NEED = (BEAT_REFLECTED_PROMINENCE_SHARE, 0.45, 0.0)
 _PERIOD_FS_HZ = 50.0  # the period estimate runs on the wave decimated to about this rate  # a longer interval does not count toward the expected interval
 _EMPTY = np.empty(0)
 
@@ -477,10 +480,12 @@ class PpgBeatDetector:
             taller = prom >= BEAT_TALLER_SHARE * self._last_prom and gap >= BEAT_REFRACTORY_S
             if gap < max(BEAT_REFRACTORY_S, early) and not taller:
                 return None
-            ref = _upper_quartile(self._proms)
-            small = prom < BEAT_REFLECTED_PROMINENCE_SHARE * ref
-            if rr_exp is not None and gap < BEAT_REFLECTED_SHARE * rr_exp and small:
-                return None  # early and small: a reflected wave, not an early beat
+            if rr_exp is not None and not taller and self._proms:
+                # the sooner after the last beat, the taller a pulse must be to be a beat:
+                # reflected waves come early and small, early beats of a fast breath less so
+                need = float(np.interp(gap / rr_exp, _SOON_RATIO, _SOON_NEED))
+                if prom < need * _upper_quartile(self._proms):
+                    return None
         strength = float(self._ssf[onset : j + 1].max())
         self._ups.append(strength)
         self._proms.append(prom)
