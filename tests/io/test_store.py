@@ -355,3 +355,12 @@ def test_writer_keeps_its_batch_through_a_failed_commit_and_reports_it(tmp_path,
         locker.close()
         assert [b.t_s for b in store.beats(writer.session_id)] == [1.0, 2.0, 3.0]
         assert len(store.events(writer.session_id)) == 2  # the info and one row of all the samples
+
+
+def test_beats_are_stored_whole_with_their_pulse_quality(tmp_path):
+    beats = [Beat(1.0, 1000.0, False, "normal", 0.93), Beat(1.9, 900.0, True, "ectopic", None)]
+    with SessionStore(tmp_path / "s.db") as store:
+        writer = store.begin_session()
+        writer.add_beats(beats)
+        writer.finish()
+        assert store.beats(writer.session_id) == beats

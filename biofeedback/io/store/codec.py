@@ -3,23 +3,38 @@
 Consecutive PPG samples of one sample rate become one row with zlib-compressed,
 delta-coded, byte-shuffled arrays (times as float64, values as int16/int32 when
 integral, else float64), so samples round-trip exactly at a fraction of their size.
-Other events are one row each with their fields.
+Other events are one row each with their fields. Beats are rows of the
+``beats`` table with every field of ``core.types.Beat``.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import zlib
 from collections.abc import Iterable
 
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap, PpgBlock
+from biofeedback.core.types import Beat, DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap, PpgBlock
 from biofeedback.io.store.errors import StoreError
 
 ROW_COLUMNS = "kind, t_s, value, detail, fs_hz, n, v_dtype, data"
 DATA_KINDS = ("ppg", "beat")  # rows that hold measurements (info and status alone are no data)
+BEAT_INSERT = "INSERT INTO beats (session_id, t_s, rr_ms, corrected, kind, quality) VALUES (?, ?, ?, ?, ?, ?)"
+
+
+def beat_rows(session_id: int, beats: Iterable[Beat]) -> list[tuple]:
+    return [(session_id, b.t_s, b.rr_ms, int(b.corrected), b.kind, b.quality) for b in beats]
+
+
+def select_beats(con: sqlite3.Connection, session_id: int, version: int = 1 << 30) -> list[Beat]:
+    """A session's beats in arrival order (``version`` < 3: a read-only old store without quality)."""
+    quality = "quality" if version >= 3 else "NULL"
+    return [Beat(t, rr, bool(c), k, q) for t, rr, c, k, q in con.execute(
+        f"SELECT t_s, rr_ms, corrected, kind, {quality} FROM beats WHERE session_id = ? ORDER BY rowid",
+        (session_id,))]
 def _value_dtype(values: np.ndarray) -> str:
     if values.size and np.all(np.isfinite(values)) and np.all(values == np.round(values)):
         lo, hi = values.min(), values.max()

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from biofeedback import config
 from biofeedback.core.types import Beat, Event
-from biofeedback.io.store.codec import ROW_COLUMNS, decode_event
+from biofeedback.io.store.codec import ROW_COLUMNS, decode_event, select_beats
 from biofeedback.io.store.errors import StoreError, as_store_error
 from biofeedback.io.store.models import (
     SESSION_COLUMNS,
@@ -71,9 +71,7 @@ class StoreReader:
 
     @in_words
     def beats(self, session_id: int) -> list[Beat]:
-        return [Beat(t, rr, bool(c), k) for t, rr, c, k in self.con.execute(
-            "SELECT t_s, rr_ms, corrected, kind FROM beats WHERE session_id = ? ORDER BY rowid",
-            (session_id,))]
+        return select_beats(self.con, session_id, self.version)
 
     @in_words
     def markers(self, session_id: int) -> list[tuple[float, str]]:

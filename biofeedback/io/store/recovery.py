@@ -28,6 +28,7 @@ from biofeedback import config
 from biofeedback.core.analysis import summarize
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.types import Beat, Event
+from biofeedback.io.store.codec import BEAT_INSERT, beat_rows
 
 LIVE_WRITERS: set[tuple[str, int]] = set()  # (db path, session id) of writers open in this process
 LIVE_LOCK = threading.Lock()
@@ -88,8 +89,7 @@ def recover_session(con: sqlite3.Connection, sid: int, load_events: Callable[[in
         events, stored = load_events(sid), load_beats(sid)
         extra = rederived_beats(events, stored, bool(correct))
         if extra:
-            con.executemany("INSERT INTO beats (session_id, t_s, rr_ms, corrected, kind) VALUES (?, ?, ?, ?, ?)",
-                            [(sid, b.t_s, b.rr_ms, int(b.corrected), b.kind) for b in extra])
+            con.executemany(BEAT_INSERT, beat_rows(sid, extra))
         has_data = bool(stored or extra) or con.execute(
             "SELECT 1 FROM raw_events WHERE session_id = ? AND kind IN ('ppg', 'beat') LIMIT 1", (sid,)
         ).fetchone() is not None

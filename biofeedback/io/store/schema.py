@@ -124,7 +124,8 @@ def _v2_typed_pacer_changes(con: sqlite3.Connection) -> None:
 
 
 Migration = str | Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_SCHEMA_V1, _v2_typed_pacer_changes)
+_V3_BEAT_QUALITY = "ALTER TABLE beats ADD COLUMN quality REAL"  # Beat.quality: template correlation, NULL unknown
+MIGRATIONS: tuple[Migration, ...] = (_SCHEMA_V1, _v2_typed_pacer_changes, _V3_BEAT_QUALITY)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -25,7 +25,13 @@ from biofeedback import config
 from biofeedback.core.analysis import summarize
 from biofeedback.core.timebase import event_time_s
 from biofeedback.core.types import Beat, Event
-from biofeedback.io.store.codec import DATA_KINDS, encode_events
+from biofeedback.io.store.codec import (
+    BEAT_INSERT,
+    DATA_KINDS,
+    beat_rows,
+    encode_events,
+    select_beats,
+)
 from biofeedback.io.store.errors import StoreError, explain, short_reason
 from biofeedback.io.store.models import PacerChange, WriterStatus, utc_now_iso
 from biofeedback.io.store.opening import UseLock, connect
@@ -153,8 +159,7 @@ class SessionWriter:
             con.executemany(
                 "INSERT INTO raw_events (session_id, seq, kind, t_s, value, detail, fs_hz, n, v_dtype, data)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(sid, *row) for row in batch.rows])
-            con.executemany("INSERT INTO beats (session_id, t_s, rr_ms, corrected, kind) VALUES (?, ?, ?, ?, ?)",
-                            [(sid, b.t_s, b.rr_ms, int(b.corrected), b.kind) for b in batch.beats])
+            con.executemany(BEAT_INSERT, beat_rows(sid, batch.beats))
             con.executemany("INSERT INTO markers (session_id, t_s, label) VALUES (?, ?, ?)",
                             [(sid, t, label) for t, label in batch.markers])
             con.executemany(
@@ -211,10 +216,7 @@ class SessionWriter:
         try:
             self.con.execute("BEGIN IMMEDIATE")
             if self.has_data:
-                beats = [Beat(t, rr, bool(c), k) for t, rr, c, k in self.con.execute(
-                    "SELECT t_s, rr_ms, corrected, kind FROM beats WHERE session_id = ? ORDER BY rowid",
-                    (self.session_id,))]
-                self.summary = summarize(beats)
+                self.summary = summarize(select_beats(self.con, self.session_id))
                 self.con.execute(
                     "UPDATE sessions SET status = ?, ended_at = ?, summary_json = ?, "
                     "protocol = coalesce(?, protocol) WHERE id = ?",
