@@ -15,7 +15,9 @@ chunks:
 4. search-back: no QRS for 166 % of the regular RR average -> the largest
    peak above THRESHOLD2 since the last QRS is taken (SPKI updated with 0.25);
 5. T-wave rule: a peak within 360 ms of the last QRS whose maximal slope is
-   under half that QRS's slope is a T wave.
+   under half that QRS's slope is a T wave;
+6. (our addition for straps that shift) no QRS for 3 s on a signal that is
+   still peaky: the thresholds are learnt again from the last 2 s.
 
 The R-peak time is then located in a lightly filtered ECG (0.5-40 Hz) as the
 extreme of the QRS's polarity within the 250 ms before the integrator peak,
@@ -39,6 +41,8 @@ SEARCHBACK_RR_SHARE = 1.66
 R_SEARCH_S = 0.250  # the R peak lies this far back from the integrator's peak at most
 HISTORY_S = 4.0  # samples kept for look-back and search-back
 SETTLE_S = 0.3  # filter start-up transient: no QRS is looked for this soon after a (re)start
+RELEARN_S = 3.0  # no QRS for this long on a peaky signal: thresholds are learnt again
+RELEARN_PEAKINESS = 15.0  # ...when the integrator's maximum is this many times its 10th percentile
 
 
 class EcgRPeakDetector:
@@ -78,6 +82,7 @@ class EcgRPeakDetector:
         self._rr: deque[int] = deque(maxlen=8)
         self._rr_avg2: float | None = None
         self._checked = 0  # MWI samples examined for peaks
+        self._relearned_at = 0
         self._polarity_votes = 0
 
     # -- helpers on absolute sample indices ----------------------------------------------
@@ -131,20 +136,17 @@ class EcgRPeakDetector:
         if self._spki is None:
             if self._n < LEARN_S * self.fs_hz and not final:
                 return beats
-            mwi, first = self._window(self._mwi, 0, self._n)
+            mwi, first = self._window(self._mwi, max(0, self._n - int(LEARN_S * self.fs_hz)), self._n)
+            if not _peaky(mwi) and not final:
+                return beats  # no QRS-like peaks yet (electrodes off, noise): keep waiting
+            first = self._n - len(self._mwi)  # classify every peak still in the history
             self._spki = 0.25 * float(mwi.max())
             self._npki = 0.5 * float(mwi.mean())
             self._checked = max(first, int(SETTLE_S * self.fs_hz))
         end = self._n if final else self._n - self._refractory
-        lo = max(self._checked - self._refractory, self._n - len(self._mwi))
         if end <= self._checked:
             return beats
-        seg, seg0 = self._window(self._mwi, lo, min(self._n, end + self._refractory))
-        peaks, _ = signal.find_peaks(seg, distance=max(1, self._refractory))
-        for p in peaks + seg0:
-            if self._checked <= p < end:
-                self._classify(int(p), float(self._at(self._mwi, p)), beats)
-        self._checked = end
+        self._classify_until(end, beats)
         # search-back when a QRS is overdue
         if self._last_qrs is not None and self._rr_avg2 and self._pending:
             if end - self._last_qrs > SEARCHBACK_RR_SHARE * self._rr_avg2:
@@ -153,7 +155,35 @@ class EcgRPeakDetector:
                 if best[1] > thr2:
                     self._spki = 0.25 * best[1] + 0.75 * self._spki
                     self._accept(best[0], beats)
+        self._relearn_if_lost(end, beats)
         return beats
+
+    def _classify_until(self, end: int, beats: list[float]) -> None:
+        lo = max(self._checked - self._refractory, self._n - len(self._mwi))
+        seg, seg0 = self._window(self._mwi, lo, min(self._n, end + self._refractory))
+        peaks, _ = signal.find_peaks(seg, distance=max(1, self._refractory))
+        for p in peaks + seg0:
+            if self._checked <= p < end:
+                self._classify(int(p), float(self._at(self._mwi, p)), beats)
+        self._checked = end
+
+    def _relearn_if_lost(self, end: int, beats: list[float]) -> None:
+        """No QRS for RELEARN_S although the signal is peaky (e.g. the amplitude dropped when a
+        strap shifted): learn the thresholds again from the last LEARN_S, as at the start."""
+        since = end - (self._last_qrs if self._last_qrs is not None else 0)
+        if since < RELEARN_S * self.fs_hz or end - self._relearned_at < RELEARN_S * self.fs_hz:
+            return
+        self._relearned_at = end
+        start = max(end - int(LEARN_S * self.fs_hz), self._n - len(self._mwi))
+        if self._last_qrs is not None:
+            start = max(start, self._last_qrs + self._refractory)
+        mwi, _ = self._window(self._mwi, start, end)
+        if mwi.size < self._refractory or not _peaky(mwi):
+            return  # flat or noise-like: no QRS to learn from
+        self._spki, self._npki = 0.25 * float(mwi.max()), 0.5 * float(mwi.mean())
+        self._pending = []
+        self._checked = start
+        self._classify_until(end, beats)
 
     def _threshold1(self) -> float:
         return self._npki + 0.25 * (self._spki - self._npki)
@@ -209,6 +239,11 @@ class EcgRPeakDetector:
         t_m1 = self._at(self._t, i - 1) if frac < 0 else t0 - 1.0 / self.fs_hz
         t = t0 + frac * ((t1 - t0) if frac > 0 else (t0 - t_m1))
         return float(t - self._clean_delay_s)
+
+
+def _peaky(mwi: np.ndarray) -> bool:
+    """QRS-like: the integrator's peaks stand far above its quiet level (noise alone does not)."""
+    return bool(mwi.size) and mwi.max() >= RELEARN_PEAKINESS * max(float(np.percentile(mwi, 10)), 1e-12)
 
 
 def detect_r_peaks(ecg: np.ndarray, fs_hz: float, chunk_s: float = 0.1) -> np.ndarray:

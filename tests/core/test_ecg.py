@@ -92,3 +92,23 @@ def test_reset_after_a_gap_detects_again():
     second = np.concatenate([det.feed(t[5000:], ecg[5000:]), det.flush()])
     assert match_f1(first, truth[(truth > 0.3) & (truth < 9.7)], TOLERANCE_S)[0] >= 0.99
     assert match_f1(second, truth[(truth > 20.3) & (truth < 29.7)], TOLERANCE_S)[0] >= 0.99
+
+
+def test_recovers_when_the_amplitude_drops_fivefold():
+    """A strap that shifts: the QRS shrinks; within RELEARN_S + 2 s beats are found again."""
+    fs = 250.0
+    ecg, truth = synth_ecg(240, fs, seed=5)
+    ecg[int(120 * fs):] *= 0.2
+    found = detect_r_peaks(ecg, fs)
+    f1, _ = match_f1(found[found > 125.0], truth[truth > 125.0], TOLERANCE_S)
+    assert f1 >= 0.99
+
+
+def test_no_beats_while_the_electrodes_are_off():
+    fs = 250.0
+    ecg, truth = synth_ecg(60, fs, seed=6)
+    rng = np.random.default_rng(6)
+    ecg[int(20 * fs):int(40 * fs)] = rng.normal(0, 0.02, int(20 * fs))
+    found = detect_r_peaks(ecg, fs)
+    assert ((found > 20.5) & (found < 39.5)).sum() <= 2
+    assert match_f1(found[found > 45], truth[truth > 45], TOLERANCE_S)[0] >= 0.99
