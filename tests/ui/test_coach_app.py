@@ -29,6 +29,9 @@ def test_streaming_from_the_menu_publishes_and_says_so(make_window, qtbot):
     coach = controls.open_coach()
     qtbot.waitExposed(coach)
     assert coach.isVisible() and "read-only" in coach.windowTitle()
+    before = coach.font_pt
+    coach.set_font_pt(before * 2)  # presentation type
+    assert coach.font_pt == 2 * before and coach.empty.font().pointSizeF() == 2 * before
 
 
 def test_saved_streaming_choice_turns_it_on_at_start(make_window):

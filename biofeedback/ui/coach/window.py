@@ -2,7 +2,8 @@
 
 Read-only: it draws what ``CoachModel`` found and sends nothing to clients.
 Every visible tile is redrawn once a second (session clock, curves sliding)
-and at once when its client's data changes.
+and at once when its client's data changes. F11 toggles full screen and
+Ctrl+=/Ctrl+- change the type size (presentation mode).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import math
 
 import pylsl
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from biofeedback.app.coach_model import CoachModel
@@ -43,6 +45,20 @@ class CoachWindow(QWidget):
         self._timer.setInterval(REDRAW_PERIOD_MS)
         self._timer.timeout.connect(self.refresh_all)
         self._timer.start()
+        # presentation: F11 full screen, Ctrl+= / Ctrl+- larger or smaller type
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self, activated=self.toggle_fullscreen)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.set_font_pt(self.font_pt * 1.2))
+        QShortcut(QKeySequence("Ctrl+="), self, activated=lambda: self.set_font_pt(self.font_pt * 1.2))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.set_font_pt(self.font_pt / 1.2))
+
+    def toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def set_font_pt(self, font_pt: float) -> None:
+        """Type size of every tile (presentation mode: 24 pt and more reads across a room)."""
+        self.font_pt = min(max(font_pt, 8.0), 48.0)
+        self.empty.setFont(point_font(self.font_pt))
+        self._layout_tiles()
 
     def _sync_tiles(self) -> None:
         for client in self.model.ordered():
