@@ -33,6 +33,7 @@ def ppg_events(seconds: float = 3.0, fs_hz: float = 500.0, block: int = 10):
 def test_raw_events_round_trip_bit_exact_in_order(tmp_path):
     events, t, v = ppg_events()
     events[50:50] = [DeviceBeat(13.0, 812.0), DeviceStatus(13.1, "finger_out", "x"), Gap(13.2, 1.5, "lost")]
+    events.insert(60, DeviceInfo("max3010x", 100.0, 262143, "MAX3010x", polarity=-1))  # kept whole
     float_block = PpgBlock(np.array([20.0, 20.01]), np.array([0.25, -1e9]), 100.0)
     with SessionStore(tmp_path / "s.db") as store:
         writer = store.begin_session("sim", "native")
@@ -47,7 +48,7 @@ def test_raw_events_round_trip_bit_exact_in_order(tmp_path):
     assert np.array_equal(got_t, t) and np.array_equal(got_v, v)
     others = [e for e in back if not isinstance(e, PpgBlock)]
     assert others == [events[0], DeviceBeat(13.0, 812.0), DeviceStatus(13.1, "finger_out", "x"),
-                      Gap(13.2, 1.5, "lost")]
+                      Gap(13.2, 1.5, "lost"), DeviceInfo("max3010x", 100.0, 262143, "MAX3010x", polarity=-1)]
     # order kept: the device beat comes after the samples before it and before those after it
     kinds = [type(e).__name__ for e in back]
     assert kinds.index("DeviceBeat") > kinds.index("PpgBlock")

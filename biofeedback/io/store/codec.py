@@ -13,6 +13,7 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable
+from dataclasses import fields
 
 import numpy as np
 
@@ -95,7 +96,7 @@ def _encode_other(event: Event) -> tuple:
     if isinstance(event, Gap):
         return ("gap", event.t_s, event.duration_s, event.reason, None, None, None, None)
     if isinstance(event, DeviceInfo):
-        detail = json.dumps({"protocol": event.protocol, "adc_max": event.adc_max, "device": event.device})
+        detail = json.dumps({f.name: getattr(event, f.name) for f in fields(DeviceInfo) if f.name != "fs_hz"})
         return ("info", None, event.fs_hz, detail, None, None, None, None)
     raise TypeError(f"cannot store {type(event).__name__}")
 
@@ -134,8 +135,9 @@ def decode_event(row: tuple) -> Event:
     if kind == "gap":
         return Gap(t_s, value, detail)
     if kind == "info":
-        fields = json.loads(detail)
-        return DeviceInfo(fields["protocol"], value, fields["adc_max"], fields["device"])
+        stored = json.loads(detail)  # every field but fs_hz; rows written before a field existed lack it
+        known = {f.name for f in fields(DeviceInfo)}
+        return DeviceInfo(fs_hz=value, **{k: v for k, v in stored.items() if k in known})
     raise StoreError(f"unknown raw event kind {kind!r} in the store")
 
 
