@@ -25,16 +25,37 @@ recorder or a coach re-attaches after a restart. Device times become
 from __future__ import annotations
 
 import math
+import os
 import re
 import socket
+import tempfile
 from collections import deque
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pylsl
 
 from biofeedback import config
 from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock, SignalQuality
+
+
+def _quiet_liblsl() -> None:
+    """liblsl logs INFO lines on start and ERR lines whenever a peer goes away (which a coach
+    view expects); keep only fatal ones, through liblsl's own config file (LSLAPICFG).
+    A user's own LSLAPICFG is left alone. Must run before the first liblsl call."""
+    if "LSLAPICFG" in os.environ:
+        return
+    path = Path(tempfile.gettempdir()) / f"biofeedback-lsl_api-{os.getuid() if hasattr(os, 'getuid') else 0}.cfg"
+    try:
+        if not path.exists():
+            path.write_text("[log]\nlevel = -3\n", encoding="utf-8")
+        os.environ["LSLAPICFG"] = str(path)
+    except OSError:
+        pass  # a read-only temp folder: liblsl just stays chatty
+
+
+_quiet_liblsl()
 
 MANUFACTURER = "biofeedback"
 SOURCE_ID_PREFIX = "biofeedback:"
