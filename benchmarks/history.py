@@ -12,6 +12,12 @@ device clock in ms) written through a ``SessionWriter`` in 20 ms blocks with a
 commit a second, extrapolated to one hour; the reference is the same samples
 as the raw event log text (``record --raw``). Also the time spent storing.
 
+Feeder latency: a source thread hands a 10-sample block to a ``SessionWriter``
+every 2 ms for 6 s while the writer compresses and commits every 0.5 s and
+another connection holds the write lock for 1.5 s of it; the p99 and max time
+of ``add_events`` against the same loop appending to a plain list (reference).
+Goal: the source thread never waits for a commit (max <= 5 ms).
+
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/history.py``
 """
 
@@ -22,6 +28,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -151,6 +158,47 @@ def storage_per_hour(folder: Path, seconds: float = 600.0) -> tuple[float, float
     return payload * scale, grown * scale, text_bytes * scale, store_s * scale
 
 
+def feeder_latency(folder: Path, seconds: float = 6.0) -> tuple[np.ndarray, np.ndarray]:
+    """add_events call times (s) during commits and a foreign lock, and the plain-list reference."""
+    from biofeedback.core.types import DeviceInfo, PpgBlock
+    from biofeedback.io.store import SessionStore
+
+    rng = np.random.default_rng(0)
+
+    def run(append) -> np.ndarray:
+        times, t0, k = [], time.perf_counter(), 0
+        while time.perf_counter() - t0 < seconds:
+            t = (np.arange(10) + 10 * k) / 500.0
+            block = PpgBlock(t, np.round(512 + 200 * np.sin(t * 7) + rng.normal(0, 3, 10)), 500.0)
+            start = time.perf_counter()
+            append([block])
+            times.append(time.perf_counter() - start)
+            k += 1
+            time.sleep(0.002)
+        return np.array(times)
+
+    path = folder / "feeder.sqlite3"
+    with SessionStore(path) as store:
+        writer = store.begin_session("sim", "native")
+        writer.add_events([DeviceInfo("native", 500.0, 1023, "sim")])
+        locker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+
+        def hold_lock() -> None:
+            time.sleep(2.0)
+            locker.execute("BEGIN IMMEDIATE")
+            time.sleep(1.5)
+            locker.execute("ROLLBACK")
+
+        holder = threading.Thread(target=hold_lock)
+        holder.start()
+        timed = run(writer.add_events)
+        holder.join()
+        writer.finish()
+        locker.close()
+    reference: list = []
+    return timed, run(reference.extend)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -169,6 +217,12 @@ def main() -> None:
               f"raw event log text {text / 1e6:.1f} MB ({text / grown:.1f}x the store)")
         print(f"storing it (append + encode + commit once a second): {cpu_s:.2f} s per hour of data "
               f"({100 * cpu_s / 3600:.3f} % of one core)")
+        timed, reference = feeder_latency(folder)
+        p99, worst = np.percentile(timed, 99) * 1e3, timed.max() * 1e3
+        ref_p99, ref_worst = np.percentile(reference, 99) * 1e3, reference.max() * 1e3
+        print(f"source thread add_events during commits and a 1.5 s foreign lock: p99 {p99:.3f} ms, "
+              f"max {worst:.3f} ms; plain list.extend p99 {ref_p99:.3f} ms, max {ref_worst:.3f} ms "
+              f"({worst / max(ref_worst, 1e-9):.1f}x)  goal max <= 5 ms: {'ok' if worst <= 5.0 else 'MISSED'}")
         sys.stdout.flush()
 
 
