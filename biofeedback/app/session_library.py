@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,38 +151,49 @@ class SessionLibrary(QObject):
             self.saved.emit(sid)
 
     # -- reading and editing (short queries) -----------------------------------------
-    def _call(self, name: str, *args):
+    @contextmanager
+    def _open(self) -> Iterator[SessionStore]:
+        """The store, one caller at a time (the GUI thread and export/replay threads share it)."""
         if self.store is None:
             raise StoreError("The session store is not open.")
         with self._lock:
-            return getattr(self.store, name)(*args)
+            yield self.store
 
     def list_sessions(self) -> list[SessionInfo]:
-        return self._call("list_sessions")
+        with self._open() as store:
+            return store.list_sessions()
 
     def session(self, session_id: int) -> SessionInfo:
-        return self._call("session", session_id)
+        with self._open() as store:
+            return store.session(session_id)
 
     def beats(self, session_id: int) -> list[Beat]:
-        return self._call("beats", session_id)
+        with self._open() as store:
+            return store.beats(session_id)
 
     def markers(self, session_id: int) -> list[tuple[float, str]]:
-        return self._call("markers", session_id)
+        with self._open() as store:
+            return store.markers(session_id)
 
     def events(self, session_id: int) -> list[Event]:
-        return self._call("events", session_id)
+        with self._open() as store:
+            return store.events(session_id)
 
     def set_checkin(self, session_id: int, checkin: CheckIn) -> None:
-        self._call("set_checkin", session_id, checkin)
+        with self._open() as store:
+            store.set_checkin(session_id, checkin)
 
     def rename(self, session_id: int, name: str) -> None:
-        self._call("rename", session_id, name)
+        with self._open() as store:
+            store.rename(session_id, name)
 
     def annotate(self, session_id: int, notes: str) -> None:
-        self._call("annotate", session_id, notes)
+        with self._open() as store:
+            store.annotate(session_id, notes)
 
     def delete(self, session_id: int) -> None:
-        self._call("delete", session_id)
+        with self._open() as store:
+            store.delete(session_id)
 
     # -- slow work off the GUI thread ---------------------------------------------
     @property
@@ -207,8 +219,8 @@ class SessionLibrary(QObject):
                         raise ValueError("no report renderer given")
                     render_report(self.path, session_id, path)
                 else:
-                    with self._lock:
-                        export_session(self.store, session_id, "rr" if path.suffix.lower() == ".txt" else "csv",
+                    with self._open() as store:
+                        export_session(store, session_id, "rr" if path.suffix.lower() == ".txt" else "csv",
                                        path)
             except Exception as exc:  # the user reads one sentence; the traceback goes to stderr
                 traceback.print_exc()
