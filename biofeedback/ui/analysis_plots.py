@@ -39,7 +39,7 @@ class TrendPlot(pg.PlotWidget):
         _setup(item, title)
         item.setLabel("left", unit)
         item.setLabel("bottom", "minutes")
-        self.curve = fast_curve(item)
+        self.curve = fast_curve(item, method="mean")
         self.setXRange(-self.span_s / 60, 0, padding=0.02)
         self._color_name = "rmssd" if column == 2 else "coherence"
         self._drawn_key: tuple | None = None

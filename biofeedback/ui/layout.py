@@ -36,8 +36,16 @@ from biofeedback.ui.source_panel import SourcePanel
 from biofeedback.ui.theme import Theme, disabled_style
 
 INHALE_RATIOS = (("1:1", 0.5), ("4:6", 0.4), ("1:2", 1 / 3), ("6:4", 0.6))
-PLOT_FONT_PT = (10, 17)  # normal, presentation (readable across a room)
+PLOT_FONT_PT = (10, 17)  # normal, presentation on a 1080-line screen (readable across a room)
 NUMBER_SCALE = (1.0, 1.6)
+PRESENTATION_REF_HEIGHT_PX = 1080  # presentation sizes scale with the screen height from this one
+
+
+def presentation_sizes(screen_height_px: int) -> tuple[int, float]:
+    """(plot font pt, number scale) for presentation on a screen this tall: 17 pt / 1.6 at 1080
+    lines, less on a laptop (the plots must still fit the width), more on 4K."""
+    k = screen_height_px / PRESENTATION_REF_HEIGHT_PX
+    return max(int(round(PLOT_FONT_PT[1] * k)), 11), max(NUMBER_SCALE[1] * k, 1.05)
 
 
 def _hold_spin(value_s: float, tip: str) -> QDoubleSpinBox:
@@ -249,11 +257,16 @@ class WindowLayout:
 
     def apply(self, theme: Theme, presentation: bool) -> None:
         k = 1 if presentation else 0
+        font_pt, scale = PLOT_FONT_PT[0], NUMBER_SCALE[0]
+        if presentation:
+            screen = self.window.screen() or QGuiApplication.primaryScreen()
+            height = screen.geometry().height() if screen is not None else PRESENTATION_REF_HEIGHT_PX
+            font_pt, scale = presentation_sizes(height)
         for plot in (self.pulse, self.tachogram, self.rmssd_trend, self.coherence_trend, self.spectrum):
-            plot.set_theme(theme, PLOT_FONT_PT[k])
+            plot.set_theme(theme, font_pt)
         self.pacer_view.set_theme(theme)
-        self.pacer_view.text_scale = NUMBER_SCALE[k]
-        self.numbers.apply(theme, NUMBER_SCALE[k])
+        self.pacer_view.text_scale = scale
+        self.numbers.apply(theme, scale)
         self.status.apply(theme)
         self.window.statusBar().setFixedHeight(self.status.height() + 6)
         self.presentation_bar.set_theme(theme)

@@ -19,6 +19,7 @@ from biofeedback.ui.theme import Theme, point_font, style_plot
 
 # peak downsampling keeps a min and a max per bin: bins of 2 px give one point per pixel
 POINTS_PER_PX_FACTOR = 0.5
+SHORT_TITLE_FROM_PT = 13  # presentation type: the tachogram's title in its short form, so it fits
 
 
 def robust_range(
@@ -63,10 +64,14 @@ def sticky_range(current: tuple[float, float], new: tuple[float, float]) -> tupl
     return lo, hi
 
 
-def fast_curve(item: pg.PlotItem) -> pg.PlotDataItem:
-    """A curve that draws at most one point per pixel of the visible x range."""
+def fast_curve(item: pg.PlotItem, method: str = "peak") -> pg.PlotDataItem:
+    """A curve that draws at most one point per pixel of the visible x range.
+
+    ``peak`` keeps each bin's min and max (a waveform keeps its shape); ``mean``
+    averages (a trend stays a line instead of a band of min/max spikes).
+    """
     curve = item.plot([], [])
-    curve.setDownsampling(auto=True, method="peak")
+    curve.setDownsampling(auto=True, method=method)
     curve.opts["autoDownsampleFactor"] = POINTS_PER_PX_FACTOR
     curve.setClipToView(True)
     return curve
@@ -195,8 +200,10 @@ class TachogramPlot(_LivePlot):
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:
         self.span_s = config.GUI_TACHOGRAM_WINDOW_S
-        super().__init__(f"Heart rate, beat to beat (bpm), last {self.span_s:.0f} s; "
-                         "breathing guide scaled (up = inhale)")
+        self.titles = (f"Heart rate, beat to beat (bpm), last {self.span_s:.0f} s; "
+                       "breathing guide scaled (up = inhale)",
+                       f"Heart rate (bpm), last {self.span_s:.0f} s, with the breathing guide")
+        super().__init__(self.titles[0])
         item = self.getPlotItem()
         item.setLabel("left", "bpm")
         item.showGrid(x=False, y=True, alpha=0.15)
@@ -211,6 +218,7 @@ class TachogramPlot(_LivePlot):
 
     def set_theme(self, theme: Theme, font_pt: int) -> None:
         self.setBackground(theme.background)
+        self.getPlotItem().setTitle(self.titles[font_pt >= SHORT_TITLE_FROM_PT])
         style_plot(self.getPlotItem(), theme, font_pt)
         self.theme = theme
         self.hr.setPen(pg.mkPen(theme.heart, width=3))

@@ -42,7 +42,8 @@ def _local_midnight(t_s: float) -> datetime:
 
 
 class WeekAxis(pg.AxisItem):
-    """Unix-time axis ticked on Mondays (every k-th when crowded), labelled "30 Nov", year on the first."""
+    """Unix-time axis ticked on Mondays (every k-th when crowded), labelled "30 Nov" (the year goes in the
+    axis label: pyqtgraph drops a tick label at the plot's edge, and the year with it)."""
 
     def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803 (pyqtgraph API)
         if not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal <= minVal:
@@ -63,12 +64,7 @@ class WeekAxis(pg.AxisItem):
         return [(step * WEEK_S, ticks)]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
-        out, last_year = [], None
-        for v in values:
-            d = datetime.fromtimestamp(v)
-            out.append(f"{d.day} {d:%b}" + (f" {d.year}" if d.year != last_year else ""))
-            last_year = d.year
-        return out
+        return [f"{datetime.fromtimestamp(v).day} {datetime.fromtimestamp(v):%b}" for v in values]
 
 
 def _items(checkin: object) -> dict[str, int | None]:
@@ -221,6 +217,7 @@ class ProgressView(QWidget):
         newest = max([mondays[-1] + WEEK_S] + [float(tr.t_s[-1]) + WEEK_S / 2 for tr in p.metrics.values()
                                                 if tr.t_s.size])
         self._set_x(mondays[0], newest)
+        self._label_years()
         self._titles(p)
         s = p.streak
         this_week = float(w.minutes[-1]) if w.minutes.size else 0.0
@@ -231,6 +228,14 @@ class ProgressView(QWidget):
         self.header.setText(f"<b>{streak}</b> (longest {s.longest_days}) · this week {this_week:.0f} min · "
                             f"{total} in {p.n_sessions} session{'s' if p.n_sessions != 1 else ''}")
 
+    def _label_years(self) -> None:
+        """The year(s) in view under the bottom row: tick labels carry only day and month."""
+        lo, hi = self.plots["minutes"].viewRange()[0]
+        first, last = datetime.fromtimestamp(lo).year, datetime.fromtimestamp(hi).year
+        years = str(first) if first == last else f"{first}–{last}"
+        for item in CHECKIN_ITEMS:
+            self.plots[item].getPlotItem().setLabel("bottom", years)
+
     def _set_x(self, lo: float, hi: float) -> None:
         if hi - lo < MIN_WEEKS_SHOWN * WEEK_S:
             lo = hi - MIN_WEEKS_SHOWN * WEEK_S
@@ -238,6 +243,9 @@ class ProgressView(QWidget):
 
     def _titles(self, p: Progress | None) -> None:
         self._title("minutes", "Minutes practised per week")
+        if p is None:
+            for item in CHECKIN_ITEMS:
+                self.plots[item].getPlotItem().setLabel("bottom", "")
         if p is None:
             self._title("rmssd", "RMSSD per session (ms)")
             self._title("coherence", "Coherence per session (ratio)")

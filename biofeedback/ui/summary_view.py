@@ -60,9 +60,12 @@ def summary_of_stored(info: object, beats: Sequence[object], sessions: Iterable[
         recent = earlier[-PREVIOUS_SWING_SESSIONS:]
         swings = [_stored_swing(s, beats_of(s.id)) for s in recent]
     checkins = getattr(info, "checkins", None) or {}
+    # the stored start and end are wall-clock; a sped-up source (a fast replay) covers more time than that
+    span_s = beats[-1].t_s - beats[0].t_s + beats[0].rr_ms / 1000.0 if beats else 0.0
+    duration_s = max(info.duration_s or 0.0, span_s)
     return summarize_session(
         [b.t_s for b in beats], [b.rr_ms for b in beats], [b.corrected for b in beats],
-        duration_s=info.duration_s, breath_starts_s=breath_starts_s, pacer_bpm=info.pacer_bpm,
+        duration_s=duration_s, breath_starts_s=breath_starts_s, pacer_bpm=info.pacer_bpm,
         previous_rmssd_ms=[s.summary.get("rmssd_ms") for s in earlier], previous_swing_bpm=swings,
         before=checkins.get("before"), after=checkins.get("after"))
 
@@ -204,7 +207,7 @@ class SummaryView(QWidget):
             self.high.set(DASH, "")
         else:
             self.coherence.set(f"{s.mean_coherence:.2f} ({s.peak_coherence:.2f})", "ratio, 64 s windows")
-            share = 100.0 * s.high_coherence_s / s.duration_s if s.duration_s > 0 else 0.0
+            share = min(100.0 * s.high_coherence_s / s.duration_s, 100.0) if s.duration_s > 0 else 0.0
             self.high.set(clock_text(s.high_coherence_s), f"{share:.0f} % of the session")
         value = DASH if s.hr_swing.value is None else f"{s.hr_swing.value:.1f} bpm"
         self.swing.set(value, comparison_text(s.hr_swing, "bpm", ".1f", "a swing per breath"))

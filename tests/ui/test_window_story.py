@@ -162,3 +162,17 @@ def test_presentation_bar_shows_the_session_clock_and_time_left(make_window, qtb
     window.set_presentation(True, fullscreen=False)
     qtbot.waitUntil(lambda: window.ui.presentation_bar.elapsed.value.text().startswith("0:0"), timeout=3000)
     assert window.ui.presentation_bar.left.value.text() in ("5:00", "4:59", "4:58")
+
+
+def test_presentation_type_scales_with_the_screen_and_everything_stays_inside(make_window, qtbot):
+    from biofeedback.ui.layout import presentation_sizes
+
+    assert presentation_sizes(1080) == (17, pytest.approx(1.6))
+    laptop, big = presentation_sizes(768), presentation_sizes(2160)
+    assert laptop[0] < 17 and laptop[1] < 1.6 and big[0] > 17 and big[1] > 1.6
+    window = make_window()
+    window.resize(1280, 720)
+    window.set_presentation(True, fullscreen=False)
+    qtbot.waitUntil(lambda: window.width() == 1280, timeout=2000)
+    qtbot.wait(30)
+    assert outside(window) == []

@@ -1,0 +1,173 @@
+"""Real-window screenshots under X with a window manager: main window, presentation, summary, History.
+
+Run inside a virtual X server of the size wanted, for example:
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/xvfb_screenshots.py
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/xvfb_screenshots.py
+
+(Debian packages: xvfb, openbox, imagemagick.) The script starts openbox, so
+the window is maximised and decorated as on a desktop, fills a temporary
+store with five weeks of earlier sessions (check-ins with pain included),
+runs a session on the simulated sensor with the app's clock sped up (the
+before check-in answered, a marker set), and grabs the whole screen with
+ImageMagick's ``import``: docs/screenshots/xvfb-{main,presentation,summary,history}-WxH.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def earlier_sessions(store, rng, weeks: int = 5) -> None:
+    """Synthetic five-to-fifteen-minute sessions, most days, breathing swing growing with practice."""
+    from biofeedback.core.types import Beat
+    from biofeedback.io.store import CheckIn
+
+    today = datetime.now(timezone.utc).replace(hour=7, minute=30, second=0, microsecond=0)
+    for day in range(weeks * 7):
+        if rng.random() < 0.25 or day % 7 == 5:
+            continue  # rest days
+        began = today - timedelta(days=weeks * 7 - day, minutes=int(rng.integers(-60, 120)))
+        minutes = float(rng.choice([5, 10, 10, 15]))
+        amplitude = 25 + 1.2 * day + rng.normal(0, 6)
+        t, beats = 0.0, []
+        while t < 60 * minutes:
+            rr = 880 - day + amplitude * np.sin(2 * np.pi * 0.1 * t) + rng.normal(0, 22)
+            t += rr / 1000
+            beats.append(Beat(t, float(rr), bool(rng.random() < 0.01), "normal"))
+        writer = store.begin_session("Simulated sensor", "native", pacer_bpm=6.0)
+        writer.add_beats(beats)
+        writer.finish()
+        store.con.execute("UPDATE sessions SET started_at = ?, ended_at = ? WHERE id = ?",
+                          (began.isoformat(), (began + timedelta(seconds=t)).isoformat(), writer.session_id))
+        store.con.commit()
+        pain = int(np.clip(6 - day / 14 + rng.normal(0, 1), 0, 10))
+        stress = int(np.clip(6 - day / 12 + rng.normal(0, 1), 0, 10))
+        store.set_checkin(writer.session_id, CheckIn("before", stress=stress, pain=pain, mood=int(rng.integers(3, 6))))
+        store.set_checkin(writer.session_id, CheckIn("after", stress=max(stress - int(rng.integers(0, 3)), 0),
+                                                     pain=max(pain - int(rng.integers(0, 2)), 0),
+                                                     mood=int(rng.integers(5, 8))))
+
+
+def grab(path: Path) -> None:
+    subprocess.run(["import", "-window", "root", str(path)], check=True)
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speed", type=float, default=10.0, help="simulator and app clock speed-up")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        print("run me under xvfb-run (see the docstring)", file=sys.stderr)
+        return 2
+    os.environ["BIOFEEDBACK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="biofeedback-xvfb-")
+    wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        return run(args)
+    finally:
+        wm.terminate()
+        wm.wait(5)
+
+
+def run(args) -> int:
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from biofeedback.app.settings import Settings
+    from biofeedback.io.store import SessionStore
+    from biofeedback.ui.main_window import MainWindow
+    from biofeedback.ui.store_integration import install_session_store
+
+    app = QApplication(sys.argv[:1])
+    screen = app.primaryScreen().geometry()
+    size = f"{screen.width()}x{screen.height()}"
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def wait(seconds: float) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+
+    def wait_for(condition, timeout_s: float = 15.0) -> None:
+        end = time.monotonic() + timeout_s
+        while not condition() and time.monotonic() < end:
+            wait(0.05)
+
+    t0 = time.monotonic()
+
+    def fast_clock() -> float:
+        return t0 + args.speed * (time.monotonic() - t0)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SessionStore(Path(tmp) / "demo.sqlite3")
+        earlier_sessions(store, np.random.default_rng(3))
+        settings = Settings(first_run_notice_seen=True, source_kind="simulated", sim_speed=args.speed,
+                            session_minutes=0)
+        window = MainWindow(settings, clock=fast_clock, save=False)
+        integration = install_session_store(window, store)
+        window.showMaximized()
+        wait(1.0)
+        window.connect_source()
+        wait_for(lambda: window.live.connected and window.model.clock_offset_s is not None)
+        window.set_rate(5.5)
+        window.ui.duration.setCurrentIndex(window.ui.duration.findData(0))
+        window.toggle_session()
+        before = integration.checkin_dialog
+        wait_for(before.isVisible, 5)
+        for item, score in (("stress", 6), ("pain", 5), ("mood", 4)):
+            before.rows[item].buttons[score].click()
+        before.save_button.click()
+        wait(12.0)  # two simulated minutes
+        window.activateWindow()
+        QTest.keyClick(window, Qt.Key.Key_M)
+        wait(8.0)
+        grab(args.out / f"xvfb-main-{size}.png")
+
+        window.set_presentation(True)
+        wait(2.5)
+        grab(args.out / f"xvfb-presentation-{size}.png")
+        QTest.keyClick(window, Qt.Key.Key_Escape)
+        wait(1.5)
+
+        window.toggle_session()
+        wait_for(lambda: integration.checkin_dialog is not before and integration.checkin_dialog.isVisible())
+        after = integration.checkin_dialog
+        for item, score in (("stress", 3), ("pain", 4), ("mood", 6)):
+            after.rows[item].buttons[score].click()
+        after.save_button.click()
+        wait_for(lambda: integration.summary_dialog is not None and integration.summary_dialog.isVisible(), 10)
+        wait(1.0)
+        grab(args.out / f"xvfb-summary-{size}.png")
+        integration.summary_dialog.close()
+
+        history = integration.show_history()
+        history.showMaximized()
+        wait(2.0)
+        grab(args.out / f"xvfb-history-{size}.png")
+        history.close()
+        errors = list(window.worker_errors)
+        window.close()
+        store.close()
+    if errors:
+        print("worker errors:\n" + "\n".join(errors), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
