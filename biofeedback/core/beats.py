@@ -97,7 +97,8 @@ _MAX_RR_S = 2.5
 # how tall (share of the upper-quartile rise) a pulse must be at this share of the interval
 _SOON_RATIO = (BEAT_EARLY_SHARE, 0.85, BEAT_REFLECTED_SHARE)
 _SOON_NEED = (BEAT_REFLECTED_PROMINENCE_SHARE, 0.45, 0.0)
-_PERIOD_FS_HZ = 50.0  # the period estimate runs on the wave decimated to about this rate  # a longer interval does not count toward the expected interval
+_PERIOD_FS_HZ = 50.0
+_NOISE_FULL_FS_HZ = 50.0  # the period estimate runs on the wave decimated to about this rate  # a longer interval does not count toward the expected interval
 _EMPTY = np.empty(0)
 
 
@@ -127,6 +128,9 @@ class PpgBeatDetector:
         self._period_win = round(BEAT_PERIOD_WINDOW_S * fs)
         self._period_every = round(BEAT_PERIOD_EVERY_S * fs)
         self._relearn_n = round(BEAT_RELEARN_S * fs)
+        # below ~50 Hz a pulse changes a lot from sample to sample, so first differences
+        # overstate the noise: the factor shrinks with the rate (the template check remains)
+        self._noise_factor = BEAT_MIN_PROMINENCE_SD * min(1.0, fs / _NOISE_FULL_FS_HZ)
         x = np.arange(-self._fit_half, self._fit_half + 1, dtype=float)
         self._fit_pinv = np.linalg.pinv(np.column_stack([np.ones_like(x), x, x * x]))
         self.last_quality: np.ndarray = _EMPTY  # quality of each beat the last call returned
@@ -458,7 +462,7 @@ class PpgBeatDetector:
         base_lo = max(self._start, onset - self._trough)
         ctx = self._v[base_lo : j + 1] * sign
         noise_sd = float(np.median(np.abs(np.diff(ctx)))) / 0.954 if ctx.size > 2 else 0.0
-        if top - float(sm.min()) <= max(BEAT_MIN_PROMINENCE_SD * noise_sd, 0.0) or top == sm.min():
+        if top - float(sm.min()) <= self._noise_factor * noise_sd or top == sm.min():
             return None  # no taller than the sample noise (MAD of first differences)
         k_lo = k_hi = int(np.argmax(sm)) + w // 2 + a
         raw_top = float(self._v[k_lo] * sign)
