@@ -19,7 +19,7 @@ WAVE_SPAN_S = 20.0  # the wave shows 10 s behind and 10 s ahead of now
 PHASE_WORDS = ("inhale", "hold", "exhale")
 WAVE_SHARE = 0.22  # of the height, under the circle
 R_MAX_SHARE = 0.45  # full-breath radius, of the circle area's smaller side
-R_MIN_SHARE = 0.35  # empty-lung radius, of the full-breath radius
+R_MIN_SHARE = 0.42  # empty-lung radius, of the full-breath radius (room for the word)
 TEXT_FILL = 0.86  # the word's box diagonal, of the smallest circle's diameter
 
 

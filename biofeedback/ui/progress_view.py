@@ -45,6 +45,10 @@ class WeekAxis(pg.AxisItem):
     """Unix-time axis ticked on Mondays (every k-th when crowded), labelled "30 Nov" (the year goes in the
     axis label: pyqtgraph drops a tick label at the plot's edge, and the year with it)."""
 
+    def __init__(self, orientation: str = "bottom") -> None:
+        super().__init__(orientation)
+        self.enableAutoSIPrefix(False)  # unix seconds are not "x1e+09"
+
     def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803 (pyqtgraph API)
         if not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal <= minVal:
             return []
