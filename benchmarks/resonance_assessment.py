@@ -2,13 +2,16 @@
 
 For each simulated resonance rate (4.5-6.5 breaths/min) and seed, runs the
 whole protocol (5 blocks, SensorSimulator -> native protocol bytes -> decoder
--> Pipeline -> scoring) on the simulation clock and prints the recommendation,
-the hit rate within +-0.5 breaths/min and exactly, and the time per run. As a
-reference in the same run: the same assessments scored with HR phase against
-the pacer instead of the person's own breathing, and persons who ignore the
-pacer (compliance 0), who must get no recommendation.
+-> Pipeline -> breathing from the pulse wave -> scoring) on the simulation
+clock and prints the 15-run table: the recommendation, how sure it is, and
+where the HR-breathing lag crosses 0 deg; then the hits exactly and within
++-0.5 breaths/min. Phase references compared in the same run: the person's
+own breathing (what a respiration belt measures), the breathing read from the
+pulse wave (what the app has), and the pacer. Persons who ignore the pacer
+(compliance 0) must get no recommendation.
 
     .venv/bin/python benchmarks/resonance_assessment.py [--seeds 3] [--block-s 120]
+                                                        [--references person,measured,pacer]
 """
 
 from __future__ import annotations
@@ -23,22 +26,16 @@ RATES = (4.5, 5.0, 5.5, 6.0, 6.5)
 
 
 def sweep(plan, seeds, reference, artifacts, noise):
-    hits = exact = 0
-    times, rows = [], []
+    rows, times = [], []
     for res in RATES:
-        row = []
         for seed in seeds:
             t0 = time.perf_counter()
             result, _ = run_simulated_assessment(
                 plan, SimPersonSettings(resonance_bpm=res, seed=seed, artifacts_per_min=artifacts,
                                         noise=noise), phase_reference=reference)
             times.append(time.perf_counter() - t0)
-            rec = result.recommended_bpm
-            row.append(rec)
-            hits += rec is not None and abs(rec - res) <= 0.5
-            exact += rec == res
-        rows.append((res, row))
-    return hits, exact, times, rows
+            rows.append((res, seed, result))
+    return rows, times
 
 
 def main() -> int:
@@ -47,23 +44,33 @@ def main() -> int:
     parser.add_argument("--block-s", type=float, default=120.0)
     parser.add_argument("--artifacts", type=float, default=1.0)
     parser.add_argument("--noise", type=float, default=0.02)
+    parser.add_argument("--references", default="person,measured,pacer")
     args = parser.parse_args()
     plan = AssessmentPlan(block_s=args.block_s)
     seeds = range(args.seeds)
     n = len(RATES) * args.seeds
-    for reference in ("person", "pacer"):
-        hits, exact, times, rows = sweep(plan, seeds, reference, args.artifacts, args.noise)
-        print(f"phase against {reference}: within 0.5/min {hits}/{n}, exact {exact}/{n}, "
-              f"{sum(times) / len(times):.2f} s per {plan.total_s:.0f} s assessment")
-        for res, row in rows:
-            print(f"  resonance {res:g}: " + ", ".join("none" if r is None else f"{r:g}" for r in row))
+    for reference in args.references.split(","):
+        rows, times = sweep(plan, seeds, reference, args.artifacts, args.noise)
+        print(f"phase against {reference} ({sum(times) / len(times):.2f} s per {plan.total_s:.0f} s "
+              f"assessment, artifacts {args.artifacts:g}/min):")
+        print(f"  {'resonance':>9} {'seed':>4} {'chosen':>6} {'sure':>9} {'margin':>6} {'lag 0 at':>8}")
+        exact = near = 0
+        for res, seed, r in rows:
+            rec = r.recommended_bpm
+            exact += rec == res
+            near += rec is not None and abs(rec - res) <= 0.5
+            zero = "--" if r.phase_zero_bpm is None else f"{r.phase_zero_bpm:.2f}"
+            print(f"  {res:9g} {seed:4d} {'none' if rec is None else format(rec, 'g'):>6} "
+                  f"{r.confidence_label or '--':>9} {r.confidence:6.3f} {zero:>8}"
+                  f"{'' if rec == res else '   <- miss'}")
+        print(f"  exact block {exact}/{n}, within 0.5/min {near}/{n}")
     none = 0
     for seed in seeds:
         result, _ = run_simulated_assessment(
             plan, SimPersonSettings(resonance_bpm=5.5, seed=seed, compliance=0.0,
                                     artifacts_per_min=args.artifacts, noise=args.noise))
         none += result.recommended_bpm is None
-    print(f"compliance 0: no recommendation in {none}/{args.seeds}")
+    print(f"compliance 0 (ignores the pacer): no recommendation in {none}/{args.seeds}")
     return 0
 
 

@@ -100,12 +100,44 @@ class AssessmentRecorder:
     end_inhale_cycle: float = 0.5
     _beats: list[tuple[float, float, bool]] = field(default_factory=list)
     _phase: list[tuple[float, float]] = field(default_factory=list)
+    _breathing: list[tuple[float, float, float, float]] = field(default_factory=list)
+    _block_phase: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     def add_beat(self, t_s: float, rr_ms: float, corrected: bool = False) -> None:
         self._beats.append((float(t_s), float(rr_ms), bool(corrected)))
 
     def add_phase(self, t_s: float, cycle_fraction: float) -> None:
         self._phase.append((float(t_s), float(cycle_fraction)))
+
+    def add_breathing(self, t_s: float, rate_bpm: float | None, quality: float,
+                      window_s: float = config.RESP_WINDOW_S) -> None:
+        """A breathing estimate from the pulse wave (``core.respiration``) for the window ending at ``t_s``."""
+        if rate_bpm is not None:
+            self._breathing.append((float(t_s), float(rate_bpm), float(quality), float(window_s)))
+
+    def set_block_phase(self, index: int, t_s: np.ndarray, cycles: np.ndarray) -> None:
+        """The breathing phase of block ``index`` measured after the fact (replaces ``add_phase`` samples).
+
+        E.g. ``RespirationTracker.phase_track`` over the block: breath landmarks of
+        the whole block, not the live estimate's extrapolated phase.
+        """
+        self._block_phase[index] = (np.asarray(t_s, float), np.asarray(cycles, float))
+
+    def block_breathing_bpm(self, index: int) -> float | None:
+        """Median measured breathing rate of block ``index`` (None without enough good estimates).
+
+        Estimates whose window lies inside the block's scored part are used
+        when there are some (earlier ones still see the previous rate), else
+        all of the scored part; at least half of them must reach RESP_MIN_QUALITY.
+        """
+        lo, hi = self.protocol.scored_window(index)
+        inside = [b for b in self._breathing if lo <= b[0] < hi]
+        whole = [b for b in inside if b[0] - b[3] >= lo - 1e-9]
+        rows = whole or inside
+        good = [b[1] for b in rows if b[2] >= config.RESP_MIN_QUALITY]
+        if not rows or len(good) < 0.5 * len(rows):
+            return None
+        return float(np.median(good))
 
     def block_beats(self, index: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(t_s, rr_ms, corrected) of the beats in the scored part of block ``index``."""
@@ -118,8 +150,11 @@ class AssessmentRecorder:
         lo, hi = self.protocol.scored_window(index)
         t, rr, corr = self.block_beats(index)
         ph = np.array([p for p in self._phase if lo <= p[0] < hi], dtype=float).reshape(-1, 2)
+        if index in self._block_phase:
+            bt, bc = self._block_phase[index]
+            ph = np.column_stack((bt, bc))[(bt >= lo) & (bt < hi)]
         return score_block(self.protocol.plan.rates_bpm[index], t, rr, corr, ph[:, 0], ph[:, 1],
-                           self.end_inhale_cycle)
+                           self.end_inhale_cycle, breathing_bpm=self.block_breathing_bpm(index))
 
     def result(self) -> ResonanceResult:
         return rank_rates([self.score(i) for i in range(len(self.protocol.plan.rates_bpm))])
@@ -158,6 +193,11 @@ class AssessmentSession:
         for b in beats:
             self.recorder.add_beat(b.t_s, b.rr_ms, b.corrected)
 
+    def add_breathing(self, estimate) -> None:
+        """A ``core.respiration.BreathingEstimate`` (on the session clock); None is ignored."""
+        if estimate is not None:
+            self.recorder.add_breathing(estimate.t_s, estimate.rate_bpm, estimate.quality, estimate.window_s)
+
     @property
     def done(self) -> bool:
         return self.state.phase == DONE
@@ -180,6 +220,9 @@ def result_dict(
         "block_s": plan.block_s,
         "rest_s": plan.rest_s,
         "recommended_bpm": result.recommended_bpm,
+        "confidence": _round(result.confidence),
+        "confidence_label": result.confidence_label,
+        "phase_zero_bpm": _round(result.phase_zero_bpm, 2),
         "ranking_bpm": list(result.ranking_bpm),
         "reasons": list(result.reasons),
         "rates": [
@@ -188,6 +231,8 @@ def result_dict(
                 "usable": b.usable,
                 "reasons": list(b.reasons),
                 "wins": list(result.wins.get(b.rate_bpm, ())),
+                "score": _round(result.scores.get(b.rate_bpm)),
+                "breathing_bpm": _round(b.breathing_bpm, 2),
                 "n_beats": b.n_beats,
                 "artifact_share": _round(b.artifact_share),
                 "amplitude_bpm": _round(b.amplitude_bpm, 2),

@@ -1,13 +1,24 @@
 """Scoring of paced-breathing blocks and the choice of a resonance rate.
 
 Implements the resonance-frequency assessment criteria of Lehrer, Vaschillo &
-Vaschillo (2000) and Lehrer & Gevirtz (2014) (see also Shaffer & Meehan 2020):
-per breathing rate, (1) phase synchrony of heart rate and breathing (HR peaks
+Vaschillo (2000) and Lehrer & Gevirtz (2014), in the order Shaffer & Meehan
+(2020) list them: (1) phase synchrony of heart rate and breathing (HR peaks
 at the end of inhalation, 0 deg), (2) peak-to-trough HR amplitude, (3) LF
 power, (4) LF peak height, (5) smoothness of the HR curve and (6) a single LF
-peak. The rate that wins most criteria is the resonance rate; ties go to the
-larger amplitude. A block is only ranked when it is usable: few corrected
-beats, and heart rate that actually oscillates at the pacer's frequency.
+peak. Each usable block gets a graded score per criterion (1 for the best
+block, less for the others in proportion) and the weighted sum ranks them;
+the weights ``ASSESS_CRITERION_WEIGHTS`` fall in that order, phase synchrony
+and amplitude first (at resonance HR and breathing are in phase, Vaschillo et
+al. 2002; off resonance the lag grows by some 20 deg per 0.5 breaths/min,
+while amplitude changes by a few percent). How sure the choice is comes from
+the margin to the runner-up.
+
+A block is usable when the user followed the pacer (breathing measured from
+the pulse wave, ``core.respiration``, within ASSESS_BREATH_FOLLOW_BPM of the
+pacer; without a breathing measure: the HR oscillation at the pacer's
+frequency) and the breathing-locked sinusoid explains enough of the HR.
+Corrected beats are used as the pipeline corrected them; only a block that
+is mostly corrected (ASSESS_MAX_ARTIFACT_SHARE) is not scored.
 
 Breathing phase is given in cycles (unwrapped or modulo 1): inhalation starts
 at each integer, ends at ``end_inhale_cycle`` (0.5 for I:E = 1:1, no holds).
@@ -52,6 +63,7 @@ class BlockScore:
     smoothness_r2: float | None  # HR variance explained by a sinusoid locked to breathing
     usable: bool
     reasons: tuple[str, ...] = ()
+    breathing_bpm: float | None = None  # measured from the pulse wave (None: no measure)
     issues: tuple[str, ...] = ()  # codes of the reasons: ISSUE_* below
     freqs_hz: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
     psd_ms2_per_hz: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
@@ -70,6 +82,10 @@ class ResonanceResult:
     ranking_bpm: tuple[float, ...]  # usable rates, best first
     recommended_bpm: float | None
     reasons: tuple[str, ...]  # why nothing was recommended (empty when a rate was)
+    scores: dict[float, float] = field(default_factory=dict)  # weighted criteria score per usable rate
+    confidence: float = 0.0  # 0..1: margin of the winner over the runner-up (share of the winner's score)
+    confidence_label: str = ""  # "clear", "likely" or "uncertain" (empty when nothing was recommended)
+    phase_zero_bpm: float | None = None  # where the HR-breathing lag crosses 0 deg between rates
 
 
 def hr_curve(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -166,11 +182,21 @@ def score_block(
     phase_t_s: np.ndarray,
     phase_cycles: np.ndarray,
     end_inhale_cycle: float = 0.5,
+    breathing_bpm: float | None = None,
 ) -> BlockScore:
-    """Score one block of paced breathing at ``rate_bpm`` (beats and breathing phase over time)."""
+    """Score one block of paced breathing at ``rate_bpm`` (beats and breathing phase over time).
+
+    ``breathing_bpm``: the user's breathing rate in the block measured from
+    the pulse wave (None when there is no trustworthy measure: then "followed
+    the pacer" is judged from the heart-rate oscillation).
+    """
     t = np.asarray(beat_t_s, float)
     rr = np.asarray(rr_ms, float)
-    corr = np.asarray(corrected, bool) | outlier_beats(rr)
+    corrected = np.asarray(corrected, bool)
+    if t.size > 1 and np.any(np.diff(t) <= 0):  # beats mapped across a clock change: keep time order
+        keep = np.concatenate(([True], t[1:] > np.maximum.accumulate(t)[:-1]))
+        t, rr, corrected = t[keep], rr[keep], corrected[keep]
+    corr = corrected | outlier_beats(rr)
     n = int(t.size)
     share = float(corr.mean()) if n else 1.0
     if n and corr.any() and not corr.all():  # artifacts must not set the spectrum or the fit
@@ -180,7 +206,7 @@ def score_block(
     issues: list[str] = []
     if share > config.ASSESS_MAX_ARTIFACT_SHARE:
         issues.append(ISSUE_ARTIFACTS)
-        reasons.append(f"{100 * share:.1f} % of beats were artifacts "
+        reasons.append(f"{100 * share:.1f} % of beats were corrected "
                        f"(more than {100 * config.ASSESS_MAX_ARTIFACT_SHARE:.0f} %)")
     ph_t = np.asarray(phase_t_s, float)
     cycles = np.unwrap(np.asarray(phase_cycles, float), period=1.0)
@@ -204,7 +230,12 @@ def score_block(
     lag_rad = (angle - 2 * np.pi * end_inhale_cycle + np.pi) % (2 * np.pi) - np.pi
     lag_deg = float(np.degrees(lag_rad))
     pacer_hz = rate_bpm / 60.0
-    if abs(peak_hz - pacer_hz) > config.ASSESS_FOLLOW_TOLERANCE_HZ:
+    if breathing_bpm is not None:
+        if abs(breathing_bpm - rate_bpm) > config.ASSESS_BREATH_FOLLOW_BPM:
+            issues.append(ISSUE_NOT_FOLLOWING)
+            reasons.append(f"breathing (read from the pulse) was {breathing_bpm:.1f} /min, "
+                           f"not at the pacer's {rate_bpm:g} /min")
+    elif abs(peak_hz - pacer_hz) > config.ASSESS_FOLLOW_TOLERANCE_HZ:
         issues.append(ISSUE_NOT_FOLLOWING)
         reasons.append(f"heart rate oscillated at {60 * peak_hz:.1f} /min, "
                        f"not at the pacer's {rate_bpm:g} /min")
@@ -220,20 +251,48 @@ def score_block(
         n_breaths=n_breaths, lf_power_ms2=lf_power, lf_peak_ms2_per_hz=lf_peak,
         n_lf_peaks=int(idx.size), peak_hz=peak_hz, phase_lag_deg=lag_deg,
         phase_lag_s=lag_deg / 360.0 * 60.0 / rate_bpm, smoothness_r2=r2,
-        usable=not reasons, reasons=tuple(reasons), issues=tuple(issues), freqs_hz=f, psd_ms2_per_hz=p,
+        usable=not reasons, reasons=tuple(reasons), breathing_bpm=breathing_bpm, issues=tuple(issues),
+        freqs_hz=f, psd_ms2_per_hz=p,
     )
 
 
-def _criterion_values(b: BlockScore) -> dict[str, float]:
-    """Each criterion as a value where larger is better."""
-    return {
-        "phase": -abs(b.phase_lag_deg),
-        "amplitude": b.amplitude_bpm,
-        "lf_power": b.lf_power_ms2,
-        "lf_peak": b.lf_peak_ms2_per_hz,
-        "smoothness": b.smoothness_r2,
-        "single_peak": -float(b.n_lf_peaks),
+def _criterion_scores(blocks: list[BlockScore]) -> dict[float, dict[str, float]]:
+    """Per usable rate, each criterion graded 0..1 (1 = the best block).
+
+    Phase: 1 - |lag| / 90 deg (0 beyond a quarter breath); amplitude, LF power,
+    LF peak and smoothness: value / best value; single LF peak: 1 / number of peaks.
+    """
+    best = {
+        "amplitude": max(b.amplitude_bpm for b in blocks),
+        "lf_power": max(b.lf_power_ms2 for b in blocks),
+        "lf_peak": max(b.lf_peak_ms2_per_hz for b in blocks),
+        "smoothness": max(b.smoothness_r2 for b in blocks),
     }
+    out = {}
+    for b in blocks:
+        out[b.rate_bpm] = {
+            "phase": max(0.0, 1.0 - abs(b.phase_lag_deg) / 90.0),
+            "amplitude": b.amplitude_bpm / best["amplitude"] if best["amplitude"] > 0 else 0.0,
+            "lf_power": b.lf_power_ms2 / best["lf_power"] if best["lf_power"] > 0 else 0.0,
+            "lf_peak": b.lf_peak_ms2_per_hz / best["lf_peak"] if best["lf_peak"] > 0 else 0.0,
+            "smoothness": b.smoothness_r2 / best["smoothness"] if best["smoothness"] > 0 else 0.0,
+            "single_peak": 1.0 / max(b.n_lf_peaks, 1),
+        }
+    return out
+
+
+def phase_zero_crossing_bpm(blocks: list[BlockScore]) -> float | None:
+    """Rate where the HR-breathing lag crosses 0 deg, linear between neighbouring rates.
+
+    The lag falls as the rate rises through resonance (HR leads below it and
+    lags above it), so the crossing estimates the resonance rate between the
+    paced rates. None when the lag does not change sign.
+    """
+    pts = sorted((b.rate_bpm, b.phase_lag_deg) for b in blocks if b.phase_lag_deg is not None)
+    for (r0, l0), (r1, l1) in zip(pts[:-1], pts[1:], strict=True):
+        if l0 >= 0 >= l1 and l0 != l1:
+            return float(r0 + (r1 - r0) * l0 / (l0 - l1))
+    return None
 
 
 def _summary(blocks: list[BlockScore]) -> list[str]:
@@ -243,12 +302,14 @@ def _summary(blocks: list[BlockScore]) -> list[str]:
     follow = sum(ISSUE_NOT_FOLLOWING in b.issues or ISSUE_NO_OSCILLATION in b.issues for b in blocks)
     noisy = sum(ISSUE_ARTIFACTS in b.issues for b in blocks)
     short = sum(ISSUE_TOO_SHORT in b.issues for b in blocks)
+    measured = sum(b.breathing_bpm is not None for b in blocks)
     if follow:
-        out.append(f"in {follow} of {n} blocks heart rate did not rise and fall with the pacer: "
-                   "the breathing may not have followed it")
+        cause = ("the breathing read from the pulse did not follow it" if measured
+                 else "the breathing may not have followed it")
+        out.append(f"in {follow} of {n} blocks heart rate did not rise and fall with the pacer: {cause}")
     if noisy:
         out.append(f"too noisy: in {noisy} of {n} blocks more than "
-                   f"{100 * config.ASSESS_MAX_ARTIFACT_SHARE:.0f} % of beats were artifacts "
+                   f"{100 * config.ASSESS_MAX_ARTIFACT_SHARE:.0f} % of beats had to be corrected "
                    "(movement or a loose sensor)")
     if short:
         out.append(f"{short} of {n} blocks had too few beats or breaths to score")
@@ -256,25 +317,34 @@ def _summary(blocks: list[BlockScore]) -> list[str]:
 
 
 def rank_rates(blocks: list[BlockScore]) -> ResonanceResult:
-    """Lehrer et al. (2000): the usable rate that wins most criteria; ties by HR amplitude."""
+    """The usable rate with the highest weighted criteria score (weights ASSESS_CRITERION_WEIGHTS).
+
+    ``wins`` lists the criteria on which each rate was the best block;
+    ``confidence`` = (winner - runner-up) / winner score; labelled "clear"
+    at or above ASSESS_CONFIDENCE_CLEAR, "likely" at or above
+    ASSESS_CONFIDENCE_LIKELY, else "uncertain" (a retest is then advised).
+    """
     usable = [b for b in blocks if b.usable]
+    zero = phase_zero_crossing_bpm(usable)
     if len(usable) < config.ASSESS_MIN_VALID_BLOCKS:
         reasons = [f"only {len(usable)} of {len(blocks)} rates gave a usable block "
                    f"(at least {config.ASSESS_MIN_VALID_BLOCKS} are needed)"]
         reasons += _summary(blocks)
         reasons += [f"{b.rate_bpm:g} /min: {r}" for b in blocks if not b.usable for r in b.reasons]
         return ResonanceResult(tuple(blocks), {}, (), None, tuple(reasons))
-    values = {b.rate_bpm: _criterion_values(b) for b in usable}
-    wins: dict[float, list[str]] = {b.rate_bpm: [] for b in usable}
-    for c in CRITERIA:
-        best = max(v[c] for v in values.values())
-        for rate, v in values.items():
-            if v[c] >= best - 1e-12:  # ties: every tied rate wins the criterion
-                wins[rate].append(c)
+    graded = _criterion_scores(usable)
+    weights = config.ASSESS_CRITERION_WEIGHTS
+    scores = {rate: float(sum(weights[c] * g[c] for c in CRITERIA)) for rate, g in graded.items()}
+    wins = {rate: tuple(c for c in CRITERIA if g[c] >= max(h[c] for h in graded.values()) - 1e-12)
+            for rate, g in graded.items()}
     amp = {b.rate_bpm: b.amplitude_bpm for b in usable}
-    ranking = sorted(wins, key=lambda r: (len(wins[r]), amp[r]), reverse=True)
-    return ResonanceResult(tuple(blocks), {r: tuple(w) for r, w in wins.items()}, tuple(ranking),
-                           ranking[0], ())
+    ranking = sorted(scores, key=lambda r: (scores[r], amp[r]), reverse=True)
+    top, second = scores[ranking[0]], scores[ranking[1]]
+    confidence = float((top - second) / top) if top > 0 else 0.0
+    label = ("clear" if confidence >= config.ASSESS_CONFIDENCE_CLEAR
+             else "likely" if confidence >= config.ASSESS_CONFIDENCE_LIKELY else "uncertain")
+    return ResonanceResult(tuple(blocks), wins, tuple(ranking), ranking[0], (), scores,
+                           confidence, label, zero)
 
 
 def breath_swing_bpm(

@@ -312,6 +312,41 @@ def estimate_breathing(
     pulse features. Returns (estimate, breath-curve times, breath-curve values:
     z-scored, rising with lung volume; empty without a rate).
     """
+    est, grid, curve, _ = _estimate(beat_t_s, rr_ms, t_end_s, window_s, corrected, ppg_t_s, ppg_value,
+                                    baseline, amplitude)
+    return est, grid, curve
+
+
+def breath_phase_over(
+    beat_t_s: np.ndarray, rr_ms: np.ndarray, t0_s: float, t1_s: float,
+    corrected: np.ndarray | None = None, baseline: np.ndarray | None = None,
+    amplitude: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Unwrapped breathing phase (cycles, 0 = start of inhale) on a 4 Hz grid over [t0_s, t1_s].
+
+    For scoring a stretch after the fact (a resonance block): the breath
+    landmarks of the whole stretch, zero-phase filtered, so the phase is not
+    extrapolated as the live estimate's is. None without counted breaths.
+    """
+    est, grid, _, track = _estimate(beat_t_s, rr_ms, t1_s, t1_s - t0_s, corrected, None, None,
+                                    baseline, amplitude)
+    if track is None:
+        return None
+    return grid, track
+
+
+def _estimate(
+    beat_t_s: np.ndarray,
+    rr_ms: np.ndarray,
+    t_end_s: float,
+    window_s: float = config.RESP_WINDOW_S,
+    corrected: np.ndarray | None = None,
+    ppg_t_s: np.ndarray | None = None,
+    ppg_value: np.ndarray | None = None,
+    baseline: np.ndarray | None = None,
+    amplitude: np.ndarray | None = None,
+) -> tuple[BreathingEstimate, np.ndarray, np.ndarray, np.ndarray | None]:
+    """Everything ``estimate_breathing`` works out, plus the counted phase track (or None)."""
     t = np.asarray(beat_t_s, float)
     rr = np.asarray(rr_ms, float)
     corr = np.zeros(t.size, bool) if corrected is None else np.asarray(corrected, bool)
@@ -324,7 +359,7 @@ def estimate_breathing(
     grid = t_end_s - (n - 1 - np.arange(n)) / fs
     m = (t >= grid[0] - 3.0) & (t <= t_end_s)
     if m.sum() < 8:
-        return none, _EMPTY, _EMPTY
+        return none, _EMPTY, _EMPTY, None
     series: dict[str, np.ndarray] = {}
     cover: dict[str, np.ndarray] = {}
     sources = {"rifv": rr}
@@ -339,14 +374,14 @@ def estimate_breathing(
     spec = {k: s for k, s in ((k, _spectral_rate(y, fs)) for k, y in series.items()) if s is not None}
     rates = {k: (round(spec[k].rate_bpm, 3) if k in spec else None) for k in MODULATIONS}
     if not spec:
-        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY
+        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY, None
     used, rate, agreement = _fuse(spec)
     # the breath curve: the fused wave modulations (RSA lags breathing off resonance), else the
     # fused interval one; when the spectra disagree (irregular breathing) the wave's modulations
     phase_from = ([k for k in used if k != "rifv"] or list(used)) if used else [
         k for k in ("riiv", "riav") if k in spec]
     if not phase_from:
-        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY
+        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY, None
     curve = -sum(spec[k].purity * series[k] for k in phase_from)
     curve = curve / (curve.std() or 1.0)
     covered = np.logical_and.reduce([cover[k] for k in phase_from])
@@ -367,12 +402,12 @@ def estimate_breathing(
     elif used:
         phase = _phase_at_end(curve, covered, fs, rate)
     else:
-        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY
+        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY, None
     purity = float(np.mean([spec[k].purity for k in used]))
     coverage = float(covered.mean())
     quality = float(np.clip(purity * (0.5 + 0.5 * agreement) * coverage, 0.0, 1.0))
     est = BreathingEstimate(float(t_end_s), float(rate), phase, quality, float(window_s), rates, tuple(used))
-    return est, grid, curve
+    return est, grid, curve, track if counted else None
 
 
 class RespirationTracker:
@@ -384,9 +419,10 @@ class RespirationTracker:
     """
 
     def __init__(self, window_s: float = config.RESP_WINDOW_S,
-                 update_s: float = config.RESP_UPDATE_S) -> None:
+                 update_s: float = config.RESP_UPDATE_S, keep_s: float | None = None) -> None:
         self.window_s = float(window_s)
         self.update_s = float(update_s)
+        self.keep_s = self.window_s + 10.0 if keep_s is None else max(float(keep_s), self.window_s + 10.0)
         self.reset()
 
     def reset(self) -> None:
@@ -438,7 +474,7 @@ class RespirationTracker:
             base = amp = np.full(bt.size, np.nan)
         for (t, rr, c), b, a in zip(ready, base, amp, strict=True):
             self._beats.append((t, rr, c, float(b), float(a)))
-        cut = self._beats[-1][0] - self.window_s - 10.0
+        cut = self._beats[-1][0] - self.keep_s
         while self._beats and self._beats[0][0] < cut:
             self._beats.popleft()
 
@@ -457,3 +493,14 @@ class RespirationTracker:
         self.latest = est
         self.curve_t_s, self.curve = ct, cv
         return est
+
+    def phase_track(self, t0_s: float, t1_s: float) -> tuple[np.ndarray, np.ndarray] | None:
+        """:func:`breath_phase_over` of the kept beats (``keep_s`` must cover the stretch)."""
+        if len(self._beats) < 8:
+            return None
+        arr = np.array(self._beats)
+        arr = arr[(arr[:, 0] >= t0_s - 3.0) & (arr[:, 0] <= t1_s)]
+        if arr.shape[0] < 8:
+            return None
+        return breath_phase_over(arr[:, 0], arr[:, 1], t0_s, t1_s, arr[:, 2].astype(bool),
+                                 arr[:, 3] if self._seen_ppg else None, arr[:, 4] if self._seen_ppg else None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from biofeedback import config
 from biofeedback.core.pipeline import Pipeline, PipelineOutput
 from biofeedback.core.protocols import make_decoder
+from biofeedback.core.respiration import RespirationTracker
 from biofeedback.core.simulation import PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.io.simulator import SensorSimulator, SimulatorSettings, artifact_params
 
@@ -74,7 +75,10 @@ def run_simulated_assessment(
 
     ``phase_reference``: "person" scores the HR phase against the simulated
     person's own breathing (they follow the pacer's rate, not its phase, so
-    this is what a respiration belt would measure); "pacer" against the pacer.
+    this is what a respiration belt would measure); "measured" against the
+    breathing read from the pulse wave (``core.respiration``); "pacer"
+    against the pacer. The measured breathing rate always decides whether
+    the person followed the pacer.
     ``speed``: simulated seconds per real second, 0 = as fast as possible.
     """
     import time
@@ -84,6 +88,7 @@ def run_simulated_assessment(
     driver = SimulatedBeatsDriver(settings, phase_reference)
     session = AssessmentSession(plan, t0_s=0.0)
     t, started = 0.0, time.monotonic()
+    last_estimate = None
     while not session.done:
         t += tick_s
         if speed > 0:  # pace the simulation clock against the real one
@@ -92,9 +97,16 @@ def run_simulated_assessment(
                 time.sleep(ahead)
         beats, phase = driver.advance(t)
         session.add_beats(beats)
+        index = session.state.block_index
         rate = session.update(t, phase)
+        if phase_reference == "measured" and session.state.block_index != index:
+            driver.measure_block_phase(session, index)  # the block just ended
         if rate is not None:
             driver.set_breathing_rate(rate)
+        estimate = driver.breathing.latest
+        if estimate is not None and estimate is not last_estimate:  # measured breathing (issue 15)
+            session.add_breathing(estimate)
+            last_estimate = estimate
     session.add_beats(driver.run.pipeline.flush().beats)
     return session.result(), session
 
@@ -110,15 +122,32 @@ class SimulatedBeatsDriver:
 
     def __init__(self, settings: SimPersonSettings = SimPersonSettings(),
                  phase_reference: str = "person") -> None:
-        if phase_reference not in ("person", "pacer"):
+        if phase_reference not in ("person", "pacer", "measured"):
             raise ValueError(f"unknown phase reference {phase_reference!r}")
         self.run = InProcessSimulation(settings)
         self.phase_reference = phase_reference
+        self.breathing = RespirationTracker(keep_s=300.0)  # breathing read from the pulse wave
 
     def set_breathing_rate(self, bpm: float) -> None:
         self.run.set_breathing_rate(bpm)
 
+    def measure_block_phase(self, session, index: int) -> None:
+        """Give the session the breathing phase of block ``index`` read from the pulse wave."""
+        lo, hi = session.protocol.scored_window(index)
+        track = self.breathing.phase_track(lo, hi)
+        if track is not None:
+            session.recorder.set_block_phase(index, *track)
+
     def advance(self, t_s: float):
-        beats = self.run.advance(t_s).beats
-        phase = self.run.breath_cycle_fraction(t_s) if self.phase_reference == "person" else None
-        return beats, phase
+        out = self.run.advance(t_s)
+        for block in out.ppg:
+            self.breathing.add_ppg(block.t_s, block.value)
+        self.breathing.add_beats(out.beats)
+        estimate = self.breathing.update(t_s)
+        phase = None
+        if self.phase_reference == "person":
+            phase = self.run.breath_cycle_fraction(t_s)
+        elif self.phase_reference == "measured" and estimate is not None and estimate.valid \
+                and estimate.quality >= config.RESP_MIN_QUALITY:
+            phase = (estimate.phase_cycles + (t_s - estimate.t_s) * estimate.rate_bpm / 60.0) % 1.0
+        return out.beats, phase

@@ -89,3 +89,50 @@ def test_recorder_scores_each_block_on_its_own_beats():
     score = session.recorder.score(1)
     assert score.rate_bpm == 5.0
     assert score.amplitude_bpm == pytest.approx(12.0, rel=0.1)
+
+
+def _paced_session(plan):
+    """Heart rate following the pacer guide as it runs (beats made while the clock advances)."""
+    session = AssessmentSession(plan, t0_s=0.0)
+    next_beat = 0.0
+    for t in np.arange(0.0, plan.total_s, 0.05):
+        session.update(float(t))
+        if t >= next_beat:
+            hr = 65.0 + 6.0 * (session.pacer.value(float(t)) - 0.5) * 2
+            next_beat = float(t) + 60.0 / hr
+            session.add_beats([Beat(next_beat, 60000.0 / hr)])
+    return session
+
+
+def test_measured_breathing_per_block_uses_whole_window_estimates_of_good_quality():
+    plan = AssessmentPlan(rates_bpm=(6.0, 5.0), block_s=120.0, settle_s=10.0)
+    rec = _paced_session(plan).recorder
+    for t in range(11, 120):  # early estimates still see the spontaneous rate before the block
+        rec.add_breathing(float(t), 13.0 if t < 70 else 6.1, quality=0.8, window_s=60.0)
+    for t in range(131, 240):
+        rec.add_breathing(float(t), 5.0, quality=0.1, window_s=60.0)  # poor quality: no measure
+    rec.add_breathing(150.0, None, quality=0.0)  # no rate: ignored
+    assert rec.block_breathing_bpm(0) == pytest.approx(6.1)
+    assert rec.block_breathing_bpm(1) is None
+    assert rec.score(0).usable and rec.score(0).breathing_bpm == pytest.approx(6.1)
+
+
+def test_breathing_away_from_the_pacer_makes_no_resonance_found():
+    plan = AssessmentPlan(block_s=120.0, settle_s=10.0)
+    session = _paced_session(plan)
+    for t in np.arange(0.0, plan.total_s, 1.0):
+        session.recorder.add_breathing(float(t), 12.5, quality=0.7, window_s=60.0)
+    result = session.result()
+    assert result.recommended_bpm is None
+    assert all("12.5 /min, not at the pacer" in b.reasons[0] for b in result.blocks)
+
+
+def test_block_phase_measured_afterwards_replaces_the_live_samples():
+    plan = AssessmentPlan(rates_bpm=(6.0, 5.0), block_s=120.0, settle_s=10.0)
+    session = _paced_session(plan)
+    before = session.recorder.score(0).phase_lag_deg
+    grid = np.arange(10.0, 120.0, 0.25)
+    # breathing a quarter breath behind the pacer: HR (locked to the pacer) peaks 90 deg before end of inhale
+    session.recorder.set_block_phase(0, grid, grid * 6.0 / 60.0 - 0.25)
+    after = session.recorder.score(0).phase_lag_deg
+    assert after - before == pytest.approx(-90.0, abs=3.0)

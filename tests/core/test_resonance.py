@@ -89,10 +89,22 @@ def test_hr_oscillating_off_the_pacer_makes_block_unusable():
     assert any("not at the pacer" in r for r in score.reasons)
 
 
-def test_artifact_share_above_limit_makes_block_unusable():
-    score = block(6.0, 10.0, corrected_every=10)
-    assert score.artifact_share == pytest.approx(0.1, abs=0.01)
-    assert not score.usable and "artifacts" in score.reasons[0]
+def test_corrected_beats_are_scored_and_only_a_mostly_corrected_block_is_not():
+    some = block(6.0, 10.0, corrected_every=10)  # 10 %: scored (the old 5 % limit threw it out)
+    assert some.artifact_share == pytest.approx(0.1, abs=0.01)
+    assert some.usable and some.amplitude_bpm == pytest.approx(10.0, rel=0.06)
+    most = block(6.0, 10.0, corrected_every=3)  # 33 %
+    assert not most.usable and "corrected" in most.reasons[0]
+
+
+def test_measured_breathing_decides_whether_the_pacer_was_followed():
+    t, rr = ipfm_beats(110.0, paced_hr(6.0, 10.0, 0.0))
+    ph_t = np.arange(0.0, 110.0, 0.25)
+    args = (6.0, t, rr, np.zeros(t.size, bool), ph_t, (ph_t * 0.1) % 1.0)
+    assert resonance.score_block(*args, breathing_bpm=6.3).usable
+    off = resonance.score_block(*args, breathing_bpm=13.0)  # HR at 6/min, yet breathing elsewhere
+    assert not off.usable and resonance.ISSUE_NOT_FOLLOWING in off.issues
+    assert "13.0 /min, not at the pacer" in off.reasons[0]
 
 
 def resonant_swing(rate_bpm: float, res_bpm: float = 5.5) -> float:
@@ -109,6 +121,25 @@ def test_ranking_recommends_rate_with_largest_swing_and_zero_phase():
     assert result.ranking_bpm[0] == 5.5
     assert {"phase", "amplitude", "lf_power", "lf_peak"} <= set(result.wins[5.5])
     assert not result.reasons
+    assert result.confidence_label == "clear" and result.confidence >= 0.08
+    assert result.phase_zero_bpm == pytest.approx(5.5, abs=0.1)
+
+
+def test_phase_synchrony_outweighs_a_slightly_larger_swing():
+    # 6.0 swings 4 % more but lags 30 deg; 5.5 is in phase: Shaffer & Meehan's first criterion wins
+    blocks = [block(6.0, 12.5, -30.0), block(5.5, 12.0, 0.0), block(5.0, 10.0, 25.0)]
+    result = resonance.rank_rates(blocks)
+    assert result.recommended_bpm == 5.5
+    assert result.wins[6.0] and "amplitude" in result.wins[6.0]
+    assert result.scores[5.5] > result.scores[6.0] > result.scores[5.0]
+
+
+def test_near_tie_is_reported_as_uncertain():
+    blocks = [block(6.0, 12.0, -5.0), block(5.5, 12.0, 5.0), block(5.0, 8.0, 40.0)]
+    result = resonance.rank_rates(blocks)
+    assert result.recommended_bpm in (6.0, 5.5)
+    assert result.confidence < 0.03 and result.confidence_label == "uncertain"
+    assert result.phase_zero_bpm == pytest.approx(5.75, abs=0.1)
 
 
 def test_too_few_usable_blocks_gives_no_recommendation_with_reasons():
