@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from biofeedback.io.readers_table import _head_and_source
 
@@ -101,6 +100,8 @@ def read_opensignals(data: bytes | Path, name: str, column: str | None = None) -
     index, col_name, sensor, device, fs_hz, seq_index = chosen[0]
     if fs_hz <= 0:
         raise OpenSignalsError(f"{name}: the OpenSignals header gives no sampling rate")
+    import pandas as pd  # imported only for OpenSignals files
+
     try:
         frame = pd.read_csv(source, sep="\t", header=None, skiprows=header_lines,
                             comment="#", engine="c", index_col=False)
