@@ -416,3 +416,17 @@ def test_batched_coherence_equals_the_textbook_fft_per_window():
         peak = p[np.abs(f - f[k]) <= 0.015].sum()
         total = p[(f >= 0.0033) & (f <= 0.4)].sum()
         assert value == pytest.approx(peak / (total - peak), rel=1e-5)  # single-precision product
+
+
+def test_pipeline_live_rmssd_after_a_reconnect_is_zero():
+    from biofeedback.core.pipeline import Pipeline
+    from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap
+
+    before = [DeviceBeat(0.8 * k, 800.0) for k in range(31)]  # 30 intervals of 800 ms, last at 24.0 s
+    after = [DeviceBeat(29.0 + k, 1000.0) for k in range(11)]  # 10 intervals of 1000 ms
+    events = [DeviceInfo("ibi"), *before, Gap(24.0, 5.0, "disconnected"), *after]
+    pipeline = Pipeline(correct=False)
+    out = pipeline.feed(events)
+    out.extend(pipeline.flush())
+    assert len(out.beats) == 40
+    assert pipeline.hrv.snapshot().rmssd_ms == pytest.approx(0.0, abs=1e-6)  # issue 10: was 32.9 ms
