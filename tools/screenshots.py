@@ -65,7 +65,7 @@ def main() -> int:
     window.grab().save(str(args.out / "presentation.png"))
 
     window.set_presentation(False, fullscreen=False)
-    window.toggle_theme()
+    window.look.toggle_theme()
     window.resize(1440, 900)
     wait(1.0)
     window.grab().save(str(args.out / "main-light.png"))
