@@ -21,7 +21,7 @@ def test_replay_lsl_publishes_the_files_intervals(tmp_path):
     path = tmp_path / "rr.txt"
     path.write_text("".join(f"{x:.1f}\n" for x in rr))
     name = f"replay-{uuid.uuid4().hex[:6]}"
-    proc = subprocess.Popen([*BF, "replay", str(path), "--speed", "40", "--lsl", "--name", name],
+    proc = subprocess.Popen([*BF, "replay", str(path), "--speed", "10", "--lsl", "--name", name],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         found = pylsl.resolve_byprop("source_id", source_id(name, "RR"), 1, 10.0)
