@@ -257,3 +257,12 @@ ASSESS_CRITERION_WEIGHTS = {"phase": 3.0, "amplitude": 2.0, "lf_power": 1.0, "lf
                             "smoothness": 1.0, "single_peak": 0.5}
 ASSESS_CONFIDENCE_CLEAR = 0.08  # winner's score this share above the runner-up: a clear choice
 ASSESS_CONFIDENCE_LIKELY = 0.03  # ... this share: likely; below: uncertain (retest advised)
+# eyes-closed audio (core/audio_synth.py, app/audio_output.py)
+AUDIO_FS_HZ = 22050.0  # synthesis and sink sample rate
+AUDIO_BASE_HZ = 196.0  # breathing tone when fully exhaled (G3)
+AUDIO_PITCH_SPAN_SEMITONES = 7.0  # ... rising a fifth to fully inhaled
+AUDIO_DEFAULT_VOLUME = 0.5
+AUDIO_LAYER_GAIN = 0.25  # the coherence layer, relative to the breathing tone
+AUDIO_HEADROOM = 0.6  # peak of the mix at full volume, below clipping
+AUDIO_SMOOTH_S = 0.05  # settings glide to new values with this time constant (no clicks)
+AUDIO_BUFFER_S = 0.1  # the sink pulls about this much audio at a time
