@@ -1,13 +1,14 @@
 """``biofeedback analyze`` on 10 million RR intervals: wall time and peak memory of the whole process.
 
 Writes an RR text file (one interval in ms per line: ~70 bpm with RSA, a 0.1 Hz
-wave, jitter, 0.3 % ectopic pairs, 0.1 % missed beats, a few NaN gaps), runs
+wave, jitter, ectopic pairs and missed beats at a typical or a high rate, a few
+NaN gaps), runs
 ``python -m biofeedback analyze FILE --json`` as a subprocess and prints its
 wall time and peak RSS (targets, issue 10: < 30 s and < 1 GB). The reference,
 measured in the same run, is the streaming path (``Pipeline.feed`` beat by beat,
 then ``summarize``) on the first REFERENCE_BEATS intervals, scaled per beat.
 
-    python benchmarks/analyze_rr_scale.py [--intervals 10000000] [--keep FILE]
+    python benchmarks/analyze_rr_scale.py [--intervals 10000000] [--artifacts typical|high] [--keep FILE]
 """
 
 from __future__ import annotations
@@ -26,13 +27,20 @@ import numpy as np
 REFERENCE_BEATS = 100_000
 
 
-def rr_series(n: int, seed: int = 0) -> np.ndarray:
+ARTIFACTS = {  # share of ectopic pairs, share of missed beats
+    "typical": (0.001, 0.0005),
+    "high": (0.003, 0.001),
+}
+
+
+def rr_series(n: int, artifacts: str = "typical", seed: int = 0) -> np.ndarray:
+    ectopic_share, missed_share = ARTIFACTS[artifacts]
     rng = np.random.default_rng(seed)
     t = np.cumsum(np.full(n, 0.85))
     rr = 850.0 + 40.0 * np.sin(2 * np.pi * 0.25 * t) + 30.0 * np.sin(2 * np.pi * 0.1 * t) + rng.normal(0, 12.0, n)
-    ectopic = rng.choice(np.arange(2, n - 2), n * 3 // 1000, replace=False)
+    ectopic = rng.choice(np.arange(2, n - 2), int(n * ectopic_share), replace=False)
     rr[ectopic], rr[ectopic + 1] = 0.7 * rr[ectopic], rr[ectopic + 1] + 0.3 * rr[ectopic]
-    missed = rng.choice(np.arange(2, n - 2), n // 1000, replace=False)
+    missed = rng.choice(np.arange(2, n - 2), int(n * missed_share), replace=False)
     rr[missed] *= 2.0
     rr = np.round(rr, 1)
     rr[rng.choice(np.arange(2, n - 2), 5, replace=False)] = np.nan
@@ -65,12 +73,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--intervals", type=int, default=10_000_000)
     parser.add_argument("--keep", default=None)
+    parser.add_argument("--write-only", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--artifacts", choices=sorted(ARTIFACTS), default="typical",
+                        help="typical: 0.1 %% ectopic pairs + 0.05 %% missed; high: 0.3 %% + 0.1 %%")
     args = parser.parse_args()
-    rr = rr_series(args.intervals)
+    if args.write_only:
+        write(Path(args.write_only), rr_series(args.intervals, args.artifacts))
+        return
     folder = tempfile.mkdtemp()
     path = Path(args.keep) if args.keep else Path(folder) / "rr_scale.txt"
-    write(path, rr)
-    print(f"file: {rr.size} intervals, {path.stat().st_size / 1e6:.0f} MB")
+    # written by a child: this process stays small, since a child's peak RSS includes its parent's at fork
+    subprocess.run([sys.executable, __file__, "--write-only", str(path), "--intervals", str(args.intervals),
+                    "--artifacts", args.artifacts], check=True)
+    print(f"file: {args.intervals} intervals, {path.stat().st_size / 1e6:.0f} MB")
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen([sys.executable, "-m", "biofeedback", "analyze", str(path), "--json"],
@@ -85,12 +100,13 @@ def main() -> None:
         stdout = out.read()
     summary = json.loads(stdout)
     print(f"biofeedback analyze : {wall:6.1f} s wall, peak RSS {peak_mb:.0f} MB "
-          f"({wall / rr.size * 1e6:.2f} us/interval); {summary['n_beats']} beats, "
+          f"({wall / args.intervals * 1e6:.2f} us/interval); {summary['n_beats']} beats, "
           f"{summary['n_corrected']} corrected, RMSSD {summary['rmssd_ms']:.1f} ms")
-    per_beat = reference_per_beat_s(rr[:REFERENCE_BEATS])
-    print(f"streaming reference : {per_beat * 1e6:6.1f} us/interval on the first {REFERENCE_BEATS} "
-          f"-> {per_beat * rr.size:.0f} s for the whole file")
-    print(f"ratio (streaming / offline): {per_beat * rr.size / wall:.1f}  (targets: < 30 s, < 1024 MB)")
+    n = args.intervals
+    per_beat = reference_per_beat_s(rr_series(REFERENCE_BEATS, args.artifacts))
+    print(f"streaming reference : {per_beat * 1e6:6.1f} us/interval on {REFERENCE_BEATS} intervals "
+          f"-> {per_beat * n:.0f} s for the whole file")
+    print(f"ratio (streaming / offline): {per_beat * n / wall:.1f}  (targets: < 30 s, < 1024 MB)")
     if not args.keep:
         os.remove(path)
         os.rmdir(folder)
