@@ -22,6 +22,7 @@ from pathlib import Path
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS
+from biofeedback.core.simulation import SHAPES
 
 SETTINGS_FILE = "settings.json"
 ENV_CONFIG_DIR = "BIOFEEDBACK_CONFIG_DIR"
@@ -38,6 +39,7 @@ class Settings:
     sim_resonance_bpm: float = 5.5
     sim_artifacts_per_min: float = 0.0
     sim_speed: float = 1.0
+    sim_shape: str = "classic"  # pulse shape of the simulated finger (core.simulation.SHAPES)
     replay_path: str = ""
     replay_speed: float = 1.0
     pacer_rate_bpm: float = config.PACER_DEFAULT_BPM
@@ -104,6 +106,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "source_kind": ("simulated", "serial", "replay", "lsl", "ble"),
     "protocol": ("auto", *PROTOCOLS),
     "theme": ("dark", "light"),
+    "sim_shape": tuple(SHAPES),
 }
 
 

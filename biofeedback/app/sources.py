@@ -59,6 +59,7 @@ def make_source(settings: Settings) -> Source:
             resonance_bpm=settings.sim_resonance_bpm,
             artifacts_per_min=settings.sim_artifacts_per_min,
             speed=settings.sim_speed,
+            shape=settings.sim_shape,
         )
     if kind == SERIAL:
         if not settings.serial_port:

@@ -20,6 +20,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--artifacts", type=float, default=0.0, metavar="RATE",
                    help="ectopic/missed/extra beats per minute (motion and finger-off scale with it)")
     p.add_argument("--noise", type=float, default=0.01, metavar="LEVEL", help="PPG noise, 0..0.2")
+    p.add_argument("--shape", default="classic",
+                   help="pulse shape: classic, reflected (a tall diastolic wave, like heartpy's data.csv), "
+                        "dominant-reflected, breathing (big baseline and amplitude swings)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--speed", type=float, default=1.0, metavar="X", help="simulated seconds per second")
     p.add_argument("--duration", type=float, default=None, metavar="S", help="simulated seconds, then exit")
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         sim = SensorSimulator(SimulatorSettings(
             protocol=args.protocol, hr_bpm=args.hr, breathing_bpm=args.breathing_rate,
             resonance_bpm=args.resonance_rate, artifacts_per_min=args.artifacts, noise=args.noise,
-            seed=args.seed))
+            seed=args.seed, shape=args.shape))
         port = open_virtual_port(args.listen)
     except (ValueError, OSError) as error:
         print(f"biofeedback simulate: {error}", file=sys.stderr)
