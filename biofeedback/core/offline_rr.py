@@ -37,6 +37,7 @@ MEDIAN_PAST = cfg.LT_MEDIAN_WINDOW_BEATS - 1 - cfg.LT_LOOKAHEAD_BEATS  # 8 final
 SETTLED_BEATS = QD_WINDOW + MEDIAN_PAST + 11  # after this many clean finals the windows are the input's
 LOCAL_BEATS = 160  # beats certified at once from the corrector's own windows (> SETTLED_BEATS)
 GLOBAL_CHUNK = 1 << 20  # beats per rank-filter pass (bounded temporaries)
+TIER2_BATCH = 1 << 16  # beats whose windows are sorted at once in the exact tier
 SMALL_RECORD_BEATS = 20_000  # below this, local certification alone is fast enough (no rank filters)
 _POS1, _POS3 = 0.25 * (QD_WINDOW - 1), 0.75 * (QD_WINDOW - 1)  # numpy linear quantile positions
 _QD_RANKS = [int(_POS1), int(_POS1) + 1, int(_POS3), int(_POS3) + 1]
@@ -125,7 +126,6 @@ def _global_certain(rr_in: np.ndarray, cs: np.ndarray) -> np.ndarray:
     n = rr_in.size
     cert = np.zeros(n, dtype=bool)
     starts = np.flatnonzero(cs).tolist() + [n]
-    pos1, pos3 = 0.25 * (QD_WINDOW - 1), 0.75 * (QD_WINDOW - 1)
     half = QD_WINDOW // 2
     for c, e in zip(starts[:-1], starts[1:], strict=True):
         first = c + SETTLED_BEATS
@@ -136,18 +136,35 @@ def _global_certain(rr_in: np.ndarray, cs: np.ndarray) -> np.ndarray:
             k = np.arange(a, b) - lo  # positions of the beats in r
             med = ndimage.median_filter(r, size=cfg.LT_MEDIAN_WINDOW_BEATS, mode="nearest")
             med_at = np.concatenate([np.full(3, np.nan), med[:-3]])  # median of r[j-8 .. j+2] sits at j-3
-            drr = np.abs(np.diff(r, prepend=np.nan))
+            drr = np.abs(np.diff(r, prepend=r[0]))
             mrr = np.abs(_mrr(r, med_at))
-            th = {}
+            mrr[:3] = 0.0  # before any window in use: a NaN would upset the rank filters' ordering
+            rr0, prev, rr1, mrr0 = r[k], r[k - 1], r[k + 1], _mrr(r[k], med_at[k])
+            # tier 1: Q3 >= 68th and Q1 <= 24th order statistic give Th lower bounds (two rank
+            # filters a series); |dRR| <= Th and |mRR| <= 3 Th under them means "normal" for sure
+            lower = {}
             for name, x in (("d", drr), ("m", mrr)):
-                o = [ndimage.rank_filter(x, r_, size=QD_WINDOW, mode="nearest")[k - half - 1]
-                     for r_ in (int(pos1), int(pos1) + 1, int(pos3), int(pos3) + 1)]
-                # window of beat j is x[j-91 .. j-1], centred at j-46; linear quantiles as the corrector
-                q1 = o[0] + (o[1] - o[0]) * (pos1 - int(pos1))
-                q3 = o[2] + (o[3] - o[2]) * (pos3 - int(pos3))
-                th[name] = np.maximum(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS)
-            cert[a:b] = _certain(r[k], r[k - 1], r[k + 1], r[k + 2], med_at[k], _mrr(r[k], med_at[k]),
-                                 th["d"], th["m"])
+                q1_up = ndimage.rank_filter(x, _QD_RANKS[1], size=QD_WINDOW, mode="nearest")[k - half - 1]
+                q3_lo = ndimage.rank_filter(x, _QD_RANKS[2], size=QD_WINDOW, mode="nearest")[k - half - 1]
+                # window of beat j is x[j-91 .. j-1], centred at j-46
+                lower[name] = np.maximum(cfg.LT_ALPHA * (q3_lo - q1_up) / 2.0, cfg.LT_TH_MIN_MS) * (1 - 1e-9)
+            gate = (rr0 >= cfg.RR_MIN_MS) & (rr0 <= cfg.RR_MAX_MS)
+            sure = gate & (np.abs(rr0 - prev) <= lower["d"]) & (np.abs(rr1 - rr0) <= lower["d"]) & (
+                np.abs(mrr0) <= 3.0 * lower["m"])
+            cert[a:b] = sure
+            # tier 2: the rest with the exact thresholds of their windows and the full decision
+            rest = np.flatnonzero(~sure)
+            for s0 in range(0, rest.size, TIER2_BATCH):
+                j = rest[s0:s0 + TIER2_BATCH]
+                kj = k[j]
+                cols = kj[:, None] - QD_WINDOW + np.arange(QD_WINDOW)[None, :]
+                th = []
+                for x in (drr, mrr):
+                    o = np.sort(x[cols], axis=1)[:, _QD_RANKS]
+                    q1 = o[:, 0] + (o[:, 1] - o[:, 0]) * _F1
+                    q3 = o[:, 2] + (o[:, 3] - o[:, 2]) * _F3
+                    th.append(np.maximum(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS))
+                cert[a + j] = _certain(rr0[j], prev[j], rr1[j], r[kj + 2], med_at[kj], mrr0[j], th[0], th[1])
     return cert
 
 
