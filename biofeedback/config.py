@@ -193,6 +193,7 @@ STORE_FINISH_WAIT_S = 30.0  # closing a session retries this long while the disk
 # --- After-session summary, progress and plot ranges (core/session_summary.py, core/progress.py, ui; issue 13) ---
 SUMMARY_MIN_PREVIOUS = 3  # earlier sessions needed before "against your own sessions" is said
 SUMMARY_MIN_BEATS = 30  # fewer beats: the summary says the session was too short to read
+SUMMARY_PREVIOUS_SWING_SESSIONS = 20  # earlier sessions whose HR swing is re-derived from stored beats
 SUMMARY_NOTABLE_PERCENTILE = 75.0  # above this (or below 100 minus it) of one's own sessions is "more/less than usual"
 PROGRESS_MIN_TREND_SESSIONS = 4  # a weekly trend slope needs this many sessions...
 PROGRESS_MIN_TREND_SPAN_DAYS = 7.0  # ...spread over at least this many days

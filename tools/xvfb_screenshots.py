@@ -67,7 +67,8 @@ def grab(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--speed", type=float, default=10.0, help="simulator and app clock speed-up")
+    parser.add_argument("--speed", type=float, default=1.0,
+                        help="simulator and app clock speed-up (1: real time, wall-clock durations agree)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
@@ -132,10 +133,10 @@ def run(args) -> int:
         for item, score in (("stress", 6), ("pain", 5), ("mood", 4)):
             before.rows[item].buttons[score].click()
         before.save_button.click()
-        wait(12.0)  # two simulated minutes
+        wait(120.0 / args.speed)  # two minutes of the session clock
         window.activateWindow()
         QTest.keyClick(window, Qt.Key.Key_M)
-        wait(8.0)
+        wait(80.0 / args.speed)
         grab(args.out / f"xvfb-main-{size}.png")
 
         window.set_presentation(True)

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import Marker, PacerChange
+from biofeedback.core.session_summary import SessionSummary, summarize_stored
 from biofeedback.core.types import Beat, Event
 from biofeedback.io.exports import export_session
 from biofeedback.io.replay import (
@@ -80,11 +81,13 @@ class ReportData:
     beats: list[Beat]
     markers: list[tuple[float, str]] = field(default_factory=list)
     pacer_changes: list[StoredPacerChange] = field(default_factory=list)
+    summary: SessionSummary | None = None  # the after-session summary, against the earlier sessions
 
 
 def load_report_data(store: SessionStore, session_id: int) -> ReportData:
-    return ReportData(store.session(session_id), store.beats(session_id), store.markers(session_id),
-                      store.pacer_changes(session_id))
+    info, beats = store.session(session_id), store.beats(session_id)
+    summary = summarize_stored(info, beats, store.list_sessions(), beats_of=store.beats)
+    return ReportData(info, beats, store.markers(session_id), store.pacer_changes(session_id), summary)
 
 
 class SessionLibrary(QObject):

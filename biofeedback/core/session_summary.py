@@ -19,7 +19,7 @@ you", not "better").
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -168,6 +168,45 @@ def summarize_session(
     reading = plain_reading(n, artifact_share, swing_cmp, checkins)
     return SessionSummary(float(duration_s), n, artifact_share, mean_coh, peak_coh, high_s, rmssd_cmp,
                           swing_cmp, checkins, reading)
+
+
+def _stored_swing(info: object, beats: Sequence[object]) -> float | None:
+    stored = (getattr(info, "summary", None) or {}).get("hr_swing_bpm")
+    if stored is not None:
+        return stored
+    return session_hr_swing_bpm(np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats]),
+                                np.array([b.corrected for b in beats], bool), pacer_bpm=info.pacer_bpm)
+
+
+def summarize_stored(info: object, beats: Sequence[object], sessions: Iterable[object],
+                      beats_of: Callable[[int], Sequence[object]] | None = None,
+                      breath_starts_s: Sequence[float] | None = None) -> SessionSummary:
+    """The summary of a stored session, set against the sessions that started before it.
+
+    Duck-typed on the store's records: ``info`` and ``sessions`` have ``id``,
+    ``started_at`` (ISO text), ``duration_s``, ``pacer_bpm``, ``summary``
+    (dict) and ``checkins``; beats have ``t_s``, ``rr_ms``, ``corrected``.
+    Earlier sessions give their stored RMSSD, and their HR swing (stored, or
+    re-derived from the beats ``beats_of(id)`` returns, for the latest
+    config.SUMMARY_PREVIOUS_SWING_SESSIONS).
+    """
+    def order(s: object) -> tuple:  # sessions started in the same second: in the order they were stored
+        return (s.started_at, s.id)
+
+    earlier = sorted((s for s in sessions if order(s) < order(info)), key=order)
+    swings = [s.summary.get("hr_swing_bpm") for s in earlier]
+    if beats_of is not None:
+        recent = earlier[-config.SUMMARY_PREVIOUS_SWING_SESSIONS:]
+        swings = [_stored_swing(s, beats_of(s.id)) for s in recent]
+    checkins = getattr(info, "checkins", None) or {}
+    # the stored start and end are wall-clock; a sped-up source (a fast replay) covers more time than that
+    span_s = beats[-1].t_s - beats[0].t_s + beats[0].rr_ms / 1000.0 if beats else 0.0
+    duration_s = max(info.duration_s or 0.0, span_s)
+    return summarize_session(
+        [b.t_s for b in beats], [b.rr_ms for b in beats], [b.corrected for b in beats],
+        duration_s=duration_s, breath_starts_s=breath_starts_s, pacer_bpm=info.pacer_bpm,
+        previous_rmssd_ms=[s.summary.get("rmssd_ms") for s in earlier], previous_swing_bpm=swings,
+        before=checkins.get("before"), after=checkins.get("after"))
 
 
 def _checkin_words(checkins: Sequence[CheckinChange]) -> str:

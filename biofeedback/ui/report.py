@@ -13,13 +13,24 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
 from biofeedback.app.session_library import CheckIn, ReportData, load_report_data
 from biofeedback.core import hrv
+from biofeedback.core.session_summary import SessionSummary
 from biofeedback.io.session_format import DASH, format_date, format_duration
 from biofeedback.ui.report_drawing import GRID, INK, MUTED, PAGE_H, PAGE_W, Axes, draw_text, font
+from biofeedback.ui.summary_view import clock_text, comparison_text
 
 MARGIN = 55.0
 PNG_WIDTH_PX = 1654  # 200 dpi across A4
@@ -134,13 +145,15 @@ def paint_report(p: QPainter, data: ReportData) -> None:
     p.setPen(QPen(GRID, 1.5))
     p.drawLine(QPointF(MARGIN, y), QPointF(PAGE_W - MARGIN, y))
     y += 16
+    if data.summary is not None:
+        y = _reading(p, data.summary, y)
     table_bottom = _summary_table(p, data, MARGIN, y)
     side_bottom = _checkin_and_markers(p, data, 520.0, y)
     y = max(table_bottom, side_bottom) + 40
-    _tachogram(p, data, QRectF(MARGIN + 45, y + 24, PAGE_W - 2 * MARGIN - 45, 290))
-    y += 24 + 290 + 62
-    _spectrum(p, data, QRectF(MARGIN + 45, y + 24, PAGE_W - 2 * MARGIN - 45, 210))
-    y += 24 + 210 + 58
+    _tachogram(p, data, QRectF(MARGIN + 45, y + 24, PAGE_W - 2 * MARGIN - 45, 262))
+    y += 24 + 262 + 62
+    _spectrum(p, data, QRectF(MARGIN + 45, y + 24, PAGE_W - 2 * MARGIN - 45, 190))
+    y += 24 + 190 + 58
     if info.notes:
         draw_text(p, MARGIN, y, "Notes", 15, bold=True)
         p.setFont(font(14))
@@ -155,6 +168,32 @@ def paint_report(p: QPainter, data: ReportData) -> None:
     p.setPen(MUTED)
     p.drawText(box.adjusted(14, 8, -14, -8), int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter),
                NOT_A_MEDICAL_DEVICE)
+
+
+def _reading(p: QPainter, summary: SessionSummary, y: float) -> float:
+    """The summary screen's words: the one-line reading, then swing, RMSSD and coherence against the
+    user's earlier sessions (core.session_summary)."""
+    swing = DASH if summary.hr_swing.value is None else f"{summary.hr_swing.value:.1f} bpm"
+    rmssd = DASH if summary.rmssd.value is None else f"{summary.rmssd.value:.0f} ms"
+    high = DASH if summary.high_coherence_s is None else clock_text(summary.high_coherence_s)
+    details = (f"HR swing per breath {swing}: {comparison_text(summary.hr_swing, 'bpm', '.1f')}.  "
+               f"RMSSD {rmssd}: {comparison_text(summary.rmssd, 'ms')}.  Time in high coherence {high}.")
+    wrap = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop)
+    inner = PAGE_W - 2 * MARGIN - 24
+    big, small = font(15, bold=True), font(12)
+    h1 = QFontMetricsF(big).boundingRect(QRectF(0, 0, inner, 1000), wrap, summary.reading).height()
+    h2 = QFontMetricsF(small).boundingRect(QRectF(0, 0, inner, 1000), wrap, details).height()
+    box = QRectF(MARGIN, y, PAGE_W - 2 * MARGIN, h1 + h2 + 20)
+    p.setPen(QPen(GRID, 1.0))
+    p.setBrush(QColor("#f4f5f7"))
+    p.drawRoundedRect(box, 6, 6)
+    p.setFont(big)
+    p.setPen(INK)
+    p.drawText(QRectF(MARGIN + 12, y + 7, inner, h1 + 2), wrap, summary.reading)
+    p.setFont(small)
+    p.setPen(MUTED)
+    p.drawText(QRectF(MARGIN + 12, y + 12 + h1, inner, h2 + 2), wrap, details)
+    return box.bottom() + 14
 
 
 def _summary_table(p: QPainter, data: ReportData, x: float, y: float) -> float:

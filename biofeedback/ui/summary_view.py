@@ -8,9 +8,6 @@ dialog after a session (``SessionSummaryDialog``) or embedded (``SummaryView``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,46 +25,12 @@ from biofeedback.core.session_summary import (
     CheckinChange,
     Comparison,
     SessionSummary,
-    session_hr_swing_bpm,
-    summarize_session,
+    summarize_stored,
 )
 from biofeedback.ui.theme import DARK, Theme
 
 DASH = "–"
-
-
-PREVIOUS_SWING_SESSIONS = 20  # earlier sessions whose HR swing is re-derived from their beats
-
-
-def _stored_swing(info: object, beats: Sequence[object]) -> float | None:
-    stored = (getattr(info, "summary", None) or {}).get("hr_swing_bpm")
-    if stored is not None:
-        return stored
-    return session_hr_swing_bpm(np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats]),
-                                np.array([b.corrected for b in beats], bool), pacer_bpm=info.pacer_bpm)
-
-
-def summary_of_stored(info: object, beats: Sequence[object], sessions: Iterable[object],
-                      beats_of: Callable[[int], Sequence[object]] | None = None,
-                      breath_starts_s: Sequence[float] | None = None) -> SessionSummary:
-    """The summary of a stored session (``SessionInfo``-shaped ``info``, its ``Beat`` list), set
-    against the sessions that started before it: their stored RMSSD, and their HR swing (stored, or
-    re-derived from the beats ``beats_of(id)`` returns, for the latest PREVIOUS_SWING_SESSIONS)."""
-    earlier = sorted((s for s in sessions if s.started_at < info.started_at and s.id != info.id),
-                     key=lambda s: s.started_at)
-    swings = [s.summary.get("hr_swing_bpm") for s in earlier]
-    if beats_of is not None:
-        recent = earlier[-PREVIOUS_SWING_SESSIONS:]
-        swings = [_stored_swing(s, beats_of(s.id)) for s in recent]
-    checkins = getattr(info, "checkins", None) or {}
-    # the stored start and end are wall-clock; a sped-up source (a fast replay) covers more time than that
-    span_s = beats[-1].t_s - beats[0].t_s + beats[0].rr_ms / 1000.0 if beats else 0.0
-    duration_s = max(info.duration_s or 0.0, span_s)
-    return summarize_session(
-        [b.t_s for b in beats], [b.rr_ms for b in beats], [b.corrected for b in beats],
-        duration_s=duration_s, breath_starts_s=breath_starts_s, pacer_bpm=info.pacer_bpm,
-        previous_rmssd_ms=[s.summary.get("rmssd_ms") for s in earlier], previous_swing_bpm=swings,
-        before=checkins.get("before"), after=checkins.get("after"))
+summary_of_stored = summarize_stored  # the name the store glue and its tests use
 
 
 def clock_text(seconds: float | None) -> str:

@@ -92,3 +92,33 @@ def test_a_stored_session_is_set_against_the_sessions_before_it_only():
     s = summary_of_stored(this, beats, sessions)
     assert s.rmssd.value == pytest.approx(25.0) and s.rmssd.n_previous == 3 and s.rmssd.n_below == 2
     assert {c.item: c.change_points for c in s.checkins}["pain"] == -2
+
+
+def test_the_report_carries_the_same_summary_against_earlier_sessions(qtbot, tmp_path):
+    from biofeedback.app.session_library import load_report_data
+    from biofeedback.core.types import Beat
+    from biofeedback.io.store import CheckIn, SessionStore
+    from biofeedback.ui.report import report_image
+
+    def beats(amp_ms):
+        t, rr, out = 0.0, 0.0, []
+        while t < 180.0:
+            rr = 1000.0 + amp_ms * np.sin(2 * np.pi * 0.1 * t)
+            t += rr / 1000.0
+            out.append(Beat(t, rr))
+        return out
+
+    with SessionStore(tmp_path / "s.db") as store:
+        for amp in (10.0, 15.0, 20.0, 60.0):  # the last, largest swing is "today"
+            writer = store.begin_session("Simulated sensor", "native", pacer_bpm=6.0)
+            writer.add_beats(beats(amp))
+            writer.finish()
+        sid = writer.session_id
+        store.set_checkin(sid, CheckIn("before", pain=6))
+        store.set_checkin(sid, CheckIn("after", pain=3))
+        data = load_report_data(store, sid)
+    s = data.summary
+    assert s.hr_swing.n_previous == 3 and s.hr_swing.n_below == 3  # swing re-derived from the stored beats
+    assert "more than in most of your earlier sessions" in s.reading and "pain 3 points lower" in s.reading
+    image = report_image(data, width_px=800)
+    assert not image.isNull()
