@@ -227,3 +227,19 @@ def test_ppg_time_going_backwards_becomes_a_restart_gap(tmp_path):
     assert np.all(np.diff(rec.t_s) > 0)
     assert [g.reason for g in rec.gaps] == ["device_restart"]
     assert "backwards" in rec.note
+
+
+def test_raw_log_beats_going_backwards_become_a_restart_gap(tmp_path):
+    from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap
+    from biofeedback.io.rawlog import RawEventWriter
+
+    times = [0.8 * k for k in range(40)] + [2.0 + 0.8 * k for k in range(40)]  # device clock restarts
+    path = tmp_path / "raw.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        RawEventWriter(f).write([DeviceInfo("ibi"), *(DeviceBeat(t, 800.0) for t in times)])
+    rec = load_recording(path)
+    beats = [e for e in rec.events if isinstance(e, DeviceBeat)]
+    gaps = [e for e in rec.events if isinstance(e, Gap)]
+    assert len(beats) == 80 and all(b.t_s > a.t_s for a, b in zip(beats, beats[1:], strict=False))
+    assert [g.reason for g in gaps] == ["device_restart"]
+    assert "backwards" in rec.note
