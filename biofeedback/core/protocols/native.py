@@ -127,7 +127,8 @@ class NativeDecoder:
             return False
         if (float(fs), int(adc)) != (self._fs_hz, self._adc_max):
             self._fs_hz, self._adc_max = float(fs), int(adc)
-            sink.event(DeviceInfo(PROTOCOL, self._fs_hz, self._adc_max, dev))
+            # BF1 sample values are upright (firmware_notes/protocol.md §2): no guessing
+            sink.event(DeviceInfo(PROTOCOL, self._fs_hz, self._adc_max, dev, polarity=1))
         return True
 
     def _unwrap(self, t_raw: int, sink: EventSink) -> int:
