@@ -115,7 +115,7 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot):
     The simulated person follows whichever pacer is active, so during the blocks
     they breathe with the wizard's pacer (rate and phase), not the training pacer.
     """
-    speed, resonance = 25.0, 5.0
+    speed, resonance = 20.0, 5.0
     clock = FastClock(speed)
     settings = Settings(first_run_notice_seen=True, source_kind="simulated", sim_speed=speed,
                         sim_resonance_bpm=resonance, pacer_rate_bpm=6.0)
@@ -123,7 +123,7 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot):
     qtbot.addWidget(window)
     window.show()
     window.connect_source()
-    qtbot.waitUntil(lambda: len(window.model.beats) >= 10, timeout=10000)
+    qtbot.waitUntil(lambda: len(window.model.beats) >= 10, timeout=20000)
     window.wizard_action.trigger()
     wizard = window.wizard
     shortest = wizard.block_spin.minimum()
