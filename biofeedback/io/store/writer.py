@@ -130,7 +130,10 @@ class SessionWriter:
     # -- committing (the writer's thread, or finish) -----------------------------
     def _run(self) -> None:
         while not self._stop.wait(self.flush_period_s):
-            self.flush()
+            try:
+                self.flush()
+            except Exception as error:  # a bug must not end the saving thread silently
+                self._set_status(WriterStatus(False, f"not saving: {error}"))
 
     def _drain(self) -> None:
         """Move what the feeders queued into the pending batch, encoding and compressing it."""
