@@ -26,7 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--speed", type=float, default=1.0, metavar="X", help="simulated seconds per second")
     p.add_argument("--duration", type=float, default=None, metavar="S", help="simulated seconds, then exit")
-    p.add_argument("--truth", default=None, metavar="OUT.csv", help="write time_s,rr_ms,kind of every true beat")
+    p.add_argument("--truth", default=None, metavar="OUT.csv", help="write time_s,rr_ms,kind,breath_phase of every true beat "
+                        "(breath_phase: the person's breathing cycle at the beat, 0 = start of inhale)")
     p.add_argument("--listen", default=None, metavar="socket://HOST:PORT", help="serve on TCP instead of a pty")
     p.add_argument("--unplug-at", type=float, default=None, metavar="S", help="pull the virtual cable at S")
     p.add_argument("--unplug-for", type=float, default=3.0, metavar="S", help="how long it stays unplugged")
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     truth_written = 0
     truth_file = open(args.truth, "w", encoding="utf-8") if args.truth else None
     if truth_file:
-        truth_file.write("time_s,rr_ms,kind\n")
+        truth_file.write("time_s,rr_ms,kind,breath_phase\n")
 
     def flush_truth() -> None:  # keep the truth current, so a killed run still has it
         nonlocal truth_written
@@ -76,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
             lsl.tick(sim.t_s)
         if truth_file and len(sim.truth) > truth_written:
             for b in sim.truth[truth_written:]:
-                truth_file.write(f"{b.t_s:.4f},{b.rr_ms:.3f},{b.kind}\n")
+                phase = float(sim.person.breathing_phase(b.t_s)) % 1.0
+                truth_file.write(f"{b.t_s:.4f},{b.rr_ms:.3f},{b.kind},{phase:.4f}\n")
             truth_written = len(sim.truth)
             truth_file.flush()
 
