@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import signal
 
-from biofeedback.core.physiology import (
+from biofeedback.core.simulation import (
     ArtifactParams,
     PersonParams,
     PpgSynth,
@@ -183,3 +183,73 @@ def test_phase_locking_is_chunk_invariant():
     beats_a = a.advance(90.0)
     beats_b = [x for _ in range(90) for x in b.advance(1.0)]
     assert [x.t_s for x in beats_a] == [x.t_s for x in beats_b]
+
+
+# --- pulse shapes and sensor models (core/simulation) ------------------------------------
+
+
+def _peaks_and_values(shape="classic", sensor=None, fs=250.0, seed=2, noise=0.0):
+    from biofeedback.core.simulation import sensor_for
+
+    params = sensor_for(sensor, seed=seed) if sensor else None
+    t, v, beats = simulate_ppg(60.0, fs, seed=seed, noise=noise, shape=shape, sensor=params)
+    return t, v, np.array([b.t_s for b in beats[2:-2]]), params
+
+
+def test_reflected_shape_has_a_tall_diastolic_wave_after_a_notch():
+    t, v, peaks, _ = _peaks_and_values("reflected", fs=500.0)
+    ratios = []
+    for p in peaks:
+        i = int(round(p * 500.0))
+        seg = v[i : i + 250]  # 0.5 s after the systolic peak
+        notch = int(np.argmin(seg[:200]))
+        foot = v[i - 150 : i].min()
+        ratios.append((seg[notch:].max() - foot) / (v[i] - foot))
+    assert 0.35 < np.median(ratios) < 0.8  # heartpy data.csv: about 0.5
+
+
+def test_max30102_raw_ir_has_a_high_dc_a_small_inverted_pulse_and_18_bits():
+    t, v, peaks, params = _peaks_and_values(sensor="max3010x", fs=100.0)
+    assert 50000 <= params.dc <= 250000 and 0.005 <= params.perfusion <= 0.02
+    assert v.max() <= 262143 and np.all(v == np.rint(v))
+    dips = [np.median(v[int(p * 100) - 40 : int(p * 100) + 40]) - v[int(round(p * 100))] for p in peaks]
+    assert np.all(np.array(dips) > 0)  # the value falls at each systolic peak
+    swing = np.percentile(v, 99) - np.percentile(v, 1)
+    assert 0.003 * params.dc < swing < 0.06 * params.dc  # pulse plus breathing, ~1 % of DC
+
+
+def test_pulsesensor_is_ac_coupled_around_mid_scale_and_clips_at_the_rails():
+    from biofeedback.core.simulation import SensorParams
+
+    t, v, _, _ = _peaks_and_values(sensor="pulsesensor")
+    assert abs(np.median(v) - 512) < 60 and v.min() >= 0 and v.max() <= 1023
+    _, loud, _ = simulate_ppg(30.0, 250.0, seed=2, sensor=SensorParams("pulsesensor", 1023, gain=1.5))
+    assert np.mean(loud == 1023) > 0.02  # an overdriven amplifier gives flat tops
+
+
+def test_cms50d_automatic_gain_fills_0_100_whatever_the_pulse_size():
+    from biofeedback.core.simulation import SensorModel, sensor_for
+
+    t, _, beats = simulate_ppg(60.0, 60.0, seed=3)
+    x = np.zeros(t.size)
+    for b in beats:  # a bare pulse train in systolic heights
+        x += np.exp(-0.5 * ((t - b.t_s) / 0.08) ** 2)
+    spans = []
+    for scale in (0.2, 1.0, 5.0):
+        v = SensorModel(sensor_for("cms50d"), 60.0).convert(scale * x)
+        assert v.min() >= 0 and v.max() <= 100
+        spans.append(np.percentile(v[1200:], 95) - np.percentile(v[1200:], 5))
+    assert min(spans) > 30 and max(spans) / min(spans) < 1.2  # the gain undoes the pulse size
+
+
+def test_sensor_models_are_identical_for_any_chunking():
+    from biofeedback.core.simulation import sensor_for
+
+    for kind in ("pulsesensor", "max3010x", "cms50d"):
+        def synth(kind=kind):
+            return PpgSynth(SimulatedPerson(PersonParams(), ArtifactParams(finger_off_per_min=2.0), seed=4),
+                            fs_hz=100.0, seed=4, shape="reflected", sensor=sensor_for(kind, seed=4))
+        whole = synth().step(6000)[1]
+        s = synth()
+        parts = [s.step(k)[1] for k in (1, 7, 256, 1000, 3, 4733)]
+        assert np.array_equal(np.concatenate(parts), whole), kind
