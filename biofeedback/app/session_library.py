@@ -34,7 +34,6 @@ from biofeedback.io.store import (
     SessionStore,
     SessionWriter,
     StoreError,
-    WriterStatus,
 )
 from biofeedback.io.store import PacerChange as StoredPacerChange
 
@@ -43,34 +42,75 @@ __all__ = ["CheckIn", "ReportData", "SessionInfo", "SessionLibrary", "StoreRecor
 
 
 class StoreRecorder:
-    """A LiveSession ``Recorder`` writing one session through a ``SessionWriter``."""
+    """A LiveSession ``Recorder`` writing one session through a ``SessionWriter``.
 
-    def __init__(self, writer: SessionWriter, protocol: Callable[[], str | None]) -> None:
-        self.writer = writer
+    The session row is created on a thread of its own (``begin`` may wait for a
+    lock another process holds); what arrives meanwhile is kept in order and
+    handed to the writer once it exists. ``on_begun(session_id or None, error)``
+    is called from that thread.
+    """
+
+    def __init__(self, begin: Callable[[], SessionWriter], protocol: Callable[[], str | None],
+                 on_begun: Callable[[int | None, str], None]) -> None:
         self.protocol = protocol  # asked at close: the protocol the source turned out to speak
+        self.writer: SessionWriter | None = None
+        self.error = ""
+        self._lock = threading.Lock()
+        self._waiting: list[tuple[Callable, tuple]] = []
+        self._begun = threading.Event()
 
-    def _device_t_s(self, device_t_s: float | None) -> float:
+        def run() -> None:
+            writer, error = None, ""
+            try:
+                writer = begin()
+            except Exception as exc:  # the session is not saved: say why, keep the app running
+                error = str(exc) or type(exc).__name__
+            with self._lock:
+                self.writer, self.error = writer, error
+                waiting, self._waiting = self._waiting, []
+                self._begun.set()
+            if writer is not None:
+                for method, args in waiting:
+                    method(writer, *args)
+            on_begun(writer.session_id if writer is not None else None, error)
+
+        threading.Thread(target=run, name="session begin", daemon=True).start()
+
+    def _send(self, method: Callable, *args) -> None:
+        with self._lock:
+            if not self._begun.is_set():
+                self._waiting.append((method, args))
+                return
+            writer = self.writer
+        if writer is not None:
+            method(writer, *args)
+
+    @staticmethod
+    def _device_t_s(writer: SessionWriter, device_t_s: float | None) -> float:
         """The moment on the device clock; before the clock mapping exists, the last event's time."""
         if device_t_s is not None:
             return device_t_s
-        last = self.writer.last_event_t_s
+        last = writer.last_event_t_s
         return last if last is not None else 0.0
 
     def on_events(self, events: Sequence[Event]) -> None:
-        self.writer.add_events(events)
+        self._send(SessionWriter.add_events, list(events))
 
     def on_beats(self, beats: Sequence[Beat]) -> None:
-        self.writer.add_beats(beats)
+        self._send(SessionWriter.add_beats, list(beats))
 
     def on_marker(self, marker: Marker) -> None:
-        self.writer.record_marker(self._device_t_s(marker.device_t_s), marker.label)
+        self._send(lambda w, m: w.record_marker(self._device_t_s(w, m.device_t_s), m.label), marker)
 
     def on_pacer_change(self, change: PacerChange) -> None:
-        self.writer.record_pacer_change(self._device_t_s(change.device_t_s), change.rate_bpm,
-                                        change.inhale_ratio, change.hold_in_s, change.hold_out_s)
+        self._send(lambda w, c: w.record_pacer_change(self._device_t_s(w, c.device_t_s), c.rate_bpm,
+                                                      c.inhale_ratio, c.hold_in_s, c.hold_out_s), change)
 
     def close(self) -> None:
-        self.writer.finish(protocol=self.protocol())
+        """Runs off the GUI thread (the session controller's closing thread)."""
+        self._begun.wait()
+        if self.writer is not None:
+            self.writer.finish(protocol=self.protocol())
 
 
 @dataclass
@@ -93,6 +133,8 @@ def load_report_data(store: SessionStore, session_id: int) -> ReportData:
 class SessionLibrary(QObject):
     """One store for the app: recorder factory, history reads and edits, exports, replay."""
 
+    session_begun = Signal(int)  # session id, once its row exists (created off the GUI thread)
+    session_not_saved = Signal(str)  # the session could not be begun in the store: why
     saved = Signal(int)  # session id, once the session was closed in the store
     discarded = Signal(int)  # a session that received no data was not kept
     writer_status = Signal(str)  # "saving" / "not saving: disk full" from the live session's writer
@@ -100,6 +142,7 @@ class SessionLibrary(QObject):
     export_failed = Signal(str)  # one sentence
     _export_done = Signal(str, str)  # path, error ("" when none): from the export thread
     _status = Signal(str)
+    _begun = Signal(int, str)  # session id (-1: none), error: from the begin thread
 
     def __init__(self, store: SessionStore | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,11 +155,12 @@ class SessionLibrary(QObject):
                 self.notice = f"Sessions are not being saved: {error}"
         if self.store is not None and self.store.notice:
             self.notice = self.store.notice
-        self.session_id: int | None = None
-        self._writer: SessionWriter | None = None
+        self.session_id: int | None = None  # of the session being recorded, once begun
+        self._recorder: StoreRecorder | None = None
         self._lock = threading.RLock()  # one connection, used from the GUI and worker threads
         self._export_done.connect(self._after_export, Qt.ConnectionType.QueuedConnection)
         self._status.connect(self.writer_status, Qt.ConnectionType.QueuedConnection)
+        self._begun.connect(self._after_begin, Qt.ConnectionType.QueuedConnection)
 
     @property
     def available(self) -> bool:
@@ -130,28 +174,43 @@ class SessionLibrary(QObject):
 
         def new_recorder() -> StoreRecorder:
             info = live.device_info
-            with self._lock:
-                writer = self.store.begin_session(
-                    source=live.source_description or "no source", protocol=info.protocol if info else "",
-                    pacer_bpm=live.pacer.rate_bpm,
-                    on_status=lambda status: self._status.emit(_status_text(status)))
-            if info is not None:  # the source described itself at connection, before this session
-                writer.add_events([info])
-            self.session_id, self._writer = writer.session_id, writer
-            return StoreRecorder(writer, lambda: live.device_info.protocol if live.device_info else None)
+            source = live.source_description or "no source"
+            rate = live.pacer.rate_bpm
+
+            def begin() -> SessionWriter:
+                with SessionStore(self.store.path) as store:  # its own connection: GUI reads never wait
+                    writer = store.begin_session(source=source, protocol=info.protocol if info else "",
+                                                 pacer_bpm=rate,
+                                                 on_status=lambda status: self._status.emit(status.message))
+                if info is not None:  # the source described itself at connection, before this session
+                    writer.add_events([info])
+                return writer
+
+            recorder = StoreRecorder(begin, lambda: live.device_info.protocol if live.device_info else None,
+                                     lambda sid, error: self._begun.emit(-1 if sid is None else sid, error))
+            self._recorder = recorder
+            return recorder
 
         live.set_recorder_factory(new_recorder)
         live.session_finished.connect(self._session_finished)
 
-    def _session_finished(self, _reason: str) -> None:
-        sid, writer = self.session_id, self._writer
-        self.session_id = self._writer = None
-        if sid is None:
+    def _after_begin(self, session_id: int, error: str) -> None:
+        if session_id < 0:
+            self.session_not_saved.emit(f"This session is not being saved: {error}")
             return
-        if writer is not None and not writer.kept:
-            self.discarded.emit(sid)
+        self.session_id = session_id
+        self.session_begun.emit(session_id)
+
+    def _session_finished(self, _reason: str) -> None:
+        recorder, self._recorder = self._recorder, None
+        self.session_id = None
+        writer = recorder.writer if recorder is not None else None
+        if writer is None:
+            return
+        if not writer.kept:
+            self.discarded.emit(writer.session_id)
         else:
-            self.saved.emit(sid)
+            self.saved.emit(writer.session_id)
 
     # -- reading and editing (short queries) -----------------------------------------
     @contextmanager
@@ -251,5 +310,3 @@ class SessionLibrary(QObject):
         return EventReplaySource(lambda: self.events(session_id), f"Replay of session {session_id}", speed)
 
 
-def _status_text(status: WriterStatus) -> str:
-    return status.message

@@ -46,7 +46,8 @@ class StoreIntegration(QObject):
         if library.notice:
             window.show_notice(library.notice)
         library.attach(self.live)
-        self.live.session_started.connect(self._started)
+        library.session_begun.connect(self._begun)
+        library.session_not_saved.connect(window.show_notice)
         window.before_session = self._before_session  # the clock starts once the "before" check-in is closed
         library.saved.connect(self._saved)
         library.discarded.connect(lambda _sid: window.show_notice("The session held no data and was not kept."))
@@ -104,11 +105,12 @@ class StoreIntegration(QObject):
 
         dialog.finished.connect(done)
 
-    def _started(self) -> None:
-        self.session_id = self.library.session_id
+    def _begun(self, session_id: int) -> None:
+        """The session's row exists (it is created off the GUI thread): store the "before" answers."""
+        self.session_id = session_id
         answers, self._before_answers = self._before_answers, None
-        if answers is not None and self.session_id is not None:
-            self.library.set_checkin(self.session_id, answers)
+        if answers is not None:
+            self.library.set_checkin(session_id, answers)
 
     def _saved(self, session_id: int) -> None:
         self.saved.emit(session_id)

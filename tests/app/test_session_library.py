@@ -17,8 +17,9 @@ def test_a_live_session_is_stored_typed_and_replays_from_the_store(make_live, qt
     library.attach(live)
     live.connect_source(SimulatedSource(speed=8.0, seed=7))
     qtbot.waitUntil(lambda: live.model.clock_offset_s is not None and live.device_info is not None, timeout=10000)
-    live.start_session()
-    sid = library.session_id
+    with qtbot.waitSignal(library.session_begun, timeout=5000) as begun:
+        live.start_session()
+    sid = begun.args[0]
     qtbot.waitUntil(lambda: live.session.n_beats >= 25, timeout=15000)
     live.set_pacer(rate_bpm=5.2, inhale_ratio=0.4, hold_out_s=1.5)
     marker = live.mark("yawn")
@@ -51,9 +52,39 @@ def test_a_session_without_data_is_not_kept_and_says_so(make_live, qtbot, tmp_pa
     library = SessionLibrary(SessionStore(tmp_path / "s.db"))
     live = make_live()
     library.attach(live)
-    live.start_session()  # no source connected: nothing will arrive
-    sid = library.session_id
+    with qtbot.waitSignal(library.session_begun, timeout=5000) as begun:
+        live.start_session()  # no source connected: nothing will arrive
+    sid = begun.args[0]
     with qtbot.waitSignal(library.discarded, timeout=15000) as discarded:
         live.stop_session()
     assert discarded.args == [sid]
     assert library.list_sessions() == []
+
+
+def test_starting_a_session_while_another_process_holds_the_store_does_not_block(make_live, qtbot, tmp_path):
+    import sqlite3
+    import threading
+    import time
+
+    path = tmp_path / "s.db"
+    library = SessionLibrary(SessionStore(path))
+    live = make_live()
+    library.attach(live)
+    live.connect_source(SimulatedSource(speed=8.0, seed=8))
+    qtbot.waitUntil(lambda: live.model.clock_offset_s is not None and live.device_info is not None, timeout=10000)
+    foreign = sqlite3.connect(path, timeout=0, check_same_thread=False, isolation_level=None)
+    foreign.execute("BEGIN IMMEDIATE")  # another program writes for two seconds
+    threading.Timer(2.0, lambda: foreign.execute("COMMIT")).start()
+    t0 = time.perf_counter()
+    live.start_session()
+    assert time.perf_counter() - t0 < 0.2 and live.session.running  # the GUI thread went on
+    with qtbot.waitSignal(library.session_begun, timeout=15000) as begun:
+        pass
+    assert time.perf_counter() - t0 > 1.5  # it waited for the lock, off the GUI thread
+    qtbot.waitUntil(lambda: live.session.n_beats >= 15, timeout=15000)
+    with qtbot.waitSignal(library.saved, timeout=15000):
+        live.stop_session()
+    sid = begun.args[0]
+    assert len(library.beats(sid)) == live.session.n_beats  # the beats of the wait were kept
+    assert [label for _, label in library.markers(sid)][0] == "session start"
+    foreign.close()

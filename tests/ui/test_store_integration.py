@@ -26,8 +26,10 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     qtbot.waitUntil(before.isVisible, timeout=2000)
     assert not window.session.running  # the session clock starts once the "before" check-in is closed
     qtbot.mouseClick(before.rows["stress"].buttons[6], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(before.save_button, Qt.MouseButton.LeftButton)
-    sid = integration.session_id
+    with qtbot.waitSignal(integration.library.session_begun, timeout=5000) as begun:
+        qtbot.mouseClick(before.save_button, Qt.MouseButton.LeftButton)  # the row is made off the GUI thread
+    sid = begun.args[0]
+    assert integration.session_id == sid
     assert sid is not None and store.session(sid).status == "running"
     qtbot.waitUntil(lambda: window.session.n_beats >= 12, timeout=10000)
     window.activateWindow()
@@ -78,7 +80,8 @@ def test_closing_the_window_mid_session_saves_it_and_asks_nothing(make_window, q
     assert integration.history_action is not None and integration.history_action.text().startswith("Session history")
     window.connect_to(PhysiologySource(speed=8.0))
     window.toggle_session()
-    integration.checkin_dialog.close()  # the before check-in is skippable
+    with qtbot.waitSignal(integration.library.session_begun, timeout=5000):
+        integration.checkin_dialog.close()  # the before check-in is skippable
     qtbot.waitUntil(lambda: window.session.n_beats >= 5, timeout=10000)
     window.close()
     (info,) = store.list_sessions()
