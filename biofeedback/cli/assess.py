@@ -34,22 +34,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--rest-s", type=float, default=None, metavar="S", help="rest between rates (0)")
     p.add_argument("--speed", type=float, default=0.0, metavar="X",
                    help="simulated seconds per real second; 0 = as fast as possible (simulate only)")
-    p.add_argument("--phase-from", choices=("breathing", "pacer"), default="breathing",
+    p.add_argument("--phase-from", choices=("breathing", "pulse", "pacer"), default="breathing",
                    help="simulate only: phase of HR against the person's own breathing (a "
                         "respiration belt; the simulated person follows the pacer's rate, not "
-                        "its phase) or against the pacer")
+                        "its phase), against the breathing read from the pulse wave, or against "
+                        "the pacer")
     p.add_argument("--json", action="store_true", help="print per-rate scores and the chosen rate as JSON")
     p.set_defaults(func=run)
 
 
 def _print_text(d: dict) -> None:
-    print(f"{'rate':>5} {'usable':>6} {'swing':>6} {'LF ms2':>8} {'lag deg':>8} {'smooth':>6}  wins")
+    print(f"{'rate':>5} {'usable':>6} {'breath':>6} {'swing':>6} {'LF ms2':>8} {'lag deg':>8} "
+          f"{'smooth':>6} {'score':>6}  wins")
     for r in d["rates"]:
         def f(x, fmt):
             return "--" if x is None else format(x, fmt)
-        print(f"{r['rate_bpm']:5.1f} {'yes' if r['usable'] else 'no':>6} {f(r['amplitude_bpm'], '6.1f')} "
-              f"{f(r['lf_power_ms2'], '8.0f')} {f(r['phase_lag_deg'], '8.0f')} "
-              f"{f(r['smoothness_r2'], '6.2f')}  {', '.join(r['wins'])}")
+        print(f"{r['rate_bpm']:5.1f} {'yes' if r['usable'] else 'no':>6} {f(r.get('breathing_bpm'), '6.1f')} "
+              f"{f(r['amplitude_bpm'], '6.1f')} {f(r['lf_power_ms2'], '8.0f')} {f(r['phase_lag_deg'], '8.0f')} "
+              f"{f(r['smoothness_r2'], '6.2f')} {f(r.get('score'), '6.2f')}  {', '.join(r['wins'])}")
         for reason in r["reasons"]:
             print(f"      - {reason}")
     if d["recommended_bpm"] is None:
@@ -58,8 +60,13 @@ def _print_text(d: dict) -> None:
             if not reason[:1].isdigit():  # the summary; per-rate reasons are in the table above
                 print(f"  - {reason}")
     else:
-        print(f"Recommended training rate: {d['recommended_bpm']:g} breaths/min "
-              "(a retest on another day is recommended)")
+        sure = d.get("confidence_label") or ""
+        zero = d.get("phase_zero_bpm")
+        print(f"Recommended training rate: {d['recommended_bpm']:g} breaths/min ({sure}: "
+              f"{100 * (d.get('confidence') or 0):.0f} % ahead of the next rate"
+              + ("" if zero is None else f"; heart rate and breath in phase at {zero:.1f} /min") + ")")
+        print("A retest on another day is recommended" + (", the more so as this choice is uncertain."
+                                                          if sure == "uncertain" else "."))
 
 
 def _plan(args):
@@ -79,7 +86,7 @@ def _run_simulated(args, plan):
         resonance_bpm=args.resonance_rate, compliance=args.compliance,
         artifacts_per_min=args.artifacts, noise=args.noise, seed=args.seed,
         protocol=args.protocol or "native")
-    reference = "person" if args.phase_from == "breathing" else "pacer"
+    reference = {"breathing": "person", "pulse": "measured", "pacer": "pacer"}[args.phase_from]
     result, _ = run_simulated_assessment(plan, settings, phase_reference=reference, speed=args.speed)
     return result
 
@@ -90,6 +97,7 @@ def _run_serial(args, plan):
 
     from biofeedback.core.assessment import AssessmentSession
     from biofeedback.core.pipeline import Pipeline
+    from biofeedback.core.respiration import RespirationTracker
     from biofeedback.io.serial_source import SerialSource
     from biofeedback.io.source import FAILED
 
@@ -97,10 +105,12 @@ def _run_serial(args, plan):
     inbox: queue.Queue = queue.Queue()
     source.start(lambda ev: inbox.put(("events", ev)), lambda st: inbox.put(("state", st)))
     pipeline = Pipeline()
+    breathing = RespirationTracker()  # "did the user follow the pacer", read from the pulse wave
     t0 = time.monotonic()
     session = AssessmentSession(plan, t0_s=0.0)
     # beats are on the device clock: map them to the session clock by the first beat's arrival
     offset_s: float | None = None
+    last_est = None
     last_cue = ""
     try:
         while not session.done:
@@ -112,11 +122,21 @@ def _run_serial(args, plan):
             if kind == "state" and payload.state == FAILED:
                 raise OSError(payload.message)
             if kind == "events":
-                beats = pipeline.feed(payload).beats
+                out = pipeline.feed(payload)
+                beats = out.beats
                 if beats and offset_s is None:
                     offset_s = now - beats[0].t_s
                 for b in beats:
                     session.recorder.add_beat(b.t_s + offset_s, b.rr_ms, b.corrected)
+                for block in out.ppg:
+                    breathing.add_ppg(block.t_s, block.value)
+                breathing.add_beats(beats)
+                if offset_s is not None and len(out.ppg):
+                    est = breathing.update(float(out.ppg[-1].t_s[-1]))
+                    if est is not None and est.valid and est is not last_est:
+                        last_est = est
+                        session.recorder.add_breathing(est.t_s + offset_s, est.rate_bpm, est.quality,
+                                                       est.window_s)
             session.update(now)
             st = session.state
             cue = (f"{st.rate_bpm:g}/min {session.pacer.phase_name(now)}" if st.rate_bpm
