@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from biofeedback.app.session_library import SessionInfo, SessionLibrary
 from biofeedback.io.session_format import HISTORY_COLUMNS, format_date, history_row
-from biofeedback.ui.history_trends import TrendPlots, trend_series, weekly_means
+from biofeedback.ui.history_trends import trend_series, weekly_means
 from biofeedback.ui.progress_view import ProgressView
 from biofeedback.ui.report_process import render_in_process
 from biofeedback.ui.session_detail import SessionDetail
 from biofeedback.ui.theme import DARK, Theme
 
-__all__ = ["HistoryModel", "HistoryView", "SessionDetail", "TrendPlots", "trend_series", "weekly_means"]
+__all__ = ["HistoryModel", "HistoryView", "SessionDetail", "trend_series", "weekly_means"]
 
 
 class HistoryModel(QAbstractTableModel):
