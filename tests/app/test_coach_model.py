@@ -1,0 +1,55 @@
+"""CoachModel headless (QtCore only): real in-process outlets on loopback, no widgets."""
+
+from __future__ import annotations
+
+import math
+import uuid
+
+import pylsl
+
+from biofeedback.app.coach_model import CoachModel
+from biofeedback.core.types import Beat, MetricsUpdate, SignalQuality
+from biofeedback.io.lsl_outlets import LslOutlets
+
+
+def publish_beats(outlets: LslOutlets, rr_ms: list[float], t0: float) -> None:
+    outlets.clock.note(t0, local_t_s=pylsl.local_clock())
+    t, beats = t0, []
+    for rr in rr_ms:
+        t += rr / 1000.0
+        beats.append(Beat(t - 5.0, rr))  # beats of the last seconds
+    outlets.push_beats(beats, SignalQuality.GOOD)
+    outlets.push_metrics(MetricsUpdate(t_s=t, rmssd_ms=30.0, coherence_ratio=1.5), SignalQuality.GOOD, len(beats))
+
+
+def test_discovers_clients_buffers_beats_and_follows_lost_and_back(qtbot):
+    tag = f"m{uuid.uuid4().hex[:6]}"
+    model = CoachModel(only=tag, max_clients=2)
+    a = LslOutlets(f"{tag} Anna", f"Anna {tag}")
+    b = LslOutlets(f"{tag} Ben", f"Ben {tag}")
+    extra = LslOutlets(f"{tag} Carl", f"Carl {tag}")
+    model.start()
+    qtbot.waitUntil(lambda: len(model.clients) == 2, timeout=10_000)
+    qtbot.wait(1500)  # inlets open
+    names = {c.name for c in model.ordered()}
+    assert len(names) == 2 and names <= {f"Anna {tag}", f"Ben {tag}", f"Carl {tag}"}  # at most max_clients
+    by_name = {c.name: c for c in model.ordered()}
+    outlets = {f"Anna {tag}": a, f"Ben {tag}": b, f"Carl {tag}": extra}
+    shown = next(iter(by_name))
+    publish_beats(outlets[shown], [1000.0, 800.0, 600.0], t0=100.0)
+    client = by_name[shown]
+    qtbot.waitUntil(lambda: client.hr_bpm is not None, timeout=5000)
+    assert math.isclose(client.hr_bpm, 60000 / 800.0, rel_tol=1e-5)
+    assert client.metrics["coherence_ratio"] == 1.5 and client.signal_ok
+    _, hr = client.hr_curve(pylsl.local_clock())
+    assert [round(x, 3) for x in hr] == [60.0, 75.0, 100.0]
+    # the client goes away: lost; it comes back under the same name: live again, history kept
+    outlets[shown].close()
+    del a, b
+    outlets.clear()
+    qtbot.waitUntil(lambda: client.lost, timeout=6000)
+    again = LslOutlets(client.key.split(":")[2].replace("-", " "), shown)
+    qtbot.waitUntil(lambda: not client.lost, timeout=10_000)
+    assert len(client.beats) == 3
+    del again, extra
+    model.stop()
