@@ -1,8 +1,10 @@
 """Adaptive pacing: start at the user's own breathing rate and glide toward the resonance rate.
 
-Respiratory sinus arrhythmia makes heart rate oscillate at the breathing rate
-(Hirsch & Bishop 1981), so the spectral peak of the recent tachogram in
-0.05-0.5 Hz estimates how fast the user breathes now. The pacer starts there
+The pacer starts at the rate the user breathes now: read from the pulse wave
+(``core.respiration``, :meth:`AdaptivePacing.from_breathing`) when there is
+a good estimate; otherwise respiratory sinus arrhythmia makes heart rate
+oscillate at the breathing rate (Hirsch & Bishop 1981), so the spectral peak
+of the recent tachogram in 0.05-0.5 Hz stands in for it. The pacer starts there
 (clamped to the pacer's range) and moves toward the target rate no faster
 than ``max_change_bpm_per_min``, and only at the start of a breath, so the
 user is never asked to follow a change mid-breath. The returned rates go to
@@ -81,6 +83,21 @@ class AdaptivePacing:
         """Start at the breathing rate estimated from the recent tachogram (target if unknown)."""
         start = breathing_rate_from_tachogram(beat_t_s, rr_ms)
         return cls(target_bpm, target_bpm if start is None else start, t0_s, **kwargs)
+
+    @classmethod
+    def from_breathing(
+        cls, target_bpm: float, estimate, beat_t_s: np.ndarray, rr_ms: np.ndarray, t0_s: float, **kwargs
+    ) -> AdaptivePacing:
+        """Start at the breathing read from the pulse wave (``core.respiration.BreathingEstimate``).
+
+        The user's own breathing, measured, not inferred from the heart rhythm
+        it is meant to change; when there is no estimate of at least
+        RESP_MIN_QUALITY (an IBI-only sensor, a noisy minute), the tachogram's.
+        """
+        if estimate is not None and estimate.rate_bpm is not None and \
+                estimate.quality >= config.RESP_MIN_QUALITY:
+            return cls(target_bpm, estimate.rate_bpm, t0_s, **kwargs)
+        return cls.from_tachogram(target_bpm, beat_t_s, rr_ms, t0_s, **kwargs)
 
     @property
     def arrived(self) -> bool:

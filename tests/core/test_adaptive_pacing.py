@@ -95,3 +95,16 @@ def test_start_rate_from_a_simulated_persons_heart_rate(own_bpm):
     t = np.array([b.t_s for b in beats])
     rr = np.array([b.rr_ms for b in beats])
     assert breathing_rate_from_tachogram(t, rr) == pytest.approx(own_bpm, abs=0.5)
+
+
+def test_start_from_the_breathing_read_from_the_pulse_unless_it_is_unsure():
+    from biofeedback.core.adaptive_pacing import AdaptivePacing
+    from biofeedback.core.respiration import BreathingEstimate
+
+    t = np.cumsum(np.full(80, 0.9))
+    rr = 900.0 + 50.0 * np.sin(2 * np.pi * 9.0 / 60.0 * t)  # the heart rhythm says 9 /min
+    good = BreathingEstimate(t_s=float(t[-1]), rate_bpm=8.3, phase_cycles=0.2, quality=0.7, window_s=60.0)
+    assert AdaptivePacing.from_breathing(5.5, good, t, rr, 0.0).rate_bpm == 8.3
+    unsure = BreathingEstimate(t_s=float(t[-1]), rate_bpm=8.3, phase_cycles=0.2, quality=0.05, window_s=60.0)
+    assert AdaptivePacing.from_breathing(5.5, unsure, t, rr, 0.0).rate_bpm == pytest.approx(9.0, abs=0.2)
+    assert AdaptivePacing.from_breathing(5.5, None, t, rr, 0.0).rate_bpm == pytest.approx(9.0, abs=0.2)
