@@ -19,6 +19,7 @@ from biofeedback.ui.theme import Theme, point_font, style_plot
 
 # peak downsampling keeps a min and a max per bin: bins of 2 px give one point per pixel
 POINTS_PER_PX_FACTOR = 0.5
+STICKY_MAX_SLACK = 1.5  # a kept y range is at most this many times what the data need
 SHORT_TITLE_FROM_PT = 13  # presentation type: the tachogram's title in its short form, so it fits
 
 
@@ -52,14 +53,14 @@ def robust_range(
 
 
 def sticky_range(current: tuple[float, float], new: tuple[float, float]) -> tuple[float, float] | None:
-    """``new`` only when it leaves the current range or fills under half of it (else None: keep).
+    """``new`` only when it leaves the current range or fills under 1/STICKY_MAX_SLACK of it (else None).
 
     Changing the range re-lays out the axis ticks, the costliest part of a
     pyqtgraph frame, so it should not happen on every redraw.
     """
     c_lo, c_hi = current
     lo, hi = new
-    if lo >= c_lo and hi <= c_hi and (c_hi - c_lo) <= 2.0 * (hi - lo):
+    if lo >= c_lo and hi <= c_hi and (c_hi - c_lo) <= STICKY_MAX_SLACK * (hi - lo):
         return None
     return lo, hi
 
@@ -220,7 +221,7 @@ class TachogramPlot(_LivePlot):
         self.setBackground(theme.background)
         self.getPlotItem().setTitle(self.titles[font_pt >= SHORT_TITLE_FROM_PT])
         style_plot(self.getPlotItem(), theme, font_pt)
-        self.theme = theme
+        self.theme, self.font_pt = theme, font_pt
         self.hr.setPen(pg.mkPen(theme.heart, width=3))
         self.hr.setSymbol("o")
         self.hr.setSymbolSize(5)
@@ -232,6 +233,9 @@ class TachogramPlot(_LivePlot):
         self.corrected.setPen(pg.mkPen(theme.warn, width=2))
         for line in self.markers:
             line.setPen(pg.mkPen(theme.coherence, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
+            if line.label is not None:
+                line.label.setFont(point_font(font_pt))
+                line.label.setColor(theme.coherence)
 
     def clear(self) -> None:
         """Forget everything drawn (a new source starts from an empty view)."""
@@ -250,6 +254,8 @@ class TachogramPlot(_LivePlot):
         line = pg.InfiniteLine(0.0, angle=90, movable=False, label=label or None,
                                labelOpts={"position": 0.9, "color": self.theme.coherence})
         line.setPen(pg.mkPen(self.theme.coherence, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
+        if line.label is not None:
+            line.label.setFont(point_font(self.font_pt))
         self.getPlotItem().addItem(line)
         self.markers.append(line)
         self._marker_times.append(device_t_s)

@@ -147,3 +147,20 @@ def test_markers_scroll_with_the_beats_and_go_when_cleared(qtbot):
     plot.add_marker(now, "N")
     plot.clear()
     assert plot.markers == []
+
+
+def test_marker_labels_use_the_plot_type_size_presentation_included(qtbot):
+    plot = shown(qtbot, TachogramPlot(DARK))
+    plot.add_marker(1.0, "coach note")
+    plot.set_theme(DARK, 17)  # presentation
+    plot.add_marker(2.0, "N")
+    assert [m.label.textItem.font().pointSizeF() for m in plot.markers] == [17.0, 17.0]
+
+
+def test_a_kept_range_is_never_more_than_one_and_a_half_times_what_the_data_need(qtbot):
+    plot = shown(qtbot, TachogramPlot(DARK))
+    plot.setYRange(50, 74, padding=0)  # left over from a stretch of lower beats: 24 bpm tall
+    model, now = beats_model()  # 62-70 bpm: needs 13 bpm (10 bpm minimum span, 15 % pad)
+    plot.refresh(model, now)
+    lo, hi = plot.viewRange()[1]
+    assert hi - lo <= 1.5 * 13.0 + 1e-6
