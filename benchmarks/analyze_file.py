@@ -56,8 +56,8 @@ def write_csv(path: Path, minutes: float) -> int:
     return t_s.size
 
 
-def timed(cmd: list[str]) -> tuple[float, str, float]:
-    """(wall s, stdout, peak RSS MB) of one whole process."""
+def timed(cmd: list[str]) -> tuple[float, str, float, float]:
+    """(wall s, stdout, peak RSS MB, CPU s = user + system) of one whole process."""
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
@@ -68,7 +68,7 @@ def timed(cmd: list[str]) -> tuple[float, str, float]:
         err.seek(0)
         if proc.returncode != 0:
             raise SystemExit(f"{cmd[:4]} failed: {err.read()[-2000:]}")
-        return wall, out.read(), usage.ru_maxrss / 1024.0
+        return wall, out.read(), usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -93,14 +93,18 @@ def main() -> None:
         nk_runs.append(timed([sys.executable, "-c", NEUROKIT_SCRIPT.format(fs=FS_HZ), str(path)]))
     ours_s = min(r[0] for r in ours_runs)
     nk_s = min(r[0] for r in nk_runs)
+    ours_cpu = min(r[3] for r in ours_runs)
+    nk_cpu = min(r[3] for r in nk_runs)
     ours, ref = json.loads(ours_runs[0][1]), json.loads(nk_runs[0][1])
     ours_mb = max(r[2] for r in ours_runs)
-    print(f"biofeedback analyze : {ours_s:6.2f} s wall (best of {args.repeat}, whole process, peak RSS "
-          f"{ours_mb:.0f} MB), mean NN {ours['mean_nn_ms']:.1f} ms, RMSSD {ours['rmssd_ms']:.1f} ms, "
-          f"{ours['n_beats']} beats")
-    print(f"NeuroKit2 reference : {nk_s:6.2f} s wall (best of {args.repeat}, whole process), "
-          f"mean NN {ref['mean_nn_ms']:.1f} ms, RMSSD {ref['rmssd_ms']:.1f} ms")
-    print(f"ratio (NeuroKit2 / ours): {nk_s / ours_s:.2f}  (target >= 3)")
+    load = os.getloadavg()[0]
+    print(f"biofeedback analyze : {ours_s:6.2f} s wall, {ours_cpu:5.2f} s CPU (best of {args.repeat}, whole "
+          f"process, peak RSS {ours_mb:.0f} MB), mean NN {ours['mean_nn_ms']:.1f} ms, RMSSD "
+          f"{ours['rmssd_ms']:.1f} ms, {ours['n_beats']} beats")
+    print(f"NeuroKit2 reference : {nk_s:6.2f} s wall, {nk_cpu:5.2f} s CPU (best of {args.repeat}, whole "
+          f"process), mean NN {ref['mean_nn_ms']:.1f} ms, RMSSD {ref['rmssd_ms']:.1f} ms")
+    print(f"ratio (NeuroKit2 / ours): {nk_s / ours_s:.2f} wall, {nk_cpu / ours_cpu:.2f} CPU  (target >= 3; "
+          f"load average {load:.1f} on {os.cpu_count()} cores)")
     if not args.keep:
         os.remove(path)
         os.rmdir(folder)
