@@ -17,8 +17,11 @@ from collections import deque
 import numpy as np
 
 from biofeedback import config
+from biofeedback.core.coherence_level import CoherenceLevel
 from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.provisional_beats import ProvisionalBeats
 from biofeedback.core.resonance import breath_swing_bpm
+from biofeedback.core.respiration import RespirationTracker
 from biofeedback.core.types import MetricsUpdate, SignalQuality
 
 
@@ -76,6 +79,11 @@ class LiveModel:
         self.clock_offset_s: float | None = None
         self._offsets: deque[tuple[float, float]] = deque()
         self.version = 0  # bumps on every change so views can skip idle redraws
+        # feedback loop (issue 15): beats at once, breathing from the pulse, a calm coherence level
+        self.provisional = ProvisionalBeats(config.GUI_BEAT_BUFFER)  # what the HR curve draws
+        self.breathing = RespirationTracker()  # device clock
+        self.coherence_level = CoherenceLevel()  # .latest: smoothed level; exact ratio in .latest.ratio
+        self._last_coherence: float | None = None
 
     def clear(self) -> None:
         self.__init__()
@@ -101,7 +109,25 @@ class LiveModel:
             self.quality = out.quality
         if out.gaps:
             self._offsets.clear()  # a restart may reset the device clock
+        self._add_feedback(out)
         self.version += 1
+
+    def _add_feedback(self, out: PipelineOutput) -> None:
+        """Provisional beats, the breathing estimate and the displayed coherence level."""
+        self.provisional.add_output(out)
+        if out.gaps:
+            self.breathing.reset()
+            self.coherence_level.reset()
+            self._last_coherence = None
+        for block in out.ppg:
+            self.breathing.add_ppg(block.t_s, block.value)
+        self.breathing.add_beats(out.beats)
+        if self.last_device_t_s is not None:
+            self.breathing.update(self.last_device_t_s)
+        m = out.metrics
+        if m is not None and m.coherence_ratio is not None and m.coherence_ratio != self._last_coherence:
+            self._last_coherence = m.coherence_ratio  # a new 64 s value (LiveHrv computes every 5 s)
+            self.coherence_level.update(m.t_s, m.coherence_ratio)
 
     def _note_device_time(self, device_t_s: float, host_t_s: float) -> None:
         self.last_device_t_s = device_t_s
@@ -134,7 +160,14 @@ class LiveModel:
         return trace
 
     def recent_hr_bpm(self, n_beats: int = 3) -> float | None:
-        """Heart rate from the mean of the last ``n_beats`` intervals (moves with each breath)."""
+        """Heart rate from the mean of the last ``n_beats`` intervals (moves with each breath).
+
+        Provisional beats count (shown at detection, ~0.2 s after the peak, not
+        after the corrector's ~2 s look-ahead); corrected ones replace them.
+        """
+        shown = self.provisional.latest_hr_bpm(n_beats)
+        if shown is not None:
+            return shown
         beats = self.beats.view()
         if not len(beats):
             return None
@@ -154,6 +187,15 @@ class LiveModel:
 
     def artifact_share(self) -> float | None:
         return None if self.latest is None else self.latest.artifact_share
+
+    def breathing_text(self, guide_bpm: float | None) -> str:
+        """"you: 5.8 /min · guide: 5.5 /min"; "you: --" while unknown or unsure (low quality)."""
+        est = self.breathing.latest
+        you = "--"
+        if est is not None and est.rate_bpm is not None and est.quality >= config.RESP_MIN_QUALITY:
+            you = f"{est.rate_bpm:.1f} /min"
+        guide = "" if guide_bpm is None else f" · guide: {guide_bpm:.1f} /min"
+        return f"you: {you}{guide}"
 
 
 def _nan(value: float | None) -> float:

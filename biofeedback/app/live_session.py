@@ -273,7 +273,7 @@ class LiveSession(QObject):
         self._announce(self.clock())
 
     def start_adaptive(self, target_bpm: float) -> None:
-        """Start the training pacer at the breathing seen in the heart rhythm; glide to ``target_bpm``.
+        """Start the training pacer at the breathing read from the pulse (else the heart rhythm's); glide to ``target_bpm``.
 
         The glide (core/adaptive_pacing.py) changes the rate only at breath
         starts and never faster than ADAPT_MAX_CHANGE_BPM_PER_MIN.
@@ -281,7 +281,8 @@ class LiveSession(QObject):
         if self._pacer is not self.training_pacer:
             self.release_pacer(self._owner)
         beats, now = self.model.beats.view(), self.clock()
-        self.adaptive = AdaptivePacing.from_tachogram(target_bpm, beats[:, 0], beats[:, 1], now)
+        self.adaptive = AdaptivePacing.from_breathing(target_bpm, self.model.breathing.latest,
+                                                      beats[:, 0], beats[:, 1], now)
         self.adaptive_changed.emit(True)
         self.set_pacer(rate_bpm=self.adaptive.rate_bpm, owner=ADAPTIVE)
 

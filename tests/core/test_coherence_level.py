@@ -7,7 +7,7 @@ import pytest
 
 from biofeedback.core.coherence_level import CoherenceLevel, raw_level
 from biofeedback.core.hrv import coherence_series
-from biofeedback.core.physiology import PersonParams, simulate_rr
+from biofeedback.core.simulation import PersonParams, simulate_rr
 
 TH = (0.6, 1.5)
 
