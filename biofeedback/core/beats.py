@@ -59,12 +59,10 @@ from biofeedback.config import (
     BEAT_FOOT_MIN_S,
     BEAT_FOOT_SHARE,
     BEAT_INITIAL_THRESHOLD_SHARE,
-    BEAT_LEARN_PERIOD_SHARE,
     BEAT_LEARN_S,
     BEAT_MAX_RISE_S,
     BEAT_MIN_PROMINENCE_SD,
     BEAT_PERIOD_EVERY_S,
-    BEAT_PERIOD_MIN_CORRELATION,
     BEAT_PERIOD_WINDOW_S,
     BEAT_PROCESS_EVERY_S,
     BEAT_PROMINENCE_SHARE,
@@ -86,6 +84,7 @@ from biofeedback.config import (
 )
 from biofeedback.core.beat_quality import TemplateQuality, beat_wave
 from biofeedback.core.ppg_polarity import bandpass_sos, estimate_polarity
+from biofeedback.core.ppg_rhythm import dominant_period_s, upper_quartile
 from biofeedback.core.types import SignalQuality
 
 _HISTORY_S = 4.0  # raw history kept behind the processed point (peak search, quality waves)
@@ -498,7 +497,7 @@ class PpgBeatDetector:
                 # the sooner after the last beat, the taller a pulse must be to be a beat:
                 # reflected waves come early and small, early beats of a fast breath less so
                 need = float(np.interp(gap / rr_exp, _SOON_RATIO, _SOON_NEED))
-                if prom < need * _upper_quartile(self._proms):
+                if prom < need * upper_quartile(self._proms):
                     return None
         strength = float(self._ssf[onset : j + 1].max())
         self._ups.append(strength)
@@ -541,41 +540,6 @@ class PpgBeatDetector:
         if frac > 0:
             return float(self._t[i] + frac * (self._t[i + 1] - self._t[i]))
         return float(self._t[i])
-
-
-def _upper_quartile(values) -> float:
-    ordered = sorted(values)
-    return ordered[(3 * (len(ordered) - 1)) // 4] if ordered else 0.0
-
-
-def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
-    """Pulse period of a wave from its autocorrelation: the first lag whose peak is near the top.
-
-    Taking the first strong peak, not the highest, avoids locking onto twice the
-    period; peaks below ``BEAT_PERIOD_MIN_CORRELATION`` mean no clear rhythm (None):
-    clean stretches of real records give 0.5-0.7 at the period, motion 0.2-0.35.
-    """
-    lo = round(BEAT_REFRACTORY_S * fs_hz)
-    hi = min(round(_MAX_RR_S * fs_hz), y.size // 2)
-    if hi <= lo + 2:
-        return None
-    yc = y - y.mean()
-    nfft = 1 << int(2 * yc.size - 1).bit_length()
-    f = np.fft.rfft(yc, nfft)
-    ac = np.fft.irfft(f * np.conj(f), nfft)[: hi + 2]
-    if ac[0] <= 0:
-        return None
-    ac = ac / ac[0]  # biased: a long lag must earn its height
-    lags, props = signal.find_peaks(ac[lo : hi + 1], height=BEAT_PERIOD_MIN_CORRELATION)
-    if lags.size == 0:
-        return None
-    h = props["peak_heights"]
-    k = int(lags[np.flatnonzero(h >= BEAT_LEARN_PERIOD_SHARE * h.max())[0]]) + lo
-    if 0 < k < ac.size - 1:  # parabolic refinement of the lag
-        den = ac[k - 1] - 2 * ac[k] + ac[k + 1]
-        frac = 0.5 * (ac[k - 1] - ac[k + 1]) / den if den < 0 else 0.0
-        return (k + frac) / fs_hz
-    return k / fs_hz
 
 
 def detect_beats(
