@@ -46,6 +46,7 @@ class LiveAssessment:
         self.session: AssessmentSession | None = None
         self.t_s = live.clock()
         self._listening = False
+        self._last_breathing = None
 
     def start(self, plan: AssessmentPlan) -> AssessmentSession:
         self.stop()
@@ -60,6 +61,12 @@ class LiveAssessment:
     def _on_output(self, out: PipelineOutput) -> None:
         if self.session is not None and out.beats:  # the wizard's pacer runs on the host clock
             self.session.add_beats(self.live.beats_on_host_clock(out.beats))
+        est = self.live.model.breathing.latest  # breathing read from the pulse: did the user follow?
+        if self.session is not None and est is not None and est is not self._last_breathing:
+            host_t = self.live.host_time_s(est.t_s)
+            if host_t is not None and est.rate_bpm is not None:
+                self.session.recorder.add_breathing(host_t, est.rate_bpm, est.quality, est.window_s)
+            self._last_breathing = est
 
     def step(self) -> None:
         self.t_s = self.live.clock()
@@ -89,6 +96,7 @@ class DriverAssessment:
         self.session: AssessmentSession | None = None
         self.t_s = 0.0
         self._real_last: float | None = None
+        self._last_breathing = None
 
     def start(self, plan: AssessmentPlan) -> AssessmentSession:
         self.t_s = 0.0
@@ -112,6 +120,11 @@ class DriverAssessment:
             if t > 0:
                 beats, phase = self.driver.advance(t)
                 session.add_beats(beats)
+                est = getattr(self.driver, "breathing", None)
+                est = est.latest if est is not None else None
+                if est is not None and est is not self._last_breathing:  # measured breathing
+                    session.add_breathing(est)
+                    self._last_breathing = est
             rate = session.update(t, phase)
             if rate is not None:
                 self.driver.set_breathing_rate(rate)
