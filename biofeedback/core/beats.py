@@ -232,8 +232,7 @@ class PpgBeatDetector:
             rails = np.count_nonzero((last <= 0) | (last >= self.adc_max))
             if rails > SATURATED_SHARE * last.size:
                 return SignalQuality.SATURATED
-            dark = np.median(seg) < FINGER_OFF_LEVEL_SHARE * self.adc_max
-            if dark and self.polarity != -1:
+            if np.median(seg) < FINGER_OFF_LEVEL_SHARE * self.adc_max:  # dark, either polarity
                 return SignalQuality.FINGER_OFF
             flat_tol = 2.0
         else:

@@ -91,3 +91,21 @@ def test_inverted_wrist_ppg_at_20_hz_with_irregular_timestamps():
     truth = np.array([b.t_s for b in beats])
     found = detect_beats(stamps, values, 20.0)
     assert match_f1(found[found > 6], truth[(truth > 6) & (truth < stamps[-1] - 1)]) >= 0.98
+
+
+def test_finger_off_on_an_inverted_ir_sensor_reads_finger_off():
+    from biofeedback.core.simulation import ArtifactParams
+    from biofeedback.core.types import SignalQuality
+
+    t, v, _ = simulate_ppg(240.0, 100.0, artifacts=ArtifactParams(finger_off_per_min=1.0), seed=1,
+                           sensor=sensor_for("max3010x", seed=1))
+    dark = v < 50000  # what the SparkFun sketch calls "No finger?"
+    assert dark.any()
+    det = PpgBeatDetector(100.0, adc_max=262143, polarity=-1)
+    states = []
+    for i in range(0, t.size, 50):
+        det.feed(t[i:i + 50], v[i:i + 50])
+        j = i + 49
+        if j >= 400 and dark[j - 200:j + 1].all():
+            states.append(det.quality)
+    assert states and all(q is SignalQuality.FINGER_OFF for q in states)
