@@ -9,7 +9,6 @@ wave (too soon) from a beat.
 from __future__ import annotations
 
 import numpy as np
-from scipy import signal
 
 from biofeedback.config import (
     BEAT_LEARN_PERIOD_SHARE,
@@ -44,10 +43,12 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
     if ac[0] <= 0:
         return None
     ac = ac / ac[0]  # biased: a long lag must earn its height
-    lags, props = signal.find_peaks(ac[lo : hi + 1], height=BEAT_PERIOD_MIN_CORRELATION)
+    seg = ac[lo : hi + 1]
+    mid = seg[1:-1]  # local maxima (as scipy.signal.find_peaks, without its overhead)
+    lags = np.flatnonzero((mid > seg[:-2]) & (mid > seg[2:]) & (mid >= BEAT_PERIOD_MIN_CORRELATION)) + 1
     if lags.size == 0:
         return None
-    h = props["peak_heights"]
+    h = seg[lags]
     k = int(lags[np.flatnonzero(h >= BEAT_LEARN_PERIOD_SHARE * h.max())[0]]) + lo
     if 0 < k < ac.size - 1:  # parabolic refinement of the lag
         den = ac[k - 1] - 2 * ac[k] + ac[k + 1]
