@@ -19,6 +19,7 @@ import time
 import pytest
 from store_processes import CLI, Simulator
 
+from biofeedback.core.types import PpgBlock
 from biofeedback.io.store import STORE_FILENAME, SessionStore
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL-free but POSIX locks assumed")
@@ -88,6 +89,44 @@ def test_eight_recorders_and_a_reader_share_one_store_without_losing_a_session(t
             sessions = store.list_sessions()
             assert len(sessions) == N_RECORDERS * n_rounds
             assert len({s.id for s in sessions}) == len(sessions)
-            for info in sessions:
-                assert info.status == "completed" and info.summary["n_beats"] >= 1, info
+            for info in sessions:  # 2 s is shorter than the beat detector's learning: samples, maybe no beats
+                assert info.status == "completed", info
+                assert any(isinstance(e, PpgBlock) and len(e) for e in store.events(info.id)), info
                 assert len(store.beats(info.id)) == info.summary["n_beats"]
+
+
+def _open_and_record(path: str, go, results) -> None:
+    from biofeedback.core.types import Beat
+
+    go.wait()
+    try:
+        with SessionStore(path) as store:
+            writer = store.begin_session("race")
+            writer.add_beats([Beat(1.0, 1000.0)])
+            writer.finish()
+            results.put(("ok", store.notice))
+    except Exception as error:  # reported to the parent, which fails the test with it
+        results.put(("error", f"{type(error).__name__}: {error}"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork start method")
+def test_processes_opening_a_fresh_folder_at_the_same_instant_all_share_one_store(tmp_path):
+    """The original race: schema created after reading the version outside the transaction."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    for round_no in range(30):
+        path = tmp_path / f"r{round_no}" / STORE_FILENAME
+        go, results = ctx.Event(), ctx.Queue()
+        procs = [ctx.Process(target=_open_and_record, args=(str(path), go, results)) for _ in range(N_RECORDERS)]
+        for proc in procs:
+            proc.start()
+        go.set()
+        outcomes = [results.get(timeout=60) for _ in procs]
+        for proc in procs:
+            proc.join(timeout=30)
+        assert outcomes == [("ok", None)] * N_RECORDERS, outcomes
+        with SessionStore(path) as store:
+            assert len(store.list_sessions()) == N_RECORDERS
+        assert {p.name for p in path.parent.iterdir()} <= {
+            STORE_FILENAME, STORE_FILENAME + "-wal", STORE_FILENAME + "-shm", STORE_FILENAME + ".lock"}

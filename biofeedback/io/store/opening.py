@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from biofeedback.io.store.errors import (
     ReadOnlyStoreError,
     StoreError,
     as_store_error,
+    is_busy,
     is_damage,
 )
 from biofeedback.io.store.schema import ForeignStoreError, check_readable_schema, ensure_schema
@@ -189,12 +191,27 @@ def _prepare(con: sqlite3.Connection, path: Path) -> None:
     con.execute("SELECT count(*) FROM sessions").fetchone()  # touches the schema pages
 
 
+def _prepare_patiently(con: sqlite3.Connection, path: Path) -> None:
+    """``_prepare``, retried while SQLite answers busy at once (it does so without waiting when
+    another process is switching a fresh file to WAL or recovering its WAL index)."""
+    deadline = time.monotonic() + config.STORE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            return _prepare(con, path)
+        except sqlite3.OperationalError as error:
+            if not is_busy(error) or time.monotonic() >= deadline:
+                raise
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            time.sleep(0.05)
+
+
 def _open_writable(path: Path, lock: UseLock) -> OpenedStore:
     notice = moved_to = None
     for attempt in range(2):
         con = connect(path)
         try:
-            _prepare(con, path)
+            _prepare_patiently(con, path)
             return OpenedStore(con, False, lock, notice, moved_to)
         except NewerSchemaError:
             con.close()

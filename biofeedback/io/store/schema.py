@@ -153,11 +153,15 @@ def newer_schema_error(path: Path, version: int) -> NewerSchemaError:
 
 
 def check_readable_schema(con: sqlite3.Connection, path: Path) -> int:
-    """The store's version; raises if it is foreign or newer (no write)."""
-    app_id = con.execute("PRAGMA application_id").fetchone()[0]
-    version = con.execute("PRAGMA user_version").fetchone()[0]
+    """The store's version; raises if it is foreign or newer (no write).
+
+    One statement, so one snapshot: read apart, another process's schema commit could
+    land between them and make our own fresh store look foreign.
+    """
+    app_id, version, n_tables = con.execute(
+        "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), "
+        "(SELECT count(*) FROM sqlite_master WHERE type = 'table')").fetchone()
     if app_id != APPLICATION_ID:
-        n_tables = con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         if n_tables or version:
             raise ForeignStoreError(f"The file {path} is not a biofeedback session store.")
     if version > SCHEMA_VERSION:
