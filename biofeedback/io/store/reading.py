@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -17,7 +18,7 @@ from typing import TypeVar
 from biofeedback import config
 from biofeedback.core.types import Beat, Event
 from biofeedback.io.store.codec import ROW_COLUMNS, decode_event, select_beats
-from biofeedback.io.store.errors import StoreError, as_store_error
+from biofeedback.io.store.errors import StoreError, as_store_error, is_busy
 from biofeedback.io.store.models import (
     SESSION_COLUMNS,
     CheckIn,
@@ -31,14 +32,24 @@ T = TypeVar("T")
 
 
 def in_words(method: Callable[..., T]) -> Callable[..., T]:
-    """Turn an SQLite error inside a store method into a StoreError naming the file."""
+    """Turn an SQLite error inside a store method into a StoreError naming the file.
+
+    A busy answer is retried until ``config.STORE_BUSY_TIMEOUT_S``: SQLite gives some at
+    once, without its busy handler (a WAL index being rebuilt by another process). Every
+    store method is one statement or a read, so a retry never applies anything twice.
+    """
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as error:
-            raise as_store_error(error, self.path) from None
+        deadline = time.monotonic() + config.STORE_BUSY_TIMEOUT_S
+        while True:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as error:
+                if is_busy(error) and time.monotonic() < deadline and not self.con.in_transaction:
+                    time.sleep(0.05)
+                    continue
+                raise as_store_error(error, self.path) from None
 
     return wrapper
 
