@@ -93,20 +93,22 @@ def main() -> None:
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         peak_mb = usage.ru_maxrss / 1024.0
+        cpu_s = usage.ru_utime + usage.ru_stime
         out.seek(0)
         err.seek(0)
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(err.read()[-2000:])
         stdout = out.read()
     summary = json.loads(stdout)
-    print(f"biofeedback analyze : {wall:6.1f} s wall, peak RSS {peak_mb:.0f} MB "
+    print(f"biofeedback analyze : {wall:6.1f} s wall, {cpu_s:.1f} s CPU, peak RSS {peak_mb:.0f} MB "
           f"({wall / args.intervals * 1e6:.2f} us/interval); {summary['n_beats']} beats, "
           f"{summary['n_corrected']} corrected, RMSSD {summary['rmssd_ms']:.1f} ms")
     n = args.intervals
     per_beat = reference_per_beat_s(rr_series(REFERENCE_BEATS, args.artifacts))
     print(f"streaming reference : {per_beat * 1e6:6.1f} us/interval on {REFERENCE_BEATS} intervals "
           f"-> {per_beat * n:.0f} s for the whole file")
-    print(f"ratio (streaming / offline): {per_beat * n / wall:.1f}  (targets: < 30 s, < 1024 MB)")
+    print(f"ratio (streaming / offline): {per_beat * n / wall:.1f}  (targets: < 30 s, < 1024 MB; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     if not args.keep:
         os.remove(path)
         os.rmdir(folder)
