@@ -125,6 +125,7 @@ def run(args) -> int:
         wait(1.0)
         window.connect_source()
         wait_for(lambda: window.live.connected and window.model.clock_offset_s is not None)
+        wait(20.0 / args.speed)  # the detector settles on the pulse before the session starts
         window.set_rate(5.5)
         window.ui.duration.setCurrentIndex(window.ui.duration.findData(0))
         window.toggle_session()

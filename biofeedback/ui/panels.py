@@ -45,7 +45,8 @@ class NumberTile(QFrame):
         lay.addWidget(self.caption)
 
     def set_value(self, text: str) -> None:
-        self.value.setText(text)
+        if text != self.value.text():
+            self.value.setText(text)
 
     def apply(self, theme: Theme, scale: float) -> None:
         color = getattr(theme, self.color_name)
@@ -129,6 +130,8 @@ class ElidedLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        if text == self.full_text and self.toolTip() in ("", text):
+            return
         self.full_text = text
         self._elide()
 
@@ -198,7 +201,9 @@ class StatusPanel(QWidget):
             self.show_notice(shown["notice"])
 
     def _color(self, label: QLabel, color: str) -> None:
-        label.setStyleSheet(f"color: {color}; font-size: 11pt; padding-right: 14px;")
+        sheet = f"color: {color}; font-size: 11pt; padding-right: 14px;"
+        if label.styleSheet() != sheet:  # re-polishing a label costs more than drawing it: only on change
+            label.setStyleSheet(sheet)
 
     def show_state(self, state: SourceState) -> None:
         self._shown["state"] = state
