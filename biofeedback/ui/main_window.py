@@ -32,9 +32,8 @@ from biofeedback.ui.help import first_run_dialog, help_dialog
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.menus import install_menus
 from biofeedback.ui.theme import get_theme
+from biofeedback.ui.window_frame import WindowFrame
 from biofeedback.ui.window_look import WindowLook
-
-NUMBERS_EVERY_S = 0.25
 
 
 class MainWindow(QMainWindow):
@@ -55,14 +54,12 @@ class MainWindow(QMainWindow):
                       settings.pacer_hold_out_s, t0_s=clock())
         self.live = LiveSession(pacer=pacer, clock=clock, parent=self)
         self.audio = AudioCue()
-        self.frame_times_s: list[float] = []  # redraw durations, for the benchmark
-        self._last_phase = ""
-        self._last_drawn: dict[str, float] = {}
 
         self.ui = WindowLayout(self, settings, pacer, self.theme)
         self.coherence_indicator = CoherenceIndicator()  # calm coherence feedback
         self.ui.lower.addWidget(self.coherence_indicator, 1)
         self.look = WindowLook(self)
+        self.frame = WindowFrame(self)
         self.wizard = None  # the resonance wizard while it is open
         self.tools_menu = self.menuBar().addMenu("&Tools")
         self.wizard_action = self.tools_menu.addAction("Find my resonance rate…", self.open_resonance_wizard)
@@ -309,64 +306,12 @@ class MainWindow(QMainWindow):
 
     # -- drawing -------------------------------------------------------------------
     def redraw(self) -> None:
-        t0 = time.perf_counter()
-        now = self.clock()
-        pacer = self.live.pacer
-        phase = pacer.phase_name(now)
-        if phase != self._last_phase:
-            if phase != "hold":
-                self.audio.play(phase)
-            self._last_phase = phase
-        self.ui.pacer_view.set_time(now)
-        model = self.live.model
-        device_now = model.device_now_s(now)
-        ui = self.ui
-        if ui.pulse.isVisible() and self._due("pulse", now, config.GUI_PULSE_REDRAW_HZ):
-            ui.pulse.refresh(model, device_now)
-        if self._due("tachogram", now, config.GUI_TACHOGRAM_REDRAW_HZ):
-            ui.tachogram.refresh(model, device_now)
-        if self._due("trends", now, config.GUI_TRENDS_REDRAW_HZ):
-            for trend in (ui.rmssd_trend, ui.coherence_trend):
-                if trend.isVisible():
-                    trend.refresh(model, device_now)
-        if self._due("numbers", now, 1.0 / NUMBERS_EVERY_S):
-            self._update_numbers(now)
-            self._update_timer()
-        ui.spectrum.maybe_recompute(model, now)
-        self.frame_times_s.append(time.perf_counter() - t0)
-        if len(self.frame_times_s) > 100_000:
-            del self.frame_times_s[:50_000]
+        """One frame (the redraw timer's slot): see ``ui/window_frame.py``."""
+        self.frame.draw()
 
-    def _due(self, view: str, now: float, rate_hz: float) -> bool:
-        """True when ``view`` was last drawn at least 1/rate_hz ago (then marks it drawn)."""
-        last = self._last_drawn.get(view)
-        if last is not None and now - last < 1.0 / rate_hz - 0.002:
-            return False
-        self._last_drawn[view] = now
-        return True
-
-    def _update_numbers(self, now: float) -> None:
-        model = self.live.model
-        m = model.latest
-        swing = self.live.last_breath_swing_bpm(now)
-        self.ui.numbers.show_values(model.recent_hr_bpm(), m.rmssd_ms if m else None,
-                                    m.coherence_ratio if m else None, swing)
-        self.coherence_indicator.set_values(m.coherence_ratio if m else None, swing)
-        if self.presentation:
-            self.ui.presentation_bar.set_coherence(m.coherence_ratio if m else None)
-
-    def _update_timer(self) -> None:
-        s = self.live.session
-        if not s.running:
-            self.ui.timer_label.setText("no session")
-            self.ui.presentation_bar.set_clock(None, None)
-            return
-        remaining = s.remaining_s()
-        self.ui.presentation_bar.set_clock(s.elapsed_s(), remaining)
-        text = format_clock(s.elapsed_s())
-        if remaining is not None:
-            text += f"  ({format_clock(remaining)} left)"
-        self.ui.timer_label.setText(text)
+    @property
+    def frame_times_s(self) -> list[float]:
+        return self.frame.times_s
 
     # -- resonance assessment ------------------------------------------------------
     def open_resonance_wizard(self) -> None:
