@@ -91,6 +91,7 @@ class Pipeline:
         self._seen_ppg = False
         self._next_quality_t_s = -np.inf
         self._poor_span = False
+        self._held_poor: tuple[float, float] | None = None  # one poor pulse, waiting for the next
         self._last_detection_t_s: float | None = None
         self._losses: deque[float] = deque()  # device times of recent lost-sample gaps
         self._share: deque[tuple[float, bool]] = deque()  # (t_s, artifact) over the live window
@@ -143,6 +144,9 @@ class Pipeline:
         if self.detector is not None and not self._use_device_beats():
             times = self.detector.flush()
             self._on_detections(times, self.detector.last_quality, out)
+            if self._held_poor is not None:
+                self._push(*self._held_poor, out)
+                self._held_poor = None
         self._accept(self.corrector.flush(), out)
         if out.beats:
             out.metrics = self._snapshot()
@@ -181,20 +185,37 @@ class Pipeline:
             last = self._last_detection_t_s
             self._last_detection_t_s = t_s
             if q == q and q < config.BEAT_QUALITY_MIN:  # NaN: not known yet (template learning)
-                self.n_poor += 1
-                self._count_share(t_s, True)
-                if not self._poor_span:
+                if self._poor_span:
+                    self._count_poor(t_s)
+                elif self._held_poor is None:  # one odd pulse (an ectopic, a missed pulse) is
+                    self._held_poor = (t_s, q)  # the corrector's business; two in a row are a span
+                else:
+                    first_t, _ = self._held_poor
+                    self._held_poor = None
                     self._poor_span = True
-                    self._break_chain(Gap(t_s, None, "poor_signal"), out)
-                self._set_quality(SignalQuality.POOR, out)
+                    self._break_chain(Gap(first_t, None, "poor_signal"), out)
+                    self._count_poor(first_t)
+                    self._count_poor(t_s)
+                    self._set_quality(SignalQuality.POOR, out)
                 continue
+            if self._held_poor is not None:  # the odd pulse stayed alone: it goes on after all
+                held_t, held_q = self._held_poor
+                self._held_poor = None
+                self._push(held_t, held_q, out)
             if self._poor_span or (last is not None and t_s - last > config.NO_BEAT_TIMEOUT_S):
                 self._poor_span = False
                 self._break_chain(None, out)  # this pulse starts a new chain
                 self._set_quality(self._base_quality(t_s), out)
-            if q == q:
-                self._quality_of[t_s] = q
-            self._accept(self.corrector.push(t_s), out)
+            self._push(t_s, q, out)
+
+    def _push(self, t_s: float, q: float, out: PipelineOutput) -> None:
+        if q == q:
+            self._quality_of[t_s] = q
+        self._accept(self.corrector.push(t_s), out)
+
+    def _count_poor(self, t_s: float) -> None:
+        self.n_poor += 1
+        self._count_share(t_s, True)
 
     def _on_device_beat(self, beat: DeviceBeat, out: PipelineOutput) -> None:
         if not self._use_device_beats():
@@ -221,6 +242,7 @@ class Pipeline:
             self.detector.reset()
         self._last_detection_t_s = None
         self._poor_span = False
+        self._held_poor = None
 
     def _break_chain(self, gap: Gap | None, out: PipelineOutput) -> None:
         """End the interval chain: release held beats; the next beat has no interval."""

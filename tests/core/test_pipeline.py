@@ -136,7 +136,9 @@ def test_motion_spans_give_no_beats_but_a_poor_signal_gap_and_count_as_artifacts
         (disturbed_s > b.t_s - b.rr_ms / 1000.0) & (disturbed_s < b.t_s))]
     assert len(spans_disturbance) <= 0.03 * len(beats)
     assert max(o.metrics.artifact_share for o in outs if o.metrics) > 0.05
-    assert all(b.quality is None or b.quality >= 0.86 for b in beats)
+    # a lone odd pulse goes on to the artifact corrector (two in a row make a span)
+    odd = [b for b in beats if b.quality is not None and b.quality < 0.86]
+    assert len(odd) <= 0.02 * len(beats)
 
 
 def test_the_first_interval_after_a_start_or_a_gap_is_a_whole_one(record):
