@@ -176,3 +176,13 @@ def test_read_only_folder_keeps_history_readable_and_refuses_recording_in_words(
 
         with pytest.raises(ReadOnlyStoreError, match="read-only"):
             store.begin_session()
+
+
+def test_record_that_never_received_a_byte_stores_nothing_and_says_so(tmp_path, data_dir):
+    result = subprocess.run([*CLI, "record", "--port", str(tmp_path / "no-such-port"), "--duration", "3"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
+    assert "There is no serial port called" in result.stderr
+    assert "No data arrived, so no session was stored." in result.stderr and "Traceback" not in result.stderr
+    with SessionStore(data_dir / STORE_FILENAME) as store:
+        assert store.list_sessions() == []
