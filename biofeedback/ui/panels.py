@@ -116,6 +116,8 @@ _QUALITY_WORDS = {
     SignalQuality.NO_SIGNAL: "no signal",
     SignalQuality.SATURATED: "signal saturated: loosen the clip or move the finger",
     SignalQuality.FINGER_OFF: "finger off the sensor",
+    SignalQuality.POOR: "signal poor: hold still",
+    SignalQuality.LINK_DAMAGED: "good signal, but the link loses data",
 }
 
 
