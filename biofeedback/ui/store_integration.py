@@ -10,6 +10,8 @@ live session. The UI talks to the store only through the library.
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QMainWindow
@@ -28,6 +30,8 @@ class StoreIntegration(QObject):
     """Check-ins, markers and history for one main window over a SessionLibrary."""
 
     saved = Signal(int)  # session id, after the session is closed in the store
+    summary_shown = Signal(int)  # session id, once its summary screen is open
+    _summary_ready = Signal(int, object)  # session id, SessionSummary or the exception: from a worker thread
 
     def __init__(self, window: QMainWindow, library: SessionLibrary, checkins: bool = True) -> None:
         super().__init__(window)
@@ -50,6 +54,7 @@ class StoreIntegration(QObject):
         library.session_not_saved.connect(window.show_notice)
         window.before_session = self._before_session  # the clock starts once the "before" check-in is closed
         library.saved.connect(self._saved)
+        self._summary_ready.connect(self._open_summary, Qt.ConnectionType.QueuedConnection)
         library.discarded.connect(lambda _sid: window.show_notice("The session held no data and was not kept."))
         library.writer_status.connect(self._writer_status)
         for key, slot in ((QKeySequence(MARK_KEY), lambda: self.mark("mark")),
@@ -122,20 +127,39 @@ class StoreIntegration(QObject):
         if self.history is not None:
             self.history.reload()
 
-    def show_summary(self, session_id: int) -> SessionSummaryDialog | None:
-        """The end-of-session screen, set against the user's earlier sessions."""
+    def show_summary(self, session_id: int) -> None:
+        """The end-of-session screen, set against the user's earlier sessions.
+
+        Reading the sessions and their beats and computing the coherence series
+        happen in a worker thread; the dialog opens on the GUI thread when ready.
+        """
         if not self.show_summaries or self.closing:
-            return None
+            return
         lib = self.library
-        info = lib.session(session_id)
-        summary = summary_of_stored(info, lib.beats(session_id), lib.list_sessions(), beats_of=lib.beats)
+
+        def work() -> None:
+            try:
+                info = lib.session(session_id)
+                result = summary_of_stored(info, lib.beats(session_id), lib.list_sessions(), beats_of=lib.beats)
+            except Exception as exc:  # a store error: one sentence in the status line, no dialog
+                result = exc
+            self._summary_ready.emit(session_id, result)
+
+        threading.Thread(target=work, name="session summary", daemon=True).start()
+
+    def _open_summary(self, session_id: int, summary: object) -> None:
+        if self.closing:
+            return
+        if isinstance(summary, Exception):
+            self.window.show_notice(f"The session summary could not be read: {summary}")
+            return
         if self.summary_dialog is not None:
             self.summary_dialog.close()
         dialog = SessionSummaryDialog(summary, self.window.theme, self.window)
         dialog.history_requested.connect(self.show_history)
         dialog.open()
         self.summary_dialog = dialog
-        return dialog
+        self.summary_shown.emit(session_id)
 
     def _open_checkin(self, phase: str) -> CheckInDialog:
         if self.checkin_dialog is not None:

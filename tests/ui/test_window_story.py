@@ -123,9 +123,10 @@ def test_session_clock_starts_after_the_before_checkin_and_a_summary_follows(mak
     after = integration.checkin_dialog
     assert after.phase == "after" and integration.summary_dialog is None  # the check-in comes first
     qtbot.mouseClick(after.rows["pain"].buttons[4], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(after.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(integration.summary_shown, timeout=10000):  # computed off the GUI thread
+        qtbot.mouseClick(after.save_button, Qt.MouseButton.LeftButton)
     dialog = integration.summary_dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    assert dialog.isVisible()
     sid = integration.session_id
     summary = dialog.view.summary
     assert summary.n_beats == len(store.beats(sid))
