@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 REPORT_TIMEOUT_S = 120.0
+REPORT_NICENESS = 10  # lower CPU priority of the report process (POSIX nice increment)
 
 
 def render_in_process(store_path: Path, session_id: int, out: Path) -> None:
@@ -33,6 +34,8 @@ def main(argv: list[str]) -> int:
     from biofeedback.ui.report import ensure_gui_application, write_report
 
     store_path, session_id, out = Path(argv[0]), int(argv[1]), Path(argv[2])
+    if hasattr(os, "nice"):
+        os.nice(REPORT_NICENESS)  # a background job: the window the user looks at goes first
     try:
         data = SessionLibrary.open_report_data(store_path, session_id)
         ensure_gui_application()

@@ -1,44 +1,21 @@
 """The window stays responsive while it connects, stops a session, exports and replays a stored session.
 
-A probe timer asks the event loop for a tick every 5 ms; how late each tick
-comes is the time the GUI thread was busy elsewhere (a redraw, or work that
+A probe timer (ui/loop_probe.py) asks the event loop for a tick every 5 ms; how late
+each tick comes is the time the GUI thread was busy elsewhere (a redraw, or work that
 should not be there). p95 of that lateness must stay within one 60 Hz frame.
 """
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
 
 from biofeedback.app.settings import Settings
 from biofeedback.core.types import Beat, DeviceInfo, PpgBlock
 from biofeedback.io.store import SessionStore
+from biofeedback.ui.loop_probe import LoopProbe
 from biofeedback.ui.store_integration import install_session_store
 
-PROBE_MS = 5
 FRAME_MS = 16.0
-
-
-class LoopProbe:
-    """Lateness of a 5 ms timer on the GUI thread, in ms, collected per phase."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.timeout.connect(self._tick)
-        self.ticks: list[float] = []
-        self.timer.start(PROBE_MS)
-
-    def _tick(self) -> None:
-        self.ticks.append(time.perf_counter())
-
-    def begin(self) -> None:
-        self.ticks = [time.perf_counter()]
-
-    def lateness_ms(self) -> np.ndarray:
-        return np.maximum(np.diff(self.ticks) * 1000.0 - PROBE_MS, 0.0)
 
 
 def long_stored_session(store: SessionStore, minutes: float = 10.0) -> int:
@@ -65,8 +42,8 @@ def test_window_stays_responsive_while_connecting_stopping_exporting_and_replayi
     figures = {}
 
     def measure(name: str) -> None:
-        late = probe.lateness_ms()
-        figures[name] = (float(np.percentile(late, 95)), float(late.max()), late.size)
+        f = probe.figures()
+        figures[name] = (f["p95_ms"], f["max_ms"], f["ticks"])
 
     qtbot.wait(300)
     probe.begin()
