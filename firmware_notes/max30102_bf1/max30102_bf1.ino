@@ -9,8 +9,9 @@
 //   saturates at 31; when it does, the lost count is estimated from the board's micros().
 // - Output: every sample as a P line, upright: value = 262143 - raw IR. The raw IR count falls
 //   at systole (more blood absorbs more light); BF1 P values rise with blood volume.
-// - Beats: the upright IR minus its running mean (time constant 1.3 s) through PulseSensor
-//   Playground rules (threshold at 50 % of the last amplitude, beats > 250 ms and > 3/5 IBI
+// - Beats: the upright IR minus its running mean (time constant 1.3 s, started from the mean of
+//   the first second with a finger) through PulseSensor
+//   Playground rules (threshold at 50 % of the last amplitude, beats > 250 ms and > 0.7 IBI
 //   apart, reset after 2.5 s without a beat). An I line's t_ms is the upstroke's threshold
 //   crossing (10 ms resolution), not the systolic peak; see ../README.md for its accuracy.
 // - Contact: raw IR >= 50000 -> finger on. After contact returns the detector is held for 1 s
@@ -47,6 +48,8 @@ uint32_t contactSinceMs = 0;
 // beat detector state (ac values in ADC counts around the running mean)
 int32_t dcQ7 = 0;  // running mean * 128
 bool dcReady = false;
+int32_t settleSum = 0;  // samples of the settling second (100 x 18 bit fits)
+uint16_t settleN = 0;
 int32_t thresh = 0, peak = 0, trough = 0;
 uint32_t lastBeatMs = 0;
 uint16_t ibiMs = 600;
@@ -113,22 +116,26 @@ void resetDetector(uint32_t t) {
 void detect(uint32_t t, uint32_t upright) {
   int32_t v = (int32_t)upright;
   if (!contact) {
-    dcReady = false;  // the mean restarts from the first sample with a finger
+    dcReady = false;  // the mean restarts when the finger is back
+    settleSum = 0;
+    settleN = 0;
+    resetDetector(t);
+    return;
+  }
+  if (t - contactSinceMs < SETTLE_MS) {  // settling: average, so the mean starts close
+    settleSum += v;
+    settleN++;
     resetDetector(t);
     return;
   }
   if (!dcReady) {
-    dcQ7 = v * 128;
+    dcQ7 = (settleN ? settleSum / settleN : v) * 128;
     dcReady = true;
   }
   dcQ7 += v - dcQ7 / 128;
-  if (t - contactSinceMs < SETTLE_MS) {
-    resetDetector(t);
-    return;
-  }
   int32_t ac = v - dcQ7 / 128;
   uint32_t sinceMs = t - lastBeatMs;
-  uint32_t refractoryMs = (ibiMs / 5) * 3UL;
+  uint32_t refractoryMs = (ibiMs / 10) * 7UL;  // Playground: 3/5; 7/10 skips the dicrotic wave at fast rates
   if (ac < thresh && sinceMs > refractoryMs && ac < trough) trough = ac;
   if (ac > thresh && ac > peak) peak = ac;
   if (sinceMs > 250 && ac > thresh && !inPulse && sinceMs > refractoryMs) {
@@ -168,6 +175,7 @@ void handleSample(uint32_t ir) {
 
 void setup() {
   Serial.begin(115200);
+  Serial.println();  // an empty first line: a reader drops it as partial and keeps the header
   Wire.begin();
   Wire.setClock(400000);
   while (!maxBegin()) {

@@ -9,7 +9,7 @@
 // - Output: every second sample as a P line (250 Hz). The value rises with blood volume
 //   (systole = up), as the PulseSensor's own output does.
 // - Beats: a 500 Hz detector with PulseSensor Playground rules (threshold at 50 % of the last
-//   amplitude, beats > 250 ms and > 3/5 IBI apart, reset after 2.5 s without a beat). An I line's
+//   amplitude, beats > 250 ms and > 0.7 IBI apart, reset after 2.5 s without a beat). An I line's
 //   t_ms is the upstroke's threshold crossing, some 60-90 ms before the systolic peak, not the
 //   peak; see ../README.md for the measured accuracy.
 // - Contact: the analog sensor has no finger switch. C,0 when the signal stays near a rail
@@ -118,7 +118,7 @@ bool signalUsable(uint32_t tMs, uint16_t v) {
 void detect(uint32_t tMs, uint16_t v) {
   if (!signalUsable(tMs, v)) return;
   uint32_t sinceMs = tMs - lastBeatMs;
-  uint32_t refractoryMs = (ibiMs / 5) * 3UL;
+  uint32_t refractoryMs = (ibiMs / 10) * 7UL;  // Playground: 3/5; 7/10 skips the dicrotic wave at fast rates
   if (v < thresh && sinceMs > refractoryMs && v < trough) trough = v;
   if (v > thresh && v > peak) peak = v;
   if (sinceMs > 250 && v > thresh && !inPulse && sinceMs > refractoryMs) {
@@ -149,6 +149,7 @@ void detect(uint32_t tMs, uint16_t v) {
 
 void setup() {
   Serial.begin(115200);
+  Serial.println();  // an empty first line: a reader drops it as partial and keeps the header
   cli();
   TCCR2A = _BV(WGM21);             // CTC mode
   TCCR2B = _BV(CS22) | _BV(CS20);  // clk / 128 -> 125 kHz

@@ -26,7 +26,7 @@ def test_board_waits_in_reset_until_the_port_is_opened(firmware, tmp_path):
             first = ser.read(200)
     finally:
         sim.communicate(timeout=30)
-    assert first.startswith(b"#BF1 device=pulsesensor-uno "), first  # from the very first byte
+    assert first.startswith(b"\r\n#BF1 device=pulsesensor-uno "), first  # from the very first byte
     assert b"\r\nP,0," in first
 
 
@@ -89,7 +89,7 @@ def test_max30102_sketch_says_when_the_sensor_is_missing_and_starts_when_it_answ
     assert result.returncode == 0, result.stderr
     text = out.read_bytes().decode("ascii")
     before, _, after = text.partition("#BF1 ")
-    errors = before.splitlines()
+    errors = [e for e in before.splitlines() if e]  # after the empty boot line
     assert len(errors) == 3  # once a second while nothing answers at 0x57
     assert all(e.startswith("#error MAX30102 not found at I2C 0x57") for e in errors)
     stream = check_stream(("#BF1 " + after).encode("ascii"))
