@@ -132,7 +132,7 @@ class ProgressView(QWidget):
         for item in CHECKIN_ITEMS:
             self.curves[item + "_before"] = self.plots[item].plot([], [], pen=None, symbol="o", symbolSize=8)
             self.curves[item + "_after"] = self.plots[item].plot([], [], pen=None, symbol="o", symbolSize=8)
-            self.plots[item].setYRange(-0.5, 10.5, padding=0)
+            self.plots[item].setYRange(-1.0, 11.0, padding=0)  # room for the 0 and 10 tick labels
             self.plots[item].getPlotItem().getAxis("left").setTicks([[(v, str(v)) for v in (0, 2, 4, 6, 8, 10)]])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
