@@ -30,6 +30,24 @@ def ppg_events(seconds: float = 3.0, fs_hz: float = 500.0, block: int = 10):
     return events, t, v
 
 
+def add_sessions(store: SessionStore, n: int = 1) -> list[int]:
+    """``n`` finished sessions of one beat each (a session without data is not kept)."""
+    ids = []
+    for _ in range(n):
+        writer = store.begin_session()
+        writer.add_beats([Beat(1.0, 1000.0)])
+        writer.finish()
+        ids.append(writer.session_id)
+    return ids
+
+
+def smash_pages_after_the_first(path) -> bytes:
+    data = bytearray(path.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
 def test_raw_events_round_trip_bit_exact_in_order(tmp_path):
     events, t, v = ppg_events()
     events[50:50] = [DeviceBeat(13.0, 812.0), DeviceStatus(13.1, "finger_out", "x"), Gap(13.2, 1.5, "lost")]
@@ -127,9 +145,7 @@ def test_garbage_file_is_moved_aside_and_a_fresh_store_made(tmp_path):
         assert "damaged" in store.notice and store.moved_to.name in store.notice
         assert store.moved_to.read_bytes() == garbage
         assert store.list_sessions() == []
-        writer = store.begin_session()
-        writer.add_beats([Beat(1.0, 1000.0)])
-        writer.finish()
+        add_sessions(store)
         assert len(store.list_sessions()) == 1
 
 
@@ -149,13 +165,8 @@ def test_foreign_sqlite_database_is_moved_aside_not_altered(tmp_path):
 def test_damaged_page_inside_our_store_is_moved_aside(tmp_path):
     path = tmp_path / "s.db"
     with SessionStore(path) as store:
-        for _ in range(3):
-            writer = store.begin_session()
-            writer.add_beats([Beat(1.0, 1000.0)])
-            writer.finish()
-    data = bytearray(path.read_bytes())
-    data[4096:] = b"\xff" * (len(data) - 4096)  # pages after the first smashed
-    path.write_bytes(bytes(data))
+        add_sessions(store, 3)
+    smash_pages_after_the_first(path)
     with SessionStore(path) as store:
         assert store.notice and "damaged" in store.notice
         assert store.list_sessions() == []
@@ -164,9 +175,7 @@ def test_damaged_page_inside_our_store_is_moved_aside(tmp_path):
 def test_newer_schema_is_refused_and_the_file_left_unchanged(tmp_path):
     path = tmp_path / "s.db"
     with SessionStore(path) as store:
-        writer = store.begin_session()
-        writer.add_beats([Beat(1.0, 1000.0)])
-        writer.finish()
+        add_sessions(store)
     con = sqlite3.connect(path)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -204,16 +213,14 @@ def test_a_new_migration_upgrades_an_old_store_and_keeps_its_sessions(tmp_path, 
 
 def test_assessments_are_kept_as_json_per_session_and_kind(tmp_path):
     with SessionStore(tmp_path / "s.db") as store:
-        writer = store.begin_session()
-        writer.add_beats([Beat(1.0, 1000.0)])
-        writer.finish()
+        (sid,) = add_sessions(store)
         first = store.add_assessment("resonance", {"rates_bpm": [6.5, 6.0, 5.5], "best_bpm": 5.5},
-                                     session_id=writer.session_id)
+                                     session_id=sid)
         store.add_assessment("other", {"x": 1})
-        (found,) = store.assessments(session_id=writer.session_id, kind="resonance")
+        (found,) = store.assessments(session_id=sid, kind="resonance")
         assert found["id"] == first and found["data"] == {"rates_bpm": [6.5, 6.0, 5.5], "best_bpm": 5.5}
         assert len(store.assessments()) == 2
-        store.delete(writer.session_id)
+        store.delete(sid)
         assert [a["kind"] for a in store.assessments()] == ["other"]
 
 
@@ -288,21 +295,16 @@ HOLDER = textwrap.dedent("""
 def test_a_damaged_store_another_process_has_open_is_left_in_place(tmp_path):
     path = tmp_path / "s.db"
     with SessionStore(path) as store:
-        for _ in range(3):
-            writer = store.begin_session()
-            writer.add_beats([Beat(1.0, 1000.0)])
-            writer.finish()
+        add_sessions(store, 3)
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "open"
-        data = bytearray(path.read_bytes())
-        data[4096:] = b"\xff" * (len(data) - 4096)
-        path.write_bytes(bytes(data))
+        data = smash_pages_after_the_first(path)
         from biofeedback.io.store import StoreError
 
         with pytest.raises(StoreError, match="another program is using it, so it was left in place"):
             SessionStore(path)
-        assert path.read_bytes() == bytes(data)
+        assert path.read_bytes() == data
         assert not [p for p in tmp_path.iterdir() if "damaged" in p.name]
     finally:
         holder.kill()
@@ -316,9 +318,7 @@ def test_a_long_foreign_lock_while_opening_an_old_store_is_busy_not_damage(tmp_p
 
     path = tmp_path / "s.db"
     with SessionStore(path) as store:
-        writer = store.begin_session()
-        writer.add_beats([Beat(1.0, 1000.0)])
-        writer.finish()
+        add_sessions(store)
     monkeypatch.setattr(schema_module, "MIGRATIONS", (*schema_module.MIGRATIONS, "CREATE TABLE tags (x TEXT)"))
     monkeypatch.setattr(schema_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setattr(config, "STORE_BUSY_TIMEOUT_S", 0.5)

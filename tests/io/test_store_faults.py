@@ -70,28 +70,42 @@ def small_disk(tmp_path):
     subprocess.run(["umount", "-l", str(folder)], check=True)
 
 
-def test_full_disk_during_record_is_shown_at_once_and_no_beat_is_lost(tmp_path, small_disk):
-    sim = Simulator(speed=2.0)
+def record_through_a_fault(tmp_path, folder, speed: float, cause, shown: str, clear, during=None) -> tuple:
+    """`record` on a simulator; ``cause()`` a fault, wait for ``shown``, ``during()``, ``clear()``.
+
+    Returns (seconds until shown, seconds until saving again after the clear, beats stored),
+    after checking that every beat was stored.
+    """
+    sim = Simulator(speed=speed)
     try:
-        rec = RecordProcess(sim.port, small_disk, "--out", str(tmp_path / "beats.csv"))
+        rec = RecordProcess(sim.port, folder, "--out", str(tmp_path / "beats.csv"))
         rec.wait_for("being saved", 30)
-        time.sleep(2.0)
-        filler = fill(small_disk)
-        full_at = time.monotonic()
-        shown_at = rec.wait_for("not saving: disk full", 10, after=full_at)
-        time.sleep(4.5)
-        filler.unlink()
-        freed_at = time.monotonic()
-        saving_at = rec.wait_for("saving again", 10, after=freed_at)
+        time.sleep(1.5)
+        cause()
+        caused_at = time.monotonic()
+        shown_at = rec.wait_for(shown, 10, after=caused_at)
+        if during is not None:
+            during()
+        clear()
+        cleared_at = time.monotonic()
+        saving_at = rec.wait_for("saving again", 10, after=cleared_at)
         time.sleep(1.5)
         assert rec.stop() == 0, rec.text()
     finally:
         sim.stop()
-    n = assert_every_beat_stored(small_disk / STORE_FILENAME, tmp_path / "beats.csv")
-    print(f"disk full: shown after {shown_at - full_at:.2f} s, saving again {saving_at - freed_at:.2f} s "
-          f"after space was freed; {n} beats, none lost")
-    assert shown_at - full_at <= SHOWN_WITHIN_S
     assert "Traceback" not in rec.text()
+    n = assert_every_beat_stored(folder / STORE_FILENAME, tmp_path / "beats.csv")
+    return shown_at - caused_at, saving_at - cleared_at, n
+
+
+def test_full_disk_during_record_is_shown_at_once_and_no_beat_is_lost(tmp_path, small_disk):
+    filler = []
+    shown_s, again_s, n = record_through_a_fault(
+        tmp_path, small_disk, 2.0, cause=lambda: filler.append(fill(small_disk)), shown="not saving: disk full",
+        during=lambda: time.sleep(4.5), clear=lambda: filler[0].unlink())
+    print(f"disk full: shown after {shown_s:.2f} s, saving again {again_s:.2f} s after space was freed; "
+          f"{n} beats, none lost")
+    assert shown_s <= SHOWN_WITHIN_S
 
 
 LOCKER = textwrap.dedent("""
@@ -105,35 +119,27 @@ LOCKER = textwrap.dedent("""
 
 
 def test_a_20_s_foreign_write_lock_is_shown_and_no_beat_is_lost(tmp_path, data_dir):
-    sim = Simulator(speed=1.0)
-    try:
-        rec = RecordProcess(sim.port, data_dir, "--out", str(tmp_path / "beats.csv"))
-        rec.wait_for("being saved", 30)
-        time.sleep(1.5)
-        locker = subprocess.Popen([sys.executable, "-c", LOCKER, str(data_dir / STORE_FILENAME), "20"],
-                                  stdout=subprocess.PIPE, text=True)
-        assert locker.stdout.readline().strip() == "locked"
-        locked_at = time.monotonic()
-        shown_at = rec.wait_for("not saving: the store is locked by another program", 10, after=locked_at)
-        # reading never waits for the lock: `sessions` lists the running session at once
+    lockers, read_s = [], []
+
+    def lock() -> None:
+        lockers.append(subprocess.Popen([sys.executable, "-c", LOCKER, str(data_dir / STORE_FILENAME), "20"],
+                                        stdout=subprocess.PIPE, text=True))
+        assert lockers[0].stdout.readline().strip() == "locked"
+
+    def read_during_the_lock() -> None:  # reading never waits for it: `sessions` lists the running session
         began = time.monotonic()
         listing = subprocess.run([*CLI, "sessions"], capture_output=True, text=True, timeout=30,
                                  env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
-        read_s = time.monotonic() - began
+        read_s.append(time.monotonic() - began)
         assert listing.returncode == 0 and "(running)" in listing.stdout, listing.stderr
         assert "locked" not in listing.stderr
-        locker.wait(timeout=40)
-        released_at = time.monotonic()
-        saving_at = rec.wait_for("saving again", 10, after=released_at)
-        time.sleep(1.5)
-        assert rec.stop() == 0, rec.text()
-    finally:
-        sim.stop()
-    n = assert_every_beat_stored(data_dir / STORE_FILENAME, tmp_path / "beats.csv")
-    print(f"20 s lock: shown after {shown_at - locked_at:.2f} s, `sessions` answered in {read_s:.2f} s "
-          f"during it, saving again {saving_at - released_at:.2f} s after; {n} beats, none lost")
-    assert shown_at - locked_at <= SHOWN_WITHIN_S and read_s < 5.0
-    assert "Traceback" not in rec.text()
+
+    shown_s, again_s, n = record_through_a_fault(
+        tmp_path, data_dir, 1.0, cause=lock, shown="not saving: the store is locked by another program",
+        during=read_during_the_lock, clear=lambda: lockers[0].wait(timeout=40))
+    print(f"20 s lock: shown after {shown_s:.2f} s, `sessions` answered in {read_s[0]:.2f} s during it, "
+          f"saving again {again_s:.2f} s after; {n} beats, none lost")
+    assert shown_s <= SHOWN_WITHIN_S and read_s[0] < 5.0
 
 
 @pytest.fixture
