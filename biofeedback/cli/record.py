@@ -36,6 +36,7 @@ def _fmt(value: float | None, fmt: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from biofeedback import config
     from biofeedback.core.pipeline import Pipeline
     from biofeedback.io.beats_csv import BeatsCsvWriter
     from biofeedback.io.rawlog import RawEventWriter
@@ -149,6 +150,9 @@ def run(args: argparse.Namespace) -> int:
         if beats_file:
             beats_file.close()
         if writer is not None:
+            if not writer.status.saving:
+                print(f"\n[store] {writer.status.message}: retrying for up to {config.STORE_FINISH_WAIT_S:.0f} s "
+                      "before giving up (Ctrl-C to give up now)", file=sys.stderr, flush=True)
             try:
                 writer.finish(protocol=pipeline.protocol)
             except (StoreError, KeyboardInterrupt) as error:
