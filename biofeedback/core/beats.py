@@ -232,7 +232,8 @@ class PpgBeatDetector:
             rails = np.count_nonzero((last <= 0) | (last >= self.adc_max))
             if rails > SATURATED_SHARE * last.size:
                 return SignalQuality.SATURATED
-            if np.median(seg) < FINGER_OFF_LEVEL_SHARE * self.adc_max:  # dark, either polarity
+            median = np.partition(seg, seg.size // 2)[seg.size // 2]
+            if median < FINGER_OFF_LEVEL_SHARE * self.adc_max:  # dark, either way up
                 return SignalQuality.FINGER_OFF
             flat_tol = 2.0
         else:
