@@ -161,7 +161,11 @@ class LiveSession(QObject):
         self.state.emit(SourceState(CONNECTING, source.description))
         self.connected_changed.emit(True)
 
+        previous = [t for t in self._threads if t.is_alive()]
+
         def start() -> None:
+            for thread in previous:  # the old source lets go of its port first (same port, exclusive)
+                thread.join()
             try:
                 worker.start()
             except Exception as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -186,3 +187,27 @@ def test_a_rate_set_by_the_user_ends_the_glide(make_live):
     assert live.adaptive is not None
     live.set_pacer(rate_bpm=6.2)
     assert live.adaptive is None and live.pacer.rate_bpm == 6.2 and live.pacer_owner == TRAINING
+
+
+def test_reconnecting_to_an_exclusive_port_waits_until_the_old_connection_let_go(make_live, qtbot, tmp_path):
+    port = threading.Lock()  # one opener at a time, like a serial port opened exclusively
+
+    class ExclusivePort(ReplaySource):
+        def start(self, on_events, on_state):
+            if not port.acquire(blocking=False):
+                raise OSError("port busy")
+            super().start(on_events, on_state)
+
+        def stop(self):
+            super().stop()
+            time.sleep(0.5)  # closing a port takes a moment
+            port.release()
+
+    live = make_live()
+    states = []
+    live.state.connect(lambda s: states.append(s.state))
+    live.connect_source(ExclusivePort(str(rr_file(tmp_path)), speed=10.0))
+    qtbot.waitUntil(lambda: len(live.model.beats) > 3, timeout=10000)
+    live.connect_source(ExclusivePort(str(rr_file(tmp_path)), speed=10.0))  # at once, same port
+    qtbot.waitUntil(lambda: len(live.model.beats) > 3, timeout=10000)
+    assert "failed" not in states and live.connected
