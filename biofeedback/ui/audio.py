@@ -3,12 +3,15 @@
 QtMultimedia is imported only when the user turns a sound on; any failure
 (ImportError for libpulse, no audio device, a broken backend) becomes a
 quiet notice and the sound stays off. The app never crashes for sound.
+The continuous eyes-closed mode (a breathing tone and a coherence layer) is
+``app.audio_output`` over ``core.audio_synth``.
 """
 
 from __future__ import annotations
 
 import math
 import struct
+import sys
 import tempfile
 import wave
 from collections.abc import Callable, Sequence
@@ -18,6 +21,11 @@ TONE_HZ = (330.0, 262.0)  # inhale cue a little higher than exhale cue
 TONE_S = 0.35
 VOLUME = 0.25
 SAMPLE_RATE_HZ = 22050
+
+
+def _linux_hint() -> str:
+    """QtMultimedia on Linux needs PulseAudio's client library (Debian: libpulse0)."""
+    return "; install libpulse0" if sys.platform.startswith("linux") else ""
 
 
 def _half_sine(x: float) -> float:
@@ -57,7 +65,7 @@ class ToneSet:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
             if not QMediaDevices.audioOutputs():
-                return f"{self.label} off: no audio output device found."
+                return f"{self.label} off: no audio output device found{_linux_hint()}."
             self._dir = tempfile.TemporaryDirectory(prefix="biofeedback-sound-")
             self.effects = []
             for k, freq in enumerate(self.tones_hz):
@@ -69,7 +77,8 @@ class ToneSet:
                 self.effects.append(effect)
         except Exception as exc:  # ImportError (libpulse), backend errors: never crash for sound
             self.effects = []
-            return f"{self.label} off: sound is not available here ({type(exc).__name__}: {exc})."
+            return (f"{self.label} off: sound is not available here "
+                    f"({type(exc).__name__}: {exc}){_linux_hint()}.")
         self.enabled = True
         return None
 
