@@ -63,7 +63,9 @@ def run_board(simboard: Path, elf: Path, wave_path: Path, tmp: Path, *args: str)
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         sim_log = sim.communicate(timeout=SIM_TIMEOUT_S)[1]
-        wait_until_recorded(raw, tee.read_bytes().count(b"\nP,"), rec)
+        sent = tee.read_bytes()
+        complete = sent[: sent.rfind(b"\n") + 1]  # the run may stop inside a line
+        wait_until_recorded(raw, complete.count(b"\nP,"), rec)
     finally:
         rec.send_signal(signal.SIGINT)  # record stops on SIGINT and keeps everything
         record_log = rec.communicate(timeout=30)[1]
