@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from biofeedback.app.live_model import LiveModel
 from biofeedback.app.records import ADAPTIVE, TRAINING, Marker, PacerChange
@@ -197,10 +197,17 @@ class LiveSession(QObject):
         self.session.wait_closed(timeout_s)
 
     def shutdown(self) -> None:
-        """End the session (saved) and the connection; waits for both (application exit)."""
+        """End the connection, then the session (saved); waits for both (application exit).
+
+        The source stops first so the beats its pipeline still held back (the
+        corrector's look-ahead) reach the session before it is closed.
+        """
         self._timer.stop()
-        self.stop_session()
         self.disconnect_source()
+        for thread in list(self._threads):
+            thread.join(10.0)
+        QCoreApplication.sendPostedEvents()  # the flushed output, queued from the stop thread
+        self.stop_session()
         self.wait_idle()
 
     def _run_off_gui(self, target: Callable[[], None], name: str) -> None:

@@ -211,3 +211,20 @@ def test_reconnecting_to_an_exclusive_port_waits_until_the_old_connection_let_go
     live.connect_source(ExclusivePort(str(rr_file(tmp_path)), speed=10.0))  # at once, same port
     qtbot.waitUntil(lambda: len(live.model.beats) > 3, timeout=10000)
     assert "failed" not in states and live.connected
+
+
+def test_shutdown_keeps_the_beats_the_pipeline_still_held_back(make_live, qtbot):
+    live = make_live()
+    rec = ListRecorder()
+    live.set_recorder_factory(lambda: rec)
+    live.connect_source(SimulatedSource(speed=8.0, seed=9))
+    qtbot.waitUntil(lambda: len(live.model.beats) >= 3, timeout=10000)
+    live.start_session()
+    qtbot.waitUntil(lambda: live.session.n_beats >= 10, timeout=10000)
+    live.shutdown()  # as the window does when it closes
+    qtbot.wait(300)  # anything still queued arrives
+    assert rec.closed and not live.connected
+    assert len(rec.beats) == live.session.n_beats
+    # the last beats the model got (flushed from the pipeline when the source stopped) are in the session
+    assert rec.beats[-1].t_s == live.model.beats.view()[-1, 0]
+    assert [m.label for m in rec.markers] == ["session start", "session stopped"]
