@@ -219,8 +219,10 @@ class SourcePanel(QWidget):
     def set_connected(self, connected: bool) -> None:
         self.connected = connected
         self.connect_button.setText("Disconnect" if connected else "Connect")
+        why = "Disconnect first to change the source." if connected else ""
         for w in (self.kind, self.stack):
             w.setEnabled(not connected)
+            w.setToolTip(why)  # a disabled control says why
 
     def _on_button(self) -> None:
         if self.connected:

@@ -67,3 +67,11 @@ def test_a_saved_pty_of_a_running_simulator_is_kept_as_typed(qtbot, listed_ports
     finally:
         os.close(leader)
         os.close(follower)
+
+
+def test_the_source_picker_is_disabled_while_connected_and_says_why(qtbot, listed_ports):
+    panel = panel_for(qtbot, "/dev/ttyACM0")
+    panel.set_connected(True)
+    assert not panel.kind.isEnabled() and "Disconnect first" in panel.kind.toolTip()
+    panel.set_connected(False)
+    assert panel.kind.isEnabled() and panel.kind.toolTip() == ""
