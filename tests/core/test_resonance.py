@@ -156,3 +156,23 @@ def test_breath_swing_of_one_breath_matches_construction():
     t, rr = ipfm_beats(60.0, paced_hr(6.0, 10.0, 0.0))
     assert resonance.breath_swing_bpm(t, rr, 20.0, 30.0) == pytest.approx(10.0, rel=0.06)
     assert resonance.breath_swing_bpm(t, rr, 20.0, 21.0) is None  # too few beats
+
+
+@pytest.mark.slow
+def test_end_to_end_the_exact_block_on_seeds_other_than_the_benchmarks():
+    """15 simulated assessments (5 rates x seeds 10-12, artifacts 1/min) through the whole live path."""
+    from biofeedback.core.assessment import AssessmentPlan
+    from biofeedback.io.assess_sim import SimPersonSettings, run_simulated_assessment
+
+    exact, misses = 0, []
+    for res in (4.5, 5.0, 5.5, 6.0, 6.5):
+        for seed in (10, 11, 12):
+            result, _ = run_simulated_assessment(
+                AssessmentPlan(), SimPersonSettings(resonance_bpm=res, seed=seed, artifacts_per_min=1.0))
+            exact += result.recommended_bpm == res
+            if result.recommended_bpm != res:
+                misses.append((res, seed, result.recommended_bpm, result.confidence_label))
+            assert result.recommended_bpm is not None and abs(result.recommended_bpm - res) <= 0.5
+    assert exact >= 13, misses
+    # a wrong choice is never presented as clear
+    assert all(label != "clear" for *_, label in misses)
