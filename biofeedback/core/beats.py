@@ -5,26 +5,35 @@ What it follows:
 - **Onset detection: qppg** (Vest et al. 2018, PhysioNet Cardiovascular Signal
   Toolbox, ``qppg.m``, after Zong et al. 2003 "An open-source algorithm to
   detect onset of arterial blood pressure pulses", wabp): a slope-sum
-  function SSF = sum of the positive first differences of the band-passed wave
-  over ``BEAT_SSF_WINDOW_S`` (qppg: 170 ms); an upstroke starts when SSF
+  function SSF = sum of the positive first differences of the low-passed wave
+  (wabp/qppg low-pass only: a high-pass would turn the trough after each
+  systolic peak into a false upstroke) over ``BEAT_SSF_WINDOW_S`` (qppg:
+  170 ms); an upstroke starts when SSF
   crosses an adaptive threshold set from the last beats' upstrokes
   (``BEAT_THRESHOLD_SHARE`` of their median), learnt from the first
   ``BEAT_LEARN_S`` of the stream (qppg's learning period), and lowered when no
-  beat came for ``BEAT_THRESHOLD_DECAY_RR`` expected intervals. Upstrokes are
-  what separates a systolic wave from a tall diastolic/reflected wave: after
-  the dicrotic notch the reflected wave rises less and later. Charlton et al.
+  beat came for ``BEAT_THRESHOLD_DECAY_RR`` expected intervals. After
+  ``BEAT_RELEARN_S`` without a beat (a start in motion, a finger off) the last
+  ``BEAT_LEARN_S`` are learnt again (polarity, threshold, pulse size). Charlton et al.
   2022 (Physiol. Meas. 43:085007) found qppg and MSPTD (Bishop & Ercole 2018)
   the most accurate of 15 detectors; MSPTD needs whole windows (offline), qppg
   is causal.
 - **Systolic peak**: the fiducial is the systolic peak (the simulator's truth
-  convention). The upstroke's peak is confirmed as soon as the band-passed
+  convention). The upstroke's peak is confirmed as soon as the low-passed
   wave has fallen ``BEAT_CONFIRM_DROP_SHARE`` of its rise (latency), then
   located in the raw wave between the upstroke onset and the confirmation:
   maximum of a centred moving average (``BEAT_SMOOTH_S``), the middle of a
   flat top (clipped sensors), refined by a least-squares parabola.
-- **Interval rule**: a peak sooner than ``BEAT_EARLY_SHARE`` of the median of
-  recent intervals, or than ``BEAT_REFRACTORY_S``, is a reflected wave (as in
-  the PulseSensor Playground's 3/5 IBI rule and qppg's eye-closing period).
+- **Reflected waves** (our addition, checked on heartpy's real records): the
+  expected interval is the autocorrelation period of the recent wave
+  (``ppg_rhythm``), which does not depend on which peaks were taken. A peak
+  sooner than ``BEAT_EARLY_SHARE`` of it, or than ``BEAT_REFRACTORY_S``, is a
+  reflected wave (as the PulseSensor Playground's 3/5 IBI rule and qppg's
+  eye-closing period); between that and ``BEAT_REFLECTED_SHARE`` a pulse must
+  rise a share of the recent pulses' rise (measured from its foot) that grows
+  the sooner it comes; a peak ``BEAT_TALLER_SHARE`` taller than the last beat
+  is a beat however soon (the last one was the reflected wave), so the
+  detector cannot stay locked on diastolic waves.
 - **Polarity**: declared by the protocol (``polarity``) or estimated from the
   learning window (``ppg_polarity``); the wave is multiplied by it.
 - **Per-beat quality**: template correlation (``beat_quality``), carried with
