@@ -188,6 +188,18 @@ class LiveModel:
     def artifact_share(self) -> float | None:
         return None if self.latest is None else self.latest.artifact_share
 
+    def breath_curve(self) -> np.ndarray:
+        """The user's breath read from the pulse (last 60 s, device clock) scaled 0..1 like the pacer guide.
+
+        Rows (t_s, value): 0 exhaled, 1 inhaled, to draw under the guide; empty
+        while there is no estimate of at least RESP_MIN_QUALITY.
+        """
+        est, t, v = self.breathing.latest, self.breathing.curve_t_s, self.breathing.curve
+        if est is None or est.quality < config.RESP_MIN_QUALITY or not v.size:
+            return np.empty((0, 2))
+        lo, hi = np.percentile(v, [2, 98])
+        return np.column_stack((t, np.clip((v - lo) / max(hi - lo, 1e-9), 0.0, 1.0)))
+
     def breathing_text(self, guide_bpm: float | None) -> str:
         """"you: 5.8 /min · guide: 5.5 /min"; "you: --" while unknown or unsure (low quality)."""
         est = self.breathing.latest

@@ -41,6 +41,11 @@ def test_beats_breathing_and_coherence_level_come_out_of_the_live_model():
     est = model.breathing.latest
     assert est is not None and est.rate_bpm == pytest.approx(6.0, abs=0.5)
     assert model.breathing_text(5.5) == f"you: {est.rate_bpm:.1f} /min · guide: 5.5 /min"
+    curve = model.breath_curve()  # under the guide: 0..1, the last 60 s, rising with the inhale
+    assert curve.shape[1] == 2 and curve[-1, 0] - curve[0, 0] == pytest.approx(60.0, abs=0.5)
+    assert curve[:, 1].min() >= 0.0 and curve[:, 1].max() <= 1.0
+    crossings = np.count_nonzero(np.diff(np.signbit(curve[:, 1] - 0.5)))
+    assert crossings / 2 == pytest.approx(6.0, abs=1.0)  # six breaths in the minute
     shown = model.coherence_level.latest
     assert shown is not None and shown.ratio == model.latest.coherence_ratio
 
@@ -49,6 +54,7 @@ def test_a_gap_starts_the_feedback_parts_over():
     model, _ = run(20.0)
     model.add(_gap_output(), host_t_s=200.0)
     assert model.provisional.beats() == [] and model.breathing.latest is None
+    assert model.breath_curve().shape == (0, 2)
     assert model.breathing_text(None) == "you: --"
 
 
