@@ -15,6 +15,7 @@ import pyqtgraph as pg
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel
+from biofeedback.core.provisional_beats import CHANGED
 from biofeedback.ui.theme import Theme, point_font, style_plot
 
 # peak downsampling keeps a min and a max per bin: bins of 2 px give one point per pixel
@@ -86,6 +87,18 @@ def unwrap_clear(plot: pg.PlotWidget) -> None:
     """
     if "clear" in plot.__dict__:
         del plot.clear
+
+
+def _shown_beats(model: LiveModel) -> np.ndarray:
+    """Rows (t_s, rr_ms, changed): provisional beats at detection, replaced in place when corrected.
+
+    ``core/provisional_beats.py``; "changed" marks a beat the corrector altered
+    after it was drawn. Without detections (device beats) the corrected beats.
+    """
+    t, hr, state = model.provisional.curve()
+    if not t.size:
+        return model.beats.view()
+    return np.column_stack((t, 60000.0 / hr, (state == CHANGED).astype(float)))
 
 
 def _window(rows: np.ndarray, now_s: float, span_s: float) -> np.ndarray:
@@ -209,6 +222,7 @@ class TachogramPlot(_LivePlot):
         item.setLabel("left", "bpm")
         item.showGrid(x=False, y=True, alpha=0.15)
         self.guide = fast_curve(item)
+        self.breath = fast_curve(item)  # breathing read from the pulse (core/respiration.py)
         self.hr = item.plot([], [])
         self.corrected = pg.ScatterPlotItem(size=8, symbol="x")
         item.addItem(self.corrected)
@@ -230,6 +244,7 @@ class TachogramPlot(_LivePlot):
         guide = pg.mkColor(theme.accent)
         guide.setAlpha(200)
         self.guide.setPen(pg.mkPen(guide, width=2))
+        self.breath.setPen(pg.mkPen(theme.muted, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.corrected.setPen(pg.mkPen(theme.warn, width=2))
         for line in self.markers:
             line.setPen(pg.mkPen(theme.coherence, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
@@ -239,7 +254,7 @@ class TachogramPlot(_LivePlot):
 
     def clear(self) -> None:
         """Forget everything drawn (a new source starts from an empty view)."""
-        for curve in (self.hr, self.guide):
+        for curve in (self.hr, self.guide, self.breath):
             curve.setData([], [])
         self.corrected.setData([], [])
         for line in self.markers:
@@ -273,7 +288,7 @@ class TachogramPlot(_LivePlot):
         self.markers, self._marker_times = keep_lines, keep_times
 
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
-        beats = model.beats.view() if now_s is not None else np.empty((0, 3))
+        beats = _shown_beats(model) if now_s is not None else np.empty((0, 3))
         if not len(beats) or self._unchanged(model, now_s):
             return
         beats = _window(beats, now_s, self.span_s)
@@ -289,3 +304,8 @@ class TachogramPlot(_LivePlot):
         trace = _window(model.pacer_on_device_clock(), now_s, self.span_s)
         if len(trace):
             self.guide.setData(trace[:, 0] - now_s, lo + trace[:, 1] * (hi - lo))
+        breath = _window(model.breath_curve(), now_s, self.span_s)  # the user's, under the guide
+        if len(breath):
+            self.breath.setData(breath[:, 0] - now_s, lo + breath[:, 1] * (hi - lo))
+        else:
+            self.breath.setData([], [])
