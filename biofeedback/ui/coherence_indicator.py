@@ -52,6 +52,7 @@ class CoherenceIndicator(QWidget):
         super().__init__(parent)
         self.theme: Theme = DARK
         self.ratio: float | None = None
+        self._shown_level: int | None = None
         self.swing_bpm: float | None = None
         self.show_numbers = False
         self.tone: CoherenceTone | None = None
@@ -66,16 +67,20 @@ class CoherenceIndicator(QWidget):
     # -- model ---------------------------------------------------------------
     @property
     def level(self) -> int | None:
-        return coherence_level(self.ratio)
+        """The calm level given with the values (core/coherence_level.py), else the raw ratio's."""
+        return self._shown_level if self._shown_level is not None else coherence_level(self.ratio)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.update()
 
-    def set_values(self, coherence_ratio: float | None, swing_bpm: float | None = None) -> None:
-        """New coherence ratio (or None while the 64 s window fills) and last breath's HR swing."""
+    def set_values(self, coherence_ratio: float | None, swing_bpm: float | None = None,
+                   level: int | None = None) -> None:
+        """New coherence ratio (or None while the 64 s window fills), last breath's HR swing, and the
+        level to show (the smoothed one with hysteresis; None: from the ratio)."""
         changed = coherence_ratio != self.ratio
         self.ratio = coherence_ratio
+        self._shown_level = level if coherence_ratio is not None else None
         if swing_bpm is not None:
             self.swing_bpm = swing_bpm
         if changed and self.tone is not None and self.level is not None:

@@ -96,8 +96,9 @@ class PresentationBar(QWidget):
         self.left.value.setText("open" if elapsed_s is not None and remaining_s is None
                                 else clock_text(remaining_s))
 
-    def set_coherence(self, ratio: float | None) -> None:
-        self.level = coherence_level(ratio)
+    def set_coherence(self, ratio: float | None, level: int | None = None) -> None:
+        """The level shown: ``level`` (the calm one, core/coherence_level.py) or the ratio's."""
+        self.level = coherence_level(ratio) if level is None or ratio is None else level
         self.coherence.value.setText("waiting" if self.level is None else LEVEL_NAMES[self.level])
         self._color_level()
 

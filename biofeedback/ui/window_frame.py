@@ -72,9 +72,11 @@ class WindowFrame:
         swing = w.live.last_breath_swing_bpm(now)
         w.ui.numbers.show_values(model.recent_hr_bpm(), m.rmssd_ms if m else None,
                              m.coherence_ratio if m else None, swing)
-        w.coherence_indicator.set_values(m.coherence_ratio if m else None, swing)
+        shown = model.coherence_level.latest  # smoothed, hysteresis, dwell (issue 15)
+        level = shown.level if shown is not None else None
+        w.coherence_indicator.set_values(m.coherence_ratio if m else None, swing, level)
         if w.presentation:
-            w.ui.presentation_bar.set_coherence(m.coherence_ratio if m else None)
+            w.ui.presentation_bar.set_coherence(m.coherence_ratio if m else None, level)
 
     def _update_timer(self) -> None:
         w = self.window

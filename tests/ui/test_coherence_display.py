@@ -1,0 +1,17 @@
+"""The coherence ring and the presentation bar show the calm level when the live model gives one."""
+
+from __future__ import annotations
+
+from biofeedback.ui.coherence_indicator import CoherenceIndicator
+
+
+def test_indicator_shows_the_given_calm_level_over_the_raw_ratio(qtbot):
+    ring = CoherenceIndicator()
+    qtbot.addWidget(ring)
+    ring.set_values(3.0)
+    assert ring.level == 2 and ring.level_text() == "coherence high"
+    ring.set_values(3.0, None, level=1)  # the smoothed level has not risen yet: it says medium
+    assert ring.level == 1 and ring.level_text() == "coherence medium"
+    assert ring.numbers_text().startswith("ratio 3.00")  # the exact value stays a click away
+    ring.set_values(None, None, level=1)
+    assert ring.level is None
