@@ -47,6 +47,8 @@ class SessionDetail(QDialog):
             item.setTitle(title)
             item.setLabel("bottom", xl)
             item.setLabel("left", yl)
+            for axis in ("bottom", "left"):  # plain units: never "minutes (x0.001)"
+                item.getAxis(axis).enableAutoSIPrefix(False)
             plot.setBackground(theme.background)
             style_plot(item, theme, 10)
             layout.addWidget(plot)
