@@ -177,3 +177,13 @@ def test_presentation_type_scales_with_the_screen_and_everything_stays_inside(ma
     qtbot.waitUntil(lambda: window.width() == 1280, timeout=2000)
     qtbot.wait(30)
     assert outside(window) == []
+
+
+def test_a_missing_saved_port_is_a_sensor_not_found_state_at_start(make_window, monkeypatch):
+    from biofeedback.app.settings import Settings
+
+    monkeypatch.setattr("biofeedback.ui.source_panel.list_port_choices", lambda: ([], None))
+    window = make_window(Settings(first_run_notice_seen=True, source_kind="serial", serial_port="/dev/ttyUSB7"))
+    assert window.ui.sources.port.currentText() == "/dev/ttyUSB7 — not found"
+    assert window.ui.sources.store().serial_port == "/dev/ttyUSB7"  # not silently another port
+    assert window.ui.status.notice.text().startswith("Sensor not found at /dev/ttyUSB7")
