@@ -91,6 +91,8 @@ class WizardResultPage(QWidget):
                 "Why: " + "; ".join(summary) + ". Details per rate are in the table. "
                 "Try again sitting still and breathing with the pacer.")
             self.save_button.setEnabled(False)
+            self.save_button.setToolTip("Nothing to save: no rate could be determined. Retest instead.")
+            self.retest_button.setDefault(True)  # the way on after a failed assessment, not "Save"
         else:
             rate = result.recommended_bpm
             won = [CRITERION_LABELS[c] for c in result.wins[rate]]
@@ -100,6 +102,8 @@ class WizardResultPage(QWidget):
                 "Rates are ranked by criteria won (ties: larger heart-rate swing). "
                 "A retest on another day is recommended.")
             self.save_button.setEnabled(True)
+            self.save_button.setToolTip("")
+            self.retest_button.setDefault(False)
         order = {r: k for k, r in enumerate(result.ranking_bpm)}
         blocks = sorted(result.blocks, key=lambda b: order.get(b.rate_bpm, 99))
         self.table.setRowCount(len(blocks))
