@@ -47,6 +47,7 @@ class PacerWidget(QWidget):
         self.theme: Theme = DARK
         self.t_s = 0.0
         self.text_scale = 1.0
+        self.caption: str | None = None  # e.g. "you: 5.8 /min · guide: 5.5 /min"; None: the rate alone
         self._drawn_state: tuple | None = None
         self._backdrop_key: tuple | None = None
         self._backdrop_pixmap: QPixmap | None = None
@@ -61,6 +62,12 @@ class PacerWidget(QWidget):
         self.theme = theme
         self._drawn_state = None
         self.update()
+
+    def set_caption(self, text: str | None) -> None:
+        """The line over the wave: the user's breathing against the guide (None: the guide's rate)."""
+        if text != self.caption:
+            self.caption = text
+            self.update()
 
     def set_time(self, t_s: float) -> None:
         """Move to ``t_s``; repaints only when the circle or the wave moved by >= half a pixel."""
@@ -160,7 +167,7 @@ class PacerWidget(QWidget):
         small.setPointSizeF(11 * self.text_scale)
         p.setFont(small)
         p.setPen(QColor(th.muted))
-        label = f"{self.pacer.rate_bpm:.1f} breaths/min"
+        label = self.caption or f"{self.pacer.rate_bpm:.1f} breaths/min"
         p.drawText(QRectF(0, 4, w - 8, QFontMetricsF(small).height() + 2), Qt.AlignmentFlag.AlignRight, label)
         p.end()
 
