@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,10 +82,6 @@ def format_table(summary: dict, note: str = "") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    # One BLAS thread: the batched coherence products are small, and a second thread made them
-    # 4x slower in wall time on a busy 2-core machine (an explicit setting by the user wins).
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
     from biofeedback.io.files import InputError
 
     try:

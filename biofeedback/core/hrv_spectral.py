@@ -23,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import linalg, signal
 from scipy.interpolate import CubicSpline
+from threadpoolctl import threadpool_limits
 
 from biofeedback import config
 
@@ -288,12 +289,12 @@ def spectrum(
 
 @lru_cache(maxsize=8)
 def _coherence_operator(n: int, fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
-    """(float32 matrix n x 2K, bin frequencies): linear detrend, Hann and the first K DFT bins in one product.
+    """(matrix n x 2K, bin frequencies): linear detrend, Hann and the first K DFT bins in one product.
 
     The power of bin j of the detrended, Hann-windowed row x zero-padded to
     COHERENCE_NFFT is |x @ M_j|^2: one matrix product replaces detrend + FFT for
     a batch of windows; only the bins up to the total band's upper edge (+1) are
-    kept. Single precision (relative error ~1e-6) halves the cost of the product.
+    kept.
     """
     nfft = max(config.COHERENCE_NFFT, n)
     f = np.fft.rfftfreq(nfft, 1.0 / fs_hz)
@@ -302,7 +303,7 @@ def _coherence_operator(n: int, fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
     residual = np.eye(n) - a @ np.linalg.pinv(a)  # x - (least-squares line through x)
     basis = np.exp(-2j * np.pi * np.outer(np.arange(n), np.arange(k_max)) / nfft)
     m = (residual * np.hanning(n)[:, None]).T @ basis  # residual is symmetric
-    return np.ascontiguousarray(np.hstack([m.real, m.imag]), dtype=np.float32), f[:k_max]
+    return np.ascontiguousarray(np.hstack([m.real, m.imag])), f[:k_max]
 
 
 def coherence_of_samples(x: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ) -> np.ndarray:
@@ -315,10 +316,9 @@ def coherence_of_samples(x: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ) ->
     """
     x = np.atleast_2d(np.asarray(x, dtype=float))
     op, f = _coherence_operator(x.shape[1], float(fs_hz))
-    # remove each row's first value before the single-precision product (keeps its precision)
-    y = (x - x[:, :1]).astype(np.float32) @ op
+    y = (x - x[:, :1]) @ op  # the row's first value off first: the detrend removes it anyway
     k_max = f.size
-    p = (y[:, :k_max].astype(float) ** 2 + y[:, k_max:].astype(float) ** 2)  # scale is irrelevant
+    p = y[:, :k_max] ** 2 + y[:, k_max:] ** 2  # scale is irrelevant for a ratio
     lo, hi = config.COHERENCE_PEAK_BAND_HZ
     band = np.flatnonzero((f >= lo) & (f <= hi))
     b0, b1 = int(band[0]), int(band[-1]) + 1
@@ -406,6 +406,16 @@ def coherence_series(
     ends = t[0] + window_s + step_s * np.arange(n_win)
     ratios = np.full(n_win, np.nan)
     n = int(round(window_s * fs))
+    # one BLAS thread: the same bits whichever process computes it (a stored session's summary
+    # equals `analyze` of its export), and faster than two threads on a busy 2-core machine
+    with threadpool_limits(limits=1, user_api="blas"):
+        _coherence_windows(t, rr, ends, ratios, n, window_s, fs)
+    return ends, ratios
+
+
+def _coherence_windows(t: np.ndarray, rr: np.ndarray, ends: np.ndarray, ratios: np.ndarray, n: int,
+                       window_s: float, fs: float) -> None:
+    """Fill ``ratios`` for the windows ending at ``ends`` that lie inside one chain, in batches."""
     for a, b in chain_slices(t, rr):
         if b - a < 4 or t[b - 1] - t[a] < window_s:
             continue
@@ -421,4 +431,3 @@ def coherence_series(
             offsets = np.round((ends[idx] - t[0]) * fs).astype(int) - (n - 1) - lattice0
             rows = np.lib.stride_tricks.sliding_window_view(x, n)[offsets]
             ratios[idx] = coherence_of_samples(rows, fs)
-    return ends, ratios

@@ -32,6 +32,7 @@ TIME_COLUMN_PATTERN = re.compile(
 _UNIT_SUFFIX = re.compile(r"^(.*?)\s*[\(\[]\s*(ms|s|sec|us|µs)\s*[\)\]]$", re.I)
 SECONDS_MEDIAN_LIMIT = 10.0  # Kubios-style: intervals whose median is below 10 are in seconds
 PPG_BLOCK_SAMPLES = 4096  # replay splits long PPG files into blocks like a live stream would
+FILE_TIME_MATCH_MS = 2.0  # a beat-time column fits its intervals when steps equal them within this
 MAX_SAMPLE_STEP_S = 0.25  # a time column stepping faster than this holds a sampled wave (> 4 Hz)
 
 
@@ -265,6 +266,8 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
     if time is not None and time in table.text_columns:
         raise InputError(f"{path.name}: time column {table.label(time)!r} is neither numbers nor ISO date-times "
                          f"({table.text_columns[time][:40]!r})")
+    if kind == "rr":  # a time column is optional for intervals: used for gaps when it fits them
+        return _rr(path, table.columns[value], table.label(value), _beat_times_or_none(path, table, time))
     t_s = _time_in_seconds(path, table, time) if time is not None else None
     if kind == "auto":
         if fs_hz is not None:
@@ -327,7 +330,32 @@ def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
     return (t - origin) * scale
 
 
-def _rr(path: Path, values: np.ndarray, label: str) -> Recording:
+def _beat_times_or_none(path: Path, table: Table, time: int | None) -> np.ndarray | None:
+    if time is None:
+        return None
+    try:
+        return _time_in_seconds(path, table, time)
+    except InputError:
+        return None
+
+
+def _gaps_from_times(t_s: np.ndarray | None, rr_ms: np.ndarray) -> np.ndarray | None:
+    """Gap (ms) before each interval where the time column jumps further than the interval.
+
+    Used only when the column holds the beats' own times (most steps equal the
+    intervals within FILE_TIME_MATCH_MS), as in our beats CSV; None otherwise.
+    """
+    if t_s is None or t_s.size != rr_ms.size or t_s.size < 3:
+        return None
+    excess = np.full(rr_ms.size, np.nan)
+    excess[1:] = np.diff(t_s) * 1000.0 - rr_ms[1:]
+    finite = np.isfinite(excess[1:])
+    if not finite.any() or np.mean(np.abs(excess[1:][finite]) <= FILE_TIME_MATCH_MS) < 0.9:
+        return None
+    return np.where(excess > FILE_TIME_MATCH_MS, excess, 0.0)
+
+
+def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = None) -> Recording:
     rr = np.asarray(values, dtype=float)
     finite = rr[np.isfinite(rr) & (rr > 0)]
     if finite.size == 0:
@@ -337,7 +365,10 @@ def _rr(path: Path, values: np.ndarray, label: str) -> Recording:
     if named_seconds or np.median(finite) < SECONDS_MEDIAN_LIMIT:
         rr = rr * 1000.0
         notes.append("intervals read as seconds")
-    beat_t_s, chain_start, bad = rr_chains(rr)
+    gaps = _gaps_from_times(t_s, rr)
+    beat_t_s, chain_start, bad = rr_chains(rr, gaps)
+    if gaps is not None and np.any(gaps > 0):
+        notes.append(f"{int(np.count_nonzero(gaps > 0))} gap(s) in the beat times")
     if beat_t_s.size - int(chain_start.sum()) < 2:
         raise InputError(f"{path.name} holds {max(beat_t_s.size - 1, 0)} interval(s); at least 2 are needed")
     if bad:

@@ -19,26 +19,36 @@ from biofeedback.core.types import DeviceBeat, DeviceStatus, Event, Gap, PpgBloc
 OPENSIGNALS_SEQ_MODULO = 16  # nSeq is a 4-bit counter on BITalino and biosignalsplux
 
 
-def rr_chains(rr_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+def rr_chains(rr_ms: np.ndarray, gap_before_ms: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, int]:
     """Beat times (s, first at 0), chain-start flags and the count of impossible intervals.
 
     A beat flagged ``chain_start`` has no interval of its own (a gap precedes it).
     Impossible intervals advance the clock by their value when it is a plausible
     gap (<= FILE_GAP_MAX_S), else by FILE_RR_GAP_MS, so times stay increasing.
+    ``gap_before_ms[i] > 0`` (from a time column) puts a gap of that length
+    before interval i: the interval is kept, its chain starts after the gap.
     """
     rr = np.asarray(rr_ms, dtype=float)
+    given_gap = None
+    if gap_before_ms is not None and np.any(gap_before_ms > 0):
+        at = np.flatnonzero(gap_before_ms > 0)
+        rr = np.insert(rr, at, np.nan)
+        given_gap = np.insert(np.full(rr.size - at.size, np.nan), at, gap_before_ms[at])
     valid = np.isfinite(rr) & (rr > 0) & (rr <= config.FILE_RR_GAP_MS)
-    n_bad = int(rr.size - np.count_nonzero(valid))
+    n_bad = int(rr.size - np.count_nonzero(valid)) - (0 if given_gap is None else int(np.isfinite(given_gap).sum()))
     beat_t_s = np.empty(rr.size + 1)
     beat_t_s[0] = 0.0
-    if n_bad == 0:  # the common case, without temporaries the size of the record
+    if n_bad == 0 and given_gap is None:  # the common case, without temporaries the size of the record
         np.cumsum(rr, out=beat_t_s[1:])
         beat_t_s[1:] /= 1000.0
         chain_start = np.zeros(rr.size + 1, dtype=bool)
         chain_start[0] = True
         return beat_t_s, chain_start, 0
     gap_ok = np.isfinite(rr) & (rr > config.FILE_RR_GAP_MS) & (rr <= config.FILE_GAP_MAX_S * 1000.0)
-    np.cumsum(np.where(valid | gap_ok, rr, config.FILE_RR_GAP_MS), out=beat_t_s[1:])
+    advance = np.where(valid | gap_ok, rr, config.FILE_RR_GAP_MS)
+    if given_gap is not None:
+        advance = np.where(np.isfinite(given_gap), np.minimum(given_gap, config.FILE_GAP_MAX_S * 1000.0), advance)
+    np.cumsum(advance, out=beat_t_s[1:])
     beat_t_s[1:] /= 1000.0
     chain_start = np.concatenate([[True], ~valid])
     # a chain start followed by another chain start (or the end) is a lone beat with no interval

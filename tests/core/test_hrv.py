@@ -415,7 +415,7 @@ def test_batched_coherence_equals_the_textbook_fft_per_window():
         k = peaks[np.argmax(p[peaks])] if peaks.size else band[np.argmax(p[band])]
         peak = p[np.abs(f - f[k]) <= 0.015].sum()
         total = p[(f >= 0.0033) & (f <= 0.4)].sum()
-        assert value == pytest.approx(peak / (total - peak), rel=1e-5)  # single-precision product
+        assert value == pytest.approx(peak / (total - peak), rel=1e-9)
 
 
 def test_pipeline_live_rmssd_after_a_reconnect_is_zero():

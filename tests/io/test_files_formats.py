@@ -243,3 +243,29 @@ def test_raw_log_beats_going_backwards_become_a_restart_gap(tmp_path):
     assert len(beats) == 80 and all(b.t_s > a.t_s for a, b in zip(beats, beats[1:], strict=False))
     assert [g.reason for g in gaps] == ["device_restart"]
     assert "backwards" in rec.note
+
+
+def test_beats_csv_gaps_come_from_its_time_column(tmp_path):
+    # our own beats CSV: 20 beats at 800 ms, 6 s missing, 20 beats at 1000 ms
+    t1 = 0.8 * np.arange(1, 21)
+    t2 = t1[-1] + 6.0 + np.arange(1, 21) * 1.0
+    rows = ["time_s,rr_ms,corrected"] + [f"{t:.4f},800.000,0" for t in t1] + [f"{t:.4f},1000.000,0" for t in t2]
+    path = tmp_path / "beats.csv"
+    path.write_text("\n".join(rows))
+    rec = load_recording(path)
+    assert rec.kind == "rr" and "1 gap(s) in the beat times" in rec.note
+    starts = np.flatnonzero(rec.chain_start)
+    assert starts.size == 2
+    np.testing.assert_allclose(rec.beat_t_s[starts[1] + 1:] - rec.beat_t_s[starts[1] + 1], t2 - t2[0], atol=1e-9)
+    intervals = (np.diff(rec.beat_t_s) * 1000.0)[~rec.chain_start[1:]]
+    np.testing.assert_allclose(intervals, [800.0] * 20 + [1000.0] * 20, atol=1e-6)
+
+
+@pytest.mark.parametrize("header", ["time,rr", "t,ibi"])
+def test_rr_with_beat_times_in_seconds_is_not_ambiguous(tmp_path, header):
+    rr = np.array([800.0, 810.0, 790.0, 805.0, 795.0, 820.0])
+    path = tmp_path / "rr.csv"
+    path.write_text(header + "\n" + "\n".join(f"{t:.3f},{r:.0f}" for t, r in zip(np.cumsum(rr) / 1000, rr, strict=True)))
+    rec = load_recording(path)
+    assert rec.kind == "rr" and int(rec.chain_start.sum()) == 1
+    np.testing.assert_allclose(np.diff(rec.beat_t_s) * 1000, rr)
