@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import neurokit2 as nk
@@ -56,9 +55,8 @@ def test_causal_and_reported_within_half_a_second():
 
 
 def bitalino_sample_ecg() -> tuple[np.ndarray, float]:
-    """Real ECG shipped in pyhrv (BITalino sample, 1000 Hz; tests/data/README)."""
-    spec = importlib.util.find_spec("pyhrv")  # located, not imported: pyhrv's own imports are heavy
-    path = Path(spec.submodule_search_locations[0]) / "files" / "SampleECG.txt"
+    """Real ECG from pyhrv 0.5.0 (BITalino sample, 1000 Hz, BSD-3; tests/data/README)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "pyhrv_SampleECG.txt"
     return np.loadtxt(path, comments="#")[:, 5], 1000.0
 
 
