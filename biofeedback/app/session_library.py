@@ -125,9 +125,9 @@ class ReportData:
 
 
 def load_report_data(store: SessionStore, session_id: int) -> ReportData:
-    info, beats = store.session(session_id), store.beats(session_id)
-    summary = summarize_stored(info, beats, store.list_sessions(), beats_of=store.beats)
-    return ReportData(info, beats, store.markers(session_id), store.pacer_changes(session_id), summary)
+    info, beats, changes = store.session(session_id), store.beats(session_id), store.pacer_changes(session_id)
+    summary = summarize_stored(info, beats, store.list_sessions(), beats_of=store.beats, pacer_changes=changes)
+    return ReportData(info, beats, store.markers(session_id), changes, summary)
 
 
 class SessionLibrary(QObject):
@@ -236,6 +236,11 @@ class SessionLibrary(QObject):
     def markers(self, session_id: int) -> list[tuple[float, str]]:
         with self._open() as store:
             return store.markers(session_id)
+
+    def summary(self, session_id: int) -> SessionSummary:
+        """The after-session summary (the report's), against the earlier sessions; reads several sessions."""
+        with self._open() as store:
+            return load_report_data(store, session_id).summary
 
     def events(self, session_id: int) -> list[Event]:
         with self._open() as store:

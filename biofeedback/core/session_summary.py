@@ -113,6 +113,24 @@ def session_hr_swing_bpm(
     return float(np.mean(swings)) if swings else None
 
 
+def breath_starts_from_pacer(changes: Sequence[object], end_s: float) -> np.ndarray:
+    """Breath boundaries from the stored pacer changes (``t_device_s``, ``rate_brpm``), up to ``end_s``.
+
+    Each change starts a run of whole breaths of 60/rate seconds from its own
+    time (the pacer's phase is not stored, so a breath is one period from
+    there); NaN separates the runs, so the part-breath before the next change
+    is no breath (a pair with NaN holds no beat).
+    """
+    changes = sorted(changes, key=lambda c: c.t_device_s)
+    edges: list[float] = []
+    for i, c in enumerate(changes):
+        stop = changes[i + 1].t_device_s if i + 1 < len(changes) else end_s
+        period = 60.0 / c.rate_brpm
+        edges.extend(c.t_device_s + period * np.arange(max(int((stop - c.t_device_s) // period), 0) + 1))
+        edges.append(np.nan)
+    return np.asarray(edges, float)
+
+
 def coherence_figures(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> tuple[float | None, float | None, float | None]:
     """(mean ratio, peak ratio, seconds in high coherence); all None below one 64 s window."""
     _, ratios = hrv.coherence_series(np.asarray(beat_t_s, float), np.asarray(rr_ms, float))
@@ -180,7 +198,8 @@ def _stored_swing(info: object, beats: Sequence[object]) -> float | None:
 
 def summarize_stored(info: object, beats: Sequence[object], sessions: Iterable[object],
                       beats_of: Callable[[int], Sequence[object]] | None = None,
-                      breath_starts_s: Sequence[float] | None = None) -> SessionSummary:
+                      breath_starts_s: Sequence[float] | None = None,
+                      pacer_changes: Sequence[object] | None = None) -> SessionSummary:
     """The summary of a stored session, set against the sessions that started before it.
 
     Duck-typed on the store's records: ``info`` and ``sessions`` have ``id``,
@@ -188,7 +207,8 @@ def summarize_stored(info: object, beats: Sequence[object], sessions: Iterable[o
     (dict) and ``checkins``; beats have ``t_s``, ``rr_ms``, ``corrected``.
     Earlier sessions give their stored RMSSD, and their HR swing (stored, or
     re-derived from the beats ``beats_of(id)`` returns, for the latest
-    config.SUMMARY_PREVIOUS_SWING_SESSIONS).
+    config.SUMMARY_PREVIOUS_SWING_SESSIONS). With ``pacer_changes`` (the stored
+    rate over time) today's breaths follow the pacer that actually ran.
     """
     def order(s: object) -> tuple:  # sessions started in the same second: in the order they were stored
         return (s.started_at, s.id)
@@ -199,6 +219,8 @@ def summarize_stored(info: object, beats: Sequence[object], sessions: Iterable[o
         recent = earlier[-config.SUMMARY_PREVIOUS_SWING_SESSIONS:]
         swings = [_stored_swing(s, beats_of(s.id)) for s in recent]
     checkins = getattr(info, "checkins", None) or {}
+    if breath_starts_s is None and pacer_changes and beats:
+        breath_starts_s = breath_starts_from_pacer(pacer_changes, beats[-1].t_s)
     # the stored start and end are wall-clock; a sped-up source (a fast replay) covers more time than that
     span_s = beats[-1].t_s - beats[0].t_s + beats[0].rr_ms / 1000.0 if beats else 0.0
     duration_s = max(info.duration_s or 0.0, span_s)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow
 from biofeedback.app.session_library import SessionLibrary
 from biofeedback.ui.checkin_dialog import CheckInDialog
 from biofeedback.ui.history_view import HistoryView
-from biofeedback.ui.summary_view import SessionSummaryDialog, summary_of_stored
+from biofeedback.ui.summary_view import SessionSummaryDialog
 
 MARK_KEY = Qt.Key.Key_M
 NOTE_KEY = Qt.Key.Key_N
@@ -139,8 +139,7 @@ class StoreIntegration(QObject):
 
         def work() -> None:
             try:
-                info = lib.session(session_id)
-                result = summary_of_stored(info, lib.beats(session_id), lib.list_sessions(), beats_of=lib.beats)
+                result = lib.summary(session_id)  # the report's summary: pacer changes, earlier sessions
             except Exception as exc:  # a store error: one sentence in the status line, no dialog
                 result = exc
             self._summary_ready.emit(session_id, result)

@@ -25,12 +25,10 @@ from biofeedback.core.session_summary import (
     CheckinChange,
     Comparison,
     SessionSummary,
-    summarize_stored,
 )
 from biofeedback.ui.theme import DARK, Theme
 
 DASH = "–"
-summary_of_stored = summarize_stored  # the name the store glue and its tests use
 
 
 def clock_text(seconds: float | None) -> str:

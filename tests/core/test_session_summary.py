@@ -143,3 +143,40 @@ def test_reading_warns_when_many_beats_were_corrected_or_the_session_was_short()
 def test_mismatched_inputs_give_one_clear_error():
     with pytest.raises(ValueError, match="differ in length"):
         summarize_session([1.0, 2.0], [1000.0])
+
+
+class Change:
+    def __init__(self, t_device_s, rate_brpm):
+        self.t_device_s, self.rate_brpm = t_device_s, rate_brpm
+
+
+def test_breaths_follow_the_stored_pacer_changes_whole_breaths_only():
+    from biofeedback.core.session_summary import breath_starts_from_pacer
+
+    edges = breath_starts_from_pacer([Change(65.0, 5.0), Change(0.0, 6.0)], end_s=100.0)
+    np.testing.assert_allclose(edges, [0, 10, 20, 30, 40, 50, 60, np.nan, 65, 77, 89, np.nan])
+
+
+def test_swing_after_a_rate_change_uses_the_pacer_that_ran():
+    from types import SimpleNamespace
+
+    from biofeedback.core.session_summary import summarize_stored
+    from biofeedback.core.types import Beat
+
+    # 180 s breathing at 6/min, then 180 s at 3/min: the same +-50 ms RR swing throughout
+    t, rr, now = [], [], 0.0
+    while now < 360.0:
+        f = 0.1 if now < 180.0 else 0.05
+        phase = 2 * np.pi * (0.1 * now if now < 180.0 else 18.0 + f * (now - 180.0))
+        interval = 1000.0 + 50.0 * np.sin(phase)
+        now += interval / 1000.0
+        t.append(now)
+        rr.append(interval)
+    beats = [Beat(a, b) for a, b in zip(t, rr, strict=True)]
+    info = SimpleNamespace(id=1, started_at="2026-11-01T08:00:00+00:00", duration_s=360.0, pacer_bpm=6.0,
+                           summary={}, checkins={})
+    true_swing = 60000 / 950 - 60000 / 1050
+    ran = summarize_stored(info, beats, [info], pacer_changes=[Change(0.0, 6.0), Change(180.0, 3.0)])
+    start_rate_only = summarize_stored(info, beats, [info])
+    assert abs(ran.hr_swing.value - true_swing) < 0.6
+    assert abs(ran.hr_swing.value - true_swing) < abs(start_rate_only.hr_swing.value - true_swing)

@@ -7,12 +7,11 @@ import pytest
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
-from biofeedback.core.session_summary import Comparison, summarize_session
+from biofeedback.core.session_summary import Comparison, summarize_session, summarize_stored
 from biofeedback.ui.summary_view import (
     SessionSummaryDialog,
     SummaryView,
     comparison_text,
-    summary_of_stored,
 )
 from biofeedback.ui.theme import DARK, LIGHT
 
@@ -89,7 +88,7 @@ def test_a_stored_session_is_set_against_the_sessions_before_it_only():
 
     this = info(5, 20, checkins={"before": CheckIn("before", pain=6), "after": CheckIn("after", pain=4)})
     sessions = [info(1, 1, 10.0), info(2, 2, 20.0), info(3, 3, 30.0), this, info(6, 25, 1.0)]
-    s = summary_of_stored(this, beats, sessions)
+    s = summarize_stored(this, beats, sessions)
     assert s.rmssd.value == pytest.approx(25.0) and s.rmssd.n_previous == 3 and s.rmssd.n_below == 2
     assert {c.item: c.change_points for c in s.checkins}["pain"] == -2
 
