@@ -36,6 +36,7 @@ from biofeedback.app.sources import (
     list_lsl_choices,
     list_port_choices,
 )
+from biofeedback.core.simulation import SHAPES
 
 KINDS = ((SERIAL, "Serial sensor"), (SIMULATED, "Simulated sensor"), (REPLAY, "Replay a file"),
          (LSL, "LSL stream"), (BLE, "Bluetooth strap (experimental)"))
@@ -84,9 +85,12 @@ class SourcePanel(QWidget):
         self.sim_res = QDoubleSpinBox(minimum=3.0, maximum=10.0, singleStep=0.5, decimals=1, suffix=" /min")
         self.sim_art = QComboBox()
         self.sim_art.addItems(list(ARTIFACT_LEVELS))
+        self.sim_shape = QComboBox()
+        self.sim_shape.addItems(list(SHAPES))
+        self.sim_shape.setToolTip("The pulse shape of the simulated finger")
         self.stack.addWidget(
             _row(QLabel("Baseline HR"), self.sim_hr, QLabel("Resonance"), self.sim_res,
-                 QLabel("Artifacts"), self.sim_art)
+                 QLabel("Artifacts"), self.sim_art, QLabel("Pulse"), self.sim_shape)
         )
 
         # replay
@@ -140,6 +144,8 @@ class SourcePanel(QWidget):
         levels = list(ARTIFACT_LEVELS.values())
         nearest = min(range(len(levels)), key=lambda k: abs(levels[k] - s.sim_artifacts_per_min))
         self.sim_art.setCurrentIndex(nearest)
+        if s.sim_shape in SHAPES:
+            self.sim_shape.setCurrentText(s.sim_shape)
         self.path.setText(s.replay_path)
         self.lsl_stream.setEditText(s.lsl_stream)
         self.ble_address.setText(s.ble_address)
@@ -155,6 +161,7 @@ class SourcePanel(QWidget):
         s.sim_hr_bpm = self.sim_hr.value()
         s.sim_resonance_bpm = self.sim_res.value()
         s.sim_artifacts_per_min = ARTIFACT_LEVELS[self.sim_art.currentText()]
+        s.sim_shape = self.sim_shape.currentText()
         s.replay_path = self.path.text().strip()
         s.replay_speed = float(self.speed.currentData())
         i, typed = self.lsl_stream.currentIndex(), self.lsl_stream.currentText().strip()
