@@ -47,6 +47,9 @@ class Settings:
     pacer_hold_in_s: float = 0.0
     pacer_hold_out_s: float = 0.0
     audio_cue: bool = False
+    sound_guide_volume: float = config.AUDIO_DEFAULT_VOLUME  # eyes-closed sound guide, 0..1
+    sound_guide_tone: bool = True  # its breathing tone (pitch follows the pacer)
+    sound_guide_coherence: bool = True  # its coherence layer (brightens with the calm level)
     theme: str = "dark"  # "dark" | "light"
     presentation_screen: int = 0
     session_minutes: int = 10  # 0 = open-ended
@@ -99,6 +102,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "pacer_inhale_ratio": (0.1, 0.9),  # core.pacer refuses anything else
     "pacer_hold_in_s": (0.0, 4.0),
     "pacer_hold_out_s": (0.0, 4.0),
+    "sound_guide_volume": (0.0, 1.0),
     "presentation_screen": (0, 16),
     "session_minutes": (0, 600),  # 0 = open-ended
 }

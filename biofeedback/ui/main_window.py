@@ -28,6 +28,7 @@ from biofeedback.io.source import FAILED, Source, SourceState
 from biofeedback.ui.audio import AudioCue
 from biofeedback.ui.coach.app_integration import install_lsl
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
+from biofeedback.ui.eyes_closed import install_eyes_closed
 from biofeedback.ui.help import first_run_dialog, help_dialog
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.menus import install_menus
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.adaptive_action.setCheckable(True)
         self.adaptive_action.toggled.connect(self.set_adaptive_pacing)
         self.lsl = install_lsl(self)  # Tools: stream on LSL, the coach view (ui/coach/app_integration.py)
+        self.eyes_closed = install_eyes_closed(self)  # Tools > Eyes closed: sound guide, dim (ui/eyes_closed.py)
         self.menu_actions = install_menus(self, self.close, self.look.toggle_theme, self.look.toggle_presentation,
                                           self.show_help)
         # the store glue sets this: called with the session's start, it asks the "before" check-in first
