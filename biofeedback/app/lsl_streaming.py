@@ -1,8 +1,9 @@
-"""The app's LSL outlets: what a LiveSession shows, published as the five client streams.
+"""The app's LSL outlets: what a LiveSession shows, published as the six client streams.
 
 Off until ``start``; the settings' LSL switch and the window's "streaming"
 label follow ``streaming_changed``. It subscribes to the session's typed
-signals (outputs, markers, session start/stop) and publishes the active
+signals (outputs, markers, session start/stop), takes the check-ins the
+store glue hands it (``checkin``: one Markers string each), and publishes the active
 pacer's guide at the Pacer stream's rate; it never changes the session.
 """
 
@@ -17,6 +18,15 @@ from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import Marker
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.io.lsl_outlets import LslOutlets
+from biofeedback.io.store.models import CheckIn
+
+
+def checkin_marker(c: CheckIn) -> str:
+    """One Markers string: 'check-in before: stress 3, pain -, mood 7' (0..10, '-' skipped; '; note: ...')."""
+    values = ", ".join(f"{k} {'-' if v is None else v}" for k, v in
+                       (("stress", c.stress), ("pain", c.pain), ("mood", c.mood)))
+    note = " ".join(c.note.split())
+    return f"check-in {c.phase}: {values}" + (f"; note: {note}" if note else "")
 
 
 class LslStreamer(QObject):
@@ -68,10 +78,16 @@ class LslStreamer(QObject):
         if times:
             o.note_device_time(max(times))
         o.push_ppg(out.ppg)
+        o.push_live(out.detections_t_s, out.beats, gap=bool(out.gaps))
         if out.beats:
             quality = self.session.model.quality
             o.push_beats(out.beats, quality)
             o.push_metrics(out.metrics, quality, self.session.pipeline_beats)
+
+    def checkin(self, c: CheckIn) -> None:
+        """A check-in the user answered (before or after a session), as a marker string."""
+        if self.outlets is not None:
+            self.outlets.marker(checkin_marker(c))
 
     def _on_marker(self, marker: Marker) -> None:
         if self.outlets is not None:

@@ -30,6 +30,7 @@ class StoreIntegration(QObject):
     """Check-ins, markers and history for one main window over a SessionLibrary."""
 
     saved = Signal(int)  # session id, after the session is closed in the store
+    checked_in = Signal(object)  # a CheckIn the user answered (LSL publishes it as a marker)
     summary_shown = Signal(int)  # session id, once its summary screen is open
     _summary_ready = Signal(int, object)  # session id, SessionSummary or the exception: from a worker thread
 
@@ -106,6 +107,8 @@ class StoreIntegration(QObject):
         def done(_result: int) -> None:
             answers = dialog.checkin() if dialog.result() == CheckInDialog.DialogCode.Accepted else None
             self._before_answers = answers
+            if answers is not None:
+                self.checked_in.emit(answers)
             start()
 
         dialog.finished.connect(done)
@@ -176,6 +179,7 @@ class StoreIntegration(QObject):
             answers = dialog.checkin() if result == CheckInDialog.DialogCode.Accepted else None
             if answers is not None:
                 self.library.set_checkin(session_id, answers)
+                self.checked_in.emit(answers)
                 if self.history is not None:
                     self.history.reload()
             if then is not None:
@@ -215,4 +219,6 @@ def install_session_store(window: QMainWindow, store=None, checkins: bool = True
     library = store if isinstance(store, SessionLibrary) else SessionLibrary(store, parent=window)
     integration = StoreIntegration(window, library, checkins)
     window.store_integration = integration  # type: ignore[attr-defined]
+    if getattr(window, "lsl", None) is not None:  # check-ins on the LSL Markers stream (ui/coach/app_integration)
+        integration.checked_in.connect(window.lsl.streamer.checkin)
     return integration

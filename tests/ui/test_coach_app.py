@@ -52,3 +52,31 @@ def test_lsl_and_bluetooth_sources_in_the_picker(make_window):
     assert isinstance(source, LslSource) and source.selector == "type:ECG"
     settings.source_kind = "ble"
     assert isinstance(make_source(settings), BleHeartRateSource)
+
+
+def test_a_checkin_answered_in_the_window_goes_out_as_a_marker(make_window, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from qt_test_sources import PhysiologySource
+
+    from biofeedback.io.store import SessionStore
+    from biofeedback.ui.store_integration import install_session_store
+
+    name = f"chk-{uuid.uuid4().hex[:6]}"
+    window = make_window(Settings(first_run_notice_seen=True, lsl_enabled=True, lsl_name=name))
+    integration = install_session_store(window, SessionStore(tmp_path / "s.db"))
+    found = pylsl.resolve_byprop("source_id", source_id(name, "Markers"), 1, 5.0)
+    markers = pylsl.StreamInlet(found[0])
+    markers.open_stream(5.0)
+    window.connect_to(PhysiologySource(speed=8.0))
+    qtbot.waitUntil(lambda: window.model.clock_offset_s is not None, timeout=4000)
+    window.toggle_session()
+    before = integration.checkin_dialog
+    qtbot.waitUntil(before.isVisible, timeout=2000)
+    qtbot.mouseClick(before.rows["stress"].buttons[6], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(before.rows["mood"].buttons[8], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(before.save_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    got: list[str] = []
+    qtbot.waitUntil(lambda: got.extend(m[0] for m in markers.pull_chunk(timeout=0.0)[0])
+                    or "check-in before: stress 6, pain -, mood 8" in got, timeout=5000)
+    window.toggle_session()
