@@ -3,12 +3,19 @@
 A liblsl ``ContinuousResolver`` (its own background thread) lists the
 streams whose ``source_id`` starts with ``biofeedback:``; they are grouped
 per client (``biofeedback:<host>:<client>``). For each client the model
-opens inlets on its RR, Metrics and Pacer streams (never PPG: the coach does
-not need the wave) and pulls them without blocking from a QTimer in the GUI
+opens inlets on its RR, LiveBeats, Metrics and Pacer streams (never PPG: the
+coach does not need the wave) and pulls them without blocking from a QTimer in the GUI
 thread. A client whose streams the resolver has not seen for
 COACH_FORGET_AFTER_S is *lost*; when streams with the same source ids come
 back (the client restarted) new inlets are opened and it is live again, with
 its history kept. Nothing here sends anything to a client.
+
+The HR curve and the HR number follow each beat at once: a client's
+``LiveBeats`` stream carries every detection ~0.2 s after its peak
+(provisional), ``RR`` the corrected beats ~2 s later; the curve draws the
+corrected beats and, after the newest of them, the provisional ones (so a
+corrected beat replaces its provisional one in place). Clients without
+``LiveBeats`` (older versions) are drawn from ``RR`` and ``Metrics`` alone.
 
 All times are ``local_clock()`` seconds (another host's stamps get LSL's time correction).
 """
@@ -28,7 +35,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from biofeedback import config
 from biofeedback.io.lsl_outlets import METRICS_CHANNELS, SOURCE_ID_PREFIX, client_key
 
-COACH_KINDS = ("RR", "Metrics", "Pacer")
+COACH_KINDS = ("RR", "LiveBeats", "Metrics", "Pacer")
+SAME_BEAT_S = 0.06  # a corrected beat this close to a provisional one is that beat (core.provisional_beats)
 RESOLVE_EVERY_POLLS = 5  # look at the resolver's list every 5th poll (0.5 s)
 _METRIC_INDEX = {label: i for i, (label, _, _) in enumerate(METRICS_CHANNELS)}
 
@@ -47,6 +55,7 @@ class ClientState:
     lost: bool = False
     first_seen_t_s: float | None = None  # local_clock of the client's first sample
     beats: deque = field(default_factory=lambda: deque(maxlen=4096))  # (t_s, rr_ms, corrected, quality)
+    live: deque = field(default_factory=lambda: deque(maxlen=64))  # provisional (t_s, rr_ms, hr_bpm)
     pacer: deque = field(default_factory=lambda: deque(maxlen=int(config.COACH_WINDOW_S * 12)))
     metrics: dict = field(default_factory=dict)  # label -> value or None
     metrics_t_s: float | None = None  # stamp of the latest Metrics sample (when the client pushed it)
@@ -55,7 +64,16 @@ class ClientState:
 
     @property
     def hr_bpm(self) -> float | None:
+        """The HR the tile shows: the client's 3-beat HR at its newest beat, provisional included."""
+        pending = self.pending()
+        if pending:
+            return _value(pending[-1][2])
         return self.metrics.get("hr_bpm")
+
+    def pending(self) -> list[tuple[float, float, float]]:
+        """Provisional beats newer than the newest corrected one (not yet replaced)."""
+        newest = self.beats[-1][0] + SAME_BEAT_S if self.beats else -math.inf
+        return [b for b in self.live if b[0] > newest]
 
     @property
     def signal_ok(self) -> bool | None:
@@ -71,7 +89,8 @@ class ClientState:
         A NaN separates beats more than COACH_CURVE_BREAK_S apart: a gap is not drawn as a line.
         """
         t, hr, last = [], [], None
-        for bt, rr, _, _ in self.beats:
+        shown = [(bt, rr) for bt, rr, _, _ in self.beats] + [(bt, rr) for bt, rr, _ in self.pending()]
+        for bt, rr in shown:
             if bt >= now_s - window_s and rr > 0:
                 if last is not None and bt - last > config.COACH_CURVE_BREAK_S:
                     t.append(bt - now_s)
@@ -231,6 +250,8 @@ class CoachModel(QObject):
         client.last_sample_t_s = stamps[-1]
         if kind == "RR":
             client.beats.extend((t, row[0], row[1] >= 0.5, row[2] >= 0.5) for row, t in zip(data, stamps, strict=True))
+        elif kind == "LiveBeats":
+            client.live.extend((t, row[0], row[1]) for row, t in zip(data, stamps, strict=True))
         elif kind == "Pacer":
             client.pacer.extend((t, row[0], row[1]) for row, t in zip(data, stamps, strict=True))
         elif kind == "Metrics":

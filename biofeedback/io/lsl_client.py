@@ -1,4 +1,4 @@
-"""One client on LSL: sensor events through the pipeline out to the five outlets.
+"""One client on LSL: sensor events through the pipeline out to the six outlets.
 
 Used by ``record --lsl``, ``simulate --lsl`` and ``replay --lsl``: whatever
 reads the sensor hands each batch of events to ``feed``; the pipeline's beats,
@@ -46,6 +46,7 @@ class LslClient:
                 self.outlets.note_device_time(t)
                 break
         self.outlets.push_ppg(out.ppg)
+        self.outlets.push_live(out.detections_t_s, out.beats, gap=bool(out.gaps))
         if out.beats:
             self.outlets.push_beats(out.beats, self.pipeline.quality)
             self.outlets.push_metrics(out.metrics, self.pipeline.quality, self.pipeline.n_beats)

@@ -1,6 +1,6 @@
-"""Lab Streaming Layer outlets: a client's PPG, beats, metrics, pacer and markers.
+"""Lab Streaming Layer outlets: a client's PPG, beats, live beats, metrics, pacer and markers.
 
-Five streams per client, following the LSL conventions (XDF meta-data names,
+Six streams per client, following the LSL conventions (XDF meta-data names,
 ``desc/channels/channel/{label,unit,type}``, ``desc/manufacturer``):
 
 =========  ========  ==================  =========================================
@@ -8,6 +8,7 @@ name       type      nominal rate        channels
 =========  ========  ==================  =========================================
 …_PPG      PPG       the device's rate   ppg (au)
 …_RR       RR        irregular           rr_ms (ms), corrected (bool), quality (bool)
+…_LiveBeats LiveBeats irregular          rr_ms (ms), hr_bpm (bpm): provisional beats
 …_Metrics  Metrics   irregular           hr_bpm, rmssd_ms, coherence_ratio,
                                          hr_swing_bpm, pacer_bpm, signal_ok,
                                          artifact_share, n_beats
@@ -20,6 +21,13 @@ LabRecorder's required streams keep matching) and the ``source_id`` is
 ``biofeedback:<host>:<client>:<Kind>``: stable per device and host, so a
 recorder or a coach re-attaches after a restart. Device times become
 ``local_clock()`` times through ``ClockMap``; beats are stamped at the beat.
+
+``RR`` carries the corrected beats, exactly as stored (after the artifact
+corrector's 2-beat look-ahead, ~2 s after the beat). ``LiveBeats`` carries each
+raw detection at once (~0.2 s after the systolic peak), stamped at the peak as
+detected: its interval from the previous detection and the 3-beat HR the app
+shows (``core.provisional_beats``: provisional beats, replaced by corrected
+ones as they come). It is for live displays (the coach's tiles); analyses use ``RR``.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ import numpy as np
 import pylsl
 
 from biofeedback import config
+from biofeedback.core.provisional_beats import ProvisionalBeats
 from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock, SignalQuality
 
 
@@ -60,10 +69,11 @@ _quiet_liblsl()
 MANUFACTURER = "biofeedback"
 SOURCE_ID_PREFIX = "biofeedback:"
 NAME_PREFIX = "biofeedback_"
-KINDS = ("PPG", "RR", "Metrics", "Pacer", "Markers")
+KINDS = ("PPG", "RR", "LiveBeats", "Metrics", "Pacer", "Markers")
 
 # (label, unit, type) per channel; the coach and the inlet source read them by label
 RR_CHANNELS = (("rr_ms", "ms", "RR"), ("corrected", "bool", "Flag"), ("quality", "bool", "Flag"))
+LIVE_CHANNELS = (("rr_ms", "ms", "RR"), ("hr_bpm", "bpm", "HR"))
 METRICS_CHANNELS = (
     ("hr_bpm", "bpm", "HR"),
     ("rmssd_ms", "ms", "HRV"),
@@ -170,7 +180,7 @@ def _nan(x: float | None) -> float:
 
 
 class LslOutlets:
-    """The five outlets of one client; feed it what the pipeline produced.
+    """The six outlets of one client; feed it what the pipeline produced.
 
     ``client`` is the stable identity (display name or device); the PPG outlet
     is opened on the first PPG block, when the device rate is known.
@@ -183,6 +193,8 @@ class LslOutlets:
         self._ppg: pylsl.StreamOutlet | None = None
         self._ppg_fs_hz: float | None = None
         self.rr = self._outlet("RR", "RR", RR_CHANNELS, pylsl.IRREGULAR_RATE, "float32")
+        self.live = self._outlet("LiveBeats", "LiveBeats", LIVE_CHANNELS, pylsl.IRREGULAR_RATE, "float32")
+        self._shown = ProvisionalBeats(config.LSL_RECENT_BEATS)
         self.metrics = self._outlet("Metrics", "Metrics", METRICS_CHANNELS, pylsl.IRREGULAR_RATE, "float32")
         self.pacer = self._outlet("Pacer", "Pacer", PACER_CHANNELS, pacer_rate_hz, "float32")
         self.markers = self._outlet("Markers", "Markers", (("marker", "", "Markers"),),
@@ -220,6 +232,20 @@ class LslOutlets:
             self.rr.push_sample([beat.rr_ms, float(beat.corrected), good], self.clock.to_local(beat.t_s))
             self._recent.append((beat.t_s, beat.rr_ms))
 
+    def push_live(self, detections_t_s: Sequence[float], beats: Sequence[Beat], gap: bool = False) -> None:
+        """Each raw detection at once on LiveBeats (stamped at the peak); ``beats`` (corrected)
+        replace provisional ones for the 3-beat HR. ``gap``: intervals must not span it."""
+        if gap:
+            self._shown.reset()
+        for t in detections_t_s:
+            before = self._shown.version
+            self._shown.add_detections([t])
+            if self._shown.version != before:  # a new provisional beat (the first has no interval)
+                beat = self._shown.beats()[-1]
+                self.live.push_sample([beat.rr_ms, _nan(self._shown.latest_hr_bpm(3))],
+                                      self.clock.to_local(beat.t_s))
+        self._shown.add_corrected(beats)
+
     def push_metrics(self, m: MetricsUpdate | None, quality: SignalQuality, n_beats: int) -> None:
         """Live metrics now; HR is the mean of the last 3 intervals (as the app's HR tile)."""
         rr = [r for _, r in list(self._recent)[-3:]]
@@ -252,4 +278,4 @@ class LslOutlets:
     def close(self) -> None:
         """Drop the outlets (consumers see the streams disappear)."""
         self._ppg = None
-        self.rr = self.metrics = self.pacer = self.markers = None
+        self.rr = self.live = self.metrics = self.pacer = self.markers = None

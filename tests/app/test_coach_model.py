@@ -53,3 +53,28 @@ def test_discovers_clients_buffers_beats_and_follows_lost_and_back(qtbot):
     assert len(client.beats) == 3
     del again, extra
     model.stop()
+
+
+def test_live_beats_show_at_once_and_corrected_beats_replace_them_in_place(qtbot):
+    tag = f"l{uuid.uuid4().hex[:6]}"
+    model = CoachModel(only=tag)
+    client_out = LslOutlets(f"{tag} Dana", f"Dana {tag}")
+    model.start()
+    qtbot.waitUntil(lambda: len(model.clients) == 1, timeout=10_000)
+    qtbot.wait(1500)  # inlets open
+    client = model.ordered()[0]
+    client_out.clock.note(100.0, local_t_s=pylsl.local_clock())
+    client_out.push_beats([Beat(87.0, 1000.0), Beat(88.0, 1000.0)], SignalQuality.GOOD)  # corrected
+    client_out.push_live([87.0, 88.0, 88.8, 89.4], [])  # provisional: 800 and 600 ms after them
+    qtbot.waitUntil(lambda: len(client.live) == 3 and len(client.beats) == 2, timeout=5000)
+    assert math.isclose(client.hr_bpm, 60000 / (1000 + 800 + 600) * 3, rel_tol=1e-4)  # the newest live HR
+    _, hr = client.hr_curve(pylsl.local_clock())
+    assert [round(x, 1) for x in hr] == [60.0, 60.0, 75.0, 100.0]  # corrected, then the pending ones
+    # the corrector merges 88.8 into 89.4 (an extra detection): the curve shows the corrected beat
+    client_out.push_beats([Beat(89.4, 1400.0, corrected=True)], SignalQuality.GOOD)
+    qtbot.waitUntil(lambda: len(client.beats) == 3, timeout=5000)
+    _, hr = client.hr_curve(pylsl.local_clock())
+    assert [round(x, 2) for x in hr] == [60.0, 60.0, round(60000 / 1400, 2)]
+    assert client.pending() == []
+    del client_out
+    model.stop()

@@ -29,7 +29,8 @@ def test_streaming_publishes_the_sessions_beats_pacer_and_markers(make_live, qtb
     streamer.streaming_changed.connect(states.append)
     name = f"app-{uuid.uuid4().hex[:6]}"
     streamer.start(name)
-    rr_in, pacer_in, markers_in = (inlet_for(source_id(name, k)) for k in ("RR", "Pacer", "Markers"))
+    rr_in, pacer_in, markers_in, live_in = (inlet_for(source_id(name, k))
+                                            for k in ("RR", "Pacer", "Markers", "LiveBeats"))
     live.connect_source(SimulatedSource(hr_bpm=70.0, seed=3))
     qtbot.waitUntil(lambda: len(beats) >= 8, timeout=90_000)  # generous on a loaded machine
     live.mark("yawned")
@@ -37,6 +38,7 @@ def test_streaming_publishes_the_sessions_beats_pacer_and_markers(make_live, qtb
     rr, rr_t = rr_in.pull_chunk(timeout=1.0)
     guide, _ = pacer_in.pull_chunk(timeout=1.0, max_samples=10000)
     marks, _ = markers_in.pull_chunk(timeout=1.0)
+    live_rr, _ = live_in.pull_chunk(timeout=1.0)
     streamer.stop()
     assert states == [True, False] and not streamer.streaming
     n = len(rr)
@@ -45,3 +47,8 @@ def test_streaming_publishes_the_sessions_beats_pacer_and_markers(make_live, qtb
     np.testing.assert_allclose(np.diff(rr_t), np.diff([b.t_s for b in beats[:n]]), atol=0.02)
     assert np.all(np.array(guide)[:, 1] == live.pacer.rate_bpm)
     assert ["yawned"] in marks
+    # LiveBeats ran ahead (no look-ahead) and carried the same intervals where nothing was corrected
+    live_rr = np.array(live_rr)[:, 0]
+    assert live_rr.size >= n
+    clean = [b.rr_ms for b in beats[:n] if not b.corrected]
+    assert np.mean([np.min(np.abs(live_rr - r)) < 1.0 for r in clean]) >= 0.9

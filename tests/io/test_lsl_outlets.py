@@ -13,6 +13,7 @@ import pytest
 
 from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock, SignalQuality
 from biofeedback.io.lsl_outlets import (
+    LIVE_CHANNELS,
     METRICS_CHANNELS,
     PACER_CHANNELS,
     RR_CHANNELS,
@@ -48,9 +49,9 @@ def test_metadata_read_back_has_labels_units_types_and_manufacturer():
     client = f"meta-{uuid.uuid4().hex[:6]}"
     outlets = LslOutlets(client, "Meta Client", device="/dev/ttyUSB0")
     outlets.push_ppg([PpgBlock(np.arange(50) / 250.0, np.ones(50), 250.0)])
-    expected = {"RR": RR_CHANNELS, "Metrics": METRICS_CHANNELS, "Pacer": PACER_CHANNELS,
+    expected = {"RR": RR_CHANNELS, "LiveBeats": LIVE_CHANNELS, "Metrics": METRICS_CHANNELS, "Pacer": PACER_CHANNELS,
                 "PPG": (("ppg", "au", "PPG"),), "Markers": (("marker", "", "Markers"),)}
-    rates = {"RR": 0.0, "Metrics": 0.0, "Pacer": 10.0, "PPG": 250.0, "Markers": 0.0}
+    rates = {"RR": 0.0, "LiveBeats": 0.0, "Metrics": 0.0, "Pacer": 10.0, "PPG": 250.0, "Markers": 0.0}
     for kind, channels in expected.items():
         info = full_info(source_id(client, kind))
         assert info.name() == stream_name(client, kind)
@@ -74,6 +75,33 @@ def test_beats_are_stamped_at_the_beat_on_the_local_clock():
     data, stamps = inlet.pull_chunk(timeout=2.0)
     assert np.allclose(stamps, [now - 1.8, now - 0.9], atol=1e-6)
     assert data == [[900.0, 0.0, 1.0], [900.0, 1.0, 1.0]]
+
+
+def test_live_beats_go_out_at_detection_stamped_at_the_peak_and_corrected_ones_replace_them():
+    """Raw detections 0.0, 1.0, 1.8, 2.4 s: intervals 1000, 800, 600 ms at once (no interval for the
+    first); the corrector then makes 1.8 s an 850 ms beat, so the next 3-beat HR uses it."""
+    client = f"live-{uuid.uuid4().hex[:6]}"
+    outlets = LslOutlets(client)
+    inlet = pylsl.StreamInlet(resolve_one(source_id(client, "LiveBeats")))
+    inlet.open_stream(5.0)
+    now = pylsl.local_clock()
+    outlets.clock.note(10.0, local_t_s=now)  # device time 10 s arrives now
+    outlets.push_live([7.0, 8.0, 8.8], [])
+    outlets.push_live([9.4], [Beat(8.0, 1000.0), Beat(8.85, 850.0, corrected=True)])
+    outlets.push_live([10.4], [])
+    data, stamps = inlet.pull_chunk(timeout=2.0)
+    assert np.allclose(stamps, [now - 2.0, now - 1.2, now - 0.6, now + 0.4], atol=1e-6)
+    rr = [row[0] for row in data]
+    assert rr == pytest.approx([1000.0, 800.0, 600.0, 1000.0], abs=1e-3)
+    hr = [row[1] for row in data]
+    assert hr[0] == pytest.approx(60.0, rel=1e-5)
+    assert hr[2] == pytest.approx(60000 / np.mean([1000, 800, 600]), rel=1e-5)
+    # 1.8 s was replaced by the corrected 850 ms beat: shown intervals 1000, 850, 600, 1000
+    assert hr[3] == pytest.approx(60000 / np.mean([850, 600, 1000]), rel=1e-4)
+    outlets.push_live([12.0], [], gap=True)  # after a gap the first detection has no interval
+    outlets.push_live([13.0], [])
+    data, _ = inlet.pull_chunk(timeout=2.0)
+    assert [row[0] for row in data] == pytest.approx([1000.0], abs=1e-3)
 
 
 def test_metrics_hr_is_the_three_beat_hr_and_nan_when_unknown():
