@@ -14,10 +14,17 @@ older one are dropped, so a reconnect never mixes two sources in the model.
 
 The simulated person (any source that is a ``PacerFollower``) follows the
 active pacer, its rate and its phase, whichever owner drives it.
+
+Stopping a session while connected keeps the beats up to the stop instant that
+the artifact corrector still holds back: the session drains them (see
+app/session.py) and closes once they arrived. At exit, ``shutdown`` waits for
+the source and the save while the GUI thread keeps handling events (bounded by
+SHUTDOWN_WAIT_S).
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 import traceback
@@ -25,8 +32,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 
+from biofeedback import config
 from biofeedback.app.live_model import LiveModel
 from biofeedback.app.records import ADAPTIVE, TRAINING, Marker, PacerChange
 from biofeedback.app.session import Recorder, SessionController
@@ -61,6 +69,7 @@ class LiveSession(QObject):
     session_started = Signal()
     session_finished = Signal(str)  # "completed" | "stopped", once the recording is closed
     notice = Signal(str)  # something the user should read (e.g. a recorder that failed)
+    _released = Signal(int)  # generation: its source stopped and its pipeline was flushed (stop thread)
 
     def __init__(self, pacer: Pacer | None = None, clock: Callable[[], float] = time.monotonic,
                  parent: QObject | None = None) -> None:
@@ -80,6 +89,9 @@ class LiveSession(QObject):
         self.errors: list[str] = []
         self._worker: SourceWorker | None = None
         self._threads: list[threading.Thread] = []
+        self._drain_gen: int | None = None  # the connection whose beats a stopped session still takes
+        self._shutting_down = False
+        self._released.connect(self._on_released, Qt.ConnectionType.QueuedConnection)
         self._last_trace_s = -1e18
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -143,7 +155,12 @@ class LiveSession(QObject):
 
     # -- connection --------------------------------------------------------------------
     def connect_source(self, source: Source) -> int:
-        """Disconnect what runs, clear the model, start ``source`` off the GUI thread; the generation."""
+        """Disconnect what runs, clear the model, start ``source`` off the GUI thread; the generation.
+
+        Refused (the current generation returned) once the application is shutting down.
+        """
+        if self._shutting_down:
+            return self.generation
         self.disconnect_source()
         self.generation += 1
         gen = self.generation
@@ -180,35 +197,52 @@ class LiveSession(QObject):
         if worker is None:
             return
         previous = [t for t in self._threads if t.is_alive()]
+        gen = worker.generation
 
         def stop() -> None:
             for thread in previous:  # a start still running finishes first
                 thread.join()
-            worker.stop()
+            try:
+                worker.stop()  # its flushed output is queued before the release below
+            finally:
+                self._released.emit(gen)
 
         self._run_off_gui(stop, "source stop")
         self.connected_changed.emit(False)
         self.state.emit(state or SourceState(STOPPED))
 
-    def wait_idle(self, timeout_s: float = 10.0) -> None:
-        """Block until source starts/stops and recorder closes are done (exit, tests)."""
-        for thread in list(self._threads):
-            thread.join(timeout_s)
-        self.session.wait_closed(timeout_s)
+    @property
+    def busy(self) -> bool:
+        """A source start or stop is running, or a stopped session is draining or being closed."""
+        return any(t.is_alive() for t in self._threads) or self.session.busy
 
-    def shutdown(self) -> None:
-        """End the connection, then the session (saved); waits for both (application exit).
+    def wait_idle(self, timeout_s: float = config.SHUTDOWN_WAIT_S) -> bool:
+        """Wait until nothing is ``busy``, handling GUI events meanwhile; False on timeout.
 
-        The source stops first so the beats its pipeline still held back (the
-        corrector's look-ahead) reach the session before it is closed.
+        The GUI thread keeps painting and answering input (events every few ms),
+        and the queued outputs and closes the wait depends on are delivered.
         """
-        self._timer.stop()
-        self.disconnect_source()
-        for thread in list(self._threads):
-            thread.join(10.0)
-        QCoreApplication.sendPostedEvents()  # the flushed output, queued from the stop thread
-        self.stop_session()
-        self.wait_idle()
+        deadline = time.monotonic() + timeout_s
+        while self.busy and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            time.sleep(0.002)
+        QCoreApplication.processEvents()  # what the last thread queued (a close's report)
+        return not self.busy
+
+    def shutdown(self, timeout_s: float = config.SHUTDOWN_WAIT_S) -> bool:
+        """Application exit: stop the session and the source, wait (responsively) for the save.
+
+        The session keeps every beat the pipeline still held back (the
+        corrector's look-ahead, flushed when the source stops) before it is
+        closed. Returns False if the source or the save did not finish within
+        ``timeout_s``; calling it again waits again.
+        """
+        if not self._shutting_down:
+            self._shutting_down = True
+            self._timer.stop()
+            self.stop_session(until_t_s=math.inf)  # the drain ends when the source let go
+            self.disconnect_source()
+        return self.wait_idle(timeout_s)
 
     def _run_off_gui(self, target: Callable[[], None], name: str) -> None:
         thread = threading.Thread(target=target, name=name, daemon=True)
@@ -219,12 +253,20 @@ class LiveSession(QObject):
         return gen == self.generation
 
     def _on_output(self, gen: int, out: PipelineOutput) -> None:
+        beats = out.beats
+        if beats and gen == self._drain_gen:  # a stopped session takes its late beats first
+            beats = self.session.drain_beats(beats)
         if not self._current(gen):
             return  # queued by a source that is no longer connected
         self.model.add(out, self.clock())
-        if out.beats:
-            self.session.on_beats(out.beats)
+        if beats:
+            self.session.on_beats(beats)
         self.output.emit(out)
+
+    def _on_released(self, gen: int) -> None:
+        if gen == self._drain_gen:  # no more beats will come from it: the stopped session closes
+            self._drain_gen = None
+            self.session.end_drain()
 
     def _on_state(self, gen: int, state: SourceState) -> None:
         if not self._current(gen):
@@ -340,10 +382,20 @@ class LiveSession(QObject):
         self.session.announce_started()
         self.session_started.emit()
 
-    def stop_session(self, reason: str = "stopped") -> None:
-        if self.session.running:
-            self.mark(f"session {reason}")
-            self.session.stop(reason)
+    def stop_session(self, reason: str = "stopped", until_t_s: float | None = None) -> None:
+        """End the session now; while connected it still takes the beats up to now (device clock).
+
+        ``until_t_s`` overrides that device time (``math.inf``: everything until the source stops).
+        """
+        if not self.session.running:
+            return
+        self.mark(f"session {reason}")
+        if self._worker is None:
+            until_t_s = None  # nothing more will arrive
+        elif until_t_s is None:
+            until_t_s = self.device_now_s()  # None before data: nothing held back
+        self._drain_gen = self.generation if until_t_s is not None else None
+        self.session.stop(reason, until_t_s=until_t_s)
 
     def toggle_session(self, duration_s: float | None = None) -> None:
         self.stop_session() if self.session.running else self.start_session(duration_s)
