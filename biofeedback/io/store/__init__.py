@@ -23,7 +23,14 @@ process loses at most the last second of raw data and of beats.
 
 from biofeedback.io.store.codec import encode_events
 from biofeedback.io.store.errors import NewerSchemaError, ReadOnlyStoreError, StoreError, explain
-from biofeedback.io.store.models import CheckIn, PacerChange, SessionInfo, WriterStatus, utc_now_iso
+from biofeedback.io.store.models import (
+    BreathingSample,
+    CheckIn,
+    PacerChange,
+    SessionInfo,
+    WriterStatus,
+    utc_now_iso,
+)
 from biofeedback.io.store.schema import (
     APPLICATION_ID,
     CHECKIN_PHASES,
@@ -37,7 +44,7 @@ from biofeedback.io.store.writer import SessionRecorder, SessionWriter
 
 __all__ = [
     "APPLICATION_ID", "CHECKIN_PHASES", "MIGRATIONS", "SCHEMA_VERSION", "STATUSES", "STORE_FILENAME",
-    "CheckIn", "NewerSchemaError", "PacerChange", "ReadOnlyStoreError", "SessionInfo", "SessionRecorder",
+    "BreathingSample", "CheckIn", "NewerSchemaError", "PacerChange", "ReadOnlyStoreError", "SessionInfo", "SessionRecorder",
     "SessionStore", "SessionWriter", "StoreError", "WriterStatus", "default_data_dir", "encode_events",
     "explain", "utc_now_iso",
 ]

@@ -44,6 +44,15 @@ class PacerChange:
 
 
 @dataclass(frozen=True)
+class BreathingSample:
+    """The breathing read from the pulse at ``t_device_s`` (device clock): rate (None: none readable), quality 0..1."""
+
+    t_device_s: float
+    rate_brpm: float | None
+    quality: float
+
+
+@dataclass(frozen=True)
 class SessionInfo:
     """One row of the history."""
 

@@ -21,6 +21,7 @@ from biofeedback.io.store.codec import ROW_COLUMNS, decode_event, select_beats
 from biofeedback.io.store.errors import StoreError, as_store_error, is_busy
 from biofeedback.io.store.models import (
     SESSION_COLUMNS,
+    BreathingSample,
     CheckIn,
     PacerChange,
     SessionInfo,
@@ -101,6 +102,15 @@ class StoreReader:
         return [PacerChange(*row) for row in self.con.execute(
             "SELECT t_s, rate_brpm, inhale_ratio, hold_in_s, hold_out_s FROM pacer_changes "
             "WHERE session_id = ? ORDER BY rowid", (session_id,))]
+
+    @in_words
+    def breathing(self, session_id: int) -> list[BreathingSample]:
+        """The breathing read from the pulse during the session, in time order (none before schema 4)."""
+        if self.version < 4:
+            return []
+        return [BreathingSample(*row) for row in self.con.execute(
+            "SELECT t_device_s, rate_brpm, quality FROM breathing WHERE session_id = ? ORDER BY t_device_s, rowid",
+            (session_id,))]
 
     @in_words
     def events(self, session_id: int) -> list[Event]:

@@ -125,7 +125,17 @@ def _v2_typed_pacer_changes(con: sqlite3.Connection) -> None:
 
 Migration = str | Callable[[sqlite3.Connection], None]
 _V3_BEAT_QUALITY = "ALTER TABLE beats ADD COLUMN quality REAL"  # Beat.quality: template correlation, NULL unknown
-MIGRATIONS: tuple[Migration, ...] = (_SCHEMA_V1, _v2_typed_pacer_changes, _V3_BEAT_QUALITY)
+# the breathing read from the pulse while the session ran (core.respiration): rate NULL = none readable
+_V4_BREATHING = """
+CREATE TABLE breathing (
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    t_device_s REAL NOT NULL,
+    rate_brpm REAL,
+    quality REAL NOT NULL
+);
+CREATE INDEX breathing_session ON breathing (session_id, t_device_s)
+"""
+MIGRATIONS: tuple[Migration, ...] = (_SCHEMA_V1, _v2_typed_pacer_changes, _V3_BEAT_QUALITY, _V4_BREATHING)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

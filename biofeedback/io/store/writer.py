@@ -13,6 +13,7 @@ between saving and not saving is reported at once through ``on_status``
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import threading
 import time
@@ -33,7 +34,7 @@ from biofeedback.io.store.codec import (
     select_beats,
 )
 from biofeedback.io.store.errors import StoreError, explain, short_reason
-from biofeedback.io.store.models import PacerChange, WriterStatus, utc_now_iso
+from biofeedback.io.store.models import BreathingSample, PacerChange, WriterStatus, utc_now_iso
 from biofeedback.io.store.opening import UseLock, connect
 from biofeedback.io.store.recovery import LIVE_LOCK, LIVE_WRITERS
 from biofeedback.io.store.schema import LEGACY_PACER_MARKER
@@ -49,10 +50,12 @@ class _Batch:
     beats: list[Beat] = field(default_factory=list)
     markers: list[tuple[float, str]] = field(default_factory=list)
     pacer: list[PacerChange] = field(default_factory=list)
+    breathing: list[BreathingSample] = field(default_factory=list)
     first_t_s: float | None = None
 
     def clear(self) -> None:
         self.rows, self.beats, self.markers, self.pacer, self.first_t_s = [], [], [], [], None
+        self.breathing = []
 
 
 class SessionWriter:
@@ -119,6 +122,22 @@ class SessionWriter:
         self._inbox.append(("pacer", PacerChange(float(t_device_s), float(rate_brpm), float(inhale_ratio),
                                                  float(hold_in_s), float(hold_out_s))))
 
+    def record_breathing(self, t_device_s: float, rate_brpm: float | None, quality: float) -> None:
+        """The breathing read from the pulse at ``t_device_s``; ``rate_brpm`` None when none was readable.
+
+        Raises ValueError (nothing queued) for a time or quality that is not a finite number,
+        a quality outside 0..1 or a rate that is not a finite positive number.
+        """
+        t, q = float(t_device_s), float(quality)
+        if not math.isfinite(t):
+            raise ValueError(f"a breathing estimate needs a finite device time, not {t_device_s!r}")
+        if not (math.isfinite(q) and 0.0 <= q <= 1.0):
+            raise ValueError(f"a breathing quality must be between 0 and 1, not {quality!r}")
+        rate = None if rate_brpm is None else float(rate_brpm)
+        if rate is not None and not (math.isfinite(rate) and rate > 0.0):
+            raise ValueError(f"a breathing rate must be a positive number of breaths/min, not {rate_brpm!r}")
+        self._inbox.append(("breathing", BreathingSample(t, rate, q)))
+
     def add_marker(self, t_s: float, label: str) -> None:
         """Older name of ``record_marker``."""
         self.record_marker(t_s, label)
@@ -147,6 +166,8 @@ class SessionWriter:
                 batch.beats += item  # type: ignore[operator]
             elif kind == "marker":
                 batch.markers.append(item)  # type: ignore[arg-type]
+            elif kind == "breathing":
+                batch.breathing.append(item)  # type: ignore[arg-type]
             else:
                 batch.pacer.append(item)  # type: ignore[arg-type]
         rows = encode_events(events)
@@ -169,6 +190,8 @@ class SessionWriter:
                 "INSERT INTO pacer_changes (session_id, t_s, rate_brpm, inhale_ratio, hold_in_s, hold_out_s) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(sid, p.t_device_s, p.rate_brpm, p.inhale_ratio, p.hold_in_s, p.hold_out_s) for p in batch.pacer])
+            con.executemany("INSERT INTO breathing (session_id, t_device_s, rate_brpm, quality) VALUES (?, ?, ?, ?)",
+                            [(sid, b.t_device_s, b.rate_brpm, b.quality) for b in batch.breathing])
             con.execute("UPDATE sessions SET heartbeat_unix = ? WHERE id = ?", (time.time(), sid))
             con.execute("COMMIT")
         except BaseException:
