@@ -13,7 +13,10 @@ Pure: the caller passes ``t_s`` from a monotonic clock (``time.monotonic``).
 
 from __future__ import annotations
 
+import copy
 import math
+from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -52,10 +55,12 @@ class Pacer:
         hold_in_s: float = 0.0,
         hold_out_s: float = 0.0,
         t0_s: float = 0.0,
+        phase_cycles: float = 0.0,
     ) -> None:
         self._anchor_t_s = float(t0_s)
-        self._anchor_pos_s = 0.0  # position in the cycle at the anchor time
         self._set_params(rate_bpm, inhale_ratio, hold_in_s, hold_out_s)
+        # position in the cycle at the anchor time (``phase_cycles`` at ``t0_s``, 0 = start of inhale)
+        self._anchor_pos_s = (float(phase_cycles) % 1.0) * self._cycle_s
 
     # -- parameters ------------------------------------------------------------
     def _set_params(
@@ -167,3 +172,64 @@ class Pacer:
         """Largest |d value / dt| of the current settings (pi / 2 / shortest breathing segment)."""
         shortest = min(self._durations_s[INHALE], self._durations_s[EXHALE])
         return math.pi / (2.0 * shortest)
+
+
+# -- the pacer that ran, from its records ----------------------------------------------------
+class PacerRecord(Protocol):
+    """One recorded pacer change (the store's ``PacerChange``): settings from ``t_device_s`` on.
+
+    ``phase_cycles`` is the pacer's phase right after the change (0 = start of
+    inhale); None when it was not recorded (sessions before it was).
+    """
+
+    t_device_s: float
+    rate_brpm: float
+    inhale_ratio: float
+    hold_in_s: float
+    hold_out_s: float
+    phase_cycles: float | None
+
+
+def pacers_that_ran(changes: Sequence[PacerRecord]) -> list[tuple[float, Pacer]]:
+    """(start time, Pacer) for each recorded change, in time order, to replay the guide that ran.
+
+    A change with its phase recorded starts a pacer at that phase (so an owner
+    switch to another pacer is followed exactly); one without continues the
+    previous pacer through ``Pacer.configure`` (the live pacer's own
+    phase-continuous rule), the first one from phase 0.
+    """
+    out: list[tuple[float, Pacer]] = []
+    pacer: Pacer | None = None
+    for c in sorted(changes, key=lambda c: c.t_device_s):
+        t = float(c.t_device_s)
+        phase = getattr(c, "phase_cycles", None)
+        if phase is None and pacer is not None:
+            pacer = copy.copy(pacer)
+            pacer.configure(t, c.rate_brpm, c.inhale_ratio, c.hold_in_s, c.hold_out_s)
+        else:
+            pacer = Pacer(c.rate_brpm, c.inhale_ratio, c.hold_in_s, c.hold_out_s, t0_s=t,
+                          phase_cycles=0.0 if phase is None else phase)
+        out.append((t, pacer))
+    return out
+
+
+def phase_reconstructed(changes: Sequence[PacerRecord]) -> bool:
+    """True when some change lacks its recorded phase (the guide is rebuilt from phase 0)."""
+    return any(getattr(c, "phase_cycles", None) is None for c in changes)
+
+
+def guide_curve(changes: Sequence[PacerRecord], t_s: np.ndarray) -> np.ndarray:
+    """The pacer's guide (0 exhaled .. 1 inhaled) at times ``t_s`` from its recorded changes.
+
+    NaN before the first change (no pacer known there); equals the live
+    pacer's ``values`` wherever the records are complete.
+    """
+    t = np.asarray(t_s, dtype=float)
+    out = np.full(t.shape, np.nan)
+    runs = pacers_that_ran(changes)
+    for k, (start, pacer) in enumerate(runs):
+        end = runs[k + 1][0] if k + 1 < len(runs) else np.inf
+        inside = (t >= start) & (t < end)
+        if inside.any():
+            out[inside] = pacer.values(t[inside])
+    return out

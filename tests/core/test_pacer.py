@@ -116,3 +116,70 @@ def test_vectorised_values_equal_the_scalar_guide():
     pacer.set_rate(7.3, 9.1)
     t = np.linspace(-20.0, 40.0, 4001)
     np.testing.assert_allclose(pacer.values(t), [pacer.value(x) for x in t], atol=1e-12)
+
+
+# -- the guide rebuilt from the recorded changes -------------------------------------------
+from dataclasses import dataclass  # noqa: E402
+
+from biofeedback.core.pacer import guide_curve, phase_reconstructed  # noqa: E402
+
+
+@dataclass(frozen=True)
+class _Change:
+    t_device_s: float
+    rate_brpm: float
+    inhale_ratio: float
+    hold_in_s: float
+    hold_out_s: float
+    phase_cycles: float | None = None
+
+
+_SCRIPT = [  # (t_s, configure kwargs): rate, ratio and holds changed mid-breath
+    (13.7, {"rate_bpm": 4.5}),
+    (29.2, {"inhale_ratio": 0.35}),
+    (41.05, {"hold_in_s": 2.0, "hold_out_s": 1.0}),
+    (57.3, {"rate_bpm": 7.2, "hold_in_s": 0.0}),
+    (70.0, {"inhale_ratio": 0.6, "hold_out_s": 0.0}),
+]
+
+
+def _live_run(t0_s: float = 3.0, record_phase: bool = True):
+    """A live pacer driven through _SCRIPT, recording what the app records; its values sampled at 20 Hz."""
+    live = Pacer(rate_bpm=6.0, t0_s=t0_s)
+    changes = [_Change(t0_s, live.rate_bpm, live.inhale_ratio, live.hold_in_s, live.hold_out_s,
+                       live.phase_cycles(t0_s) if record_phase else None)]
+    grid = np.arange(t0_s, 90.0, 0.05)
+    sampled = np.empty_like(grid)
+    pending = list(_SCRIPT)
+    for i, x in enumerate(grid):
+        while pending and pending[0][0] <= x:
+            t_change, kwargs = pending.pop(0)
+            live.configure(t_change, **kwargs)
+            changes.append(_Change(t_change, live.rate_bpm, live.inhale_ratio, live.hold_in_s, live.hold_out_s,
+                                   live.phase_cycles(t_change) if record_phase else None))
+        sampled[i] = live.value(x)
+    return changes, grid, sampled
+
+
+@pytest.mark.parametrize("record_phase", [True, False])
+def test_guide_curve_equals_the_live_pacer_through_rate_ratio_and_hold_changes(record_phase):
+    changes, grid, sampled = _live_run(record_phase=record_phase)
+    np.testing.assert_allclose(guide_curve(changes, grid), sampled, atol=1e-9)
+    assert phase_reconstructed(changes) is (not record_phase)
+
+
+def test_guide_curve_follows_a_recorded_phase_jump_and_is_nan_before_the_first_change():
+    # the wizard's own pacer takes over at t=20 s at a phase unrelated to the training pacer's
+    training, wizard = Pacer(6.0, t0_s=0.0), Pacer(5.0, 0.4, t0_s=11.3)
+    changes = [_Change(0.0, 6.0, 0.5, 0.0, 0.0, training.phase_cycles(0.0)),
+               _Change(20.0, 5.0, 0.4, 0.0, 0.0, wizard.phase_cycles(20.0))]
+    t = np.arange(-2.0, 40.0, 0.1)
+    curve = guide_curve(changes, t)
+    assert np.isnan(curve[t < 0]).all()
+    np.testing.assert_allclose(curve[(t >= 0) & (t < 20)], training.values(t[(t >= 0) & (t < 20)]), atol=1e-9)
+    np.testing.assert_allclose(curve[t >= 20], wizard.values(t[t >= 20]), atol=1e-9)
+
+
+def test_old_records_without_phase_start_at_the_beginning_of_an_inhale():
+    curve = guide_curve([_Change(5.0, 6.0, 0.5, 0.0, 0.0)], np.array([5.0, 7.5, 10.0, 15.0]))
+    np.testing.assert_allclose(curve, [0.0, 0.5, 1.0, 0.0], atol=1e-9)
