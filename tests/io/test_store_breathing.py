@@ -65,7 +65,7 @@ def test_a_version_3_store_gains_the_breathing_table_and_keeps_its_sessions(tmp_
     con.execute("INSERT INTO beats (session_id, t_s, rr_ms, corrected, kind) VALUES (1, 1.0, 1000.0, 0, 'normal')")
     con.close()
     with SessionStore(path) as store:
-        assert store.version == SCHEMA_VERSION == 4
+        assert store.version == SCHEMA_VERSION >= 4  # later migrations may follow
         assert store.breathing(1) == []
         assert [b.t_s for b in store.beats(1)] == [1.0]
         writer = store.begin_session()

@@ -34,13 +34,14 @@ class CheckIn:
 
 @dataclass(frozen=True)
 class PacerChange:
-    """The pacer from ``t_device_s`` on (device clock, like the beats): rate, inhale share, holds."""
+    """The pacer from ``t_device_s`` on (device clock, like the beats): rate, inhale share, holds, phase."""
 
     t_device_s: float
     rate_brpm: float
     inhale_ratio: float  # inhale share of the breath cycle, 0..1
     hold_in_s: float = 0.0
     hold_out_s: float = 0.0
+    phase_cycles: float | None = None  # the pacer's phase right after the change; None: not recorded
 
 
 @dataclass(frozen=True)

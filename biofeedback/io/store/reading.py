@@ -99,8 +99,9 @@ class StoreReader:
             rows = self.con.execute("SELECT t_s, bpm FROM pacer_changes WHERE session_id = ? ORDER BY rowid",
                                     (session_id,))
             return [PacerChange(t, bpm, config.PACER_DEFAULT_INHALE_RATIO) for t, bpm in rows]
+        phase = "phase_cycles" if self.version >= 5 else "NULL"  # schema 5 records the phase
         return [PacerChange(*row) for row in self.con.execute(
-            "SELECT t_s, rate_brpm, inhale_ratio, hold_in_s, hold_out_s FROM pacer_changes "
+            f"SELECT t_s, rate_brpm, inhale_ratio, hold_in_s, hold_out_s, {phase} FROM pacer_changes "
             "WHERE session_id = ? ORDER BY rowid", (session_id,))]
 
     @in_words

@@ -135,7 +135,11 @@ CREATE TABLE breathing (
 );
 CREATE INDEX breathing_session ON breathing (session_id, t_device_s)
 """
-MIGRATIONS: tuple[Migration, ...] = (_SCHEMA_V1, _v2_typed_pacer_changes, _V3_BEAT_QUALITY, _V4_BREATHING)
+# the pacer's phase (cycles, 0 = start of inhale) right after each change: the guide that ran is redrawn
+# exactly (core.pacer.guide_curve); NULL for older rows, whose guide is rebuilt from phase 0
+_V5_PACER_PHASE = "ALTER TABLE pacer_changes ADD COLUMN phase_cycles REAL"
+MIGRATIONS: tuple[Migration, ...] = (_SCHEMA_V1, _v2_typed_pacer_changes, _V3_BEAT_QUALITY, _V4_BREATHING,
+                                     _V5_PACER_PHASE)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -117,10 +117,11 @@ class SessionWriter:
         self._inbox.append(("marker", (float(t_device_s), label)))
 
     def record_pacer_change(self, t_device_s: float, rate_brpm: float, inhale_ratio: float,
-                            hold_in_s: float, hold_out_s: float) -> None:
-        """The pacer from ``t_device_s`` (device clock) on."""
+                            hold_in_s: float, hold_out_s: float, phase_cycles: float | None = None) -> None:
+        """The pacer from ``t_device_s`` (device clock) on; ``phase_cycles``: its phase right after the change."""
+        phase = None if phase_cycles is None else float(phase_cycles) % 1.0
         self._inbox.append(("pacer", PacerChange(float(t_device_s), float(rate_brpm), float(inhale_ratio),
-                                                 float(hold_in_s), float(hold_out_s))))
+                                                 float(hold_in_s), float(hold_out_s), phase)))
 
     def record_breathing(self, t_device_s: float, rate_brpm: float | None, quality: float) -> None:
         """The breathing read from the pulse at ``t_device_s``; ``rate_brpm`` None when none was readable.
@@ -187,9 +188,10 @@ class SessionWriter:
             con.executemany("INSERT INTO markers (session_id, t_s, label) VALUES (?, ?, ?)",
                             [(sid, t, label) for t, label in batch.markers])
             con.executemany(
-                "INSERT INTO pacer_changes (session_id, t_s, rate_brpm, inhale_ratio, hold_in_s, hold_out_s) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(sid, p.t_device_s, p.rate_brpm, p.inhale_ratio, p.hold_in_s, p.hold_out_s) for p in batch.pacer])
+                "INSERT INTO pacer_changes (session_id, t_s, rate_brpm, inhale_ratio, hold_in_s, hold_out_s, "
+                "phase_cycles) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(sid, p.t_device_s, p.rate_brpm, p.inhale_ratio, p.hold_in_s, p.hold_out_s, p.phase_cycles)
+                 for p in batch.pacer])
             con.executemany("INSERT INTO breathing (session_id, t_device_s, rate_brpm, quality) VALUES (?, ?, ?, ?)",
                             [(sid, b.t_device_s, b.rate_brpm, b.quality) for b in batch.breathing])
             con.execute("UPDATE sessions SET heartbeat_unix = ? WHERE id = ?", (time.time(), sid))
