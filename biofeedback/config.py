@@ -268,5 +268,5 @@ AUDIO_HEADROOM = 0.6  # peak of the mix at full volume, below clipping
 AUDIO_SMOOTH_S = 0.05  # settings glide to new values with this time constant (no clicks)
 AUDIO_BUFFER_S = 0.1  # the sink pulls about this much audio at a time
 # stopping a live session (app/session.py, app/live_session.py)
-SESSION_STOP_DRAIN_S = 5.0  # a stopped session waits at most this long for the beats the corrector still holds
+SESSION_STOP_DRAIN_S = 8.0  # a stopped session waits at most this long for the beats the corrector holds (3 s at 65 bpm, ~5 s at 40)
 SHUTDOWN_WAIT_S = 10.0  # at exit, the source stop and the session save get at most this long (window responsive)
