@@ -4,13 +4,15 @@ The UI never imports the store; it talks to a ``SessionLibrary`` (and reads the
 store's record types re-exported here). ``attach(live)`` makes every session of
 a ``LiveSession`` recorded by a ``StoreRecorder``: raw events as they arrive,
 beats, markers and typed pacer changes on the device clock, the DeviceInfo of
-the connection kept whole. Slow work (closing a session, exporting a report,
+the connection kept whole, and each new breathing estimate read from the pulse
+(``LiveModel.breathing``, looked at whenever beats arrive, after the model took them). Slow work (closing a session, exporting a report,
 reading a stored session for replay) runs off the GUI thread; results come back
 as queued signals.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +24,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import Marker, PacerChange
+from biofeedback.core.respiration import BreathingEstimate
 from biofeedback.core.session_summary import SessionSummary, summarize_stored
 from biofeedback.core.types import Beat, Event
 from biofeedback.io.exports import export_session
@@ -29,6 +32,7 @@ from biofeedback.io.replay import (
     EventReplaySource,  # imported here, not at the first replay (GUI thread)
 )
 from biofeedback.io.store import (
+    BreathingSample,
     CheckIn,
     SessionInfo,
     SessionStore,
@@ -37,7 +41,7 @@ from biofeedback.io.store import (
 )
 from biofeedback.io.store import PacerChange as StoredPacerChange
 
-__all__ = ["CheckIn", "ReportData", "SessionInfo", "SessionLibrary", "StoreRecorder", "StoredPacerChange",
+__all__ = ["BreathingSample", "CheckIn", "ReportData", "SessionInfo", "SessionLibrary", "StoreRecorder", "StoredPacerChange",
            "load_report_data"]
 
 
@@ -47,12 +51,16 @@ class StoreRecorder:
     The session row is created on a thread of its own (``begin`` may wait for a
     lock another process holds); what arrives meanwhile is kept in order and
     handed to the writer once it exists. ``on_begun(session_id or None, error)``
-    is called from that thread.
+    is called from that thread. ``breathing`` returns the live breathing estimate
+    (``core.respiration.BreathingEstimate`` or None); each new one is stored.
     """
 
     def __init__(self, begin: Callable[[], SessionWriter], protocol: Callable[[], str | None],
-                 on_begun: Callable[[int | None, str], None]) -> None:
+                 on_begun: Callable[[int | None, str], None],
+                 breathing: Callable[[], BreathingEstimate | None] | None = None) -> None:
         self.protocol = protocol  # asked at close: the protocol the source turned out to speak
+        self.breathing = breathing
+        self._breathing_t_s = -math.inf  # device time of the last estimate stored
         self.writer: SessionWriter | None = None
         self.error = ""
         self._lock = threading.Lock()
@@ -98,19 +106,36 @@ class StoreRecorder:
 
     def on_beats(self, beats: Sequence[Beat]) -> None:
         self._send(SessionWriter.add_beats, list(beats))
+        self._store_breathing()
+
+    def _store_breathing(self) -> None:
+        """The live breathing estimate, once per update (its device time moved on)."""
+        est = self.breathing() if self.breathing is not None else None
+        if est is None or not est.t_s > self._breathing_t_s:
+            return
+        self._breathing_t_s = est.t_s
+        self._send(_record_breathing, est.t_s, est.rate_bpm, est.quality)
 
     def on_marker(self, marker: Marker) -> None:
         self._send(lambda w, m: w.record_marker(self._device_t_s(w, m.device_t_s), m.label), marker)
 
     def on_pacer_change(self, change: PacerChange) -> None:
         self._send(lambda w, c: w.record_pacer_change(self._device_t_s(w, c.device_t_s), c.rate_bpm,
-                                                      c.inhale_ratio, c.hold_in_s, c.hold_out_s), change)
+                                                      c.inhale_ratio, c.hold_in_s, c.hold_out_s, c.phase_cycles), change)
 
     def close(self) -> None:
         """Runs off the GUI thread (the session controller's closing thread)."""
         self._begun.wait()
         if self.writer is not None:
             self.writer.finish(protocol=self.protocol())
+
+
+def _record_breathing(writer: SessionWriter, t_s: float, rate_bpm: float | None, quality: float) -> None:
+    """An estimate the store refuses (not a finite number) is not one to keep; the session goes on."""
+    try:
+        writer.record_breathing(t_s, rate_bpm, quality)
+    except ValueError:
+        pass
 
 
 @dataclass
@@ -187,7 +212,8 @@ class SessionLibrary(QObject):
                 return writer
 
             recorder = StoreRecorder(begin, lambda: live.device_info.protocol if live.device_info else None,
-                                     lambda sid, error: self._begun.emit(-1 if sid is None else sid, error))
+                                     lambda sid, error: self._begun.emit(-1 if sid is None else sid, error),
+                                     breathing=lambda: live.model.breathing.latest)
             self._recorder = recorder
             return recorder
 
@@ -236,6 +262,11 @@ class SessionLibrary(QObject):
     def markers(self, session_id: int) -> list[tuple[float, str]]:
         with self._open() as store:
             return store.markers(session_id)
+
+    def breathing(self, session_id: int) -> list[BreathingSample]:
+        """The breathing read from the pulse during the session (device clock)."""
+        with self._open() as store:
+            return store.breathing(session_id)
 
     def summary(self, session_id: int) -> SessionSummary:
         """The after-session summary (the report's), against the earlier sessions; reads several sessions."""
