@@ -11,9 +11,10 @@ from pathlib import Path
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("export", help="export a stored session (see `biofeedback sessions`)")
     p.add_argument("session", help="session id, or 'last'")
-    p.add_argument("--format", required=True, choices=("csv", "rr", "raw", "markers", "pdf", "png"),
+    p.add_argument("--format", required=True, choices=("csv", "rr", "raw", "markers", "breathing", "pdf", "png"),
                    help="csv: time_s,rr_ms,corrected; rr: Kubios RR text (ms per line); raw: raw event "
-                   "log (`analyze` reads it); markers: time_s,label; pdf/png: session report")
+                   "log (`analyze` reads it); markers: time_s,label; breathing: time_s,rate_brpm,quality "
+                   "(read from the pulse); pdf/png: session report")
     p.add_argument("--out", required=True, metavar="PATH")
     p.set_defaults(func=run)
 

@@ -6,7 +6,9 @@
   in s or ms, unit detected from the values);
 * raw events: the raw event log of ``io/rawlog.py``, so ``analyze`` re-runs the
   pipeline on exactly what the sensor sent;
-* markers CSV: ``time_s,label``.
+* markers CSV: ``time_s,label``;
+* breathing CSV: ``time_s,rate_brpm,quality``, the breathing read from the pulse
+  during the session (device clock, like the beats; an empty rate: none readable).
 
 PDF/PNG reports need Qt and live in ``biofeedback/ui/report.py``.
 """
@@ -19,11 +21,12 @@ from pathlib import Path
 from biofeedback.core.types import Beat
 from biofeedback.io.beats_csv import write_beats_csv
 from biofeedback.io.rawlog import RawEventWriter
-from biofeedback.io.store import SessionStore
+from biofeedback.io.store import BreathingSample, SessionStore
 
-__all__ = ["EXPORT_FORMATS", "export_session", "write_beats_csv", "write_kubios_rr", "write_markers_csv"]
+__all__ = ["EXPORT_FORMATS", "export_session", "write_beats_csv", "write_breathing_csv", "write_kubios_rr",
+           "write_markers_csv"]
 
-EXPORT_FORMATS = ("csv", "rr", "raw", "markers", "pdf", "png")
+EXPORT_FORMATS = ("csv", "rr", "raw", "markers", "breathing", "pdf", "png")
 
 
 def write_kubios_rr(beats: Sequence[Beat], path: str | Path) -> None:
@@ -40,8 +43,16 @@ def write_markers_csv(markers: Sequence[tuple[float, str]], path: str | Path) ->
             f.write(f'{t_s:.3f},"{text}"\n')
 
 
+def write_breathing_csv(samples: Sequence[BreathingSample], path: str | Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("time_s,rate_brpm,quality\n")
+        for s in samples:
+            rate = "" if s.rate_brpm is None else f"{s.rate_brpm:.3f}"
+            f.write(f"{s.t_device_s:.3f},{rate},{s.quality:.3f}\n")
+
+
 def export_session(store: SessionStore, session_id: int, fmt: str, path: str | Path) -> Path:
-    """Write session ``session_id`` as ``fmt`` (csv, rr, raw, markers) to ``path``."""
+    """Write session ``session_id`` as ``fmt`` (csv, rr, raw, markers, breathing) to ``path``."""
     path = Path(path)
     store.session(session_id)  # StoreError when it does not exist
     if fmt == "csv":
@@ -53,6 +64,8 @@ def export_session(store: SessionStore, session_id: int, fmt: str, path: str | P
             RawEventWriter(f).write(store.events(session_id))
     elif fmt == "markers":
         write_markers_csv(store.markers(session_id), path)
+    elif fmt == "breathing":
+        write_breathing_csv(store.breathing(session_id), path)
     else:
-        raise ValueError(f"unknown export format {fmt!r}; io exports csv, rr, raw and markers")
+        raise ValueError(f"unknown export format {fmt!r}; io exports csv, rr, raw, markers and breathing")
     return path
