@@ -142,7 +142,7 @@ class LiveSession(QObject):
         now = self.clock() if host_t_s is None else host_t_s
         p = self._pacer
         return PacerChange(self._owner, p.rate_bpm, p.inhale_ratio, p.hold_in_s, p.hold_out_s, now,
-                           self.device_now_s(now))
+                           self.device_now_s(now), p.phase_cycles(now))
 
     def last_breath_swing_bpm(self, host_t_s: float | None = None) -> float | None:
         """HR swing of the last complete breath of the active pacer (core.resonance definition)."""

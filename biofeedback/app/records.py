@@ -25,6 +25,7 @@ class PacerChange:
     hold_out_s: float
     host_t_s: float
     device_t_s: float | None
+    phase_cycles: float | None = None  # the pacer's phase at host_t_s, after the change (0 = start of inhale)
 
 
 @dataclass(frozen=True)

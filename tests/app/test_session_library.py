@@ -21,6 +21,8 @@ def test_a_live_session_is_stored_typed_and_replays_from_the_store(make_live, qt
         live.start_session()
     sid = begun.args[0]
     qtbot.waitUntil(lambda: live.session.n_beats >= 25, timeout=15000)
+    pacer_changes = []
+    live.pacer_changed.connect(pacer_changes.append)
     live.set_pacer(rate_bpm=5.2, inhale_ratio=0.4, hold_out_s=1.5)
     marker = live.mark("yawn")
     with qtbot.waitSignal(library.saved, timeout=15000) as saved:
@@ -34,6 +36,11 @@ def test_a_live_session_is_stored_typed_and_replays_from_the_store(make_live, qt
     first, changed = store.pacer_changes(sid)
     assert (changed.rate_brpm, changed.inhale_ratio, changed.hold_in_s, changed.hold_out_s) == (5.2, 0.4, 0.0, 1.5)
     assert changed.t_device_s > first.t_device_s
+    # each change is stored with the live pacer's phase at that moment (the guide is redrawn from it)
+    (announced,) = pacer_changes
+    assert announced.phase_cycles == pytest.approx(live.pacer.phase_cycles(announced.host_t_s), abs=1e-9)
+    assert changed.phase_cycles == pytest.approx(announced.phase_cycles, abs=1e-12)
+    assert first.phase_cycles is not None
     events = library.events(sid)
     assert events[0] == live.device_info and isinstance(events[0], DeviceInfo)  # kept whole
     assert len(library.beats(sid)) == live.session.n_beats
