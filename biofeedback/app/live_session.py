@@ -253,12 +253,14 @@ class LiveSession(QObject):
         return gen == self.generation
 
     def _on_output(self, gen: int, out: PipelineOutput) -> None:
+        current = self._current(gen)  # else queued by a source that is no longer connected
+        if current:
+            self.model.add(out, self.clock())  # first: recorders read the model's breathing at their beats
         beats = out.beats
         if beats and gen == self._drain_gen:  # a stopped session takes its late beats first
             beats = self.session.drain_beats(beats)
-        if not self._current(gen):
-            return  # queued by a source that is no longer connected
-        self.model.add(out, self.clock())
+        if not current:
+            return
         if beats:
             self.session.on_beats(beats)
         self.output.emit(out)
