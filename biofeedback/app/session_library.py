@@ -5,7 +5,7 @@ store's record types re-exported here). ``attach(live)`` makes every session of
 a ``LiveSession`` recorded by a ``StoreRecorder``: raw events as they arrive,
 beats, markers and typed pacer changes on the device clock, the DeviceInfo of
 the connection kept whole, and each new breathing estimate read from the pulse
-(``LiveModel.breathing``, looked at whenever beats arrive, after the model took them). Slow work (closing a session, exporting a report,
+(``LiveModel.breathing``, looked at after each pipeline output the model took). Slow work (closing a session, exporting a report,
 reading a stored session for replay) runs off the GUI thread; results come back
 as queued signals.
 """
@@ -52,7 +52,8 @@ class StoreRecorder:
     lock another process holds); what arrives meanwhile is kept in order and
     handed to the writer once it exists. ``on_begun(session_id or None, error)``
     is called from that thread. ``breathing`` returns the live breathing estimate
-    (``core.respiration.BreathingEstimate`` or None); each new one is stored.
+    (``core.respiration.BreathingEstimate`` or None); ``store_breathing`` (called
+    after each pipeline output the model took) stores each new one.
     """
 
     def __init__(self, begin: Callable[[], SessionWriter], protocol: Callable[[], str | None],
@@ -106,10 +107,9 @@ class StoreRecorder:
 
     def on_beats(self, beats: Sequence[Beat]) -> None:
         self._send(SessionWriter.add_beats, list(beats))
-        self._store_breathing()
 
-    def _store_breathing(self) -> None:
-        """The live breathing estimate, once per update (its device time moved on)."""
+    def store_breathing(self) -> None:
+        """Store the live breathing estimate if it is new (its device time moved on); GUI thread."""
         est = self.breathing() if self.breathing is not None else None
         if est is None or not est.t_s > self._breathing_t_s:
             return
@@ -219,6 +219,13 @@ class SessionLibrary(QObject):
 
         live.set_recorder_factory(new_recorder)
         live.session_finished.connect(self._session_finished)
+        live.output.connect(lambda _out: self._store_breathing(live))
+
+    def _store_breathing(self, live: LiveSession) -> None:
+        """After each output the model took: the running session's recorder keeps a new breathing estimate."""
+        recorder = self._recorder
+        if recorder is not None and live.session.recorder is recorder:
+            recorder.store_breathing()
 
     def _after_begin(self, session_id: int, error: str) -> None:
         if session_id < 0:
@@ -262,6 +269,11 @@ class SessionLibrary(QObject):
     def markers(self, session_id: int) -> list[tuple[float, str]]:
         with self._open() as store:
             return store.markers(session_id)
+
+    def pacer_changes(self, session_id: int) -> list[StoredPacerChange]:
+        """The pacer that ran: its recorded changes in order (device clock), phase where recorded."""
+        with self._open() as store:
+            return store.pacer_changes(session_id)
 
     def breathing(self, session_id: int) -> list[BreathingSample]:
         """The breathing read from the pulse during the session (device clock)."""
