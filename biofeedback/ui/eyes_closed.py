@@ -30,20 +30,20 @@ class DimOverlay(QWidget):
 
     def __init__(self, window: QMainWindow, hole, on_click) -> None:
         super().__init__(window)
-        self.window, self.hole, self.on_click = window, hole, on_click
+        self.main, self.hole, self.on_click = window, hole, on_click  # not .window: QWidget.window()
         self.setObjectName("dim_overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.hide()
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if watched is self.window and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.window.rect())
+        if watched is self.main and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.main.rect())
         return False
 
     def set_on(self, on: bool) -> None:
         if on:
-            self.setGeometry(self.window.rect())
+            self.setGeometry(self.main.rect())
             self.show()
             self.raise_()
         else:
@@ -53,7 +53,7 @@ class DimOverlay(QWidget):
         widget = self.hole()
         if widget is None or not widget.isVisible():
             return QRect()
-        return QRect(widget.mapTo(self.window, widget.rect().topLeft()), widget.size())
+        return QRect(widget.mapTo(self.main, widget.rect().topLeft()), widget.size())
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
