@@ -67,6 +67,7 @@ class LiveSession(QObject):
     adaptive_changed = Signal(bool)
     marker = Signal(Marker)
     session_started = Signal()
+    session_stopped = Signal(str)  # "completed" | "stopped", at the stop instant (the recording may still drain)
     session_finished = Signal(str)  # "completed" | "stopped", once the recording is closed
     notice = Signal(str)  # something the user should read (e.g. a recorder that failed)
     _released = Signal(int)  # generation: its source stopped and its pipeline was flushed (stop thread)
@@ -398,6 +399,7 @@ class LiveSession(QObject):
             until_t_s = self.device_now_s()  # None before data: nothing held back
         self._drain_gen = self.generation if until_t_s is not None else None
         self.session.stop(reason, until_t_s=until_t_s)
+        self.session_stopped.emit(reason)
 
     def toggle_session(self, duration_s: float | None = None) -> None:
         self.stop_session() if self.session.running else self.start_session(duration_s)

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         live.pacer_changed.connect(self._on_pacer_changed)
         live.adaptive_changed.connect(self._on_adaptive_changed)
         live.session_started.connect(lambda: self.ui.start.setText("Stop session"))
-        live.session_finished.connect(self._session_finished)
+        live.session_stopped.connect(self._session_finished)  # at once; the save may still take its late beats
 
         ui = self.ui
         ui.sources.connect_requested.connect(self.connect_source)

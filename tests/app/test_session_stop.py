@@ -34,12 +34,15 @@ def test_a_stop_while_connected_stores_every_beat_before_the_stop_instant(make_l
         live.start_session()
     sid = begun.args[0]
     qtbot.waitUntil(lambda: live.session.n_beats >= 20, timeout=15000)
+    stopped = []
+    live.session_stopped.connect(stopped.append)
     t0 = time.perf_counter()
     with qtbot.waitSignal(library.saved, timeout=15000):
         stop_t_s = live.device_now_s()
         n_at_stop = live.session.n_beats
         live.stop_session()
         assert time.perf_counter() - t0 < 0.1  # the GUI thread does not wait for the late beats
+        assert stopped == ["stopped"] and live.session.draining  # the screen can say "stopped" at once
     assert time.perf_counter() - t0 < config.SESSION_STOP_DRAIN_S  # closed at the first later beat
     assert live.connected  # the source runs on
     qtbot.waitUntil(lambda: live.model.beats.view()[-1, 0] > stop_t_s + 5.0, timeout=10000)
