@@ -346,9 +346,15 @@ class PpgBeatDetector:
 
         The learning window may have been motion or a finger off: after a long
         silence the last ``BEAT_LEARN_S`` decide again, as at a start. Filters
-        keep running (this is not a gap in the samples).
+        keep running (this is not a gap in the samples). A window without a
+        pulse period (the finger still off) teaches nothing: learnt from the
+        dark, the threshold sat at the noise and the first pulses back were
+        missed while it recovered.
         """
         a = b - self._learn
+        period = self._period_of(self._y[a:b])  # a sign flip leaves the period as it is
+        if period is None:  # no pulse in the window (finger off, motion): keep what was learnt
+            return  # and try again at the next period update
         self._relearnt = b
         if self.declared_polarity is None:
             polarity = estimate_polarity(self._v[a:b], self.fs_hz)
@@ -363,7 +369,7 @@ class PpgBeatDetector:
         self._rr.clear()
         self._rr_med = None
         self._last_prom = math.inf
-        self._seed_from_learning(self._v[a:b] * float(self.polarity), self._period_of(self._y[a:b]))
+        self._seed_from_learning(self._v[a:b] * float(self.polarity), period)
 
     def _process(self, m: int) -> np.ndarray:
         p = self._p
