@@ -29,6 +29,7 @@ from biofeedback.app.session_library import CheckIn, ReportData, load_report_dat
 from biofeedback.core import hrv
 from biofeedback.core.session_summary import SessionSummary
 from biofeedback.io.session_format import DASH, format_date, format_duration
+from biofeedback.ui.pacer_trace import pacer_trace
 from biofeedback.ui.report_drawing import GRID, INK, MUTED, PAGE_H, PAGE_W, Axes, draw_text, font
 from biofeedback.ui.summary_view import clock_text, comparison_text
 
@@ -272,25 +273,13 @@ def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
     pad = max((hi - lo) * 0.15, 3.0)
     axes = Axes(p, rect, (0.0, max(minutes[-1], 0.1)), (lo - pad, hi + pad))
     axes.frame("minutes", "bpm")
-    # pacer: the guide at the rate in force (its phase is not recorded), in the lower band of the plot
-    rates = sorted([(t0, data.info.pacer_bpm)] + [(c.t_device_s, c.rate_brpm) for c in data.pacer_changes],
-                   key=lambda r: r[0])
-    if any(r is not None for _, r in rates):
-        grid = np.linspace(t0, t[-1], max(int((t[-1] - t0) * 4), 2))
-        phase, last_t, rate_now = np.zeros_like(grid), t0, None
-        idx = 0
-        acc = 0.0
-        for i, g in enumerate(grid):
-            while idx < len(rates) and rates[idx][0] <= g:
-                rate_now = rates[idx][1] if rates[idx][1] is not None else rate_now
-                idx += 1
-            acc += (g - last_t) * (rate_now or 0.0) / 60.0
-            last_t = g
-            phase[i] = acc
+    # pacer: the guide that ran (rate, ratio, holds over time), in the lower band of the plot
+    trace = pacer_trace(data.pacer_changes, data.info.pacer_bpm, t0, float(t[-1]))
+    if trace is not None:
         band_lo, band_hi = axes.ylim[0], axes.ylim[0] + (axes.ylim[1] - axes.ylim[0]) * 0.22
-        guide = band_lo + (band_hi - band_lo) * (0.5 - 0.5 * np.cos(2 * np.pi * phase))
-        pen = QPen(PACER, 1.6)
-        axes.polyline((grid - t0) / 60.0, guide, pen)
+        known = ~np.isnan(trace.guide)
+        axes.polyline((trace.t_s[known] - t0) / 60.0, band_lo + (band_hi - band_lo) * trace.guide[known],
+                      QPen(PACER, 1.6))
     axes.polyline(minutes, hr, QPen(HEART, 1.8))
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(CORRECTED)
@@ -307,8 +296,8 @@ def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
             draw_text(p, xm + 4, rect.top() + 3, label[:34], 12, MARKER)
     legend_y = rect.top() - 27
     legend = [("heart rate", HEART), ("corrected beat", CORRECTED), ("marker", MARKER)]
-    if data.info.pacer_bpm is not None:
-        legend.insert(1, (f"pacer {data.info.pacer_bpm:.1f}/min (phase not recorded)", PACER))
+    if trace is not None:
+        legend.insert(1, (trace.label, PACER))
     x = rect.right()
     for label, color in reversed(legend):
         p.setFont(font(13))

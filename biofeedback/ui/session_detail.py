@@ -1,16 +1,22 @@
-"""One stored session's graphs again: heart rate with markers, spectrum (Welch), summary."""
+"""One stored session's graphs again: heart rate with the pacer that ran and markers, spectrum (Welch), summary.
+
+The markers are also listed, each at its time on the session clock (from the
+"session start" marker, else from the first beat).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from biofeedback import config
 from biofeedback.app.session_library import SessionLibrary
 from biofeedback.core import hrv
 from biofeedback.io.session_format import format_date, format_duration
+from biofeedback.ui.pacer_trace import pacer_trace
+from biofeedback.ui.summary_view import clock_text
 from biofeedback.ui.theme import DARK, Theme, style_plot
 
 
@@ -23,6 +29,8 @@ class SessionDetail(QDialog):
         self.info = library.session(session_id)
         self.beats = library.beats(session_id)
         self.markers = library.markers(session_id)
+        self.pacer_changes = library.pacer_changes(session_id)
+        self.pacer_label = ""  # the drawn pacer's legend ("" when the session knows none)
         info = self.info
         self.setWindowTitle(f"Session {info.id} — {info.name or format_date(info.started_at)}")
         layout = QVBoxLayout(self)
@@ -52,8 +60,30 @@ class SessionDetail(QDialog):
             plot.setBackground(theme.background)
             style_plot(item, theme, 10)
             layout.addWidget(plot)
+        self.marker_list = QListWidget()
+        self.marker_list.setAccessibleName("Markers")
+        self.marker_list.setMaximumHeight(110)
+        layout.addWidget(QLabel("Markers (session clock)"))
+        layout.addWidget(self.marker_list)
+        self._list_markers()
         self._draw(theme)
         self.resize(900, 640)
+
+    def session_start_s(self) -> float | None:
+        """Device time the session clock counts from: the "session start" marker, else the first beat."""
+        for t_s, label in self.markers:
+            if label == "session start":
+                return t_s
+        return self.beats[0].t_s if self.beats else None
+
+    def _list_markers(self) -> None:
+        start = self.session_start_s()
+        shown = [(t_s, label) for t_s, label in self.markers if not label.startswith("session ")]
+        for t_s, label in sorted(shown, key=lambda m: m[0]):
+            when = clock_text(t_s - start) if start is not None else "–"
+            self.marker_list.addItem(f"{when}  {label}")
+        if not shown:
+            self.marker_list.addItem("No markers in this session (N marks a moment while practising).")
 
     def _draw(self, theme: Theme) -> None:
         if len(self.beats) < 2:
@@ -68,7 +98,17 @@ class SessionDetail(QDialog):
             self.tachogram.plot(minutes[corrected], hr[corrected], pen=None, symbol="o", symbolSize=7,
                                 symbolBrush=theme.warn, symbolPen=None)
         lo, hi = np.percentile(hr, [1, 99])
-        self.tachogram.setYRange(lo - 5, hi + 5)
+        lo, hi = lo - 5, hi + 5
+        self.tachogram.setYRange(lo, hi)
+        trace = pacer_trace(self.pacer_changes, self.info.pacer_bpm, float(t[0]), float(t[-1]))
+        if trace is not None:  # the guide that ran, in the lower band (0 exhaled .. 1 inhaled)
+            known = ~np.isnan(trace.guide)
+            self.pacer_band_bpm = (lo, lo + 0.22 * (hi - lo))  # where 0 (exhaled) and 1 (inhaled) are drawn
+            self.pacer_curve = self.tachogram.plot(
+                (trace.t_s[known] - t[0]) / 60.0, lo + 0.22 * (hi - lo) * trace.guide[known],
+                pen=pg.mkPen(theme.accent, width=1.5), name=trace.label)
+            self.pacer_label = trace.label
+            self.tachogram.getPlotItem().setTitle(f"Heart rate · {trace.label}")
         for t_s, label in self.markers:
             if label.startswith("session "):
                 continue
