@@ -1,39 +1,27 @@
-"""Streaming PPG beat detector for real pulse waves (algorithms.md §1).
+"""Streaming PPG beat detector for real pulse waves (algorithms.md §1): the state machine.
 
-What it follows:
+What it follows (each stage in its own module):
 
 - **Onset detection: qppg** (Vest et al. 2018, PhysioNet Cardiovascular Signal
   Toolbox, ``qppg.m``, after Zong et al. 2003 "An open-source algorithm to
-  detect onset of arterial blood pressure pulses", wabp): a slope-sum
-  function SSF = sum of the positive first differences of the low-passed wave
-  (wabp/qppg low-pass only: a high-pass would turn the trough after each
-  systolic peak into a false upstroke) over ``BEAT_SSF_WINDOW_S`` (qppg:
-  170 ms); an upstroke starts when SSF
-  crosses an adaptive threshold set from the last beats' upstrokes
-  (``BEAT_THRESHOLD_SHARE`` of their median), learnt from the first
-  ``BEAT_LEARN_S`` of the stream (qppg's learning period), and lowered when no
-  beat came for ``BEAT_THRESHOLD_DECAY_RR`` expected intervals. After
-  ``BEAT_RELEARN_S`` without a beat (a start in motion, a finger off) the last
-  ``BEAT_LEARN_S`` are learnt again (polarity, threshold, pulse size). Charlton et al.
-  2022 (Physiol. Meas. 43:085007) found qppg and MSPTD (Bishop & Ercole 2018)
-  the most accurate of 15 detectors; MSPTD needs whole windows (offline), qppg
-  is causal.
-- **Systolic peak**: the fiducial is the systolic peak (the simulator's truth
-  convention). The upstroke's peak is confirmed as soon as the low-passed
-  wave has fallen ``BEAT_CONFIRM_DROP_SHARE`` of its rise (latency), then
-  located in the raw wave between the upstroke onset and the confirmation:
-  maximum of a centred moving average (``BEAT_SMOOTH_S``), the middle of a
-  flat top (clipped sensors), refined by a least-squares parabola.
-- **Reflected waves** (our addition, checked on heartpy's real records): the
-  expected interval is the autocorrelation period of the recent wave
-  (``ppg_rhythm``), which does not depend on which peaks were taken. A peak
-  sooner than ``BEAT_EARLY_SHARE`` of it, or than ``BEAT_REFRACTORY_S``, is a
-  reflected wave (as the PulseSensor Playground's 3/5 IBI rule and qppg's
-  eye-closing period); between that and ``BEAT_REFLECTED_SHARE`` a pulse must
-  rise a share of the recent pulses' rise (measured from its foot) that grows
-  the sooner it comes; a peak ``BEAT_TALLER_SHARE`` taller than the last beat
-  is a beat however soon (the last one was the reflected wave), so the
-  detector cannot stay locked on diastolic waves.
+  detect onset of arterial blood pressure pulses", wabp): the slope-sum
+  function SSF of the low-passed wave (``ppg_slope_sum``, ``BEAT_SSF_WINDOW_S``,
+  qppg: 170 ms); an upstroke starts when SSF crosses an adaptive threshold set
+  from the last beats' upstrokes (``BEAT_THRESHOLD_SHARE`` of their median),
+  learnt from the first ``BEAT_LEARN_S`` of the stream (qppg's learning
+  period), and lowered when no beat came for ``BEAT_THRESHOLD_DECAY_RR``
+  expected intervals. After ``BEAT_RELEARN_S`` without a beat (a start in
+  motion, a finger off) the last ``BEAT_LEARN_S`` are learnt again (polarity,
+  threshold, pulse size). Charlton et al. 2022 (Physiol. Meas. 43:085007)
+  found qppg and MSPTD (Bishop & Ercole 2018) the most accurate of 15
+  detectors; MSPTD needs whole windows (offline), qppg is causal.
+- **Systolic peak** (``ppg_peak``): the upstroke's peak is confirmed as soon as
+  the low-passed wave has fallen ``BEAT_CONFIRM_DROP_SHARE`` of its rise
+  (latency), then located in the raw wave between the onset and the
+  confirmation (smoothed maximum, flat top, parabola).
+- **Reflected waves** (``beat_acceptance``): against the expected interval,
+  the autocorrelation period of the recent wave (``ppg_rhythm``), a peak too
+  soon and too small for how soon it comes is a reflected wave.
 - **Polarity**: declared by the protocol (``polarity``) or estimated from the
   learning window (``ppg_polarity``); the wave is multiplied by it.
 - **Per-beat quality**: template correlation (``beat_quality``), carried with
@@ -62,62 +50,38 @@ from scipy import signal
 from biofeedback.config import (
     BEAT_BRIDGE_MAX_S,
     BEAT_CONFIRM_DROP_SHARE,
-    BEAT_EARLY_SHARE,
-    BEAT_FIT_HALF_S,
-    BEAT_FLAT_TOP_SHARE,
-    BEAT_FOOT_MIN_S,
-    BEAT_FOOT_SHARE,
-    BEAT_INITIAL_THRESHOLD_SHARE,
     BEAT_LEARN_S,
     BEAT_MAX_RISE_S,
-    BEAT_MIN_PROMINENCE_SD,
     BEAT_PERIOD_EVERY_S,
     BEAT_PERIOD_WINDOW_S,
     BEAT_PROCESS_EVERY_S,
-    BEAT_PROMINENCE_SHARE,
-    BEAT_REFLECTED_PROMINENCE_SHARE,
-    BEAT_REFLECTED_SHARE,
-    BEAT_REFRACTORY_S,
     BEAT_RELEARN_S,
     BEAT_RR_KEPT,
-    BEAT_SMOOTH_S,
     BEAT_SSF_WINDOW_S,
-    BEAT_TALLER_SHARE,
     BEAT_THRESHOLD_DECAY_RR,
     BEAT_THRESHOLD_SHARE,
     BEAT_UPSTROKES_KEPT,
-    FINGER_OFF_LEVEL_SHARE,
     NO_BEAT_TIMEOUT_S,
-    PPG_BANDPASS_HZ,
-    SATURATED_SHARE,
 )
+from biofeedback.core.beat_acceptance import is_reflected_wave, too_small
 from biofeedback.core.beat_quality import TemplateQuality, beat_wave
-from biofeedback.core.ppg_polarity import bandpass_sos, estimate_polarity
-from biofeedback.core.ppg_rhythm import dominant_period_s, upper_quartile
+from biofeedback.core.ppg_peak import PeakPlacer
+from biofeedback.core.ppg_polarity import estimate_polarity
+from biofeedback.core.ppg_rhythm import MAX_RR_S
+from biofeedback.core.ppg_signal_state import sample_state
+from biofeedback.core.ppg_slope_sum import (
+    PeriodEstimator,
+    extend_slope_sum,
+    fast_lfilter,
+    initial_threshold,
+    learn_slope_scale,
+    lowpass_ba,
+)
 from biofeedback.core.types import SignalQuality
 
 _HISTORY_S = 4.0  # raw history kept behind the processed point (peak search, quality waves)
 _QUALITY_WINDOW_S = 2.0
-_GROUP_DELAY_S = 0.06  # the raw upstroke leads the band-passed one by about this much
-_TROUGH_LOOKBACK_S = 0.3  # the trough before an upstroke is searched this far back
-_SLOPE_BITS = 30  # the learning window's steepest slope maps to 2**30 (int64 sums stay exact)
-_MAX_RR_S = 2.5
-# how tall (share of the upper-quartile rise) a pulse must be at this share of the interval
-_SOON_RATIO = (BEAT_EARLY_SHARE, 0.85, BEAT_REFLECTED_SHARE)
-_SOON_NEED = (BEAT_REFLECTED_PROMINENCE_SHARE, 0.45, 0.0)
-_PERIOD_FS_HZ = 50.0
-_NOISE_FULL_FS_HZ = 50.0  # the period estimate runs on the wave decimated to about this rate  # a longer interval does not count toward the expected interval
 _EMPTY = np.empty(0)
-
-try:  # the C routine behind scipy.signal.lfilter: same numbers, without ~10 us of checks per call
-    from scipy.signal._sigtools import _linear_filter
-
-    def _lfilter(b: np.ndarray, a: np.ndarray, x: np.ndarray, zi: np.ndarray):
-        return _linear_filter(b, a, x, -1, zi)
-except ImportError:  # pragma: no cover - another SciPy layout
-
-    def _lfilter(b: np.ndarray, a: np.ndarray, x: np.ndarray, zi: np.ndarray):
-        return signal.lfilter(b, a, x, zi=zi)
 
 
 class PpgBeatDetector:
@@ -128,29 +92,21 @@ class PpgBeatDetector:
         self.adc_max = adc_max
         self.declared_polarity = polarity
         fs = self.fs_hz
-        self._decim = max(1, int(fs // _PERIOD_FS_HZ))
         # slope sum and peak confirmation on a low-passed wave, as in wabp/qppg: a high-pass
         # would turn the trough after each systolic peak into a false upstroke
-        self._bl, self._al = signal.butter(2, min(PPG_BANDPASS_HZ[1], 0.4 * fs), fs=fs)
+        self._bl, self._al = lowpass_ba(fs)
         self._zl_unit = signal.lfilter_zi(self._bl, self._al)
         self._ls = max(1, round(BEAT_SSF_WINDOW_S * fs))
         self._granule = max(1, round(BEAT_PROCESS_EVERY_S * fs))
         self._learn = max(self._granule, round(BEAT_LEARN_S * fs))
         self._hist = max(round(_HISTORY_S * fs), self._ls) + 2
-        self._gd = round(_GROUP_DELAY_S * fs)
-        self._trough = max(1, round(_TROUGH_LOOKBACK_S * fs))
+        self._peaks = PeakPlacer(fs)
+        self._trough = self._peaks.trough
         self._max_rise = max(2, round(BEAT_MAX_RISE_S * fs))
-        self._smooth = max(1, round(BEAT_SMOOTH_S * fs) // 2 * 2 + 1)
-        self._fit_half = max(1, round(BEAT_FIT_HALF_S * fs))
-        self._period_sos = bandpass_sos(fs / self._decim)  # for the period estimate
+        self._periods = PeriodEstimator(fs)
         self._period_win = round(BEAT_PERIOD_WINDOW_S * fs)
         self._period_every = round(BEAT_PERIOD_EVERY_S * fs)
         self._relearn_n = round(BEAT_RELEARN_S * fs)
-        # below ~50 Hz a pulse changes a lot from sample to sample, so first differences
-        # overstate the noise: the factor shrinks with the rate (the template check remains)
-        self._noise_factor = BEAT_MIN_PROMINENCE_SD * min(1.0, fs / _NOISE_FULL_FS_HZ)
-        x = np.arange(-self._fit_half, self._fit_half + 1, dtype=float)
-        self._fit_pinv = np.linalg.pinv(np.column_stack([np.ones_like(x), x, x * x]))
         self.last_quality: np.ndarray = _EMPTY  # quality of each beat the last call returned
         self.reset()
 
@@ -236,19 +192,9 @@ class PpgBeatDetector:
             return SignalQuality.NO_SIGNAL
         w = round(_QUALITY_WINDOW_S * self.fs_hz)
         seg = self._v[max(self._start, self._n - w) : self._n]
-        if self.adc_max is not None:
-            last = seg[-max(1, round(self.fs_hz)) :]
-            rails = np.count_nonzero((last <= 0) | (last >= self.adc_max))
-            if rails > SATURATED_SHARE * last.size:
-                return SignalQuality.SATURATED
-            median = np.partition(seg, seg.size // 2)[seg.size // 2]
-            if median < FINGER_OFF_LEVEL_SHARE * self.adc_max:  # dark, either way up
-                return SignalQuality.FINGER_OFF
-            flat_tol = 2.0
-        else:
-            flat_tol = 1e-6 * max(1.0, float(np.abs(seg).max()))
-        if float(seg.max() - seg.min()) <= flat_tol:
-            return SignalQuality.NO_SIGNAL
+        state = sample_state(seg, self.fs_hz, self.adc_max)
+        if state is not None:
+            return state
         ref = self._first_t if self._last_beat_t is None else self._last_beat_t
         if self._last_t - ref > NO_BEAT_TIMEOUT_S:
             return SignalQuality.NO_SIGNAL
@@ -292,51 +238,28 @@ class PpgBeatDetector:
             self.polarity = estimate_polarity(x, self.fs_hz)
         sign = float(self.polarity)
         z = signal.lfilter(self._bl * sign, self._al, x, zi=self._zl_unit * (x[0] * sign))[0]
-        steepest = float(np.max(np.abs(np.diff(z)))) if z.size > 1 else 0.0
-        self._gain = 2.0**_SLOPE_BITS / steepest if steepest > 0 else 1.0
+        self._gain, self._thr = learn_slope_scale(z, self._ls)
         self._blq = self._bl * sign
         self._zl = self._zl_unit * (x[0] * sign)  # constant input -> constant output, no transient
-        u = np.maximum(np.diff(z), 0.0) * self._gain
-        cs = np.cumsum(np.minimum(u, 2.0**40).astype(np.int64))
-        ssf = cs[self._ls :] - cs[: -self._ls] if cs.size > self._ls else cs
-        self._thr = BEAT_INITIAL_THRESHOLD_SHARE * float(np.percentile(ssf, 97)) if ssf.size else 1.0
-        self._thr = max(self._thr, 1.0)
-        self._seed_from_learning(x * sign, self._period_of(z))
+        self._seed_from_learning(x * sign, self._periods.period_s(z))
         self._y[s - 1] = x[0] * sign
         self._started = True
 
-    def _period_of(self, z: np.ndarray) -> float | None:
-        """Pulse period of a stretch of the low-passed wave (decimated, band-passed both ways)."""
-        zd = z[:: self._decim]
-        if zd.size < 16:
-            return None
-        fs = self.fs_hz / self._decim
-        yd = signal.sosfilt(self._period_sos, zd - zd[0])[int(fs) :]  # skip the start transient
-        return dominant_period_s(yd, fs)
-
     def _seed_from_learning(self, x: np.ndarray, period: float | None) -> None:
         """Expected interval (autocorrelation) and pulse prominence from the learning window."""
-        fs = self.fs_hz
         if period is None:
             return
         self._period_s = period
-        rr_n = max(2, round(period * fs))
-        w = self._smooth
-        sm = np.convolve(x, np.ones(w) / w, "valid")
-        pk, _ = signal.find_peaks(sm, distance=max(1, round(BEAT_EARLY_SHARE * rr_n)))
-        back = round(max(BEAT_FOOT_MIN_S, BEAT_FOOT_SHARE * period) * fs)
-        pk = pk[pk >= back]
-        if pk.size == 0:
-            return
-        prom = np.array([sm[k] - sm[k - back : k + 1].min() for k in pk.tolist()])
-        self._proms.append(float(np.median(prom[prom >= BEAT_PROMINENCE_SHARE * prom.max()])))
+        prom = self._peaks.typical_prominence(x, period)
+        if prom is not None:
+            self._proms.append(prom)
 
     def _update_period(self, b: int) -> None:
         """Re-estimate the pulse period from the last ``BEAT_PERIOD_WINDOW_S`` before ``b``."""
         a = b - self._period_win
         if a < self._start:
             return
-        self._period_s = self._period_of(self._y[a:b])
+        self._period_s = self._periods.period_s(self._y[a:b])
         last = self._last_peak_abs - self._off if self._last_peak_abs is not None else self._start
         if b - max(last, self._relearnt) >= self._relearn_n and not self._rising:
             self._relearn(b)
@@ -352,7 +275,7 @@ class PpgBeatDetector:
         missed while it recovered.
         """
         a = b - self._learn
-        period = self._period_of(self._y[a:b])  # a sign flip leaves the period as it is
+        period = self._periods.period_s(self._y[a:b])  # a sign flip leaves the period as it is
         if period is None:  # no pulse in the window (finger off, motion): keep what was learnt
             return  # and try again at the next period update
         self._relearnt = b
@@ -362,8 +285,7 @@ class PpgBeatDetector:
                 self.polarity = polarity
                 self._blq, self._zl = -self._blq, -self._zl
                 self._y[: self._n] *= -1.0
-        ssf = self._ssf[a:b]
-        self._thr = max(1.0, BEAT_INITIAL_THRESHOLD_SHARE * float(np.percentile(ssf, 97)))
+        self._thr = initial_threshold(self._ssf[a:b])
         self._ups.clear()
         self._proms.clear()
         self._rr.clear()
@@ -374,21 +296,9 @@ class PpgBeatDetector:
     def _process(self, m: int) -> np.ndarray:
         p = self._p
         x = self._v[p : p + m]
-        self._y[p : p + m], self._zl = _lfilter(self._blq, self._al, x, self._zl)
-        d = self._y[p : p + m] - self._y[p - 1 : p + m - 1]  # _y[start - 1]: the steady state
-        np.maximum(d, 0.0, out=d)
-        d *= self._gain
-        np.minimum(d, 2.0**40, out=d)
-        cs = self._cs
-        now = cs[p : p + m]
-        np.add.accumulate(d.astype(np.int64), out=now)
-        now += cs[p - 1]
-        lo = p - self._ls
-        if lo >= self._start - 1:
-            ssf = now - cs[lo : lo + m]
-        else:  # the stream's first window: the sum starts at the stream start
-            ssf = now - cs[np.maximum(np.arange(lo, lo + m), self._start - 1)]
-        self._ssf[p : p + m] = ssf
+        self._y[p : p + m], self._zl = fast_lfilter(self._blq, self._al, x, self._zl)
+        # _y[start - 1]: the steady state
+        extend_slope_sum(self._y, self._cs, self._ssf, p, m, self._gain, self._ls, self._start)
         self._p = p + m
         beats: list[float] = []
         quals: list[float] = []
@@ -475,56 +385,26 @@ class PpgBeatDetector:
     def _confirm(self, onset: int, j: int) -> tuple[float, float] | None:
         """Systolic peak of the upstroke [onset, j], its quality; None if not a beat."""
         sign = float(self.polarity)
-        w = self._smooth
-        a = max(self._start, onset - self._gd - w // 2)
-        seg = self._v[a : j + 1] * sign
-        if seg.size < w + 2:
+        span = self._peaks.locate(self._v, self._start, onset, j, sign)
+        if span is None:
             return None
-        c = np.cumsum(np.concatenate(([0.0], seg)))
-        sm = (c[w:] - c[:-w]) / w  # sm[q] is centred on seg[q + w // 2]
-        top = float(sm.max())
-        base_lo = max(self._start, onset - self._trough)
-        ctx = self._v[base_lo : j + 1] * sign
-        noise_sd = 0.0
-        if ctx.size > 2:  # MAD of first differences (np.partition: np.median's overhead is 30 us)
-            dabs = np.abs(ctx[1:] - ctx[:-1])
-            noise_sd = float(np.partition(dabs, dabs.size // 2)[dabs.size // 2]) / 0.954
-        if top - float(sm.min()) <= self._noise_factor * noise_sd or top == sm.min():
-            return None  # no taller than the sample noise (MAD of first differences)
-        k_lo = k_hi = int(np.argmax(sm)) + w // 2 + a
-        raw_top = float(self._v[k_lo] * sign)
-        flat = raw_top - BEAT_FLAT_TOP_SHARE * (top - float(ctx.min()))
-        if self._v[k_lo] * sign >= float(seg.max()) - 1e-9 * max(1.0, abs(raw_top)):
-            while k_lo > a and self._v[k_lo - 1] * sign >= flat:  # a flat (clipped) top
-                k_lo -= 1
-            while k_hi < j and self._v[k_hi + 1] * sign >= flat:
-                k_hi += 1
         rr_exp = self._expected_rr()
-        prom = top - float(self._foot(k_lo, rr_exp, sign))
-        if self._proms and prom < BEAT_PROMINENCE_SHARE * self._decay(j) * statistics.median(self._proms):
+        prom = span.top - self._peaks.foot(self._v, self._start, span.k_lo, rr_exp, sign)
+        if too_small(prom, self._proms, self._decay(j)):
             return None
-        t = self._peak_time(k_lo, k_hi, a, j, sign)
-        if self._last_beat_t is not None:
-            gap = t - self._last_beat_t
-            early = BEAT_EARLY_SHARE * rr_exp if rr_exp is not None else 0.0
-            # a much taller peak soon after the last beat: that beat was a reflected wave
-            taller = prom >= BEAT_TALLER_SHARE * self._last_prom and gap >= BEAT_REFRACTORY_S
-            if gap < max(BEAT_REFRACTORY_S, early) and not taller:
-                return None
-            if rr_exp is not None and not taller and self._proms:
-                # the sooner after the last beat, the taller a pulse must be to be a beat:
-                # reflected waves come early and small, early beats of a fast breath less so
-                need = float(np.interp(gap / rr_exp, _SOON_RATIO, _SOON_NEED))
-                if prom < need * upper_quartile(self._proms):
-                    return None
+        t = self._peaks.peak_time(self._v, self._t, span, j, sign)
+        if self._last_beat_t is not None and is_reflected_wave(
+            prom, t - self._last_beat_t, rr_exp, self._last_prom, self._proms
+        ):
+            return None
         strength = float(self._ssf[onset : j + 1].max())
         self._ups.append(strength)
         self._proms.append(prom)
         self._last_prom = prom
         self._thr = BEAT_THRESHOLD_SHARE * statistics.median(self._ups)
-        k_abs = (k_lo + k_hi) // 2 + self._off
+        k_abs = (span.k_lo + span.k_hi) // 2 + self._off
         quality = math.nan
-        if self._last_beat_t is not None and t - self._last_beat_t <= _MAX_RR_S:
+        if self._last_beat_t is not None and t - self._last_beat_t <= MAX_RR_S:
             self._rr.append(t - self._last_beat_t)
             self._rr_med = statistics.median(self._rr)
             prev = self._last_peak_abs - self._off
@@ -534,30 +414,6 @@ class PpgBeatDetector:
                 quality = math.nan if q is None else q
         self._last_beat_t, self._last_peak_abs = t, k_abs
         return t, quality
-
-    def _foot(self, k: int, rr_exp: float | None, sign: float) -> float:
-        """Lowest (sign-corrected) raw value in the upstroke window before sample ``k``."""
-        back = round(max(BEAT_FOOT_MIN_S, BEAT_FOOT_SHARE * (rr_exp or 1.0)) * self.fs_hz)
-        seg = self._v[max(self._start, 0, k - back) : k + 1]
-        return float(seg.min()) if sign > 0 else -float(seg.max())
-
-    def _peak_time(self, k_lo: int, k_hi: int, a: int, j: int, sign: float) -> float:
-        """Time of the peak: middle of a flat top, else the vertex of a least-squares parabola."""
-        if k_hi - k_lo >= 3:
-            return float(0.5 * (self._t[k_lo] + self._t[k_hi]))
-        h = self._fit_half
-        k = min(max(k_lo, a + h), j - h)
-        if k - h < a or k + h > j:
-            return float(self._t[k_lo])
-        coef = self._fit_pinv @ (self._v[k - h : k + h + 1] * sign)
-        off = -coef[1] / (2.0 * coef[2]) if coef[2] < 0 else 0.0
-        off = min(max(off, -h), h)
-        i = int(math.floor(off))
-        frac = off - i
-        i += k
-        if frac > 0:
-            return float(self._t[i] + frac * (self._t[i + 1] - self._t[i]))
-        return float(self._t[i])
 
 
 def detect_beats(

@@ -1,0 +1,57 @@
+"""Is a located peak a beat? The size and reflected-wave rules of the beat detector.
+
+Our addition to qppg, checked on heartpy's real records. The expected
+interval is the autocorrelation period of the recent wave (``ppg_rhythm``),
+which does not depend on which peaks were taken. A peak sooner than
+``BEAT_EARLY_SHARE`` of it, or than ``BEAT_REFRACTORY_S``, is a reflected
+wave (as the PulseSensor Playground's 3/5 IBI rule and qppg's eye-closing
+period); between that and ``BEAT_REFLECTED_SHARE`` a pulse must rise a share
+of the recent pulses' rise (measured from its foot) that grows the sooner it
+comes; a peak ``BEAT_TALLER_SHARE`` taller than the last beat is a beat
+however soon (the last one was the reflected wave), so the detector cannot
+stay locked on diastolic waves.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Collection
+
+import numpy as np
+
+from biofeedback.config import (
+    BEAT_EARLY_SHARE,
+    BEAT_PROMINENCE_SHARE,
+    BEAT_REFLECTED_PROMINENCE_SHARE,
+    BEAT_REFLECTED_SHARE,
+    BEAT_REFRACTORY_S,
+    BEAT_TALLER_SHARE,
+)
+from biofeedback.core.ppg_rhythm import upper_quartile
+
+# how tall (share of the upper-quartile rise) a pulse must be at this share of the interval
+_SOON_RATIO = (BEAT_EARLY_SHARE, 0.85, BEAT_REFLECTED_SHARE)
+_SOON_NEED = (BEAT_REFLECTED_PROMINENCE_SHARE, 0.45, 0.0)
+
+
+def too_small(prom: float, proms: Collection[float], decay: float) -> bool:
+    """A rise under ``BEAT_PROMINENCE_SHARE`` (times the threshold ``decay``) of the recent median."""
+    return bool(proms) and prom < BEAT_PROMINENCE_SHARE * decay * statistics.median(proms)
+
+
+def is_reflected_wave(
+    prom: float, gap_s: float, rr_exp: float | None, last_prom: float, proms: Collection[float],
+) -> bool:
+    """A peak ``gap_s`` after the last beat, rising ``prom``, is a reflected wave (not a beat)."""
+    early = BEAT_EARLY_SHARE * rr_exp if rr_exp is not None else 0.0
+    # a much taller peak soon after the last beat: that beat was a reflected wave
+    taller = prom >= BEAT_TALLER_SHARE * last_prom and gap_s >= BEAT_REFRACTORY_S
+    if gap_s < max(BEAT_REFRACTORY_S, early) and not taller:
+        return True
+    if rr_exp is not None and not taller and proms:
+        # the sooner after the last beat, the taller a pulse must be to be a beat:
+        # reflected waves come early and small, early beats of a fast breath less so
+        need = float(np.interp(gap_s / rr_exp, _SOON_RATIO, _SOON_NEED))
+        if prom < need * upper_quartile(proms):
+            return True
+    return False

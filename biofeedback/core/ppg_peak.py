@@ -1,0 +1,129 @@
+"""Where a confirmed upstroke's systolic peak is, and how far the pulse rose to it.
+
+The fiducial is the systolic peak (the simulator's truth convention), found
+in the raw wave between the upstroke's onset and its confirmation: the
+maximum of a centred moving average (``BEAT_SMOOTH_S``), the middle of a flat
+top (clipped sensors), refined by a least-squares parabola
+(``BEAT_FIT_HALF_S``). A peak no taller than ``BEAT_MIN_PROMINENCE_SD`` times
+the sample noise (MAD of first differences) is no peak. A pulse's rise
+(prominence) is measured from its foot, the lowest value in
+``BEAT_FOOT_SHARE`` of an interval before it.
+
+All indices are positions in the detector's buffers; ``start`` is the
+stream's first sample there, ``sign`` the wave's polarity (+1/-1).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+from scipy import signal
+
+from biofeedback.config import (
+    BEAT_EARLY_SHARE,
+    BEAT_FIT_HALF_S,
+    BEAT_FLAT_TOP_SHARE,
+    BEAT_FOOT_MIN_S,
+    BEAT_FOOT_SHARE,
+    BEAT_MIN_PROMINENCE_SD,
+    BEAT_PROMINENCE_SHARE,
+    BEAT_SMOOTH_S,
+)
+
+_GROUP_DELAY_S = 0.06  # the raw upstroke leads the low-passed one by about this much
+TROUGH_LOOKBACK_S = 0.3  # the trough before an upstroke is searched this far back
+_NOISE_FULL_FS_HZ = 50.0  # the full noise factor applies from this rate up
+
+
+class PeakSpan(NamedTuple):
+    """A located peak: its top spans [k_lo, k_hi] (one sample unless flat), searched from ``a``."""
+
+    k_lo: int
+    k_hi: int
+    a: int
+    top: float  # the smoothed maximum (sign-corrected)
+
+
+class PeakPlacer:
+    """Systolic peak location, foot and peak time for one sample rate."""
+
+    def __init__(self, fs_hz: float):
+        fs = self.fs_hz = float(fs_hz)
+        self.smooth = max(1, round(BEAT_SMOOTH_S * fs) // 2 * 2 + 1)  # odd moving-average width
+        self.trough = max(1, round(TROUGH_LOOKBACK_S * fs))
+        self._gd = round(_GROUP_DELAY_S * fs)
+        self._fit_half = max(1, round(BEAT_FIT_HALF_S * fs))
+        # below ~50 Hz a pulse changes a lot from sample to sample, so first differences
+        # overstate the noise: the factor shrinks with the rate (the template check remains)
+        self._noise_factor = BEAT_MIN_PROMINENCE_SD * min(1.0, fs / _NOISE_FULL_FS_HZ)
+        x = np.arange(-self._fit_half, self._fit_half + 1, dtype=float)
+        self._fit_pinv = np.linalg.pinv(np.column_stack([np.ones_like(x), x, x * x]))
+
+    def locate(self, v: np.ndarray, start: int, onset: int, j: int, sign: float) -> PeakSpan | None:
+        """The peak of the upstroke [onset, j] in the raw wave ``v``; None if within the noise."""
+        w = self.smooth
+        a = max(start, onset - self._gd - w // 2)
+        seg = v[a : j + 1] * sign
+        if seg.size < w + 2:
+            return None
+        c = np.cumsum(np.concatenate(([0.0], seg)))
+        sm = (c[w:] - c[:-w]) / w  # sm[q] is centred on seg[q + w // 2]
+        top = float(sm.max())
+        base_lo = max(start, onset - self.trough)
+        ctx = v[base_lo : j + 1] * sign
+        noise_sd = 0.0
+        if ctx.size > 2:  # MAD of first differences (np.partition: np.median's overhead is 30 us)
+            dabs = np.abs(ctx[1:] - ctx[:-1])
+            noise_sd = float(np.partition(dabs, dabs.size // 2)[dabs.size // 2]) / 0.954
+        if top - float(sm.min()) <= self._noise_factor * noise_sd or top == sm.min():
+            return None  # no taller than the sample noise (MAD of first differences)
+        k_lo = k_hi = int(np.argmax(sm)) + w // 2 + a
+        raw_top = float(v[k_lo] * sign)
+        flat = raw_top - BEAT_FLAT_TOP_SHARE * (top - float(ctx.min()))
+        if v[k_lo] * sign >= float(seg.max()) - 1e-9 * max(1.0, abs(raw_top)):
+            while k_lo > a and v[k_lo - 1] * sign >= flat:  # a flat (clipped) top
+                k_lo -= 1
+            while k_hi < j and v[k_hi + 1] * sign >= flat:
+                k_hi += 1
+        return PeakSpan(k_lo, k_hi, a, top)
+
+    def foot(self, v: np.ndarray, start: int, k: int, rr_exp: float | None, sign: float) -> float:
+        """Lowest (sign-corrected) raw value in the upstroke window before sample ``k``."""
+        back = round(max(BEAT_FOOT_MIN_S, BEAT_FOOT_SHARE * (rr_exp or 1.0)) * self.fs_hz)
+        seg = v[max(start, 0, k - back) : k + 1]
+        return float(seg.min()) if sign > 0 else -float(seg.max())
+
+    def peak_time(self, v: np.ndarray, t: np.ndarray, span: PeakSpan, j: int, sign: float) -> float:
+        """Time of the peak: middle of a flat top, else the vertex of a least-squares parabola."""
+        k_lo, k_hi, a = span.k_lo, span.k_hi, span.a
+        if k_hi - k_lo >= 3:
+            return float(0.5 * (t[k_lo] + t[k_hi]))
+        h = self._fit_half
+        k = min(max(k_lo, a + h), j - h)
+        if k - h < a or k + h > j:
+            return float(t[k_lo])
+        coef = self._fit_pinv @ (v[k - h : k + h + 1] * sign)
+        off = -coef[1] / (2.0 * coef[2]) if coef[2] < 0 else 0.0
+        off = min(max(off, -h), h)
+        i = int(math.floor(off))
+        frac = off - i
+        i += k
+        if frac > 0:
+            return float(t[i] + frac * (t[i + 1] - t[i]))
+        return float(t[i])
+
+    def typical_prominence(self, x: np.ndarray, period_s: float) -> float | None:
+        """Median rise of the clear pulses of a (sign-corrected) learning window, or None."""
+        fs = self.fs_hz
+        rr_n = max(2, round(period_s * fs))
+        w = self.smooth
+        sm = np.convolve(x, np.ones(w) / w, "valid")
+        pk, _ = signal.find_peaks(sm, distance=max(1, round(BEAT_EARLY_SHARE * rr_n)))
+        back = round(max(BEAT_FOOT_MIN_S, BEAT_FOOT_SHARE * period_s) * fs)
+        pk = pk[pk >= back]
+        if pk.size == 0:
+            return None
+        prom = np.array([sm[k] - sm[k - back : k + 1].min() for k in pk.tolist()])
+        return float(np.median(prom[prom >= BEAT_PROMINENCE_SHARE * prom.max()]))

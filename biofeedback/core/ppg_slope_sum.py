@@ -1,0 +1,104 @@
+"""The beat detector's filter front end: low-pass, slope-sum function, pulse period.
+
+After wabp/qppg (Zong et al. 2003; Vest et al. 2018): the raw wave is
+low-passed only (a high-pass would turn the trough after each systolic peak
+into a false upstroke), and the slope-sum function SSF is the sum of its
+positive first differences over ``BEAT_SSF_WINDOW_S``. The slopes are scaled
+so that the learning window's steepest one maps to ``2**SLOPE_BITS`` and
+summed as int64: a difference of running sums is then exact under any
+chunking of the same samples (``beats`` relies on that for chunk invariance).
+The period of the recent low-passed wave (autocorrelation, ``ppg_rhythm``)
+is the detector's expected interval.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import signal
+
+from biofeedback.config import BEAT_INITIAL_THRESHOLD_SHARE, PPG_BANDPASS_HZ
+from biofeedback.core.ppg_polarity import bandpass_sos
+from biofeedback.core.ppg_rhythm import dominant_period_s
+
+SLOPE_BITS = 30  # the learning window's steepest slope maps to 2**30 (int64 sums stay exact)
+_SLOPE_CAP = 2.0**40  # a slope far steeper than any learnt one is capped (no int64 overflow)
+_PERIOD_FS_HZ = 50.0  # the period estimate runs on the wave decimated to about this rate
+
+try:  # the C routine behind scipy.signal.lfilter: same numbers, without ~10 us of checks per call
+    from scipy.signal._sigtools import _linear_filter
+
+    def fast_lfilter(b: np.ndarray, a: np.ndarray, x: np.ndarray, zi: np.ndarray):
+        """``scipy.signal.lfilter(b, a, x, zi=zi)`` on 1-D float arrays: (y, zf)."""
+        return _linear_filter(b, a, x, -1, zi)
+except ImportError:  # pragma: no cover - another SciPy layout
+
+    def fast_lfilter(b: np.ndarray, a: np.ndarray, x: np.ndarray, zi: np.ndarray):
+        """``scipy.signal.lfilter(b, a, x, zi=zi)`` on 1-D float arrays: (y, zf)."""
+        return signal.lfilter(b, a, x, zi=zi)
+
+
+def lowpass_ba(fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
+    """2nd-order Butterworth low-pass at the band-pass's upper edge (capped at 0.4 fs)."""
+    return signal.butter(2, min(PPG_BANDPASS_HZ[1], 0.4 * fs_hz), fs=fs_hz)
+
+
+def initial_threshold(ssf: np.ndarray) -> float:
+    """First onset threshold: ``BEAT_INITIAL_THRESHOLD_SHARE`` of the SSF's 97th percentile (>= 1)."""
+    if ssf.size == 0:
+        return 1.0
+    return max(BEAT_INITIAL_THRESHOLD_SHARE * float(np.percentile(ssf, 97)), 1.0)
+
+
+def learn_slope_scale(z: np.ndarray, window: int) -> tuple[float, float]:
+    """Slope gain and first threshold from a learning window's low-passed wave ``z``.
+
+    ``window`` is the slope-sum window in samples.
+    """
+    steepest = float(np.max(np.abs(np.diff(z)))) if z.size > 1 else 0.0
+    gain = 2.0**SLOPE_BITS / steepest if steepest > 0 else 1.0
+    u = np.maximum(np.diff(z), 0.0) * gain
+    cs = np.cumsum(np.minimum(u, _SLOPE_CAP).astype(np.int64))
+    ssf = cs[window:] - cs[:-window] if cs.size > window else cs
+    return gain, initial_threshold(ssf)
+
+
+def extend_slope_sum(
+    y: np.ndarray, cs: np.ndarray, ssf: np.ndarray, p: int, m: int, gain: float, window: int,
+    start: int,
+) -> None:
+    """Fill ``cs`` (running int64 slope sum) and ``ssf`` at [p, p + m) from the low-passed ``y``.
+
+    ``y[p - 1]`` and ``cs[p - 1]`` must hold the previous sample (at a stream's
+    ``start``: the steady state and 0); before ``start + window`` the sum
+    starts at the stream start.
+    """
+    d = y[p : p + m] - y[p - 1 : p + m - 1]
+    np.maximum(d, 0.0, out=d)
+    d *= gain
+    np.minimum(d, _SLOPE_CAP, out=d)
+    now = cs[p : p + m]
+    np.add.accumulate(d.astype(np.int64), out=now)
+    now += cs[p - 1]
+    lo = p - window
+    if lo >= start - 1:
+        ssf[p : p + m] = now - cs[lo : lo + m]
+    else:  # the stream's first window: the sum starts at the stream start
+        ssf[p : p + m] = now - cs[np.maximum(np.arange(lo, lo + m), start - 1)]
+
+
+class PeriodEstimator:
+    """Pulse period of a stretch of the low-passed wave (decimated, band-passed, autocorrelation)."""
+
+    def __init__(self, fs_hz: float):
+        self.decim = max(1, int(fs_hz // _PERIOD_FS_HZ))
+        self.fs_hz = fs_hz / self.decim
+        self._sos = bandpass_sos(self.fs_hz)
+
+    def period_s(self, z: np.ndarray) -> float | None:
+        """The period in seconds, or None for too short a stretch or no clear rhythm."""
+        zd = z[:: self.decim]
+        if zd.size < 16:
+            return None
+        fs = self.fs_hz
+        yd = signal.sosfilt(self._sos, zd - zd[0])[int(fs) :]  # skip the start transient
+        return dominant_period_s(yd, fs)
