@@ -137,7 +137,6 @@ BEAT_PROCESS_EVERY_S = 0.1  # samples are processed in groups of this length (la
 BEAT_SMOOTH_S = 0.05  # centred moving average before locating the systolic maximum
 BEAT_FIT_HALF_S = 0.04  # half-width of the least-squares parabola refining the peak time
 BEAT_MIN_PROMINENCE_SD = 4.0  # a pulse must rise this many noise sd (MAD of first differences)
-BEAT_POLARITY_RISE_SHARE = 0.45  # upright pulses rise for less than this share of the time
 BEAT_BRIDGE_MAX_S = 0.5  # lost samples up to this long are bridged on the sample clock
 BEAT_QUALITY_MIN = 0.86  # template correlation of an acceptable beat (Orphanidou et al. 2015)
 BEAT_TEMPLATE_BEATS = 8  # beats averaged into the running template
