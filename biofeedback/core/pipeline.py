@@ -154,6 +154,11 @@ class Pipeline:
 
     def _ensure_detector(self, fs_hz: float) -> PpgBeatDetector:
         d = self.detector
+        if (d is not None and abs(self.fs_hz - fs_hz) <= 1e-9 and d.declared_polarity != self.polarity
+                and self.polarity is not None and d.polarity in (None, self.polarity)):
+            # a header declaring the polarity the detector already uses (or has not yet
+            # learnt) arrives seconds after the first samples: adopt it without re-learning
+            d.declared_polarity = d.polarity = self.polarity
         if d is None or abs(self.fs_hz - fs_hz) > 1e-9 or d.declared_polarity != self.polarity:
             self.fs_hz = fs_hz
             self.detector = PpgBeatDetector(fs_hz, adc_max=self.adc_max, polarity=self.polarity)

@@ -49,7 +49,9 @@ def format_events(events: Iterable[Event]) -> str:
         elif isinstance(event, Gap):
             rows.append(f"gap,{_fmt(event.t_s)},{_fmt(event.duration_s)},{event.reason}")
         elif isinstance(event, DeviceInfo):
-            detail = f"protocol={event.protocol};device={event.device};adc_max={event.adc_max or ''}"
+            polarity = "" if event.polarity is None else event.polarity
+            detail = (f"protocol={event.protocol};device={event.device};adc_max={event.adc_max or ''}"
+                      f";polarity={polarity}")
             rows.append(f"info,0,{_fmt(event.fs_hz)},{detail}")
     return "".join(row + "\n" for row in rows)
 
@@ -76,6 +78,7 @@ def _parse_info(value: str, detail: str) -> DeviceInfo:
         fs_hz=float(value) if value else None,
         adc_max=int(adc) if adc else None,
         device=fields.get("device", ""),
+        polarity=int(fields["polarity"]) if fields.get("polarity") else None,
     )
 
 
