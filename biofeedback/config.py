@@ -66,7 +66,7 @@ SMOOTHNESS_PRIORS_LAMBDA = 500.0  # Tarvainen et al. 2002, Kubios default
 COHERENCE_MARGIN_S = 5.0  # beats kept before a coherence window so the spline covers its start
 COHERENCE_NFFT = 1024  # zero-padded FFT of the 64 s window (0.0039 Hz grid at 4 Hz)
 
-# --- Sensor protocols (biofeedback/core/protocols; /work/shared/notes/sensor-protocols.md) ---
+# --- Sensor protocols (biofeedback/core/protocols; docs/reference/sensor-protocols.md) ---
 PROTO_TEXT_MAX_LINE_BYTES = 128  # longer text lines are dropped up to the next LF (§0)
 NATIVE_MAX_LINE_BYTES = 96  # BF1 spec (§6)
 NATIVE_DEFAULT_FS_HZ = 250.0  # BF1 rate over UART until a header says otherwise (§6)

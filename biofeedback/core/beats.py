@@ -1,4 +1,4 @@
-"""Streaming PPG beat detector for real pulse waves (algorithms.md §1): the state machine.
+"""Streaming PPG beat detector for real pulse waves (docs/reference/algorithms.md §1): the state machine.
 
 What it follows (each stage in its own module):
 

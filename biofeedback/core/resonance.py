@@ -351,7 +351,7 @@ def breath_swing_bpm(
     beat_t_s: np.ndarray, rr_ms: np.ndarray, breath_start_s: float, breath_end_s: float,
     corrected: np.ndarray | None = None,
 ) -> float | None:
-    """Peak-to-trough HR (max - min of 60000/RR, bpm) of the beats in one breath (algorithms.md §6).
+    """Peak-to-trough HR (max - min of 60000/RR, bpm) of the beats in one breath (docs/reference/algorithms.md §6).
 
     Intervals are placed at their midpoints, as in :func:`hr_curve`; corrected
     beats are left out. None with fewer than 3 beats in the breath.

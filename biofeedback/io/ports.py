@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from serial.tools import list_ports
 
 # (vid, pid) or vid alone -> what is probably connected. VID:PID only says "maybe":
-# many gadgets share these USB-UART bridges (sensor-protocols.md §2.1).
+# many gadgets share these USB-UART bridges (docs/reference/sensor-protocols.md §2.1).
 DEVICE_HINTS: dict[tuple[int, int | None], str] = {
     (0x10C4, 0xEA60): "CP210x bridge: maybe a CMS50D+/CMS50E pulse oximeter (protocol cms50d)",
     (0x2341, None): "Arduino: a PulseSensor/MAX30102 sketch (native or PulseSensor protocol)",

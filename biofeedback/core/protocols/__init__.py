@@ -1,6 +1,6 @@
 """Sensor serial protocols: pure incremental decoders, encoders for the simulator, detection.
 
-See /work/shared/notes/sensor-protocols.md and firmware_notes/ for the byte layouts.
+See docs/reference/sensor-protocols.md and firmware_notes/ for the byte layouts.
 """
 
 from biofeedback.core.protocols._base import coalesce

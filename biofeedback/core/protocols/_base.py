@@ -11,7 +11,7 @@ stateful so that consecutive chunks form one continuous stream:
 - ``contact``: ``(t_s, on)`` pairs, the finger/contact state from that time on.
 Beats and contact changes later than the chunk's last output sample are held for the next call.
 
-Text framing follows sensor-protocols.md §0: drop up to the first LF, strip one CR, cap the line
+Text framing follows docs/reference/sensor-protocols.md §0: drop up to the first LF, strip one CR, cap the line
 length, drop lines with non-ASCII bytes.
 """
 

@@ -1,4 +1,4 @@
-"""Protocol auto-detection from the first ~2 s of bytes (sensor-protocols.md §5a).
+"""Protocol auto-detection from the first ~2 s of bytes (docs/reference/sensor-protocols.md §5a).
 
 A device that prints one line per beat (``IBI:886``) sends only one or two
 lines in 2 s: ``wants_more_time`` says when the bytes are clean text with too

@@ -1,4 +1,4 @@
-"""Contec CMS50D+ live data, both generations (sensor-protocols.md §2).
+"""Contec CMS50D+ live data, both generations (docs/reference/sensor-protocols.md §2).
 
 - Old "Communication protocol V5.1": 19200 8O1, 5-byte packets, sync = bit 7 of byte 1.
 - New "Communication Protocol of Pulse Oximeter V7.0": 115200 8N1, 9-byte realtime packets

@@ -1,4 +1,4 @@
-"""Plain inter-beat-interval text: one interval per line (sensor-protocols.md §4).
+"""Plain inter-beat-interval text: one interval per line (docs/reference/sensor-protocols.md §4).
 
 Accepted lines (strict, whole line): ``<n>``, ``RR=<n>``, ``RR:<n>``, ``IBI=<n>``, ``IBI:<n>``,
 ``Q<n>`` with one optional space after the prefix; ``n`` an unsigned decimal without a leading

@@ -1,4 +1,4 @@
-"""SparkFun MAX3010x library Example5_HeartRate text lines (sensor-protocols.md §3.1).
+"""SparkFun MAX3010x library Example5_HeartRate text lines (docs/reference/sensor-protocols.md §3.1).
 
 Line: ``IR=<ir>, BPM=<f.2>, Avg BPM=<n>`` with `` No finger?`` appended when IR < 50000. There is
 no timestamp: IR samples are timed by counting lines at the nominal 100 lines/s (400 sps averaged

@@ -1,4 +1,4 @@
-"""The project's own "BF1" line protocol (firmware_notes/protocol.md; sensor-protocols.md §6).
+"""The project's own "BF1" line protocol (firmware_notes/protocol.md; docs/reference/sensor-protocols.md §6).
 
 Every record carries the device clock (``t_ms``, millis() wrapping at 2**32), beats carry exact
 IBIs, and an optional ``*HH`` XOR checksum makes a line either parse completely or be dropped.

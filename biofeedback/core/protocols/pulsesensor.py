@@ -1,4 +1,4 @@
-"""PulseSensor Playground serial formats (sensor-protocols.md §1; PulseSensorPlayground 2.5.0).
+"""PulseSensor Playground serial formats (docs/reference/sensor-protocols.md §1; PulseSensorPlayground 2.5.0).
 
 Neither format carries a device timestamp: sample times are the line count divided by the
 nominal 50 lines/s (``PULSESENSOR_LINE_RATE_HZ``). The real rate is a little lower (``delay(20)``

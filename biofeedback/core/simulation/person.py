@@ -1,4 +1,4 @@
-"""Simulated person: heart beats that respond to breathing, with known truth (algorithms.md §7).
+"""Simulated person: heart beats that respond to breathing, with known truth (docs/reference/algorithms.md §7).
 
 Beat times come from an integral pulse frequency model (IPFM; Bayly 1968,
 Mateo & Laguna 2000): a beat fires each time the integral of HR(t)/60

@@ -7,7 +7,7 @@ units, as its firmware sends them. All state is carried sample by sample
 
 - ``pulsesensor``: World Famous Electronics PulseSensor -- an AC-coupled
   amplifier (first-order high-pass ~0.5 Hz) centred at mid-scale of a 10-bit
-  ADC (0..1023, idles near 512, sensor-protocols.md §1.1); a strong pulse
+  ADC (0..1023, idles near 512, docs/reference/sensor-protocols.md §1.1); a strong pulse
   clips at the rails (flat tops).
 - ``max3010x``: MAX30102 raw IR (SparkFun library, §3): DC 50 000-250 000 of
   an 18-bit ADC (0..262143), pulse 0.5-2 % of DC, **inverted** (more blood
