@@ -236,15 +236,9 @@ def breath_phase_over(
 
 
 def _estimate(
-    beat_t_s: np.ndarray,
-    rr_ms: np.ndarray,
-    t_end_s: float,
-    window_s: float = config.RESP_WINDOW_S,
-    corrected: np.ndarray | None = None,
-    ppg_t_s: np.ndarray | None = None,
-    ppg_value: np.ndarray | None = None,
-    baseline: np.ndarray | None = None,
-    amplitude: np.ndarray | None = None,
+    beat_t_s: np.ndarray, rr_ms: np.ndarray, t_end_s: float, window_s: float,
+    corrected: np.ndarray | None, ppg_t_s: np.ndarray | None, ppg_value: np.ndarray | None,
+    baseline: np.ndarray | None, amplitude: np.ndarray | None,
 ) -> tuple[BreathingEstimate, np.ndarray, np.ndarray, np.ndarray | None]:
     """Everything ``estimate_breathing`` works out, plus the counted phase track (or None)."""
     t = np.asarray(beat_t_s, float)
