@@ -38,15 +38,17 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_gui(simulate: bool = False, presentation: bool = False) -> int:
-    """Open the main window; returns the process exit code (2 when no display)."""
-    if not display_available():
-        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
-        return 2
+def open_window(simulate: bool = False, presentation: bool = False):
+    """Everything the app does before the event loop: settings, the main window, the store, shown.
+
+    Returns ``(app, window)``. ``benchmarks/gui.py`` times this same path from
+    process spawn to the first paint, so the figure is what a user waits for.
+    """
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import load_settings
     from biofeedback.ui.main_window import MainWindow
+    from biofeedback.ui.store_integration import install_session_store
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("biofeedback")
@@ -54,8 +56,6 @@ def run_gui(simulate: bool = False, presentation: bool = False) -> int:
     if simulate:
         settings.source_kind = "simulated"
     window = MainWindow(settings, notice=notice)
-    from biofeedback.ui.store_integration import install_session_store
-
     install_session_store(window)  # sessions saved, check-ins, markers (M, N), history (Ctrl+H)
     window.show()
     window.show_first_run_notice_if_needed()
@@ -64,6 +64,15 @@ def run_gui(simulate: bool = False, presentation: bool = False) -> int:
     if simulate:
         window.ui.sources.load(settings)
         window.connect_source()
+    return app, window
+
+
+def run_gui(simulate: bool = False, presentation: bool = False) -> int:
+    """Open the main window; returns the process exit code (2 when no display)."""
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    app, window = open_window(simulate, presentation)
     code = int(app.exec())
     if window.isVisible():  # quit from elsewhere: still stop the source and save settings
         window.close()
