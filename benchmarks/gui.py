@@ -48,6 +48,7 @@ LAUNCHES = 5
 TARGET_CPU_PERCENT = 15.0  # of one core, issue 13
 TARGET_FRAME_P95_MS = 16.0
 TARGET_LAUNCH_S = 1.0
+WARM: dict[str, list[float]] = {}  # warm-up figures of the launches (measure_launch)
 BENCH_DIR = os.path.join(tempfile.gettempdir(), f"biofeedback-bench-{os.getpid()}")
 
 
@@ -124,8 +125,8 @@ class Simulated500HzSource:
         self._port.close()
 
 
-def _quit_after_first_paint(app, window) -> None:
-    """Print the monotonic time once ``window`` and its children have painted, then quit.
+def _after_first_paint(window, then) -> None:
+    """Call ``then()`` once ``window`` and its children have painted for the first time.
 
     The first paint of a shown window comes with its expose (the whole widget
     tree painted in one pass, children after the window), so a zero timer
@@ -133,37 +134,96 @@ def _quit_after_first_paint(app, window) -> None:
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    def done() -> None:
-        print(json.dumps({"painted_monotonic": time.monotonic()}), flush=True)
-        app.quit()
-
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
             if watched is window and event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
-                QTimer.singleShot(0, done)
+                QTimer.singleShot(0, then)
             return False
 
     window._first_paint = FirstPaint(window)
     window.installEventFilter(window._first_paint)
-    QTimer.singleShot(10_000, done)  # never hang if no paint comes
 
 
-def child_launch() -> None:
+def child_launch(time_frames: bool = False) -> None:
     """What a user's ``biofeedback`` does before the window is on screen, then its first paint.
 
     The command's parser (every subcommand registered, as the entry point does)
     and ``ui.app_main.open_window``: settings loaded, MainWindow, the session
     store attached (check-ins, markers, history), shown. The settings file is a
     returning user's (no first-run notice); the store exists from a warm-up launch.
+
+    After the paint the child runs on while the signal modules load on their
+    thread (ui/warm_imports.py) and 0.5 s beyond, timing each redraw (the pacer
+    moves) and the event loop's lateness (5 ms probe), during and after the warm-up.
+    With ``time_frames`` the paint passes are timed too (a QApplication whose
+    ``notify`` is Python: it slows the launch, so those runs give no launch figure).
     """
     from biofeedback.__main__ import build_parser
 
     build_parser().parse_args(["gui"])
-    from biofeedback.ui.app_main import open_window
+    import numpy as np
+    from PySide6.QtCore import QTimer
 
+    from biofeedback.ui import warm_imports
+    from biofeedback.ui.app_main import open_window
+    from biofeedback.ui.loop_probe import LoopProbe
+
+    if time_frames:
+        _frame_timing_app()(sys.argv[:1])  # open_window takes this QApplication: it times the paint passes
     app, window = open_window()
-    _quit_after_first_paint(app, window)
+    result: dict = {}
+    redraws: list[tuple[float, float]] = []  # (start, duration) perf_counter
+    redraw = window.redraw
+
+    def timed_redraw() -> None:
+        t0 = time.perf_counter()
+        redraw()
+        redraws.append((t0, time.perf_counter() - t0))
+
+    window.timer.timeout.disconnect()
+    window.timer.timeout.connect(timed_redraw)
+    probe: list[LoopProbe] = []
+
+    def painted() -> None:
+        result["painted_monotonic"] = time.monotonic()
+        result["painted_perf"] = time.perf_counter()
+        probe.append(LoopProbe())
+        poll.start(20)
+
+    def finish() -> None:
+        ticks = np.array(probe[0].ticks)
+        late = np.maximum(np.diff(ticks) * 1000.0 - 5, 0.0)
+        done = warm_imports.timing.get("done", np.inf)
+        during = ticks[1:] <= done
+        frames = np.array(redraws).reshape(-1, 2)
+        frames = frames[frames[:, 0] >= result["painted_perf"]]
+        # a frame = the redraw slot + the paint passes before the next redraw
+        paints = np.array(getattr(app, "paint_s", [])).reshape(-1, 2)
+        owner = np.searchsorted(frames[:, 0], paints[:, 0], side="right") - 1
+        ok = owner >= 0
+        frames[:, 1] += np.bincount(owner[ok], weights=paints[ok, 1], minlength=len(frames))[:len(frames)]
+        f_during = frames[:, 0] <= done
+        result.update(
+            warm_s=done - warm_imports.timing.get("start", np.nan),
+            warm_errors=warm_imports.errors,
+            late_during_ms=late[during].tolist(), late_after_ms=late[~during].tolist(),
+            frame_during_ms=(1000 * frames[f_during, 1]).tolist(), frame_after_ms=(1000 * frames[~f_during, 1]).tolist(),
+        )
+        del result["painted_perf"]
+        print(json.dumps(result), flush=True)
+        app.quit()
+
+    def check() -> None:
+        if warm_imports.done() and "stop_at" not in result:
+            result["stop_at"] = time.perf_counter() + 0.5
+        if time.perf_counter() >= result.get("stop_at", np.inf) or time.perf_counter() - result["painted_perf"] > 10:
+            poll.stop()
+            finish()
+
+    poll = QTimer()
+    poll.timeout.connect(check)
+    _after_first_paint(window, painted)
     app.exec()
     window.close()
 
@@ -176,7 +236,12 @@ def child_launch_empty() -> None:
     window = QMainWindow()
     window.resize(1400, 900)
     window.show()
-    _quit_after_first_paint(app, window)
+
+    def painted() -> None:
+        print(json.dumps({"painted_monotonic": time.monotonic()}), flush=True)
+        app.quit()
+
+    _after_first_paint(window, painted)
     app.exec()
 
 
@@ -389,13 +454,15 @@ def _spawn(mode: str, seconds: float) -> tuple[dict, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--child", choices=("launch", "launch-empty", "run", "idle", "headless", "responsive"))
+    parser.add_argument("--child", choices=("launch", "launch-frames", "launch-empty", "run", "idle", "headless", "responsive"))
     parser.add_argument("--launch-only", action="store_true", help="only the launch figures")
     parser.add_argument("--responsive-only", action="store_true",
                         help="only the event-loop lateness during connect, stop, export and replay")
     args = parser.parse_args()
     if args.child == "launch":
         return child_launch()
+    if args.child == "launch-frames":
+        return child_launch(time_frames=True)
     if args.child == "launch-empty":
         return child_launch_empty()
     if args.child == "run":
@@ -452,11 +519,21 @@ def measure_launch() -> tuple[float, float, list[float], list[float]]:
     _spawn("launch", 0)  # warm-up: creates the store, fills the file cache
     _spawn("launch-empty", 0)
     launches, empties = [], []
-    for _ in range(LAUNCHES):
+    warm: dict[str, list[float]] = {"warm_s": []}
+    for i in range(LAUNCHES):
         out, t0 = _spawn("launch", 0)
         launches.append(out["painted_monotonic"] - t0)
         out, t0 = _spawn("launch-empty", 0)
         empties.append(out["painted_monotonic"] - t0)
+        if i < 3:  # the frames during the warm-up imports, paint passes timed
+            out, _ = _spawn("launch-frames", 0)
+            warm["warm_s"].append(out["warm_s"])
+            for key in ("late_during_ms", "late_after_ms", "frame_during_ms", "frame_after_ms"):
+                warm.setdefault(key, []).extend(out[key])
+            if out["warm_errors"]:
+                print("warm-up import errors:", out["warm_errors"])
+    global WARM
+    WARM = warm
     return statistics.median(launches), statistics.median(empties), launches, empties
 
 
@@ -469,6 +546,20 @@ def print_launch(launch_s: float, empty_s: float, launches: list[float], empties
     print(f"reference: empty QMainWindow, spawn to painted {empty_s:.2f} s (median of {len(empties)}: "
           f"{listed(empties)})")
     print(f"  ratio app / empty launch {launch_s / max(empty_s, 1e-3):.1f}x")
+    _print_warm(WARM)
+
+
+def _print_warm(warm: dict[str, list[float]]) -> None:
+    """Frames while the signal modules load on their thread after the paint, against the 0.5 s after."""
+    import numpy as np
+
+    def p95_max(xs: list[float]) -> str:
+        return f"p95 {np.percentile(xs, 95):5.1f} / max {max(xs):5.1f} ms ({len(xs)})" if xs else "none"
+
+    print(f"  warm-up imports after the paint: {np.median(warm['warm_s']):.2f} s (median of {len(warm['warm_s'])});"
+          " during them / in the 0.5 s after:")
+    print(f"    frame time           {p95_max(warm['frame_during_ms'])}  /  {p95_max(warm['frame_after_ms'])}")
+    print(f"    event-loop lateness  {p95_max(warm['late_during_ms'])}  /  {p95_max(warm['late_after_ms'])}")
 
 
 def report_responsive(seconds: float) -> None:

@@ -13,16 +13,18 @@ one onto the other so the pacer curve can be drawn under the tachogram.
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from biofeedback import config
 from biofeedback.core.coherence_level import CoherenceLevel
-from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.core.provisional_beats import ProvisionalBeats
-from biofeedback.core.resonance import breath_swing_bpm
-from biofeedback.core.respiration import RespirationTracker
 from biofeedback.core.types import MetricsUpdate, SignalQuality
+
+if TYPE_CHECKING:  # SciPy behind these (~0.5 s): imported at the first data, never before the window shows
+    from biofeedback.core.pipeline import PipelineOutput
+    from biofeedback.core.respiration import BreathingEstimate, RespirationTracker
 
 
 class RingBuffer:
@@ -64,6 +66,17 @@ class RingBuffer:
         return np.concatenate((self._data[start:], self._data[:start]))
 
 
+class NoBreathingYet:
+    """``LiveModel.breathing`` before the first data: no estimate, no curve (a RespirationTracker's reads)."""
+
+    latest: BreathingEstimate | None = None
+    curve_t_s = np.empty(0)
+    curve = np.empty(0)
+
+    def reset(self) -> None:
+        pass
+
+
 class LiveModel:
     """Ring buffers of samples, beats, metrics and the pacer trace, plus derived numbers."""
 
@@ -81,7 +94,8 @@ class LiveModel:
         self.version = 0  # bumps on every change so views can skip idle redraws
         # feedback loop (issue 15): beats at once, breathing from the pulse, a calm coherence level
         self.provisional = ProvisionalBeats(config.GUI_BEAT_BUFFER)  # what the HR curve draws
-        self.breathing = RespirationTracker()  # device clock
+        # device clock; a RespirationTracker from the first output on (SciPy is imported then)
+        self.breathing: RespirationTracker | NoBreathingYet = NoBreathingYet()
         self.coherence_level = CoherenceLevel()  # .latest: smoothed level; exact ratio in .latest.ratio
         self._last_coherence: float | None = None
 
@@ -115,6 +129,10 @@ class LiveModel:
     def _add_feedback(self, out: PipelineOutput) -> None:
         """Provisional beats, the breathing estimate and the displayed coherence level."""
         self.provisional.add_output(out)
+        if isinstance(self.breathing, NoBreathingYet):
+            from biofeedback.core.respiration import RespirationTracker
+
+            self.breathing = RespirationTracker()
         if out.gaps:
             self.breathing.reset()
             self.coherence_level.reset()
@@ -182,6 +200,8 @@ class LiveModel:
         beats = self.beats.view()
         if not len(beats):
             return None
+        from biofeedback.core.resonance import breath_swing_bpm  # loaded with the pipeline by then
+
         return breath_swing_bpm(beats[:, 0], beats[:, 1], start_device_s, end_device_s,
                                 corrected=beats[:, 2].astype(bool))
 

@@ -30,7 +30,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 
@@ -39,11 +39,13 @@ from biofeedback.app.live_model import LiveModel
 from biofeedback.app.records import ADAPTIVE, TRAINING, Marker, PacerChange
 from biofeedback.app.session import Recorder, SessionController
 from biofeedback.app.worker import SourceWorker
-from biofeedback.core.adaptive_pacing import AdaptivePacing
 from biofeedback.core.pacer import Pacer
-from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.core.types import Beat, DeviceInfo
 from biofeedback.io.source import CONNECTING, FAILED, FINISHED, STOPPED, Source, SourceState
+
+if TYPE_CHECKING:  # SciPy behind them: imported when first used, so the window shows without waiting
+    from biofeedback.core.adaptive_pacing import AdaptivePacing
+    from biofeedback.core.pipeline import PipelineOutput
 
 TICK_S = 0.1  # session timeout, adaptive glide and the pacer trace: 10 Hz (~1 trace point per pixel)
 
@@ -58,7 +60,7 @@ class PacerFollower(Protocol):
 class LiveSession(QObject):
     """Live state and its commands; see the module docstring."""
 
-    output = Signal(PipelineOutput)  # the current connection's outputs, after the model took them
+    output = Signal(object)  # PipelineOutput: the current connection's outputs, after the model took them
     state = Signal(SourceState)
     connected_changed = Signal(bool)
     device_changed = Signal(DeviceInfo)
@@ -336,6 +338,8 @@ class LiveSession(QObject):
         """
         if self._pacer is not self.training_pacer:
             self.release_pacer(self._owner)
+        from biofeedback.core.adaptive_pacing import AdaptivePacing
+
         beats, now = self.model.beats.view(), self.clock()
         self.adaptive = AdaptivePacing.from_breathing(target_bpm, self.model.breathing.latest,
                                                       beats[:, 0], beats[:, 1], now)

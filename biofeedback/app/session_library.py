@@ -19,12 +19,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import Marker, PacerChange
-from biofeedback.core.respiration import BreathingEstimate
 from biofeedback.core.session_summary import SessionSummary, summarize_stored
 from biofeedback.core.types import Beat, Event
 from biofeedback.io.exports import export_session
@@ -40,6 +40,9 @@ from biofeedback.io.store import (
     StoreError,
 )
 from biofeedback.io.store import PacerChange as StoredPacerChange
+
+if TYPE_CHECKING:  # a type only: core.respiration imports SciPy (~0.5 s), which the window need not wait for
+    from biofeedback.core.respiration import BreathingEstimate
 
 __all__ = ["BreathingSample", "CheckIn", "ReportData", "SessionInfo", "SessionLibrary", "StoreRecorder", "StoredPacerChange",
            "load_report_data"]

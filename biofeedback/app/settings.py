@@ -22,7 +22,11 @@ from pathlib import Path
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS
-from biofeedback.core.simulation import SHAPES
+
+# The simulated finger's pulse shapes: the names of core.simulation.SHAPES, listed here because
+# that package imports SciPy (~0.5 s) and the window needs only the names before it shows;
+# tests/ui/test_sim_shape_setting.py checks that both lists agree.
+SIM_SHAPE_NAMES = ("classic", "reflected", "dominant-reflected", "breathing")
 
 SETTINGS_FILE = "settings.json"
 ENV_CONFIG_DIR = "BIOFEEDBACK_CONFIG_DIR"
@@ -110,7 +114,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "source_kind": ("simulated", "serial", "replay", "lsl", "ble"),
     "protocol": ("auto", *PROTOCOLS),
     "theme": ("dark", "light"),
-    "sim_shape": tuple(SHAPES),
+    "sim_shape": SIM_SHAPE_NAMES,
 }
 
 

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from biofeedback.core import hrv
 from biofeedback.core.types import Beat
 
 SUMMARY_KEYS = (
@@ -45,6 +44,9 @@ def summarize_arrays(t_s: np.ndarray, rr_ms: np.ndarray, n_corrected: int) -> di
     """
     t_s = np.asarray(t_s, dtype=float)
     rr_ms = np.asarray(rr_ms, dtype=float)
+    # SciPy (~0.5 s) behind it: imported here, not with the module (the session store imports this one)
+    from biofeedback.core import hrv
+
     td = hrv.time_domain(rr_ms, beat_t_s=t_s)
     out: dict[str, float | int | None] = {
         "n_beats": int(rr_ms.size),

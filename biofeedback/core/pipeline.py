@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from biofeedback import config
 from biofeedback.core.artifacts import ArtifactCorrector
-from biofeedback.core.beats import PpgBeatDetector
-from biofeedback.core.hrv import LiveHrv
 from biofeedback.core.types import (
     Beat,
     DeviceBeat,
@@ -32,6 +31,9 @@ from biofeedback.core.types import (
     PpgBlock,
     SignalQuality,
 )
+
+if TYPE_CHECKING:  # imported where first used: their SciPy costs ~0.5 s, which the window need not wait for
+    from biofeedback.core.beats import PpgBeatDetector
 
 # Protocols whose device-reported beats are beat-exact on the device clock
 # (PulseSensor's Q lines at 2 ms, plain IBI streams): use them rather than
@@ -82,6 +84,8 @@ class Pipeline:
         self.polarity: int | None = None  # declared by the protocol (DeviceInfo), else detected
         self.detector: PpgBeatDetector | None = None
         self.corrector = ArtifactCorrector(correct=correct)
+        from biofeedback.core.hrv import LiveHrv  # SciPy: only once a pipeline runs
+
         self.hrv = LiveHrv()
         self.quality = SignalQuality.NO_SIGNAL
         self.n_beats = 0
@@ -160,6 +164,8 @@ class Pipeline:
             # learnt) arrives seconds after the first samples: adopt it without re-learning
             d.declared_polarity = d.polarity = self.polarity
         if d is None or abs(self.fs_hz - fs_hz) > 1e-9 or d.declared_polarity != self.polarity:
+            from biofeedback.core.beats import PpgBeatDetector
+
             self.fs_hz = fs_hz
             self.detector = PpgBeatDetector(fs_hz, adc_max=self.adc_max, polarity=self.polarity)
         return self.detector

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core import hrv
-from biofeedback.core.resonance import breath_swing_bpm
+
+# hrv and resonance (SciPy, ~0.5 s) are imported in the functions that compute: the window
+# imports this module for its types and must not wait for SciPy before it shows.
 
 CHECKIN_ITEMS = ("stress", "pain", "mood")
 
@@ -108,6 +109,8 @@ def session_hr_swing_bpm(
         edges = t[0] + period * np.arange(int((t[-1] - t[0]) // period) + 1)
     else:
         return None
+    from biofeedback.core.resonance import breath_swing_bpm
+
     swings = [breath_swing_bpm(t, rr_ms, a, b, corrected) for a, b in zip(edges[:-1], edges[1:], strict=True)]
     swings = [s for s in swings if s is not None]
     return float(np.mean(swings)) if swings else None
@@ -133,6 +136,8 @@ def breath_starts_from_pacer(changes: Sequence[object], end_s: float) -> np.ndar
 
 def coherence_figures(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> tuple[float | None, float | None, float | None]:
     """(mean ratio, peak ratio, seconds in high coherence); all None below one 64 s window."""
+    from biofeedback.core import hrv
+
     _, ratios = hrv.coherence_series(np.asarray(beat_t_s, float), np.asarray(rr_ms, float))
     ratios = np.asarray(ratios, float)
     ratios = ratios[np.isfinite(ratios)]
@@ -177,6 +182,8 @@ def summarize_session(
     if duration_s is None:
         duration_s = float(rr.sum() / 1000.0) if n else 0.0
     artifact_share = float(corr.mean()) if n else None
+    from biofeedback.core import hrv
+
     rmssd = hrv.time_domain(rr).rmssd_ms if n >= 2 else None
     swing = session_hr_swing_bpm(t, rr, corr, breath_starts_s, pacer_bpm)
     mean_coh, peak_coh, high_s = coherence_figures(t, rr) if n >= 4 else (None, None, None)

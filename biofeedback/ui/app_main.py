@@ -47,6 +47,7 @@ def open_window(simulate: bool = False, presentation: bool = False):
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import load_settings
+    from biofeedback.ui import warm_imports
     from biofeedback.ui.main_window import MainWindow
     from biofeedback.ui.store_integration import install_session_store
 
@@ -57,13 +58,15 @@ def open_window(simulate: bool = False, presentation: bool = False):
         settings.source_kind = "simulated"
     window = MainWindow(settings, notice=notice)
     install_session_store(window)  # sessions saved, check-ins, markers (M, N), history (Ctrl+H)
+    if simulate:
+        window.ui.sources.load(settings)
+    # SciPy and the signal modules load on a thread once the window is on screen (ui/warm_imports.py);
+    # with --simulate the connect follows them
+    warm_imports.start_after_first_paint(window, window.connect_source if simulate else lambda: None)
     window.show()
     window.show_first_run_notice_if_needed()
     if presentation:
         window.set_presentation(True)
-    if simulate:
-        window.ui.sources.load(settings)
-        window.connect_source()
     return app, window
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -23,8 +24,8 @@ from biofeedback.app.session import format_clock
 from biofeedback.app.settings import Settings, save_settings
 from biofeedback.app.sources import make_source
 from biofeedback.core.pacer import Pacer
-from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.io.source import FAILED, Source, SourceState
+from biofeedback.ui import warm_imports
 from biofeedback.ui.audio import AudioCue
 from biofeedback.ui.coach.app_integration import install_lsl
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
@@ -35,6 +36,9 @@ from biofeedback.ui.menus import install_menus
 from biofeedback.ui.theme import get_theme
 from biofeedback.ui.window_frame import WindowFrame
 from biofeedback.ui.window_look import WindowLook
+
+if TYPE_CHECKING:
+    from biofeedback.core.pipeline import PipelineOutput
 
 
 class MainWindow(QMainWindow):
@@ -175,6 +179,7 @@ class MainWindow(QMainWindow):
     # -- sources -------------------------------------------------------------------
     def connect_source(self) -> None:
         settings = self.ui.sources.store()
+        warm_imports.wait()  # the source modules and SciPy (loading since the window showed)
         try:
             source = make_source(settings)
         except Exception as exc:
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
 
     def connect_to(self, source: Source) -> None:
         """Run ``source`` through the live session (started off the GUI thread) and draw it."""
+        warm_imports.wait()
         self.clear_views()  # nothing of the previous source stays on screen
         self.live.connect_source(source)
         self.save()
@@ -239,6 +245,7 @@ class MainWindow(QMainWindow):
 
     def set_adaptive_pacing(self, on: bool) -> None:
         """Start at the breathing rate seen in the heart rhythm; glide to the saved training rate."""
+        warm_imports.wait()
         if on and self.live.adaptive is None:
             self.live.start_adaptive(self.settings.pacer_rate_bpm)
         elif not on and self.live.adaptive is not None:
@@ -318,6 +325,7 @@ class MainWindow(QMainWindow):
     # -- resonance assessment ------------------------------------------------------
     def open_resonance_wizard(self) -> None:
         """Open the wizard on this window's live session; its chosen rate becomes the training rate."""
+        warm_imports.wait()
         from biofeedback.ui.resonance_wizard import ResonanceWizard
 
         if self.wizard is not None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback.app.settings import Settings
+from biofeedback.app.settings import SIM_SHAPE_NAMES, Settings
 from biofeedback.app.sources import (
     ARTIFACT_LEVELS,
     BLE,
@@ -36,7 +36,6 @@ from biofeedback.app.sources import (
     list_lsl_choices,
     list_port_choices,
 )
-from biofeedback.core.simulation import SHAPES
 
 KINDS = ((SERIAL, "Serial sensor"), (SIMULATED, "Simulated sensor"), (REPLAY, "Replay a file"),
          (LSL, "LSL stream"), (BLE, "Bluetooth strap (experimental)"))
@@ -86,7 +85,7 @@ class SourcePanel(QWidget):
         self.sim_art = QComboBox()
         self.sim_art.addItems(list(ARTIFACT_LEVELS))
         self.sim_shape = QComboBox()
-        self.sim_shape.addItems(list(SHAPES))
+        self.sim_shape.addItems(list(SIM_SHAPE_NAMES))
         self.sim_shape.setToolTip("The pulse shape of the simulated finger")
         self.stack.addWidget(
             _row(QLabel("Baseline HR"), self.sim_hr, QLabel("Resonance"), self.sim_res,
@@ -144,7 +143,7 @@ class SourcePanel(QWidget):
         levels = list(ARTIFACT_LEVELS.values())
         nearest = min(range(len(levels)), key=lambda k: abs(levels[k] - s.sim_artifacts_per_min))
         self.sim_art.setCurrentIndex(nearest)
-        if s.sim_shape in SHAPES:
+        if s.sim_shape in SIM_SHAPE_NAMES:
             self.sim_shape.setCurrentText(s.sim_shape)
         self.path.setText(s.replay_path)
         self.lsl_stream.setEditText(s.lsl_stream)

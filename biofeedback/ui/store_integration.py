@@ -11,15 +11,19 @@ live session. The UI talks to the store only through the library.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from biofeedback.app.session_library import SessionLibrary
+from biofeedback.ui import warm_imports
 from biofeedback.ui.checkin_dialog import CheckInDialog
-from biofeedback.ui.history_view import HistoryView
-from biofeedback.ui.summary_view import SessionSummaryDialog
+
+if TYPE_CHECKING:  # imported when first opened: History's trends need SciPy, the window need not wait for it
+    from biofeedback.ui.history_view import HistoryView
+    from biofeedback.ui.summary_view import SessionSummaryDialog
 
 MARK_KEY = Qt.Key.Key_M
 NOTE_KEY = Qt.Key.Key_N
@@ -141,6 +145,7 @@ class StoreIntegration(QObject):
         lib = self.library
 
         def work() -> None:
+            warm_imports.wait()  # never import SciPy on two threads at once
             try:
                 result = lib.summary(session_id)  # the report's summary: pacer changes, earlier sessions
             except Exception as exc:  # a store error: one sentence in the status line, no dialog
@@ -155,6 +160,8 @@ class StoreIntegration(QObject):
         if isinstance(summary, Exception):
             self.window.show_notice(f"The session summary could not be read: {summary}")
             return
+        from biofeedback.ui.summary_view import SessionSummaryDialog
+
         if self.summary_dialog is not None:
             self.summary_dialog.close()
         dialog = SessionSummaryDialog(summary, self.window.theme, self.window)
@@ -192,6 +199,9 @@ class StoreIntegration(QObject):
         if not self.library.available:
             return None
         if self.history is None:
+            warm_imports.wait()
+            from biofeedback.ui.history_view import HistoryView
+
             self.history = HistoryView(self.library, self.window.theme)
             self.history.setParent(self.window, Qt.WindowType.Window)
             self.history.setWindowTitle("biofeedback — session history")
@@ -220,5 +230,5 @@ def install_session_store(window: QMainWindow, store=None, checkins: bool = True
     integration = StoreIntegration(window, library, checkins)
     window.store_integration = integration  # type: ignore[attr-defined]
     if getattr(window, "lsl", None) is not None:  # check-ins on the LSL Markers stream (ui/coach/app_integration)
-        integration.checked_in.connect(window.lsl.streamer.checkin)
+        integration.checked_in.connect(window.lsl.checkin)
     return integration

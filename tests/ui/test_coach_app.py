@@ -18,7 +18,7 @@ def test_streaming_from_the_menu_publishes_and_says_so(make_window, qtbot):
     name = f"win-{uuid.uuid4().hex[:6]}"
     window = make_window(Settings(first_run_notice_seen=True, lsl_name=name))
     controls = window.lsl
-    assert controls.label.text() == "" and not controls.streamer.streaming  # off by default
+    assert controls.label.text() == "" and not controls.streaming  # off by default
     controls.stream_action.trigger()
     assert controls.label.text() == f"streaming on LSL as {name}"
     assert window.settings.lsl_enabled
@@ -37,7 +37,7 @@ def test_streaming_from_the_menu_publishes_and_says_so(make_window, qtbot):
 def test_saved_streaming_choice_turns_it_on_at_start(make_window):
     name = f"win-{uuid.uuid4().hex[:6]}"
     window = make_window(Settings(first_run_notice_seen=True, lsl_enabled=True, lsl_name=name))
-    assert window.lsl.streamer.streaming and window.lsl.stream_action.isChecked()
+    assert window.lsl.streaming and window.lsl.stream_action.isChecked()
 
 
 def test_lsl_and_bluetooth_sources_in_the_picker(make_window):
