@@ -253,6 +253,8 @@ COHERENCE_HYSTERESIS_SHARE = 0.25  # the level moves only this share past a thre
 COHERENCE_MIN_DWELL_S = 30.0  # a displayed level holds at least this long
 # resonance assessment (core/resonance.py): Lehrer 2000 criteria weighted in Shaffer & Meehan's order
 ASSESS_BREATH_FOLLOW_BPM = 0.5  # measured breathing this close to the pacer = the user followed it
+ASSESS_MAX_BEAT_GAP_S = 3.0  # the block's HR curve is not drawn across a hole between beats longer than this
+ASSESS_PULSE_PHASE_MIN_LOCK = 0.8  # breath phase from the pulse is used when it keeps the pacer's rhythm this well (0..1)
 ASSESS_CRITERION_WEIGHTS = {"phase": 3.0, "amplitude": 2.0, "lf_power": 1.0, "lf_peak": 1.0,
                             "smoothness": 1.0, "single_peak": 0.5}
 ASSESS_CONFIDENCE_CLEAR = 0.08  # winner's score this share above the runner-up: a clear choice

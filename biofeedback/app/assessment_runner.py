@@ -46,7 +46,6 @@ class LiveAssessment:
         self.session: AssessmentSession | None = None
         self.t_s = live.clock()
         self._listening = False
-        self._last_breathing = None
 
     def start(self, plan: AssessmentPlan) -> AssessmentSession:
         self.stop()
@@ -59,14 +58,15 @@ class LiveAssessment:
         return self.session
 
     def _on_output(self, out: PipelineOutput) -> None:
-        if self.session is not None and out.beats:  # the wizard's pacer runs on the host clock
+        """The pulse wave and beats, moved onto the host clock the wizard's pacer runs on."""
+        if self.session is None:
+            return
+        offset_s = self.live.host_time_s(0.0)  # device clock -> host clock; None before the mapping
+        if offset_s is not None:
+            for block in out.ppg:
+                self.session.add_ppg(block.t_s + offset_s, block.value)
+        if out.beats:
             self.session.add_beats(self.live.beats_on_host_clock(out.beats))
-        est = self.live.model.breathing.latest  # breathing read from the pulse: did the user follow?
-        if self.session is not None and est is not None and est is not self._last_breathing:
-            host_t = self.live.host_time_s(est.t_s)
-            if host_t is not None and est.rate_bpm is not None:
-                self.session.recorder.add_breathing(host_t, est.rate_bpm, est.quality, est.window_s)
-            self._last_breathing = est
 
     def step(self) -> None:
         self.t_s = self.live.clock()
@@ -86,7 +86,7 @@ class LiveAssessment:
 
 
 class DriverAssessment:
-    """An assessment on an in-process simulated sensor (``advance(t_s) -> (beats, phase)``)."""
+    """An assessment on an in-process simulated sensor (``io.assess_sim.SimulatedBeatsDriver``)."""
 
     source = "simulated"
 
@@ -96,7 +96,6 @@ class DriverAssessment:
         self.session: AssessmentSession | None = None
         self.t_s = 0.0
         self._real_last: float | None = None
-        self._last_breathing = None
 
     def start(self, plan: AssessmentPlan) -> AssessmentSession:
         self.t_s = 0.0
@@ -116,18 +115,10 @@ class DriverAssessment:
         session = self.session
         while True:
             t = min(t_end, self.t_s + SUB_STEP_S)
-            phase = None
             if t > 0:
-                beats, phase = self.driver.advance(t)
-                session.add_beats(beats)
-                est = getattr(self.driver, "breathing", None)
-                est = est.latest if est is not None else None
-                if est is not None and est is not self._last_breathing:  # measured breathing
-                    session.add_breathing(est)
-                    self._last_breathing = est
-            rate = session.update(t, phase)
-            if rate is not None:
-                self.driver.set_breathing_rate(rate)
+                self.driver.step(session, t)
+            if session.update(t) is not None:  # a block began: the person takes up the new rate
+                self.driver.follow(session, t)
             self.t_s = t
             if t >= t_end - 1e-9 or session.done:
                 break

@@ -34,11 +34,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--rest-s", type=float, default=None, metavar="S", help="rest between rates (0)")
     p.add_argument("--speed", type=float, default=0.0, metavar="X",
                    help="simulated seconds per real second; 0 = as fast as possible (simulate only)")
-    p.add_argument("--phase-from", choices=("breathing", "pulse", "pacer"), default="breathing",
-                   help="simulate only: phase of HR against the person's own breathing (a "
-                        "respiration belt; the simulated person follows the pacer's rate, not "
-                        "its phase), against the breathing read from the pulse wave, or against "
-                        "the pacer")
+    p.add_argument("--phase-from", choices=("pulse", "pacer", "breathing"), default="pulse",
+                   help="phase of HR against the breathing read from the pulse wave (as the app "
+                        "does), against the pacer, or (simulate only) against the simulated "
+                        "person's own breathing, as a respiration belt would measure it")
     p.add_argument("--json", action="store_true", help="print per-rate scores and the chosen rate as JSON")
     p.set_defaults(func=run)
 
@@ -86,31 +85,31 @@ def _run_simulated(args, plan):
         resonance_bpm=args.resonance_rate, compliance=args.compliance,
         artifacts_per_min=args.artifacts, noise=args.noise, seed=args.seed,
         protocol=args.protocol or "native")
-    reference = {"breathing": "person", "pulse": "measured", "pacer": "pacer"}[args.phase_from]
-    result, _ = run_simulated_assessment(plan, settings, phase_reference=reference, speed=args.speed)
+    phase_from = {"breathing": "belt", "pulse": "pulse", "pacer": "pacer"}[args.phase_from]
+    result, _ = run_simulated_assessment(plan, settings, phase_from=phase_from, speed=args.speed)
     return result
 
 
 def _run_serial(args, plan):
     import queue
     import time
+    from dataclasses import replace
 
     from biofeedback.core.assessment import AssessmentSession
     from biofeedback.core.pipeline import Pipeline
-    from biofeedback.core.respiration import RespirationTracker
     from biofeedback.io.serial_source import SerialSource
     from biofeedback.io.source import FAILED
 
+    if args.phase_from == "breathing":
+        raise ValueError("--phase-from breathing needs the simulated person (--simulate)")
     source = SerialSource(args.port, protocol=args.protocol or "auto")
     inbox: queue.Queue = queue.Queue()
     source.start(lambda ev: inbox.put(("events", ev)), lambda st: inbox.put(("state", st)))
     pipeline = Pipeline()
-    breathing = RespirationTracker()  # "did the user follow the pacer", read from the pulse wave
     t0 = time.monotonic()
-    session = AssessmentSession(plan, t0_s=0.0)
+    session = AssessmentSession(plan, t0_s=0.0, phase_from=args.phase_from)
     # beats are on the device clock: map them to the session clock by the first beat's arrival
     offset_s: float | None = None
-    last_est = None
     last_cue = ""
     try:
         while not session.done:
@@ -123,20 +122,12 @@ def _run_serial(args, plan):
                 raise OSError(payload.message)
             if kind == "events":
                 out = pipeline.feed(payload)
-                beats = out.beats
-                if beats and offset_s is None:
-                    offset_s = now - beats[0].t_s
-                for b in beats:
-                    session.recorder.add_beat(b.t_s + offset_s, b.rr_ms, b.corrected)
-                for block in out.ppg:
-                    breathing.add_ppg(block.t_s, block.value)
-                breathing.add_beats(beats)
-                if offset_s is not None and len(out.ppg):
-                    est = breathing.update(float(out.ppg[-1].t_s[-1]))
-                    if est is not None and est.valid and est is not last_est:
-                        last_est = est
-                        session.recorder.add_breathing(est.t_s + offset_s, est.rate_bpm, est.quality,
-                                                       est.window_s)
+                if out.beats and offset_s is None:
+                    offset_s = now - out.beats[0].t_s
+                if offset_s is not None:
+                    for block in out.ppg:
+                        session.add_ppg(block.t_s + offset_s, block.value)
+                    session.add_beats([replace(b, t_s=b.t_s + offset_s) for b in out.beats])
             session.update(now)
             st = session.state
             cue = (f"{st.rate_bpm:g}/min {session.pacer.phase_name(now)}" if st.rate_bpm
@@ -147,6 +138,8 @@ def _run_serial(args, plan):
     finally:
         source.stop()
     print(file=sys.stderr)
+    if offset_s is not None:
+        session.add_beats([replace(b, t_s=b.t_s + offset_s) for b in pipeline.flush().beats])
     return session.result()
 
 
@@ -160,16 +153,15 @@ def run(args: argparse.Namespace) -> int:
         if args.simulate:
             result = _run_simulated(args, plan)
             source = f"simulated (resonance {args.resonance_rate:g}/min, seed {args.seed})"
-            reference = args.phase_from
         else:
             result = _run_serial(args, plan)
-            source, reference = f"serial {args.port}", "pacer"
+            source = f"serial {args.port}"
     except (OSError, ValueError) as error:
         print(f"biofeedback assess: {error}", file=sys.stderr)
         return 2
     from biofeedback.core.assessment import result_dict
 
-    data = result_dict(result, plan, source, reference)
+    data = result_dict(result, plan, source)
     saved = _save(data)
     if args.json:
         print(json.dumps(data, indent=2))

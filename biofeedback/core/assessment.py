@@ -12,15 +12,18 @@ and scores them at the end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from biofeedback import config
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.resonance import BlockScore, ResonanceResult, rank_rates, score_block
+from biofeedback.core.respiration import RespirationTracker
 
 BLOCK, REST, DONE = "block", "rest", "done"
+# where a block's breathing phase came from (BlockScore.phase_source)
+PHASE_PULSE, PHASE_PACER, PHASE_BELT = "pulse", "pacer", "belt"
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class AssessmentRecorder:
     _phase: list[tuple[float, float]] = field(default_factory=list)
     _breathing: list[tuple[float, float, float, float]] = field(default_factory=list)
     _block_phase: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _behind_guide_s: dict[int, float | None] = field(default_factory=dict)
 
     def add_beat(self, t_s: float, rr_ms: float, corrected: bool = False) -> None:
         self._beats.append((float(t_s), float(rr_ms), bool(corrected)))
@@ -115,13 +119,16 @@ class AssessmentRecorder:
         if rate_bpm is not None:
             self._breathing.append((float(t_s), float(rate_bpm), float(quality), float(window_s)))
 
-    def set_block_phase(self, index: int, t_s: np.ndarray, cycles: np.ndarray) -> None:
+    def set_block_phase(self, index: int, t_s: np.ndarray, cycles: np.ndarray,
+                        behind_guide_s: float | None = None) -> None:
         """The breathing phase of block ``index`` measured after the fact (replaces ``add_phase`` samples).
 
         E.g. ``RespirationTracker.phase_track`` over the block: breath landmarks of
         the whole block, not the live estimate's extrapolated phase.
+        ``behind_guide_s``: how late that breathing was behind the pacer.
         """
         self._block_phase[index] = (np.asarray(t_s, float), np.asarray(cycles, float))
+        self._behind_guide_s[index] = behind_guide_s
 
     def block_breathing_bpm(self, index: int) -> float | None:
         """Median measured breathing rate of block ``index`` (None without enough good estimates).
@@ -139,6 +146,12 @@ class AssessmentRecorder:
             return None
         return float(np.median(good))
 
+    def phase_samples(self, index: int) -> tuple[np.ndarray, np.ndarray]:
+        """(t_s, unwrapped cycles) of the ``add_phase`` samples in the scored part of block ``index``."""
+        lo, hi = self.protocol.scored_window(index)
+        ph = np.array([p for p in self._phase if lo <= p[0] < hi], dtype=float).reshape(-1, 2)
+        return ph[:, 0], np.unwrap(ph[:, 1], period=1.0)
+
     def block_beats(self, index: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(t_s, rr_ms, corrected) of the beats in the scored part of block ``index``."""
         lo, hi = self.protocol.scored_window(index)
@@ -146,52 +159,84 @@ class AssessmentRecorder:
         arr = np.array(rows, dtype=float).reshape(-1, 3)
         return arr[:, 0], arr[:, 1], arr[:, 2].astype(bool)
 
-    def score(self, index: int) -> BlockScore:
+    def score(self, index: int, phase_source: str = PHASE_PACER) -> BlockScore:
+        """Score block ``index``; ``phase_source`` names where the ``add_phase`` samples came from."""
         lo, hi = self.protocol.scored_window(index)
         t, rr, corr = self.block_beats(index)
         ph = np.array([p for p in self._phase if lo <= p[0] < hi], dtype=float).reshape(-1, 2)
+        behind_s = None
         if index in self._block_phase:
             bt, bc = self._block_phase[index]
             ph = np.column_stack((bt, bc))[(bt >= lo) & (bt < hi)]
-        return score_block(self.protocol.plan.rates_bpm[index], t, rr, corr, ph[:, 0], ph[:, 1],
-                           self.end_inhale_cycle, breathing_bpm=self.block_breathing_bpm(index))
+            phase_source = PHASE_PULSE
+            behind_s = self._behind_guide_s.get(index)
+        scored = score_block(self.protocol.plan.rates_bpm[index], t, rr, corr, ph[:, 0], ph[:, 1],
+                             self.end_inhale_cycle, breathing_bpm=self.block_breathing_bpm(index))
+        return replace(scored, phase_source=phase_source, behind_guide_s=behind_s)
 
-    def result(self) -> ResonanceResult:
-        return rank_rates([self.score(i) for i in range(len(self.protocol.plan.rates_bpm))])
+    def result(self, phase_source: str = PHASE_PACER) -> ResonanceResult:
+        return rank_rates([self.score(i, phase_source) for i in range(len(self.protocol.plan.rates_bpm))])
 
 
 class AssessmentSession:
     """Drives a pacer through the protocol and records what the scoring needs.
 
-    Call :meth:`update` with the clock (a few times per second or more) and
-    :meth:`add_beats` with the pipeline's beats. The pacer is the training
-    pacer (``core.pacer.Pacer``); its rate is changed with ``set_rate`` at
-    block starts, so the guide never jumps. ``update`` returns the new rate
-    when it changed (for a simulated person to follow), else None.
+    Call :meth:`update` with the clock (a few times per second or more),
+    :meth:`add_beats` with the pipeline's beats and :meth:`add_ppg` with its
+    pulse wave, all on the session's clock. The pacer is the training pacer
+    (``core.pacer.Pacer``); its rate is changed with ``set_rate`` at block
+    starts, so the guide never jumps. ``update`` returns the new rate when it
+    changed (for a simulated person to follow), else None.
+
+    The breathing is read from the pulse wave (``core.respiration``): its rate
+    says whether the user followed the pacer, and its phase is what heart rate
+    is scored against (``phase_from`` "pulse"), because a person breathing
+    with a guide is late by a reaction time that the pacer's own phase would
+    count as heart-rate lag (some 20 deg at 6 /min for 0.5 s). Where the
+    phase cannot be read (no pulse wave, as from an IBI-only sensor, whose
+    only breathing signal is the heart rate being scored; or too few counted
+    breaths) the pacer's phase stands in. ``phase_from`` "pacer" always uses
+    the pacer; "belt": the ``breath_cycle_fraction`` given to ``update``
+    (a respiration belt, or a simulated person's truth).
     """
 
-    def __init__(self, plan: AssessmentPlan, t0_s: float, pacer: Pacer | None = None) -> None:
+    def __init__(self, plan: AssessmentPlan, t0_s: float, pacer: Pacer | None = None,
+                 phase_from: str = PHASE_PULSE) -> None:
+        if phase_from not in (PHASE_PULSE, PHASE_PACER, PHASE_BELT):
+            raise ValueError(f"unknown phase source {phase_from!r}")
         self.protocol = AssessmentProtocol(plan, t0_s)
         self.pacer = pacer if pacer is not None else Pacer(plan.rates_bpm[0], t0_s=t0_s)
         self.recorder = AssessmentRecorder(self.protocol)
+        self.phase_from = phase_from
+        self.breathing = RespirationTracker(keep_s=plan.total_s + 30.0)  # the whole assessment
+        self._last_estimate = None
         self._rate: float | None = None
         self.state = self.protocol.state(t0_s)
 
     def update(self, t_s: float, breath_cycle_fraction: float | None = None) -> float | None:
-        """Advance to ``t_s``; record the breathing phase (the pacer's unless one is measured)."""
+        """Advance to ``t_s``; record the pacer's phase (or the belt's) and the measured breathing rate."""
         self.state = self.protocol.state(t_s)
         changed = None
         if self.state.rate_bpm is not None and self.state.rate_bpm != self._rate:
             self.pacer.set_rate(self.state.rate_bpm, t_s)
             self._rate = changed = self.state.rate_bpm
-        if breath_cycle_fraction is None:
+        if breath_cycle_fraction is None or self.phase_from != PHASE_BELT:
             breath_cycle_fraction = (t_s - self.pacer.cycle_start_s(t_s)) / self.pacer.cycle_s
         self.recorder.add_phase(t_s, breath_cycle_fraction)
+        estimate = self.breathing.update(t_s)
+        if estimate is not None and estimate is not self._last_estimate:
+            self._last_estimate = estimate
+            self.add_breathing(estimate)
         return changed
 
     def add_beats(self, beats) -> None:
         for b in beats:
             self.recorder.add_beat(b.t_s, b.rr_ms, b.corrected)
+        self.breathing.add_beats(beats)
+
+    def add_ppg(self, t_s: np.ndarray, value: np.ndarray) -> None:
+        """A block of the pulse wave (session clock), for the breathing read from it."""
+        self.breathing.add_ppg(t_s, value)
 
     def add_breathing(self, estimate) -> None:
         """A ``core.respiration.BreathingEstimate`` (on the session clock); None is ignored."""
@@ -203,20 +248,49 @@ class AssessmentSession:
         return self.state.phase == DONE
 
     def result(self) -> ResonanceResult:
-        return self.recorder.result()
+        """Score every block: each against the breathing phase read over the whole block, where it can be."""
+        if self.phase_from == PHASE_PULSE and self.breathing.has_pulse_wave:
+            for index in range(len(self.protocol.plan.rates_bpm)):
+                measured = self._pulse_phase(index)
+                if measured is not None:
+                    self.recorder.set_block_phase(index, *measured)
+        return self.recorder.result(PHASE_BELT if self.phase_from == PHASE_BELT else PHASE_PACER)
+
+    def _pulse_phase(self, index: int) -> tuple[np.ndarray, np.ndarray, float] | None:
+        """(t_s, cycles, s behind the guide) of block ``index`` read from the pulse, if it keeps the guide's rhythm.
+
+        A breath track that slips against the pacer (resultant length of the
+        phase difference below ASSESS_PULSE_PHASE_MIN_LOCK: a breath missed or
+        split by the counting, or a user who lost the guide) is not trusted;
+        the pacer's phase then stands in, and the measured rate still decides
+        whether the block counts.
+        """
+        window = self.protocol.scored_window(index)
+        track = self.breathing.phase_track(*window)
+        pacer_t, pacer_cycles = self.recorder.phase_samples(index)
+        if track is None or pacer_t.size < 2:
+            return None
+        t, cycles = track
+        lock = np.mean(np.exp(2j * np.pi * (cycles - np.interp(t, pacer_t, pacer_cycles))))
+        if abs(lock) < config.ASSESS_PULSE_PHASE_MIN_LOCK:
+            return None
+        behind_s = -float(np.angle(lock)) / (2 * np.pi) * 60.0 / self.protocol.plan.rates_bpm[index]
+        return t, cycles, behind_s
 
 
 def _round(x, nd=3):
     return None if x is None else round(float(x), nd)
 
 
-def result_dict(
-    result: ResonanceResult, plan: AssessmentPlan, source: str, phase_reference: str = "pacer"
-) -> dict:
-    """Per-rate scores and the chosen rate (None with reasons) as plain JSON types."""
+def result_dict(result: ResonanceResult, plan: AssessmentPlan, source: str) -> dict:
+    """Per-rate scores and the chosen rate (None with reasons) as plain JSON types.
+
+    ``phase_reference``: where the breathing phase of the blocks came from
+    ("pulse", "pacer", "belt"; several, comma-separated, when blocks differ).
+    """
     return {
         "source": source,
-        "phase_reference": phase_reference,
+        "phase_reference": ", ".join(sorted({b.phase_source for b in result.blocks if b.phase_source})),
         "block_s": plan.block_s,
         "rest_s": plan.rest_s,
         "recommended_bpm": result.recommended_bpm,
@@ -233,6 +307,8 @@ def result_dict(
                 "wins": list(result.wins.get(b.rate_bpm, ())),
                 "score": _round(result.scores.get(b.rate_bpm)),
                 "breathing_bpm": _round(b.breathing_bpm, 2),
+                "phase_source": b.phase_source,
+                "behind_guide_s": _round(b.behind_guide_s, 2),
                 "n_beats": b.n_beats,
                 "artifact_share": _round(b.artifact_share),
                 "amplitude_bpm": _round(b.amplitude_bpm, 2),

@@ -65,6 +65,8 @@ class BlockScore:
     reasons: tuple[str, ...] = ()
     breathing_bpm: float | None = None  # measured from the pulse wave (None: no measure)
     issues: tuple[str, ...] = ()  # codes of the reasons: ISSUE_* below
+    phase_source: str = ""  # where the breathing phase came from: "pulse", "pacer" or "belt" (core.assessment)
+    behind_guide_s: float | None = None  # how late the breathing read from the pulse was behind the pacer
     freqs_hz: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
     psd_ms2_per_hz: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
 
@@ -93,21 +95,43 @@ def hr_curve(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> tuple[np.ndarray, np.nd
 
     Placing each interval's rate at its midpoint (not at its closing beat, as
     Kubios does for RR) removes the half-interval delay that would bias the
-    phase of HR against breathing by ~15 deg at 6 breaths/min.
+    phase of HR against breathing by ~15 deg at 6 breaths/min. Where
+    midpoints lie more than ASSESS_MAX_BEAT_GAP_S apart (a finger-off, lost
+    samples) the curve is NaN: a spline across the hole would overshoot
+    (a 6 s hole once swung it to 526 bpm) and swamp the block's fit.
     """
     t = np.asarray(beat_t_s, float) - np.asarray(rr_ms, float) / 2000.0
     hr = 60000.0 / np.asarray(rr_ms, float)
     if t.size < 4:
         return np.zeros(0), np.zeros(0)
     grid = t[0] + np.arange(int(np.floor((t[-1] - t[0]) * _FS_HZ)) + 1) / _FS_HZ
-    return grid, CubicSpline(t, hr)(grid)
+    return grid, _spline_between_holes(t, hr, grid)
+
+
+def _spline_between_holes(t: np.ndarray, y: np.ndarray, grid: np.ndarray) -> np.ndarray:
+    """Cubic spline of (t, y) on ``grid``, NaN inside holes longer than ASSESS_MAX_BEAT_GAP_S."""
+    out = np.full(grid.size, np.nan)
+    cuts = np.flatnonzero(np.diff(t) > config.ASSESS_MAX_BEAT_GAP_S) + 1
+    for seg in np.split(np.arange(t.size), cuts):
+        if seg.size < 2:
+            continue
+        inside = (grid >= t[seg[0]]) & (grid <= t[seg[-1]])
+        ts, ys = t[seg], y[seg]
+        out[inside] = CubicSpline(ts, ys)(grid[inside]) if seg.size >= 4 else np.interp(grid[inside], ts, ys)
+    return out
 
 
 def _periodogram(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """One Hann-windowed periodogram over the whole block (a block-length Welch segment)."""
+    """One Hann-windowed periodogram over the whole block (a block-length Welch segment).
+
+    The tachogram is a cubic spline between beats and a straight line across
+    holes (a spline would overshoot there and put power where there was none).
+    """
     t = np.asarray(beat_t_s, float)
     grid = t[0] + np.arange(int(np.floor((t[-1] - t[0]) * _FS_HZ)) + 1) / _FS_HZ
-    x = CubicSpline(t, rr_ms)(grid)
+    x = _spline_between_holes(t, np.asarray(rr_ms, float), grid)
+    hole = ~np.isfinite(x)
+    x[hole] = np.interp(grid[hole], t, rr_ms)
     nfft = max(x.size, 1 << int(np.ceil(np.log2(_FS_HZ / _DF_HZ))))
     return signal.periodogram(x, fs=_FS_HZ, window="hann", nfft=nfft, detrend="linear",
                               scaling="density")
@@ -225,7 +249,7 @@ def score_block(
     peak_hz = float(f[band][np.argmax(p[band])])
 
     grid, hr = hr_curve(t, rr)
-    inside = (grid >= ph_t[0]) & (grid <= ph_t[-1])
+    inside = (grid >= ph_t[0]) & (grid <= ph_t[-1]) & np.isfinite(hr)
     angle, r2 = _sine_fit(grid[inside], hr[inside], np.interp(grid[inside], ph_t, cycles))
     lag_rad = (angle - 2 * np.pi * end_inhale_cycle + np.pi) % (2 * np.pi) - np.pi
     lag_deg = float(np.degrees(lag_rad))

@@ -332,6 +332,11 @@ class RespirationTracker:
         self.curve: np.ndarray = _EMPTY
         self._next_update_t = -np.inf
 
+    @property
+    def has_pulse_wave(self) -> bool:
+        """A PPG was fed: the breathing phase comes from the wave, not from the heart rate."""
+        return self._seen_ppg
+
     def add_ppg(self, t_s: np.ndarray, value: np.ndarray) -> None:
         t = np.asarray(t_s, float)
         if not t.size:

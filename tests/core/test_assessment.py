@@ -92,7 +92,10 @@ def test_recorder_scores_each_block_on_its_own_beats():
 
 
 def _paced_session(plan):
-    """Heart rate following the pacer guide as it runs (beats made while the clock advances)."""
+    """Heart rate following the pacer guide as it runs (beats made while the clock advances).
+
+    The beats go to the recorder only: the tests give the measured breathing themselves.
+    """
     session = AssessmentSession(plan, t0_s=0.0)
     next_beat = 0.0
     for t in np.arange(0.0, plan.total_s, 0.05):
@@ -100,7 +103,7 @@ def _paced_session(plan):
         if t >= next_beat:
             hr = 65.0 + 6.0 * (session.pacer.value(float(t)) - 0.5) * 2
             next_beat = float(t) + 60.0 / hr
-            session.add_beats([Beat(next_beat, 60000.0 / hr)])
+            session.recorder.add_beat(next_beat, 60000.0 / hr)
     return session
 
 
@@ -136,3 +139,45 @@ def test_block_phase_measured_afterwards_replaces_the_live_samples():
     session.recorder.set_block_phase(0, grid, grid * 6.0 / 60.0 - 0.25)
     after = session.recorder.score(0).phase_lag_deg
     assert after - before == pytest.approx(-90.0, abs=3.0)
+
+
+def test_heart_rate_is_scored_against_the_breathing_read_from_the_pulse_not_the_guide():
+    """A person 1 s behind the guide: the pulse-read phase sees it, the pacer's phase would not.
+
+    Same seed, so the same beats: only the phase reference differs. The belt
+    (the simulated person's own breathing) is the truth.
+    """
+    from biofeedback.io.assess_sim import SimPersonSettings, run_simulated_assessment
+
+    plan = AssessmentPlan(rates_bpm=(6.5, 5.5, 4.5), block_s=100.0)
+    person = SimPersonSettings(resonance_bpm=5.5, seed=3, pacer_reaction_s=1.0)
+    lags = {}
+    for source in ("belt", "pulse", "pacer"):
+        result, _ = run_simulated_assessment(plan, person, phase_from=source)
+        assert {b.phase_source for b in result.blocks} == {source}
+        lags[source] = np.array([b.phase_lag_deg for b in result.blocks])
+        if source == "pulse":
+            behind = np.array([b.behind_guide_s for b in result.blocks])
+    # the first block also holds the person's locking onto the guide from their own rhythm
+    late_deg = 1.0 * np.array(plan.rates_bpm[1:]) / 60.0 * 360.0  # 1 s of a breath: 27-33 deg
+    np.testing.assert_allclose(lags["pacer"][1:] - lags["belt"][1:], late_deg, atol=8.0)
+    assert np.all(np.abs(lags["pulse"] - lags["belt"]) < 12.0)
+    np.testing.assert_allclose(behind[1:], 1.0, atol=0.35)
+
+
+def test_without_a_pulse_wave_the_pacer_stands_in_for_the_breathing_phase():
+    """IBI-only sensors: the only breathing signal would be the heart rate being scored."""
+    plan = AssessmentPlan(rates_bpm=(6.0, 5.0), block_s=120.0, settle_s=10.0)
+    session = AssessmentSession(plan, t0_s=0.0)
+    next_beat = 0.0
+    for t in np.arange(0.0, plan.total_s, 0.05):
+        session.update(float(t))
+        if t >= next_beat:
+            hr = 65.0 + 6.0 * (session.pacer.value(float(t)) - 0.5) * 2
+            next_beat = float(t) + 60.0 / hr
+            session.add_beats([Beat(next_beat, 60000.0 / hr)])
+    result = session.result()
+    assert [b.phase_source for b in result.blocks] == ["pacer", "pacer"]
+    assert all(b.behind_guide_s is None for b in result.blocks)
+    # the breathing rate is still read (from the beat intervals) and found to follow the pacer
+    assert [round(b.breathing_bpm) for b in result.blocks] == [6, 5]

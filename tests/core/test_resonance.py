@@ -176,3 +176,19 @@ def test_end_to_end_the_exact_block_on_seeds_other_than_the_benchmarks():
     assert exact >= 13, misses
     # a wrong choice is never presented as clear
     assert all(label != "clear" for *_, label in misses)
+
+
+def test_a_hole_in_the_beats_does_not_swing_the_heart_rate_curve():
+    """A finger-off at a block's start: no curve across the hole, the breath-locked fit intact."""
+    t, rr = ipfm_beats(110.0, paced_hr(4.5, 15.0, 0.0))
+    # as seen in a simulated run: one beat (a long interval), a 6.4 s hole, a short interval
+    keep = (t > 10.5) | (np.arange(t.size) == 3)
+    t, rr = t[keep], rr[keep]
+    rr[0], rr[1] = 1690.0, 580.0
+    grid, hr = resonance.hr_curve(t, rr)
+    hole = (grid > t[0]) & (grid < t[1] - 0.3)
+    assert np.isnan(hr[hole]).all()
+    assert np.nanmax(hr) < 60000.0 / rr.min() + 1.0  # never beyond the fastest real beat
+    phase_t = np.arange(0.0, 110.0, 0.25)
+    score = resonance.score_block(4.5, t, rr, np.zeros(t.size, bool), phase_t, phase_t * 4.5 / 60.0)
+    assert score.smoothness_r2 > 0.8 and abs(score.phase_lag_deg) < 10.0

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import time
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from biofeedback.app.assessment_runner import shortest_block_s
 from biofeedback.app.settings import Settings
 from biofeedback.core.assessment import AssessmentPlan
+from biofeedback.core.simulation import PersonParams
 from biofeedback.io.assess_sim import SimPersonSettings, SimulatedBeatsDriver
 from biofeedback.io.assessment_file import load_assessments
 from biofeedback.ui.coherence_indicator import CoherenceIndicator, coherence_level, fill_fraction
@@ -138,6 +140,12 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot):
     result = wizard.result
     assert result.recommended_bpm is not None, result.reasons
     assert abs(result.recommended_bpm - resonance) <= 0.5
+    # heart rate was scored against the breathing read from the pulse, which saw the simulated
+    # person breathe behind the guide by their reaction time (PersonParams.pacer_reaction_s)
+    behind = [b.behind_guide_s for b in result.blocks if b.phase_source == "pulse"]
+    print("behind the guide (s):", behind)
+    assert len(behind) >= 4
+    assert abs(float(np.median(behind)) - PersonParams().pacer_reaction_s) < 0.3
     assert [r for o, r in owners if o == "wizard"] == [6.5, 6.0, 5.5, 5.0, 4.5]  # one change per block
     assert window.live.pacer is window.pacer and window.live.pacer_owner == "training"  # given back
     assert window.pacer.rate_bpm == 6.0  # the training pacer kept its rate meanwhile

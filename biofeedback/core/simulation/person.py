@@ -51,6 +51,9 @@ class PersonParams:
     jitter_ms: float = 8.0  # Gaussian beat-time jitter (clipped at 4 sd)
     follow_lag_s: float = 5.0  # time constant of gliding to a new pacer rate
     compliance: float = 1.0  # 1 = follows the pacer; 0 = breathes at spontaneous_bpm
+    # a person breathing with a guide is late by a reaction time (an assumption, not a published
+    # figure): so the guide's phase is not the breathing's, and the assessment must measure it
+    pacer_reaction_s: float = 0.5
     spontaneous_bpm: float = 13.0
 
 
@@ -172,8 +175,9 @@ class SimulatedPerson:
         """Breathe with a pacer: its rate, and its phase (cycles, 0 = start of inhale) at ``at_t_s``.
 
         A person following a visual guide locks onto its rhythm, not only its
-        rate: the breathing phase is pulled toward the pacer's with the time
-        constant ``follow_lag_s``, as far as ``compliance`` goes.
+        rate: the breathing phase is pulled toward the pacer's as it was
+        ``pacer_reaction_s`` earlier, with the time constant ``follow_lag_s``,
+        as far as ``compliance`` goes.
         """
         self._target_bpm = float(rate_bpm)
         self._pacer_ref = (float(at_t_s), float(phase_cycles), float(rate_bpm))
@@ -252,6 +256,7 @@ class SimulatedPerson:
         """
         dt = SIM_STEP_S
         t_ref, phase_ref, rate_ref = self._pacer_ref
+        t_ref += self.params.pacer_reaction_s
         gain = self.params.compliance * dt / max(self.params.follow_lag_s, dt)
         phase = np.empty(rate.size)
         current = self._phase
