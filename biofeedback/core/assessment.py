@@ -278,6 +278,22 @@ class AssessmentSession:
         return t, cycles, behind_s
 
 
+def breathing_reference_note(result: ResonanceResult) -> str:
+    """One plain sentence: what heart rate was timed against, and how far behind the guide the user breathed."""
+    pulse = [b for b in result.blocks if b.phase_source == PHASE_PULSE]
+    if not pulse:
+        if any(b.phase_source == PHASE_BELT for b in result.blocks):
+            return "Heart rate was timed against the breathing signal given with the beats."
+        return ("Heart rate was timed against the guide: your breathing could not be read from "
+                "the pulse wave.")
+    behind = float(np.median([b.behind_guide_s for b in pulse if b.behind_guide_s is not None] or [0.0]))
+    where = (f"about {behind:.1f} s behind the guide" if behind >= 0.05 else
+             f"about {-behind:.1f} s ahead of the guide" if behind <= -0.05 else "in time with the guide")
+    some = "" if len(pulse) == len(result.blocks) else f" (in {len(pulse)} of {len(result.blocks)} blocks)"
+    return (f"Read from your pulse, you breathed {where}{some}; heart rate was timed against "
+            "your breathing, not the guide.")
+
+
 def _round(x, nd=3):
     return None if x is None else round(float(x), nd)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback.core.assessment import AssessmentSession
+from biofeedback.core.assessment import AssessmentSession, breathing_reference_note
 from biofeedback.core.resonance import CRITERIA, ResonanceResult, outlier_beats
 from biofeedback.ui.theme import Theme
 
@@ -99,8 +99,9 @@ class WizardResultPage(QWidget):
             self.headline.setText(f"Your resonance rate: {rate:g} breaths per minute")
             self.explain.setText(
                 f"It won {len(won)} of {len(CRITERIA)} criteria: {', '.join(won)}. "
-                "Rates are ranked by criteria won (ties: larger heart-rate swing). "
-                "A retest on another day is recommended.")
+                "Rates are ranked by the Lehrer criteria, weighted (heart rate in phase with the "
+                f"breath and its swing first); this choice is {result.confidence_label}. "
+                f"{breathing_reference_note(result)} A retest on another day is recommended.")
             self.save_button.setEnabled(True)
             self.save_button.setToolTip("")
             self.retest_button.setDefault(False)

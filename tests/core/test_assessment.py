@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -12,6 +14,7 @@ from biofeedback.core.assessment import (
     AssessmentPlan,
     AssessmentProtocol,
     AssessmentSession,
+    breathing_reference_note,
 )
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.types import Beat
@@ -158,11 +161,14 @@ def test_heart_rate_is_scored_against_the_breathing_read_from_the_pulse_not_the_
         lags[source] = np.array([b.phase_lag_deg for b in result.blocks])
         if source == "pulse":
             behind = np.array([b.behind_guide_s for b in result.blocks])
+            result_pulse = result
     # the first block also holds the person's locking onto the guide from their own rhythm
     late_deg = 1.0 * np.array(plan.rates_bpm[1:]) / 60.0 * 360.0  # 1 s of a breath: 27-33 deg
     np.testing.assert_allclose(lags["pacer"][1:] - lags["belt"][1:], late_deg, atol=8.0)
     assert np.all(np.abs(lags["pulse"] - lags["belt"]) < 12.0)
     np.testing.assert_allclose(behind[1:], 1.0, atol=0.35)
+    told = re.search(r"about ([0-9.]+) s behind the guide", breathing_reference_note(result_pulse))
+    assert told and float(told.group(1)) == pytest.approx(np.median(behind), abs=0.05)
 
 
 def test_without_a_pulse_wave_the_pacer_stands_in_for_the_breathing_phase():
@@ -179,5 +185,6 @@ def test_without_a_pulse_wave_the_pacer_stands_in_for_the_breathing_phase():
     result = session.result()
     assert [b.phase_source for b in result.blocks] == ["pacer", "pacer"]
     assert all(b.behind_guide_s is None for b in result.blocks)
+    assert "timed against the guide" in breathing_reference_note(result)
     # the breathing rate is still read (from the beat intervals) and found to follow the pacer
     assert [round(b.breathing_bpm) for b in result.blocks] == [6, 5]

@@ -143,9 +143,11 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot):
     # heart rate was scored against the breathing read from the pulse, which saw the simulated
     # person breathe behind the guide by their reaction time (PersonParams.pacer_reaction_s)
     behind = [b.behind_guide_s for b in result.blocks if b.phase_source == "pulse"]
-    print("behind the guide (s):", behind)
     assert len(behind) >= 4
-    assert abs(float(np.median(behind)) - PersonParams().pacer_reaction_s) < 0.3
+    # late, as the person is (0.5 s; the pulse-read phase runs some 0.15 s early, and the pty and
+    # clock mapping add their jitter: medians 0.25-0.27 s in three runs)
+    assert 0.05 < float(np.median(behind)) < PersonParams().pacer_reaction_s + 0.3
+    assert "s behind the guide" in wizard.explain.text()  # and the user is told
     assert [r for o, r in owners if o == "wizard"] == [6.5, 6.0, 5.5, 5.0, 4.5]  # one change per block
     assert window.live.pacer is window.pacer and window.live.pacer_owner == "training"  # given back
     assert window.pacer.rate_bpm == 6.0  # the training pacer kept its rate meanwhile
