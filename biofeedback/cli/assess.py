@@ -64,6 +64,7 @@ def _print_text(d: dict) -> None:
         print(f"Recommended training rate: {d['recommended_bpm']:g} breaths/min ({sure}: "
               f"{100 * (d.get('confidence') or 0):.0f} % ahead of the next rate"
               + ("" if zero is None else f"; heart rate and breath in phase at {zero:.1f} /min") + ")")
+        print(d["breathing_note"])
         print("A retest on another day is recommended" + (", the more so as this choice is uncertain."
                                                           if sure == "uncertain" else "."))
 

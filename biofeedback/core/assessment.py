@@ -307,6 +307,7 @@ def result_dict(result: ResonanceResult, plan: AssessmentPlan, source: str) -> d
     return {
         "source": source,
         "phase_reference": ", ".join(sorted({b.phase_source for b in result.blocks if b.phase_source})),
+        "breathing_note": breathing_reference_note(result),
         "block_s": plan.block_s,
         "rest_s": plan.rest_s,
         "recommended_bpm": result.recommended_bpm,

@@ -64,6 +64,10 @@ def test_assess_json_has_scores_for_every_rate_and_the_choice(tmp_path, monkeypa
         assert rate["amplitude_bpm"] > 0 and rate["n_breaths"] >= 5
     best = next(r for r in data["rates"] if r["rate_bpm"] == data["recommended_bpm"])
     assert best["wins"]
+    # timed against the breathing read from the pulse, which saw the person late (0.5 s simulated)
+    assert data["phase_reference"] == "pulse"
+    assert all(0.0 < r["behind_guide_s"] < 1.0 for r in data["rates"])
+    assert "behind the guide" in data["breathing_note"]
 
 
 def test_assess_rejects_rest_that_is_negative(capsys):
