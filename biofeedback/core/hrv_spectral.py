@@ -1,7 +1,8 @@
-"""Frequency-domain HRV and coherence over chains of successive beats, at any record length.
+"""Frequency-domain HRV over chains of successive beats, at any record length.
 
 Spectrum after Kubios (Tarvainen et al. 2014): 4 Hz cubic-spline tachogram,
-detrend, Welch (Hann, 50 % overlap). Coherence after McCraty & Childre (2010).
+detrend, Welch (Hann, 50 % overlap). Coherence (McCraty & Childre 2010), on
+the same chains and tachogram, is in ``core.hrv_coherence``.
 
 Gaps: a record is cut into chains of successive beats (``chain_starts``); no
 tachogram, Welch segment or coherence window spans a gap. Welch's estimate is
@@ -11,26 +12,23 @@ Scale: a long chain is interpolated piecewise (splines over SPLINE_PIECE_BEATS
 beats plus SPLINE_OVERLAP_BEATS on each side; the not-a-knot end effect decays
 by 2 - sqrt(3) per knot, so the pieces agree with one global spline to rounding)
 and Welch segments are averaged piece by piece, so memory stays bounded for
-10 million beats. Coherence windows are computed in batches of FFTs.
+10 million beats.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from scipy import linalg, signal
 from scipy.interpolate import CubicSpline
-from threadpoolctl import threadpool_limits
 
 from biofeedback import config
 
 SPLINE_PIECE_BEATS = 1 << 16
 SPLINE_OVERLAP_BEATS = 64
 WELCH_PIECE_SAMPLES = 1 << 19  # tachogram samples held at once for a long chain
-COHERENCE_BATCH_WINDOWS = 2048
 
 _EMPTY = np.zeros(0)
 
@@ -280,154 +278,3 @@ def spectrum(
         lf_peak_hz=_band_peak(f, p, config.LF_BAND_HZ) if ok["lf"] else None,
         hf_peak_hz=_band_peak(f, p, config.HF_BAND_HZ) if ok["hf"] else None,
     )
-
-
-# ----------------------------------------------------------------------------
-# Coherence (McCraty & Childre 2010)
-# ----------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=8)
-def _coherence_operator(n: int, fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
-    """(matrix n x 2K, bin frequencies): linear detrend, Hann and the first K DFT bins in one product.
-
-    The power of bin j of the detrended, Hann-windowed row x zero-padded to
-    COHERENCE_NFFT is |x @ M_j|^2: one matrix product replaces detrend + FFT for
-    a batch of windows; only the bins up to the total band's upper edge (+1) are
-    kept.
-    """
-    nfft = max(config.COHERENCE_NFFT, n)
-    f = np.fft.rfftfreq(nfft, 1.0 / fs_hz)
-    k_max = min(int(np.flatnonzero(f <= config.COHERENCE_TOTAL_BAND_HZ[1])[-1]) + 2, f.size)
-    a = np.column_stack([np.ones(n), np.arange(n, dtype=float)])
-    residual = np.eye(n) - a @ np.linalg.pinv(a)  # x - (least-squares line through x)
-    basis = np.exp(-2j * np.pi * np.outer(np.arange(n), np.arange(k_max)) / nfft)
-    m = (residual * np.hanning(n)[:, None]).T @ basis  # residual is symmetric
-    return np.ascontiguousarray(np.hstack([m.real, m.imag])), f[:k_max]
-
-
-def coherence_of_samples(x: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ) -> np.ndarray:
-    """Coherence ratio of each row of 4 Hz tachogram windows (NaN where the rest power is 0).
-
-    Per row: linear detrend, Hann window, DFT zero-padded to COHERENCE_NFFT;
-    the highest local maximum in 0.04-0.26 Hz is the peak (the band's maximum
-    if it has none); peak power sums the bins within +-0.015 Hz of it; total
-    power sums 0.0033-0.4 Hz; ratio = peak / (total - peak).
-    """
-    x = np.atleast_2d(np.asarray(x, dtype=float))
-    op, f = _coherence_operator(x.shape[1], float(fs_hz))
-    y = (x - x[:, :1]) @ op  # the row's first value off first: the detrend removes it anyway
-    k_max = f.size
-    p = y[:, :k_max] ** 2 + y[:, k_max:] ** 2  # scale is irrelevant for a ratio
-    lo, hi = config.COHERENCE_PEAK_BAND_HZ
-    band = np.flatnonzero((f >= lo) & (f <= hi))
-    b0, b1 = int(band[0]), int(band[-1]) + 1
-    pb = p[:, b0:b1]
-    left = p[:, b0 - 1:b1 - 1] if b0 > 0 else np.full_like(pb, np.inf)
-    right = p[:, b0 + 1:b1 + 1]
-    inner = (pb > left) & (pb > right)  # strict local maxima inside the band
-    j = np.argmax(np.where(inner, pb, -np.inf), axis=1)
-    rows = np.arange(p.shape[0])
-    none = ~inner[rows, j]
-    if none.any():
-        j[none] = np.argmax(pb[none], axis=1)
-    k = b0 + j
-    df = f[1] - f[0]
-    half_bins = int(np.floor(config.COHERENCE_PEAK_WIDTH_HZ / 2.0 / df + 1e-9))
-    peak = np.zeros(p.shape[0])
-    for d in range(-half_bins, half_bins + 1):
-        kk = k + d
-        ok = (kk >= 0) & (kk < k_max)
-        peak += np.where(ok, p[rows, np.clip(kk, 0, k_max - 1)], 0.0)
-    t_band = np.flatnonzero((f >= config.COHERENCE_TOTAL_BAND_HZ[0]) & (f <= config.COHERENCE_TOTAL_BAND_HZ[1]))
-    total = p[:, int(t_band[0]):int(t_band[-1]) + 1].sum(axis=1)
-    rest = total - peak
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(rest > 0, peak / rest, np.nan)
-
-
-def coherence_of_beats(t: np.ndarray, rr: np.ndarray, t_end_s: float, window_s: float) -> float | None:
-    """Coherence of the window [t_end - window_s, t_end] from the beats given (already cut, one chain)."""
-    if t.size < 4 or t[0] > t_end_s - window_s + 1e-9:  # tolerance for t0 + window - window
-        return None
-    fs = config.RESAMPLE_FS_HZ
-    n = int(round(window_s * fs))
-    grid = t_end_s - (n - 1 - np.arange(n)) / fs
-    value = float(coherence_of_samples(CubicSpline(t, rr)(grid), fs)[0])
-    return value if np.isfinite(value) else None
-
-
-def _coherence_window_start(t: np.ndarray, t_end_s: float, window_s: float) -> int:
-    """Index of the first beat used for the window ending at t_end_s (last beat before the margin)."""
-    cut = t_end_s - window_s - config.COHERENCE_MARGIN_S
-    return max(int(np.searchsorted(t, cut, side="left")) - 1, 0)
-
-
-def coherence_ratio(
-    beat_t_s: np.ndarray, rr_ms: np.ndarray, window_s: float = config.COHERENCE_WINDOW_S
-) -> float | None:
-    """HeartMath coherence ratio of the last ``window_s`` of the record (McCraty & Childre 2010).
-
-    The tachogram of the window is a 4 Hz cubic spline of the last chain's
-    beats in the window plus COHERENCE_MARGIN_S before it; see
-    ``coherence_of_samples`` for the ratio. This is the raw ratio, not
-    HeartMath's unpublished 0-16 display scale. None if the last chain covers
-    less than ``window_s``.
-    """
-    t = np.asarray(beat_t_s, dtype=float).ravel()
-    rr = np.asarray(rr_ms, dtype=float).ravel()
-    if t.size < 4:
-        return None
-    first = int(np.flatnonzero(chain_starts(t, rr))[-1])
-    i0 = max(_coherence_window_start(t, t[-1], window_s), first)
-    return coherence_of_beats(t[i0:], rr[i0:], float(t[-1]), window_s)
-
-
-def coherence_series(
-    beat_t_s: np.ndarray,
-    rr_ms: np.ndarray,
-    window_s: float = config.COHERENCE_WINDOW_S,
-    step_s: float = config.COHERENCE_STEP_S,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Coherence of windows ending at first beat + window_s + k * step_s.
-
-    Each window's samples come from its chain's 4 Hz tachogram on the record's
-    grid (first beat + j / 4 Hz), so windows are batched FFTs; a window that
-    reaches outside one chain (a gap, the record's start) is NaN. Returns
-    (window end times in s, ratios); both empty when the record covers less
-    than ``window_s``.
-    """
-    t = np.asarray(beat_t_s, dtype=float).ravel()
-    rr = np.asarray(rr_ms, dtype=float).ravel()
-    if t.size < 4 or t[-1] - t[0] < window_s:
-        return _EMPTY.copy(), _EMPTY.copy()
-    fs = config.RESAMPLE_FS_HZ
-    n_win = int(np.floor((t[-1] - t[0] - window_s) / step_s)) + 1
-    ends = t[0] + window_s + step_s * np.arange(n_win)
-    ratios = np.full(n_win, np.nan)
-    n = int(round(window_s * fs))
-    # one BLAS thread: the same bits whichever process computes it (a stored session's summary
-    # equals `analyze` of its export), and faster than two threads on a busy 2-core machine
-    with threadpool_limits(limits=1, user_api="blas"):
-        _coherence_windows(t, rr, ends, ratios, n, window_s, fs)
-    return ends, ratios
-
-
-def _coherence_windows(t: np.ndarray, rr: np.ndarray, ends: np.ndarray, ratios: np.ndarray, n: int,
-                       window_s: float, fs: float) -> None:
-    """Fill ``ratios`` for the windows ending at ``ends`` that lie inside one chain, in batches."""
-    for a, b in chain_slices(t, rr):
-        if b - a < 4 or t[b - 1] - t[a] < window_s:
-            continue
-        ct, crr = t[a:b], rr[a:b]
-        valid = np.flatnonzero((ends - window_s >= ct[0] - 1e-9) & (ends <= ct[-1] + 1e-9))
-        for s in range(0, valid.size, COHERENCE_BATCH_WINDOWS):
-            idx = valid[s:s + COHERENCE_BATCH_WINDOWS]
-            lattice0 = int(round((ends[idx[0]] - t[0]) * fs)) - (n - 1)
-            lattice1 = int(round((ends[idx[-1]] - t[0]) * fs)) + 1
-            grid = t[0] + np.arange(lattice0, lattice1) / fs
-            grid = np.clip(grid, ct[0], ct[-1])
-            x = tachogram_at(ct, crr, grid)
-            offsets = np.round((ends[idx] - t[0]) * fs).astype(int) - (n - 1) - lattice0
-            rows = np.lib.stride_tricks.sliding_window_view(x, n)[offsets]
-            ratios[idx] = coherence_of_samples(rows, fs)

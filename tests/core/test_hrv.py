@@ -403,7 +403,7 @@ def test_batched_coherence_equals_the_textbook_fft_per_window():
     t, rr = make_beats(400.0, seed=27, lf_ms=50.0)
     grid_t, x = hrv.resample_tachogram(t, rr)
     rows = np.lib.stride_tricks.sliding_window_view(x, 256)[::20]
-    from biofeedback.core.hrv_spectral import coherence_of_samples
+    from biofeedback.core.hrv_coherence import coherence_of_samples
 
     ours = coherence_of_samples(rows)
     for row, value in zip(rows, ours, strict=True):
