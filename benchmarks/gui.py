@@ -29,7 +29,9 @@ timer) of the live window while it connects, stops a session (the store closes
 it), exports a PDF of a 10-minute session and replays that session at 20x,
 against the same window connected with nothing else going on; target p95 <= 16 ms.
 
-Run: ``.venv/bin/python benchmarks/gui.py [--seconds 60] [--launch-only] [--responsive-only]``
+Run: ``.venv/bin/python benchmarks/gui.py [--seconds 60] [--launch-only] [--responsive-only]``;
+``BIOFEEDBACK_BENCH_PROFILE=out.prof`` writes a cProfile of the ``run`` child's GUI thread
+(``.venv/bin/python benchmarks/gui.py --child run --seconds 20``).
 """
 
 from __future__ import annotations
@@ -304,7 +306,13 @@ def child_run(seconds: float) -> None:
 
     QTimer.singleShot(int(WARMUP_S * 1000), begin)
     QTimer.singleShot(int((WARMUP_S + seconds) * 1000), end)
-    app.exec()
+    profile_to = os.environ.get("BIOFEEDBACK_BENCH_PROFILE")
+    if profile_to:  # cProfile of the GUI thread over the run: where the drawing time goes
+        import cProfile
+
+        cProfile.runctx("app.exec()", globals(), {"app": app}, profile_to)
+    else:
+        app.exec()
 
 
 def child_idle(seconds: float) -> None:

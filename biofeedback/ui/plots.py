@@ -21,6 +21,7 @@ from biofeedback.ui.theme import Theme, point_font, style_plot
 # peak downsampling keeps a min and a max per bin: bins of 2 px give one point per pixel
 POINTS_PER_PX_FACTOR = 0.5
 STICKY_MAX_SLACK = 1.5  # a kept y range is at most this many times what the data need
+PULSE_Y_RANGE_EVERY_S = 0.25  # the pulse's y range follows the data at this pace (a percentile of ~4000 samples)
 SHORT_TITLE_FROM_PT = 13  # presentation type: the tachogram's title in its short form, so it fits
 
 
@@ -77,6 +78,30 @@ def fast_curve(item: pg.PlotItem, method: str = "peak") -> pg.PlotDataItem:
     curve.opts["autoDownsampleFactor"] = POINTS_PER_PX_FACTOR
     curve.setClipToView(True)
     return curve
+
+
+def bin_min_max(x: np.ndarray, y: np.ndarray, x_lo: float, x_hi: float, n_bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """The samples in [x_lo, x_hi] reduced to each of ``n_bins`` equal x bins' min and max (peaks kept).
+
+    Two points a bin, so ``n_bins`` = half the pixel width draws one point per
+    pixel and a curve costs the same at 50 Hz or 500 Hz (what pyqtgraph's peak
+    downsampling does, without its per-frame bookkeeping). ``x`` must be sorted;
+    fewer samples than 2 a bin are returned as they are.
+    """
+    i0, i1 = np.searchsorted(x, [x_lo, x_hi])
+    i0, i1 = max(i0 - 1, 0), min(i1 + 1, len(x))
+    x, y = x[i0:i1], y[i0:i1]
+    n_px = max(int(n_bins), 1)
+    if len(x) <= 2 * n_px:
+        return x, y
+    col = np.minimum(((x - x_lo) * (n_px / (x_hi - x_lo))).astype(int), n_px - 1)
+    col = np.maximum(col, 0)
+    starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
+    lo, hi = np.minimum.reduceat(y, starts), np.maximum.reduceat(y, starts)
+    ends = np.r_[starts[1:], len(x)] - 1
+    xs = np.column_stack((x[starts], x[ends])).ravel()
+    ys = np.column_stack((lo, hi)).ravel()
+    return xs, ys
 
 
 def unwrap_clear(plot: pg.PlotWidget) -> None:
@@ -149,7 +174,9 @@ class PulsePlot(_LivePlot):
         super().__init__("Pulse wave (raw sensor units), beats marked")
         item = self.getPlotItem()
         item.getAxis("left").setStyle(showValues=False)
-        self.curve = fast_curve(item)  # ~4000 samples at 500 Hz: peak-decimated to the pixels
+        self.curve = item.plot([], [])  # ~4000 samples at 500 Hz: min/max per 2 px (bin_min_max)
+        self.curve.setSkipFiniteCheck(True)
+        self._y_range_due_s = -np.inf  # the y range is reconsidered a few times a second, not every frame
         self.marks = pg.ScatterPlotItem(size=9, symbol="o")
         item.addItem(self.marks)
         self.setXRange(-self.span_s, 0, padding=0)
@@ -175,6 +202,7 @@ class PulsePlot(_LivePlot):
         self.empty.setPos(-self.span_s / 2, 0.5)
         self.empty.setVisible(True)
         self._drawn_key = None
+        self._y_range_due_s = -np.inf
 
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
         ppg = model.ppg.view() if now_s is not None else np.empty((0, 2))
@@ -186,7 +214,9 @@ class PulsePlot(_LivePlot):
             return
         self.empty.setVisible(False)
         ppg = _window(ppg, now_s, self.span_s + 0.5)
-        self.curve.setData(ppg[:, 0] - now_s, ppg[:, 1])
+        bins = POINTS_PER_PX_FACTOR * self.getPlotItem().getViewBox().width()
+        x, y = bin_min_max(ppg[:, 0] - now_s, ppg[:, 1], -self.span_s, 0.0, int(bins))
+        self.curve.setData(x, y)
         # raw detections mark a pulse as soon as it is found; corrected beats lag by the
         # artifact stage's look-ahead (sources without a PPG detector have only those)
         marked = model.detections.view() if len(model.detections) else model.beats.view()
@@ -197,8 +227,9 @@ class PulsePlot(_LivePlot):
             self.marks.setData(bx[keep] - now_s, np.interp(bx[keep], ppg[:, 0], ppg[:, 1]))
         else:
             self.marks.setData([], [])
-        if len(ppg) > 10:
+        if len(ppg) > 10 and (now_s >= self._y_range_due_s or now_s < self._y_range_due_s - 1.0):
             # pulse peaks are the top few percent of samples: 1-99 % plus a wide pad keeps them in view
+            self._y_range_due_s = now_s + PULSE_Y_RANGE_EVERY_S
             self._set_y(robust_range(ppg[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25))
 
 

@@ -164,3 +164,22 @@ def test_a_kept_range_is_never_more_than_one_and_a_half_times_what_the_data_need
     plot.refresh(model, now)
     lo, hi = plot.viewRange()[1]
     assert hi - lo <= 1.5 * 13.0 + 1e-6
+
+
+def test_bin_min_max_keeps_every_bins_extremes_like_a_plain_loop():
+    from biofeedback.ui.plots import bin_min_max
+
+    rng = np.random.default_rng(3)
+    x = np.sort(rng.uniform(-9.0, 0.5, 4500))
+    y = rng.normal(0, 1, x.size)
+    y[2000] = 50.0  # one-sample spike (a peak must never be decimated away)
+    xs, ys = bin_min_max(x, y, -8.0, 0.0, 400)
+    assert len(xs) <= 2 * 400 + 4 and ys.max() == 50.0
+    # reference: the samples of each bin, one bin at a time (edge samples just outside the range kept)
+    inside = (x >= -8.0) & (x <= 0.0)
+    col = np.clip(((x[inside] + 8.0) * (400 / 8.0)).astype(int), 0, 399)
+    for b in (0, 57, 250, 399):
+        vals = y[inside][col == b]
+        assert vals.min() in ys and vals.max() in ys
+    few_x, few_y = bin_min_max(x[:50], y[:50], -9.0, 0.5, 400)
+    assert np.array_equal(few_x, x[:50]) and np.array_equal(few_y, y[:50])
