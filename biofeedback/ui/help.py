@@ -6,20 +6,25 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
 
-# every key the window answers to, in the order the help lists them
+# every key the window answers to, in the order the help lists them: (what the help shows,
+# what it does, the keys in Qt's portable names). tests/ui/test_theme_help.py checks that every
+# shortcut and action key of the main window is here, so a new key cannot go unexplained.
 SHORTCUTS = (
-    ("Space", "start or stop a session (the clock starts after the \"before\" check-in)"),
-    ("↑ / ↓ (or → / ←)", f"pacer rate ±{config.PACER_STEP_BPM:g} breaths/min"),
-    ("M", "put a marker at this moment (during a session)"),
-    ("N", "type a note for this moment (during a session)"),
-    ("Ctrl+H", "session history and progress over weeks"),
-    ("F11", "presentation mode: large, for a coach's second screen"),
-    ("Esc", "leave presentation mode (back to the window as it was)"),
-    ("F1", "this help"),
-    ("Ctrl+Q", "quit (a running session is stopped and saved first)"),
+    ("Space", "start or stop a session (the clock starts after the \"before\" check-in)", ("Space",)),
+    ("↑ / ↓ (or → / ←)", f"pacer rate ±{config.PACER_STEP_BPM:g} breaths/min", ("Up", "Down", "Right", "Left")),
+    ("M", "put a marker at this moment (during a session)", ("M",)),
+    ("N", "type a note for this moment (during a session)", ("N",)),
+    ("Ctrl+H", "session history and progress over weeks", ("Ctrl+H",)),
+    ("Ctrl+G", "sound guide on or off: a tone that rises as you breathe in, for eyes closed "
+               "(Tools → Eyes closed)", ("Ctrl+G",)),
+    ("Ctrl+D", "dim the screen, the pacer faintly visible (a click or Ctrl+D again lifts it)", ("Ctrl+D",)),
+    ("F11", "presentation mode: large, for a coach's second screen", ("F11",)),
+    ("Esc", "leave presentation mode (back to the window as it was)", ("Esc",)),
+    ("F1", "this help", ("F1",)),
+    ("Ctrl+Q", "quit (a running session is stopped and saved first)", ("Ctrl+Q",)),
 )
 _KEYS_TABLE = '<table cellpadding="3">' + "".join(
-    f"<tr><td><b>{key}</b></td><td>{what}</td></tr>" for key, what in SHORTCUTS) + "</table>"
+    f"<tr><td><b>{key}</b></td><td>{what}</td></tr>" for key, what, _ in SHORTCUTS) + "</table>"
 
 FIRST_RUN_TEXT = f"""
 <h2>Before you start</h2>
