@@ -5,7 +5,9 @@ every 5 s by ``LiveHrv``) as a soft circle that grows with coherence inside a
 three-band colour ring (low / medium / high, thresholds config.COHERENCE_LEVELS
 on the raw ratio: our own choice, not HeartMath's product scale), and the
 heart-rate swing of the last breath (peak to trough, bpm). Clicking toggles
-the numeric values. An optional soft tone whose pitch follows the level
+the numeric values. The level's word sits inside the ring, fitted to it, and
+the caption under it scales with the widget: in presentation mode the ring
+grows and both read across a room. An optional soft tone whose pitch follows the level
 (QtMultimedia imported only when turned on; any failure is a quiet notice).
 """
 
@@ -13,12 +15,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from biofeedback import config
 from biofeedback.ui.audio import ToneSet
+from biofeedback.ui.pacer_widget import fitted_font
 from biofeedback.ui.theme import DARK, Theme
 
 LEVEL_NAMES = ("low", "medium", "high")
@@ -26,6 +29,13 @@ LEVEL_TONES_HZ = (196.0, 247.0, 294.0)  # G3, B3, D4: soft and consonant
 TONE_S = 0.9
 TONE_VOLUME = 0.15
 RATIO_FULL = 6.0  # raw ratio at which the circle is full size
+RING_WORDS = (*LEVEL_NAMES, "waiting")  # inside the ring; one font size for all, so it does not jump
+RING_SHARE = 0.44  # ring radius, of the smaller side of the area above the caption
+RING_PEN_PX = 7.0  # the current level's arc
+WORD_FILL = 0.82  # the word's box diagonal, of the ring's inner diameter
+CAPTION_SHARE = 0.09  # caption pixel size, of the widget's smaller side...
+MIN_CAPTION_PX = 15  # ...never below 11 pt at 96 dpi
+MAX_WIDTH_PX = 260  # a glanceable ring in the window; the trend plots keep the width
 
 
 def coherence_level(ratio: float | None) -> int | None:
@@ -58,7 +68,7 @@ class CoherenceIndicator(QWidget):
         self.tone: CoherenceTone | None = None
         self._last_level: int | None = None
         self.setMinimumSize(160, 160)
-        self.setMaximumWidth(260)  # a glanceable ring; the trend plots keep the width
+        self.setMaximumWidth(MAX_WIDTH_PX)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Coherence (McCraty & Childre 2010, raw ratio of the last 64 s). "
@@ -72,6 +82,11 @@ class CoherenceIndicator(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self.update()
+
+    def set_presentation(self, on: bool) -> None:
+        """In presentation mode the ring may take its share of the row, so its text reads across a room."""
+        self.setMaximumWidth(16777215 if on else MAX_WIDTH_PX)
         self.update()
 
     def set_values(self, coherence_ratio: float | None, swing_bpm: float | None = None,
@@ -123,22 +138,51 @@ class CoherenceIndicator(QWidget):
         th = self.theme
         return QColor(th.muted), QColor(th.accent), QColor(th.ok)
 
+    def caption_text(self) -> str:
+        return "needs 64 s of beats" if self.level is None else "coherence"
+
+    def caption_font(self) -> QFont:
+        """The caption's font: a share of the widget's smaller side (at least 11 pt), no wider than the ring."""
+        font = QFont()
+        size = max(int(CAPTION_SHARE * min(self.width(), self.height())), MIN_CAPTION_PX)
+        font.setPixelSize(size)
+        room = max(2.0 * self.geometry_of_ring()[1], 40.0)
+        wide = QFontMetricsF(font).horizontalAdvance(self.caption_text())
+        if wide > room:
+            font.setPixelSize(max(int(size * room / wide), MIN_CAPTION_PX))
+        return font
+
+    def _text_height(self) -> float:
+        font = QFont()
+        font.setPixelSize(max(int(CAPTION_SHARE * min(self.width(), self.height())), MIN_CAPTION_PX))
+        line = QFontMetricsF(font).height()
+        return line * (2.2 if self.show_numbers else 1.2)
+
+    def geometry_of_ring(self) -> tuple[QPointF, float]:
+        """(centre, radius) of the ring in widget pixels."""
+        area = QRectF(0, 0, self.width(), self.height() - self._text_height())
+        return area.center(), max(min(area.width(), area.height()) * RING_SHARE, 10.0)
+
+    def word_font(self) -> QFont:
+        """The level word's font: its widest word fits inside the ring's inner edge."""
+        r_inner = self.geometry_of_ring()[1] - RING_PEN_PX
+        font = fitted_font(max(r_inner, 4.0), RING_WORDS, WORD_FILL)
+        font.setBold(True)
+        return font
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         th = self.theme
         w, h = self.width(), self.height()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor(th.background))
-        text_h = 54.0 if self.show_numbers else 32.0
-        area = QRectF(0, 0, w, h - text_h)
-        r_max = max(min(area.width(), area.height()) * 0.44, 10.0)
-        c = area.center()
+        c, r_max = self.geometry_of_ring()
         colours = self._level_colours()
         # three-band ring: low, medium, high arcs; the current band drawn bold
         level = self.level
         span = 360 / 3
         for k, col in enumerate(colours):
-            pen = QPen(col, 7 if k == level else 2.5)
+            pen = QPen(col, RING_PEN_PX if k == level else 2.5)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             p.setPen(pen)
             rect = QRectF(c.x() - r_max, c.y() - r_max, 2 * r_max, 2 * r_max)
@@ -151,16 +195,24 @@ class CoherenceIndicator(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(fill)
         p.drawEllipse(c, r, r)
-        # words, and numbers on demand
-        font = QFont()
-        font.setPointSizeF(11.0)
-        p.setFont(font)
+        # the level's word inside the ring, the caption and the numbers on demand under it
+        p.setFont(self.word_font())
         p.setPen(QColor(th.text))
-        fit = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        p.drawText(QRectF(0, h - text_h, w, 26), fit, self.level_text())
+        p.drawText(QRectF(c.x() - r_max, c.y() - r_max, 2 * r_max, 2 * r_max), Qt.AlignmentFlag.AlignCenter,
+                   "waiting" if level is None else LEVEL_NAMES[level])
+        font = self.caption_font()
+        p.setFont(font)
+        line = QFontMetricsF(font).height()
+        top = h - self._text_height()
+        p.setPen(QColor(th.muted))
+        p.drawText(QRectF(0, top, w, line), Qt.AlignmentFlag.AlignCenter, self.caption_text())
         if self.show_numbers:
-            p.setPen(QColor(th.muted))
-            p.drawText(QRectF(0, h - text_h + 24, w, 26), fit, self.numbers_text())
+            text = self.numbers_text()
+            wide = QFontMetricsF(font).horizontalAdvance(text)
+            if wide > w - 4:  # the numbers line shrinks to the widget's width
+                font.setPixelSize(max(int(font.pixelSize() * (w - 4) / wide), 9))
+                p.setFont(font)
+            p.drawText(QRectF(0, top + line, w, line), Qt.AlignmentFlag.AlignCenter, text)
         p.end()
 
 

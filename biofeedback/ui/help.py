@@ -86,8 +86,9 @@ are unreliable: sit still, warm your hands, and check the clip.</p>
 <p>The ring beside the trends shows the coherence ratio of the last
 {config.COHERENCE_WINDOW_S:.0f} s at a glance. Its three arcs are the levels
 low (below {config.COHERENCE_LEVELS[0]:g}), medium and high (from
-{config.COHERENCE_LEVELS[1]:g}); the current level's arc is drawn bold and the
-inner circle grows and takes that level's colour as the ratio rises. It needs
+{config.COHERENCE_LEVELS[1]:g}); the current level's arc is drawn bold, its name is
+written inside the ring, and the inner circle grows and takes that level's colour as
+the ratio rises. It needs
 {config.COHERENCE_WINDOW_S:.0f} s of beats before it shows anything, and then
 changes every {config.COHERENCE_STEP_S:.0f} s, so give it time rather than
 chasing it. Click the ring to show the numbers (ratio and the last breath's

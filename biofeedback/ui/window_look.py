@@ -44,6 +44,7 @@ class WindowLook:
         w = self.window
         self.presentation = on
         w.ui.set_presentation(on)
+        w.coherence_indicator.set_presentation(on)
         w.menuBar().setVisible(not on)
         self.apply_theme()
         if not fullscreen:
