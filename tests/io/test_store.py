@@ -17,7 +17,6 @@ from biofeedback.io.store import (
     SCHEMA_VERSION,
     CheckIn,
     NewerSchemaError,
-    SessionRecorder,
     SessionStore,
 )
 
@@ -80,11 +79,10 @@ def test_finished_session_has_summary_checkins_markers_and_edits(tmp_path):
              enumerate(zip(np.cumsum(rr) / 1000, rr, strict=True))]
     with SessionStore(tmp_path / "s.db") as store:
         writer = store.begin_session("COM3", "auto", pacer_bpm=6.0)
-        recorder = SessionRecorder(writer)
-        recorder.on_events(ppg_events(1.0)[0])
-        recorder.on_beats(beats)
-        recorder.on_marker(123.0, "coach: shoulders down")
-        recorder.close()
+        writer.add_events(ppg_events(1.0)[0])
+        writer.add_beats(beats)
+        writer.record_marker(writer.last_event_t_s, "coach: shoulders down")
+        writer.finish()
         sid = writer.session_id
         store.set_checkin(sid, CheckIn("before", stress=7, pain=2, mood=4, note="tired"))
         store.set_checkin(sid, CheckIn("after", stress=3, pain=None, mood=6))
@@ -95,7 +93,6 @@ def test_finished_session_has_summary_checkins_markers_and_edits(tmp_path):
         assert info.summary == summarize(beats)
         assert info.checkin_delta("stress") == -4 and info.checkin_delta("pain") is None
         assert info.artifact_share == pytest.approx(6 / 300)
-        # the marker sits on the record clock (the last event's time), not the caller's clock
         assert store.markers(sid) == [(pytest.approx(13.343), "coach: shoulders down")]
         store.delete(sid)
         assert store.list_sessions() == [] and store.beats(sid) == []
@@ -232,15 +229,11 @@ def test_pacer_changes_and_markers_are_typed_on_the_device_clock(tmp_path):
         writer.add_beats([Beat(1.0, 1000.0)])
         writer.record_pacer_change(12.5, 5.5, 0.4, 1.0, 0.5)
         writer.record_marker(13.25, "yawned")
-        recorder = SessionRecorder(writer)
-        recorder.on_events(ppg_events(1.0)[0])
-        recorder.on_marker(0.0, "pacer 5.0/min")  # the old string form: a pacer change, not a marker
-        recorder.close()
+        writer.add_events(ppg_events(1.0)[0])
+        writer.finish()
         sid = writer.session_id
-        changes = store.pacer_changes(sid)
-        assert changes[0] == PacerChange(12.5, 5.5, 0.4, 1.0, 0.5)
-        assert changes[1].rate_brpm == 5.0 and changes[1].t_device_s == pytest.approx(13.343)
-        assert store.markers(sid) == [(13.25, "yawned")]
+        assert store.pacer_changes(sid) == [PacerChange(12.5, 5.5, 0.4, 1.0, 0.5)]
+        assert store.markers(sid) == [(13.25, "yawned")]  # a pacer change is not a marker
 
 
 def test_version_1_store_migrates_pacer_marker_strings_into_pacer_changes(tmp_path):

@@ -40,11 +40,11 @@ from biofeedback.io.store.schema import (
     STORE_FILENAME,
 )
 from biofeedback.io.store.session_store import SessionStore, default_data_dir
-from biofeedback.io.store.writer import SessionRecorder, SessionWriter
+from biofeedback.io.store.writer import SessionWriter
 
 __all__ = [
     "APPLICATION_ID", "CHECKIN_PHASES", "MIGRATIONS", "SCHEMA_VERSION", "STATUSES", "STORE_FILENAME",
-    "BreathingSample", "CheckIn", "NewerSchemaError", "PacerChange", "ReadOnlyStoreError", "SessionInfo", "SessionRecorder",
+    "BreathingSample", "CheckIn", "NewerSchemaError", "PacerChange", "ReadOnlyStoreError", "SessionInfo",
     "SessionStore", "SessionWriter", "StoreError", "WriterStatus", "default_data_dir", "encode_events",
     "explain", "utc_now_iso",
 ]

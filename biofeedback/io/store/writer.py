@@ -37,7 +37,6 @@ from biofeedback.io.store.errors import StoreError, explain, short_reason
 from biofeedback.io.store.models import BreathingSample, PacerChange, WriterStatus, utc_now_iso
 from biofeedback.io.store.opening import UseLock, connect
 from biofeedback.io.store.recovery import LIVE_LOCK, LIVE_WRITERS
-from biofeedback.io.store.schema import LEGACY_PACER_MARKER
 
 SAVING = WriterStatus(True, "saving")
 
@@ -285,39 +284,3 @@ class SessionWriter:
         with LIVE_LOCK:
             LIVE_WRITERS.discard(self._key)
         return self.summary
-
-
-class SessionRecorder:
-    """The app's ``Recorder`` (app/session.py) backed by a ``SessionWriter``.
-
-    Markers are placed at the record clock (the time of the last event seen),
-    not at the controller's monotonic clock, so they line up with the beats.
-    A legacy marker "pacer R/min" is stored as a pacer change, not as a marker.
-    """
-
-    def __init__(self, writer: SessionWriter, protocol: Callable[[], str | None] | None = None) -> None:
-        self.writer = writer
-        self.protocol = protocol  # asked at close: the protocol the source turned out to speak
-
-    def _now_device_s(self) -> float:
-        t = self.writer.last_event_t_s
-        return t if t is not None else 0.0
-
-    def on_events(self, events: Sequence[Event]) -> None:
-        self.writer.add_events(events)
-
-    def on_beats(self, beats: Sequence[Beat]) -> None:
-        self.writer.add_beats(beats)
-
-    def on_marker(self, t_s: float, label: str) -> None:
-        match = LEGACY_PACER_MARKER.match(label)
-        if match:
-            self.writer.add_pacer_change(self._now_device_s(), float(match.group(1)))
-        else:
-            self.writer.record_marker(self._now_device_s(), label)
-
-    def on_pacer(self, bpm: float) -> None:
-        self.writer.add_pacer_change(self._now_device_s(), bpm)
-
-    def close(self) -> None:
-        self.writer.finish(protocol=self.protocol() if self.protocol else None)
