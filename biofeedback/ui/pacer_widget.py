@@ -92,7 +92,9 @@ class PacerWidget(QWidget):
         self._drawn_state = (circle, wave)
 
     def circle_area(self) -> QRectF:
-        return QRectF(0, 0, self.width(), self.height() * (1.0 - WAVE_SHARE))
+        """Between the caption line and the wave: the full-breath circle never runs under the caption."""
+        top = self.caption_rect().bottom()
+        return QRectF(0, top, self.width(), max(self.height() * (1.0 - WAVE_SHARE) - top, 1.0))
 
     def circle_rect(self) -> QRectF:
         """The full-breath circle's square with its pen: what a change of radius repaints."""
@@ -117,14 +119,15 @@ class PacerWidget(QWidget):
 
     def phase_font(self) -> QFont:
         """The phase word's font, fitted to the smallest circle (``text_scale`` sizes only the rate label)."""
-        if self._font_key != (self.width(), self.height()):
+        key = (self.width(), self.height(), self.text_scale)  # the caption's height moves the circle
+        if self._font_key != key:
             self._font = fitted_font(self.radii()[0])
-            self._font_key = (self.width(), self.height())
+            self._font_key = key
         return self._font
 
     def _backdrop(self) -> QPixmap:
         """Background and the full-breath circle: drawn once per size and theme, not per frame."""
-        key = (self.width(), self.height(), self.theme.name)
+        key = (self.width(), self.height(), self.theme.name, self.text_scale)
         if self._backdrop_key != key:
             th = self.theme
             w, h = self.width(), self.height()

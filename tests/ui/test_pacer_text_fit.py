@@ -55,3 +55,16 @@ def test_the_phase_word_stays_inside_the_circle(qtbot, size, text_scale):
         assert len(xs) > 15, f"{name}: no text drawn"
         dist = np.hypot(xs + 0.5 - c.x(), ys + 0.5 - c.y())
         assert dist.max() <= r + 1.0, f"{name} at {size}: text reaches {dist.max():.1f} px, circle {r:.1f} px"
+
+
+@pytest.mark.parametrize("size", [(220, 260), (400, 330), (420, 520), (900, 700)])
+@pytest.mark.parametrize("text_scale", [1.0, 1.6])
+def test_the_caption_line_is_never_under_the_full_breath_circle(qtbot, size, text_scale):
+    """'you: 5.8 /min · guide: 5.5 /min' was drawn across the top of the circle at full inhale (1366x768)."""
+    widget = PacerWidget(Pacer(6.0, t0_s=0.0))
+    widget.text_scale = text_scale
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    c, r_max = widget.circle_area().center(), widget.radii()[1]
+    assert c.y() - r_max - 1.5 >= widget.caption_rect().bottom()  # the circle's pen included
+    assert c.y() + r_max <= widget.height() * (1 - 0.22) + 1e-6  # and it stays above the wave

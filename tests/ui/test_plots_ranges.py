@@ -166,7 +166,7 @@ def test_a_kept_range_is_never_more_than_one_and_a_half_times_what_the_data_need
     assert hi - lo <= 1.5 * 13.0 + 1e-6
 
 
-def test_bin_min_max_keeps_every_bins_extremes_like_a_plain_loop():
+def test_bin_min_max_keeps_every_runs_extremes_in_time_order_like_a_plain_loop():
     from biofeedback.ui.plots import bin_min_max
 
     rng = np.random.default_rng(3)
@@ -174,12 +174,15 @@ def test_bin_min_max_keeps_every_bins_extremes_like_a_plain_loop():
     y = rng.normal(0, 1, x.size)
     y[2000] = 50.0  # one-sample spike (a peak must never be decimated away)
     xs, ys = bin_min_max(x, y, -8.0, 0.0, 400)
-    assert len(xs) <= 2 * 400 + 4 and ys.max() == 50.0
-    # reference: the samples of each bin, one bin at a time (edge samples just outside the range kept)
-    inside = (x >= -8.0) & (x <= 0.0)
-    col = np.clip(((x[inside] + 8.0) * (400 / 8.0)).astype(int), 0, 399)
-    for b in (0, 57, 250, 399):
-        vals = y[inside][col == b]
-        assert vals.min() in ys and vals.max() in ys
+    assert len(xs) <= 2 * 400 and ys.max() == 50.0 and np.all(np.diff(xs) >= 0)  # time order kept
+    # reference: the samples in the range (one either side), 400 runs of equal count, one at a time
+    i0, i1 = np.searchsorted(x, [-8.0, 0.0])
+    xr, yr = x[i0 - 1 : i1 + 1], y[i0 - 1 : i1 + 1]
+    k = -(-len(xr) // 400)
+    for b in (0, 57, 250, len(xr) // k - 1):
+        run_x, run_y = xr[b * k : (b + 1) * k], yr[b * k : (b + 1) * k]
+        lo, hi = run_x[run_y.argmin()], run_x[run_y.argmax()]
+        assert list(xs[2 * b : 2 * b + 2]) == sorted([lo, hi])
+        assert set(ys[2 * b : 2 * b + 2]) == {run_y.min(), run_y.max()}
     few_x, few_y = bin_min_max(x[:50], y[:50], -9.0, 0.5, 400)
     assert np.array_equal(few_x, x[:50]) and np.array_equal(few_y, y[:50])

@@ -3,7 +3,9 @@
 Read-only: it draws what ``CoachModel`` found and sends nothing to clients.
 Every visible tile is redrawn once a second (session clock, curves sliding)
 and at once when its client's data changes. F11 toggles full screen and
-Ctrl+=/Ctrl+- change the type size (presentation mode).
+Ctrl+=/Ctrl+- change the type size (presentation mode). The grid never has
+more columns than fit the window at the tiles' minimum width (on a laptop 12
+clients become 3 columns); rows that do not fit scroll.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import math
 import pylsl
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from biofeedback.app.coach_model import CoachModel
 from biofeedback.ui.coach.tile import ClientTile
@@ -34,11 +36,19 @@ class CoachWindow(QWidget):
         self.enlarged: str | None = None
         self.empty = QLabel("Looking for biofeedback clients on the network (Lab Streaming Layer)…")
         self.empty.setFont(point_font(font_pt))
-        self.grid = QGridLayout()
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        self.grid = QGridLayout(inner)
         self.grid.setSpacing(12)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.area.setWidget(inner)
+        self.cols = 1
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.area, 1)
         model.clientsChanged.connect(self._sync_tiles)
         model.clientUpdated.connect(self._refresh)
         self._timer = QTimer(self)
@@ -76,12 +86,28 @@ class CoachWindow(QWidget):
         self.empty.setVisible(not self.tiles)
         order = [c.key for c in self.model.ordered() if c.key in self.tiles]
         shown = [self.enlarged] if self.enlarged in self.tiles else order
-        cols = max(1, math.ceil(math.sqrt(len(shown))))
+        for key in shown:
+            self.tiles[key].set_font_pt(self.font_pt * (2.0 if self.enlarged else 1.0))
+        self.cols = cols = self._columns(shown)
         for i, key in enumerate(shown):
-            tile = self.tiles[key]
-            tile.set_font_pt(self.font_pt * (2.0 if self.enlarged else 1.0))
-            self.grid.addWidget(tile, i // cols, i % cols)
-            tile.show()
+            self.grid.addWidget(self.tiles[key], i // cols, i % cols)
+            self.tiles[key].show()
+
+    def _columns(self, shown: list[str]) -> int:
+        """A near-square grid, but no more columns than fit the width at the tiles' minimum width."""
+        square = max(1, math.ceil(math.sqrt(len(shown))))
+        if not shown:
+            return square
+        min_w = max(self.tiles[k].minimumSizeHint().width() for k in shown)
+        spacing = self.grid.spacing()
+        fit = int((self.area.viewport().width() + spacing) // (min_w + spacing))
+        return max(1, min(square, fit))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        shown = [self.enlarged] if self.enlarged in self.tiles else [k for k in self.tiles]
+        if self.tiles and self._columns(shown) != self.cols:
+            self._layout_tiles()
 
     def toggle_enlarged(self, key: str) -> None:
         """A click on a tile shows it alone and large; another click goes back to the grid."""
