@@ -10,7 +10,10 @@ the window is maximised and decorated as on a desktop, fills a temporary
 store with five weeks of earlier sessions (check-ins with pain included),
 runs a session on the simulated sensor with the app's clock sped up (the
 before check-in answered, a marker set), and grabs the whole screen with
-ImageMagick's ``import``: docs/screenshots/xvfb-{main,presentation,summary,history}-WxH.png.
+ImageMagick's ``import``: docs/screenshots/xvfb-{main,presentation,summary,history,coach}-WxH.png.
+The window streams on Lab Streaming Layer next to three ``biofeedback simulate --lsl``
+clients, and the coach view (Tools > Coach view, opened minimised at the start so its
+tiles hold the last minute) is grabbed last.
 """
 
 from __future__ import annotations
@@ -60,6 +63,17 @@ def earlier_sessions(store, rng, weeks: int = 5) -> None:
                                                      mood=int(rng.integers(5, 8))))
 
 
+COACH_CLIENTS = (("Anna", 58, 5.5), ("Ben", 66, 6.0), ("Chris", 74, 9.0))  # name, heart rate, breathing rate
+
+
+def start_lsl_clients() -> list[subprocess.Popen]:
+    """Simulated clients on LSL for the coach view (the third breathes on his own rhythm, off the pacer)."""
+    return [subprocess.Popen([sys.executable, "-m", "biofeedback", "simulate", "--lsl", "--name", name,
+                              "--hr", str(hr), "--seed", str(i + 7), "--breathing-rate", str(rate)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for i, (name, hr, rate) in enumerate(COACH_CLIENTS)]
+
+
 def grab(path: Path) -> None:
     subprocess.run(["import", "-window", "root", str(path)], check=True)
     print(path)
@@ -75,13 +89,20 @@ def main() -> int:
         print("run me under xvfb-run (see the docstring)", file=sys.stderr)
         return 2
     os.environ["BIOFEEDBACK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="biofeedback-xvfb-")
+    # an LSL session of our own (liblsl's SessionID): the coach view sees this run's clients only,
+    # not other streams on the machine or the network; the clients inherit the variable
+    lsl_cfg = Path(os.environ["BIOFEEDBACK_CONFIG_DIR"]) / "lsl_api.cfg"
+    lsl_cfg.write_text(f"[lab]\nSessionID = biofeedback-screenshots-{os.getpid()}\n")
+    os.environ["LSLAPICFG"] = str(lsl_cfg)
     wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    clients = start_lsl_clients()
     try:
         time.sleep(1.0)
         return run(args)
     finally:
-        wm.terminate()
-        wm.wait(5)
+        for proc in (*clients, wm):
+            proc.terminate()
+            proc.wait(5)
 
 
 def run(args) -> int:
@@ -118,11 +139,14 @@ def run(args) -> int:
         store = SessionStore(Path(tmp) / "demo.sqlite3")
         earlier_sessions(store, np.random.default_rng(3))
         settings = Settings(first_run_notice_seen=True, source_kind="simulated", sim_speed=args.speed,
-                            session_minutes=0)
+                            session_minutes=0, lsl_enabled=True, lsl_name="you (this window)")
         window = MainWindow(settings, clock=fast_clock, save=False)
         integration = install_session_store(window, store)
         window.showMaximized()
         wait(1.0)
+        coach = window.lsl.open_coach()  # reads every client from now on; shown at the end
+        coach.showMinimized()
+        window.activateWindow()
         window.connect_source()
         wait_for(lambda: window.live.connected and window.model.clock_offset_s is not None)
         wait(20.0 / args.speed)  # the detector settles on the pulse before the session starts
@@ -162,6 +186,13 @@ def run(args) -> int:
         wait(2.0)
         grab(args.out / f"xvfb-history-{size}.png")
         history.close()
+
+        coach.showNormal()
+        coach.showMaximized()
+        coach.raise_()
+        wait(3.0)
+        grab(args.out / f"xvfb-coach-{size}.png")
+        coach.close()
         errors = list(window.worker_errors)
         window.close()
         store.close()
