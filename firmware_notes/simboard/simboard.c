@@ -1,6 +1,7 @@
 /* simboard.c -- run an Arduino Uno firmware on simavr with a simulated pulse sensor.
  *
  *   simboard FIRMWARE.elf WAVE.txt [--duration S] [--i2c-off START:DUR]... [--out FILE] [--tee FILE]
+ *            [--hold-open]
  *
  * The board (ATmega328P, 16 MHz, AVCC = AREF = 5 V) gets
  * - ADC0: the waveform's millivolt column (a PulseSensor on A0), sampled when a conversion starts;
@@ -8,7 +9,9 @@
  * - its UART bridged to a pty. simboard prints "PORT <path>" on stdout and holds the board in
  *   reset until a reader opens that path (an Uno resets when the port is opened). A reader that
  *   falls behind stalls the simulation: no byte is dropped. With --out the bytes go to a file
- *   instead; --tee also copies them to a file.
+ *   instead; --tee also copies them to a file. After the run the pty stays open for LINGER_S so
+ *   the reader can drain it (a hang-up discards what it has not read); with --hold-open, until
+ *   stdin closes (at most OPEN_TIMEOUT_S), for a reader that may lag by more than that.
  * Simulated time runs as fast as the host allows; output bytes do not depend on host speed.
  * The waveform file: a line "BFWAVE fs_hz=<int> n=<int>", then n lines "<adc0_mV> <ir_count>".
  * On stderr: "CLOCK0 adc <s>" / "CLOCK0 max30102 <s>" (simulated time of the first ADC
@@ -183,8 +186,9 @@ int main(int argc, char **argv)
 	static max30102_t sensor;
 	const char *out_path = NULL, *tee_path = NULL;
 	double duration_s = -1;
+	int hold_open = 0;
 	if (argc < 3) {
-		fprintf(stderr, "usage: simboard FIRMWARE.elf WAVE.txt [--duration S] [--i2c-off START:DUR]... [--out FILE] [--tee FILE]\n");
+		fprintf(stderr, "usage: simboard FIRMWARE.elf WAVE.txt [--duration S] [--i2c-off START:DUR]... [--out FILE] [--tee FILE] [--hold-open]\n");
 		return 2;
 	}
 	read_wave(argv[2]);
@@ -200,6 +204,8 @@ int main(int argc, char **argv)
 			out_path = argv[++i];
 		} else if (!strcmp(argv[i], "--tee") && i + 1 < argc) {
 			tee_path = argv[++i];
+		} else if (!strcmp(argv[i], "--hold-open")) {
+			hold_open = 1;
 		} else {
 			fprintf(stderr, "simboard: unknown argument %s\n", argv[i]);
 			return 2;
@@ -260,7 +266,14 @@ int main(int argc, char **argv)
 	        "%llu bytes out; MAX30102 %u samples made, %u lost%s\n",
 	        sim, wall, sim / (wall > 0 ? wall : 1e-9), cpu, sim / (cpu > 0 ? cpu : 1e-9), out_total,
 	        sensor.made, sensor.lost_total, state == cpu_Crashed ? "; FIRMWARE CRASHED" : "");
-	if (is_pty) sleep(LINGER_S);  /* let the reader drain the pty before it hangs up */
+	if (is_pty && hold_open) {  /* until stdin closes: the caller knows when the reader has it all */
+		char c;
+		struct pollfd in = {STDIN_FILENO, POLLIN, 0};
+		while (poll(&in, 1, OPEN_TIMEOUT_S * 1000) > 0 && read(STDIN_FILENO, &c, 1) > 0) {
+		}
+	} else if (is_pty) {
+		sleep(LINGER_S);  /* let the reader drain the pty before it hangs up */
+	}
 	close(out_fd);
 	if (tee_fd >= 0) close(tee_fd);
 	return state == cpu_Crashed ? 3 : 0;

@@ -11,6 +11,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 SIM_TIMEOUT_S = 120  # waits for record to open the port, then the run itself
-RECORD_CATCH_UP_S = 60  # under load (CI beside other work) record once needed more than 20 s to catch up
+RECORD_CATCH_UP_S = 60  # record may lag the board on a busy machine (CI beside other work)
 
 
 @dataclass
@@ -49,28 +50,48 @@ def wait_until_recorded(raw: Path, n_samples: int, rec: subprocess.Popen) -> Non
 def run_board(simboard: Path, elf: Path, wave_path: Path, tmp: Path, *args: str) -> BoardRun:
     tee, beats, raw = tmp / "uart.txt", tmp / "beats.csv", tmp / "raw.csv"
     t0 = time.monotonic()
-    sim = subprocess.Popen([str(simboard), str(elf), str(wave_path), "--tee", str(tee), *args],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # --hold-open: the pty stays open until stdin closes, so a record process that lags behind the
+    # board (a busy machine) still reads every byte; a hang-up would discard the unread ones
+    sim = subprocess.Popen([str(simboard), str(elf), str(wave_path), "--tee", str(tee), "--hold-open", *args],
+                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sim_err: list[str] = []
+    finished = threading.Event()
+
+    def read_stderr() -> None:
+        for line in sim.stderr:
+            sim_err.append(line)
+            if line.startswith("simboard: simulated"):  # the run is over; the pty is held open
+                finished.set()
+        finished.set()
+
+    reader = threading.Thread(target=read_stderr, daemon=True)
+    reader.start()
     port = None
     for line in sim.stdout:  # simavr prints "Loaded ..." lines first
         if line.startswith("PORT "):
             port = line.split()[1]
             break
-    assert port, f"simboard gave no port: {sim.stderr.read()}"
+    assert port, f"simboard gave no port: {''.join(sim_err)}"
     rec = subprocess.Popen(
         [sys.executable, "-m", "biofeedback", "record", "--port", port, "--protocol", "auto",
          "--out", str(beats), "--raw", str(raw), "--no-store", "--no-correct"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        sim_log = sim.communicate(timeout=SIM_TIMEOUT_S)[1]
+        finished.wait(timeout=SIM_TIMEOUT_S)
         sent = tee.read_bytes()
         complete = sent[: sent.rfind(b"\n") + 1]  # the run may stop inside a line
         wait_until_recorded(raw, complete.count(b"\nP,"), rec)
     finally:
         rec.send_signal(signal.SIGINT)  # record stops on SIGINT and keeps everything
         record_log = rec.communicate(timeout=30)[1]
-        if sim.poll() is None:
+        sim.stdin.close()  # the board may hang up now
+        try:
+            sim.wait(timeout=10)
+        except subprocess.TimeoutExpired:
             sim.kill()
+            sim.wait()
+        reader.join(timeout=5)
+    sim_log = "".join(sim_err)
     wall_s = time.monotonic() - t0
     assert sim.returncode == 0, sim_log
     with beats.open() as f:

@@ -125,3 +125,40 @@ def test_device_hints_name_the_likely_sensor():
     assert "CMS50" in device_hint(0x10C4, 0xEA60)
     assert "Arduino" in device_hint(0x2341, 0x0043)
     assert device_hint(None, None) == ""
+
+
+@posix_only
+def test_a_device_that_hangs_up_while_auto_detect_listens_loses_no_line(pty_pair):
+    """A board that finishes (or a cable pulled) while auto-detect listens: every line it sent is decoded."""
+    master, path = pty_pair
+    source = SerialSource(path, protocol="auto")
+    source._detect_plan = lambda: [(115200, "N", b"")]
+    n = 300
+    lines = ["#BF1 device=t fs_hz=250 adc_max=1023"] + [f"P,{4 * i},{500 + i % 100}" for i in range(n)]
+    chunks = [("\n".join(lines[k:k + 10]) + "\n").encode() for k in range(0, len(lines), 10)]
+    opened = threading.Event()
+
+    def board() -> None:
+        opened.wait(5.0)
+        threading.Event().wait(0.3)  # the source has the port open (what comes before is dropped)
+        for chunk in chunks:  # 1.2 s of samples at 250 Hz, sent in 31 bursts
+            os.write(master, chunk)
+            threading.Event().wait(0.04)
+        threading.Event().wait(0.005)  # the reader is inside a read call that holds the last burst
+        os.close(master)
+
+    threading.Thread(target=board, daemon=True).start()
+    inbox: queue.Queue = queue.Queue()
+    source.start(inbox.put, lambda st: opened.set())
+    samples: list[float] = []
+    try:
+        while len(samples) < n:
+            try:
+                events = inbox.get(timeout=6.0)
+            except queue.Empty:
+                break
+            samples += [v for e in events if isinstance(e, PpgBlock) for v in e.value.tolist()]
+    finally:
+        source.stop()
+    assert source.protocol == "native"
+    assert len(samples) == n
