@@ -74,9 +74,9 @@ class WizardResultPage(QWidget):
         buttons.addWidget(self.save_button)
         v.addWidget(self.headline)
         v.addWidget(self.explain)
-        v.addWidget(self.table, 3)
+        v.addWidget(self.table)
         v.addWidget(QLabel("Heart rate during each block (scored part; x = artifact, bridged):"))
-        v.addWidget(self.curves, 2)
+        v.addWidget(self.curves, 1)
         v.addLayout(buttons)
 
 
@@ -130,7 +130,13 @@ class WizardResultPage(QWidget):
                     item.setForeground(QColor(th.muted))
                 self.table.setItem(row, col, item)
         self._plot_blocks(result)
-        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)  # once the columns have their widths
+        QTimer.singleShot(0, self.table, self._fit_table)  # once the columns have their widths
+
+    def _fit_table(self) -> None:
+        """Rows as tall as their text, the table as tall as its rows: the curves get the rest."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setMaximumHeight(self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth())
 
     def _plot_blocks(self, result: ResonanceResult) -> None:
         th = self.theme
