@@ -81,7 +81,9 @@ def test_firmware_to_record_beats_match_the_model(firmware, tmp_path, sketch, sc
           f"simboard {run.sim_speed:.1f}x real time, run {run.wall_s:.1f} s")
     extra = np.delete(detected, det_i)
     missed = np.delete(truth, tru_j)
-    assert f1 >= F1_MIN, f"F1 {f1:.3f}: beats at {extra.round(2)} s are not heartbeats; missed {missed.round(2)} s"
+    assert f1 >= F1_MIN, (f"F1 {f1:.3f}: beats at {extra.round(2)} s are not heartbeats; missed {missed.round(2)} s; "
+                          f"{run.beats_s.size} beats in the CSV (first {run.beats_s[:3].round(2)}); "
+                          f"record said: {run.record_log[-600:]}")
     assert rr_err.std() <= RR_SD_MAX_MS
     # the device's own beats (I lines): upstroke times, as documented in firmware_notes/README.md
     assert dev_i.size >= I_PRECISION_MIN * dev_t.size  # nearly every I line is a heartbeat ...
