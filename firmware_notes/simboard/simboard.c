@@ -7,11 +7,12 @@
  * - ADC0: the waveform's millivolt column (a PulseSensor on A0), sampled when a conversion starts;
  * - a virtual MAX30102 at I2C 0x57 whose raw IR count is the waveform's IR column;
  * - its UART bridged to a pty. simboard prints "PORT <path>" on stdout and holds the board in
- *   reset until a reader opens that path (an Uno resets when the port is opened). A reader that
+ *   reset until a reader opens that path (an Uno resets when the port is opened), then waits
+ *   BOOT_DELAY_MS as the bootloader would. A reader that
  *   falls behind stalls the simulation: no byte is dropped. With --out the bytes go to a file
  *   instead; --tee also copies them to a file. After the run the pty stays open for LINGER_S so
- *   the reader can drain it (a hang-up discards what it has not read); with --hold-open, until
- *   stdin closes (at most OPEN_TIMEOUT_S), for a reader that may lag by more than that.
+ *   the reader can drain it before it sees the hang-up; with --hold-open, until stdin closes
+ *   (at most OPEN_TIMEOUT_S), for a caller that knows when its reader has everything.
  * Simulated time runs as fast as the host allows; output bytes do not depend on host speed.
  * The waveform file: a line "BFWAVE fs_hz=<int> n=<int>", then n lines "<adc0_mV> <ir_count>".
  * On stderr: "CLOCK0 adc <s>" / "CLOCK0 max30102 <s>" (simulated time of the first ADC
@@ -37,6 +38,10 @@
 #define OUT_CHUNK 256
 #define OPEN_TIMEOUT_S 60
 #define LINGER_S 1
+/* An Uno reset by the port's open runs its bootloader first (optiboot waits about 1 s). The
+ * pause also covers the reader's own open: pyserial flushes the input buffer right after it
+ * opens the port, which threw away the first ~450 bytes of a board that started at once. */
+#define BOOT_DELAY_MS 500
 
 typedef struct wave_t {
 	double fs_hz;
@@ -166,6 +171,7 @@ static void open_pty(void)
 		if (waited_ms > OPEN_TIMEOUT_S * 1000) die("nobody opened the port within 60 s");
 		usleep(10000);
 	}
+	usleep(BOOT_DELAY_MS * 1000);
 }
 
 /* simavr's default sleep callback waits in real time; skipping it fast-forwards idle time */
