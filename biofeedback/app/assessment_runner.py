@@ -61,7 +61,7 @@ class LiveAssessment:
         """The pulse wave and beats, moved onto the host clock the wizard's pacer runs on."""
         if self.session is None:
             return
-        offset_s = self.live.host_time_s(0.0)  # device clock -> host clock; None before the mapping
+        offset_s = self.live.model.clock_offset_s  # device clock -> host clock; None before the mapping
         if offset_s is not None:
             for block in out.ppg:
                 self.session.add_ppg(block.t_s + offset_s, block.value)

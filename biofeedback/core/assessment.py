@@ -161,16 +161,17 @@ class AssessmentRecorder:
 
     def score(self, index: int, phase_source: str = PHASE_PACER) -> BlockScore:
         """Score block ``index``; ``phase_source`` names where the ``add_phase`` samples came from."""
-        lo, hi = self.protocol.scored_window(index)
         t, rr, corr = self.block_beats(index)
-        ph = np.array([p for p in self._phase if lo <= p[0] < hi], dtype=float).reshape(-1, 2)
+        phase_t, phase_cycles = self.phase_samples(index)
         behind_s = None
         if index in self._block_phase:
+            lo, hi = self.protocol.scored_window(index)
             bt, bc = self._block_phase[index]
-            ph = np.column_stack((bt, bc))[(bt >= lo) & (bt < hi)]
+            inside = (bt >= lo) & (bt < hi)
+            phase_t, phase_cycles = bt[inside], bc[inside]
             phase_source = PHASE_PULSE
             behind_s = self._behind_guide_s.get(index)
-        scored = score_block(self.protocol.plan.rates_bpm[index], t, rr, corr, ph[:, 0], ph[:, 1],
+        scored = score_block(self.protocol.plan.rates_bpm[index], t, rr, corr, phase_t, phase_cycles,
                              self.end_inhale_cycle, breathing_bpm=self.block_breathing_bpm(index))
         return replace(scored, phase_source=phase_source, behind_guide_s=behind_s)
 

@@ -94,10 +94,12 @@ def test_recorder_scores_each_block_on_its_own_beats():
     assert score.amplitude_bpm == pytest.approx(12.0, rel=0.1)
 
 
-def _paced_session(plan):
+def _paced_session(plan, beats_to_session: bool = False):
     """Heart rate following the pacer guide as it runs (beats made while the clock advances).
 
-    The beats go to the recorder only: the tests give the measured breathing themselves.
+    The beats go to the recorder only (the tests give the measured breathing
+    themselves), or with ``beats_to_session`` to the session, which then reads
+    the breathing from their intervals.
     """
     session = AssessmentSession(plan, t0_s=0.0)
     next_beat = 0.0
@@ -106,7 +108,10 @@ def _paced_session(plan):
         if t >= next_beat:
             hr = 65.0 + 6.0 * (session.pacer.value(float(t)) - 0.5) * 2
             next_beat = float(t) + 60.0 / hr
-            session.recorder.add_beat(next_beat, 60000.0 / hr)
+            if beats_to_session:
+                session.add_beats([Beat(next_beat, 60000.0 / hr)])
+            else:
+                session.recorder.add_beat(next_beat, 60000.0 / hr)
     return session
 
 
@@ -174,15 +179,7 @@ def test_heart_rate_is_scored_against_the_breathing_read_from_the_pulse_not_the_
 def test_without_a_pulse_wave_the_pacer_stands_in_for_the_breathing_phase():
     """IBI-only sensors: the only breathing signal would be the heart rate being scored."""
     plan = AssessmentPlan(rates_bpm=(6.0, 5.0), block_s=120.0, settle_s=10.0)
-    session = AssessmentSession(plan, t0_s=0.0)
-    next_beat = 0.0
-    for t in np.arange(0.0, plan.total_s, 0.05):
-        session.update(float(t))
-        if t >= next_beat:
-            hr = 65.0 + 6.0 * (session.pacer.value(float(t)) - 0.5) * 2
-            next_beat = float(t) + 60.0 / hr
-            session.add_beats([Beat(next_beat, 60000.0 / hr)])
-    result = session.result()
+    result = _paced_session(plan, beats_to_session=True).result()
     assert [b.phase_source for b in result.blocks] == ["pacer", "pacer"]
     assert all(b.behind_guide_s is None for b in result.blocks)
     assert "timed against the guide" in breathing_reference_note(result)
