@@ -125,6 +125,10 @@ class MainWindow(QMainWindow):
             if screen is not None:  # a first start on a laptop: not larger than its screen
                 avail = screen.availableGeometry()
                 self.resize(min(1400, avail.width()), min(900, avail.height()))
+                if avail.width() < 1400 or avail.height() < 900:
+                    # maximised, the window manager fits the frame too: sized to the screen, the
+                    # title bar pushed the status bar off a 1366x768 screen
+                    self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if notice:
             self.show_notice(notice)
         elif settings.source_kind == "serial" and self.ui.sources.missing_port_message():

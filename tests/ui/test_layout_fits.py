@@ -113,3 +113,16 @@ def test_clear_views_leaves_no_old_sample_in_any_view(qtbot):
             data = item.data if hasattr(item, "points") else item.getOriginalDataset()[0]
             assert data is None or len(data) == 0, (plot, item)
     assert {tile.value.text() for tile in ui.numbers.tiles} == {"–"}
+
+
+def test_a_first_start_on_a_screen_smaller_than_the_default_opens_maximised(qtbot):
+    """Sized to the screen, the window manager's title bar would push the status bar off it."""
+    from biofeedback.ui.main_window import MainWindow
+
+    window = MainWindow(Settings(first_run_notice_seen=True), save=False)
+    qtbot.addWidget(window)
+    avail = window.screen().availableGeometry()
+    small = avail.width() < 1400 or avail.height() < 900
+    assert small  # the offscreen screen (800x600 here) is smaller than 1400x900
+    assert window.isMaximized()
+    window.close()
