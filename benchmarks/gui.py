@@ -20,9 +20,11 @@ Child processes, one after another (offscreen Qt unless a display is set):
 * ``headless``: the same source and pipeline without any GUI, so the cost
   of drawing is the difference.
 
-Targets (issue 13): process CPU <= 15 % of one core, frame p95 <= 16 ms,
-launch to window <= 1.0 s. The 1-minute load average is printed with the
-figures: on a busy machine every figure is worse, the references too.
+Targets, each against a reference measured in the same run: process CPU at most
+2x the same source and pipeline without a GUI (``headless``), frame p95 <= 8 ms,
+launch to window at most 3x an empty Qt window's. The 1-minute load average is
+printed with the figures: on a busy machine every figure is worse, the
+references too. The exit status is 1 when a target is missed.
 
 ``--responsive-only``: the event-loop lateness (``ui/loop_probe.py``, a 5 ms
 timer) of the live window while it connects, stops a session (the store closes
@@ -47,9 +49,10 @@ import time
 
 WARMUP_S = 3.0
 LAUNCHES = 5
-TARGET_CPU_PERCENT = 15.0  # of one core, issue 13
-TARGET_FRAME_P95_MS = 16.0
-TARGET_LAUNCH_S = 1.0
+TARGET_CPU_RATIO = 2.0  # live window CPU / the same source and pipeline without a GUI
+TARGET_FRAME_P95_MS = 8.0  # half a 60 Hz frame: room for the compositor and the rest of the desktop
+TARGET_LAUNCH_RATIO = 3.0  # launch to window / an empty QMainWindow's spawn to paint
+TARGET_LOOP_P95_MS = 16.0  # event-loop lateness during connect, stop, export, replay: one 60 Hz frame
 WARM: dict[str, list[float]] = {}  # warm-up figures of the launches (measure_launch)
 BENCH_DIR = os.path.join(tempfile.gettempdir(), f"biofeedback-bench-{os.getpid()}")
 
@@ -459,7 +462,7 @@ def _spawn(mode: str, seconds: float) -> tuple[dict, float]:
     return json.loads(lines[-1]), t0
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--child", choices=("launch", "launch-frames", "launch-empty", "run", "idle", "headless", "responsive"))
@@ -467,34 +470,26 @@ def main() -> None:
     parser.add_argument("--responsive-only", action="store_true",
                         help="only the event-loop lateness during connect, stop, export and replay")
     args = parser.parse_args()
-    if args.child == "launch":
-        return child_launch()
-    if args.child == "launch-frames":
-        return child_launch(time_frames=True)
-    if args.child == "launch-empty":
-        return child_launch_empty()
-    if args.child == "run":
-        return child_run(args.seconds)
-    if args.child == "idle":
-        return child_idle(args.seconds)
-    if args.child == "headless":
-        return child_headless(args.seconds)
-    if args.child == "responsive":
-        return child_responsive(args.seconds)
+    children = {"launch": child_launch, "launch-frames": lambda: child_launch(time_frames=True),
+                "launch-empty": child_launch_empty, "run": lambda: child_run(args.seconds),
+                "idle": lambda: child_idle(args.seconds), "headless": lambda: child_headless(args.seconds),
+                "responsive": lambda: child_responsive(args.seconds)}
+    if args.child:
+        children[args.child]()
+        return 0
     if args.responsive_only:
-        return report_responsive(args.seconds)
-
+        return 0 if report_responsive(args.seconds) else 1
     try:
         launch_s, empty_s, launches, empties = measure_launch()
         if args.launch_only:
-            return print_launch(launch_s, empty_s, launches, empties)
-        report(args.seconds, launch_s, empty_s, launches, empties)
+            return 0 if print_launch(launch_s, empty_s, launches, empties) else 1
+        return 0 if report(args.seconds, launch_s, empty_s, launches, empties) else 1
     finally:
         shutil.rmtree(BENCH_DIR, ignore_errors=True)
 
 
-def report(seconds: float, launch_s: float, empty_s: float, launches: list[float], empties: list[float]) -> None:
-    """Run the live window and the references; print every figure against its target."""
+def report(seconds: float, launch_s: float, empty_s: float, launches: list[float], empties: list[float]) -> bool:
+    """Run the live window and the references; print every figure against its target; True when all are met."""
     run, _ = _spawn("run", seconds)
     idle, _ = _spawn("idle", min(seconds, 20.0))
     headless, _ = _spawn("headless", min(seconds, 20.0))
@@ -503,18 +498,21 @@ def report(seconds: float, launch_s: float, empty_s: float, launches: list[float
           f" (load average {os.getloadavg()[0]:.2f})")
     print(f"  PPG stream             {run['fs_hz']} Hz, {run['beats']} beats, worker errors {run['errors']}")
     print(f"  frames                 {run['frames']} ({run['frame_rate_hz']:.1f} Hz), paint passes {run['paints']}")
-    print(f"  process CPU            {run['cpu_percent']:.1f} % of one core   (target <= {TARGET_CPU_PERCENT:g} %)")
+    print(f"  process CPU            {run['cpu_percent']:.1f} % of one core   (target <= {TARGET_CPU_RATIO:g}x"
+          " the same source without a GUI, below)")
     print(f"  frame time p50 / p95   {run['frame_ms_p50']:.2f} / {run['frame_ms_p95']:.2f} ms, max {run['frame_ms_max']:.1f} ms"
           f"   (target p95 <= {TARGET_FRAME_P95_MS:g} ms)")
-    print_launch(launch_s, empty_s, launches, empties)
+    launch_ok = print_launch(launch_s, empty_s, launches, empties)
     print(f"reference: idle Qt window with a 60 Hz timer: CPU {idle['cpu_percent']:.1f} % of one core")
     ratio = run["cpu_percent"] / max(idle["cpu_percent"], 1e-3)
     print(f"  ratio live / idle CPU  {ratio:.1f}x")
     print(f"reference: same 500 Hz source + pipeline, no GUI: CPU {headless['cpu_percent']:.1f} % of one core")
     print(f"  drawing adds           {run['cpu_percent'] - headless['cpu_percent']:.1f} % of one core")
-    ok = (run["cpu_percent"] <= TARGET_CPU_PERCENT and run["frame_ms_p95"] <= TARGET_FRAME_P95_MS
-          and launch_s <= TARGET_LAUNCH_S)
+    cpu_ratio = run["cpu_percent"] / max(headless["cpu_percent"], 1e-3)
+    print(f"  ratio live / no GUI    {cpu_ratio:.1f}x   (target <= {TARGET_CPU_RATIO:g}x)")
+    ok = cpu_ratio <= TARGET_CPU_RATIO and run["frame_ms_p95"] <= TARGET_FRAME_P95_MS and launch_ok
     print("PASS" if ok else "FAIL")
+    return ok
 
 
 def measure_launch() -> tuple[float, float, list[float], list[float]]:
@@ -545,16 +543,19 @@ def measure_launch() -> tuple[float, float, list[float], list[float]]:
     return statistics.median(launches), statistics.median(empties), launches, empties
 
 
-def print_launch(launch_s: float, empty_s: float, launches: list[float], empties: list[float]) -> None:
+def print_launch(launch_s: float, empty_s: float, launches: list[float], empties: list[float]) -> bool:
+    """Print the launch figures against the empty window's; True when the ratio meets its target."""
     def listed(xs: list[float]) -> str:
         return ", ".join(f"{x:.2f}" for x in xs)
 
     print(f"  launch to window painted {launch_s:.2f} s (median of {len(launches)}: {listed(launches)})"
-          f"   (target <= {TARGET_LAUNCH_S:g} s; load average {os.getloadavg()[0]:.2f})")
+          f"   (target <= {TARGET_LAUNCH_RATIO:g}x the empty window; load average {os.getloadavg()[0]:.2f})")
     print(f"reference: empty QMainWindow, spawn to painted {empty_s:.2f} s (median of {len(empties)}: "
           f"{listed(empties)})")
-    print(f"  ratio app / empty launch {launch_s / max(empty_s, 1e-3):.1f}x")
+    ratio = launch_s / max(empty_s, 1e-3)
+    print(f"  ratio app / empty launch {ratio:.1f}x")
     _print_warm(WARM)
+    return ratio <= TARGET_LAUNCH_RATIO
 
 
 def _print_warm(warm: dict[str, list[float]]) -> None:
@@ -570,20 +571,21 @@ def _print_warm(warm: dict[str, list[float]]) -> None:
     print(f"    event-loop lateness  {p95_max(warm['late_during_ms'])}  /  {p95_max(warm['late_after_ms'])}")
 
 
-def report_responsive(seconds: float) -> None:
-    """Print the event-loop lateness per operation against the idle reference (target p95 <= 16 ms)."""
+def report_responsive(seconds: float) -> bool:
+    """Print the event-loop lateness per operation against the idle reference; True when p95 <= 16 ms."""
     result, _ = _spawn("responsive", seconds)
-    print("event-loop lateness of the live window (5 ms probe timer), target p95 <= 16 ms")
+    print(f"event-loop lateness of the live window (5 ms probe timer), target p95 <= {TARGET_LOOP_P95_MS:g} ms")
     ref = result["idle (reference)"]["p95_ms"]
     ok = True
     for name, f in result.items():
         ratio = f["p95_ms"] / ref if ref > 0 else float("nan")
         print(f"  {name:22s} p95 {f['p95_ms']:5.1f} ms  max {f['max_ms']:6.1f} ms  ({f['ticks']} ticks, "
               f"{ratio:.1f}x idle p95)")
-        ok &= f["p95_ms"] <= 16.0
+        ok &= f["p95_ms"] <= TARGET_LOOP_P95_MS
     print("(stop session: from the click until the session is closed in the store, and at least 0.5 s)")
-    print("OK" if ok else "FAIL (compare with the idle reference: on a busy machine it is late too)")
+    print("PASS" if ok else "FAIL (compare with the idle reference: on a busy machine it is late too)")
+    return ok
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

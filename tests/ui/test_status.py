@@ -84,6 +84,8 @@ def test_a_worker_error_reaches_the_status_area(make_window, qtbot):
     assert "RuntimeError: store is full" in blocker.args[0]
     qtbot.waitUntil(lambda: "store is full" in window.ui.status.notice.text(), timeout=2000)
     window.live.stop_session()
+    window.live.disconnect_source()
+    assert window.live.wait_idle()  # the stopped session drains (and fails again) before it is closed
     window.live.errors.clear()  # expected here; the fixture fails on any other
 
 
