@@ -19,7 +19,7 @@ import numpy as np
 from biofeedback import config
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.resonance import BlockScore, ResonanceResult, rank_rates, score_block
-from biofeedback.core.respiration import RespirationTracker
+from biofeedback.core.respiration import BreathingEstimate, RespirationTracker
 
 BLOCK, REST, DONE = "block", "rest", "done"
 # where a block's breathing phase came from (BlockScore.phase_source)
@@ -76,14 +76,17 @@ class AssessmentProtocol:
         elapsed = max(float(t_s) - self.t0_s, 0.0)
         progress = min(elapsed / plan.total_s, 1.0)
         if elapsed >= plan.total_s:
-            return AssessmentState(DONE, len(plan.rates_bpm), None, elapsed, 0.0, 1.0)
+            return AssessmentState(phase=DONE, block_index=len(plan.rates_bpm), rate_bpm=None,
+                                   elapsed_s=elapsed, phase_remaining_s=0.0, progress=1.0)
         period = plan.block_s + plan.rest_s
         index = min(int(elapsed // period), len(plan.rates_bpm) - 1)
         into = elapsed - index * period
         if into < plan.block_s:
-            return AssessmentState(BLOCK, index, plan.rates_bpm[index], elapsed,
-                                   plan.block_s - into, progress)
-        return AssessmentState(REST, index + 1, None, elapsed, period - into, progress)
+            return AssessmentState(phase=BLOCK, block_index=index, rate_bpm=plan.rates_bpm[index],
+                                   elapsed_s=elapsed, phase_remaining_s=plan.block_s - into,
+                                   progress=progress)
+        return AssessmentState(phase=REST, block_index=index + 1, rate_bpm=None, elapsed_s=elapsed,
+                               phase_remaining_s=period - into, progress=progress)
 
     def scored_window(self, index: int) -> tuple[float, float]:
         """Clock times (start, end) of the part of block ``index`` that is scored."""
@@ -210,7 +213,7 @@ class AssessmentSession:
         self.recorder = AssessmentRecorder(self.protocol)
         self.phase_from = phase_from
         self.breathing = RespirationTracker(keep_s=plan.total_s + 30.0)  # the whole assessment
-        self._last_estimate = None
+        self._last_estimate: BreathingEstimate | None = None
         self._rate: float | None = None
         self.state = self.protocol.state(t0_s)
 

@@ -234,8 +234,12 @@ def score_block(
                        f"(more than {100 * config.ASSESS_MAX_ARTIFACT_SHARE:.0f} %)")
     ph_t = np.asarray(phase_t_s, float)
     cycles = np.unwrap(np.asarray(phase_cycles, float), period=1.0)
-    empty = BlockScore(rate_bpm, n, share, None, 0, None, None, None, None, None, None, None,
-                       False, (*reasons, "too few beats in this block"), (*issues, ISSUE_TOO_SHORT))
+    empty = BlockScore(
+        rate_bpm=rate_bpm, n_beats=n, artifact_share=share, amplitude_bpm=None, n_breaths=0,
+        lf_power_ms2=None, lf_peak_ms2_per_hz=None, n_lf_peaks=None, peak_hz=None,
+        phase_lag_deg=None, phase_lag_s=None, smoothness_r2=None, usable=False,
+        reasons=(*reasons, "too few beats in this block"), issues=(*issues, ISSUE_TOO_SHORT),
+    )
     if n < 8 or ph_t.size < 2 or t[-1] - t[0] < 2 * 60.0 / rate_bpm:
         return empty
     amplitude, n_breaths = _per_breath_amplitude(t, rr, corr, ph_t, cycles)
@@ -286,23 +290,33 @@ def _criterion_scores(blocks: list[BlockScore]) -> dict[float, dict[str, float]]
     Phase: 1 - |lag| / 90 deg (0 beyond a quarter breath); amplitude, LF power,
     LF peak and smoothness: value / best value; single LF peak: 1 / number of peaks.
     """
+    metrics = {b.rate_bpm: _usable_metrics(b) for b in blocks}
     best = {
-        "amplitude": max(b.amplitude_bpm for b in blocks),
-        "lf_power": max(b.lf_power_ms2 for b in blocks),
-        "lf_peak": max(b.lf_peak_ms2_per_hz for b in blocks),
-        "smoothness": max(b.smoothness_r2 for b in blocks),
+        name: max(m[name] for m in metrics.values())
+        for name in ("amplitude", "lf_power", "lf_peak", "smoothness")
     }
     out = {}
-    for b in blocks:
-        out[b.rate_bpm] = {
-            "phase": max(0.0, 1.0 - abs(b.phase_lag_deg) / 90.0),
-            "amplitude": b.amplitude_bpm / best["amplitude"] if best["amplitude"] > 0 else 0.0,
-            "lf_power": b.lf_power_ms2 / best["lf_power"] if best["lf_power"] > 0 else 0.0,
-            "lf_peak": b.lf_peak_ms2_per_hz / best["lf_peak"] if best["lf_peak"] > 0 else 0.0,
-            "smoothness": b.smoothness_r2 / best["smoothness"] if best["smoothness"] > 0 else 0.0,
-            "single_peak": 1.0 / max(b.n_lf_peaks, 1),
+    for rate, m in metrics.items():
+        out[rate] = {
+            "phase": max(0.0, 1.0 - abs(m["phase_lag_deg"]) / 90.0),
+            "amplitude": m["amplitude"] / best["amplitude"] if best["amplitude"] > 0 else 0.0,
+            "lf_power": m["lf_power"] / best["lf_power"] if best["lf_power"] > 0 else 0.0,
+            "lf_peak": m["lf_peak"] / best["lf_peak"] if best["lf_peak"] > 0 else 0.0,
+            "smoothness": m["smoothness"] / best["smoothness"] if best["smoothness"] > 0 else 0.0,
+            "single_peak": 1.0 / max(m["n_lf_peaks"], 1),
         }
     return out
+
+
+def _usable_metrics(b: BlockScore) -> dict[str, float]:
+    """The metrics the criteria grade; a usable block has all of them (score_block sets them)."""
+    if (b.amplitude_bpm is None or b.lf_power_ms2 is None or b.lf_peak_ms2_per_hz is None
+            or b.smoothness_r2 is None or b.phase_lag_deg is None or b.n_lf_peaks is None):
+        raise ValueError(f"the {b.rate_bpm:g} /min block is not usable: it has metrics missing")
+    return {
+        "amplitude": b.amplitude_bpm, "lf_power": b.lf_power_ms2, "lf_peak": b.lf_peak_ms2_per_hz,
+        "smoothness": b.smoothness_r2, "phase_lag_deg": b.phase_lag_deg, "n_lf_peaks": b.n_lf_peaks,
+    }
 
 
 def phase_zero_crossing_bpm(blocks: list[BlockScore]) -> float | None:
@@ -355,7 +369,8 @@ def rank_rates(blocks: list[BlockScore]) -> ResonanceResult:
                    f"(at least {config.ASSESS_MIN_VALID_BLOCKS} are needed)"]
         reasons += _summary(blocks)
         reasons += [f"{b.rate_bpm:g} /min: {r}" for b in blocks if not b.usable for r in b.reasons]
-        return ResonanceResult(tuple(blocks), {}, (), None, tuple(reasons))
+        return ResonanceResult(blocks=tuple(blocks), wins={}, ranking_bpm=(), recommended_bpm=None,
+                               reasons=tuple(reasons))
     graded = _criterion_scores(usable)
     weights = config.ASSESS_CRITERION_WEIGHTS
     scores = {rate: float(sum(weights[c] * g[c] for c in CRITERIA)) for rate, g in graded.items()}
@@ -367,8 +382,9 @@ def rank_rates(blocks: list[BlockScore]) -> ResonanceResult:
     confidence = float((top - second) / top) if top > 0 else 0.0
     label = ("clear" if confidence >= config.ASSESS_CONFIDENCE_CLEAR
              else "likely" if confidence >= config.ASSESS_CONFIDENCE_LIKELY else "uncertain")
-    return ResonanceResult(tuple(blocks), wins, tuple(ranking), ranking[0], (), scores,
-                           confidence, label, zero)
+    return ResonanceResult(blocks=tuple(blocks), wins=wins, ranking_bpm=tuple(ranking),
+                           recommended_bpm=ranking[0], reasons=(), scores=scores,
+                           confidence=confidence, confidence_label=label, phase_zero_bpm=zero)
 
 
 def breath_swing_bpm(

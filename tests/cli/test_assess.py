@@ -7,6 +7,8 @@ within 0.5 breaths/min of it, and a person who ignores the pacer must get none.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 
 import pytest
@@ -73,3 +75,23 @@ def test_assess_json_has_scores_for_every_rate_and_the_choice(tmp_path, monkeypa
 def test_assess_rejects_rest_that_is_negative(capsys):
     assert main(["assess", "--simulate", "--rest-s", "-1"]) == 2
     assert "rest_s" in capsys.readouterr().err
+
+
+def test_assess_with_blocks_too_short_to_score_says_so_without_a_traceback():
+    # a real subprocess, as a user runs it: 30 s blocks leave 22.5 s scored per rate, fewer than the
+    # complete breaths a block needs, so nothing is recommended and every rate says why
+    done = subprocess.run(
+        [sys.executable, "-m", "biofeedback", "assess", "--simulate", "--block-s", "30", "--json"],
+        capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["recommended_bpm"] is None
+    assert "usable block" in data["reasons"][0]
+    assert any("too few beats or breaths to score" in r for r in data["reasons"])
+    assert [r["rate_bpm"] for r in data["rates"]] == [6.5, 6.0, 5.5, 5.0, 4.5]
+    for rate in data["rates"]:
+        assert not rate["usable"] and rate["reasons"]
+        assert rate["breathing_bpm"] is None or rate["breathing_bpm"] > 0
+    too_short = [r for r in data["rates"] if "too few beats in this block" in r["reasons"]]
+    assert too_short and all(r["amplitude_bpm"] is None for r in too_short)
