@@ -31,6 +31,12 @@ Lost samples: ``bridge()`` (called by the pipeline on a short lost-samples
 gap) makes the next fed sample fill the hole with straight-line samples on
 the nominal sample clock, so the filters and thresholds carry on.
 
+Non-finite samples (NaN, ±inf in the value or the time) never reach the
+filter state, whose ``zi`` would carry them for ever: they are holes. A hole up
+to ``BEAT_BRIDGE_MAX_S`` is bridged as lost samples are; a longer one starts a
+new stream (``reset``), as a real gap does. The pipeline turns them into gaps
+before they get here; this is the detector's own guard (``detect_beats``, tests).
+
 Chunk invariance: every stage is sequential or elementwise (lfilter with
 carried ``zi``; the slope sum is a difference of an int64 running sum of the
 quantised slope, exact under any grouping; decisions depend on sample indices
@@ -143,6 +149,7 @@ class PpgBeatDetector:
         self._last_t: float | None = None
         self._first_t: float | None = None
         self._bridge_next = False
+        self._hole = False  # the last fed samples were non-finite: decide bridge or reset on the next
         self._templates = TemplateQuality()
 
     def bridge(self) -> None:
@@ -150,11 +157,25 @@ class PpgBeatDetector:
         self._bridge_next = True
 
     def feed(self, t_s: np.ndarray, values: np.ndarray) -> np.ndarray:
-        """Add consecutive samples (device times, raw values); return beat times confirmed now."""
+        """Add consecutive samples (device times, raw values); return beat times confirmed now.
+
+        Non-finite samples are holes (see the module notes), never filter input.
+        """
         self.last_quality = _EMPTY
         n = len(values)
         if n == 0:
             return _EMPTY
+        t_s, values = np.asarray(t_s, dtype=float), np.asarray(values, dtype=float)
+        if not math.isfinite(values.dot(t_s)):  # one vectorised test: NaN/inf in either gives NaN/inf
+            return self._feed_with_holes(t_s, values)
+        if self._hole:
+            self._after_hole(float(t_s[0]))
+        return self._feed_finite(t_s, values)
+
+    def _feed_finite(self, t_s: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """``feed`` of finite samples (any hole before them already decided)."""
+        self.last_quality = _EMPTY
+        n = len(values)
         if self._bridge_next:
             t_s, values = self._bridged(np.asarray(t_s, float), np.asarray(values, float))
             n = len(values)
@@ -201,6 +222,41 @@ class PpgBeatDetector:
         return SignalQuality.GOOD
 
     # -- internals --------------------------------------------------------------
+    def _feed_with_holes(self, t_s: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """Feed the finite runs of a chunk; its non-finite samples are holes between them."""
+        ok = np.isfinite(t_s) & np.isfinite(values)
+        if ok.all():  # finite values whose dot product overflowed
+            ok_runs = [(0, ok.size)]
+        else:
+            edges = np.flatnonzero(np.diff(ok.view(np.int8))) + 1
+            bounds = [0, *edges.tolist(), ok.size]
+            ok_runs = [(a, b) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if ok[a]]
+        beats: list[np.ndarray] = []
+        quals: list[np.ndarray] = []
+        end = 0
+        for a, b in ok_runs:
+            if a > end:
+                self._hole = True
+            if self._hole:
+                self._after_hole(float(t_s[a]))
+            beats.append(self._feed_finite(t_s[a:b], values[a:b]))
+            quals.append(self.last_quality)
+            end = b
+        if end < ok.size:
+            self._hole = True
+        self.last_quality = np.concatenate(quals) if quals else _EMPTY
+        return np.concatenate(beats) if beats else _EMPTY
+
+    def _after_hole(self, t_next_s: float) -> None:
+        """Non-finite samples came before ``t_next_s``: bridge a short hole, restart after a long one."""
+        self._hole = False
+        if self._n <= self._start:  # nothing fed since the start: the stream simply starts here
+            return
+        if t_next_s - self._t[self._n - 1] <= BEAT_BRIDGE_MAX_S + 1.0 / self.fs_hz:
+            self._bridge_next = True
+        else:
+            self.reset()
+
     def _bridged(self, t: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         self._bridge_next = False
         if self._n <= self._start:

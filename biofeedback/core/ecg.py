@@ -24,10 +24,17 @@ extreme of the QRS's polarity within the 250 ms before the integrator peak,
 refined by a parabola through three samples and corrected for that filter's
 group delay. A beat is reported once its integrator peak is 200 ms old
 (about 0.3 s after the R peak).
+
+Non-finite samples (NaN, ±inf) never reach the filters' ``zi``, which would
+carry them for ever: a hole up to ``HOLE_BRIDGE_MAX_S`` is filled with a straight
+line on the sample clock once the next finite sample arrives; a longer one
+restarts the detector (as after a gap) and is listed in ``holes`` so a caller
+can break its interval chain there.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 
 import numpy as np
@@ -43,6 +50,7 @@ HISTORY_S = 4.0  # samples kept for look-back and search-back
 SETTLE_S = 0.3  # filter start-up transient: no QRS is looked for this soon after a (re)start
 RELEARN_S = 3.0  # no QRS for this long on a peaky signal: thresholds are learnt again
 RELEARN_PEAKINESS = 15.0  # ...when the integrator's maximum is this many times its 10th percentile
+HOLE_BRIDGE_MAX_S = 0.1  # non-finite samples up to this long are bridged; a longer hole restarts
 
 
 class EcgRPeakDetector:
@@ -59,10 +67,14 @@ class EcgRPeakDetector:
         self._clean_delay_s = float(signal.group_delay((b, a), w=[15.0], fs=fs_hz)[1][0]) / fs_hz
         self._w = max(1, int(round(MWI_S * fs_hz)))
         self._refractory = int(round(REFRACTORY_S * fs_hz))
+        self.holes: list[tuple[float, float]] = []  # (start s, duration s) of holes that restarted it
+        self.n_invalid = 0  # non-finite samples skipped
         self.reset()
 
     def reset(self) -> None:
         """Forget everything (after a gap)."""
+        self._hole = False  # the last samples fed were non-finite
+        self._last_sample: tuple[float, float] | None = None  # (t, value) of the last finite sample
         self._bp_zi = np.zeros((self._bp_sos.shape[0], 2))
         self._clean_zi = np.zeros((self._clean_sos.shape[0], 2))
         self._zi_ready = False
@@ -96,14 +108,57 @@ class EcgRPeakDetector:
 
     # -- feeding -------------------------------------------------------------------------
     def feed(self, t_s: np.ndarray, values: np.ndarray) -> np.ndarray:
-        """Add samples; returns the device times of R peaks confirmed by them."""
+        """Add samples; returns the device times of R peaks confirmed by them.
+
+        Non-finite samples are holes (module notes), never filter input.
+        """
         x = np.asarray(values, dtype=float)
         if not x.size:
             return np.empty(0)
+        t = np.asarray(t_s, dtype=float)
+        if self._hole or not math.isfinite(x.dot(t)):  # NaN/inf in either gives NaN/inf
+            return self._feed_with_holes(t, x)
+        return self._feed_finite(t, x)
+
+    def _feed_with_holes(self, t: np.ndarray, x: np.ndarray) -> np.ndarray:
+        ok = np.isfinite(t) & np.isfinite(x)
+        self.n_invalid += int(ok.size - np.count_nonzero(ok))
+        edges = np.flatnonzero(np.diff(ok.view(np.int8))) + 1
+        bounds = [0, *edges.tolist(), ok.size]
+        parts: list[np.ndarray] = []
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+            if not ok[a]:
+                self._hole = True
+                continue
+            if self._hole:
+                parts.append(self._after_hole(float(t[a]), float(x[a])))
+            parts.append(self._feed_finite(t[a:b], x[a:b]))
+        return np.concatenate(parts) if parts else np.empty(0)
+
+    def _after_hole(self, t_next: float, x_next: float) -> np.ndarray:
+        """Samples were non-finite before ``t_next``: fill a short hole, restart after a long one."""
+        self._hole = False
+        last = self._last_sample
+        if last is None:
+            return np.empty(0)
+        t0, x0 = last
+        missing = int(round((t_next - t0) * self.fs_hz)) - 1
+        if t_next - t0 <= HOLE_BRIDGE_MAX_S + 1.0 / self.fs_hz:
+            if missing <= 0:
+                return np.empty(0)
+            frac = np.arange(1, missing + 1) / (missing + 1)
+            return self._feed_finite(t0 + frac * (t_next - t0), x0 + frac * (x_next - x0))
+        # peaks before the hole that were waiting for their refractory period
+        beats = self.flush() if self._spki is not None else np.empty(0)
+        self.holes.append((t0, t_next - t0))
+        self.reset()
+        return beats
+
+    def _feed_finite(self, t_s: np.ndarray, x: np.ndarray) -> np.ndarray:
         step = int(self.fs_hz)  # the history holds HISTORY_S: take long inputs a second at a time
         if x.size > step:
             t = np.asarray(t_s, dtype=float)
-            parts = [self.feed(t[i:i + step], x[i:i + step]) for i in range(0, x.size, step)]
+            parts = [self._feed_finite(t[i:i + step], x[i:i + step]) for i in range(0, x.size, step)]
             return np.concatenate(parts)
         if not self._zi_ready:
             self._bp_zi = signal.sosfilt_zi(self._bp_sos) * x[0]
@@ -124,6 +179,7 @@ class EcgRPeakDetector:
         self._slope.extend(np.abs(deriv))
         self._mwi.extend(mwi)
         self._n += x.size
+        self._last_sample = (float(t_s[-1]), float(x[-1]))
         return np.array(self._scan(final=False))
 
     def flush(self) -> np.ndarray:

@@ -7,10 +7,19 @@ export. Stages (each feed-in, emit-out, private state):
     events ──► PpgBeatDetector (raw PPG)  ─┐
            └─► device beats (beat-exact IBI protocols)
                                            ├─► ArtifactCorrector ──► LiveHrv ──► MetricsUpdate
+
+Every source's samples pass through here, so this is where impossible input
+becomes a gap: non-finite PPG samples (NaN, ±inf in the value or the time) are
+never fed to the detector, whose filter state would carry them for ever. A
+hole up to ``BEAT_BRIDGE_MAX_S`` is bridged like a few lost samples; a longer
+one is a ``Gap(reason="invalid_samples")``: "no signal" while it lasts, and
+detection starts afresh on the first finite sample after it. Device beats at a
+non-finite time are dropped and end the interval chain.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -101,6 +110,11 @@ class Pipeline:
         self._share: deque[tuple[float, bool]] = deque()  # (t_s, artifact) over the live window
         self._share_bad = 0
         self._quality_of: dict[float, float] = {}  # detection time -> pulse quality, until emitted
+        self.n_invalid = 0  # non-finite samples and beats turned into gaps
+        self._last_ppg_t: float | None = None  # device time of the last finite sample fed
+        self._in_invalid = False  # inside a run of non-finite samples
+        self._invalid_from: float | None = None  # where that run started (the last finite sample)
+        self._invalid_long = False  # ...and it already outlasted BEAT_BRIDGE_MAX_S (a gap)
 
     # -- decisions -----------------------------------------------------------
     def _use_device_beats(self) -> bool:
@@ -172,19 +186,67 @@ class Pipeline:
 
     def _on_ppg(self, block: PpgBlock, out: PipelineOutput) -> None:
         # hot path: called for every decoded block (50 times a second live, 180,000
-        # times for an hour offline), so it avoids work a block does not need
+        # times for an hour offline), so it avoids work a block does not need; one dot
+        # product tests every value and time (NaN/inf in either makes it NaN/inf)
+        if self._in_invalid or not math.isfinite(block.value.dot(block.t_s)):
+            self._on_invalid_ppg(block, out)
+        else:
+            self._feed_finite_ppg(block, out)
+
+    def _on_invalid_ppg(self, block: PpgBlock, out: PipelineOutput) -> None:
+        """A block holding non-finite samples (or following them): its finite runs go on, the rest is a hole."""
+        t, v = np.asarray(block.t_s, dtype=float), np.asarray(block.value, dtype=float)
+        ok = np.isfinite(t) & np.isfinite(v)
+        if not ok.size:
+            return
+        edges = np.flatnonzero(np.diff(ok.view(np.int8))) + 1
+        bounds = [0, *edges.tolist(), ok.size]
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+            if ok[a]:  # (all of a finite block whose dot product overflowed)
+                if self._in_invalid:
+                    self._end_invalid(float(t[a]), out)
+                self._feed_finite_ppg(PpgBlock(t[a:b], v[a:b], block.fs_hz), out)
+                continue
+            self.n_invalid += b - a
+            known = t[a:b][np.isfinite(t[a:b])]  # times of the non-finite values, where given
+            if not self._in_invalid:
+                self._in_invalid, self._invalid_long = True, False
+                self._invalid_from = self._last_ppg_t if self._last_ppg_t is not None else (
+                    float(known[0]) if known.size else None)
+            if (not self._invalid_long and self._invalid_from is not None and known.size
+                    and float(known[-1]) - self._invalid_from > config.BEAT_BRIDGE_MAX_S):
+                self._invalid_long = True  # a stretch, not a glitch: a gap, shown as no signal now
+                self._on_gap(Gap(self._invalid_from, None, "invalid_samples"), out)
+                self._set_quality(SignalQuality.NO_SIGNAL, out)
+
+    def _feed_finite_ppg(self, block: PpgBlock, out: PipelineOutput) -> None:
+        """The normal path for a block known to be finite (its dot product may overflow)."""
         self._seen_ppg = True
         out.ppg.append(block)
         detector = self.detector
         if detector is None or block.fs_hz != self.fs_hz:
             detector = self._ensure_detector(block.fs_hz)
         beat_times = detector.feed(block.t_s, block.value)
-        t_end_s = block.t_s[-1] if len(block) else -np.inf
+        if not len(block):
+            return
+        t_end_s = self._last_ppg_t = float(block.t_s[-1])
         if t_end_s >= self._next_quality_t_s:
             self._next_quality_t_s = t_end_s + config.QUALITY_CHECK_PERIOD_S
-            self._check_quality(float(t_end_s), out)
+            self._check_quality(t_end_s, out)
         if beat_times.size:
             self._on_detections(beat_times, detector.last_quality, out)
+
+    def _end_invalid(self, t_next_s: float, out: PipelineOutput) -> None:
+        """Finite samples again at ``t_next_s``: bridge a short hole, or end the gap of a long one."""
+        start = self._invalid_from if self._invalid_from is not None else t_next_s
+        self._in_invalid = False
+        if self._invalid_long:
+            return  # the gap was reported and the detector restarted when the stretch began
+        if t_next_s - start <= config.BEAT_BRIDGE_MAX_S + 1.0 / (self.fs_hz or 1.0):
+            if self.detector is not None:
+                self.detector.bridge()  # a glitch: not a gap for the detector
+            return
+        self._on_gap(Gap(start, t_next_s - start, "invalid_samples"), out)
 
     def _on_detections(self, times: np.ndarray, quality: np.ndarray, out: PipelineOutput) -> None:
         """Detected pulses: good ones go on to the corrector, poor ones make a gap."""
@@ -230,6 +292,10 @@ class Pipeline:
 
     def _on_device_beat(self, beat: DeviceBeat, out: PipelineOutput) -> None:
         if not self._use_device_beats():
+            return
+        if not math.isfinite(beat.t_s):  # no time, no beat: and no interval across it
+            self.n_invalid += 1
+            self._break_chain(None, out)
             return
         if not self._seen_ppg:
             self._set_quality(SignalQuality.GOOD, out)
