@@ -91,7 +91,7 @@ class TemplateQuality:
         if len(self._recent) < 2:  # learning: the first beats define the shape
             self._recent.append(z)
             return None
-        template = sum(self._recent) / len(self._recent)
+        template = sum(self._recent, np.zeros_like(z)) / len(self._recent)
         template -= template.mean()
         sd = math.sqrt(float(np.dot(template, template)) / z.size)
         r = float(np.dot(z, template)) / (z.size * sd) if sd > 0 else 0.0

@@ -235,6 +235,12 @@ def breath_phase_over(
     return grid, track
 
 
+def _no_estimate(t_end_s: float, window_s: float, rates: dict[str, float | None]) -> BreathingEstimate:
+    """The window ending at ``t_end_s`` tells no breathing rate (per-modulation ``rates`` kept)."""
+    return BreathingEstimate(t_s=float(t_end_s), rate_bpm=None, phase_cycles=None, quality=0.0,
+                             window_s=float(window_s), rates_bpm=rates)
+
+
 def _estimate(
     beat_t_s: np.ndarray, rr_ms: np.ndarray, t_end_s: float, window_s: float,
     corrected: np.ndarray | None, ppg_t_s: np.ndarray | None, ppg_value: np.ndarray | None,
@@ -246,8 +252,7 @@ def _estimate(
     corr = np.zeros(t.size, bool) if corrected is None else np.asarray(corrected, bool)
     if baseline is None and ppg_t_s is not None and ppg_value is not None:
         baseline, amplitude = pulse_features(ppg_t_s, ppg_value, t)
-    none = BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s),
-                             dict.fromkeys(MODULATIONS))
+    none = _no_estimate(t_end_s, window_s, dict.fromkeys(MODULATIONS))
     fs = config.RESAMPLE_FS_HZ
     n = int(round(window_s * fs))
     grid = t_end_s - (n - 1 - np.arange(n)) / fs
@@ -268,24 +273,24 @@ def _estimate(
     spec = {k: s for k, s in ((k, _spectral_rate(y, fs)) for k, y in series.items()) if s is not None}
     rates = {k: (round(spec[k].rate_bpm, 3) if k in spec else None) for k in MODULATIONS}
     if not spec:
-        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY, None
+        return _no_estimate(t_end_s, window_s, rates), _EMPTY, _EMPTY, None
     used, rate, agreement = _fuse(spec)
     # the breath curve: the fused wave modulations (RSA lags breathing off resonance), else the
     # fused interval one; when the spectra disagree (irregular breathing) the wave's modulations
     phase_from = ([k for k in used if k != "rifv"] or list(used)) if used else [
         k for k in ("riiv", "riav") if k in spec]
     if not phase_from:
-        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY, None
-    curve = -sum(spec[k].purity * series[k] for k in phase_from)
+        return _no_estimate(t_end_s, window_s, rates), _EMPTY, _EMPTY, None
+    curve = -sum((spec[k].purity * series[k] for k in phase_from), np.zeros(grid.size))
     curve = curve / (curve.std() or 1.0)
     covered = np.logical_and.reduce([cover[k] for k in phase_from])
     peaks, troughs, _ = count_breaths(curve, fs)
     track = breath_phase_track(peaks, troughs, covered, curve.size)
     counted = track is not None and track[-1] - track[0] >= config.RESP_MIN_COUNTED_CYCLES
-    if counted and used:  # a count that halves or doubles agreeing spectra lost or split breaths
+    if track is not None and counted and used:  # a count that halves or doubles agreeing spectra lost or split breaths
         counted_bpm = 60.0 * float(track[-1] - track[0]) / ((curve.size - 1) / fs)
         counted = abs(counted_bpm - rate) <= config.RESP_COUNT_MAX_DIFF_SHARE * rate
-    if counted:
+    if track is not None and counted:
         # counted breaths: cycles over the window (counting beats spectra on irregular
         # breathing, Charlton 2016); the phase fitted at the pace of the last breath
         rate = 60.0 * float(track[-1] - track[0]) / ((curve.size - 1) / fs)
@@ -296,11 +301,12 @@ def _estimate(
     elif used:
         phase = phase_at_end(curve, covered, fs, rate)
     else:
-        return BreathingEstimate(float(t_end_s), None, None, 0.0, float(window_s), rates), _EMPTY, _EMPTY, None
+        return _no_estimate(t_end_s, window_s, rates), _EMPTY, _EMPTY, None
     purity = float(np.mean([spec[k].purity for k in used]))
     coverage = float(covered.mean())
     quality = float(np.clip(purity * (0.5 + 0.5 * agreement) * coverage, 0.0, 1.0))
-    est = BreathingEstimate(float(t_end_s), float(rate), phase, quality, float(window_s), rates, tuple(used))
+    est = BreathingEstimate(t_s=float(t_end_s), rate_bpm=float(rate), phase_cycles=phase, quality=quality,
+                            window_s=float(window_s), rates_bpm=rates, used=tuple(used))
     return est, grid, curve, track if counted else None
 
 

@@ -170,9 +170,8 @@ class ClockMap:
         return self.offset_s
 
     def to_local(self, device_t_s: float) -> float:
-        if self.offset_s is None:
-            self.note(device_t_s)
-        return device_t_s + self.offset_s
+        offset = self.note(device_t_s) if self.offset_s is None else self.offset_s
+        return device_t_s + offset
 
 
 def _nan(x: float | None) -> float:

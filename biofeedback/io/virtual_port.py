@@ -94,11 +94,12 @@ class PtyPort:
         os.replace(tmp, self.path)
 
     def unplug(self) -> None:
-        if not self.plugged:
+        master, slave = self._master, self._slave
+        if master is None or slave is None:  # not plugged (plug sets both)
             return
         if os.path.lexists(self.path):
             os.unlink(self.path)
-        for fd in (self._master, self._slave):
+        for fd in (master, slave):
             try:
                 os.close(fd)
             except OSError:
@@ -107,10 +108,11 @@ class PtyPort:
 
     def write(self, data: bytes) -> int:
         """Send what fits; what does not is dropped and counted, as a UART would lose it."""
-        if not self.plugged or not data:
+        master = self._master
+        if master is None or not data:  # unplugged
             return 0
         try:
-            sent = os.write(self._master, data)
+            sent = os.write(master, data)
         except OSError as error:
             if error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EIO):
                 raise
@@ -120,10 +122,11 @@ class PtyPort:
 
     def read(self) -> bytes:
         """Bytes the host sent to the device (commands), or b''."""
-        if not self.plugged:
+        master = self._master
+        if master is None:  # unplugged
             return b""
         try:
-            return os.read(self._master, 4096)
+            return os.read(master, 4096)
         except OSError:
             return b""
 

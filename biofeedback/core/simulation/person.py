@@ -182,11 +182,11 @@ class SimulatedPerson:
         self._target_bpm = float(rate_bpm)
         self._pacer_ref = (float(at_t_s), float(phase_cycles), float(rate_bpm))
 
-    def breathing_phase(self, t_s: np.ndarray | float) -> np.ndarray:
+    def breathing_phase(self, t_s: np.ndarray | float) -> np.ndarray | float:
         """Breathing phase in cycles (inhale on [0, 0.5) mod 1) at generated times."""
         return np.interp(t_s, self._phase_log_t, self._phase_log_p)
 
-    def lung_volume(self, t_s: np.ndarray | float) -> np.ndarray:
+    def lung_volume(self, t_s: np.ndarray | float) -> np.ndarray | float:
         """Normalised lung volume in [0, 1]: 0 at end of exhalation, 1 at end of inhalation."""
         return 0.5 - 0.5 * np.cos(2.0 * np.pi * self.breathing_phase(t_s))
 
@@ -233,7 +233,7 @@ class SimulatedPerson:
         rate, _ = signal.lfilter([1.0 - a], [1.0, -a], np.full(n, target), zi=[a * self._rate_bpm])
         phase = np.cumsum(np.concatenate(([self._phase], rate * (dt / 60.0))))[1:]
         if self._pacer_ref is not None and self.params.compliance > 0:
-            phase = self._lock_to_pacer(rate)
+            phase = self._lock_to_pacer(rate, self._pacer_ref)
         k0 = self._k + 1
         hr = self._hr(phase, rate, k0, k0 + n)
         inc = 0.5 * (np.concatenate(([self._hr_prev], hr[:-1])) + hr) * (dt / 60.0)
@@ -249,13 +249,13 @@ class SimulatedPerson:
         self._k, self._rate_bpm, self._phase = k_end, float(rate[-1]), float(phase[-1])
         self._integral, self._hr_prev = float(integ[-1]), float(hr[-1])
 
-    def _lock_to_pacer(self, rate: np.ndarray) -> np.ndarray:
+    def _lock_to_pacer(self, rate: np.ndarray, pacer_ref: tuple[float, float, float]) -> np.ndarray:
         """Breathing phase pulled toward the pacer's (a first-order phase-locked loop).
 
         Sequential per step, so batches of any size give the same phases.
         """
         dt = SIM_STEP_S
-        t_ref, phase_ref, rate_ref = self._pacer_ref
+        t_ref, phase_ref, rate_ref = pacer_ref
         t_ref += self.params.pacer_reaction_s
         gain = self.params.compliance * dt / max(self.params.follow_lag_s, dt)
         phase = np.empty(rate.size)
