@@ -9,6 +9,12 @@
 - **ECG** (e.g. a Polar H10 bridge: 130 Hz, microvolts): R peaks from the
   streaming Pan-Tompkins detector (``core.ecg``) become device beats.
 
+Non-finite values: PPG samples go on to the pipeline, which makes them gaps
+(its input is the one place every source passes through); the ECG detector
+skips them and a hole that restarted it is a ``Gap("invalid_samples")``; an RR
+value that is NaN, inf or not positive is no beat: it ends the interval chain
+(``Gap("invalid_samples")``) and the next interval starts a new one.
+
 Times are the sender's LSL stamps plus LSL's clock correction, relative to
 the first sample. A lost stream is reported as "disconnected"; the source
 looks for it again (same source_id, else same name) with backoff and on
@@ -108,14 +114,39 @@ class StreamDecoder:
         if self.kind == "ppg":
             return [PpgBlock(t_s, data[:, 0].astype(float), self.fs_hz)]
         if self.kind == "ecg":
-            return [DeviceBeat(float(t), None) for t in self.ecg.feed(t_s, data[:, 0])]
+            return self._decode_ecg(t_s, data[:, 0])
         rr = data[:, self.rr_channel].astype(float)
-        if self.rr_unit == "s" or (self.rr_unit != "ms" and np.nanmedian(rr) < SECONDS_LIMIT):
+        ok = np.isfinite(rr) & (rr > 0) & np.isfinite(t_s)
+        if self.rr_unit == "s" or (self.rr_unit != "ms" and ok.any() and np.median(rr[ok]) < SECONDS_LIMIT):
             rr = rr * 1000.0
+        if ok.all():
+            return self._rr_beats(t_s, rr)
+        events: list[Event] = []
+        start = 0
+        for i in [*np.flatnonzero(~ok).tolist(), rr.size]:
+            if i > start:
+                events += self._rr_beats(t_s[start:i], rr[start:i])
+            if i < rr.size:  # an impossible interval: no beat, and no interval across it
+                known = t_s[: i + 1][np.isfinite(t_s[: i + 1])]
+                events.append(Gap(float(known[-1]) if known.size else 0.0, None, "invalid_samples"))
+                self.timeline = RrTimeline()  # the next interval is anchored afresh at its arrival
+            start = i + 1
+        return events
+
+    def _rr_beats(self, t_s: np.ndarray, rr_ms: np.ndarray) -> list[Event]:
         if self.stamped_at_beat:
-            return [DeviceBeat(float(t), float(r)) for t, r in zip(t_s, rr, strict=True)]
-        times, _ = self.timeline.push(rr.tolist(), float(t_s[-1]))
-        return [DeviceBeat(t, float(r)) for t, r in zip(times, rr, strict=True)]
+            return [DeviceBeat(float(t), float(r)) for t, r in zip(t_s, rr_ms, strict=True)]
+        times, _ = self.timeline.push(rr_ms.tolist(), float(t_s[-1]))
+        return [DeviceBeat(t, float(r)) for t, r in zip(times, rr_ms, strict=True)]
+
+    def _decode_ecg(self, t_s: np.ndarray, ecg: np.ndarray) -> list[Event]:
+        assert self.ecg is not None
+        found: list[DeviceBeat | Gap] = [DeviceBeat(float(t), None) for t in self.ecg.feed(t_s, ecg)]
+        if self.ecg.holes:  # non-finite stretches that restarted the detector: the chain ends there
+            found += [Gap(t, d, "invalid_samples") for t, d in self.ecg.holes]
+            self.ecg.holes.clear()
+            found.sort(key=lambda e: e.t_s)
+        return [*found]
 
 
 class LslSource:

@@ -7,6 +7,11 @@ beats), then any other PPG, then ECG (R peaks by the streaming Pan-Tompkins
 detector, ``core.ecg``), then RR/IBI (our RR stamps are the beat times;
 another bridge's stamps are arrival times, so beat times are rebuilt from the
 intervals). ``kind="rr"`` prefers interval streams.
+
+Non-finite values are gaps, counted in the note: PPG samples stay in the
+wave for the pipeline to bridge or cut there (as live); ECG holes restart
+the R-peak detector and the next beat starts a new chain; an RR value that is
+NaN, inf or not positive is no beat, and the next one starts a new chain.
 """
 
 from __future__ import annotations
@@ -59,19 +64,44 @@ def _rank(stream: dict, prefer: str) -> tuple[int, int] | None:
 
 def detect_r_peaks_at(t_s: np.ndarray, ecg: np.ndarray, fs_hz: float) -> np.ndarray:
     """R-peak times of a whole ECG stream, fed a second at a time to the streaming detector."""
+    return detect_r_peaks_with_holes(t_s, ecg, fs_hz)[0]
+
+
+def detect_r_peaks_with_holes(t_s: np.ndarray, ecg: np.ndarray,
+                              fs_hz: float) -> tuple[np.ndarray, list[tuple[float, float]]]:
+    """R-peak times, and the non-finite stretches (start s, duration s) that restarted the detector."""
     det = EcgRPeakDetector(fs_hz)
     step = max(1, int(fs_hz))
     parts = [det.feed(t_s[i:i + step], ecg[i:i + step]) for i in range(0, t_s.size, step)]
-    return np.concatenate([*parts, det.flush()])
+    return np.concatenate([*parts, det.flush()]), det.holes
 
 
 def rr_beat_times(arrival_t_s: np.ndarray, rr_ms: np.ndarray) -> np.ndarray:
-    """Beat times of another bridge's intervals, whose stamps are arrival times."""
+    """Beat times of another bridge's intervals, whose stamps are arrival times (all intervals valid)."""
     line = RrTimeline()
     out: list[float] = []
     for t, rr in zip(arrival_t_s.tolist(), rr_ms.tolist(), strict=True):
         out += line.push([rr], t)[0]
     return np.array(out)
+
+
+def _rr_beats(t_s: np.ndarray, rr_ms: np.ndarray, stamped_at_beat: bool) -> tuple[np.ndarray, np.ndarray, int]:
+    """Beat times and chain starts of an interval stream; an impossible interval starts a new chain."""
+    ok = np.isfinite(rr_ms) & (rr_ms > 0) & np.isfinite(t_s)
+    times: list[np.ndarray] = []
+    starts: list[np.ndarray] = []
+    bounds = [-1, *np.flatnonzero(~ok).tolist(), ok.size]
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        if b - a <= 1:
+            continue
+        seg_t = t_s[a + 1:b] if stamped_at_beat else rr_beat_times(t_s[a + 1:b], rr_ms[a + 1:b])
+        flags = np.zeros(seg_t.size, bool)
+        flags[0] = True
+        times.append(seg_t)
+        starts.append(flags)
+    if not times:
+        return np.empty(0), np.empty(0, bool), int(ok.size - np.count_nonzero(ok))
+    return np.concatenate(times), np.concatenate(starts), int(ok.size - np.count_nonzero(ok))
 
 
 def load_xdf(path: str | Path, kind: str = "auto") -> Recording:
@@ -109,17 +139,28 @@ def load_xdf(path: str | Path, kind: str = "auto") -> Recording:
         f"; {others} other stream(s) not used" if others else "")
     t = t - t[0]
     if skind == "ppg":
-        return Recording("ppg", note=note, device=name, t_s=t, value=data[:, 0].copy(), fs_hz=fs_hz)
+        value = data[:, 0].copy()
+        n_bad = int(value.size - np.count_nonzero(np.isfinite(value)))
+        if n_bad:
+            note += f"; {n_bad} non-finite sample(s) (NaN/inf) treated as gaps"
+        return Recording("ppg", note=note, device=name, t_s=t, value=value, fs_hz=fs_hz)
     if skind == "ecg":
-        beat_t = detect_r_peaks_at(t, data[:, 0], fs_hz)
+        beat_t, holes = detect_r_peaks_with_holes(t, data[:, 0], fs_hz)
+        chain = np.zeros(beat_t.size, bool)
+        if beat_t.size:
+            chain[0] = True
+            after = np.searchsorted(beat_t, [h0 + d for h0, d in holes])  # first beat after each hole
+            chain[after[after < beat_t.size]] = True
+        n_bad = int(data[:, 0].size - np.count_nonzero(np.isfinite(data[:, 0])))
     else:
         channel, unit = _rr_channel(info)
         rr = data[:, channel]
-        in_s = unit == "s" or (unit != "ms" and np.nanmedian(rr) < SECONDS_LIMIT)
+        valid = rr[np.isfinite(rr) & (rr > 0)]
+        in_s = unit == "s" or (unit != "ms" and valid.size > 0 and np.median(valid) < SECONDS_LIMIT)
         rr_ms = rr * 1000.0 if in_s else rr
-        beat_t = t if _is_ours(info) else rr_beat_times(t, rr_ms)
+        beat_t, chain, n_bad = _rr_beats(t, rr_ms, _is_ours(info))
+    if n_bad:
+        note += f"; {n_bad} non-finite or impossible value(s) treated as gaps"
     if beat_t.size < 2:
         raise InputError(f"{path.name}: the {stype} stream {name} gives fewer than 2 beats")
-    chain = np.zeros(beat_t.size, bool)
-    chain[0] = True
     return Recording("rr", note=note, device=name, beat_t_s=beat_t - beat_t[0], chain_start=chain)
