@@ -15,12 +15,17 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QIODevice
 
 from biofeedback import config
 from biofeedback.core.audio_synth import AudioSynth, to_int16_bytes
 from biofeedback.core.pacer import Pacer
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioSink
 
 AUDIO_RESYNC_S = 0.5
 
@@ -47,13 +52,13 @@ class SynthDevice(QIODevice):
             self._t_s = now
         pacer = self.pacer()
         if pacer is None:  # no pacer running: hold the exhaled pitch, quietly continuous
-            samples = self.synth.render([0.0] * n)
+            samples = self.synth.render(np.zeros(n))
         else:
             samples = self.synth.render_pacer(pacer, self._t_s, n)
         self._t_s += n / self.synth.fs_hz
         return to_int16_bytes(samples)
 
-    def writeData(self, data) -> int:  # noqa: N802 (Qt name)
+    def writeData(self, data: bytes | bytearray | memoryview, maxlen: int) -> int:  # noqa: N802 (Qt name)
         return -1
 
     def bytesAvailable(self) -> int:  # noqa: N802 (Qt name)
@@ -69,7 +74,7 @@ class AudioOutput:
     def __init__(self, pacer: Callable[[], Pacer | None], synth: AudioSynth | None = None) -> None:
         self.synth = synth or AudioSynth()
         self.device = SynthDevice(self.synth, pacer)
-        self._sink = None
+        self._sink: QAudioSink | None = None
 
     @property
     def running(self) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Iterator
 
 from biofeedback import config
 from biofeedback.core.ble_hrm import (
@@ -101,7 +102,7 @@ class BleHeartRateSource:
             on_state(SourceState(FAILED, str(error)))
             return
         on_state(SourceState(CONNECTING, "Looking for a Bluetooth heart-rate strap…", "ble-hrm"))
-        backoff = iter(())
+        backoff: Iterator[float] = iter(())
         while not self._stop.is_set():
             try:
                 address = self.address

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import serial
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS, detect_protocol, make_decoder
 from biofeedback.core.protocols.autodetect import excerpt, wants_more_time
+from biofeedback.core.protocols.registry import Decoder
 from biofeedback.core.timebase import event_time_s, first_time_s, shift_event
 from biofeedback.core.types import DeviceInfo, Event, Gap
 from biofeedback.io.ports import PortInfo, list_serial_ports
@@ -124,7 +125,7 @@ class SerialSource:
         except PortError as error:
             self._state(FAILED, str(error))
             return
-        backoff = iter(())
+        backoff: Iterator[float] = iter(())
         while not self._stop.is_set():
             self._state(CONNECTED, f"Connected to {self.port} ({self.protocol})")
             self._emit(decoder.feed(first))
@@ -167,7 +168,7 @@ class SerialSource:
             ser.write(spec.start_bytes)
         return ser
 
-    def _connect(self) -> tuple[serial.SerialBase, object, bytes]:
+    def _connect(self) -> tuple[serial.SerialBase, Decoder, bytes]:
         """Open the port, deciding the protocol first when asked for auto."""
         if self.protocol != "auto":
             return self._open_for(self.protocol), make_decoder(self.protocol), b""
@@ -228,15 +229,16 @@ class SerialSource:
                 break
         return b"".join(chunks)
 
-    def _pump(self, ser: serial.SerialBase, decoder) -> None:
+    def _pump(self, ser: serial.SerialBase, decoder: Decoder) -> None:
         spec = PROTOCOLS[self.protocol]
-        next_keepalive = time.monotonic() + (spec.keepalive_period_s or 0)
+        keepalive_period_s = spec.keepalive_period_s or 0.0
+        next_keepalive = time.monotonic() + keepalive_period_s
         while not self._stop.is_set():
             try:
                 data = ser.read(max(1, min(ser.in_waiting, 65536)))
                 if spec.keepalive_bytes and time.monotonic() >= next_keepalive:
                     ser.write(spec.keepalive_bytes)
-                    next_keepalive = time.monotonic() + spec.keepalive_period_s
+                    next_keepalive = time.monotonic() + keepalive_period_s
             except (serial.SerialException, OSError, TypeError, AttributeError):
                 return  # unplugged or read error: the caller reconnects
             if data or self._held is not None:
@@ -268,7 +270,7 @@ class SerialSource:
         if not events or self._on_events is None:
             return True
         if self._gap_started is not None:
-            events = self._rebase_after_gap(events)
+            events = self._rebase_after_gap(events, self._gap_started)
         elif self._offset_s:
             events = [shift_event(e, self._offset_s) for e in events]
         for e in reversed(events):
@@ -279,17 +281,18 @@ class SerialSource:
         self._on_events(events)
         return True
 
-    def _rebase_after_gap(self, events: Sequence[Event]) -> list[Event]:
+    def _rebase_after_gap(self, events: Sequence[Event], gap_started: float) -> list[Event]:
         """First events after a reconnect: keep one record clock across the gap.
 
         A device clock that went on running (native ``t_ms``) is trusted as it is;
         one that restarted (an Arduino resets on open, counted protocols restart at
-        zero) is re-based to continue after the gap measured on the host clock.
+        zero) is re-based to continue after the gap measured on the host clock
+        since ``gap_started`` (host monotonic time of the disconnect).
         """
         t_new = next((first_time_s(e) for e in events if first_time_s(e) is not None), None)
         if t_new is None:
             return list(events)
-        host_gap_s = time.monotonic() - self._gap_started
+        host_gap_s = time.monotonic() - gap_started
         last = self._last_t_s if self._last_t_s is not None else 0.0
         if t_new + self._offset_s <= last:
             self._offset_s = last + host_gap_s - t_new

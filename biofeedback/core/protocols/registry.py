@@ -8,10 +8,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from biofeedback.config import CMS50_KEEPALIVE_PERIOD_S, DEFAULT_BAUD
 from biofeedback.core.protocols import cms50d, ibi, max3010x, native, pulsesensor
+from biofeedback.core.protocols._base import DecoderStats
+from biofeedback.core.types import Event
+
+
+class Decoder(Protocol):
+    """What every protocol's decoder offers: events from the bytes fed so far, and counts."""
+
+    stats: DecoderStats
+
+    def feed(self, data: bytes) -> list[Event]: ...
 
 
 @dataclass(frozen=True)
@@ -20,7 +30,7 @@ class ProtocolSpec:
 
     name: str
     description: str
-    decoder: Callable[[], Any]  # () -> object with feed(bytes) -> list[Event] and .stats
+    decoder: Callable[[], Decoder]
     encoder: Callable[[], Any]  # () -> object with encode(t_s, values, beats, contact) -> bytes
     baud: int = DEFAULT_BAUD
     bytesize: int = 8
@@ -69,7 +79,7 @@ PROTOCOLS: dict[str, ProtocolSpec] = {
 }
 
 
-def make_decoder(name: str) -> Any:
+def make_decoder(name: str) -> Decoder:
     """A fresh decoder for protocol ``name`` (a key of ``PROTOCOLS``)."""
     try:
         return PROTOCOLS[name].decoder()
