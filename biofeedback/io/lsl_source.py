@@ -97,6 +97,7 @@ class StreamDecoder:
         self.rr_channel, self.rr_unit, self.stamped_at_beat = rr_channel, rr_unit, stamped_at_beat
         self.ecg = EcgRPeakDetector(fs_hz) if kind == "ecg" else None
         self.timeline = RrTimeline()
+        self._last_rr_t_s: float | None = None  # time of the last beat given (RR streams)
 
     def info(self, device: str) -> DeviceInfo:
         if self.kind == "ppg":
@@ -137,7 +138,14 @@ class StreamDecoder:
         if self.stamped_at_beat:
             return [DeviceBeat(float(t), float(r)) for t, r in zip(t_s, rr_ms, strict=True)]
         times, _ = self.timeline.push(rr_ms.tolist(), float(t_s[-1]))
-        return [DeviceBeat(t, float(r)) for t, r in zip(times, rr_ms, strict=True)]
+        last = self._last_rr_t_s
+        # a re-anchored timeline (intervals lost) may put a bunch's first beats before the
+        # last beat given: they cannot be placed, and beat times must increase
+        beats: list[Event] = [DeviceBeat(t, float(r)) for t, r in zip(times, rr_ms, strict=True)
+                              if last is None or t > last]
+        if times:
+            self._last_rr_t_s = max(times[-1], last if last is not None else -np.inf)
+        return beats
 
     def _decode_ecg(self, t_s: np.ndarray, ecg: np.ndarray) -> list[Event]:
         assert self.ecg is not None
