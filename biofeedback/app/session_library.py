@@ -147,15 +147,16 @@ class ReportData:
 
     info: SessionInfo
     beats: list[Beat]
+    summary: SessionSummary  # the after-session summary, against the earlier sessions
     markers: list[tuple[float, str]] = field(default_factory=list)
     pacer_changes: list[StoredPacerChange] = field(default_factory=list)
-    summary: SessionSummary | None = None  # the after-session summary, against the earlier sessions
 
 
 def load_report_data(store: SessionStore, session_id: int) -> ReportData:
     info, beats, changes = store.session(session_id), store.beats(session_id), store.pacer_changes(session_id)
     summary = summarize_stored(info, beats, store.list_sessions(), beats_of=store.beats, pacer_changes=changes)
-    return ReportData(info, beats, store.markers(session_id), changes, summary)
+    return ReportData(info=info, beats=beats, summary=summary, markers=store.markers(session_id),
+                      pacer_changes=changes)
 
 
 class SessionLibrary(QObject):
@@ -199,6 +200,7 @@ class SessionLibrary(QObject):
         """Record every session of ``live`` (nothing when the store could not be opened)."""
         if self.store is None:
             return
+        store_path = self.store.path
 
         def new_recorder() -> StoreRecorder:
             info = live.device_info
@@ -206,7 +208,7 @@ class SessionLibrary(QObject):
             rate = live.pacer.rate_bpm
 
             def begin() -> SessionWriter:
-                with SessionStore(self.store.path) as store:  # its own connection: GUI reads never wait
+                with SessionStore(store_path) as store:  # its own connection: GUI reads never wait
                     writer = store.begin_session(source=source, protocol=info.protocol if info else "",
                                                  pacer_bpm=rate,
                                                  on_status=lambda status: self._status.emit(status.message))
@@ -330,6 +332,8 @@ class SessionLibrary(QObject):
                 if path.suffix.lower() in (".pdf", ".png"):
                     if render_report is None:
                         raise ValueError("no report renderer given")
+                    if self.path is None:
+                        raise StoreError("The session store is not open.")
                     render_report(self.path, session_id, path)
                 else:
                     with self._open() as store:

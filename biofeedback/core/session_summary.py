@@ -21,15 +21,43 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import numpy as np
 
 from biofeedback import config
+from biofeedback.core.types import Beat
 
 # hrv and resonance (SciPy, ~0.5 s) are imported in the functions that compute: the window
 # imports this module for its types and must not wait for SciPy before it shows.
 
 CHECKIN_ITEMS = ("stress", "pain", "mood")
+
+
+class StoredSession(Protocol):
+    """What the summary reads of a stored session (``io.store.SessionInfo``)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def started_at(self) -> str: ...  # ISO text
+    @property
+    def duration_s(self) -> float | None: ...
+    @property
+    def pacer_bpm(self) -> float | None: ...
+    @property
+    def summary(self) -> dict[str, Any]: ...
+    @property
+    def checkins(self) -> Mapping[str, object]: ...  # "before"/"after" -> check-in
+
+
+class StoredPacerChange(Protocol):
+    """A stored pacer change (``io.store.PacerChange``): the rate from ``t_device_s`` on."""
+
+    @property
+    def t_device_s(self) -> float: ...
+    @property
+    def rate_brpm(self) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -79,18 +107,19 @@ def compare(value: float | None, previous: Sequence[float | None]) -> Comparison
     prev = np.array([p for p in previous if p is not None], dtype=float)
     prev = prev[np.isfinite(prev)]
     if value is None or not np.isfinite(value) or prev.size < config.SUMMARY_MIN_PREVIOUS:
-        return Comparison(value, None, None, int(prev.size))
+        return Comparison(value=value, previous_median=None, percentile=None, n_previous=int(prev.size))
     below = np.count_nonzero(prev < value)
     equal = np.count_nonzero(prev == value)
     percentile = 100.0 * (below + 0.5 * equal) / prev.size
-    return Comparison(value, float(np.median(prev)), float(percentile), int(prev.size), int(below))
+    return Comparison(value=value, previous_median=float(np.median(prev)), percentile=float(percentile),
+                      n_previous=int(prev.size), n_below=int(below))
 
 
 def session_hr_swing_bpm(
     beat_t_s: np.ndarray,
     rr_ms: np.ndarray,
     corrected: np.ndarray | None = None,
-    breath_starts_s: Sequence[float] | None = None,
+    breath_starts_s: Sequence[float] | np.ndarray | None = None,
     pacer_bpm: float | None = None,
 ) -> float | None:
     """Mean per-breath HR swing (bpm) over the complete breaths of the session.
@@ -112,11 +141,11 @@ def session_hr_swing_bpm(
     from biofeedback.core.resonance import breath_swing_bpm
 
     swings = [breath_swing_bpm(t, rr_ms, a, b, corrected) for a, b in zip(edges[:-1], edges[1:], strict=True)]
-    swings = [s for s in swings if s is not None]
-    return float(np.mean(swings)) if swings else None
+    found = [s for s in swings if s is not None]
+    return float(np.mean(found)) if found else None
 
 
-def breath_starts_from_pacer(changes: Sequence[object], end_s: float) -> np.ndarray:
+def breath_starts_from_pacer(changes: Sequence[StoredPacerChange], end_s: float) -> np.ndarray:
     """Breath boundaries from the stored pacer changes (``t_device_s``, ``rate_brpm``), up to ``end_s``.
 
     Each change starts a run of whole breaths of 60/rate seconds from its own
@@ -160,7 +189,7 @@ def summarize_session(
     rr_ms: Sequence[float] | np.ndarray,
     corrected: Sequence[bool] | np.ndarray | None = None,
     duration_s: float | None = None,
-    breath_starts_s: Sequence[float] | None = None,
+    breath_starts_s: Sequence[float] | np.ndarray | None = None,
     pacer_bpm: float | None = None,
     previous_rmssd_ms: Sequence[float | None] = (),
     previous_swing_bpm: Sequence[float | None] = (),
@@ -191,11 +220,14 @@ def summarize_session(
     rmssd_cmp = compare(rmssd, previous_rmssd_ms)
     swing_cmp = compare(swing, previous_swing_bpm)
     reading = plain_reading(n, artifact_share, swing_cmp, checkins)
-    return SessionSummary(float(duration_s), n, artifact_share, mean_coh, peak_coh, high_s, rmssd_cmp,
-                          swing_cmp, checkins, reading)
+    return SessionSummary(
+        duration_s=float(duration_s), n_beats=n, artifact_share=artifact_share, mean_coherence=mean_coh,
+        peak_coherence=peak_coh, high_coherence_s=high_s, rmssd=rmssd_cmp, hr_swing=swing_cmp,
+        checkins=checkins, reading=reading,
+    )
 
 
-def _stored_swing(info: object, beats: Sequence[object]) -> float | None:
+def _stored_swing(info: StoredSession, beats: Sequence[Beat]) -> float | None:
     stored = (getattr(info, "summary", None) or {}).get("hr_swing_bpm")
     if stored is not None:
         return stored
@@ -203,10 +235,10 @@ def _stored_swing(info: object, beats: Sequence[object]) -> float | None:
                                 np.array([b.corrected for b in beats], bool), pacer_bpm=info.pacer_bpm)
 
 
-def summarize_stored(info: object, beats: Sequence[object], sessions: Iterable[object],
-                      beats_of: Callable[[int], Sequence[object]] | None = None,
-                      breath_starts_s: Sequence[float] | None = None,
-                      pacer_changes: Sequence[object] | None = None) -> SessionSummary:
+def summarize_stored(info: StoredSession, beats: Sequence[Beat], sessions: Iterable[StoredSession],
+                     beats_of: Callable[[int], Sequence[Beat]] | None = None,
+                     breath_starts_s: Sequence[float] | np.ndarray | None = None,
+                     pacer_changes: Sequence[StoredPacerChange] | None = None) -> SessionSummary:
     """The summary of a stored session, set against the sessions that started before it.
 
     Duck-typed on the store's records: ``info`` and ``sessions`` have ``id``,
@@ -217,7 +249,7 @@ def summarize_stored(info: object, beats: Sequence[object], sessions: Iterable[o
     config.SUMMARY_PREVIOUS_SWING_SESSIONS). With ``pacer_changes`` (the stored
     rate over time) today's breaths follow the pacer that actually ran.
     """
-    def order(s: object) -> tuple:  # sessions started in the same second: in the order they were stored
+    def order(s: StoredSession) -> tuple[str, int]:  # sessions started in the same second: in the order they were stored
         return (s.started_at, s.id)
 
     earlier = sorted((s for s in sessions if order(s) < order(info)), key=order)
@@ -259,7 +291,7 @@ def plain_reading(
     if artifact_share is not None and artifact_share > config.ARTIFACT_SHARE_WARN:
         return (f"{100 * artifact_share:.0f} % of beats needed correction, so today's numbers are rough; "
                 "a still hand and a warm finger help.")
-    if swing.comparable:
+    if swing.comparable and swing.percentile is not None:
         hi = config.SUMMARY_NOTABLE_PERCENTILE
         if swing.percentile >= hi:
             first = "Your heart rate rose and fell with your breath more than in most of your earlier sessions"

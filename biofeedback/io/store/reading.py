@@ -129,7 +129,8 @@ class StoreReader:
 
     @in_words
     def assessments(self, session_id: int | None = None, kind: str | None = None) -> list[dict]:
-        query, args = "SELECT id, session_id, created_at, kind, data_json FROM assessments WHERE 1", []
+        query = "SELECT id, session_id, created_at, kind, data_json FROM assessments WHERE 1"
+        args: list[int | str] = []
         if session_id is not None:
             query, args = query + " AND session_id = ?", [*args, session_id]
         if kind is not None:

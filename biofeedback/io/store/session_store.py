@@ -103,7 +103,7 @@ class SessionStore(StoreReader):
                 "writer_host, heartbeat_unix, beat_correction) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)",
                 (utc_now_iso(), source, protocol, name, pacer_bpm, os.getpid(), socket.gethostname(),
                  time.time(), int(beat_correction)))
-            return SessionWriter(self.path, int(cur.lastrowid), flush_period_s, on_status)
+            return SessionWriter(self.path, _inserted_id(cur), flush_period_s, on_status)
         except sqlite3.Error as error:
             raise as_store_error(error, self.path) from None
 
@@ -136,7 +136,14 @@ class SessionStore(StoreReader):
         cur = self.con.execute(
             "INSERT INTO assessments (session_id, created_at, kind, data_json) VALUES (?, ?, ?, ?)",
             (session_id, utc_now_iso(), kind, json.dumps(data)))
-        return int(cur.lastrowid)
+        return _inserted_id(cur)
 
 
 __all__ = ["SessionStore", "StoreError", "default_data_dir"]
+
+
+def _inserted_id(cur: sqlite3.Cursor) -> int:
+    """The rowid of the row ``cur`` has just inserted (sqlite3 sets it after each INSERT)."""
+    if cur.lastrowid is None:
+        raise StoreError("the store did not give the new row an id")
+    return cur.lastrowid

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from biofeedback import config
 from biofeedback.core.analysis import summarize
@@ -39,6 +40,16 @@ from biofeedback.io.store.opening import UseLock, connect
 from biofeedback.io.store.recovery import LIVE_LOCK, LIVE_WRITERS
 
 SAVING = WriterStatus(True, "saving")
+
+
+# what the feeders queue for the writer's thread, tagged by kind
+_Queued = (
+    tuple[Literal["events"], list[Event]]
+    | tuple[Literal["beats"], list[Beat]]
+    | tuple[Literal["marker"], tuple[float, str]]
+    | tuple[Literal["pacer"], PacerChange]
+    | tuple[Literal["breathing"], BreathingSample]
+)
 
 
 @dataclass
@@ -79,7 +90,7 @@ class SessionWriter:
         self.con = connect(self.db_path, timeout_s=config.STORE_WRITER_BUSY_TIMEOUT_S)
         self.con.execute("PRAGMA synchronous=NORMAL")
         self.con.execute("PRAGMA foreign_keys=ON")
-        self._inbox: deque[tuple[str, object]] = deque()
+        self._inbox: deque[_Queued] = deque()
         self._commit_lock = threading.Lock()  # between the timer thread and finish, never the feeders
         self._pending = _Batch()
         self._seq = self.con.execute(
@@ -119,8 +130,9 @@ class SessionWriter:
                             hold_in_s: float, hold_out_s: float, phase_cycles: float | None = None) -> None:
         """The pacer from ``t_device_s`` (device clock) on; ``phase_cycles``: its phase right after the change."""
         phase = None if phase_cycles is None else float(phase_cycles) % 1.0
-        self._inbox.append(("pacer", PacerChange(float(t_device_s), float(rate_brpm), float(inhale_ratio),
-                                                 float(hold_in_s), float(hold_out_s), phase)))
+        self._inbox.append(("pacer", PacerChange(
+            t_device_s=float(t_device_s), rate_brpm=float(rate_brpm), inhale_ratio=float(inhale_ratio),
+            hold_in_s=float(hold_in_s), hold_out_s=float(hold_out_s), phase_cycles=phase)))
 
     def record_breathing(self, t_device_s: float, rate_brpm: float | None, quality: float) -> None:
         """The breathing read from the pulse at ``t_device_s``; ``rate_brpm`` None when none was readable.
@@ -159,17 +171,17 @@ class SessionWriter:
         events: list[Event] = []
         batch = self._pending
         while self._inbox:
-            kind, item = self._inbox.popleft()
-            if kind == "events":
-                events += item  # type: ignore[operator]
-            elif kind == "beats":
-                batch.beats += item  # type: ignore[operator]
-            elif kind == "marker":
-                batch.markers.append(item)  # type: ignore[arg-type]
-            elif kind == "breathing":
-                batch.breathing.append(item)  # type: ignore[arg-type]
+            queued = self._inbox.popleft()
+            if queued[0] == "events":
+                events += queued[1]
+            elif queued[0] == "beats":
+                batch.beats += queued[1]
+            elif queued[0] == "marker":
+                batch.markers.append(queued[1])
+            elif queued[0] == "breathing":
+                batch.breathing.append(queued[1])
             else:
-                batch.pacer.append(item)  # type: ignore[arg-type]
+                batch.pacer.append(queued[1])
         rows = encode_events(events)
         batch.rows += [(self._seq + i, *row) for i, row in enumerate(rows)]
         self._seq += len(rows)
