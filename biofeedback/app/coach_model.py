@@ -223,9 +223,9 @@ class CoachModel(QObject):
             if key not in seen and not client.lost:
                 client.lost = True
                 client.version += 1
-                group = self._inlets.pop(key, None)
-                if group is not None:
-                    for inlet in group.inlets.values():
+                gone = self._inlets.pop(key, None)
+                if gone is not None:
+                    for inlet in gone.inlets.values():
                         inlet.close_stream()
                 self.clientUpdated.emit(key)
         if added:

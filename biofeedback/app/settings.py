@@ -19,6 +19,7 @@ import shutil
 import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS
@@ -73,7 +74,7 @@ class Settings:
     def checked(cls, data: dict) -> tuple[Settings, list[str]]:
         """Like ``from_dict``, also returning "name value (allowed …)" for each value out of range."""
         defaults = cls()
-        kwargs = {}
+        kwargs: dict[str, Any] = {}  # each value checked against its field's default type below
         problems: list[str] = []
         for f in fields(cls):
             if f.name not in data:

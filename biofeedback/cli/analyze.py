@@ -58,6 +58,7 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
 
     recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)
     if recording.kind == "rr":
+        assert recording.beat_t_s is not None and recording.chain_start is not None  # kind "rr" has both
         beats = correct_offline(recording.beat_t_s, recording.chain_start, correct)
     else:
         beats = beats_from_events(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES), correct)

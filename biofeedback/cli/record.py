@@ -163,9 +163,9 @@ def run(args: argparse.Namespace) -> int:
             raw_file.close()
     if writer is not None and writer.finished and not writer.kept:
         print("\nNo data arrived, so no session was stored.", file=sys.stderr)
-    saved = writer is not None and writer.kept
+    saved_id = writer.session_id if writer is not None and writer.kept else None
     where = ", ".join(x for x in (
-        str(out_path) if out_path else "", f"session {writer.session_id}" if saved else "") if x)
+        str(out_path) if out_path else "", f"session {saved_id}" if saved_id is not None else "") if x)
     print(f"\nRecorded {pipeline.n_beats} beats ({pipeline.n_corrected} corrected) to {where or 'nowhere'}",
           file=sys.stderr)
     return exit_code

@@ -63,6 +63,7 @@ class PortOut:
         from biofeedback.core.types import DeviceInfo, PpgBlock
 
         self.port = port
+        self.encoder: NativeEncoder | IbiEncoder
         blocks = [e for e in events if isinstance(e, PpgBlock)]
         info = next((e for e in events if isinstance(e, DeviceInfo)), None)
         if blocks:

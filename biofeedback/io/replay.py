@@ -98,7 +98,7 @@ def play_events(events: Sequence[Event], speed: float, deliver: Callable[[list[E
                 stop: threading.Event, on_tick: Callable[[], None] | None = None) -> bool:
     """Deliver ``events`` in their own rhythm scaled by ``speed``; False when stopped early."""
     pieces = list(split_blocks(list(events), REPLAY_TICK_S * speed))
-    t0 = next((first_time_s(e) for e in pieces if first_time_s(e) is not None), 0.0)
+    t0 = next((t for t in map(first_time_s, pieces) if t is not None), 0.0)
     started = time.monotonic()
     batch: list[Event] = []
     for event in pieces:
