@@ -2,8 +2,14 @@
 
 ``LiveAssessment`` drives the protocol on a ``LiveSession``: its pacer becomes
 the session's *active* pacer (owner WIZARD), so the person, real or
-simulated, follows it, rate and phase; the beats come from the live pipeline,
-moved onto the host clock by the live session's one clock mapping.
+simulated, follows it, rate and phase; the pulse wave and beats come from the
+live pipeline on the device clock and are moved onto the host clock, which the
+pacer and the blocks run on, by the live model's clock mapping *pinned* when
+the assessment starts (or at its first data): one offset for the whole
+assessment, so its data never run backwards however the mapping's estimate
+moves meanwhile (scoring needs strictly increasing times). Equivalently, the
+assessment is scored on the device clock with its blocks and pacer phase
+converted once.
 ``DriverAssessment`` steps an in-process simulation on its own clock
 (optionally accelerated), for the standalone wizard and the screenshots.
 Both are stepped by the wizard's timer and only hold an ``AssessmentSession``.
@@ -13,11 +19,15 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import replace
+
+import numpy as np
 
 from biofeedback import config
 from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import WIZARD
 from biofeedback.core.assessment import AssessmentPlan, AssessmentSession
+from biofeedback.core.clock_mapping import PinnedClockMapping
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
 
@@ -45,12 +55,18 @@ class LiveAssessment:
         self.live = live
         self.session: AssessmentSession | None = None
         self.t_s = live.clock()
+        self.mapping: PinnedClockMapping | None = None  # device -> host for this assessment
+        self._last_ppg_t_s = -math.inf  # host times already given to the session
+        self._last_beat_t_s = -math.inf
         self._listening = False
 
     def start(self, plan: AssessmentPlan) -> AssessmentSession:
         self.stop()
         now = self.live.clock()
+        self.t_s = now
         self.session = AssessmentSession(plan, t0_s=now, pacer=Pacer(plan.rates_bpm[0], t0_s=now))
+        self.mapping = self.live.model.clock.pinned()  # None before data: pinned at the first output
+        self._last_ppg_t_s = self._last_beat_t_s = -math.inf
         self.session.update(now)  # the first block's rate: announced with the pacer itself
         self.live.set_active_pacer(WIZARD, self.session.pacer)
         self.live.output.connect(self._on_output)
@@ -58,19 +74,37 @@ class LiveAssessment:
         return self.session
 
     def _on_output(self, out: PipelineOutput) -> None:
-        """The pulse wave and beats, moved onto the host clock the wizard's pacer runs on."""
+        """The pulse wave and beats, moved onto the host clock by the pinned mapping; never backwards."""
         if self.session is None:
             return
-        offset_s = self.live.model.clock_offset_s  # device clock -> host clock; None before the mapping
-        if offset_s is not None:
-            for block in out.ppg:
-                self.session.add_ppg(block.t_s + offset_s, block.value)
-        if out.beats:
-            self.session.add_beats(self.live.beats_on_host_clock(out.beats))
+        if self.mapping is None:
+            self.mapping = self.live.model.clock.pinned()  # the model has taken this output already
+            if self.mapping is None:
+                return
+        for block in out.ppg:
+            t = self.mapping.to_host_array(block.t_s)
+            later = t > self._last_ppg_t_s  # a device clock that stepped back: its data are left out
+            if np.any(later):
+                self.session.add_ppg(t[later], np.asarray(block.value)[later])
+                self._last_ppg_t_s = float(t[later][-1])
+        beats = []
+        for b in out.beats:
+            t_s = self.mapping.to_host(b.t_s)
+            if t_s > self._last_beat_t_s:
+                beats.append(replace(b, t_s=t_s))
+                self._last_beat_t_s = t_s
+        if beats:
+            self.session.add_beats(beats)
 
     def step(self) -> None:
-        self.t_s = self.live.clock()
-        rate = self.session.update(self.t_s)
+        """Advance the protocol to the clock's time now (nothing when the clock has not moved)."""
+        if self.session is None:
+            return
+        now = self.live.clock()
+        if now <= self.t_s:
+            return
+        self.t_s = now
+        rate = self.session.update(now)
         if rate is not None:  # a block began: announced through the live session (source, store, views)
             self.live.set_pacer(rate_bpm=rate, owner=WIZARD)
 

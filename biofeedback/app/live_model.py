@@ -5,19 +5,21 @@ read windows of the latest data on their redraw timer (mne-lsl's habit:
 consumers pull windows, nobody is called per sample).
 
 Two clocks meet here: beats and samples carry the device clock, the pacer
-runs on the host's monotonic clock. ``clock_offset_s`` (host minus device,
-the smallest seen over recent arrivals, i.e. least transport latency) maps
-one onto the other so the pacer curve can be drawn under the tachogram.
+runs on the host's monotonic clock. ``clock`` (core.clock_mapping, the one
+mapping policy) estimates host minus device from the arrivals;
+``clock_offset_s`` is its estimate now, which moves with the transport
+latency: fine for drawing the pacer curve under the tachogram, and pinned
+(``clock.pinned()``) by whatever must never see time run backwards.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from biofeedback import config
+from biofeedback.core.clock_mapping import DeviceClockMapping
 from biofeedback.core.coherence_level import CoherenceLevel
 from biofeedback.core.provisional_beats import ProvisionalBeats
 from biofeedback.core.types import MetricsUpdate, SignalQuality
@@ -88,9 +90,7 @@ class LiveModel:
         self.pacer = RingBuffer(config.GUI_PPG_BUFFER_SAMPLES, 2)  # host t_s, value
         self.latest: MetricsUpdate | None = None
         self.quality: SignalQuality = SignalQuality.NO_SIGNAL
-        self.last_device_t_s: float | None = None
-        self.clock_offset_s: float | None = None
-        self._offsets: deque[tuple[float, float]] = deque()
+        self.clock = DeviceClockMapping()  # device -> host, from the arrivals
         self.version = 0  # bumps on every change so views can skip idle redraws
         # feedback loop (issue 15): beats at once, breathing from the pulse, a calm coherence level
         self.provisional = ProvisionalBeats(config.GUI_BEAT_BUFFER)  # what the HR curve draws
@@ -102,27 +102,33 @@ class LiveModel:
     def clear(self) -> None:
         self.__init__()
 
+    @property
+    def clock_offset_s(self) -> float | None:
+        """Host minus device clock, as estimated now (None before data); moves with the latency."""
+        return self.clock.offset_s
+
+    @property
+    def last_device_t_s(self) -> float | None:
+        """Device time of the latest data that arrived (None before data)."""
+        return self.clock.last_device_t_s
+
     # -- input -----------------------------------------------------------------
     def add(self, out: PipelineOutput, host_t_s: float) -> None:
         """Append one pipeline output received at host monotonic time ``host_t_s``."""
+        self.clock.observe_output(out, host_t_s)
         for block in out.ppg:
             if len(block):
                 self.ppg.extend(np.column_stack((block.t_s, block.value)))
-                self._note_device_time(float(block.t_s[-1]), host_t_s)
         if out.detections_t_s:
             self.detections.extend([(t,) for t in out.detections_t_s])
         if out.beats:
             self.beats.extend([(b.t_s, b.rr_ms, float(b.corrected)) for b in out.beats])
-            if not out.ppg:
-                self._note_device_time(out.beats[-1].t_s, host_t_s)
         if out.metrics is not None:
             m = out.metrics
             self.latest = m
             self.metrics.extend([(m.t_s, _nan(m.hr_bpm), _nan(m.rmssd_ms), _nan(m.coherence_ratio))])
         if out.quality is not None:
             self.quality = out.quality
-        if out.gaps:
-            self._offsets.clear()  # a restart may reset the device clock
         self._add_feedback(out)
         self.version += 1
 
@@ -147,27 +153,13 @@ class LiveModel:
             self._last_coherence = m.coherence_ratio  # a new 64 s value (LiveHrv computes every 5 s)
             self.coherence_level.update(m.t_s, m.coherence_ratio)
 
-    def _note_device_time(self, device_t_s: float, host_t_s: float) -> None:
-        self.last_device_t_s = device_t_s
-        offset = host_t_s - device_t_s
-        # monotonic deque: offsets kept increasing, so the front is the minimum of the last 5 s
-        while self._offsets and self._offsets[-1][1] >= offset:
-            self._offsets.pop()
-        self._offsets.append((host_t_s, offset))
-        cut = host_t_s - 5.0
-        while len(self._offsets) > 1 and self._offsets[0][0] < cut:
-            self._offsets.popleft()
-        self.clock_offset_s = self._offsets[0][1]
-
     def add_pacer(self, host_t_s: float, value: float) -> None:
         self.pacer.extend([(host_t_s, value)])
 
     # -- derived ---------------------------------------------------------------
     def device_now_s(self, host_t_s: float) -> float | None:
         """Device-clock time corresponding to host time ``host_t_s`` (None before data)."""
-        if self.clock_offset_s is None:
-            return None
-        return host_t_s - self.clock_offset_s
+        return self.clock.to_device(host_t_s)
 
     def pacer_on_device_clock(self) -> np.ndarray:
         """The pacer trace with its times moved onto the device clock (empty before data)."""

@@ -29,7 +29,6 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
@@ -40,7 +39,7 @@ from biofeedback.app.records import ADAPTIVE, TRAINING, Marker, PacerChange
 from biofeedback.app.session import Recorder, SessionController
 from biofeedback.app.worker import SourceWorker
 from biofeedback.core.pacer import Pacer
-from biofeedback.core.types import Beat, DeviceInfo
+from biofeedback.core.types import DeviceInfo
 from biofeedback.io.source import CONNECTING, FAILED, FINISHED, STOPPED, Source, SourceState
 
 if TYPE_CHECKING:  # SciPy behind them: imported when first used, so the window shows without waiting
@@ -130,16 +129,8 @@ class LiveSession(QObject):
         return self.model.device_now_s(self.clock() if host_t_s is None else host_t_s)
 
     def host_time_s(self, device_t_s: float) -> float | None:
-        """Host-clock time of device time ``device_t_s``; None before data."""
-        off = self.model.clock_offset_s
-        return None if off is None else device_t_s + off
-
-    def beats_on_host_clock(self, beats: list[Beat]) -> list[Beat]:
-        """``beats`` with their times moved onto the host clock (empty before the clock mapping exists)."""
-        off = self.model.clock_offset_s
-        if off is None:
-            return []
-        return [replace(b, t_s=b.t_s + off) for b in beats]
+        """Host-clock time of device time ``device_t_s`` (the mapping's estimate now); None before data."""
+        return self.model.clock.to_host(device_t_s)
 
     def pacer_state(self, host_t_s: float | None = None) -> PacerChange:
         now = self.clock() if host_t_s is None else host_t_s

@@ -97,6 +97,7 @@ def _run_serial(args, plan):
     from dataclasses import replace
 
     from biofeedback.core.assessment import AssessmentSession
+    from biofeedback.core.clock_mapping import DeviceClockMapping, PinnedClockMapping
     from biofeedback.core.pipeline import Pipeline
     from biofeedback.io.serial_source import SerialSource
     from biofeedback.io.source import FAILED
@@ -109,8 +110,10 @@ def _run_serial(args, plan):
     pipeline = Pipeline()
     t0 = time.monotonic()
     session = AssessmentSession(plan, t0_s=0.0, phase_from=args.phase_from)
-    # beats are on the device clock: map them to the session clock by the first beat's arrival
-    offset_s: float | None = None
+    # beats and pulse wave are on the device clock: the app's mapping (core.clock_mapping), pinned at
+    # the first data so the session's data never run backwards
+    clock = DeviceClockMapping()
+    mapping: PinnedClockMapping | None = None
     last_cue = ""
     try:
         while not session.done:
@@ -123,12 +126,12 @@ def _run_serial(args, plan):
                 raise OSError(payload.message)
             if kind == "events":
                 out = pipeline.feed(payload)
-                if out.beats and offset_s is None:
-                    offset_s = now - out.beats[0].t_s
-                if offset_s is not None:
+                clock.observe_output(out, now)
+                mapping = mapping or clock.pinned()
+                if mapping is not None:
                     for block in out.ppg:
-                        session.add_ppg(block.t_s + offset_s, block.value)
-                    session.add_beats([replace(b, t_s=b.t_s + offset_s) for b in out.beats])
+                        session.add_ppg(mapping.to_host_array(block.t_s), block.value)
+                    session.add_beats([replace(b, t_s=mapping.to_host(b.t_s)) for b in out.beats])
             session.update(now)
             st = session.state
             cue = (f"{st.rate_bpm:g}/min {session.pacer.phase_name(now)}" if st.rate_bpm
@@ -139,8 +142,8 @@ def _run_serial(args, plan):
     finally:
         source.stop()
     print(file=sys.stderr)
-    if offset_s is not None:
-        session.add_beats([replace(b, t_s=b.t_s + offset_s) for b in pipeline.flush().beats])
+    if mapping is not None:
+        session.add_beats([replace(b, t_s=mapping.to_host(b.t_s)) for b in pipeline.flush().beats])
     return session.result()
 
 
