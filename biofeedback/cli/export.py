@@ -6,6 +6,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from biofeedback.io.store import SessionStore
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -19,7 +23,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def resolve_session(store, text: str) -> int:
+def resolve_session(store: SessionStore, text: str) -> int:
     """A session id from ``text`` ('last' = the newest)."""
     from biofeedback.io.store import StoreError
 
@@ -51,19 +55,22 @@ def check_writable_target(path: Path) -> None:
         raise OSError(f"cannot write {path}: no permission to write there")
 
 
-def render_checked(store, session_id: int, path: Path) -> None:
-    """A PDF/PNG report, or an OSError saying why no file was written."""
+def render_checked(store: SessionStore, session_id: int, path: Path) -> None:
+    """A PDF/PNG report, whole, or an OSError saying why no file was written.
+
+    ``render_report`` paints to a temporary file, checks it (the painter's result,
+    the PDF trailer or PNG end chunk) and renames it onto ``path``.
+    """
     ensure_qt_platform()
     from biofeedback.ui.report import render_report
 
     check_writable_target(path)
-    before = path.stat().st_mtime_ns if path.exists() else None
     render_report(store, session_id, path)
-    if not path.exists() or path.stat().st_size == 0 or path.stat().st_mtime_ns == before:
-        raise OSError(f"the report could not be written to {path}")
 
 
 def run(args: argparse.Namespace) -> int:
+    """Export one session; 0 when the whole file is written, 2 (and why, nothing left) otherwise."""
+    from biofeedback.io.atomic_file import describe
     from biofeedback.io.exports import export_session
     from biofeedback.io.store import SessionStore, StoreError
 
@@ -82,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"biofeedback export: {error}", file=sys.stderr)
         return 2
     except OSError as error:
-        text = f"cannot write {out}: {error.strerror}" if error.strerror else str(error)
+        text = f"cannot write {out}: {describe(error)}" if error.strerror else str(error)
         print(f"biofeedback export: {text}; nothing was written.", file=sys.stderr)
         return 2
     print(f"Session {session_id} written to {out}", file=sys.stderr)

@@ -11,6 +11,10 @@
   during the session (device clock, like the beats; an empty rate: none readable).
 
 PDF/PNG reports need Qt and live in ``biofeedback/ui/report.py``.
+
+Every file is written whole or not at all (``io/atomic_file.py``): to a
+temporary file in the target folder, checked, fsync'd, then renamed; a full
+disk leaves no partial file and raises an OSError that says so.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from biofeedback.core.types import Beat
-from biofeedback.io.beats_csv import write_beats_csv
+from biofeedback.io.atomic_file import atomic_path, atomic_text
+from biofeedback.io.beats_csv import write_beats_csv as _write_beats_csv
 from biofeedback.io.rawlog import RawEventWriter
 from biofeedback.io.store import BreathingSample, SessionStore
 
@@ -29,14 +34,21 @@ __all__ = ["EXPORT_FORMATS", "export_session", "write_beats_csv", "write_breathi
 EXPORT_FORMATS = ("csv", "rr", "raw", "markers", "breathing", "pdf", "png")
 
 
+def write_beats_csv(beats: Sequence[Beat], path: str | Path) -> None:
+    """``time_s,rr_ms,corrected`` per beat (``io/beats_csv.py``), written whole or not at all."""
+    with atomic_path(path) as tmp:
+        _write_beats_csv(beats, tmp)
+
+
 def write_kubios_rr(beats: Sequence[Beat], path: str | Path) -> None:
     """One RR interval in ms per line: the plain ASCII RR format Kubios HRV imports."""
-    with open(path, "w", encoding="utf-8", newline="") as f:
+    with atomic_text(path) as f:
         f.writelines(f"{b.rr_ms:.1f}\n" for b in beats)
 
 
 def write_markers_csv(markers: Sequence[tuple[float, str]], path: str | Path) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
+    """``time_s,label`` per marker, the label quoted."""
+    with atomic_text(path) as f:
         f.write("time_s,label\n")
         for t_s, label in markers:
             text = label.replace('"', '""')
@@ -44,7 +56,8 @@ def write_markers_csv(markers: Sequence[tuple[float, str]], path: str | Path) ->
 
 
 def write_breathing_csv(samples: Sequence[BreathingSample], path: str | Path) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
+    """``time_s,rate_brpm,quality`` per breathing reading (an empty rate: none readable)."""
+    with atomic_text(path) as f:
         f.write("time_s,rate_brpm,quality\n")
         for s in samples:
             rate = "" if s.rate_brpm is None else f"{s.rate_brpm:.3f}"
@@ -52,7 +65,10 @@ def write_breathing_csv(samples: Sequence[BreathingSample], path: str | Path) ->
 
 
 def export_session(store: SessionStore, session_id: int, fmt: str, path: str | Path) -> Path:
-    """Write session ``session_id`` as ``fmt`` (csv, rr, raw, markers, breathing) to ``path``."""
+    """Write session ``session_id`` as ``fmt`` (csv, rr, raw, markers, breathing) to ``path``.
+
+    The file appears whole or not at all; an OSError says why (``atomic_file.describe``).
+    """
     path = Path(path)
     store.session(session_id)  # StoreError when it does not exist
     if fmt == "csv":
@@ -60,8 +76,9 @@ def export_session(store: SessionStore, session_id: int, fmt: str, path: str | P
     elif fmt == "rr":
         write_kubios_rr(store.beats(session_id), path)
     elif fmt == "raw":
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            RawEventWriter(f).write(store.events(session_id))
+        events = store.events(session_id)
+        with atomic_text(path) as f:
+            RawEventWriter(f).write(events)
     elif fmt == "markers":
         write_markers_csv(store.markers(session_id), path)
     elif fmt == "breathing":

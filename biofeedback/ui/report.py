@@ -5,6 +5,11 @@ the numbers ``analyze`` prints), check-in before → after, the tachogram with
 the pacer rate and markers, the Welch spectrum with the Task Force (1996)
 bands, notes, and the not-a-medical-device notice. One layout function paints
 onto a 1000 × 1414 logical A4 page, so PDF and PNG are the same drawing.
+
+The file appears whole or not at all (``io/atomic_file.py``): painted to a
+temporary file in the target folder, checked (the painter's ``end()``, the
+PDF's ``%%EOF`` trailer, ``QImage.save``'s result and the PNG's IEND chunk),
+then renamed; on a full disk nothing is left and the OSError says so.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from biofeedback import NOT_A_MEDICAL_DEVICE, config
 from biofeedback.app.session_library import CheckIn, ReportData, load_report_data
 from biofeedback.core import hrv
 from biofeedback.core.session_summary import SessionSummary
+from biofeedback.io.atomic_file import atomic_path, check_pdf, check_png, incomplete
 from biofeedback.io.session_format import DASH, format_date, format_duration
 from biofeedback.ui.pacer_trace import pacer_trace
 from biofeedback.ui.report_drawing import GRID, INK, MUTED, PAGE_H, PAGE_W, Axes, draw_text, font
@@ -65,15 +71,21 @@ def render_report(store, session_id: int, path: str | Path) -> Path:
 
 
 def write_report(data: ReportData, path: Path) -> None:
-    """Paint ``data`` to ``path`` (.pdf vector, else PNG); safe off the GUI thread (QPainter on a device)."""
+    """Paint ``data`` to ``path`` (.pdf vector, else PNG), whole or not at all; OSError says why.
+
+    Safe off the GUI thread (QPainter on a paint device).
+    """
+    path = Path(path)
     if not path.parent.is_dir():
         raise FileNotFoundError(f"the folder {path.parent} does not exist")
-    if path.suffix.lower() == ".pdf":
-        write_pdf(data, path)
-        if not path.is_file() or path.stat().st_size == 0:
-            raise OSError(f"{path} could not be written")
-    elif not report_image(data).save(str(path), "PNG"):
-        raise OSError(f"{path} could not be written")
+    pdf = path.suffix.lower() == ".pdf"
+    with atomic_path(path, check_pdf if pdf else check_png) as tmp:
+        if pdf:
+            write_pdf(data, tmp)
+        else:
+            image = report_image(data)
+            if not image.save(str(tmp), "PNG"):
+                raise incomplete("PNG", tmp)
 
 
 _APP = None
@@ -89,10 +101,11 @@ def ensure_gui_application() -> None:
 
 
 def write_pdf(data: ReportData, path: Path) -> None:
+    """Paint the report as a vector PDF to ``path``; OSError when the painter could not finish it."""
     try:  # QPdfWriter only warns when it cannot open the file: find out first
         path.open("ab").close()
     except OSError as error:
-        raise OSError(f"{path} could not be written ({error.strerror})") from None
+        raise OSError(error.errno, f"{path} could not be written ({error.strerror})") from None
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
@@ -100,10 +113,14 @@ def write_pdf(data: ReportData, path: Path) -> None:
     writer.setTitle(f"biofeedback session {data.info.id}")
     writer.setCreator("biofeedback")
     painter = QPainter(writer)
+    if not painter.isActive():
+        raise incomplete("PDF", path)
     try:
         _paint_scaled(painter, writer.width(), writer.height(), data)
     finally:
-        painter.end()
+        finished = painter.end()  # the PDF is completed (and its trailer written) here
+    if not finished:
+        raise incomplete("PDF", path)
 
 
 def report_image(data: ReportData, width_px: int = PNG_WIDTH_PX) -> QImage:
