@@ -179,15 +179,22 @@ class PacerRecord(Protocol):
     """One recorded pacer change (the store's ``PacerChange``): settings from ``t_device_s`` on.
 
     ``phase_cycles`` is the pacer's phase right after the change (0 = start of
-    inhale); None when it was not recorded (sessions before it was).
+    inhale); None when it was not recorded (sessions before it was). Read-only
+    properties, so frozen records match.
     """
 
-    t_device_s: float
-    rate_brpm: float
-    inhale_ratio: float
-    hold_in_s: float
-    hold_out_s: float
-    phase_cycles: float | None
+    @property
+    def t_device_s(self) -> float: ...
+    @property
+    def rate_brpm(self) -> float: ...
+    @property
+    def inhale_ratio(self) -> float: ...
+    @property
+    def hold_in_s(self) -> float: ...
+    @property
+    def hold_out_s(self) -> float: ...
+    @property
+    def phase_cycles(self) -> float | None: ...
 
 
 def pacers_that_ran(changes: Sequence[PacerRecord]) -> list[tuple[float, Pacer]]:

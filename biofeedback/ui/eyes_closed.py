@@ -13,11 +13,16 @@ Nothing here decides anything about the session; it forwards and draws.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QRegion
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QWidget
 
 from biofeedback.app.audio_output import AudioOutput
+
+if TYPE_CHECKING:
+    from biofeedback.ui.main_window import MainWindow
 
 DIM_ALPHA = 235  # 0..255: the veil over the window (a dark room stays dark)
 DIM_PACER_ALPHA = 190  # over the pacer: it stays faintly visible
@@ -28,7 +33,7 @@ VOLUME_STEPS = (0.25, 0.5, 0.75, 1.0)
 class DimOverlay(QWidget):
     """A dark veil over the whole window, a little thinner over ``hole()`` (the pacer)."""
 
-    def __init__(self, window: QMainWindow, hole, on_click) -> None:
+    def __init__(self, window: MainWindow, hole, on_click) -> None:
         super().__init__(window)
         self.main, self.hole, self.on_click = window, hole, on_click  # not .window: QWidget.window()
         self.setObjectName("dim_overlay")
@@ -71,7 +76,7 @@ class DimOverlay(QWidget):
 class EyesClosed(QObject):
     """The sound guide and dim actions of one main window (which owns ``live`` and ``settings``)."""
 
-    def __init__(self, window: QMainWindow, output: AudioOutput | None = None) -> None:
+    def __init__(self, window: MainWindow, output: AudioOutput | None = None) -> None:
         super().__init__(window)
         self.window = window
         s = window.settings
@@ -167,6 +172,6 @@ class EyesClosed(QObject):
         self.output.stop()
 
 
-def install_eyes_closed(window: QMainWindow) -> EyesClosed:
+def install_eyes_closed(window: MainWindow) -> EyesClosed:
     """Add the eyes-closed entries to ``window.tools_menu``; the sound stops when the window closes."""
     return EyesClosed(window)

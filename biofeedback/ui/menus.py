@@ -28,7 +28,7 @@ def _insert_menu(window: QMainWindow, title: str, before: QMenu | None) -> QMenu
 def _find_menu(window: QMainWindow, title: str) -> QMenu | None:
     for action in window.menuBar().actions():
         menu = action.menu()
-        if menu is not None and menu.title().replace("&", "") == title:
+        if isinstance(menu, QMenu) and menu.title().replace("&", "") == title:
             return menu
     return None
 
@@ -41,7 +41,7 @@ def install_menus(
     show_help: Callable[[], None],
 ) -> dict[str, QAction]:
     """File (Quit, Ctrl+Q) and View before any existing menu, Help last; returns the actions by name."""
-    first = next((a.menu() for a in window.menuBar().actions() if a.menu() is not None), None)
+    first = next((m for m in (a.menu() for a in window.menuBar().actions()) if isinstance(m, QMenu)), None)
     file_menu = _insert_menu(window, "&File", first)
     view_menu = _insert_menu(window, "&View", first)
     help_menu = _find_menu(window, "Help") or _insert_menu(window, "&Help", None)

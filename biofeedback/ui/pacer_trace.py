@@ -59,7 +59,8 @@ def pacer_trace(changes: Sequence[StoredPacerChange], start_rate_brpm: float | N
     if not changes:
         if start_rate_brpm is None:
             return None
-        changes = [StoredPacerChange(t_start_s, float(start_rate_brpm), config.PACER_DEFAULT_INHALE_RATIO)]
+        changes = [StoredPacerChange(t_device_s=t_start_s, rate_brpm=float(start_rate_brpm),
+                                     inhale_ratio=config.PACER_DEFAULT_INHALE_RATIO)]
     n = max(int((t_end_s - t_start_s) * PACER_TRACE_HZ) + 1, 2)
     t = np.linspace(t_start_s, t_end_s, n)
     guide = guide_curve(changes, t)

@@ -128,7 +128,7 @@ class PacerWidget(QWidget):
     def _backdrop(self) -> QPixmap:
         """Background and the full-breath circle: drawn once per size and theme, not per frame."""
         key = (self.width(), self.height(), self.theme.name, self.text_scale)
-        if self._backdrop_key != key:
+        if self._backdrop_pixmap is None or self._backdrop_key != key:
             th = self.theme
             w, h = self.width(), self.height()
             pix = QPixmap(max(w, 1), max(h, 1))

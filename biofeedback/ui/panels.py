@@ -6,6 +6,8 @@ with "…" and shown whole in its tooltip, so a message never moves the layout.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
@@ -160,6 +162,15 @@ class ElidedLabel(QLabel):
             self._elide()
 
 
+class _Shown(TypedDict, total=False):
+    """What the status line shows, to show again in another theme."""
+
+    state: SourceState
+    quality: SignalQuality | None
+    share: float | None
+    notice: str
+
+
 class StatusPanel(QWidget):
     """Connection state, signal quality, finger off and artifact share, in words, on one fixed line."""
 
@@ -175,7 +186,7 @@ class StatusPanel(QWidget):
             lay.addWidget(w, stretch)
         self.theme: Theme | None = None
         self.state = "stopped"
-        self._shown: dict[str, object] = {}
+        self._shown: _Shown = {}
         self._fix_height()
 
     def _fix_height(self) -> None:
@@ -192,7 +203,7 @@ class StatusPanel(QWidget):
         self.theme = theme
         self.setStyleSheet(f"QLabel {{ color: {theme.text}; font-size: 11pt; padding-right: 14px; }}")
         self._fix_height()
-        shown = dict(self._shown)
+        shown = self._shown.copy()
         if "state" in shown:
             self.show_state(shown["state"])
         if "quality" in shown:

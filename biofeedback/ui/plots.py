@@ -208,7 +208,7 @@ class PulsePlot(_LivePlot):
 
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
         ppg = model.ppg.view() if now_s is not None else np.empty((0, 2))
-        if not len(ppg):
+        if now_s is None or not len(ppg):
             if not self.empty.isVisible():
                 self.clear()
             return
@@ -322,7 +322,7 @@ class TachogramPlot(_LivePlot):
 
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
         beats = _shown_beats(model) if now_s is not None else np.empty((0, 3))
-        if not len(beats) or self._unchanged(model, now_s):
+        if now_s is None or not len(beats) or self._unchanged(model, now_s):
             return
         beats = _window(beats, now_s, self.span_s)
         x = beats[:, 0] - now_s

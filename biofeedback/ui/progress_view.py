@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
 import numpy as np
 import pyqtgraph as pg
@@ -75,7 +76,16 @@ def _items(checkin: object) -> dict[str, int | None]:
     return {} if checkin is None else {k: getattr(checkin, k, None) for k in CHECKIN_ITEMS}
 
 
-def practice_sessions(sessions: Iterable[object]) -> list[PracticeSession]:
+class StoredSessionLike(Protocol):
+    """A stored session as progress reads it (``SessionInfo``); ``id``, ``summary``, ``checkins`` optional."""
+
+    @property
+    def started_at(self) -> str: ...  # ISO text
+    @property
+    def duration_s(self) -> float | None: ...
+
+
+def practice_sessions(sessions: Iterable[StoredSessionLike]) -> list[PracticeSession]:
     """Stored sessions (SessionInfo-shaped) as core PracticeSessions, in local time."""
     out = []
     # oldest first, ties (sessions started within the same second) in the order they were stored
@@ -85,9 +95,10 @@ def practice_sessions(sessions: Iterable[object]) -> list[PracticeSession]:
         summary = getattr(s, "summary", None) or {}
         duration = s.duration_s if s.duration_s is not None else summary.get("duration_s")
         checkins = getattr(s, "checkins", None) or {}
-        out.append(PracticeSession(started, (duration or 0.0) / 60.0, summary.get("rmssd_ms"),
-                                   summary.get("coherence_ratio"), summary.get("hr_swing_bpm"),
-                                   _items(checkins.get("before")), _items(checkins.get("after"))))
+        out.append(PracticeSession(
+            started=started, minutes=(duration or 0.0) / 60.0, rmssd_ms=summary.get("rmssd_ms"),
+            coherence_ratio=summary.get("coherence_ratio"), hr_swing_bpm=summary.get("hr_swing_bpm"),
+            before=_items(checkins.get("before")), after=_items(checkins.get("after"))))
     return out
 
 
@@ -189,7 +200,7 @@ class ProgressView(QWidget):
         self.plots["coherence"].setYRange(0, config.PLOT_MIN_SPAN_COHERENCE * 2, padding=0)
         self._titles(None)
 
-    def set_sessions(self, sessions: Iterable[object], today: date | None = None) -> None:
+    def set_sessions(self, sessions: Iterable[StoredSessionLike], today: date | None = None) -> None:
         points = practice_sessions(sessions)
         if not points:
             self.clear()

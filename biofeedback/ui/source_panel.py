@@ -41,6 +41,14 @@ KINDS = ((SERIAL, "Serial sensor"), (SIMULATED, "Simulated sensor"), (REPLAY, "R
          (LSL, "LSL stream"), (BLE, "Bluetooth strap (experimental)"))
 
 
+def _line_edit(box: QComboBox) -> QLineEdit:
+    """The text field of an editable combo box (it has one once ``setEditable(True)``)."""
+    edit = box.lineEdit()
+    if edit is None:
+        raise ValueError("the combo box is not editable")
+    return edit
+
+
 def _row(*widgets: QWidget) -> QWidget:
     box = QWidget()
     lay = QHBoxLayout(box)
@@ -69,7 +77,7 @@ class SourcePanel(QWidget):
         self.port = QComboBox()
         self.port.setEditable(True)
         self.port.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.port.lineEdit().setPlaceholderText("port, path or pyserial URL (socket://host:port)")
+        _line_edit(self.port).setPlaceholderText("port, path or pyserial URL (socket://host:port)")
         self.port.setToolTip("Pick a port, or type a path or a pyserial URL such as socket://localhost:7000")
         self.port.setMinimumContentsLength(22)
         self.missing_port: str | None = None
@@ -105,7 +113,7 @@ class SourcePanel(QWidget):
         # a Lab Streaming Layer stream of type PPG, RR/IBI or ECG
         self.lsl_stream = QComboBox()
         self.lsl_stream.setEditable(True)
-        self.lsl_stream.lineEdit().setPlaceholderText("stream name or source_id, or type:ECG")
+        _line_edit(self.lsl_stream).setPlaceholderText("stream name or source_id, or type:ECG")
         self.lsl_stream.setMinimumContentsLength(22)
         self.lsl_refresh = QPushButton("Find streams")
         self.lsl_refresh.clicked.connect(self.refresh_lsl)

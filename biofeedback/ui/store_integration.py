@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QMainWindow
+from PySide6.QtWidgets import QInputDialog
 
-from biofeedback.app.session_library import SessionLibrary
+from biofeedback.app.session_library import CheckIn, SessionLibrary
 from biofeedback.ui import warm_imports
 from biofeedback.ui.checkin_dialog import CheckInDialog
 
 if TYPE_CHECKING:  # imported when first opened: History's trends need SciPy, the window need not wait for it
+    from biofeedback.core.session_summary import SessionSummary
     from biofeedback.ui.history_view import HistoryView
+    from biofeedback.ui.main_window import MainWindow
     from biofeedback.ui.summary_view import SessionSummaryDialog
 
 MARK_KEY = Qt.Key.Key_M
@@ -38,7 +40,7 @@ class StoreIntegration(QObject):
     summary_shown = Signal(int)  # session id, once its summary screen is open
     _summary_ready = Signal(int, object)  # session id, SessionSummary or the exception: from a worker thread
 
-    def __init__(self, window: QMainWindow, library: SessionLibrary, checkins: bool = True) -> None:
+    def __init__(self, window: MainWindow, library: SessionLibrary, checkins: bool = True) -> None:
         super().__init__(window)
         self.window = window
         self.live = window.live
@@ -47,7 +49,7 @@ class StoreIntegration(QObject):
         self.checkin_dialog: CheckInDialog | None = None
         self.summary_dialog: SessionSummaryDialog | None = None
         self.show_summaries = True  # the summary screen after each saved session
-        self._before_answers = None
+        self._before_answers: CheckIn | None = None
         self.note_dialog: QInputDialog | None = None
         self.history: HistoryView | None = None
         self.replay_speed = 1.0  # history's Replay button plays sessions at this speed
@@ -65,7 +67,7 @@ class StoreIntegration(QObject):
         for key, slot in ((QKeySequence(MARK_KEY), lambda: self.mark("mark")),
                           (QKeySequence(NOTE_KEY), self.ask_note),
                           (QKeySequence(HISTORY_KEYS), self.show_history)):
-            QShortcut(key, window, activated=slot)
+            QShortcut(key, window).activated.connect(slot)
         self.history_action = window.tools_menu.addAction(f"Session history… ({HISTORY_KEYS})", self.show_history)
         self.closing = False
         window.installEventFilter(self)
@@ -146,6 +148,7 @@ class StoreIntegration(QObject):
 
         def work() -> None:
             warm_imports.wait()  # never import SciPy on two threads at once
+            result: SessionSummary | Exception
             try:
                 result = lib.summary(session_id)  # the report's summary: pacer changes, earlier sessions
             except Exception as exc:  # a store error: one sentence in the status line, no dialog
@@ -154,7 +157,7 @@ class StoreIntegration(QObject):
 
         threading.Thread(target=work, name="session summary", daemon=True).start()
 
-    def _open_summary(self, session_id: int, summary: object) -> None:
+    def _open_summary(self, session_id: int, summary: SessionSummary | Exception) -> None:
         if self.closing:
             return
         if isinstance(summary, Exception):
@@ -221,7 +224,7 @@ class StoreIntegration(QObject):
         self.window.raise_()
 
 
-def install_session_store(window: QMainWindow, store=None, checkins: bool = True) -> StoreIntegration:
+def install_session_store(window: MainWindow, store=None, checkins: bool = True) -> StoreIntegration:
     """Attach persistence, check-ins, markers and history to ``window``; keep the result alive.
 
     ``store``: a SessionLibrary, a session store to wrap in one, or None for the user's store.

@@ -163,7 +163,7 @@ class SummaryView(QWidget):
         self.summary = s
         self.reading.setText(s.reading)
         self.duration.set(clock_text(s.duration_s), "session clock")
-        if s.mean_coherence is None:
+        if s.mean_coherence is None or s.high_coherence_s is None:  # (both None below one window)
             self.coherence.set(DASH, "needs at least 64 s of beats")
             self.high.set(DASH, "")
         else:

@@ -8,11 +8,13 @@ the views that are due. Frame durations are kept for the GUI benchmark.
 from __future__ import annotations
 
 import time
-
-from PySide6.QtWidgets import QMainWindow
+from typing import TYPE_CHECKING
 
 from biofeedback import config
 from biofeedback.app.session import format_clock
+
+if TYPE_CHECKING:
+    from biofeedback.ui.main_window import MainWindow
 
 NUMBERS_EVERY_S = 0.25
 
@@ -20,7 +22,7 @@ NUMBERS_EVERY_S = 0.25
 class WindowFrame:
     """Draws one main window's views from its LiveSession."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.times_s: list[float] = []  # redraw durations, for the benchmark
         self._last_phase = ""

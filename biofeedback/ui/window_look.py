@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from biofeedback.ui.theme import apply_theme, get_theme
+
+if TYPE_CHECKING:
+    from biofeedback.ui.main_window import MainWindow
 
 
 class WindowLook:
     """Theme switching and presentation mode of one main window (it owns ``ui`` and ``settings``)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.presentation = False
         self._before: tuple | None = None  # window state and geometry before presentation
@@ -20,7 +25,7 @@ class WindowLook:
     def apply_theme(self) -> None:
         w = self.window
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):  # (no widgets without one)
             apply_theme(app, w.theme)
         w.ui.apply(w.theme, presentation=self.presentation)
         w.coherence_indicator.set_theme(w.theme)

@@ -15,18 +15,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow
+from PySide6.QtWidgets import QInputDialog, QLabel
 
 if TYPE_CHECKING:
     from biofeedback.app.lsl_streaming import LslStreamer
     from biofeedback.app.session_library import CheckIn
     from biofeedback.ui.coach.window import CoachWindow
+    from biofeedback.ui.main_window import MainWindow
 
 
 class LslControls(QObject):
     """Menu actions, the status label and the streamer of one main window."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         window.installEventFilter(self)  # closes the streams and the coach view with the window
@@ -66,7 +67,7 @@ class LslControls(QObject):
 
     def checkin(self, answers: CheckIn) -> None:
         """A check-in the user answered: one string on the Markers stream while streaming."""
-        if self.streaming:
+        if self.streamer is not None and self.streamer.streaming:
             self.streamer.checkin(answers)
 
     def ask_name(self) -> None:
@@ -75,7 +76,7 @@ class LslControls(QObject):
                                         "The name a coach sees on your tile:", text=settings.lsl_name)
         if ok:
             settings.lsl_name = name.strip()
-            if self.streaming:  # new name, new streams
+            if self.streamer is not None and self.streamer.streaming:  # new name, new streams
                 self.streamer.stop()
                 self.streamer.start(settings.lsl_name)
 
@@ -109,6 +110,6 @@ class LslControls(QObject):
             self.coach.close()
 
 
-def install_lsl(window: QMainWindow) -> LslControls:
+def install_lsl(window: MainWindow) -> LslControls:
     """Add the LSL entries to ``window`` (a MainWindow with ``live``, ``settings``, ``tools_menu``)."""
     return LslControls(window)

@@ -51,6 +51,7 @@ class ClientTile(QFrame):
         self.pacer_curve = self.plot.plot(pen=pg.mkPen(theme.accent, width=2), connect="finite")
         self.hr_curve = self.plot.plot(pen=pg.mkPen(theme.heart, width=3), connect="finite")
         self.values: dict[str, QLabel] = {}
+        self.captions: list[QLabel] = []
         grid = QGridLayout()
         for col, (key_, title) in enumerate((("hr", "HR bpm"), ("coherence", "coherence"),
                                              ("rmssd", "RMSSD ms"), ("session", "session"))):
@@ -59,7 +60,7 @@ class ClientTile(QFrame):
             grid.addWidget(value, 0, col, alignment=Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(caption, 1, col, alignment=Qt.AlignmentFlag.AlignCenter)
             self.values[key_] = value
-        self.captions = [grid.itemAtPosition(1, c).widget() for c in range(4)]
+            self.captions.append(caption)
         layout = QVBoxLayout(self)
         top = QGridLayout()
         top.addWidget(self.name, 0, 0)

@@ -56,10 +56,10 @@ class CoachWindow(QWidget):
         self._timer.timeout.connect(self.refresh_all)
         self._timer.start()
         # presentation: F11 full screen, Ctrl+= / Ctrl+- larger or smaller type
-        QShortcut(QKeySequence(Qt.Key.Key_F11), self, activated=self.toggle_fullscreen)
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.set_font_pt(self.font_pt * 1.2))
-        QShortcut(QKeySequence("Ctrl+="), self, activated=lambda: self.set_font_pt(self.font_pt * 1.2))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.set_font_pt(self.font_pt / 1.2))
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self).activated.connect(self.toggle_fullscreen)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self).activated.connect(lambda: self.set_font_pt(self.font_pt * 1.2))
+        QShortcut(QKeySequence("Ctrl+="), self).activated.connect(lambda: self.set_font_pt(self.font_pt * 1.2))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self).activated.connect(lambda: self.set_font_pt(self.font_pt / 1.2))
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
