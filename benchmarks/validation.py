@@ -406,7 +406,7 @@ def merge(spans: list[tuple[float, float]], pad_s: float = 0.0) -> list[tuple[fl
             out[-1][1] = max(out[-1][1], hi)
         else:
             out.append([lo, hi])
-    return [(round(a, 3), round(b, 3)) for a, b in out]
+    return [(np.floor(a * 1000) / 1000, np.ceil(b * 1000) / 1000) for a, b in out]  # outward: ends stay in
 
 
 def snap_to_peak(sig: Signal, beat_s: np.ndarray, half_s: float = 0.05) -> np.ndarray:
