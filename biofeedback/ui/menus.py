@@ -35,7 +35,7 @@ def _find_menu(window: QMainWindow, title: str) -> QMenu | None:
 
 def install_menus(
     window: QMainWindow,
-    quit_app: Callable[[], None],
+    quit_app: Callable[[], object],  # e.g. QMainWindow.close (its bool is not used)
     toggle_theme: Callable[[], None],
     toggle_presentation: Callable[[], None],
     show_help: Callable[[], None],

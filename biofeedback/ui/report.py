@@ -17,11 +17,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QImage,
+    QImageWriter,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -84,7 +85,7 @@ def write_report(data: ReportData, path: Path) -> None:
             write_pdf(data, tmp)
         else:
             image = report_image(data)
-            if not image.save(str(tmp), "PNG"):
+            if not QImageWriter(str(tmp), QByteArray(b"PNG")).write(image):  # what QImage.save does
                 raise incomplete("PNG", tmp)
 
 
