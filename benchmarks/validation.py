@@ -329,10 +329,8 @@ def _analyze_kinds() -> str:
 def run_live(rec: Recording, tmp: Path) -> tuple[np.ndarray, np.ndarray]:
     """(t_s, rr_ms) of the beats of the live pipeline fed the file in 20 ms pieces, as ``replay`` delivers them."""
     from biofeedback.core.pipeline import Pipeline
-    from biofeedback.io.files import load_recording
+    from biofeedback.io.files import InputError, load_recording
     from biofeedback.io.replay import REPLAY_TICK_S, split_blocks
-
-    from biofeedback.io.files import InputError
 
     path, flags = rec.user_file(tmp)
     fs = float(flags[flags.index("--fs") + 1]) if "--fs" in flags else None

@@ -151,7 +151,7 @@ def results():
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         with ThreadPoolExecutor(max_workers=2) as pool:
-            done = dict(zip([r.id for r in recs], pool.map(lambda r: V.evaluate(r, tmp), recs)))
+            done = dict(zip([r.id for r in recs], pool.map(lambda r: V.evaluate(r, tmp), recs), strict=True))
     return done
 
 
