@@ -217,7 +217,7 @@ class PpgBeatDetector:
         if state is not None:
             return state
         ref = self._first_t if self._last_beat_t is None else self._last_beat_t
-        if self._last_t - ref > NO_BEAT_TIMEOUT_S:
+        if ref is not None and self._last_t - ref > NO_BEAT_TIMEOUT_S:
             return SignalQuality.NO_SIGNAL
         return SignalQuality.GOOD
 
@@ -338,6 +338,7 @@ class PpgBeatDetector:
         if self.declared_polarity is None:
             polarity = estimate_polarity(self._v[a:b], self.fs_hz)
             if polarity != self.polarity:  # the filters are linear: flip their state and history
+                assert self._zl is not None  # set by _begin, before any re-learning
                 self.polarity = polarity
                 self._blq, self._zl = -self._blq, -self._zl
                 self._y[: self._n] *= -1.0
@@ -347,11 +348,13 @@ class PpgBeatDetector:
         self._rr.clear()
         self._rr_med = None
         self._last_prom = math.inf
+        assert self.polarity is not None  # learnt or declared by _begin
         self._seed_from_learning(self._v[a:b] * float(self.polarity), period)
 
     def _process(self, m: int) -> np.ndarray:
         p = self._p
         x = self._v[p : p + m]
+        assert self._zl is not None  # processing starts after _begin
         self._y[p : p + m], self._zl = fast_lfilter(self._blq, self._al, x, self._zl)
         # _y[start - 1]: the steady state
         extend_slope_sum(self._y, self._cs, self._ssf, p, m, self._gain, self._ls, self._start)
@@ -440,6 +443,7 @@ class PpgBeatDetector:
 
     def _confirm(self, onset: int, j: int) -> tuple[float, float] | None:
         """Systolic peak of the upstroke [onset, j], its quality; None if not a beat."""
+        assert self.polarity is not None  # learnt or declared by _begin
         sign = float(self.polarity)
         span = self._peaks.locate(self._v, self._start, onset, j, sign)
         if span is None:
@@ -463,6 +467,7 @@ class PpgBeatDetector:
         if self._last_beat_t is not None and t - self._last_beat_t <= MAX_RR_S:
             self._rr.append(t - self._last_beat_t)
             self._rr_med = statistics.median(self._rr)
+            assert self._last_peak_abs is not None  # set with _last_beat_t
             prev = self._last_peak_abs - self._off
             if prev >= max(self._start, 0):
                 wave = beat_wave(self._v, prev, k_abs - self._off, self.fs_hz)

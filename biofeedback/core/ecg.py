@@ -80,13 +80,14 @@ class EcgRPeakDetector:
         self._zi_ready = False
         self._n = 0  # samples seen
         cap = int(HISTORY_S * self.fs_hz) + 1
-        self._t = deque(maxlen=cap)
-        self._clean = deque(maxlen=cap)
-        self._slope = deque(maxlen=cap)
-        self._mwi = deque(maxlen=cap)
+        self._t: deque[float] = deque(maxlen=cap)
+        self._clean: deque[float] = deque(maxlen=cap)
+        self._slope: deque[float] = deque(maxlen=cap)
+        self._mwi: deque[float] = deque(maxlen=cap)
         self._bp_tail = np.zeros(4)
         self._sq_tail = np.zeros(self._w - 1)
-        self._spki = self._npki = None
+        self._learnt = False  # SPKI and NPKI hold estimates (learnt over the first LEARN_S)
+        self._spki = self._npki = 0.0
         self._learn: list[float] = []
         self._pending: list[tuple[int, float]] = []  # (sample index, MWI value) candidates since last QRS
         self._last_qrs: int | None = None
@@ -98,10 +99,10 @@ class EcgRPeakDetector:
         self._polarity_votes = 0
 
     # -- helpers on absolute sample indices ----------------------------------------------
-    def _at(self, buf: deque, i: int) -> float:
+    def _at(self, buf: deque[float], i: int) -> float:
         return buf[i - (self._n - len(buf))]
 
-    def _window(self, buf: deque, lo: int, hi: int) -> np.ndarray:
+    def _window(self, buf: deque[float], lo: int, hi: int) -> tuple[np.ndarray, int]:
         first = self._n - len(buf)
         lo, hi = max(lo, first), min(hi, self._n)
         return np.array([buf[k - first] for k in range(lo, hi)]), lo
@@ -149,7 +150,7 @@ class EcgRPeakDetector:
             frac = np.arange(1, missing + 1) / (missing + 1)
             return self._feed_finite(t0 + frac * (t_next - t0), x0 + frac * (x_next - x0))
         # peaks before the hole that were waiting for their refractory period
-        beats = self.flush() if self._spki is not None else np.empty(0)
+        beats = self.flush() if self._learnt else np.empty(0)
         self.holes.append((t0, t_next - t0))
         self.reset()
         return beats
@@ -189,7 +190,7 @@ class EcgRPeakDetector:
     # -- peak classification ---------------------------------------------------------------
     def _scan(self, final: bool) -> list[float]:
         beats: list[float] = []
-        if self._spki is None:
+        if not self._learnt:
             if self._n < LEARN_S * self.fs_hz and not final:
                 return beats
             mwi, first = self._window(self._mwi, max(0, self._n - int(LEARN_S * self.fs_hz)), self._n)
@@ -198,6 +199,7 @@ class EcgRPeakDetector:
             first = self._n - len(self._mwi)  # classify every peak still in the history
             self._spki = 0.25 * float(mwi.max())
             self._npki = 0.5 * float(mwi.mean())
+            self._learnt = True
             self._checked = max(first, int(SETTLE_S * self.fs_hz))
         end = self._n if final else self._n - self._refractory
         if end <= self._checked:

@@ -172,17 +172,18 @@ class Pipeline:
 
     def _ensure_detector(self, fs_hz: float) -> PpgBeatDetector:
         d = self.detector
-        if (d is not None and abs(self.fs_hz - fs_hz) <= 1e-9 and d.declared_polarity != self.polarity
+        current_hz = self.fs_hz if self.fs_hz is not None else -1.0  # set with the detector
+        if (d is not None and abs(current_hz - fs_hz) <= 1e-9 and d.declared_polarity != self.polarity
                 and self.polarity is not None and d.polarity in (None, self.polarity)):
             # a header declaring the polarity the detector already uses (or has not yet
             # learnt) arrives seconds after the first samples: adopt it without re-learning
             d.declared_polarity = d.polarity = self.polarity
-        if d is None or abs(self.fs_hz - fs_hz) > 1e-9 or d.declared_polarity != self.polarity:
+        if d is None or abs(current_hz - fs_hz) > 1e-9 or d.declared_polarity != self.polarity:
             from biofeedback.core.beats import PpgBeatDetector
 
             self.fs_hz = fs_hz
-            self.detector = PpgBeatDetector(fs_hz, adc_max=self.adc_max, polarity=self.polarity)
-        return self.detector
+            d = self.detector = PpgBeatDetector(fs_hz, adc_max=self.adc_max, polarity=self.polarity)
+        return d
 
     def _on_ppg(self, block: PpgBlock, out: PipelineOutput) -> None:
         # hot path: called for every decoded block (50 times a second live, 180,000

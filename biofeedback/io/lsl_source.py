@@ -24,6 +24,7 @@ return reports the hole as a ``Gap(reason="disconnected")``.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 import numpy as np
 import pylsl
@@ -186,7 +187,8 @@ class LslSource:
     def _run(self, on_events: EventSink, on_state: StateSink) -> None:
         on_state(SourceState(CONNECTING, f"Looking for the LSL stream {self.selector}…", "lsl"))
         predicate = _predicate(self.selector)
-        info, decoder, backoff = None, None, iter(())
+        info, decoder = None, None
+        backoff: Iterator[float] = iter(())
         while not self._stop.is_set():
             found = self._resolve(predicate)
             if found is None:
