@@ -27,6 +27,12 @@ from biofeedback.io.store import STORE_FILENAME, SessionStore
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="ptys, tmpfs and bind mounts need Linux")
 
+def needs_root() -> None:
+    """Mounting a tmpfs or a read-only bind needs root: CI runs as root, a developer may not."""
+    if os.geteuid() != 0:
+        pytest.skip("mounts a small tmpfs or a read-only bind: needs root (CI runs as root)")
+
+
 SHOWN_WITHIN_S = 3.0  # a failing commit is reported at the next flush (1 s) plus the writer's busy timeout
 
 
@@ -63,6 +69,7 @@ def fill(folder) -> object:
 
 @pytest.fixture
 def small_disk(tmp_path):
+    needs_root()
     folder = tmp_path / "small"
     folder.mkdir()
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], check=True)
@@ -149,6 +156,7 @@ def read_only_folder(tmp_path):
     """A folder holding a store with one session, then bind-mounted read-only (root cannot write either)."""
     from biofeedback.core.types import Beat
 
+    needs_root()
     folder = tmp_path / "ro"
     with SessionStore(folder / STORE_FILENAME) as store:
         writer = store.begin_session("sim", "native", name="kept")
