@@ -41,7 +41,7 @@ def main() -> int:
     def fast_clock() -> float:
         return t0 + args.speed * (time.monotonic() - t0)
 
-    settings = Settings(first_run_notice_seen=True, sim_speed=args.speed, session_minutes=10)
+    settings = Settings(first_run_notice_seen=True, session_minutes=10)  # the sensor runs on fast_clock
     window = MainWindow(settings, clock=fast_clock, save=False)
     window.resize(1440, 900)
     window.show()

@@ -138,7 +138,7 @@ def run(args) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = SessionStore(Path(tmp) / "demo.sqlite3")
         earlier_sessions(store, np.random.default_rng(3))
-        settings = Settings(first_run_notice_seen=True, source_kind="simulated", sim_speed=args.speed,
+        settings = Settings(first_run_notice_seen=True, source_kind="simulated",  # on fast_clock, as the window
                             session_minutes=0, lsl_enabled=True, lsl_name="you (this window)")
         window = MainWindow(settings, clock=fast_clock, save=False)
         integration = install_session_store(window, store)

@@ -7,6 +7,8 @@ status area when the user tries to connect.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from biofeedback.app.settings import Settings
@@ -48,8 +50,14 @@ def list_port_choices() -> tuple[list[PortChoice], str | None]:
     return choices, None
 
 
-def make_source(settings: Settings) -> Source:
-    """Build the source the settings describe; raises with a readable message on failure."""
+def make_source(settings: Settings, clock: Callable[[], float] = time.monotonic,
+                seed: int | None = None) -> Source:
+    """Build the source the settings describe; raises with a readable message on failure.
+
+    ``clock``: the app's host clock; the simulated sensor runs on it (its
+    person follows the pacer on that clock; ``sim_speed`` scales it further).
+    ``seed``: the simulated person's (None: a new person each time).
+    """
     kind = settings.source_kind
     if kind == SIMULATED:
         from biofeedback.io.simulator import SimulatedSource
@@ -60,6 +68,8 @@ def make_source(settings: Settings) -> Source:
             artifacts_per_min=settings.sim_artifacts_per_min,
             speed=settings.sim_speed,
             shape=settings.sim_shape,
+            seed=seed,
+            clock=clock,
         )
     if kind == SERIAL:
         if not settings.serial_port:

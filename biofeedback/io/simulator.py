@@ -6,6 +6,12 @@ supported protocol through that protocol's own encoder. ``serve`` streams it in 
 optionally "unplugging" for a while. ``SimulatedSource`` runs both the server
 and a ``SerialSource`` reading the virtual port, so the app's simulated sensor
 goes through exactly the code path of a real one.
+
+Time: the server paces itself by a host clock (``ServeOptions.clock``,
+``time.monotonic`` by default): simulated time is ``(clock() - started_at) *
+speed``. Given the app's clock (``SimulatedSource(clock=...)``) the simulated
+person follows the pacer on that same clock; given an ``io.clock.ManualClock``
+the sensor only produces data when a test advances the clock.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS
@@ -31,6 +37,7 @@ from biofeedback.core.simulation import (
     sensor_for,
     shape_named,
 )
+from biofeedback.io.clock import Clock, sleep_until
 from biofeedback.io.serial_source import SerialSource
 from biofeedback.io.source import EventSink, StateSink
 from biofeedback.io.virtual_port import PtyPort, TcpPort
@@ -119,18 +126,25 @@ class ServeOptions:
     unplug_at_s: float | None = None  # simulated time of a simulated unplug
     unplug_for_s: float = 3.0
     held_unplugged: bool = False  # set from another thread to pull the cable until cleared
-    started_at: float | None = None  # time.monotonic() of simulated time 0 (default: when serve starts)
+    started_at: float | None = None  # clock() of simulated time 0 (default: when serve starts)
+    clock: Clock = field(default=time.monotonic)  # the host clock the server paces itself by
 
 
 def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Event,
           on_tick: Callable[[], None] | None = None) -> None:
-    """Stream ``sim`` to ``port`` in (scaled) real time until stopped or the duration ends."""
+    """Stream ``sim`` to ``port`` in (scaled) clock time until stopped or the duration ends.
+
+    A chunk every SIM_TICK_S of ``options.clock``: up to simulated time
+    ``(clock() - started_at) * speed``.
+    """
+    clock = options.clock
     needs_start = bool(sim.spec.start_bytes)
     streaming = not needs_start
     heard = b""
-    started = options.started_at if options.started_at is not None else time.monotonic()
+    started = options.started_at if options.started_at is not None else clock()
     while not stop.is_set():
-        until_s = (time.monotonic() - started) * options.speed
+        now = clock()
+        until_s = (now - started) * options.speed
         if options.duration_s is not None:
             until_s = min(until_s, options.duration_s)
         if needs_start:
@@ -152,7 +166,7 @@ def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Eve
             on_tick()
         if options.duration_s is not None and until_s >= options.duration_s:
             break
-        stop.wait(config.SIM_TICK_S)
+        sleep_until(clock, now + config.SIM_TICK_S, stop)
 
 
 def open_virtual_port(listen: str | None = None):
@@ -170,7 +184,8 @@ class SimulatedSource:
 
     def __init__(self, hr_bpm: float = 65.0, resonance_bpm: float = 5.5, artifacts_per_min: float = 0.0,
                  protocol: str = "native", speed: float = 1.0, seed: int | None = None,
-                 shape: str = "classic") -> None:
+                 shape: str = "classic", clock: Clock = time.monotonic) -> None:
+        """``clock``: the host clock of the app whose pacer the person follows (and the server's)."""
         seed = int(time.time()) if seed is None else seed
         self.settings = SimulatorSettings(protocol=protocol, hr_bpm=hr_bpm, resonance_bpm=resonance_bpm,
                                           artifacts_per_min=artifacts_per_min, seed=seed, shape=shape)
@@ -183,7 +198,8 @@ class SimulatedSource:
         self._thread: threading.Thread | None = None
         self._pending_rate: float | None = None
         self._pending_pacer: tuple[float, float, float] | None = None
-        self._options = ServeOptions(speed=speed)
+        self._clock = clock
+        self._options = ServeOptions(speed=speed, clock=clock)
 
     def set_breathing_rate(self, bpm: float) -> None:
         """The simulated person follows this pacer rate (with their own lag and compliance)."""
@@ -194,22 +210,29 @@ class SimulatedSource:
     def follow_pacer(self, rate_bpm: float, phase_cycles: float) -> None:
         """The simulated person breathes with the on-screen pacer: ``phase_cycles`` is its phase now."""
         self._pending_rate = rate_bpm
-        self._pending_pacer = (rate_bpm, phase_cycles, time.monotonic())
+        self._pending_pacer = (rate_bpm, phase_cycles, self._clock())
         self._apply_pacer()
 
+    def sim_time_s(self, clock_s: float) -> float | None:
+        """Simulated time at the clock's ``clock_s`` (None before ``start``): what the sensor has sent by then."""
+        started = self._options.started_at
+        return None if started is None else (clock_s - started) * self.speed
+
     def _apply_pacer(self) -> None:
-        if self.simulator is None or self._options.started_at is None or self._pending_pacer is None:
+        if self.simulator is None or self._pending_pacer is None:
             return
-        rate_bpm, phase_cycles, at_monotonic = self._pending_pacer
-        at_sim_s = (at_monotonic - self._options.started_at) * self.speed
-        # assumes the pacer's clock runs at the simulation's speed (1x live; tests and
-        # screenshots speed both up alike)
+        rate_bpm, phase_cycles, at_clock_s = self._pending_pacer
+        at_sim_s = self.sim_time_s(at_clock_s)
+        if at_sim_s is None:
+            return
+        # assumes the pacer's clock runs at the simulation's speed (1x live, the same clock;
+        # tests and screenshots may speed both up alike)
         self.simulator.follow_pacer(rate_bpm, phase_cycles, at_sim_s)
 
     def start(self, on_events: EventSink, on_state: StateSink) -> None:
         self.simulator = SensorSimulator(self.settings)
         self.simulator.set_breathing_rate(self._pending_rate)
-        self._options.started_at = time.monotonic()
+        self._options.started_at = self._clock()
         self._apply_pacer()
         self._port = open_virtual_port()
         self._stop.clear()

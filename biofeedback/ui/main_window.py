@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         settings = self.ui.sources.store()
         warm_imports.wait()  # the source modules and SciPy (loading since the window showed)
         try:
-            source = make_source(settings)
+            source = make_source(settings, clock=self.clock)  # a simulated sensor on the window's clock
         except Exception as exc:
             self.live.disconnect_source()
             self.clear_views()

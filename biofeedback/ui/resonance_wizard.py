@@ -9,6 +9,11 @@ In the app the wizard runs on the ``LiveSession`` (``live=``): its pacer is
 the live session's active pacer while the blocks run, so the person, real or
 simulated, follows it. Without one it steps an in-process simulated sensor
 (``driver=``, optionally accelerated by ``speed``).
+
+A timer calls ``step`` every TICK_MS; the runner reads the live session's
+clock, so on a virtual clock (``io.clock.ManualClock``) nothing moves until
+the clock does. A test that wants every step at a known clock time sets
+``auto_step = False`` before ``start`` and calls ``step`` itself.
 """
 
 from __future__ import annotations
@@ -75,7 +80,8 @@ class ResonanceWizard(QDialog):
         self.notice = ""  # e.g. why the result could not be stored
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self._tick)
+        self._timer.timeout.connect(self.step)
+        self.auto_step = True  # False: the caller steps (``step``), no timer
         self.result_page = WizardResultPage()
         r = self.result_page
         self.headline, self.explain, self.table, self.curves = r.headline, r.explain, r.table, r.curves
@@ -170,7 +176,8 @@ class ResonanceWizard(QDialog):
         self.pacer_slot.addWidget(self.pacer_widget)
         self._show_state()
         self.stack.setCurrentIndex(1)
-        self._timer.start()
+        if self.auto_step:
+            self._timer.start()
 
     def cancel(self) -> None:
         self._timer.stop()
@@ -183,8 +190,9 @@ class ResonanceWizard(QDialog):
         self.saved_label.setText("")
         self.stack.setCurrentIndex(0)
 
-    def _tick(self) -> None:
-        if self.session is None:
+    def step(self) -> None:
+        """Advance the assessment to now (the runner's clock); show the result once it is done."""
+        if self.session is None or self.page != "running":
             return
         self.runner.step()
         self._show_state()
@@ -210,7 +218,14 @@ class ResonanceWizard(QDialog):
     def _finish(self) -> None:
         self._timer.stop()
         self.runner.finish()
-        self.result = self.session.result()
+        try:
+            self.result = self.session.result()
+        except Exception:  # said on the page, not a wizard waiting forever; the error goes on (tests fail)
+            self.result_page.headline.setText("The assessment could not be scored")
+            self.result_page.explain.setText("Something went wrong while scoring the blocks. Please retest.")
+            self.save_button.setEnabled(False)
+            self.stack.setCurrentIndex(2)
+            raise
         self.result_page.show_result(self.result, self.session, self.theme)
         self.stack.setCurrentIndex(2)
         if self.save_result:

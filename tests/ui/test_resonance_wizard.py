@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import time
+from functools import partial
 
 import numpy as np
 import pytest
@@ -11,10 +11,15 @@ from PySide6.QtCore import QPoint, Qt
 
 from biofeedback.app.assessment_runner import shortest_block_s
 from biofeedback.app.settings import Settings
+from biofeedback.app.sources import make_source
 from biofeedback.core.assessment import AssessmentPlan
+from biofeedback.core.protocols import PROTOCOLS
 from biofeedback.core.simulation import PersonParams
 from biofeedback.io.assess_sim import SimPersonSettings, SimulatedBeatsDriver
 from biofeedback.io.assessment_file import load_assessments
+from biofeedback.io.clock import ManualClock
+from biofeedback.io.simulator import SimulatedSource
+from biofeedback.ui import main_window
 from biofeedback.ui.coherence_indicator import CoherenceIndicator, coherence_level, fill_fraction
 from biofeedback.ui.main_window import MainWindow
 from biofeedback.ui.resonance_wizard import ResonanceWizard
@@ -104,31 +109,44 @@ def test_coherence_sound_either_works_or_gives_a_quiet_notice(qtbot):
     assert w.tone is None
 
 
-class FastClock:
-    """Monotonic seconds times ``speed``: the app's clock while the simulated sensor runs ``speed`` times faster."""
-
-    def __init__(self, speed: float) -> None:
-        self.speed, self.t0 = speed, time.monotonic()
-
-    def __call__(self) -> float:
-        return self.speed * (time.monotonic() - self.t0)
+STEP_S = 0.25  # virtual seconds per step of the in-app test: the wizard records the pacer at 4 Hz
+SEED = 3  # the in-app test's simulated person (recommends 5.5 against 5.0 close behind)
 
 
-def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot):
+def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot, monkeypatch):
     """The whole path: simulator on a pty -> serial source -> pipeline -> LiveSession -> wizard.
 
     The simulated person follows whichever pacer is active, so during the blocks
     they breathe with the wizard's pacer (rate and phase), not the training pacer.
+
+    In virtual time: the window, its live session, the simulated sensor and the
+    wizard share one ManualClock. Each step advances it STEP_S, waits (in real
+    time, as long as the machine needs) until the pipeline's output holds the
+    last sample the sensor sent before that time, then steps the wizard: every
+    host stamp, pacer change and wizard step is then the same whatever the load.
     """
-    speed, resonance = 20.0, 5.0
-    clock = FastClock(speed)
-    settings = Settings(first_run_notice_seen=True, source_kind="simulated", sim_speed=speed,
+    resonance = 5.0
+    clock = ManualClock(1000.0)
+    settings = Settings(first_run_notice_seen=True, source_kind="simulated", sim_speed=1.0,
                         sim_resonance_bpm=resonance, pacer_rate_bpm=6.0)
     window = MainWindow(settings, clock=clock, save=False)
     qtbot.addWidget(window)
     window.show()
-    window.connect_source()
-    qtbot.waitUntil(lambda: len(window.model.beats) >= 10, timeout=20000)
+    monkeypatch.setattr(main_window, "make_source", partial(make_source, seed=SEED))  # the same person each run
+    window.connect_source()  # a simulated sensor on the window's clock
+    qtbot.waitUntil(lambda: getattr(window.live.source, "simulator", None) is not None, timeout=20000)
+    source = window.live.source
+    assert isinstance(source, SimulatedSource)
+    sample_s = 1.0 / PROTOCOLS[source.settings.protocol].fs_hz
+
+    def advance() -> None:
+        """STEP_S on, once the pipeline has everything the sensor sent until then."""
+        sent_until = source.sim_time_s(clock.advance(STEP_S))
+        qtbot.waitUntil(lambda: (window.model.last_device_t_s or -1.0) >= sent_until - sample_s - 1e-6,
+                        timeout=30000)
+
+    while len(window.model.beats) < 10:
+        advance()
     window.wizard_action.trigger()
     wizard = window.wizard
     shortest = wizard.block_spin.minimum()
@@ -136,10 +154,17 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot):
     wizard.block_spin.setValue(shortest)
     owners = []
     window.live.pacer_changed.connect(lambda change: owners.append((change.owner, change.rate_bpm)))
+    finished = []
+    wizard.assessment_finished.connect(finished.append)
+    wizard.auto_step = False  # stepped below, each time after the data up to the clock's time arrived
     wizard.start()
     assert window.live.pacer is wizard.session.pacer  # the person now follows the wizard's pacer
-    with qtbot.waitSignal(wizard.assessment_finished, timeout=int(1000 * 6 * shortest / speed) + 20000):
-        pass
+    for _ in range(int(6 * shortest / STEP_S)):
+        advance()
+        wizard.step()
+        if finished:
+            break
+    assert finished and wizard.page == "result"
     result = wizard.result
     assert result.recommended_bpm is not None, result.reasons
     assert abs(result.recommended_bpm - resonance) <= 0.5
@@ -154,6 +179,9 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot):
     assert [r for o, r in owners if o == "wizard"] == [6.5, 6.0, 5.5, 5.0, 4.5]  # one change per block
     assert window.live.pacer is window.pacer and window.live.pacer_owner == "training"  # given back
     assert window.pacer.rate_bpm == 6.0  # the training pacer kept its rate meanwhile
+    scores = {rate: round(score, 4) for rate, score in result.scores.items()}
+    print(f"in-app wizard: {result.recommended_bpm} /min, scores {scores}, behind {np.round(behind, 4).tolist()} s, "
+          f"pinned offset {wizard.runner.mapping.offset_s:.6f} s")  # the same every run (pytest -s)
     window.close()
     assert not window.live.errors
 
