@@ -31,10 +31,13 @@ TABLE_ROWS = (
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("analyze", help="HRV metrics of an RR, PPG or raw-event file")
-    p.add_argument("file", help="RR/IBI text or CSV, PPG CSV, or a raw event log from `record --raw`")
-    p.add_argument("--kind", choices=("auto", "rr", "ppg"), default="auto")
-    p.add_argument("--fs", type=float, default=None, metavar="HZ", help="PPG sample rate when the file has no time column")
+    p = subparsers.add_parser("analyze", help="HRV metrics of an RR, PPG, ECG or raw-event file")
+    p.add_argument("file", help="RR/IBI text or CSV, PPG or ECG CSV, OpenSignals, EDF, Polar ECG export, XDF, "
+                                "or a raw event log from `record --raw`")
+    p.add_argument("--kind", choices=("auto", "rr", "ppg", "ecg"), default="auto",
+                   help="what the file holds (auto: from its format and column names)")
+    p.add_argument("--fs", type=float, default=None, metavar="HZ",
+                   help="PPG/ECG sample rate when the file has no time column")
     p.add_argument("--column", default=None, metavar="NAME", help="column to read when several fit")
     p.add_argument("--no-correct", action="store_true", help="analyse the intervals exactly as given")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -48,7 +51,8 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
 
     Offline and vectorised over the whole record: RR files go straight to
     ``correct_offline``; waves and raw logs run the live pipeline's detection
-    in large chunks, then the same offline correction. Both give the streaming
+    in large chunks (an ECG through the live ECG source's R-peak detector, a
+    PPG through the pipeline's beat detector), then the same offline correction. Both give the streaming
     pipeline's beats exactly (tests/cli/test_analyze.py).
     """
     from biofeedback import config

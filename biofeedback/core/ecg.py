@@ -40,6 +40,8 @@ from collections import deque
 import numpy as np
 from scipy import signal
 
+from biofeedback.core.types import DeviceBeat, Gap
+
 MWI_S = 0.150  # moving-window integration width (paper: 150 ms)
 REFRACTORY_S = 0.200
 LEARN_S = 2.0
@@ -312,3 +314,25 @@ def detect_r_peaks(ecg: np.ndarray, fs_hz: float, chunk_s: float = 0.1) -> np.nd
     out = [det.feed(t[i:i + step], ecg[i:i + step]) for i in range(0, len(ecg), step)]
     out.append(det.flush())
     return np.concatenate(out) if out else np.empty(0)
+
+
+def beat_events(detector: EcgRPeakDetector, t_s: np.ndarray, values: np.ndarray) -> list[DeviceBeat | Gap]:
+    """The events an ECG source gives for one chunk of samples.
+
+    One ``DeviceBeat`` (no device interval) per R peak the chunk confirms, and a
+    ``Gap`` ("invalid_samples") where a long non-finite stretch restarted the
+    detector, in time order. The live LSL source and ``analyze``/replay of ECG
+    files both turn samples into beats through this function, so a file gives
+    the beats a live stream of the same samples would.
+    """
+    found: list[DeviceBeat | Gap] = [DeviceBeat(float(t), None) for t in detector.feed(t_s, values)]
+    if detector.holes:  # the interval chain ends at each hole
+        found += [Gap(t, d, "invalid_samples") for t, d in detector.holes]
+        detector.holes.clear()
+        found.sort(key=lambda e: e.t_s)
+    return found
+
+
+def flush_events(detector: EcgRPeakDetector) -> list[DeviceBeat]:
+    """End of a recording (or before a gap): the R peaks still waiting for their refractory period."""
+    return [DeviceBeat(float(t), None) for t in detector.flush()]

@@ -1,10 +1,11 @@
-"""Read recordings from files: RR/IBI text, CSV tables, OpenSignals, NumPy .npy, raw event logs.
+"""Read recordings from files: RR/IBI text, CSV tables, OpenSignals, EDF, Polar ECG, NumPy .npy, raw logs.
 
 Every reader turns a file into arrays and, on demand, into the event stream a
 live source would give, so ``analyze`` and replay run the same pipeline as the
 live app. The content decides what a file holds (time column and its unit,
-value column, RR or PPG); a real ambiguity becomes an ``InputError`` naming the
-candidates. Impossible values (NaN, an interval over FILE_RR_GAP_MS, time going
+value column, RR, PPG or ECG); a real ambiguity becomes an ``InputError`` naming the
+candidates, and values that cannot be what they would be read as (sensor counts
+taken for intervals) are refused with the ``--kind`` to use. Impossible values (NaN, an interval over FILE_RR_GAP_MS, time going
 backwards) become gaps and are reported in ``Recording.note``; they never crash.
 """
 
@@ -18,18 +19,23 @@ from pathlib import Path
 import numpy as np
 
 from biofeedback import config
+from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, Gap, PpgBlock
 from biofeedback.io.rawlog import RAW_MAGIC, RawLogError, read_raw_events
+from biofeedback.io.readers_edf import EdfError, is_edf, read_edf
 from biofeedback.io.readers_opensignals import OpenSignalsError, is_opensignals, read_opensignals
+from biofeedback.io.readers_polar import PolarError, is_polar_ecg, read_polar_ecg
 from biofeedback.io.readers_table import Table, TableError, read_table
 from biofeedback.io.signal_cleanup import clean_ppg, clean_raw_events, rr_chains
 
 RR_COLUMN_PATTERN = re.compile(r"^(rr|ibi|nn|rri|interval|rr_ms|ibi_ms|nn_ms|rr_s|ibi_s|rr interval.*|ibi interval.*)$", re.I)
 PPG_COLUMN_PATTERN = re.compile(r"^(ppg|bvp|value|signal|pleth|pulse|ir|red|green|raw|adc|ppg_.*|.*_ppg)$", re.I)
+# ecg, ECG, ecg_uv, ECG (mV), ekg [uV], ECG lead II: the name starts with the word ECG/EKG
+ECG_COLUMN_PATTERN = re.compile(r"^(ecg|ekg)($|[\s_\-(\[].*)", re.I)
 TIME_COLUMN_PATTERN = re.compile(
-    r"^(t|time|times|timer|timestamps?|time_s|time_ms|time_us|t_s|t_ms|ms|sec|secs|seconds|"
-    r"elapsed.*|datetime|date_?time|date|clock|unix.*|epoch.*)$", re.I)
-_UNIT_SUFFIX = re.compile(r"^(.*?)\s*[\(\[]\s*(ms|s|sec|us|µs)\s*[\)\]]$", re.I)
+    r"^(t|time|times|timer|timestamps?|time_s|time_ms|time_us|time_ns|t_s|t_ms|t_ns|timestamps?_(s|ms|us|ns)|"
+    r"ms|sec|secs|seconds|elapsed.*|datetime|date_?time|date|clock|unix.*|epoch.*)$", re.I)
+_UNIT_SUFFIX = re.compile(r"^(.*?)\s*[\(\[]\s*(ms|s|sec|us|µs|ns)\s*[\)\]]$", re.I)
 SECONDS_MEDIAN_LIMIT = 10.0  # Kubios-style: intervals whose median is below 10 are in seconds
 PPG_BLOCK_SAMPLES = 4096  # replay splits long PPG files into blocks like a live stream would
 FILE_TIME_MATCH_MS = 2.0  # a beat-time column fits its intervals when steps equal them within this
@@ -45,11 +51,11 @@ class Recording:
     """A file read into arrays, with what was learnt reading it.
 
     kind "rr": ``beat_t_s`` (first beat at 0 s) and ``chain_start`` (True where a
-    gap precedes the beat, so its interval is unknown). kind "ppg": ``t_s``,
-    ``value``, ``fs_hz`` and the ``gaps`` found. kind "raw": ``raw_events``.
+    gap precedes the beat, so its interval is unknown). kinds "ppg" and "ecg":
+    ``t_s``, ``value``, ``fs_hz`` and the ``gaps`` found. kind "raw": ``raw_events``.
     """
 
-    kind: str  # "rr" | "ppg" | "raw"
+    kind: str  # "rr" | "ppg" | "ecg" | "raw"
     note: str = ""  # e.g. "intervals read as seconds"
     device: str = ""
     beat_t_s: np.ndarray | None = None
@@ -70,6 +76,8 @@ class Recording:
             return list(self.raw_events or [])
         if self.kind == "rr":
             return _rr_events(self)
+        if self.kind == "ecg":
+            return _ecg_events(self, block_samples)
         return _ppg_events(self, block_samples)
 
 
@@ -103,12 +111,37 @@ def _ppg_events(rec: Recording, block: int) -> list[Event]:
     return events
 
 
+def _ecg_events(rec: Recording, block: int) -> list[Event]:
+    """What a live ECG source gives for these samples: the R-peak detector's device beats.
+
+    The samples go, ``block`` at a time, through ``core.ecg.beat_events``, the
+    function the LSL source uses live; at a gap in the file the detector
+    releases its last beats and starts again, and the pipeline ends the
+    interval chain there.
+    """
+    assert rec.t_s is not None and rec.value is not None and rec.fs_hz is not None
+    events: list[Event] = [DeviceInfo(protocol="ecg", device=rec.device)]
+    detector = EcgRPeakDetector(rec.fs_hz)
+    gap_at = {int(np.searchsorted(rec.t_s, g.t_s, side="right")): g for g in rec.gaps}
+    cuts = sorted({0, rec.t_s.size, *gap_at})
+    for a, b in zip(cuts[:-1], cuts[1:], strict=True):
+        if a in gap_at:
+            events += flush_events(detector)
+            events.append(gap_at[a])
+            detector.reset()
+        for start in range(a, b, block):
+            stop = min(start + block, b)
+            events += beat_events(detector, rec.t_s[start:stop], rec.value[start:stop])
+    events += flush_events(detector)
+    return events
+
+
 def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = None,
                    column: str | None = None) -> Recording:
-    """Read ``path`` as RR intervals, a PPG wave or a raw event log."""
+    """Read ``path`` as RR intervals, a PPG wave, an ECG or a raw event log."""
     path = Path(path)
-    if kind not in ("auto", "rr", "ppg", "raw"):
-        raise InputError(f"unknown kind {kind!r}: use auto, rr or ppg")
+    if kind not in ("auto", "rr", "ppg", "ecg", "raw"):
+        raise InputError(f"unknown kind {kind!r}: use auto, rr, ppg or ecg")
     if fs_hz is not None and not (np.isfinite(fs_hz) and fs_hz > 0):
         raise InputError("--fs must be a positive sample rate in Hz")
     if path.suffix.lower() in (".xdf", ".xdfz"):  # LabRecorder files: io/xdf.py
@@ -118,6 +151,8 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
     head_bytes = _read_head(path)
     if path.suffix.lower() == ".npy" or head_bytes.startswith(b"\x93NUMPY"):
         return _from_npy(path, kind, fs_hz)
+    if is_edf(head_bytes, path):
+        return _from_edf(path, kind, column)
     if b"\x00" in head_bytes[:4096]:
         raise InputError(f"{path.name} is a binary file, not text")
     head = head_bytes[:4096].decode("utf-8-sig", errors="replace")
@@ -133,14 +168,25 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         return Recording("raw", note=note, device=path.name, raw_events=events)
     if is_opensignals(head):
         if kind == "rr":
-            raise InputError(f"{path.name} is an OpenSignals recording of a wave; use --kind ppg or auto")
+            raise InputError(f"{path.name} is an OpenSignals recording of a wave; use --kind ppg, ecg or auto")
         try:
-            channel = read_opensignals(path, path.name, column)
+            channel = read_opensignals(path, path.name, column, kind)
         except OpenSignalsError as error:
             raise InputError(str(error)) from None
         t_s = np.arange(channel.value.size) / channel.fs_hz
+        if kind == "ecg" or (kind == "auto" and channel.kind == "ecg"):
+            return _ecg(path, t_s, channel.value, channel.fs_hz, f"OpenSignals {channel.description}",
+                        sequence=channel.sequence)
         return _ppg(path, t_s, channel.value, channel.fs_hz, f"OpenSignals {channel.description}",
                     sequence=channel.sequence)
+    if is_polar_ecg(head):
+        if kind not in ("auto", "ecg"):
+            raise InputError(f"{path.name} is a Polar ECG export; use --kind ecg or auto")
+        try:
+            polar = read_polar_ecg(path, path.name)
+        except PolarError as error:
+            raise InputError(str(error)) from None
+        return _ecg(path, polar.t_s, polar.value_uv, polar.fs_hz, "Polar ECG export (µV, strap clock)")
     try:
         table = read_table(path, path.name)
     except TableError as error:
@@ -236,22 +282,26 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
     if column is not None:
         value = _named(table, column)
         times = [i for i in times if i != value]
+        if kind == "auto" and table.names and ECG_COLUMN_PATTERN.match(table.names[value].strip()):
+            kind = "ecg"  # --column ecg_uv: the name says what it holds
     else:
-        rr_cols = _matching(table, RR_COLUMN_PATTERN)
-        ppg_cols = [i for i in _matching(table, PPG_COLUMN_PATTERN) if i not in times]
+        by_kind = {"rr": _matching(table, RR_COLUMN_PATTERN),
+                   "ppg": [i for i in _matching(table, PPG_COLUMN_PATTERN) if i not in times],
+                   "ecg": [i for i in _matching(table, ECG_COLUMN_PATTERN) if i not in times]}
         others = [i for i in range(n_cols) if i not in times]
         if table.names is None and n_cols == 2 and _increasing(table.columns[0]):
             times, others = [0], [1]  # header-less "time, value"
-        if kind == "rr" and rr_cols:
-            others = rr_cols
-        elif kind == "ppg" and ppg_cols:
-            others = ppg_cols
-        elif kind == "auto" and (rr_cols or ppg_cols):
-            if rr_cols and ppg_cols:
-                names = ", ".join(table.label(i) for i in rr_cols + ppg_cols)
-                raise InputError(f"{path.name} has both RR and PPG columns ({names}); use --kind rr or --kind ppg")
-            kind = "rr" if rr_cols else "ppg"
-            others = rr_cols or ppg_cols
+        if kind in by_kind and by_kind[kind]:
+            others = by_kind[kind]
+        elif kind == "auto" and any(by_kind.values()):
+            found = [k for k, cols in by_kind.items() if cols]
+            if len(found) > 1:
+                names = ", ".join(table.label(i) for k in found for i in by_kind[k])
+                kinds = " or ".join(f"--kind {k}" for k in found)
+                raise InputError(f"{path.name} has {' and '.join(k.upper() for k in found)} columns ({names}); "
+                                 f"use {kinds}")
+            kind = found[0]
+            others = by_kind[kind]
         if not others:
             raise InputError(f"no value column found among {', '.join(table.names or [])}; name one with --column")
         if len(others) > 1:
@@ -283,11 +333,13 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
                     f"cannot tell whether {table.label(value)} holds RR intervals or a PPG wave "
                     f"(time steps of {step or 0:.3g} s); use --kind rr or --kind ppg")
     if kind == "rr":
-        return _rr(path, table.columns[value], table.label(value))
+        return _rr(path, table.columns[value], table.label(value), told=False)
     if t_s is None:
         if fs_hz is None:
             raise InputError(f"{path.name} has no time column: give the sample rate with --fs HZ")
         t_s = np.arange(table.columns[value].size) / fs_hz
+    if kind == "ecg":
+        return _ecg(path, t_s, table.columns[value], fs_hz, f"ECG column {table.label(value)}")
     return _ppg(path, t_s, table.columns[value], fs_hz, "")
 
 
@@ -308,6 +360,8 @@ def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
             unit = "ms"
         elif lowered.endswith(("_us",)):
             unit = "us"
+        elif lowered.endswith(("_ns",)):
+            unit = "ns"
         elif lowered.endswith(("_s", "sec", "secs", "seconds")) or lowered.startswith(("unix", "epoch")):
             unit = "s"
     if unit is None:
@@ -324,7 +378,7 @@ def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
             raise InputError(
                 f"{path.name}: cannot tell whether time column {name!r} is in s ({1 / step:.3g} Hz) "
                 f"or ms ({1000 / step:.3g} Hz); rename it {name}_s or {name}_ms")
-    scale = {"s": 1.0, "ms": 1e-3, "us": 1e-6}[unit]
+    scale = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "ns": 1e-9}[unit]
     finite = t[np.isfinite(t)]
     origin = finite[0] if finite.size else 0.0
     return (t - origin) * scale
@@ -355,16 +409,18 @@ def _gaps_from_times(t_s: np.ndarray | None, rr_ms: np.ndarray) -> np.ndarray | 
     return np.where(excess > FILE_TIME_MATCH_MS, excess, 0.0)
 
 
-def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = None) -> Recording:
+def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = None, told: bool = True) -> Recording:
+    """Intervals of one column; ``told``: the user or the column's name said they are intervals."""
     rr = np.asarray(values, dtype=float)
     finite = rr[np.isfinite(rr) & (rr > 0)]
-    if finite.size == 0:
+    if finite.size == 0 and told:
         raise InputError(f"{path.name} holds no usable RR interval")
     notes = []
     named_seconds = label.lower().endswith("_s") or _normalised(label)[1] == "s"
-    if named_seconds or np.median(finite) < SECONDS_MEDIAN_LIMIT:
+    if named_seconds or (finite.size and np.median(finite) < SECONDS_MEDIAN_LIMIT):
         rr = rr * 1000.0
         notes.append("intervals read as seconds")
+    _refuse_if_not_intervals(path, rr, label, told)
     gaps = _gaps_from_times(t_s, rr)
     beat_t_s, chain_start, bad = rr_chains(rr, gaps)
     if gaps is not None and np.any(gaps > 0):
@@ -375,6 +431,62 @@ def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = Non
         notes.append(f"{bad} impossible interval(s) (NaN, <= 0 or > {config.FILE_RR_GAP_MS / 1000:g} s) "
                      "treated as gaps")
     return Recording("rr", note="; ".join(notes), device=path.name, beat_t_s=beat_t_s, chain_start=chain_start)
+
+
+PLAUSIBLE_SHARE = 0.5  # values read as intervals: at least this share must be plausible ones
+
+
+def _refuse_if_not_intervals(path: Path, rr_ms: np.ndarray, label: str, told: bool) -> None:
+    """Values most of which no heart could give as intervals are not intervals: say which --kind to use.
+
+    Sensor counts (a MAX30102 IR column of ~144 500), a wave centred on zero
+    (an ECG in mV) or sample numbers read as intervals would otherwise become a
+    record of gaps ("0 intervals") or, worse, of wrong beats. The plausible
+    range is the program's own (config.RR_MIN_MS..RR_MAX_MS).
+    """
+    finite = rr_ms[np.isfinite(rr_ms)]
+    if finite.size < 3:
+        return
+    plausible = (finite >= config.RR_MIN_MS) & (finite <= config.RR_MAX_MS)
+    if np.mean(plausible) >= PLAUSIBLE_SHARE:
+        return
+    column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {label}"
+    what = "the intervals you named" if told else "the values"
+    raise InputError(
+        f"{path.name}: {what}{column} (median {np.median(finite):.6g}) are mostly not heart intervals "
+        f"(only {np.mean(plausible):.0%} within {config.RR_MIN_MS:g}-{config.RR_MAX_MS:g} ms), "
+        f"so this is no RR file: if it is a sampled wave, use --kind ppg or --kind ecg with --fs HZ")
+
+
+def _ecg(path: Path, t_s: np.ndarray, values: np.ndarray, fs_hz: float | None, note: str,
+         sequence: np.ndarray | None = None) -> Recording:
+    """An ECG wave: cleaned like a PPG (NaN rows, time going backwards, holes), R peaks found later."""
+    cleaned = clean_ppg(t_s, values, fs_hz, sequence)
+    fs = cleaned.fs_hz
+    if cleaned.t_s.size < 2 or cleaned.t_s.size < 2 * fs:
+        raise InputError(f"{path.name} holds {cleaned.t_s.size / fs:.1f} s of ECG; at least 2 s are needed")
+    if fs < 50:
+        raise InputError(f"{path.name}: ECG at {fs:.3g} Hz is too slow for R-peak detection (need >= 50 Hz)")
+    notes = [n for n in (note, "R peaks: Pan-Tompkins, as for a live ECG stream", cleaned.note) if n]
+    return Recording("ecg", note="; ".join(notes), device=path.name, t_s=cleaned.t_s, value=cleaned.value,
+                     fs_hz=fs, gaps=cleaned.gaps)
+
+
+def _from_edf(path: Path, kind: str, column: str | None) -> Recording:
+    if kind == "rr":
+        raise InputError(f"{path.name} is an EDF recording of waves; use --kind ecg, ppg or auto")
+    try:
+        sig = read_edf(path, path.name, column, kind if kind in ("ecg", "ppg") else "auto")
+    except EdfError as error:
+        raise InputError(str(error)) from None
+    if kind == "auto" and not sig.kind:
+        raise InputError(f"{path.name}: EDF signal {sig.label!r} is not labelled ECG or PPG; "
+                         "use --kind ecg or --kind ppg")
+    t_s = np.arange(sig.value.size) / sig.fs_hz
+    note = f"EDF signal {sig.label!r}" + (f" ({sig.unit})" if sig.unit else "")
+    if kind == "ecg" or (kind == "auto" and sig.kind == "ecg"):
+        return _ecg(path, t_s, sig.value, sig.fs_hz, note)
+    return _ppg(path, t_s, sig.value, sig.fs_hz, note)
 
 
 def _ppg(path: Path, t_s: np.ndarray, values: np.ndarray, fs_hz: float | None, note: str,

@@ -33,7 +33,7 @@ from pylsl.util import TimeoutError as LslTimeoutError
 
 from biofeedback import config
 from biofeedback.core.ble_hrm import RrTimeline
-from biofeedback.core.ecg import EcgRPeakDetector
+from biofeedback.core.ecg import EcgRPeakDetector, beat_events
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, Gap, PpgBlock
 from biofeedback.io.lsl_outlets import MANUFACTURER
 from biofeedback.io.source import (
@@ -150,12 +150,7 @@ class StreamDecoder:
 
     def _decode_ecg(self, t_s: np.ndarray, ecg: np.ndarray) -> list[Event]:
         assert self.ecg is not None
-        found: list[DeviceBeat | Gap] = [DeviceBeat(float(t), None) for t in self.ecg.feed(t_s, ecg)]
-        if self.ecg.holes:  # non-finite stretches that restarted the detector: the chain ends there
-            found += [Gap(t, d, "invalid_samples") for t, d in self.ecg.holes]
-            self.ecg.holes.clear()
-            found.sort(key=lambda e: e.t_s)
-        return [*found]
+        return [*beat_events(self.ecg, t_s, ecg)]  # the same function turns ECG files into beats
 
 
 class LslSource:

@@ -21,6 +21,7 @@ from biofeedback.io.readers_table import _head_and_source
 OPENSIGNALS_MAGIC = "# OpenSignals Text File Format"
 END_OF_HEADER = "# EndOfHeader"
 PPG_SENSORS = ("PPG", "BVP", "SPO2", "OXI", "PULSE")
+ECG_SENSORS = ("ECG", "EKG")  # sensor names start so: "ECG", "ECGBIT" (BITalino), "EKG"
 
 
 class OpenSignalsError(ValueError):
@@ -35,6 +36,7 @@ class OpenSignalsChannel:
     value: np.ndarray
     sequence: np.ndarray | None  # nSeq column (wraps, e.g. 0..15 on BITalino) or None
     description: str  # e.g. "A1 (PPG) of biosignalsplux 00:07:80:3B:46:61"
+    kind: str = ""  # "ppg" or "ecg" as the header's sensor name says, "" when it says neither
 
 
 def is_opensignals(head: str) -> bool:
@@ -74,8 +76,18 @@ def _candidates(meta: dict) -> list[tuple[int, str, str, str, float, int | None]
     return out
 
 
-def read_opensignals(data: bytes | Path, name: str, column: str | None = None) -> OpenSignalsChannel:
-    """The PPG channel of an OpenSignals text file (or the ``column`` named, e.g. ``A2``)."""
+def sensor_kind(sensor: str) -> str:
+    """"ppg", "ecg" or "" for an OpenSignals sensor name."""
+    upper = sensor.upper()
+    if upper in PPG_SENSORS:
+        return "ppg"
+    return "ecg" if upper.startswith(ECG_SENSORS) else ""
+
+
+def read_opensignals(data: bytes | Path, name: str, column: str | None = None,
+                     kind: str = "auto") -> OpenSignalsChannel:
+    """One channel of an OpenSignals text file: the ``column`` named (e.g. ``A2``), else the
+    channel whose sensor is of ``kind`` ("ppg", "ecg"; "auto": PPG, else ECG), else the only one."""
     head, source = _head_and_source(data)
     meta, header_lines = _header(head, name)
     if not isinstance(meta, dict) or not meta or not all(isinstance(v, dict) for v in meta.values()):
@@ -89,13 +101,16 @@ def read_opensignals(data: bytes | Path, name: str, column: str | None = None) -
             names = ", ".join(f"{c[1]} ({c[2]})" for c in channels)
             raise OpenSignalsError(f"{name}: no channel {column!r}; the file has {names}")
     else:
-        chosen = [c for c in channels if c[2].upper() in PPG_SENSORS] or (
-            channels if len(channels) == 1 else []
-        )
+        chosen = []
+        for want in ("ppg", "ecg") if kind == "auto" else (kind,):
+            chosen = chosen or [c for c in channels if sensor_kind(c[2]) == want]
+        if not chosen and len(channels) == 1:
+            chosen = channels
     if len(chosen) != 1:
         names = ", ".join(f"{c[1]} ({c[2]})" for c in (chosen or channels))
+        what = "the ECG" if kind == "ecg" else "the pulse wave"
         raise OpenSignalsError(
-            f"{name}: several channels could hold the pulse wave ({names}); choose one with --column"
+            f"{name}: several channels could hold {what} ({names}); choose one with --column"
         )
     index, col_name, sensor, device, fs_hz, seq_index = chosen[0]
     if fs_hz <= 0:
@@ -113,4 +128,4 @@ def read_opensignals(data: bytes | Path, name: str, column: str | None = None) -
     seq = None
     if seq_index is not None:
         seq = pd.to_numeric(frame.iloc[:, seq_index], errors="coerce").to_numpy(dtype=float)
-    return OpenSignalsChannel(fs_hz, values, seq, f"{col_name} ({sensor}) of {device}")
+    return OpenSignalsChannel(fs_hz, values, seq, f"{col_name} ({sensor}) of {device}", sensor_kind(sensor))

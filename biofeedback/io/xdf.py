@@ -58,7 +58,7 @@ def _rank(stream: dict, prefer: str) -> tuple[int, int] | None:
     kind = stream_kind(str(_first(info, "type")), str(_first(info, "name")))
     if kind is None or len(stream.get("time_stamps", [])) == 0:
         return None
-    order = ("rr", "ecg", "ppg") if prefer == "rr" else ("ppg", "ecg", "rr")
+    order = {"rr": ("rr", "ecg", "ppg"), "ecg": ("ecg", "ppg", "rr")}.get(prefer, ("ppg", "ecg", "rr"))
     return order.index(kind), 0 if _is_ours(info) else 1
 
 
