@@ -105,7 +105,12 @@ class PpgBeatDetector:
         self._ls = max(1, round(BEAT_SSF_WINDOW_S * fs))
         self._granule = max(1, round(BEAT_PROCESS_EVERY_S * fs))
         self._learn = max(self._granule, round(BEAT_LEARN_S * fs))
-        self._hist = max(round(_HISTORY_S * fs), self._ls) + 2
+        # raw history behind the processed point: the peak search and quality waves need
+        # _HISTORY_S, the period update and re-learning read BEAT_PERIOD_WINDOW_S / BEAT_LEARN_S
+        # back from it (a shorter history made them read a wrapped slice after _make_room,
+        # so the beats depended on where the buffer was compacted, i.e. on the chunk sizes)
+        history_s = max(_HISTORY_S, BEAT_PERIOD_WINDOW_S, BEAT_LEARN_S)
+        self._hist = max(round(history_s * fs), self._ls) + self._granule + 2
         self._peaks = PeakPlacer(fs)
         self._trough = self._peaks.trough
         self._max_rise = max(2, round(BEAT_MAX_RISE_S * fs))
@@ -313,7 +318,7 @@ class PpgBeatDetector:
     def _update_period(self, b: int) -> None:
         """Re-estimate the pulse period from the last ``BEAT_PERIOD_WINDOW_S`` before ``b``."""
         a = b - self._period_win
-        if a < self._start:
+        if a < max(self._start, 0):
             return
         self._period_s = self._periods.period_s(self._y[a:b])
         last = self._last_peak_abs - self._off if self._last_peak_abs is not None else self._start
@@ -387,22 +392,31 @@ class PpgBeatDetector:
 
     def _decay(self, i: int) -> float:
         """1, 1/2 or 1/4: thresholds drop when no beat came for a while (a weaker pulse)."""
+        return self._decay_span(i)[0]
+
+    def _decay_span(self, i: int) -> tuple[float, int]:
+        """The threshold decay at sample ``i`` and the first later sample where it changes.
+
+        Decisions must not depend on where a chunk ends (chunk invariance): the idle
+        step cuts its search at that sample instead of using one decay for the chunk.
+        """
         rr_exp = self._expected_rr()
         if self._last_peak_abs is None or rr_exp is None:
-            return 1.0
+            return 1.0, 1 << 62
         waited = i + self._off - self._last_peak_abs
         expected = rr_exp * self.fs_hz
-        if waited > max(BEAT_THRESHOLD_DECAY_RR * expected, NO_BEAT_TIMEOUT_S * self.fs_hz):
-            return 0.25
-        if waited > BEAT_THRESHOLD_DECAY_RR * expected:
-            return 0.5
-        return 1.0
-
-    def _threshold(self, i: int) -> float:
-        return self._thr * self._decay(i)
+        half = BEAT_THRESHOLD_DECAY_RR * expected
+        quarter = max(half, NO_BEAT_TIMEOUT_S * self.fs_hz)
+        if waited > quarter:
+            return 0.25, 1 << 62
+        if waited > half:
+            return 0.5, i + math.floor(quarter) + 1 - waited
+        return 1.0, i + math.floor(half) + 1 - waited
 
     def _step_idle(self, i: int, end: int) -> int:
-        thr = self._threshold(i)
+        decay, change = self._decay_span(i)
+        thr = self._thr * decay
+        end = min(end, change)
         seg = self._ssf[i:end]
         if not self._armed:
             below = np.flatnonzero(seg <= thr)
@@ -421,7 +435,9 @@ class PpgBeatDetector:
         return j
 
     def _step_rising(self, i: int, end: int, beats: list[float], quals: list[float]) -> int:
-        seg = self._y[i:end]
+        cap = self._onset + self._max_rise + 1  # no fall by then: a slow swell, not a pulse
+        stop = min(end, cap)
+        seg = self._y[i:stop]
         run = np.maximum.accumulate(seg)
         np.maximum(run, self._rise_max, out=run)
         drop = run - BEAT_CONFIRM_DROP_SHARE * (run - self._rise_base)
@@ -430,9 +446,9 @@ class PpgBeatDetector:
             if run[-1] > self._rise_max:
                 self._rise_max = float(run[-1])
                 self._rise_max_i = i + int(np.argmax(seg))
-            if end - self._onset > self._max_rise:  # a slow swell, not a pulse: start afresh
+            if stop == cap:  # start afresh (at the same sample whatever the chunking)
                 self._rising, self._armed = False, True
-            return end
+            return stop
         j = i + int(fallen[0])
         self._rising = False
         t_q = self._confirm(self._onset, j)
