@@ -341,7 +341,7 @@ class PpgBeatDetector:
             return  # and try again at the next period update
         self._relearnt = b
         if self.declared_polarity is None:
-            polarity = estimate_polarity(self._v[a:b], self.fs_hz)
+            polarity = estimate_polarity(self._v[a:b], self.fs_hz, self.polarity)
             if polarity != self.polarity:  # the filters are linear: flip their state and history
                 assert self._zl is not None  # set by _begin, before any re-learning
                 self.polarity = polarity

@@ -1,15 +1,24 @@
 """Which way up a PPG is, from the shape of its pulses.
 
 An upright pulse wave has a narrow systolic peak over a broad base, so the
-band-passed wave is positively skewed (long upper tail). Its derivative is
-negatively skewed: on every real finger recording we checked (heartpy's three
-records) the steepest slopes after band-passing are the fall from the
-systolic peak into the notch, not the upstroke -- the textbook "fast rise,
-slow fall" asymmetry survives only in the raw wave, where baseline wander
-hides it. Inverting the wave (a MAX3010x raw IR value *falls* when blood
-arrives) flips the sign of both skews. The score skew(y) - skew(dy/dt) is
-positive for an upright record: +0.6 to +1.9 on 4 s windows of the clean parts
-of heartpy's data.csv, data2.csv, data3.csv and on the simulator's shapes.
+band-passed wave is positively skewed (long upper tail); inverting the wave
+(a MAX3010x raw IR value *falls* when blood arrives) flips the sign of the
+skew. Where the peak is clearly narrow (|skew| >= ``_CLEAR_SKEW``) that
+decides: +0.8 to +1.6 on 4 s windows of the clean parts of heartpy's data3,
+biopeaks' OSmontagePPG, pyphysio's lab BVP and biosignalsnotebooks' BVP.
+
+Where it is not, the slopes decide, with the pulse's other asymmetry: on the
+finger records we checked (heartpy's data.csv, data2.csv; a 20 Hz wrist
+band) the steepest slopes after band-passing are the fall from the systolic
+peak into the notch, so the derivative is negatively skewed and the score is
+skew(y) - skew(dy/dt). That term alone would be wrong on a wave whose
+upstroke is the steepest slope (a laboratory BVP with a sharp upstroke and a
+slow decay: skew(dy/dt) = +1.3, and a small high-frequency ripple on it),
+which is why the narrow peak is asked first.
+
+A guess is revised only on clear evidence (``estimate_polarity``'s
+``current``): a noisy stretch or a ripple that makes the score hover near
+zero cannot flip it.
 """
 
 from __future__ import annotations
@@ -21,6 +30,8 @@ from biofeedback.config import PPG_BANDPASS_HZ
 
 UPRIGHT = 1
 INVERTED = -1
+_CLEAR_SKEW = 0.6  # a band-passed wave this skewed has a clearly narrow peak on that side
+_FLIP_MARGIN = 0.3  # a learnt polarity is revised only when the score is this clearly opposite
 
 
 def bandpass_ba(fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
@@ -43,16 +54,29 @@ def _skew(x: np.ndarray) -> float:
 
 
 def polarity_score(values: np.ndarray, fs_hz: float) -> float:
-    """skew(band-passed wave) - skew(its derivative): > 0 upright, < 0 inverted, ~0 no pulse."""
+    """> 0 upright, < 0 inverted, ~0 no pulse: skew(y) if clear, else skew(y) - skew(dy/dt).
+
+    ``y`` is the band-passed wave (see the module notes).
+    """
     b, a = bandpass_ba(fs_hz)
     x = np.asarray(values, float)
     if x.size < 8:
         return 0.0
     y = signal.lfilter(b, a, x - x[0])
     y = y[min(y.size // 4, int(fs_hz)) :]  # skip the filter's start-up transient
-    return _skew(y) - _skew(np.diff(y))
+    peak_skew = _skew(y)
+    if abs(peak_skew) >= _CLEAR_SKEW:
+        return peak_skew
+    return peak_skew - _skew(np.diff(y))
 
 
-def estimate_polarity(values: np.ndarray, fs_hz: float) -> int:
-    """``UPRIGHT`` (+1) or ``INVERTED`` (-1) for a few seconds of raw PPG."""
-    return INVERTED if polarity_score(values, fs_hz) < 0.0 else UPRIGHT
+def estimate_polarity(values: np.ndarray, fs_hz: float, current: int | None = None) -> int:
+    """``UPRIGHT`` (+1) or ``INVERTED`` (-1) for a few seconds of raw PPG.
+
+    With ``current`` (a polarity already learnt) the answer changes only when the
+    score is beyond ``_FLIP_MARGIN`` on the other side.
+    """
+    score = polarity_score(values, fs_hz)
+    if current is not None and score * current > -_FLIP_MARGIN:
+        return current
+    return INVERTED if score < 0.0 else UPRIGHT
