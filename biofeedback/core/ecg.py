@@ -12,8 +12,10 @@ chunks:
    period), classified with the paper's running estimates
    SPKI/NPKI <- 0.125·peak + 0.875·estimate, THRESHOLD1 = NPKI +
    0.25·(SPKI − NPKI), THRESHOLD2 = 0.5·THRESHOLD1, learnt over the first 2 s;
-4. search-back: no QRS for 166 % of the regular RR average -> the largest
-   peak above THRESHOLD2 since the last QRS is taken (SPKI updated with 0.25);
+4. search-back: no QRS for 166 % of the regular RR average (RR AVERAGE2, of
+   intervals within 92-116 % of it; taken afresh as the median of the last 8
+   when 3 intervals in a row fall outside) -> the largest peak above
+   THRESHOLD2 since the last QRS is taken (SPKI updated with 0.25);
 5. T-wave rule: a peak within 360 ms of the last QRS whose maximal slope is
    under half that QRS's slope is a T wave;
 6. (our addition for straps that shift) no QRS for 3 s on a signal that is
@@ -52,6 +54,7 @@ HISTORY_S = 4.0  # samples kept for look-back and search-back
 SETTLE_S = 0.3  # filter start-up transient: no QRS is looked for this soon after a (re)start
 RELEARN_S = 3.0  # no QRS for this long on a peaky signal: thresholds are learnt again
 RELEARN_PEAKINESS = 15.0  # ...when the integrator's maximum is this many times its 10th percentile
+RR_AVG2_RESET_BEATS = 3  # this many successive intervals outside the limits: RR AVERAGE2 taken afresh
 HOLE_BRIDGE_MAX_S = 0.1  # non-finite samples up to this long are bridged; a longer hole restarts
 
 
@@ -96,6 +99,7 @@ class EcgRPeakDetector:
         self._last_qrs_slope = 0.0
         self._rr: deque[int] = deque(maxlen=8)
         self._rr_avg2: float | None = None
+        self._rr_outside = 0  # successive intervals outside RR AVERAGE2's 92-116 % limits
         self._checked = 0  # MWI samples examined for peaks
         self._relearned_at = 0
         self._polarity_votes = 0
@@ -270,9 +274,20 @@ class EcgRPeakDetector:
         if self._last_qrs is not None:
             rr = p - self._last_qrs
             self._rr.append(rr)
-            avg = float(np.mean(self._rr))
-            if self._rr_avg2 is None or 0.92 * self._rr_avg2 <= rr <= 1.16 * self._rr_avg2 or len(self._rr) < 3:
-                self._rr_avg2 = avg if self._rr_avg2 is None else 0.875 * self._rr_avg2 + 0.125 * rr
+            if self._rr_avg2 is None or len(self._rr) < 3:
+                self._rr_avg2 = float(np.median(self._rr))  # the first intervals: their median
+                self._rr_outside = 0
+            elif 0.92 * self._rr_avg2 <= rr <= 1.16 * self._rr_avg2:
+                self._rr_avg2 = 0.875 * self._rr_avg2 + 0.125 * rr
+                self._rr_outside = 0
+            else:
+                self._rr_outside += 1
+                if self._rr_outside >= RR_AVG2_RESET_BEATS:
+                    # the rhythm changed, or the average was learnt from a false first beat: without
+                    # this it stays stuck (no later interval fits its limits) and search-back takes
+                    # noise well before every beat is due
+                    self._rr_avg2 = float(np.median(self._rr))
+                    self._rr_outside = 0
         self._last_qrs, self._last_qrs_slope = p, slope
         self._pending = []
         t = self._r_time(p)
