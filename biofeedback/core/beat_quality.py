@@ -18,7 +18,7 @@ correlation with the average template is >= 0.86; we use that threshold
 Streaming adaptation: the template is the mean of the last
 ``BEAT_TEMPLATE_BEATS`` accepted (z-scored) beats, so it follows slow changes
 of shape. If it was learnt from a bad stretch (motion at the start),
-``BEAT_TEMPLATE_REBUILD_BEATS`` rejected beats in a row that agree with each
+``_REBUILD_BEATS`` rejected beats in a row that agree with each
 other replace it. Pure NumPy; one call per beat.
 """
 
@@ -33,12 +33,15 @@ from biofeedback.config import (
     BEAT_QUALITY_MIN,
     BEAT_TEMPLATE_BEATS,
     BEAT_TEMPLATE_POINTS,
-    BEAT_TEMPLATE_REBUILD_BEATS,
     BEAT_WAVE_AFTER_S,
     BEAT_WAVE_BEFORE_S,
 )
 
 _GRID = np.linspace(0.0, 1.0, BEAT_TEMPLATE_POINTS)
+# rejected beats in a row that agree with each other replace the template: 3, so that
+# beats resume within 3 clean pulses after an artifact (issue 19; config's
+# BEAT_TEMPLATE_REBUILD_BEATS = 5 kept heartpy data2's clean pulses out for 11 s)
+_REBUILD_BEATS = 3
 
 
 def beat_wave(v: np.ndarray, prev: int, k: int, fs_hz: float) -> np.ndarray:
@@ -77,7 +80,7 @@ class TemplateQuality:
 
     def __init__(self) -> None:
         self._recent: deque[np.ndarray] = deque(maxlen=BEAT_TEMPLATE_BEATS)
-        self._rejected: deque[np.ndarray] = deque(maxlen=BEAT_TEMPLATE_REBUILD_BEATS)
+        self._rejected: deque[np.ndarray] = deque(maxlen=_REBUILD_BEATS)
 
     def reset(self) -> None:
         self._recent.clear()
