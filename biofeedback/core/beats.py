@@ -87,6 +87,7 @@ from biofeedback.core.types import SignalQuality
 
 _HISTORY_S = 4.0  # raw history kept behind the processed point (peak search, quality waves)
 _QUALITY_WINDOW_S = 2.0
+_RATE_TOLERANCE = 0.2  # a declared rate this far from the samples' own is replaced by theirs
 _EMPTY = np.empty(0)
 
 
@@ -94,10 +95,16 @@ class PpgBeatDetector:
     """Causal PPG beat detector; feed samples, get systolic peak times (and ``last_quality``)."""
 
     def __init__(self, fs_hz: float, adc_max: float | None = None, polarity: int | None = None):
-        self.fs_hz = float(fs_hz)
+        self.declared_fs_hz = float(fs_hz)
         self.adc_max = adc_max
         self.declared_polarity = polarity
-        fs = self.fs_hz
+        self._set_rate(self.declared_fs_hz)
+        self.last_quality: np.ndarray = _EMPTY  # quality of each beat the last call returned
+        self.reset()
+
+    def _set_rate(self, fs_hz: float) -> None:
+        """Every window in samples, for a sample rate (declared, or measured by ``_begin``)."""
+        fs = self.fs_hz = float(fs_hz)
         # slope sum and peak confirmation on a low-passed wave, as in wabp/qppg: a high-pass
         # would turn the trough after each systolic peak into a false upstroke
         self._bl, self._al = lowpass_ba(fs)
@@ -118,12 +125,27 @@ class PpgBeatDetector:
         self._period_win = round(BEAT_PERIOD_WINDOW_S * fs)
         self._period_every = round(BEAT_PERIOD_EVERY_S * fs)
         self._relearn_n = round(BEAT_RELEARN_S * fs)
-        self.last_quality: np.ndarray = _EMPTY  # quality of each beat the last call returned
-        self.reset()
+
+    def _measured_rate(self, m: int) -> float | None:
+        """The learning window's own sample rate when the declared one is far from it.
+
+        A file whose clock is quantised (heartpy's data3: ~100 Hz samples stamped by a
+        15.6 ms clock, several per tick) gets a rate from its median time step that is
+        far off (62.5 Hz); every window in samples (period, refractory, upstroke) is then
+        off by as much. The count of samples over the window's span is the rate.
+        """
+        s = self._start
+        span = float(self._t[s + m - 1] - self._t[s])
+        if m < 8 or span <= 0.0:
+            return None
+        fs = (m - 1) / span
+        return fs if abs(fs / self.fs_hz - 1.0) > _RATE_TOLERANCE else None
 
     # -- public API -----------------------------------------------------------
     def reset(self) -> None:
         """Forget all state (after a real gap): the next sample starts a new stream."""
+        if self.fs_hz != self.declared_fs_hz:  # a new stream: its rate is measured afresh
+            self._set_rate(self.declared_fs_hz)
         cap = self._hist + self._learn + 8 * self._granule + 4096
         self._v = np.zeros(cap)
         self._t = np.zeros(cap)
@@ -294,6 +316,9 @@ class PpgBeatDetector:
     def _begin(self, m: int) -> None:
         """End of the learning window: polarity, slope scale and first threshold."""
         s = self._start
+        fs = self._measured_rate(m)
+        if fs is not None:
+            self._set_rate(fs)
         x = self._v[s : s + m]
         if self.polarity is None:
             self.polarity = estimate_polarity(x, self.fs_hz)
