@@ -169,7 +169,7 @@ def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Eve
         sleep_until(clock, now + config.SIM_TICK_S, stop)
 
 
-def open_virtual_port(listen: str | None = None):
+def open_virtual_port(listen: str | None = None) -> PtyPort | TcpPort:
     """A pty where the platform has them, else (or when asked) a loopback TCP port."""
     if listen:
         host, _, port = listen.removeprefix("socket://").rpartition(":")
@@ -192,7 +192,7 @@ class SimulatedSource:
         self.speed = speed
         self.description = f"Simulated sensor ({protocol})"
         self.simulator: SensorSimulator | None = None
-        self._port = None
+        self._port: PtyPort | TcpPort | None = None
         self._reader: SerialSource | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -234,14 +234,14 @@ class SimulatedSource:
         self.simulator.set_breathing_rate(self._pending_rate)
         self._options.started_at = self._clock()
         self._apply_pacer()
-        self._port = open_virtual_port()
+        self._port = port = open_virtual_port()
         self._stop.clear()
         self._thread = threading.Thread(
-            target=serve, args=(self.simulator, self._port, self._options, self._stop),
+            target=serve, args=(self.simulator, port, self._options, self._stop),
             name="simulated sensor", daemon=True,
         )
         self._thread.start()
-        self._reader = SerialSource(self._port.path, protocol=self.settings.protocol)
+        self._reader = SerialSource(port.path, protocol=self.settings.protocol)
         self._reader.start(on_events, on_state)
 
     def unplug(self) -> None:
