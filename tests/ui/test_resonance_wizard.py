@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from biofeedback.app.assessment_runner import shortest_block_s
 from biofeedback.app.settings import Settings
 from biofeedback.app.sources import make_source
-from biofeedback.core.assessment import AssessmentPlan
+from biofeedback.core.assessment import AssessmentPlan, AssessmentSession
 from biofeedback.core.protocols import PROTOCOLS
 from biofeedback.core.simulation import PersonParams
 from biofeedback.io.assess_sim import SimPersonSettings, SimulatedBeatsDriver
@@ -76,6 +76,19 @@ def test_wizard_says_why_when_the_person_does_not_follow(qtbot):
     assert "No resonance rate" in wizard.headline.text()
     assert "usable block" in wizard.explain.text()
     assert not wizard.save_button.isEnabled()
+
+
+def test_wizard_says_so_when_scoring_fails_instead_of_waiting_forever(qtbot, monkeypatch):
+    def fail(self):
+        raise ValueError("`x` must be strictly increasing sequence.")
+
+    monkeypatch.setattr(AssessmentSession, "result", fail)
+    wizard = make_wizard(qtbot, speed=600.0)
+    with qtbot.capture_exceptions() as raised:  # the error goes on to the Qt loop (and fails other tests)
+        wizard.start()
+        qtbot.waitUntil(lambda: wizard.page == "result", timeout=15000)
+    assert [type(e[1]) for e in raised] == [ValueError]
+    assert "could not be scored" in wizard.headline.text() and not wizard.save_button.isEnabled()
 
 
 def test_coherence_levels_and_growing_shape():
