@@ -55,6 +55,7 @@ SETTLE_S = 0.3  # filter start-up transient: no QRS is looked for this soon afte
 RELEARN_S = 3.0  # no QRS for this long on a peaky signal: thresholds are learnt again
 RELEARN_PEAKINESS = 15.0  # ...when the integrator's maximum is this many times its 10th percentile
 RR_AVG2_RESET_BEATS = 3  # this many successive intervals outside the limits: RR AVERAGE2 taken afresh
+SCAN_S = 0.05  # peaks are classified every this much of samples (fixed points: chunk-invariant)
 HOLE_BRIDGE_MAX_S = 0.1  # non-finite samples up to this long are bridged; a longer hole restarts
 
 
@@ -72,6 +73,7 @@ class EcgRPeakDetector:
         self._clean_delay_s = float(signal.group_delay((b, a), w=[15.0], fs=fs_hz)[1][0]) / fs_hz
         self._w = max(1, int(round(MWI_S * fs_hz)))
         self._refractory = int(round(REFRACTORY_S * fs_hz))
+        self._scan_step = max(1, int(round(SCAN_S * fs_hz)))
         self.holes: list[tuple[float, float]] = []  # (start s, duration s) of holes that restarted it
         self.n_invalid = 0  # non-finite samples skipped
         self.reset()
@@ -162,11 +164,25 @@ class EcgRPeakDetector:
         return beats
 
     def _feed_finite(self, t_s: np.ndarray, x: np.ndarray) -> np.ndarray:
-        step = int(self.fs_hz)  # the history holds HISTORY_S: take long inputs a second at a time
-        if x.size > step:
-            t = np.asarray(t_s, dtype=float)
-            parts = [self._feed_finite(t[i:i + step], x[i:i + step]) for i in range(0, x.size, step)]
-            return np.concatenate(parts)
+        """Filter and store the samples; classify peaks at fixed points of the sample count.
+
+        Peaks are examined every ``SCAN_S`` of samples counted from the (re)start,
+        whatever the chunks fed: search-back and relearning then fire at the same
+        samples, so a file read in 64k-sample blocks and a live stream in 20 ms
+        chunks give the same beats.
+        """
+        t = np.asarray(t_s, dtype=float)
+        beats: list[float] = []
+        i = 0
+        while i < x.size:
+            j = min(x.size, i + self._scan_step - self._n % self._scan_step)
+            self._store(t[i:j], x[i:j])
+            if self._n % self._scan_step == 0:
+                beats += self._scan(final=False)
+            i = j
+        return np.array(beats)
+
+    def _store(self, t_s: np.ndarray, x: np.ndarray) -> None:
         if not self._zi_ready:
             self._bp_zi = signal.sosfilt_zi(self._bp_sos) * x[0]
             self._clean_zi = signal.sosfilt_zi(self._clean_sos) * x[0]
@@ -187,7 +203,6 @@ class EcgRPeakDetector:
         self._mwi.extend(mwi)
         self._n += x.size
         self._last_sample = (float(t_s[-1]), float(x[-1]))
-        return np.array(self._scan(final=False))
 
     def flush(self) -> np.ndarray:
         """End of the stream: decide the peaks that were waiting for their refractory period."""
