@@ -1,6 +1,6 @@
 # Two commands on a fresh machine with Python 3 and git:
 #   make run    set up (first time) and launch the app on the simulated sensor
-#   make test   set up (first time) and run lint, layer contracts and the whole test suite
+#   make test   set up (first time) and run lint, layer contracts, the type checker and the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -26,6 +26,7 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy biofeedback
 	$(PYTEST)
 
 test-fast: $(VENV)/.dev-installed

@@ -147,6 +147,8 @@ class DriverAssessment:
 
     def _advance_to(self, t_end: float) -> None:
         session = self.session
+        if session is None:
+            return
         while True:
             t = min(t_end, self.t_s + SUB_STEP_S)
             if t > 0:
@@ -159,7 +161,8 @@ class DriverAssessment:
 
     def finish(self) -> None:
         """The beats the pipeline still held back belong to the last block."""
-        self.session.add_beats(self.driver.run.pipeline.flush().beats)
+        if self.session is not None:
+            self.session.add_beats(self.driver.run.pipeline.flush().beats)
 
     def stop(self) -> None:
         pass

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from biofeedback import config
 from biofeedback.core.clock_mapping import DeviceClockMapping
@@ -42,7 +43,7 @@ class RingBuffer:
     def clear(self) -> None:
         self._n = 0
 
-    def extend(self, rows: np.ndarray) -> None:
+    def extend(self, rows: ArrayLike) -> None:
         rows = np.asarray(rows, dtype=float).reshape(-1, self._data.shape[1])
         cap = self._data.shape[0]
         if rows.shape[0] >= cap:
@@ -83,6 +84,12 @@ class LiveModel:
     """Ring buffers of samples, beats, metrics and the pacer trace, plus derived numbers."""
 
     def __init__(self) -> None:
+        self._reset()
+
+    def clear(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
         self.ppg = RingBuffer(config.GUI_PPG_BUFFER_SAMPLES, 2)  # t_s, value
         self.beats = RingBuffer(config.GUI_BEAT_BUFFER, 3)  # t_s, rr_ms, corrected
         self.detections = RingBuffer(config.GUI_BEAT_BUFFER, 1)  # t_s of raw detections, at once
@@ -98,9 +105,6 @@ class LiveModel:
         self.breathing: RespirationTracker | NoBreathingYet = NoBreathingYet()
         self.coherence_level = CoherenceLevel()  # .latest: smoothed level; exact ratio in .latest.ratio
         self._last_coherence: float | None = None
-
-    def clear(self) -> None:
-        self.__init__()
 
     @property
     def clock_offset_s(self) -> float | None:

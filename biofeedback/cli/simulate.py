@@ -58,10 +58,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"PORT {port.path}", flush=True)
     lsl = None
+    served: object = port  # what serve writes to: the port, or a tap that also publishes on LSL
     if args.lsl:
         from biofeedback.io.lsl_client import lsl_simulated_client
 
-        lsl, port = lsl_simulated_client(sim, port, args.name or f"simulated-{args.seed}", args.breathing_rate)
+        lsl, served = lsl_simulated_client(sim, port, args.name or f"simulated-{args.seed}", args.breathing_rate)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     if hasattr(signal, "SIGHUP"):  # a closed terminal: stop the same way, so the port link goes too
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     options = ServeOptions(speed=args.speed, duration_s=args.duration,
                            unplug_at_s=args.unplug_at, unplug_for_s=args.unplug_for)
     try:
-        serve(sim, port, options, stop, on_tick=flush_truth)
+        serve(sim, served, options, stop, on_tick=flush_truth)
     except KeyboardInterrupt:
         pass
     finally:

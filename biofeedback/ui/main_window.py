@@ -39,6 +39,7 @@ from biofeedback.ui.window_look import WindowLook
 
 if TYPE_CHECKING:
     from biofeedback.core.pipeline import PipelineOutput
+    from biofeedback.ui.resonance_wizard import ResonanceWizard
 
 
 class MainWindow(QMainWindow):
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.ui.lower.addWidget(self.coherence_indicator, 1)
         self.look = WindowLook(self)
         self.frame = WindowFrame(self)
-        self.wizard = None  # the resonance wizard while it is open
+        self.wizard: ResonanceWizard | None = None  # the resonance wizard while it is open
         self.tools_menu = self.menuBar().addMenu("&Tools")
         self.wizard_action = self.tools_menu.addAction("Find my resonance rate…", self.open_resonance_wizard)
         self.adaptive_action = self.tools_menu.addAction("Adaptive pacing: start at my breathing, glide to my rate")
@@ -113,8 +114,8 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_F11, self.look.toggle_presentation),
             (Qt.Key.Key_F1, self.show_help),
         ):
-            QShortcut(QKeySequence(key), self, activated=slot)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.look.leave_presentation)
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.look.leave_presentation)
 
         self.look.apply_theme()
         if settings.window_geometry:
@@ -131,8 +132,8 @@ class MainWindow(QMainWindow):
                     self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if notice:
             self.show_notice(notice)
-        elif settings.source_kind == "serial" and self.ui.sources.missing_port_message():
-            self.show_notice(self.ui.sources.missing_port_message())
+        elif settings.source_kind == "serial" and (missing := self.ui.sources.missing_port_message()):
+            self.show_notice(missing)
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.redraw)
@@ -335,10 +336,11 @@ class MainWindow(QMainWindow):
         if self.wizard is not None:
             self.wizard.raise_()
             return
-        self.wizard = ResonanceWizard(live=self.live, theme=self.theme, parent=self)
-        self.wizard.rate_chosen.connect(self._wizard_rate_chosen)
-        self.wizard.finished.connect(self._wizard_closed)
-        self.wizard.show()
+        wizard = ResonanceWizard(live=self.live, theme=self.theme, parent=self)
+        wizard.rate_chosen.connect(self._wizard_rate_chosen)
+        wizard.finished.connect(self._wizard_closed)
+        wizard.show()
+        self.wizard = wizard
 
     def _wizard_rate_chosen(self, rate_bpm: float) -> None:
         self.set_rate(rate_bpm)
@@ -350,7 +352,7 @@ class MainWindow(QMainWindow):
     # -- lifetime ------------------------------------------------------------------
     def save(self) -> None:
         if self.save_enabled:
-            self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+            self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
             save_settings(self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)

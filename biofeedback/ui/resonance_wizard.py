@@ -76,7 +76,7 @@ class ResonanceWizard(QDialog):
         self.save_result = save_result
         self.theme = theme
         self.session: AssessmentSession | None = None
-        self.result: ResonanceResult | None = None
+        self.assessment_result: ResonanceResult | None = None
         self.notice = ""  # e.g. why the result could not be stored
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -174,7 +174,7 @@ class ResonanceWizard(QDialog):
         self.pacer_widget = PacerWidget(self.session.pacer)
         self.pacer_widget.set_theme(self.theme)
         self.pacer_slot.addWidget(self.pacer_widget)
-        self._show_state()
+        self._show_state(self.session)
         self.stack.setCurrentIndex(1)
         if self.auto_step:
             self._timer.start()
@@ -186,21 +186,22 @@ class ResonanceWizard(QDialog):
         self.stack.setCurrentIndex(0)
 
     def restart(self) -> None:
-        self.result = None
+        self.assessment_result = None
         self.saved_label.setText("")
         self.stack.setCurrentIndex(0)
 
     def step(self) -> None:
         """Advance the assessment to now (the runner's clock); show the result once it is done."""
-        if self.session is None or self.page != "running":
+        session = self.session
+        if session is None or self.page != "running":
             return
         self.runner.step()
-        self._show_state()
-        if self.session.done:
-            self._finish()
+        self._show_state(session)
+        if session.done:
+            self._finish(session)
 
-    def _show_state(self) -> None:
-        st = self.session.state
+    def _show_state(self, session: AssessmentSession) -> None:
+        st = session.state
         n = len(self.plan.rates_bpm)
         if st.phase == REST:
             self.block_label.setText("Rest: breathe as you like")
@@ -215,22 +216,22 @@ class ResonanceWizard(QDialog):
         if self.pacer_widget is not None:
             self.pacer_widget.set_time(self.runner.t_s)
 
-    def _finish(self) -> None:
+    def _finish(self, session: AssessmentSession) -> None:
         self._timer.stop()
         self.runner.finish()
         try:
-            self.result = self.session.result()
+            self.assessment_result = session.result()
         except Exception:  # said on the page, not a wizard waiting forever; the error goes on (tests fail)
             self.result_page.headline.setText("The assessment could not be scored")
             self.result_page.explain.setText("Something went wrong while scoring the blocks. Please retest.")
             self.save_button.setEnabled(False)
             self.stack.setCurrentIndex(2)
             raise
-        self.result_page.show_result(self.result, self.session, self.theme)
+        self.result_page.show_result(self.assessment_result, session, self.theme)
         self.stack.setCurrentIndex(2)
         if self.save_result:
-            self._store(self.result)
-        self.assessment_finished.emit(self.result)
+            self._store(self.assessment_result)
+        self.assessment_finished.emit(self.assessment_result)
 
     def _store(self, result: ResonanceResult) -> None:
         from biofeedback.core.assessment import result_dict
@@ -245,9 +246,9 @@ class ResonanceWizard(QDialog):
 
     def save_rate(self) -> None:
         """Use the recommended rate for training: emit it and, if asked, store it in the settings."""
-        if self.result is None or self.result.recommended_bpm is None:
+        if self.assessment_result is None or self.assessment_result.recommended_bpm is None:
             return
-        rate = float(self.result.recommended_bpm)
+        rate = float(self.assessment_result.recommended_bpm)
         if self.persist:
             from biofeedback.app.settings import load_settings, save_settings
 

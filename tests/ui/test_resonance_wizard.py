@@ -51,7 +51,7 @@ def test_wizard_runs_blocks_shows_ranked_result_and_saves_the_rate(qtbot, config
     with qtbot.waitSignal(wizard.assessment_finished, timeout=15000):
         pass
     assert wizard.page == "result"
-    rate = wizard.result.recommended_bpm
+    rate = wizard.assessment_result.recommended_bpm
     assert rate is not None and abs(rate - 5.0) <= 0.5
     assert f"{rate:g} breaths per minute" in wizard.headline.text()
     assert wizard.table.rowCount() == 5
@@ -72,7 +72,7 @@ def test_wizard_says_why_when_the_person_does_not_follow(qtbot):
     wizard = make_wizard(qtbot, compliance=0.0, speed=600.0)
     wizard.start()
     qtbot.waitUntil(lambda: wizard.page == "result", timeout=15000)
-    assert wizard.result.recommended_bpm is None
+    assert wizard.assessment_result.recommended_bpm is None
     assert "No resonance rate" in wizard.headline.text()
     assert "usable block" in wizard.explain.text()
     assert not wizard.save_button.isEnabled()
@@ -179,7 +179,7 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot, monkeypatch
         if finished:
             break
     assert finished and wizard.page == "result"
-    result = wizard.result
+    result = wizard.assessment_result
     assert result.recommended_bpm is not None, result.reasons
     assert abs(result.recommended_bpm - resonance) <= 0.5
     # heart rate was scored against the breathing read from the pulse, which saw the simulated
