@@ -1,7 +1,8 @@
-"""End to end: simulated person -> PPG -> protocol bytes -> decoder -> pipeline -> assessment.
+"""`biofeedback assess` end to end: simulated person -> PPG -> protocol bytes -> decoder -> pipeline.
 
-The simulated person's resonance rate is the truth; the recommendation must land
-within 0.5 breaths/min of it, and a person who ignores the pacer must get none.
+A person who ignores the pacer must get no rate; the JSON has every rate's scores. Whether the
+recommendation lands on the simulated resonance rate is tested once, over 15 assessments, in
+tests/core/test_resonance.py (seeds other than the benchmark's).
 """
 
 from __future__ import annotations
@@ -9,34 +10,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
-
-import pytest
 
 from biofeedback.__main__ import main
-from biofeedback.core.assessment import AssessmentPlan
-from biofeedback.io.assess_sim import SimPersonSettings, run_simulated_assessment
 from biofeedback.io.assessment_file import load_assessments
-
-RATES = (4.5, 5.0, 5.5, 6.0, 6.5)
-SEEDS = (0, 1, 2)
-
-
-@pytest.mark.slow
-def test_assessment_finds_simulated_resonance_within_half_a_breath():
-    plan = AssessmentPlan(block_s=120.0)
-    hits, table = 0, {}
-    started = time.perf_counter()
-    for res in RATES:
-        for seed in SEEDS:
-            # realistic noise: 1 artifact/min (plus motion and finger-off), PPG noise 0.02
-            person = SimPersonSettings(resonance_bpm=res, seed=seed, artifacts_per_min=1.0, noise=0.02)
-            result, _ = run_simulated_assessment(plan, person)
-            table[(res, seed)] = result.recommended_bpm
-            hits += result.recommended_bpm is not None and abs(result.recommended_bpm - res) <= 0.5
-    elapsed = time.perf_counter() - started
-    print(f"\nhits {hits}/15 in {elapsed:.1f} s: {table}")
-    assert hits >= 13, table
 
 
 def test_person_ignoring_the_pacer_gets_no_resonance_rate(tmp_path, monkeypatch, capsys):
