@@ -41,8 +41,6 @@ from biofeedback.io.source import (
 READ_TIMEOUT_S = 0.02
 DETECT_LISTEN_S = 2.0  # how long auto-detect listens at each setting (fast devices)
 DETECT_SLOW_STEP_S = 0.5  # a slow line device is re-checked this often while auto-detect waits
-BAUDS_TO_TRY = (115200, 19200, 250000, 57600, 9600)
-
 
 def list_ports() -> list[PortInfo]:
     return list_serial_ports()

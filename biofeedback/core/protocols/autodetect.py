@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from biofeedback.config import AUTODETECT_WINDOW_S
 from biofeedback.core.protocols.ibi import parse_ibi_line
-from biofeedback.core.protocols.registry import PROTOCOLS, ProtocolSpec  # noqa: F401
+from biofeedback.core.protocols.registry import PROTOCOLS
 
 _TEXT_PATTERNS: dict[str, re.Pattern[str]] = {
     "native": re.compile(r"#BF1 .*|[PIC],\d+,\d+(\*[0-9A-F]{2})?"),

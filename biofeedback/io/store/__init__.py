@@ -16,7 +16,7 @@ Modules, one purpose each:
 * ``recovery``: closing crashed sessions, re-deriving the beats the pipeline held back;
 * ``session_store``: ``SessionStore``, tying them together.
 
-Durability: a writer commits at least every ``config.STORE_FLUSH_PERIOD_S`` (1 s),
+Durability: a writer commits at least every ``config.STORE_FLUSH_PERIOD_S`` (0.5 s),
 and recovery re-derives held-back beats from the stored raw events, so a killed
 process loses at most the last second of raw data and of beats.
 """
