@@ -24,6 +24,13 @@ LT_LOOKAHEAD_BEATS = 2  # a beat is final this many beats later (S22 needs dRR o
 LT_TH_MIN_MS = 20.0  # floor for Th1/Th2 so a very regular rhythm is not flagged everywhere
 LT_MIN_HISTORY_BEATS = 10  # dRR values needed before the L&T rules apply (hard gate only before)
 LT_MAX_SPLIT_INTERVALS = 3  # a "missed" interval is split into at most this many intervals
+# Rhythm rule (core/intervals.py, issue 19): an interval far outside the longer-term rhythm is
+# corrected (missed/extra) or a gap, also when it repeats for many beats (a run looks regular to L&T)
+RHYTHM_REF_BEATS = 20  # the rhythm is the median of this many last accepted intervals (kept across gaps)
+RHYTHM_MIN_BEATS = 8  # accepted intervals needed before the rhythm rule applies
+RHYTHM_RATIO_RANGE = (0.6, 1.5)  # interval / rhythm outside this: far outside the rhythm
+RHYTHM_FIT_TOLERANCE = 0.25  # a split or merged interval within this share of the rhythm repairs it
+RHYTHM_ESCAPE_BEATS = 30  # this many off-rhythm intervals in a row: the rhythm itself changed, learn it anew
 
 # --- HRV (Task Force 1996; Kubios) ---
 RESAMPLE_FS_HZ = 4.0  # cubic-spline resampling of the tachogram

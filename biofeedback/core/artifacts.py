@@ -31,6 +31,22 @@ Live adaptation (beats arrive one at a time):
   without this, the one-sided patterns fire one beat early and move a good beat.
 * A missed interval is split into n = round(RR / median) equal intervals
   (2 <= n <= ``LT_MAX_SPLIT_INTERVALS``), not only n = 2.
+* The interval rule (core/intervals.py, issue 19): an interval outside
+  ``RR_MIN_MS..RR_MAX_MS`` is never a normal interval. If L&T explains it as an
+  extra, missed or ectopic beat it is corrected; otherwise (it would only be
+  interpolated as "long"/"short") it becomes a *gap*: the chain restarts at its
+  beat, nothing is emitted for it, ``n_gaps`` counts it. With ``correct=False``
+  every implausible interval is a gap.
+* The rhythm rule: L&T's 11-beat median follows a run of doubled (missed every
+  other beat) or halved intervals, so such a run looks regular. An interval L&T
+  calls normal is also compared with the rhythm, the median of the last
+  ``RHYTHM_REF_BEATS`` final intervals (kept across gaps, so it also judges the
+  first interval of a chain): outside ``RHYTHM_RATIO_RANGE`` it is split as
+  missed (n = round(RR / rhythm), each part within ``RHYTHM_FIT_TOLERANCE``),
+  merged as extra (with the next interval), or else a gap. After
+  ``RHYTHM_ESCAPE_BEATS`` such intervals in a row the rhythm is learnt anew from
+  the latest intervals (the reference itself was wrong). A gradual change of
+  heart rate moves the median with it and is never flagged.
 
 Corrections act on beat times, as Kubios and NeuroKit2 do: ectopic/long/short
 moves the beat to the midpoint of its neighbours (both adjacent intervals become
@@ -48,6 +64,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from biofeedback import config as cfg
+from biofeedback.core.intervals import fits_rhythm, is_plausible_rr, off_rhythm
 from biofeedback.core.types import Beat
 
 LOOKAHEAD = cfg.LT_LOOKAHEAD_BEATS
@@ -127,6 +144,10 @@ class ArtifactCorrector:
         self._rr_final: deque[float] = deque(maxlen=max(_MEDIAN_PAST, 1))
         self._drr_final: deque[float] = deque(maxlen=cfg.LT_QD_WINDOW_BEATS)
         self._mrr_final: deque[float] = deque(maxlen=cfg.LT_QD_WINDOW_BEATS)
+        self._rhythm: deque[float] = deque(maxlen=cfg.RHYTHM_REF_BEATS)  # final intervals, kept across gaps
+        self._recent_in: deque[float] = deque(maxlen=cfg.RHYTHM_MIN_BEATS)  # last classified input intervals
+        self._off_run = 0  # off-rhythm intervals in a row
+        self.n_gaps = 0  # intervals that became gaps (interval rule, rhythm rule)
 
     @property
     def delay_beats(self) -> int:
@@ -190,6 +211,9 @@ class ArtifactCorrector:
         self._t_last_in_s = t
         if not self._correct:
             self._t_prev_s = t
+            if not is_plausible_rr(rr_in_ms):  # the interval rule: a gap, never a normal interval
+                self.n_gaps += 1
+                return []
             return [Beat(t, rr_in_ms)]
         self._pending.append(_Pending(t, rr_in_ms))
         out: list[Beat] = []
@@ -206,6 +230,12 @@ class ArtifactCorrector:
         ahead = [p.rr_in_ms for p in list(self._pending)[1 : LOOKAHEAD + 1]]
         kind, n_split, med = self._classify(rr0, ahead)
 
+        if kind == "gap":  # the chain restarts at this beat: no interval, no dRR across it
+            self._pending.popleft()
+            self._t_prev_s = cand.t_s
+            self._rr_final.clear()
+            self.n_gaps += 1
+            return []
         if kind == "extra":  # remove the beat; the next interval is the merged one
             self._pending.popleft()
             self._pending[0].inherited = "extra"
@@ -242,8 +272,40 @@ class ArtifactCorrector:
         mrr = rr_ms - med_ms
         self._mrr_final.append(2.0 * mrr if mrr < 0 else mrr)
         self._rr_final.append(rr_ms)
+        self._rhythm.append(rr_ms)
 
     def _classify(self, rr0: float, ahead: list[float]) -> tuple[str, int, float]:
+        """L&T 2019 decision, then the interval rule and the rhythm rule (module docstring).
+
+        Returns (kind, number of intervals for "missed", median RR used) in ms;
+        kind "gap" ends the chain at this interval.
+        """
+        kind, n, med = self._classify_lt(rr0, ahead)
+        self._recent_in.append(rr0)
+        if kind in ("long", "short") and not is_plausible_rr(rr0):
+            kind = "gap"  # interpolating an impossible interval would invent one
+        if kind != "normal" or len(self._rhythm) < cfg.RHYTHM_MIN_BEATS:
+            self._off_run = 0
+            return kind, n, med
+        ref = statistics.median(self._rhythm)
+        if not off_rhythm(rr0, ref):
+            self._off_run = 0
+            return kind, n, med
+        self._off_run += 1
+        if self._off_run >= cfg.RHYTHM_ESCAPE_BEATS:  # a new rhythm, not a run of artifacts
+            self._off_run = 0
+            self._rhythm.clear()
+            self._rhythm.extend(self._recent_in)
+            return kind, n, med
+        if rr0 > ref:
+            n_split = int(round(rr0 / ref))
+            if 2 <= n_split <= cfg.LT_MAX_SPLIT_INTERVALS and fits_rhythm(rr0 / n_split, ref):
+                return "missed", n_split, ref
+        elif ahead and fits_rhythm(rr0 + ahead[0], ref):
+            return "extra", 1, ref
+        return "gap", 1, ref
+
+    def _classify_lt(self, rr0: float, ahead: list[float]) -> tuple[str, int, float]:
         """Lipponen & Tarvainen 2019 decision (Fig. 1) for interval rr0 given K look-ahead intervals.
 
         Returns (kind, number of intervals for "missed", median RR used) in ms.

@@ -30,6 +30,7 @@ import numpy as np
 
 from biofeedback import config as cfg
 from biofeedback.core.artifacts import ArtifactCorrector, _Pending
+from biofeedback.core.intervals import plausible_rr
 from biofeedback.core.types import Beat, Event
 
 QD_WINDOW = cfg.LT_QD_WINDOW_BEATS  # 91
@@ -45,6 +46,10 @@ _F1, _F3 = _POS1 - int(_POS1), _POS3 - int(_POS3)
 _MEDIAN_MID = cfg.LT_MEDIAN_WINDOW_BEATS // 2
 _IDX_MEDIAN = np.arange(LOCAL_BEATS)[:, None] + np.arange(cfg.LT_MEDIAN_WINDOW_BEATS)[None, :]
 _IDX_QD = np.arange(LOCAL_BEATS)[:, None] + np.arange(QD_WINDOW)[None, :]
+RHYTHM = cfg.RHYTHM_REF_BEATS  # final intervals whose median is the rhythm (rhythm rule)
+_IDX_RHYTHM = np.arange(LOCAL_BEATS)[:, None] + np.arange(RHYTHM)[None, :]
+_RHYTHM_LO, _RHYTHM_HI = cfg.RHYTHM_RATIO_RANGE
+_MARGIN = 1e-9  # certify only with room: a borderline beat goes through the real corrector
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,17 +80,20 @@ def correct_offline(beat_t_s: np.ndarray, chain_start: np.ndarray, correct: bool
         cs[0] = True
     rr_in = intervals_in(t, cs)
     if not correct:
-        keep = ~cs
+        keep = ~cs & plausible_rr(rr_in)  # the interval rule: an implausible interval is a gap
         return BeatSeries(t[keep], rr_in[keep], np.zeros(int(keep.sum()), dtype=bool))
     return _Engine(t, cs, rr_in).run()
 
 
-def _certain(rr0, prev, rr1, rr2, med, mrr0, th1, th2) -> np.ndarray:
+def _certain(rr0, prev, rr1, rr2, med, mrr0, th1, th2, rhythm_lo, rhythm_hi) -> np.ndarray:
     """True where ArtifactCorrector._classify returns "normal" (same float operations, vectorised).
 
     Mirrors the decision order of ``_classify`` for a beat with two look-ahead
-    intervals, steady windows and no inherited correction.
+    intervals, steady windows and no inherited correction. ``rhythm_lo`` and
+    ``rhythm_hi`` bound the rhythm (median of the last RHYTHM_REF_BEATS finals):
+    the beat must be within RHYTHM_RATIO_RANGE of every value between them.
     """
+    in_rhythm = (rr0 >= _RHYTHM_LO * rhythm_hi * (1 + _MARGIN)) & (rr0 <= _RHYTHM_HI * rhythm_lo * (1 - _MARGIN))
     too_short = rr0 < cfg.RR_MIN_MS
     too_long = rr0 > cfg.RR_MAX_MS
     d0 = (rr0 - prev) / th1
@@ -111,7 +119,7 @@ def _certain(rr0, prev, rr1, rr2, med, mrr0, th1, th2) -> np.ndarray:
     splits = (n >= 2) & (n <= cfg.LT_MAX_SPLIT_INTERVALS) & (np.abs(rr0 / np.maximum(n, 1.0) - med) < th2)
     missed = (is_long | (far & (rr0 > med))) & splits
     third = (is_long | is_short | far) & (missed | move_fits | too_long | too_short)
-    return ~extra & ~ectopic & ~third
+    return ~extra & ~ectopic & ~third & in_rhythm
 
 
 def _mrr(rr: np.ndarray, med: np.ndarray) -> np.ndarray:
@@ -140,6 +148,10 @@ def _global_certain(rr_in: np.ndarray, cs: np.ndarray) -> np.ndarray:
             mrr = np.abs(_mrr(r, med_at))
             mrr[:3] = 0.0  # before any window in use: a NaN would upset the rank filters' ordering
             rr0, prev, rr1, mrr0 = r[k], r[k - 1], r[k + 1], _mrr(r[k], med_at[k])
+            # the rhythm of beat j is the median of r[j-20 .. j-1]: between its two middle order
+            # statistics (a size-20 filter's output at j-10 covers exactly that window)
+            rh_lo = ndimage.rank_filter(r, RHYTHM // 2 - 1, size=RHYTHM, mode="nearest")[k - RHYTHM // 2]
+            rh_hi = ndimage.rank_filter(r, RHYTHM // 2, size=RHYTHM, mode="nearest")[k - RHYTHM // 2]
             # tier 1: Q3 >= 68th and Q1 <= 24th order statistic give Th lower bounds (two rank
             # filters a series); |dRR| <= Th and |mRR| <= 3 Th under them means "normal" for sure
             lower = {}
@@ -150,7 +162,8 @@ def _global_certain(rr_in: np.ndarray, cs: np.ndarray) -> np.ndarray:
                 lower[name] = np.maximum(cfg.LT_ALPHA * (q3_lo - q1_up) / 2.0, cfg.LT_TH_MIN_MS) * (1 - 1e-9)
             gate = (rr0 >= cfg.RR_MIN_MS) & (rr0 <= cfg.RR_MAX_MS)
             sure = gate & (np.abs(rr0 - prev) <= lower["d"]) & (np.abs(rr1 - rr0) <= lower["d"]) & (
-                np.abs(mrr0) <= 3.0 * lower["m"])
+                np.abs(mrr0) <= 3.0 * lower["m"]) & (rr0 >= _RHYTHM_LO * rh_hi * (1 + _MARGIN)) & (
+                rr0 <= _RHYTHM_HI * rh_lo * (1 - _MARGIN))
             cert[a:b] = sure
             # tier 2: the rest with the exact thresholds of their windows and the full decision
             rest = np.flatnonzero(~sure)
@@ -164,7 +177,8 @@ def _global_certain(rr_in: np.ndarray, cs: np.ndarray) -> np.ndarray:
                     q1 = o[:, 0] + (o[:, 1] - o[:, 0]) * _F1
                     q3 = o[:, 2] + (o[:, 3] - o[:, 2]) * _F3
                     th.append(np.maximum(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS))
-                cert[a + j] = _certain(rr0[j], prev[j], rr1[j], r[kj + 2], med_at[kj], mrr0[j], th[0], th[1])
+                cert[a + j] = _certain(rr0[j], prev[j], rr1[j], r[kj + 2], med_at[kj], mrr0[j], th[0], th[1],
+                                       rh_lo[j], rh_hi[j])
     return cert
 
 
@@ -192,12 +206,13 @@ class _Engine:
         last_dirty = -(10**18)
         i, n = 0, t.size
         while i < n:
+            gaps_before = corr.n_gaps
             if cs[i] and i > 0:
                 if self._emit_beats(corr.flush()):
                     last_dirty = i
                 corr.reset()
-            if self._emit_beats(corr.push(float(t[i]))):
-                last_dirty = i
+            if self._emit_beats(corr.push(float(t[i]))) or corr.n_gaps != gaps_before:
+                last_dirty = i  # a correction, or a gap inside the corrector (interval/rhythm rule)
             i += 1
             pend = corr._pending
             if len(pend) != cfg.LT_LOOKAHEAD_BEATS or pend[0].inherited is not None or pend[1].inherited is not None:
@@ -217,7 +232,7 @@ class _Engine:
                     drr, mrr = self._input_windows(p, q, corr)
                     i = self._jump(corr, p, q, drr, mrr)
             elif (len(corr._rr_final) == MEDIAN_PAST and len(corr._drr_final) == QD_WINDOW
-                  and len(corr._mrr_final) == QD_WINDOW):
+                  and len(corr._mrr_final) == QD_WINDOW and len(corr._rhythm) == RHYTHM):
                 q, drr, mrr = self._local(corr, p, min(p + LOCAL_BEATS, end))
                 if q > p:
                     i = self._jump(corr, p, q, drr, mrr)
@@ -252,7 +267,10 @@ class _Engine:
         o = windows[:, _QD_RANKS]
         th = np.maximum(cfg.LT_ALPHA * ((o[:, 2] + (o[:, 3] - o[:, 2]) * _F3) - (o[:, 0] + (o[:, 1] - o[:, 0]) * _F1))
                         / 2.0, cfg.LT_TH_MIN_MS)
-        ok = _certain(rr0, prev, r[p + 1:stop + 1], r[p + 2:stop + 2], med, mrr, th[:size], th[size:])
+        rhythm_win = np.concatenate([np.fromiter(corr._rhythm, float, RHYTHM), rr0])[_IDX_RHYTHM[:size]]
+        rhythm_win.sort(axis=1)
+        ok = _certain(rr0, prev, r[p + 1:stop + 1], r[p + 2:stop + 2], med, mrr, th[:size], th[size:],
+                      rhythm_win[:, RHYTHM // 2 - 1], rhythm_win[:, RHYTHM // 2])
         bad = np.flatnonzero(~ok)
         q = p + (int(bad[0]) if bad.size else size)
         return q, drr[: q - p], mrr[: q - p]
@@ -264,6 +282,9 @@ class _Engine:
         corr._rr_final.extend(r[max(p, q - MEDIAN_PAST):q].tolist())
         corr._drr_final.extend(drr[-QD_WINDOW:].tolist())
         corr._mrr_final.extend(mrr[-QD_WINDOW:].tolist())
+        corr._rhythm.extend(r[max(p, q - RHYTHM):q].tolist())
+        corr._recent_in.extend(r[max(p, q - cfg.RHYTHM_MIN_BEATS):q].tolist())
+        corr._off_run = 0
         corr._t_prev_s = float(t[q - 1])
         corr._pending = deque([_Pending(float(t[q]), float(r[q])), _Pending(float(t[q + 1]), float(r[q + 1]))])
         corr._t_last_in_s = float(t[q + 1])

@@ -73,10 +73,46 @@ def test_rank_filter_certification_equals_sorting_every_window():
         for x in (drr, mrr):
             q1, q3 = np.quantile(view(x, 91)[k - 91], [0.25, 0.75], axis=1)  # numpy's linear quantiles
             th.append(np.maximum(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS))
+        rhythm = np.sort(view(seg, cfg.RHYTHM_REF_BEATS)[k - cfg.RHYTHM_REF_BEATS], axis=1)  # 20 before
+        half = cfg.RHYTHM_REF_BEATS // 2
         normal = offline_rr._certain(seg[k], seg[k - 1], seg[k + 1], seg[k + 2], med[k],
                                      np.where(seg[k] - med[k] < 0, 2 * (seg[k] - med[k]), seg[k] - med[k]),
-                                     th[0], th[1])
+                                     th[0], th[1], rhythm[:, half - 1], rhythm[:, half])
         expected[k + c + 1] = normal
     # np.quantile may differ from the corrector's formula in the last bit: compare away from ties
     assert np.mean(cert == expected) > 0.9999
     assert cert.sum() > 0.9 * rr.size
+
+
+def glitched_record(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """``record`` plus device glitch intervals (150 ms, 3 s) and runs of doubled intervals."""
+    t, cs = record(n, seed)
+    rng = np.random.default_rng(seed + 100)
+    keep = np.ones(t.size, dtype=bool)
+    for start in rng.choice(np.arange(300, t.size - 300, 400), max(n // 3000, 2), replace=False):
+        keep[start:start + 20:2] = False  # 10 doubled intervals in a row (every other beat missed)
+    keep[cs] = True
+    t, cs = t[keep], cs[keep]
+    glitches = rng.choice(np.arange(200, t.size - 200), max(n // 1000, 4), replace=False)
+    extra_t = t[glitches[::2]] + 0.15  # an extra beat 150 ms after a real one
+    shift = np.zeros(t.size)
+    for g in np.sort(glitches[1::2]):
+        shift[g:] += 3.0  # a 3 s timer glitch inserted before beat g
+    t = t + shift
+    cs_t = t[cs]
+    t = np.sort(np.concatenate([t, extra_t + shift[glitches[::2]]]))
+    return t, np.isin(t, cs_t)
+
+
+@pytest.mark.parametrize("n, seed", [(3000, 4), (30_000, 5)])
+def test_offline_corrector_equals_streaming_with_glitches_and_doubled_runs(n, seed):
+    t, cs = glitched_record(n, seed)
+    ref = streaming(t, cs)
+    got = offline_rr.correct_offline(t, cs)
+    assert len(got) == len(ref)
+    np.testing.assert_array_equal(got.t_s, [b.t_s for b in ref])
+    np.testing.assert_array_equal(got.rr_ms, [b.rr_ms for b in ref])
+    np.testing.assert_array_equal(got.corrected, [b.corrected for b in ref])
+    assert got.rr_ms.min() >= cfg.RR_MIN_MS and got.rr_ms.max() <= cfg.RR_MAX_MS
+    plain = offline_rr.correct_offline(t, cs, correct=False)
+    assert plain.rr_ms.min() >= cfg.RR_MIN_MS and plain.rr_ms.max() <= cfg.RR_MAX_MS
