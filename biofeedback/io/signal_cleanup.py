@@ -3,7 +3,8 @@
 RR series: NaN, non-positive and over-long intervals (> FILE_RR_GAP_MS) end a
 chain of successive beats. PPG samples: NaN rows are dropped, time that goes
 backwards (a device restart inside one log) is moved on to continue the record,
-and a long jump forward is a gap. All vectorised over the whole record.
+a long jump forward is a gap, and stamps from a clock coarser than the samples
+(many repeated stamps) are replaced by evenly spaced sample times. All vectorised over the whole record.
 """
 
 from __future__ import annotations
@@ -103,7 +104,60 @@ def clean_ppg(t_s: np.ndarray, value: np.ndarray, fs_hz: float | None = None,
         notes.append(f"{jumps.size} gap(s) in the time column")
     gaps.sort(key=lambda g: g.t_s)
     fs = float(fs_hz) if fs_hz else 1.0 / median
+    if _clock_is_quantised(steps, median):
+        t, fs_even = _even_times(t, jumps)
+        fs = float(fs_hz) if fs_hz else fs_even
+        notes.append(f"time stamps in {1000 * median:.3g} ms ticks: samples spaced evenly at {fs_even:.4g} Hz")
     return CleanPpg(t, v, fs, gaps, "; ".join(notes))
+
+
+QUANTISED_REPEAT_SHARE = 0.1  # this share of repeated time stamps means a coarse clock, not the sample clock
+QUANTISED_SMOOTH_S = 2.0  # stamps of a coarse clock averaged over this span
+
+
+def _clock_is_quantised(steps: np.ndarray, median: float) -> bool:
+    """Do the stamps come from a clock coarser than the samples (many repeated stamps)?
+
+    A logger that stamps ~100 Hz samples with a 15.6 ms clock (heartpy's
+    ``data3.csv``) repeats a stamp on about every third sample: the median step
+    is then the tick, not the sample period, and beat times would move in
+    whole ticks.
+    """
+    if steps.size < 10:
+        return False
+    repeated = np.count_nonzero(steps <= 0.05 * median)
+    return bool(repeated >= QUANTISED_REPEAT_SHARE * steps.size)
+
+
+def _even_times(t: np.ndarray, jumps: np.ndarray) -> tuple[np.ndarray, float]:
+    """Sample times spaced evenly between gaps, following the clock's slow drift; and the rate.
+
+    Each stretch between gaps: a straight line on the sample index (its slope is
+    the sample period) plus the stamps' residual from it smoothed over
+    QUANTISED_SMOOTH_S, so the times keep step with a recorder whose rate
+    wanders slowly while the ticks' rounding (up to one tick per sample) averages out.
+    """
+    from scipy.ndimage import uniform_filter1d
+
+    bounds = np.concatenate([[0], jumps + 1, [t.size]])
+    out = t.copy()
+    samples = span = 0.0
+    for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
+        n = int(stop - start)
+        if n < 3:
+            continue
+        index = np.arange(n, dtype=float)
+        seg = t[start:stop]
+        slope = (seg[-1] - seg[0]) / (n - 1)
+        width = int(min(n, max(3, round(QUANTISED_SMOOTH_S / slope)))) if slope > 0 else n
+        residual = seg - slope * index
+        for _ in range(2):  # a triangular window: the ticks' sawtooth leaves no ripple on the steps
+            residual = uniform_filter1d(residual, size=width, mode="nearest")
+        out[start:stop] = slope * index + residual
+        samples += n - 1
+        span += seg[-1] - seg[0]
+    out += t[0] - out[0]  # the record still starts at its first stamp
+    return out, samples / span if span > 0 else 1.0 / float(np.median(np.diff(t)))
 
 
 def clean_raw_events(events: list[Event]) -> tuple[list[Event], str]:
