@@ -148,6 +148,7 @@ class ArtifactCorrector:
         self._recent_in: deque[float] = deque(maxlen=cfg.RHYTHM_MIN_BEATS)  # last classified input intervals
         self._off_run = 0  # off-rhythm intervals in a row
         self.n_gaps = 0  # intervals that became gaps (interval rule, rhythm rule)
+        self.last_gap_t_s = float("nan")  # the beat that ends the latest such interval
 
     @property
     def delay_beats(self) -> int:
@@ -213,6 +214,7 @@ class ArtifactCorrector:
             self._t_prev_s = t
             if not is_plausible_rr(rr_in_ms):  # the interval rule: a gap, never a normal interval
                 self.n_gaps += 1
+                self.last_gap_t_s = t
                 return []
             return [Beat(t, rr_in_ms)]
         self._pending.append(_Pending(t, rr_in_ms))
@@ -235,6 +237,7 @@ class ArtifactCorrector:
             self._t_prev_s = cand.t_s
             self._rr_final.clear()
             self.n_gaps += 1
+            self.last_gap_t_s = cand.t_s
             return []
         if kind == "extra":  # remove the beat; the next interval is the merged one
             self._pending.popleft()

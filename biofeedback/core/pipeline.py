@@ -15,6 +15,14 @@ hole up to ``BEAT_BRIDGE_MAX_S`` is bridged like a few lost samples; a longer
 one is a ``Gap(reason="invalid_samples")``: "no signal" while it lasts, and
 detection starts afresh on the first finite sample after it. Device beats at a
 non-finite time are dropped and end the interval chain.
+
+Intervals follow one rule whatever their source (core/intervals.py, applied in
+the ArtifactCorrector): outside the plausible range, or far outside the rhythm,
+an interval is corrected as a missed/extra beat or becomes a gap: the chain
+restarts there, ``n_interval_gaps`` counts it and ``interval_gaps_t_s`` lists
+it (not ``gaps``: the device clock and the breathing estimate go on). A plain
+IBI line carries its whole interval, so the first beat of an IBI chain (at the
+start, after a gap) keeps its interval: its start is pushed as a beat first.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.core.artifacts import ArtifactCorrector
+from biofeedback.core.intervals import is_plausible_rr
 from biofeedback.core.types import (
     Beat,
     DeviceBeat,
@@ -48,6 +57,8 @@ if TYPE_CHECKING:  # imported where first used: their SciPy costs ~0.5 s, which 
 # (PulseSensor's Q lines at 2 ms, plain IBI streams): use them rather than
 # re-detecting beats from a 50 Hz display wave.
 DEVICE_BEAT_PROTOCOLS = frozenset({"pulsesensor", "ibi"})
+# Protocols whose reported interval is a whole one even for the first beat after a start or gap
+WHOLE_INTERVAL_PROTOCOLS = frozenset({"ibi"})
 
 
 @dataclass
@@ -62,6 +73,7 @@ class PipelineOutput:
     gaps: list[Gap] = field(default_factory=list)
     quality: SignalQuality | None = None  # set when it changed
     metrics: MetricsUpdate | None = None  # set when new beats arrived
+    interval_gaps_t_s: list[float] = field(default_factory=list)  # intervals that became gaps (interval rule)
 
     def extend(self, other: PipelineOutput) -> None:
         self.ppg += other.ppg
@@ -69,6 +81,7 @@ class PipelineOutput:
         self.detections_t_s += other.detections_t_s
         self.statuses += other.statuses
         self.gaps += other.gaps
+        self.interval_gaps_t_s += other.interval_gaps_t_s
         self.quality = other.quality or self.quality
         self.metrics = other.metrics or self.metrics
 
@@ -111,6 +124,8 @@ class Pipeline:
         self._share_bad = 0
         self._quality_of: dict[float, float] = {}  # detection time -> pulse quality, until emitted
         self.n_invalid = 0  # non-finite samples and beats turned into gaps
+        self.n_interval_gaps = 0  # intervals the interval/rhythm rule made gaps (ArtifactCorrector.n_gaps)
+        self._device_chain = False  # a device beat started the current interval chain
         self._last_ppg_t: float | None = None  # device time of the last finite sample fed
         self._in_invalid = False  # inside a run of non-finite samples
         self._invalid_from: float | None = None  # where that run started (the last finite sample)
@@ -300,6 +315,12 @@ class Pipeline:
             return
         if not self._seen_ppg:
             self._set_quality(SignalQuality.GOOD, out)
+        ibi = beat.ibi_ms
+        if (not self._device_chain and ibi is not None and self.protocol in WHOLE_INTERVAL_PROTOCOLS
+                and is_plausible_rr(ibi)):
+            # the line carries its whole interval: the beat that starts it opens the chain
+            self._accept(self.corrector.push(beat.t_s - ibi / 1000.0), out)
+        self._device_chain = True
         self._accept(self.corrector.push(beat.t_s), out)
 
     def _on_gap(self, gap: Gap, out: PipelineOutput) -> None:
@@ -329,8 +350,13 @@ class Pipeline:
         self._accept(self.corrector.flush(), out)
         self.corrector.reset()
         self.hrv.new_chain()
+        self._device_chain = False
 
     def _accept(self, beats: list[Beat], out: PipelineOutput) -> None:
+        n_gaps = getattr(self.corrector, "n_gaps", 0)  # (offline analysis swaps in a recorder)
+        if n_gaps != self.n_interval_gaps:
+            self.n_interval_gaps = n_gaps
+            out.interval_gaps_t_s.append(self.corrector.last_gap_t_s)
         if self._quality_of and beats:
             beats = [replace(b, quality=self._quality_of.pop(b.t_s, None)) for b in beats]
             if len(self._quality_of) > 64:  # times the corrector moved or dropped

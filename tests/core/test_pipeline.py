@@ -57,8 +57,9 @@ def test_device_beats_drive_ibi_protocols_and_a_gap_breaks_the_interval_chain():
     events += [DeviceBeat(float(t) + 5.0, 800.0) for t in beat_t[15:]]
     _, out = run(events)
     rr = [b.rr_ms for b in out.beats]
-    assert len(rr) == 28  # 14 + 14 intervals: none spans the gap
-    assert rr == pytest.approx([800.0] * 28)
+    assert len(rr) == 30  # each IBI line carries its whole interval, the first too; none spans the gap
+    assert rr == pytest.approx([800.0] * 30)
+    assert [b.t_s for b in out.beats][15] == pytest.approx(beat_t[15] + 5.0)
     assert out.gaps and out.gaps[0].reason == "disconnected"
 
 

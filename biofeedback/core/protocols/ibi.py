@@ -3,9 +3,16 @@
 Accepted lines (strict, whole line): ``<n>``, ``RR=<n>``, ``RR:<n>``, ``IBI=<n>``, ``IBI:<n>``,
 ``Q<n>`` with one optional space after the prefix; ``n`` an unsigned decimal without a leading
 zero (``0.x`` allowed). Values below ``IBI_SECONDS_BELOW`` (10) are seconds and are multiplied by
-1000; all others are milliseconds. Intervals outside ``IBI_TEXT_RANGE_MS`` are rejected as noise.
-Beat times are the running sum of the intervals from 0 (there is no device clock); the first
-interval ends the first beat at ``t_s = ibi_ms / 1000``.
+1000; all others are milliseconds. Recognising a stream (``parse_ibi_line``, auto-detect) takes only
+intervals inside ``IBI_TEXT_RANGE_MS``.
+
+Once the stream is an IBI stream, every well-formed line is a beat, glitch values too (a 150 ms or
+3.5 s value from a timer overflow or a lost contact): the decoder reports what the device said, and
+the pipeline's one interval rule (core/intervals.py) makes an impossible interval a gap, counted,
+never a normal interval and never silently dropped. A zero interval (no beat time) is a
+``Gap("lost_beat")``. Beat times are the running sum of the intervals from 0 (there is no device
+clock); the first interval ends the first beat at ``t_s = ibi_ms / 1000`` and is a whole interval,
+so the pipeline keeps it (the stream's first, possibly cut, line is skipped by the line splitter).
 """
 
 from __future__ import annotations
@@ -24,20 +31,26 @@ from biofeedback.core.protocols._base import (
     IbiTracker,
     LineSplitter,
 )
-from biofeedback.core.types import DeviceBeat, DeviceInfo, Event
+from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, Gap
 
 PROTOCOL = "ibi"
 _LINE = re.compile(r"(?:(?:RR|IBI)[=:] ?|Q)?((?:[1-9]\d{0,3}|0)(?:\.\d{1,3})?)")
 
 
-def parse_ibi_line(line: str) -> float | None:
-    """Interval in ms from one line, or None if the line is not a plausible interval."""
+def parse_ibi_value(line: str) -> float | None:
+    """Interval in ms from one well-formed line, whatever its value; None if the line is not one."""
     m = _LINE.fullmatch(line)
     if not m:
         return None
     val = float(m.group(1))
-    if val < IBI_SECONDS_BELOW:
-        val *= 1000.0
+    return val * 1000.0 if val < IBI_SECONDS_BELOW else val
+
+
+def parse_ibi_line(line: str) -> float | None:
+    """Interval in ms from one line, or None if the line is not a plausible IBI text interval."""
+    val = parse_ibi_value(line)
+    if val is None:
+        return None
     return val if IBI_TEXT_RANGE_MS[0] <= val <= IBI_TEXT_RANGE_MS[1] else None
 
 
@@ -53,7 +66,7 @@ class IbiDecoder:
     def feed(self, data: bytes) -> list[Event]:
         sink = EventSink()
         for line in self._lines.split(data):
-            ibi = parse_ibi_line(line.strip(" \t"))
+            ibi = parse_ibi_value(line.strip(" \t"))
             if ibi is None:
                 self.stats.lines_bad += 1
                 continue
@@ -61,6 +74,9 @@ class IbiDecoder:
             if not self._info_sent:
                 self._info_sent = True
                 sink.event(DeviceInfo(PROTOCOL, None, None, "ibi-text"))
+            if ibi <= 0.0:  # no beat time: the chain ends here
+                sink.event(Gap(self._t_ms / 1000.0, None, "lost_beat"))
+                continue
             self._t_ms += ibi
             sink.event(DeviceBeat(self._t_ms / 1000.0, ibi))
         return sink.take()
