@@ -285,12 +285,15 @@ class ArtifactCorrector:
         """
         kind, n, med = self._classify_lt(rr0, ahead)
         self._recent_in.append(rr0)
-        if kind in ("long", "short") and not is_plausible_rr(rr0):
-            kind = "gap"  # interpolating an impossible interval would invent one
-        if kind != "normal" or len(self._rhythm) < cfg.RHYTHM_MIN_BEATS:
+        ref = statistics.median(self._rhythm) if len(self._rhythm) >= cfg.RHYTHM_MIN_BEATS else None
+        if not is_plausible_rr(rr0):  # L&T always calls it something: keep only a repair that fits
+            rr1 = ahead[0] if ahead else rr0
+            repaired = {"extra": rr0 + rr1, "missed": rr0 / n, "ectopic": 0.5 * (rr0 + rr1)}.get(kind)
+            if repaired is None or not (fits_rhythm(repaired, ref) if ref is not None else is_plausible_rr(repaired)):
+                kind = "gap"  # interpolating ("long"/"short") an impossible interval would invent one
+        if kind != "normal" or ref is None:
             self._off_run = 0
             return kind, n, med
-        ref = statistics.median(self._rhythm)
         if not off_rhythm(rr0, ref):
             self._off_run = 0
             return kind, n, med

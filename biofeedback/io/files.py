@@ -20,6 +20,7 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events
+from biofeedback.core.intervals import describe_rule, plausible_rr
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, Gap, PpgBlock
 from biofeedback.io.rawlog import RAW_MAGIC, RawLogError, read_raw_events
 from biofeedback.io.readers_edf import EdfError, is_edf, read_edf
@@ -430,6 +431,9 @@ def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = Non
     if bad:
         notes.append(f"{bad} impossible interval(s) (NaN, <= 0 or > {config.FILE_RR_GAP_MS / 1000:g} s) "
                      "treated as gaps")
+    glitches = int(np.count_nonzero(np.isfinite(rr) & (rr > 0) & (rr <= config.FILE_RR_GAP_MS) & ~plausible_rr(rr)))
+    if glitches:  # the interval rule (core/intervals.py) makes them gaps or corrected missed/extra beats
+        notes.append(f"{glitches} interval(s) {describe_rule()}: gaps, or corrected as missed/extra beats")
     return Recording("rr", note="; ".join(notes), device=path.name, beat_t_s=beat_t_s, chain_start=chain_start)
 
 
