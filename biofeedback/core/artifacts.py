@@ -40,7 +40,7 @@ Live adaptation (beats arrive one at a time):
 * The rhythm rule: L&T's 11-beat median follows a run of doubled (missed every
   other beat) or halved intervals, so such a run looks regular. An interval L&T
   calls normal is also compared with the rhythm, the median of the last
-  ``RHYTHM_REF_BEATS`` final intervals (kept across gaps, so it also judges the
+  ``RHYTHM_REF_BEATS`` uncorrected final intervals (kept across gaps, so it also judges the
   first interval of a chain): outside ``RHYTHM_RATIO_RANGE`` it is split as
   missed (n = round(RR / rhythm), each part within ``RHYTHM_FIT_TOLERANCE``),
   merged as extra (with the next interval), or else a gap. After
@@ -264,18 +264,23 @@ class ArtifactCorrector:
                 t_new = t_prev + med / 1000.0
             beats = [Beat(t_new, (t_new - t_prev) * 1000.0, True, kind)]
         for b in beats:
-            self._remember(b.rr_ms, med)
+            self._remember(b.rr_ms, med, in_rhythm=not b.corrected)
         self._t_prev_s = beats[-1].t_s
         return beats
 
-    def _remember(self, rr_ms: float, med_ms: float) -> None:
-        """Add a final interval to the trailing windows (dRR for Th1, mRR for Th2, median)."""
+    def _remember(self, rr_ms: float, med_ms: float, in_rhythm: bool = True) -> None:
+        """Add a final interval to the trailing windows (dRR for Th1, mRR for Th2, median, rhythm).
+
+        Only uncorrected intervals describe the rhythm: a wrong repair must not
+        teach it, and during a run of repaired intervals it stays the rhythm before the run.
+        """
         if self._rr_final:
             self._drr_final.append(rr_ms - self._rr_final[-1])
         mrr = rr_ms - med_ms
         self._mrr_final.append(2.0 * mrr if mrr < 0 else mrr)
         self._rr_final.append(rr_ms)
-        self._rhythm.append(rr_ms)
+        if in_rhythm:
+            self._rhythm.append(rr_ms)
 
     def _classify(self, rr0: float, ahead: list[float]) -> tuple[str, int, float]:
         """L&T 2019 decision, then the interval rule and the rhythm rule (module docstring).

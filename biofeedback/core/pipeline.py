@@ -354,9 +354,9 @@ class Pipeline:
 
     def _accept(self, beats: list[Beat], out: PipelineOutput) -> None:
         n_gaps = getattr(self.corrector, "n_gaps", 0)  # (offline analysis swaps in a recorder)
-        if n_gaps != self.n_interval_gaps:
+        if n_gaps != self.n_interval_gaps:  # (the latest gap's time for each; rarely more than one)
+            out.interval_gaps_t_s += [self.corrector.last_gap_t_s] * (n_gaps - self.n_interval_gaps)
             self.n_interval_gaps = n_gaps
-            out.interval_gaps_t_s.append(self.corrector.last_gap_t_s)
         if self._quality_of and beats:
             beats = [replace(b, quality=self._quality_of.pop(b.t_s, None)) for b in beats]
             if len(self._quality_of) > 64:  # times the corrector moved or dropped

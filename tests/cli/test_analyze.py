@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -306,3 +307,32 @@ def test_offline_ppg_analysis_equals_the_streaming_pipeline(tmp_path):
     streamed = streaming_beats(recording.events_in_blocks(PPG_BLOCK_SAMPLES), True)
     assert_same_beats(streamed, beats)
     assert summary == summarize(streamed)
+
+
+PYHRV_NN = Path(__file__).parents[1] / "data" / "validation" / "pyhrv_SampleNNISeriesLong.npy"
+
+
+def test_rr_file_glitch_values_become_counted_gaps_not_intervals(tmp_path):
+    """Issue 19: a device's glitch intervals (< 250 ms, 2.5-5 s) in a real NN series (pyhrv's)."""
+    nn = np.load(PYHRV_NN).astype(float)
+    rng = np.random.default_rng(19)
+    at = np.arange(40, nn.size - 10, 40)
+    bad = np.insert(nn, at, rng.choice([110.0, 170.0, 230.0, 2600.0, 3300.0, 4700.0], at.size))
+    clean_path, bad_path = tmp_path / "clean.txt", tmp_path / "glitches.txt"
+    clean_path.write_text("\n".join(f"{x:.0f}" for x in nn) + "\n")
+    bad_path.write_text("\n".join(f"{x:.0f}" for x in bad) + "\n")
+    for flags, rel in ((["--no-correct"], 0.03), ([], 0.05)):
+        clean = json.loads(run_cli("analyze", str(clean_path), "--json", *flags).stdout)
+        result = run_cli("analyze", str(bad_path), "--json", *flags)
+        assert result.returncode == 0, result.stderr
+        got = json.loads(result.stdout)
+        assert got["rmssd_ms"] == pytest.approx(clean["rmssd_ms"], rel=rel), flags  # was 2-3x off
+        assert got["mean_nn_ms"] == pytest.approx(clean["mean_nn_ms"], rel=0.01)
+        if flags:
+            assert got["n_gaps"] == at.size and got["n_beats"] == nn.size  # only the glitches left out
+        else:  # a gap, or repaired as a missed/extra beat (counted as corrected)
+            assert got["n_gaps"] + got["n_corrected"] >= at.size
+    table = run_cli("analyze", str(bad_path), "--no-correct").stdout
+    assert f"{at.size} interval(s) outside 273-2000 ms" in table
+    gap_rows = [line.split() for line in table.splitlines() if line.startswith("Gaps")]
+    assert gap_rows and gap_rows[0][-1] == str(at.size)

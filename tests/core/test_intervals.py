@@ -69,7 +69,8 @@ def test_glitch_values_in_a_real_series_are_gaps_not_intervals(nn_ms, correct):
     beats += corrector.flush()
     rr_out = np.array([b.rr_ms for b in beats])
     assert plausible_rr(rr_out).all()
-    assert chain_starts(beats) == corrector.n_gaps  # no successive difference across a gap
+    # no successive difference across a gap (two gaps in a row make one break in the chain)
+    assert 0 < chain_starts(beats) <= corrector.n_gaps
     if correct:  # a glitch is a gap, or repaired as a missed/extra beat into the rhythm (marked)
         assert corrector.n_gaps + sum(b.corrected for b in beats) >= n_glitches
     else:
@@ -88,12 +89,13 @@ def test_offline_and_streaming_count_the_same_gaps(nn_ms):
         assert plausible_rr(got.rr_ms).all()
         start = got.t_s[1:] - got.rr_ms[1:] / 1000.0
         corrector = ArtifactCorrector(correct)
+        live = []
         for x in t:
-            corrector.push(float(x))
-        corrector.flush()
-        assert np.count_nonzero(np.abs(start - got.t_s[:-1]) > 1e-3) == corrector.n_gaps
+            live += corrector.push(float(x))
+        live += corrector.flush()
+        assert np.count_nonzero(np.abs(start - got.t_s[:-1]) > 1e-3) == chain_starts(live)
         if not correct:
-            assert corrector.n_gaps == n_glitches
+            assert corrector.n_gaps == n_glitches == chain_starts(live)
 
 
 def test_device_beats_with_glitches_make_counted_gaps_in_the_live_pipeline(nn_ms):
@@ -106,7 +108,7 @@ def test_device_beats_with_glitches_make_counted_gaps_in_the_live_pipeline(nn_ms
         out = pipeline.feed(events)
         out.extend(pipeline.flush())
         assert plausible_rr([b.rr_ms for b in out.beats]).all()
-        assert pipeline.n_interval_gaps == len(out.interval_gaps_t_s) == chain_starts(out.beats)
+        assert pipeline.n_interval_gaps == len(out.interval_gaps_t_s) >= chain_starts(out.beats) > 0
         assert not out.gaps  # the device clock goes on: no device gap
         if not correct:
             assert pipeline.n_interval_gaps == n_glitches
