@@ -19,7 +19,6 @@ from pathlib import Path
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events
 from biofeedback.core.intervals import describe_rule, plausible_rr
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, Gap, PpgBlock
 from biofeedback.io.rawlog import RAW_MAGIC, RawLogError, read_raw_events
@@ -120,6 +119,8 @@ def _ecg_events(rec: Recording, block: int) -> list[Event]:
     releases its last beats and starts again, and the pipeline ends the
     interval chain there.
     """
+    from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events  # SciPy: not at the window's start
+
     assert rec.t_s is not None and rec.value is not None and rec.fs_hz is not None
     events: list[Event] = [DeviceInfo(protocol="ecg", device=rec.device)]
     detector = EcgRPeakDetector(rec.fs_hz)
