@@ -15,6 +15,19 @@ IEEE J. Biomed. Health Inform. 19(3):832 -- a PPG beat is acceptable when its
 correlation with the average template is >= 0.86; we use that threshold
 (``config.BEAT_QUALITY_MIN``).
 
+Rhythm: the shape of a clean pulse changes with breathing and heart rate (the
+reflected wave moves against the next upstroke), so a run of clean pulses can
+score 0.6-0.85 against a template learnt a few seconds earlier, and a
+correlation threshold alone cut clean stretches out as poor signal (heartpy's
+``data3``, biosignalsnotebooks' BVP). A beat scoring at least
+``RHYTHM_QUALITY_MIN`` whose interval lies within ``RHYTHM_TOLERANCE`` of the
+median of the recent ones (``on_the_rhythm``) is acceptable too: its quality
+is raised to ``BEAT_QUALITY_MIN`` and it joins the template. Motion gives low
+correlations and intervals off the rhythm, so it stays out (pyphysio's BVP at
+68-71 s). This is the fusion of a morphology index with a rhythm index that
+Li & Clifford (2012) and Orphanidou et al. (2015) both use (their HR and
+RR-ratio rules), applied per beat.
+
 Streaming adaptation: the template is the mean of the last
 ``BEAT_TEMPLATE_BEATS`` accepted (z-scored) beats, so it follows slow changes
 of shape. If it was learnt from a bad stretch (motion at the start),
@@ -42,6 +55,16 @@ _GRID = np.linspace(0.0, 1.0, BEAT_TEMPLATE_POINTS)
 # beats resume within 3 clean pulses after an artifact (issue 19; config's
 # BEAT_TEMPLATE_REBUILD_BEATS = 5 kept heartpy data2's clean pulses out for 11 s)
 _REBUILD_BEATS = 3
+RHYTHM_QUALITY_MIN = 0.6  # a beat on the rhythm needs at least this template correlation ...
+RHYTHM_TOLERANCE = 0.1  # ... and an interval within this share of the recent median
+RHYTHM_MIN_INTERVALS = 3  # recent intervals needed before the rhythm can vouch for a beat
+
+
+def on_the_rhythm(rr_s: float, median_rr_s: float | None, n_intervals: int) -> bool:
+    """Does an interval match the recent rhythm (within ``RHYTHM_TOLERANCE`` of its median)?"""
+    if median_rr_s is None or median_rr_s <= 0 or n_intervals < RHYTHM_MIN_INTERVALS:
+        return False
+    return abs(rr_s / median_rr_s - 1.0) <= RHYTHM_TOLERANCE
 
 
 def beat_wave(v: np.ndarray, prev: int, k: int, fs_hz: float) -> np.ndarray:
@@ -86,8 +109,12 @@ class TemplateQuality:
         self._recent.clear()
         self._rejected.clear()
 
-    def score(self, wave: np.ndarray) -> float | None:
-        """Quality of one beat's wave, updating the template; None while it is being learnt."""
+    def score(self, wave: np.ndarray, on_rhythm: bool = False) -> float | None:
+        """Quality of one beat's wave, updating the template; None while it is being learnt.
+
+        ``on_rhythm``: the beat's interval matches the recent ones (``on_the_rhythm``),
+        so a correlation from ``RHYTHM_QUALITY_MIN`` up is acceptable.
+        """
         z = resample_beat(wave)
         if z is None:
             return 0.0
@@ -98,6 +125,8 @@ class TemplateQuality:
         template -= template.mean()
         sd = math.sqrt(float(np.dot(template, template)) / z.size)
         r = float(np.dot(z, template)) / (z.size * sd) if sd > 0 else 0.0
+        if on_rhythm and RHYTHM_QUALITY_MIN <= r < BEAT_QUALITY_MIN:
+            r = BEAT_QUALITY_MIN
         if r >= BEAT_QUALITY_MIN:
             self._recent.append(z)
             self._rejected.clear()

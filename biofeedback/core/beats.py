@@ -24,8 +24,9 @@ What it follows (each stage in its own module):
   soon and too small for how soon it comes is a reflected wave.
 - **Polarity**: declared by the protocol (``polarity``) or estimated from the
   learning window (``ppg_polarity``); the wave is multiplied by it.
-- **Per-beat quality**: template correlation (``beat_quality``), carried with
-  each beat in ``last_quality``.
+- **Per-beat quality**: template correlation (``beat_quality``), vouched for
+  by the rhythm when the interval matches the recent ones, carried with each
+  beat in ``last_quality``.
 
 Lost samples: ``bridge()`` (called by the pipeline on a short lost-samples
 gap) makes the next fed sample fill the hole with straight-line samples on
@@ -70,7 +71,7 @@ from biofeedback.config import (
     NO_BEAT_TIMEOUT_S,
 )
 from biofeedback.core.beat_acceptance import is_reflected_wave, too_small
-from biofeedback.core.beat_quality import TemplateQuality, beat_wave
+from biofeedback.core.beat_quality import TemplateQuality, beat_wave, on_the_rhythm
 from biofeedback.core.ppg_peak import PeakPlacer
 from biofeedback.core.ppg_polarity import estimate_polarity
 from biofeedback.core.ppg_rhythm import MAX_RR_S
@@ -506,13 +507,14 @@ class PpgBeatDetector:
         k_abs = (span.k_lo + span.k_hi) // 2 + self._off
         quality = math.nan
         if self._last_beat_t is not None and t - self._last_beat_t <= MAX_RR_S:
+            on_rhythm = on_the_rhythm(t - self._last_beat_t, self._rr_med, len(self._rr))
             self._rr.append(t - self._last_beat_t)
             self._rr_med = statistics.median(self._rr)
             assert self._last_peak_abs is not None  # set with _last_beat_t
             prev = self._last_peak_abs - self._off
             if prev >= max(self._start, 0):
                 wave = beat_wave(self._v, prev, k_abs - self._off, self.fs_hz)
-                q = self._templates.score(wave * sign)
+                q = self._templates.score(wave * sign, on_rhythm)
                 quality = math.nan if q is None else q
         self._last_beat_t, self._last_peak_abs = t, k_abs
         return t, quality
