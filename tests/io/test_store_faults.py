@@ -140,6 +140,7 @@ def test_a_20_s_foreign_write_lock_is_shown_and_no_beat_is_lost(tmp_path, data_d
         listing = subprocess.run([*CLI, "sessions"], capture_output=True, text=True, timeout=30,
                                  env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
         read_s.append(time.monotonic() - began)
+        assert lockers[0].poll() is None, "the lock was over before `sessions` answered"  # it did not wait
         assert listing.returncode == 0 and "(running)" in listing.stdout, listing.stderr
         assert "locked" not in listing.stderr
 
@@ -148,7 +149,7 @@ def test_a_20_s_foreign_write_lock_is_shown_and_no_beat_is_lost(tmp_path, data_d
         during=read_during_the_lock, clear=lambda: lockers[0].wait(timeout=40))
     print(f"20 s lock: shown after {shown_s:.2f} s, `sessions` answered in {read_s[0]:.2f} s during it, "
           f"saving again {again_s:.2f} s after; {n} beats, none lost")
-    assert shown_s <= SHOWN_WITHIN_S and read_s[0] < 5.0
+    assert shown_s <= SHOWN_WITHIN_S
 
 
 @pytest.fixture
