@@ -128,8 +128,10 @@ def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
         received = np.array([rr for _, rr, _, _ in client.beats])
         path, k = clients.beats_path(i), received.size
         qtbot.waitUntil(lambda path=path, k=k: len(read_beats(path)) >= k, timeout=5000)
+        start = int(np.argmin(np.abs(read_beats(path)[:, 1] - received[0])))
+        # the client writes its beats file as it goes: wait until it holds every beat the coach got
+        qtbot.waitUntil(lambda path=path, n=start + k: len(read_beats(path)) >= n, timeout=10_000)
         stored = read_beats(path)
-        start = int(np.argmin(np.abs(stored[:, 1] - received[0])))
         np.testing.assert_allclose(received, stored[start:start + received.size, 1], atol=2e-3)
         flags = np.array([c for _, _, c, _ in client.beats], dtype=float)
         np.testing.assert_array_equal(flags, stored[start:start + received.size, 2])
