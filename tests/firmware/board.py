@@ -20,6 +20,7 @@ import numpy as np
 
 SIM_TIMEOUT_S = 120  # waits for record to open the port, then the run itself
 RECORD_CATCH_UP_S = 60  # record may lag the board on a busy machine (CI beside other work)
+RECORD_STOP_TIMEOUT_S = 120  # from Ctrl-C to record's exit, everything written
 
 
 @dataclass
@@ -83,7 +84,12 @@ def run_board(simboard: Path, elf: Path, wave_path: Path, tmp: Path, *args: str)
         wait_until_recorded(raw, complete.count(b"\nP,"), rec)
     finally:
         rec.send_signal(signal.SIGINT)  # record stops on SIGINT and keeps everything
-        record_log = rec.communicate(timeout=30)[1]
+        try:  # a hang guard, not a speed target: a loaded machine can take a while to flush
+            record_log = rec.communicate(timeout=RECORD_STOP_TIMEOUT_S)[1]
+        except subprocess.TimeoutExpired:
+            rec.kill()
+            raise AssertionError(f"record did not stop within {RECORD_STOP_TIMEOUT_S} s of Ctrl-C: "
+                                 f"{rec.communicate()[1][-3000:]}") from None
         sim.stdin.close()  # the board may hang up now
         try:
             sim.wait(timeout=10)
