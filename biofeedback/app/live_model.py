@@ -99,7 +99,7 @@ class LiveModel:
         self.quality: SignalQuality = SignalQuality.NO_SIGNAL
         self.clock = DeviceClockMapping()  # device -> host, from the arrivals
         self.version = 0  # bumps on every change so views can skip idle redraws
-        # feedback loop (issue 15): beats at once, breathing from the pulse, a calm coherence level
+        # the feedback loop: beats at once, breathing from the pulse, a calm coherence level
         self.provisional = ProvisionalBeats(config.GUI_BEAT_BUFFER)  # what the HR curve draws
         # device clock; a RespirationTracker from the first output on (SciPy is imported then)
         self.breathing: RespirationTracker | NoBreathingYet = NoBreathingYet()

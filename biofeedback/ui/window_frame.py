@@ -74,9 +74,9 @@ class WindowFrame:
         swing = w.live.last_breath_swing_bpm(now)
         w.ui.numbers.show_values(model.recent_hr_bpm(), m.rmssd_ms if m else None,
                              m.coherence_ratio if m else None, swing)
-        breathing = model.breathing.latest  # read from the pulse wave (issue 15)
+        breathing = model.breathing.latest  # read from the pulse wave
         w.ui.pacer_view.set_caption(None if breathing is None else model.breathing_text(w.live.pacer.rate_bpm))
-        shown = model.coherence_level.latest  # smoothed, hysteresis, dwell (issue 15)
+        shown = model.coherence_level.latest  # smoothed, with hysteresis and a dwell time: a calm level, not the raw ratio
         level = shown.level if shown is not None else None
         w.coherence_indicator.set_values(m.coherence_ratio if m else None, swing, level)
         if w.presentation:
