@@ -149,7 +149,8 @@ def test_a_beat_at_a_nan_time_is_dropped_and_ends_the_interval_chain():
     out = pipeline.feed(events)
     out.extend(pipeline.flush())
     assert np.isfinite([b.t_s for b in out.beats]).all() and np.isfinite([b.rr_ms for b in out.beats]).all()
-    assert len(out.beats) == 28  # 14 + 14 intervals: none across the NaN
+    assert len(out.beats) == 30  # 15 + 15: an IBI line's interval is whole, the first of a chain too (issue 19)
+    assert [b.rr_ms for b in out.beats] == pytest.approx([800.0] * 30)
     assert pipeline.n_invalid == 1
 
 

@@ -151,7 +151,10 @@ def test_one_nan_rr_value_from_an_lsl_rr_stream_breaks_no_later_beat():
     pipeline = Pipeline(correct=False)
     out = pipeline.feed(got.events)
     out.extend(pipeline.flush())
-    assert len(out.beats) == 37  # 19 + 18 intervals: none across the NaN
+    # an RR value is a whole interval, the first of each chain too (issue 19): 20 + 19, none across the NaN
+    assert len(out.beats) == 39
+    linked = [abs(b.t_s - b.rr_ms / 1000.0 - a.t_s) < 1e-3 for a, b in zip(out.beats[:-1], out.beats[1:], strict=True)]
+    assert linked.count(False) == 1
     assert np.isfinite([b.rr_ms for b in out.beats]).all()
     np.testing.assert_allclose([b.rr_ms for b in out.beats][-10:], rr[-10:], atol=1.0)
 
