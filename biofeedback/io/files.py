@@ -119,7 +119,8 @@ def _ecg_events(rec: Recording, block: int) -> list[Event]:
     releases its last beats and starts again, and the pipeline ends the
     interval chain there.
     """
-    from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events  # SciPy: not at the window's start
+    # imported here: SciPy (which the detector needs) is not loaded at the window's start
+    from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events
 
     assert rec.t_s is not None and rec.value is not None and rec.fs_hz is not None
     events: list[Event] = [DeviceInfo(protocol="ecg", device=rec.device)]
