@@ -8,7 +8,7 @@ wave (as the PulseSensor Playground's 3/5 IBI rule and qppg's eye-closing
 period); between that and ``BEAT_REFLECTED_SHARE`` a pulse must rise a share
 of the recent pulses' rise (measured from its foot) that grows the sooner it
 comes; a peak ``BEAT_TALLER_SHARE`` taller than the last beat is a beat
-however soon (the last one was the reflected wave), so the detector cannot
+from ``TALLER_MIN_GAP_S`` on (the last one was the reflected wave), so the detector cannot
 stay locked on diastolic waves.
 """
 
@@ -29,6 +29,11 @@ from biofeedback.config import (
 )
 from biofeedback.core.ppg_rhythm import upper_quartile
 
+# a much taller peak this soon after the last beat is still a beat (the last one was the
+# reflected wave): below the 250 ms refractory period, so that a detector that took the
+# reflected wave 0.2-0.25 s before each systolic peak (heartpy data3 at 193-195 s, a fast
+# stretch) moves back onto the peaks at the next tall one instead of staying there
+TALLER_MIN_GAP_S = 0.2
 # how tall (share of the upper-quartile rise) a pulse must be at this share of the interval
 _SOON_RATIO = (BEAT_EARLY_SHARE, 0.85, BEAT_REFLECTED_SHARE)
 _SOON_NEED = (BEAT_REFLECTED_PROMINENCE_SHARE, 0.45, 0.0)
@@ -45,7 +50,7 @@ def is_reflected_wave(
     """A peak ``gap_s`` after the last beat, rising ``prom``, is a reflected wave (not a beat)."""
     early = BEAT_EARLY_SHARE * rr_exp if rr_exp is not None else 0.0
     # a much taller peak soon after the last beat: that beat was a reflected wave
-    taller = prom >= BEAT_TALLER_SHARE * last_prom and gap_s >= BEAT_REFRACTORY_S
+    taller = prom >= BEAT_TALLER_SHARE * last_prom and gap_s >= TALLER_MIN_GAP_S
     if gap_s < max(BEAT_REFRACTORY_S, early) and not taller:
         return True
     if rr_exp is not None and not taller and proms:
