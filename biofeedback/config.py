@@ -29,6 +29,7 @@ LT_MAX_SPLIT_INTERVALS = 3  # a "missed" interval is split into at most this man
 RHYTHM_REF_BEATS = 20  # the rhythm is the median of this many last accepted intervals (kept across gaps)
 RHYTHM_MIN_BEATS = 8  # accepted intervals needed before the rhythm rule applies
 RHYTHM_RATIO_RANGE = (0.6, 1.5)  # interval / rhythm outside this: far outside the rhythm
+RHYTHM_STEP_RANGE = (0.75, 1.33)  # interval / previous one inside this: a step a heart can take (no flag)
 RHYTHM_FIT_TOLERANCE = 0.15  # a split or merged interval within this share of the rhythm repairs it
 RHYTHM_ESCAPE_BEATS = 30  # this many off-rhythm intervals in a row: the rhythm itself changed, learn it anew
 

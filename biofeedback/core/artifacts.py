@@ -41,7 +41,11 @@ Live adaptation (beats arrive one at a time):
   other beat) or halved intervals, so such a run looks regular. An interval L&T
   calls normal is also compared with the rhythm, the median of the last
   ``RHYTHM_REF_BEATS`` uncorrected final intervals (kept across gaps, so it also judges the
-  first interval of a chain): outside ``RHYTHM_RATIO_RANGE`` it is split as
+  first interval of a chain): outside ``RHYTHM_RATIO_RANGE``, and reached by an
+  abrupt step (outside ``RHYTHM_STEP_RANGE`` of the previous final interval, the
+  first of a chain, or inside a run already flagged; a heart rate that changes
+  fast moves a plausible step at a time, a missed beat doubles the interval at
+  once), it is split as
   missed (n = round(RR / rhythm), each part within ``RHYTHM_FIT_TOLERANCE``),
   merged as extra (with the next interval), or else a gap. After
   ``RHYTHM_ESCAPE_BEATS`` such intervals in a row the rhythm is learnt anew from
@@ -299,7 +303,11 @@ class ArtifactCorrector:
         if kind != "normal" or ref is None:
             self._off_run = 0
             return kind, n, med
-        if not off_rhythm(rr0, ref):
+        prev = self._rr_final[-1] if self._rr_final else None
+        lo, hi = cfg.RHYTHM_STEP_RANGE
+        if not off_rhythm(rr0, ref) or (not self._off_run and prev is not None and lo * prev <= rr0 <= hi * prev):
+            # in the rhythm, or a step from the previous interval a heart can take (a fast
+            # change of rate moves away from the 20-beat median one plausible step at a time)
             self._off_run = 0
             return kind, n, med
         self._off_run += 1
