@@ -294,6 +294,10 @@ class ArtifactCorrector:
         """
         kind, n, med = self._classify_lt(rr0, ahead)
         self._recent_in.append(rr0)
+        lo, hi = cfg.RHYTHM_STEP_RANGE
+        if kind == "normal" and not self._off_run and self._rr_final and (
+                lo * self._rr_final[-1] <= rr0 <= hi * self._rr_final[-1]) and is_plausible_rr(rr0):
+            return kind, n, med  # the common case, decided without the rhythm's median (below)
         ref = statistics.median(self._rhythm) if len(self._rhythm) >= cfg.RHYTHM_MIN_BEATS else None
         if not is_plausible_rr(rr0):  # L&T always calls it something: keep only a repair that fits
             rr1 = ahead[0] if ahead else rr0
@@ -304,7 +308,6 @@ class ArtifactCorrector:
             self._off_run = 0
             return kind, n, med
         prev = self._rr_final[-1] if self._rr_final else None
-        lo, hi = cfg.RHYTHM_STEP_RANGE
         if not off_rhythm(rr0, ref) or (not self._off_run and prev is not None and lo * prev <= rr0 <= hi * prev):
             # in the rhythm, or a step from the previous interval a heart can take (a fast
             # change of rate moves away from the 20-beat median one plausible step at a time)
