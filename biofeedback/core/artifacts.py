@@ -51,6 +51,9 @@ Live adaptation (beats arrive one at a time):
   ``RHYTHM_ESCAPE_BEATS`` such intervals in a row the rhythm is learnt anew from
   the latest intervals (the reference itself was wrong). A gradual change of
   heart rate moves the median with it and is never flagged.
+* The first interval of a chain (at a start, after a gap) must be whole: one
+  that is not within ``RHYTHM_STEP_RANGE`` of either of the next two intervals
+  runs back to a fragment of a pulse and is a gap, with or without a rhythm yet.
 
 Corrections act on beat times, as Kubios and NeuroKit2 do: ectopic/long/short
 moves the beat to the midpoint of its neighbours (both adjacent intervals become
@@ -298,6 +301,10 @@ class ArtifactCorrector:
         if kind == "normal" and not self._off_run and self._rr_final and (
                 lo * self._rr_final[-1] <= rr0 <= hi * self._rr_final[-1]) and is_plausible_rr(rr0):
             return kind, n, med  # the common case, decided without the rhythm's median (below)
+        if kind == "normal" and not self._rr_final and len(ahead) >= 2 and not any(
+                lo * a <= rr0 <= hi * a for a in ahead):
+            self._off_run = 0  # a chain's first interval unlike both next ones: it runs back to a
+            return "gap", 1, med  # fragment of a pulse at a start or a gap, not to a whole beat
         ref = statistics.median(self._rhythm) if len(self._rhythm) >= cfg.RHYTHM_MIN_BEATS else None
         if not is_plausible_rr(rr0):  # L&T always calls it something: keep only a repair that fits
             rr1 = ahead[0] if ahead else rr0

@@ -211,3 +211,23 @@ def test_a_fast_real_change_of_rate_one_plausible_step_at_a_time_is_not_a_gap():
         beats += corrector.push_interval(float(x))
     beats += corrector.flush()
     assert corrector.n_gaps == 0 and len(beats) == 2 * len(rr)
+
+
+@pytest.mark.parametrize("rhythm_known", [False, True])
+def test_a_first_interval_back_to_a_pulse_fragment_is_a_gap(nn_ms, rhythm_known):
+    """A stream (or a chain after a gap) whose first beat is a fragment: its 506 ms interval is not whole."""
+    nn = nn_ms[:200]
+    corrector = ArtifactCorrector()
+    beats = []
+    if rhythm_known:
+        for x in nn[:100]:
+            beats += corrector.push_interval(float(x))
+        beats += corrector.flush()
+        corrector.reset()
+    n_before = len(beats)
+    first = 0.62 * float(np.median(nn[100:110]))  # ~506 ms against ~800 ms pulses
+    for x in [first, *nn[100:]]:
+        beats += corrector.push_interval(float(x))
+    beats += corrector.flush()
+    new = beats[n_before:]
+    assert corrector.n_gaps == 1 and [b.rr_ms for b in new] == pytest.approx(nn[100:].tolist())
