@@ -142,19 +142,21 @@ def steady_then_doubled(nn: np.ndarray, start: int, run: int) -> np.ndarray:
     return np.concatenate([nn[:start], doubled, nn[start + 2 * run:]])
 
 
-@pytest.mark.parametrize("after_gap", [False, True])
-def test_a_run_of_ten_doubled_intervals_never_counts_as_normal(nn_ms, after_gap):
+@pytest.mark.parametrize("start", ["mid_chain", "after_gap", "after_gap_and_glitch"])
+def test_a_run_of_ten_doubled_intervals_never_counts_as_normal(nn_ms, start):
     nn = nn_ms[:400]
     bad = steady_then_doubled(nn, 200, 10)
     corrector = ArtifactCorrector()
     beats = []
     for k, rr in enumerate(bad):
-        if after_gap and k == 200:  # the run starts a new chain: L&T has no history there
+        if start != "mid_chain" and k == 200:  # the run starts a new chain: L&T has no history there
             beats += corrector.flush()
             corrector.reset()
+            if start == "after_gap_and_glitch":  # (before: 3125, 2203 "long", then 5 of the 10 "normal")
+                beats += corrector.push_interval(5000.0)
         beats += corrector.push_interval(float(rr))
     beats += corrector.flush()
-    t_run = np.cumsum(bad)[200:210] / 1000.0
+    t_run = np.cumsum(bad)[200:210] / 1000.0 + (5.0 if start == "after_gap_and_glitch" else 0.0)
     normal = [b for b in beats if not b.corrected and np.any(np.abs(b.t_s - t_run) < 1e-6)]
     assert normal == []  # each doubled interval is split (corrected) or a gap
     rr = np.array([b.rr_ms for b in beats])
