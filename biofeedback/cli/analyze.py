@@ -70,24 +70,7 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
     if len(beats) < 2:
         raise InputError(f"{Path(path).name}: found {len(beats)} beat interval(s); at least 2 are needed")
     summary = summarize_arrays(beats.t_s, beats.rr_ms, int(beats.corrected.sum()))
-    summary["n_gaps"] = count_gaps(beats)
     return beats, summary, recording.note
-
-
-def count_gaps(beats: BeatSeries) -> int:
-    """Breaks in the interval chain: beats whose interval does not start at the previous beat.
-
-    Every gap counts, whatever made it: a gap in the file, an interval the
-    interval rule refused (core/intervals.py), a span of poor signal.
-    """
-    import numpy as np
-
-    from biofeedback import config
-
-    if len(beats) < 2:
-        return 0
-    start_s = beats.t_s[1:] - beats.rr_ms[1:] / 1000.0
-    return int(np.count_nonzero(np.abs(start_s - beats.t_s[:-1]) * 1000.0 > config.HRV_CHAIN_TOLERANCE_MS))
 
 
 def format_table(summary: dict, note: str = "") -> str:
