@@ -24,7 +24,7 @@ LT_LOOKAHEAD_BEATS = 2  # a beat is final this many beats later (S22 needs dRR o
 LT_TH_MIN_MS = 20.0  # floor for Th1/Th2 so a very regular rhythm is not flagged everywhere
 LT_MIN_HISTORY_BEATS = 10  # dRR values needed before the L&T rules apply (hard gate only before)
 LT_MAX_SPLIT_INTERVALS = 3  # a "missed" interval is split into at most this many intervals
-# Rhythm rule (core/intervals.py, issue 19): an interval far outside the longer-term rhythm is
+# Rhythm rule (core/intervals.py): an interval far outside the longer-term rhythm is
 # corrected (missed/extra) or a gap, also when it repeats for many beats (a run looks regular to L&T)
 RHYTHM_REF_BEATS = 20  # the rhythm is the median of this many last accepted intervals (kept across gaps)
 RHYTHM_MIN_BEATS = 8  # accepted intervals needed before the rhythm rule applies
@@ -149,7 +149,9 @@ BEAT_BRIDGE_MAX_S = 0.5  # lost samples up to this long are bridged on the sampl
 BEAT_QUALITY_MIN = 0.86  # template correlation of an acceptable beat (Orphanidou et al. 2015)
 BEAT_TEMPLATE_BEATS = 8  # beats averaged into the running template
 BEAT_TEMPLATE_POINTS = 40  # each peak-to-peak wave is resampled to this many points
-BEAT_TEMPLATE_REBUILD_BEATS = 5  # rejected beats in a row that agree with each other: new template
+# rejected beats in a row that agree with each other replace the template; 3, so beats resume
+# within 3 clean pulses after an artifact (5 kept heartpy data2's clean pulses out for 11 s)
+BEAT_TEMPLATE_REBUILD_BEATS = 3
 BEAT_WAVE_AFTER_S = 0.45  # a beat's wave: the previous pulse's fall this long after its peak ...
 BEAT_WAVE_BEFORE_S = 0.25  # ... and this pulse's upstroke this long before its peak
 SATURATED_SHARE = 0.05  # share of samples at the ADC rails in the last second -> saturated
@@ -165,13 +167,13 @@ LINK_DAMAGED_WINDOW_S = 10.0  # lost lines/samples counted over this much device
 LINK_DAMAGED_LOSSES = 2  # ... this many of them: the status says the link is damaged
 QUALITY_CHECK_PERIOD_S = 1.0  # device time between signal-quality checks (each costs ~50 µs)
 
-# --- Resonance assessment, adaptive pacing, coherence feedback (issue 7) ---
+# --- Resonance assessment, adaptive pacing, coherence feedback ---
 # Lehrer, Vaschillo & Vaschillo 2000; Lehrer & Gevirtz 2014; Shaffer & Meehan 2020.
 ASSESS_RATES_BPM = (6.5, 6.0, 5.5, 5.0, 4.5)  # breaths/min, in the order they are paced
 ASSESS_BLOCK_S = 120.0  # paced breathing per rate (Lehrer: about 2 min, often 3)
 ASSESS_REST_S = 0.0  # optional rest between blocks
 ASSESS_SETTLE_S = 10.0  # start of each block not scored: the user settles into the new rate
-ASSESS_MAX_ARTIFACT_SHARE = 0.25  # a block with more corrected beats is not scored (issue 15: was 0.05)
+ASSESS_MAX_ARTIFACT_SHARE = 0.25  # a block with more corrected beats is not scored (was 0.05: a realistic artifact rate left too few blocks)
 ASSESS_FOLLOW_TOLERANCE_HZ = 0.015  # HR oscillation peak within this of the pacer = following
 ASSESS_MIN_FIT_R2 = 0.1  # share of HR variance a breathing-locked sinusoid must explain
 ASSESS_MIN_VALID_BLOCKS = 3  # fewer usable blocks -> no resonance rate is recommended
@@ -183,21 +185,21 @@ ASSESS_OSCILLATION_BAND_HZ = (0.04, 0.5)  # where the HR oscillation peak is loo
 ADAPT_MAX_CHANGE_BPM_PER_MIN = 0.5  # adaptive pacer glides no faster than this
 ADAPT_BREATHING_BAND_HZ = (0.05, 0.5)  # spectral peak of the tachogram = current breathing rate
 ADAPT_ESTIMATE_WINDOW_S = 60.0  # recent tachogram used to estimate the current breathing rate
-COHERENCE_LEVELS = (0.6, 1.5)  # raw-ratio thresholds low/medium/high (issue 15: from sim and real RR distributions)
+COHERENCE_LEVELS = (0.6, 1.5)  # raw-ratio thresholds low/medium/high (from simulated and real RR distributions)
 # (our own choice on the raw McCraty ratio, not HeartMath's product scale)
 
-# --- Session store (io/store/, io/exports.py; issue 6) ---
+# --- Session store (io/store/, io/exports.py) ---
 STORE_FLUSH_PERIOD_S = 0.5  # a SessionWriter commits at least this often: a crash loses at most this
 # of raw data, and beats this plus the detector's delay (~0.3 s): both within the last second
 STORE_STALE_S = 10.0  # a running session whose writer has not committed for this long is interrupted
 STORE_ZLIB_LEVEL = 1  # raw PPG blobs: fast compression, most of the gain
-# (issue 12: several processes, bad days)
+# (several processes, bad days)
 STORE_BUSY_TIMEOUT_S = 5.0  # opening, reading and editing wait this long for another process's write lock
 STORE_WRITER_BUSY_TIMEOUT_S = 1.0  # a session writer's commit waits this long, then keeps its batch,
 # says "not saving" and retries at the next flush
 STORE_FINISH_WAIT_S = 30.0  # closing a session retries this long while the disk is full or the store locked
 
-# --- After-session summary, progress and plot ranges (core/session_summary.py, core/progress.py, ui; issue 13) ---
+# --- After-session summary, progress and plot ranges (core/session_summary.py, core/progress.py, ui) ---
 SUMMARY_MIN_PREVIOUS = 3  # earlier sessions needed before "against your own sessions" is said
 SUMMARY_MIN_BEATS = 30  # fewer beats: the summary says the session was too short to read
 SUMMARY_PREVIOUS_SWING_SESSIONS = 20  # earlier sessions whose HR swing is re-derived from stored beats
@@ -209,7 +211,7 @@ PLOT_MIN_SPAN_HR_BPM = 10.0  # the HR axis never zooms in closer than this
 PLOT_MIN_SPAN_RMSSD_MS = 20.0  # RMSSD axes (live and history) span at least this
 PLOT_MIN_SPAN_COHERENCE = 1.0  # coherence-ratio axes span at least this
 
-# --- Lab Streaming Layer and the coach view (io/lsl_*.py, app/coach_model.py; issue 14) ---
+# --- Lab Streaming Layer and the coach view (io/lsl_*.py, app/coach_model.py) ---
 LSL_PACER_RATE_HZ = 10.0  # the Pacer stream's nominal rate: guide samples per second
 LSL_SIM_PACER_BPM = 6.0  # `simulate --lsl` paces the simulated person at this rate by default
 LSL_CLOCK_MAP_WINDOW_S = 30.0  # device->local_clock offset = min(arrival - device time) over this
@@ -223,7 +225,7 @@ COACH_MAX_CLIENTS = 12
 COACH_POLL_S = 0.1  # the coach pulls every inlet this often (GUI thread, non-blocking)
 COACH_CURVE_BREAK_S = 3.0  # beats further apart than this are not joined by the HR curve
 
-# --- Recorded files and offline analysis (io/files.py, core/offline.py, cli/analyze.py; issue 10) ---
+# --- Recorded files and offline analysis (io/files.py, core/offline.py, cli/analyze.py) ---
 FILE_RR_GAP_MS = 5000.0  # an interval in a file above this (or NaN, <= 0) is a gap, not a beat
 FILE_GAP_MAX_S = 3600.0  # a gap read from a file advances the clock by at most this
 FILE_PPG_GAP_S = 1.0  # a PPG time step above this (and above 10 median steps) is a gap
@@ -232,7 +234,7 @@ HRV_CHAIN_TOLERANCE_MS = 1.0  # a beat whose interval does not start at the prev
 # more than this) starts a new chain: no successive difference, no coherence window across it
 AUTODETECT_SLOW_WAIT_S = 8.0  # auto-detect keeps listening this long for one-line-per-beat devices
 
-# --- Feedback loop: breathing from the PPG, coherence display, audio (issue 15) ---
+# --- Feedback loop: breathing from the PPG, coherence display, audio ---
 # Karlen et al. 2013 (smart fusion); Charlton et al. 2016 (review of PPG respiratory modulations).
 RESP_WINDOW_S = 60.0  # trailing window of the breathing estimate
 RESP_UPDATE_S = 1.0  # the live estimate is recomputed this often (device time)

@@ -31,7 +31,7 @@ Live adaptation (beats arrive one at a time):
   without this, the one-sided patterns fire one beat early and move a good beat.
 * A missed interval is split into n = round(RR / median) equal intervals
   (2 <= n <= ``LT_MAX_SPLIT_INTERVALS``), not only n = 2.
-* The interval rule (core/intervals.py, issue 19): an interval outside
+* The interval rule (core/intervals.py): an interval outside
   ``RR_MIN_MS..RR_MAX_MS`` is never a normal interval. If L&T explains it as an
   extra, missed or ectopic beat it is corrected; otherwise (it would only be
   interpolated as "long"/"short") it becomes a *gap*: the chain restarts at its

@@ -31,7 +31,7 @@ RR-ratio rules), applied per beat.
 Streaming adaptation: the template is the mean of the last
 ``BEAT_TEMPLATE_BEATS`` accepted (z-scored) beats, so it follows slow changes
 of shape. If it was learnt from a bad stretch (motion at the start),
-``_REBUILD_BEATS`` rejected beats in a row that agree with each
+``BEAT_TEMPLATE_REBUILD_BEATS`` rejected beats in a row that agree with each
 other replace it. Pure NumPy; one call per beat.
 """
 
@@ -46,15 +46,12 @@ from biofeedback.config import (
     BEAT_QUALITY_MIN,
     BEAT_TEMPLATE_BEATS,
     BEAT_TEMPLATE_POINTS,
+    BEAT_TEMPLATE_REBUILD_BEATS,
     BEAT_WAVE_AFTER_S,
     BEAT_WAVE_BEFORE_S,
 )
 
 _GRID = np.linspace(0.0, 1.0, BEAT_TEMPLATE_POINTS)
-# rejected beats in a row that agree with each other replace the template: 3, so that
-# beats resume within 3 clean pulses after an artifact (issue 19; config's
-# BEAT_TEMPLATE_REBUILD_BEATS = 5 kept heartpy data2's clean pulses out for 11 s)
-_REBUILD_BEATS = 3
 RHYTHM_QUALITY_MIN = 0.6  # a beat on the rhythm needs at least this template correlation ...
 RHYTHM_TOLERANCE = 0.1  # ... and an interval within this share of the recent median
 RHYTHM_MIN_INTERVALS = 3  # recent intervals needed before the rhythm can vouch for a beat
@@ -103,7 +100,7 @@ class TemplateQuality:
 
     def __init__(self) -> None:
         self._recent: deque[np.ndarray] = deque(maxlen=BEAT_TEMPLATE_BEATS)
-        self._rejected: deque[np.ndarray] = deque(maxlen=_REBUILD_BEATS)
+        self._rejected: deque[np.ndarray] = deque(maxlen=BEAT_TEMPLATE_REBUILD_BEATS)
 
     def reset(self) -> None:
         self._recent.clear()

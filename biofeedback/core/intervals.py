@@ -7,7 +7,7 @@ as a missed or extra beat and corrects it, or makes it a *gap*: the interval
 chain ends there, no successive difference is taken across it, and the gap is
 counted. With correction off every implausible interval is a gap.
 
-The *rhythm rule* (issue 19) compares an interval with the longer-term rhythm,
+The *rhythm rule* compares an interval with the longer-term rhythm,
 the median of the last ``RHYTHM_REF_BEATS`` accepted intervals: outside
 ``RHYTHM_RATIO_RANGE`` (0.6-1.5x) it is far outside the local rhythm, e.g. a
 missed beat (2x) or an extra detection (0.5x). A run of such intervals looks
