@@ -1,9 +1,8 @@
 """Every test gets its own session store folder (never the user's), subprocesses too.
 
-Each pytest process (each xdist worker) runs in an LSL session of its own (liblsl's
-SessionID, set through its config file before liblsl loads), so the coach and inlet
-tests of one worker never see another worker's streams, nor streams of an app running
-on the same machine; subprocesses inherit the setting.
+Each pytest run is in an LSL session of its own (liblsl's SessionID, set through its config
+file before liblsl loads), so the coach and inlet tests never see streams of an app running
+on the same machine, nor of another test run; subprocesses inherit the setting.
 """
 
 from __future__ import annotations
