@@ -25,27 +25,6 @@ _lsl_session_of_our_own()
 
 
 @pytest.fixture(autouse=True)
-def no_process_outlives_its_test():
-    """A test's subprocesses end with it, also when it fails half-way.
-
-    A leaked ``record`` reconnects to its port by path: a later test's pty or socket that gets
-    the same name would lose its bytes to it (seen as a firmware test finding 0 beats although
-    the board sent every sample).
-    """
-    yield
-    import psutil
-
-    left = [p for p in psutil.Process().children(recursive=True)
-            if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
-    for proc in left:
-        try:
-            proc.kill()
-        except psutil.NoSuchProcess:
-            pass
-    psutil.wait_procs(left, timeout=5)
-
-
-@pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
     directory = tmp_path / "data"
     monkeypatch.setenv("BIOFEEDBACK_DATA_DIR", str(directory))

@@ -84,13 +84,12 @@ def run_board(simboard: Path, elf: Path, wave_path: Path, tmp: Path, *args: str)
         wait_until_recorded(raw, complete.count(b"\nP,"), rec)
     finally:
         rec.send_signal(signal.SIGINT)  # record stops on SIGINT and keeps everything
-        stuck = ""
         try:  # a hang guard, not a speed target: a loaded machine can take a while to flush
             record_log = rec.communicate(timeout=RECORD_STOP_TIMEOUT_S)[1]
         except subprocess.TimeoutExpired:
-            rec.kill()  # never left running: it would reopen this pty's path when a later test gets it
-            record_log = rec.communicate()[1]
-            stuck = f"record did not stop within {RECORD_STOP_TIMEOUT_S} s of Ctrl-C: {record_log[-3000:]}"
+            rec.kill()
+            raise AssertionError(f"record did not stop within {RECORD_STOP_TIMEOUT_S} s of Ctrl-C: "
+                                 f"{rec.communicate()[1][-3000:]}") from None
         sim.stdin.close()  # the board may hang up now
         try:
             sim.wait(timeout=10)
@@ -98,7 +97,6 @@ def run_board(simboard: Path, elf: Path, wave_path: Path, tmp: Path, *args: str)
             sim.kill()
             sim.wait()
         reader.join(timeout=5)
-    assert not stuck, stuck
     sim_log = "".join(sim_err)
     wall_s = time.monotonic() - t0
     assert sim.returncode == 0, sim_log
