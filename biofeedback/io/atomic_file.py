@@ -117,13 +117,18 @@ def atomic_text(path: str | Path) -> Iterator[TextIO]:
         f.flush()  # a full disk raises here or at the close, inside atomic_path: the temp file goes
 
 
-def check_pdf(path: Path) -> None:
-    """A whole PDF starts with ``%PDF-`` and ends with the ``%%EOF`` trailer (ISO 32000-1, 7.5.5)."""
+def _head_and_tail(path: Path, n_head: int, n_tail: int) -> tuple[bytes, bytes]:
+    """The first ``n_head`` and last ``n_tail`` bytes of a file: where a format's start and end marks sit."""
     size = path.stat().st_size
     with open(path, "rb") as f:
-        head = f.read(5)
-        f.seek(max(0, size - 1024))
-        tail = f.read()
+        head = f.read(n_head)
+        f.seek(max(0, size - n_tail))
+        return head, f.read()
+
+
+def check_pdf(path: Path) -> None:
+    """A whole PDF starts with ``%PDF-`` and ends with the ``%%EOF`` trailer (ISO 32000-1, 7.5.5)."""
+    head, tail = _head_and_tail(path, 5, 1024)
     if head != b"%PDF-" or b"%%EOF" not in tail:
         raise incomplete("PDF", path)  # no end-of-file trailer: cut short
 
@@ -133,10 +138,6 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 def check_png(path: Path) -> None:
     """A whole PNG starts with its signature and ends with the IEND chunk (PNG spec, 5.2 and 11.2.5)."""
-    size = path.stat().st_size
-    with open(path, "rb") as f:
-        head = f.read(8)
-        f.seek(max(0, size - 12))
-        tail = f.read()
+    head, tail = _head_and_tail(path, 8, 12)
     if head != PNG_SIGNATURE or not tail.startswith(b"\x00\x00\x00\x00IEND"):
         raise incomplete("PNG", path)  # no IEND chunk: cut short
