@@ -12,7 +12,9 @@ Supplement "Heart Rate Measurement"):
   carries several, up to 9 with an 8-bit HR and no energy field).
 
 Pure: bytes in, a ``HeartRateMeasurement`` out; malformed packets raise
-``HrmFormatError`` with what was wrong.
+``HrmFormatError`` with what was wrong. ``RepeatFilter`` drops a notification
+delivered twice (its rule is in its docstring); ``RrTimeline`` turns the
+intervals into beat times.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from dataclasses import dataclass
 HEART_RATE_SERVICE_UUID = "0000180d-0000-1000-8000-00805f9b34fb"
 HEART_RATE_MEASUREMENT_UUID = "00002a37-0000-1000-8000-00805f9b34fb"
 RR_UNITS_PER_S = 1024.0
+# RepeatFilter: an identical notification sooner than this share of the RR time it carries, and
+# never later than REPEAT_WINDOW_MAX_S, is the same notification again (see the class)
+REPEAT_WINDOW_RR_SHARE = 0.5
+REPEAT_WINDOW_MAX_S = 0.5
 
 FLAG_HR_UINT16 = 0x01
 FLAG_CONTACT_SUPPORTED = 0x04  # bit 2
@@ -73,6 +79,65 @@ def parse_heart_rate_measurement(data: bytes | bytearray) -> HeartRateMeasuremen
     return HeartRateMeasurement(
         hr_bpm=hr, contact=contact, energy_kj=energy,
         rr_ms=tuple(r * 1000.0 / RR_UNITS_PER_S for r in raw), rr_raw=tuple(raw))
+
+
+class RepeatFilter:
+    """Tells a Heart Rate Measurement notification delivered twice from a strap's next one.
+
+    The same notification can arrive twice: the host stack hands it over again
+    (a callback registered twice after a re-subscription, a redelivery), or the
+    strap sends its last packet again when a connection event was lost. Its RR
+    intervals would then be counted twice: two extra beats' worth of time on the
+    beat clock and a repeated interval in the HRV.
+
+    The rule. A notification is a *repeat* when
+
+    1. its bytes are identical to those of the last notification that carried RR
+       intervals (flags, heart rate, energy and every RR value), and
+    2. it arrives less than ``min(rr_share * S, max_window_s)`` after that one,
+       where ``S`` is the sum of the RR intervals it carries (0.5 x S, at most 0.5 s).
+
+    A strap that measures the same interval twice and reports it in its next
+    notification is never a repeat: that notification comes at the strap's
+    cadence, once a second (or once a beat, for straps that notify per beat), so
+    at least about S or 1 s later, twice the window. The window is shorter
+    than S itself on purpose: a strap notifying once a second for a heart rate
+    under 60 bpm reports a 1.2 s interval in notifications 1.0 s apart (each
+    beat's report comes a little sooner after it than the last one did), and
+    those are genuine. A redelivery comes within milliseconds, a strap's resend
+    within a connection interval or two (7.5-100 ms), both inside the window.
+    What the rule cannot tell apart: two genuine, byte-identical notifications
+    that the link held back and delivered together (the first one delayed by
+    more than about half a second); the second is then dropped, one interval
+    lost, and ``RrTimeline`` re-anchors if the beat clock drifts by 2 s.
+
+    Only notifications with RR intervals are compared; one without adds no beat.
+    The window counts from the first of a run of identical copies, not the latest.
+    """
+
+    def __init__(self, rr_share: float = REPEAT_WINDOW_RR_SHARE, max_window_s: float = REPEAT_WINDOW_MAX_S) -> None:
+        self.rr_share = rr_share
+        self.max_window_s = max_window_s
+        self.n_repeats = 0  # notifications dropped as repeats
+        self._last: bytes | None = None  # the last notification that carried RR intervals
+        self._last_t_s = 0.0  # ...and when it arrived (host clock, s)
+
+    def is_repeat(self, data: bytes | bytearray, rr_ms: tuple[float, ...] | list[float],
+                  arrival_t_s: float) -> bool:
+        """True if this notification is the previous one again (the rule above); remembers it if not."""
+        if not rr_ms:
+            return False
+        data = bytes(data)
+        window_s = min(self.rr_share * sum(rr_ms) / 1000.0, self.max_window_s)
+        if data == self._last and arrival_t_s - self._last_t_s < window_s:
+            self.n_repeats += 1
+            return True
+        self._last, self._last_t_s = data, arrival_t_s
+        return False
+
+    def forget(self) -> None:
+        """A new connection: nothing before it is compared with."""
+        self._last = None
 
 
 class RrTimeline:

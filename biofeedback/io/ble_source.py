@@ -8,7 +8,9 @@ vectors from the specification. bleak is imported lazily, from the optional
 
 One asyncio loop in a reader thread: scan for a device advertising the Heart
 Rate service (or use the given address), connect, subscribe to 0x2A37
-notifications; on a disconnect report it and retry with backoff.
+notifications; on a disconnect report it and retry with backoff. A notification
+delivered twice is dropped (``core.ble_hrm.RepeatFilter``: identical bytes within
+half the RR time they carry, at most 0.5 s), so its intervals count once.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from biofeedback.core.ble_hrm import (
     HEART_RATE_MEASUREMENT_UUID,
     HEART_RATE_SERVICE_UUID,
     HrmFormatError,
+    RepeatFilter,
     RrTimeline,
     parse_heart_rate_measurement,
 )
@@ -66,6 +69,7 @@ class BleHeartRateSource:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._timeline = RrTimeline()
+        self._repeats = RepeatFilter()
         self._t0 = time.monotonic()
 
     def start(self, on_events: EventSink, on_state: StateSink) -> None:
@@ -85,6 +89,8 @@ class BleHeartRateSource:
             m = parse_heart_rate_measurement(data)
         except HrmFormatError:
             return  # a garbled notification: the next one carries on
+        if self._repeats.is_repeat(data, m.rr_ms, now_s):
+            return  # the previous notification again: its beats are already counted
         events: list = []
         if m.contact is False:
             events.append(DeviceStatus(now_s, "finger_out", "the strap has no skin contact"))
@@ -114,6 +120,7 @@ class BleHeartRateSource:
                 lost = asyncio.Event()
                 async with bleak.BleakClient(address, disconnected_callback=lambda _c, lost=lost: lost.set()) as client:
                     on_events([DeviceInfo(protocol="ble-hrm", device=address)])
+                    self._repeats.forget()
                     await client.start_notify(HEART_RATE_MEASUREMENT_UUID,
                                               lambda _ch, data: self._on_packet(data, on_events))
                     on_state(SourceState(CONNECTED, f"Connected to {address} (experimental)", "ble-hrm"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 
+import numpy as np
 import pytest
 
 from biofeedback.core.pipeline import Pipeline
@@ -38,3 +39,40 @@ def test_no_skin_contact_is_reported_and_garbage_is_skipped():
     source._on_packet(bytearray([0x10, 60, 1]), got.extend)  # odd RR field: dropped
     source._on_packet(packet([], contact=False), got.extend)
     assert len(got) == 1 and isinstance(got[0], DeviceStatus) and got[0].state == "finger_out"
+
+
+def strap_stream(rr_raw, notify_every_s=1.0, latency_s=0.03):
+    """(arrival time, notification) of a strap notifying once a second with the beats since the last one."""
+    beat_t = 0.4 + np.cumsum(np.asarray(rr_raw) / 1024)
+    sent, k = [], 0
+    for t_n in np.arange(notify_every_s, beat_t[-1] + notify_every_s, notify_every_s):
+        n = int(np.searchsorted(beat_t, t_n, side="right"))
+        sent.append((float(t_n) + latency_s, packet(rr_raw[k:n])))
+        k = n
+    return sent
+
+
+def beats_through_the_pipeline(notifications):
+    source, got = BleHeartRateSource("AA:BB"), []
+    for t, data in notifications:
+        source._on_packet(data, got.extend, now_s=t)
+    pipeline = Pipeline()
+    out = pipeline.feed(got)
+    out.extend(pipeline.flush())
+    return [e for e in got if isinstance(e, DeviceBeat)], out, source
+
+
+@pytest.mark.parametrize("rr_ms", [800.0, 1200.0])  # 75 bpm, and 50 bpm (intervals longer than the 1 s cadence)
+def test_a_notification_delivered_twice_counts_once(rr_ms):
+    rng = np.random.default_rng(3)
+    rr_raw = (round(rr_ms * 1.024) + rng.integers(-2, 3, 120)).tolist()  # a steady heart: equal neighbours
+    clean = strap_stream(rr_raw)
+    doubled = [(t + dt, data) for t, data in clean for dt in (0.0, 0.004)]
+    beats_clean, out_clean, _ = beats_through_the_pipeline(clean)
+    beats, out, source = beats_through_the_pipeline(doubled)
+    assert len(beats) == len(beats_clean) == len(rr_raw)
+    assert [b.t_s for b in beats] == [b.t_s for b in beats_clean]
+    assert [b.rr_ms for b in out.beats] == [b.rr_ms for b in out_clean.beats]
+    assert not out.gaps and source._repeats.n_repeats == sum(1 for _, d in clean if len(d) > 2)
+    # and byte-identical neighbours at the strap's cadence were kept: the stream holds them
+    assert sum(a[1] == b[1] for a, b in zip(clean[:-1], clean[1:], strict=True)) > 5
