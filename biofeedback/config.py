@@ -192,6 +192,8 @@ COHERENCE_LEVELS = (0.6, 1.5)  # raw-ratio thresholds low/medium/high (from simu
 STORE_FLUSH_PERIOD_S = 0.5  # a SessionWriter commits at least this often: a crash loses at most this
 # of raw data, and beats this plus the detector's delay (~0.3 s): both within the last second
 STORE_STALE_S = 10.0  # a running session whose writer has not committed for this long is interrupted
+STORE_RECOVERY_WARMUP_S = 120.0  # recovery replays raw events from this long before the last stored beat:
+#   the detector relearns in seconds, the artifact corrector's 91-beat window fills in about 90 s
 STORE_ZLIB_LEVEL = 1  # raw PPG blobs: fast compression, most of the gain
 # (several processes, bad days)
 STORE_BUSY_TIMEOUT_S = 5.0  # opening, reading and editing wait this long for another process's write lock
@@ -219,10 +221,19 @@ LSL_RECENT_BEATS = 64  # beats an outlet keeps for the 3-beat HR and the per-bre
 LSL_MAX_BUFFERED_S = 60  # an outlet buffers at most this much for a slow consumer
 LSL_RESOLVE_WAIT_S = 1.0  # one resolve of the network (inlet source, first look of the coach)
 LSL_SOURCE_POLL_S = 0.05  # the inlet source pulls this often
-COACH_FORGET_AFTER_S = 3.0  # a client's streams unseen this long -> its tile says "lost"
+COACH_FORGET_AFTER_S = 3.0  # the LSL resolver drops a stream it has not heard of for this long
+COACH_LOST_AFTER_S = 3.0  # "lost": no data from a client for this long AND its connections closed or
+# the resolver no longer lists it (a missed resolver answer under load alone never says "lost")
+COACH_STALLED_AFTER_S = 3.0  # a client's reader thread that has not finished a pass for this long is "stuck"
 COACH_WINDOW_S = 60.0  # each tile's HR curve spans the last minute
-COACH_MAX_CLIENTS = 12
-COACH_POLL_S = 0.1  # the coach pulls every inlet this often (GUI thread, non-blocking)
+COACH_MAX_CLIENTS = 64  # clients read at once; more are counted ("70 found, showing 64"), not read
+COACH_POLL_S = 0.1  # each client's reader thread pulls its inlets this often; the GUI takes what came
+COACH_RESOLVE_S = 0.5  # the discovery thread looks at the resolver's list this often
+COACH_MAX_RATE_HZ = 10_000.0  # a stream declaring more than this is refused ("bad stream: ... Hz")
+COACH_IRREGULAR_MAX_HZ = 50.0  # buffer sizing of an irregular stream (beats, metrics: a few a second)
+COACH_INLET_BUFFER_S = 10.0  # an inlet keeps at most this much unread data (the reader pulls every 0.1 s)...
+COACH_INLET_BUFFER_BYTES = 1_000_000  # ...and at most this much memory, whatever rate is declared
+COACH_PULL_MAX_SAMPLES = 512  # at most this many samples per inlet per pull (bounded work per pass)
 COACH_CURVE_BREAK_S = 3.0  # beats further apart than this are not joined by the HR curve
 
 # --- Recorded files and offline analysis (io/files.py, core/offline.py, cli/analyze.py) ---

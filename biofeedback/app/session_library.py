@@ -172,14 +172,15 @@ class SessionLibrary(QObject):
     _export_done = Signal(str, str)  # path, error ("" when none): from the export thread
     _status = Signal(str)
     _begun = Signal(int, str)  # session id (-1: none), error: from the begin thread
+    sessions_recovered = Signal(list)  # ids of interrupted sessions closed after the window opened
 
     def __init__(self, store: SessionStore | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.notice: str | None = None  # why sessions are not saved, or what happened at opening
         self.store = store
         if store is None:
-            try:
-                self.store = SessionStore()
+            try:  # sessions of a crashed recorder are recovered on a thread: the window opens at once
+                self.store = SessionStore(recover=False)
             except StoreError as error:  # a newer or unreadable store: run without saving, say why
                 self.notice = f"Sessions are not being saved: {error}"
         if self.store is not None and self.store.notice:
@@ -190,6 +191,21 @@ class SessionLibrary(QObject):
         self._export_done.connect(self._after_export, Qt.ConnectionType.QueuedConnection)
         self._status.connect(self.writer_status, Qt.ConnectionType.QueuedConnection)
         self._begun.connect(self._after_begin, Qt.ConnectionType.QueuedConnection)
+        self.recovery: threading.Thread | None = None
+        if store is None and self.store is not None and not self.store.read_only:
+            self.recovery = threading.Thread(target=self._recover, args=(self.store.path,),
+                                             name="store recovery", daemon=True)
+            self.recovery.start()
+
+    def _recover(self, store_path: Path) -> None:
+        """Close the sessions of dead recorders (its own connection; a failure waits for the next open)."""
+        try:
+            with SessionStore(store_path, recover=False) as store:
+                recovered = store.recover_interrupted()
+        except StoreError:
+            return
+        if recovered:
+            self.sessions_recovered.emit(recovered)
 
     @property
     def available(self) -> bool:

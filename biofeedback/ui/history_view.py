@@ -89,6 +89,7 @@ class HistoryView(QWidget):
         self.library = library if isinstance(library, SessionLibrary) else SessionLibrary(library, parent=self)
         self.library.exported.connect(self._exported)
         self.library.export_failed.connect(self._export_failed)
+        self.library.sessions_recovered.connect(self._recovered)
         self.theme = theme
         self.model = HistoryModel(self)
         layout = QVBoxLayout(self)
@@ -130,6 +131,10 @@ class HistoryView(QWidget):
         self.reload()
 
     # -- data -----------------------------------------------------------------
+    def _recovered(self, _session_ids: list) -> None:
+        """Sessions of a crashed recorder were closed after the window opened: show them as such."""
+        self.reload()
+
     def reload(self) -> None:
         sessions = self.library.list_sessions()
         self.model.set_sessions(sessions)

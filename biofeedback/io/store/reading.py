@@ -120,6 +120,23 @@ class StoreReader:
             f"SELECT {ROW_COLUMNS} FROM raw_events WHERE session_id = ? ORDER BY seq", (session_id,))]
 
     @in_words
+    def events_since(self, session_id: int, since_t_s: float) -> list[Event]:
+        """The raw events from about ``since_t_s`` (device clock) on, in arrival order.
+
+        From the last timed row that starts at or before ``since_t_s`` (a PPG row spans a
+        flush period), preceded by the earlier device-info rows (sample rate, polarity):
+        what a pipeline needs to resume there without decoding the whole session.
+        """
+        if since_t_s == -float("inf"):
+            return self.events(session_id)
+        row = self.con.execute("SELECT max(seq) FROM raw_events WHERE session_id = ? AND t_s <= ?",
+                               (session_id, since_t_s)).fetchone()
+        start_seq = row[0] if row[0] is not None else 0
+        return [decode_event(r) for r in self.con.execute(
+            f"SELECT {ROW_COLUMNS} FROM raw_events WHERE session_id = ? AND (seq >= ? OR kind = 'info') "
+            "ORDER BY seq", (session_id, start_seq))]
+
+    @in_words
     def raw_bytes(self, session_id: int) -> int:
         """Bytes of raw-event payload stored for a session (blobs and fields)."""
         row = self.con.execute(

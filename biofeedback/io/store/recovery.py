@@ -75,31 +75,50 @@ def rederived_beats(events: list[Event], stored: list[Beat], correct: bool) -> l
     return [b for b in beats if b.t_s > last_t_s + 1e-6]
 
 
-def recover_session(con: sqlite3.Connection, sid: int, load_events: Callable[[int], list[Event]],
+def tail_start_s(stored: list[Beat]) -> float:
+    """Device time from which recovery replays the raw events: the held-back beats come after the
+    last stored beat, and the pipeline needs ``config.STORE_RECOVERY_WARMUP_S`` before it to learn
+    the signal again (an 8-hour session is not replayed whole)."""
+    return stored[-1].t_s - config.STORE_RECOVERY_WARMUP_S if stored else -float("inf")
+
+
+def recover_session(con: sqlite3.Connection, sid: int,
+                    load_tail: Callable[[int, float], list[Event]],
                     load_beats: Callable[[int], list[Beat]]) -> bool:
-    """Close one dead session (one write transaction); False when another process did it first."""
+    """Close one dead session; False when another process did it first.
+
+    The slow part (reading the tail of the raw events, re-deriving beats, the summary)
+    runs outside any write lock; the write transaction only checks that nobody closed
+    the session meanwhile and stores the result, so a ``record`` started meanwhile
+    is not kept waiting.
+    """
+    row = con.execute("SELECT status, heartbeat_unix, started_at, beat_correction FROM sessions "
+                      "WHERE id = ?", (sid,)).fetchone()
+    if row is None or row[0] != "running":
+        return False
+    _, heartbeat, started_at, correct = row
+    stored = load_beats(sid)
+    extra = rederived_beats(load_tail(sid, tail_start_s(stored)), stored, bool(correct))
+    has_data = bool(stored or extra) or con.execute(
+        "SELECT 1 FROM raw_events WHERE session_id = ? AND kind IN ('ppg', 'beat') LIMIT 1", (sid,)
+    ).fetchone() is not None
+    summary = json.dumps(summarize(stored + extra)) if has_data else None
     con.execute("BEGIN IMMEDIATE")
     try:
-        row = con.execute("SELECT status, heartbeat_unix, started_at, beat_correction FROM sessions "
-                          "WHERE id = ?", (sid,)).fetchone()
-        if row is None or row[0] != "running":
-            con.execute("ROLLBACK")
+        status = con.execute("SELECT status FROM sessions WHERE id = ?", (sid,)).fetchone()
+        n_beats = con.execute("SELECT count(*) FROM beats WHERE session_id = ?", (sid,)).fetchone()[0]
+        if status is None or status[0] != "running" or n_beats != len(stored):
+            con.execute("ROLLBACK")  # recovered (or, impossibly, written) by another process meanwhile
             return False
-        _, heartbeat, started_at, correct = row
-        events, stored = load_events(sid), load_beats(sid)
-        extra = rederived_beats(events, stored, bool(correct))
         if extra:
             con.executemany(BEAT_INSERT, beat_rows(sid, extra))
-        has_data = bool(stored or extra) or con.execute(
-            "SELECT 1 FROM raw_events WHERE session_id = ? AND kind IN ('ppg', 'beat') LIMIT 1", (sid,)
-        ).fetchone() is not None
-        if not has_data:
+        if summary is None:
             con.execute("DELETE FROM sessions WHERE id = ?", (sid,))
         else:
             ended = (datetime.fromtimestamp(heartbeat, timezone.utc).isoformat(timespec="seconds")
                      if heartbeat else started_at)
             con.execute("UPDATE sessions SET status = 'interrupted', ended_at = ?, summary_json = ? WHERE id = ?",
-                        (ended, json.dumps(summarize(stored + extra)), sid))
+                        (ended, summary, sid))
         con.execute("COMMIT")
         return True
     except BaseException:

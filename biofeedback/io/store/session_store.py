@@ -41,14 +41,16 @@ class SessionStore(StoreReader):
 
     ``notice`` is a sentence for the user when something was noticed on open (a
     damaged file kept aside, a read-only folder); ``read_only`` says recording is refused.
+    ``recover=False`` leaves sessions of dead writers for ``recover_interrupted`` (the
+    window calls it on a thread after it is shown).
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, recover: bool = True) -> None:
         self.path = Path(path) if path is not None else default_data_dir() / STORE_FILENAME
         opened = open_store(self.path)
         self.con, self.read_only, self._use = opened.con, opened.read_only, opened.lock
         self.notice, self.moved_to, self.version = opened.notice, opened.moved_to, opened.version
-        if not self.read_only:
+        if recover and not self.read_only:
             self.recover_interrupted()
 
     def close(self) -> None:
@@ -73,13 +75,15 @@ class SessionStore(StoreReader):
         """Close running sessions whose writer is gone (see ``recovery``); returns their ids.
 
         Skipped quietly while another program holds the write lock: the next open does it.
+        Each session costs its tail, not its length (``recovery.tail_start_s``), and holds
+        the write lock only to store the result.
         """
         key = str(self.path.resolve())
         try:
             rows = self.con.execute("SELECT id, writer_pid, writer_host, heartbeat_unix FROM sessions "
                                     "WHERE status = 'running'").fetchall()
             dead = [sid for sid, pid, host, beat in rows if not writer_alive(key, sid, pid, host, beat)]
-            return [sid for sid in dead if recover_session(self.con, sid, self.events, self.beats)]
+            return [sid for sid in dead if recover_session(self.con, sid, self.events_since, self.beats)]
         except sqlite3.Error as error:
             if is_busy(error):
                 return []
