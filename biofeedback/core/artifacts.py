@@ -184,11 +184,18 @@ class ArtifactCorrector:
         """Add an inter-beat interval (ms) from an IBI-only source.
 
         The beat time is the previous beat time + ``rr_ms``; a new chain starts at
-        ``start_t_s`` (or, after ``reset()``, at the last beat time).
+        ``start_t_s`` (or, after ``reset()``, at the last beat time). An interval of
+        0, negative, NaN or inf has no beat time: it is a gap (the held-back beats
+        are emitted, the chain ends, ``n_gaps`` counts it) and the next interval
+        starts a new chain at the last beat, whole.
         """
         rr = float(rr_ms)
         if not np.isfinite(rr) or rr <= 0.0:
-            raise ValueError(f"interval must be positive and finite, got {rr_ms!r}")
+            out = self.flush()
+            self.reset()
+            self.n_gaps += 1
+            self.last_gap_t_s = self._t_last_in_s if self._t_last_in_s is not None else float(start_t_s)
+            return out
         if self._t_prev_s is None and not self._pending:
             t0 = self._t_last_in_s if self._t_last_in_s is not None else float(start_t_s)
             self._t_prev_s = t0

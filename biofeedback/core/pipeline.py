@@ -16,6 +16,16 @@ one is a ``Gap(reason="invalid_samples")``: "no signal" while it lasts, and
 detection starts afresh on the first finite sample after it. Device beats at a
 non-finite time are dropped and end the interval chain.
 
+A device beat whose interval is impossible (an RR of 0, negative, NaN or inf,
+from an IBI line, a BLE strap, an LSL RR stream, a stored record) or whose time
+does not come after the chain's last beat (an interval of 0 or less on the
+device clock, which is what a summed RR of 0 or less gives) is a gap by the
+interval rule, never an exception: the chain ends there, ``n_interval_gaps``
+counts it, ``interval_gaps_t_s`` lists it, and later beats go on. A beat at a
+time after the last keeps its time and starts the next chain; one at or before
+it is dropped (beat times only move forward, until a ``Gap`` says the device
+clock may have restarted).
+
 Intervals follow one rule whatever their source (core/intervals.py, applied in
 the ArtifactCorrector): outside the plausible range, or far outside the rhythm,
 an interval is corrected as a missed/extra beat or becomes a gap: the chain
@@ -124,7 +134,9 @@ class Pipeline:
         self._share_bad = 0
         self._quality_of: dict[float, float] = {}  # detection time -> pulse quality, until emitted
         self.n_invalid = 0  # non-finite samples and beats turned into gaps
-        self.n_interval_gaps = 0  # intervals the interval/rhythm rule made gaps (ArtifactCorrector.n_gaps)
+        self.n_interval_gaps = 0  # intervals the interval/rhythm rule made gaps (the corrector's and ours)
+        self._corrector_gaps = 0  # ArtifactCorrector.n_gaps already counted into n_interval_gaps
+        self._last_device_t_s: float | None = None  # the last device beat given to the corrector
         self._device_chain = False  # a device beat started the current interval chain
         self._last_ppg_t: float | None = None  # device time of the last finite sample fed
         self._in_invalid = False  # inside a run of non-finite samples
@@ -315,16 +327,30 @@ class Pipeline:
             return
         if not self._seen_ppg:
             self._set_quality(SignalQuality.GOOD, out)
-        ibi = beat.ibi_ms
-        if (not self._device_chain and ibi is not None and self.protocol in WHOLE_INTERVAL_PROTOCOLS
-                and is_plausible_rr(ibi)):
+        ibi, last = beat.ibi_ms, self._last_device_t_s
+        if last is not None and beat.t_s <= last:  # no time after the last beat: no interval, no beat
+            self._interval_gap(last, out)
+            return
+        if ibi is not None and not (math.isfinite(ibi) and ibi > 0.0):  # an RR of 0, < 0, NaN, inf
+            self._interval_gap(beat.t_s, out)  # ...ends the chain; the beat's time starts the next
+        elif (not self._device_chain and ibi is not None and self.protocol in WHOLE_INTERVAL_PROTOCOLS
+                and is_plausible_rr(ibi) and (last is None or beat.t_s - ibi / 1000.0 > last - 1e-6)):
             # the line carries its whole interval: the beat that starts it opens the chain
+            # (unless that start lies before the last beat: the chain then starts at this one)
             self._accept(self.corrector.push(beat.t_s - ibi / 1000.0), out)
         self._device_chain = True
+        self._last_device_t_s = beat.t_s
         self._accept(self.corrector.push(beat.t_s), out)
+
+    def _interval_gap(self, t_s: float, out: PipelineOutput) -> None:
+        """An impossible device interval ending at ``t_s``: a gap by the interval rule, counted and listed."""
+        self._break_chain(None, out)
+        self.n_interval_gaps += 1
+        out.interval_gaps_t_s.append(t_s)
 
     def _on_gap(self, gap: Gap, out: PipelineOutput) -> None:
         out.gaps.append(gap)
+        self._last_device_t_s = None  # the device clock may restart after a gap
         ppg_beats = self._seen_ppg and not self._use_device_beats()
         bridge = (gap.reason == "lost_samples" and gap.duration_s is not None
                   and gap.duration_s <= config.BEAT_BRIDGE_MAX_S)
@@ -354,9 +380,10 @@ class Pipeline:
 
     def _accept(self, beats: list[Beat], out: PipelineOutput) -> None:
         n_gaps = getattr(self.corrector, "n_gaps", 0)  # (offline analysis swaps in a recorder)
-        if n_gaps != self.n_interval_gaps:  # (the latest gap's time for each; rarely more than one)
-            out.interval_gaps_t_s += [self.corrector.last_gap_t_s] * (n_gaps - self.n_interval_gaps)
-            self.n_interval_gaps = n_gaps
+        if n_gaps != self._corrector_gaps:  # (the latest gap's time for each; rarely more than one)
+            out.interval_gaps_t_s += [self.corrector.last_gap_t_s] * (n_gaps - self._corrector_gaps)
+            self.n_interval_gaps += n_gaps - self._corrector_gaps
+            self._corrector_gaps = n_gaps
         if self._quality_of and beats:
             beats = [replace(b, quality=self._quality_of.pop(b.t_s, None)) for b in beats]
             if len(self._quality_of) > 64:  # times the corrector moved or dropped

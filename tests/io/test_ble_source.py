@@ -76,3 +76,14 @@ def test_a_notification_delivered_twice_counts_once(rr_ms):
     assert not out.gaps and source._repeats.n_repeats == sum(1 for _, d in clean if len(d) > 2)
     # and byte-identical neighbours at the strap's cadence were kept: the stream holds them
     assert sum(a[1] == b[1] for a, b in zip(clean[:-1], clean[1:], strict=True)) > 5
+
+
+def test_a_strap_rr_of_zero_is_a_gap_in_the_chain_not_an_exception():
+    """Before: ValueError('beat times must increase') from the pipeline, in the source thread."""
+    rr_raw = [1000] * 10 + [0] + [1000] * 10
+    sent = [(1.0 + k, packet([r])) for k, r in enumerate(rr_raw)]  # one notification a second
+    beats, out, _ = beats_through_the_pipeline(sent)
+    assert len(beats) == 21  # the source passes on what the strap said...
+    assert len(out.beats) == 18  # ...the pipeline ends the chain there: 9 intervals either side
+    assert [b.rr_ms for b in out.beats] == pytest.approx([1000 * 1000 / 1024] * 18)
+    assert len(out.interval_gaps_t_s) == 1 and out.beats[-1].t_s == pytest.approx(beats[-1].t_s)
