@@ -1,13 +1,23 @@
 """User settings as JSON in the platform's config directory.
 
 ``BIOFEEDBACK_CONFIG_DIR`` overrides the directory (tests use a tmp_path).
-A file that cannot be read as settings falls back to defaults with a notice
-for the user; the bad file is renamed aside (never overwritten) so nothing
-the user had is lost. Unknown keys are ignored; a value of the wrong type
-falls back to that field's default. A value out of its range (``LIMITS``,
-``CHOICES``: what the app's controls allow) falls back to its default too, with
-a notice naming it, and the file as it was is copied aside, so a hand-edited
-``pacer_inhale_ratio`` of 0 or a ``session_minutes`` of 1e30 cannot crash the app.
+Nothing the user had is lost, and nothing bad is taken silently:
+
+- a file that cannot be read as settings (not JSON, not an object, nested too
+  deep) gives the defaults; it is renamed aside (``settings.json.corrupt-<stamp>``);
+- a value of the wrong type (``"pacer_rate_bpm": "fast"``, a list where a number
+  belongs, ``"audio_cue": "yes"``) or out of its range (``LIMITS``, ``CHOICES``:
+  what the app's controls allow; a hand-edited ``pacer_inhale_ratio`` of 0, a
+  ``session_minutes`` of 1e30 or of 400 digits) falls back to that key's default
+  only; every good key is kept. The file as it was is copied aside
+  (``settings.json.invalid-<stamp>``; renamed aside if a copy cannot be written;
+  an identical copy already there is reused, not repeated), since the app writes
+  its own settings over it when it closes;
+- either way ``load_settings`` returns one notice in words naming each bad key
+  and where the file was kept; the window shows it in its status line.
+
+Unknown keys are ignored. ``save_settings`` writes atomically (io/atomic_file.py):
+the file is whole, on disk, or left as it was.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from typing import Any
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS
+from biofeedback.io.atomic_file import atomic_path, atomic_text, describe
 
 # The simulated finger's pulse shapes: the names of core.simulation.SHAPES, listed here because
 # that package imports SciPy (~0.5 s) and the window needs only the names before it shows;
@@ -72,7 +83,7 @@ class Settings:
 
     @classmethod
     def checked(cls, data: dict) -> tuple[Settings, list[str]]:
-        """Like ``from_dict``, also returning "name value (allowed …)" for each value out of range."""
+        """Like ``from_dict``, also returning "name value (what is allowed)" for each value not used."""
         defaults = cls()
         kwargs: dict[str, Any] = {}  # each value checked against its field's default type below
         problems: list[str] = []
@@ -81,16 +92,17 @@ class Settings:
                 continue
             value, default = data[f.name], getattr(defaults, f.name)
             if isinstance(default, bool):
-                ok = isinstance(value, bool)
+                ok, expected = isinstance(value, bool), "true or false"
             elif isinstance(default, (int, float)):
-                ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+                ok, expected = isinstance(value, (int, float)) and not isinstance(value, bool), "a number"
             else:
-                ok = isinstance(value, type(default))
+                ok, expected = isinstance(value, type(default)), "text"
             if not ok:
+                problems.append(f"{f.name} {_shown(value)} ({expected} expected)")
                 continue
             allowed = _allowed(f.name, value)
             if allowed is not None:
-                problems.append(f"{f.name} {value!r} (allowed {allowed})")
+                problems.append(f"{f.name} {_shown(value)} (allowed {allowed})")
                 continue
             kwargs[f.name] = type(default)(value) if isinstance(default, (int, float)) else value
         return cls(**kwargs), problems
@@ -121,16 +133,48 @@ CHOICES: dict[str, tuple[str, ...]] = {
 
 def _allowed(name: str, value: object) -> str | None:
     """None when ``value`` is allowed for setting ``name``, else the allowed range in words."""
-    if name in LIMITS:
-        lo, hi = LIMITS[name]
-        number = float(value)  # type: ignore[arg-type]
-        if math.isfinite(number) and lo <= number <= hi and (
-                not isinstance(lo, int) or number == int(number)):
-            return None
-        return f"{lo:g} to {hi:g}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            number = math.inf
+        if name in LIMITS:
+            lo, hi = LIMITS[name]
+            if math.isfinite(number) and lo <= number <= hi and (
+                    not isinstance(lo, int) or number == int(number)):
+                return None
+            return f"{lo:g} to {hi:g}"
+        if not math.isfinite(number):
+            return "a finite number"
     if name in CHOICES and value not in CHOICES[name]:
         return ", ".join(CHOICES[name])
     return None
+
+
+class _LongInteger(float):
+    """An integer of more digits than any setting takes, read as its float (int() refuses over 4300)."""
+
+    digits = 0
+
+
+def _parse_int(text: str) -> int | float:
+    """JSON integers, the very long ones as ``_LongInteger`` (out of every range, named by their length)."""
+    if len(text) <= 300:
+        return int(text)
+    number = _LongInteger(text)
+    number.digits = len(text.lstrip("-"))
+    return number
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A value as the file spells it, shortened: ``"fast"``, ``[6, 5]``, ``NaN``."""
+    if isinstance(value, _LongInteger):
+        return f"(a number of {value.digits} digits)"
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except ValueError:
+        text = f"({type(value).__name__})"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def config_dir() -> Path:
@@ -148,7 +192,19 @@ def settings_path(directory: Path | None = None) -> Path:
 
 
 def _keep_aside(path: Path, why: str = "corrupt", copy: bool = False) -> Path:
-    """Rename (or copy) a bad settings file to a name not yet taken; return the new path."""
+    """Rename (or copy) a bad settings file to a name not yet taken; return the new path.
+
+    A copy is written atomically; when a copy of the same bytes is already there
+    (the app was started again before it saved its own settings) that one is returned.
+    """
+    if copy:
+        content = path.read_bytes()
+        for earlier in sorted(path.parent.glob(f"{path.name}.{why}-*")):
+            try:
+                if earlier.is_file() and earlier.read_bytes() == content:
+                    return earlier
+            except OSError:
+                continue
     stamp = time.strftime("%Y%m%d-%H%M%S")
     n = 0
     while True:
@@ -156,7 +212,8 @@ def _keep_aside(path: Path, why: str = "corrupt", copy: bool = False) -> Path:
         target = path.with_name(path.name + suffix)
         if not target.exists():
             if copy:
-                shutil.copy2(path, target)
+                with atomic_path(target, allow_empty=True) as tmp:
+                    shutil.copy2(path, tmp)
             else:
                 path.rename(target)
             return target
@@ -169,20 +226,27 @@ def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
     if not path.exists():
         return Settings(), None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_int=_parse_int)
         if not isinstance(data, dict):
             raise ValueError("settings file does not hold a JSON object")
         settings, problems = Settings.checked(data)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError) as exc:
         return Settings(), _unreadable_notice(path, exc)
     if not problems:
         return settings, None
+    return settings, ("Some settings could not be used and are back to their defaults: "
+                      f"{'; '.join(problems)}. The others are kept. {_keep_copy(path)}")
+
+
+def _keep_copy(path: Path) -> str:
+    """Keep the file as it was beside it (a copy, else renamed) before the app writes over it; say where."""
     try:
-        where = f"The file as it was is kept as {_keep_aside(path, 'invalid', copy=True).name}."
+        return f"The file as it was is kept as {_keep_aside(path, 'invalid', copy=True).name}."
     except OSError as copy_exc:
-        where = f"The file could not be copied aside ({copy_exc})."
-    return settings, ("Some settings were out of range and use their defaults: "
-                      f"{'; '.join(problems)}. {where}")
+        try:
+            return f"The file as it was is kept as {_keep_aside(path, 'invalid').name}."
+        except OSError:
+            return f"The file could not be kept aside ({describe(copy_exc)}); it is written over when the app closes."
 
 
 def _unreadable_notice(path: Path, exc: Exception) -> str:
@@ -196,10 +260,9 @@ def _unreadable_notice(path: Path, exc: Exception) -> str:
 
 
 def save_settings(settings: Settings, directory: Path | None = None) -> Path:
-    """Write atomically (temporary file then rename) so a crash never leaves half a file."""
+    """Write atomically (io/atomic_file: temporary file, fsync, rename): a crash never leaves half a file."""
     path = settings_path(directory)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    with atomic_text(path) as f:
+        f.write(json.dumps(asdict(settings), indent=2, sort_keys=True))
     return path
