@@ -69,12 +69,14 @@ def render_checked(store: SessionStore, session_id: int, path: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export one session; 0 when the whole file is written, 2 (and why, nothing left) otherwise."""
+    """Export one session; 0 when the whole file is written, 1 when written without data damaged
+    in the store (said, marked as gaps), 2 (and why, nothing left) otherwise."""
     from biofeedback.io.atomic_file import describe
     from biofeedback.io.exports import export_session
     from biofeedback.io.store import SessionStore, StoreError
 
     out = Path(args.out)
+    damage: list[str] = []
     try:
         with SessionStore() as store:
             if store.notice:
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
                 render_checked(store, session_id, out)
             else:
                 check_writable_target(out)
-                export_session(store, session_id, args.format, out)
+                export_session(store, session_id, args.format, out, warn=damage.append)
     except StoreError as error:
         print(f"biofeedback export: {error}", file=sys.stderr)
         return 2
@@ -92,5 +94,9 @@ def run(args: argparse.Namespace) -> int:
         text = f"cannot write {out}: {describe(error)}" if error.strerror else str(error)
         print(f"biofeedback export: {text}; nothing was written.", file=sys.stderr)
         return 2
+    if damage:  # written, but not whole: say so and do not exit 0
+        print(f"biofeedback export: Session {session_id} written to {out}, except: {' '.join(damage)}",
+              file=sys.stderr)
+        return 1
     print(f"Session {session_id} written to {out}", file=sys.stderr)
     return 0

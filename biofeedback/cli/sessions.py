@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
                 "name": info.name, "notes": info.notes, "pacer_bpm": info.pacer_bpm,
                 "summary": info.summary, "artifact_share": info.artifact_share,
                 "checkins": {k: vars(v) for k, v in info.checkins.items()},
+                "damaged": list(info.damaged),
             }))
         return 0
     if not sessions:
@@ -44,4 +45,9 @@ def run(args: argparse.Namespace) -> int:
     print("  ".join(c.ljust(widths[c]) for c in HISTORY_COLUMNS).rstrip())
     for r in rows:
         print("  ".join(r[c].ljust(widths[c]) for c in HISTORY_COLUMNS).rstrip())
+    for info in sessions:
+        if info.damaged:
+            print(f"biofeedback sessions: session {info.id}: its {' and '.join(info.damaged)} "
+                  f"could not be read (the store file {store.path} is damaged there); "
+                  "its beats and raw data may still export.", file=sys.stderr)
     return 0

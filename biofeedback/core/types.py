@@ -75,6 +75,7 @@ class Gap:
     t_s: float  # where the gap starts on the device/record clock
     duration_s: float | None  # None when unknown
     reason: str  # "lost_samples" | "device_restart" | "disconnected" | "lost_beat" | "poor_signal" | "invalid_samples"
+    # | "damaged_in_store" (a stored block the file no longer holds intact)
 
 
 Event = PpgBlock | DeviceBeat | DeviceStatus | DeviceInfo | Gap

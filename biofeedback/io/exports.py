@@ -19,14 +19,15 @@ disk leaves no partial file and raises an OSError that says so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from biofeedback.core.types import Beat
+from biofeedback.core.types import Beat, Gap
 from biofeedback.io.atomic_file import atomic_path, atomic_text
 from biofeedback.io.beats_csv import write_beats_csv as _write_beats_csv
 from biofeedback.io.rawlog import RawEventWriter
 from biofeedback.io.store import BreathingSample, SessionStore
+from biofeedback.io.store.codec import DAMAGED_GAP_REASON
 
 __all__ = ["EXPORT_FORMATS", "export_session", "write_beats_csv", "write_breathing_csv", "write_kubios_rr",
            "write_markers_csv"]
@@ -64,10 +65,12 @@ def write_breathing_csv(samples: Sequence[BreathingSample], path: str | Path) ->
             f.write(f"{s.t_device_s:.3f},{rate},{s.quality:.3f}\n")
 
 
-def export_session(store: SessionStore, session_id: int, fmt: str, path: str | Path) -> Path:
+def export_session(store: SessionStore, session_id: int, fmt: str, path: str | Path,
+                   warn: Callable[[str], None] | None = None) -> Path:
     """Write session ``session_id`` as ``fmt`` (csv, rr, raw, markers, breathing) to ``path``.
 
     The file appears whole or not at all; an OSError says why (``atomic_file.describe``).
+    Raw blocks damaged in the store file are written as gaps and ``warn`` hears a sentence.
     """
     path = Path(path)
     store.session(session_id)  # StoreError when it does not exist
@@ -79,6 +82,13 @@ def export_session(store: SessionStore, session_id: int, fmt: str, path: str | P
         events = store.events(session_id)
         with atomic_text(path) as f:
             RawEventWriter(f).write(events)
+        damaged = [e for e in events if isinstance(e, Gap) and e.reason == DAMAGED_GAP_REASON]
+        if damaged and warn is not None:
+            seconds = sum(g.duration_s or 0.0 for g in damaged)
+            warn(f"{len(damaged)} block{'s' if len(damaged) > 1 else ''} of raw data ({seconds:.1f} s, "
+                 f"from {min(g.t_s for g in damaged):.1f} s) could not be read: the store file is "
+                 f"damaged there; {path.name} marks {'them' if len(damaged) > 1 else 'it'} as gaps "
+                 f"({DAMAGED_GAP_REASON}).")
     elif fmt == "markers":
         write_markers_csv(store.markers(session_id), path)
     elif fmt == "breathing":

@@ -122,6 +122,22 @@ def encode_events(events: Iterable[Event]) -> list[tuple]:
     return rows
 
 
+DAMAGED_GAP_REASON = "damaged_in_store"  # a raw row the store file no longer holds intact
+
+
+def decode_or_gap(row: tuple) -> Event:
+    """``decode_event``, or a ``Gap`` where the row is damaged (bytes changed on disk: zlib's
+    checksum fails, a field has the wrong type), so one bad block costs its own seconds only."""
+    try:
+        return decode_event(row)
+    except (zlib.error, ValueError, TypeError, KeyError, StoreError):
+        kind, t_s, _, _, fs_hz, n, _, _ = row
+        t = float(t_s) if isinstance(t_s, (int, float)) else float("nan")
+        duration = n / fs_hz if kind == "ppg" and isinstance(n, int) and isinstance(fs_hz, float) \
+            and fs_hz > 0 else None
+        return Gap(t, duration, DAMAGED_GAP_REASON)
+
+
 def decode_event(row: tuple) -> Event:
     kind, t_s, value, detail, fs_hz, n, dtype, data = row
     if kind == "ppg":

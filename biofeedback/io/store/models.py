@@ -68,6 +68,7 @@ class SessionInfo:
     pacer_bpm: float | None = None
     summary: dict = field(default_factory=dict)
     checkins: dict[str, CheckIn] = field(default_factory=dict)
+    damaged: tuple[str, ...] = ()  # fields the file no longer holds intact ("summary", "start time")
 
     @property
     def duration_s(self) -> float | None:
@@ -103,6 +104,32 @@ SESSION_COLUMNS = "id, started_at, ended_at, status, source, protocol, name, not
 
 
 def session_info(row: tuple, checkins: dict[str, CheckIn]) -> SessionInfo:
+    """A history row; a summary damaged on disk is left out (and said) rather than hiding the session."""
     sid, started, ended, status, source, protocol, name, notes, pacer, summary = row
+    damaged: list[str] = []
+    try:
+        parsed = json.loads(summary) if summary else {}
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        parsed = {}
+        damaged.append("summary")
+    if not _is_iso_time(started):
+        started = ended if _is_iso_time(ended) else _EPOCH_ISO
+        damaged.append("start time")
+    if ended is not None and not _is_iso_time(ended):
+        ended = None
+        damaged.append("end time")
     return SessionInfo(sid, started, ended, status, source, protocol, name, notes, pacer,
-                       json.loads(summary) if summary else {}, checkins)
+                       parsed, checkins, damaged=tuple(damaged))
+
+
+_EPOCH_ISO = "1970-01-01T00:00:00+00:00"
+
+
+def _is_iso_time(text: object) -> bool:
+    try:
+        datetime.fromisoformat(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return True

@@ -48,7 +48,14 @@ def connect(path: Path, read_only: bool = False, immutable: bool = False,
     else:
         con = sqlite3.connect(str(path), timeout=timeout_s, check_same_thread=False)
     con.isolation_level = None
+    con.text_factory = _lenient_text
     return con
+
+
+def _lenient_text(raw: bytes) -> str:
+    """TEXT columns as str even when bytes changed on disk (U+FFFD where they are not UTF-8):
+    a damaged name or summary must not hide the whole history."""
+    return raw.decode("utf-8", errors="replace")
 
 
 class UseLock:
@@ -96,8 +103,18 @@ def fails_integrity_check(path: Path) -> bool:
         return con.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
     except sqlite3.DatabaseError as error:
         return is_damage(error)
+    except UnicodeDecodeError:  # SQLite's message quotes the damaged schema text, not UTF-8 any more
+        return True
     finally:
         con.close()
+
+
+def _as_sqlite_error(error: BaseException) -> sqlite3.Error:
+    """SQLite's own error, or for a message Python could not decode (it quotes damaged bytes)
+    the error SQLite means by it."""
+    if isinstance(error, sqlite3.Error):
+        return error
+    return sqlite3.DatabaseError("database disk image is malformed")
 
 
 def _writable(path: Path) -> bool:
@@ -173,8 +190,10 @@ def _open_read_only(path: Path) -> OpenedStore:
         except NewerSchemaError:
             con.close()
             raise
-        except (sqlite3.Error, StoreError) as error:
+        except (sqlite3.Error, StoreError, UnicodeDecodeError) as error:
             con.close()
+            if isinstance(error, UnicodeDecodeError):  # a message quoting damaged schema bytes
+                raise as_store_error(_as_sqlite_error(error), path) from None
             if immutable or is_damage(error) or isinstance(error, StoreError):
                 raise (error if isinstance(error, StoreError) else as_store_error(error, path)) from None
     notice = (f"The session store folder {path.parent} is read-only: your history can be read, "
@@ -219,10 +238,10 @@ def _open_writable(path: Path, lock: UseLock) -> OpenedStore:
         except ForeignStoreError:
             con.close()
             why = "foreign"
-        except sqlite3.Error as error:
+        except (sqlite3.Error, UnicodeDecodeError) as error:  # the latter: a message quoting damaged bytes
             con.close()
             if attempt or not fails_integrity_check(path):
-                raise as_store_error(error, path) from None
+                raise as_store_error(_as_sqlite_error(error), path) from None
             why = "damaged"
         moved_to, notice = move_aside(path, why, lock)
     raise AssertionError("unreachable")

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from biofeedback import config
 from biofeedback.core.types import Beat, Event
-from biofeedback.io.store.codec import ROW_COLUMNS, decode_event, select_beats
+from biofeedback.io.store.codec import ROW_COLUMNS, decode_or_gap, select_beats
 from biofeedback.io.store.errors import StoreError, as_store_error, is_busy
 from biofeedback.io.store.models import (
     SESSION_COLUMNS,
@@ -51,6 +51,9 @@ def in_words(method: Callable[..., T]) -> Callable[..., T]:
                     time.sleep(0.05)
                     continue
                 raise as_store_error(error, self.path) from None
+            except UnicodeDecodeError:  # SQLite's message quoted bytes damaged on disk
+                raise as_store_error(sqlite3.DatabaseError("database disk image is malformed"),
+                                     self.path) from None
 
     return wrapper
 
@@ -115,8 +118,9 @@ class StoreReader:
 
     @in_words
     def events(self, session_id: int) -> list[Event]:
-        """The raw events in arrival order, exactly as the writer received them."""
-        return [decode_event(row) for row in self.con.execute(
+        """The raw events in arrival order, exactly as the writer received them (a row damaged
+        on disk comes back as a ``Gap`` with reason ``codec.DAMAGED_GAP_REASON``)."""
+        return [decode_or_gap(row) for row in self.con.execute(
             f"SELECT {ROW_COLUMNS} FROM raw_events WHERE session_id = ? ORDER BY seq", (session_id,))]
 
     @in_words
@@ -132,7 +136,7 @@ class StoreReader:
         row = self.con.execute("SELECT max(seq) FROM raw_events WHERE session_id = ? AND t_s <= ?",
                                (session_id, since_t_s)).fetchone()
         start_seq = row[0] if row[0] is not None else 0
-        return [decode_event(r) for r in self.con.execute(
+        return [decode_or_gap(r) for r in self.con.execute(
             f"SELECT {ROW_COLUMNS} FROM raw_events WHERE session_id = ? AND (seq >= ? OR kind = 'info') "
             "ORDER BY seq", (session_id, start_seq))]
 
