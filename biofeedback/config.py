@@ -221,6 +221,21 @@ LSL_RECENT_BEATS = 64  # beats an outlet keeps for the 3-beat HR and the per-bre
 LSL_MAX_BUFFERED_S = 60  # an outlet buffers at most this much for a slow consumer
 LSL_RESOLVE_WAIT_S = 1.0  # one resolve of the network (inlet source, first look of the coach)
 LSL_SOURCE_POLL_S = 0.05  # the inlet source pulls this often
+LSL_SOURCE_BUFFER_S = 30.0  # the inlet source's liblsl buffer holds this much unread data...
+LSL_SOURCE_BUFFER_BYTES = 32_000_000  # ...and at most this much memory, whatever rate is declared
+LSL_SOURCE_IRREGULAR_SIZING_HZ = 1000.0  # buffer sizing of a stream declaring no rate (0 Hz)
+LSL_SOURCE_PULL_MAX_SAMPLES = 1024  # at most this many samples per pull
+# --- Stream settings checked before use (io/stream_checks.py: LSL inlets and XDF streams) ---
+STREAM_MAX_RATE_HZ = 10_000.0  # a stream declaring more is refused: no pulse or ECG sensor samples faster
+STREAM_MAX_CHANNELS = 256  # a stream with more channels is refused (every pull holds all of them)
+STREAM_MIN_PPG_RATE_HZ = 10.0  # below this the PPG filters (0.5-8 Hz, capped at 0.4 fs) cannot be built
+STREAM_MIN_ECG_RATE_HZ = 50.0  # as core/ecg.EcgRPeakDetector requires
+STREAM_RATE_CHECK_S = 5.0  # seconds of time stamps that check a declared rate, or estimate a missing one
+STREAM_RATE_MISMATCH_RATIO = 1.25  # stamps showing a rate this far (either way) from the declared one: refused
+STREAM_RATE_REGULAR_SHARE = 0.9  # a stream without a declared rate is read only when this share of its
+STREAM_RATE_REGULAR_TOLERANCE = 0.25  # time steps lie within this (relative) of their median step
+STREAM_BREAK_S = 1.0  # a time step above this is a break (a pause in sending), not a sample interval
+XDF_MAX_CHUNK_BYTES = 256_000_000  # a larger chunk in an XDF file is damage (LabRecorder writes small ones)
 COACH_FORGET_AFTER_S = 3.0  # the LSL resolver drops a stream it has not heard of for this long
 COACH_LOST_AFTER_S = 3.0  # "lost": no data from a client for this long AND its connections closed or
 # the resolver no longer lists it (a missed resolver answer under load alone never says "lost")

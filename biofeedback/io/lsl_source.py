@@ -12,8 +12,21 @@
 Non-finite values: PPG samples go on to the pipeline, which makes them gaps
 (its input is the one place every source passes through); the ECG detector
 skips them and a hole that restarted it is a ``Gap("invalid_samples")``; an RR
-value that is NaN, inf or not positive is no beat: it ends the interval chain
-(``Gap("invalid_samples")``) and the next interval starts a new one.
+value that is NaN, inf, not positive or over FILE_RR_GAP_MS is no beat: it ends
+the interval chain (``Gap("invalid_samples")``) and the next interval starts a
+new one. A sample whose stamp is not finite or not after the previous one is
+dropped (PPG, ECG, our RR), so event times only ever increase.
+
+Settings are checked before use (``io/stream_checks.py``): the type, channel
+count, value format and declared rate before the inlet is opened (a stream
+declaring 1e9 Hz made liblsl's buffer and the PPG detector take gigabytes),
+the interval channel once the full description is known, and the rate against
+the first STREAM_RATE_CHECK_S of time stamps. A PPG or ECG stream declaring
+0 Hz gets the rate its stamps show when they are regular; its first samples
+wait for that estimate. A refused stream ends the source with one FAILED state
+whose message says why (before: 0 Hz ECG killed the thread, the window stayed
+on "Looking for…"; 0 Hz PPG raised in the pipeline on every chunk, 337 error
+notices in 20 s). The inlet's buffer is sized by time and capped in bytes.
 
 Times are the sender's LSL stamps plus LSL's clock correction, relative to
 the first sample. A lost stream is reported as "disconnected"; the source
@@ -47,11 +60,14 @@ from biofeedback.io.source import (
     SourceState,
     StateSink,
 )
+from biofeedback.io.stream_checks import RateCheck, declared_problem, inlet_buffer, pull_max_samples
 
 PPG_TYPES = frozenset({"ppg", "pleth", "bvp"})
 RR_TYPES = frozenset({"rr", "ibi", "rrinterval", "hrv"})
 ECG_TYPES = frozenset({"ecg"})
 SECONDS_LIMIT = 10.0  # RR values below this are seconds, not milliseconds
+FORMAT_NAMES = {pylsl.cf_float32: "float32", pylsl.cf_double64: "double64", pylsl.cf_string: "string",
+                pylsl.cf_int32: "int32", pylsl.cf_int16: "int16", pylsl.cf_int8: "int8", pylsl.cf_int64: "int64"}
 
 
 def stream_kind(stream_type: str, name: str = "") -> str | None:
@@ -69,6 +85,12 @@ def stream_kind(stream_type: str, name: str = "") -> str | None:
 def list_lsl_streams(wait_s: float = config.LSL_RESOLVE_WAIT_S) -> list[pylsl.StreamInfo]:
     """Usable streams on the network now (for the source picker)."""
     return [s for s in pylsl.resolve_streams(wait_s) if stream_kind(s.type(), s.name())]
+
+
+def stream_problem(info: pylsl.StreamInfo, kind: str, used_channel: int = 0) -> str | None:
+    """Why this stream's declared settings cannot be read (a sentence), or None."""
+    return declared_problem(f"The LSL stream {info.name()!r}", kind, info.nominal_srate(), info.channel_count(),
+                            FORMAT_NAMES.get(info.channel_format(), "undefined"), used_channel)
 
 
 def _predicate(selector: str) -> str:
@@ -99,6 +121,8 @@ class StreamDecoder:
         self.ecg = EcgRPeakDetector(fs_hz) if kind == "ecg" else None
         self.timeline = RrTimeline()
         self._last_rr_t_s: float | None = None  # time of the last beat given (RR streams)
+        self._last_t_s = -np.inf  # stamp of the last sample given (PPG, ECG)
+        self.n_bad_stamps = 0  # samples dropped: stamp not finite, or not after the previous one
 
     def info(self, device: str) -> DeviceInfo:
         if self.kind == "ppg":
@@ -110,17 +134,39 @@ class StreamDecoder:
             self.ecg.reset()
         self.timeline = RrTimeline()
 
+    def _in_order(self, t_s: np.ndarray, *columns: np.ndarray) -> tuple[np.ndarray, ...]:
+        """The samples whose stamps are finite and after every earlier one (others are counted, dropped)."""
+        before = np.fmax.accumulate(np.concatenate([[self._last_t_s], t_s]))[:-1]  # fmax skips NaN
+        keep = np.isfinite(t_s) & (t_s > before)
+        if keep.all():
+            self._last_t_s = float(t_s[-1])
+            return (t_s, *columns)
+        self.n_bad_stamps += int(keep.size - np.count_nonzero(keep))
+        if keep.any():
+            self._last_t_s = float(t_s[keep][-1])
+        return (t_s[keep], *(c[keep] for c in columns))
+
     def decode(self, t_s: np.ndarray, data: np.ndarray) -> list[Event]:
-        if not t_s.size:
+        """Events of one chunk: ``t_s`` (n,) stamps, ``data`` (n, channels) values."""
+        t_s = np.asarray(t_s, dtype=float)
+        data = np.asarray(data, dtype=float).reshape(t_s.size, -1)
+        if not t_s.size or not data.shape[1]:
             return []
-        if self.kind == "ppg":
-            return [PpgBlock(t_s, data[:, 0].astype(float), self.fs_hz)]
-        if self.kind == "ecg":
-            return self._decode_ecg(t_s, data[:, 0])
+        if self.kind in ("ppg", "ecg"):
+            t_s, value = self._in_order(t_s, data[:, 0])
+            if not t_s.size:
+                return []
+            if self.kind == "ppg":
+                return [PpgBlock(t_s, value, self.fs_hz)]
+            return self._decode_ecg(t_s, value)
+        if self.rr_channel >= data.shape[1]:
+            return []
         rr = data[:, self.rr_channel].astype(float)
-        ok = np.isfinite(rr) & (rr > 0) & np.isfinite(t_s)
+        with np.errstate(invalid="ignore"):
+            ok = np.isfinite(rr) & (rr > 0) & np.isfinite(t_s)
         if self.rr_unit == "s" or (self.rr_unit != "ms" and ok.any() and np.median(rr[ok]) < SECONDS_LIMIT):
             rr = rr * 1000.0
+        ok &= rr <= config.FILE_RR_GAP_MS  # an interval over 5 s is no beat (as in files)
         if ok.all():
             return self._rr_beats(t_s, rr)
         events: list[Event] = []
@@ -136,10 +182,16 @@ class StreamDecoder:
         return events
 
     def _rr_beats(self, t_s: np.ndarray, rr_ms: np.ndarray) -> list[Event]:
-        if self.stamped_at_beat:
-            return [DeviceBeat(float(t), float(r)) for t, r in zip(t_s, rr_ms, strict=True)]
-        times, _ = self.timeline.push(rr_ms.tolist(), float(t_s[-1]))
         last = self._last_rr_t_s
+        if self.stamped_at_beat:  # beat times are the stamps: they must increase
+            out: list[Event] = []
+            for t, r in zip(t_s.tolist(), rr_ms.tolist(), strict=True):
+                if last is None or t > last:
+                    out.append(DeviceBeat(t, r))
+                    last = t
+            self._last_rr_t_s = last
+            return out
+        times, _ = self.timeline.push(rr_ms.tolist(), float(t_s[-1]))
         # a re-anchored timeline (intervals lost) may put a bunch's first beats before the
         # last beat given: they cannot be placed, and beat times must increase
         beats: list[Event] = [DeviceBeat(t, float(r)) for t, r in zip(times, rr_ms, strict=True)
@@ -163,6 +215,9 @@ class LslSource:
         self._thread: threading.Thread | None = None
         self._t0: float | None = None
         self._last_t_s: float | None = None
+        self._rate: RateCheck | None = None  # the first seconds of stamps check the declared rate
+        self._decoder: StreamDecoder | None = None  # None until the rate is known (0 Hz PPG/ECG)
+        self._held: list[tuple[np.ndarray, np.ndarray]] = []  # samples waiting for that rate
 
     def start(self, on_events: EventSink, on_state: StateSink) -> None:
         self._stop.clear()
@@ -182,69 +237,121 @@ class LslSource:
     def _run(self, on_events: EventSink, on_state: StateSink) -> None:
         on_state(SourceState(CONNECTING, f"Looking for the LSL stream {self.selector}…", "lsl"))
         predicate = _predicate(self.selector)
-        info, decoder = None, None
+        info = None
         backoff: Iterator[float] = iter(())
         while not self._stop.is_set():
             found = self._resolve(predicate)
             if found is None:
-                if decoder is None and info is None:
+                if self._decoder is None and info is None:
                     on_state(SourceState(CONNECTING, f"No LSL stream {self.selector} yet; still looking…", "lsl"))
                 self._stop.wait(next(backoff, config.RECONNECT_BACKOFF_S[-1]))
                 continue
-            inlet = pylsl.StreamInlet(found, max_buflen=30, recover=False)
+            kind = stream_kind(found.type(), found.name())
+            if kind is None:
+                on_state(SourceState(FAILED, f"The LSL stream {found.name()} is of type {found.type()!r}; "
+                                             "pick a PPG, RR/IBI or ECG stream.", "lsl"))
+                return
+            problem = stream_problem(found, kind)  # before any inlet: liblsl sizes its buffer by the rate
+            if problem is not None:
+                on_state(SourceState(FAILED, problem, "lsl"))
+                return
+            buflen, _ = inlet_buffer(found.channel_count(), FORMAT_NAMES[found.channel_format()],
+                                     found.nominal_srate())
+            inlet = pylsl.StreamInlet(found, max_buflen=buflen, recover=False)
             try:
                 info = inlet.info(timeout=2.0)
                 inlet.open_stream(timeout=2.0)  # subscribed before "connected": no sample is missed
             except (LslTimeoutError, LostError):
                 continue
-            kind = stream_kind(info.type(), info.name())
-            if kind is None:
-                on_state(SourceState(FAILED, f"The LSL stream {info.name()} is of type {info.type()!r}; "
-                                             "pick a PPG, RR/IBI or ECG stream.", "lsl"))
+            channel, unit = _rr_channel(info) if kind == "rr" else (0, "")
+            problem = stream_problem(info, kind, channel)  # the full description names the channel
+            if problem is not None:
+                inlet.close_stream()
+                on_state(SourceState(FAILED, problem, "lsl"))
                 return
-            if decoder is None:
-                channel, unit = _rr_channel(info) if kind == "rr" else (0, "")
-                ours = info.desc().child_value("manufacturer") == MANUFACTURER
-                decoder = StreamDecoder(kind, info.nominal_srate(), channel, unit, stamped_at_beat=ours)
-                on_events([decoder.info(info.name())])
+            if self._rate is None:
+                self._rate = RateCheck(f"The LSL stream {info.name()!r}", kind, info.nominal_srate())
+            if self._decoder is None and self._rate.rate_hz is not None:
+                self._start_decoder(kind, self._rate.rate_hz, info, channel, unit, on_events)
             predicate = f"source_id='{info.source_id()}'" if info.source_id() else f"name='{info.name()}'"
             self.description = f"LSL {kind.upper()} stream {info.name()} ({info.hostname()})"
             on_state(SourceState(CONNECTED, f"Connected to {self.description}", "lsl"))
             backoff = iter(config.RECONNECT_BACKOFF_S)
             resumed = self._last_t_s is not None
-            self._pump(inlet, decoder, on_events, resumed)
+            problem = self._pump(inlet, info, kind, (channel, unit), on_events, on_state, resumed)
             inlet.close_stream()
+            if problem is not None:
+                on_state(SourceState(FAILED, problem, "lsl"))
+                return
             if self._stop.is_set():
                 break
             on_state(SourceState(DISCONNECTED, f"Lost the LSL stream {info.name()}; looking for it again…", "lsl"))
-            decoder.reset()
+            if self._decoder is not None:
+                self._decoder.reset()
             self._stop.wait(next(backoff, config.RECONNECT_BACKOFF_S[-1]))
             on_state(SourceState(RECONNECTING, f"Looking for {info.name()} again…", "lsl"))
         on_state(SourceState(STOPPED, "Stopped"))
 
-    def _pump(self, inlet: pylsl.StreamInlet, decoder: StreamDecoder, on_events: EventSink,
-              resumed: bool) -> None:
+    def _start_decoder(self, kind: str, rate_hz: float, info: pylsl.StreamInfo, channel: int, unit: str,
+                       on_events: EventSink) -> StreamDecoder:
+        ours = info.desc().child_value("manufacturer") == MANUFACTURER
+        decoder = self._decoder = StreamDecoder(kind, rate_hz, channel, unit, stamped_at_beat=ours)
+        on_events([decoder.info(info.name())])
+        return decoder
+
+    def _pump(self, inlet: pylsl.StreamInlet, info: pylsl.StreamInfo, kind: str, rr: tuple[int, str],
+              on_events: EventSink, on_state: StateSink, resumed: bool) -> str | None:
+        """Pull until stopped or lost (None), or until the stream is refused (the reason)."""
+        assert self._rate is not None
         correction = 0.0
+        max_samples = pull_max_samples(info.channel_count())
         while not self._stop.is_set():
             try:
-                data, stamps = inlet.pull_chunk(timeout=config.LSL_SOURCE_POLL_S)
-                if data:
+                data, stamps = inlet.pull_chunk(timeout=config.LSL_SOURCE_POLL_S, max_samples=max_samples,
+                                                as_numpy=True)
+                if len(stamps):
                     try:
                         correction = inlet.time_correction(timeout=0.0)
                     except LslTimeoutError:
                         pass
             except LostError:
-                return
-            if not stamps:
+                return None
+            if not len(stamps):
                 continue
+            stamps = np.asarray(stamps, dtype=float)
             if self._t0 is None:
-                self._t0 = stamps[0] + correction
-            t_s = np.asarray(stamps) + correction - self._t0
-            events = decoder.decode(t_s, np.asarray(data, dtype=float).reshape(len(stamps), -1))
+                finite = stamps[np.isfinite(stamps)]
+                if not finite.size:
+                    continue
+                self._t0 = float(finite[0]) + correction
+            t_s = stamps + correction - self._t0
+            values = np.asarray(data, dtype=float).reshape(t_s.size, -1)
+            if not self._rate.done:
+                self._rate.feed(t_s)
+                if self._rate.problem is not None:
+                    self._held = []
+                    return self._rate.problem
+            decoder = self._decoder
+            if decoder is None:  # a 0 Hz PPG/ECG stream: its samples wait for the rate its stamps show
+                self._held.append((t_s, values[:, :1]))
+                if self._rate.rate_hz is None:
+                    continue
+                decoder = self._start_decoder(kind, self._rate.rate_hz, info, *rr, on_events)
+                on_state(SourceState(CONNECTED, f"Connected to {self.description}; it declares no sample "
+                                                f"rate, so its time stamps' {self._rate.rate_hz:.4g} Hz is used",
+                                     "lsl"))
+                t_s = np.concatenate([t for t, _ in self._held])
+                values = np.concatenate([v for _, v in self._held])
+                self._held = []
+            events = decoder.decode(t_s, values)
+            finite = t_s[np.isfinite(t_s)]
+            if not finite.size:
+                continue
             if resumed:
                 last = self._last_t_s or 0.0
-                events = [Gap(t_s=last, duration_s=float(t_s[0]) - last, reason="disconnected"), *events]
+                events = [Gap(t_s=last, duration_s=float(finite[0]) - last, reason="disconnected"), *events]
                 resumed = False
-            self._last_t_s = float(t_s[-1])
+            self._last_t_s = float(finite[-1])
             if events:
                 on_events(events)
+        return None
