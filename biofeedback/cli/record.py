@@ -106,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
             if kind == "store":
                 waiting = "" if payload.saving else (
                     f"; {payload.unsaved_s:.0f} s of data kept in memory, retrying every second")
-                print(f"\n[store] {'saving again' if payload.saving else payload.message}{waiting}",
+                said = "saving again" if payload.message == "saving" else payload.message
+                print(f"\n[store] {said}{waiting}",
                       file=sys.stderr, flush=True)
             elif kind == "state":
                 state = payload

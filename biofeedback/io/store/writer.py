@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sqlite3
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
@@ -40,6 +42,15 @@ from biofeedback.io.store.opening import UseLock, connect
 from biofeedback.io.store.recovery import LIVE_LOCK, LIVE_WRITERS
 
 SAVING = WriterStatus(True, "saving")
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``; None when there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 # what the feeders queue for the writer's thread, tagged by kind
@@ -100,6 +111,7 @@ class SessionWriter:
         self.has_data = False  # a sample or a beat was committed
         self.finished = False
         self.kept = True
+        self._file_id = _file_id(self.db_path)
         self._key = (str(self.db_path.resolve()), session_id)
         with LIVE_LOCK:
             LIVE_WRITERS.add(self._key)
@@ -240,8 +252,41 @@ class SessionWriter:
                 self.last_error = error
                 return False
             self._pending.clear()
+            if _file_id(self.db_path) != self._file_id:
+                self._set_status(WriterStatus(True, self._write_again()))
             self._set_status(SAVING)
             return True
+
+    def _write_again(self) -> str:
+        """The store file was deleted or replaced under this writer, which still has it open:
+        copy the whole store (this session and the history) from the open file to the path,
+        or beside it when another store now stands there, and go on writing to the copy."""
+        path = self.db_path
+        taken = path.exists()
+        target = path.with_name(f"{path.stem}.restored-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}") \
+            if taken else path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        copy = sqlite3.connect(str(partial))
+        try:
+            self.con.backup(copy)
+        finally:
+            copy.close()
+        os.replace(partial, target)
+        self.con.close()
+        self.con = connect(target, timeout_s=config.STORE_WRITER_BUSY_TIMEOUT_S)
+        self.con.execute("PRAGMA synchronous=NORMAL")
+        self.con.execute("PRAGMA foreign_keys=ON")
+        self._use.release()
+        self._use = UseLock(target)
+        self.db_path, self._file_id = target, _file_id(target)
+        with LIVE_LOCK:
+            LIVE_WRITERS.discard(self._key)
+            self._key = (str(target.resolve()), self.session_id)
+            LIVE_WRITERS.add(self._key)
+        where = f"beside it as {target.name}, as another store now stands there" if taken else "again"
+        return (f"the session store {path} was deleted or replaced while recording; this session and "
+                f"the history were written {where} from the open copy")
 
     def _retry(self, step: Callable[[], bool], deadline: float) -> None:
         while not step():
