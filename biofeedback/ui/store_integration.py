@@ -45,6 +45,7 @@ class StoreIntegration(QObject):
         self.window = window
         self.live = window.live
         self.library = library
+        self._writer_message = "saving"  # the writer's last status, to word the next one
         self.checkins = checkins
         self.checkin_dialog: CheckInDialog | None = None
         self.summary_dialog: SessionSummaryDialog | None = None
@@ -79,9 +80,14 @@ class StoreIntegration(QObject):
         return False
 
     def _writer_status(self, message: str) -> None:
-        if message != "saving":
+        """"not saving: …", "saving" after it, or a sentence while saving goes on (the store
+        file deleted and written again), which "saving" must not hide."""
+        previous, self._writer_message = self._writer_message, message
+        if message.startswith("not saving"):
             self.window.show_notice(f"Session {message} — nothing is lost while it lasts.")
-        else:
+        elif message != "saving":
+            self.window.show_notice(message[:1].upper() + message[1:] + ".")
+        elif previous.startswith("not saving"):
             self.window.show_notice("Session saving again.")
 
     # -- markers -----------------------------------------------------------------

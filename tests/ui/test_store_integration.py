@@ -88,3 +88,31 @@ def test_closing_the_window_mid_session_saves_it_and_asks_nothing(make_window, q
     assert info.status == "completed" and info.checkins == {}
     assert info.summary["n_beats"] == window.session.n_beats
     assert integration.checkin_dialog.phase == "before"  # no "after" dialog was opened
+
+
+def test_the_window_says_so_when_its_store_folder_is_deleted_mid_session(make_window, qtbot, tmp_path):
+    """The store is written again from the open file; the notice stays (a later "saving" must not hide it)."""
+    import shutil
+
+    from qt_test_sources import PhysiologySource
+
+    folder = tmp_path / "data"
+    window = make_window()
+    store = SessionStore(folder / "s.db")
+    integration = install_session_store(window, store, checkins=False)
+    window.connect_to(PhysiologySource(speed=8.0))
+    qtbot.waitUntil(lambda: window.model.clock_offset_s is not None, timeout=4000)
+    with qtbot.waitSignal(integration.library.session_begun, timeout=5000):
+        window.toggle_session()
+    qtbot.waitUntil(lambda: window.session.n_beats >= 5, timeout=10000)
+    shutil.rmtree(folder)
+    notice = window.ui.status.notice
+    qtbot.waitUntil(lambda: "written again" in notice.text(), timeout=10000)
+    assert notice.text().startswith("The session store") and "was deleted or replaced while recording" in notice.text()
+    qtbot.waitUntil(lambda: window.session.n_beats >= 15, timeout=10000)
+    assert "written again" in notice.text()
+    with qtbot.waitSignal(integration.saved, timeout=10000):
+        window.toggle_session()
+    with SessionStore(folder / "s.db") as reopened:
+        (info,) = reopened.list_sessions()
+        assert info.status == "completed" and info.summary["n_beats"] >= 15
