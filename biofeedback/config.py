@@ -236,7 +236,8 @@ STREAM_RATE_REGULAR_SHARE = 0.9  # a stream without a declared rate is read only
 STREAM_RATE_REGULAR_TOLERANCE = 0.25  # time steps lie within this (relative) of their median step
 STREAM_BREAK_S = 1.0  # a time step above this is a break (a pause in sending), not a sample interval
 XDF_MAX_CHUNK_BYTES = 256_000_000  # a larger chunk in an XDF file is damage (LabRecorder writes small ones)
-COACH_FORGET_AFTER_S = 3.0  # the LSL resolver drops a stream it has not heard of for this long
+COACH_FORGET_AFTER_S = 10.0  # the LSL resolver drops a stream it has not heard of for this long (with 3 s,
+# 30 clients on one loaded host were listed 72-103 of their 120 streams at any time: answers get lost)
 COACH_LOST_AFTER_S = 3.0  # "lost": no data from a client for this long AND its connections closed or
 # the resolver no longer lists it (a missed resolver answer under load alone never says "lost")
 COACH_STALLED_AFTER_S = 3.0  # a client's reader thread that has not finished a pass for this long is "stuck"
@@ -247,7 +248,8 @@ COACH_RESOLVE_S = 0.5  # the discovery thread looks at the resolver's list this 
 COACH_MAX_RATE_HZ = 10_000.0  # a stream declaring more than this is refused ("bad stream: ... Hz")
 COACH_IRREGULAR_MAX_HZ = 50.0  # buffer sizing of an irregular stream (beats, metrics: a few a second)
 COACH_INLET_BUFFER_S = 10.0  # an inlet keeps at most this much unread data (the reader pulls every 0.1 s)...
-COACH_INLET_BUFFER_BYTES = 1_000_000  # ...and at most this much memory, whatever rate is declared
+COACH_INLET_BUFFER_BYTES = 2_000_000  # ...and at most this much memory, whatever rate is declared (liblsl
+# counts whole seconds: 1 s of 8 channels at COACH_MAX_RATE_HZ is ~1.3 MB, so every stream read fits)
 COACH_PULL_MAX_SAMPLES = 512  # at most this many samples per inlet per pull (bounded work per pass)
 COACH_CURVE_BREAK_S = 3.0  # beats further apart than this are not joined by the HR curve
 
@@ -260,6 +262,11 @@ HRV_CHAIN_TOLERANCE_MS = 1.0  # a beat whose interval does not start at the prev
 # more than this) starts a new chain: no successive difference, no coherence window across it
 AUTODETECT_SLOW_WAIT_S = 8.0  # auto-detect keeps listening this long for one-line-per-beat devices
 
+FILE_MAX_COLUMNS = 1000  # a table with more columns is refused before it is parsed (recordings have a few to tens)
+FILE_MAX_LINE_BYTES = 65536  # a table line longer than this (64 KB) is refused before it is parsed
+FILE_ERROR_EXCERPT_CHARS = 80  # file content (a cell, column names) quoted in an error is cut to this many characters
+CLI_ERROR_MAX_CHARS = 500  # a command's one-line error is cut to this many characters
+FILE_UNIT_CHANGE_MIN_ROWS = 5  # this many rows in a row that read as another unit (x1000): the unit changed there
 # --- Feedback loop: breathing from the PPG, coherence display, audio ---
 # Karlen et al. 2013 (smart fusion); Charlton et al. 2016 (review of PPG respiratory modulations).
 RESP_WINDOW_S = 60.0  # trailing window of the breathing estimate

@@ -1,14 +1,20 @@
 """The coach view's data: every biofeedback client on the network, read-only.
 
-A liblsl ``ContinuousResolver`` (its own background thread) lists the
-streams whose ``source_id`` starts with ``biofeedback:``; they are grouped
-per client (``biofeedback:<host>:<client>``). For each client the model
-opens inlets on its RR, LiveBeats, Metrics and Pacer streams (never PPG: the
-coach does not need the wave) and pulls them without blocking from a QTimer in the GUI
-thread. A client whose streams the resolver has not seen for
-COACH_FORGET_AFTER_S is *lost*; when streams with the same source ids come
-back (the client restarted) new inlets are opened and it is live again, with
-its history kept. Nothing here sends anything to a client.
+``io/coach_reader.CoachReader`` finds the clients (streams whose ``source_id``
+starts with ``biofeedback:``, grouped per ``biofeedback:<host>:<client>``) and
+reads each one's RR, LiveBeats, Metrics and Pacer streams (never PPG: the coach
+does not need the wave) on a thread of its own, after checking every stream's
+channels, format and rate. This model only drains what the readers pulled,
+from a QTimer in the GUI thread: nothing here waits on liblsl, and one client's
+bad stream or failure is a sentence on its own tile (``ClientState.problems``),
+never an exception that stops the others.
+
+A client is *lost* only when it has sent nothing for COACH_LOST_AFTER_S and its
+connections were closed by the other end or the resolver no longer lists it; a
+resolver answer missed under load, or a client that is connected but has no
+beats, is not lost. When streams with the same source ids come back (the
+client restarted) its reader opens them and it is live again, history kept.
+Nothing here sends anything to a client.
 
 The HR curve and the HR number follow each beat at once: a client's
 ``LiveBeats`` stream carries every detection ~0.2 s after its peak
@@ -17,28 +23,31 @@ corrected beats and, after the newest of them, the provisional ones (so a
 corrected beat replaces its provisional one in place). Clients without
 ``LiveBeats`` (older versions) are drawn from ``RR`` and ``Metrics`` alone.
 
-All times are ``local_clock()`` seconds (another host's stamps get LSL's time correction).
+All sample times are ``local_clock()`` seconds (another host's stamps get LSL's time correction).
 """
 
 from __future__ import annotations
 
 import math
-import socket
+import sys
+import time
+import traceback
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pylsl
-from pylsl.util import LostError
-from pylsl.util import TimeoutError as LslTimeoutError
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from biofeedback import config
-from biofeedback.io.lsl_outlets import METRICS_CHANNELS, SOURCE_ID_PREFIX, client_key
+from biofeedback.io.coach_reader import COACH_KINDS, CoachReader, ReaderNews
+from biofeedback.io.lsl_outlets import METRICS_CHANNELS
 
-COACH_KINDS = ("RR", "LiveBeats", "Metrics", "Pacer")
+__all__ = ["COACH_KINDS", "ClientState", "CoachModel"]
+
 SAME_BEAT_S = 0.06  # a corrected beat this close to a provisional one is that beat (core.provisional_beats)
-RESOLVE_EVERY_POLLS = 5  # look at the resolver's list every 5th poll (0.5 s)
 _METRIC_INDEX = {label: i for i, (label, _, _) in enumerate(METRICS_CHANNELS)}
+_MAX_KEPT_ERRORS = 64
 
 
 def _value(x: float) -> float | None:
@@ -60,6 +69,9 @@ class ClientState:
     metrics: dict = field(default_factory=dict)  # label -> value or None
     metrics_t_s: float | None = None  # stamp of the latest Metrics sample (when the client pushed it)
     last_sample_t_s: float | None = None
+    problems: dict = field(default_factory=dict)  # kind -> why it is not read ("bad stream (Pacer): ...")
+    stalled: bool = False  # its reader has not finished a pass for COACH_STALLED_AFTER_S
+    streams_read: int = 0  # inlets open on its streams now (at most 4: RR, LiveBeats, Metrics, Pacer)
     version: int = 0  # bumped on every change
 
     @property
@@ -74,6 +86,14 @@ class ClientState:
         """Provisional beats newer than the newest corrected one (not yet replaced)."""
         newest = self.beats[-1][0] + SAME_BEAT_S if self.beats else -math.inf
         return [b for b in self.live if b[0] > newest]
+
+    @property
+    def notes(self) -> list[str]:
+        """Sentences for the tile about what is wrong with this client's streams, if anything."""
+        out = [self.problems[k] for k in sorted(self.problems)]
+        if self.stalled:
+            out.append("not answering: reading its streams is stuck")
+        return out
 
     @property
     def signal_ok(self) -> bool | None:
@@ -113,136 +133,116 @@ class ClientState:
         return t, g
 
 
-class _ClientInlets:
-    def __init__(self) -> None:
-        self.inlets: dict[str, pylsl.StreamInlet] = {}
-        self.uids: dict[str, str] = {}
-        self.remote: dict[str, bool] = {}  # another host: its clock needs LSL's time correction
-
-    def correction_s(self, kind: str) -> float:
-        """0 on this host (one clock); else LSL's latest offset estimate (0 until it has one)."""
-        if not self.remote.get(kind):
-            return 0.0
-        try:
-            return self.inlets[kind].time_correction(timeout=0.0)
-        except LslTimeoutError:
-            return 0.0
-
-
 class CoachModel(QObject):
-    """Discovers clients and keeps per-client buffers; emits when something changed."""
+    """Drains the client readers into per-client buffers; emits when something changed."""
 
-    clientsChanged = Signal()  # a client appeared (the tile grid must grow)
-    clientUpdated = Signal(str)  # new samples or lost/back for the client with this key
+    clientsChanged = Signal()  # a client appeared or was renamed (the tile grid must change)
+    clientUpdated = Signal(str)  # new samples, lost/back or a problem for the client with this key
+    error = Signal(str)  # a traceback from reading a client (each kind of failure once)
 
     def __init__(self, parent: QObject | None = None, poll_s: float = config.COACH_POLL_S,
                  forget_after_s: float = config.COACH_FORGET_AFTER_S,
-                 max_clients: int = config.COACH_MAX_CLIENTS, only: str = "") -> None:
+                 max_clients: int = config.COACH_MAX_CLIENTS, only: str = "",
+                 lost_after_s: float = config.COACH_LOST_AFTER_S,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.clients: dict[str, ClientState] = {}
-        self.max_clients = max_clients
-        self._inlets: dict[str, _ClientInlets] = {}
-        pred = f"starts-with(source_id,'{SOURCE_ID_PREFIX}')"
-        if only:  # e.g. one group's clients only: a text their source ids contain
-            pred += f" and contains(source_id,'{only}')"
-        self._resolver = pylsl.ContinuousResolver(pred=pred, forget_after=forget_after_s)
-        self._polls = 0
-        self.metrics_delays_s: list[float] = []  # receipt - client push time, per Metrics sample
+        self.max_clients, self.lost_after_s, self._clock = max_clients, lost_after_s, clock
+        self.reader = CoachReader(only=only, max_clients=max_clients, poll_s=poll_s,
+                                  forget_after_s=forget_after_s, clock=clock)
+        self.errors: list[str] = []  # tracebacks (tests fail on them)
+        self._discovery_errors_seen = 0
+        self._created_mono: dict[str, float] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(int(poll_s * 1000))
         self._timer.timeout.connect(self.poll)
 
+    @property
+    def not_read(self) -> int:
+        """Clients found beyond ``max_clients``: counted, not read."""
+        return self.reader.not_read
+
     def start(self) -> None:
+        self.reader.start()
         self._timer.start()
 
-    def stop(self) -> None:
+    def stop(self, wait_s: float = 2.0) -> None:
+        """Stop polling and reading; wait at most ``wait_s`` for the readers to close their inlets."""
         self._timer.stop()
-        for group in self._inlets.values():
-            for inlet in group.inlets.values():
-                inlet.close_stream()
-        self._inlets.clear()
+        self.reader.stop(wait_s)
 
     def ordered(self) -> list[ClientState]:
         """Clients by name (the tile order)."""
         return sorted(self.clients.values(), key=lambda c: (c.name.lower(), c.key))
 
-    # -- polling ---------------------------------------------------------------------
+    # -- polling (GUI thread, never waits on liblsl) -------------------------------------
     def poll(self) -> None:
-        if self._polls % RESOLVE_EVERY_POLLS == 0:
-            self._discover(self._resolver.results())
-        self._polls += 1
-        now = pylsl.local_clock()
-        for key, group in list(self._inlets.items()):
-            changed = False
-            for kind, inlet in list(group.inlets.items()):
-                try:
-                    data, stamps = inlet.pull_chunk(timeout=0.0)
-                except LostError:
-                    del group.inlets[kind]
-                    continue
-                if data:
-                    correction = group.correction_s(kind)
-                    if correction:
-                        stamps = [t + correction for t in stamps]
-                    self._take(self.clients[key], kind, data, stamps, now)
-                    changed = True
-            if changed:
-                self.clients[key].version += 1
-                self.clientUpdated.emit(key)
-
-    def _discover(self, infos: list[pylsl.StreamInfo]) -> None:
-        seen: dict[str, dict[str, pylsl.StreamInfo]] = {}
-        for info in infos:
-            key = client_key(info.source_id())
-            kind = info.source_id().rsplit(":", 1)[-1]
-            if key is None or kind not in COACH_KINDS:
-                continue
-            known = seen.setdefault(key, {}).get(kind)
-            if known is None or info.created_at() > known.created_at():  # a restart: take the newest
-                seen[key][kind] = info
-        added = False
-        for key, streams in seen.items():
+        now_lsl, now = pylsl.local_clock(), self._clock()
+        regrid, updated = False, []
+        for key, reader in self.reader.readers().items():
             client = self.clients.get(key)
             if client is None:
-                if len(self.clients) >= self.max_clients:
-                    continue
-                client = self._new_client(key, streams)
-                added = True
-            group = self._inlets.setdefault(key, _ClientInlets())
-            for kind, info in streams.items():
-                if group.uids.get(kind) != info.uid() or kind not in group.inlets:
-                    group.inlets[kind] = pylsl.StreamInlet(
-                        info, max_buflen=int(config.COACH_WINDOW_S), recover=False)
-                    group.uids[kind] = info.uid()
-                    group.remote[kind] = info.hostname() != socket.gethostname()
-            if client.lost:
-                client.lost = False
+                client = self._new_client(key)
+                regrid = True
+            try:
+                changed, renamed = self._apply(client, reader.take(), now_lsl, now)
+            except Exception:  # one client's data must never stop the others
+                text = traceback.format_exc()
+                self._report(f"coach: taking {key}'s data failed:\n{text}")
+                client.problems["error"] = f"error: {text.strip().splitlines()[-1]}"
+                changed, renamed = True, False
+            regrid |= renamed
+            if changed:
                 client.version += 1
-                self.clientUpdated.emit(key)
-        for key, client in self.clients.items():
-            if key not in seen and not client.lost:
-                client.lost = True
-                client.version += 1
-                gone = self._inlets.pop(key, None)
-                if gone is not None:
-                    for inlet in gone.inlets.values():
-                        inlet.close_stream()
-                self.clientUpdated.emit(key)
-        if added:
+                updated.append(key)
+        new_errors = self.reader.errors[self._discovery_errors_seen:]
+        self._discovery_errors_seen += len(new_errors)
+        for text in new_errors:
+            self._report(text)
+        if regrid:
             self.clientsChanged.emit()
+        for key in updated:
+            self.clientUpdated.emit(key)
 
-    def _new_client(self, key: str, streams: dict[str, pylsl.StreamInfo]) -> ClientState:
+    def _new_client(self, key: str) -> ClientState:
         _, host, slug = key.split(":", 2)
-        name = slug
-        any_info = next(iter(streams.values()))
-        try:  # the display name lives in desc/, which a resolve does not carry
-            full = pylsl.StreamInlet(any_info).info(timeout=0.5)
-            name = full.desc().child("biofeedback").child_value("display_name") or slug
-        except LslTimeoutError:
-            pass
-        client = ClientState(key=key, name=name, host=host)
+        client = ClientState(key=key, name=slug, host=host)
         self.clients[key] = client
+        self._created_mono[key] = self._clock()
         return client
+
+    def _apply(self, client: ClientState, news: ReaderNews, now_lsl: float, now: float) -> tuple[bool, bool]:
+        """Fold one reader's news into its client; (changed, renamed)."""
+        changed = renamed = False
+        if news.display_name and news.display_name != client.name:
+            client.name, renamed, changed = news.display_name, True, True
+        problems = dict(news.problems)
+        for kind, text in news.errors:
+            self._report(text)
+            client.problems[f"error {kind}"] = f"error reading {kind}: {text.strip().splitlines()[-1]}"
+        problems.update({k: v for k, v in client.problems.items() if k.startswith("error")})
+        if problems != client.problems:
+            client.problems, changed = problems, True
+        if news.open_inlets != client.streams_read:
+            client.streams_read, changed = news.open_inlets, True
+        for batch in news.batches:
+            self._take(client, batch.kind, batch.rows, batch.stamps, now_lsl)
+            changed = True
+        last_data = news.last_data_mono_s if news.last_data_mono_s is not None else self._created_mono[client.key]
+        silent = now - last_data >= self.lost_after_s
+        gone = news.connections_closed or not self.reader.listed(client.key)
+        lost = silent and gone
+        stalled = now - news.last_pass_mono_s >= config.COACH_STALLED_AFTER_S
+        if lost != client.lost or stalled != client.stalled:
+            client.lost, client.stalled, changed = lost, stalled, True
+        return changed, renamed
+
+    def _report(self, text: str) -> None:
+        if len(self.errors) >= _MAX_KEPT_ERRORS:
+            return
+        self.errors.append(text)
+        print(text, file=sys.stderr)
+        self.error.emit(text)
 
     def _take(self, client: ClientState, kind: str, data: list, stamps: list, now: float) -> None:
         if client.first_seen_t_s is None:
@@ -258,4 +258,3 @@ class CoachModel(QObject):
             row = data[-1]
             client.metrics = {label: _value(row[i]) for label, i in _METRIC_INDEX.items()}
             client.metrics_t_s = stamps[-1]
-            self.metrics_delays_s.extend(now - t for t in stamps)

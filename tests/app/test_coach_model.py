@@ -31,6 +31,7 @@ def test_discovers_clients_buffers_beats_and_follows_lost_and_back(qtbot):
     model.start()
     qtbot.waitUntil(lambda: len(model.clients) == 2, timeout=10_000)
     qtbot.wait(1500)  # inlets open
+    qtbot.waitUntil(lambda: model.not_read == 1, timeout=10_000)  # the third is counted, not read
     names = {c.name for c in model.ordered()}
     assert len(names) == 2 and names <= {f"Anna {tag}", f"Ben {tag}", f"Carl {tag}"}  # at most max_clients
     by_name = {c.name: c for c in model.ordered()}
@@ -77,4 +78,22 @@ def test_live_beats_show_at_once_and_corrected_beats_replace_them_in_place(qtbot
     assert [round(x, 2) for x in hr] == [60.0, 60.0, round(60000 / 1400, 2)]
     assert client.pending() == []
     del client_out
+    model.stop()
+
+
+def test_a_connected_client_that_sends_nothing_is_not_lost_one_whose_streams_close_is(qtbot):
+    """Lost means no data for lost_after_s AND connections closed (or no longer listed): a client
+    with its finger off the sensor, or a resolver answer missed under load, is not lost."""
+    tag = f"q{uuid.uuid4().hex[:6]}"
+    model = CoachModel(only=tag, lost_after_s=0.5)
+    quiet = LslOutlets(f"{tag} Quiet", f"Quiet {tag}")
+    model.start()
+    qtbot.waitUntil(lambda: len(model.clients) == 1 and model.ordered()[0].streams_read == 4, timeout=20_000)
+    client = model.ordered()[0]
+    qtbot.wait(2000)  # four times lost_after_s without a sample
+    assert not client.lost and client.problems == {}
+    quiet.close()
+    del quiet
+    qtbot.waitUntil(lambda: client.lost, timeout=10_000)
+    assert model.errors == []
     model.stop()

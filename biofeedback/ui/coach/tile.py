@@ -42,6 +42,10 @@ class ClientTile(QFrame):
                            "QLabel { background: transparent; }")
         self.name = QLabel(key)
         self.state = QLabel("")
+        self.note = QLabel("")  # what is wrong with the client's streams ("bad stream (Pacer): ..."), if anything
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {theme.warn};")
+        self.note.hide()
         self.plot = pg.PlotWidget(background=theme.panel)
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
@@ -66,6 +70,7 @@ class ClientTile(QFrame):
         top.addWidget(self.name, 0, 0)
         top.addWidget(self.state, 0, 1, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addLayout(top)
+        layout.addWidget(self.note)
         layout.addWidget(self.plot, 1)
         layout.addLayout(grid)
         self.set_font_pt(font_pt)
@@ -73,6 +78,7 @@ class ClientTile(QFrame):
     def set_font_pt(self, font_pt: float) -> None:
         self.name.setFont(point_font(font_pt * 1.2, bold=True))
         self.state.setFont(point_font(font_pt, bold=True))
+        self.note.setFont(point_font(font_pt * 0.8))
         for label in self.values.values():
             label.setFont(point_font(font_pt * 1.8, bold=True))
         for label in self.captions:
@@ -95,6 +101,10 @@ class ClientTile(QFrame):
         self.values["rmssd"].setStyleSheet(f"color: {t.rmssd};")
         self.values["session"].setText(_clock(client.session_s(now_s)))
         self.values["session"].setStyleSheet(f"color: {t.text};")
+        note = "\n".join(client.notes)
+        if note != self.note.text():
+            self.note.setText(note)
+            self.note.setVisible(bool(note))
         if client.lost:
             self.state.setText("lost")
             self.state.setStyleSheet(f"color: {t.warn};")

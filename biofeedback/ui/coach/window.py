@@ -1,11 +1,13 @@
-"""The coach window: a grid of client tiles (up to 12); a click enlarges one.
+"""The coach window: a grid of client tiles, every client the model reads; a click enlarges one.
 
 Read-only: it draws what ``CoachModel`` found and sends nothing to clients.
-Every visible tile is redrawn once a second (session clock, curves sliding)
-and at once when its client's data changes. F11 toggles full screen and
-Ctrl+=/Ctrl+- change the type size (presentation mode). The grid never has
-more columns than fit the window at the tiles' minimum width (on a laptop 12
-clients become 3 columns); rows that do not fit scroll.
+Every tile inside the scroll area's viewport is redrawn once a second (session
+clock, curves sliding) and at once when its client's data changes; tiles
+scrolled out of view are not drawn until they come back. F11 toggles full
+screen and Ctrl+=/Ctrl+- change the type size (presentation mode). The grid
+never has more columns than fit the window at the tiles' minimum width (on a
+laptop 12 clients become 3 columns); rows that do not fit scroll, and the line
+above the grid says so: "30 clients, showing 1–12; scroll for the others".
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import math
 
 import pylsl
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -36,6 +38,10 @@ class CoachWindow(QWidget):
         self.enlarged: str | None = None
         self.empty = QLabel("Looking for biofeedback clients on the network (Lab Streaming Layer)…")
         self.empty.setFont(point_font(font_pt))
+        self.count = QLabel("")  # "30 clients, showing 1–12; scroll for the others"
+        self.count.setFont(point_font(font_pt * 0.8))
+        self.count.setStyleSheet(f"color: {theme.muted};")
+        self.count.hide()
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
@@ -48,7 +54,9 @@ class CoachWindow(QWidget):
         self.cols = 1
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
+        layout.addWidget(self.count)
         layout.addWidget(self.area, 1)
+        self.area.verticalScrollBar().valueChanged.connect(self._scrolled)
         model.clientsChanged.connect(self._sync_tiles)
         model.clientUpdated.connect(self._refresh)
         self._timer = QTimer(self)
@@ -68,6 +76,7 @@ class CoachWindow(QWidget):
         """Type size of every tile (presentation mode: 24 pt and more reads across a room)."""
         self.font_pt = min(max(font_pt, 8.0), 48.0)
         self.empty.setFont(point_font(self.font_pt))
+        self.count.setFont(point_font(self.font_pt * 0.8))
         self._layout_tiles()
 
     def _sync_tiles(self) -> None:
@@ -78,6 +87,7 @@ class CoachWindow(QWidget):
                 self.tiles[client.key] = tile
                 tile.show_client(client, pylsl.local_clock())
         self._layout_tiles()
+        self.refresh_all()
 
     def _layout_tiles(self) -> None:
         for tile in self.tiles.values():
@@ -92,6 +102,8 @@ class CoachWindow(QWidget):
         for i, key in enumerate(shown):
             self.grid.addWidget(self.tiles[key], i // cols, i % cols)
             self.tiles[key].show()
+        self.update_count()
+        QTimer.singleShot(0, self.refresh_all)  # once the scroll area has laid the grid out: draw what came on screen
 
     def _columns(self, shown: list[str]) -> int:
         """A near-square grid, but no more columns than fit the width at the tiles' minimum width."""
@@ -108,20 +120,58 @@ class CoachWindow(QWidget):
         shown = [self.enlarged] if self.enlarged in self.tiles else [k for k in self.tiles]
         if self.tiles and self._columns(shown) != self.cols:
             self._layout_tiles()
+        else:
+            QTimer.singleShot(0, self.refresh_all)  # tiles may have come on screen
 
     def toggle_enlarged(self, key: str) -> None:
         """A click on a tile shows it alone and large; another click goes back to the grid."""
         self.enlarged = None if self.enlarged == key else key
         self._layout_tiles()
 
+    def on_screen(self, key: str) -> bool:
+        """Whether the tile of ``key`` is laid out and at least partly inside the scroll area's viewport."""
+        tile = self.tiles.get(key)
+        if tile is None or tile.isHidden():
+            return False
+        viewport = self.area.viewport()
+        return QRect(tile.mapTo(viewport, QPoint(0, 0)), tile.size()).intersects(viewport.rect())
+
+    def shown_keys(self) -> list[str]:
+        """The keys of the tiles on screen, in grid order."""
+        order = [self.enlarged] if self.enlarged in self.tiles else [c.key for c in self.model.ordered()]
+        return [k for k in order if self.on_screen(k)]
+
+    def update_count(self) -> None:
+        """The line above the grid: how many clients, which of them are on screen, how many are not read."""
+        n = len(self.tiles)
+        order = [c.key for c in self.model.ordered() if c.key in self.tiles]
+        on = [i for i, k in enumerate(order) if self.on_screen(k)]
+        text = f"{n} client{'' if n == 1 else 's'}"
+        if self.enlarged in self.tiles:
+            text += f", showing {self.model.clients[self.enlarged].name} (click it to see them all)"
+        elif on and len(on) < n:
+            text += f", showing {on[0] + 1}–{on[-1] + 1}; scroll for the others"
+        elif n and not on:
+            text += "; scroll to see them"
+        if self.model.not_read:
+            text += (f"; {self.model.not_read} more found, not shown "
+                     f"(at most {self.model.max_clients} clients are read at once)")
+        self.count.setText(text)
+        self.count.setVisible(bool(n or self.model.not_read))
+
+    def _scrolled(self) -> None:
+        self.refresh_all()
+
     def _refresh(self, key: str) -> None:
         tile = self.tiles.get(key)
         client = self.model.clients.get(key)
-        if tile is not None and client is not None and tile.isVisible():
+        if tile is not None and client is not None and self.on_screen(key):
             tile.show_client(client, pylsl.local_clock())
 
     def refresh_all(self) -> None:
+        """Redraw every tile on screen (the others are drawn when they are scrolled into view)."""
         now = pylsl.local_clock()
         for key, tile in self.tiles.items():
-            if tile.isVisible():
+            if self.on_screen(key):
                 tile.show_client(self.model.clients[key], now)
+        self.update_count()
