@@ -63,6 +63,8 @@ DEFAULT_BAUD = 115200
 RECONNECT_BACKOFF_S = (0.25, 0.5, 1.0, 2.0, 4.0)
 RECONNECT_IDENTITY_WAIT_S = 6.0  # after a reconnect, events wait this long for the device to name itself
 # (> NATIVE_HEADER_PERIOD_S): another device behind the same port name is refused
+SERIAL_UNPARSED_WARN_BYTES = 4096  # this many bytes with not one line or packet decoded: the protocol does not fit
+SERIAL_SAMPLE_BYTES = 8192  # the first bytes a port sent, kept to guess what it speaks when nothing decodes
 
 # --- HRV module (core/hrv.py): spectrum and live-coherence details ---
 # Task Force 1996: "approximately 1 min is needed to assess the HF components, while
@@ -235,7 +237,7 @@ STREAM_RATE_MISMATCH_RATIO = 1.25  # stamps showing a rate this far (either way)
 STREAM_RATE_REGULAR_SHARE = 0.9  # a stream without a declared rate is read only when this share of its
 STREAM_RATE_REGULAR_TOLERANCE = 0.25  # time steps lie within this (relative) of their median step
 STREAM_BREAK_S = 1.0  # a time step above this is a break (a pause in sending), not a sample interval
-XDF_MAX_CHUNK_BYTES = 256_000_000  # a larger chunk in an XDF file is damage (LabRecorder writes small ones)
+XDF_MAX_CHUNK_BYTES = 256_000_000  # an XDF Samples chunk needing more memory decoded is damage (LabRecorder's are small)
 COACH_FORGET_AFTER_S = 10.0  # the LSL resolver drops a stream it has not heard of for this long (with 3 s,
 # 30 clients on one loaded host were listed 72-103 of their 120 streams at any time: answers get lost)
 COACH_LOST_AFTER_S = 3.0  # "lost": no data from a client for this long AND its connections closed or
@@ -258,15 +260,15 @@ FILE_RR_GAP_MS = 5000.0  # an interval in a file above this (or NaN, <= 0) is a 
 FILE_GAP_MAX_S = 3600.0  # a gap read from a file advances the clock by at most this
 FILE_PPG_GAP_S = 1.0  # a PPG time step above this (and above 10 median steps) is a gap
 OFFLINE_PPG_BLOCK_SAMPLES = 1 << 16  # analyze feeds the detector chunks this large
-HRV_CHAIN_TOLERANCE_MS = 1.0  # a beat whose interval does not start at the previous beat (by
-# more than this) starts a new chain: no successive difference, no coherence window across it
-AUTODETECT_SLOW_WAIT_S = 8.0  # auto-detect keeps listening this long for one-line-per-beat devices
-
 FILE_MAX_COLUMNS = 1000  # a table with more columns is refused before it is parsed (recordings have a few to tens)
 FILE_MAX_LINE_BYTES = 65536  # a table line longer than this (64 KB) is refused before it is parsed
 FILE_ERROR_EXCERPT_CHARS = 80  # file content (a cell, column names) quoted in an error is cut to this many characters
 CLI_ERROR_MAX_CHARS = 500  # a command's one-line error is cut to this many characters
 FILE_UNIT_CHANGE_MIN_ROWS = 5  # this many rows in a row that read as another unit (x1000): the unit changed there
+HRV_CHAIN_TOLERANCE_MS = 1.0  # a beat whose interval does not start at the previous beat (by
+# more than this) starts a new chain: no successive difference, no coherence window across it
+AUTODETECT_SLOW_WAIT_S = 8.0  # auto-detect keeps listening this long for one-line-per-beat devices
+
 # --- Feedback loop: breathing from the PPG, coherence display, audio ---
 # Karlen et al. 2013 (smart fusion); Charlton et al. 2016 (review of PPG respiratory modulations).
 RESP_WINDOW_S = 60.0  # trailing window of the breathing estimate

@@ -87,6 +87,19 @@ def format_table(summary: dict, note: str = "") -> str:
     return "\n".join(lines)
 
 
+def short(message: str) -> str:
+    """An error message as one line of at most config.CLI_ERROR_MAX_CHARS characters.
+
+    The readers quote little of a file, but a message built from a file's
+    content (a million column names) must never flood the terminal.
+    """
+    from biofeedback import config
+
+    line = " ".join(str(message).split())
+    limit = config.CLI_ERROR_MAX_CHARS
+    return line if len(line) <= limit else f"{line[:limit]}… ({len(line) - limit} more characters)"
+
+
 def run(args: argparse.Namespace) -> int:
     from biofeedback.io.files import InputError
 
@@ -97,10 +110,10 @@ def run(args: argparse.Namespace) -> int:
 
             write_beats_csv(beats, args.beats)
     except (InputError, OSError) as error:
-        print(f"biofeedback analyze: {error}", file=sys.stderr)
+        print(f"biofeedback analyze: {short(str(error))}", file=sys.stderr)
         return 2
     except (ValueError, MemoryError) as error:  # a record no check above foresaw: one line, no traceback
-        print(f"biofeedback analyze: cannot analyse {Path(args.file).name}: {error}", file=sys.stderr)
+        print(f"biofeedback analyze: cannot analyse {Path(args.file).name}: {short(str(error))}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(summary))

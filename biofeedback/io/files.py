@@ -7,12 +7,17 @@ value column, RR, PPG or ECG); a real ambiguity becomes an ``InputError`` naming
 candidates, and values that cannot be what they would be read as (sensor counts
 taken for intervals) are refused with the ``--kind`` to use. Impossible values (NaN, an interval over FILE_RR_GAP_MS, time going
 backwards) become gaps and are reported in ``Recording.note``; they never crash.
+What would be read wrongly or in part is refused with the line at fault: a
+unit that changes inside a column (io/readers_units.py), a table absurdly wide
+(io/readers_table.py), anything that is not a regular file (a named pipe would
+be waited on for ever).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +30,13 @@ from biofeedback.io.rawlog import RAW_MAGIC, RawLogError, read_raw_events
 from biofeedback.io.readers_edf import EdfError, is_edf, read_edf
 from biofeedback.io.readers_opensignals import OpenSignalsError, is_opensignals, read_opensignals
 from biofeedback.io.readers_polar import PolarError, is_polar_ecg, read_polar_ecg
-from biofeedback.io.readers_table import Table, TableError, read_table
+from biofeedback.io.readers_table import Table, TableError, excerpt, name_list, read_table
+from biofeedback.io.readers_units import (
+    UnitChange,
+    interval_unit_change,
+    line_of_row,
+    time_unit_change,
+)
 from biofeedback.io.signal_cleanup import clean_ppg, clean_raw_events, rr_chains
 
 RR_COLUMN_PATTERN = re.compile(r"^(rr|ibi|nn|rri|interval|rr_ms|ibi_ms|nn_ms|rr_s|ibi_s|rr interval.*|ibi interval.*)$", re.I)
@@ -147,6 +158,7 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         raise InputError(f"unknown kind {kind!r}: use auto, rr, ppg or ecg")
     if fs_hz is not None and not (np.isfinite(fs_hz) and fs_hz > 0):
         raise InputError("--fs must be a positive sample rate in Hz")
+    _refuse_if_not_a_file(path)
     if path.suffix.lower() in (".xdf", ".xdfz"):  # LabRecorder files: io/xdf.py
         from biofeedback.io.xdf import load_xdf
 
@@ -200,12 +212,31 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
 # -- reading -------------------------------------------------------------------
 
 
+_NOT_FILES = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+              (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+              (stat.S_ISSOCK, "a socket"))
+
+
+def _refuse_if_not_a_file(path: Path) -> None:
+    """Only a regular file is read: a named pipe or a device would be waited on, or read, for ever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    if stat.S_ISREG(mode):
+        return
+    what = next((words for test, words in _NOT_FILES if test(mode)), "not a regular file")
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path} is a folder, not a file")
+    raise InputError(f"{path} is {what}, not a regular file: analyze reads recordings saved to disk, "
+                     "so save the stream to a file first")
+
+
 def _read_head(path: Path) -> bytes:
     """The first 64 KB (the rest is streamed by the parser), after the checks a user needs."""
-    if not path.exists():
-        raise InputError(f"no such file: {path}")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a file")
+    _refuse_if_not_a_file(path)
     with open(path, "rb") as f:
         head = f.read(65536)
     if not head.lstrip(b"\xef\xbb\xbf").strip() and not path.read_bytes().lstrip(b"\xef\xbb\xbf").strip():
@@ -264,12 +295,12 @@ def _named(table: Table, column: str) -> int:
         return lowered.index(column.lower())
     if not names:
         raise InputError(f"no column named {column!r}: the file has no header line")
-    raise InputError(f"no column named {column!r}; the file has {', '.join(names)}")
+    raise InputError(f"no column named {column!r}; the file has {name_list(names)}")
 
 
 def _one(table: Table, candidates: list[int], what: str) -> int:
     if len(candidates) > 1:
-        names = ", ".join(table.label(i) for i in candidates)
+        names = name_list([table.label(i) for i in candidates])
         raise InputError(f"several possible {what} columns ({names}); choose one with --column")
     return candidates[0]
 
@@ -299,28 +330,31 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
         elif kind == "auto" and any(by_kind.values()):
             found = [k for k, cols in by_kind.items() if cols]
             if len(found) > 1:
-                names = ", ".join(table.label(i) for k in found for i in by_kind[k])
+                names = name_list([table.label(i) for k in found for i in by_kind[k]])
                 kinds = " or ".join(f"--kind {k}" for k in found)
                 raise InputError(f"{path.name} has {' and '.join(k.upper() for k in found)} columns ({names}); "
                                  f"use {kinds}")
             kind = found[0]
             others = by_kind[kind]
         if not others:
-            raise InputError(f"no value column found among {', '.join(table.names or [])}; name one with --column")
+            raise InputError(f"no value column found among {name_list(table.names or [])}; name one with --column")
         if len(others) > 1:
             if table.names is None:
                 raise InputError(f"{path.name} has {n_cols} columns but no header; add one or use --column")
-            names = ", ".join(table.label(i) for i in others)
+            names = name_list([table.label(i) for i in others])
             raise InputError(f"several possible value columns ({names}); choose one with --column")
         value = others[0]
     if value in table.text_columns:
-        raise InputError(f"{path.name}: {table.text_columns[value][:40]!r} in {table.label(value)} is not a number")
+        raise InputError(f"{path.name}: {excerpt(table.text_columns[value])} in {name_list([table.label(value)])} "
+                         "is not a number")
     time = _one(table, times, "time") if times and fs_hz is None else None
     if time is not None and time in table.text_columns:
-        raise InputError(f"{path.name}: time column {table.label(time)!r} is neither numbers nor ISO date-times "
-                         f"({table.text_columns[time][:40]!r})")
+        raise InputError(f"{path.name}: time column {excerpt(table.label(time))} is neither numbers nor ISO "
+                         f"date-times ({excerpt(table.text_columns[time])})")
+    header = table.names is not None
     if kind == "rr":  # a time column is optional for intervals: used for gaps when it fits them
-        return _rr(path, table.columns[value], table.label(value), _beat_times_or_none(path, table, time))
+        return _rr(path, table.columns[value], table.label(value), _beat_times_or_none(path, table, time),
+                   header=header)
     t_s = _time_in_seconds(path, table, time) if time is not None else None
     if kind == "auto":
         if fs_hz is not None:
@@ -336,7 +370,7 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
                     f"cannot tell whether {table.label(value)} holds RR intervals or a PPG wave "
                     f"(time steps of {step or 0:.3g} s); use --kind rr or --kind ppg")
     if kind == "rr":
-        return _rr(path, table.columns[value], table.label(value), told=False)
+        return _rr(path, table.columns[value], table.label(value), told=False, header=header)
     if t_s is None:
         if fs_hz is None:
             raise InputError(f"{path.name} has no time column: give the sample rate with --fs HZ")
@@ -357,6 +391,15 @@ def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
     if index in table.datetime_columns:
         return t
     name, unit = _normalised(table.label(index))
+    change = time_unit_change(t)
+    if change is not None:
+        ratio = change.value_after / change.value_before
+        raise InputError(
+            f"{path.name}: the time column {excerpt(name)} changes unit at {_place(path, change, table.names is not None)}: "
+            f"its steps go from {change.value_before:.4g} to {change.value_after:.4g} "
+            f"({'1000 times larger' if ratio > 1 else '1000 times smaller'}: seconds and milliseconds mixed?), "
+            f"{_changes_more(change)}so about {change.rows_other} of {int(np.isfinite(t).sum())} rows would be read wrongly. "
+            "Write the whole column in one unit, or split the file there")
     lowered = name.lower()
     if unit is None:
         if lowered.endswith(("_ms", "ms")):
@@ -412,9 +455,35 @@ def _gaps_from_times(t_s: np.ndarray | None, rr_ms: np.ndarray) -> np.ndarray | 
     return np.where(excess > FILE_TIME_MATCH_MS, excess, 0.0)
 
 
-def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = None, told: bool = True) -> Recording:
+def _place(path: Path, change: UnitChange, header: bool) -> str:
+    """"line 302" in a text file, "value 301" in a .npy, for the row where a unit changes."""
+    line = line_of_row(path, change.row, header)
+    return f"line {line}" if line is not None else f"value {change.row + 1}"
+
+
+def _changes_more(change: UnitChange) -> str:
+    return "" if change.changes == 1 else f"and changes {change.changes - 1} more time(s) after that, "
+
+
+def _refuse_mixed_interval_units(path: Path, rr: np.ndarray, label: str, header: bool) -> None:
+    """Intervals in seconds for a run of lines and in ms for another: refused, never half dropped."""
+    change = interval_unit_change(rr)
+    if change is None:
+        return
+    column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {excerpt(label)}"
+    raise InputError(
+        f"{path.name}: the intervals{column} change unit at {_place(path, change, header)}: "
+        f"before it they read as {change.unit_before} ({change.value_before:.6g}), from it as "
+        f"{change.unit_after} ({change.value_after:.6g}); {_changes_more(change)}"
+        f"read in one unit, {change.rows_other} of {change.rows} intervals would be dropped. "
+        "Write the whole column in one unit, or split the file there")
+
+
+def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = None, told: bool = True,
+        header: bool = False) -> Recording:
     """Intervals of one column; ``told``: the user or the column's name said they are intervals."""
     rr = np.asarray(values, dtype=float)
+    _refuse_mixed_interval_units(path, rr, label, header)
     finite = rr[np.isfinite(rr) & (rr > 0)]
     if finite.size == 0 and told:
         raise InputError(f"{path.name} holds no usable RR interval")

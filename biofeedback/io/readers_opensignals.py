@@ -88,7 +88,7 @@ def read_opensignals(data: bytes | Path, name: str, column: str | None = None,
                      kind: str = "auto") -> OpenSignalsChannel:
     """One channel of an OpenSignals text file: the ``column`` named (e.g. ``A2``), else the
     channel whose sensor is of ``kind`` ("ppg", "ecg"; "auto": PPG, else ECG), else the only one."""
-    head, source = _head_and_source(data)
+    head, source, _ = _head_and_source(data)
     meta, header_lines = _header(head, name)
     if not isinstance(meta, dict) or not meta or not all(isinstance(v, dict) for v in meta.values()):
         raise OpenSignalsError(f"{name}: the OpenSignals header names no device")

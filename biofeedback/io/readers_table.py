@@ -4,6 +4,9 @@ Sniffs the separator (tab, semicolon, comma or white space), a decimal comma, a
 header line and a UTF-8 BOM from the first lines, then parses the whole file in
 one ``pandas.read_csv`` call: never line by line in Python. Columns come back as
 float arrays; a column of ISO date-times becomes seconds since its first value.
+A table wider than config.FILE_MAX_COLUMNS, or with a line longer than
+config.FILE_MAX_LINE_BYTES, is refused from its first 64 KB, before it is
+parsed (a million columns took minutes in pandas).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from biofeedback import config
 
 SNIFF_LINES = 50  # lines inspected to choose separator, decimal mark and header
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$|^(nan|NaN|NA|inf|-inf)$")
@@ -83,22 +88,59 @@ def _comma_is_decimal(lines: list[str]) -> bool:
     return bool(first.size > 2 and not np.all(np.diff(first) > 0))
 
 
-def _head_and_source(data: bytes | Path) -> tuple[str, object]:
-    """The first 64 KB as text (for sniffing) and what pandas reads (a path streams from disk)."""
+def _head_and_source(data: bytes | Path) -> tuple[str, object, bool]:
+    """The first FILE_MAX_LINE_BYTES as text (for sniffing), what pandas reads (a path streams
+    from disk), and whether the file goes on after that head."""
+    limit = config.FILE_MAX_LINE_BYTES
     if isinstance(data, Path):
         with open(data, "rb") as f:
-            raw = f.read(65536)
-        return raw.decode("utf-8-sig", errors="replace"), str(data)
-    return data[:65536].decode("utf-8-sig", errors="replace"), io.BytesIO(data)
+            raw = f.read(limit + 1)
+        return raw[:limit].decode("utf-8-sig", errors="replace"), str(data), len(raw) > limit
+    return data[:limit].decode("utf-8-sig", errors="replace"), io.BytesIO(data), len(data) > limit
+
+
+def excerpt(text: str, limit: int | None = None) -> str:
+    """``text`` cut to ``limit`` (FILE_ERROR_EXCERPT_CHARS) characters for an error message, quoted."""
+    limit = limit or config.FILE_ERROR_EXCERPT_CHARS
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text) - limit} more characters)"
+
+
+def name_list(names: list[str], limit: int = 8) -> str:
+    """Column names for an error message: at most ``limit``, each cut short, then how many more."""
+    cut = [n if len(n) <= 40 else n[:40] + "…" for n in names[:limit]]
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(cut) + more
+
+
+def _refuse_absurd_shape(head: str, truncated: bool, lines: list[str], sep: str | None, name: str) -> None:
+    """A line longer than FILE_MAX_LINE_BYTES or more than FILE_MAX_COLUMNS fields: refused now.
+
+    ``lines`` are the sniffed data lines of ``head`` (its complete lines when ``truncated``).
+    """
+    limit_kb = config.FILE_MAX_LINE_BYTES // 1024
+    if truncated and not lines:
+        raise TableError(f"{name}: its first line is longer than {limit_kb} KB, so it is no recording "
+                         f"table (a table has at most {config.FILE_MAX_COLUMNS} columns)")
+    for number, line in enumerate(lines[:SNIFF_LINES], start=1):
+        fields = len(_cells(line, sep))
+        if fields > config.FILE_MAX_COLUMNS:
+            where = "the first line" if number == 1 else f"data line {number}"
+            raise TableError(f"{name}: {where} has {fields} fields; a recording table has at most "
+                             f"{config.FILE_MAX_COLUMNS} columns (is it written across instead of down?)")
 
 
 def read_table(data: bytes | Path, name: str) -> Table:
     """Parse ``data`` (a text table's bytes, or its path) into named float columns."""
-    head, source = _head_and_source(data)
+    head, source, truncated = _head_and_source(data)
+    if truncated:  # the last line of the head may be cut: sniff complete lines only
+        head = head[:head.rfind("\n") + 1]
     lines = _data_lines(head)
-    if not lines:
+    if not lines and not truncated:
         raise TableError(f"{name} holds no data")
     sep = _choose_separator(lines)
+    _refuse_absurd_shape(head, truncated, lines, sep, name)
     decimal = "."
     if sep == ",":
         if _comma_is_decimal(lines):
