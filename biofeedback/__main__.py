@@ -30,6 +30,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def show_input_warnings(command: str) -> None:
+    """A reader's ``InputWarning`` (a damaged file that was still read, io/stream_checks.py) is one
+    line on stderr named by the command, not Python's file:line warning format."""
+    import warnings
+
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        if category.__name__ == "InputWarning":  # by name: its module imports NumPy
+            print(f"biofeedback {command}: warning: {message}", file=sys.stderr, flush=True)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -39,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "func"):
         parser.print_help()
         return 2
+    show_input_warnings(args.command)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
