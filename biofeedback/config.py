@@ -240,8 +240,9 @@ STREAM_BREAK_S = 1.0  # a time step above this is a break (a pause in sending), 
 XDF_MAX_CHUNK_BYTES = 256_000_000  # an XDF Samples chunk needing more memory decoded is damage (LabRecorder's are small)
 COACH_FORGET_AFTER_S = 10.0  # the LSL resolver drops a stream it has not heard of for this long (with 3 s,
 # 30 clients on one loaded host were listed 72-103 of their 120 streams at any time: answers get lost)
-COACH_LOST_AFTER_S = 3.0  # "lost": no data from a client for this long AND its connections closed or
-# the resolver no longer lists it (a missed resolver answer under load alone never says "lost")
+COACH_LOST_AFTER_S = 3.0  # "lost": no data from a client for this long and its connections closed...
+COACH_LOST_UNLISTED_AFTER_S = 15.0  # ...or no data for this long and the resolver no longer lists it (a host
+# gone without closing its connections); resolver answers go missing under load, so that alone is not "lost"
 COACH_STALLED_AFTER_S = 3.0  # a client's reader thread that has not finished a pass for this long is "stuck"
 COACH_WINDOW_S = 60.0  # each tile's HR curve spans the last minute
 COACH_MAX_CLIENTS = 64  # clients read at once; more are counted ("70 found, showing 64"), not read

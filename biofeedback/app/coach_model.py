@@ -9,10 +9,13 @@ from a QTimer in the GUI thread: nothing here waits on liblsl, and one client's
 bad stream or failure is a sentence on its own tile (``ClientState.problems``),
 never an exception that stops the others.
 
-A client is *lost* only when it has sent nothing for COACH_LOST_AFTER_S and its
-connections were closed by the other end or the resolver no longer lists it; a
-resolver answer missed under load, or a client that is connected but has no
-beats, is not lost. When streams with the same source ids come back (the
+A client is *lost* only when it has sent nothing for COACH_LOST_AFTER_S (3 s) and
+its connections were closed by the other end (the client quit or crashed), or
+when it has sent nothing for COACH_LOST_UNLISTED_AFTER_S (15 s) and the resolver
+no longer lists it (its host went away without closing them). Resolver answers
+go missing under load (30 clients on one busy host: a third of the streams
+unlisted at a time with a 3 s memory), so that alone never says "lost", nor does
+a client that is connected but sends nothing. When streams with the same source ids come back (the
 client restarted) its reader opens them and it is live again, history kept.
 Nothing here sends anything to a client.
 
@@ -73,6 +76,7 @@ class ClientState:
     stalled: bool = False  # its reader has not finished a pass for COACH_STALLED_AFTER_S
     streams_read: int = 0  # inlets open on its streams now (at most 4: RR, LiveBeats, Metrics, Pacer)
     version: int = 0  # bumped on every change
+    news_version: int = 0  # bumped on every change but new pacer samples (beats, metrics, state, problems)
 
     @property
     def hr_bpm(self) -> float | None:
@@ -144,10 +148,12 @@ class CoachModel(QObject):
                  forget_after_s: float = config.COACH_FORGET_AFTER_S,
                  max_clients: int = config.COACH_MAX_CLIENTS, only: str = "",
                  lost_after_s: float = config.COACH_LOST_AFTER_S,
+                 lost_unlisted_after_s: float = config.COACH_LOST_UNLISTED_AFTER_S,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.clients: dict[str, ClientState] = {}
         self.max_clients, self.lost_after_s, self._clock = max_clients, lost_after_s, clock
+        self.lost_unlisted_after_s = lost_unlisted_after_s
         self.reader = CoachReader(only=only, max_clients=max_clients, poll_s=poll_s,
                                   forget_after_s=forget_after_s, clock=clock)
         self.errors: list[str] = []  # tracebacks (tests fail on them)
@@ -185,15 +191,16 @@ class CoachModel(QObject):
                 client = self._new_client(key)
                 regrid = True
             try:
-                changed, renamed = self._apply(client, reader.take(), now_lsl, now)
+                changed, pacer, renamed = self._apply(client, reader.take(), now_lsl, now)
             except Exception:  # one client's data must never stop the others
                 text = traceback.format_exc()
                 self._report(f"coach: taking {key}'s data failed:\n{text}")
                 client.problems["error"] = f"error: {text.strip().splitlines()[-1]}"
-                changed, renamed = True, False
+                changed, pacer, renamed = True, False, False
             regrid |= renamed
-            if changed:
+            if changed or pacer:
                 client.version += 1
+                client.news_version += changed
                 updated.append(key)
         new_errors = self.reader.errors[self._discovery_errors_seen:]
         self._discovery_errors_seen += len(new_errors)
@@ -211,9 +218,10 @@ class CoachModel(QObject):
         self._created_mono[key] = self._clock()
         return client
 
-    def _apply(self, client: ClientState, news: ReaderNews, now_lsl: float, now: float) -> tuple[bool, bool]:
-        """Fold one reader's news into its client; (changed, renamed)."""
-        changed = renamed = False
+    def _apply(self, client: ClientState, news: ReaderNews, now_lsl: float, now: float) -> tuple[bool, bool, bool]:
+        """Fold one reader's news into its client; (anything but pacer samples changed, new pacer
+        samples, renamed)."""
+        changed = pacer = renamed = False
         if news.display_name and news.display_name != client.name:
             client.name, renamed, changed = news.display_name, True, True
         problems = dict(news.problems)
@@ -227,15 +235,18 @@ class CoachModel(QObject):
             client.streams_read, changed = news.open_inlets, True
         for batch in news.batches:
             self._take(client, batch.kind, batch.rows, batch.stamps, now_lsl)
-            changed = True
+            if batch.kind == "Pacer":
+                pacer = True
+            else:
+                changed = True
         last_data = news.last_data_mono_s if news.last_data_mono_s is not None else self._created_mono[client.key]
-        silent = now - last_data >= self.lost_after_s
-        gone = news.connections_closed or not self.reader.listed(client.key)
-        lost = silent and gone
+        silent_s = now - last_data
+        lost = ((silent_s >= self.lost_after_s and news.connections_closed)
+                or (silent_s >= self.lost_unlisted_after_s and not self.reader.listed(client.key)))
         stalled = now - news.last_pass_mono_s >= config.COACH_STALLED_AFTER_S
         if lost != client.lost or stalled != client.stalled:
             client.lost, client.stalled, changed = lost, stalled, True
-        return changed, renamed
+        return changed, pacer, renamed
 
     def _report(self, text: str) -> None:
         if len(self.errors) >= _MAX_KEPT_ERRORS:

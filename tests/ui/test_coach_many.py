@@ -13,6 +13,8 @@ import uuid
 
 import pylsl
 import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from biofeedback.app.coach_model import CoachModel
 from biofeedback.core.types import Beat, MetricsUpdate, SignalQuality
@@ -87,17 +89,19 @@ def test_bad_streams_are_refused_on_their_tiles_and_the_good_client_keeps_its_be
     until_received(qtbot, lambda: (good.push(), one_rr.push_sample([700.0, 0.0, 1.0]),
                                    fast_rr.push_sample([900.0, 0.0, 1.0])),
                    lambda: bool(ok.beats and one.beats and quick.beats))
-    before = [len(c.beats) for c in (ok, one, quick)]
-    for _ in range(20):
+    for _ in range(20):  # beats of their own lengths, to count them apart from the ones above
         one_channel.push_chunk([[0.5]] * 10)
         fast.push_chunk([[0.5, 6.0]] * 10)
-        good.push()
-        one_rr.push_sample([700.0, 0.0, 1.0])
-        fast_rr.push_sample([900.0, 0.0, 1.0])
+        good.push(rr_ms=810.0)
+        one_rr.push_sample([710.0, 0.0, 1.0])
+        fast_rr.push_sample([910.0, 0.0, 1.0])
         qtbot.wait(20)
-    qtbot.waitUntil(lambda: [len(c.beats) for c in (ok, one, quick)] == [n + 20 for n in before], timeout=20_000)
-    assert [rr for _, rr, _, _ in ok.beats][-20:] == [800.0] * 20
-    assert [rr for _, rr, _, _ in one.beats][-20:] == [700.0] * 20
+
+    def received() -> list[int]:
+        return [sum(1 for _, rr, _, _ in c.beats if rr == want) for c, want in ((ok, 810.0), (one, 710.0),
+                                                                                (quick, 910.0))]
+
+    qtbot.waitUntil(lambda: received() == [20, 20, 20], timeout=30_000)
     assert one.pacer == quick.pacer and not one.pacer  # nothing was read from the refused streams
 
     window.refresh_all()
@@ -118,6 +122,9 @@ def test_thirty_clients_are_all_read_counted_and_reachable(qtbot):
     names = [f"{tag} c{i:02d}" for i in range(30)]
     outlets = [LslOutlets(name, name) for name in names]
     beats = [Beats(o) for o in outlets]
+    pacer = QTimer()  # like the app's clients: the pacer guide at 10 Hz, beats besides
+    pacer.timeout.connect(lambda: [o.push_pacer(0.5, 6.0) for o in outlets])
+    pacer.start(100)
     model = CoachModel(only=tag)
     window = make_window(qtbot, model)
     model.start()
@@ -129,8 +136,13 @@ def test_thirty_clients_are_all_read_counted_and_reachable(qtbot):
     def has_beats(name: str) -> bool:
         return len(clients[name].beats) >= 3 and clients[name].metrics.get("hr_bpm") is not None
 
-    until_received(qtbot, lambda: [b.push() for name, b in zip(names, beats, strict=True) if not has_beats(name)],
-                   lambda: all(has_beats(name) for name in names), timeout_ms=30_000)
+    try:
+        until_received(qtbot, lambda: [b.push() for name, b in zip(names, beats, strict=True) if not has_beats(name)],
+                       lambda: all(has_beats(name) for name in names), timeout_ms=60_000)
+    except WaitTimeout as e:
+        waiting = [(n, clients[n].streams_read, len(clients[n].beats), model.reader.listed(clients[n].key))
+                   for n in names if not has_beats(n)]
+        raise AssertionError(f"still waiting (name, streams read, beats, listed): {waiting}") from e
 
     window.area.verticalScrollBar().setValue(0)
     window.refresh_all()
@@ -148,7 +160,9 @@ def test_thirty_clients_are_all_read_counted_and_reachable(qtbot):
     last = window.shown_keys()
     assert last[-1] == model.ordered()[-1].key
     assert window.count.text() == f"30 clients, showing {31 - len(last)}–30; scroll for the others"
-    assert not any(c.lost for c in model.clients.values())
+    lost = [(c.name, c.streams_read, model.reader.listed(c.key)) for c in model.clients.values() if c.lost]
+    assert not lost
     assert model.errors == []
+    pacer.stop()
     model.stop()
-    del outlets
+    outlets.clear()

@@ -1,4 +1,5 @@
-"""One client's tile: name, HR curve with the pacer over the last minute, numbers, state.
+"""One client's tile: name, HR curve with the pacer over the last minute, numbers, state, and
+what is wrong with the client's streams if anything ("bad stream (Pacer): 1 channel, expected 2").
 
 Dumb: ``show_client`` draws a ``ClientState`` it is given; clicking asks the
 window to enlarge it (``clicked``). The pacer guide (0..1) is drawn scaled
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from biofeedback import config
 from biofeedback.app.coach_model import ClientState
@@ -43,7 +44,8 @@ class ClientTile(QFrame):
         self.name = QLabel(key)
         self.state = QLabel("")
         self.note = QLabel("")  # what is wrong with the client's streams ("bad stream (Pacer): ..."), if anything
-        self.note.setWordWrap(True)
+        # one line per problem, never wider than the tile: a wrapping label made its grid row ~3x taller
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note.setStyleSheet(f"color: {theme.warn};")
         self.note.hide()
         self.plot = pg.PlotWidget(background=theme.panel)
@@ -54,6 +56,7 @@ class ClientTile(QFrame):
         self.plot.getPlotItem().hideAxis("bottom")
         self.pacer_curve = self.plot.plot(pen=pg.mkPen(theme.accent, width=2), connect="finite")
         self.hr_curve = self.plot.plot(pen=pg.mkPen(theme.heart, width=3), connect="finite")
+        self.drawn_version = self.drawn_news_version = -1  # the client's versions when last drawn
         self.values: dict[str, QLabel] = {}
         self.captions: list[QLabel] = []
         grid = QGridLayout()
@@ -88,34 +91,37 @@ class ClientTile(QFrame):
         self.clicked.emit(self.key)
         super().mousePressEvent(event)
 
+    def _set(self, label: QLabel, text: str, color: str) -> None:
+        """Text and colour of a label, touched only when they change (a style sheet re-polishes the label)."""
+        if label.text() != text:
+            label.setText(text)
+        style = f"color: {color};"
+        if label.styleSheet() != style:
+            label.setStyleSheet(style)
+
     def show_client(self, client: ClientState, now_s: float) -> None:
         t = self.theme
-        self.name.setText(client.name)
-        self.name.setStyleSheet(f"color: {t.text};")
+        self.drawn_version, self.drawn_news_version = client.version, client.news_version
+        self._set(self.name, client.name, t.text)
         m = client.metrics
-        self.values["hr"].setText(_fmt(client.hr_bpm, ".0f"))
-        self.values["hr"].setStyleSheet(f"color: {t.heart};")
-        self.values["coherence"].setText(_fmt(m.get("coherence_ratio"), ".1f"))
-        self.values["coherence"].setStyleSheet(f"color: {t.coherence};")
-        self.values["rmssd"].setText(_fmt(m.get("rmssd_ms"), ".0f"))
-        self.values["rmssd"].setStyleSheet(f"color: {t.rmssd};")
-        self.values["session"].setText(_clock(client.session_s(now_s)))
-        self.values["session"].setStyleSheet(f"color: {t.text};")
+        self._set(self.values["hr"], _fmt(client.hr_bpm, ".0f"), t.heart)
+        self._set(self.values["coherence"], _fmt(m.get("coherence_ratio"), ".1f"), t.coherence)
+        self._set(self.values["rmssd"], _fmt(m.get("rmssd_ms"), ".0f"), t.rmssd)
+        self._set(self.values["session"], _clock(client.session_s(now_s)), t.text)
         note = "\n".join(client.notes)
         if note != self.note.text():
             self.note.setText(note)
+            self.note.setToolTip(note)  # the whole sentence when a narrow tile cuts it
             self.note.setVisible(bool(note))
         if client.lost:
-            self.state.setText("lost")
-            self.state.setStyleSheet(f"color: {t.warn};")
+            self._set(self.state, "lost", t.warn)
         elif client.signal_ok is False:
-            self.state.setText("no signal")
-            self.state.setStyleSheet(f"color: {t.warn};")
+            self._set(self.state, "no signal", t.warn)
         else:
             share = m.get("artifact_share")
             corrected = "" if share is None else f" · {share * 100:.0f} % corrected"
-            self.state.setText(("signal good" if client.signal_ok else "waiting") + corrected)
-            self.state.setStyleSheet(f"color: {t.ok if share is None or share <= 0.05 else t.warn};")
+            self._set(self.state, ("signal good" if client.signal_ok else "waiting") + corrected,
+                      t.ok if share is None or share <= 0.05 else t.warn)
         bt, hr = client.hr_curve(now_s)
         self.hr_curve.setData(bt, hr)
         pt, guide = client.pacer_curve(now_s)

@@ -24,6 +24,7 @@ from biofeedback.ui.coach.tile import ClientTile
 from biofeedback.ui.theme import DARK, Theme, point_font
 
 REDRAW_PERIOD_MS = 1000
+PACER_REDRAW_S = 0.5  # a tile whose client sent only pacer samples is redrawn at most this often (beats at once)
 
 
 class CoachWindow(QWidget):
@@ -35,6 +36,7 @@ class CoachWindow(QWidget):
         self.setWindowTitle("biofeedback — coach view (read-only)")
         self.setStyleSheet(f"background: {theme.background}; color: {theme.text};")
         self.tiles: dict[str, ClientTile] = {}
+        self._drawn_at: dict[str, float] = {}  # local_clock of each tile's latest redraw
         self.enlarged: str | None = None
         self.empty = QLabel("Looking for biofeedback clients on the network (Lab Streaming Layer)…")
         self.empty.setFont(point_font(font_pt))
@@ -163,15 +165,23 @@ class CoachWindow(QWidget):
         self.refresh_all()
 
     def _refresh(self, key: str) -> None:
+        """The client's data changed: redraw its tile if it is on screen, at once for a beat, a metric or
+        a state, at most every PACER_REDRAW_S for pacer samples alone (the guide moves ~5 px a second)."""
         tile = self.tiles.get(key)
         client = self.model.clients.get(key)
-        if tile is not None and client is not None and self.on_screen(key):
-            tile.show_client(client, pylsl.local_clock())
+        if tile is None or client is None or not self.on_screen(key):
+            return
+        now = pylsl.local_clock()
+        if client.news_version == tile.drawn_news_version and now - self._drawn_at.get(key, -math.inf) < PACER_REDRAW_S:
+            return
+        self._drawn_at[key] = now
+        tile.show_client(client, now)
 
     def refresh_all(self) -> None:
         """Redraw every tile on screen (the others are drawn when they are scrolled into view)."""
         now = pylsl.local_clock()
         for key, tile in self.tiles.items():
             if self.on_screen(key):
+                self._drawn_at[key] = now
                 tile.show_client(self.model.clients[key], now)
         self.update_count()
