@@ -162,6 +162,8 @@ FINGER_OFF_LEVEL_SHARE = 0.05  # median level below this share of full scale -> 
 # --- Simulated sensor server (io/simulator.py) ---
 SIM_INTERNAL_FS_HZ = 500.0  # the PPG is synthesised at this rate; encoders resample to their own
 SIM_TICK_S = 0.02  # the server writes a chunk of bytes this often (real time)
+SIM_READER_WAIT_S = 2.0  # a simulator faster than real time waits this long for a slow reader,
+# then drops (at 1x it drops at once, like a UART)
 SIM_DEFAULT_NOISE = 0.01
 
 # --- Pipeline (core/pipeline.py) ---

@@ -96,4 +96,7 @@ def run(args: argparse.Namespace) -> int:
         if lsl is not None:
             lsl.close()
         port.close()
+        if port.bytes_dropped:  # a reader that did not keep up (or none): its beats are missing
+            print(f"biofeedback simulate: {port.bytes_dropped:,} bytes were dropped because the reader "
+                  "did not keep up", file=sys.stderr)
     return 0

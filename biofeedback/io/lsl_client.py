@@ -81,10 +81,10 @@ class DecodingTap:
     def __init__(self, port, protocol: str, client: LslClient) -> None:
         self._port, self._decoder, self.client = port, make_decoder(protocol), client
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: bytes, wait_s: float = 0.0) -> int:
         if data:
             self.client.feed(self._decoder.feed(data))
-        return self._port.write(data)
+        return self._port.write(data, wait_s)
 
     def __getattr__(self, name: str):
         return getattr(self._port, name)

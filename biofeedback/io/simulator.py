@@ -142,17 +142,25 @@ def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Eve
     streaming = not needs_start
     heard = b""
     started = options.started_at if options.started_at is not None else clock()
+    done_s = 0.0  # simulated time generated so far
+    unplug_phase = "before"  # -> "during" -> "after": each phase lasts at least one tick
     while not stop.is_set():
         now = clock()
         until_s = (now - started) * options.speed
         if options.duration_s is not None:
             until_s = min(until_s, options.duration_s)
+        if options.unplug_at_s is not None and done_s < options.unplug_at_s < until_s:
+            until_s = options.unplug_at_s  # stop at the unplug, even when a slow write skipped ticks
+        done_s = max(done_s, until_s)
         if needs_start:
             heard = (heard + port.read())[-64:]
             streaming = streaming or sim.spec.start_bytes[-9:] in heard
-        unplugged = options.held_unplugged or (
-            options.unplug_at_s is not None
-            and options.unplug_at_s <= until_s < options.unplug_at_s + options.unplug_for_s)
+        if options.unplug_at_s is not None:
+            if unplug_phase == "before" and until_s >= options.unplug_at_s:
+                unplug_phase = "during"
+            elif unplug_phase == "during" and until_s >= options.unplug_at_s + options.unplug_for_s:
+                unplug_phase = "after"
+        unplugged = options.held_unplugged or unplug_phase == "during"
         if unplugged and port.plugged:
             port.unplug()
         elif not unplugged and not port.plugged:
@@ -160,8 +168,8 @@ def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Eve
             heard = b""
             streaming = not needs_start
         data = sim.generate(until_s)
-        if streaming and port.plugged:
-            port.write(data)
+        if streaming and port.plugged:  # faster than real time: wait for the reader, not drop
+            port.write(data, config.SIM_READER_WAIT_S if options.speed > 1.0 else 0.0)
         if on_tick is not None:
             on_tick()
         if options.duration_s is not None and until_s >= options.duration_s:

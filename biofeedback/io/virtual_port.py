@@ -4,7 +4,9 @@ A pty behaves like a real tty for pyserial. Its slave path changes each time
 one is made, so the port is published under a stable symlink; "unplugging"
 closes the pty and removes the link, "replugging" makes a new pty behind the
 same link, which is what a reader sees when a USB cable is pulled and put back.
-Writes never block: like a UART, the device sends whether or not anyone reads.
+Writes never block at real speed: like a UART, the device sends whether or not anyone
+reads. A simulator running faster than real time may wait up to ``wait_s`` for its reader
+instead (the loss would come from the acceleration, not from anything a sensor does).
 
 The link goes on every exit path: ``close`` (the simulator's ``finally``), an
 ``atexit`` hook for other normal exits, and for a simulator killed outright
@@ -20,10 +22,12 @@ import atexit
 import errno
 import glob
 import os
+import select
 import shutil
 import socket
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 LINK_DIR_PREFIX = "biofeedback-sim-"
@@ -106,17 +110,25 @@ class PtyPort:
                 pass
         self._master = self._slave = None
 
-    def write(self, data: bytes) -> int:
-        """Send what fits; what does not is dropped and counted, as a UART would lose it."""
+    def write(self, data: bytes, wait_s: float = 0.0) -> int:
+        """Send what fits, waiting up to ``wait_s`` for the reader to make room; what does not
+        fit is dropped and counted, as a UART would lose it."""
         master = self._master
         if master is None or not data:  # unplugged
             return 0
-        try:
-            sent = os.write(master, data)
-        except OSError as error:
-            if error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EIO):
-                raise
-            sent = 0
+        deadline = time.monotonic() + wait_s
+        sent = 0
+        while sent < len(data):
+            try:
+                sent += os.write(master, data[sent:])
+                continue
+            except OSError as error:
+                if error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EIO):
+                    raise
+            left = deadline - time.monotonic()
+            if left <= 0 or self._master != master:
+                break
+            select.select([], [master], [], min(left, 0.05))
         self.bytes_dropped += len(data) - sent
         return sent
 
@@ -175,16 +187,23 @@ class TcpPort:
                 c.close()
             self._clients.clear()
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: bytes, wait_s: float = 0.0) -> int:
+        """Send to every client, each waiting up to ``wait_s`` for room (see the module)."""
         if not self.plugged:
             return 0
         with self._lock:
             for c in list(self._clients):
+                deadline, sent = time.monotonic() + wait_s, 0
                 try:
-                    sent = c.send(data)
+                    while sent < len(data):
+                        try:
+                            sent += c.send(data[sent:])
+                        except BlockingIOError:
+                            left = deadline - time.monotonic()
+                            if left <= 0:
+                                break
+                            select.select([], [c], [], min(left, 0.05))
                     self.bytes_dropped += len(data) - sent
-                except BlockingIOError:
-                    self.bytes_dropped += len(data)
                 except OSError:
                     self._clients.remove(c)
                     c.close()

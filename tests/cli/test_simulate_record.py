@@ -106,12 +106,13 @@ def test_artifact_corrector_flags_injected_artifacts(tmp_path):
 
 @pytest.mark.slow
 def test_unplug_mid_recording_resumes_and_marks_the_gap(tmp_path):
-    unplug_at, unplug_for = 60.0, 4.0
+    # 6 s of wall time before the unplug: `record` must be connected by then, even on a loaded machine
+    unplug_at, unplug_for = 120.0, 4.0
     sim, port = start_simulator(tmp_path, "--protocol", "native", "--unplug-at", str(unplug_at),
                                 "--unplug-for", str(unplug_for))
     t0 = time.monotonic()
     try:
-        result = record(port, tmp_path, 8.0)
+        result = record(port, tmp_path, 12.0)
     finally:
         stop(sim)
     assert time.monotonic() - t0 < 60
@@ -138,21 +139,24 @@ def test_unplug_mid_recording_resumes_and_marks_the_gap(tmp_path):
 @pytest.mark.slow
 def test_ctrl_c_keeps_everything_and_the_raw_log_reanalyses_to_the_same_beats(tmp_path):
     import json
-    import signal
+
+    from store_processes import RecordProcess
 
     sim, port = start_simulator(tmp_path, "--protocol", "native")
+    rec = None
     try:
-        rec = subprocess.Popen(
-            [sys.executable, "-m", "biofeedback", "record", "--port", port, "--out",
-             str(tmp_path / "beats.csv"), "--raw", str(tmp_path / "raw.csv")],
-            stderr=subprocess.PIPE, text=True,
-        )
-        time.sleep(6.0)
-        rec.send_signal(signal.SIGINT)
-        _, err = rec.communicate(timeout=20)
+        rec = RecordProcess(port, tmp_path / "data", "--out", str(tmp_path / "beats.csv"),
+                            "--raw", str(tmp_path / "raw.csv"))
+        # Ctrl-C once it records (a loaded machine may take seconds to start Python), 3 s later
+        rec.wait_for("being saved", 60)
+        time.sleep(3.0)
+        returncode = rec.stop(timeout_s=30)
+        err = rec.text()
     finally:
+        if rec is not None and rec.proc.poll() is None:
+            rec.proc.kill()
         stop(sim)
-    assert rec.returncode == 0, err
+    assert returncode == 0, err
     assert "Traceback" not in err and "Recorded" in err
     beats = read_beats(tmp_path / "beats.csv")
     assert beats.shape[0] > 30
