@@ -62,6 +62,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TARGET_PER_CLIENT_RATIO = 2.0  # coach CPU per client with 30 clients / with one client
 TARGET_MIN_PER_CLIENT_PCT = 0.25  # the one-client cost is floored here: a smaller difference is noise
+TARGET_BEAT_TO_TILE_P95_MS = 500.0  # --latency: a beat's peak to its tile redrawn (issue 14)
 TARGET_LOOP_P95_MS = 16.0  # GUI event-loop lateness with 30 clients: one 60 Hz frame
 WARMUP_MAX_S = 25.0  # the coach child waits at most this long for every client's first beats
 SCALE_NAMES = ("Anna", "Ben", "Chloé", "David", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas")
@@ -280,6 +281,11 @@ def bare_transport_delays(sid: str, stop: threading.Event, out: list[float]) -> 
         time.sleep(0.005)
 
 
+def _pct(x: np.ndarray, q: float) -> float:
+    """A percentile, NaN when nothing was measured (a machine too busy for the clients to send)."""
+    return float(np.percentile(x, q)) if x.size else float("nan")
+
+
 def latency(args: argparse.Namespace) -> int:
     """The beat -> tile latency run: 12 `simulate --lsl` clients (whole processes) into one coach view."""
 
@@ -362,20 +368,22 @@ def latency(args: argparse.Namespace) -> int:
     ld, lr = (np.array(x) * 1000 for x in (live_delays, bare_live))
     print(f"clients publishing: {found}/{args.clients}; tiles: {len(window.tiles)}; measured {wall:.0f} s; "
           f"{os.cpu_count()} cores shared with other work")
-    print(f"beat -> tile (LiveBeats, the peak as detected): p50 {np.percentile(ld, 50):6.1f} ms  "
-          f"p95 {np.percentile(ld, 95):6.1f} ms  max {ld.max():6.1f} ms  (n={ld.size}; target p95 <= 500 ms)")
-    print(f"reference, the same stamp to a bare inlet: p50 {np.percentile(lr, 50):6.1f} ms  "
-          f"p95 {np.percentile(lr, 95):6.1f} ms (n={lr.size}); ratio p95 "
-          f"{np.percentile(ld, 95) / max(np.percentile(lr, 95), 1e-3):.2f}x")
-    print(f"push -> tile:  p50 {np.percentile(pd, 50):6.1f} ms  p95 {np.percentile(pd, 95):6.1f} ms  "
-          f"max {pd.max():6.1f} ms  (n={pd.size})")
-    print(f"reference, bare LSL transport: p50 {np.percentile(rd, 50):6.1f} ms  p95 {np.percentile(rd, 95):6.1f} ms "
-          f"(n={rd.size}); ratio p95 {np.percentile(pd, 95) / max(np.percentile(rd, 95), 1e-3):.1f}x")
-    print(f"corrected beat -> tile (incl. the corrector's 2-beat look-ahead): p50 {np.percentile(bd, 50):6.0f} ms  "
-          f"p95 {np.percentile(bd, 95):6.0f} ms")
+    print(f"beat -> tile (LiveBeats, the peak as detected): p50 {_pct(ld, 50):6.1f} ms  "
+          f"p95 {_pct(ld, 95):6.1f} ms  max {_pct(ld, 100):6.1f} ms  (n={ld.size}; target p95 <= {TARGET_BEAT_TO_TILE_P95_MS:g} ms)")
+    print(f"reference, the same stamp to a bare inlet: p50 {_pct(lr, 50):6.1f} ms  "
+          f"p95 {_pct(lr, 95):6.1f} ms (n={lr.size}); ratio p95 "
+          f"{_pct(ld, 95) / max(_pct(lr, 95), 1e-3):.2f}x")
+    print(f"push -> tile:  p50 {_pct(pd, 50):6.1f} ms  p95 {_pct(pd, 95):6.1f} ms  "
+          f"max {_pct(pd, 100):6.1f} ms  (n={pd.size})")
+    print(f"reference, bare LSL transport: p50 {_pct(rd, 50):6.1f} ms  p95 {_pct(rd, 95):6.1f} ms "
+          f"(n={rd.size}); ratio p95 {_pct(pd, 95) / max(_pct(rd, 95), 1e-3):.1f}x")
+    print(f"corrected beat -> tile (incl. the corrector's 2-beat look-ahead): p50 {_pct(bd, 50):6.0f} ms  "
+          f"p95 {_pct(bd, 95):6.0f} ms")
     print(f"coach CPU: {coach_cpu:5.1f} % of one core; reference, one client: {client_cpu:5.1f} %; "
           f"ratio {coach_cpu / max(client_cpu, 1e-3):.2f}")
-    return 0
+    ok = _pct(ld, 95) <= TARGET_BEAT_TO_TILE_P95_MS  # NaN (nothing measured) is a miss
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
 
 
 def main() -> int:

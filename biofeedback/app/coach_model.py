@@ -160,7 +160,7 @@ class CoachModel(QObject):
         self._discovery_errors_seen = 0
         self._created_mono: dict[str, float] = {}
         self._timer = QTimer(self)
-        self._timer.setInterval(int(poll_s * 1000))
+        self._timer.setInterval(max(1, int(min(poll_s, config.COACH_DRAIN_S) * 1000)))
         self._timer.timeout.connect(self.poll)
 
     @property
