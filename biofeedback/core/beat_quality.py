@@ -22,9 +22,14 @@ correlation threshold alone cut clean stretches out as poor signal (heartpy's
 ``data3``, biosignalsnotebooks' BVP). A beat scoring at least
 ``RHYTHM_QUALITY_MIN`` whose interval lies within ``RHYTHM_TOLERANCE`` of the
 median of the recent ones (``on_the_rhythm``) is acceptable too: its quality
-is raised to ``BEAT_QUALITY_MIN`` and it joins the template. Motion gives low
-correlations and intervals off the rhythm, so it stays out (pyphysio's BVP at
-68-71 s). This is the fusion of a morphology index with a rhythm index that
+is raised to ``BEAT_QUALITY_MIN`` and it joins the template. A beat one plausible step from the previous interval
+(within ``STEP_TOLERANCE`` of it) is acceptable from ``STEP_QUALITY_MIN``: when
+the heart slows or speeds up over a few beats (heartpy's ``data3`` at 350-353 s:
+593, 677, 735, 762 ms) the intervals leave the recent median while the pulses,
+clean, score 0.81-0.86 against a template learnt at the faster rate; two such
+beats in a row made a poor-signal span and cut four clean pulses out. Motion
+gives low correlations and intervals off the rhythm, so it stays out (pyphysio's
+BVP at 68-71 s: 0.44-0.71 with intervals 0.5-1.7x the one before). This is the fusion of a morphology index with a rhythm index that
 Li & Clifford (2012) and Orphanidou et al. (2015) both use (their HR and
 RR-ratio rules), applied per beat.
 
@@ -55,6 +60,8 @@ _GRID = np.linspace(0.0, 1.0, BEAT_TEMPLATE_POINTS)
 RHYTHM_QUALITY_MIN = 0.6  # a beat on the rhythm needs at least this template correlation ...
 RHYTHM_TOLERANCE = 0.1  # ... and an interval within this share of the recent median
 RHYTHM_MIN_INTERVALS = 3  # recent intervals needed before the rhythm can vouch for a beat
+STEP_QUALITY_MIN = 0.7  # a beat one step from the previous interval needs this correlation ...
+STEP_TOLERANCE = 0.2  # ... and an interval within this share of the previous one
 
 
 def on_the_rhythm(rr_s: float, median_rr_s: float | None, n_intervals: int) -> bool:
@@ -62,6 +69,13 @@ def on_the_rhythm(rr_s: float, median_rr_s: float | None, n_intervals: int) -> b
     if median_rr_s is None or median_rr_s <= 0 or n_intervals < RHYTHM_MIN_INTERVALS:
         return False
     return abs(rr_s / median_rr_s - 1.0) <= RHYTHM_TOLERANCE
+
+
+def one_step_on(rr_s: float, previous_rr_s: float | None) -> bool:
+    """Is an interval a step a heart takes from the previous one (within ``STEP_TOLERANCE``)?"""
+    if previous_rr_s is None or previous_rr_s <= 0:
+        return False
+    return abs(rr_s / previous_rr_s - 1.0) <= STEP_TOLERANCE
 
 
 def beat_wave(v: np.ndarray, prev: int, k: int, fs_hz: float) -> np.ndarray:
@@ -106,11 +120,13 @@ class TemplateQuality:
         self._recent.clear()
         self._rejected.clear()
 
-    def score(self, wave: np.ndarray, on_rhythm: bool = False) -> float | None:
+    def score(self, wave: np.ndarray, on_rhythm: bool = False, on_step: bool = False) -> float | None:
         """Quality of one beat's wave, updating the template; None while it is being learnt.
 
         ``on_rhythm``: the beat's interval matches the recent ones (``on_the_rhythm``),
-        so a correlation from ``RHYTHM_QUALITY_MIN`` up is acceptable.
+        so a correlation from ``RHYTHM_QUALITY_MIN`` up is acceptable; ``on_step``: it is
+        one step from the previous interval (``one_step_on``), acceptable from
+        ``STEP_QUALITY_MIN``.
         """
         z = resample_beat(wave)
         if z is None:
@@ -122,7 +138,8 @@ class TemplateQuality:
         template -= template.mean()
         sd = math.sqrt(float(np.dot(template, template)) / z.size)
         r = float(np.dot(z, template)) / (z.size * sd) if sd > 0 else 0.0
-        if on_rhythm and RHYTHM_QUALITY_MIN <= r < BEAT_QUALITY_MIN:
+        floor = RHYTHM_QUALITY_MIN if on_rhythm else STEP_QUALITY_MIN if on_step else BEAT_QUALITY_MIN
+        if floor <= r < BEAT_QUALITY_MIN:
             r = BEAT_QUALITY_MIN
         if r >= BEAT_QUALITY_MIN:
             self._recent.append(z)

@@ -62,6 +62,7 @@ from biofeedback.config import (
     BEAT_PERIOD_EVERY_S,
     BEAT_PERIOD_WINDOW_S,
     BEAT_PROCESS_EVERY_S,
+    BEAT_QUALITY_MIN,
     BEAT_RELEARN_S,
     BEAT_RR_KEPT,
     BEAT_SSF_WINDOW_S,
@@ -71,7 +72,7 @@ from biofeedback.config import (
     NO_BEAT_TIMEOUT_S,
 )
 from biofeedback.core.beat_acceptance import is_reflected_wave, too_small
-from biofeedback.core.beat_quality import TemplateQuality, beat_wave, on_the_rhythm
+from biofeedback.core.beat_quality import TemplateQuality, beat_wave, on_the_rhythm, one_step_on
 from biofeedback.core.ppg_peak import PeakPlacer
 from biofeedback.core.ppg_polarity import estimate_polarity
 from biofeedback.core.ppg_rhythm import MAX_RR_S
@@ -173,6 +174,7 @@ class PpgBeatDetector:
         self._onset = self._rise_max_i = 0
         self._rise_max = self._rise_base = 0.0
         self._last_beat_t: float | None = None
+        self._last_good = False  # the last beat's quality was acceptable (its interval may vouch for the next)
         self._last_peak_abs: int | None = None
         self._last_t: float | None = None
         self._first_t: float | None = None
@@ -508,14 +510,17 @@ class PpgBeatDetector:
         quality = math.nan
         if self._last_beat_t is not None and t - self._last_beat_t <= MAX_RR_S:
             on_rhythm = on_the_rhythm(t - self._last_beat_t, self._rr_med, len(self._rr))
+            # one step from the previous interval vouches only when that interval ended at a good beat
+            on_step = self._last_good and one_step_on(t - self._last_beat_t, self._rr[-1] if self._rr else None)
             self._rr.append(t - self._last_beat_t)
             self._rr_med = statistics.median(self._rr)
             assert self._last_peak_abs is not None  # set with _last_beat_t
             prev = self._last_peak_abs - self._off
             if prev >= max(self._start, 0):
                 wave = beat_wave(self._v, prev, k_abs - self._off, self.fs_hz)
-                q = self._templates.score(wave * sign, on_rhythm)
+                q = self._templates.score(wave * sign, on_rhythm, on_step)
                 quality = math.nan if q is None else q
+        self._last_good = quality >= BEAT_QUALITY_MIN
         self._last_beat_t, self._last_peak_abs = t, k_abs
         return t, quality
 

@@ -29,8 +29,14 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
     """Pulse period of a wave from its autocorrelation: the first lag whose peak is near the top.
 
     Taking the first strong peak, not the highest, avoids locking onto twice the
-    period; peaks below ``BEAT_PERIOD_MIN_CORRELATION`` mean no clear rhythm (None):
-    clean stretches of real records give 0.5-0.7 at the period, motion 0.2-0.35.
+    period: the first peak reaching ``BEAT_LEARN_PERIOD_SHARE`` of the highest one.
+    A highest peak below ``BEAT_PERIOD_MIN_CORRELATION`` means no clear rhythm
+    (None): clean stretches of real records give 0.5-0.7 at the period, motion
+    0.2-0.35. The floor applies to the highest peak only: a disturbance in the
+    window (heartpy's data3 at 155 s, a drop-out to zero) can lower the period's
+    own peak to 0.397 beside 0.443 at twice the period, and a floor on every
+    peak then made the period twice the true one for 2 s (a pulse missed as
+    "too soon", the reflected wave after it taken).
     """
     lo = round(BEAT_REFRACTORY_S * fs_hz)
     hi = min(round(MAX_RR_S * fs_hz), y.size // 2)
@@ -45,10 +51,12 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
     ac = ac / ac[0]  # biased: a long lag must earn its height
     seg = ac[lo : hi + 1]
     mid = seg[1:-1]  # local maxima (as scipy.signal.find_peaks, without its overhead)
-    lags = np.flatnonzero((mid > seg[:-2]) & (mid > seg[2:]) & (mid >= BEAT_PERIOD_MIN_CORRELATION)) + 1
+    lags = np.flatnonzero((mid > seg[:-2]) & (mid > seg[2:])) + 1
     if lags.size == 0:
         return None
     h = seg[lags]
+    if h.max() < BEAT_PERIOD_MIN_CORRELATION:
+        return None
     k = int(lags[np.flatnonzero(h >= BEAT_LEARN_PERIOD_SHARE * h.max())[0]]) + lo
     if 0 < k < ac.size - 1:  # parabolic refinement of the lag
         den = ac[k - 1] - 2 * ac[k] + ac[k + 1]
