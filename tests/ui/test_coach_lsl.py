@@ -125,7 +125,8 @@ def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
 
     # the RR stream's intervals equal the client's stored beats, in order
     for i, client in found.items():
-        received = np.array([rr for _, rr, _, _ in client.beats])
+        beats = list(client.beats)  # one snapshot: more beats arrive while this waits for the file
+        received = np.array([rr for _, rr, _, _ in beats])
         path, k = clients.beats_path(i), received.size
         qtbot.waitUntil(lambda path=path, k=k: len(read_beats(path)) >= k, timeout=5000)
         start = int(np.argmin(np.abs(read_beats(path)[:, 1] - received[0])))
@@ -133,7 +134,7 @@ def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
         qtbot.waitUntil(lambda path=path, n=start + k: len(read_beats(path)) >= n, timeout=10_000)
         stored = read_beats(path)
         np.testing.assert_allclose(received, stored[start:start + received.size, 1], atol=2e-3)
-        flags = np.array([c for _, _, c, _ in client.beats], dtype=float)
+        flags = np.array([c for _, _, c, _ in beats], dtype=float)
         np.testing.assert_array_equal(flags, stored[start:start + received.size, 2])
 
     # a click enlarges one tile alone in larger type; another click brings the grid back
