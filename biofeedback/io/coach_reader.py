@@ -55,6 +55,7 @@ NUMERIC_FORMATS = {pylsl.cf_float32: "float32", pylsl.cf_double64: "double64", p
 _FORMAT_NAMES = {**NUMERIC_FORMATS, pylsl.cf_string: "text", pylsl.cf_undefined: "undefined"}
 _SAMPLE_OVERHEAD_BYTES = 64  # liblsl's per-sample bookkeeping (stamp, refcount, pool links), roughly
 _MAX_KEPT_ERRORS = 32  # tracebacks a reader keeps for the consumer (one per stream and kind of error)
+_MAX_PENDING_SAMPLES = 20_000  # samples a reader holds for a consumer that does not take them; the oldest go
 
 
 def stream_problem(kind: str, info: pylsl.StreamInfo) -> str | None:
@@ -168,6 +169,7 @@ class ClientReader:
         self._lock = threading.Lock()
         self._offered: dict[str, pylsl.StreamInfo] = {}
         self._news = ReaderNews(last_pass_mono_s=clock())
+        self._pending = 0  # samples in self._news.batches
         self._error_kinds: set[tuple[str, str]] = set()
         self._inlets: dict[str, _Inlet] = {}
         self._dead_uids: set[str] = set()  # closed by the other end: not reopened (a fresh uid is)
@@ -195,6 +197,7 @@ class ClientReader:
     def take(self) -> ReaderNews:
         with self._lock:
             news = self._news
+            self._pending = 0
             self._news = ReaderNews(last_data_mono_s=news.last_data_mono_s, last_pass_mono_s=news.last_pass_mono_s,
                                     problems=dict(news.problems), connections_closed=news.connections_closed,
                                     open_inlets=news.open_inlets)
@@ -241,6 +244,9 @@ class ClientReader:
         with self._lock:
             news = self._news
             news.batches.extend(batches)
+            self._pending += sum(len(b.stamps) for b in batches)
+            while self._pending > _MAX_PENDING_SAMPLES and len(news.batches) > 1:
+                self._pending -= len(news.batches.pop(0).stamps)
             if batches:
                 news.last_data_mono_s = now
             news.last_pass_mono_s = now
