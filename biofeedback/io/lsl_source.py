@@ -36,6 +36,7 @@ return reports the hole as a ``Gap(reason="disconnected")``.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Iterator
 
@@ -46,7 +47,7 @@ from pylsl.util import TimeoutError as LslTimeoutError
 
 from biofeedback import config
 from biofeedback.core.ble_hrm import RrTimeline
-from biofeedback.core.ecg import EcgRPeakDetector, beat_events
+from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, Gap, PpgBlock
 from biofeedback.io.lsl_outlets import MANUFACTURER
 from biofeedback.io.source import (
@@ -112,7 +113,16 @@ def _rr_channel(info: pylsl.StreamInfo) -> tuple[int, str]:
 
 
 class StreamDecoder:
-    """Samples of one stream -> events; pure apart from holding state (testable without LSL)."""
+    """Samples of one stream -> events; pure apart from holding state (testable without LSL).
+
+    Stamps are checked before the values are read (``_order``): a stamp that is not finite or
+    not after the last one is dropped (counted in ``n_bad_stamps``; an RR sample without a
+    usable stamp is an invalid interval). A stamp more than ``jump_s`` ahead of the last one
+    (a pause in sending, or one damaged stamp) waits for the next sample: when that one comes
+    back below it, it was damaged and is dropped; otherwise it is a pause, given to the
+    pipeline as ``Gap("lost_samples")`` for PPG and ECG, so no detector measures its rate
+    across it. Before, one stamp 10^6 s ahead made every later sample "not after the last".
+    """
 
     def __init__(self, kind: str, fs_hz: float, rr_channel: int = 0, rr_unit: str = "",
                  stamped_at_beat: bool = False) -> None:
@@ -120,9 +130,13 @@ class StreamDecoder:
         self.rr_channel, self.rr_unit, self.stamped_at_beat = rr_channel, rr_unit, stamped_at_beat
         self.ecg = EcgRPeakDetector(fs_hz) if kind == "ecg" else None
         self.timeline = RrTimeline()
+        self.jump_s = config.FILE_RR_GAP_MS / 1000.0 if kind == "rr" else config.STREAM_BREAK_S
         self._last_rr_t_s: float | None = None  # time of the last beat given (RR streams)
-        self._last_t_s = -np.inf  # stamp of the last sample given (PPG, ECG)
-        self.n_bad_stamps = 0  # samples dropped: stamp not finite, or not after the previous one
+        self._last_t_s = -math.inf  # stamp of the last sample taken
+        self._held: tuple[np.ndarray, np.ndarray] | None = None  # a sample whose stamp jumped ahead
+        self.n_bad_stamps = 0  # samples dropped: stamp not finite, not after the last, or alone far ahead
+        self._ecg_fed = 0  # samples given to the ECG detector since it (re)started
+        self._restarted = False  # reset() was called: the first pause is the source's own gap
 
     def info(self, device: str) -> DeviceInfo:
         if self.kind == "ppg":
@@ -130,40 +144,65 @@ class StreamDecoder:
         return DeviceInfo(protocol="ibi" if self.kind == "rr" else "lsl-ecg", device=device)
 
     def reset(self) -> None:
+        """After a reconnect (the source reports that gap itself)."""
         if self.ecg is not None:
             self.ecg.reset()
+        self._ecg_fed = 0
+        self._restarted = True
         self.timeline = RrTimeline()
 
-    def _in_order(self, t_s: np.ndarray, *columns: np.ndarray) -> tuple[np.ndarray, ...]:
-        """The samples whose stamps are finite and after every earlier one (others are counted, dropped)."""
-        before = np.fmax.accumulate(np.concatenate([[self._last_t_s], t_s]))[:-1]  # fmax skips NaN
-        keep = np.isfinite(t_s) & (t_s > before)
-        if keep.all():
+    def _order(self, t_s: np.ndarray) -> tuple[np.ndarray, int | None]:
+        """(samples taken: a mask, index of a sample held back for the next chunk or None)."""
+        last, jump = self._last_t_s, self.jump_s
+        with np.errstate(invalid="ignore"):  # inf - inf in a damaged chunk
+            steps = np.diff(t_s)
+        if (math.isfinite(t_s[0]) and t_s[0] > last and t_s[0] - last <= jump and np.isfinite(t_s).all()
+                and np.all(steps > 0) and np.all(steps <= jump)):  # the usual chunk, vectorised
             self._last_t_s = float(t_s[-1])
-            return (t_s, *columns)
-        self.n_bad_stamps += int(keep.size - np.count_nonzero(keep))
-        if keep.any():
-            self._last_t_s = float(t_s[keep][-1])
-        return (t_s[keep], *(c[keep] for c in columns))
+            return np.ones(t_s.size, bool), None
+        keep = np.zeros(t_s.size, bool)
+        held: int | None = None
+        for i, x in enumerate(t_s.tolist()):
+            if not math.isfinite(x):
+                continue
+            if held is not None:
+                if x > t_s[held]:  # the stream goes on after it: a pause, not a damaged stamp
+                    keep[held], last = True, float(t_s[held])
+                held = None  # else it came back below: the held stamp was damaged
+            if x <= last:
+                continue
+            if x - last > jump:  # a pause or a damaged stamp: the next sample tells
+                held = i
+                continue
+            keep[i], last = True, x
+        self._last_t_s = last
+        self.n_bad_stamps += int(t_s.size - np.count_nonzero(keep)) - (held is not None)
+        return keep, held
 
     def decode(self, t_s: np.ndarray, data: np.ndarray) -> list[Event]:
         """Events of one chunk: ``t_s`` (n,) stamps, ``data`` (n, channels) values."""
-        t_s = np.asarray(t_s, dtype=float)
-        data = np.asarray(data, dtype=float).reshape(t_s.size, -1)
-        if not t_s.size or not data.shape[1]:
+        t_s = np.asarray(t_s, dtype=float).reshape(-1)
+        if not t_s.size:
             return []
+        data = np.asarray(data, dtype=float).reshape(t_s.size, -1)
+        if not data.shape[1]:
+            return []
+        if self._held is not None:
+            if self._held[1].shape[1] == data.shape[1]:
+                t_s, data = np.concatenate([self._held[0], t_s]), np.concatenate([self._held[1], data])
+            self._held = None
+        before = self._last_t_s
+        keep, held = self._order(t_s)
+        if held is not None:
+            self._held = (t_s[held:held + 1], data[held:held + 1])
+            t_s, data, keep = t_s[:held], data[:held], keep[:held]
         if self.kind in ("ppg", "ecg"):
-            t_s, value = self._in_order(t_s, data[:, 0])
-            if not t_s.size:
-                return []
-            if self.kind == "ppg":
-                return [PpgBlock(t_s, value, self.fs_hz)]
-            return self._decode_ecg(t_s, value)
-        if self.rr_channel >= data.shape[1]:
+            return self._wave(t_s[keep], data[keep, 0], before)
+        if self.rr_channel >= data.shape[1] or not t_s.size:
             return []
         rr = data[:, self.rr_channel].astype(float)
         with np.errstate(invalid="ignore"):
-            ok = np.isfinite(rr) & (rr > 0) & np.isfinite(t_s)
+            ok = keep & np.isfinite(rr) & (rr > 0)
         if self.rr_unit == "s" or (self.rr_unit != "ms" and ok.any() and np.median(rr[ok]) < SECONDS_LIMIT):
             rr = rr * 1000.0
         ok &= rr <= config.FILE_RR_GAP_MS  # an interval over 5 s is no beat (as in files)
@@ -175,10 +214,37 @@ class StreamDecoder:
             if i > start:
                 events += self._rr_beats(t_s[start:i], rr[start:i])
             if i < rr.size:  # an impossible interval: no beat, and no interval across it
-                known = t_s[: i + 1][np.isfinite(t_s[: i + 1])]
-                events.append(Gap(float(known[-1]) if known.size else 0.0, None, "invalid_samples"))
+                known = t_s[: i + 1][keep[: i + 1]]
+                at = float(known[-1]) if known.size else (before if math.isfinite(before) else 0.0)
+                events.append(Gap(at, None, "invalid_samples"))
                 self.timeline = RrTimeline()  # the next interval is anchored afresh at its arrival
             start = i + 1
+        return events
+
+    def _wave(self, t_s: np.ndarray, value: np.ndarray, before: float) -> list[Event]:
+        """PPG blocks or ECG beats, with a ``Gap("lost_samples")`` where the stamps pause."""
+        if not t_s.size:
+            return []
+        edges = np.concatenate([[before], t_s])  # edges[i]: the stamp before sample i
+        pauses = set(np.flatnonzero(np.diff(edges) > self.jump_s).tolist()) - (
+            set() if math.isfinite(before) else {0})
+        bounds = [*sorted({0, *pauses}), t_s.size]
+        events: list[Event] = []
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+            if a in pauses and not (a == 0 and self._restarted):
+                if self.ecg is not None and self._ecg_fed:  # (flush of an empty detector raises)
+                    events += flush_events(self.ecg)
+                if self.ecg is not None:
+                    self.ecg.reset()
+                    self._ecg_fed = 0
+                events.append(Gap(float(edges[a]), float(t_s[a] - edges[a]), "lost_samples"))
+            if self.kind == "ppg":
+                events.append(PpgBlock(t_s[a:b], value[a:b], self.fs_hz))
+            else:
+                assert self.ecg is not None
+                events += beat_events(self.ecg, t_s[a:b], value[a:b])  # as ECG files are read
+                self._ecg_fed += b - a
+        self._restarted = False
         return events
 
     def _rr_beats(self, t_s: np.ndarray, rr_ms: np.ndarray) -> list[Event]:
@@ -191,18 +257,17 @@ class StreamDecoder:
                     last = t
             self._last_rr_t_s = last
             return out
-        times, _ = self.timeline.push(rr_ms.tolist(), float(t_s[-1]))
-        # a re-anchored timeline (intervals lost) may put a bunch's first beats before the
-        # last beat given: they cannot be placed, and beat times must increase
+        times, anchored = self.timeline.push(rr_ms.tolist(), float(t_s[-1]))
+        # a re-anchored timeline (intervals lost, or a stamp far off) may put a bunch's first
+        # beats before the last beat given: they cannot be placed, and beat times must increase;
+        # and the first beat placed has no known interval to the last one: the chain ends there
         beats: list[Event] = [DeviceBeat(t, float(r)) for t, r in zip(times, rr_ms, strict=True)
                               if last is None or t > last]
+        if anchored and last is not None and beats:
+            beats.insert(0, Gap(last, None, "lost_beat"))
         if times:
             self._last_rr_t_s = max(times[-1], last if last is not None else -np.inf)
         return beats
-
-    def _decode_ecg(self, t_s: np.ndarray, ecg: np.ndarray) -> list[Event]:
-        assert self.ecg is not None
-        return [*beat_events(self.ecg, t_s, ecg)]  # the same function turns ECG files into beats
 
 
 class LslSource:

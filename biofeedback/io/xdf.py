@@ -58,6 +58,7 @@ import numpy as np
 from biofeedback import config
 from biofeedback.core.ble_hrm import RrTimeline
 from biofeedback.core.ecg import EcgRPeakDetector
+from biofeedback.core.types import Gap
 from biofeedback.io.files import InputError, Recording
 from biofeedback.io.lsl_outlets import MANUFACTURER
 from biofeedback.io.lsl_source import SECONDS_LIMIT, stream_kind
@@ -428,11 +429,20 @@ def detect_r_peaks_with_holes(t_s: np.ndarray, ecg: np.ndarray,
 
 def rr_beat_times(arrival_t_s: np.ndarray, rr_ms: np.ndarray) -> np.ndarray:
     """Beat times of another bridge's intervals, whose stamps are arrival times (all intervals valid)."""
+    return rr_beat_times_anchored(arrival_t_s, rr_ms)[0]
+
+
+def rr_beat_times_anchored(arrival_t_s: np.ndarray, rr_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(beat times, True where the timeline was anchored afresh at an arrival: intervals were lost
+    before that beat, or its stamp was far off, so its interval to the beat before is not known)."""
     line = RrTimeline()
     out: list[float] = []
+    anchored: list[bool] = []
     for t, rr in zip(arrival_t_s.tolist(), rr_ms.tolist(), strict=True):
-        out += line.push([rr], t)[0]
-    return np.array(out)
+        times, fresh = line.push([rr], t)
+        out += times
+        anchored.append(fresh)
+    return np.array(out), np.array(anchored, bool)
 
 
 def _rr_beats(t_s: np.ndarray, rr_ms: np.ndarray, stamped_at_beat: bool) -> tuple[np.ndarray, np.ndarray, int]:
@@ -446,12 +456,22 @@ def _rr_beats(t_s: np.ndarray, rr_ms: np.ndarray, stamped_at_beat: bool) -> tupl
     for a, b in zip(bounds[:-1], bounds[1:], strict=True):
         if b - a <= 1:
             continue
-        seg_t = t_s[a + 1:b] if stamped_at_beat else rr_beat_times(t_s[a + 1:b], rr_ms[a + 1:b])
-        seg_t = seg_t[seg_t > last]  # a re-anchored timeline may place beats before the last one
+        if stamped_at_beat:
+            seg_t, anchored = t_s[a + 1:b], np.zeros(b - a - 1, bool)
+        else:
+            seg_t, anchored = rr_beat_times_anchored(t_s[a + 1:b], rr_ms[a + 1:b])
+        # beat times must increase: a re-anchored timeline may place beats before the last one,
+        # and a stamp (or an interval of 1e-300 ms) may repeat a time; the beat after one left out
+        # starts a new chain
+        keep = seg_t > np.maximum.accumulate(np.concatenate([[last], seg_t]))[:-1]
+        flags = np.zeros(seg_t.size, bool)
+        flags[0] = True
+        flags[1:] |= ~keep[:-1]
+        flags |= anchored
+        seg_t, flags = seg_t[keep], flags[keep]
         if not seg_t.size:
             continue
         last = float(seg_t[-1])
-        flags = np.zeros(seg_t.size, bool)
         flags[0] = True
         times.append(seg_t)
         starts.append(flags)
@@ -529,8 +549,8 @@ def _read_stream(path: Path, scan: _Scan, head: _Header, refused: list[str]) -> 
     if sample_damage is not None:
         damage = sample_damage
     stream, logged = _pyxdf_stream(path, good_end, head.sid, dejitter=needs_rate(skind) and head.srate > 0)
-    t = np.asarray(stream["time_stamps"], dtype=float)
-    data = np.asarray(stream["time_series"], dtype=float).reshape(t.size, -1)
+    t = np.asarray(stream["time_stamps"], dtype=float).reshape(-1)
+    data = np.asarray(stream["time_series"], dtype=float).reshape(t.size, max(head.n_channels, 1))
     warn: list[str] = []
     damage_text = ""
     if damage is not None:
@@ -572,21 +592,35 @@ def _read_stream(path: Path, scan: _Scan, head: _Header, refused: list[str]) -> 
         note += f"; no sample rate declared: {fs_hz:.4g} Hz from its time stamps"
     warn = [*refused, *warn]
     t = t - t[0]
+    if skind in ("ppg", "ecg"):  # a pause in the stamps is a gap: no detector spans it
+        assert fs_hz is not None
+        steps = np.diff(t)
+        pauses = np.flatnonzero(steps > max(config.STREAM_BREAK_S, 10.0 / fs_hz))
+        if pauses.size:
+            note += f"; {pauses.size} pause(s) in its time stamps treated as gaps"
     if skind == "ppg":
         assert fs_hz is not None
         value = data[:, 0].copy()
         n_bad = int(value.size - np.count_nonzero(np.isfinite(value)))
         if n_bad:
             note += f"; {n_bad} non-finite sample(s) (NaN/inf) treated as gaps"
-        return _finish(Recording("ppg", note=note, device=head.name, t_s=t, value=value, fs_hz=fs_hz), warn)
+        gaps = [Gap(float(t[i]), float(steps[i]), "lost_samples") for i in pauses.tolist()]
+        return _finish(Recording("ppg", note=note, device=head.name, t_s=t, value=value, fs_hz=fs_hz,
+                                 gaps=gaps), warn)
     if skind == "ecg":
         assert fs_hz is not None
-        beat_t, holes = detect_r_peaks_with_holes(t, data[:, 0], fs_hz)
-        chain = np.zeros(beat_t.size, bool)
-        if beat_t.size:
-            chain[0] = True
-            after = np.searchsorted(beat_t, [h0 + d for h0, d in holes])  # first beat after each hole
-            chain[after[after < beat_t.size]] = True
+        beats, chains = [], []
+        bounds = [0, *(pauses + 1).tolist(), t.size]
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True):  # the detector starts afresh after a pause
+            seg_t, holes = detect_r_peaks_with_holes(t[a:b], data[a:b, 0], fs_hz)
+            seg_chain = np.zeros(seg_t.size, bool)
+            if seg_t.size:
+                seg_chain[0] = True
+                after = np.searchsorted(seg_t, [h0 + d for h0, d in holes])  # first beat after each hole
+                seg_chain[after[after < seg_t.size]] = True
+            beats.append(seg_t)
+            chains.append(seg_chain)
+        beat_t, chain = np.concatenate(beats), np.concatenate(chains)
         n_bad = int(data[:, 0].size - np.count_nonzero(np.isfinite(data[:, 0])))
     else:
         rr = data[:, channel]

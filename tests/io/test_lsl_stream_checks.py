@@ -229,3 +229,37 @@ def test_bad_rr_values_and_stamps_from_an_lsl_rr_stream_keep_every_later_beat():
     out = pipeline.feed(got.events)
     out.extend(pipeline.flush())
     np.testing.assert_allclose([b.rr_ms for b in out.beats][-9:], rr[-9:], atol=1.0)
+
+
+def test_one_stamp_far_ahead_loses_no_later_sample_and_a_real_pause_is_a_gap():
+    """Without a network: a damaged stamp 10^6 s ahead (mid-chunk, and as a chunk's last sample,
+    which waits for the next chunk to tell) is dropped alone; before, every later sample was
+    'not after the last' and dropped. A real 3 s pause becomes Gap("lost_samples")."""
+    from biofeedback.core.types import PpgBlock
+    from biofeedback.io.lsl_source import StreamDecoder
+
+    fs = 100.0
+    t = 1000.0 + np.arange(200) / fs
+    t[120:] += 3.0  # the sender paused for 3 s
+    sent = t.copy()
+    sent[35] += 1e6
+    sent[59] += 1e6  # the last sample of the 6th chunk
+    values = np.arange(200, dtype=float)
+    decoder = StreamDecoder("ppg", fs)
+    events = [e for i in range(0, 200, 10) for e in decoder.decode(sent[i:i + 10], values[i:i + 10, None])]
+    blocks = [e for e in events if isinstance(e, PpgBlock)]
+    got = np.concatenate([b.value for b in blocks])
+    np.testing.assert_array_equal(got, np.delete(values, [35, 59]))
+    assert np.all(np.diff(np.concatenate([b.t_s for b in blocks])) > 0)
+    gaps = [e for e in events if isinstance(e, Gap)]
+    assert [(g.reason, round(g.duration_s, 2)) for g in gaps] == [("lost_samples", 3.01)]
+    assert decoder.n_bad_stamps == 2
+
+    rr = 800 + 60 * np.sin(np.arange(30) / 3.0)
+    arrival = 2000.0 + np.cumsum(rr) / 1000.0
+    arrival[12] += 1e6
+    bridge = StreamDecoder("rr", 0.0, 0, "ms")
+    beats = [e for i in range(30) for e in bridge.decode(arrival[i:i + 1], rr[i:i + 1, None])
+             if isinstance(e, DeviceBeat)]
+    assert [b.ibi_ms for b in beats] == pytest.approx(np.delete(rr, 12).tolist())  # only the damaged one lost
+    assert np.all(np.diff([b.t_s for b in beats]) > 0) and max(b.t_s for b in beats) < 2100.0
