@@ -7,7 +7,8 @@ which does not depend on which peaks were taken. A peak sooner than
 wave (as the PulseSensor Playground's 3/5 IBI rule and qppg's eye-closing
 period); between that and ``BEAT_REFLECTED_SHARE`` a pulse must rise a share
 of the recent pulses' rise (measured from its foot) that grows the sooner it
-comes; a peak ``BEAT_TALLER_SHARE`` taller than the last beat is a beat
+comes; one that comes when the next beat is expected may be smaller
+(``ON_TIME_SIZE_SHARE``); a peak ``BEAT_TALLER_SHARE`` taller than the last beat is a beat
 from ``TALLER_MIN_GAP_S`` on (the last one was the reflected wave), so the detector cannot
 stay locked on diastolic waves.
 """
@@ -34,14 +35,30 @@ from biofeedback.core.ppg_rhythm import upper_quartile
 # reflected wave 0.2-0.25 s before each systolic peak (heartpy data3 at 193-195 s, a fast
 # stretch) moves back onto the peaks at the next tall one instead of staying there
 TALLER_MIN_GAP_S = 0.2
+# a pulse that comes when the next beat is expected (within this share of the expected interval)
+# needs only this share of the usual rise: a weak beat on time is a beat (heartpy data2 at 103 s:
+# a pulse a quarter of the usual size, 0.97 s after the last at a 1.03 s rhythm, was dropped,
+# and the reflected wave and a poor-signal span after it cost two more beats)
+ON_TIME_TOLERANCE = 0.15
+ON_TIME_SIZE_SHARE = 0.6
 # how tall (share of the upper-quartile rise) a pulse must be at this share of the interval
 _SOON_RATIO = (BEAT_EARLY_SHARE, 0.85, BEAT_REFLECTED_SHARE)
 _SOON_NEED = (BEAT_REFLECTED_PROMINENCE_SHARE, 0.45, 0.0)
 
 
-def too_small(prom: float, proms: Collection[float], decay: float) -> bool:
-    """A rise under ``BEAT_PROMINENCE_SHARE`` (times the threshold ``decay``) of the recent median."""
-    return bool(proms) and prom < BEAT_PROMINENCE_SHARE * decay * statistics.median(proms)
+def on_time(gap_s: float | None, rr_exp: float | None) -> bool:
+    """Does a peak ``gap_s`` after the last beat come when the next beat is expected?"""
+    return gap_s is not None and rr_exp is not None and abs(gap_s / rr_exp - 1.0) <= ON_TIME_TOLERANCE
+
+
+def too_small(prom: float, proms: Collection[float], decay: float, in_time: bool = False) -> bool:
+    """A rise under ``BEAT_PROMINENCE_SHARE`` (times the threshold ``decay``) of the recent median.
+
+    ``in_time``: the peak comes when the next beat is expected (``on_time``), so
+    ``ON_TIME_SIZE_SHARE`` of that is enough.
+    """
+    share = BEAT_PROMINENCE_SHARE * decay * (ON_TIME_SIZE_SHARE if in_time else 1.0)
+    return bool(proms) and prom < share * statistics.median(proms)
 
 
 def is_reflected_wave(

@@ -134,10 +134,7 @@ class TemplateQuality:
         if len(self._recent) < 2:  # learning: the first beats define the shape
             self._recent.append(z)
             return None
-        template = sum(self._recent, np.zeros_like(z)) / len(self._recent)
-        template -= template.mean()
-        sd = math.sqrt(float(np.dot(template, template)) / z.size)
-        r = float(np.dot(z, template)) / (z.size * sd) if sd > 0 else 0.0
+        r = self._correlation(z)
         floor = RHYTHM_QUALITY_MIN if on_rhythm else STEP_QUALITY_MIN if on_step else BEAT_QUALITY_MIN
         if floor <= r < BEAT_QUALITY_MIN:
             r = BEAT_QUALITY_MIN
@@ -150,7 +147,15 @@ class TemplateQuality:
                 self._recent.clear()
                 self._recent.extend(self._rejected)
                 self._rejected.clear()
+                r = self._correlation(z)  # this beat is one of the agreeing pulses: scored as they are now
         return r
+
+    def _correlation(self, z: np.ndarray) -> float:
+        """Correlation of a resampled beat with the mean of the recent ones."""
+        template = sum(self._recent, np.zeros_like(z)) / len(self._recent)
+        template -= template.mean()
+        sd = math.sqrt(float(np.dot(template, template)) / z.size)
+        return float(np.dot(z, template)) / (z.size * sd) if sd > 0 else 0.0
 
     def _consistent(self) -> bool:
         """The rejected beats look like each other: the template, not they, is wrong."""

@@ -71,7 +71,7 @@ from biofeedback.config import (
     BEAT_UPSTROKES_KEPT,
     NO_BEAT_TIMEOUT_S,
 )
-from biofeedback.core.beat_acceptance import is_reflected_wave, too_small
+from biofeedback.core.beat_acceptance import is_reflected_wave, on_time, too_small
 from biofeedback.core.beat_quality import TemplateQuality, beat_wave, on_the_rhythm, one_step_on
 from biofeedback.core.ppg_peak import PeakPlacer
 from biofeedback.core.ppg_polarity import estimate_polarity
@@ -494,12 +494,11 @@ class PpgBeatDetector:
             return None
         rr_exp = self._expected_rr()
         prom = span.top - self._peaks.foot(self._v, self._start, span.k_lo, rr_exp, sign)
-        if too_small(prom, self._proms, self._decay(j)):
-            return None
         t = self._peaks.peak_time(self._v, self._t, span, j, sign)
-        if self._last_beat_t is not None and is_reflected_wave(
-            prom, t - self._last_beat_t, rr_exp, self._last_prom, self._proms
-        ):
+        gap = t - self._last_beat_t if self._last_beat_t is not None else None
+        if too_small(prom, self._proms, self._decay(j), on_time(gap, rr_exp)):
+            return None
+        if gap is not None and is_reflected_wave(prom, gap, rr_exp, self._last_prom, self._proms):
             return None
         strength = float(self._ssf[onset : j + 1].max())
         self._ups.append(strength)

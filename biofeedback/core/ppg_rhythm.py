@@ -17,6 +17,7 @@ from biofeedback.config import (
 )
 
 MAX_RR_S = 2.5  # longest interval looked for (24 bpm)
+_THREE_SHARE = 0.5  # a period's autocorrelation at three times its lag, at least this share of its own
 
 
 def upper_quartile(values) -> float:
@@ -29,14 +30,19 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
     """Pulse period of a wave from its autocorrelation: the first lag whose peak is near the top.
 
     Taking the first strong peak, not the highest, avoids locking onto twice the
-    period: the first peak reaching ``BEAT_LEARN_PERIOD_SHARE`` of the highest one.
-    A highest peak below ``BEAT_PERIOD_MIN_CORRELATION`` means no clear rhythm
-    (None): clean stretches of real records give 0.5-0.7 at the period, motion
-    0.2-0.35. The floor applies to the highest peak only: a disturbance in the
-    window (heartpy's data3 at 155 s, a drop-out to zero) can lower the period's
-    own peak to 0.397 beside 0.443 at twice the period, and a floor on every
-    peak then made the period twice the true one for 2 s (a pulse missed as
-    "too soon", the reflected wave after it taken).
+    period: the first peak reaching ``BEAT_LEARN_PERIOD_SHARE`` of the highest one
+    and ``BEAT_PERIOD_MIN_CORRELATION``; a highest peak below that floor means no
+    clear rhythm (None): clean stretches of real records give 0.5-0.7 at the
+    period, motion 0.2-0.35.
+
+    A disturbance in the window (heartpy's data3 at 155 s, a drop-out to zero) can
+    lower the period's own peak under the floor (0.397 beside 0.443 at twice the
+    period), and the period came out twice the true one for 2 s (a pulse missed as
+    "too soon", the reflected wave after it taken). A peak under the floor is
+    therefore the period too when the wave repeats at three times its lag
+    (``_repeats_at_three``): a true period does, a reflected wave half a period
+    after the pulse does not (its three times is one and a half periods, where
+    the autocorrelation is low).
     """
     lo = round(BEAT_REFRACTORY_S * fs_hz)
     hi = min(round(MAX_RR_S * fs_hz), y.size // 2)
@@ -45,7 +51,7 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
     yc = y - y.mean()
     nfft = 1 << int(2 * yc.size - 1).bit_length()
     f = np.fft.rfft(yc, nfft)
-    ac = np.fft.irfft(f * np.conj(f), nfft)[: hi + 2]
+    ac = np.fft.irfft(f * np.conj(f), nfft)[: y.size // 2 + 2]
     if ac[0] <= 0:
         return None
     ac = ac / ac[0]  # biased: a long lag must earn its height
@@ -57,9 +63,22 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
     h = seg[lags]
     if h.max() < BEAT_PERIOD_MIN_CORRELATION:
         return None
-    k = int(lags[np.flatnonzero(h >= BEAT_LEARN_PERIOD_SHARE * h.max())[0]]) + lo
+    k = int(lags[int(np.argmax(h))]) + lo  # the highest peak qualifies: an earlier one may come first
+    for i in np.flatnonzero(h >= BEAT_LEARN_PERIOD_SHARE * h.max()).tolist():
+        lag = int(lags[i]) + lo
+        if h[i] >= BEAT_PERIOD_MIN_CORRELATION or _repeats_at_three(ac, lag, float(h[i])):
+            k = lag
+            break
     if 0 < k < ac.size - 1:  # parabolic refinement of the lag
         den = ac[k - 1] - 2 * ac[k] + ac[k + 1]
         frac = 0.5 * (ac[k - 1] - ac[k + 1]) / den if den < 0 else 0.0
         return (k + frac) / fs_hz
     return k / fs_hz
+
+
+def _repeats_at_three(ac: np.ndarray, lag: int, height: float) -> bool:
+    """Does the autocorrelation peak again near three times ``lag`` (at least half as high)?"""
+    a, b = round(2.8 * lag), round(3.2 * lag) + 1
+    if b > ac.size:
+        return False
+    return float(ac[a:b].max()) >= _THREE_SHARE * height
