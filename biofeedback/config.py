@@ -222,7 +222,8 @@ LSL_PACER_RATE_HZ = 10.0  # the Pacer stream's nominal rate: guide samples per s
 LSL_SIM_PACER_BPM = 6.0  # `simulate --lsl` paces the simulated person at this rate by default
 LSL_CLOCK_MAP_WINDOW_S = 30.0  # device->local_clock offset = min(arrival - device time) over this
 LSL_RECENT_BEATS = 64  # beats an outlet keeps for the 3-beat HR and the per-breath HR swing
-LSL_MAX_BUFFERED_S = 60  # an outlet buffers at most this much for a slow consumer
+LSL_MAX_BUFFERED_S = 60  # an outlet buffers at most this much for a slow consumer...
+LSL_OUTLET_BUFFER_BYTES = 32_000_000  # ...and at most this much memory, whatever its rate
 LSL_RESOLVE_WAIT_S = 1.0  # one resolve of the network (inlet source, first look of the coach)
 LSL_SOURCE_POLL_S = 0.05  # the inlet source pulls this often
 LSL_SOURCE_BUFFER_S = 30.0  # the inlet source's liblsl buffer holds this much unread data...

@@ -47,6 +47,7 @@ import pylsl
 from biofeedback import config
 from biofeedback.core.provisional_beats import ProvisionalBeats
 from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock, SignalQuality
+from biofeedback.io.stream_checks import outlet_buffer
 
 
 def _quiet_liblsl() -> None:
@@ -204,7 +205,8 @@ class LslOutlets:
     def _outlet(self, kind: str, stream_type: str, channels, rate_hz: float, fmt: str) -> pylsl.StreamOutlet:
         info = make_info(self.client, self.display_name, kind, stream_type, channels, rate_hz, fmt,
                          self.device)
-        return pylsl.StreamOutlet(info, chunk_size=0, max_buffered=config.LSL_MAX_BUFFERED_S)
+        # liblsl allocates max_buffered by the rate: sized by time and capped in bytes
+        return pylsl.StreamOutlet(info, chunk_size=0, max_buffered=outlet_buffer(len(channels), fmt, rate_hz))
 
     # -- inputs ------------------------------------------------------------------------
     def note_device_time(self, device_t_s: float) -> None:
@@ -219,6 +221,8 @@ class LslOutlets:
             if not len(block):
                 continue
             self.note_device_time(float(block.t_s[-1]))
+            if not 0 < block.fs_hz <= config.STREAM_MAX_RATE_HZ:
+                continue  # no PPG stream at a rate no sensor has: every recorder would size its buffer by it
             if self._ppg is None or block.fs_hz != self._ppg_fs_hz:
                 self._ppg_fs_hz = block.fs_hz
                 self._ppg = self._outlet("PPG", "PPG", PPG_CHANNELS, block.fs_hz, "float32")

@@ -193,22 +193,37 @@ class RateCheck:
         self.rate_hz, self.problem = rate_problem(self.what, self.kind, self.declared_hz, t)
 
 
-def inlet_buffer(n_channels: int, fmt: str, rate_hz: float) -> tuple[int, int]:
-    """(liblsl ``max_buflen``, samples it holds): LSL_SOURCE_BUFFER_S of data at the declared
-    rate (LSL_SOURCE_IRREGULAR_SIZING_HZ for 0 Hz), at most LSL_SOURCE_BUFFER_BYTES.
+def _buffer(n_channels: int, fmt: str, rate_hz: float, seconds: float, max_bytes: int,
+            irregular_hz: float) -> tuple[int, int]:
+    """(liblsl buffer length, samples it holds): ``seconds`` of data at the rate (at
+    ``irregular_hz`` for 0 Hz), at most ``max_bytes``.
 
-    liblsl counts ``max_buflen`` in seconds for a stream with a rate and in hundreds of samples
-    for one without, and sizes its queue by it: 30 s at a declared 1e7 Hz took 3.1 GB.
+    liblsl counts buffer lengths in seconds for a stream with a rate and in hundreds of samples
+    for one without, and allocates by them: an inlet's 30 s at a declared 1e7 Hz took 3.1 GB,
+    an outlet's 60 s at 1e7 Hz 2.4 GB.
     """
-    per_sample = n_channels * FORMAT_BYTES.get(fmt, 8) + SAMPLE_OVERHEAD_BYTES
-    by_memory = max(1, config.LSL_SOURCE_BUFFER_BYTES // per_sample)
+    per_sample = max(1, n_channels) * FORMAT_BYTES.get(fmt, 8) + SAMPLE_OVERHEAD_BYTES
+    by_memory = max(1, max_bytes // per_sample)
     if rate_hz > 0:
-        samples = min(config.LSL_SOURCE_BUFFER_S * rate_hz, by_memory)
+        samples = min(seconds * rate_hz, by_memory)
         buflen = max(1, int(samples // rate_hz))
         return buflen, max(1, int(buflen * rate_hz))
-    samples = min(config.LSL_SOURCE_BUFFER_S * config.LSL_SOURCE_IRREGULAR_SIZING_HZ, by_memory)
+    samples = min(seconds * irregular_hz, by_memory)
     buflen = max(1, int(samples // 100))
     return buflen, buflen * 100
+
+
+def inlet_buffer(n_channels: int, fmt: str, rate_hz: float) -> tuple[int, int]:
+    """(liblsl ``max_buflen``, samples it holds) for an inlet: LSL_SOURCE_BUFFER_S, at most
+    LSL_SOURCE_BUFFER_BYTES."""
+    return _buffer(n_channels, fmt, rate_hz, config.LSL_SOURCE_BUFFER_S, config.LSL_SOURCE_BUFFER_BYTES,
+                   config.LSL_SOURCE_IRREGULAR_SIZING_HZ)
+
+
+def outlet_buffer(n_channels: int, fmt: str, rate_hz: float) -> int:
+    """liblsl ``max_buffered`` for one of our outlets: LSL_MAX_BUFFERED_S (for an irregular stream
+    LSL_MAX_BUFFERED_S hundred samples, as before), at most LSL_OUTLET_BUFFER_BYTES."""
+    return _buffer(n_channels, fmt, rate_hz, config.LSL_MAX_BUFFERED_S, config.LSL_OUTLET_BUFFER_BYTES, 100.0)[0]
 
 
 def pull_max_samples(n_channels: int) -> int:

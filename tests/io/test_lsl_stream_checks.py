@@ -12,6 +12,7 @@ outlet's buffer by the declared rate too, and only the source's memory is measur
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 import threading
@@ -263,3 +264,22 @@ def test_one_stamp_far_ahead_loses_no_later_sample_and_a_real_pause_is_a_gap():
              if isinstance(e, DeviceBeat)]
     assert [b.ibi_ms for b in beats] == pytest.approx(np.delete(rr, 12).tolist())  # only the damaged one lost
     assert np.all(np.diff([b.t_s for b in beats]) > 0) and max(b.t_s for b in beats) < 2100.0
+
+
+def test_our_own_outlets_never_publish_an_absurd_rate_nor_buffer_by_it():
+    """A device (or file) rate of 1e6-1e9 Hz: before, our PPG outlet took 244 MB at 1e6 Hz and
+    2.4 GB at 1e7 Hz (liblsl allocates its 60 s buffer by the rate); now no PPG stream is published
+    above STREAM_MAX_RATE_HZ and every outlet's buffer is capped in bytes."""
+    from biofeedback.core.types import PpgBlock
+    from biofeedback.io.lsl_outlets import LslOutlets
+
+    rss = PeakRss()
+    outlets = LslOutlets(f"absurd-{uuid.uuid4().hex[:6]}")
+    for fs in (1e6, 1e7, 1e9, math.inf, 0.0):
+        outlets.push_ppg([PpgBlock(np.arange(100) / 1e4, np.zeros(100), fs)])
+        assert outlets._ppg is None
+    outlets.push_ppg([PpgBlock(np.arange(100) / 1e4, np.zeros(100), 1e4)])
+    assert outlets._ppg is not None and outlets._ppg_fs_hz == 1e4
+    growth = rss.growth_mb()
+    print(f"outlets at absurd rates: +{growth:.0f} MB")
+    assert growth < 100
