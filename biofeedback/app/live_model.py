@@ -60,6 +60,11 @@ class RingBuffer:
             self._data[: end - cap] = rows[split:]
         self._n += rows.shape[0]
 
+    @property
+    def written(self) -> int:
+        """Rows ever written (until ``clear``): it changes exactly when new rows arrived."""
+        return self._n
+
     def view(self) -> np.ndarray:
         """A copy of the stored rows in time order."""
         cap = self._data.shape[0]
@@ -67,6 +72,23 @@ class RingBuffer:
             return self._data[: self._n].copy()
         start = self._n % cap
         return np.concatenate((self._data[start:], self._data[:start]))
+
+    def since(self, t_from: float) -> np.ndarray:
+        """A copy of the rows from the last one before ``t_from`` on (column 0 sorted, like times).
+
+        What a view of the last seconds needs, without copying the whole ring
+        (16384 rows of PPG for 4000 on screen): the two stored runs are
+        searched, only the rows after the match are copied.
+        """
+        cap = self._data.shape[0]
+        n = len(self)
+        start = self._n % cap if self._n > cap else 0
+        old, new = self._data[start:n] if start else self._data[:n], self._data[:start]
+        if len(new) and new[0, 0] < t_from:  # the window begins in the newer run
+            i = max(int(np.searchsorted(new[:, 0], t_from, side="left")) - 1, 0)
+            return new[i:].copy()
+        i = max(int(np.searchsorted(old[:, 0], t_from, side="left")) - 1, 0)
+        return np.concatenate((old[i:], new)) if len(new) else old[i:].copy()
 
 
 class NoBreathingYet:
@@ -105,6 +127,7 @@ class LiveModel:
         self.breathing: RespirationTracker | NoBreathingYet = NoBreathingYet()
         self.coherence_level = CoherenceLevel()  # .latest: smoothed level; exact ratio in .latest.ratio
         self._last_coherence: float | None = None
+        self._breath_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @property
     def clock_offset_s(self) -> float | None:
@@ -165,13 +188,23 @@ class LiveModel:
         """Device-clock time corresponding to host time ``host_t_s`` (None before data)."""
         return self.clock.to_device(host_t_s)
 
-    def pacer_on_device_clock(self) -> np.ndarray:
-        """The pacer trace with its times moved onto the device clock (empty before data)."""
-        trace = self.pacer.view()
-        if self.clock_offset_s is None or not len(trace):
+    def pacer_on_device_clock(self, since_device_s: float | None = None) -> np.ndarray:
+        """The pacer trace with its times moved onto the device clock (empty before data).
+
+        With ``since_device_s``: from the last point before that device time on
+        (a view's window), not the whole trace.
+        """
+        offset = self.clock_offset_s
+        if offset is None or not len(self.pacer):
             return np.empty((0, 2))
-        trace[:, 0] -= self.clock_offset_s
+        trace = self.pacer.view() if since_device_s is None else self.pacer.since(since_device_s + offset)
+        trace[:, 0] -= offset
         return trace
+
+    @property
+    def beats_version(self) -> int:
+        """Changes when the beats a view shows changed (detections, corrected beats), not with samples."""
+        return self.provisional.version + self.beats.written + self.detections.written
 
     def recent_hr_bpm(self, n_beats: int = 3) -> float | None:
         """Heart rate from the mean of the last ``n_beats`` intervals (moves with each breath).
@@ -213,8 +246,13 @@ class LiveModel:
         est, t, v = self.breathing.latest, self.breathing.curve_t_s, self.breathing.curve
         if est is None or est.quality < config.RESP_MIN_QUALITY or not v.size:
             return np.empty((0, 2))
+        if self._breath_cache is not None and self._breath_cache[0] is v and self._breath_cache[1] is t:
+            return self._breath_cache[2]  # the tracker replaces its arrays when it re-estimates (every 1-2 s)
         lo, hi = np.percentile(v, [2, 98])
-        return np.column_stack((t, np.clip((v - lo) / max(hi - lo, 1e-9), 0.0, 1.0)))
+        curve = np.column_stack((t, np.clip((v - lo) / max(hi - lo, 1e-9), 0.0, 1.0)))
+        curve.flags.writeable = False  # shared by every caller until the next estimate
+        self._breath_cache = (v, t, curve)
+        return curve
 
     def breathing_text(self, guide_bpm: float | None) -> str:
         """"you: 5.8 /min · guide: 5.5 /min"; "you: --" while unknown or unsure (low quality)."""

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel
-from biofeedback.ui.plots import fast_curve, robust_range, sticky_range, unwrap_clear
+from biofeedback.ui.plots import cache_axes, fast_curve, robust_range, sticky_range, unwrap_clear
 from biofeedback.ui.theme import Theme, point_font, style_plot
 
 # per metrics column: minimum y span (noise must not look like a decline), and 0 as the floor
@@ -39,6 +39,7 @@ class TrendPlot(pg.PlotWidget):
         _setup(item, title)
         item.setLabel("left", unit)
         item.setLabel("bottom", "minutes")
+        cache_axes(item)
         self.curve = fast_curve(item, method="mean")
         self.setXRange(-self.span_s / 60, 0, padding=0.02)
         self._color_name = "rmssd" if column == 2 else "coherence"
@@ -61,11 +62,11 @@ class TrendPlot(pg.PlotWidget):
         if now_s is None or not len(model.metrics):
             return
         px_per_s = max(self.getPlotItem().getViewBox().width(), 1.0) / self.span_s
-        key = (id(model), model.version, round(now_s * px_per_s))
+        key = (id(model), model.metrics.written, round(now_s * px_per_s))
         if key == self._drawn_key:
-            return  # nothing new and not a pixel of scrolling
+            return  # no new value and not a pixel of scrolling (samples arriving do not count)
         self._drawn_key = key
-        rows = model.metrics.view()
+        rows = model.metrics.since(now_s - self.span_s)
         rows = rows[rows[:, 0] >= now_s - self.span_s]
         ok = np.isfinite(rows[:, self.column])
         if ok.any():

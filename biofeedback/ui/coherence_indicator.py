@@ -94,13 +94,15 @@ class CoherenceIndicator(QWidget):
         """New coherence ratio (or None while the 64 s window fills), last breath's HR swing, and the
         level to show (the smoothed one with hysteresis; None: from the ratio)."""
         changed = coherence_ratio != self.ratio
+        before = (self.ratio, self._shown_level, self.swing_bpm)
         self.ratio = coherence_ratio
         self._shown_level = level if coherence_ratio is not None else None
         if swing_bpm is not None:
             self.swing_bpm = swing_bpm
         if changed and self.tone is not None and self.level is not None:
             self.tone.play(self.level)
-        self.update()
+        if (self.ratio, self._shown_level, self.swing_bpm) != before:  # the window calls 4 times a second
+            self.update()
 
     def set_numbers_visible(self, visible: bool) -> None:
         self.show_numbers = bool(visible)

@@ -2,9 +2,10 @@
 
 Data flow: Source thread -> SourceWorker (pipeline) -> LiveSession (drops stale
 connections, feeds the LiveModel and the session recorder) -> signals here.
-A QTimer at GUI_REDRAW_HZ draws the model; nothing is drawn per sample. The
-window holds no live state of its own: the pacer the person follows, the
-device clock mapping and the session all belong to ``self.live``.
+One frame timer (30 Hz, 60 while the pacer moves fast) draws the model;
+nothing is drawn per sample. The window holds no live state of its own: the
+pacer the person follows, the device clock mapping and the session all belong
+to ``self.live``.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from biofeedback.ui.help import first_run_dialog, help_dialog
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.menus import install_menus
 from biofeedback.ui.theme import get_theme
-from biofeedback.ui.window_frame import WindowFrame
+from biofeedback.ui.window_frame import BASE_FRAME_HZ, WindowFrame
 from biofeedback.ui.window_look import WindowLook
 
 if TYPE_CHECKING:
@@ -134,10 +135,10 @@ class MainWindow(QMainWindow):
             self.show_notice(notice)
         elif settings.source_kind == "serial" and (missing := self.ui.sources.missing_port_message()):
             self.show_notice(missing)
-        self.timer = QTimer(self)
+        self.timer = QTimer(self)  # the one frame timer: every view draws from it (ui/window_frame.py)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.redraw)
-        self.timer.start(int(1000 / config.GUI_REDRAW_HZ))
+        self.timer.start(round(1000 / BASE_FRAME_HZ))  # 60 Hz while the pacer moves fast (frame_hz)
         self.ui.spectrum.set_pacer_rate(pacer.rate_bpm)
 
     # -- what the rest of the app reads ------------------------------------------------

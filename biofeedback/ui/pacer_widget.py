@@ -2,14 +2,32 @@
 
 The widget only draws; the Pacer model (core/pacer.py) decides the value
 from a monotonic clock. ``set_time`` is called on the redraw timer.
+
+What it costs: ``set_time`` repaints only the square the circle's change
+touches, or the wave strip, each when it moved a whole pixel; the layout
+(caption line, circle, radii, font) is computed once per size; the wave is
+painted once into a strip a little longer than the view (antialiased lines
+2.5 px wide cost about 1 ms each) and scrolled by copying pixels, until the
+pacer changes or the strip runs out.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from biofeedback.core.pacer import Pacer
@@ -22,6 +40,9 @@ R_MAX_SHARE = 0.45  # full-breath radius, of the circle area's smaller side
 R_MIN_SHARE = 0.42  # empty-lung radius, of the full-breath radius (room for the word)
 TEXT_FILL = 0.86  # the word's box diagonal, of the smallest circle's diameter
 WAVE_MARGIN_PX = 8.0
+WAVE_POINTS = 200  # across the visible wave (one point every 2 px in the window)
+WAVE_STRIP_SPANS = 2.0  # the painted strip covers this many views: repainted every WAVE_SPAN_S of scrolling
+CIRCLE_PEN_PX = 3.0
 
 
 def fitted_font(r_px: float, words: tuple[str, ...] = PHASE_WORDS, fill: float = TEXT_FILL) -> QFont:
@@ -41,6 +62,16 @@ def fitted_font(r_px: float, words: tuple[str, ...] = PHASE_WORDS, fill: float =
     return font
 
 
+class _Layout(NamedTuple):
+    """Where everything goes at one size and text scale."""
+
+    caption: QRectF
+    circle_area: QRectF
+    r_min: float
+    r_max: float
+    wave: QRectF
+
+
 class PacerWidget(QWidget):
     def __init__(self, pacer: Pacer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +85,11 @@ class PacerWidget(QWidget):
         self._backdrop_pixmap: QPixmap | None = None
         self._font_key: tuple | None = None
         self._font = QFont()
+        self._layout_key: tuple | None = None
+        self._layout: _Layout | None = None
+        self._strip_key: tuple | None = None  # (pacer settings, size, theme): what the strip shows
+        self._strip: QPixmap | None = None
+        self._strip_t0_s = 0.0  # the time at the strip's left edge
         self.setMinimumSize(220, 260)
         # paints every pixel itself: Qt need not repaint the parent underneath each frame
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -76,46 +112,70 @@ class PacerWidget(QWidget):
         The circle (and its word) when its radius or the phase changed, the wave
         strip when it scrolled: at a 6 /min pacer on a laptop each changes 20-30
         times a second, not on every 60 Hz frame, and neither repaints the other.
+        A change of radius repaints the square of the larger of the two circles.
         """
         self.t_s = t_s
-        r_min, r_max = self.radii()
-        circle = (round(r_min + (r_max - r_min) * self.pacer.value(t_s)), self.pacer.phase_name(t_s))
+        lay = self.layout_now()
+        radius = round(lay.r_min + (lay.r_max - lay.r_min) * self.pacer.value(t_s))
+        circle = (radius, self.pacer.phase_name(t_s))
         wave = round(t_s * (self.width() - 2 * WAVE_MARGIN_PX) / WAVE_SPAN_S)
         drawn = self._drawn_state
         if drawn is None:
             self.update()
         else:
             if circle != drawn[0]:
-                self.update(self.circle_rect().toAlignedRect())
+                self.update(self.circle_rect(max(radius, drawn[0][0])).toAlignedRect())
             if wave != drawn[1]:
                 self.update(self.wave_rect().toAlignedRect())
         self._drawn_state = (circle, wave)
 
+    def max_speed_px_per_s(self) -> float:
+        """The fastest anything moves on screen at the pacer's settings and this size: the circle's edge,
+        the "now" dot up and down, or the wave scrolling."""
+        lay = self.layout_now()
+        slope = self.pacer.max_slope_per_s()
+        wave_px = max(lay.wave.height() - 2 * WAVE_MARGIN_PX, 0.0)
+        scroll = max(self.width() - 2 * WAVE_MARGIN_PX, 0.0) / WAVE_SPAN_S
+        return max(slope * (lay.r_max - lay.r_min), slope * wave_px, scroll)
+
+    def layout_now(self) -> _Layout:
+        """The geometry at the current size and text scale (computed once for each)."""
+        key = (self.width(), self.height(), self.text_scale)
+        if self._layout is None or key != self._layout_key:
+            font = QFont()
+            font.setPointSizeF(11 * self.text_scale)
+            w, h = self.width(), self.height()
+            caption = QRectF(0, 4, w - 8, QFontMetricsF(font).height() + 2)
+            top = caption.bottom()
+            area = QRectF(0, top, w, max(h * (1.0 - WAVE_SHARE) - top, 1.0))
+            r_max = min(area.width(), area.height()) * R_MAX_SHARE
+            wave_top = h * (1.0 - WAVE_SHARE)
+            self._layout = _Layout(caption, area, r_max * R_MIN_SHARE, r_max, QRectF(0, wave_top, w, h - wave_top))
+            self._layout_key = key
+        return self._layout
+
     def circle_area(self) -> QRectF:
         """Between the caption line and the wave: the full-breath circle never runs under the caption."""
-        top = self.caption_rect().bottom()
-        return QRectF(0, top, self.width(), max(self.height() * (1.0 - WAVE_SHARE) - top, 1.0))
+        return QRectF(self.layout_now().circle_area)
 
-    def circle_rect(self) -> QRectF:
-        """The full-breath circle's square with its pen: what a change of radius repaints."""
-        c, r = self.circle_area().center(), self.radii()[1] + 3.0
+    def circle_rect(self, radius: float | None = None) -> QRectF:
+        """The square of a circle of ``radius`` (default: the full breath's) with its pen: what a change
+        of radius repaints."""
+        lay = self.layout_now()
+        c, r = lay.circle_area.center(), (lay.r_max if radius is None else radius) + CIRCLE_PEN_PX
         return QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
 
     def wave_rect(self) -> QRectF:
         """The strip under the circle where the guide scrolls (with the "now" dot)."""
-        top = self.height() * (1.0 - WAVE_SHARE)
-        return QRectF(0, top, self.width(), self.height() - top)
+        return QRectF(self.layout_now().wave)
 
     def caption_rect(self) -> QRectF:
-        font = QFont()
-        font.setPointSizeF(11 * self.text_scale)
-        return QRectF(0, 4, self.width() - 8, QFontMetricsF(font).height() + 2)
+        return QRectF(self.layout_now().caption)
 
     def radii(self) -> tuple[float, float]:
         """(empty-lung, full-breath) circle radius in pixels at the current size."""
-        area = self.circle_area()
-        r_max = min(area.width(), area.height()) * R_MAX_SHARE
-        return r_max * R_MIN_SHARE, r_max
+        lay = self.layout_now()
+        return lay.r_min, lay.r_max
 
     def phase_font(self) -> QFont:
         """The phase word's font, fitted to the smallest circle (``text_scale`` sizes only the rate label)."""
@@ -144,10 +204,49 @@ class PacerWidget(QWidget):
             self._backdrop_pixmap, self._backdrop_key = pix, key
         return self._backdrop_pixmap
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def _wave_strip(self) -> tuple[QPixmap, float]:
+        """The guide painted from ``t0`` over WAVE_STRIP_SPANS views (wave strip height, background behind).
+
+        Repainted when the pacer's settings or phase, the size or the theme
+        changed, or when the view scrolled past its end. Returns (strip, t0).
+        """
+        w = self.width()
+        lay = self.layout_now()
+        margin = WAVE_MARGIN_PX
+        px_per_s = max(w - 2 * margin, 1.0) / WAVE_SPAN_S
+        p = self.pacer
+        # the pacer's settings and its phase at a fixed moment: any change of rate, shape or phase shows
+        settings = (id(p), p.rate_bpm, p.inhale_ratio, p.hold_in_s, p.hold_out_s, round(p.phase_cycles(0.0), 9),
+                    w, self.height(), self.theme.name)
+        left_s = self.t_s - WAVE_SPAN_S / 2
+        span_px = (w - 2 * margin) * WAVE_STRIP_SPANS
+        fits = (self._strip is not None and left_s >= self._strip_t0_s
+                and (left_s - self._strip_t0_s) * px_per_s + (w - 2 * margin) + 4 <= self._strip.width())
+        if settings != self._strip_key or not fits:
+            t0 = left_s - 2.0 / px_per_s  # 2 px before the view: the line's cap
+            n = int(WAVE_POINTS * WAVE_STRIP_SPANS)
+            frac = np.linspace(0.0, 1.0, n)
+            wave_h = lay.wave.height()
+            guide = p.values(t0 + frac * span_px / px_per_s)
+            strip = QPixmap(int(span_px) + 6, max(int(np.ceil(wave_h)), 1))
+            strip.fill(QColor(self.theme.background))
+            painter = QPainter(strip)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(self.theme.accent), 2.5))
+            # the same y as the view (the strip starts at the wave rect's top, cut to whole pixels)
+            y0 = lay.wave.top() - int(lay.wave.top())
+            painter.drawPolyline(pg.functions.arrayToQPolygonF(
+                2.0 + frac * span_px, y0 + margin + (wave_h - 2 * margin) * (1.0 - guide)))
+            painter.end()
+            self._strip, self._strip_t0_s, self._strip_key = strip, t0, settings
+        assert self._strip is not None
+        return self._strip, self._strip_t0_s
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         """Draw the parts the update region touches: backdrop, circle and word, wave, caption."""
         th = self.theme
         w, h = self.width(), self.height()
+        lay = self.layout_now()
         region = event.region()
         p = QPainter(self)
         dirty = event.rect()
@@ -158,10 +257,10 @@ class PacerWidget(QWidget):
 
         if region.intersects(self.circle_rect().toAlignedRect()):
             # circle: radius grows with the lung-volume guide
-            r_min, r_max = self.radii()
+            r_min, r_max = lay.r_min, lay.r_max
             r = r_min + (r_max - r_min) * value
-            c = self.circle_area().center()
-            p.setPen(QPen(accent, 3))
+            c = lay.circle_area.center()
+            p.setPen(QPen(accent, CIRCLE_PEN_PX))
             p.setBrush(blend(accent, QColor(th.panel), 0.6))  # opaque: cheaper than alpha
             p.drawEllipse(c, r, r)
             # the word fits the smallest circle at any size (presentation included): it never spills
@@ -170,20 +269,16 @@ class PacerWidget(QWidget):
             p.drawText(QRectF(c.x() - r_max, c.y() - r_max, 2 * r_max, 2 * r_max), Qt.AlignmentFlag.AlignCenter,
                        self.pacer.phase_name(self.t_s))
 
-        wave_rect = self.wave_rect()
+        wave_rect = lay.wave
         if region.intersects(wave_rect.toAlignedRect()):
             # wave: the guide over the next seconds scrolls right to left past a "now" line
             top, wave_h, margin = wave_rect.top(), wave_rect.height(), WAVE_MARGIN_PX
-            n = 200
-            frac = np.linspace(0.0, 1.0, n)
-            guide = self.pacer.values(self.t_s + (frac - 0.5) * WAVE_SPAN_S)
-            path = pg.arrayToQPath(
-                margin + (w - 2 * margin) * frac,
-                top + margin + (wave_h - 2 * margin) * (1.0 - guide),
-            )
-            p.setPen(QPen(accent, 2.5))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPath(path)
+            strip, t0 = self._wave_strip()
+            px_per_s = max(w - 2 * margin, 1.0) / WAVE_SPAN_S
+            offset = round((self.t_s - WAVE_SPAN_S / 2 - t0) * px_per_s)
+            # from 1 px before the view's margin to 1 px after it: where the guide's line caps reached
+            source = QRect(offset + 1, 0, int(w - 2 * margin) + 2, strip.height())
+            p.drawPixmap(QRect(int(margin) - 1, int(top), source.width(), source.height()), strip, source)
             x_now = w / 2
             p.setPen(QPen(QColor(th.muted), 1.0))
             p.drawLine(QPointF(x_now, top), QPointF(x_now, h - 2))
@@ -192,7 +287,7 @@ class PacerWidget(QWidget):
             p.setPen(Qt.PenStyle.NoPen)
             p.drawEllipse(QPointF(x_now, y_now), 6, 6)
 
-        caption_rect = self.caption_rect()
+        caption_rect = lay.caption
         if region.intersects(caption_rect.toAlignedRect()):
             small = QFont()
             small.setPointSizeF(11 * self.text_scale)
@@ -201,3 +296,7 @@ class PacerWidget(QWidget):
             label = self.caption or f"{self.pacer.rate_bpm:.1f} breaths/min"
             p.drawText(caption_rect, Qt.AlignmentFlag.AlignRight, label)
         p.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._drawn_state = None  # everything moved: the next frame repaints all of it

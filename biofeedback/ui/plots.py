@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel
 from biofeedback.core.provisional_beats import CHANGED
-from biofeedback.ui.theme import Theme, point_font, style_plot
+from biofeedback.ui.plot_items import CurveItem, DotsItem, SymbolItem
+from biofeedback.ui.theme import Theme, blend, point_font, style_plot
 
 # peak downsampling keeps a min and a max per bin: bins of 2 px give one point per pixel
 POINTS_PER_PX_FACTOR = 0.5
 STICKY_MAX_SLACK = 1.5  # a kept y range is at most this many times what the data need
 PULSE_Y_RANGE_EVERY_S = 0.25  # the pulse's y range follows the data at this pace (a percentile of ~4000 samples)
 SHORT_TITLE_FROM_PT = 13  # presentation type: the tachogram's title in its short form, so it fits
+GUIDE_ALPHA = 200 / 255  # the pacer guide's share over the background (an opaque mix of the two)
 
 
 def robust_range(
@@ -106,6 +109,19 @@ def bin_min_max(x: np.ndarray, y: np.ndarray, x_lo: float, x_hi: float, n_bins: 
     return x[order], y[order]
 
 
+def cache_axes(item: pg.PlotItem) -> None:
+    """Keep each axis as a picture on screen, repainted only when its range or style changes.
+
+    An axis's grid lines and inward ticks reach into the plot area, so every
+    redraw of a curve repainted the axes too: pyqtgraph replays their recorded
+    drawing (tick labels laid out again), 1-3 ms per axis per frame. Cached in
+    device coordinates, that is a copy of pixels; the picture is redrawn when
+    the axis calls ``update()`` (a new range, font or colour).
+    """
+    for name in ("left", "bottom"):
+        item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
 def unwrap_clear(plot: pg.PlotWidget) -> None:
     """Let a view's own ``clear()`` (forget the data) win over PlotWidget's (remove every item).
 
@@ -121,6 +137,7 @@ def _shown_beats(model: LiveModel) -> np.ndarray:
 
     ``core/provisional_beats.py``; "changed" marks a beat the corrector altered
     after it was drawn. Without detections (device beats) the corrected beats.
+    Builds arrays from every shown beat: call it when ``model.beats_version`` changed.
     """
     t, hr, state = model.provisional.curve()
     if not t.size:
@@ -149,12 +166,14 @@ class _LivePlot(pg.PlotWidget):
         item.setMenuEnabled(False)
         item.setMouseEnabled(x=False, y=False)
         item.setLabel("bottom", "seconds")
+        cache_axes(item)
         self._drawn_key: tuple | None = None
 
-    def _unchanged(self, model: LiveModel, now_s: float) -> bool:
-        """True when neither the data nor the scroll position (in whole pixels) moved since the last draw."""
+    def _unchanged(self, model: LiveModel, data_version: object, now_s: float) -> bool:
+        """True when neither the data this view draws nor the scroll position (in whole pixels) moved
+        since the last draw."""
         px_per_s = max(self.getPlotItem().getViewBox().width(), 1.0) / self.span_s
-        key = (id(model), model.version, round(now_s * px_per_s))
+        key = (id(model), data_version, round(now_s * px_per_s))
         if key == self._drawn_key:
             return True
         self._drawn_key = key
@@ -176,30 +195,31 @@ class PulsePlot(_LivePlot):
         super().__init__("Pulse wave (raw sensor units), beats marked")
         item = self.getPlotItem()
         item.getAxis("left").setStyle(showValues=False)
-        self.curve = item.plot([], [])  # ~4000 samples at 500 Hz: min/max per 2 px (bin_min_max)
-        self.curve.setSkipFiniteCheck(True)
+        box = item.getViewBox()
+        self.curve = CurveItem(box)  # ~4000 samples at 500 Hz: min/max per 2 px (bin_min_max)
         self._y_range_due_s = -np.inf  # the y range is reconsidered a few times a second, not every frame
-        self.marks = pg.ScatterPlotItem(size=9, symbol="o")
-        item.addItem(self.marks)
+        self.marks = DotsItem(box, 9)
         self.setXRange(-self.span_s, 0, padding=0)
         self.empty = pg.TextItem("no pulse wave from this source", anchor=(0.5, 0.5))
         item.addItem(self.empty)
         self.clear()
         self.set_theme(theme, font_pt)
 
+    def drawn_items(self) -> tuple[CurveItem, DotsItem]:
+        return self.curve, self.marks
+
     def set_theme(self, theme: Theme, font_pt: int) -> None:
         self.setBackground(theme.background)
         style_plot(self.getPlotItem(), theme, font_pt)
         self.curve.setPen(pg.mkPen(theme.accent, width=1))  # 1 px: Qt's fast line path
-        self.marks.setBrush(pg.mkBrush(theme.beat))
-        self.marks.setPen(pg.mkPen(None))
+        self.marks.setBrush(theme.beat)
         self.empty.setColor(theme.muted)
         self.empty.setFont(point_font(font_pt))
 
     def clear(self) -> None:
         """Forget everything drawn (a new source starts from an empty view)."""
-        self.curve.setData([], [])
-        self.marks.setData([], [])
+        self.curve.clear()
+        self.marks.clear()
         self.setYRange(0, 1, padding=0)
         self.empty.setPos(-self.span_s / 2, 0.5)
         self.empty.setVisible(True)
@@ -207,28 +227,27 @@ class PulsePlot(_LivePlot):
         self._y_range_due_s = -np.inf
 
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
-        ppg = model.ppg.view() if now_s is not None else np.empty((0, 2))
-        if now_s is None or not len(ppg):
+        if now_s is None or not len(model.ppg):
             if not self.empty.isVisible():
                 self.clear()
             return
-        if self._unchanged(model, now_s):
+        if self._unchanged(model, (model.ppg.written, model.detections.written, model.beats.written), now_s):
             return
         self.empty.setVisible(False)
-        ppg = _window(ppg, now_s, self.span_s + 0.5)
+        ppg = model.ppg.since(now_s - self.span_s - 0.5)
         bins = POINTS_PER_PX_FACTOR * self.getPlotItem().getViewBox().width()
         x, y = bin_min_max(ppg[:, 0] - now_s, ppg[:, 1], -self.span_s, 0.0, int(bins))
-        self.curve.setData(x, y)
+        self.curve.set_points(x, y)
         # raw detections mark a pulse as soon as it is found; corrected beats lag by the
         # artifact stage's look-ahead (sources without a PPG detector have only those)
-        marked = model.detections.view() if len(model.detections) else model.beats.view()
-        beats = _window(marked, now_s, self.span_s + 0.5)
+        marked = model.detections if len(model.detections) else model.beats
+        beats = marked.since(now_s - self.span_s - 0.5)
         if len(beats) and len(ppg) > 1:
             bx = beats[:, 0]
             keep = bx >= ppg[0, 0]
-            self.marks.setData(bx[keep] - now_s, np.interp(bx[keep], ppg[:, 0], ppg[:, 1]))
+            self.marks.set_points(bx[keep] - now_s, np.interp(bx[keep], ppg[:, 0], ppg[:, 1]))
         else:
-            self.marks.setData([], [])
+            self.marks.clear()
         if len(ppg) > 10 and (now_s >= self._y_range_due_s or now_s < self._y_range_due_s - 1.0):
             # pulse peaks are the top few percent of samples: 1-99 % plus a wide pad keeps them in view
             self._y_range_due_s = now_s + PULSE_Y_RANGE_EVERY_S
@@ -254,15 +273,21 @@ class TachogramPlot(_LivePlot):
         item = self.getPlotItem()
         item.setLabel("left", "bpm")
         item.showGrid(x=False, y=True, alpha=0.15)
-        self.guide = fast_curve(item)
-        self.breath = fast_curve(item)  # breathing read from the pulse (core/respiration.py)
-        self.hr = item.plot([], [])
-        self.corrected = pg.ScatterPlotItem(size=8, symbol="x")
-        item.addItem(self.corrected)
+        box = item.getViewBox()
+        self.guide = CurveItem(box)
+        self.breath = CurveItem(box)  # breathing read from the pulse (core/respiration.py)
+        self.hr = CurveItem(box)
+        self.hr_dots = DotsItem(box, 5)
+        self.corrected = SymbolItem(box, "x", 8)
         self.markers: list[pg.InfiniteLine] = []
+        self._beats_key: tuple | None = None
+        self._beats = np.empty((0, 3))
         self.setXRange(-self.span_s, 0, padding=0)
         self.clear()
         self.set_theme(theme, font_pt)
+
+    def drawn_items(self) -> tuple[CurveItem | DotsItem | SymbolItem, ...]:
+        return self.guide, self.breath, self.hr, self.hr_dots, self.corrected
 
     def set_theme(self, theme: Theme, font_pt: int) -> None:
         self.setBackground(theme.background)
@@ -270,12 +295,10 @@ class TachogramPlot(_LivePlot):
         style_plot(self.getPlotItem(), theme, font_pt)
         self.theme, self.font_pt = theme, font_pt
         self.hr.setPen(pg.mkPen(theme.heart, width=3))
-        self.hr.setSymbol("o")
-        self.hr.setSymbolSize(5)
-        self.hr.setSymbolBrush(pg.mkBrush(theme.heart))
-        self.hr.setSymbolPen(pg.mkPen(None))
-        guide = pg.mkColor(theme.accent)
-        guide.setAlpha(200)
+        self.hr_dots.setBrush(theme.heart)
+        # the accent at 200/255 over the background, mixed once: an opaque line draws 3x faster than a
+        # translucent one (the guide is the longest curve), and only the faint grid under it differed
+        guide = blend(pg.mkColor(theme.accent), pg.mkColor(theme.background), GUIDE_ALPHA)
         self.guide.setPen(pg.mkPen(guide, width=2))
         self.breath.setPen(pg.mkPen(theme.muted, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.corrected.setPen(pg.mkPen(theme.warn, width=2))
@@ -287,15 +310,15 @@ class TachogramPlot(_LivePlot):
 
     def clear(self) -> None:
         """Forget everything drawn (a new source starts from an empty view)."""
-        for curve in (self.hr, self.guide, self.breath):
-            curve.setData([], [])
-        self.corrected.setData([], [])
+        for drawn in self.drawn_items():
+            drawn.clear()
         for line in self.markers:
             self.getPlotItem().removeItem(line)
         self.markers = []
         self._marker_times: list[float] = []
         self.setYRange(50, 90, padding=0)
         self._drawn_key = None
+        self._beats_key = None
 
     def add_marker(self, device_t_s: float, label: str = "") -> None:
         """A marker (N key) drawn as a labelled dashed line that scrolls with the beats."""
@@ -320,25 +343,40 @@ class TachogramPlot(_LivePlot):
             keep_times.append(t)
         self.markers, self._marker_times = keep_lines, keep_times
 
+    def _shown(self, model: LiveModel) -> np.ndarray:
+        """The shown beats, rebuilt only when a beat arrived or changed (not when samples did)."""
+        key = (id(model), model.beats_version)
+        if key != self._beats_key:
+            self._beats_key = key
+            self._beats = _shown_beats(model)
+        return self._beats
+
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
-        beats = _shown_beats(model) if now_s is not None else np.empty((0, 3))
-        if now_s is None or not len(beats) or self._unchanged(model, now_s):
+        if now_s is None:
+            return
+        breath_curve = model.breath_curve()
+        data = (model.beats_version, model.pacer.written, id(breath_curve))
+        if self._unchanged(model, data, now_s):
+            return
+        beats = self._shown(model)
+        if not len(beats):
             return
         beats = _window(beats, now_s, self.span_s)
         x = beats[:, 0] - now_s
         hr = 60000.0 / beats[:, 1]
-        self.hr.setData(x, hr)
+        self.hr.set_points(x, hr)
+        self.hr_dots.set_points(x, hr)
         corr = beats[:, 2] > 0
-        self.corrected.setData(x[corr], hr[corr])
+        self.corrected.set_points(x[corr], hr[corr])
         clean = hr[~corr] if np.count_nonzero(~corr) >= 3 else hr
         self._set_y(robust_range(clean, config.PLOT_MIN_SPAN_HR_BPM, pad_share=0.15, floor=0.0))
         self._place_markers(now_s)
         lo, hi = self.viewRange()[1]
-        trace = _window(model.pacer_on_device_clock(), now_s, self.span_s)
+        trace = model.pacer_on_device_clock(since_device_s=now_s - self.span_s)
         if len(trace):
-            self.guide.setData(trace[:, 0] - now_s, lo + trace[:, 1] * (hi - lo))
-        breath = _window(model.breath_curve(), now_s, self.span_s)  # the user's, under the guide
+            self.guide.set_points(trace[:, 0] - now_s, lo + trace[:, 1] * (hi - lo))
+        breath = _window(breath_curve, now_s, self.span_s)  # the user's, under the guide
         if len(breath):
-            self.breath.setData(breath[:, 0] - now_s, lo + breath[:, 1] * (hi - lo))
+            self.breath.set_points(breath[:, 0] - now_s, lo + breath[:, 1] * (hi - lo))
         else:
-            self.breath.setData([], [])
+            self.breath.clear()

@@ -98,7 +98,10 @@ class PresentationBar(QWidget):
 
     def set_coherence(self, ratio: float | None, level: int | None = None) -> None:
         """The level shown: ``level`` (the calm one, core/coherence_level.py) or the ratio's."""
-        self.level = coherence_level(ratio) if level is None or ratio is None else level
+        new = coherence_level(ratio) if level is None or ratio is None else level
+        if new == self.level and self.coherence.value.text() != "–":
+            return  # the window calls 4 times a second: a style sheet is re-applied only on a change
+        self.level = new
         self.coherence.value.setText("waiting" if self.level is None else LEVEL_NAMES[self.level])
         self._color_level()
 

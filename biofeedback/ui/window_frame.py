@@ -1,8 +1,13 @@
 """One frame of the main window: the pacer every frame, each other view at its own rate.
 
-Nothing is drawn per sample: the window's redraw timer (GUI_REDRAW_HZ) calls
-``draw``, which reads the live model and the active pacer and refreshes only
-the views that are due. Frame durations are kept for the GUI benchmark.
+Nothing is drawn per sample: the window's one frame timer calls ``draw``,
+which reads the live model and the active pacer and refreshes only the views
+that are due; each view then repaints only when what it shows moved by a
+pixel or changed. The timer runs at 30 Hz, the pulse wave's rate, so the
+pacer and the pulse share one paint pass; it runs at GUI_REDRAW_HZ (60 Hz)
+while the pacer moves faster than PACER_MAX_STEP_PX a frame at 30 Hz (a
+large window, a fast rate), so the guide never steps visibly.
+Frame durations are kept for the GUI benchmark.
 """
 
 from __future__ import annotations
@@ -17,6 +22,13 @@ if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
 
 NUMBERS_EVERY_S = 0.25
+BASE_FRAME_HZ = 30.0  # the pulse wave's rate, and the pacer's while it moves slowly enough
+PACER_MAX_STEP_PX = 1.5  # the pacer may move this far in one frame at BASE_FRAME_HZ; faster: 60 Hz
+
+
+def frame_hz(pacer_px_per_s: float) -> float:
+    """The frame timer's rate for a pacer moving at most ``pacer_px_per_s`` on screen."""
+    return BASE_FRAME_HZ if pacer_px_per_s <= PACER_MAX_STEP_PX * BASE_FRAME_HZ else config.GUI_REDRAW_HZ
 
 
 class WindowFrame:
@@ -32,6 +44,7 @@ class WindowFrame:
         """Pacer every frame; pulse, tachogram, trends and numbers at their own rates."""
         w = self.window
         t0 = time.perf_counter()
+        self._pace_timer()
         now = w.clock()
         pacer = w.live.pacer
         phase = pacer.phase_name(now)
@@ -39,7 +52,6 @@ class WindowFrame:
             if phase != "hold":
                 w.audio.play(phase)
             self._last_phase = phase
-        w.ui.pacer_view.set_time(now)
         model = w.live.model
         device_now = model.device_now_s(now)
         ui = w.ui
@@ -55,14 +67,24 @@ class WindowFrame:
             self._update_numbers(now)
             self._update_timer()
         ui.spectrum.maybe_recompute(model, now)
+        w.ui.pacer_view.set_time(now)
         self.times_s.append(time.perf_counter() - t0)
         if len(self.times_s) > 100_000:
             del self.times_s[:50_000]
 
+    def _pace_timer(self) -> None:
+        """Run the frame timer at the rate the pacer's motion needs (30 or 60 Hz)."""
+        timer = self.window.timer
+        interval_ms = round(1000.0 / frame_hz(self.window.ui.pacer_view.max_speed_px_per_s()))
+        if timer.interval() != interval_ms:
+            timer.setInterval(interval_ms)
+
     def _due(self, view: str, now: float, rate_hz: float) -> bool:
-        """True when ``view`` was last drawn at least 1/rate_hz ago (then marks it drawn)."""
+        """True when ``view`` was last drawn 1/rate_hz ago or longer, within half a frame (then marks it
+        drawn): on a 30 Hz timer a 30 Hz view draws every frame, on a 60 Hz timer every other one."""
         last = self._last_drawn.get(view)
-        if last is not None and now - last < 1.0 / rate_hz - 0.002:
+        half_frame_s = self.window.timer.interval() / 2000.0
+        if last is not None and now - last < 1.0 / rate_hz - half_frame_s:
             return False
         self._last_drawn[view] = now
         return True

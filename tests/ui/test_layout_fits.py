@@ -109,8 +109,15 @@ def test_clear_views_leaves_no_old_sample_in_any_view(qtbot):
     ui.numbers.show_values(66, 40, 1.0, 8)
     ui.clear_views()
     for plot in (ui.pulse, ui.tachogram, ui.rmssd_trend, ui.coherence_trend, ui.spectrum):
-        for item in plot.getPlotItem().listDataItems():
-            data = item.data if hasattr(item, "points") else item.getOriginalDataset()[0]
+        drawn = plot.drawn_items() if hasattr(plot, "drawn_items") else plot.getPlotItem().listDataItems()
+        assert drawn
+        for item in drawn:
+            if hasattr(item, "points"):
+                data = item.data
+            elif hasattr(item, "getOriginalDataset"):
+                data = item.getOriginalDataset()[0]
+            else:  # the live views' own items (ui/plot_items.py)
+                data = item.getData()[0]
             assert data is None or len(data) == 0, (plot, item)
     assert {tile.value.text() for tile in ui.numbers.tiles} == {"–"}
 

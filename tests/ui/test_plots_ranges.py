@@ -27,6 +27,8 @@ def n_points(item) -> int:
     """Samples an item holds (curves and scatter plots alike)."""
     if isinstance(item, pg.ScatterPlotItem):
         return len(item.data)
+    if not hasattr(item, "getOriginalDataset"):  # the live views' own items (ui/plot_items.py)
+        return len(item.getData()[0])
     x, _ = item.getOriginalDataset()
     return 0 if x is None else len(x)
 
@@ -101,8 +103,8 @@ def test_a_view_is_not_redrawn_when_neither_data_nor_time_moved(qtbot, monkeypat
     plot = shown(qtbot, TachogramPlot(DARK))
     model, now = beats_model()
     calls = []
-    original = plot.hr.setData
-    monkeypatch.setattr(plot.hr, "setData", lambda *a, **k: (calls.append(1), original(*a, **k)))
+    original = plot.hr.set_points
+    monkeypatch.setattr(plot.hr, "set_points", lambda *a, **k: (calls.append(1), original(*a, **k)))
     plot.refresh(model, now)
     plot.refresh(model, now + 0.01)  # less than a pixel of scrolling
     assert len(calls) == 1
@@ -120,7 +122,7 @@ def test_clear_leaves_no_sample_of_the_old_source(qtbot, make):
     model.add(PipelineOutput(ppg=[PpgBlock(t, np.cos(t), fs)],
                              metrics=MetricsUpdate(now, hr_bpm=66.0, rmssd_ms=40.0, coherence_ratio=1.0, artifact_share=0.0)), 1000.0)
     plot.refresh(model, now)
-    items = plot.getPlotItem().listDataItems()
+    items = plot.drawn_items() if hasattr(plot, "drawn_items") else plot.getPlotItem().listDataItems()
     assert any(n_points(c) for c in items)
     plot.clear()
     assert items and all(n_points(c) == 0 for c in items)

@@ -31,13 +31,18 @@ def outside(window: QWidget) -> list[str]:
 def n_points(item) -> int:
     if isinstance(item, pg.ScatterPlotItem):
         return len(item.data)
+    if not hasattr(item, "getOriginalDataset"):  # the live views' own items (ui/plot_items.py)
+        return len(item.getData()[0])
     x, _ = item.getOriginalDataset()
     return 0 if x is None else len(x)
 
 
 def views_points(window) -> dict[str, int]:
     ui = window.ui
-    return {name: sum(n_points(i) for i in plot.getPlotItem().listDataItems())
+    def items(plot):
+        return plot.drawn_items() if hasattr(plot, "drawn_items") else plot.getPlotItem().listDataItems()
+
+    return {name: sum(n_points(i) for i in items(plot))
             for name, plot in (("pulse", ui.pulse), ("tachogram", ui.tachogram), ("rmssd", ui.rmssd_trend),
                                ("coherence", ui.coherence_trend), ("spectrum", ui.spectrum))}
 

@@ -1,0 +1,152 @@
+"""What the live views redraw, and how often: only on new data or a pixel of scrolling, at bounded rates.
+
+Counted in virtual time (a ManualClock drives the window's frames), never on wall-clock speed:
+the CPU and frame-time figures themselves are measured by ``benchmarks/gui.py``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from biofeedback.app.live_model import LiveModel, RingBuffer
+from biofeedback.app.settings import Settings
+from biofeedback.core.pacer import Pacer
+from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.types import Beat, PpgBlock
+from biofeedback.io.clock import ManualClock
+from biofeedback.ui.pacer_widget import PacerWidget
+from biofeedback.ui.plots import PulsePlot, TachogramPlot
+from biofeedback.ui.theme import DARK
+from biofeedback.ui.window_frame import BASE_FRAME_HZ, frame_hz
+
+
+def shown(qtbot, widget, w=900, h=300):
+    qtbot.addWidget(widget)
+    widget.resize(w, h)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def count_calls(monkeypatch, obj, name: str) -> list[int]:
+    calls: list[int] = []
+    original = getattr(obj, name)
+    monkeypatch.setattr(obj, name, lambda *a, **k: (calls.append(1), original(*a, **k))[1])
+    return calls
+
+
+def ppg_output(t0: float, seconds: float, fs: float = 500.0) -> PipelineOutput:
+    t = t0 + np.arange(int(seconds * fs)) / fs
+    return PipelineOutput(ppg=[PpgBlock(t, np.sin(2 * np.pi * 1.1 * t), fs)])
+
+
+@pytest.mark.parametrize("capacity", [50, 64])
+def test_ring_since_returns_the_rows_of_a_window_like_the_whole_copy_does(capacity):
+    ring = RingBuffer(capacity, 2)
+    assert ring.since(0.0).shape == (0, 2) and ring.written == 0
+    rng = np.random.default_rng(1)
+    t, total = 0.0, 0
+    for n in rng.integers(1, 30, 12):  # wraps several times, also in one block larger than the ring
+        rows = np.column_stack((t + np.arange(n) * 0.1, rng.normal(size=n)))
+        t += n * 0.1
+        ring.extend(rows)
+        total += n
+        assert ring.written == total  # every row ever written: it changes exactly when rows arrive
+        full = ring.view()
+        for t_from in (-1.0, full[0, 0], full[0, 0] + 0.05, full[len(full) // 2, 0], full[-1, 0], t + 5.0):
+            start = max(int(np.searchsorted(full[:, 0], t_from, side="left")) - 1, 0)  # one row before
+            assert np.array_equal(ring.since(t_from), full[start:]), (t_from, len(full))
+    ring.since(t)[:] = 0.0  # a copy: the ring is untouched
+    assert np.array_equal(ring.view(), full)
+
+
+def test_the_pulse_is_not_redrawn_without_new_samples_or_a_pixel_of_scrolling(qtbot, monkeypatch):
+    plot = shown(qtbot, PulsePlot(DARK))
+    model = LiveModel()
+    model.add(ppg_output(0.0, 10.0), host_t_s=100.0)
+    sets = count_calls(monkeypatch, plot.curve, "set_points")
+    px_s = 1.0 / (plot.getPlotItem().getViewBox().width() / plot.span_s)  # seconds a pixel
+    now = round(10.0 / px_s) * px_s  # on a whole pixel
+    plot.refresh(model, now)
+    plot.refresh(model, now + 0.2 * px_s)  # less than a pixel later, no new sample
+    plot.refresh(model, now)
+    assert len(sets) == 1
+    plot.refresh(model, now + 1.0 * px_s)  # scrolled a pixel
+    assert len(sets) == 2
+    model.add(ppg_output(10.0, 0.02), host_t_s=100.02)  # new samples, same pixel
+    plot.refresh(model, now + 1.0 * px_s)
+    assert len(sets) == 3
+
+
+def test_samples_arriving_do_not_rebuild_the_tachograms_beats_and_new_beats_do(qtbot, monkeypatch):
+    import biofeedback.ui.plots as plots
+
+    plot = shown(qtbot, TachogramPlot(DARK))
+    model = LiveModel()
+    t = 1.0 + np.arange(80) * 0.9
+    model.add(PipelineOutput(beats=[Beat(float(x), 900.0) for x in t]), host_t_s=100.0)
+    builds = count_calls(monkeypatch, plots, "_shown_beats")
+    now = float(t[-1])
+    for k in range(20):  # 500 Hz samples keep arriving and the view scrolls: the beats are built once
+        model.add(ppg_output(now + k * 0.05, 0.05), host_t_s=100.0 + k * 0.05)
+        plot.refresh(model, now + k * 0.5)
+    assert len(builds) == 1
+    x, _ = plot.hr.getData()
+    assert x[-1] == pytest.approx(t[-1] - (now + 19 * 0.5))  # still scrolled with time
+    model.add(PipelineOutput(beats=[Beat(float(t[-1] + 0.9), 900.0)]), host_t_s=111.0)
+    plot.refresh(model, now + 10.0)
+    assert len(builds) == 2 and len(plot.hr.getData()[0]) > len(x)
+
+
+def test_the_frame_timer_runs_at_30_hz_and_at_60_while_the_pacer_moves_fast(qtbot):
+    widget = shown(qtbot, PacerWidget(Pacer(6.0, 0.5)), 430, 560)
+    assert frame_hz(widget.max_speed_px_per_s()) == BASE_FRAME_HZ  # a calm 6 /min breath in a window
+    widget.pacer = Pacer(12.0, 0.3)  # 1.5 s inhales
+    widget.resize(900, 1000)  # presentation on a large screen
+    qtbot.wait(10)
+    assert widget.max_speed_px_per_s() > 45 and frame_hz(widget.max_speed_px_per_s()) == 60.0
+
+
+def test_each_view_draws_at_its_rate_in_virtual_time(qtbot, monkeypatch):
+    """Two minutes of 60 Hz timer slots: the pulse draws at most 30 times a second, the tachogram 15,
+    the trends once, the numbers 4 times; the timer itself runs at 30 Hz for a calm pacer."""
+    from biofeedback import config
+    from biofeedback.ui.main_window import MainWindow
+
+    clock = ManualClock(1000.0)
+    window = MainWindow(Settings(first_run_notice_seen=True), clock=clock, save=False)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.timer.stop()  # the test calls the frames itself
+    ui, model = window.ui, window.live.model
+    model.add(ppg_output(0.0, 2.0), host_t_s=clock())
+    counts = {name: count_calls(monkeypatch, view, "refresh")
+              for name, view in (("pulse", ui.pulse), ("tachogram", ui.tachogram), ("rmssd", ui.rmssd_trend))}
+    counts["numbers"] = count_calls(monkeypatch, window.frame, "_update_numbers")
+    seconds = 120.0
+    for _ in range(int(seconds * 60)):  # slots as fast as a 60 Hz timer would give them
+        clock.advance(1 / 60)
+        window.frame.draw()
+    assert window.timer.interval() == round(1000 / BASE_FRAME_HZ)
+    rates = {name: len(c) / seconds for name, c in counts.items()}
+    assert rates["pulse"] <= config.GUI_PULSE_REDRAW_HZ + 0.1
+    assert rates["tachogram"] <= config.GUI_TACHOGRAM_REDRAW_HZ + 0.1
+    assert rates["rmssd"] <= config.GUI_TRENDS_REDRAW_HZ + 0.1
+    assert rates["numbers"] <= 4.1
+    assert rates["pulse"] >= 0.9 * config.GUI_PULSE_REDRAW_HZ  # and none of them starves
+    window.close()
+
+
+def test_the_coherence_ring_repaints_only_when_what_it_shows_changed(qtbot, monkeypatch):
+    from biofeedback.ui.coherence_indicator import CoherenceIndicator
+
+    ring = shown(qtbot, CoherenceIndicator(), 200, 200)
+    updates = count_calls(monkeypatch, ring, "update")
+    for _ in range(8):  # the window's number timer, 4 times a second, with the same values
+        ring.set_values(1.2, 8.0, level=1)
+    assert len(updates) == 1
+    ring.set_values(1.2, 9.0, level=1)
+    assert len(updates) == 2
