@@ -252,11 +252,10 @@ COACH_MAX_CLIENTS = 64  # clients read at once; more are counted ("70 found, sho
 COACH_POLL_S = 0.1  # each client's reader thread pulls its inlets this often...
 COACH_DRAIN_S = 0.05  # ...and the GUI takes what they pulled this often (a beat waits at most both periods)
 COACH_RESOLVE_S = 0.5  # the discovery thread looks at the resolver's list this often
-COACH_MAX_RATE_HZ = 10_000.0  # a stream declaring more than this is refused ("bad stream: ... Hz")
 COACH_IRREGULAR_MAX_HZ = 50.0  # buffer sizing of an irregular stream (beats, metrics: a few a second)
 COACH_INLET_BUFFER_S = 10.0  # an inlet keeps at most this much unread data (the reader pulls every 0.1 s)...
 COACH_INLET_BUFFER_BYTES = 2_000_000  # ...and at most this much memory, whatever rate is declared (liblsl
-# counts whole seconds: 1 s of 8 channels at COACH_MAX_RATE_HZ is ~1.3 MB, so every stream read fits)
+# counts whole seconds: 1 s of 8 channels at STREAM_MAX_RATE_HZ is ~1.3 MB, so every stream read fits)
 COACH_PULL_MAX_SAMPLES = 512  # at most this many samples per inlet per pull (bounded work per pass)
 COACH_CURVE_BREAK_S = 3.0  # beats further apart than this are not joined by the HR curve
 

@@ -46,6 +46,7 @@ from biofeedback.io.lsl_outlets import (
     SOURCE_ID_PREFIX,
     client_key,
 )
+from biofeedback.io.stream_checks import sized_buffer
 
 COACH_KINDS = ("RR", "LiveBeats", "Metrics", "Pacer")
 EXPECTED_CHANNELS = {"RR": len(RR_CHANNELS), "LiveBeats": len(LIVE_CHANNELS),
@@ -53,7 +54,6 @@ EXPECTED_CHANNELS = {"RR": len(RR_CHANNELS), "LiveBeats": len(LIVE_CHANNELS),
 NUMERIC_FORMATS = {pylsl.cf_float32: "float32", pylsl.cf_double64: "double64", pylsl.cf_int8: "int8",
                    pylsl.cf_int16: "int16", pylsl.cf_int32: "int32", pylsl.cf_int64: "int64"}
 _FORMAT_NAMES = {**NUMERIC_FORMATS, pylsl.cf_string: "text", pylsl.cf_undefined: "undefined"}
-_SAMPLE_OVERHEAD_BYTES = 64  # liblsl's per-sample bookkeeping (stamp, refcount, pool links), roughly
 _MAX_KEPT_ERRORS = 32  # tracebacks a reader keeps for the consumer (one per stream and kind of error)
 _MAX_PENDING_SAMPLES = 20_000  # samples a reader holds for a consumer that does not take them; the oldest go
 
@@ -67,27 +67,17 @@ def stream_problem(kind: str, info: pylsl.StreamInfo) -> str | None:
     if fmt not in NUMERIC_FORMATS:
         return f"bad stream ({kind}): {_FORMAT_NAMES.get(fmt, f'format {fmt}')} values, expected numbers"
     rate = info.nominal_srate()
-    if not math.isfinite(rate) or rate < 0 or rate > config.COACH_MAX_RATE_HZ:
-        return f"bad stream ({kind}): declares {rate:g} Hz, at most {config.COACH_MAX_RATE_HZ:g} Hz is read"
+    if not math.isfinite(rate) or rate < 0 or rate > config.STREAM_MAX_RATE_HZ:
+        return f"bad stream ({kind}): declares {rate:g} Hz, at most {config.STREAM_MAX_RATE_HZ:g} Hz is read"
     return None
 
 
 def inlet_buffer(n_channels: int, rate_hz: float) -> tuple[int, int]:
     """(liblsl ``max_buflen``, samples it holds) for an inlet: COACH_INLET_BUFFER_S of data at the
-    declared rate (COACH_IRREGULAR_MAX_HZ for an irregular stream), at most COACH_INLET_BUFFER_BYTES.
-
-    liblsl counts ``max_buflen`` in seconds for a stream with a rate, in hundreds of samples for an
-    irregular one, so the samples it holds are rounded to that unit (never below one unit).
-    """
-    per_sample = n_channels * 8 + _SAMPLE_OVERHEAD_BYTES
-    by_memory = max(1, config.COACH_INLET_BUFFER_BYTES // per_sample)
-    if rate_hz > 0:
-        samples = min(config.COACH_INLET_BUFFER_S * rate_hz, by_memory)
-        buflen = max(1, int(samples // rate_hz))
-        return buflen, max(1, int(buflen * rate_hz))
-    samples = min(config.COACH_INLET_BUFFER_S * config.COACH_IRREGULAR_MAX_HZ, by_memory)
-    buflen = max(1, int(samples // 100))
-    return buflen, buflen * 100
+    declared rate (COACH_IRREGULAR_MAX_HZ for an irregular stream), at most COACH_INLET_BUFFER_BYTES
+    (``stream_checks.sized_buffer``, as for the app's own LSL source)."""
+    return sized_buffer(n_channels, "double64", rate_hz, config.COACH_INLET_BUFFER_S,
+                        config.COACH_INLET_BUFFER_BYTES, config.COACH_IRREGULAR_MAX_HZ)
 
 
 def newest_per_client(infos: list[pylsl.StreamInfo]) -> dict[str, dict[str, pylsl.StreamInfo]]:

@@ -193,8 +193,8 @@ class RateCheck:
         self.rate_hz, self.problem = rate_problem(self.what, self.kind, self.declared_hz, t)
 
 
-def _buffer(n_channels: int, fmt: str, rate_hz: float, seconds: float, max_bytes: int,
-            irregular_hz: float) -> tuple[int, int]:
+def sized_buffer(n_channels: int, fmt: str, rate_hz: float, seconds: float, max_bytes: int,
+                 irregular_hz: float) -> tuple[int, int]:
     """(liblsl buffer length, samples it holds): ``seconds`` of data at the rate (at
     ``irregular_hz`` for 0 Hz), at most ``max_bytes``.
 
@@ -216,14 +216,14 @@ def _buffer(n_channels: int, fmt: str, rate_hz: float, seconds: float, max_bytes
 def inlet_buffer(n_channels: int, fmt: str, rate_hz: float) -> tuple[int, int]:
     """(liblsl ``max_buflen``, samples it holds) for an inlet: LSL_SOURCE_BUFFER_S, at most
     LSL_SOURCE_BUFFER_BYTES."""
-    return _buffer(n_channels, fmt, rate_hz, config.LSL_SOURCE_BUFFER_S, config.LSL_SOURCE_BUFFER_BYTES,
+    return sized_buffer(n_channels, fmt, rate_hz, config.LSL_SOURCE_BUFFER_S, config.LSL_SOURCE_BUFFER_BYTES,
                    config.LSL_SOURCE_IRREGULAR_SIZING_HZ)
 
 
 def outlet_buffer(n_channels: int, fmt: str, rate_hz: float) -> int:
     """liblsl ``max_buffered`` for one of our outlets: LSL_MAX_BUFFERED_S (for an irregular stream
     LSL_MAX_BUFFERED_S hundred samples, as before), at most LSL_OUTLET_BUFFER_BYTES."""
-    return _buffer(n_channels, fmt, rate_hz, config.LSL_MAX_BUFFERED_S, config.LSL_OUTLET_BUFFER_BYTES, 100.0)[0]
+    return sized_buffer(n_channels, fmt, rate_hz, config.LSL_MAX_BUFFERED_S, config.LSL_OUTLET_BUFFER_BYTES, 100.0)[0]
 
 
 def pull_max_samples(n_channels: int) -> int:

@@ -40,10 +40,10 @@ def test_inlet_buffers_are_sized_by_time_and_capped_in_memory():
     assert (buflen, samples) == (int(config.COACH_INLET_BUFFER_S), int(config.COACH_INLET_BUFFER_S * 10))
     buflen, samples = inlet_buffer(3, 0.0)  # irregular: liblsl counts hundreds of samples
     assert samples == buflen * 100 >= config.COACH_INLET_BUFFER_S * config.COACH_IRREGULAR_MAX_HZ
-    # every stream the coach reads (2, 3 or 8 channels, at most COACH_MAX_RATE_HZ) stays under the cap,
+    # every stream the coach reads (2, 3 or 8 channels, at most STREAM_MAX_RATE_HZ) stays under the cap,
     # liblsl's ~64 bytes of bookkeeping per sample counted
     for n in (2, 3, 8):
-        for rate in (0.0, 1.0, 250.0, 5000.0, config.COACH_MAX_RATE_HZ):
+        for rate in (0.0, 1.0, 250.0, 5000.0, config.STREAM_MAX_RATE_HZ):
             buflen, samples = inlet_buffer(n, rate)
             assert buflen >= 1 and samples * (n * 8 + 64) <= config.COACH_INLET_BUFFER_BYTES, (n, rate)
 
