@@ -215,6 +215,8 @@ class EcgRPeakDetector:
             if self._n < LEARN_S * self.fs_hz and not final:
                 return beats
             mwi, first = self._window(self._mwi, max(0, self._n - int(LEARN_S * self.fs_hz)), self._n)
+            if mwi.size == 0:
+                return beats  # no sample yet (a gap before the first one): nothing to decide
             if not _peaky(mwi) and not final:
                 return beats  # no QRS-like peaks yet (electrodes off, noise): keep waiting
             first = self._n - len(self._mwi)  # classify every peak still in the history

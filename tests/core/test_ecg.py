@@ -110,3 +110,12 @@ def test_no_beats_while_the_electrodes_are_off():
     found = detect_r_peaks(ecg, fs)
     assert ((found > 20.5) & (found < 39.5)).sum() <= 2
     assert match_f1(found[found > 45], truth[truth > 45], TOLERANCE_S)[0] >= 0.99
+
+
+def test_flush_before_any_sample_decides_nothing_and_does_not_raise():
+    """A recording that starts with a gap flushes the detector before its first sample."""
+    from biofeedback.core.ecg import EcgRPeakDetector, flush_events
+
+    detector = EcgRPeakDetector(250.0)
+    assert detector.flush().size == 0
+    assert flush_events(EcgRPeakDetector(500.0)) == []
