@@ -21,7 +21,14 @@ What it follows (each stage in its own module):
   confirmation (smoothed maximum, flat top, parabola).
 - **Reflected waves** (``beat_acceptance``): against the expected interval,
   the autocorrelation period of the recent wave (``ppg_rhythm``), a peak too
-  soon and too small for how soon it comes is a reflected wave.
+  soon and too small for how soon it comes is a reflected wave. A peak that
+  passes but comes early (sooner than ``_HOLD_BELOW`` of the expected
+  interval) is held for half an interval: a clearly taller peak after a dip
+  in that time, found by an upstroke of its own or in the wave, is the beat
+  instead (heartpy's data3 at 448-455 s and 193-195 s: double peaks after a
+  disturbance, where the detector took the first, smaller one and then every
+  reflected wave after it). Only early beats wait, so the latency of the
+  others is unchanged.
 - **Polarity**: declared by the protocol (``polarity``) or estimated from the
   learning window (``ppg_polarity``); the wave is multiplied by it.
 - **Per-beat quality**: template correlation (``beat_quality``), vouched for
@@ -50,6 +57,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import deque
+from typing import NamedTuple
 
 import numpy as np
 from scipy import signal
@@ -90,6 +98,10 @@ from biofeedback.core.types import SignalQuality
 _HISTORY_S = 4.0  # raw history kept behind the processed point (peak search, quality waves)
 _QUALITY_WINDOW_S = 2.0
 _RATE_TOLERANCE = 0.2  # a declared rate this far from the samples' own is replaced by theirs
+_HOLD_BELOW = 0.8  # a beat sooner than this share of the expected interval is early: ...
+_HOLD_SHARE = 0.5  # ... held this share of the expected interval after its peak ...
+_RIVAL_DIP_SHARE = 0.2  # ... and a taller peak after a dip of this share of its rise is the beat instead,
+_RIVAL_TALLER_SHARE = 0.15  # ... when taller by this share of the held beat's rise (not a near-equal twin)
 _EMPTY = np.empty(0)
 
 
@@ -175,6 +187,8 @@ class PpgBeatDetector:
         self._rise_max = self._rise_base = 0.0
         self._last_beat_t: float | None = None
         self._last_good = False  # the last beat's quality was acceptable (its interval may vouch for the next)
+        self._held: _Candidate | None = None  # an early beat waiting for a taller peak (``_confirm``) ...
+        self._held_until = 0  # ... until this absolute sample
         self._last_peak_abs: int | None = None
         self._last_t: float | None = None
         self._first_t: float | None = None
@@ -228,13 +242,20 @@ class PpgBeatDetector:
         return self._process(pending - pending % self._granule)
 
     def flush(self) -> np.ndarray:
-        """Process samples still waiting for a full group (end of a record)."""
+        """Process samples still waiting for a full group (end of a record); release a held beat."""
         self.last_quality = _EMPTY
         if not self._started:
             if self._n - self._start < max(4, self._ls + 2):
                 return _EMPTY
             self._begin(self._n - self._start)
-        return self._process(self._n - self._p) if self._n > self._p else _EMPTY
+        out = self._process(self._n - self._p) if self._n > self._p else _EMPTY
+        if self._held is None:
+            return out
+        quals = self.last_quality.tolist() if out.size else []
+        beats = out.tolist()
+        self._release(beats, quals)
+        self.last_quality = np.array(quals)
+        return np.array(beats)
 
     @property
     def quality(self) -> SignalQuality:
@@ -400,10 +421,16 @@ class PpgBeatDetector:
         while i < end:
             stop = min(b, end)
             while i < stop:
+                s = stop
+                if self._held is not None and not self._rising:  # (an upstroke under way settles it when it peaks)
+                    if i + self._off >= self._held_until:
+                        self._settle(i, beats, quals)
+                        continue
+                    s = min(stop, self._held_until - self._off)
                 if self._rising:
-                    i = self._step_rising(i, stop, beats, quals)
+                    i = self._step_rising(i, s, beats, quals)
                 else:
-                    i = self._step_idle(i, stop)
+                    i = self._step_idle(i, s)
             if stop == b:
                 self._update_period(b)
                 b += every
@@ -479,14 +506,90 @@ class PpgBeatDetector:
             return stop
         j = i + int(fallen[0])
         self._rising = False
-        t_q = self._confirm(self._onset, j)
-        if t_q is not None:
-            beats.append(t_q[0])
-            quals.append(t_q[1])
+        self._confirm(self._onset, j, beats, quals)
         return j + 1
 
-    def _confirm(self, onset: int, j: int) -> tuple[float, float] | None:
-        """Systolic peak of the upstroke [onset, j], its quality; None if not a beat."""
+    def _confirm(self, onset: int, j: int, beats: list[float], quals: list[float]) -> None:
+        """The upstroke [onset, j] peaked: a beat, a beat held back, or none (see ``_Candidate``).
+
+        A beat that comes early (sooner than ``BEAT_REFLECTED_SHARE`` of the
+        expected interval) is held until ``_HOLD_SHARE`` of an interval after its
+        peak: a taller peak before then is the beat instead (the held one was a
+        reflected wave or an artifact), else the held beat is released.
+        """
+        held = self._held
+        if held is not None:
+            rival = self._judge(onset, j)  # judged against the last beat before the held one
+            if rival is not None and rival.top > held.top + _RIVAL_TALLER_SHARE * held.prom:
+                self._held = None  # the taller peak is the beat; the held one was not
+                self._take(rival, beats, quals)
+                return
+            self._release(beats, quals)
+        cand = self._judge(onset, j)
+        if cand is not None:
+            self._take(cand, beats, quals)
+
+    def _take(self, cand: _Candidate, beats: list[float], quals: list[float]) -> None:
+        """Hold an early beat, accept any other."""
+        if cand.until_abs is not None:
+            self._held, self._held_until = cand, cand.until_abs
+            return
+        t, q = self._commit(cand)
+        beats.append(t)
+        quals.append(q)
+
+    def _settle(self, i: int, beats: list[float], quals: list[float]) -> None:
+        """The hold of an early beat ended at sample ``i``: a taller peak after it in the wave, or it.
+
+        A taller peak close after a held beat often starts no upstroke of its own:
+        the slope sum has not fallen below the threshold since the held beat's
+        upstroke (heartpy data3 448.9 s, 193.95 s). So the wave itself is searched,
+        from the held peak to ``i``, for a completed peak taller than the held one
+        with a dip between them.
+        """
+        held = self._held
+        assert held is not None
+        rival = self._rival_in_wave(held, i)
+        if rival is None:
+            self._release(beats, quals)
+            return
+        self._held = None
+        t, q = self._commit(rival)
+        beats.append(t)
+        quals.append(q)
+
+    def _rival_in_wave(self, held: _Candidate, i: int) -> _Candidate | None:
+        k0 = held.k_abs - self._off
+        w = self._peaks.smooth
+        last = i - self._peaks.settle  # a peak here or before has the samples its time needs
+        if last - k0 < 2 or k0 < self._start:
+            return None
+        x = self._v[k0 : i + 1] * held.sign
+        if x.size < w + 2:
+            return None
+        c = np.cumsum(np.concatenate(([0.0], x)))
+        sm = (c[w:] - c[:-w]) / w  # sm[q] is centred on x[q + w // 2]
+        n = min(sm.size, last - k0 - w // 2 + 1)
+        if n < 2:
+            return None
+        m = int(np.argmax(sm[:n]))
+        if sm[m] <= held.top + _RIVAL_TALLER_SHARE * held.prom:
+            return None
+        d = int(np.argmin(sm[: m + 1]))
+        if held.top - float(sm[d]) < _RIVAL_DIP_SHARE * held.prom:
+            return None  # no dip between: a shoulder of the held peak, not another one
+        return self._judge(k0 + d + w // 2, i)
+
+    def _release(self, beats: list[float], quals: list[float]) -> None:
+        held = self._held
+        assert held is not None
+        self._held = None
+        t, q = self._commit(held)
+        beats.append(t)
+        quals.append(q)
+
+    def _judge(self, onset: int, j: int) -> _Candidate | None:
+        """Is the peak of the upstroke [onset, j] a beat (after the last accepted one)? No state changes."""
         assert self.polarity is not None  # learnt or declared by _begin
         sign = float(self.polarity)
         span = self._peaks.locate(self._v, self._start, onset, j, sign)
@@ -500,12 +603,19 @@ class PpgBeatDetector:
             return None
         if gap is not None and is_reflected_wave(prom, gap, rr_exp, self._last_prom, self._proms):
             return None
-        strength = float(self._ssf[onset : j + 1].max())
-        self._ups.append(strength)
+        k_abs = (span.k_lo + span.k_hi) // 2 + self._off
+        until = None
+        if gap is not None and rr_exp is not None and gap < _HOLD_BELOW * rr_exp:
+            until = k_abs + max(1, round(_HOLD_SHARE * rr_exp * self.fs_hz))
+        return _Candidate(t, prom, span.top, float(self._ssf[onset : j + 1].max()), k_abs, until, sign)
+
+    def _commit(self, cand: _Candidate) -> tuple[float, float]:
+        """Accept a beat: thresholds, sizes, intervals and template learn from it; (time, quality)."""
+        t, prom, k_abs, sign = cand.t, cand.prom, cand.k_abs, cand.sign
+        self._ups.append(cand.strength)
         self._proms.append(prom)
         self._last_prom = prom
         self._thr = BEAT_THRESHOLD_SHARE * statistics.median(self._ups)
-        k_abs = (span.k_lo + span.k_hi) // 2 + self._off
         quality = math.nan
         if self._last_beat_t is not None and t - self._last_beat_t <= MAX_RR_S:
             on_rhythm = on_the_rhythm(t - self._last_beat_t, self._rr_med, len(self._rr))
@@ -522,6 +632,18 @@ class PpgBeatDetector:
         self._last_good = quality >= BEAT_QUALITY_MIN
         self._last_beat_t, self._last_peak_abs = t, k_abs
         return t, quality
+
+
+class _Candidate(NamedTuple):
+    """A peak judged a beat, not yet accepted."""
+
+    t: float
+    prom: float  # rise from its foot
+    top: float  # smoothed height (sign-corrected): a taller rival replaces a held beat
+    strength: float  # the upstroke's slope sum
+    k_abs: int  # absolute sample index of the peak
+    until_abs: int | None  # held until this absolute sample (an early beat), else None
+    sign: float
 
 
 def detect_beats(

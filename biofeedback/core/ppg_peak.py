@@ -68,6 +68,8 @@ class PeakPlacer:
         self.trough = max(1, round(TROUGH_LOOKBACK_S * fs))
         self._gd = round(_GROUP_DELAY_S * fs)
         self._fit_half = max(1, round(BEAT_FIT_HALF_S * fs))
+        # samples a peak needs after it before ``locate`` and ``peak_time`` can place it
+        self.settle = 2 * self._fit_half + self.smooth // 2 + 2
         # below ~50 Hz a pulse changes a lot from sample to sample, so first differences
         # overstate the noise: the factor shrinks with the rate (the template check remains)
         self._noise_factor = BEAT_MIN_PROMINENCE_SD * min(1.0, fs / _NOISE_FULL_FS_HZ)
