@@ -37,7 +37,10 @@ Streaming adaptation: the template is the mean of the last
 ``BEAT_TEMPLATE_BEATS`` accepted (z-scored) beats, so it follows slow changes
 of shape. If it was learnt from a bad stretch (motion at the start),
 ``BEAT_TEMPLATE_REBUILD_BEATS`` rejected beats in a row that agree with each
-other replace it. Pure NumPy; one call per beat.
+other replace it; the last of them is scored against the rebuilt template, and
+``rebuilt_from`` names the earlier ones, good pulses after all (the pipeline
+takes them back: heartpy's data2 at 42.7-44.5 s, four clean pulses after a
+disturbance were all poor against a template learnt from it). Pure NumPy; one call per beat.
 """
 
 from __future__ import annotations
@@ -115,19 +118,27 @@ class TemplateQuality:
     def __init__(self) -> None:
         self._recent: deque[np.ndarray] = deque(maxlen=BEAT_TEMPLATE_BEATS)
         self._rejected: deque[np.ndarray] = deque(maxlen=BEAT_TEMPLATE_REBUILD_BEATS)
+        self._rejected_keys: deque[float] = deque(maxlen=BEAT_TEMPLATE_REBUILD_BEATS)
+        # after a ``score`` that rebuilt the template: the keys of the earlier rejected beats it was
+        # rebuilt from (they agree with this one: good pulses after all), else empty
+        self.rebuilt_from: tuple[float, ...] = ()
 
     def reset(self) -> None:
         self._recent.clear()
         self._rejected.clear()
+        self._rejected_keys.clear()
+        self.rebuilt_from = ()
 
-    def score(self, wave: np.ndarray, on_rhythm: bool = False, on_step: bool = False) -> float | None:
+    def score(self, wave: np.ndarray, on_rhythm: bool = False, on_step: bool = False,
+              key: float = math.nan) -> float | None:
         """Quality of one beat's wave, updating the template; None while it is being learnt.
 
         ``on_rhythm``: the beat's interval matches the recent ones (``on_the_rhythm``),
         so a correlation from ``RHYTHM_QUALITY_MIN`` up is acceptable; ``on_step``: it is
         one step from the previous interval (``one_step_on``), acceptable from
-        ``STEP_QUALITY_MIN``.
+        ``STEP_QUALITY_MIN``. ``key`` names the beat (its time) in ``rebuilt_from``.
         """
+        self.rebuilt_from = ()
         z = resample_beat(wave)
         if z is None:
             return 0.0
@@ -141,12 +152,16 @@ class TemplateQuality:
         if r >= BEAT_QUALITY_MIN:
             self._recent.append(z)
             self._rejected.clear()
+            self._rejected_keys.clear()
         else:
             self._rejected.append(z)
+            self._rejected_keys.append(key)
             if len(self._rejected) == self._rejected.maxlen and self._consistent():
                 self._recent.clear()
                 self._recent.extend(self._rejected)
+                self.rebuilt_from = tuple(self._rejected_keys)[:-1]
                 self._rejected.clear()
+                self._rejected_keys.clear()
                 r = self._correlation(z)  # this beat is one of the agreeing pulses: scored as they are now
         return r
 

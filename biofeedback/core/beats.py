@@ -33,7 +33,8 @@ What it follows (each stage in its own module):
   learning window (``ppg_polarity``); the wave is multiplied by it.
 - **Per-beat quality**: template correlation (``beat_quality``), vouched for
   by the rhythm when the interval matches the recent ones, carried with each
-  beat in ``last_quality``.
+  beat in ``last_quality``; a beat whose agreement with the poor ones before
+  it rebuilt the template lists them in ``vouched`` (good pulses after all).
 
 Lost samples: ``bridge()`` (called by the pipeline on a short lost-samples
 gap) makes the next fed sample fill the hole with straight-line samples on
@@ -98,6 +99,7 @@ from biofeedback.core.types import SignalQuality
 _HISTORY_S = 4.0  # raw history kept behind the processed point (peak search, quality waves)
 _QUALITY_WINDOW_S = 2.0
 _RATE_TOLERANCE = 0.2  # a declared rate this far from the samples' own is replaced by theirs
+_VOUCHED_KEPT = 16
 _HOLD_BELOW = 0.8  # a beat sooner than this share of the expected interval is early: ...
 _HOLD_SHARE = 0.5  # ... held this share of the expected interval after its peak ...
 _RIVAL_DIP_SHARE = 0.2  # ... and a taller peak after a dip of this share of its rise is the beat instead,
@@ -189,6 +191,8 @@ class PpgBeatDetector:
         self._last_good = False  # the last beat's quality was acceptable (its interval may vouch for the next)
         self._held: _Candidate | None = None  # an early beat waiting for a taller peak (``_confirm``) ...
         self._held_until = 0  # ... until this absolute sample
+        # beat time -> earlier beats (times) that its template rebuild showed were good pulses
+        self.vouched: dict[float, tuple[float, ...]] = {}
         self._last_peak_abs: int | None = None
         self._last_t: float | None = None
         self._first_t: float | None = None
@@ -627,8 +631,12 @@ class PpgBeatDetector:
             prev = self._last_peak_abs - self._off
             if prev >= max(self._start, 0):
                 wave = beat_wave(self._v, prev, k_abs - self._off, self.fs_hz)
-                q = self._templates.score(wave * sign, on_rhythm, on_step)
+                q = self._templates.score(wave * sign, on_rhythm, on_step, key=t)
                 quality = math.nan if q is None else q
+                if self._templates.rebuilt_from:
+                    self.vouched[t] = self._templates.rebuilt_from
+                    while len(self.vouched) > _VOUCHED_KEPT:  # (a caller that never asks)
+                        del self.vouched[next(iter(self.vouched))]
         self._last_good = quality >= BEAT_QUALITY_MIN
         self._last_beat_t, self._last_peak_abs = t, k_abs
         return t, quality

@@ -128,6 +128,7 @@ class Pipeline:
         self._next_quality_t_s = -np.inf
         self._poor_span = False
         self._held_poor: tuple[float, float] | None = None  # one poor pulse, waiting for the next
+        self._poor_run: deque[float] = deque(maxlen=8)  # the poor pulses since the last good one
         self._last_detection_t_s: float | None = None
         self._losses: deque[float] = deque()  # device times of recent lost-sample gaps
         self._share: deque[tuple[float, bool]] = deque()  # (t_s, artifact) over the live window
@@ -277,15 +278,24 @@ class Pipeline:
         self._on_gap(Gap(start, t_next_s - start, "invalid_samples"), out)
 
     def _on_detections(self, times: np.ndarray, quality: np.ndarray, out: PipelineOutput) -> None:
-        """Detected pulses: good ones go on to the corrector, poor ones make a gap."""
+        """Detected pulses: good ones go on to the corrector, poor ones make a gap.
+
+        One poor pulse alone goes on (the corrector judges its interval); two in a
+        row start a poor-signal span, which the next good pulse ends with a new
+        chain. When that good pulse rebuilt the detector's template from the poor
+        ones just before it (``PpgBeatDetector.vouched``: they agree with each
+        other, the template learnt before them was wrong), they start the new chain.
+        """
         detections = times.tolist()
         out.detections_t_s += detections
         if self._use_device_beats():
             return
+        detector = self.detector
         for t_s, q in zip(detections, quality.tolist(), strict=True):
             last = self._last_detection_t_s
             self._last_detection_t_s = t_s
             if q == q and q < config.BEAT_QUALITY_MIN:  # NaN: not known yet (template learning)
+                self._poor_run.append(t_s)
                 if self._poor_span:
                     self._count_poor(t_s)
                 elif self._held_poor is None:  # one odd pulse (an ectopic, a missed pulse) is
@@ -298,6 +308,21 @@ class Pipeline:
                     self._count_poor(first_t)
                     self._count_poor(t_s)
                     self._set_quality(SignalQuality.POOR, out)
+                continue
+            vouched = detector.vouched.pop(t_s, ()) if detector is not None else ()
+            poor_run = list(self._poor_run)
+            self._poor_run.clear()
+            if (self._poor_span and vouched and len(poor_run) >= len(vouched)
+                    and tuple(poor_run[-len(vouched):]) == vouched):
+                # the poor pulses just before agree with this one (the template was wrong, not
+                # they): they start the new chain, with their intervals
+                self._poor_span = False
+                self._break_chain(None, out)
+                self._set_quality(self._base_quality(t_s), out)
+                for t_v in vouched:
+                    self._uncount_poor(t_v)
+                    self._push(t_v, math.nan, out)
+                self._push(t_s, q, out)
                 continue
             if self._held_poor is not None:  # the odd pulse stayed alone: it goes on after all
                 held_t, held_q = self._held_poor
@@ -317,6 +342,15 @@ class Pipeline:
     def _count_poor(self, t_s: float) -> None:
         self.n_poor += 1
         self._count_share(t_s, True)
+
+    def _uncount_poor(self, t_s: float) -> None:
+        """A pulse counted poor was good after all (``PpgBeatDetector.vouched``)."""
+        self.n_poor -= 1
+        try:
+            self._share.remove((t_s, True))
+        except ValueError:  # already out of the live window
+            return
+        self._share_bad -= 1
 
     def _on_device_beat(self, beat: DeviceBeat, out: PipelineOutput) -> None:
         if not self._use_device_beats():
@@ -368,6 +402,7 @@ class Pipeline:
         self._last_detection_t_s = None
         self._poor_span = False
         self._held_poor = None
+        self._poor_run.clear()
 
     def _break_chain(self, gap: Gap | None, out: PipelineOutput) -> None:
         """End the interval chain: release held beats; the next beat has no interval."""
