@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from biofeedback.io.source import FAILED, SourceState
 
     try:
-        source = SerialSource(args.port, baud=args.baud, protocol=args.protocol)
+        source = SerialSource(args.port, baud=args.baud, protocol=args.protocol, auto_hint="--protocol auto")
     except PortError as error:
         print(f"biofeedback record: {error}", file=sys.stderr)
         return 2
@@ -162,8 +162,15 @@ def run(args: argparse.Namespace) -> int:
                 exit_code = 2
         if raw_file:
             raw_file.close()
+    # bytes that arrived but never parsed (a protocol forced by hand that the device does not
+    # speak) are no recording: said in words, with what they look like, and exit status 2
+    unparsed = source.unparsed_report()
+    if unparsed is not None:
+        print(f"\nbiofeedback record: {unparsed}", file=sys.stderr)
+        exit_code = 2
     if writer is not None and writer.finished and not writer.kept:
-        print("\nNo data arrived, so no session was stored.", file=sys.stderr)
+        nothing = "No data arrived" if source.bytes_received == 0 else "Nothing was decoded"
+        print(f"\n{nothing}, so no session was stored.", file=sys.stderr)
     saved_id = writer.session_id if writer is not None and writer.kept else None
     where = ", ".join(x for x in (
         str(out_path) if out_path else "", f"session {saved_id}" if saved_id is not None else "") if x)

@@ -9,6 +9,12 @@ reports as a ``Gap(reason="disconnected")``. After a reconnect the events are
 held until the device names itself (``DeviceInfo.device``; at most
 ``RECONNECT_IDENTITY_WAIT_S``): a different device behind the same port name
 (another simulator that reused a dead one's pty) is refused, not mixed in.
+
+The source counts the bytes a port sent and the lines or packets its decoder
+parsed. Bytes that never parse (a protocol forced by hand that the device does
+not speak) are said in words, with what the bytes look like
+(``core/protocols/autodetect``): as a state message once
+config.SERIAL_UNPARSED_WARN_BYTES arrived, and by ``unparsed_report`` at the end.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import serial
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS, detect_protocol, make_decoder
-from biofeedback.core.protocols.autodetect import excerpt, wants_more_time
+from biofeedback.core.protocols.autodetect import DetectResult, excerpt, wants_more_time
 from biofeedback.core.protocols.registry import Decoder
 from biofeedback.core.timebase import event_time_s, first_time_s, shift_event
 from biofeedback.core.types import DeviceInfo, Event, Gap
@@ -44,6 +50,32 @@ DETECT_SLOW_STEP_S = 0.5  # a slow line device is re-checked this often while au
 
 def list_ports() -> list[PortInfo]:
     return list_serial_ports()
+
+
+def amount(n_bytes: int) -> str:
+    """A byte count in words: "612 bytes", "20.9 KB" (1 KB = 1000 bytes), "3.1 MB"."""
+    if n_bytes < 1000:
+        return f"{n_bytes} byte{'s' if n_bytes != 1 else ''}"
+    if n_bytes < 1_000_000:
+        return f"{n_bytes / 1000:.1f} KB"
+    return f"{n_bytes / 1e6:.1f} MB"
+
+
+def describe_unparsed(n_bytes: int, sample: bytes, protocol: str, baud: int, port: str,
+                      switch: str = "the protocol auto") -> str:
+    """A sentence for bytes that arrived but none of which parsed as ``protocol``.
+
+    ``sample`` (the first bytes) is shown to auto-detection to say what the
+    device does speak; ``switch`` is how the user asks for auto-detection.
+    """
+    guess: DetectResult = detect_protocol(sample, baud=baud, window_s=config.AUTODETECT_SLOW_WAIT_S)
+    head = f"{amount(n_bytes)} arrived on {port} but none of it parsed as {protocol} at {baud} baud"
+    if guess.protocol is not None and guess.protocol != protocol:
+        return f"{head}; the data looks like {guess.protocol} ({guess.reason}) — try {switch}"
+    if guess.protocol == protocol:
+        return f"{head}, although it looks like {protocol} ({guess.reason}); received {excerpt(sample)}"
+    return (f"{head}, and it looks like no protocol we know at this baud rate (received {excerpt(sample)}): "
+            f"check the baud rate, or try {switch}")
 
 
 class PortError(Exception):
@@ -80,7 +112,9 @@ def open_port(port: str, baud: int, parity: str = "N", bytesize: int = 8,
 class SerialSource:
     """A serial sensor as a Source (see io/source.py)."""
 
-    def __init__(self, port: str, baud: int | None = None, protocol: str = "auto") -> None:
+    def __init__(self, port: str, baud: int | None = None, protocol: str = "auto",
+                 auto_hint: str = "the protocol auto") -> None:
+        """``auto_hint``: how the user asks for auto-detection, in the sentence for bytes that do not parse."""
         if protocol != "auto" and protocol not in PROTOCOLS:
             raise PortError(f"unknown protocol {protocol!r}; choose one of: auto, {', '.join(PROTOCOLS)}")
         self.port = port
@@ -98,6 +132,13 @@ class SerialSource:
         self._held: list[Event] | None = None  # events after a reconnect, until the device is known
         self._held_until = 0.0
         self._foreign: str | None = None  # the other device that answered after a reconnect
+        # what arrived, for a sentence when none of it parses (reader thread writes, others read)
+        self.bytes_received = 0
+        self._sample = b""  # the first SERIAL_SAMPLE_BYTES bytes received
+        self._parsed_before = 0  # lines or packets parsed by decoders of earlier connections
+        self._decoder: Decoder | None = None
+        self._warned_unparsed = False
+        self._auto_hint = auto_hint
 
     # -- Source API --------------------------------------------------------------
     def start(self, on_events: EventSink, on_state: StateSink) -> None:
@@ -126,6 +167,8 @@ class SerialSource:
         backoff: Iterator[float] = iter(())
         while not self._stop.is_set():
             self._state(CONNECTED, f"Connected to {self.port} ({self.protocol})")
+            self._use_decoder(decoder)
+            self._count(first)
             self._emit(decoder.feed(first))
             self._pump(ser, decoder)
             try:
@@ -152,6 +195,7 @@ class SerialSource:
                 try:
                     ser = self._open_for(self.protocol)
                     decoder = make_decoder(self.protocol)
+                    self._use_decoder(decoder)
                     first = b""
                     self._held, self._held_until = [], time.monotonic() + config.RECONNECT_IDENTITY_WAIT_S
                     break
@@ -239,9 +283,43 @@ class SerialSource:
                     next_keepalive = time.monotonic() + keepalive_period_s
             except (serial.SerialException, OSError, TypeError, AttributeError):
                 return  # unplugged or read error: the caller reconnects
+            if data:
+                self._count(data)
             if data or self._held is not None:
                 if not self._emit(decoder.feed(data) if data else []):
                     return  # a different device: drop it and wait for ours
+            if data and not self._warned_unparsed and self.bytes_received >= config.SERIAL_UNPARSED_WARN_BYTES:
+                report = self.unparsed_report()
+                if report is not None:
+                    self._warned_unparsed = True
+                    self._state(CONNECTED, report)
+
+    # -- what arrived ------------------------------------------------------------------
+    def _use_decoder(self, decoder: Decoder) -> None:
+        if self._decoder is not None and self._decoder is not decoder:
+            self._parsed_before += self._decoder.stats.lines_ok
+        self._decoder = decoder
+
+    def _count(self, data: bytes) -> None:
+        self.bytes_received += len(data)
+        if len(self._sample) < config.SERIAL_SAMPLE_BYTES:
+            self._sample += data[:config.SERIAL_SAMPLE_BYTES - len(self._sample)]
+
+    @property
+    def units_parsed(self) -> int:
+        """Lines (text protocols) or packets (CMS50) decoded so far, over every connection."""
+        return self._parsed_before + (self._decoder.stats.lines_ok if self._decoder is not None else 0)
+
+    def unparsed_report(self) -> str | None:
+        """A sentence when bytes arrived but not one line or packet parsed; None otherwise.
+
+        Safe to call from any thread once the source has stopped (and, as an
+        estimate, while it runs).
+        """
+        if self.bytes_received == 0 or self.units_parsed > 0 or self.protocol not in PROTOCOLS:
+            return None
+        baud = self.baud or PROTOCOLS[self.protocol].baud
+        return describe_unparsed(self.bytes_received, self._sample, self.protocol, baud, self.port, self._auto_hint)
 
     def _same_device(self, events: Sequence[Event]) -> list[Event] | None:
         """Events to pass on now ([] while holding after a reconnect); None for a different device."""
