@@ -1,0 +1,139 @@
+"""PPG beats on real recordings (issue 19): timing, the pulse period, recovery after a disturbance.
+
+Each real case is a stretch of heartpy's records where the pipeline lost or
+misplaced beats before (docs/validation.md); the times are those of the
+validation references (tests/data/validation, made by published detectors).
+The records go through what ``analyze`` runs: the file reader, then the
+pipeline fed in large blocks.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from biofeedback import config
+from biofeedback.core.beat_quality import TemplateQuality
+from biofeedback.core.beats import PpgBeatDetector, detect_beats
+from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.simulation import simulate_ppg
+
+TOL_S = 0.05
+
+
+def _near(times: np.ndarray, t: float, tol_s: float = TOL_S) -> bool:
+    return bool(times.size) and float(np.min(np.abs(times - t))) <= tol_s
+
+
+@pytest.fixture(scope="module")
+def heartpy_runs():
+    """(detections, beats incl. each chain's first) of data2 and data3 through the pipeline."""
+    pytest.importorskip("heartpy")
+    from real_recordings import heartpy_file
+
+    from biofeedback.io.files import load_recording
+
+    runs = {}
+    for name in ("data2", "data3"):
+        pipeline = Pipeline()
+        out = pipeline.feed(load_recording(str(heartpy_file(name))).events_in_blocks(
+            config.OFFLINE_PPG_BLOCK_SAMPLES))
+        out.extend(pipeline.flush())
+        t = np.array([b.t_s for b in out.beats])
+        rr = np.array([b.rr_ms for b in out.beats])
+        start = t - rr / 1000.0
+        first = np.ones(t.size, bool)
+        first[1:] = np.abs(start[1:] - t[:-1]) > 1e-6
+        runs[name] = (np.array(out.detections_t_s), np.sort(np.concatenate([t, start[first]])))
+    return runs
+
+
+def test_a_ripple_on_the_wave_does_not_move_the_beats():
+    """A ~12 Hz ripple (biosignalsnotebooks' lab BVP): the time is the low-passed peak's (was 8 ms)."""
+    fs = 256.0
+    t, v, beats = simulate_ppg(120.0, fs, breathing_bpm=6.0, seed=4)
+    v = v + 0.03 * np.ptp(v) * np.sin(2 * np.pi * 12.3 * t)
+    truth = np.array([b.t_s for b in beats if 2.0 < b.t_s < 118.0])
+    found = detect_beats(t, v, fs)
+    k = np.searchsorted(found, truth).clip(1, found.size - 1)
+    nearest = np.where(np.abs(found[k - 1] - truth) < np.abs(found[k] - truth), found[k - 1], found[k])
+    assert np.all(np.abs(nearest - truth) < TOL_S)
+    rr_error_ms = np.mean(np.abs(np.diff(nearest) - np.diff(truth))) * 1000.0
+    assert rr_error_ms < 4.0  # the raw maximum's parabola: 8.2 ms
+
+
+def test_a_template_rebuild_names_the_rejected_beats_it_was_rebuilt_from():
+    x = np.linspace(0.0, 1.0, 80)
+    old = np.exp(-(x / 0.12) ** 2) + np.exp(-((x - 1.0) / 0.12) ** 2)
+    new = old + 0.9 * np.exp(-((x - 0.4) / 0.07) ** 2) - 0.6 * np.exp(-((x - 0.7) / 0.07) ** 2)
+    q = TemplateQuality()
+    for _ in range(4):
+        q.score(old)
+    scores = [q.score(new, key=k) for k in (10.0, 11.0, 12.0)]
+    assert scores[0] < 0.86 and scores[1] < 0.86
+    assert scores[2] >= 0.86  # the third agreeing beat is scored against the rebuilt template
+    assert q.rebuilt_from == (10.0, 11.0)
+    assert q.score(new, key=13.0) >= 0.86 and q.rebuilt_from == ()
+
+
+def test_clean_pulses_after_a_disturbance_are_beats_from_the_first(heartpy_runs):
+    """data2 41.8-45.4 s: the template was learnt from the finger-off start; the pulses agree."""
+    _, beats = heartpy_runs["data2"]
+    for t in (42.696, 43.549, 44.453, 45.35):
+        assert _near(beats, t), t
+
+
+def test_a_small_pulse_on_time_is_a_beat(heartpy_runs):
+    """data2 103.0 s: a quarter of the usual rise, 0.97 s after the last beat at a ~1 s rhythm."""
+    detections, beats = heartpy_runs["data2"]
+    assert _near(detections, 103.004)
+    assert _near(beats, 103.966) and _near(beats, 104.886)
+
+
+def test_a_slowing_heart_keeps_its_clean_pulses(heartpy_runs):
+    """data3 350-353 s: intervals 593, 677, 735, 762 ms, template scores 0.81-0.86."""
+    _, beats = heartpy_runs["data3"]
+    for t in (350.80, 351.54, 352.30, 353.08):
+        assert _near(beats, t), t
+
+
+def test_a_double_peak_is_one_beat_at_the_taller_peak(heartpy_runs):
+    """data3 448-450 s: a tall bump 0.38 s after a beat, the systolic peak 0.2 s after it."""
+    detections, _ = heartpy_runs["data3"]
+    assert _near(detections, 448.885, 0.02)
+    assert not _near(detections, 448.68, 0.05)
+
+
+def test_a_drop_out_does_not_double_the_pulse_period(heartpy_runs):
+    """data3 160.47 s: a drop-out at 155 s made the period twice the true one and this pulse 'too soon'."""
+    detections, _ = heartpy_runs["data3"]
+    assert _near(detections, 160.471, 0.02)
+    assert not _near(detections, 160.766, 0.05)
+
+
+def test_the_period_is_not_the_delay_of_the_reflected_wave(heartpy_runs):
+    """data3 576-578 s: the autocorrelation at the reflected wave's delay (0.3 s) is no period."""
+    detections, _ = heartpy_runs["data3"]
+    assert _near(detections, 576.741, 0.02) and _near(detections, 577.312, 0.02)
+    assert not _near(detections, 577.026, 0.05)
+
+
+def test_held_beats_give_identical_beats_in_any_chunks():
+    pytest.importorskip("heartpy")
+    from real_recordings import heartpy_file
+
+    from biofeedback.core.types import PpgBlock
+    from biofeedback.io.files import load_recording
+
+    blocks = [e for e in load_recording(str(heartpy_file("data3"))).events if isinstance(e, PpgBlock)]
+    t = np.concatenate([b.t_s for b in blocks])
+    v = np.concatenate([b.value for b in blocks])
+    m = (t > 430.0) & (t < 470.0)  # double peaks at 448-455 s: beats held and replaced
+    t, v = t[m], v[m]
+    fs = blocks[0].fs_hz
+    whole = detect_beats(t, v, fs)
+    assert whole.size > 50
+    for size in (1, 7, 256):
+        det = PpgBeatDetector(fs)
+        parts = [det.feed(t[i:i + size], v[i:i + size]) for i in range(0, t.size, size)]
+        assert np.array_equal(np.concatenate(parts + [det.flush()]), whole), size
