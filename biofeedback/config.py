@@ -261,6 +261,7 @@ COACH_CURVE_BREAK_S = 3.0  # beats further apart than this are not joined by the
 
 # --- Recorded files and offline analysis (io/files.py, core/offline.py, cli/analyze.py) ---
 FILE_RR_GAP_MS = 5000.0  # an interval in a file above this (or NaN, <= 0) is a gap, not a beat
+FILE_RR_MIN_MS = 1.0  # ... and one below this (no device times beats finer; 1e-300 ms would add nothing)
 FILE_GAP_MAX_S = 3600.0  # a gap read from a file advances the clock by at most this
 FILE_PPG_GAP_S = 1.0  # a PPG time step above this (and above 10 median steps) is a gap
 OFFLINE_PPG_BLOCK_SAMPLES = 1 << 16  # analyze feeds the detector chunks this large
@@ -269,6 +270,8 @@ FILE_MAX_LINE_BYTES = 65536  # a table line longer than this (64 KB) is refused 
 FILE_ERROR_EXCERPT_CHARS = 80  # file content (a cell, column names) quoted in an error is cut to this many characters
 CLI_ERROR_MAX_CHARS = 500  # a command's one-line error is cut to this many characters
 FILE_UNIT_CHANGE_MIN_ROWS = 5  # this many rows in a row that read as another unit (x1000): the unit changed there
+FILE_SAMPLE_ABS_MAX = 1e12  # a PPG/ECG sample beyond this magnitude is damage (32-bit ADC counts < 4.3e9), read as missing
+FILE_TIME_ABS_MAX_S = 1e11  # a time stamp beyond this many seconds (3000 years) is damage, read as missing
 HRV_CHAIN_TOLERANCE_MS = 1.0  # a beat whose interval does not start at the previous beat (by
 # more than this) starts a new chain: no successive difference, no coherence window across it
 AUTODETECT_SLOW_WAIT_S = 8.0  # auto-detect keeps listening this long for one-line-per-beat devices

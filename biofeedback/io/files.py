@@ -10,7 +10,10 @@ backwards) become gaps and are reported in ``Recording.note``; they never crash.
 What would be read wrongly or in part is refused with the line at fault: a
 unit that changes inside a column (io/readers_units.py), a table absurdly wide
 (io/readers_table.py), anything that is not a regular file (a named pipe would
-be waited on for ever).
+be waited on for ever), a sample rate no detector works at. Values no device
+gives (a sample beyond FILE_SAMPLE_ABS_MAX, a stamp beyond FILE_TIME_ABS_MAX_S,
+an interval under FILE_RR_MIN_MS) are read as missing and counted in the note.
+tests/io/test_files_fuzz.py holds every reader to this.
 """
 
 from __future__ import annotations
@@ -180,6 +183,10 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         except RawLogError as error:
             raise InputError(str(error)) from None
         events, note = clean_raw_events(events)
+        events, absurd = _raw_without_absurd_samples(events)
+        note = "; ".join(n for n in (note, absurd) if n)
+        for fs in {e.fs_hz for e in events if isinstance(e, PpgBlock | DeviceInfo) and e.fs_hz is not None}:
+            _refuse_odd_rate(path, fs, "PPG", config.STREAM_MIN_PPG_RATE_HZ)
         return Recording("raw", note=note, device=path.name, raw_events=events)
     if is_opensignals(head):
         if kind == "rr":
@@ -253,8 +260,8 @@ def _from_npy(path: Path, kind: str, fs_hz: float | None) -> Recording:
         names = list(array.dtype.names)
         columns = [np.asarray(array[n], dtype=float).ravel() for n in names]
         return _from_table(path, Table(names, columns), kind, fs_hz, None)
-    if not np.issubdtype(array.dtype, np.number):
-        raise InputError(f"{path.name} holds {array.dtype} values, not numbers")
+    if not np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.complexfloating):
+        raise InputError(f"{path.name} holds {array.dtype} values, not real numbers")
     array = np.asarray(array, dtype=float)
     if array.ndim == 1:
         return _from_table(path, Table(None, [array]), kind, fs_hz, None)
@@ -388,9 +395,11 @@ def _median_step(t_s: np.ndarray) -> float | None:
 
 def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
     t = table.columns[index]
+    name, unit = _normalised(table.label(index))
+    if _median_step(t) is None:  # also when its name gives the unit: no sample time can come of it
+        raise InputError(f"{path.name}: the time column {excerpt(name)} never advances")
     if index in table.datetime_columns:
         return t
-    name, unit = _normalised(table.label(index))
     change = time_unit_change(t)
     if change is not None:
         ratio = change.value_after / change.value_before
@@ -412,8 +421,7 @@ def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
             unit = "s"
     if unit is None:
         step = _median_step(t)
-        if step is None:
-            raise InputError(f"{path.name}: the time column {name!r} never advances")
+        assert step is not None  # checked above
         if step < 0.11:
             unit = "s"
         elif 1.0 <= step < 200.0:
@@ -425,9 +433,40 @@ def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
                 f"{path.name}: cannot tell whether time column {name!r} is in s ({1 / step:.3g} Hz) "
                 f"or ms ({1000 / step:.3g} Hz); rename it {name}_s or {name}_ms")
     scale = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "ns": 1e-9}[unit]
-    finite = t[np.isfinite(t)]
-    origin = finite[0] if finite.size else 0.0
-    return (t - origin) * scale
+    t = _without_lone_stamps(t, config.FILE_GAP_MAX_S / scale)
+    with np.errstate(over="ignore", invalid="ignore"):
+        t_s = t * scale
+        t_s[np.abs(t_s) > config.FILE_TIME_ABS_MAX_S] = np.nan  # 1e300 would leave float arithmetic no digits
+    finite = t_s[np.isfinite(t_s)]
+    if finite.size < 2:
+        raise InputError(f"{path.name}: the time column {excerpt(name)} holds no usable time stamps")
+    return t_s - finite[0]
+
+
+def _without_lone_stamps(t: np.ndarray, limit: float) -> np.ndarray:
+    """``t`` with each stamp that jumps more than ``limit`` away and straight back made NaN.
+
+    A damaged stamp (1e300 among seconds) would otherwise become the record's
+    origin or a gap of 1e300 s; as NaN its row is skipped and counted in the
+    note like any row without a time. A real jump (a pause) is not undone by the
+    next stamp, so it stays.
+    """
+    rows = np.flatnonzero(np.isfinite(t))
+    if rows.size < 3:
+        return t
+    x = t[rows]
+    with np.errstate(over="ignore", invalid="ignore"):
+        far = np.abs(np.diff(x)) > limit
+        back = np.abs(x[2:] - x[:-2]) <= limit
+    lone = np.zeros(x.size, dtype=bool)
+    lone[1:-1] = far[:-1] & far[1:] & back
+    lone[0] = far[0] and not far[1]
+    lone[-1] = far[-1] and not far[-2]
+    if not lone.any():
+        return t
+    out = t.copy()
+    out[rows[lone]] = np.nan
+    return out
 
 
 def _beat_times_or_none(path: Path, table: Table, time: int | None) -> np.ndarray | None:
@@ -490,9 +529,13 @@ def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = Non
     notes = []
     named_seconds = label.lower().endswith("_s") or _normalised(label)[1] == "s"
     if named_seconds or (finite.size and np.median(finite) < SECONDS_MEDIAN_LIMIT):
-        rr = rr * 1000.0
+        with np.errstate(over="ignore"):  # 1e308 s is inf ms: an impossible interval like any other
+            rr = rr * 1000.0
         notes.append("intervals read as seconds")
     _refuse_if_not_intervals(path, rr, label, told)
+    # under FILE_RR_MIN_MS an interval is no beat of any device (not even a double trigger) and may add
+    # nothing to the clock (1e-300 ms): beat times that do not increase stop every later stage
+    rr = np.where(rr >= config.FILE_RR_MIN_MS, rr, np.nan)
     gaps = _gaps_from_times(t_s, rr)
     beat_t_s, chain_start, bad = rr_chains(rr, gaps)
     if gaps is not None and np.any(gaps > 0):
@@ -500,7 +543,8 @@ def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = Non
     if beat_t_s.size - int(chain_start.sum()) < 2:
         raise InputError(f"{path.name} holds {max(beat_t_s.size - 1, 0)} interval(s); at least 2 are needed")
     if bad:
-        notes.append(f"{bad} impossible interval(s) (NaN, <= 0 or > {config.FILE_RR_GAP_MS / 1000:g} s) "
+        notes.append(f"{bad} impossible interval(s) (NaN, under {config.FILE_RR_MIN_MS:g} ms or over "
+                     f"{config.FILE_RR_GAP_MS / 1000:g} s) "
                      "treated as gaps")
     glitches = int(np.count_nonzero(np.isfinite(rr) & (rr > 0) & (rr <= config.FILE_RR_GAP_MS) & ~plausible_rr(rr)))
     if glitches:  # the interval rule (core/intervals.py) makes them gaps or corrected missed/extra beats
@@ -533,15 +577,55 @@ def _refuse_if_not_intervals(path: Path, rr_ms: np.ndarray, label: str, told: bo
         f"so this is no RR file: if it is a sampled wave, use --kind ppg or --kind ecg with --fs HZ")
 
 
+def _refuse_odd_rate(path: Path, fs_hz: float, what: str, min_hz: float) -> None:
+    """A sample rate the detectors cannot work at: too slow for their filters, or faster than any
+    pulse or ECG sensor (config.STREAM_MAX_RATE_HZ; the detectors' buffers grow with the rate)."""
+    if not fs_hz >= min_hz:
+        detector = "R-peak detection" if what == "ECG" else "beat detection"
+        raise InputError(f"{path.name}: {what} at {fs_hz:.3g} Hz is too slow for {detector} (need >= {min_hz:g} Hz)")
+    if not fs_hz <= config.STREAM_MAX_RATE_HZ:
+        raise InputError(f"{path.name}: {what} at {fs_hz:.3g} Hz is faster than any pulse or ECG sensor samples "
+                         f"(at most {config.STREAM_MAX_RATE_HZ:g} Hz): check the time column or --fs")
+
+
+def _without_absurd_samples(values: np.ndarray) -> tuple[np.ndarray, str]:
+    """Samples beyond config.FILE_SAMPLE_ABS_MAX made NaN (skipped and counted like missing ones), and a note.
+
+    No sensor gives 6.8e103; kept, such a value overflows the detectors' filters and statistics.
+    """
+    values = np.asarray(values, dtype=float)
+    with np.errstate(invalid="ignore"):
+        absurd = np.abs(values) > config.FILE_SAMPLE_ABS_MAX
+    if not absurd.any():
+        return values, ""
+    return (np.where(absurd, np.nan, values),
+            f"{int(absurd.sum())} sample value(s) beyond ±{config.FILE_SAMPLE_ABS_MAX:g} read as missing")
+
+
+def _raw_without_absurd_samples(events: list[Event]) -> tuple[list[Event], str]:
+    """A raw log's PPG blocks with absurd samples made NaN (the pipeline bridges or gaps them)."""
+    out: list[Event] = []
+    n = 0
+    for event in events:
+        if isinstance(event, PpgBlock):
+            values, note = _without_absurd_samples(event.value)
+            if note:
+                n += int(np.count_nonzero(np.isnan(values) & ~np.isnan(np.asarray(event.value, dtype=float))))
+                event = PpgBlock(t_s=event.t_s, value=values, fs_hz=event.fs_hz)
+        out.append(event)
+    return out, (f"{n} sample value(s) beyond ±{config.FILE_SAMPLE_ABS_MAX:g} read as missing" if n else "")
+
+
 def _ecg(path: Path, t_s: np.ndarray, values: np.ndarray, fs_hz: float | None, note: str,
          sequence: np.ndarray | None = None) -> Recording:
     """An ECG wave: cleaned like a PPG (NaN rows, time going backwards, holes), R peaks found later."""
+    values, absurd = _without_absurd_samples(values)
+    note = "; ".join(n for n in (note, absurd) if n)
     cleaned = clean_ppg(t_s, values, fs_hz, sequence)
     fs = cleaned.fs_hz
     if cleaned.t_s.size < 2 or cleaned.t_s.size < 2 * fs:
         raise InputError(f"{path.name} holds {cleaned.t_s.size / fs:.1f} s of ECG; at least 2 s are needed")
-    if fs < 50:
-        raise InputError(f"{path.name}: ECG at {fs:.3g} Hz is too slow for R-peak detection (need >= 50 Hz)")
+    _refuse_odd_rate(path, fs, "ECG", config.STREAM_MIN_ECG_RATE_HZ)
     notes = [n for n in (note, "R peaks: Pan-Tompkins, as for a live ECG stream", cleaned.note) if n]
     return Recording("ecg", note="; ".join(notes), device=path.name, t_s=cleaned.t_s, value=cleaned.value,
                      fs_hz=fs, gaps=cleaned.gaps)
@@ -566,12 +650,15 @@ def _from_edf(path: Path, kind: str, column: str | None) -> Recording:
 
 def _ppg(path: Path, t_s: np.ndarray, values: np.ndarray, fs_hz: float | None, note: str,
          sequence: np.ndarray | None = None) -> Recording:
+    values, absurd = _without_absurd_samples(values)
+    note = "; ".join(n for n in (note, absurd) if n)
     cleaned = clean_ppg(t_s, values, fs_hz, sequence)
     if cleaned.t_s.size < 2:
         raise InputError(f"{path.name} holds no usable PPG samples")
     fs = cleaned.fs_hz
     if cleaned.t_s.size < 2 * fs:
         raise InputError(f"{path.name} holds {cleaned.t_s.size / fs:.1f} s of PPG; at least 2 s are needed")
+    _refuse_odd_rate(path, fs, "PPG", config.STREAM_MIN_PPG_RATE_HZ)
     notes = [n for n in (note, cleaned.note) if n]
     return Recording("ppg", note="; ".join(notes), device=path.name, t_s=cleaned.t_s, value=cleaned.value,
                      fs_hz=fs, gaps=cleaned.gaps)

@@ -11,6 +11,7 @@ columns side by side. The data rows are parsed by pandas' C reader.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,14 +60,26 @@ def _header(text_head: str, name: str) -> tuple[dict, int]:
     raise OpenSignalsError(f"{name}: no '{END_OF_HEADER}' line in the OpenSignals header")
 
 
-def _candidates(meta: dict) -> list[tuple[int, str, str, str, float, int | None]]:
+def _rate(value: object) -> float:
+    """The header's "sampling rate" as a positive finite number, else 0 (refused later in words)."""
+    try:
+        fs = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    return fs if math.isfinite(fs) and fs > 0 else 0.0
+
+
+def _candidates(meta: dict, name: str) -> list[tuple[int, str, str, str, float, int | None]]:
     """(column index, column name, sensor, device, fs_hz, nSeq column index) per analog channel."""
     out, offset = [], 0
     for mac, device in meta.items():
-        columns = list(device.get("column", []))
-        sensors = list(device.get("sensor", []))
+        columns = device.get("column", [])
+        if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+            raise OpenSignalsError(f"{name}: the OpenSignals header's column list of {str(mac)[:40]!r} is damaged")
+        sensors = device.get("sensor", [])
+        sensors = sensors if isinstance(sensors, list) else []
         analog = [i for i, c in enumerate(columns) if c.upper().startswith(("A", "CH"))]
-        fs = float(device.get("sampling rate", 0) or 0)
+        fs = _rate(device.get("sampling rate", 0))
         label = f"{device.get('device', 'device')} {mac}".strip()
         seq = offset if columns and columns[0] == "nSeq" else None
         for k, i in enumerate(analog):
@@ -92,7 +105,7 @@ def read_opensignals(data: bytes | Path, name: str, column: str | None = None,
     meta, header_lines = _header(head, name)
     if not isinstance(meta, dict) or not meta or not all(isinstance(v, dict) for v in meta.values()):
         raise OpenSignalsError(f"{name}: the OpenSignals header names no device")
-    channels = _candidates(meta)
+    channels = _candidates(meta, name)
     if not channels:
         raise OpenSignalsError(f"{name}: the OpenSignals header lists no analog channel")
     if column is not None:

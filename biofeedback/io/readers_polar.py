@@ -56,7 +56,7 @@ def read_polar_ecg(path: Path, name: str) -> PolarEcg:
     try:
         frame = pd.read_csv(path, sep=";", usecols=[time_col, ecg_col], encoding="utf-8-sig", engine="c",
                             dtype={time_col: "Int64"}, skipinitialspace=True)
-    except (pd.errors.ParserError, ValueError, TypeError) as error:
+    except (pd.errors.ParserError, ValueError, TypeError, OverflowError) as error:  # a stamp past 2**63 ns
         raise PolarError(f"{name}: the Polar ECG rows cannot be read ({error})") from None
     ns = frame[time_col].to_numpy(dtype="float64", na_value=np.nan)
     stamps = frame[time_col].dropna().to_numpy(dtype=np.int64)

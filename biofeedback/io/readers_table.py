@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,7 +152,7 @@ def read_table(data: bytes | Path, name: str) -> Table:
     has_header = not all(_is_data_cell(c) for c in first)
     if has_header and len(first) == 1 and not _looks_like_name(first[0]):
         has_header = False  # a lone odd word is bad data, not a header
-    if has_header and sep is not None:
+    if has_header:  # a row wider than the header: pandas would drop its extra fields without a word
         widths = [len(_cells(ln, sep)) for ln in lines[1:]]
         if widths and max(widths) > len(first):
             if sep == "," and len(first) == 1 and all(re.fullmatch(r"[+-]?\d+,\d+", ln) for ln in lines[1:]):
@@ -165,11 +166,16 @@ def read_table(data: bytes | Path, name: str) -> Table:
     import pandas as pd  # the general reader; plain numeric tables never import it (~0.2 s)
 
     try:
-        frame = pd.read_csv(
-            source, sep=sep if sep else r"\s+", decimal=decimal,
-            header=0 if has_header else None, comment="#", skip_blank_lines=True,
-            encoding="utf-8-sig", engine="c", skipinitialspace=sep is not None, index_col=False,
-        )
+        with warnings.catch_warnings():  # "... leads to a loss of data": an error here, never a loss
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                source, sep=sep if sep else r"\s+", decimal=decimal,
+                header=0 if has_header else None, comment="#", skip_blank_lines=True,
+                encoding="utf-8-sig", engine="c", skipinitialspace=sep is not None, index_col=False,
+            )
+    except pd.errors.ParserWarning as warning:
+        raise TableError(f"{name}: rows have more fields than the header names ({warning})".replace(
+            " This leads to a loss of data with index_col=False.", "")) from None
     except pd.errors.ParserError as error:
         raise TableError(f"{name}: {_parser_message(str(error), sep)}") from None
     except (UnicodeDecodeError, ValueError) as error:

@@ -77,7 +77,8 @@ def interval_unit_change(values: np.ndarray) -> UnitChange | None:
     x = v[rows]
     cls = np.full(x.size, -1)
     for k in range(len(UNIT_NAMES)):
-        as_ms = x * 1000.0 ** (1 - k)
+        with np.errstate(over="ignore"):
+            as_ms = x * 1000.0 ** (1 - k)
         cls[(as_ms >= config.RR_MIN_MS) & (as_ms <= config.RR_MAX_MS)] = k
     keep = cls >= 0
     return _change(rows[keep], cls[keep], x[keep], UNIT_NAMES)
