@@ -139,3 +139,14 @@ def test_example_in_the_written_spec_decodes_without_bad_lines():
     ev, dec = run(b"\n" + example.encode())
     assert dec.stats.lines_bad == 0 and dec.stats.lines_ok == 7
     assert [(b.t_s, b.ibi_ms) for b in of(ev, DeviceBeat)] == [(120.008, 832.0)]
+
+
+def test_a_header_declaring_an_impossible_rate_is_a_damaged_line_not_a_setting():
+    """fs_hz=1 broke the PPG filters in the source thread; 1e9 sized windows by gigabytes."""
+    for fs in ("1", "9", "1000000000"):
+        ev, dec = run(lines(f"#BF1 device=uno-1 fs_hz={fs} adc_max=1023", "P,0,500", "P,4,501"))
+        assert of(ev, DeviceInfo) == []
+        assert of(ev, PpgBlock)[0].fs_hz == 250.0  # the BF1 default until a valid header
+        assert dec.stats.lines_bad == 1
+    ev, _ = run(lines("#BF1 device=uno-1 fs_hz=10000 adc_max=1023", "P,0,500"))
+    assert of(ev, DeviceInfo)[0].fs_hz == 10000.0

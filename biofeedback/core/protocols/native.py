@@ -18,6 +18,8 @@ from biofeedback.config import (
     NATIVE_LOST_SAMPLES_FACTOR,
     NATIVE_MAX_LINE_BYTES,
     NATIVE_RESTART_STEP_MS,
+    STREAM_MAX_RATE_HZ,
+    STREAM_MIN_PPG_RATE_HZ,
 )
 from biofeedback.core.protocols._base import (
     BeatSpec,
@@ -123,8 +125,10 @@ class NativeDecoder:
             return False
         kv = dict(tok.split("=", 1) for tok in m.group(1).split())
         dev, fs, adc = kv.get("device", ""), kv.get("fs_hz", ""), kv.get("adc_max", "")
-        if not (_DEVICE_ID.fullmatch(dev) and fs.isdigit() and adc.isdigit() and int(fs) > 0):
+        if not (_DEVICE_ID.fullmatch(dev) and fs.isdigit() and adc.isdigit()):
             return False
+        if not STREAM_MIN_PPG_RATE_HZ <= int(fs) <= STREAM_MAX_RATE_HZ:
+            return False  # no PPG sensor samples at 1 Hz or 1e9 Hz: a damaged header, not a setting
         if (float(fs), int(adc)) != (self._fs_hz, self._adc_max):
             self._fs_hz, self._adc_max = float(fs), int(adc)
             # BF1 sample values are upright (firmware_notes/protocol.md §2): no guessing
