@@ -867,7 +867,7 @@ def table_rows(results: list[Result]) -> list[str]:
         rows.append(
             f"| `{r.rec.id}` | {r.rec.package}: `{r.rec.file}` ({r.rec.licence}) | {r.rec.what} | "
             f"{r.duration_s:.0f} s | {r.fs_hz:.0f} Hz | {r.ours.n_ref} | {uns:.1f} s | "
-            f"{r.ours.f1:.3f} / {r.live.f1:.3f} / {r.nk.f1:.3f} | "
+            f"{_f1(r.ours.f1, F1_MIN)} / {_f1(r.live.f1, F1_MIN)} / {r.nk.f1:.3f} | "
             f"{_f(r.ours.rr_err_ms, '.1f')} / {_f(r.nk.rr_err_ms, '.1f')} | {_f(r.ref_rmssd, '.1f')} "
             f"({_f(r.ref_rmssd_all, '.1f')}) | "
             f"{_f(r.ours.rmssd_ms, '.1f')} ({_f(r.ours.rmssd_err_pct, '+.0f')} %) | "
