@@ -128,5 +128,8 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
 
 
 def _estimate_fs(t_s: list[float]) -> float:
+    """The rate of samples logged before any header: rounded to 1 µHz, as the times are printed
+    to a fixed precision (1 / 0.004 s gave 249.99999999999977 Hz, and the detector's sample
+    counts of a 250 Hz recording differed from the live ones)."""
     steps = np.diff(t_s)
-    return float(1.0 / np.median(steps)) if steps.size and np.median(steps) > 0 else 1.0
+    return round(float(1.0 / np.median(steps)), 6) if steps.size and np.median(steps) > 0 else 1.0

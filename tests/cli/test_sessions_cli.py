@@ -62,10 +62,6 @@ def recorded(store_dir) -> dict:
     return {"id": info.id, "summary": info.summary, "truth": sim.truth, "info": info}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "regression from a32edbf (zero-phase peak timing): the live pipeline and analyze of the same raw "
-    "events differ once the native header (DeviceInfo) arrives mid-stream between differently sized "
-    "blocks: 6 vs 4 corrected beats, one beat 9 ms apart; PPG alone is chunk-invariant"))
 def test_raw_export_analyzed_gives_exactly_the_session_summary(recorded, data_dir, tmp_path):
     out = tmp_path / "raw.csv"
     result = cli("export", str(recorded["id"]), "--format", "raw", "--out", str(out))

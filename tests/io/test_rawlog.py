@@ -58,3 +58,12 @@ def test_damage_in_the_middle_is_reported_with_its_line():
 def test_foreign_file_is_refused():
     with pytest.raises(RawLogError, match="not a biofeedback raw event log"):
         read_raw_events(io.StringIO("time,value\n1,2\n"))
+
+
+def test_samples_logged_before_any_header_keep_the_rate_they_were_sampled_at():
+    """Times printed to 1 ms gave 249.99999999999977 Hz, and analyze's beats then differed from
+    the live ones (the detector's sample counts follow the rate)."""
+    rows = "".join(f"ppg,{k * 0.004:.3f},{500 + k % 7},\n" for k in range(1250))
+    events = read_raw_events(io.StringIO("# biofeedback raw events v1\nkind,t_s,value,detail\n" + rows))
+    (block,) = [e for e in events if isinstance(e, PpgBlock)]
+    assert block.fs_hz == 250.0
