@@ -4,9 +4,10 @@ Child processes, one after another (offscreen Qt unless a display is set):
 
 * ``launch``: from process spawn to the main window's first paint, through the
   path a user's ``biofeedback`` takes (the command's parser, then
-  ``ui.app_main.open_window``: settings loaded, MainWindow, the session store
-  attached, shown), in a returning user's config and data folders (settings
-  saved, store created by a warm-up launch); the median of five launches;
+  ``ui.app_main.open_window``: settings loaded, MainWindow, shown; the plots,
+  the session store and the signal modules follow the first paint), in a
+  returning user's config and data folders (settings saved, store created and
+  bytecode cached by a warm-up launch); the median of five launches;
 * ``launch-empty``: the reference for it, an empty QMainWindow from spawn to
   its first paint (Python and PySide6 start-up), launched alternately with the
   app so both see the same machine; the ratio app / empty is printed;
@@ -451,6 +452,11 @@ def _spawn(mode: str, seconds: float) -> tuple[dict, float]:
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("BIOFEEDBACK_CONFIG_DIR", os.path.join(BENCH_DIR, "config"))
     env.setdefault("BIOFEEDBACK_DATA_DIR", os.path.join(BENCH_DIR, "data"))
+    # bytecode cached, as after any install: with PYTHONDONTWRITEBYTECODE (set in some shells and CI
+    # images) every launch compiled the app's ~60 modules again (~0.1 s) and the empty window's
+    # none; the children write it to a folder of this run, never into the source tree
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = os.path.join(BENCH_DIR, "pycache")
     t0 = time.monotonic()
     proc = subprocess.run(
         [sys.executable, __file__, "--child", mode, "--seconds", str(seconds)],

@@ -37,12 +37,12 @@ from biofeedback import config
 from biofeedback.app.live_model import LiveModel
 from biofeedback.app.records import ADAPTIVE, TRAINING, Marker, PacerChange
 from biofeedback.app.session import Recorder, SessionController
-from biofeedback.app.worker import SourceWorker
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.types import DeviceInfo
 from biofeedback.io.source import CONNECTING, FAILED, FINISHED, STOPPED, Source, SourceState
 
-if TYPE_CHECKING:  # SciPy behind them: imported when first used, so the window shows without waiting
+if TYPE_CHECKING:  # SciPy and the pipeline behind them: imported when first used (the window shows sooner)
+    from biofeedback.app.worker import SourceWorker
     from biofeedback.core.adaptive_pacing import AdaptivePacing
     from biofeedback.core.pipeline import PipelineOutput
 
@@ -161,6 +161,8 @@ class LiveSession(QObject):
         self.model.clear()
         self.device_info = None
         self.source_description = source.description
+        from biofeedback.app.worker import SourceWorker
+
         worker = SourceWorker(source, generation=gen, tap=self.session.on_events, parent=self)
         queued = Qt.ConnectionType.QueuedConnection
         worker.output.connect(self._on_output, queued)

@@ -109,7 +109,7 @@ class SpectrumPlot(pg.PlotWidget):
             item.addItem(label)
             self.regions.append((name, region))
             self.band_labels.append((band, label))
-        self.curve = item.plot([], [])
+        self.curve = item.plot([], [], antialias=False)
         self.pacer_line = pg.InfiniteLine(angle=90, movable=False)
         item.addItem(self.pacer_line)
         self.pacer_label = pg.TextItem("pacer", anchor=(0, 0))

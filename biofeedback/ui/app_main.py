@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 # Platforms that need no display server (rendering off screen) or that
 # bring their own (a framebuffer, VNC).
@@ -38,18 +39,43 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _attach_store(window, then: Callable[[], None] | None = None) -> None:
+    """Sessions saved, check-ins, markers (M, N), history (Ctrl+H): once the warm-up thread imported the
+    store's Qt-free modules (~0.1 s), so the frames after the paint are not held up by them; then ``then``."""
+    from PySide6.QtCore import QTimer
+
+    from biofeedback.ui import warm_imports
+
+    def attach() -> None:
+        if warm_imports.loading(warm_imports.STORE_MODULES_IN):
+            return
+        poll.stop()
+        from biofeedback.ui.store_integration import install_session_store
+
+        install_session_store(window)
+        if then is not None:
+            then()
+
+    poll = QTimer(window)
+    poll.timeout.connect(attach)
+    poll.start(20)
+
+
 def open_window(simulate: bool = False, presentation: bool = False):
-    """Everything the app does before the event loop: settings, the main window, the store, shown.
+    """Everything the app does before the event loop: settings, the main window, shown; then the store.
 
     Returns ``(app, window)``. ``benchmarks/gui.py`` times this same path from
     process spawn to the first paint, so the figure is what a user waits for.
+    What the first paint does not show waits for it: the plots are built
+    (pyqtgraph imported, main_window.py), then the store's modules and the
+    signal modules load on a thread (ui/warm_imports.py) and the session store
+    is attached once its modules are in.
     """
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import load_settings
     from biofeedback.ui import warm_imports
     from biofeedback.ui.main_window import MainWindow
-    from biofeedback.ui.store_integration import install_session_store
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("biofeedback")
@@ -57,12 +83,12 @@ def open_window(simulate: bool = False, presentation: bool = False):
     if simulate:
         settings.source_kind = "simulated"
     window = MainWindow(settings, notice=notice)
-    install_session_store(window)  # sessions saved, check-ins, markers (M, N), history (Ctrl+H)
     if simulate:
         window.ui.sources.load(settings)
-    # SciPy and the signal modules load on a thread once the window is on screen (ui/warm_imports.py);
-    # with --simulate the connect follows them
-    warm_imports.start_after_first_paint(window, window.connect_source if simulate else lambda: None)
+    # the modules the first paint does not need load on a thread once the window is on screen; with
+    # --simulate the connect follows the store (and waits for the signal modules)
+    warm_imports.start_after_first_paint(window)
+    warm_imports.after_first_paint(window, lambda: _attach_store(window, window.connect_source if simulate else None))
     window.show()
     window.show_first_run_notice_if_needed()
     if presentation:

@@ -3,9 +3,16 @@
 The control groups above the plots sit in a flow layout: they share a row
 when there is room and wrap onto the next one when there is not, so the
 window works from 1280x720 up to 4K without a control off-screen.
+
+The five plots are built after the window's first paint (``build_plots``;
+pyqtgraph alone takes ~0.3 s to import): the window shows with their places
+empty, in the plots' background colour, and they appear a moment later. Any
+use of a plot before that builds them at once.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -27,18 +34,21 @@ from PySide6.QtWidgets import (
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
 from biofeedback.app.settings import Settings
 from biofeedback.core.pacer import Pacer
-from biofeedback.ui.analysis_plots import SpectrumPlot, TrendPlot
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.panels import NumbersPanel, StatusPanel
-from biofeedback.ui.plots import PulsePlot, TachogramPlot
 from biofeedback.ui.presentation import PresentationBar
 from biofeedback.ui.source_panel import SourcePanel
 from biofeedback.ui.theme import Theme, disabled_style
+
+if TYPE_CHECKING:
+    from biofeedback.ui.analysis_plots import SpectrumPlot, TrendPlot
+    from biofeedback.ui.plots import PulsePlot, TachogramPlot
 
 INHALE_RATIOS = (("1:1", 0.5), ("4:6", 0.4), ("1:2", 1 / 3), ("6:4", 0.6))
 PLOT_FONT_PT = (10, 17)  # normal, presentation on a 1080-line screen (readable across a room)
 NUMBER_SCALE = (1.0, 1.6)
 PRESENTATION_REF_HEIGHT_PX = 1080  # presentation sizes scale with the screen height from this one
+PLOT_NAMES = ("tachogram", "pulse", "rmssd_trend", "coherence_trend", "spectrum")  # the order they are built
 
 
 def presentation_sizes(screen_height_px: int) -> tuple[int, float]:
@@ -186,16 +196,16 @@ class WindowLayout:
         self.top.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         # -- views -----------------------------------------------------------------
-        pt = PLOT_FONT_PT[0]
         self.pacer_view = PacerWidget(pacer)
         self.numbers = NumbersPanel()
-        self.pulse = PulsePlot(theme, pt)
-        self.tachogram = TachogramPlot(theme, pt)
-        rmssd_title = f"RMSSD, {config.LIVE_RMSSD_WINDOW_S:.0f} s window"
-        coh_title = f"Coherence, {config.COHERENCE_WINDOW_S:.0f} s"
-        self.rmssd_trend = TrendPlot(theme, 2, rmssd_title, "ms", pt)
-        self.coherence_trend = TrendPlot(theme, 3, coh_title, "ratio", pt)
-        self.spectrum = SpectrumPlot(theme, pt)
+        # the plots' places, until build_plots puts the plots there (after the first paint)
+        self._plots: dict[str, Any] = {}  # name -> plot, once built
+        self._slots = {name: QWidget() for name in PLOT_NAMES}
+        for slot in self._slots.values():
+            slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._plot_style = (theme, PLOT_FONT_PT[0])
+        self._pacer_rate_bpm = pacer.rate_bpm
+        self._presentation = False
         self.disclaimer = QLabel(NOT_A_MEDICAL_DEVICE)
         self.disclaimer.setWordWrap(True)
 
@@ -206,14 +216,14 @@ class WindowLayout:
         self.bottom = QWidget()
         bottom = QHBoxLayout(self.bottom)
         bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.rmssd_trend)
-        bottom.addWidget(self.coherence_trend)
+        bottom.addWidget(self._slots["rmssd_trend"], 1)  # halves (a plot's size hint is its current size)
+        bottom.addWidget(self._slots["coherence_trend"], 1)
         right = QVBoxLayout()
-        right.addWidget(self.tachogram, 4)
-        right.addWidget(self.pulse, 2)
+        right.addWidget(self._slots["tachogram"], 4)
+        right.addWidget(self._slots["pulse"], 2)
         self.lower = QHBoxLayout()
         self.lower.addWidget(self.bottom, 3)
-        self.lower.addWidget(self.spectrum, 2)
+        self.lower.addWidget(self._slots["spectrum"], 2)
         right.addLayout(self.lower, 3)
         body = QHBoxLayout()
         body.setContentsMargins(8, 4, 8, 4)
@@ -238,15 +248,98 @@ class WindowLayout:
         bar.setFixedHeight(self.status.height() + 6)  # a message never moves the layout
         self.audio.setChecked(False)
 
+    # -- the plots ----------------------------------------------------------------
+    @property
+    def plots_built(self) -> bool:
+        """All five plots are in their places."""
+        return not self._slots
+
+    def build_plots(self) -> None:
+        """Build every plot not built yet in its place (pyqtgraph is imported here if it is not yet)."""
+        while self.build_next_plot():
+            pass
+
+    def build_next_plot(self) -> bool:
+        """Build one more plot in its place; False once all are built.
+
+        The window builds them one a frame after its first paint (20-30 ms each),
+        so the pacer keeps moving while they appear.
+        """
+        if not self._slots:
+            return False
+        from biofeedback.ui.analysis_plots import SpectrumPlot, TrendPlot
+        from biofeedback.ui.plots import PulsePlot, TachogramPlot
+        from biofeedback.ui.theme import set_plot_defaults
+
+        if not self._plots:
+            set_plot_defaults()  # the theme's colours for every plot made from now on (History, summaries)
+        theme, pt = self._plot_style
+        name = next(iter(self._slots))
+        plot: Any
+        if name == "pulse":
+            plot = PulsePlot(theme, pt)
+        elif name == "tachogram":
+            plot = TachogramPlot(theme, pt)
+        elif name == "rmssd_trend":
+            plot = TrendPlot(theme, 2, f"RMSSD, {config.LIVE_RMSSD_WINDOW_S:.0f} s window", "ms", pt)
+        elif name == "coherence_trend":
+            plot = TrendPlot(theme, 3, f"Coherence, {config.COHERENCE_WINDOW_S:.0f} s", "ratio", pt)
+        else:
+            plot = SpectrumPlot(theme, pt)
+            plot.set_pacer_rate(self._pacer_rate_bpm)
+        slot = self._slots.pop(name)
+        parent = slot.parentWidget()  # its layout finds the slot (one layout does not look into widgets' layouts)
+        holder = parent.layout() if parent is not None else None
+        if holder is None or holder.replaceWidget(slot, plot) is None:
+            raise RuntimeError(f"no place for the {name} plot")
+        # shown or hidden as its place was, at once (shown before it is in its place, a parentless
+        # widget would open a window of its own)
+        plot.setVisible(not slot.isHidden())
+        slot.deleteLater()
+        self._plots[name] = plot
+        return bool(self._slots)
+
+    def _plot(self, name: str) -> Any:
+        if name not in self._plots:
+            self.build_plots()
+        return self._plots[name]
+
+    @property
+    def pulse(self) -> PulsePlot:
+        return self._plot("pulse")
+
+    @property
+    def tachogram(self) -> TachogramPlot:
+        return self._plot("tachogram")
+
+    @property
+    def rmssd_trend(self) -> TrendPlot:
+        return self._plot("rmssd_trend")
+
+    @property
+    def coherence_trend(self) -> TrendPlot:
+        return self._plot("coherence_trend")
+
+    @property
+    def spectrum(self) -> SpectrumPlot:
+        return self._plot("spectrum")
+
+    def set_pacer_rate(self, rate_bpm: float) -> None:
+        """The pacer's rate, marked in the spectrum (now, or when it is built)."""
+        self._pacer_rate_bpm = rate_bpm
+        if "spectrum" in self._plots:
+            self._plots["spectrum"].set_pacer_rate(rate_bpm)
+
     def clear_views(self) -> None:
         """Empty every plot and number (a new source, a failed connect, a replay): nothing old stays."""
-        for view in (self.pulse, self.tachogram, self.rmssd_trend, self.coherence_trend, self.spectrum,
-                     self.numbers, self.presentation_bar):
+        for view in (*self._plots.values(), self.numbers, self.presentation_bar):
             view.clear()
 
     def set_presentation(self, on: bool) -> None:
         """Hide chrome and secondary plots; the rest grows."""
-        for w in (self.top, self.pulse, self.bottom):
+        self._presentation = on
+        pulse = self._plots.get("pulse") or self._slots["pulse"]
+        for w in (self.top, pulse, self.bottom):
             w.setVisible(not on)
         self.window.statusBar().setVisible(not on)
         self.presentation_bar.setVisible(on)
@@ -262,7 +355,8 @@ class WindowLayout:
             screen = self.window.screen() or QGuiApplication.primaryScreen()
             height = screen.geometry().height() if screen is not None else PRESENTATION_REF_HEIGHT_PX
             font_pt, scale = presentation_sizes(height)
-        for plot in (self.pulse, self.tachogram, self.rmssd_trend, self.coherence_trend, self.spectrum):
+        self._plot_style = (theme, font_pt)
+        for plot in self._plots.values():
             plot.set_theme(theme, font_pt)
         self.pacer_view.set_theme(theme)
         self.pacer_view.text_scale = scale

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from biofeedback import config
 from biofeedback.app.live_session import LiveSession
@@ -34,9 +34,11 @@ from biofeedback.ui.eyes_closed import install_eyes_closed
 from biofeedback.ui.help import first_run_dialog, help_dialog
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.menus import install_menus
-from biofeedback.ui.theme import get_theme
+from biofeedback.ui.theme import get_theme, use_fusion
 from biofeedback.ui.window_frame import BASE_FRAME_HZ, WindowFrame
 from biofeedback.ui.window_look import WindowLook
+
+PLOT_BUILD_EVERY_MS = 15  # one plot built a tick after the first paint (20-30 ms each): the pacer keeps moving
 
 if TYPE_CHECKING:
     from biofeedback.core.pipeline import PipelineOutput
@@ -52,6 +54,9 @@ class MainWindow(QMainWindow):
         save: bool = True,
     ) -> None:
         super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            use_fusion(app)  # before the widgets exist: set later, it polished each of them again
         self.setWindowTitle("biofeedback — breathing and heart rate (not a medical device)")
         self.settings = settings
         self.clock = clock
@@ -139,7 +144,10 @@ class MainWindow(QMainWindow):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.redraw)
         self.timer.start(round(1000 / BASE_FRAME_HZ))  # 60 Hz while the pacer moves fast (frame_hz)
-        self.ui.spectrum.set_pacer_rate(pacer.rate_bpm)
+        # the window shows before pyqtgraph is imported: its plots are built after the first paint
+        self._plot_builder = QTimer(self)
+        self._plot_builder.timeout.connect(self._build_a_plot)
+        warm_imports.after_first_paint(self, lambda: self._plot_builder.start(PLOT_BUILD_EVERY_MS))
 
     # -- what the rest of the app reads ------------------------------------------------
     @property
@@ -198,6 +206,7 @@ class MainWindow(QMainWindow):
     def connect_to(self, source: Source) -> None:
         """Run ``source`` through the live session (started off the GUI thread) and draw it."""
         warm_imports.wait()
+        self.ui.build_plots()  # (if a connect comes before they were built after the first paint)
         self.clear_views()  # nothing of the previous source stays on screen
         self.live.connect_source(source)
         self.save()
@@ -246,7 +255,7 @@ class MainWindow(QMainWindow):
         self.ui.rate.blockSignals(True)
         self.ui.rate.setValue(self.pacer.rate_bpm)
         self.ui.rate.blockSignals(False)
-        self.ui.spectrum.set_pacer_rate(change.rate_bpm)
+        self.ui.set_pacer_rate(change.rate_bpm)
         self.ui.pacer_view.set_theme(self.theme)  # force a repaint with the new shape
 
     def set_adaptive_pacing(self, on: bool) -> None:
@@ -320,6 +329,12 @@ class MainWindow(QMainWindow):
             self.show_notice("Session completed. Well done.")
 
     # -- drawing -------------------------------------------------------------------
+    def _build_a_plot(self) -> None:
+        """One plot a tick (the first imports pyqtgraph); then the warm-up imports begin (ui/warm_imports.py)."""
+        if not self.ui.build_next_plot():
+            self._plot_builder.stop()
+            warm_imports.resume()
+
     def redraw(self) -> None:
         """One frame (the redraw timer's slot): see ``ui/window_frame.py``."""
         self.frame.draw()

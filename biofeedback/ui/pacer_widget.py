@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -31,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from biofeedback.core.pacer import Pacer
+from biofeedback.ui.qt_arrays import polygon
 from biofeedback.ui.theme import DARK, Theme, blend
 
 WAVE_SPAN_S = 20.0  # the wave shows 10 s behind and 10 s ahead of now
@@ -235,8 +235,7 @@ class PacerWidget(QWidget):
             painter.setPen(QPen(QColor(self.theme.accent), 2.5))
             # the same y as the view (the strip starts at the wave rect's top, cut to whole pixels)
             y0 = lay.wave.top() - int(lay.wave.top())
-            painter.drawPolyline(pg.functions.arrayToQPolygonF(
-                2.0 + frac * span_px, y0 + margin + (wave_h - 2 * margin) * (1.0 - guide)))
+            painter.drawPolyline(polygon(2.0 + frac * span_px, y0 + margin + (wave_h - 2 * margin) * (1.0 - guide)))
             painter.end()
             self._strip, self._strip_t0_s, self._strip_key = strip, t0, settings
         assert self._strip is not None

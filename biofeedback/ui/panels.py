@@ -28,6 +28,15 @@ from biofeedback.ui.theme import Theme
 DASH = "–"
 
 
+def clock_text(seconds: float | None) -> str:
+    """m:ss, or h:mm:ss from an hour (the session clock in the summary and the presentation bar)."""
+    if seconds is None:
+        return DASH
+    s = max(int(round(seconds)), 0)
+    h, m = divmod(s // 60, 60)
+    return f"{h}:{m:02d}:{s % 60:02d}" if h else f"{m}:{s % 60:02d}"
+
+
 class NumberTile(QFrame):
     """A metric name, its value in large type, and the window it covers."""
 

@@ -21,6 +21,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
+from biofeedback.ui.qt_arrays import polygon
+
 
 class _ViewItem(QGraphicsItem):
     """Points in a view box, bounded by the box's visible range (kept up to date when it changes)."""
@@ -34,6 +36,9 @@ class _ViewItem(QGraphicsItem):
         self._y = np.empty(0)
         self._pen = QPen()
         self._antialias = antialias
+        # True: the plot paints this item itself, over its cached picture of axes and titles
+        # (plots._LivePlot); the scene's own painting then skips it
+        self.painted_by_plot = False
         view_box.addItem(self, ignoreBounds=True)
         view_box.sigRangeChanged.connect(self._follow_range)
         self._follow_range()
@@ -67,21 +72,21 @@ class _ViewItem(QGraphicsItem):
         if not ok.all():
             x, y = x[ok], y[ok]
         self._x, self._y = x, y
-        self._poly = _polygon(x, y, self._poly)
+        self._poly = polygon(x, y, self._poly)
         self.update()
 
     def clear(self) -> None:
         self.set_points(np.empty(0), np.empty(0))
 
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        if not self.painted_by_plot:
+            self.draw(painter)
 
-def _polygon(x: np.ndarray, y: np.ndarray, reuse: QPolygonF) -> QPolygonF:
-    """A QPolygonF of the points, NumPy writing into its memory (``reuse``'s storage when it fits)."""
-    reuse.resize(len(x))
-    if len(x):
-        memory = pg.functions.ndarray_from_qpolygonf(reuse)
-        memory[:, 0] = x
-        memory[:, 1] = y
-    return reuse
+    def draw(self, painter: QPainter) -> None:
+        """Paint the points; ``painter`` maps view coordinates to the device."""
+        raise NotImplementedError
+
+
 
 
 def _to_device(t: QTransform, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -111,7 +116,7 @@ class CurveItem(_ViewItem):
         self._path = pg.arrayToQPath(x, y, connect="finite")  # a break at each gap, as PlotDataItem draws it
         super().set_points(x, y)
 
-    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+    def draw(self, painter: QPainter) -> None:
         if not len(self._x):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
@@ -137,11 +142,11 @@ class DotsItem(_ViewItem):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
-    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+    def draw(self, painter: QPainter) -> None:
         if not len(self._x):
             return
         x, y = _to_device(painter.transform(), self._x, self._y)
-        self._device = _polygon(x, y, self._device)
+        self._device = polygon(x, y, self._device)
         painter.save()
         painter.resetTransform()  # round in pixels: under the view's scaling a point's cap came out oval
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -163,7 +168,7 @@ class SymbolItem(_ViewItem):
         self._brush = pg.mkBrush(brush)
         self.update()
 
-    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+    def draw(self, painter: QPainter) -> None:
         if not len(self._x):
             return
         xs, ys = _to_device(painter.transform(), self._x, self._y)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel
 from biofeedback.core.provisional_beats import CHANGED
-from biofeedback.ui.plot_items import CurveItem, DotsItem, SymbolItem
+from biofeedback.ui.plot_items import CurveItem, DotsItem, SymbolItem, _ViewItem
 from biofeedback.ui.theme import Theme, blend, point_font, style_plot
 
 # peak downsampling keeps a min and a max per bin: bins of 2 px give one point per pixel
@@ -76,7 +78,7 @@ def fast_curve(item: pg.PlotItem, method: str = "peak") -> pg.PlotDataItem:
     ``peak`` keeps each bin's min and max (a waveform keeps its shape); ``mean``
     averages (a trend stays a line instead of a band of min/max spikes).
     """
-    curve = item.plot([], [])
+    curve = item.plot([], [], antialias=False)  # sharp, as live curves always were (whatever the defaults)
     curve.setDownsampling(auto=True, method=method)
     curve.opts["autoDownsampleFactor"] = POINTS_PER_PX_FACTOR
     curve.setClipToView(True)
@@ -153,7 +155,17 @@ def _window(rows: np.ndarray, now_s: float, span_s: float) -> np.ndarray:
 
 
 class _LivePlot(pg.PlotWidget):
-    """Shared by the live views: fixed x span, no mouse, redraw only on change."""
+    """Shared by the live views: fixed x span, no mouse, redraw only on change.
+
+    A frame paints a cached picture of everything but the data (background,
+    axes, grid, title, the pulse's "no pulse wave" text, markers) and the
+    view's own items over it (``drawn_items``, ui/plot_items.py), clipped to
+    the plot area: a few QPainter calls instead of the scene's walk over
+    every item with its Python callbacks. The picture is redrawn when what it
+    shows changed: a new range or transform (axes, grid), a resize, the theme,
+    text or markers (``invalidate_picture``). The data thus lie over the grid
+    and the axes' inward ticks, where pyqtgraph drew those over the data.
+    """
 
     span_s: float
 
@@ -166,8 +178,55 @@ class _LivePlot(pg.PlotWidget):
         item.setMenuEnabled(False)
         item.setMouseEnabled(x=False, y=False)
         item.setLabel("bottom", "seconds")
-        cache_axes(item)
         self._drawn_key: tuple | None = None
+        self._picture: QPixmap | None = None
+        box = item.getViewBox()
+        for signal in (box.sigRangeChanged, box.sigTransformChanged, box.sigResized):
+            signal.connect(self.invalidate_picture)
+
+    def drawn_items(self) -> tuple[_ViewItem, ...]:
+        raise NotImplementedError
+
+    def _own_items(self) -> None:
+        """The plot paints its items itself (call once they exist)."""
+        for drawn in self.drawn_items():
+            drawn.painted_by_plot = True
+
+    def invalidate_picture(self, *_args: object) -> None:
+        """Axes, grid, title, text or markers changed: the next paint redraws all of the plot."""
+        self._picture = None
+        self.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.invalidate_picture()
+
+    def _render_picture(self) -> QPixmap:
+        """Everything the scene shows but this view's own items, as the viewport shows it."""
+        viewport = self.viewport()
+        dpr = viewport.devicePixelRatioF()
+        picture = QPixmap(max(round(viewport.width() * dpr), 1), max(round(viewport.height() * dpr), 1))
+        picture.setDevicePixelRatio(dpr)
+        picture.fill(pg.mkColor(self.backgroundBrush().color()))
+        painter = QPainter(picture)
+        self.render(painter, QRectF(0, 0, viewport.width(), viewport.height()), viewport.rect())
+        painter.end()
+        return picture
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        self.scene().prepareForPaint()  # a range set since the last paint reaches the transforms now
+        if self._picture is None:
+            self._picture = self._render_picture()
+        painter = QPainter(self.viewport())
+        painter.drawPixmap(0, 0, self._picture)  # only the exposed part is copied (the paint's clip)
+        box = self.getPlotItem().getViewBox()
+        to_viewport = self.viewportTransform()
+        painter.setClipRect(to_viewport.mapRect(box.sceneBoundingRect()), Qt.ClipOperation.IntersectClip)
+        painter.setTransform(box.childGroup.deviceTransform(to_viewport))
+        for drawn in self.drawn_items():
+            if drawn.isVisible():
+                drawn.draw(painter)
+        painter.end()
 
     def _unchanged(self, model: LiveModel, data_version: object, now_s: float) -> bool:
         """True when neither the data this view draws nor the scroll position (in whole pixels) moved
@@ -202,6 +261,7 @@ class PulsePlot(_LivePlot):
         self.setXRange(-self.span_s, 0, padding=0)
         self.empty = pg.TextItem("no pulse wave from this source", anchor=(0.5, 0.5))
         item.addItem(self.empty)
+        self._own_items()
         self.clear()
         self.set_theme(theme, font_pt)
 
@@ -215,6 +275,7 @@ class PulsePlot(_LivePlot):
         self.marks.setBrush(theme.beat)
         self.empty.setColor(theme.muted)
         self.empty.setFont(point_font(font_pt))
+        self.invalidate_picture()
 
     def clear(self) -> None:
         """Forget everything drawn (a new source starts from an empty view)."""
@@ -223,6 +284,7 @@ class PulsePlot(_LivePlot):
         self.setYRange(0, 1, padding=0)
         self.empty.setPos(-self.span_s / 2, 0.5)
         self.empty.setVisible(True)
+        self.invalidate_picture()
         self._drawn_key = None
         self._y_range_due_s = -np.inf
 
@@ -233,7 +295,9 @@ class PulsePlot(_LivePlot):
             return
         if self._unchanged(model, (model.ppg.written, model.detections.written, model.beats.written), now_s):
             return
-        self.empty.setVisible(False)
+        if self.empty.isVisible():
+            self.empty.setVisible(False)
+            self.invalidate_picture()
         ppg = model.ppg.since(now_s - self.span_s - 0.5)
         bins = POINTS_PER_PX_FACTOR * self.getPlotItem().getViewBox().width()
         x, y = bin_min_max(ppg[:, 0] - now_s, ppg[:, 1], -self.span_s, 0.0, int(bins))
@@ -283,6 +347,7 @@ class TachogramPlot(_LivePlot):
         self._beats_key: tuple | None = None
         self._beats = np.empty((0, 3))
         self.setXRange(-self.span_s, 0, padding=0)
+        self._own_items()
         self.clear()
         self.set_theme(theme, font_pt)
 
@@ -307,6 +372,7 @@ class TachogramPlot(_LivePlot):
             if line.label is not None:
                 line.label.setFont(point_font(font_pt))
                 line.label.setColor(theme.coherence)
+        self.invalidate_picture()
 
     def clear(self) -> None:
         """Forget everything drawn (a new source starts from an empty view)."""
@@ -317,6 +383,7 @@ class TachogramPlot(_LivePlot):
         self.markers = []
         self._marker_times: list[float] = []
         self.setYRange(50, 90, padding=0)
+        self.invalidate_picture()
         self._drawn_key = None
         self._beats_key = None
 
@@ -331,8 +398,12 @@ class TachogramPlot(_LivePlot):
         self.markers.append(line)
         self._marker_times.append(device_t_s)
         self._drawn_key = None
+        self.invalidate_picture()
 
     def _place_markers(self, now_s: float) -> None:
+        if not self.markers:
+            return
+        self.invalidate_picture()  # the markers are in the cached picture: it follows them
         keep_lines, keep_times = [], []
         for line, t in zip(self.markers, self._marker_times, strict=True):
             if t < now_s - self.span_s - 1.0:

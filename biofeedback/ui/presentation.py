@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from biofeedback.ui.coherence_indicator import LEVEL_NAMES, coherence_level
-from biofeedback.ui.summary_view import clock_text
+from biofeedback.ui.panels import clock_text
 from biofeedback.ui.theme import DARK, Theme
 
 BAR_HEIGHT_SHARE = 0.11  # of the screen height

@@ -136,7 +136,13 @@ class SourcePanel(QWidget):
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.connect_button)
         self.kind.currentIndexChanged.connect(self.stack.setCurrentIndex)
-        self.refresh_ports()
+        self.kind.currentIndexChanged.connect(self._list_ports_when_shown)
+        # the ports are listed when the serial source is chosen (now, or when the user picks it):
+        # listing them imports pyserial and reads /dev (~15 ms the window's first paint need not wait)
+        self.ports_listed = False
+        self._unlisted_port = settings.serial_port  # the saved port, until the ports are listed
+        if settings.source_kind == "serial":
+            self.refresh_ports()
         self.load(settings)
 
     def load(self, s: Settings) -> None:
@@ -145,7 +151,10 @@ class SourcePanel(QWidget):
         self.stack.setCurrentIndex(self.kind.currentIndex())
         if s.protocol in PROTOCOLS:
             self.protocol.setCurrentText(s.protocol)
-        self.select_port(s.serial_port)
+        if self.ports_listed:
+            self.select_port(s.serial_port)
+        else:
+            self._unlisted_port = s.serial_port
         self.sim_hr.setValue(s.sim_hr_bpm)
         self.sim_res.setValue(s.sim_resonance_bpm)
         levels = list(ARTIFACT_LEVELS.values())
@@ -188,7 +197,10 @@ class SourcePanel(QWidget):
         return error
 
     def port_text(self) -> str:
-        """The chosen port: the listed device, or the path/URL the user typed."""
+        """The chosen port: the listed device, or the path/URL the user typed (the saved one until the
+        ports are listed)."""
+        if not self.ports_listed:
+            return self._unlisted_port
         i = self.port.currentIndex()
         typed = self.port.currentText().strip()
         if i >= 0 and typed == self.port.itemText(i):
@@ -218,9 +230,14 @@ class SourcePanel(QWidget):
         return (f"Sensor not found at {self.missing_port}: plug it in and press Refresh, "
                 "or pick or type another port.")
 
+    def _list_ports_when_shown(self) -> None:
+        if not self.ports_listed and self.kind.currentData() == "serial":
+            self.refresh_ports()
+
     def refresh_ports(self) -> str | None:
         """Re-list serial ports, keeping the chosen one; returns an error message when listing failed."""
-        keep = self.port_text() if self.port.count() else self.settings.serial_port
+        keep = self.port_text() if self.port.count() or not self.ports_listed else self.settings.serial_port
+        self.ports_listed = True
         self.port.clear()
         ports, error = list_port_choices()
         for p in ports:

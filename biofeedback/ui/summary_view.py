@@ -26,18 +26,10 @@ from biofeedback.core.session_summary import (
     Comparison,
     SessionSummary,
 )
+from biofeedback.ui.panels import clock_text
 from biofeedback.ui.theme import DARK, Theme
 
 DASH = "–"
-
-
-def clock_text(seconds: float | None) -> str:
-    """m:ss, or h:mm:ss from an hour."""
-    if seconds is None:
-        return DASH
-    s = max(int(round(seconds)), 0)
-    h, m = divmod(s // 60, 60)
-    return f"{h}:{m:02d}:{s % 60:02d}" if h else f"{m}:{s % 60:02d}"
 
 
 def comparison_text(c: Comparison, unit: str, fmt: str = ".0f", what: str = "") -> str:

@@ -1,12 +1,21 @@
-"""Dark and light themes: calm colours, one place for every colour the views use."""
+"""Dark and light themes: calm colours, one place for every colour the views use.
+
+pyqtgraph is imported only by what draws plots: the main window shows before
+it is loaded (its plots are built after the first paint), so its defaults
+for new plots follow the applied theme once it is (``set_plot_defaults``).
+"""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
 
 
 @dataclass(frozen=True)
@@ -71,9 +80,17 @@ def get_theme(name: str) -> Theme:
     return THEMES.get(name, DARK)
 
 
+def use_fusion(app: QApplication) -> None:
+    """The Fusion style, whose colours come from the palette (once: a new style polishes every widget
+    again, so the window sets it before it builds its widgets)."""
+    style = app.style()
+    if style is None or style.name().lower() != "fusion":
+        app.setStyle("Fusion")
+
+
 def apply_theme(app: QApplication, theme: Theme) -> None:
     """Set the Qt palette and pyqtgraph's defaults for plots created afterwards."""
-    app.setStyle("Fusion")
+    use_fusion(app)
     pal = QPalette()
     bg, panel, text = QColor(theme.background), QColor(theme.panel), QColor(theme.text)
     pal.setColor(QPalette.ColorRole.Window, bg)
@@ -98,7 +115,21 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     pal.setColor(disabled, QPalette.ColorRole.Highlight, QColor(theme.muted))
     pal.setColor(disabled, QPalette.ColorRole.Light, bg)  # Fusion draws an etched shadow with it
     app.setPalette(pal)
-    pg.setConfigOptions(background=theme.background, foreground=theme.text, antialias=True)
+    global _plot_theme
+    _plot_theme = theme
+    if "pyqtgraph" in sys.modules:
+        set_plot_defaults()
+
+
+_plot_theme: Theme | None = None  # the theme last applied: pyqtgraph's defaults for new plots follow it
+
+
+def set_plot_defaults() -> None:
+    """pyqtgraph's defaults for plots created from now on: the applied theme's colours, antialiased."""
+    import pyqtgraph as pg
+
+    if _plot_theme is not None:
+        pg.setConfigOptions(background=_plot_theme.background, foreground=_plot_theme.text, antialias=True)
 
 
 def blend(a: QColor, b: QColor, share_a: float) -> QColor:
@@ -124,6 +155,8 @@ def point_font(font_pt: float, bold: bool = False) -> QFont:
 
 def style_plot(plot: pg.PlotItem, theme: Theme, font_pt: int) -> None:
     """Axis colours, tick and title font sizes of one plot (legible across a room in presentation)."""
+    import pyqtgraph as pg
+
     font = point_font(font_pt)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)

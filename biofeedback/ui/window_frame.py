@@ -55,18 +55,19 @@ class WindowFrame:
         model = w.live.model
         device_now = model.device_now_s(now)
         ui = w.ui
-        if ui.pulse.isVisible() and self._due("pulse", now, config.GUI_PULSE_REDRAW_HZ):
-            ui.pulse.refresh(model, device_now)
-        if self._due("tachogram", now, config.GUI_TACHOGRAM_REDRAW_HZ):
-            ui.tachogram.refresh(model, device_now)
-        if self._due("trends", now, config.GUI_TRENDS_REDRAW_HZ):
-            for trend in (ui.rmssd_trend, ui.coherence_trend):
-                if trend.isVisible():
-                    trend.refresh(model, device_now)
+        if ui.plots_built:  # (built after the window's first paint)
+            if ui.pulse.isVisible() and self._due("pulse", now, config.GUI_PULSE_REDRAW_HZ):
+                ui.pulse.refresh(model, device_now)
+            if self._due("tachogram", now, config.GUI_TACHOGRAM_REDRAW_HZ):
+                ui.tachogram.refresh(model, device_now)
+            if self._due("trends", now, config.GUI_TRENDS_REDRAW_HZ):
+                for trend in (ui.rmssd_trend, ui.coherence_trend):
+                    if trend.isVisible():
+                        trend.refresh(model, device_now)
+            ui.spectrum.maybe_recompute(model, now)
         if self._due("numbers", now, 1.0 / NUMBERS_EVERY_S):
             self._update_numbers(now)
             self._update_timer()
-        ui.spectrum.maybe_recompute(model, now)
         w.ui.pacer_view.set_time(now)
         self.times_s.append(time.perf_counter() - t0)
         if len(self.times_s) > 100_000:

@@ -28,6 +28,7 @@ def build(qtbot, width, height):
     ui = WindowLayout(window, Settings(), Pacer(6.0, 0.5, 0.0, 0.0, t0_s=0.0), DARK)
     ui.lower.addWidget(CoherenceIndicator(), 1)
     ui.apply(DARK, presentation=False)
+    ui.build_plots()  # the main window builds them after its first paint
     qtbot.addWidget(window)
     window.resize(width, height)
     window.show()

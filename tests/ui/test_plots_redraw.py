@@ -122,6 +122,7 @@ def test_each_view_draws_at_its_rate_in_virtual_time(qtbot, monkeypatch):
     qtbot.waitExposed(window)
     window.timer.stop()  # the test calls the frames itself
     ui, model = window.ui, window.live.model
+    qtbot.waitUntil(lambda: ui.plots_built and ui.pulse.isVisible(), timeout=5000)  # built after the first paint
     model.add(ppg_output(0.0, 2.0), host_t_s=clock())
     counts = {name: count_calls(monkeypatch, view, "refresh")
               for name, view in (("pulse", ui.pulse), ("tachogram", ui.tachogram), ("rmssd", ui.rmssd_trend))}
@@ -150,3 +151,31 @@ def test_the_coherence_ring_repaints_only_when_what_it_shows_changed(qtbot, monk
     assert len(updates) == 1
     ring.set_values(1.2, 9.0, level=1)
     assert len(updates) == 2
+
+
+def test_the_plots_are_built_after_the_first_paint_with_what_was_set_before(qtbot):
+    """The window shows before pyqtgraph is needed; its plots then appear in their places, in the
+    theme and with the pacer rate chosen meanwhile, and any use before that builds them at once."""
+    from biofeedback.ui.main_window import MainWindow
+    from biofeedback.ui.theme import LIGHT
+
+    window = MainWindow(Settings(first_run_notice_seen=True), save=False)
+    qtbot.addWidget(window)
+    assert not window.ui.plots_built
+    window.set_rate(7.5)
+    window.look.toggle_theme()  # light, before any plot exists
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitUntil(lambda: window.ui.plots_built, timeout=5000)
+    ui = window.ui
+    qtbot.wait(50)  # laid out in the next pass
+    assert ui.spectrum.pacer_line.value() == pytest.approx(7.5 / 60)
+    trends = ui.rmssd_trend, ui.coherence_trend
+    assert abs(trends[0].width() - trends[1].width()) <= 1  # side by side, halves
+    for plot in (ui.pulse, ui.tachogram, *trends, ui.spectrum):
+        assert plot.isVisible() and plot.width() > 40 and plot.window() is window  # in its place, not a window
+        assert plot.backgroundBrush().color().name() == LIGHT.background
+    other = MainWindow(Settings(first_run_notice_seen=True), save=False)  # never shown
+    qtbot.addWidget(other)
+    assert other.ui.tachogram.parent() is not None and other.ui.plots_built  # built on first use
+    window.close()
