@@ -15,6 +15,8 @@ pixels). ``set_points`` replaces the points; ``getData`` returns what is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -36,9 +38,10 @@ class _ViewItem(QGraphicsItem):
         self._y = np.empty(0)
         self._pen = QPen()
         self._antialias = antialias
-        # True: the plot paints this item itself, over its cached picture of axes and titles
-        # (plots._LivePlot); the scene's own painting then skips it
-        self.painted_by_plot = False
+        # set by a plot that paints this item itself, over its cached picture of axes and titles
+        # (plots._LivePlot): called on a change instead of the scene's update, which would never
+        # reach the screen (the scene repaints what it painted, and it never paints this item)
+        self.repaint_by_plot: Callable[[], None] | None = None
         view_box.addItem(self, ignoreBounds=True)
         view_box.sigRangeChanged.connect(self._follow_range)
         self._follow_range()
@@ -55,7 +58,7 @@ class _ViewItem(QGraphicsItem):
     def setPen(self, pen: QPen) -> None:  # noqa: N802 (pyqtgraph's name)
         self._pen = QPen(pen)
         self._pen.setCosmetic(True)
-        self.update()
+        self.changed()
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (pyqtgraph's name)
         """(x, y) as last set: what is drawn."""
@@ -73,13 +76,20 @@ class _ViewItem(QGraphicsItem):
             x, y = x[ok], y[ok]
         self._x, self._y = x, y
         self._poly = polygon(x, y, self._poly)
-        self.update()
+        self.changed()
 
     def clear(self) -> None:
         self.set_points(np.empty(0), np.empty(0))
 
+    def changed(self) -> None:
+        """What is drawn changed: repaint it."""
+        if self.repaint_by_plot is not None:
+            self.repaint_by_plot()
+        else:
+            self.update()
+
     def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
-        if not self.painted_by_plot:
+        if self.repaint_by_plot is None:
             self.draw(painter)
 
     def draw(self, painter: QPainter) -> None:
@@ -166,7 +176,7 @@ class SymbolItem(_ViewItem):
 
     def setBrush(self, brush: object) -> None:  # noqa: N802 (pyqtgraph's name)
         self._brush = pg.mkBrush(brush)
-        self.update()
+        self.changed()
 
     def draw(self, painter: QPainter) -> None:
         if not len(self._x):

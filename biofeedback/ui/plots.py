@@ -190,7 +190,13 @@ class _LivePlot(pg.PlotWidget):
     def _own_items(self) -> None:
         """The plot paints its items itself (call once they exist)."""
         for drawn in self.drawn_items():
-            drawn.painted_by_plot = True
+            drawn.repaint_by_plot = self._repaint_data
+
+    def _repaint_data(self) -> None:
+        """Repaint the plot area (where the items draw), at the next paint pass."""
+        box = self.getPlotItem().getViewBox()
+        area = self.viewportTransform().mapRect(box.sceneBoundingRect()).toAlignedRect()
+        self.viewport().update(area.adjusted(-1, -1, 1, 1))
 
     def invalidate_picture(self, *_args: object) -> None:
         """Axes, grid, title, text or markers changed: the next paint redraws all of the plot."""

@@ -179,3 +179,43 @@ def test_the_plots_are_built_after_the_first_paint_with_what_was_set_before(qtbo
     qtbot.addWidget(other)
     assert other.ui.tachogram.parent() is not None and other.ui.plots_built  # built on first use
     window.close()
+
+
+def on_screen(widget) -> np.ndarray:
+    """What the widget's window shows now (the backing store), not a fresh paint."""
+    from PySide6.QtGui import QImage
+
+    image = widget.screen().grabWindow(widget.winId()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    raw = np.frombuffer(image.constBits(), np.uint8, count=image.sizeInBytes())
+    return raw.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), :3].copy()
+
+
+def full_paint(widget) -> np.ndarray:
+    from PySide6.QtGui import QImage
+
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    raw = np.frombuffer(image.constBits(), np.uint8, count=image.sizeInBytes())
+    return raw.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), :3].copy()
+
+
+@pytest.mark.parametrize("make", [PulsePlot, TachogramPlot])
+def test_new_data_reaches_the_screen_and_it_equals_a_full_paint(qtbot, make):
+    """The plots paint their curves over a cached picture of the axes: each refresh must still reach
+    the screen, and what the screen then shows must be what a paint of everything gives."""
+    plot = shown(qtbot, make(DARK))
+    model = LiveModel()
+    t = 1.0 + np.arange(100) * 0.9
+    model.add(PipelineOutput(beats=[Beat(float(x), 900.0 + 60 * np.sin(x / 3)) for x in t]), host_t_s=100.0)
+    model.add(ppg_output(t[-1] - 10.0, 10.0), host_t_s=100.0)
+    now = float(t[-1])
+    plot.refresh(model, now)
+    qtbot.wait(30)
+    before = on_screen(plot)
+    model.add(PipelineOutput(beats=[Beat(float(t[-1] + 0.9), 700.0)]), host_t_s=101.0)
+    model.add(ppg_output(now, 1.0), host_t_s=101.0)
+    plot.refresh(model, now + 1.0)
+    qtbot.wait(30)
+    shown_now = on_screen(plot)
+    assert not np.array_equal(shown_now, before)  # the new data and the scrolling are on screen
+    plot.invalidate_picture()  # axes, grid and title drawn again too
+    assert np.array_equal(shown_now, full_paint(plot))
