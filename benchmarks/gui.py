@@ -62,25 +62,33 @@ def _cpu_s() -> float:
     return time.process_time()
 
 
-def _frame_timing_app():
-    """A QApplication that times each paint pass of a top-level window (UpdateRequest)."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication
+def _paint_timer(window):
+    """Times each paint pass of ``window`` (a top-level widget): a list of (start, seconds), perf_counter.
 
-    class TimingApp(QApplication):
-        def __init__(self, argv):
-            super().__init__(argv)
-            self.paint_s: list[float] = []
+    A pass is the window's UpdateRequest: an event filter on the window delivers
+    it itself and times the delivery. Only the window's own events pass through
+    Python (an override of QApplication.notify put every event of the process
+    through it, which cost the live window about 1 % of a core).
+    """
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
 
-        def notify(self, receiver, event):  # noqa: N802 (Qt name)
-            if event.type() == QEvent.Type.UpdateRequest:
+    class PaintTimer(QObject):
+        def __init__(self) -> None:
+            super().__init__(window)
+            self.paint_s: list[tuple[float, float]] = []
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
+            if watched is window and event.type() == QEvent.Type.UpdateRequest:
                 t0 = time.perf_counter()
-                result = super().notify(receiver, event)
+                QWidget.event(window, event)  # (what QMainWindow does with it)
                 self.paint_s.append((t0, time.perf_counter() - t0))
-                return result
-            return super().notify(receiver, event)
+                return True
+            return False
 
-    return TimingApp
+    timer = PaintTimer()
+    window.installEventFilter(timer)
+    return timer.paint_s
 
 
 class Simulated500HzSource:
@@ -162,8 +170,8 @@ def child_launch(time_frames: bool = False) -> None:
     After the paint the child runs on while the signal modules load on their
     thread (ui/warm_imports.py) and 0.5 s beyond, timing each redraw (the pacer
     moves) and the event loop's lateness (5 ms probe), during and after the warm-up.
-    With ``time_frames`` the paint passes are timed too (a QApplication whose
-    ``notify`` is Python: it slows the launch, so those runs give no launch figure).
+    With ``time_frames`` the paint passes are timed too (an event filter delivers
+    the window's UpdateRequests: those runs give no launch figure).
     """
     from biofeedback.__main__ import build_parser
 
@@ -175,9 +183,8 @@ def child_launch(time_frames: bool = False) -> None:
     from biofeedback.ui.app_main import open_window
     from biofeedback.ui.loop_probe import LoopProbe
 
-    if time_frames:
-        _frame_timing_app()(sys.argv[:1])  # open_window takes this QApplication: it times the paint passes
     app, window = open_window()
+    paint_s = _paint_timer(window) if time_frames else []
     result: dict = {}
     redraws: list[tuple[float, float]] = []  # (start, duration) perf_counter
     redraw = window.redraw
@@ -205,7 +212,7 @@ def child_launch(time_frames: bool = False) -> None:
         frames = np.array(redraws).reshape(-1, 2)
         frames = frames[frames[:, 0] >= result["painted_perf"]]
         # a frame = the redraw slot + the paint passes before the next redraw
-        paints = np.array(getattr(app, "paint_s", [])).reshape(-1, 2)
+        paints = np.array(paint_s).reshape(-1, 2)
         owner = np.searchsorted(frames[:, 0], paints[:, 0], side="right") - 1
         ok = owner >= 0
         frames[:, 1] += np.bincount(owner[ok], weights=paints[ok, 1], minlength=len(frames))[:len(frames)]
@@ -254,13 +261,15 @@ def child_launch_empty() -> None:
 def child_run(seconds: float) -> None:
     import numpy as np
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import Settings
     from biofeedback.ui.main_window import MainWindow
 
-    app = _frame_timing_app()(sys.argv[:1])
+    app = QApplication(sys.argv[:1])
     window = MainWindow(Settings(first_run_notice_seen=True), save=False)
     window.resize(1400, 900)
+    paint_s = _paint_timer(window)
     window.show()
     window.connect_to(Simulated500HzSource())
     marks: dict[str, float] = {}
@@ -277,7 +286,7 @@ def child_run(seconds: float) -> None:
     def begin() -> None:
         window.frame_times_s.clear()
         redraw_start_s.clear()
-        app.paint_s.clear()
+        paint_s.clear()
         marks.update(cpu=_cpu_s(), wall=time.perf_counter())
 
     def end() -> None:
@@ -287,7 +296,7 @@ def child_run(seconds: float) -> None:
         starts = np.array(redraw_start_s[:n])
         redraw = np.array(window.frame_times_s[:n])
         # a frame = the redraw slot + every paint pass before the next redraw
-        paint = np.array(app.paint_s).reshape(-1, 2)
+        paint = np.array(paint_s).reshape(-1, 2)
         owner = np.searchsorted(starts, paint[:, 0], side="right") - 1
         ok = owner >= 0
         frame = redraw + np.bincount(owner[ok], weights=paint[ok, 1], minlength=n)[:n]
@@ -321,12 +330,12 @@ def child_run(seconds: float) -> None:
 
 def child_idle(seconds: float) -> None:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
-
-    app = _frame_timing_app()(sys.argv[:1])
+    app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1400, 900)
+    _paint_timer(window)  # as the live window's
     window.show()
     timer = QTimer()
     timer.timeout.connect(lambda: None)

@@ -71,8 +71,8 @@ class _ViewItem(QGraphicsItem):
         """Draw these points from now on (copied; non-finite points are left out)."""
         x = np.asarray(x, float)
         y = np.asarray(y, float)
-        ok = np.isfinite(x) & np.isfinite(y)
-        if not ok.all():
+        if not (np.isfinite(x).all() and np.isfinite(y).all()):
+            ok = np.isfinite(x) & np.isfinite(y)
             x, y = x[ok], y[ok]
         self._x, self._y = x, y
         self._poly = polygon(x, y, self._poly)
@@ -118,12 +118,10 @@ class CurveItem(_ViewItem):
     def set_points(self, x: np.ndarray, y: np.ndarray) -> None:
         x = np.asarray(x, float)
         y = np.asarray(y, float)
-        ok = np.isfinite(x) & np.isfinite(y)
-        if ok.all():
+        if np.isfinite(x).all() and np.isfinite(y).all():
             self._path = None
-            super().set_points(x, y)
-            return
-        self._path = pg.arrayToQPath(x, y, connect="finite")  # a break at each gap, as PlotDataItem draws it
+        else:  # a break at each gap, as PlotDataItem draws it
+            self._path = pg.arrayToQPath(x, y, connect="finite")
         super().set_points(x, y)
 
     def draw(self, painter: QPainter) -> None:

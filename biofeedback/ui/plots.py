@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -48,7 +48,7 @@ def robust_range(
     v = v[np.isfinite(v)]
     if not v.size:
         return None
-    lo, hi = (float(x) for x in np.percentile(v, percentiles))
+    lo, hi = _percentiles(v, percentiles)
     if hi - lo < min_span:
         mid = (lo + hi) / 2
         lo, hi = mid - min_span / 2, mid + min_span / 2
@@ -57,6 +57,20 @@ def robust_range(
     if floor is not None and lo < floor:
         hi, lo = hi + (floor - lo), floor
     return lo, hi
+
+
+def _percentiles(v: np.ndarray, percentiles: tuple[float, float]) -> tuple[float, float]:
+    """``np.percentile(v, percentiles)`` (linear interpolation) by one partial sort: the same values,
+    without its general machinery (a view redraws a few times a second)."""
+    at = [p / 100.0 * (v.size - 1) for p in percentiles]
+    below = [int(np.floor(a)) for a in at]
+    kth = sorted({k for b in below for k in (b, min(b + 1, v.size - 1))})
+    part = np.partition(v, kth)
+    out = []
+    for a, b in zip(at, below, strict=True):
+        lo, hi = float(part[b]), float(part[min(b + 1, v.size - 1)])
+        out.append(lo + (a - b) * (hi - lo))
+    return out[0], out[1]
 
 
 def sticky_range(current: tuple[float, float], new: tuple[float, float]) -> tuple[float, float] | None:
@@ -168,6 +182,7 @@ class _LivePlot(pg.PlotWidget):
     """
 
     span_s: float
+    scroll_step_px = 1  # redrawn when it scrolled this many pixels (or its data changed)
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -180,6 +195,9 @@ class _LivePlot(pg.PlotWidget):
         item.setLabel("bottom", "seconds")
         self._drawn_key: tuple | None = None
         self._picture: QPixmap | None = None
+        self._data_area: QRect | None = None  # the plot area in the viewport
+        # every pixel comes from the picture: nothing underneath needs painting first
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         box = item.getViewBox()
         for signal in (box.sigRangeChanged, box.sigTransformChanged, box.sigResized):
             signal.connect(self.invalidate_picture)
@@ -194,13 +212,16 @@ class _LivePlot(pg.PlotWidget):
 
     def _repaint_data(self) -> None:
         """Repaint the plot area (where the items draw), at the next paint pass."""
-        box = self.getPlotItem().getViewBox()
-        area = self.viewportTransform().mapRect(box.sceneBoundingRect()).toAlignedRect()
-        self.viewport().update(area.adjusted(-1, -1, 1, 1))
+        if self._data_area is None:  # (computed again after a change of range, transform or size)
+            box = self.getPlotItem().getViewBox()
+            area = self.viewportTransform().mapRect(box.sceneBoundingRect()).toAlignedRect()
+            self._data_area = area.adjusted(-1, -1, 1, 1)
+        self.viewport().update(self._data_area)
 
     def invalidate_picture(self, *_args: object) -> None:
         """Axes, grid, title, text or markers changed: the next paint redraws all of the plot."""
         self._picture = None
+        self._data_area = None
         self.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
@@ -235,10 +256,10 @@ class _LivePlot(pg.PlotWidget):
         painter.end()
 
     def _unchanged(self, model: LiveModel, data_version: object, now_s: float) -> bool:
-        """True when neither the data this view draws nor the scroll position (in whole pixels) moved
-        since the last draw."""
+        """True when neither the data this view draws nor the scroll position (in steps of
+        ``scroll_step_px`` whole pixels) moved since the last draw."""
         px_per_s = max(self.getPlotItem().getViewBox().width(), 1.0) / self.span_s
-        key = (id(model), data_version, round(now_s * px_per_s))
+        key = (id(model), data_version, round(now_s * px_per_s / self.scroll_step_px))
         if key == self._drawn_key:
             return True
         self._drawn_key = key
@@ -333,6 +354,10 @@ class TachogramPlot(_LivePlot):
     view, at least config.PLOT_MIN_SPAN_HR_BPM wide: a corrected beat or one
     missed artifact stays off the scale instead of flattening the curve.
     """
+
+    # 90 s across ~900 px scroll 10 px a second: redrawn every 2 px, 5 times a second (the pacer's
+    # trace grows with it; a new beat is drawn at once)
+    scroll_step_px = 2
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:
         self.span_s = config.GUI_TACHOGRAM_WINDOW_S
@@ -432,7 +457,7 @@ class TachogramPlot(_LivePlot):
         if now_s is None:
             return
         breath_curve = model.breath_curve()
-        data = (model.beats_version, model.pacer.written, id(breath_curve))
+        data = (model.beats_version, id(breath_curve))  # (the pacer's trace: drawn as it scrolls)
         if self._unchanged(model, data, now_s):
             return
         beats = self._shown(model)

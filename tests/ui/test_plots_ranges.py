@@ -105,8 +105,10 @@ def test_a_view_is_not_redrawn_when_neither_data_nor_time_moved(qtbot, monkeypat
     calls = []
     original = plot.hr.set_points
     monkeypatch.setattr(plot.hr, "set_points", lambda *a, **k: (calls.append(1), original(*a, **k)))
+    step_s = plot.scroll_step_px * plot.span_s / plot.getPlotItem().getViewBox().width()  # one redraw step
+    now = round(now / step_s) * step_s  # on a step
     plot.refresh(model, now)
-    plot.refresh(model, now + 0.01)  # less than a pixel of scrolling
+    plot.refresh(model, now + 0.2 * step_s)  # less than a step of scrolling
     assert len(calls) == 1
     plot.refresh(model, now + 1.0)  # ten pixels
     assert len(calls) == 2
@@ -188,3 +190,13 @@ def test_bin_min_max_keeps_every_runs_extremes_in_time_order_like_a_plain_loop()
         assert set(ys[2 * b : 2 * b + 2]) == {run_y.min(), run_y.max()}
     few_x, few_y = bin_min_max(x[:50], y[:50], -9.0, 0.5, 400)
     assert np.array_equal(few_x, x[:50]) and np.array_equal(few_y, y[:50])
+
+
+def test_the_ranges_percentiles_are_numpys():
+    from biofeedback.ui.plots import _percentiles
+
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 3, 10, 101, 4000):
+        v = rng.normal(size=n)
+        for p in ((2, 98), (1, 99), (0, 100), (50, 50)):
+            assert np.allclose(_percentiles(v, p), np.percentile(v, p), rtol=0, atol=1e-12), (n, p)
