@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from biofeedback import config
@@ -196,6 +196,9 @@ class _LivePlot(pg.PlotWidget):
         self._drawn_key: tuple | None = None
         self._picture: QPixmap | None = None
         self._data_area: QRect | None = None  # the plot area in the viewport
+        self._data_clip = QRectF()  # the same, exact, and view coordinates to it: set with the picture
+        self._data_transform = QTransform()
+        self._px_per_s: float | None = None  # of scrolling
         # every pixel comes from the picture: nothing underneath needs painting first
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         box = item.getViewBox()
@@ -222,6 +225,7 @@ class _LivePlot(pg.PlotWidget):
         """Axes, grid, title, text or markers changed: the next paint redraws all of the plot."""
         self._picture = None
         self._data_area = None
+        self._px_per_s = None
         self.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
@@ -241,15 +245,17 @@ class _LivePlot(pg.PlotWidget):
         return picture
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
-        self.scene().prepareForPaint()  # a range set since the last paint reaches the transforms now
-        if self._picture is None:
+        if self._picture is None:  # (every change of range, transform or size drops it)
+            self.scene().prepareForPaint()  # a range set since the last paint reaches the transforms now
             self._picture = self._render_picture()
+            box = self.getPlotItem().getViewBox()
+            to_viewport = self.viewportTransform()
+            self._data_clip = to_viewport.mapRect(box.sceneBoundingRect())
+            self._data_transform = box.childGroup.deviceTransform(to_viewport)
         painter = QPainter(self.viewport())
         painter.drawPixmap(0, 0, self._picture)  # only the exposed part is copied (the paint's clip)
-        box = self.getPlotItem().getViewBox()
-        to_viewport = self.viewportTransform()
-        painter.setClipRect(to_viewport.mapRect(box.sceneBoundingRect()), Qt.ClipOperation.IntersectClip)
-        painter.setTransform(box.childGroup.deviceTransform(to_viewport))
+        painter.setClipRect(self._data_clip, Qt.ClipOperation.IntersectClip)
+        painter.setTransform(self._data_transform)
         for drawn in self.drawn_items():
             if drawn.isVisible():
                 drawn.draw(painter)
@@ -258,12 +264,17 @@ class _LivePlot(pg.PlotWidget):
     def _unchanged(self, model: LiveModel, data_version: object, now_s: float) -> bool:
         """True when neither the data this view draws nor the scroll position (in steps of
         ``scroll_step_px`` whole pixels) moved since the last draw."""
-        px_per_s = max(self.getPlotItem().getViewBox().width(), 1.0) / self.span_s
-        key = (id(model), data_version, round(now_s * px_per_s / self.scroll_step_px))
+        key = (id(model), data_version, round(now_s * self.px_per_s() / self.scroll_step_px))
         if key == self._drawn_key:
             return True
         self._drawn_key = key
         return False
+
+    def px_per_s(self) -> float:
+        """Pixels a second of the x axis (kept until the range or size changes)."""
+        if self._px_per_s is None:
+            self._px_per_s = max(self.getPlotItem().getViewBox().width(), 1.0) / self.span_s
+        return self._px_per_s
 
     def _set_y(self, new: tuple[float, float] | None) -> None:
         if new is None:
@@ -326,7 +337,7 @@ class PulsePlot(_LivePlot):
             self.empty.setVisible(False)
             self.invalidate_picture()
         ppg = model.ppg.since(now_s - self.span_s - 0.5)
-        bins = POINTS_PER_PX_FACTOR * self.getPlotItem().getViewBox().width()
+        bins = POINTS_PER_PX_FACTOR * self.px_per_s() * self.span_s
         x, y = bin_min_max(ppg[:, 0] - now_s, ppg[:, 1], -self.span_s, 0.0, int(bins))
         self.curve.set_points(x, y)
         # raw detections mark a pulse as soon as it is found; corrected beats lag by the
