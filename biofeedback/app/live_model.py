@@ -245,7 +245,7 @@ class LiveModel:
         """
         est, t, v = self.breathing.latest, self.breathing.curve_t_s, self.breathing.curve
         if est is None or est.quality < config.RESP_MIN_QUALITY or not v.size:
-            return np.empty((0, 2))
+            return _NO_CURVE  # the same object each time: a view sees nothing changed
         if self._breath_cache is not None and self._breath_cache[0] is v and self._breath_cache[1] is t:
             return self._breath_cache[2]  # the tracker replaces its arrays when it re-estimates (every 1-2 s)
         lo, hi = np.percentile(v, [2, 98])
@@ -262,6 +262,10 @@ class LiveModel:
             you = f"{est.rate_bpm:.1f} /min"
         guide = "" if guide_bpm is None else f" · guide: {guide_bpm:.1f} /min"
         return f"you: {you}{guide}"
+
+
+_NO_CURVE = np.empty((0, 2))
+_NO_CURVE.flags.writeable = False
 
 
 def _nan(value: float | None) -> float:

@@ -219,3 +219,18 @@ def test_new_data_reaches_the_screen_and_it_equals_a_full_paint(qtbot, make):
     assert not np.array_equal(shown_now, before)  # the new data and the scrolling are on screen
     plot.invalidate_picture()  # axes, grid and title drawn again too
     assert np.array_equal(shown_now, full_paint(plot))
+
+
+def test_the_tachogram_is_not_redrawn_for_samples_while_there_is_no_breathing_curve(qtbot, monkeypatch):
+    plot = shown(qtbot, TachogramPlot(DARK))
+    model = LiveModel()
+    t = 1.0 + np.arange(6) * 0.9  # too few beats for an estimate of the breathing
+    model.add(PipelineOutput(beats=[Beat(float(x), 900.0) for x in t]), host_t_s=100.0)
+    assert len(model.breath_curve()) == 0
+    step_s = plot.scroll_step_px / plot.px_per_s()
+    now = round(float(t[-1]) / step_s) * step_s
+    sets = count_calls(monkeypatch, plot.hr, "set_points")
+    for k in range(10):  # samples arrive, time moves less than a redraw step
+        model.add(ppg_output(now + k * 0.01, 0.01), host_t_s=100.0 + k * 0.01)
+        plot.refresh(model, now + k * 0.02 * step_s)
+    assert len(sets) == 1
