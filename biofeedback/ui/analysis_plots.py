@@ -7,7 +7,7 @@ import pyqtgraph as pg
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel
-from biofeedback.ui.plots import cache_axes, fast_curve, robust_range, sticky_range, unwrap_clear
+from biofeedback.ui.plots import cache_axes, fast_curve, range_and_data, sticky_range, unwrap_clear
 from biofeedback.ui.theme import Theme, point_font, style_plot
 
 # per metrics column: minimum y span (noise must not look like a decline), and 0 as the floor
@@ -72,8 +72,8 @@ class TrendPlot(pg.PlotWidget):
         if ok.any():
             values = rows[ok, self.column]
             self.curve.setData((rows[ok, 0] - now_s) / 60.0, values)
-            new = robust_range(values, TREND_MIN_SPAN.get(self.column, 1.0), floor=0.0)
-            changed = sticky_range(tuple(self.viewRange()[1]), new) if new else None
+            found = range_and_data(values, TREND_MIN_SPAN.get(self.column, 1.0), floor=0.0)
+            changed = sticky_range(tuple(self.viewRange()[1]), *found) if found else None
             if changed is not None:
                 self.setYRange(*changed, padding=0)
 

@@ -44,11 +44,23 @@ def robust_range(
     of the span on each side, and never extends below ``floor``.
     None without any finite value.
     """
+    found = range_and_data(values, min_span, percentiles, pad_share, floor)
+    return None if found is None else found[0]
+
+
+def range_and_data(
+    values: np.ndarray,
+    min_span: float,
+    percentiles: tuple[float, float] = config.PLOT_RANGE_PERCENTILES,
+    pad_share: float = 0.1,
+    floor: float | None = None,
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """``robust_range`` and the span of the data it covers (the ``percentiles``, unpadded)."""
     v = np.asarray(values, float).ravel()
     v = v[np.isfinite(v)]
     if not v.size:
         return None
-    lo, hi = _percentiles(v, percentiles)
+    data = lo, hi = _percentiles(v, percentiles)
     if hi - lo < min_span:
         mid = (lo + hi) / 2
         lo, hi = mid - min_span / 2, mid + min_span / 2
@@ -56,7 +68,7 @@ def robust_range(
     lo, hi = lo - pad, hi + pad
     if floor is not None and lo < floor:
         hi, lo = hi + (floor - lo), floor
-    return lo, hi
+    return (lo, hi), data
 
 
 def _percentiles(v: np.ndarray, percentiles: tuple[float, float]) -> tuple[float, float]:
@@ -73,15 +85,20 @@ def _percentiles(v: np.ndarray, percentiles: tuple[float, float]) -> tuple[float
     return out[0], out[1]
 
 
-def sticky_range(current: tuple[float, float], new: tuple[float, float]) -> tuple[float, float] | None:
-    """``new`` only when it leaves the current range or fills under 1/STICKY_MAX_SLACK of it (else None).
+def sticky_range(current: tuple[float, float], new: tuple[float, float],
+                 data: tuple[float, float] | None = None) -> tuple[float, float] | None:
+    """``new`` only when the data leave the current range or fill under 1/STICKY_MAX_SLACK of
+    what ``new`` spans (else None: the current range stays).
 
-    Changing the range re-lays out the axis ticks, the costliest part of a
-    pyqtgraph frame, so it should not happen on every redraw.
+    ``data``: the span of the data ``new`` was made for (``range_and_data``); without it, ``new``
+    itself must lie in the current range. Changing the range re-lays out the axis ticks and
+    redraws the plot's picture, so it should not happen on every redraw; with ``data`` a range at
+    its minimum span does not follow every drift of the middle of data that still fit in it.
     """
     c_lo, c_hi = current
     lo, hi = new
-    if lo >= c_lo and hi <= c_hi and (c_hi - c_lo) <= STICKY_MAX_SLACK * (hi - lo):
+    d_lo, d_hi = new if data is None else data
+    if d_lo >= c_lo and d_hi <= c_hi and (c_hi - c_lo) <= STICKY_MAX_SLACK * (hi - lo):
         return None
     return lo, hi
 
@@ -276,10 +293,11 @@ class _LivePlot(pg.PlotWidget):
             self._px_per_s = max(self.getPlotItem().getViewBox().width(), 1.0) / self.span_s
         return self._px_per_s
 
-    def _set_y(self, new: tuple[float, float] | None) -> None:
-        if new is None:
+    def _set_y(self, found: tuple[tuple[float, float], tuple[float, float]] | None) -> None:
+        """The y range of ``range_and_data``'s finding, if the current one does not do (sticky_range)."""
+        if found is None:
             return
-        changed = sticky_range(tuple(self.viewRange()[1]), new)
+        changed = sticky_range(tuple(self.viewRange()[1]), *found)
         if changed is not None:
             self.setYRange(*changed, padding=0)
 
@@ -353,7 +371,7 @@ class PulsePlot(_LivePlot):
         if len(ppg) > 10 and (now_s >= self._y_range_due_s or now_s < self._y_range_due_s - 1.0):
             # pulse peaks are the top few percent of samples: 1-99 % plus a wide pad keeps them in view
             self._y_range_due_s = now_s + PULSE_Y_RANGE_EVERY_S
-            self._set_y(robust_range(ppg[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25))
+            self._set_y(range_and_data(ppg[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25))
 
 
 class TachogramPlot(_LivePlot):
@@ -482,7 +500,7 @@ class TachogramPlot(_LivePlot):
         corr = beats[:, 2] > 0
         self.corrected.set_points(x[corr], hr[corr])
         clean = hr[~corr] if np.count_nonzero(~corr) >= 3 else hr
-        self._set_y(robust_range(clean, config.PLOT_MIN_SPAN_HR_BPM, pad_share=0.15, floor=0.0))
+        self._set_y(range_and_data(clean, config.PLOT_MIN_SPAN_HR_BPM, pad_share=0.15, floor=0.0))
         self._place_markers(now_s)
         lo, hi = self.viewRange()[1]
         trace = model.pacer_on_device_clock(since_device_s=now_s - self.span_s)

@@ -200,3 +200,14 @@ def test_the_ranges_percentiles_are_numpys():
         v = rng.normal(size=n)
         for p in ((2, 98), (1, 99), (0, 100), (50, 50)):
             assert np.allclose(_percentiles(v, p), np.percentile(v, p), rtol=0, atol=1e-12), (n, p)
+
+
+def test_a_range_at_its_minimum_span_does_not_follow_every_drift_of_data_that_still_fit():
+    from biofeedback.ui.plots import range_and_data, sticky_range
+
+    values = 44.0 + 0.5 * np.sin(np.arange(60) / 5.0)  # RMSSD varying less than the 20 ms minimum span
+    current, _ = range_and_data(values, config.PLOT_MIN_SPAN_RMSSD_MS, floor=0.0)
+    for drift in np.arange(0.03, 3.0, 0.03):  # the middle drifts a little each second
+        assert sticky_range(current, *range_and_data(values + drift, config.PLOT_MIN_SPAN_RMSSD_MS, floor=0.0)) is None
+    moved = sticky_range(current, *range_and_data(values + 15.0, config.PLOT_MIN_SPAN_RMSSD_MS, floor=0.0))
+    assert moved is not None and moved[0] <= 59.0 - 0.5 and moved[1] >= 59.5  # data out of view: it follows
