@@ -1,7 +1,8 @@
 """Lab Streaming Layer outlets: a client's PPG, beats, live beats, metrics, pacer and markers.
 
 Six streams per client, following the LSL conventions (XDF meta-data names,
-``desc/channels/channel/{label,unit,type}``, ``desc/manufacturer``):
+``desc/channels/channel/{label,unit,type}``, ``desc/manufacturer``; ours under ``desc/biofeedback``:
+client, display_name, device and the release that made the stream, ``version``):
 
 =========  ========  ==================  =========================================
 name       type      nominal rate        channels
@@ -44,7 +45,7 @@ from pathlib import Path
 import numpy as np
 import pylsl
 
-from biofeedback import config
+from biofeedback import __version__, config
 from biofeedback.core.provisional_beats import ProvisionalBeats
 from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock, SignalQuality
 from biofeedback.io.stream_checks import outlet_buffer
@@ -127,6 +128,7 @@ def make_info(client: str, display_name: str, kind: str, stream_type: str, chann
     bf.append_child_value("client", client_slug(client))
     bf.append_child_value("display_name", display_name or client)
     bf.append_child_value("device", device)
+    bf.append_child_value("version", __version__)  # which release made a recording
     return info
 
 

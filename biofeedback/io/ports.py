@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 
 from serial.tools import list_ports
@@ -15,6 +17,8 @@ DEVICE_HINTS: dict[tuple[int, int | None], str] = {
     (0x1A86, 0x7523): "CH340 bridge: probably an Arduino clone running a sensor sketch",
     (0x1A86, 0x55D4): "CH9102 bridge: probably an ESP32/Arduino clone running a sensor sketch",
     (0x0403, 0x6001): "FTDI bridge: maybe an Arduino or another serial sensor",
+    (0x067B, 0x2303): "PL2303 bridge: maybe a pulse oximeter cable or a USB-serial adapter",
+    (0x067B, 0x23A3): "PL2303 bridge: maybe a pulse oximeter cable or a USB-serial adapter",
     (0x239A, None): "Adafruit board: maybe a sensor sketch (native protocol)",
     (0x303A, None): "Espressif ESP32: maybe a sensor sketch (native protocol)",
 }
@@ -42,3 +46,55 @@ def list_serial_ports() -> list[PortInfo]:
         description = info.description if info.description and info.description != "n/a" else ""
         ports.append(PortInfo(info.device, description, vid_pid, device_hint(info.vid, info.pid)))
     return ports
+
+
+DIALOUT = "dialout"  # the group that owns serial ports on Debian, Ubuntu, Fedora (Arch: uucp)
+
+
+def port_group(path: str) -> str:
+    """The group that owns a serial device (``dialout``, ``uucp``), or ``dialout`` when unknown."""
+    try:
+        import grp
+
+        return grp.getgrgid(os.stat(path).st_gid).gr_name
+    except (ImportError, OSError, KeyError):
+        return DIALOUT
+
+
+def in_group_but_not_this_login(group: str) -> bool:
+    """True when the user is listed in ``group`` but this process does not have it yet: they were
+    added since they logged in, and a new login is what is missing."""
+    try:
+        import grp
+        import pwd
+
+        entry = grp.getgrnam(group)
+        user = pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError):
+        return False
+    return user in entry.gr_mem and entry.gr_gid not in os.getgroups()
+
+
+def processes_holding(path: str) -> list[tuple[int, str]]:
+    """(pid, name) of the processes with ``path`` open, where /proc lets us see them (Linux; another
+    user's processes stay hidden to a normal user). Empty elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return []
+    try:
+        target = os.path.realpath(path)
+        pids = [int(name) for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return []
+    holders = []
+    for pid in pids:
+        if pid == os.getpid():
+            continue
+        fd_dir = f"/proc/{pid}/fd"
+        try:
+            if not any(os.readlink(f"{fd_dir}/{fd}") == target for fd in os.listdir(fd_dir)):
+                continue
+            with open(f"/proc/{pid}/comm", encoding="utf-8", errors="replace") as comm:
+                holders.append((pid, comm.read().strip()))
+        except OSError:  # gone, or not ours to look at
+            continue
+    return holders

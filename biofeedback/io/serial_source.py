@@ -31,6 +31,7 @@ from biofeedback.core.protocols.autodetect import DetectResult, excerpt, wants_m
 from biofeedback.core.protocols.registry import Decoder
 from biofeedback.core.timebase import event_time_s, first_time_s, shift_event
 from biofeedback.core.types import DeviceInfo, Event, Gap
+from biofeedback.io.port_errors import PortError, explain_open_error
 from biofeedback.io.ports import PortInfo, list_serial_ports
 from biofeedback.io.source import (
     CONNECTED,
@@ -76,24 +77,6 @@ def describe_unparsed(n_bytes: int, sample: bytes, protocol: str, baud: int, por
         return f"{head}, although it looks like {protocol} ({guess.reason}); received {excerpt(sample)}"
     return (f"{head}, and it looks like no protocol we know at this baud rate (received {excerpt(sample)}): "
             f"check the baud rate, or try {switch}")
-
-
-class PortError(Exception):
-    """The port cannot be used; the message says why in plain words."""
-
-
-def explain_open_error(port: str, error: Exception) -> str:
-    text = str(error)
-    if "No such file" in text or "could not open port" in text and "2]" in text or "FileNotFound" in text:
-        return f"There is no serial port called {port}. Check the name with `biofeedback ports`."
-    if "busy" in text.lower() or "lock" in text.lower() or "16]" in text:
-        return f"{port} is in use by another program. Close it (e.g. the Arduino serial monitor) and retry."
-    if "Permission denied" in text or "13]" in text:
-        return (f"No permission to open {port}. On Linux add yourself to the 'dialout' group "
-                "(sudo usermod -aG dialout $USER) and log in again.")
-    if "Connection refused" in text or "111]" in text:
-        return f"Nothing is listening at {port}."
-    return f"Cannot open {port}: {text}"
 
 
 def open_port(port: str, baud: int, parity: str = "N", bytesize: int = 8,

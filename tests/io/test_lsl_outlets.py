@@ -11,6 +11,7 @@ import numpy as np
 import pylsl
 import pytest
 
+import biofeedback
 from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock, SignalQuality
 from biofeedback.io.lsl_outlets import (
     LIVE_CHANNELS,
@@ -60,6 +61,7 @@ def test_metadata_read_back_has_labels_units_types_and_manufacturer():
         assert channel_labels(info) == [tuple(c) for c in channels]
         assert info.desc().child_value("manufacturer") == "biofeedback"
         assert info.desc().child("biofeedback").child_value("display_name") == "Meta Client"
+        assert info.desc().child("biofeedback").child_value("version") == biofeedback.__version__
     assert full_info(source_id(client, "Markers")).channel_format() == pylsl.cf_string
 
 
