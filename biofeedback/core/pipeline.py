@@ -68,7 +68,8 @@ if TYPE_CHECKING:  # imported where first used: their SciPy costs ~0.5 s, which 
 # re-detecting beats from a 50 Hz display wave.
 DEVICE_BEAT_PROTOCOLS = frozenset({"pulsesensor", "ibi"})
 # Protocols whose reported interval is a whole one even for the first beat after a start or gap
-WHOLE_INTERVAL_PROTOCOLS = frozenset({"ibi"})
+# (a Bluetooth strap's RR values are intervals it measured, the first one included)
+WHOLE_INTERVAL_PROTOCOLS = frozenset({"ibi", "ble-hrm"})
 
 
 @dataclass

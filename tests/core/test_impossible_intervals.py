@@ -131,9 +131,9 @@ def test_a_strap_rr_of_zero_through_the_ble_parser_and_beat_clock():
         m = parse_heart_rate_measurement(bytes([0x16, 74]) + struct.pack("<H", raw))
         times, _ = timeline.push(m.rr_ms, arrival_t_s=1.0 + 0.8125 * k)
         events += [DeviceBeat(t, rr) for t, rr in zip(times, m.rr_ms, strict=True)]
-    pipeline, out = run(events)
-    assert len(out.beats) == 2 * N - 2 and pipeline.n_interval_gaps == 1
-    assert [b.rr_ms for b in out.beats] == pytest.approx([812.5] * (2 * N - 2))
+    pipeline, out = run(events)  # a strap's intervals are whole ones, the first included
+    assert len(out.beats) == 2 * N and pipeline.n_interval_gaps == 1
+    assert [b.rr_ms for b in out.beats] == pytest.approx([812.5] * (2 * N))
 
 
 @pytest.mark.parametrize("bad", BAD)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from biofeedback.core.pipeline import Pipeline
-from biofeedback.core.types import DeviceBeat, DeviceStatus
+from biofeedback.core.types import DeviceBeat, DeviceStatus, Gap
 from biofeedback.io.ble_source import BleHeartRateSource
 
 
@@ -33,12 +33,15 @@ def test_notifications_become_beats_with_the_strap_intervals():
     assert not out.gaps
 
 
-def test_no_skin_contact_is_reported_and_garbage_is_skipped():
+def test_no_skin_contact_is_a_status_and_a_gap_and_garbage_a_gap():
     source = BleHeartRateSource()
     got = []
-    source._on_packet(bytearray([0x10, 60, 1]), got.extend)  # odd RR field: dropped
-    source._on_packet(packet([], contact=False), got.extend)
-    assert len(got) == 1 and isinstance(got[0], DeviceStatus) and got[0].state == "finger_out"
+    source._on_packet(bytearray([0x10, 60, 1]), got.extend)  # odd RR field: its beats are lost
+    assert [type(e) for e in got] == [Gap] and got[0].reason == "lost_beat" and source.n_garbled == 1
+    got.clear()
+    source._on_packet(packet([700], contact=False), got.extend)  # intervals without contact are noise
+    assert [type(e) for e in got] == [DeviceStatus, Gap]
+    assert got[0].state == "finger_out" and got[1].reason == "poor_signal"
 
 
 def strap_stream(rr_raw, notify_every_s=1.0, latency_s=0.03):
@@ -82,8 +85,9 @@ def test_a_strap_rr_of_zero_is_a_gap_in_the_chain_not_an_exception():
     """Before: ValueError('beat times must increase') from the pipeline, in the source thread."""
     rr_raw = [1000] * 10 + [0] + [1000] * 10
     sent = [(1.0 + k, packet([r])) for k, r in enumerate(rr_raw)]  # one notification a second
-    beats, out, _ = beats_through_the_pipeline(sent)
-    assert len(beats) == 21  # the source passes on what the strap said...
-    assert len(out.beats) == 18  # ...the pipeline ends the chain there: 9 intervals either side
+    beats, out, source = beats_through_the_pipeline(sent)
+    assert len(beats) == 20 and source.n_garbled == 1  # the source drops the impossible notification...
+    assert [g.reason for g in out.gaps] == ["lost_beat"]  # ...as a gap: the chain ends there
+    assert len(out.beats) == 18  # 9 intervals either side (no DeviceInfo here: each chain starts at a beat)
     assert [b.rr_ms for b in out.beats] == pytest.approx([1000 * 1000 / 1024] * 18)
-    assert len(out.interval_gaps_t_s) == 1 and out.beats[-1].t_s == pytest.approx(beats[-1].t_s)
+    assert out.beats[-1].t_s == pytest.approx(beats[-1].t_s)
