@@ -9,6 +9,7 @@ import sys
 # subcommand -> module with add_parser(subparsers); imported lazily where heavy (Qt)
 SUBCOMMANDS = (
     "gui", "analyze", "simulate", "record", "ports", "replay", "sessions", "export", "assess", "coach",
+    "install_desktop", "install_udev",
 )
 
 
@@ -18,6 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Breathing biofeedback with live heart-rate variability. "
         "Not a medical device. Without a subcommand, opens the app.",
     )
+    from biofeedback import __version__
+
+    parser.add_argument("--version", action="version", version=f"biofeedback {__version__}")
     subparsers = parser.add_subparsers(dest="command")
     for name in SUBCOMMANDS:
         try:
@@ -49,7 +53,7 @@ def show_input_warnings(command: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["gui", *argv]
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):
@@ -60,6 +64,18 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
+
+
+def gui_main() -> int:
+    """The ``biofeedback-gui`` entry (``[project.gui-scripts]``): the app with no console window on
+    Windows, where pythonw gives no stdout/stderr, so what would be printed goes nowhere instead of
+    failing."""
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+    return main()
 
 
 if __name__ == "__main__":

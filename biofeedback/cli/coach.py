@@ -23,9 +23,11 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.coach_model import CoachModel
+    from biofeedback.ui.app_icon import set_app_identity
     from biofeedback.ui.coach.window import CoachWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_app_identity()
     model = CoachModel(only=args.only.replace("'", ""))
     window = CoachWindow(model, font_pt=args.font_pt)
     window.resize(1280, 800)

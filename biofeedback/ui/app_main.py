@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 
 # Platforms that need no display server (rendering off screen) or that
@@ -75,10 +76,11 @@ def open_window(simulate: bool = False, presentation: bool = False):
 
     from biofeedback.app.settings import load_settings
     from biofeedback.ui import warm_imports
+    from biofeedback.ui.app_icon import set_app_identity
     from biofeedback.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("biofeedback")
+    set_app_identity()
     settings, notice = load_settings()
     if simulate:
         settings.source_kind = "simulated"
@@ -96,12 +98,44 @@ def open_window(simulate: bool = False, presentation: bool = False):
     return app, window
 
 
-def run_gui(simulate: bool = False, presentation: bool = False) -> int:
+def quit_when(app, window, after_s: float | None, beats: int | None) -> None:
+    """Quit once ``beats`` beats arrived or ``after_s`` seconds passed, whichever comes first,
+    printing one line of what a person would have seen (the window, the source connected, beats):
+    a check of an installed app or a bundle. Exit status 1 when the beats asked for never came."""
+    from PySide6.QtCore import QTimer
+
+    started_s = time.monotonic()
+
+    def report() -> None:
+        poll.stop()
+        n_beats = len(window.model.beats)
+        shown = "shown" if window.isVisible() else "not shown"
+        connected = "connected" if window.live.connected else "not connected"
+        print(f"biofeedback: after {time.monotonic() - started_s:.1f} s: window {shown}, source {connected}, "
+              f"{n_beats} beats", flush=True)
+        window.close()
+        app.exit(1 if beats is not None and n_beats < beats else 0)
+
+    def check() -> None:
+        if beats is not None and len(window.model.beats) >= beats:
+            report()
+
+    poll = QTimer(window)
+    poll.timeout.connect(check)
+    poll.start(100)
+    if after_s is not None:
+        QTimer.singleShot(round(after_s * 1000), report)
+
+
+def run_gui(simulate: bool = False, presentation: bool = False, quit_after_s: float | None = None,
+            quit_after_beats: int | None = None) -> int:
     """Open the main window; returns the process exit code (2 when no display)."""
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     app, window = open_window(simulate, presentation)
+    if quit_after_s is not None or quit_after_beats is not None:
+        quit_when(app, window, quit_after_s, quit_after_beats)
     code = int(app.exec())
     if window.isVisible():  # quit from elsewhere: still stop the source and save settings
         window.close()

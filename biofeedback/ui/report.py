@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from biofeedback import NOT_A_MEDICAL_DEVICE, config
+from biofeedback import NOT_A_MEDICAL_DEVICE, __version__, config
 from biofeedback.app.session_library import CheckIn, ReportData, load_report_data
 from biofeedback.core import hrv
 from biofeedback.core.session_summary import SessionSummary
@@ -112,7 +112,7 @@ def write_pdf(data: ReportData, path: Path) -> None:
                                      QMarginsF(0, 0, 0, 0)))
     writer.setResolution(300)
     writer.setTitle(f"biofeedback session {data.info.id}")
-    writer.setCreator("biofeedback")
+    writer.setCreator(f"biofeedback {__version__}")
     painter = QPainter(writer)
     if not painter.isActive():
         raise incomplete("PDF", path)
