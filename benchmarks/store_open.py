@@ -3,9 +3,10 @@
 A real ``SessionWriter`` in a child process writes 8 hours of 100 Hz PPG with its
 beats and dies without closing the session (``tests/long_session.py``). Timed,
 median of 3, each on a fresh copy of that store:
-  * ``biofeedback sessions`` (a subprocess, as the user runs it), which recovers
-    the session first: it replays the raw events from shortly before the last
-    stored beat, not the whole 8 hours;
+  * ``biofeedback sessions`` (a subprocess, as the user runs it), which lists the
+    session as interrupted with the summary its writer last stored and leaves the
+    re-derivation of its held-back beats (the beat detector, SciPy) to the next
+    record or window;
   * reference: the same command on a copy already recovered (nothing to recover).
 The window (``ui.app_main.open_window``, offscreen): process spawn to the window shown and
 painted, on a fresh copy and on the recovered one; it recovers on a thread after it is shown,
@@ -67,6 +68,9 @@ from biofeedback.ui.app_main import open_window
 app, window = open_window()
 app.processEvents()  # the first paint
 print(f"shown {time.monotonic():.6f}", flush=True)
+while not window.findChildren(SessionLibrary):  # the store is attached after the first paint
+    app.processEvents()
+    time.sleep(0.01)
 (library,) = window.findChildren(SessionLibrary)
 while library.recovery is not None and library.recovery.is_alive():
     app.processEvents()

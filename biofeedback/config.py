@@ -199,6 +199,9 @@ STORE_STALE_S = 10.0  # a running session whose writer has not committed for thi
 STORE_RECOVERY_WARMUP_S = 120.0  # recovery replays raw events from this long before the last stored beat:
 #   the detector relearns in seconds, the artifact corrector's 91-beat window fills in about 90 s
 STORE_ZLIB_LEVEL = 1  # raw PPG blobs: fast compression, most of the gain
+STORE_SUMMARY_MIN_PERIOD_S = 5.0  # a writer refreshes its session's provisional summary at most this often,
+STORE_SUMMARY_COST_RATIO = 100.0  # and waits this many times the last refresh's cost before the next
+#   (<= 1 % of a core: 8 hours of beats take ~0.2 s); a crashed session is listed with it at once
 # (several processes, bad days)
 STORE_BUSY_TIMEOUT_S = 5.0  # opening, reading and editing wait this long for another process's write lock
 STORE_WRITER_BUSY_TIMEOUT_S = 1.0  # a session writer's commit waits this long, then keeps its batch,

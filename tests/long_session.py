@@ -6,7 +6,8 @@ the session stays "running" with a dead writer. The raw PPG is ten simulated
 minutes (``simulate_ppg``) repeated with shifted times up to the duration asked
 for, committed in rows of ``config.STORE_FLUSH_PERIOD_S`` like a live recorder's;
 the stored beats are the pipeline's beats of those ten minutes, repeated the same
-way, minus the last ``HELD_BACK_S`` (the beats a live pipeline still holds back).
+way, minus the last ``HELD_BACK_S`` (the beats a live pipeline still holds back);
+the session's provisional summary is refreshed last, as a live writer does every few seconds.
 Used by the store tests and ``benchmarks/store_open.py``.
 """
 
@@ -63,6 +64,7 @@ def _write(store_path: str, duration_s: float) -> None:
         writer.add_beats([replace(b, t_s=b.t_s + shift) for b in beats
                           if b.t_s + shift < end_s - HELD_BACK_S])
         writer.flush()
+    writer.refresh_summary(now=True)  # as a live writer does every few seconds
     os._exit(0)  # no finish(): the session stays "running", its writer gone
 
 

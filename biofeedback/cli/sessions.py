@@ -19,7 +19,9 @@ def run(args: argparse.Namespace) -> int:
     from biofeedback.io.store import SessionStore, StoreError
 
     try:
-        with SessionStore() as store:
+        # Listing re-derives nothing (that needs SciPy, ~1 s to import): a crashed session shows
+        # as interrupted with its writer's last summary; the next record or window closes it.
+        with SessionStore(recover=False) as store:
             if store.notice:
                 print(f"biofeedback sessions: {store.notice}", file=sys.stderr)
             sessions = store.list_sessions()[: args.limit]

@@ -125,6 +125,54 @@ def test_open_session_of_a_dead_writer_is_marked_interrupted_with_its_flushed_da
         assert info.summary["n_beats"] == 5
 
 
+def test_a_running_writer_keeps_a_provisional_summary_of_its_stored_beats(tmp_path, monkeypatch):
+    from biofeedback import config
+
+    monkeypatch.setattr(config, "STORE_SUMMARY_MIN_PERIOD_S", 0.0)
+    monkeypatch.setattr(config, "STORE_SUMMARY_COST_RATIO", 0.0)
+    path = tmp_path / "s.db"
+    beats = [Beat(1.0 + 0.8 * i, 800.0 + 20.0 * (i % 3)) for i in range(40)]
+    with SessionStore(path) as store:
+        writer = store.begin_session(flush_period_s=3600.0)
+        writer.add_beats(beats[:20])
+        assert writer.flush()
+        with SessionStore(path) as other:
+            first = other.session(writer.session_id)
+        writer.add_beats(beats[20:])
+        assert writer.flush()
+        with SessionStore(path) as other:
+            second = other.session(writer.session_id)
+        writer.finish()
+    assert first.status == second.status == "running"
+    assert first.summary == summarize(beats[:20]) and second.summary == summarize(beats)
+
+
+def test_a_listing_without_recovery_shows_dead_sessions_as_interrupted_and_writes_nothing(tmp_path):
+    path = tmp_path / "s.db"
+    script = textwrap.dedent(f"""
+        import os
+        from biofeedback.core.types import Beat
+        from biofeedback.io.store import SessionStore
+        store = SessionStore({str(path)!r})
+        empty = store.begin_session("sim", "native", flush_period_s=3600.0)
+        w = store.begin_session("sim", "native", flush_period_s=3600.0)
+        w.add_beats([Beat(1.0 + i, 1000.0) for i in range(5)])
+        w.flush()
+        w.refresh_summary(now=True)
+        os.kill(os.getpid(), 9)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=30)
+    assert result.returncode == -9, result.stderr
+    with SessionStore(path, recover=False) as store:
+        listed = store.list_sessions()
+        one = store.session(2)
+    assert [(i.id, i.status) for i in listed] == [(2, "interrupted")]  # the empty one is left out
+    assert one.status == "interrupted" and one.ended_at is not None and one.summary["n_beats"] == 5
+    with sqlite3.connect(path) as con:  # nothing written: recovery is left to a later open
+        assert con.execute("SELECT id, status FROM sessions ORDER BY id").fetchall() == \
+            [(1, "running"), (2, "running")]
+
+
 def test_running_session_of_a_live_writer_is_left_running(tmp_path):
     path = tmp_path / "s.db"
     with SessionStore(path) as store:

@@ -7,7 +7,10 @@ PPG repeated. (How long opening takes is measured in ``benchmarks/store_open.py`
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from long_session import FS_HZ, HELD_BACK_S, build_interrupted_store
@@ -121,3 +124,29 @@ def test_a_session_closed_by_another_process_during_the_replay_is_left_alone(lon
         for c in (con, other, reader.con):
             c.close()
     assert _stored_state(path) == (n_stored, "interrupted")  # no beats appended twice
+
+
+def test_sessions_lists_a_crashed_long_session_without_importing_scipy(long_store, tmp_path):
+    """`sessions` shows the crashed session at once from its writer's last summary; re-deriving
+    its held-back beats (the beat detector: SciPy, ~1 s to import) waits for the next record
+    or window."""
+    path = _copy(long_store, tmp_path)
+    n_stored = len(_reader_beats(path))
+    env = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "biofeedback", "sessions", "--json"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "scipy" not in done.stderr  # the import-time report
+    (listed,) = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert '"status": "interrupted"' in listed and f'"n_beats": {n_stored},' in listed
+    assert _stored_state(path) == (n_stored, "running")  # nothing written
+    with SessionStore(path) as store:  # a later open recovers it
+        assert store.session(1).status == "interrupted" and len(store.beats(1)) > n_stored
+
+
+def _reader_beats(path):
+    reader = _reader(path)
+    try:
+        return reader.beats(1)
+    finally:
+        reader.con.close()

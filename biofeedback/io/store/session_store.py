@@ -4,7 +4,9 @@ The app, a ``record`` in a terminal and a coach's several recorders may all use
 one store at once: each write is a short ``BEGIN IMMEDIATE`` transaction under a
 busy timeout, readers never block writers (WAL), and opening never moves a file
 another process is using (see ``opening``). On open, sessions left "running" by
-a dead writer are closed as "interrupted" (see ``recovery``).
+a dead writer are closed as "interrupted" (see ``recovery``); a store opened with
+``recover=False`` lists them as interrupted at once, with the summary their writer
+last stored, and leaves the re-derivation of their last beats to a later open.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import socket
 import sqlite3
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 from biofeedback.io.store.errors import ReadOnlyStoreError, StoreError, as_store_error, is_busy
-from biofeedback.io.store.models import CheckIn, WriterStatus, utc_now_iso
+from biofeedback.io.store.models import CheckIn, SessionInfo, WriterStatus, utc_now_iso
 from biofeedback.io.store.opening import open_store
 from biofeedback.io.store.reading import StoreReader, in_words
 from biofeedback.io.store.recovery import recover_session, writer_alive
@@ -70,6 +74,40 @@ class SessionStore(StoreReader):
                 f"Cannot save to the session store {self.path}: its folder is read-only; "
                 "set BIOFEEDBACK_DATA_DIR to a writable folder.")
 
+    # -- listing ---------------------------------------------------------------
+    @in_words
+    def list_sessions(self) -> list[SessionInfo]:
+        """Every session, newest first; one whose writer is gone shows as interrupted even before
+        recovery closed it (one that stored nothing, which recovery deletes, is left out)."""
+        dead = self._dead_sessions()
+        return [self._as_interrupted(info, dead[info.id]) if info.id in dead else info
+                for info in super().list_sessions() if info.id not in dead or self._has_data(info.id)]
+
+    @in_words
+    def session(self, session_id: int) -> SessionInfo:
+        info = super().session(session_id)
+        dead = self._dead_sessions() if info.status == "running" else {}
+        return self._as_interrupted(info, dead[session_id]) if session_id in dead else info
+
+    def _dead_sessions(self) -> dict[int, float | None]:
+        """Running sessions whose writer is gone: id -> the writer's last heartbeat (Unix s)."""
+        key = str(self.path.resolve())
+        rows = self.con.execute("SELECT id, writer_pid, writer_host, heartbeat_unix FROM sessions "
+                                "WHERE status = 'running'").fetchall()
+        return {sid: beat for sid, pid, host, beat in rows if not writer_alive(key, sid, pid, host, beat)}
+
+    def _has_data(self, session_id: int) -> bool:
+        return self.con.execute(
+            "SELECT 1 FROM raw_events WHERE session_id = ? AND kind IN ('ppg', 'beat') "
+            "UNION ALL SELECT 1 FROM beats WHERE session_id = ? LIMIT 1", (session_id, session_id)
+        ).fetchone() is not None
+
+    @staticmethod
+    def _as_interrupted(info: SessionInfo, heartbeat_unix: float | None) -> SessionInfo:
+        ended = (datetime.fromtimestamp(heartbeat_unix, timezone.utc).isoformat(timespec="seconds")
+                 if heartbeat_unix else info.started_at)
+        return replace(info, status="interrupted", ended_at=ended)
+
     # -- recovery ------------------------------------------------------------
     def recover_interrupted(self) -> list[int]:
         """Close running sessions whose writer is gone (see ``recovery``); returns their ids.
@@ -78,11 +116,8 @@ class SessionStore(StoreReader):
         Each session costs its tail, not its length (``recovery.tail_start_s``), and holds
         the write lock only to store the result.
         """
-        key = str(self.path.resolve())
         try:
-            rows = self.con.execute("SELECT id, writer_pid, writer_host, heartbeat_unix FROM sessions "
-                                    "WHERE status = 'running'").fetchall()
-            dead = [sid for sid, pid, host, beat in rows if not writer_alive(key, sid, pid, host, beat)]
+            dead = self._dead_sessions()
             return [sid for sid in dead if recover_session(self.con, sid, self.events_since, self.beats)]
         except sqlite3.Error as error:
             if is_busy(error):

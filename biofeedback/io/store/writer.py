@@ -111,6 +111,7 @@ class SessionWriter:
         self.has_data = False  # a sample or a beat was committed
         self.finished = False
         self.kept = True
+        self._next_summary_s = time.monotonic() + config.STORE_SUMMARY_MIN_PERIOD_S
         self._file_id = _file_id(self.db_path)
         self._key = (str(self.db_path.resolve()), session_id)
         with LIVE_LOCK:
@@ -255,7 +256,28 @@ class SessionWriter:
             if _file_id(self.db_path) != self._file_id:
                 self._set_status(WriterStatus(True, self._write_again()))
             self._set_status(SAVING)
+            self.refresh_summary()
             return True
+
+    def refresh_summary(self, now: bool = False) -> None:
+        """Keep the running session's summary close to its stored beats, so a reader that finds it
+        crashed lists it at once without re-deriving anything (``SessionStore.list_sessions``).
+
+        Called after each commit; ``now`` refreshes even before the next refresh is due. Outside
+        the write lock but for one short UPDATE; its cost sets when the next is due
+        (``config.STORE_SUMMARY_COST_RATIO``); a failure waits for the next one.
+        """
+        now_s = time.monotonic()
+        if not self.has_data or (now_s < self._next_summary_s and not now):
+            return
+        try:
+            summary = json.dumps(summarize(select_beats(self.con, self.session_id)))
+            self.con.execute("UPDATE sessions SET summary_json = ? WHERE id = ? AND status = 'running'",
+                             (summary, self.session_id))
+        except sqlite3.Error:
+            pass
+        cost_s = time.monotonic() - now_s
+        self._next_summary_s = now_s + max(config.STORE_SUMMARY_MIN_PERIOD_S, cost_s * config.STORE_SUMMARY_COST_RATIO)
 
     def _write_again(self) -> str:
         """The store file was deleted or replaced under this writer, which still has it open:
