@@ -23,6 +23,7 @@ delivered twice counts once (``core.ble_hrm.RepeatFilter``).
 from __future__ import annotations
 
 import asyncio
+import math
 import sys
 import threading
 import time
@@ -211,6 +212,7 @@ class BleHeartRateSource:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task | None = None
         self._t0 = clock()
+        self._last_beat_t_s = -math.inf  # the last beat given: later ones only, across re-anchoring
         self._on_state: StateSink = lambda _s: None
         self.n_garbled = 0  # notifications that broke the rules (a gap each)
         self.n_connections = 0
@@ -316,7 +318,7 @@ class BleHeartRateSource:
             if self._on_connected is not None:
                 self._on_connected(self.strap)
             await lost.wait()
-            on_events([Gap(self._now(), None, "disconnected")])
+            on_events([self._gap(self._now(), "disconnected")])
             self._say(DISCONNECTED, f"Lost the link to {label}; reconnecting…")
             return True
         finally:
@@ -354,7 +356,7 @@ class BleHeartRateSource:
         if m.contact is False:
             if not self._no_contact:
                 self._no_contact = True
-                events += [DeviceStatus(now_s, "finger_out", NO_CONTACT_TEXT), Gap(now_s, None, "poor_signal")]
+                events += [DeviceStatus(now_s, "finger_out", NO_CONTACT_TEXT), self._gap(now_s, "poor_signal")]
                 self._say(CONNECTED, NO_CONTACT_TEXT)
             self._timeline = RrTimeline()  # what the strap sends now is noise; beats resume afresh
             return events
@@ -371,9 +373,22 @@ class BleHeartRateSource:
         self._n_without_rr = 0
         times, reanchored = self._timeline.push(m.rr_ms, now_s)
         if reanchored:
-            events.append(Gap(t_s=times[0] - m.rr_ms[0] / 1000.0, duration_s=None, reason="lost_beat"))
-        events += [DeviceBeat(t, rr) for t, rr in zip(times, m.rr_ms, strict=True)]
-        return events
+            events.append(self._gap(times[0] - m.rr_ms[0] / 1000.0, "lost_beat"))
+        # after a re-anchoring the new beats may overlap time already covered (the old beat clock ran
+        # ahead of arrivals): those are not given, so beat times only increase
+        fresh = [DeviceBeat(t, rr) for t, rr in zip(times, m.rr_ms, strict=True) if t > self._last_beat_t_s]
+        if fresh:
+            self._last_beat_t_s = fresh[-1].t_s
+        return events + fresh
+
+    def _gap(self, t_s: float, reason: str) -> Gap:
+        """A gap, never before the last beat given (the beat clock can run ahead of arrivals).
+
+        Beats after it must come later than it: a new anchor's first bunch reaches back in
+        time, and what it puts before the gap overlaps what the gap says was lost.
+        """
+        self._last_beat_t_s = max(t_s, self._last_beat_t_s)
+        return Gap(self._last_beat_t_s, None, reason)
 
     def _garbled(self, error: HrmFormatError, now_s: float) -> list[Event]:
         """A notification we cannot trust: its beats are lost; a gap, and the beat clock anchors again."""
@@ -383,5 +398,5 @@ class BleHeartRateSource:
             self._garbled_said_t_s = now_s
             self._say(CONNECTED, f"{self._connected_text} Skipped a garbled notification ({error}); "
                                  f"{self.n_garbled} so far.".strip())
-        return [Gap(now_s, None, "lost_beat")]
+        return [self._gap(now_s, "lost_beat")]
 
