@@ -15,8 +15,12 @@ STATUS_PERIOD_S = 1.0
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("record", help="record beats from a serial sensor without the GUI")
-    p.add_argument("--port", required=True, help="port name or pyserial URL (socket://host:port, loop://)")
+    p = subparsers.add_parser("record", help="record beats from a serial sensor or a Bluetooth strap without the GUI")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--port", help="port name or pyserial URL (socket://host:port, loop://)")
+    where.add_argument("--ble", nargs="?", const="", metavar="ADDRESS",
+                       help="a Bluetooth heart-rate strap: its address (see `biofeedback ports --ble`), "
+                            "or none for the first strap found")
     p.add_argument("--baud", type=int, default=None)
     p.add_argument("--protocol", default="auto", help="auto (default) or a protocol name")
     p.add_argument("--duration", type=float, default=None, metavar="S", help="stop after S seconds")
@@ -31,6 +35,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _make_source(args: argparse.Namespace):
+    if args.ble is not None:
+        from biofeedback.io.ble_source import BleHeartRateSource, backend_from_env
+
+        return BleHeartRateSource(args.ble or None, backend=backend_from_env())
+    from biofeedback.io.serial_source import SerialSource
+
+    return SerialSource(args.port, baud=args.baud, protocol=args.protocol, auto_hint="--protocol auto")
+
+
 def _fmt(value: float | None, fmt: str) -> str:
     return "--" if value is None else format(value, fmt)
 
@@ -40,14 +54,15 @@ def run(args: argparse.Namespace) -> int:
     from biofeedback.core.pipeline import Pipeline
     from biofeedback.io.beats_csv import BeatsCsvWriter
     from biofeedback.io.rawlog import RawEventWriter
-    from biofeedback.io.serial_source import PortError, SerialSource
+    from biofeedback.io.serial_source import PortError
     from biofeedback.io.source import FAILED, SourceState
 
     try:
-        source = SerialSource(args.port, baud=args.baud, protocol=args.protocol, auto_hint="--protocol auto")
-    except PortError as error:
+        source = _make_source(args)
+    except (PortError, RuntimeError) as error:
         print(f"biofeedback record: {error}", file=sys.stderr)
         return 2
+    device = args.port if args.port is not None else f"ble:{args.ble or 'first strap'}"
     inbox: queue.Queue = queue.Queue()
     source.start(lambda events: inbox.put(("events", events)), lambda state: inbox.put(("state", state)))
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
@@ -57,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if args.lsl:
         from biofeedback.io.lsl_client import LslClient
 
-        lsl = LslClient(args.name or args.port, args.name, device=args.port, pipeline=pipeline)
+        lsl = LslClient(args.name or device, args.name, device=device, pipeline=pipeline)
     writer = None
     if not args.no_store:
         from biofeedback.io.store import SessionStore, StoreError
@@ -68,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
                     print(f"biofeedback record: {store.notice}", file=sys.stderr)
                 # the writer reports each change between saving and not saving (disk full, a
                 # long lock) at once; it keeps everything and retries meanwhile
-                writer = store.begin_session(source=args.port, protocol=args.protocol, name=args.name,
+                writer = store.begin_session(source=device, protocol=args.protocol if args.port else "ble-hrm",
+                                             name=args.name,
                                              on_status=lambda status: inbox.put(("store", status)),
                                              beat_correction=not args.no_correct)
         except (StoreError, OSError) as error:

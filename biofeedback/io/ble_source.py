@@ -23,7 +23,9 @@ delivered twice counts once (``core.ble_hrm.RepeatFilter``).
 from __future__ import annotations
 
 import asyncio
+import importlib
 import math
+import os
 import sys
 import threading
 import time
@@ -68,6 +70,7 @@ NO_CONTACT_TEXT = "The strap has no skin contact: wet its electrodes and tighten
 HR_ONLY_TEXT = "This strap sends no beat intervals: heart rate only, no HRV."
 
 BleakBackend = tuple[type, type]  # (scanner class, client class) for bleak's ``backend=``
+BACKEND_ENV = "BIOFEEDBACK_BLE_BACKEND"
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,22 @@ async def scan_straps(timeout_s: float = SCAN_TIMEOUT_S, settle_s: float = LIST_
     return sorted(seen.values(), key=lambda s: -(s.rssi_dbm if s.rssi_dbm is not None else -999))
 
 
+def backend_from_env() -> BleakBackend | None:
+    """The bleak backend named by ``BACKEND_ENV`` ("module:function" returning the classes), else None.
+
+    For tests and demos of the command line: ``tests/ble/cli_air.py`` puts a
+    virtual strap on an in-process link, as ``loop://`` stands in for a port.
+    """
+    spec = os.environ.get(BACKEND_ENV, "")
+    if not spec:
+        return None
+    module_name, _, attr = spec.partition(":")
+    try:
+        return getattr(importlib.import_module(module_name), attr or "backend")()
+    except Exception as error:
+        raise RuntimeError(f"{BACKEND_ENV}={spec!r} gives no Bluetooth backend: {describe(error)}") from error
+
+
 def list_straps(timeout_s: float = SCAN_TIMEOUT_S, backend: BleakBackend | None = None) -> list[StrapInfo]:
     """``scan_straps`` for callers without an event loop (the CLI)."""
     return asyncio.run(scan_straps(timeout_s, backend=backend))
@@ -215,6 +234,8 @@ class BleHeartRateSource:
         self._last_beat_t_s = -math.inf  # the last beat given: later ones only, across re-anchoring
         self._on_state: StateSink = lambda _s: None
         self.n_garbled = 0  # notifications that broke the rules (a gap each)
+        self.n_notifications = 0
+        self.bytes_received = 0
         self.n_connections = 0
         self._reset_link()
 
@@ -235,6 +256,13 @@ class BleHeartRateSource:
                     self._loop.call_soon_threadsafe(self._task.cancel)
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=STOP_JOIN_S)
+
+    def unparsed_report(self) -> str | None:
+        """A sentence when notifications came but none could be read (as the serial source says of bytes)."""
+        if self.n_notifications and self.n_garbled == self.n_notifications:
+            return (f"{self.n_notifications} notifications arrived and none followed the Heart Rate "
+                    f"Measurement format: is this a heart-rate strap?")
+        return None
 
     def _thread_main(self, on_events: EventSink) -> None:
         loop = asyncio.new_event_loop()
@@ -339,6 +367,8 @@ class BleHeartRateSource:
 
     def _on_packet(self, data: bytes | bytearray, on_events: EventSink, now_s: float | None = None) -> None:
         now_s = self._now() if now_s is None else now_s
+        self.n_notifications += 1
+        self.bytes_received += len(data)
         events = self._events_of(bytes(data), now_s)
         if events:
             on_events(events)

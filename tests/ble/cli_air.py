@@ -1,0 +1,34 @@
+"""A virtual strap for the command line run as a subprocess.
+
+``BIOFEEDBACK_BLE_BACKEND=cli_air:backend`` (with this folder on PYTHONPATH)
+makes ``biofeedback record --ble`` and ``ports --ble`` use an in-process air
+with one strap on it, playing the simulated person in real time, as
+``loop://`` stands in for a serial port. ``strap_plan`` gives the test the
+same notifications.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+
+from air import Air
+from virtual_strap import Schedule, VirtualStrap, schedule
+
+DURATION_S = 30.0
+
+
+def strap_plan() -> Schedule:
+    """A heart swinging with 6/min breathing (a sine of RR: no SciPy to import in the subprocess)."""
+    beats, t = [], 0.3
+    while t < DURATION_S + 5:
+        t += 0.85 + 0.08 * math.sin(2 * math.pi * t / 10.0)
+        beats.append(t)
+    return schedule(beats, DURATION_S)
+
+
+def backend():
+    air = Air()
+    strap = VirtualStrap(air)
+    asyncio.run_coroutine_threadsafe(strap.play(strap_plan().notifications, speed=1.0), air.loop)
+    return air.backend

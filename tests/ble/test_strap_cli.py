@@ -1,0 +1,58 @@
+"""``biofeedback ports --ble`` and ``record --ble`` as a user runs them (subprocesses).
+
+With a virtual strap (``cli_air``, named by the BIOFEEDBACK_BLE_BACKEND
+variable), and on this machine as it is: no Bluetooth stack at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from cli_air import strap_plan
+
+HERE = Path(__file__).parent
+NO_SYSTEM_BUS = not Path("/run/dbus/system_bus_socket").exists() and sys.platform.startswith("linux")
+
+
+def run_cli(*args: str, virtual: bool = True, timeout_s: float = 60) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop("BIOFEEDBACK_BLE_BACKEND", None)
+    if virtual:
+        env["BIOFEEDBACK_BLE_BACKEND"] = "cli_air:backend"
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH", "")]))
+    return subprocess.run([sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True,
+                          env=env, timeout=timeout_s)
+
+
+def test_ports_ble_lists_the_strap_with_its_signal_and_address():
+    result = run_cli("ports", "--ble", "--timeout", "20")
+    assert result.returncode == 0, result.stderr
+    address, rssi, _, name = result.stdout.split(maxsplit=3)
+    assert (address, name.strip()) == ("C0:11:22:33:44:55", "Polar H10 0A1B2C3D") and int(rssi) < 0
+    assert "record --ble" in result.stderr
+
+
+def test_record_ble_writes_the_strap_intervals(tmp_path):
+    out = tmp_path / "beats.csv"
+    result = run_cli("record", "--ble", "--duration", "2.5", "--out", str(out), "--no-store", "--no-correct")
+    assert result.returncode == 0, result.stderr
+    assert "[connected] Connected to Polar H10 0A1B2C3D (C0:11:22:33:44:55)." in result.stderr
+    with open(out, encoding="utf-8") as f:
+        rr = [float(row["rr_ms"]) for row in csv.DictReader(f)]
+    sent = np.array(strap_plan().sent_rr_raw, dtype=float) * 1000 / 1024
+    assert len(rr) >= 2
+    assert rr == pytest.approx(sent[:len(rr)].tolist(), abs=0.01)  # the strap's own, every one from the first
+
+
+@pytest.mark.skipif(not NO_SYSTEM_BUS, reason="this machine has a D-Bus system bus (maybe BlueZ)")
+def test_without_any_bluetooth_stack_a_sentence_says_what_to_do():
+    result = run_cli("ports", "--ble", virtual=False)
+    assert result.returncode == 2
+    assert "No Bluetooth adapter is available" in result.stderr and "systemctl start bluetooth" in result.stderr
+    assert "Traceback" not in result.stderr
