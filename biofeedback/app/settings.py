@@ -72,7 +72,7 @@ class Settings:
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     first_run_notice_seen: bool = False
     lsl_stream: str = ""  # source "lsl": a stream name or source_id, or "type:ECG" (first of that type)
-    ble_address: str = ""  # source "ble": a strap's address; "" = the first strap found (experimental)
+    ble_address: str = ""  # source "ble": a strap's address; "" = the first strap found (then remembered)
     lsl_enabled: bool = False  # publish this client on Lab Streaming Layer (off by default)
     lsl_name: str = ""  # the client's display name for the coach view ("" = this computer's name)
 

@@ -19,6 +19,7 @@ SIMULATED, SERIAL, REPLAY, LSL, BLE = "simulated", "serial", "replay", "lsl", "b
 PROTOCOLS = ("auto", *KNOWN_PROTOCOLS)  # the picker's choices: auto-detect, then every registered protocol
 ARTIFACT_LEVELS = {"none": 0.0, "some (2/min)": 2.0, "many (8/min)": 8.0}
 REPLAY_SPEEDS = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0)
+STRAP_SCAN_S = 8.0  # the picker's strap scan gives up after this long (it returns 1 s after the first strap)
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,13 @@ def make_source(settings: Settings, clock: Callable[[], float] = time.monotonic,
 
         return LslSource(settings.lsl_stream or "type:PPG")
     if kind == BLE:
-        from biofeedback.io.ble_source import BleHeartRateSource
+        from biofeedback.io.ble_source import BleHeartRateSource, backend_from_env
 
-        return BleHeartRateSource(settings.ble_address or None)
+        def remember(strap) -> None:  # the first strap found becomes the one used next time
+            if not settings.ble_address:
+                settings.ble_address = strap.address
+
+        return BleHeartRateSource(settings.ble_address or None, backend=backend_from_env(), on_connected=remember)
     raise ValueError(f"unknown source kind {kind!r}")
 
 
@@ -103,3 +108,17 @@ def list_lsl_choices(wait_s: float = 0.5) -> tuple[list[PortChoice], str | None]
     except Exception as exc:  # liblsl missing or the network unusable
         return [], f"LSL streams unavailable: {exc}"
     return [PortChoice(s.source_id() or s.name(), f"{s.name()} ({s.type()}, {s.hostname()})") for s in streams], None
+
+
+def list_strap_choices(timeout_s: float = STRAP_SCAN_S) -> tuple[list[PortChoice], str | None]:
+    """Bluetooth heart-rate straps nearby, strongest first: (choices by address, error or None). Blocks."""
+    try:
+        from biofeedback.io.ble_source import backend_from_env, describe, list_straps
+
+        straps = list_straps(timeout_s, backend_from_env())
+    except Exception as exc:  # no Bluetooth: the sentence says what to do
+        return [], describe(exc)
+    if not straps:
+        return [], f"No strap found in {timeout_s:g} s: put it on (wet electrodes wake it up) and try again."
+    return [PortChoice(s.address, f"{s.name} — {s.rssi_dbm} dBm ({s.address})" if s.rssi_dbm is not None
+                       else s.label) for s in straps], None

@@ -1,14 +1,17 @@
-"""Source picker: serial port (with device hints) and protocol, simulated sensor, replay.
+"""Source picker: serial port (with device hints) and protocol, simulated sensor, replay, LSL, a strap.
 
 The port field is editable: a listed port, or any path or pyserial URL typed
 in (a pty from ``biofeedback simulate``, ``socket://host:port``). A saved port
 that is not plugged in stays selected and is labelled "not found" instead of
-silently becoming the first port in the list.
+silently becoming the first port in the list. The strap field works the same
+way: "Find straps" scans (off the GUI thread) and lists them by name, signal
+strength and address; empty means the first strap found, which is then remembered.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -33,12 +36,14 @@ from biofeedback.app.sources import (
     REPLAY_SPEEDS,
     SERIAL,
     SIMULATED,
+    STRAP_SCAN_S,
     list_lsl_choices,
     list_port_choices,
+    list_strap_choices,
 )
 
 KINDS = ((SERIAL, "Serial sensor"), (SIMULATED, "Simulated sensor"), (REPLAY, "Replay a file"),
-         (LSL, "LSL stream"), (BLE, "Bluetooth strap (experimental)"))
+         (LSL, "LSL stream"), (BLE, "Bluetooth strap"))
 
 
 def _line_edit(box: QComboBox) -> QLineEdit:
@@ -64,6 +69,7 @@ class SourcePanel(QWidget):
 
     connect_requested = Signal()
     disconnect_requested = Signal()
+    _straps_found = Signal(list, object)  # (PortChoice list, error text or None), from the scan thread
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -119,10 +125,17 @@ class SourcePanel(QWidget):
         self.lsl_refresh.clicked.connect(self.refresh_lsl)
         self.stack.addWidget(_row(self.lsl_stream, self.lsl_refresh))
 
-        # a Bluetooth heart-rate strap (Heart Rate service), experimental
-        self.ble_address = QLineEdit()
-        self.ble_address.setPlaceholderText("strap address, or empty for the first strap found")
-        self.stack.addWidget(_row(self.ble_address, QLabel("experimental: not yet tried on a strap")))
+        # a Bluetooth heart-rate strap (any with the standard Heart Rate service)
+        self.ble_strap = QComboBox()
+        self.ble_strap.setEditable(True)
+        _line_edit(self.ble_strap).setPlaceholderText("empty: the first strap found")
+        self.ble_strap.setMinimumContentsLength(22)
+        self.ble_scan = QPushButton("Find straps")
+        self.ble_scan.clicked.connect(self.scan_straps)
+        self.ble_note = QLabel("")
+        self.strap_scan_s = STRAP_SCAN_S
+        self._straps_found.connect(self._show_straps)
+        self.stack.addWidget(_row(self.ble_strap, self.ble_scan, self.ble_note))
 
         self.connect_button = QPushButton("Connect")
         self.connect_button.setCheckable(False)
@@ -164,7 +177,7 @@ class SourcePanel(QWidget):
             self.sim_shape.setCurrentText(s.sim_shape)
         self.path.setText(s.replay_path)
         self.lsl_stream.setEditText(s.lsl_stream)
-        self.ble_address.setText(s.ble_address)
+        self.ble_strap.setEditText(s.ble_address)
         j = self.speed.findData(s.replay_speed)
         self.speed.setCurrentIndex(max(j, 0))
 
@@ -183,7 +196,9 @@ class SourcePanel(QWidget):
         i, typed = self.lsl_stream.currentIndex(), self.lsl_stream.currentText().strip()
         listed = i >= 0 and typed == self.lsl_stream.itemText(i)
         s.lsl_stream = (self.lsl_stream.itemData(i) or typed) if listed else typed
-        s.ble_address = self.ble_address.text().strip()
+        i, typed = self.ble_strap.currentIndex(), self.ble_strap.currentText().strip()
+        listed = i >= 0 and typed == self.ble_strap.itemText(i)
+        s.ble_address = (self.ble_strap.itemData(i) or typed) if listed else typed
         return s
 
     def refresh_lsl(self) -> str | None:
@@ -195,6 +210,26 @@ class SourcePanel(QWidget):
             self.lsl_stream.addItem(c.label, c.device)
         self.lsl_stream.setEditText(keep if not choices else self.lsl_stream.itemText(0))
         return error
+
+    def scan_straps(self) -> None:
+        """Scan for straps in a thread (a few seconds); the list fills in when it ends."""
+        self.ble_scan.setEnabled(False)
+        self.ble_scan.setText("Scanning…")
+        self.ble_note.setText("")
+        scan_s = self.strap_scan_s
+        threading.Thread(target=lambda: self._straps_found.emit(*list_strap_choices(scan_s)),
+                         name="strap scan", daemon=True).start()
+
+    def _show_straps(self, choices: list, error: object) -> None:
+        keep = self.ble_strap.currentText()
+        self.ble_strap.clear()
+        for c in choices:
+            self.ble_strap.addItem(c.label, c.device)
+        self.ble_strap.setEditText(self.ble_strap.itemText(0) if choices else keep)
+        self.ble_note.setText(str(error) if error else "")
+        self.ble_note.setWordWrap(True)
+        self.ble_scan.setText("Find straps")
+        self.ble_scan.setEnabled(True)
 
     def port_text(self) -> str:
         """The chosen port: the listed device, or the path/URL the user typed (the saved one until the
@@ -249,6 +284,8 @@ class SourcePanel(QWidget):
 
     def set_connected(self, connected: bool) -> None:
         self.connected = connected
+        if not connected and self.settings.ble_address and not self.ble_strap.currentText().strip():
+            self.ble_strap.setEditText(self.settings.ble_address)  # the strap found is the one remembered
         self.connect_button.setText("Disconnect" if connected else "Connect")
         why = "Disconnect first to change the source." if connected else ""
         for w in (self.kind, self.stack):

@@ -59,8 +59,17 @@ def uuid_str(u: UUID) -> str:
     return str(uuidlib.UUID(bytes=bytes(reversed(u.to_bytes(force_128=True)))))
 
 
+def current_backend():
+    """The newest air's backend: ``BIOFEEDBACK_BLE_BACKEND=air:current_backend`` sends the app's bleak there."""
+    if Air.current is None:
+        raise RuntimeError("no virtual air is up")
+    return Air.current.backend
+
+
 class Air:
     """The virtual air: a LocalLink, the host's adapter on it, and the thread its loop runs in."""
+
+    current: Air | None = None
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
@@ -74,6 +83,7 @@ class Air:
         self.central: Device
         self.call(self._power_on())
         self.backend = self._backend_classes()
+        Air.current = self
 
     async def _power_on(self) -> None:
         self.link = LocalLink()
@@ -123,6 +133,8 @@ class Air:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
 
+        if Air.current is self:
+            Air.current = None
         with contextlib.suppress(Exception):
             self.call(cancel_all(), timeout_s=2.0)
         self.loop.call_soon_threadsafe(self.loop.stop)

@@ -44,7 +44,7 @@ def test_lsl_and_bluetooth_sources_in_the_picker(make_window):
     window = make_window()
     panel = window.ui.sources
     labels = [panel.kind.itemText(i) for i in range(panel.kind.count())]
-    assert "LSL stream" in labels and "Bluetooth strap (experimental)" in labels
+    assert "LSL stream" in labels and "Bluetooth strap" in labels
     panel.kind.setCurrentIndex(labels.index("LSL stream"))
     panel.lsl_stream.setEditText("type:ECG")
     settings = panel.store()
