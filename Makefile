@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint bench screenshots clean
+.PHONY: run test test-fast lint bench screenshots clean bundle
 PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 $(BIN)/python:
@@ -18,6 +18,10 @@ $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@ $(VENV)/.run-installed
+
+$(VENV)/.bundle-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
@@ -39,6 +43,12 @@ screenshots: $(VENV)/.dev-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/history_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshot_wizard.py
+
+# the one-folder app for this machine (PyInstaller): dist/biofeedback/biofeedback[.exe];
+# benchmarks/bundle.py builds it too, reports time and size, and launches it with beats arriving
+bundle: $(VENV)/.bundle-installed
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/biofeedback.spec
+	du -sh dist/biofeedback
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

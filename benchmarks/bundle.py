@@ -1,0 +1,125 @@
+"""Benchmark and check: the one-folder bundle (PyInstaller, packaging/biofeedback.spec) built for
+this machine and launched as a person would, against the wheel built and the app launched from the
+venv in the same run.
+
+* build: ``pyinstaller`` with the project's spec into a fresh folder (``--clean``), its time
+  beside the time of ``python -m build --wheel --no-isolation`` of the same tree (the reference);
+* size: the folder's size on disk beside the wheel's, and the largest parts, so a dependency that
+  drags in a library (netCDF, HDF5, Qt Quick) shows;
+* launch: the built ``biofeedback gui --simulate`` until 3 beats arrived (``--quit-after-beats``),
+  under Xvfb (``xvfb-run``, Debian's ``xvfb``) when there is no display, from spawn; beside the
+  same command from the venv.
+
+Exit status 1 when the build fails, the bundle does not show its window with the simulated sensor
+connected and beats arriving, or the folder is over SIZE_LIMIT_MB (it was 358 MB; 450 MB when
+pandas' optional HDF5/netCDF/dask back ends came along). The build takes 65-105 s on 2 cores, so
+this is not in the test suite.
+
+Run: ``.venv/bin/python benchmarks/bundle.py [--out build/bundle-bench]`` (needs
+``pip install -e '.[bundle]'``; ``make bundle`` builds into dist/ without the checks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SPEC = REPO / "packaging" / "biofeedback.spec"
+SIZE_LIMIT_MB = 400.0
+BEATS = 3
+LAUNCH_LIMIT_S = 120.0  # a hang guard, not a target
+
+
+def folder_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
+def largest_parts(root: Path, n: int = 8) -> list[tuple[str, float]]:
+    parts = [(p.name, folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6) for p in root.iterdir()]
+    return sorted(parts, key=lambda x: -x[1])[:n]
+
+
+def timed(cmd: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+    start_s = time.monotonic()
+    run = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+    return time.monotonic() - start_s, run
+
+
+def launch(cmd: list[str], tmp: Path) -> tuple[float, str, int]:
+    """Spawn to the third beat (and the app's own exit); (seconds, its report line, exit status)."""
+    env = dict(os.environ, BIOFEEDBACK_CONFIG_DIR=str(tmp / "config"), BIOFEEDBACK_DATA_DIR=str(tmp / "data"))
+    env.pop("QT_QPA_PLATFORM", None)  # a real X server: the xcb plugin, as on a desktop
+    args = [*cmd, "gui", "--simulate", "--quit-after-beats", str(BEATS), "--quit-after", str(LAUNCH_LIMIT_S)]
+    if not env.get("DISPLAY"):
+        if shutil.which("xvfb-run") is None:
+            sys.exit("no display and no xvfb-run: apt-get install xvfb xauth")
+        args = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", *args]
+    seconds, run = timed(args, env=env, timeout=LAUNCH_LIMIT_S + 60)
+    lines = run.stdout.strip().splitlines()
+    if run.stderr.strip():
+        print(f"    stderr: {run.stderr.strip()[:600]}")
+    return seconds, (lines[-1] if lines else "(nothing printed)"), run.returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=REPO / "build" / "bundle-bench")
+    args = parser.parse_args()
+    if shutil.which("pyinstaller", path=str(Path(sys.executable).parent)) is None:
+        print("PyInstaller is not installed here: pip install -e '.[bundle]'", file=sys.stderr)
+        return 2
+    pyinstaller = str(Path(sys.executable).parent / "pyinstaller")
+    shutil.rmtree(args.out, ignore_errors=True)
+    args.out.mkdir(parents=True)
+    failures = []
+
+    src = args.out / "src"  # a build writes into the tree it builds: a copy, not the checkout
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md"):
+        shutil.copy2(REPO / name, src / name)
+    shutil.copytree(REPO / "biofeedback", src / "biofeedback", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    wheel_s, run = timed([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+                          str(args.out / "wheel"), str(src)], env=env)
+    if run.returncode != 0:
+        print(run.stdout[-2000:], run.stderr[-2000:])
+        return 1
+    wheel = next((args.out / "wheel").glob("*.whl"))
+
+    bundle_s, run = timed([pyinstaller, "--noconfirm", "--clean", "--log-level", "WARN", "--distpath",
+                           str(args.out / "dist"), "--workpath", str(args.out / "work"), str(SPEC)], cwd=REPO)
+    if run.returncode != 0:
+        print(run.stdout[-3000:], run.stderr[-3000:])
+        return 1
+    folder = args.out / "dist" / "biofeedback"
+    size_mb = folder_mb(folder)
+    print(f"build   bundle {bundle_s:6.1f} s   (reference: the wheel {wheel_s:.1f} s)")
+    print(f"size    bundle {size_mb:6.1f} MB  (reference: the wheel {wheel.stat().st_size / 1e6:.2f} MB); "
+          f"limit {SIZE_LIMIT_MB:.0f} MB")
+    inside = folder / "_internal" if (folder / "_internal").is_dir() else folder
+    print("        largest: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in largest_parts(inside)))
+    if size_mb > SIZE_LIMIT_MB:
+        failures.append(f"the bundle is {size_mb:.0f} MB, over {SIZE_LIMIT_MB:.0f} MB")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bundle_launch_s, line, code = launch([str(folder / "biofeedback")], Path(tmp) / "bundle")
+        print(f"launch  bundle {bundle_launch_s:6.1f} s to {BEATS} beats: {line}")
+        venv_launch_s, venv_line, _ = launch([sys.executable, "-m", "biofeedback"], Path(tmp) / "venv")
+        print(f"        (reference: the venv {venv_launch_s:.1f} s: {venv_line})")
+    if code != 0 or "window shown, source connected" not in line:
+        failures.append(f"the bundle did not show its window with beats arriving (exit {code})")
+
+    for failure in failures:
+        print(f"FAIL: {failure}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
