@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from biofeedback import config
+from biofeedback.core import polar_pmd as pmd
 from biofeedback.core.ble_hrm import (
     HEART_RATE_MEASUREMENT_UUID,
     HEART_RATE_SERVICE_UUID,
@@ -44,6 +45,7 @@ from biofeedback.core.ble_hrm import (
     parse_heart_rate_measurement,
 )
 from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap
+from biofeedback.io.ble_polar import ECG_PROTOCOL, PmdSession
 from biofeedback.io.source import (
     CONNECTED,
     CONNECTING,
@@ -182,6 +184,14 @@ async def scan_straps(timeout_s: float = SCAN_TIMEOUT_S, settle_s: float = LIST_
     return sorted(seen.values(), key=lambda s: -(s.rssi_dbm if s.rssi_dbm is not None else -999))
 
 
+def _polar_text(label: str, started: set[int], problems: list[str]) -> str:
+    """What the status line says once a Polar H10's measurements are (or are not) running."""
+    uses = [what for kind, what in ((pmd.ECG, "beats from its ECG (130 Hz)"),
+                                    (pmd.ACC, "breathing from its accelerometer")) if kind in started]
+    text = f"Connected to {label}" + (f": {' and '.join(uses)}." if uses else ".")
+    return text + (f" Note: {'; '.join(problems)}." if problems else "")
+
+
 def backend_from_env() -> BleakBackend | None:
     """The bleak backend named by ``BACKEND_ENV`` ("module:function" returning the classes), else None.
 
@@ -211,12 +221,14 @@ class BleHeartRateSource:
     ``backend``: bleak backend classes (tests: a virtual strap); None = the OS's.
     ``on_connected``: told the strap each time a connection is made (the app
     remembers it as the last one used). ``backoff_s``: waits between attempts.
+    ``polar``: on a Polar H10, take beats from its raw ECG (``io.ble_polar``)
+    rather than from its RR values, and breathing from its accelerometer.
     """
 
     def __init__(self, address: str | None = None, *, clock: Callable[[], float] = time.monotonic,
                  backend: BleakBackend | None = None, scan_timeout_s: float = SCAN_TIMEOUT_S,
                  on_connected: Callable[[StrapInfo], None] | None = None,
-                 backoff_s: tuple[float, ...] = config.RECONNECT_BACKOFF_S) -> None:
+                 backoff_s: tuple[float, ...] = config.RECONNECT_BACKOFF_S, polar: bool = True) -> None:
         self.address = address or None
         self.description = f"Bluetooth strap {address or '(first found)'}"
         self._clock = clock
@@ -224,6 +236,8 @@ class BleHeartRateSource:
         self._scan_timeout_s = scan_timeout_s
         self._on_connected = on_connected
         self._backoff_s = backoff_s
+        self._polar = polar
+        self.pmd: PmdSession | None = None  # a Polar H10's ECG and accelerometer, when it offers them
         self.strap: StrapInfo | None = StrapInfo(address, address) if address else None
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -340,13 +354,20 @@ class BleHeartRateSource:
             label = self.strap.label
             on_events([DeviceInfo(protocol=PROTOCOL, device=label)])
             self._connected_text = f"Connected to {label}."
+            if self._polar and PmdSession.offered(client):  # before 0x2A37: no RR beat before the ECG's
+                self.pmd = PmdSession(self._now, lambda events: on_events(events) if events else None)
+                started = await self.pmd.start(client)
+                if pmd.ECG in started:
+                    on_events([DeviceInfo(protocol=ECG_PROTOCOL, device=label)])
+                self._connected_text = _polar_text(label, started, self.pmd.problems)
             await client.start_notify(HEART_RATE_MEASUREMENT_UUID,
                                       lambda _ch, data: self._on_packet(data, on_events))
             self._say(CONNECTED, self._connected_text)
             if self._on_connected is not None:
                 self._on_connected(self.strap)
             await lost.wait()
-            on_events([self._gap(self._now(), "disconnected")])
+            held = self.pmd.flush() if self.pmd is not None else []
+            on_events([*held, self._gap(self._now(), "disconnected")])
             self._say(DISCONNECTED, f"Lost the link to {label}; reconnecting…")
             return True
         finally:
@@ -364,6 +385,7 @@ class BleHeartRateSource:
         self._hr_only_said = False
         self._garbled_said_t_s: float | None = None
         self._connected_text = ""
+        self.pmd = None
 
     def _on_packet(self, data: bytes | bytearray, on_events: EventSink, now_s: float | None = None) -> None:
         now_s = self._now() if now_s is None else now_s
@@ -389,11 +411,17 @@ class BleHeartRateSource:
                 events += [DeviceStatus(now_s, "finger_out", NO_CONTACT_TEXT), self._gap(now_s, "poor_signal")]
                 self._say(CONNECTED, NO_CONTACT_TEXT)
             self._timeline = RrTimeline()  # what the strap sends now is noise; beats resume afresh
+            if self.pmd is not None:
+                self.pmd.paused = True
             return events
         if self._no_contact:
             self._no_contact = False
+            if self.pmd is not None:
+                self.pmd.paused = False
             events.append(DeviceStatus(now_s, "ok", "skin contact again"))
             self._say(CONNECTED, self._connected_text)
+        if self.pmd is not None and self.pmd.ecg_beats_on():
+            return events  # the beats come from the ECG
         if not m.rr_ms:
             self._n_without_rr += 1
             if self._n_without_rr >= HR_ONLY_NOTIFICATIONS and not self._hr_only_said:

@@ -24,7 +24,7 @@ def strap_plan() -> Schedule:
     while t < DURATION_S + 5:
         t += 0.85 + 0.08 * math.sin(2 * math.pi * t / 10.0)
         beats.append(t)
-    return schedule(beats, DURATION_S)
+    return schedule(beats, DURATION_S, period_s=0.5)  # a strap that notifies twice a second
 
 
 def backend():

@@ -60,6 +60,7 @@ class Notification:
     rr_raw: tuple[int, ...]  # RR values it carries (1/1024 s)
     beat_t_s: tuple[float, ...]  # the true times of the beats those intervals end at
     contact: bool | None = True
+    char: str = "hrm"  # the characteristic it goes out on ("pmd": the H10's data, virtual_h10)
 
 
 @dataclass
@@ -170,8 +171,11 @@ class VirtualStrap:
         assert self._subscribed is not None
         await asyncio.wait_for(self._subscribed.wait(), timeout_s)
 
-    async def notify(self, payload: bytes) -> None:
-        await self.device.notify_subscribers(self.hrm, payload)
+    async def notify(self, payload: bytes, char: str = "hrm") -> None:
+        await self.device.notify_subscribers(self.characteristic(char), payload)
+
+    def characteristic(self, name: str):
+        return self.hrm
 
     async def drop_link(self) -> None:
         """The link breaks (the strap out of range, a flat battery); it advertises again afterwards."""
@@ -212,7 +216,7 @@ class VirtualStrap:
             elif speed is not None and prev_t is not None:
                 await asyncio.sleep((note.t_s - prev_t) / speed)
             prev_t = note.t_s
-            await self.notify(note.payload)
+            await self.notify(note.payload, note.char)
             sent.append(note)
             if clock is not None:
                 await self.air.settle(base + len(sent))
