@@ -76,7 +76,7 @@ class Air:
         self._thread = threading.Thread(target=self.loop.run_forever, name="virtual air", daemon=True)
         self._thread.start()
         self.fault: BaseException | None = None  # raised by the adapter on scan and connect
-        self.n_delivered = 0  # notifications handed to the app's callbacks
+        self.n_delivered = 0  # notifications (not indications) handed to the app's callbacks
         self._delivered = threading.Condition()
         self._scanners = 0
         self.link: LocalLink
@@ -293,12 +293,14 @@ class _Client(BaseBleakClient):
         proxy = self._proxy(characteristic)
         app_loop = asyncio.get_running_loop()
         air = self._air
+        counted = "notify" in characteristic.properties  # indications (control answers) are not counted
 
         def deliver(value: bytes) -> None:
             try:
                 callback(bytearray(value))
             finally:
-                air.delivered()
+                if counted:
+                    air.delivered()
 
         await air.run(self._peer.subscribe(  # type: ignore[union-attr]
             proxy, lambda value: app_loop.call_soon_threadsafe(deliver, value)))

@@ -10,7 +10,7 @@ from virtual_strap import LATENCY_S
 
 from biofeedback.core import polar_pmd as pmd
 from biofeedback.core.pipeline import Pipeline
-from biofeedback.core.types import DeviceBeat, DeviceInfo
+from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap
 from biofeedback.io.ble_source import BleHeartRateSource
 from biofeedback.io.clock import ManualClock
 from biofeedback.io.source import CONNECTED
@@ -18,17 +18,27 @@ from biofeedback.io.source import CONNECTED
 MATCH_S = 0.05  # a detected beat within this of a true one is that beat
 
 
-def f1(found: np.ndarray, truth: np.ndarray, tol_s: float = MATCH_S) -> tuple[float, np.ndarray]:
-    """F1 of one-to-one matches (greedy by time), and the matched timing errors."""
-    j, hits, errors = 0, 0, []
+def f1(found: np.ndarray, truth: np.ndarray, lo_s: float = -np.inf, hi_s: float = np.inf,
+       tol_s: float = MATCH_S) -> tuple[float, np.ndarray]:
+    """F1 of one-to-one matches (greedy by time) of the beats in (lo_s, hi_s), and the matched timing errors.
+
+    Matching runs over all beats, so one just outside the window still finds its partner.
+    """
+    j, matched_found, hits, errors = 0, set(), 0, []
     for t in truth:
         while j < found.size and found[j] < t - tol_s:
             j += 1
         if j < found.size and abs(found[j] - t) <= tol_s:
-            hits += 1
-            errors.append(found[j] - t)
+            if lo_s < t < hi_s:
+                hits += 1
+                errors.append(found[j] - t)
+            matched_found.add(j)
             j += 1
-    precision, recall = hits / max(found.size, 1), hits / max(truth.size, 1)
+    inside = (found > lo_s) & (found < hi_s)
+    n_found = int(inside.sum())
+    n_found -= sum(1 for k in matched_found if inside[k]) - hits  # found in the window, truth just outside
+    n_truth = int(((truth > lo_s) & (truth < hi_s)).sum())
+    precision, recall = hits / max(n_found, 1), hits / max(n_truth, 1)
     return 2 * precision * recall / max(precision + recall, 1e-12), np.array(errors)
 
 
@@ -57,9 +67,9 @@ def test_h10_ecg_beats_match_the_truth_and_the_chest_gives_the_breathing_rate(ai
     # the host clock is anchored at the first frame's arrival: the truth plus the link's latency
     first_frame_t = next(n.t_s for n in sent if n.char == "pmd")
     offset = LATENCY_S
-    truth = rec.beat_t_s[(rec.beat_t_s > first_frame_t + 2.5) & (rec.beat_t_s < sent[-1].t_s - 1.0)]
-    found = beats[(beats > truth[0] - 0.5 + offset) & (beats < truth[-1] + 0.5 + offset)] - offset
-    score, errors = f1(found, truth)
+    lo, hi = first_frame_t + 2.5, sent[-1].t_s - 1.0  # after the detector's learning, before the end
+    truth = rec.beat_t_s[(rec.beat_t_s > lo) & (rec.beat_t_s < hi)]
+    score, errors = f1(beats - offset, rec.beat_t_s, lo, hi)
     assert score >= 0.995
     assert np.abs(errors).max() < 0.008 and abs(np.median(errors)) < 0.003
     out = Pipeline(correct=False).feed(record.events)
@@ -70,3 +80,34 @@ def test_h10_ecg_beats_match_the_truth_and_the_chest_gives_the_breathing_rate(ai
     print(f"H10 {sent[-1].t_s:.0f} s in {wall_s:.2f} s wall: {truth.size} beats, F1 {score:.4f}, "
           f"timing error median {1000 * np.median(errors):+.2f} ms, max {1000 * np.abs(errors).max():.2f} ms; "
           f"breathing {rate.rate_bpm:.2f}/min vs {rec.breath_bpm[-1500:].mean():.2f}")
+
+
+def test_h10_garbled_frames_are_gaps_and_a_dropped_link_restarts_the_ecg(air, record):
+    rec = record_person(80.0, breathing_bpm=6.0)
+    notes = rec.notes()
+    ecg_at = [i for i, n in enumerate(notes) if n.char == "pmd" and n.payload[0] == pmd.ECG]
+    for i in ecg_at[20:23]:  # three frames cut short in the air (a strap that vanished mid-frame)
+        notes[i] = type(notes[i])(notes[i].t_s, notes[i].payload[:100], (), (), char="pmd")
+    strap = VirtualH10(air)
+    clock = ManualClock()
+    source = BleHeartRateSource(clock=clock, backend=air.backend)
+    source.start(record.on_events, record.on_state)
+    try:
+        sent = air.call(strap.play(notes, clock=clock, drops=((45.0, 3.0),)), timeout_s=60)
+    finally:
+        source.stop()
+    starts = [c for c in strap.commands if c[0] == pmd.OP_START]
+    assert len(starts) == 4 and source.n_connections == 2  # ECG and ACC asked for again on the new link
+    gaps = record.of(Gap)
+    assert [g.reason for g in gaps].count("lost_samples") >= 3 and "disconnected" in [g.reason for g in gaps]
+    assert source.pmd is not None and source.pmd.n_bad_frames == 0  # (the new link's session)
+    beats = np.array([b.t_s for b in record.of(DeviceBeat)])
+    assert np.all(np.diff(beats) > 0)
+    bad_t = [notes[i].t_s for i in ecg_at[20:23]]
+    lost = (bad_t[0] - 1.2, bad_t[-1] + 0.6)  # the cut frames' samples (and the detector's restart)
+    for lo, hi in ((5.0, lost[0]), (lost[1] + 2.5, 44.0), (51.0, sent[-1].t_s - 1.0)):
+        score, _ = f1(beats - LATENCY_S, rec.beat_t_s, lo, hi)
+        assert score == 1.0, (lo, hi, score)
+    # nothing invented where samples were lost or the link was down
+    assert not np.any((beats > bad_t[0] - 0.5 + LATENCY_S) & (beats < bad_t[-1] - 0.6))
+    assert not np.any((beats > 45.2) & (beats < 48.0))

@@ -196,7 +196,7 @@ class VirtualStrap:
         """
         await self.wait_subscribed()
         sent: list[Notification] = []
-        base = self.air.n_delivered
+        base = self.air.n_delivered  # (notifications only: nothing else is counted)
         pending_drops = sorted(drops)
         resume_s = -1.0
         prev_t = None

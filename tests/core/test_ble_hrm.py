@@ -196,3 +196,17 @@ def test_the_same_interval_at_the_strap_cadence_is_never_a_repeat(rr_raw, notify
     assert len(identical_gaps_s) > 40  # the case is real: byte-identical notifications in a row...
     if rr_raw == 1229:  # ...here sooner than the interval they carry, and genuine
         assert max(identical_gaps_s) < rr_s
+
+
+@pytest.mark.parametrize("hex_bytes, hr, contact, rr_raw", [
+    # Polar H7 notifications as gatttool printed them (quoted in public forum and blog text)
+    ("06 3c", 60, True, ()),
+    ("16 3c 11 04", 60, True, (1041,)),
+    ("16 3c f5 03", 60, True, (1013,)),
+    # Polar H7/H10 with contact detection not reported: two intervals in one notification
+    ("10 4e ba 03 9f 03", 78, None, (954, 927)),
+])
+def test_notifications_captured_from_real_straps(hex_bytes, hr, contact, rr_raw):
+    m = parse_heart_rate_measurement(bytes.fromhex(hex_bytes))
+    assert (m.hr_bpm, m.contact, m.rr_raw) == (hr, contact, rr_raw)
+    assert m.rr_ms == pytest.approx([r * 1000 / 1024 for r in rr_raw])

@@ -1,16 +1,19 @@
-"""Fuzz: the 0x2A37 parser and the strap source's notification handling never crash nor invent beats."""
+"""Fuzz: the 0x2A37 parser, the PMD decoder and the strap source never crash nor invent beats."""
 
 from __future__ import annotations
 
 import math
 import struct
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from biofeedback.core import polar_pmd as pmd
 from biofeedback.core.ble_hrm import HrmFormatError, parse_heart_rate_measurement
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap
+from biofeedback.io.ble_polar import PmdSession
 from biofeedback.io.ble_source import RR_MAX_MS, BleHeartRateSource
 
 
@@ -83,3 +86,47 @@ def test_any_notification_stream_gives_sane_beats_and_the_pipeline_takes_them(st
     pipeline = Pipeline()
     pipeline.feed(events)
     pipeline.flush()
+
+
+# -- Polar PMD frames ---------------------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**64 - 1), st.lists(st.integers(-(2**23), 2**23 - 1), min_size=1, max_size=73))
+def test_an_ecg_frame_reads_back_exactly(t_ns, microvolts):
+    frame = pmd.decode_frame(pmd.encode_ecg_frame(t_ns, np.array(microvolts)))
+    assert (frame.kind, frame.last_t_ns) == (pmd.ECG, t_ns) and frame.samples.tolist() == microvolts
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**64 - 1), st.lists(st.integers(-(2**15), 2**15 - 1), min_size=3, max_size=108))
+def test_an_acc_frame_reads_back_exactly(t_ns, milli_g):
+    n = len(milli_g) // 3 * 3
+    frame = pmd.decode_frame(pmd.encode_acc_frame(t_ns, np.array(milli_g[:n])))
+    assert frame.kind == pmd.ACC and frame.samples.ravel().tolist() == milli_g[:n]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=240))
+def test_any_bytes_are_a_pmd_frame_or_its_format_error(data):
+    try:
+        frame = pmd.decode_frame(data)
+    except pmd.PmdFormatError:
+        return
+    per_sample = 3 if frame.kind == pmd.ECG else 6
+    assert len(frame.samples) * per_sample == len(data) - pmd.HEADER_BYTES > 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(
+    st.builds(lambda k, cut: pmd.encode_ecg_frame(10**9 * (k + 1), np.zeros(73))[:cut], st.integers(0, 50),
+              st.integers(0, 240)),
+    st.binary(max_size=240)), max_size=30))
+def test_any_pmd_stream_gives_no_crash_and_no_beat_out_of_order(frames):
+    events = []
+    session = PmdSession(lambda: 0.0, events.extend)
+    session.started = {pmd.ECG, pmd.ACC}
+    for data in frames:
+        session.on_frame(data)
+    events += session.flush()
+    t = [e.t_s for e in events if isinstance(e, DeviceBeat)]
+    assert t == sorted(t)
