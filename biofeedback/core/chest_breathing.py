@@ -23,6 +23,7 @@ from biofeedback.core.respiration import _spectral_rate
 
 CHEST_WINDOW_S = 60.0  # the rate is taken over this much of the latest curve
 CHEST_MIN_S = 20.0  # less than this of curve gives no rate
+CHEST_MIN_PURITY = 0.3  # a peak holding less of the band's power is noise (a still chest, a held breath)
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,17 @@ def breathing_curve(acc_mg: np.ndarray, fs_hz: float) -> np.ndarray:
 
 
 def breathing_rate(acc_mg: np.ndarray, fs_hz: float, t_end_s: float = 0.0) -> ChestBreathRate | None:
-    """Breaths/min over these samples, or None with too few or a flat signal."""
+    """Breaths/min over these samples; None with too few, a flat signal, or no clear peak."""
     acc = np.asarray(acc_mg, dtype=float).reshape(-1, 3)
     if acc.shape[0] < CHEST_MIN_S * fs_hz:
         return None
-    found = _spectral_rate(breathing_curve(acc, fs_hz), fs_hz)
-    return None if found is None else ChestBreathRate(t_end_s, found.rate_bpm, found.purity)
+    curve = breathing_curve(acc, fs_hz)
+    if not np.any(curve):
+        return None  # nothing moves
+    found = _spectral_rate(curve, fs_hz)
+    if found is None or found.purity < CHEST_MIN_PURITY:
+        return None
+    return ChestBreathRate(t_end_s, found.rate_bpm, found.purity)
 
 
 class ChestBreathing:
