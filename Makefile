@@ -7,21 +7,24 @@ BIN := $(VENV)/bin
 
 .PHONY: run test test-fast lint bench screenshots clean bundle
 PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+# setuptools prints a 9-line notice on every editable install of a flat layout (InformationOnly:
+# "folders named like the package may take precedence"); nothing to act on, so not shown
+PIP_EDITABLE := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP_EDITABLE) .
 	touch $@
 
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(PIP_EDITABLE) '.[dev,bench]'
 	touch $@ $(VENV)/.run-installed
 
 $(VENV)/.bundle-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	$(PIP_EDITABLE) '.[bundle]'
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
