@@ -18,11 +18,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.ble:
         return _straps(args.timeout)
-    from biofeedback.io.ports import list_serial_ports
+    from biofeedback.io.ports import list_serial_ports, missing_driver_hint
 
     ports = list_serial_ports()
     if not ports:
         print("No serial ports found. Plug in the sensor, or try `biofeedback simulate`.")
+        if hint := missing_driver_hint():
+            print(hint)
         return 0
     width = max(len(p.device) for p in ports)
     for p in ports:

@@ -48,6 +48,25 @@ def list_serial_ports() -> list[PortInfo]:
     return ports
 
 
+# When no port appears on Windows or macOS, a plugged-in sensor's USB-serial bridge may have no
+# driver (the port exists only once it has one); Linux has them all built in.
+MISSING_DRIVER_HINTS = {
+    "win32": ("If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: "
+              "CH340/CH341 (WCH's CH341SER), CP210x (Silicon Labs' CP210x VCP driver) or PL2303 "
+              "(Prolific's PL2303 driver); FTDI and Arduino boards get theirs from Windows Update or the "
+              "Arduino IDE. Device Manager shows such a sensor under 'Other devices' with a warning sign."),
+    "darwin": ("If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: "
+               "a PL2303 needs Prolific's PL2303 driver; on macOS before 11 a CH340/CH341 needs WCH's "
+               "CH34x driver and a CP210x Silicon Labs' VCP driver. System Information > USB lists the "
+               "sensor even without one."),
+}
+
+
+def missing_driver_hint(platform: str = sys.platform) -> str:
+    """What to try when no serial port is listed: the bridge drivers this OS may lack, or ""."""
+    return MISSING_DRIVER_HINTS.get(platform, "")
+
+
 DIALOUT = "dialout"  # the group that owns serial ports on Debian, Ubuntu, Fedora (Arch: uucp)
 
 

@@ -41,6 +41,7 @@ from biofeedback.app.sources import (
     list_port_choices,
     list_strap_choices,
 )
+from biofeedback.io.ports import missing_driver_hint
 
 KINDS = ((SERIAL, "Serial sensor"), (SIMULATED, "Simulated sensor"), (REPLAY, "Replay a file"),
          (LSL, "LSL stream"), (BLE, "Bluetooth strap"))
@@ -279,6 +280,7 @@ class SourcePanel(QWidget):
             self.port.addItem(p.label, p.device)
         if not ports:
             self.port.addItem("no serial ports found", "")
+        self.port.setToolTip("" if ports else missing_driver_hint())  # Windows/macOS: the bridge drivers
         self.select_port(keep)
         return error
 

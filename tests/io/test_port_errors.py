@@ -120,3 +120,13 @@ def test_busy_port_with_no_visible_holder_still_mentions_modemmanager(monkeypatc
     message = str(caught.value)
     assert "in use by another program" in message
     assert "ModemManager may be probing it" in message
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_no_ports_on_windows_and_macos_names_the_bridge_drivers(platform):
+    from biofeedback.io.ports import missing_driver_hint
+
+    hint = missing_driver_hint(platform)
+    for bridge in ("CH340", "CP210x", "PL2303"):
+        assert bridge in hint
+    assert missing_driver_hint("linux") == ""  # Linux has the drivers built in
