@@ -20,7 +20,7 @@ DURATION_S = 30.0
 
 def strap_plan() -> Schedule:
     """A heart swinging with 6/min breathing (a sine of RR: no SciPy to import in the subprocess)."""
-    beats, t = [], 0.3
+    beats, t = [], -3.0  # beats before the first notification: it carries several intervals at once
     while t < DURATION_S + 5:
         t += 0.85 + 0.08 * math.sin(2 * math.pi * t / 10.0)
         beats.append(t)

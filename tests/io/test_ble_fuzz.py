@@ -31,7 +31,7 @@ measurements = st.builds(
     st.sampled_from([None, True, False]), st.none() | st.integers(0, 65535))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(measurements)
 def test_a_well_formed_notification_reads_back_exactly(m):
     hr16, hr, rr, contact, energy = m
@@ -40,7 +40,7 @@ def test_a_well_formed_notification_reads_back_exactly(m):
     assert list(got.rr_ms) == [r * 1000 / 1024 for r in rr]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=24))
 def test_any_bytes_parse_or_raise_the_format_error(data):
     try:
@@ -105,7 +105,7 @@ def test_an_acc_frame_reads_back_exactly(t_ns, milli_g):
     assert frame.kind == pmd.ACC and frame.samples.ravel().tolist() == milli_g[:n]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=240))
 def test_any_bytes_are_a_pmd_frame_or_its_format_error(data):
     try:
