@@ -33,6 +33,9 @@ FIRST_RUN_TEXT = f"""
 It gives no diagnosis and no treatment. If you have a heart condition, breathing
 difficulties or chronic pain, ask a health professional before practising, and
 stop if you feel dizzy or short of breath: breathe normally again.</p>
+<p>Before your first session, <b>Tools → Check my sensor</b> shows your pulse as it arrives and
+says when the sensor sits well enough to start, with tips for a finger sensor, an ear clip and a
+chest strap.</p>
 """
 
 HELP_HTML = f"""

@@ -34,6 +34,7 @@ from biofeedback.ui.eyes_closed import install_eyes_closed
 from biofeedback.ui.help import first_run_dialog, help_dialog
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.menus import install_menus
+from biofeedback.ui.sensor_check import install_sensor_check
 from biofeedback.ui.theme import get_theme, use_fusion
 from biofeedback.ui.window_frame import BASE_FRAME_HZ, WindowFrame
 from biofeedback.ui.window_look import WindowLook
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.adaptive_action.toggled.connect(self.set_adaptive_pacing)
         self.lsl = install_lsl(self)  # Tools: stream on LSL, the coach view (ui/coach/app_integration.py)
         self.eyes_closed = install_eyes_closed(self)  # Tools > Eyes closed: sound guide, dim (ui/eyes_closed.py)
+        self.sensor_check = install_sensor_check(self)  # Tools > Check my sensor (ui/sensor_check.py)
         self.menu_actions = install_menus(self, self.close, self.look.toggle_theme, self.look.toggle_presentation,
                                           self.show_help)
         # the store glue sets this: called with the session's start, it asks the "before" check-in first
