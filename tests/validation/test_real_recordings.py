@@ -50,22 +50,6 @@ KNOWN_MISSES: dict[tuple[str, str, str], str] = {
     ("e2epyppg_201902020222", "live", "f1"): "F1 0.895 < 0.98",
     ("e2epyppg_201902020222", "live", "f1_vs_nk"): "F1 0.895 vs NeuroKit2 1.000",
     ("e2epyppg_201902020222", "live", "rmssd"): "RMSSD 44.3 ms vs reference 51.7 ms (-14 %)",
-    ("biopeaks_OSmontage1A", "analyze", "rr_error"): "RR error 3.7 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage1A", "live", "rr_error"): "RR error 3.7 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage1J", "analyze", "rr_error"): "RR error 3.9 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage1J", "live", "rr_error"): "RR error 3.9 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage2A", "analyze", "rr_error"): "RR error 4.2 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage2A", "live", "rr_error"): "RR error 4.2 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage2J", "analyze", "rr_error"): "RR error 3.7 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage2J", "live", "rr_error"): "RR error 3.7 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage3A", "analyze", "rr_error"): "RR error 3.6 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage3A", "live", "rr_error"): "RR error 3.6 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage3J", "analyze", "rr_error"): "RR error 3.6 ms vs NeuroKit2 0.0 ms",
-    ("biopeaks_OSmontage3J", "live", "rr_error"): "RR error 3.6 ms vs NeuroKit2 0.0 ms",
-    ("biosignalsnotebooks_cleanecg", "analyze", "rr_error"): "RR error 4.2 ms vs NeuroKit2 0.0 ms",
-    ("biosignalsnotebooks_cleanecg", "analyze", "rmssd"): "RMSSD 32.5 ms vs reference 27.1 ms (+20 %)",
-    ("biosignalsnotebooks_cleanecg", "live", "rr_error"): "RR error 4.3 ms vs NeuroKit2 0.0 ms",
-    ("biosignalsnotebooks_cleanecg", "live", "rmssd"): "RMSSD 32.5 ms vs reference 27.1 ms (+20 %)",
 }
 
 
