@@ -273,6 +273,8 @@ class LiveSession(QObject):
             self.disconnect_source(state)  # keeps the reason on screen
             return
         self.state.emit(state)
+        if state.notice:
+            self.notice.emit(state.message)
 
     def _on_device(self, gen: int, info: DeviceInfo) -> None:
         if self._current(gen):

@@ -70,6 +70,7 @@ STATUS_REPEAT_S = 5.0  # a repeated complaint (garbled notifications) is said at
 
 NO_CONTACT_TEXT = "The strap has no skin contact: wet its electrodes and tighten it around the chest."
 HR_ONLY_TEXT = "This strap sends no beat intervals: heart rate only, no HRV."
+CONTACT_AGAIN_TEXT = "The strap has skin contact again."
 
 BleakBackend = tuple[type, type]  # (scanner class, client class) for bleak's ``backend=``
 BACKEND_ENV = "BIOFEEDBACK_BLE_BACKEND"
@@ -298,8 +299,8 @@ class BleHeartRateSource:
         if self._stop.is_set():
             self._on_state(SourceState(STOPPED, "Stopped"))
 
-    def _say(self, state: str, message: str) -> None:
-        self._on_state(SourceState(state, message, PROTOCOL))
+    def _say(self, state: str, message: str, notice: bool = False) -> None:
+        self._on_state(SourceState(state, message, PROTOCOL, notice))
 
     def _now(self) -> float:
         return self._clock() - self._t0
@@ -362,7 +363,7 @@ class BleHeartRateSource:
                 self._connected_text = _polar_text(label, started, self.pmd.problems)
             await client.start_notify(HEART_RATE_MEASUREMENT_UUID,
                                       lambda _ch, data: self._on_packet(data, on_events))
-            self._say(CONNECTED, self._connected_text)
+            self._say(CONNECTED, self._connected_text, notice=self.pmd is not None and bool(self.pmd.problems))
             if self._on_connected is not None:
                 self._on_connected(self.strap)
             await lost.wait()
@@ -409,7 +410,7 @@ class BleHeartRateSource:
             if not self._no_contact:
                 self._no_contact = True
                 events += [DeviceStatus(now_s, "finger_out", NO_CONTACT_TEXT), self._gap(now_s, "poor_signal")]
-                self._say(CONNECTED, NO_CONTACT_TEXT)
+                self._say(CONNECTED, NO_CONTACT_TEXT, notice=True)
             self._timeline = RrTimeline()  # what the strap sends now is noise; beats resume afresh
             if self.pmd is not None:
                 self.pmd.paused = True
@@ -419,14 +420,14 @@ class BleHeartRateSource:
             if self.pmd is not None:
                 self.pmd.paused = False
             events.append(DeviceStatus(now_s, "ok", "skin contact again"))
-            self._say(CONNECTED, self._connected_text)
+            self._say(CONNECTED, CONTACT_AGAIN_TEXT, notice=True)
         if self.pmd is not None and self.pmd.ecg_beats_on():
             return events  # the beats come from the ECG
         if not m.rr_ms:
             self._n_without_rr += 1
             if self._n_without_rr >= HR_ONLY_NOTIFICATIONS and not self._hr_only_said:
                 self._hr_only_said = True
-                self._say(CONNECTED, f"{self._connected_text} {HR_ONLY_TEXT}")
+                self._say(CONNECTED, f"{self._connected_text} {HR_ONLY_TEXT}", notice=True)
             return events
         self._n_without_rr = 0
         times, reanchored = self._timeline.push(m.rr_ms, now_s)
@@ -454,7 +455,7 @@ class BleHeartRateSource:
         self._timeline = RrTimeline()
         if self._garbled_said_t_s is None or now_s - self._garbled_said_t_s >= STATUS_REPEAT_S:
             self._garbled_said_t_s = now_s
-            self._say(CONNECTED, f"{self._connected_text} Skipped a garbled notification ({error}); "
-                                 f"{self.n_garbled} so far.".strip())
+            self._say(CONNECTED, f"Skipped a garbled notification from the strap ({error}); "
+                                 f"{self.n_garbled} so far.", notice=True)
         return [self._gap(now_s, "lost_beat")]
 

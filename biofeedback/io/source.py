@@ -30,6 +30,8 @@ class SourceState:
     state: str
     message: str = ""
     protocol: str | None = None  # decided protocol once known
+    notice: bool = False  # the message is for the user to read now, while connected (the window
+    # shows it as a notice: a strap without contact, one that sends no intervals)
 
 
 EventSink = Callable[[Sequence[Event]], None]
