@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 
 .PHONY: run test test-fast lint bench screenshots clean bundle
 PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+# one worker per core, at most 4; a module's tests stay in one worker (its fixtures built once)
+WORKERS := -n auto --maxprocesses=4 --dist loadscope
 # setuptools prints a 9-line notice on every editable install of a flat layout (InformationOnly:
 # "folders named like the package may take precedence"); nothing to act on, so not shown
 PIP_EDITABLE := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e
@@ -34,10 +36,10 @@ test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy biofeedback
-	$(PYTEST)
+	$(PYTEST) $(WORKERS)
 
 test-fast: $(VENV)/.dev-installed
-	$(PYTEST) -m "not slow"
+	$(PYTEST) $(WORKERS) -m "not slow"
 
 bench: $(VENV)/.dev-installed
 	for f in benchmarks/*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$f || exit 1; done

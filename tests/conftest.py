@@ -1,5 +1,9 @@
 """Every test gets its own session store folder (never the user's), subprocesses too.
 
+``make test`` runs the tests in one pytest-xdist worker per core (``--dist loadscope``: a
+module's tests stay in one worker, so its module-scoped fixtures are built once); each worker
+is a pytest process of its own, with its own LSL session below.
+
 Each pytest run is in an LSL session of its own (liblsl's SessionID, set through its config
 file before liblsl loads), so the coach and inlet tests never see streams of an app running
 on the same machine, nor of another test run; subprocesses inherit the setting.
