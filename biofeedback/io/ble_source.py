@@ -229,7 +229,8 @@ class BleHeartRateSource:
     def __init__(self, address: str | None = None, *, clock: Callable[[], float] = time.monotonic,
                  backend: BleakBackend | None = None, scan_timeout_s: float = SCAN_TIMEOUT_S,
                  on_connected: Callable[[StrapInfo], None] | None = None,
-                 backoff_s: tuple[float, ...] = config.RECONNECT_BACKOFF_S, polar: bool = True) -> None:
+                 backoff_s: tuple[float, ...] = config.RECONNECT_BACKOFF_S, polar: bool = True,
+                 connect_timeout_s: float = CONNECT_TIMEOUT_S) -> None:
         self.address = address or None
         self.description = f"Bluetooth strap {address or '(first found)'}"
         self._clock = clock
@@ -238,6 +239,7 @@ class BleHeartRateSource:
         self._on_connected = on_connected
         self._backoff_s = backoff_s
         self._polar = polar
+        self._connect_timeout_s = connect_timeout_s
         self.pmd: PmdSession | None = None  # a Polar H10's ECG and accelerometer, when it offers them
         self.strap: StrapInfo | None = StrapInfo(address, address) if address else None
         self._stop = threading.Event()
@@ -347,7 +349,7 @@ class BleHeartRateSource:
         lost = asyncio.Event()
         kwargs: dict[str, Any] = {"backend": self._backend[1]} if self._backend else {}
         client = bleak.BleakClient(self.strap.address, disconnected_callback=lambda _c: lost.set(),
-                                   timeout=CONNECT_TIMEOUT_S, **kwargs)
+                                   timeout=self._connect_timeout_s, **kwargs)
         await client.connect()
         try:
             self._reset_link()

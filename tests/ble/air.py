@@ -80,6 +80,7 @@ class Air:
         self._delivered = threading.Condition()
         self._scanners = 0
         self.link: LocalLink
+        self.controller: Controller
         self.central: Device
         self.call(self._power_on())
         self.backend = self._backend_classes()
@@ -87,7 +88,7 @@ class Air:
 
     async def _power_on(self) -> None:
         self.link = LocalLink()
-        controller = Controller("host adapter", link=self.link, public_address=HOST_ADDRESS)
+        self.controller = controller = Controller("host adapter", link=self.link, public_address=HOST_ADDRESS)
         self.central = Device(address=Address(HOST_ADDRESS), host=Host(controller, AsyncPipeSink(controller)))
         await self.central.power_on()
 
@@ -240,7 +241,16 @@ class _Client(BaseBleakClient):
         self.services = self._collection(self._peer)
 
     async def _connect(self, app_loop: asyncio.AbstractEventLoop) -> Peer:
-        connection = await self._air.central.connect(Address(self.address), timeout=self._timeout)
+        central = self._air.central
+        try:
+            connection = await central.connect(Address(self.address), timeout=self._timeout)
+        except BaseException:  # given up (stop(), a time-out): the adapter stops trying, as an OS's does
+            with contextlib.suppress(Exception):
+                await asyncio.shield(central.cancel_connection())
+            # bumble 0.0.236's virtual controller answers the cancel but keeps the attempt pending
+            # (every later connect is then refused): forget it as a real controller does
+            self._air.controller.pending_le_connection = None
+            raise
         connection.on("disconnection", lambda *_: app_loop.call_soon_threadsafe(self._on_lost))
         peer = Peer(connection)
         await peer.request_mtu(ATT_MTU)

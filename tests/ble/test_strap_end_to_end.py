@@ -165,6 +165,19 @@ def test_garbled_notifications_are_gaps_not_beats(air, record):
     assert any("garbled" in m for m in record.messages())
 
 
+def test_a_strap_switched_on_later_is_connected_to_on_a_retry(air, record):
+    source = BleHeartRateSource("C0:11:22:33:44:55", backend=air.backend, connect_timeout_s=0.3, backoff_s=(0.05,))
+    source.start(record.on_events, record.on_state)
+    try:
+        assert record.wait_for(lambda r: len(r.said(RECONNECTING)) >= 2)  # nobody answers: retried
+        assert "C0:11:22:33:44:55" in record.said(RECONNECTING)[0].message
+        strap = VirtualStrap(air)  # the strap is put on
+        assert record.wait_for(lambda r: r.said(CONNECTED))
+    finally:
+        source.stop()
+    assert strap.n_subscriptions == 1
+
+
 # -- stop() from each state -------------------------------------------------------------------------
 
 def stop_latency(source, record) -> float:
