@@ -191,6 +191,7 @@ ADAPT_BREATHING_BAND_HZ = (0.05, 0.5)  # spectral peak of the tachogram = curren
 ADAPT_ESTIMATE_WINDOW_S = 60.0  # recent tachogram used to estimate the current breathing rate
 COHERENCE_LEVELS = (0.6, 1.5)  # raw-ratio thresholds low/medium/high (from simulated and real RR distributions)
 # (our own choice on the raw McCraty ratio, not HeartMath's product scale)
+LIVE_STALE_AFTER_S = 5.0  # no beat for this long (device clock): live numbers and the ring show "–"/waiting
 
 # --- Session store (io/store/, io/exports.py) ---
 STORE_FLUSH_PERIOD_S = 0.5  # a SessionWriter commits at least this often: a crash loses at most this

@@ -14,6 +14,7 @@ latency: fine for drawing the pacer curve under the tachogram, and pinned
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -102,6 +103,28 @@ class NoBreathingYet:
         pass
 
 
+@dataclass(frozen=True)
+class LiveReading:
+    """What the live numbers, the coherence ring and the presentation header show at one moment.
+
+    One reading feeds all three, so they never disagree. A value is None when
+    its data stopped (no source, the source ended, no beat for
+    ``config.LIVE_STALE_AFTER_S``) or is not known yet. ``coherence`` is the
+    smoothed ratio the level is read from (core/coherence_level.py), not the
+    exact 64 s value, so the number and the level come from one value.
+    """
+
+    hr_bpm: float | None = None
+    rmssd_ms: float | None = None
+    coherence: float | None = None
+    level: int | None = None  # 0 low, 1 medium, 2 high (config.COHERENCE_LEVELS, with hysteresis)
+    swing_bpm: float | None = None
+    receiving: bool = False  # beats arrive now (False: what is shown waits for data)
+
+
+WAITING = LiveReading()
+
+
 class LiveModel:
     """Ring buffers of samples, beats, metrics and the pacer trace, plus derived numbers."""
 
@@ -128,6 +151,10 @@ class LiveModel:
         self.coherence_level = CoherenceLevel()  # .latest: smoothed level; exact ratio in .latest.ratio
         self._last_coherence: float | None = None
         self._breath_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        # freshness: numbers and the ring show nothing once data stopped (LiveSession says when)
+        self.receiving = False  # a source is connected and has not ended
+        self.last_beat_device_s: float | None = None  # latest beat or detection, device clock
+        self.gaps_t_s = RingBuffer(config.GUI_BEAT_BUFFER, 1)  # where data went missing: curves break there
 
     @property
     def clock_offset_s(self) -> float | None:
@@ -140,6 +167,12 @@ class LiveModel:
         return self.clock.last_device_t_s
 
     # -- input -----------------------------------------------------------------
+    def set_receiving(self, on: bool) -> None:
+        """A source connected (True) or stopped, ended or failed (False): numbers wait from then on."""
+        if on != self.receiving:
+            self.receiving = on
+            self.version += 1
+
     def add(self, out: PipelineOutput, host_t_s: float) -> None:
         """Append one pipeline output received at host monotonic time ``host_t_s``."""
         self.clock.observe_output(out, host_t_s)
@@ -150,6 +183,12 @@ class LiveModel:
             self.detections.extend([(t,) for t in out.detections_t_s])
         if out.beats:
             self.beats.extend([(b.t_s, b.rr_ms, float(b.corrected)) for b in out.beats])
+        newest = max((*out.detections_t_s, *(b.t_s for b in out.beats)), default=None)
+        if newest is not None and (self.last_beat_device_s is None or newest > self.last_beat_device_s):
+            self.last_beat_device_s = float(newest)
+        missing = [g.t_s for g in out.gaps] + list(out.interval_gaps_t_s)
+        if missing:
+            self.gaps_t_s.extend([(t,) for t in missing])
         if out.metrics is not None:
             m = out.metrics
             self.latest = m
@@ -212,13 +251,10 @@ class LiveModel:
         Provisional beats count (shown at detection, ~0.2 s after the peak, not
         after the corrector's ~2 s look-ahead); corrected ones replace them.
         """
-        shown = self.provisional.latest_hr_bpm(n_beats)
-        if shown is not None:
-            return shown
-        beats = self.beats.view()
-        if not len(beats):
-            return None
-        return float(60000.0 / np.mean(beats[-n_beats:, 1]))
+        shown = [b.rr_ms for b in self.provisional.beats()[-n_beats:]]
+        rr = np.asarray(shown if shown else self.beats.view()[-n_beats:, 1], float)
+        rr = rr[rr <= config.RR_MAX_MS]  # the interval across a pause (a finger lifted) is no heart rate
+        return float(60000.0 / np.mean(rr)) if rr.size else None
 
     def hr_swing_bpm(self, start_device_s: float, end_device_s: float) -> float | None:
         """HR swing of the beats in one breath [start, end) on the device clock.
@@ -233,6 +269,32 @@ class LiveModel:
 
         return breath_swing_bpm(beats[:, 0], beats[:, 1], start_device_s, end_device_s,
                                 corrected=beats[:, 2].astype(bool))
+
+    def beats_fresh(self, host_t_s: float) -> bool:
+        """A source is connected and its last beat is at most LIVE_STALE_AFTER_S old (device clock)."""
+        return self.beats_fresh_at(self.device_now_s(host_t_s))
+
+    def beats_fresh_at(self, device_now_s: float | None) -> bool:
+        """``beats_fresh`` at a device-clock time (what the plots scroll by)."""
+        last = self.last_beat_device_s
+        return (self.receiving and device_now_s is not None and last is not None
+                and device_now_s - last <= config.LIVE_STALE_AFTER_S)
+
+    def reading(self, host_t_s: float, swing_bpm: float | None = None) -> LiveReading:
+        """The numbers, the coherence value and its level now; ``WAITING`` (all None) once data stopped."""
+        if not self.beats_fresh(host_t_s):
+            return WAITING
+        m = self.latest
+        shown = self.coherence_level.latest
+        has_coherence = m is not None and m.coherence_ratio is not None and shown is not None
+        return LiveReading(
+            hr_bpm=self.recent_hr_bpm(),
+            rmssd_ms=m.rmssd_ms if m is not None else None,
+            coherence=shown.smoothed if has_coherence and shown is not None else None,
+            level=shown.level if has_coherence and shown is not None else None,
+            swing_bpm=swing_bpm,
+            receiving=True,
+        )
 
     def artifact_share(self) -> float | None:
         return None if self.latest is None else self.latest.artifact_share
@@ -262,6 +324,33 @@ class LiveModel:
             you = f"{est.rate_bpm:.1f} /min"
         guide = "" if guide_bpm is None else f" · guide: {guide_bpm:.1f} /min"
         return f"you: {you}{guide}"
+
+
+def hr_line(t_s: np.ndarray, rr_ms: np.ndarray, gaps_t_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(t_s, hr_bpm) of the heart-rate curve with a NaN (a break in the line) wherever data went missing.
+
+    A break goes before a beat that follows a gap (``gaps_t_s``: the pipeline's
+    gaps and intervals it refused), before a beat more than RR_MAX_MS after the
+    one before it (beats were lost: a lifted finger, an unplugged sensor), and
+    in place of an interval longer than RR_MAX_MS (the pause itself is no heart
+    rate). The line never joins the two sides of missing data.
+    """
+    t = np.asarray(t_s, float)
+    rr = np.asarray(rr_ms, float)
+    hr = 60000.0 / rr
+    hr[rr > config.RR_MAX_MS] = np.nan
+    if t.size < 2:
+        return t, hr
+    breaks = np.diff(t) > config.RR_MAX_MS / 1000.0
+    gaps = np.asarray(gaps_t_s, float)
+    if gaps.size:  # a gap between two beats (or at the later one's time)
+        k = np.searchsorted(t, gaps, side="left")  # the first beat at or after each gap
+        k = k[(k > 0) & (k < t.size)]
+        breaks[k - 1] = True
+    at = np.flatnonzero(breaks) + 1
+    if not at.size:
+        return t, hr
+    return np.insert(t, at, np.nan), np.insert(hr, at, np.nan)
 
 
 _NO_CURVE = np.empty((0, 2))

@@ -159,6 +159,7 @@ class LiveSession(QObject):
         self.generation += 1
         gen = self.generation
         self.model.clear()
+        self.model.set_receiving(True)
         self.device_info = None
         self.source_description = source.description
         from biofeedback.app.worker import SourceWorker
@@ -192,6 +193,7 @@ class LiveSession(QObject):
         worker, self._worker = self._worker, None
         if worker is None:
             return
+        self.model.set_receiving(False)  # what is shown waits from now on; the data stay for the plots
         previous = [t for t in self._threads if t.is_alive()]
         gen = worker.generation
 

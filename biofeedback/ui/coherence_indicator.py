@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from biofeedback import config
+from biofeedback.app.live_model import LiveReading
 from biofeedback.ui.audio import ToneSet
 from biofeedback.ui.pacer_widget import fitted_font
 from biofeedback.ui.theme import DARK, Theme
@@ -71,8 +72,12 @@ class CoherenceIndicator(QWidget):
         self.setMaximumWidth(MAX_WIDTH_PX)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Coherence (McCraty & Childre 2010, raw ratio of the last 64 s). "
-                        "Click to show the numbers.")
+        self.setToolTip("Coherence (McCraty & Childre 2010): smoothed ratio of 64 s windows; "
+                        f"low below {config.COHERENCE_LEVELS[0]:g}, high from {config.COHERENCE_LEVELS[1]:g}. "
+                        "Click (or Enter) to show the numbers.")
+        self.setAccessibleName("Coherence ring")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Enter or Space toggles the numbers
+        self.setAccessibleDescription(self.spoken_text())
 
     # -- model ---------------------------------------------------------------
     @property
@@ -104,6 +109,18 @@ class CoherenceIndicator(QWidget):
         if (self.ratio, self._shown_level, self.swing_bpm) != before:  # the window calls 4 times a second
             self.update()
 
+    def show_reading(self, reading: LiveReading) -> None:
+        """The live reading (app/live_model.py): its smoothed value, level and swing, None included."""
+        self.swing_bpm = reading.swing_bpm
+        self.set_values(reading.coherence, reading.swing_bpm, reading.level)
+        self.setAccessibleDescription(self.spoken_text())
+
+    def spoken_text(self) -> str:
+        """The ring's state for a screen reader: the level, the value and the swing, or why it waits."""
+        if self.level is None:
+            return self.tr("waiting: coherence needs 64 s of beats")
+        return f"coherence {LEVEL_NAMES[self.level]}, {self.numbers_text()}"
+
     def set_numbers_visible(self, visible: bool) -> None:
         self.show_numbers = bool(visible)
         self.toggled_numbers.emit(self.show_numbers)
@@ -131,6 +148,20 @@ class CoherenceIndicator(QWidget):
         return f"ratio {ratio} · swing {swing}"
 
     # -- Qt ------------------------------------------------------------------
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().focusOutEvent(event)
+        self.update()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.set_numbers_visible(not self.show_numbers)
+            return
+        super().keyPressEvent(event)
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.button() == Qt.MouseButton.LeftButton:
             self.set_numbers_visible(not self.show_numbers)
@@ -215,6 +246,11 @@ class CoherenceIndicator(QWidget):
                 font.setPixelSize(max(int(font.pixelSize() * (w - 4) / wide), 9))
                 p.setFont(font)
             p.drawText(QRectF(0, top + line, w, line), Qt.AlignmentFlag.AlignCenter, text)
+        if self.hasFocus():  # keyboard focus is visible here too (Enter toggles the numbers)
+            pen = QPen(QColor(th.accent), 2.0, Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
         p.end()
 
 

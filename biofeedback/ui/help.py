@@ -86,17 +86,27 @@ pulse; numbers stop instead of guessing. If more than
 are unreliable: sit still, warm your hands, and check the clip.</p>
 
 <h3>Coherence ring</h3>
-<p>The ring beside the trends shows the coherence ratio of the last
-{config.COHERENCE_WINDOW_S:.0f} s at a glance. Its three arcs are the levels
-low (below {config.COHERENCE_LEVELS[0]:g}), medium and high (from
-{config.COHERENCE_LEVELS[1]:g}); the current level's arc is drawn bold, its name is
-written inside the ring, and the inner circle grows and takes that level's colour as
-the ratio rises. It needs
+<p>The coherence number, the ring beside the trends and the level in presentation mode all show
+one value: the coherence ratio of {config.COHERENCE_WINDOW_S:.0f} s windows, smoothed over the
+last {config.COHERENCE_EMA_UPDATES:.0f} updates (about {config.COHERENCE_EMA_UPDATES * config.COHERENCE_STEP_S / 2:.0f} s) so
+it guides rather than jumps. Its level is <b>low</b> below {config.COHERENCE_LEVELS[0]:g},
+<b>medium</b> from {config.COHERENCE_LEVELS[0]:g} and <b>high</b> from {config.COHERENCE_LEVELS[1]:g}.
+So that it does not flicker at a threshold, the level rises only once the value is
+{100 * config.COHERENCE_HYSTERESIS_SHARE:.0f} % past it, falls only once the value is
+{100 * config.COHERENCE_HYSTERESIS_SHARE:.0f} % below it, and holds at least
+{config.COHERENCE_MIN_DWELL_S:.0f} s. The ring's three arcs are the levels; the current one is
+drawn bold, its name is written inside, and the inner circle grows with the value. It needs
 {config.COHERENCE_WINDOW_S:.0f} s of beats before it shows anything, and then
 changes every {config.COHERENCE_STEP_S:.0f} s, so give it time rather than
-chasing it. Click the ring to show the numbers (ratio and the last breath's
-HR swing). The thresholds are this app's choice on the raw ratio, not
-HeartMath's score.</p>
+chasing it. Click the ring (or Enter on it) to show the numbers (the value and the last breath's
+HR swing). The thresholds are this app's choice on the raw ratio, not HeartMath's score; the
+coherence trend plots each window's exact ratio.</p>
+
+<h3>When data stop</h3>
+<p>When no beat has arrived for {config.LIVE_STALE_AFTER_S:.0f} s (a finger lifted, a cable
+pulled), after Disconnect, or when a replay ends, every number shows "–", the ring and the
+presentation level say "waiting", and the heart-rate curve says "waiting for beats". The curve
+is never drawn across missing data: it breaks where beats were lost.</p>
 
 <h3>Keys</h3>
 {_KEYS_TABLE}

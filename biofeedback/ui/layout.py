@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
+from biofeedback.app.live_model import LiveReading
 from biofeedback.app.settings import Settings
 from biofeedback.core.pacer import Pacer
 from biofeedback.ui.pacer_widget import PacerWidget
@@ -49,6 +50,9 @@ PLOT_FONT_PT = (10, 17)  # normal, presentation on a 1080-line screen (readable 
 NUMBER_SCALE = (1.0, 1.6)
 PRESENTATION_REF_HEIGHT_PX = 1080  # presentation sizes scale with the screen height from this one
 PLOT_NAMES = ("tachogram", "pulse", "rmssd_trend", "coherence_trend", "spectrum")  # the order they are built
+PLOT_SPOKEN_NAMES = {"tachogram": "Heart rate curve with the breathing guide", "pulse": "Pulse wave",
+                     "rmssd_trend": "RMSSD trend", "coherence_trend": "Coherence trend",
+                     "spectrum": "Heart rate spectrum"}
 
 
 def presentation_sizes(screen_height_px: int) -> tuple[int, float]:
@@ -63,6 +67,37 @@ def _hold_spin(value_s: float, tip: str) -> QDoubleSpinBox:
     spin.setValue(value_s)
     spin.setToolTip(tip)
     return spin
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    """A label tied to its box: Alt+letter focuses the box, a screen reader names the box by it."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def no_tab_stop(widget: QWidget) -> None:
+    """A view that takes no keyboard focus (Tab goes past it): a plot has nothing to operate."""
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    for child in widget.findChildren(QWidget):
+        child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+# names a screen reader speaks for the window's controls and views (the visible text where there is one)
+ACCESSIBLE = {
+    "duration": ("Session length", "How long the next session lasts; open-ended runs until you stop it"),
+    "start": ("Start or stop session", "Space starts or stops the session"),
+    "timer_label": ("Session clock", "Time in the session so far and time left"),
+    "rate": ("Pacer rate, breaths per minute", "Up and Down arrow keys change it"),
+    "ratio": ("Inhale to exhale ratio", "Share of each breath spent breathing in"),
+    "hold_in": ("Hold after inhale, seconds", "A pause at the top of each breath"),
+    "hold_out": ("Hold after exhale, seconds", "A pause at the bottom of each breath"),
+    "audio": ("Sound cue", "A soft tone at each change between breathing in and out"),
+    "screen": ("Screen for presentation mode", "Where presentation mode opens"),
+    "theme_button": ("Light or dark theme", "Switch between the light and the dark colours"),
+    "present_button": ("Presentation mode", "Large views for a second screen; F11, Escape leaves it"),
+    "help_button": ("Help", "What each number means, and the keys; F1"),
+}
 
 
 class FlowLayout(QLayout):
@@ -186,9 +221,9 @@ class WindowLayout:
         self.controls.setContentsMargins(8, 6, 8, 2)
         self.control_groups = (
             _group(self.sources),
-            _group(QLabel("Session"), self.duration, self.start, self.timer_label),
-            _group(QLabel("Pacer"), self.rate, QLabel("in:out"), self.ratio, QLabel("holds"),
-                   self.hold_in, self.hold_out, self.audio),
+            _group(_label("&Session", self.duration), self.duration, self.start, self.timer_label),
+            _group(_label("&Pacer", self.rate), self.rate, _label("in:&out", self.ratio), self.ratio,
+                   _label("hol&ds", self.hold_in), self.hold_in, self.hold_out, self.audio),
             _group(self.theme_button, self.screen, self.present_button, self.help_button),
         )
         for group in self.control_groups:
@@ -240,6 +275,20 @@ class WindowLayout:
         outer.addWidget(self.presentation_bar)
         outer.addLayout(body, 1)
         window.setCentralWidget(central)
+
+        for attr, (name, description) in ACCESSIBLE.items():
+            widget = getattr(self, attr)
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
+        self.pacer_view.setAccessibleName("Breathing pacer")
+        self.numbers.setAccessibleName("Live numbers")
+        self.disclaimer.setAccessibleName("Not a medical device")
+        # Tab: the source, the session, the pacer's settings, then the view and help buttons
+        order = [*self.sources.tab_order(), self.duration, self.start, self.rate, self.ratio, self.hold_in,
+                 self.hold_out, self.audio, self.theme_button, self.screen, self.present_button,
+                 self.help_button]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
         self.status = StatusPanel()
         bar = window.statusBar()
@@ -295,6 +344,9 @@ class WindowLayout:
         # shown or hidden as its place was, at once (shown before it is in its place, a parentless
         # widget would open a window of its own)
         plot.setVisible(not slot.isHidden())
+        no_tab_stop(plot)  # Tab skips the plots; their current values are in their descriptions
+        plot.setAccessibleName(PLOT_SPOKEN_NAMES[name])
+        plot.setAccessibleDescription("waiting for data")
         slot.deleteLater()
         self._plots[name] = plot
         return bool(self._slots)
@@ -329,6 +381,24 @@ class WindowLayout:
         self._pacer_rate_bpm = rate_bpm
         if "spectrum" in self._plots:
             self._plots["spectrum"].set_pacer_rate(rate_bpm)
+
+    def describe_views(self, reading: LiveReading) -> None:
+        """The current values as text on the pacer and the plots (for a screen reader; only on change)."""
+        def say(widget: QWidget, text: str) -> None:
+            if widget.accessibleDescription() != text:
+                widget.setAccessibleDescription(text)
+
+        pacer = self.pacer_view.pacer
+        caption = self.pacer_view.caption
+        say(self.pacer_view, f"{pacer.rate_bpm:.1f} breaths per minute" + (f"; {caption}" if caption else ""))
+        if not self.plots_built:
+            return
+        waiting = "waiting for data"
+        say(self.tachogram, waiting if reading.hr_bpm is None else f"heart rate {reading.hr_bpm:.0f} bpm")
+        say(self.pulse, "pulse arriving" if reading.receiving else waiting)
+        say(self.rmssd_trend, waiting if reading.rmssd_ms is None else f"RMSSD {reading.rmssd_ms:.0f} ms")
+        say(self.coherence_trend, waiting if reading.coherence is None else f"coherence {reading.coherence:.2f}")
+        say(self.spectrum, f"pacer rate marked at {pacer.rate_bpm / 60:.3f} Hz")
 
     def clear_views(self) -> None:
         """Empty every plot and number (a new source, a failed connect, a replay): nothing old stays."""

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback import config
+from biofeedback.app.live_model import LiveReading
+from biofeedback.core.coherence_level import LEVEL_NAMES
 from biofeedback.core.types import SignalQuality
 from biofeedback.io.source import SourceState
 from biofeedback.ui.theme import Theme
@@ -44,6 +46,7 @@ class NumberTile(QFrame):
         super().__init__()
         self.color_name = color_name
         self.unit = unit
+        self.name = title
         self.title = QLabel(title)
         self.value = QLabel(DASH)
         self.caption = QLabel(caption)
@@ -55,9 +58,14 @@ class NumberTile(QFrame):
         lay.addWidget(self.value)
         lay.addWidget(self.caption)
 
-    def set_value(self, text: str) -> None:
+    def set_value(self, text: str, title: str | None = None) -> None:
         if text != self.value.text():
             self.value.setText(text)
+            # a screen reader reads the tile as one item: its name, value and unit
+            spoken = self.tr("no value") if text == DASH else f"{text} {self.unit}".strip()
+            self.setAccessibleDescription(spoken)
+        if title is not None and title != self.title.text():
+            self.title.setText(title)
 
     def apply(self, theme: Theme, scale: float) -> None:
         color = getattr(theme, self.color_name)
@@ -79,10 +87,13 @@ class NumbersPanel(QWidget):
             "RMSSD", "ms", f"ms, last {config.LIVE_RMSSD_WINDOW_S:.0f} s", "rmssd"
         )
         self.coherence = NumberTile(
-            "Coherence", "", f"ratio, last {config.COHERENCE_WINDOW_S:.0f} s", "coherence"
+            "Coherence", "", f"smoothed ratio, {config.COHERENCE_WINDOW_S:.0f} s windows", "coherence"
         )
         self.swing = NumberTile("HR swing", "bpm", "bpm, max − min over last breath", "accent")
         self.tiles = (self.hr, self.rmssd, self.coherence, self.swing)
+        for tile in self.tiles:
+            tile.setAccessibleName(tile.name)
+            tile.setAccessibleDescription(tile.tr("no value"))
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.set_columns(2)
@@ -98,6 +109,13 @@ class NumbersPanel(QWidget):
     def clear(self) -> None:
         """Dashes everywhere (no source, or a new one that has not produced a number yet)."""
         self.show_values(None, None, None, None)
+
+    def show_reading(self, reading: LiveReading) -> None:
+        """The live reading: the coherence tile's title names the level the ring shows."""
+        self.show_values(reading.hr_bpm, reading.rmssd_ms, reading.coherence, reading.swing_bpm)
+        level = reading.level if reading.coherence is not None else None
+        self.coherence.set_value(self.coherence.value.text(),
+                                 "Coherence" if level is None else f"Coherence: {LEVEL_NAMES[level]}")
 
     def show_values(
         self,

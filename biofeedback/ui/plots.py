@@ -17,7 +17,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent, QTransfo
 from PySide6.QtWidgets import QGraphicsItem
 
 from biofeedback import config
-from biofeedback.app.live_model import LiveModel
+from biofeedback.app.live_model import LiveModel, hr_line
 from biofeedback.core.provisional_beats import CHANGED
 from biofeedback.ui.plot_items import CurveItem, DotsItem, SymbolItem, _ViewItem
 from biofeedback.ui.theme import Theme, blend, point_font, style_plot
@@ -404,6 +404,8 @@ class TachogramPlot(_LivePlot):
         self.hr_dots = DotsItem(box, 5)
         self.corrected = SymbolItem(box, "x", 8)
         self.markers: list[pg.InfiniteLine] = []
+        self.waiting = pg.TextItem("waiting for beats", anchor=(0.5, 0.5))  # shown once beats stopped
+        item.addItem(self.waiting)
         self._beats_key: tuple | None = None
         self._beats = np.empty((0, 3))
         self.setXRange(-self.span_s, 0, padding=0)
@@ -427,6 +429,8 @@ class TachogramPlot(_LivePlot):
         self.guide.setPen(pg.mkPen(guide, width=2))
         self.breath.setPen(pg.mkPen(theme.muted, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.corrected.setPen(pg.mkPen(theme.warn, width=2))
+        self.waiting.setColor(theme.muted)
+        self.waiting.setFont(point_font(font_pt + 2))
         for line in self.markers:
             line.setPen(pg.mkPen(theme.coherence, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
             if line.label is not None:
@@ -443,9 +447,19 @@ class TachogramPlot(_LivePlot):
         self.markers = []
         self._marker_times: list[float] = []
         self.setYRange(50, 90, padding=0)
+        self._show_waiting(True)
         self.invalidate_picture()
         self._drawn_key = None
         self._beats_key = None
+
+    def _show_waiting(self, on: bool) -> None:
+        """"waiting for beats" over the middle of the plot (it is in the cached picture)."""
+        if on:
+            lo, hi = self.viewRange()[1]
+            self.waiting.setPos(-self.span_s / 2, (lo + hi) / 2)
+        if on != self.waiting.isVisible() or on:
+            self.waiting.setVisible(on)
+            self.invalidate_picture()
 
     def add_marker(self, device_t_s: float, label: str = "") -> None:
         """A marker (N key) drawn as a labelled dashed line that scrolls with the beats."""
@@ -485,6 +499,9 @@ class TachogramPlot(_LivePlot):
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
         if now_s is None:
             return
+        fresh = model.beats_fresh_at(now_s)
+        if fresh == self.waiting.isVisible():
+            self._show_waiting(not fresh)
         breath_curve = model.breath_curve()
         data = (model.beats_version, id(breath_curve))  # (the pacer's trace: drawn as it scrolls)
         if self._unchanged(model, data, now_s):
@@ -493,9 +510,12 @@ class TachogramPlot(_LivePlot):
         if not len(beats):
             return
         beats = _window(beats, now_s, self.span_s)
+        gaps = model.gaps_t_s.since(now_s - self.span_s)[:, 0] if len(model.gaps_t_s) else np.empty(0)
+        line_t, line_hr = hr_line(beats[:, 0], beats[:, 1], gaps)  # broken where data went missing
+        self.hr.set_points(line_t - now_s, line_hr)
         x = beats[:, 0] - now_s
         hr = 60000.0 / beats[:, 1]
-        self.hr.set_points(x, hr)
+        hr[beats[:, 1] > config.RR_MAX_MS] = np.nan  # an interval across a pause: not drawn
         self.hr_dots.set_points(x, hr)
         corr = beats[:, 2] > 0
         self.corrected.set_points(x[corr], hr[corr])

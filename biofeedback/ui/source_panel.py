@@ -55,6 +55,23 @@ def _line_edit(box: QComboBox) -> QLineEdit:
     return edit
 
 
+def _label(text: str, buddy: QWidget) -> QLabel:
+    """A label tied to its box (a screen reader names the box by it; Alt+letter focuses it)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+ACCESSIBLE_NAMES = {
+    "kind": "Source", "port": "Serial port", "refresh": "Refresh the serial ports",
+    "protocol": "Serial protocol", "sim_hr": "Simulated baseline heart rate",
+    "sim_res": "Simulated resonance rate", "sim_art": "Simulated artifacts", "sim_shape": "Simulated pulse shape",
+    "path": "File to replay", "browse": "Browse for a file to replay", "speed": "Replay speed",
+    "lsl_stream": "Lab Streaming Layer stream", "lsl_refresh": "Find Lab Streaming Layer streams",
+    "ble_strap": "Bluetooth strap", "ble_scan": "Find Bluetooth straps", "connect_button": "Connect or disconnect",
+}
+
+
 def _row(*widgets: QWidget) -> QWidget:
     box = QWidget()
     lay = QHBoxLayout(box)
@@ -92,7 +109,7 @@ class SourcePanel(QWidget):
         self.protocol = QComboBox()
         self.protocol.addItems(PROTOCOLS)
         self.refresh.clicked.connect(self.refresh_ports)
-        self.stack.addWidget(_row(self.port, self.refresh, QLabel("Protocol"), self.protocol))
+        self.stack.addWidget(_row(self.port, self.refresh, _label("Protocol", self.protocol), self.protocol))
 
         # simulated
         self.sim_hr = QDoubleSpinBox(minimum=40, maximum=120, singleStep=1, decimals=0, suffix=" bpm")
@@ -103,8 +120,8 @@ class SourcePanel(QWidget):
         self.sim_shape.addItems(list(SIM_SHAPE_NAMES))
         self.sim_shape.setToolTip("The pulse shape of the simulated finger")
         self.stack.addWidget(
-            _row(QLabel("Baseline HR"), self.sim_hr, QLabel("Resonance"), self.sim_res,
-                 QLabel("Artifacts"), self.sim_art, QLabel("Pulse"), self.sim_shape)
+            _row(_label("Baseline HR", self.sim_hr), self.sim_hr, _label("Resonance", self.sim_res), self.sim_res,
+                 _label("Artifacts", self.sim_art), self.sim_art, _label("Pulse", self.sim_shape), self.sim_shape)
         )
 
         # replay
@@ -115,7 +132,7 @@ class SourcePanel(QWidget):
         self.speed = QComboBox()
         for s in REPLAY_SPEEDS:
             self.speed.addItem(f"{s:g}×", s)
-        self.stack.addWidget(_row(self.path, self.browse, QLabel("Speed"), self.speed))
+        self.stack.addWidget(_row(self.path, self.browse, _label("Speed", self.speed), self.speed))
 
         # a Lab Streaming Layer stream of type PPG, RR/IBI or ECG
         self.lsl_stream = QComboBox()
@@ -145,7 +162,7 @@ class SourcePanel(QWidget):
 
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("Source"))
+        lay.addWidget(_label("Sou&rce", self.kind))
         lay.addWidget(self.kind)
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.connect_button)
@@ -158,6 +175,17 @@ class SourcePanel(QWidget):
         if settings.source_kind == "serial":
             self.refresh_ports()
         self.load(settings)
+        for widget, name in ACCESSIBLE_NAMES.items():
+            getattr(self, widget).setAccessibleName(name)
+        _line_edit(self.port).setAccessibleName("Serial port")
+        _line_edit(self.lsl_stream).setAccessibleName("Lab Streaming Layer stream")
+        _line_edit(self.ble_strap).setAccessibleName("Bluetooth strap address")
+
+    def tab_order(self) -> list[QWidget]:
+        """The panel's controls in the order Tab visits them (hidden ones are skipped by Qt)."""
+        return [self.kind, self.port, self.refresh, self.protocol, self.sim_hr, self.sim_res, self.sim_art,
+                self.sim_shape, self.path, self.browse, self.speed, self.lsl_stream, self.lsl_refresh,
+                self.ble_strap, self.ble_scan, self.connect_button]
 
     def load(self, s: Settings) -> None:
         keys = [k for k, _ in KINDS]

@@ -91,19 +91,17 @@ class WindowFrame:
         return True
 
     def _update_numbers(self, now: float) -> None:
+        """Numbers, ring and header from one reading (app/live_model.py): "–"/waiting once data stopped."""
         w = self.window
         model = w.live.model
-        m = model.latest
-        swing = w.live.last_breath_swing_bpm(now)
-        w.ui.numbers.show_values(model.recent_hr_bpm(), m.rmssd_ms if m else None,
-                             m.coherence_ratio if m else None, swing)
+        reading = model.reading(now, w.live.last_breath_swing_bpm(now))
+        w.ui.numbers.show_reading(reading)
         breathing = model.breathing.latest  # read from the pulse wave
-        w.ui.pacer_view.set_caption(None if breathing is None else model.breathing_text(w.live.pacer.rate_bpm))
-        shown = model.coherence_level.latest  # smoothed, with hysteresis and a dwell time: a calm level, not the raw ratio
-        level = shown.level if shown is not None else None
-        w.coherence_indicator.set_values(m.coherence_ratio if m else None, swing, level)
-        if w.presentation:
-            w.ui.presentation_bar.set_coherence(m.coherence_ratio if m else None, level)
+        w.ui.pacer_view.set_caption(None if breathing is None or not reading.receiving
+                                    else model.breathing_text(w.live.pacer.rate_bpm))
+        w.coherence_indicator.show_reading(reading)
+        w.ui.presentation_bar.set_coherence(reading.coherence, reading.level)
+        w.ui.describe_views(reading)
 
     def _update_timer(self) -> None:
         w = self.window

@@ -10,6 +10,7 @@ import pytest
 from qt_helpers import ListRecorder
 
 from biofeedback import config
+from biofeedback.app.live_model import WAITING
 from biofeedback.app.records import ADAPTIVE, TRAINING, WIZARD, Marker, PacerChange
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
@@ -68,6 +69,7 @@ def test_a_replay_that_ends_disconnects_and_says_so(make_live, qtbot, tmp_path):
         live.connect_source(ReplaySource(str(rr_file(tmp_path, n=60)), speed=50.0))
     assert not live.connected and states[-1] == "finished"
     assert len(live.model.beats) >= 55  # the flushed beats of the ended source still count
+    assert not live.model.receiving and live.model.reading(live.clock()) == WAITING  # numbers wait: "–"
 
 
 def test_disconnect_and_connect_return_at_once_while_the_source_is_slow(make_live, qtbot, tmp_path):
