@@ -216,6 +216,8 @@ SUMMARY_PREVIOUS_SWING_SESSIONS = 20  # earlier sessions whose HR swing is re-de
 SUMMARY_NOTABLE_PERCENTILE = 75.0  # above this (or below 100 minus it) of one's own sessions is "more/less than usual"
 PROGRESS_MIN_TREND_SESSIONS = 4  # a weekly trend slope needs this many sessions...
 PROGRESS_MIN_TREND_SPAN_DAYS = 7.0  # ...spread over at least this many days
+PRACTICE_MIN_SESSION_MIN = 1.5  # shorter sessions are kept but not compared nor in trends (a setting;
+# one 64 s coherence window and a few slow breaths fit in it)
 PLOT_RANGE_PERCENTILES = (2.0, 98.0)  # live y ranges follow these percentiles, not the extremes
 PLOT_MIN_SPAN_HR_BPM = 10.0  # the HR axis never zooms in closer than this
 PLOT_MIN_SPAN_RMSSD_MS = 20.0  # RMSSD axes (live and history) span at least this

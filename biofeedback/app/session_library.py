@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from biofeedback import config
 from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import Marker, PacerChange
 from biofeedback.core.session_summary import SessionSummary, summarize_stored
@@ -152,9 +153,12 @@ class ReportData:
     pacer_changes: list[StoredPacerChange] = field(default_factory=list)
 
 
-def load_report_data(store: SessionStore, session_id: int) -> ReportData:
+def load_report_data(store: SessionStore, session_id: int,
+                     min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> ReportData:
+    """``min_minutes``: sessions shorter than this are compared with nothing (the user's setting)."""
     info, beats, changes = store.session(session_id), store.beats(session_id), store.pacer_changes(session_id)
-    summary = summarize_stored(info, beats, store.list_sessions(), beats_of=store.beats, pacer_changes=changes)
+    summary = summarize_stored(info, beats, store.list_sessions(), beats_of=store.beats, pacer_changes=changes,
+                               min_minutes=min_minutes)
     return ReportData(info=info, beats=beats, summary=summary, markers=store.markers(session_id),
                       pacer_changes=changes)
 
@@ -178,6 +182,7 @@ class SessionLibrary(QObject):
         super().__init__(parent)
         self.notice: str | None = None  # why sessions are not saved, or what happened at opening
         self.store = store
+        self.min_session_minutes = config.PRACTICE_MIN_SESSION_MIN  # shorter sessions are not compared (a setting)
         if store is None:
             try:  # sessions of a crashed recorder are recovered on a thread: the window opens at once
                 self.store = SessionStore(recover=False)
@@ -304,7 +309,7 @@ class SessionLibrary(QObject):
     def summary(self, session_id: int) -> SessionSummary:
         """The after-session summary (the report's), against the earlier sessions; reads several sessions."""
         with self._open() as store:
-            return load_report_data(store, session_id).summary
+            return load_report_data(store, session_id, self.min_session_minutes).summary
 
     def events(self, session_id: int) -> list[Event]:
         with self._open() as store:

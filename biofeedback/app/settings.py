@@ -28,10 +28,12 @@ import os
 import shutil
 import time
 from dataclasses import asdict, dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from biofeedback import config
+from biofeedback.core.plan import PLAN_KINDS, PracticePlan, preset
 from biofeedback.core.protocols import PROTOCOLS
 from biofeedback.io.atomic_file import atomic_path, atomic_text, describe
 
@@ -75,6 +77,15 @@ class Settings:
     ble_address: str = ""  # source "ble": a strap's address; "" = the first strap found (then remembered)
     lsl_enabled: bool = False  # publish this client on Lab Streaming Layer (off by default)
     lsl_name: str = ""  # the client's display name for the coach view ("" = this computer's name)
+    # the practice plan (core/plan.py): a preset fixes its own numbers; "custom" uses the plan_* numbers
+    plan_kind: str = "none"  # "none" | "lehrer" | "short-daily" | "custom"
+    plan_sessions_per_day: int = 2
+    plan_minutes_per_session: int = 10
+    plan_days_per_week: int = 7
+    plan_weeks: int = 0  # 0 = open-ended
+    plan_start: str = ""  # ISO date the plan began; "" = the week of the first session
+    # sessions shorter than this are kept but left out of comparisons and progress (core/session_kind.py)
+    progress_min_session_minutes: float = config.PRACTICE_MIN_SESSION_MIN
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -122,12 +133,18 @@ LIMITS: dict[str, tuple[float, float]] = {
     "sound_guide_volume": (0.0, 1.0),
     "presentation_screen": (0, 16),
     "session_minutes": (0, 600),  # 0 = open-ended
+    "plan_sessions_per_day": (1, 6),
+    "plan_minutes_per_session": (1, 120),
+    "plan_days_per_week": (1, 7),
+    "plan_weeks": (0, 104),
+    "progress_min_session_minutes": (0.0, 30.0),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "source_kind": ("simulated", "serial", "replay", "lsl", "ble"),
     "protocol": ("auto", *PROTOCOLS),
     "theme": ("dark", "light"),
     "sim_shape": SIM_SHAPE_NAMES,
+    "plan_kind": PLAN_KINDS,
 }
 
 
@@ -148,7 +165,22 @@ def _allowed(name: str, value: object) -> str | None:
             return "a finite number"
     if name in CHOICES and value not in CHOICES[name]:
         return ", ".join(CHOICES[name])
+    if name == "plan_start" and value != "" and _iso_date(value) is None:
+        return "a date such as 2026-12-07, or empty"
     return None
+
+
+def _iso_date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def practice_plan(settings: Settings) -> PracticePlan:
+    """The plan the settings hold (a preset's own numbers, or the custom ones)."""
+    return preset(settings.plan_kind, _iso_date(settings.plan_start), settings.plan_sessions_per_day,
+                  settings.plan_minutes_per_session, settings.plan_days_per_week, settings.plan_weeks)
 
 
 class _LongInteger(float):

@@ -12,6 +12,10 @@ Definitions:
   percentile rank of today's value among them (the "mean" kind: share below
   plus half the share equal, as ``scipy.stats.percentileofscore(kind="mean")``).
   Only said with at least ``config.SUMMARY_MIN_PREVIOUS`` earlier sessions.
+- Which sessions count (``core.session_kind``): a session shorter than the
+  minimum length is compared with nothing, and its reading says so; simulated,
+  replayed and unpaced sessions are compared only with earlier ones of their
+  own kind; practice sessions only with practice sessions.
 
 The one-line reading describes; it never judges health ("more than usual for
 you", not "better").
@@ -26,6 +30,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from biofeedback import config
+from biofeedback.core.session_kind import PRACTICE, session_kind, stored_kind
 from biofeedback.core.types import Beat
 
 # hrv and resonance (SciPy, ~0.5 s) are imported in the functions that compute: the window
@@ -100,6 +105,8 @@ class SessionSummary:
     hr_swing: Comparison  # bpm
     checkins: tuple[CheckinChange, ...]
     reading: str
+    kind: str = PRACTICE  # core.session_kind: "short" ones are compared with nothing, others with their own kind
+    min_minutes: float = config.PRACTICE_MIN_SESSION_MIN  # the minimum length in force
 
 
 def compare(value: float | None, previous: Sequence[float | None]) -> Comparison:
@@ -195,12 +202,16 @@ def summarize_session(
     previous_swing_bpm: Sequence[float | None] = (),
     before: object = None,
     after: object = None,
+    kind: str = PRACTICE,
+    min_minutes: float = config.PRACTICE_MIN_SESSION_MIN,
 ) -> SessionSummary:
     """The after-session summary of one session's beats and check-ins.
 
     ``before``/``after`` are check-ins: anything with ``stress``, ``pain`` and
     ``mood`` (0-10 or None) as attributes or keys. ``duration_s`` is the
-    session clock (default: the time the beats cover).
+    session clock (default: the time the beats cover). ``kind`` is the
+    session's ``core.session_kind``; a "short" one is set against nothing
+    (the ``previous_*`` values are not used) and its reading says why.
     """
     t = np.asarray(beat_t_s, float).ravel()
     rr = np.asarray(rr_ms, float).ravel()
@@ -217,14 +228,27 @@ def summarize_session(
     swing = session_hr_swing_bpm(t, rr, corr, breath_starts_s, pacer_bpm)
     mean_coh, peak_coh, high_s = coherence_figures(t, rr) if n >= 4 else (None, None, None)
     checkins = tuple(CheckinChange(k, _item(before, k), _item(after, k)) for k in CHECKIN_ITEMS)
+    if kind == "short":
+        previous_rmssd_ms, previous_swing_bpm = (), ()
     rmssd_cmp = compare(rmssd, previous_rmssd_ms)
     swing_cmp = compare(swing, previous_swing_bpm)
-    reading = plain_reading(n, artifact_share, swing_cmp, checkins)
+    if kind == "short":
+        reading = short_reading(float(duration_s), min_minutes)
+    else:
+        reading = plain_reading(n, artifact_share, swing_cmp, checkins)
     return SessionSummary(
         duration_s=float(duration_s), n_beats=n, artifact_share=artifact_share, mean_coherence=mean_coh,
         peak_coherence=peak_coh, high_coherence_s=high_s, rmssd=rmssd_cmp, hr_swing=swing_cmp,
-        checkins=checkins, reading=reading,
+        checkins=checkins, reading=reading, kind=kind, min_minutes=min_minutes,
     )
+
+
+def short_reading(duration_s: float, min_minutes: float) -> str:
+    """What a session under the minimum length is told instead of a comparison."""
+    seconds = max(int(round(duration_s)), 0)
+    length = f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
+    return (f"A short session ({length}, under the {min_minutes:g}-minute minimum in Settings): it is kept "
+            "in your history, but not compared with your other sessions nor counted in your weekly progress.")
 
 
 def _stored_swing(info: StoredSession, beats: Sequence[Beat]) -> float | None:
@@ -238,8 +262,9 @@ def _stored_swing(info: StoredSession, beats: Sequence[Beat]) -> float | None:
 def summarize_stored(info: StoredSession, beats: Sequence[Beat], sessions: Iterable[StoredSession],
                      beats_of: Callable[[int], Sequence[Beat]] | None = None,
                      breath_starts_s: Sequence[float] | np.ndarray | None = None,
-                     pacer_changes: Sequence[StoredPacerChange] | None = None) -> SessionSummary:
-    """The summary of a stored session, set against the sessions that started before it.
+                     pacer_changes: Sequence[StoredPacerChange] | None = None,
+                     min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> SessionSummary:
+    """The summary of a stored session, set against the earlier sessions of its own kind.
 
     Duck-typed on the store's records: ``info`` and ``sessions`` have ``id``,
     ``started_at`` (ISO text), ``duration_s``, ``pacer_bpm``, ``summary``
@@ -247,12 +272,20 @@ def summarize_stored(info: StoredSession, beats: Sequence[Beat], sessions: Itera
     Earlier sessions give their stored RMSSD, and their HR swing (stored, or
     re-derived from the beats ``beats_of(id)`` returns, for the latest
     config.SUMMARY_PREVIOUS_SWING_SESSIONS). With ``pacer_changes`` (the stored
-    rate over time) today's breaths follow the pacer that actually ran.
+    rate over time) today's breaths follow the pacer that actually ran. Its kind
+    (``core.session_kind``, sessions under ``min_minutes`` are "short") decides
+    which earlier sessions it is set against: only those of the same kind, none
+    for a short one.
     """
     def order(s: StoredSession) -> tuple[str, int]:  # sessions started in the same second: in the order they were stored
         return (s.started_at, s.id)
 
-    earlier = sorted((s for s in sessions if order(s) < order(info)), key=order)
+    # the stored start and end are wall-clock; a sped-up source (a fast replay) covers more time than that
+    span_s = beats[-1].t_s - beats[0].t_s + beats[0].rr_ms / 1000.0 if beats else 0.0
+    duration_s = max(info.duration_s or 0.0, span_s)
+    kind = session_kind(duration_s, info.pacer_bpm, getattr(info, "source", "") or "", min_minutes)
+    earlier = [] if kind == "short" else sorted(
+        (s for s in sessions if order(s) < order(info) and stored_kind(s, min_minutes) == kind), key=order)
     swings = [s.summary.get("hr_swing_bpm") for s in earlier]
     if beats_of is not None:
         recent = earlier[-config.SUMMARY_PREVIOUS_SWING_SESSIONS:]
@@ -260,14 +293,11 @@ def summarize_stored(info: StoredSession, beats: Sequence[Beat], sessions: Itera
     checkins = getattr(info, "checkins", None) or {}
     if breath_starts_s is None and pacer_changes and beats:
         breath_starts_s = breath_starts_from_pacer(pacer_changes, beats[-1].t_s)
-    # the stored start and end are wall-clock; a sped-up source (a fast replay) covers more time than that
-    span_s = beats[-1].t_s - beats[0].t_s + beats[0].rr_ms / 1000.0 if beats else 0.0
-    duration_s = max(info.duration_s or 0.0, span_s)
     return summarize_session(
         [b.t_s for b in beats], [b.rr_ms for b in beats], [b.corrected for b in beats],
         duration_s=duration_s, breath_starts_s=breath_starts_s, pacer_bpm=info.pacer_bpm,
         previous_rmssd_ms=[s.summary.get("rmssd_ms") for s in earlier], previous_swing_bpm=swings,
-        before=checkins.get("before"), after=checkins.get("after"))
+        before=checkins.get("before"), after=checkins.get("after"), kind=kind, min_minutes=min_minutes)
 
 
 def _checkin_words(checkins: Sequence[CheckinChange]) -> str:

@@ -138,7 +138,7 @@ class HistoryView(QWidget):
     def reload(self) -> None:
         sessions = self.library.list_sessions()
         self.model.set_sessions(sessions)
-        self.trends.set_sessions(sessions)
+        self.trends.set_sessions(sessions, min_minutes=self.library.min_session_minutes)
         widths = (44, 130, 110, 150, 70, 70, 64, 76, 72, 280)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)

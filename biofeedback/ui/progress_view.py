@@ -26,7 +26,14 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from biofeedback import config
-from biofeedback.core.progress import CHECKIN_ITEMS, PracticeSession, Progress, Trend, progress
+from biofeedback.core.progress import (
+    CHECKIN_ITEMS,
+    PracticeSession,
+    Progress,
+    Trend,
+    from_stored,
+    progress,
+)
 from biofeedback.ui.plots import robust_range, unwrap_clear
 from biofeedback.ui.theme import DARK, Theme, style_plot
 
@@ -72,10 +79,6 @@ class WeekAxis(pg.AxisItem):
         return [f"{datetime.fromtimestamp(v).day} {datetime.fromtimestamp(v):%b}" for v in values]
 
 
-def _items(checkin: object) -> dict[str, int | None]:
-    return {} if checkin is None else {k: getattr(checkin, k, None) for k in CHECKIN_ITEMS}
-
-
 class StoredSessionLike(Protocol):
     """A stored session as progress reads it (``SessionInfo``); ``id``, ``summary``, ``checkins`` optional."""
 
@@ -85,21 +88,16 @@ class StoredSessionLike(Protocol):
     def duration_s(self) -> float | None: ...
 
 
-def practice_sessions(sessions: Iterable[StoredSessionLike]) -> list[PracticeSession]:
-    """Stored sessions (SessionInfo-shaped) as core PracticeSessions, in local time."""
-    out = []
-    # oldest first, ties (sessions started within the same second) in the order they were stored
-    for s in sorted(sessions, key=lambda s: (s.started_at, getattr(s, "id", 0))):
-        started = datetime.fromisoformat(s.started_at)
-        started = started.astimezone() if started.tzinfo else started
-        summary = getattr(s, "summary", None) or {}
-        duration = s.duration_s if s.duration_s is not None else summary.get("duration_s")
-        checkins = getattr(s, "checkins", None) or {}
-        out.append(PracticeSession(
-            started=started, minutes=(duration or 0.0) / 60.0, rmssd_ms=summary.get("rmssd_ms"),
-            coherence_ratio=summary.get("coherence_ratio"), hr_swing_bpm=summary.get("hr_swing_bpm"),
-            before=_items(checkins.get("before")), after=_items(checkins.get("after"))))
-    return out
+def practice_sessions(sessions: Iterable[StoredSessionLike],
+                      min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> list[PracticeSession]:
+    """Stored sessions (SessionInfo-shaped) as core PracticeSessions in local time, each with its kind
+    (``core.session_kind``: only practice sessions are drawn; the others are counted in the header)."""
+    return from_stored(sessions, min_minutes)
+
+
+def _left_out_words(n: int) -> str:
+    return (f"{n} session{'s' if n != 1 else ''} not counted (short, simulated, replayed or without a pacer; "
+            "kept in the table)")
 
 
 def _slope_words(tr: Trend, unit: str, fmt: str) -> str:
@@ -200,8 +198,9 @@ class ProgressView(QWidget):
         self.plots["coherence"].setYRange(0, config.PLOT_MIN_SPAN_COHERENCE * 2, padding=0)
         self._titles(None)
 
-    def set_sessions(self, sessions: Iterable[StoredSessionLike], today: date | None = None) -> None:
-        points = practice_sessions(sessions)
+    def set_sessions(self, sessions: Iterable[StoredSessionLike], today: date | None = None,
+                     min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> None:
+        points = practice_sessions(sessions, min_minutes)
         if not points:
             self.clear()
             return
@@ -211,6 +210,8 @@ class ProgressView(QWidget):
         self.progress = p
         if not p.n_sessions:
             self.clear()
+            if p.n_left_out:
+                self.header.setText(f"No practice sessions yet: {_left_out_words(p.n_left_out)}.")
             return
         w = p.weekly
         mondays = np.array([datetime(m.year, m.month, m.day).timestamp() for m in w.monday])
@@ -241,7 +242,8 @@ class ProgressView(QWidget):
         streak = f"{s.current_days} day{'s' if s.current_days != 1 else ''} in a row" if s.current_days else \
             "no streak running"
         self.header.setText(f"<b>{streak}</b> (longest {s.longest_days}) · this week {this_week:.0f} min · "
-                            f"{total} in {p.n_sessions} session{'s' if p.n_sessions != 1 else ''}")
+                            f"{total} in {p.n_sessions} session{'s' if p.n_sessions != 1 else ''}"
+                            + (f" · {_left_out_words(p.n_left_out)}" if p.n_left_out else ""))
 
     def _label_years(self) -> None:
         """The year(s) in view under the bottom row: tick labels carry only day and month."""

@@ -195,8 +195,8 @@ def _reading(p: QPainter, summary: SessionSummary, y: float) -> float:
     swing = DASH if summary.hr_swing.value is None else f"{summary.hr_swing.value:.1f} bpm"
     rmssd = DASH if summary.rmssd.value is None else f"{summary.rmssd.value:.0f} ms"
     high = DASH if summary.high_coherence_s is None else clock_text(summary.high_coherence_s)
-    details = (f"HR swing per breath {swing}: {comparison_text(summary.hr_swing, 'bpm', '.1f')}.  "
-               f"RMSSD {rmssd}: {comparison_text(summary.rmssd, 'ms')}.  Time in high coherence {high}.")
+    details = (f"HR swing per breath {swing}: {comparison_text(summary.hr_swing, 'bpm', '.1f', kind=summary.kind)}.  "
+               f"RMSSD {rmssd}: {comparison_text(summary.rmssd, 'ms', kind=summary.kind)}.  Time in high coherence {high}.")
     wrap = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop)
     inner = PAGE_W - 2 * MARGIN - 24
     big, small = font(15, bold=True), font(12)

@@ -57,6 +57,8 @@ class StoreIntegration(QObject):
         self.session_id: int | None = None
         if library.notice:
             window.show_notice(library.notice)
+        # sessions shorter than the user's minimum are kept but not compared (core/session_kind.py)
+        library.min_session_minutes = window.settings.progress_min_session_minutes
         library.attach(self.live)
         library.session_begun.connect(self._begun)
         library.session_not_saved.connect(window.show_notice)

@@ -32,21 +32,34 @@ from biofeedback.ui.theme import DARK, Theme
 DASH = "–"
 
 
-def comparison_text(c: Comparison, unit: str, fmt: str = ".0f", what: str = "") -> str:
-    """"higher than in 7 of your 10 earlier sessions (your median 32 ms)" or why there is no comparison."""
+# the earlier sessions a session of each kind (core.session_kind) is set against
+KIND_SESSIONS = {"practice": "sessions", "simulated": "simulated sessions", "replay": "replays",
+                 "unpaced": "sessions without a pacer"}
+
+
+def comparison_text(c: Comparison, unit: str, fmt: str = ".0f", what: str = "", kind: str = "practice") -> str:
+    """"higher than in 7 of your 10 earlier sessions (your median 32 ms)" or why there is no comparison.
+
+    ``kind`` is the session's ``core.session_kind``: a short session is compared with nothing and
+    says so; a simulated one names its simulated peers.
+    """
+    if kind == "short":
+        return "not compared: a short session"
     if c.value is None:
         return f"not enough clean beats for {what}" if what else "not enough clean beats"
+    peers = KIND_SESSIONS.get(kind, "sessions")
     if not c.comparable:
         earlier = c.n_previous
-        return ("your first session with this number" if earlier == 0 else
-                f"set against your own sessions once there are {config.SUMMARY_MIN_PREVIOUS} earlier ones "
+        return (f"no earlier {peers} to compare with" if earlier == 0 and kind != "practice" else
+                "your first session with this number" if earlier == 0 else
+                f"set against your own {peers} once there are {config.SUMMARY_MIN_PREVIOUS} earlier ones "
                 f"({earlier} so far)")
     median = f"your median {format(c.previous_median, fmt)} {unit}".rstrip()
     if c.n_below == c.n_previous:
-        return f"higher than in all {c.n_previous} of your earlier sessions ({median})"
+        return f"higher than in all {c.n_previous} of your earlier {peers} ({median})"
     if c.n_below == 0:
-        return f"not higher than in any of your {c.n_previous} earlier sessions ({median})"
-    return f"higher than in {c.n_below} of your {c.n_previous} earlier sessions ({median})"
+        return f"not higher than in any of your {c.n_previous} earlier {peers} ({median})"
+    return f"higher than in {c.n_below} of your {c.n_previous} earlier {peers} ({median})"
 
 
 def change_text(c: CheckinChange) -> str:
@@ -163,9 +176,9 @@ class SummaryView(QWidget):
             share = min(100.0 * s.high_coherence_s / s.duration_s, 100.0) if s.duration_s > 0 else 0.0
             self.high.set(clock_text(s.high_coherence_s), f"{share:.0f} % of the session")
         value = DASH if s.hr_swing.value is None else f"{s.hr_swing.value:.1f} bpm"
-        self.swing.set(value, comparison_text(s.hr_swing, "bpm", ".1f", "a swing per breath"))
+        self.swing.set(value, comparison_text(s.hr_swing, "bpm", ".1f", "a swing per breath", s.kind))
         value = DASH if s.rmssd.value is None else f"{s.rmssd.value:.0f} ms"
-        self.rmssd.set(value, comparison_text(s.rmssd, "ms", ".0f", "RMSSD"))
+        self.rmssd.set(value, comparison_text(s.rmssd, "ms", ".0f", "RMSSD", s.kind))
         corrected = "" if s.artifact_share is None else f"{100 * s.artifact_share:.1f} % corrected"
         self.quality.set(f"{s.n_beats}", corrected)
         for c in s.checkins:

@@ -33,7 +33,7 @@ def rmssd(beats: list[Beat]) -> float:
 def store(tmp_path):
     with SessionStore(tmp_path / "s.db") as store:
         for k, amplitude in enumerate((20.0, 40.0, 60.0)):
-            writer = store.begin_session("Simulated sensor", "native", pacer_bpm=6.0, name=f"s{k}")
+            writer = store.begin_session("serial /dev/ttyUSB0", "native", pacer_bpm=6.0, name=f"s{k}")
             writer.add_beats(breathing_beats(200, amplitude, k))
             writer.add_marker(30.0, "yawn")
             writer.finish()
@@ -76,7 +76,7 @@ def test_history_rows_show_each_sessions_metrics_and_checkins(qtbot, store):
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     newest = {h: model.data(model.index(0, c)) for c, h in enumerate(header)}
     beats = store.beats(model.sessions[0].id)
-    assert newest["name"] == "s2" and newest["pacer"] == "6.0/min" and newest["source"] == "Simulated sensor"
+    assert newest["name"] == "s2" and newest["pacer"] == "6.0/min" and newest["source"] == "serial /dev/ttyUSB0"
     assert newest["RMSSD"] == f"{rmssd(beats):.0f} ms"
     assert newest["mean HR"] == f"{60000 / np.mean([b.rr_ms for b in beats]):.0f} bpm"
     assert newest["artifacts"] == "0.5 %"  # 1 corrected of 200
@@ -165,7 +165,8 @@ def test_weekly_trend_is_the_mean_of_each_calendar_week(qtbot, store):
 
     def at(day: int, rmssd_ms: float) -> SessionInfo:  # 2024-01-01 was a Monday
         started = datetime(2024, 1, day, 8, 0).astimezone().isoformat()
-        return SessionInfo(day, started, None, "completed", summary={"rmssd_ms": rmssd_ms})
+        return SessionInfo(day, started, None, "completed", pacer_bpm=6.0,
+                           summary={"rmssd_ms": rmssd_ms, "duration_s": 600.0})
 
     sessions = [at(1, 10.0), at(7, 20.0), at(8, 40.0), at(10, 50.0), at(15, 70.0)]
     x, y = weekly_means(*trend_series(sessions)["rmssd_ms"])

@@ -1,0 +1,117 @@
+"""`biofeedback progress` as a subprocess over a store of four simulated weeks (tests/progress_store.py):
+adherence per week, the pain before sessions, and the sessions that do not count left out of figures and of
+the after-session comparisons."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from progress_store import PLAN_SETTINGS, build
+
+UNTIL = "2026-11-29"  # the Sunday of the plan's fourth week
+
+
+def cli(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True,
+                          timeout=60, env=env)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("progress")
+    left_out = build(root / "data")
+    (root / "config").mkdir()
+    (root / "config" / "settings.json").write_text(json.dumps(PLAN_SETTINGS), encoding="utf-8")
+    env = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(root / "data"), "BIOFEEDBACK_CONFIG_DIR": str(root / "config")}
+    return {"root": root, "env": env, "left_out": left_out,
+            "json": json.loads(cli("progress", "--json", "--until", UNTIL, env=env).stdout)}
+
+
+def test_minutes_against_the_plan_per_week(world):
+    weeks = world["json"]["weeks"]
+    assert [w["iso_week"] for w in weeks] == ["2026-W45", "2026-W46", "2026-W47", "2026-W48"]
+    assert [w["plan_week"] for w in weeks] == [1, 2, 3, 4]
+    # 5 x 10 min + the 12-minute assessment; 3 x 10; nothing; 5 x 10 (the sessions last 10 min to the second)
+    assert [w["minutes"] for w in weeks] == pytest.approx([62.0, 30.0, 0.0, 50.0], abs=0.2)
+    assert [w["target_minutes"] for w in weeks] == [50.0, 50.0, 50.0, 50.0]
+    assert [w["adherence"] for w in weeks] == pytest.approx([1.24, 0.6, 0.0, 1.0], abs=0.005)
+    assert [w["days_practised"] for w in weeks] == [5, 3, 0, 5]
+    assert world["json"]["plan"]["description"].startswith("Your own: 1 × 10 min a day, 5 days a week")
+    assert world["json"]["assessments"][0]["recommended_bpm"] == 5.5
+
+
+def test_the_pain_before_sessions_is_the_baseline_trend(world):
+    weeks = world["json"]["weeks"]
+    assert [w["before"]["pain"] for w in weeks] == [7.0, 6.0, None, 4.0]  # the short session's 10 and the
+    assert [w["change"]["pain"] for w in weeks] == [-2.0, -2.0, None, -2.0]  # simulated 0 are not in week 2
+    assert world["json"]["trends_per_week"]["pain_before"] == pytest.approx(-1.0, abs=0.1)
+    assert world["json"]["trends_per_week"]["stress_before"] == 0.0
+
+
+def test_short_unpaced_and_test_sessions_are_named_and_left_out_of_every_figure(world):
+    data = world["json"]
+    assert {s["kind"]: s["id"] for s in data["left_out"]} == world["left_out"]
+    assert data["weeks"][1]["left_out"] == {"short": 1, "unpaced": 1, "simulated": 1, "replay": 1}
+    assert data["sessions_counted"] == 13
+    # the swing grows by week as the beats were made (40, 60, 100 ms); the left-out sessions swing 300 ms
+    swings = [w["hr_swing_bpm"] for w in data["weeks"]]
+    assert swings[0] < swings[1] < swings[3] < 15.0 and swings[2] is None
+    assert data["weeks"][1]["rmssd_ms"] < 40.0
+    assert set(data["definitions"]) >= {"minutes", "adherence", "before", "change", "rmssd_ms", "left_out"}
+
+
+def test_the_text_table_and_the_last_weeks_only(world):
+    result = cli("progress", "--until", UNTIL, "--weeks", "2", env=world["env"])
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Plan: Your own: 1 × 10 min a day") and "not a medical device" in out
+    rows = [line for line in out.splitlines() if line.startswith("2026-W")]
+    assert [r.split()[0] for r in rows] == ["2026-W47", "2026-W48"]
+    assert rows[1].split()[3:8] == ["*", "4", "50", "50", "100"]  # this week, plan week, minutes, target, done %
+    # the trends cover the weeks shown: week 4's five sessions span 4 days, too short for a slope
+    assert "Trends (Theil-Sen over sessions): too few sessions yet." in out
+    assert "Resonance assessments" not in out  # 2 Nov is not shown
+    everything = cli("progress", "--until", UNTIL, env=world["env"]).stdout
+    assert "pain before sessions -0.9" in everything and "Resonance assessments: 2026-11-02: 5.5/min." in everything
+    assert "Left out (kept in the store, not counted): 1 shorter than the minimum length" in everything
+
+
+def test_a_short_session_is_not_compared_and_a_practice_session_only_with_practice(world):
+    from biofeedback.app.session_library import load_report_data
+    from biofeedback.io.store import STORE_FILENAME, SessionStore
+
+    with SessionStore(world["root"] / "data" / STORE_FILENAME) as store:
+        short = load_report_data(store, world["left_out"]["short"]).summary
+        practice = load_report_data(store, store.list_sessions()[0].id).summary  # the newest
+        simulated = load_report_data(store, world["left_out"]["simulated"]).summary
+    assert short.kind == "short" and short.rmssd.n_previous == 0 and short.rmssd.percentile is None
+    assert short.reading.startswith("A short session (") and "not compared" in short.reading
+    assert "earlier" not in short.reading
+    assert practice.kind == "practice" and practice.rmssd.n_previous == 12  # not the 4 left out
+    assert simulated.kind == "simulated" and simulated.rmssd.n_previous == 0
+
+
+def test_bad_input_is_said_and_exits_2(world, tmp_path):
+    result = cli("progress", "--until", "29/11/2026", env=world["env"])
+    assert result.returncode == 2 and "not a date such as 2026-12-07" in result.stderr
+    result = cli("progress", "--weeks", "0", env=world["env"])
+    assert result.returncode == 2 and "give 1 or more" in result.stderr
+    empty = {**world["env"], "BIOFEEDBACK_DATA_DIR": str(tmp_path / "none"), "BIOFEEDBACK_CONFIG_DIR": str(tmp_path)}
+    result = cli("progress", env=empty)
+    assert result.returncode == 0 and result.stdout.startswith("No sessions yet") and "No plan chosen" in result.stdout
+
+
+def test_a_bad_plan_start_in_the_settings_file_falls_back_and_says_so(tmp_path):
+    from biofeedback.app.settings import load_settings, practice_plan
+
+    (tmp_path / "settings.json").write_text(json.dumps({**PLAN_SETTINGS, "plan_start": "next monday",
+                                                        "plan_kind": "lehrer"}), encoding="utf-8")
+    settings, notice = load_settings(Path(tmp_path))
+    assert notice is not None and "plan_start" in notice and "2026-12-07" in notice
+    plan = practice_plan(settings)
+    assert plan.kind == "lehrer" and plan.start is None and plan.weekly_minutes == 280.0
