@@ -12,8 +12,8 @@ venv in the same run.
 
 Exit status 1 when the build fails, the bundle does not show its window with the simulated sensor
 connected and beats arriving, or the folder is over SIZE_LIMIT_MB (it was 358 MB; 450 MB when
-pandas' optional HDF5/netCDF/dask back ends came along). The build takes 65-105 s on 2 cores, so
-this is not in the test suite.
+pandas' optional HDF5/netCDF/dask back ends came along). The build takes 65-190 s on 2 cores;
+``tests/packaging/test_bundle.py`` runs this script in the test suite (marked slow).
 
 Run: ``.venv/bin/python benchmarks/bundle.py [--out build/bundle-bench]`` (needs
 ``pip install -e '.[bundle]'``; ``make bundle`` builds into dist/ without the checks).
@@ -63,8 +63,8 @@ def launch(cmd: list[str], tmp: Path) -> tuple[float, str, int]:
         args = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", *args]
     seconds, run = timed(args, env=env, timeout=LAUNCH_LIMIT_S + 60)
     lines = run.stdout.strip().splitlines()
-    if run.stderr.strip():
-        print(f"    stderr: {run.stderr.strip()[:600]}")
+    if run.stderr.strip():  # all of it when the launch failed (the traceback's end says why)
+        print(f"    stderr: {run.stderr.strip() if run.returncode else run.stderr.strip()[:600]}")
     return seconds, (lines[-1] if lines else "(nothing printed)"), run.returncode
 
 
