@@ -13,14 +13,24 @@ if TYPE_CHECKING:
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("export", help="export a stored session (see `biofeedback sessions`)")
-    p.add_argument("session", help="session id, or 'last'")
+    p = subparsers.add_parser("export", help="export a stored session (see `biofeedback sessions`), or the "
+                              "multi-week progress report")
+    p.add_argument("session", help="session id, or 'last'; 'progress': the weeks of practice as a PDF report")
     p.add_argument("--format", required=True, choices=("csv", "rr", "raw", "markers", "breathing", "pdf", "png"),
                    help="csv: time_s,rr_ms,corrected; rr: Kubios RR text (ms per line); raw: raw event "
                    "log (`analyze` reads it); markers: time_s,label; breathing: time_s,rate_brpm,quality "
                    "(read from the pulse); pdf/png: session report")
     p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--weeks", type=int, default=None, metavar="N", help="progress: only the last N weeks")
+    p.add_argument("--until", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="progress: the weeks up to this day (default: today)")
     p.set_defaults(func=run)
+
+
+def _iso_date(text: str):
+    from biofeedback.cli.progress import _iso_date as parse
+
+    return parse(text)
 
 
 def resolve_session(store: SessionStore, text: str) -> int:
@@ -76,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
     from biofeedback.io.store import SessionStore, StoreError
 
     out = Path(args.out)
+    if args.session == "progress":
+        return export_progress(args, out)
     damage: list[str] = []
     try:
         with SessionStore() as store:
@@ -99,4 +111,42 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     print(f"Session {session_id} written to {out}", file=sys.stderr)
+    return 0
+
+
+def export_progress(args: argparse.Namespace, out: Path) -> int:
+    """The multi-week progress report (PDF only): 0 when written, 2 and why otherwise."""
+    from datetime import date
+
+    if args.format != "pdf":
+        print(f"biofeedback export: the progress report is a PDF (--format pdf), not {args.format}; "
+              "`biofeedback progress --json` gives its figures.", file=sys.stderr)
+        return 2
+    if args.weeks is not None and args.weeks < 1:
+        print(f"biofeedback export: --weeks {args.weeks}: give 1 or more.", file=sys.stderr)
+        return 2
+    from biofeedback.app.progress_data import load_progress
+    from biofeedback.app.settings import load_settings
+    from biofeedback.io.atomic_file import describe
+    from biofeedback.io.store import SessionStore, StoreError
+
+    settings, notice = load_settings()
+    if notice:
+        print(f"biofeedback export: {notice}", file=sys.stderr)
+    try:
+        check_writable_target(out)
+        with SessionStore(recover=False) as store:
+            report = load_progress(store, settings, args.until or date.today(), args.weeks)
+        ensure_qt_platform()
+        from biofeedback.ui.progress_report import write_progress_pdf
+
+        write_progress_pdf(report, out)
+    except StoreError as error:
+        print(f"biofeedback export: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        text = f"cannot write {out}: {describe(error)}" if error.strerror else str(error)
+        print(f"biofeedback export: {text}; nothing was written.", file=sys.stderr)
+        return 2
+    print(f"Progress over {len(report.weeks)} weeks written to {out}", file=sys.stderr)
     return 0

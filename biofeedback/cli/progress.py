@@ -47,63 +47,29 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-12-07") from None
 
 
-def _swing_of(store: Any) -> Any:
-    """The HR swing of a stored session from its beats and the pacer that ran (the store keeps no swing)."""
-    import numpy as np
-
-    from biofeedback.core.session_summary import breath_starts_from_pacer, session_hr_swing_bpm
-
-    def swing(info: Any) -> float | None:
-        beats = store.beats(info.id)
-        if len(beats) < 3:
-            return None
-        changes = store.pacer_changes(info.id)
-        starts = breath_starts_from_pacer(changes, beats[-1].t_s) if changes else None
-        return session_hr_swing_bpm(np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats]),
-                                    np.array([b.corrected for b in beats], bool), starts, info.pacer_bpm)
-
-    return swing
-
-
 def run(args: argparse.Namespace) -> int:
-    from biofeedback.app.settings import load_settings, practice_plan
-    from biofeedback.core import progress as pr
-    from biofeedback.io.assessment_file import ASSESSMENT_KIND
+    from biofeedback.app.progress_data import load_progress
+    from biofeedback.app.settings import load_settings
     from biofeedback.io.store import SessionStore, StoreError
 
     settings, notice = load_settings()
     if notice:
         print(f"biofeedback progress: {notice}", file=sys.stderr)
-    plan = practice_plan(settings)
-    min_minutes = settings.progress_min_session_minutes
-    until = args.until or date.today()
     try:
         with SessionStore(recover=False) as store:  # reads only: a crashed session shows as interrupted
             if store.notice:
                 print(f"biofeedback progress: {store.notice}", file=sys.stderr)
-            stored = [s for s in store.list_sessions() if pr.local_time(s.started_at).date() <= until]
-            sessions = pr.from_stored(stored, min_minutes, swing_of=_swing_of(store))
-            assessments = [pr.assessment_from_stored(a) for a in store.assessments(kind=ASSESSMENT_KIND)]
-            store_path = store.path
+            report = load_progress(store, settings, args.until or date.today(), args.weeks)
     except (StoreError, OSError) as error:
         print(f"biofeedback progress: {error}", file=sys.stderr)
         return 2
-    assessments = [a for a in assessments if a.started.date() <= until]
-    weeks = pr.weekly_figures(sessions, plan, until, assessments)
-    if args.weeks is not None:
-        weeks = weeks[-args.weeks:]
-    first = weeks[0].monday if weeks else until
-    shown = [s for s in sessions if s.started.date() >= first]
-    overall = pr.progress(shown, until)
     if args.json:
-        print(json.dumps(_as_json(plan, min_minutes, until, weeks, overall, shown,
-                                  [a for a in assessments if a.started.date() >= first]), indent=1))
+        print(json.dumps(as_json(report), indent=1))
         return 0
-    if not weeks:
-        print(f"No sessions yet in {store_path}. Plan: {plan.describe()}.")
+    if not report.weeks:
+        print(f"No sessions yet in {report.store_path}. Plan: {report.plan.describe()}.")
         return 0
-    print(_as_text(plan, min_minutes, until, weeks, overall, shown,
-                   [a for a in assessments if a.started.date() >= first]))
+    print(as_text(report))
     return 0
 
 
@@ -111,12 +77,14 @@ def _round(x: float | None, digits: int = 1) -> float | None:
     return None if x is None else round(float(x), digits)
 
 
-def _as_json(plan: Any, min_minutes: float, until: date, weeks: list, overall: Any, sessions: list,
-             assessments: list) -> dict:
+def as_json(report: Any) -> dict:
+    """Every figure of ``app.progress_data.ProgressReport`` as plain JSON types, with the definitions."""
     from biofeedback import NOT_A_MEDICAL_DEVICE
     from biofeedback.core.progress import DEFINITIONS
     from biofeedback.core.session_kind import PRACTICE
 
+    plan, until, weeks, overall = report.plan, report.until, report.weeks, report.overall
+    min_minutes, sessions, assessments = report.min_minutes, report.sessions, report.assessments
     return {
         "until": until.isoformat(),
         "plan": {"kind": plan.kind, "description": plan.describe(), "sessions_per_day": plan.sessions_per_day,
@@ -155,11 +123,13 @@ def _num(x: float | None, fmt: str) -> str:
     return "–" if x is None else format(x, fmt)
 
 
-def _as_text(plan: Any, min_minutes: float, until: date, weeks: list, overall: Any, sessions: list,
-             assessments: list) -> str:
+def as_text(report: Any) -> str:
+    """The weekly table, the trends, what was left out and the assessments, as a terminal shows them."""
     from biofeedback import NOT_A_MEDICAL_DEVICE
     from biofeedback.core.session_kind import PRACTICE, REASONS
 
+    plan, until, weeks, overall = report.plan, report.until, report.weeks, report.overall
+    min_minutes, sessions, assessments = report.min_minutes, report.sessions, report.assessments
     lines = [f"Plan: {plan.describe()}.", ""]
     head = ("week", "plan", "minutes", "target", "done", "days", "pain", "stress", "mood",
             "Δpain", "Δstress", "Δmood", "swing", "coh.", "RMSSD", "left out")

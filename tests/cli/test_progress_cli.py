@@ -115,3 +115,35 @@ def test_a_bad_plan_start_in_the_settings_file_falls_back_and_says_so(tmp_path):
     assert notice is not None and "plan_start" in notice and "2026-12-07" in notice
     plan = practice_plan(settings)
     assert plan.kind == "lehrer" and plan.start is None and plan.weekly_minutes == 280.0
+
+
+def test_the_progress_pdf_has_three_pages_with_their_sections(world, qapp):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor
+    from PySide6.QtPdf import QPdfDocument
+
+    out = world["root"] / "progress.pdf"
+    result = cli("export", "progress", "--format", "pdf", "--out", str(out), "--until", UNTIL, env=world["env"])
+    assert result.returncode == 0, result.stderr
+    assert "Progress over 4 weeks written to" in result.stderr
+    doc = QPdfDocument()
+    assert doc.load(str(out)) == QPdfDocument.Error.None_ and doc.pageCount() == 3
+    pages = [doc.getAllText(k).text() for k in range(3)]
+    for text in ("Practice over weeks", "Plan: Your own: 1 × 10 min a day", "Adherence", "124 %",
+                 "Resonance assessments", "5.5 breaths/min (12 min, counted as practice)"):
+        assert text in pages[0], text
+    for text in ("Check-ins and heart rhythm", "Before sessions: the weekly mean", "Δpain", "RMSSD ms",
+                 "Trends over the practice sessions", "pain before sessions -0.92 points/week", "Left out"):
+        assert text in pages[1], text
+    for text in ("How each number is defined", "Minutes practised", "Heart-rate swing", "Coherence", "RMSSD",
+                 "minimum length (1.5 min)"):
+        assert text in pages[2], text
+    for k, text in enumerate(pages):
+        assert "not a medical device" in " ".join(text.split()) and f"page {k + 1} of 3" in text
+        image = doc.render(k, QSize(250, 354))
+        inked = sum(image.pixelColor(x, y) != QColor("white") for x in range(0, 250, 5) for y in range(0, 354, 5))
+        assert inked > 100  # drawn, not blank
+    # a format the progress report does not come in is refused in words, nothing written
+    result = cli("export", "progress", "--format", "csv", "--out", str(world["root"] / "p.csv"), env=world["env"])
+    assert result.returncode == 2 and "is a PDF (--format pdf)" in result.stderr
+    assert not (world["root"] / "p.csv").exists()

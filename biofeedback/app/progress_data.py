@@ -1,0 +1,63 @@
+"""Progress over weeks read from the session store and the settings: what `biofeedback progress`, the
+weekly review and the multi-week PDF report all show (core/progress.py computes, this only reads)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from biofeedback.app.settings import Settings, practice_plan
+from biofeedback.core import progress as pr
+from biofeedback.core.plan import PracticePlan
+from biofeedback.core.session_summary import breath_starts_from_pacer, session_hr_swing_bpm
+from biofeedback.io.assessment_file import ASSESSMENT_KIND
+from biofeedback.io.store import SessionStore
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """The weeks shown (the last ``weeks`` up to ``until``) and what lies in them."""
+
+    plan: PracticePlan
+    min_minutes: float
+    until: date
+    weeks: list[pr.WeekFigures]
+    overall: pr.Progress  # trends over the practice sessions of the weeks shown
+    sessions: list[pr.PracticeSession]  # every session of the weeks shown, left-out ones included
+    assessments: list[pr.AssessmentRecord]  # of the weeks shown
+    store_path: str
+
+
+def swing_from_beats(store: SessionStore) -> Any:
+    """The HR swing of a stored session from its beats and the pacer that ran (the store keeps no swing)."""
+
+    def swing(info: Any) -> float | None:
+        beats = store.beats(info.id)
+        if len(beats) < 3:
+            return None
+        changes = store.pacer_changes(info.id)
+        starts = breath_starts_from_pacer(changes, beats[-1].t_s) if changes else None
+        return session_hr_swing_bpm(np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats]),
+                                    np.array([b.corrected for b in beats], bool), starts, info.pacer_bpm)
+
+    return swing
+
+
+def load_progress(store: SessionStore, settings: Settings, until: date, weeks: int | None = None) -> ProgressReport:
+    """Every ISO week up to ``until`` (the last ``weeks`` of them when given), against the settings' plan."""
+    plan = practice_plan(settings)
+    min_minutes = settings.progress_min_session_minutes
+    stored = [s for s in store.list_sessions() if pr.local_time(s.started_at).date() <= until]
+    sessions = pr.from_stored(stored, min_minutes, swing_of=swing_from_beats(store))
+    assessments = [a for a in map(pr.assessment_from_stored, store.assessments(kind=ASSESSMENT_KIND))
+                   if a.started.date() <= until]
+    figures = pr.weekly_figures(sessions, plan, until, assessments)
+    if weeks is not None:
+        figures = figures[-weeks:]
+    first = figures[0].monday if figures else until
+    shown = [s for s in sessions if s.started.date() >= first]
+    return ProgressReport(plan, min_minutes, until, figures, pr.progress(shown, until), shown,
+                          [a for a in assessments if a.started.date() >= first], str(store.path))
