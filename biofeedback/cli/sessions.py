@@ -15,8 +15,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from biofeedback.app.settings import load_settings
+    from biofeedback.core.session_kind import stored_kind
     from biofeedback.io.session_format import HISTORY_COLUMNS, history_row
     from biofeedback.io.store import SessionStore, StoreError
+
+    min_minutes = load_settings()[0].progress_min_session_minutes  # (a bad file is said by the app, not here)
 
     try:
         # Listing re-derives nothing (that needs SciPy, ~1 s to import): a crashed session shows
@@ -37,12 +41,14 @@ def run(args: argparse.Namespace) -> int:
                 "summary": info.summary, "artifact_share": info.artifact_share,
                 "checkins": {k: vars(v) for k, v in info.checkins.items()},
                 "damaged": list(info.damaged),
+                # "practice", or why it is left out of comparisons and progress (core/session_kind.py)
+                "kind": stored_kind(info, min_minutes),
             }))
         return 0
     if not sessions:
         print(f"No sessions yet in {store.path}.")
         return 0
-    rows = [history_row(info) for info in sessions]
+    rows = [history_row(info, min_minutes) for info in sessions]
     widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in HISTORY_COLUMNS}
     print("  ".join(c.ljust(widths[c]) for c in HISTORY_COLUMNS).rstrip())
     for r in rows:

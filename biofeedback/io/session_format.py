@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from biofeedback import config
+from biofeedback.core.session_kind import stored_kind
 from biofeedback.io.store import SessionInfo
 
 DASH = "–"
 HISTORY_COLUMNS = ("id", "date", "duration", "source", "pacer", "mean HR", "RMSSD", "coherence",
-                   "artifacts", "check-in before → after", "name")
+                   "artifacts", "check-in before → after", "counted", "name")
+# why a session is kept but not counted in comparisons and progress (core/session_kind.py)
+NOT_COUNTED = {"short": "no: short", "simulated": "no: simulated", "replay": "no: replay", "unpaced": "no: no pacer"}
 
 
 def local_time(iso: str) -> datetime:
@@ -46,8 +50,15 @@ def format_checkin(info: SessionInfo) -> str:
     return " · ".join(parts) or DASH
 
 
-def history_row(info: SessionInfo) -> dict[str, str]:
-    """Column name → text for ``HISTORY_COLUMNS``."""
+def counted_text(info: SessionInfo, min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> str:
+    """"yes" when the session counts in comparisons and progress, else "no: short" and the like."""
+    if info.status == "running":
+        return DASH
+    return NOT_COUNTED.get(stored_kind(info, min_minutes), "yes")
+
+
+def history_row(info: SessionInfo, min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> dict[str, str]:
+    """Column name → text for ``HISTORY_COLUMNS``; ``min_minutes``: the shortest session that counts."""
     s = info.summary
     status = {"running": " (running)", "interrupted": " (interrupted)"}.get(info.status, "")
     return {
@@ -61,5 +72,6 @@ def history_row(info: SessionInfo) -> dict[str, str]:
         "coherence": _num(s.get("coherence_ratio"), ".2f"),
         "artifacts": _num(None if info.artifact_share is None else 100 * info.artifact_share, ".1f", " %"),
         "check-in before → after": format_checkin(info),
+        "counted": counted_text(info, min_minutes),
         "name": info.name,
     }

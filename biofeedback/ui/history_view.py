@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from biofeedback import config
 from biofeedback.app.session_library import SessionInfo, SessionLibrary
 from biofeedback.io.session_format import HISTORY_COLUMNS, format_date, history_row
 from biofeedback.ui.history_trends import trend_series, weekly_means
@@ -44,10 +45,10 @@ class HistoryModel(QAbstractTableModel):
         self.sessions: list[SessionInfo] = []
         self._rows: list[list[str]] = []
 
-    def set_sessions(self, sessions: list[SessionInfo]) -> None:
+    def set_sessions(self, sessions: list[SessionInfo], min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> None:
         self.beginResetModel()
         self.sessions = sessions
-        self._rows = [[row[c] for c in HISTORY_COLUMNS] for row in map(history_row, sessions)]
+        self._rows = [[row[c] for c in HISTORY_COLUMNS] for row in (history_row(s, min_minutes) for s in sessions)]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -137,9 +138,9 @@ class HistoryView(QWidget):
 
     def reload(self) -> None:
         sessions = self.library.list_sessions()
-        self.model.set_sessions(sessions)
+        self.model.set_sessions(sessions, self.library.min_session_minutes)
         self.trends.set_sessions(sessions, min_minutes=self.library.min_session_minutes)
-        widths = (44, 130, 110, 150, 70, 70, 64, 76, 72, 280)
+        widths = (44, 130, 110, 150, 70, 70, 64, 76, 72, 280, 100)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.count_label.setText(f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}")

@@ -63,6 +63,11 @@ def test_short_unpaced_and_test_sessions_are_named_and_left_out_of_every_figure(
     assert swings[0] < swings[1] < swings[3] < 15.0 and swings[2] is None
     assert data["weeks"][1]["rmssd_ms"] < 40.0
     assert set(data["definitions"]) >= {"minutes", "adherence", "before", "change", "rmssd_ms", "left_out"}
+    # kept and marked: `sessions` lists them with why they are not counted
+    listed = [json.loads(line) for line in cli("sessions", "--json", env=world["env"]).stdout.splitlines()]
+    assert {s["id"]: s["kind"] for s in listed if s["kind"] != "practice"} == {
+        i: k for k, i in world["left_out"].items()}
+    assert len(listed) == 17
 
 
 def test_the_text_table_and_the_last_weeks_only(world):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from biofeedback.core.types import Beat
+from biofeedback.io.session_format import HISTORY_COLUMNS
 from biofeedback.io.store import CheckIn, SessionStore
 from biofeedback.ui.checkin_dialog import CheckInDialog
 from biofeedback.ui.history_view import HistoryView, SessionDetail, trend_series, weekly_means
@@ -98,7 +99,7 @@ def test_rename_annotate_and_open_a_session(qtbot, store):
     view.annotate_selected("too fast at first")
     assert store.session(oldest.id).name == "first try"
     assert store.session(oldest.id).notes == "too fast at first"
-    assert view.selected().id == oldest.id and view.model.data(view.model.index(2, 10)) == "first try"
+    assert view.selected().id == oldest.id and view.model.data(view.model.index(2, HISTORY_COLUMNS.index("name"))) == "first try"
     detail = view.open_selected()
     qtbot.addWidget(detail)
     assert isinstance(detail, SessionDetail)
