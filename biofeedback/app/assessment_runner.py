@@ -2,14 +2,14 @@
 
 ``LiveAssessment`` drives the protocol on a ``LiveSession``: its pacer becomes
 the session's *active* pacer (owner WIZARD), so the person, real or
-simulated, follows it, rate and phase; the pulse wave and beats come from the
-live pipeline on the device clock and are moved onto the host clock, which the
-pacer and the blocks run on, by the live model's clock mapping *pinned* when
-the assessment starts (or at its first data): one offset for the whole
-assessment, so its data never run backwards however the mapping's estimate
-moves meanwhile (scoring needs strictly increasing times). Equivalently, the
-assessment is scored on the device clock with its blocks and pacer phase
-converted once.
+simulated, follows it, rate and phase; the pulse wave (or a chest strap's
+accelerometer) and beats come from the live pipeline on the device clock and
+are moved onto the host clock, which the pacer and the blocks run on, by the
+live model's clock mapping *pinned* when the assessment starts (or at its
+first data): one offset for the whole assessment, so its data never run
+backwards however the mapping's estimate moves meanwhile (scoring needs
+strictly increasing times). Equivalently, the assessment is scored on the
+device clock with its blocks and pacer phase converted once.
 ``DriverAssessment`` steps an in-process simulation on its own clock
 (optionally accelerated), for the standalone wizard and the screenshots.
 Both are stepped by the wizard's timer and only hold an ``AssessmentSession``.
@@ -57,6 +57,7 @@ class LiveAssessment:
         self.t_s = live.clock()
         self.mapping: PinnedClockMapping | None = None  # device -> host for this assessment
         self._last_ppg_t_s = -math.inf  # host times already given to the session
+        self._last_acc_t_s = -math.inf
         self._last_beat_t_s = -math.inf
         self._listening = False
 
@@ -66,7 +67,7 @@ class LiveAssessment:
         self.t_s = now
         self.session = AssessmentSession(plan, t0_s=now, pacer=Pacer(plan.rates_bpm[0], t0_s=now))
         self.mapping = self.live.model.clock.pinned()  # None before data: pinned at the first output
-        self._last_ppg_t_s = self._last_beat_t_s = -math.inf
+        self._last_ppg_t_s = self._last_acc_t_s = self._last_beat_t_s = -math.inf
         self.session.update(now)  # the first block's rate: announced with the pacer itself
         self.live.set_active_pacer(WIZARD, self.session.pacer)
         self.live.output.connect(self._on_output)
@@ -74,7 +75,8 @@ class LiveAssessment:
         return self.session
 
     def _on_output(self, out: PipelineOutput) -> None:
-        """The pulse wave and beats, moved onto the host clock by the pinned mapping; never backwards."""
+        """The pulse wave, a chest strap's accelerometer and the beats, moved onto the host clock by the
+        pinned mapping; never backwards."""
         if self.session is None:
             return
         if self.mapping is None:
@@ -87,6 +89,14 @@ class LiveAssessment:
             if np.any(later):
                 self.session.add_ppg(t[later], np.asarray(block.value)[later])
                 self._last_ppg_t_s = float(t[later][-1])
+        for acc in out.signals:
+            if acc.kind != "acc":
+                continue
+            t = self.mapping.to_host_array(acc.t_s)
+            later = t > self._last_acc_t_s
+            if np.any(later):
+                self.session.add_acc(t[later], np.asarray(acc.value)[later])
+                self._last_acc_t_s = float(t[later][-1])
         beats = []
         for b in out.beats:
             t_s = self.mapping.to_host(b.t_s)

@@ -27,6 +27,7 @@ from biofeedback.core.provisional_beats import ProvisionalBeats
 from biofeedback.core.types import MetricsUpdate, SignalQuality
 
 if TYPE_CHECKING:  # SciPy behind these (~0.5 s): imported at the first data, never before the window shows
+    from biofeedback.core.chest_breathing import ChestRespirationTracker
     from biofeedback.core.pipeline import PipelineOutput
     from biofeedback.core.respiration import BreathingEstimate, RespirationTracker
 
@@ -146,8 +147,9 @@ class LiveModel:
         self.version = 0  # bumps on every change so views can skip idle redraws
         # the feedback loop: beats at once, breathing from the pulse, a calm coherence level
         self.provisional = ProvisionalBeats(config.GUI_BEAT_BUFFER)  # what the HR curve draws
-        # device clock; a RespirationTracker from the first output on (SciPy is imported then)
-        self.breathing: RespirationTracker | NoBreathingYet = NoBreathingYet()
+        # device clock; a RespirationTracker from the first output on (SciPy is imported then), a
+        # ChestRespirationTracker from a chest strap's first accelerometer samples on
+        self.breathing: RespirationTracker | ChestRespirationTracker | NoBreathingYet = NoBreathingYet()
         self.coherence_level = CoherenceLevel()  # .latest: smoothed level; exact ratio in .latest.ratio
         self._last_coherence: float | None = None
         self._breath_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
@@ -179,6 +181,9 @@ class LiveModel:
         for block in out.ppg:
             if len(block):
                 self.ppg.extend(np.column_stack((block.t_s, block.value)))
+        for wave in out.signals:  # a strap's ECG is its wave on screen, as a finger sensor's pulse
+            if wave.kind == "ecg":
+                self.ppg.extend(np.column_stack((wave.t_s, wave.value)))
         if out.detections_t_s:
             self.detections.extend([(t,) for t in out.detections_t_s])
         if out.beats:
@@ -201,17 +206,25 @@ class LiveModel:
     def _add_feedback(self, out: PipelineOutput) -> None:
         """Provisional beats, the breathing estimate and the displayed coherence level."""
         self.provisional.add_output(out)
-        if isinstance(self.breathing, NoBreathingYet):
-            from biofeedback.core.respiration import RespirationTracker
+        from biofeedback.core.chest_breathing import ChestRespirationTracker  # SciPy: loaded by now
+        from biofeedback.core.respiration import RespirationTracker
 
+        chest = [b for b in out.signals if b.kind == "acc"]
+        if chest and not isinstance(self.breathing, ChestRespirationTracker):
+            self.breathing = ChestRespirationTracker()  # the chest's movement, not the pulse's modulations
+        elif isinstance(self.breathing, NoBreathingYet):
             self.breathing = RespirationTracker()
         if out.gaps:
             self.breathing.reset()
             self.coherence_level.reset()
             self._last_coherence = None
-        for block in out.ppg:
-            self.breathing.add_ppg(block.t_s, block.value)
-        self.breathing.add_beats(out.beats)
+        if isinstance(self.breathing, ChestRespirationTracker):
+            for acc in chest:
+                self.breathing.add_acc(acc.t_s, acc.value)
+        elif isinstance(self.breathing, RespirationTracker):
+            for block in out.ppg:
+                self.breathing.add_ppg(block.t_s, block.value)
+            self.breathing.add_beats(out.beats)
         if self.last_device_t_s is not None:
             self.breathing.update(self.last_device_t_s)
         m = out.metrics

@@ -17,13 +17,15 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from biofeedback import config
+from biofeedback.core.chest_breathing import ChestRespirationTracker
 from biofeedback.core.pacer import Pacer
 from biofeedback.core.resonance import BlockScore, ResonanceResult, rank_rates, score_block
 from biofeedback.core.respiration import BreathingEstimate, RespirationTracker
 
 BLOCK, REST, DONE = "block", "rest", "done"
-# where a block's breathing phase came from (BlockScore.phase_source)
-PHASE_PULSE, PHASE_PACER, PHASE_BELT = "pulse", "pacer", "belt"
+# where a block's breathing phase came from (BlockScore.phase_source); "chest": a chest strap's
+# accelerometer, which stands for the measured breathing ("pulse") where a strap sends it
+PHASE_PULSE, PHASE_PACER, PHASE_BELT, PHASE_CHEST = "pulse", "pacer", "belt", "chest"
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ class AssessmentRecorder:
     _breathing: list[tuple[float, float, float, float]] = field(default_factory=list)
     _block_phase: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _behind_guide_s: dict[int, float | None] = field(default_factory=dict)
+    _block_source: dict[int, str] = field(default_factory=dict)
 
     def add_beat(self, t_s: float, rr_ms: float, corrected: bool = False) -> None:
         self._beats.append((float(t_s), float(rr_ms), bool(corrected)))
@@ -123,15 +126,17 @@ class AssessmentRecorder:
             self._breathing.append((float(t_s), float(rate_bpm), float(quality), float(window_s)))
 
     def set_block_phase(self, index: int, t_s: np.ndarray, cycles: np.ndarray,
-                        behind_guide_s: float | None = None) -> None:
+                        behind_guide_s: float | None = None, source: str = PHASE_PULSE) -> None:
         """The breathing phase of block ``index`` measured after the fact (replaces ``add_phase`` samples).
 
         E.g. ``RespirationTracker.phase_track`` over the block: breath landmarks of
         the whole block, not the live estimate's extrapolated phase.
-        ``behind_guide_s``: how late that breathing was behind the pacer.
+        ``behind_guide_s``: how late that breathing was behind the pacer;
+        ``source``: what it was read from (PHASE_PULSE, PHASE_CHEST).
         """
         self._block_phase[index] = (np.asarray(t_s, float), np.asarray(cycles, float))
         self._behind_guide_s[index] = behind_guide_s
+        self._block_source[index] = source
 
     def block_breathing_bpm(self, index: int) -> float | None:
         """Median measured breathing rate of block ``index`` (None without enough good estimates).
@@ -172,7 +177,7 @@ class AssessmentRecorder:
             bt, bc = self._block_phase[index]
             inside = (bt >= lo) & (bt < hi)
             phase_t, phase_cycles = bt[inside], bc[inside]
-            phase_source = PHASE_PULSE
+            phase_source = self._block_source.get(index, PHASE_PULSE)
             behind_s = self._behind_guide_s.get(index)
         scored = score_block(self.protocol.plan.rates_bpm[index], t, rr, corr, phase_t, phase_cycles,
                              self.end_inhale_cycle, breathing_bpm=self.block_breathing_bpm(index))
@@ -201,7 +206,9 @@ class AssessmentSession:
     only breathing signal is the heart rate being scored; or too few counted
     breaths) the pacer's phase stands in. ``phase_from`` "pacer" always uses
     the pacer; "belt": the ``breath_cycle_fraction`` given to ``update``
-    (a respiration belt, or a simulated person's truth).
+    (a respiration belt, or a simulated person's truth). A chest strap's
+    accelerometer (``add_acc``), where there is one, is the measured breathing
+    instead of the pulse: its rate and, with "pulse", its phase (PHASE_CHEST).
     """
 
     def __init__(self, plan: AssessmentPlan, t0_s: float, pacer: Pacer | None = None,
@@ -213,6 +220,7 @@ class AssessmentSession:
         self.recorder = AssessmentRecorder(self.protocol)
         self.phase_from = phase_from
         self.breathing = RespirationTracker(keep_s=plan.total_s + 30.0)  # the whole assessment
+        self.chest = ChestRespirationTracker(keep_s=plan.total_s + 30.0)
         self._last_estimate: BreathingEstimate | None = None
         self._rate: float | None = None
         self.state = self.protocol.state(t0_s)
@@ -227,7 +235,7 @@ class AssessmentSession:
         if breath_cycle_fraction is None or self.phase_from != PHASE_BELT:
             breath_cycle_fraction = (t_s - self.pacer.cycle_start_s(t_s)) / self.pacer.cycle_s
         self.recorder.add_phase(t_s, breath_cycle_fraction)
-        estimate = self.breathing.update(t_s)
+        estimate = (self.chest if self.chest.has_signal else self.breathing).update(t_s)
         if estimate is not None and estimate is not self._last_estimate:
             self._last_estimate = estimate
             self.add_breathing(estimate)
@@ -242,6 +250,10 @@ class AssessmentSession:
         """A block of the pulse wave (session clock), for the breathing read from it."""
         self.breathing.add_ppg(t_s, value)
 
+    def add_acc(self, t_s: np.ndarray, acc_mg: np.ndarray) -> None:
+        """A block of a chest strap's accelerometer ((n, 3) mG, session clock): the breathing read from the chest."""
+        self.chest.add_acc(t_s, acc_mg)
+
     def add_breathing(self, estimate) -> None:
         """A ``core.respiration.BreathingEstimate`` (on the session clock); None is ignored."""
         if estimate is not None:
@@ -253,15 +265,19 @@ class AssessmentSession:
 
     def result(self) -> ResonanceResult:
         """Score every block: each against the breathing phase read over the whole block, where it can be."""
-        if self.phase_from == PHASE_PULSE and self.breathing.has_pulse_wave:
+        measured_by = (self.chest, PHASE_CHEST) if self.chest.has_signal else (
+            (self.breathing, PHASE_PULSE) if self.breathing.has_pulse_wave else None)
+        if self.phase_from == PHASE_PULSE and measured_by is not None:
             for index in range(len(self.protocol.plan.rates_bpm)):
-                measured = self._pulse_phase(index)
+                measured = self._measured_phase(index, measured_by[0])
                 if measured is not None:
-                    self.recorder.set_block_phase(index, *measured)
+                    self.recorder.set_block_phase(index, *measured, source=measured_by[1])
         return self.recorder.result(PHASE_BELT if self.phase_from == PHASE_BELT else PHASE_PACER)
 
-    def _pulse_phase(self, index: int) -> tuple[np.ndarray, np.ndarray, float] | None:
-        """(t_s, cycles, s behind the guide) of block ``index`` read from the pulse, if it keeps the guide's rhythm.
+    def _measured_phase(self, index: int, tracker: RespirationTracker | ChestRespirationTracker
+                        ) -> tuple[np.ndarray, np.ndarray, float] | None:
+        """(t_s, cycles, s behind the guide) of block ``index`` read by ``tracker`` (from the pulse or the
+        chest), if it keeps the guide's rhythm.
 
         A breath track that slips against the pacer (resultant length of the
         phase difference below ASSESS_PULSE_PHASE_MIN_LOCK: a breath missed or
@@ -270,7 +286,7 @@ class AssessmentSession:
         whether the block counts.
         """
         window = self.protocol.scored_window(index)
-        track = self.breathing.phase_track(*window)
+        track = tracker.phase_track(*window)
         pacer_t, pacer_cycles = self.recorder.phase_samples(index)
         if track is None or pacer_t.size < 2:
             return None
@@ -284,7 +300,7 @@ class AssessmentSession:
 
 def breathing_reference_note(result: ResonanceResult) -> str:
     """One plain sentence: what heart rate was timed against, and how far behind the guide the user breathed."""
-    pulse = [b for b in result.blocks if b.phase_source == PHASE_PULSE]
+    pulse = [b for b in result.blocks if b.phase_source in (PHASE_PULSE, PHASE_CHEST)]
     if not pulse:
         if any(b.phase_source == PHASE_BELT for b in result.blocks):
             return "Heart rate was timed against the breathing signal given with the beats."
@@ -294,7 +310,9 @@ def breathing_reference_note(result: ResonanceResult) -> str:
     where = (f"about {behind:.1f} s behind the guide" if behind >= 0.05 else
              f"about {-behind:.1f} s ahead of the guide" if behind <= -0.05 else "in time with the guide")
     some = "" if len(pulse) == len(result.blocks) else f" (in {len(pulse)} of {len(result.blocks)} blocks)"
-    return (f"Read from your pulse, you breathed {where}{some}; heart rate was timed against "
+    read = ("the chest strap's movement" if any(b.phase_source == PHASE_CHEST for b in pulse)
+            else "your pulse")
+    return (f"Read from {read}, you breathed {where}{some}; heart rate was timed against "
             "your breathing, not the guide.")
 
 

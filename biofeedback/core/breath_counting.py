@@ -9,10 +9,20 @@ least-squares sinusoid phase at the end of a curve.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from scipy import signal
 
 from biofeedback import config
+
+
+@lru_cache(maxsize=16)
+def band_sos(band_hz: tuple[float, float], fs_hz: float) -> np.ndarray:
+    """A 2nd-order Butterworth band-pass, designed once per band and rate (a design costs ~2 ms).
+
+    Shared: callers must not change it (SciPy's filters only read it, but want it writeable)."""
+    return signal.butter(2, band_hz, btype="band", fs=fs_hz, output="sos")
 
 
 def count_breaths(curve: np.ndarray, fs_hz: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -28,8 +38,7 @@ def count_breaths(curve: np.ndarray, fs_hz: float) -> tuple[np.ndarray, np.ndarr
     none = np.zeros(0, int)
     if curve.size < 16:
         return none, none, curve
-    sos = signal.butter(2, config.RESP_COUNT_BAND_HZ, btype="band", fs=fs_hz, output="sos")
-    x = signal.sosfiltfilt(sos, curve - curve.mean())
+    x = signal.sosfiltfilt(band_sos(config.RESP_COUNT_BAND_HZ, fs_hz), curve - curve.mean())
     peaks, _ = signal.find_peaks(x)
     troughs, _ = signal.find_peaks(-x)
     if peaks.size < 1 or troughs.size < 1:

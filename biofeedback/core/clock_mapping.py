@@ -70,15 +70,16 @@ class DeviceClockMapping:
         return self.offset_s
 
     def observe_output(self, out: PipelineOutput, host_t_s: float) -> None:
-        """A pipeline output that arrived at ``host_t_s``: the end of each pulse-wave block, else its last beat.
+        """A pipeline output that arrived at ``host_t_s``: the end of each pulse-wave (or ECG,
+        accelerometer) block, else its last beat.
 
         A gap in it may mean a restarted device clock: the window starts again
         (the last estimate stays until the next arrival).
         """
-        for block in out.ppg:
-            if len(block):
-                self.observe(float(block.t_s[-1]), host_t_s)
-        if out.beats and not out.ppg:
+        for t_s in [b.t_s for b in out.ppg] + [b.t_s for b in out.signals]:
+            if t_s.size:
+                self.observe(float(t_s[-1]), host_t_s)
+        if out.beats and not out.ppg and not out.signals:
             self.observe(out.beats[-1].t_s, host_t_s)
         if out.gaps:
             self._recent.clear()

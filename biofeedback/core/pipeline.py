@@ -57,6 +57,7 @@ from biofeedback.core.types import (
     Gap,
     MetricsUpdate,
     PpgBlock,
+    SignalBlock,
     SignalQuality,
 )
 
@@ -77,6 +78,7 @@ class PipelineOutput:
     """What one ``feed`` produced; lists are empty when nothing happened."""
 
     ppg: list[PpgBlock] = field(default_factory=list)
+    signals: list[SignalBlock] = field(default_factory=list)  # a strap's ECG and accelerometer, as they came
     beats: list[Beat] = field(default_factory=list)
     detections_t_s: list[float] = field(default_factory=list)  # raw detector beats, before the
     # corrector's look-ahead: for marking the pulse wave at once
@@ -88,6 +90,7 @@ class PipelineOutput:
 
     def extend(self, other: PipelineOutput) -> None:
         self.ppg += other.ppg
+        self.signals += other.signals
         self.beats += other.beats
         self.detections_t_s += other.detections_t_s
         self.statuses += other.statuses
@@ -167,6 +170,9 @@ class Pipeline:
                 self._on_ppg(event, out)
             elif isinstance(event, DeviceBeat):
                 self._on_device_beat(event, out)
+            elif isinstance(event, SignalBlock):
+                if len(event):
+                    out.signals.append(event)  # drawn and read for breathing; its beats come as DeviceBeats
             elif isinstance(event, DeviceStatus):
                 out.statuses.append(event)
                 if event.state == "finger_out":

@@ -65,7 +65,7 @@ class BlockScore:
     reasons: tuple[str, ...] = ()
     breathing_bpm: float | None = None  # measured from the pulse wave (None: no measure)
     issues: tuple[str, ...] = ()  # codes of the reasons: ISSUE_* below
-    phase_source: str = ""  # where the breathing phase came from: "pulse", "pacer" or "belt" (core.assessment)
+    phase_source: str = ""  # where the breathing phase came from: "pulse", "chest", "pacer" or "belt" (core.assessment)
     behind_guide_s: float | None = None  # how late the breathing read from the pulse was behind the pacer
     freqs_hz: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
     psd_ms2_per_hz: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from biofeedback.core.types import DeviceBeat, DeviceStatus, Event, Gap, PpgBlock
+from biofeedback.core.types import DeviceBeat, DeviceStatus, Event, Gap, PpgBlock, SignalBlock
 
 
 def event_time_s(event: Event) -> float | None:
     """The (last) time an event carries, or None for DeviceInfo."""
-    if isinstance(event, PpgBlock):
+    if isinstance(event, PpgBlock | SignalBlock):
         return float(event.t_s[-1]) if len(event) else None
     if isinstance(event, DeviceBeat | DeviceStatus | Gap):
         return event.t_s
@@ -22,7 +22,7 @@ def event_time_s(event: Event) -> float | None:
 
 
 def first_time_s(event: Event) -> float | None:
-    if isinstance(event, PpgBlock):
+    if isinstance(event, PpgBlock | SignalBlock):
         return float(event.t_s[0]) if len(event) else None
     return event_time_s(event)
 
@@ -33,6 +33,8 @@ def shift_event(event: Event, offset_s: float) -> Event:
         return event
     if isinstance(event, PpgBlock):
         return PpgBlock(event.t_s + offset_s, event.value, event.fs_hz)
+    if isinstance(event, SignalBlock):
+        return SignalBlock(event.kind, event.t_s + offset_s, event.value, event.fs_hz)
     if isinstance(event, DeviceBeat | DeviceStatus | Gap):
         return replace(event, t_s=event.t_s + offset_s)
     return event

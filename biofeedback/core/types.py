@@ -40,6 +40,24 @@ class PpgBlock:
         return int(self.t_s.size)
 
 
+@dataclass(frozen=True, eq=False)
+class SignalBlock:
+    """Consecutive samples of a sensor's other signals, with device times: what a live view or a
+    later analysis may use, recorded as it arrived.
+
+    ``kind`` "ecg": (n,) µV (a Polar H10's ECG; its beats come as ``DeviceBeat`` events beside it);
+    "acc": (n, 3) mG, x, y, z (a chest strap's accelerometer, read for breathing).
+    """
+
+    kind: str
+    t_s: np.ndarray  # float64, device time of each sample, non-decreasing
+    value: np.ndarray  # float64, (n,) or (n, channels)
+    fs_hz: float  # nominal device sample rate
+
+    def __len__(self) -> int:
+        return int(self.t_s.size)
+
+
 @dataclass(frozen=True)
 class DeviceBeat:
     """A beat detected by the device itself (PulseSensor Q line, native I line, CMS50 beep)."""
@@ -78,7 +96,7 @@ class Gap:
     # | "damaged_in_store" (a stored block the file no longer holds intact)
 
 
-Event = PpgBlock | DeviceBeat | DeviceStatus | DeviceInfo | Gap
+Event = PpgBlock | SignalBlock | DeviceBeat | DeviceStatus | DeviceInfo | Gap
 
 
 # ----------------------------------------------------------------------------

@@ -9,6 +9,10 @@ Sample times: the strap stamps each frame's last sample on its clock
 (``SensorTimeline`` spaces the samples between stamps); the first frame's
 last sample is anchored at its arrival on the host clock, and every later
 sample keeps the strap's spacing from it, as RR sums keep the strap's.
+
+Every frame's samples are given as a ``SignalBlock`` ("ecg" µV, "acc" mG) before
+the beats found in it, so the session's raw log holds them (replay, export)
+and the live view draws the ECG as it draws a pulse wave.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Callable
 from biofeedback.core import polar_pmd as pmd
 from biofeedback.core.chest_breathing import ChestBreathing, ChestBreathRate
 from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events
-from biofeedback.core.types import Event, Gap
+from biofeedback.core.types import Event, Gap, SignalBlock
 
 PMD_ANSWER_TIMEOUT_S = 2.0  # a control point answer later than this: the measurement did not start
 ECG_PROTOCOL = "polar-ecg"
@@ -105,12 +109,14 @@ class PmdSession:
         if frame.kind == pmd.ECG:
             if lost:
                 events += self._restart_ecg(float(t_s[0]), "lost_samples")
+            events.append(SignalBlock("ecg", t_s, frame.samples, pmd.ECG_FS_HZ))
             found = beat_events(self.ecg, t_s, frame.samples)
             self._ecg_fed += len(t_s)
             events += [] if self.paused else found
         else:
             if lost:
                 self.breathing.forget()
+            events.append(SignalBlock("acc", t_s, frame.samples, pmd.ACC_FS_HZ))
             self.breathing.push(t_s, frame.samples)
             if self.breath is None or t_s[-1] - self.breath.t_end_s >= BREATH_RATE_EVERY_S:
                 self.breath = self.breathing.rate() or self.breath

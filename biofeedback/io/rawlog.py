@@ -11,6 +11,10 @@ Format (text, one event per row, after a magic first line)::
     beat,12.810,804,          (device-reported beat; value = ibi_ms or empty)
     status,13.0,,finger_out
     gap,20.0,3.5,disconnected (value = duration_s or empty)
+    ecg,12.0077,-153,130      (a strap's other signals: value = the sample, detail = fs_hz;
+    acc,12.04,41;-995;88,25    channels joined by ';'; a run of rows of one kind is one block)
+
+Files written before those rows existed read as before.
 
 A row cut short by a crash (the last one) is ignored; damage elsewhere is an error.
 """
@@ -22,10 +26,19 @@ from typing import TextIO
 
 import numpy as np
 
-from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap, PpgBlock
+from biofeedback.core.types import (
+    DeviceBeat,
+    DeviceInfo,
+    DeviceStatus,
+    Event,
+    Gap,
+    PpgBlock,
+    SignalBlock,
+)
 
 RAW_MAGIC = "# biofeedback raw events v1"
 RAW_HEADER = "kind,t_s,value,detail"
+SIGNAL_KINDS = ("ecg", "acc")  # SignalBlock kinds, each its own row kind
 
 
 class RawLogError(ValueError):
@@ -42,6 +55,8 @@ def format_events(events: Iterable[Event]) -> str:
     for event in events:
         if isinstance(event, PpgBlock):
             rows += [f"ppg,{_fmt(t)},{_fmt(v)}," for t, v in zip(event.t_s.tolist(), event.value.tolist(), strict=False)]
+        elif isinstance(event, SignalBlock):
+            rows += _signal_rows(event)
         elif isinstance(event, DeviceBeat):
             rows.append(f"beat,{_fmt(event.t_s)},{_fmt(event.ibi_ms)},")
         elif isinstance(event, DeviceStatus):
@@ -54,6 +69,15 @@ def format_events(events: Iterable[Event]) -> str:
                       f";polarity={polarity}")
             rows.append(f"info,0,{_fmt(event.fs_hz)},{detail}")
     return "".join(row + "\n" for row in rows)
+
+
+def _signal_rows(block: SignalBlock) -> list[str]:
+    if block.kind not in SIGNAL_KINDS:
+        raise ValueError(f"a raw log has no rows for a {block.kind!r} signal")
+    fs = _fmt(block.fs_hz)
+    values = block.value.reshape(len(block), -1).tolist()
+    return [f"{block.kind},{_fmt(t)},{';'.join(_fmt(v) for v in row)},{fs}"
+            for t, row in zip(block.t_s.tolist(), values, strict=True)]
 
 
 class RawEventWriter:
@@ -83,7 +107,7 @@ def _parse_info(value: str, detail: str) -> DeviceInfo:
 
 
 def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]:
-    """Parse a raw event log back into events; consecutive samples become PpgBlocks."""
+    """Parse a raw event log back into events; consecutive samples become PpgBlocks (SignalBlocks)."""
     lines = stream.read().split("\n")
     if not lines or lines[0].strip() != RAW_MAGIC:
         raise RawLogError(f"{source_name} is not a biofeedback raw event log")
@@ -92,6 +116,9 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
     fs_hz = 0.0
     t_buf: list[float] = []
     v_buf: list[float] = []
+    sig: tuple[str, float] | None = None  # the signal kind and rate of the rows in s_t/s_v
+    s_t: list[float] = []
+    s_v: list[list[float]] = []
 
     def close_block() -> None:
         if t_buf:
@@ -99,11 +126,31 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
             t_buf.clear()
             v_buf.clear()
 
+    def close_signal() -> None:
+        nonlocal sig
+        if sig is not None and s_t:
+            value = np.array(s_v)
+            events.append(SignalBlock(sig[0], np.array(s_t), value[:, 0] if value.shape[1] == 1 else value, sig[1]))
+        s_t.clear()
+        s_v.clear()
+        sig = None
+
     for number, line in enumerate(complete, start=3):
         parts = line.split(",", 3)
         try:
             kind, t_text, value, detail = parts
             t_s = float(t_text)
+            if kind in SIGNAL_KINDS:
+                close_block()
+                channels = [float(v) for v in value.split(";")]
+                this = (kind, float(detail))
+                if sig != this or (s_v and len(s_v[0]) != len(channels)):
+                    close_signal()
+                    sig = this
+                s_t.append(t_s)
+                s_v.append(channels)
+                continue
+            close_signal()
             if kind == "ppg":
                 t_buf.append(t_s)
                 v_buf.append(float(value))
@@ -123,6 +170,7 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
                 raise ValueError(kind)
         except ValueError:
             raise RawLogError(f"{source_name} line {number} is damaged: {line[:60]!r}") from None
+    close_signal()
     close_block()
     return events
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 import numpy as np
 
 from biofeedback.core.timebase import first_time_s
-from biofeedback.core.types import Event, PpgBlock
+from biofeedback.core.types import Event, PpgBlock, SignalBlock
 from biofeedback.io.files import load_recording
 from biofeedback.io.source import (
     CONNECTED,
@@ -32,13 +32,14 @@ MIN_SPEED, MAX_SPEED = 1.0, 50.0
 
 
 def split_blocks(events: list[Event], max_span_s: float) -> Iterator[Event]:
-    """Cut long PPG blocks into pieces spanning at most ``max_span_s`` each."""
+    """Cut long PPG (and signal) blocks into pieces spanning at most ``max_span_s`` each."""
     for event in events:
-        if isinstance(event, PpgBlock) and len(event) > 1 and event.t_s[-1] - event.t_s[0] > max_span_s:
+        if isinstance(event, PpgBlock | SignalBlock) and len(event) > 1 and event.t_s[-1] - event.t_s[0] > max_span_s:
             edges = np.searchsorted(event.t_s, np.arange(event.t_s[0], event.t_s[-1], max_span_s)[1:])
             for part_t, part_v in zip(np.split(event.t_s, edges), np.split(event.value, edges), strict=False):
                 if part_t.size:
-                    yield PpgBlock(part_t, part_v, event.fs_hz)
+                    yield (PpgBlock(part_t, part_v, event.fs_hz) if isinstance(event, PpgBlock)
+                           else SignalBlock(event.kind, part_t, part_v, event.fs_hz))
         else:
             yield event
 

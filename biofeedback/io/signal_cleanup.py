@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.types import DeviceBeat, DeviceStatus, Event, Gap, PpgBlock
+from biofeedback.core.types import DeviceBeat, DeviceStatus, Event, Gap, PpgBlock, SignalBlock
 
 OPENSIGNALS_SEQ_MODULO = 16  # nSeq is a 4-bit counter on BITalino and biosignalsplux
 
@@ -210,6 +210,10 @@ def clean_raw_events(events: list[Event]) -> tuple[list[Event], str]:
                 n_back += 1
             out.append(dataclasses.replace(event, t_s=float(t_s)) if t_s != event.t_s else event)
             last_beat_t = float(t_s)
+        elif isinstance(event, SignalBlock):
+            if offset:  # a strap's ECG or accelerometer moves with the beats and the samples
+                event = SignalBlock(event.kind, event.t_s + offset, event.value, event.fs_hz)
+            out.append(event)
         elif isinstance(event, (DeviceStatus, Gap)):
             t_s = event.t_s + offset
             if np.isfinite(t_s):

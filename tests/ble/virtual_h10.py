@@ -14,8 +14,8 @@ beats and the lung volume; from them the strap makes
   indications answering start and stop commands; frames flow only while a
   measurement is started, and stop with the link.
 
-Truth: ``beat_t_s`` (all true beats) and ``breath_bpm`` (the person's breathing
-rate at each ACC sample).
+Truth: ``beat_t_s`` (all true beats), ``breath_bpm`` and ``acc_volume`` (the
+person's breathing rate and lung volume at each ACC sample).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class H10Recording:
     acc_t_s: np.ndarray
     acc_mg: np.ndarray
     breath_bpm: np.ndarray  # the person's breathing rate at each ACC sample
+    acc_volume: np.ndarray  # the person's lung volume (0..1) at each ACC sample
 
     def notes(self) -> list[Notification]:
         return sorted(self.hr.notifications + self.ecg_frames + self.acc_frames, key=lambda n: n.t_s)
@@ -94,7 +95,7 @@ def record_person(duration_s: float, breathing_bpm: float = 6.0, seed: int = 3,
     person.set_breathing_rate(breathing_bpm)
     rng = np.random.default_rng(seed)
     beats: list[float] = []
-    ecg_t, ecg_v, acc_t, acc_v, rate = [], [], [], [], []
+    ecg_t, ecg_v, acc_t, acc_v, rate, volume = [], [], [], [], [], []
     n_ecg = n_acc = 0
     t_end = 0.0
     while t_end < duration_s:
@@ -107,7 +108,8 @@ def record_person(duration_s: float, breathing_bpm: float = 6.0, seed: int = 3,
         ecg_t.append(te)
         ecg_v.append(_ecg(te, near, person.lung_volume(te), rng))
         acc_t.append(ta)
-        acc_v.append(_acc(ta, near, person.lung_volume(ta), rng))
+        volume.append(person.lung_volume(ta))
+        acc_v.append(_acc(ta, near, volume[-1], rng))
         phase = person.breathing_phase(ta)
         rate.append(np.gradient(phase, ta) * 60.0 if ta.size > 1 else np.zeros(ta.size))
     et, ev = np.concatenate(ecg_t), np.rint(np.concatenate(ecg_v))
@@ -117,7 +119,8 @@ def record_person(duration_s: float, breathing_bpm: float = 6.0, seed: int = 3,
         hr=schedule(list(beat_arr), duration_s),
         ecg_frames=_frames(et, ev, ECG_PER_FRAME, pmd.encode_ecg_frame),
         acc_frames=_frames(at, av, ACC_PER_FRAME, pmd.encode_acc_frame),
-        beat_t_s=beat_arr, ecg_t_s=et, ecg_uv=ev, acc_t_s=at, acc_mg=av, breath_bpm=np.concatenate(rate))
+        beat_t_s=beat_arr, ecg_t_s=et, ecg_uv=ev, acc_t_s=at, acc_mg=av, breath_bpm=np.concatenate(rate),
+        acc_volume=np.concatenate(volume))
 
 
 def _frames(t: np.ndarray, values: np.ndarray, per_frame: int, encode) -> list[Notification]:

@@ -3,6 +3,9 @@
 Consecutive PPG samples of one sample rate become one row with zlib-compressed,
 delta-coded, byte-shuffled arrays (times as float64, values as int16/int32 when
 integral, else float64), so samples round-trip exactly at a fraction of their size.
+A strap's other signals (``SignalBlock``: ECG, accelerometer) are rows of kind
+"signal" packed the same way, one row per run of one signal kind and rate, its
+kind in ``detail`` and its channel count in ``value`` (channel after channel).
 Other events are one row each with their fields. Beats are rows of the
 ``beats`` table with every field of ``core.types.Beat``.
 """
@@ -18,11 +21,20 @@ from dataclasses import fields
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.types import Beat, DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap, PpgBlock
+from biofeedback.core.types import (
+    Beat,
+    DeviceBeat,
+    DeviceInfo,
+    DeviceStatus,
+    Event,
+    Gap,
+    PpgBlock,
+    SignalBlock,
+)
 from biofeedback.io.store.errors import StoreError
 
 ROW_COLUMNS = "kind, t_s, value, detail, fs_hz, n, v_dtype, data"
-DATA_KINDS = ("ppg", "beat")  # rows that hold measurements (info and status alone are no data)
+DATA_KINDS = ("ppg", "beat", "signal")  # rows that hold measurements (info and status alone are no data)
 BEAT_INSERT = "INSERT INTO beats (session_id, t_s, rr_ms, corrected, kind, quality) VALUES (?, ?, ?, ?, ?, ?)"
 
 
@@ -88,6 +100,51 @@ def _encode_ppg(blocks: list[PpgBlock]) -> tuple:
             dtype, data)
 
 
+def _encode_signal(blocks: list[SignalBlock]) -> tuple:
+    """One row: times as for PPG, the channels one after the other (each delta-coded on its own run)."""
+    t_s = np.concatenate([b.t_s for b in blocks]).astype("<f8")
+    values = np.concatenate([b.value.reshape(len(b), -1) for b in blocks])
+    channels = values.shape[1]
+    dtype = _value_dtype(values)
+    data = zlib.compress(_pack_channels(t_s, values.astype(dtype)), config.STORE_ZLIB_LEVEL)
+    return ("signal", float(t_s[0]) if t_s.size else None, float(channels), blocks[0].kind, blocks[0].fs_hz,
+            int(t_s.size), dtype, data)
+
+
+def _pack_channels(t_s: np.ndarray, values: np.ndarray) -> bytes:
+    """``_pack`` of the times and each channel (deltas within a channel, exact as for PPG)."""
+    raw = _pack(t_s, values[:, 0])
+    for c in range(1, values.shape[1]):
+        raw += _shuffle(_deltas(values[:, c]))
+    return raw
+
+
+def _deltas(values: np.ndarray) -> np.ndarray:
+    if values.dtype.kind != "i":
+        return values
+    deltas = values.copy()
+    deltas[1:] = np.diff(values)
+    return deltas
+
+
+def _undeltas(values: np.ndarray) -> np.ndarray:
+    return np.cumsum(values, dtype=values.dtype) if values.dtype.kind == "i" else values
+
+
+def _decode_signal(kind: str, channels: int, fs_hz: float, n: int, dtype: str, data: bytes) -> SignalBlock:
+    raw = zlib.decompress(data)
+    width = np.dtype(dtype).itemsize
+    if channels < 1 or len(raw) != 8 * n + channels * width * n:
+        raise StoreError(f"a stored {kind} block holds {len(raw)} bytes, not {n} samples of {channels} channels")
+    t_s, first = _unpack(raw[: 8 * n + width * n], n, dtype)
+    columns = [first]
+    for c in range(1, channels):
+        at = 8 * n + c * width * n
+        columns.append(_undeltas(_unshuffle(raw[at:at + width * n], dtype, n)).astype(float))
+    value = columns[0] if channels == 1 else np.column_stack(columns)
+    return SignalBlock(kind, t_s, value, fs_hz)
+
+
 def _encode_other(event: Event) -> tuple:
     if isinstance(event, DeviceBeat):
         return ("beat", event.t_s, event.ibi_ms, None, None, None, None, None)
@@ -102,24 +159,34 @@ def _encode_other(event: Event) -> tuple:
 
 
 def encode_events(events: Iterable[Event]) -> list[tuple]:
-    """Rows for ``events``: runs of PPG blocks with one sample rate become one compressed row."""
+    """Rows for ``events``: runs of PPG blocks with one sample rate (of signal blocks with one kind
+    and rate) become one compressed row."""
     rows: list[tuple] = []
-    run: list[PpgBlock] = []
+    run: list = []  # PpgBlocks of one rate, or SignalBlocks of one kind and rate
+
+    def close() -> None:
+        nonlocal run
+        if run:
+            rows.append(_encode_ppg(run) if isinstance(run[0], PpgBlock) else _encode_signal(run))
+            run = []
+
     for event in events:
-        if isinstance(event, PpgBlock):
-            if run and run[0].fs_hz != event.fs_hz:
-                rows.append(_encode_ppg(run))
-                run = []
+        if isinstance(event, PpgBlock | SignalBlock):
+            if run and not _same_run(run[0], event):
+                close()
             if len(event):
                 run.append(event)
             continue
-        if run:
-            rows.append(_encode_ppg(run))
-            run = []
+        close()
         rows.append(_encode_other(event))
-    if run:
-        rows.append(_encode_ppg(run))
+    close()
     return rows
+
+
+def _same_run(a: PpgBlock | SignalBlock, b: PpgBlock | SignalBlock) -> bool:
+    if isinstance(a, SignalBlock) and isinstance(b, SignalBlock):
+        return a.kind == b.kind and a.fs_hz == b.fs_hz and a.value.shape[1:] == b.value.shape[1:]
+    return isinstance(a, PpgBlock) and isinstance(b, PpgBlock) and a.fs_hz == b.fs_hz
 
 
 DAMAGED_GAP_REASON = "damaged_in_store"  # a raw row the store file no longer holds intact
@@ -133,7 +200,7 @@ def decode_or_gap(row: tuple) -> Event:
     except (zlib.error, ValueError, TypeError, KeyError, StoreError):
         kind, t_s, _, _, fs_hz, n, _, _ = row
         t = float(t_s) if isinstance(t_s, (int, float)) else float("nan")
-        duration = n / fs_hz if kind == "ppg" and isinstance(n, int) and isinstance(fs_hz, float) \
+        duration = n / fs_hz if kind in ("ppg", "signal") and isinstance(n, int) and isinstance(fs_hz, float) \
             and fs_hz > 0 else None
         return Gap(t, duration, DAMAGED_GAP_REASON)
 
@@ -143,6 +210,8 @@ def decode_event(row: tuple) -> Event:
     if kind == "ppg":
         t, v = _unpack(zlib.decompress(data), n, dtype)
         return PpgBlock(t, v, fs_hz)
+    if kind == "signal":
+        return _decode_signal(str(detail), int(value), fs_hz, n, dtype, data)
     if kind == "beat":
         return DeviceBeat(t_s, value)
     if kind == "status":
