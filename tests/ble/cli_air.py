@@ -4,13 +4,15 @@
 makes ``biofeedback record --ble`` and ``ports --ble`` use an in-process air
 with one strap on it, playing the simulated person in real time, as
 ``loop://`` stands in for a serial port. ``strap_plan`` gives the test the
-same notifications.
+same notifications. With ``BIOFEEDBACK_TEST_STRAP=h10`` the strap is a
+virtual Polar H10 (``h10_plan``: its ECG and accelerometer frames too).
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
+import os
 
 from air import Air
 from virtual_strap import Schedule, VirtualStrap, schedule
@@ -27,8 +29,20 @@ def strap_plan() -> Schedule:
     return schedule(beats, DURATION_S, period_s=0.5)  # a strap that notifies twice a second
 
 
+def h10_plan():
+    from virtual_h10 import record_person  # SciPy, the simulated person: only for an H10
+
+    return record_person(12.0)
+
+
 def backend():
     air = Air()
-    strap = VirtualStrap(air)
-    asyncio.run_coroutine_threadsafe(strap.play(strap_plan().notifications, speed=1.0), air.loop)
+    if os.environ.get("BIOFEEDBACK_TEST_STRAP") == "h10":
+        from virtual_h10 import VirtualH10
+
+        strap: VirtualStrap = VirtualH10(air)
+        notes = h10_plan().notes()
+    else:
+        strap, notes = VirtualStrap(air), strap_plan().notifications
+    asyncio.run_coroutine_threadsafe(strap.play(notes, speed=1.0), air.loop)
     return air.backend

@@ -14,15 +14,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from cli_air import strap_plan
+from cli_air import h10_plan, strap_plan
+
+from biofeedback.core.types import DeviceBeat, SignalBlock
+from biofeedback.io.files import load_recording
 
 HERE = Path(__file__).parent
 NO_SYSTEM_BUS = not Path("/run/dbus/system_bus_socket").exists() and sys.platform.startswith("linux")
 
 
-def run_cli(*args: str, virtual: bool = True, timeout_s: float = 60) -> subprocess.CompletedProcess:
+def run_cli(*args: str, virtual: bool = True, timeout_s: float = 60, strap: str = "") -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env.pop("BIOFEEDBACK_BLE_BACKEND", None)
+    env["BIOFEEDBACK_TEST_STRAP"] = strap
     if virtual:
         env["BIOFEEDBACK_BLE_BACKEND"] = "cli_air:backend"
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH", "")]))
@@ -48,6 +52,20 @@ def test_record_ble_writes_the_strap_intervals(tmp_path):
     sent = np.array(strap_plan().sent_rr_raw, dtype=float) * 1000 / 1024
     assert len(rr) >= 3
     assert rr == pytest.approx(sent[:len(rr)].tolist(), abs=0.01)  # the strap's own, every one from the first
+
+
+def test_record_ble_raw_keeps_a_polar_h10s_ecg_and_accelerometer(tmp_path):
+    raw = tmp_path / "h10.raw"
+    result = run_cli("record", "--ble", "--duration", "3", "--out", str(tmp_path / "beats.csv"), "--no-store",
+                     "--raw", str(raw), strap="h10")
+    assert result.returncode == 0, result.stderr
+    events = load_recording(raw).events
+    plan = h10_plan()
+    for kind, sent in (("ecg", plan.ecg_uv), ("acc", plan.acc_mg)):
+        got = np.concatenate([e.value for e in events if isinstance(e, SignalBlock) and e.kind == kind])
+        assert len(got) >= {"ecg": 2 * 73, "acc": 36}[kind]  # whole frames, as the strap sent them
+        assert np.array_equal(got, sent[:len(got)])
+    assert any(isinstance(e, DeviceBeat) for e in events)  # the R peaks found live, beside the samples
 
 
 @pytest.mark.skipif(not NO_SYSTEM_BUS, reason="this machine has a D-Bus system bus (maybe BlueZ)")
