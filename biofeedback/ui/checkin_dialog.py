@@ -7,6 +7,8 @@ one row of buttons per question; a question left unanswered is stored as
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,13 +31,21 @@ QUESTIONS = (
 )
 
 
+KEYS_HINT = "Type 0 to 9 (1 then 0 for 10), or use the arrow keys; Delete clears the answer."
+
+
 class ScaleRow(QWidget):
-    """Eleven toggle buttons 0..10; clicking the chosen one again clears the answer."""
+    """Eleven toggle buttons 0..10; clicking the chosen one again clears the answer.
+
+    One Tab stop for the whole row: digits choose (1 then 0 is 10), the arrow
+    keys move the choice, Home and End go to 0 and 10, Delete or Backspace
+    clear it. Space does nothing here, so it never picks an answer by itself.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 4)  # room for the focus frame
         layout.setSpacing(3)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
@@ -44,19 +54,24 @@ class ScaleRow(QWidget):
             button = QPushButton(str(value))
             button.setCheckable(True)
             button.setFixedWidth(38)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row takes the keys
             self.group.addButton(button, value)
             layout.addWidget(button)
             self.buttons.append(button)
         self.group.idClicked.connect(self._clicked)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._last_key = ""
         # the chosen answer must stand out (Fusion's checked state is too subtle in the dark theme)
         self.setStyleSheet("QPushButton { padding: 5px 0; }"
                            "QPushButton:checked { background-color: palette(highlight); "
                            "color: palette(highlighted-text); font-weight: bold; border-radius: 3px; }")
+        self._describe()
 
     def _clicked(self, value: int) -> None:
         for button in self.buttons:
             if button is not self.buttons[value]:
                 button.setChecked(False)
+        self._describe()
 
     def value(self) -> int | None:
         return next((i for i, b in enumerate(self.buttons) if b.isChecked()), None)
@@ -64,6 +79,53 @@ class ScaleRow(QWidget):
     def set_value(self, value: int | None) -> None:
         for i, button in enumerate(self.buttons):
             button.setChecked(i == value)
+        self._describe()
+
+    def _describe(self) -> None:
+        value = self.value()
+        said = self.tr("not answered") if value is None else self.tr("%n chosen", "", value)
+        self.setAccessibleDescription(f"{said}. {KEYS_HINT}")
+        self.setToolTip(KEYS_HINT)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        key, text, value = event.key(), event.text(), self.value()
+        if text.isdigit() and len(text) == 1:
+            digit = int(text)
+            self.set_value(10 if digit == 0 and self._last_key == "1" else digit)
+            self._last_key = "" if self.value() == 10 else text
+            return
+        self._last_key = ""
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Up: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: -1}.get(
+            Qt.Key(key))
+        if step is not None:
+            start = (-1 if step > 0 else 11) if value is None else value
+            self.set_value(min(max(start + step, 0), 10))
+        elif key == Qt.Key.Key_Home:
+            self.set_value(0)
+        elif key == Qt.Key.Key_End:
+            self.set_value(10)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.set_value(None)
+        elif key == Qt.Key.Key_Space:
+            return  # taken, so it picks nothing (it used to press the first button: "Pain 0")
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        if self.hasFocus():  # a visible focus around the whole row
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+            painter.end()
 
 
 class CheckInDialog(QDialog):
@@ -85,6 +147,7 @@ class CheckInDialog(QDialog):
             title = QLabel(f"<b>{label}</b><br><small>{hint}</small>")
             grid.addWidget(title, r, 0)
             row = ScaleRow(self)
+            title.setBuddy(row)
             row.setAccessibleName(f"{label}, {hint}")
             grid.addWidget(row, r, 1)
             self.rows[key] = row
@@ -92,6 +155,7 @@ class CheckInDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText("A note (optional)")
         self.note.setMaxLength(500)
+        self.note.setAccessibleName("Note")
         layout.addWidget(self.note)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -99,6 +163,9 @@ class CheckInDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.skip)
         layout.addWidget(self.buttons)
+        keys = QLabel(KEYS_HINT)
+        keys.setWordWrap(True)
+        layout.insertWidget(2, keys)
         if initial is not None:
             for key, row in self.rows.items():
                 row.set_value(getattr(initial, key))

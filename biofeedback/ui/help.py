@@ -10,8 +10,12 @@ from biofeedback import NOT_A_MEDICAL_DEVICE, config
 # what it does, the keys in Qt's portable names). tests/ui/test_theme_help.py checks that every
 # shortcut and action key of the main window is here, so a new key cannot go unexplained.
 SHORTCUTS = (
-    ("Space", "start or stop a session (the clock starts after the \"before\" check-in)", ("Space",)),
-    ("↑ / ↓ (or → / ←)", f"pacer rate ±{config.PACER_STEP_BPM:g} breaths/min", ("Up", "Down", "Right", "Left")),
+    ("Space", "start or stop a session (the clock starts after the \"before\" check-in); on a button, "
+              "check box or list that has the keyboard focus, Space presses or opens it instead", ("Space",)),
+    ("↑ / ↓ (or → / ←)", f"pacer rate ±{config.PACER_STEP_BPM:g} breaths/min (a list with the focus "
+                         "takes ↑ / ↓ itself)", ("Up", "Down", "Right", "Left")),
+    ("Tab", "moves the keyboard focus through the controls and the pacer (the plots are skipped; "
+            "their values are read out by a screen reader)", ("Tab",)),
     ("M", "put a marker at this moment (during a session)", ("M",)),
     ("N", "type a note for this moment (during a session)", ("N",)),
     ("Ctrl+H", "session history and progress over weeks", ("Ctrl+H",)),
@@ -120,6 +124,7 @@ class TextDialog(QDialog):
         self.resize(640, 560)
         self.browser = QTextBrowser()
         self.browser.setHtml(html)
+        self.browser.setAccessibleName(title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         lay = QVBoxLayout(self)

@@ -32,6 +32,7 @@ from biofeedback.ui.coach.app_integration import install_lsl
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.eyes_closed import install_eyes_closed
 from biofeedback.ui.help import first_run_dialog, help_dialog
+from biofeedback.ui.keyboard import ControlKeys, keep_keys_in_controls
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.menus import install_menus
 from biofeedback.ui.sensor_check import install_sensor_check
@@ -124,6 +125,9 @@ class MainWindow(QMainWindow):
         ):
             QShortcut(QKeySequence(key), self).activated.connect(slot)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.look.leave_presentation)
+        self.control_keys = ControlKeys(self)  # a focused button or box keeps Space and its arrows
+        keep_keys_in_controls(self.ui.top, self.control_keys)
+        self.ui.pacer_view.setFocus()  # the window's keys act from the start (Space, the arrows)
 
         self.look.apply_theme()
         if settings.window_geometry:

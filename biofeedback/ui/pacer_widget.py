@@ -94,6 +94,23 @@ class PacerWidget(QWidget):
         # paints every pixel itself: Qt need not repaint the parent underneath each frame
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # a Tab stop and a click target: with the focus here Space and the arrows drive the window
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Breathing pacer")
+        self.focus_frame = False
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().focusInEvent(event)
+        # a frame when the focus came by keyboard (focus-visible): not after a click, nor when the window opens
+        self.focus_frame = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if self.focus_frame:
+            self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().focusOutEvent(event)
+        if self.focus_frame:
+            self.focus_frame = False
+            self.update()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -298,6 +315,10 @@ class PacerWidget(QWidget):
             p.setPen(QColor(th.muted))
             label = self.caption or f"{self.pacer.rate_bpm:.1f} breaths/min"
             p.drawText(caption_rect, Qt.AlignmentFlag.AlignRight, label)
+        if self.focus_frame:
+            p.setPen(QPen(QColor(th.accent), 2.0, Qt.PenStyle.DashLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
         p.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)

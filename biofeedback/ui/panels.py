@@ -1,7 +1,8 @@
 """Large numbers and the status area: words and values, no plotting.
 
-The status area has a fixed height of one line: a long message is elided
-with "…" and shown whole in its tooltip, so a message never moves the layout.
+The status area has a fixed height of two lines: a long message wraps onto
+the second and is cut there with "…"; the tooltip, the accessible
+description and a click show it whole, so a message never moves the layout.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -150,13 +152,39 @@ _QUALITY_WORDS = {
 }
 
 
-class ElidedLabel(QLabel):
-    """One line of text, cut with "…" to the width it gets; the whole text in the tooltip."""
+def wrap_lines(metrics: QFontMetrics, text: str, width_px: int, max_lines: int) -> list[str]:
+    """``text`` broken at spaces into lines ``width_px`` wide, at most ``max_lines``, the last cut with "…"."""
+    lines: list[str] = []
+    words = text.split(" ")
+    while words and len(lines) < max_lines - 1:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width_px:
+            line += " " + words.pop(0)
+        if metrics.horizontalAdvance(line) > width_px:  # one word longer than the line (a path)
+            fit = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width_px)[:-1] or line[:1]
+            words.insert(0, line[len(fit):])
+            line = fit
+        lines.append(line)
+    if words:
+        lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width_px))
+    return lines
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+
+class ElidedLabel(QLabel):
+    """Up to ``max_lines`` lines of text wrapped to the width it gets, the last cut with "…".
+
+    The whole text is in the tooltip and the accessible description, and a
+    click shows it in a window of its own (a message never moves the layout,
+    and is never lost).
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, max_lines: int = 1) -> None:
         super().__init__(parent)
         self.full_text = ""
+        self.max_lines = max_lines
+        self.popup: QMessageBox | None = None
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(40)
         self.setText(text)
 
@@ -164,6 +192,7 @@ class ElidedLabel(QLabel):
         if text == self.full_text and self.toolTip() in ("", text):
             return
         self.full_text = text
+        self.setAccessibleDescription(text)
         self._elide()
 
     def text(self) -> str:
@@ -173,11 +202,34 @@ class ElidedLabel(QLabel):
     def text_shown(self) -> str:
         return super().text()
 
+    @property
+    def elided(self) -> bool:
+        return self.text_shown().replace("\n", " ") != self.full_text
+
     def _elide(self) -> None:
         metrics = QFontMetrics(self.font())
-        shown = metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 1))
+        room = max(self.width() - self.contentsMargins().left() - self.contentsMargins().right() - 16, 1)
+        shown = "\n".join(wrap_lines(metrics, self.full_text, room, self.max_lines)) if self.full_text else ""
         super().setText(shown)
-        self.setToolTip(self.full_text if shown != self.full_text else "")
+        elided = shown.replace("\n", " ") != self.full_text
+        self.setToolTip(self.full_text + "\n(click to read it whole)" if elided else "")
+        self.setCursor(Qt.CursorShape.PointingHandCursor if elided else Qt.CursorShape.ArrowCursor)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.button() == Qt.MouseButton.LeftButton and self.full_text and self.elided:
+            self.show_whole()
+        super().mousePressEvent(event)
+
+    def show_whole(self) -> QMessageBox:
+        """The whole message in a small window (not modal: the pacer goes on)."""
+        if self.popup is not None:
+            self.popup.close()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Message"), self.full_text,
+                          QMessageBox.StandardButton.Close, self.window())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
+        self.popup = box
+        return box
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -199,14 +251,19 @@ class _Shown(TypedDict, total=False):
 
 
 class StatusPanel(QWidget):
-    """Connection state, signal quality, finger off and artifact share, in words, on one fixed line."""
+    """Connection state, signal quality, finger off and artifact share, in words, on two fixed lines."""
+
+    LINES = 2
 
     def __init__(self) -> None:
         super().__init__()
-        self.connection = ElidedLabel("not connected")
-        self.quality = ElidedLabel("")
-        self.artifacts = ElidedLabel("")
-        self.notice = ElidedLabel("")
+        self.connection = ElidedLabel("not connected", max_lines=self.LINES)
+        self.quality = ElidedLabel("", max_lines=self.LINES)
+        self.artifacts = ElidedLabel("", max_lines=self.LINES)
+        self.notice = ElidedLabel("", max_lines=self.LINES)
+        for label, name in ((self.connection, "Connection"), (self.quality, "Signal quality"),
+                            (self.artifacts, "Corrected beats"), (self.notice, "Message")):
+            label.setAccessibleName(name)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 2, 6, 2)
         for w, stretch in ((self.connection, 3), (self.quality, 2), (self.artifacts, 2), (self.notice, 5)):
@@ -217,8 +274,8 @@ class StatusPanel(QWidget):
         self._fix_height()
 
     def _fix_height(self) -> None:
-        line = QFontMetrics(self.connection.font()).height()
-        self.setFixedHeight(line + 10)
+        line = QFontMetrics(self.connection.font()).lineSpacing()
+        self.setFixedHeight(self.LINES * line + 8)
 
     def clear(self) -> None:
         """Back to "not connected" with no quality, share or notice (a source change or failure)."""

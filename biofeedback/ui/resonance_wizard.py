@@ -35,6 +35,7 @@ from biofeedback.app.assessment_runner import DriverAssessment, LiveAssessment, 
 from biofeedback.app.live_session import LiveSession
 from biofeedback.core.assessment import REST, AssessmentPlan, AssessmentSession
 from biofeedback.core.resonance import ResonanceResult
+from biofeedback.ui.accessibility import name_views
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.theme import DARK, Theme
 from biofeedback.ui.wizard_result import CRITERION_LABELS, WizardResultPage
@@ -96,6 +97,7 @@ class ResonanceWizard(QDialog):
         self.stack.addWidget(r)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        name_views(self, "Heart rate by breathing rate")  # the result's curves: no Tab stop, a name
         self.resize(1100, 720)
 
     # -- pages ---------------------------------------------------------------

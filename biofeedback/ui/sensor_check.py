@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout
 
 from biofeedback.core.sensor_check import SensorVerdict, sensor_verdict
+from biofeedback.ui.accessibility import name_views
 
 if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
@@ -60,12 +61,14 @@ class SensorCheck(QDialog):
         self.verdict_label.setFont(font)
         layout.addWidget(self.verdict_label)
         self.tips = QTabWidget()
+        self.tips.setAccessibleName("Placement tips")
         for title, text in TIPS:
             page = QLabel(text)
             page.setWordWrap(True)
             page.setMargin(8)
             self.tips.addTab(page, title)
         layout.addWidget(self.tips, 1)
+        name_views(self, "Pulse wave of the last seconds, beats marked")  # the plot: no Tab stop, a name
         self.verdict: SensorVerdict | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)

@@ -13,13 +13,16 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog
 
 from biofeedback.app.session_library import CheckIn, SessionLibrary
+from biofeedback.app.settings import practice_plan
 from biofeedback.ui import warm_imports
+from biofeedback.ui.accessibility import name_views
 from biofeedback.ui.checkin_dialog import CheckInDialog
+from biofeedback.ui.window_fit import fit_and_raise
 
 if TYPE_CHECKING:  # imported when first opened: History's trends need SciPy, the window need not wait for it
     from biofeedback.core.session_summary import SessionSummary
@@ -59,6 +62,7 @@ class StoreIntegration(QObject):
             window.show_notice(library.notice)
         # sessions shorter than the user's minimum are kept but not compared (core/session_kind.py)
         library.min_session_minutes = window.settings.progress_min_session_minutes
+        library.plan = practice_plan(window.settings)
         library.attach(self.live)
         library.session_begun.connect(self._begun)
         library.session_not_saved.connect(window.show_notice)
@@ -216,14 +220,20 @@ class StoreIntegration(QObject):
             self.history = HistoryView(self.library, self.window.theme)
             self.history.setParent(self.window, Qt.WindowType.Window)
             self.history.setWindowTitle("biofeedback — session history")
-            screen = self.window.screen()
-            avail = screen.availableGeometry() if screen is not None else None
-            self.history.resize(min(1300, avail.width()) if avail else 1300, min(820, avail.height()) if avail else 820)
+            self.history.table.setAccessibleName("Sessions")
+            name_views(self.history, "Progress plot")  # the trend plots: no Tab stops, named by their titles
             self.history.replay_requested.connect(self.replay)
         else:
             self.history.reload()
-        self.history.show()
-        self.history.raise_()
+        if self.summary_dialog is not None and self.summary_dialog.isVisible():
+            self.summary_dialog.close()  # a window-modal summary would stay over History and block it
+        if self.history.isVisible() or self.history.property("placed"):
+            self.history.show()  # where the user left it, in front
+            self.history.raise_()
+            self.history.activateWindow()
+        else:
+            fit_and_raise(self.history, QSize(1300, 820), near=self.window)
+            self.history.setProperty("placed", True)
         return self.history
 
     def replay(self, session_id: int, speed: float | None = None) -> None:

@@ -1,4 +1,4 @@
-"""Status line: fixed height, long messages elided with the whole text on hover, stale quality cleared."""
+"""Status area: fixed height of two lines, long messages wrapped then cut, the whole text on hover and on a click."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from biofeedback.ui.theme import DARK
 LONG = ("The sensor at /dev/ttyUSB0 stopped answering; check the cable, then press Connect again. " * 4).strip()
 
 
-def test_a_long_message_is_elided_to_one_line_and_the_height_does_not_change(qtbot):
+def test_a_long_message_wraps_onto_two_lines_and_a_click_shows_it_whole(qtbot):
+    from PySide6.QtCore import Qt
+
     panel = StatusPanel()
     qtbot.addWidget(panel)
     panel.apply(DARK)
@@ -23,10 +25,19 @@ def test_a_long_message_is_elided_to_one_line_and_the_height_does_not_change(qtb
     assert panel.height() == height
     assert panel.notice.text() == LONG  # the whole message is kept...
     shown = panel.notice.text_shown()
-    assert shown.endswith("…") and len(shown) < len(LONG)  # ...and cut to fit on screen
-    assert panel.notice.toolTip() == LONG  # ...and readable on hover
+    assert shown.count("\n") == 1 and shown.endswith("…") and len(shown) < len(LONG)  # ...on two lines
+    first = shown.split("\n")[0]
+    assert LONG.startswith(first) and LONG[len(first)] == " "  # broken between words, not mid-word
+    assert panel.notice.toolTip().startswith(LONG) and panel.notice.accessibleDescription() == LONG
+    qtbot.mouseClick(panel.notice, Qt.MouseButton.LeftButton)  # ...and a click shows it whole
+    assert panel.notice.popup is not None and panel.notice.popup.text() == LONG
+    panel.notice.popup.close()
     panel.show_notice("saved")
     assert panel.notice.text_shown() == "saved" and panel.notice.toolTip() == ""
+    # a short state message on two lines fits whole where one line cut it mid-word
+    panel.connection.resize(330, panel.connection.height())
+    panel.show_state(SourceState("failed", "There is no serial port called /dev/ttyUSB0."))
+    assert panel.connection.text_shown().replace("\n", " ") == "● failed: There is no serial port called /dev/ttyUSB0."
 
 
 def test_quality_and_corrected_share_go_when_the_connection_does(qtbot):
