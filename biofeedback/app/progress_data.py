@@ -59,5 +59,6 @@ def load_progress(store: SessionStore, settings: Settings, until: date, weeks: i
         figures = figures[-weeks:]
     first = figures[0].monday if figures else until
     shown = [s for s in sessions if s.started.date() >= first]
-    return ProgressReport(plan, min_minutes, until, figures, pr.progress(shown, until), shown,
-                          [a for a in assessments if a.started.date() >= first], str(store.path))
+    shown_assessments = [a for a in assessments if a.started.date() >= first]
+    return ProgressReport(plan, min_minutes, until, figures, pr.progress(shown, until, shown_assessments), shown,
+                          shown_assessments, str(store.path))

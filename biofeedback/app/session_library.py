@@ -26,8 +26,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from biofeedback import config
 from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import Marker, PacerChange
+from biofeedback.core.plan import PracticePlan
 from biofeedback.core.session_summary import SessionSummary, summarize_stored
 from biofeedback.core.types import Beat, Event
+from biofeedback.io.assessment_file import ASSESSMENT_KIND
 from biofeedback.io.exports import export_session
 from biofeedback.io.replay import (
     EventReplaySource,  # imported here, not at the first replay (GUI thread)
@@ -43,6 +45,7 @@ from biofeedback.io.store import (
 from biofeedback.io.store import PacerChange as StoredPacerChange
 
 if TYPE_CHECKING:  # a type only: core.respiration imports SciPy (~0.5 s), which the window need not wait for
+    from biofeedback.core.progress import AssessmentRecord
     from biofeedback.core.respiration import BreathingEstimate
 
 __all__ = ["BreathingSample", "CheckIn", "ReportData", "SessionInfo", "SessionLibrary", "StoreRecorder", "StoredPacerChange",
@@ -183,6 +186,7 @@ class SessionLibrary(QObject):
         self.notice: str | None = None  # why sessions are not saved, or what happened at opening
         self.store = store
         self.min_session_minutes = config.PRACTICE_MIN_SESSION_MIN  # shorter sessions are not compared (a setting)
+        self.plan = PracticePlan()  # the user's practice plan (settings): History draws each week's target
         if store is None:
             try:  # sessions of a crashed recorder are recovered on a thread: the window opens at once
                 self.store = SessionStore(recover=False)
@@ -283,6 +287,15 @@ class SessionLibrary(QObject):
     def list_sessions(self) -> list[SessionInfo]:
         with self._open() as store:
             return store.list_sessions()
+
+    def resonance_assessments(self) -> list[AssessmentRecord]:
+        """The stored resonance assessments, oldest first: when, how long (it counts as practice), the rate."""
+        with self._open() as store:
+            rows = store.assessments(kind=ASSESSMENT_KIND)
+        # SciPy is behind core.progress: imported here, not before the window shows
+        from biofeedback.core.progress import assessment_from_stored
+
+        return [assessment_from_stored(a) for a in rows]
 
     def session(self, session_id: int) -> SessionInfo:
         with self._open() as store:

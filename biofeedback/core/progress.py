@@ -101,7 +101,7 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def weekly_minutes(sessions: Iterable[PracticeSession], until: date | None = None) -> WeeklyMinutes:
+def weekly_minutes(sessions: Iterable[PracticeSession | AssessmentRecord], until: date | None = None) -> WeeklyMinutes:
     """Minutes per ISO week from the first session's week to ``until``'s (default: the last session's)."""
     sessions = list(sessions)
     if not sessions:
@@ -152,10 +152,13 @@ def trend(t_s: Sequence[float], values: Sequence[float | None]) -> Trend:
     return Trend(t, v, slope)
 
 
-def progress(sessions: Iterable[PracticeSession], today: date) -> Progress:
-    """Everything the History's progress view draws, from the practice sessions among ``sessions``."""
+def progress(sessions: Iterable[PracticeSession], today: date,
+             assessments: Iterable[AssessmentRecord] = ()) -> Progress:
+    """Everything the History's progress view draws, from the practice sessions among ``sessions``;
+    resonance assessments count as minutes and days practised (not as sessions)."""
     every = list(sessions)
     sessions = sorted((s for s in every if s.kind == PRACTICE), key=lambda s: s.started)
+    assessments = list(assessments)
     t = [s.started.timestamp() for s in sessions]
     metrics = {name: trend(t, [getattr(s, name) for s in sessions]) for name in METRICS}
     checkins = {}
@@ -164,10 +167,11 @@ def progress(sessions: Iterable[PracticeSession], today: date) -> Progress:
         after = [s.after.get(item) for s in sessions]
         change = [None if b is None or a is None else a - b for b, a in zip(before, after, strict=True)]
         checkins[item] = CheckinTrend(trend(t, before), trend(t, after), trend(t, change))
+    practised: list[PracticeSession | AssessmentRecord] = [*sessions, *assessments]
     return Progress(
-        weekly=weekly_minutes(sessions, until=today),
-        streak=streak((s.started.date() for s in sessions), today),
-        total_minutes=float(sum(max(s.minutes, 0.0) for s in sessions)),
+        weekly=weekly_minutes(practised, until=today),
+        streak=streak([s.started.date() for s in practised], today),
+        total_minutes=float(sum(max(s.minutes, 0.0) for s in practised)),
         n_sessions=len(sessions),
         metrics=metrics,
         checkins=checkins,

@@ -139,7 +139,8 @@ class HistoryView(QWidget):
     def reload(self) -> None:
         sessions = self.library.list_sessions()
         self.model.set_sessions(sessions, self.library.min_session_minutes)
-        self.trends.set_sessions(sessions, min_minutes=self.library.min_session_minutes)
+        self.trends.set_sessions(sessions, min_minutes=self.library.min_session_minutes, plan=self.library.plan,
+                                 assessments=self.library.resonance_assessments())
         widths = (44, 130, 110, 150, 70, 70, 64, 76, 72, 280, 100)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)

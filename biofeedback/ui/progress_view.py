@@ -26,8 +26,10 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from biofeedback import config
+from biofeedback.core.plan import PracticePlan, week_target_minutes
 from biofeedback.core.progress import (
     CHECKIN_ITEMS,
+    AssessmentRecord,
     PracticeSession,
     Progress,
     Trend,
@@ -95,9 +97,9 @@ def practice_sessions(sessions: Iterable[StoredSessionLike],
     return from_stored(sessions, min_minutes)
 
 
-def _left_out_words(n: int) -> str:
-    return (f"{n} session{'s' if n != 1 else ''} not counted (short, simulated, replayed or without a pacer; "
-            "kept in the table)")
+def _left_out_words(n: int, min_minutes: float) -> str:
+    return (f"{n} session{'s' if n != 1 else ''} not counted (under {min_minutes:g} min, simulated, replayed or "
+            "without a pacer; kept in the table)")
 
 
 def _slope_words(tr: Trend, unit: str, fmt: str) -> str:
@@ -135,6 +137,10 @@ class ProgressView(QWidget):
                 plot.setXLink(self.plots["minutes"])
         self.bars = pg.BarGraphItem(x=[], height=[], width=5 * DAY_S)
         self.plots["minutes"].addItem(self.bars)
+        # the plan's target of each week: a short line across its bar (pairs of points, not joined)
+        self.targets = self.plots["minutes"].plot([], [], connect="pairs")
+        self.plan: PracticePlan | None = None
+        self.min_minutes = config.PRACTICE_MIN_SESSION_MIN
         self.curves: dict[str, pg.PlotDataItem] = {}
         for key in ("rmssd", "coherence"):
             self.curves[key] = self.plots[key].plot([], [], symbol="o", symbolSize=6)
@@ -162,6 +168,7 @@ class ProgressView(QWidget):
             plot.setBackground(theme.background)
             style_plot(plot.getPlotItem(), theme, font_pt)
         self.bars.setOpts(brush=pg.mkBrush(theme.accent), pen=pg.mkPen(None))
+        self.targets.setPen(pg.mkPen(theme.heart, width=3))
         for key, color in (("rmssd", theme.rmssd), ("coherence", theme.coherence)):
             c = self.curves[key]
             c.setPen(pg.mkPen(color, width=2))
@@ -189,6 +196,7 @@ class ProgressView(QWidget):
         self.progress = None
         self.header.setText("No sessions yet: practise a few times and your weeks appear here.")
         self.bars.setOpts(x=[], height=[])
+        self.targets.setData([], [])
         for curve in self.curves.values():
             curve.setData([], [])
         now = datetime.now().timestamp()
@@ -199,24 +207,33 @@ class ProgressView(QWidget):
         self._titles(None)
 
     def set_sessions(self, sessions: Iterable[StoredSessionLike], today: date | None = None,
-                     min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> None:
+                     min_minutes: float = config.PRACTICE_MIN_SESSION_MIN, plan: PracticePlan | None = None,
+                     assessments: Iterable[AssessmentRecord] = ()) -> None:
+        """Draw the practice sessions among ``sessions``; with ``plan``, each week's minutes against its target;
+        resonance ``assessments`` count as minutes practised."""
+        self.plan, self.min_minutes = plan, min_minutes
         points = practice_sessions(sessions, min_minutes)
         if not points:
             self.clear()
             return
-        self.set_progress(progress(points, today or date.today()))
+        self.set_progress(progress(points, today or date.today(), assessments))
 
     def set_progress(self, p: Progress) -> None:
         self.progress = p
         if not p.n_sessions:
             self.clear()
             if p.n_left_out:
-                self.header.setText(f"No practice sessions yet: {_left_out_words(p.n_left_out)}.")
+                self.header.setText(f"No practice sessions yet: {_left_out_words(p.n_left_out, self.min_minutes)}.")
             return
         w = p.weekly
         mondays = np.array([datetime(m.year, m.month, m.day).timestamp() for m in w.monday])
         self.bars.setOpts(x=mondays + 3.5 * DAY_S, height=w.minutes, width=5 * DAY_S)
-        self.plots["minutes"].setYRange(0, max(30.0, float(w.minutes.max()) * 1.15), padding=0)
+        targets = np.array([np.nan if (t := self._target(m)) is None else t for m in w.monday], float)
+        shown = np.isfinite(targets) & (targets > 0)
+        xs = np.column_stack([mondays + 0.5 * DAY_S, mondays + 6.5 * DAY_S])[shown].ravel()
+        self.targets.setData(xs, np.repeat(targets[shown], 2))
+        top = max(30.0, float(w.minutes.max()) * 1.15, float(targets[shown].max()) * 1.15 if shown.any() else 0.0)
+        self.plots["minutes"].setYRange(0, top, padding=0)
         for key, name, span in (("rmssd", "rmssd_ms", config.PLOT_MIN_SPAN_RMSSD_MS),
                                 ("coherence", "coherence_ratio", config.PLOT_MIN_SPAN_COHERENCE)):
             tr = p.metrics[name]
@@ -241,9 +258,15 @@ class ProgressView(QWidget):
         total = f"{hours} h {minutes} min" if hours else f"{minutes} min"
         streak = f"{s.current_days} day{'s' if s.current_days != 1 else ''} in a row" if s.current_days else \
             "no streak running"
-        self.header.setText(f"<b>{streak}</b> (longest {s.longest_days}) · this week {this_week:.0f} min · "
+        target = self._target(w.monday[-1]) if w.monday else None
+        week = f"this week {this_week:.0f} min" + (f" of {target:.0f} planned ({100 * this_week / target:.0f} %)"
+                                                   if target else "")
+        self.header.setText(f"<b>{streak}</b> (longest {s.longest_days}) · {week} · "
                             f"{total} in {p.n_sessions} session{'s' if p.n_sessions != 1 else ''}"
-                            + (f" · {_left_out_words(p.n_left_out)}" if p.n_left_out else ""))
+                            + (f" · {_left_out_words(p.n_left_out, self.min_minutes)}" if p.n_left_out else ""))
+
+    def _target(self, monday: date) -> float | None:
+        return None if self.plan is None else week_target_minutes(self.plan, monday)
 
     def _label_years(self) -> None:
         """The year(s) in view under the bottom row: tick labels carry only day and month."""
@@ -259,7 +282,8 @@ class ProgressView(QWidget):
         self.plots["minutes"].setXRange(lo, hi, padding=0.02)
 
     def _titles(self, p: Progress | None) -> None:
-        self._title("minutes", "Minutes practised per week")
+        planned = self.plan is not None and self.plan.active
+        self._title("minutes", "Minutes practised per week" + (" · line: your plan" if planned else ""))
         if p is None:
             for item in CHECKIN_ITEMS:
                 self.plots[item].getPlotItem().setLabel("bottom", "")

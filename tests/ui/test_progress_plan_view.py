@@ -1,0 +1,48 @@
+"""History's progress view against a plan: each week's target drawn across its bar, this week's share in the
+header, sessions that do not count left out of every plot and said."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from types import SimpleNamespace
+
+import numpy as np
+
+from biofeedback.core.plan import preset
+from biofeedback.core.progress import AssessmentRecord
+from biofeedback.ui.progress_view import ProgressView
+from biofeedback.ui.theme import DARK
+
+START = date(2026, 11, 2)  # a Monday
+
+
+def stored(day: date, minutes: float, rmssd: float, source: str = "serial /dev/ttyUSB0", pacer=6.0):
+    start = datetime(day.year, day.month, day.day, 8).astimezone().astimezone(timezone.utc)
+    return SimpleNamespace(id=day.toordinal(), started_at=start.isoformat(),
+                           ended_at=(start + timedelta(minutes=minutes)).isoformat(), duration_s=minutes * 60.0,
+                           pacer_bpm=pacer, source=source, summary={"rmssd_ms": rmssd, "coherence_ratio": 1.0},
+                           checkins={})
+
+
+def test_weeks_are_drawn_against_the_plan_and_left_out_sessions_are_not_drawn(qtbot):
+    plan = preset("custom", start=START, sessions_per_day=1, minutes_per_session=10, days_per_week=5, weeks=4)
+    sessions = [stored(START + timedelta(days=d), 10, 30.0) for d in (0, 1, 2, 3, 4, 7, 9, 21, 22)]
+    sessions += [stored(START + timedelta(days=8), 0.1, 900.0), stored(START + timedelta(days=10), 20, 500.0,
+                                                                       "Simulated sensor (native)")]
+    view = ProgressView(DARK)
+    qtbot.addWidget(view)
+    view.resize(1280, 420)
+    assessment = AssessmentRecord(datetime(2026, 11, 2, 7), 12.0, 5.5)  # its 12 minutes count as practice
+    view.set_sessions(sessions, today=START + timedelta(days=24), plan=plan, assessments=[assessment])
+    np.testing.assert_allclose(view.bars.opts["height"], [62, 20, 0, 20])
+    xs, ys = view.targets.getData()
+    np.testing.assert_allclose(ys, [50.0] * 8)  # one line across each of the 4 weeks
+    assert view.plots["minutes"].viewRange()[1][1] >= 50.0
+    header = view.header.text()
+    assert "this week 20 min of 50 planned (40 %)" in header
+    assert "1 h 42 min in 9 sessions" in header  # 9 x 10 min and the 12-minute assessment
+    assert "2 sessions not counted (under 1.5 min, simulated" in header and "11 sessions" not in header
+    assert view.curves["rmssd"].getData()[1].max() == 30.0  # neither 900 nor 500 ms drawn
+    view.set_sessions(sessions, today=START + timedelta(days=24))  # no plan: no target
+    assert view.targets.getData()[0] is None or len(view.targets.getData()[0]) == 0
+    assert "planned" not in view.header.text()
