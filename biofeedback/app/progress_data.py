@@ -11,7 +11,7 @@ import numpy as np
 
 from biofeedback.app.settings import Settings, practice_plan
 from biofeedback.core import progress as pr
-from biofeedback.core.plan import PracticePlan
+from biofeedback.core.plan import Dose, PracticePlan, next_step
 from biofeedback.core.session_summary import breath_starts_from_pacer, session_hr_swing_bpm
 from biofeedback.io.assessment_file import ASSESSMENT_KIND
 from biofeedback.io.store import SessionStore
@@ -29,6 +29,8 @@ class ProgressReport:
     sessions: list[pr.PracticeSession]  # every session of the weeks shown, left-out ones included
     assessments: list[pr.AssessmentRecord]  # of the weeks shown
     store_path: str
+    dose: Dose  # the ``until`` day's practice against the plan's daily dose
+    next_step: str  # what the plan asks next, in one sentence
 
 
 def swing_from_beats(store: SessionStore) -> Any:
@@ -60,5 +62,8 @@ def load_progress(store: SessionStore, settings: Settings, until: date, weeks: i
     first = figures[0].monday if figures else until
     shown = [s for s in sessions if s.started.date() >= first]
     shown_assessments = [a for a in assessments if a.started.date() >= first]
+    dose = pr.dose_on(until, plan, sessions, assessments)
+    last_assessment = max((a.started.date() for a in assessments), default=None)
     return ProgressReport(plan, min_minutes, until, figures, pr.progress(shown, until, shown_assessments), shown,
-                          shown_assessments, str(store.path))
+                          shown_assessments, str(store.path), dose,
+                          next_step(plan, until, dose, last_assessment, last_review=until))

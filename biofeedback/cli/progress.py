@@ -85,8 +85,12 @@ def as_json(report: Any) -> dict:
 
     plan, until, weeks, overall = report.plan, report.until, report.weeks, report.overall
     min_minutes, sessions, assessments = report.min_minutes, report.sessions, report.assessments
+    dose = report.dose
     return {
         "until": until.isoformat(),
+        "day": {"minutes": _round(dose.done_minutes), "target_minutes": _round(dose.target_minutes),
+                "sessions": dose.sessions_done, "target_sessions": dose.sessions_target,
+                "next_step": report.next_step},
         "plan": {"kind": plan.kind, "description": plan.describe(), "sessions_per_day": plan.sessions_per_day,
                  "minutes_per_session": plan.minutes_per_session, "days_per_week": plan.days_per_week,
                  "weeks": plan.weeks, "start": plan.start.isoformat() if plan.start else None,
@@ -130,7 +134,13 @@ def as_text(report: Any) -> str:
 
     plan, until, weeks, overall = report.plan, report.until, report.weeks, report.overall
     min_minutes, sessions, assessments = report.min_minutes, report.sessions, report.assessments
-    lines = [f"Plan: {plan.describe()}.", ""]
+    lines = [f"Plan: {plan.describe()}."]
+    dose = report.dose
+    if plan.active:
+        lines.append(f"{until:%a %d %b}: {dose.done_minutes:.0f} of {dose.target_minutes:.0f} min, "
+                     f"{dose.sessions_done} of {dose.sessions_target} session{'s' if dose.sessions_target != 1 else ''}"
+                     f". Next: {report.next_step}")
+    lines.append("")
     head = ("week", "plan", "minutes", "target", "done", "days", "pain", "stress", "mood",
             "Δpain", "Δstress", "Δmood", "swing", "coh.", "RMSSD", "left out")
     rows = []

@@ -34,7 +34,7 @@ import numpy as np
 from scipy import stats
 
 from biofeedback import config
-from biofeedback.core.plan import PracticePlan, plan_week, week_target_minutes
+from biofeedback.core.plan import Dose, PracticePlan, plan_week, todays_dose, week_target_minutes
 from biofeedback.core.session_kind import PRACTICE, stored_duration_s, stored_kind
 
 CHECKIN_ITEMS = ("stress", "pain", "mood")
@@ -177,6 +177,16 @@ def progress(sessions: Iterable[PracticeSession], today: date,
         checkins=checkins,
         n_left_out=len(every) - len(sessions),
     )
+
+
+def dose_on(day: date, plan: PracticePlan, sessions: Iterable[PracticeSession],
+            assessments: Iterable[AssessmentRecord] = ()) -> Dose:
+    """``day``'s practice against the plan's daily dose: practice sessions and assessments of that local day
+    (what the main window shows as done / left)."""
+    counted = [s for s in sessions if s.kind == PRACTICE and s.started.date() == day]
+    done = [a for a in assessments if a.started.date() == day]
+    minutes = float(sum(max(s.minutes, 0.0) for s in counted) + sum(a.minutes for a in done))
+    return todays_dose(plan, minutes, len(counted))
 
 
 # -- from the store ----------------------------------------------------------------------------------------

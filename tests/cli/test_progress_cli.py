@@ -43,6 +43,9 @@ def test_minutes_against_the_plan_per_week(world):
     assert [w["days_practised"] for w in weeks] == [5, 3, 0, 5]
     assert world["json"]["plan"]["description"].startswith("Your own: 1 × 10 min a day, 5 days a week")
     assert world["json"]["assessments"][0]["recommended_bpm"] == 5.5
+    # the last day (a Sunday, nothing done) against the daily dose, and what the plan asks next
+    assert world["json"]["day"] == {"minutes": 0.0, "target_minutes": 10.0, "sessions": 0, "target_sessions": 1,
+                                    "next_step": "Session 1 of 1 today: 10 min (10 min left today)."}
 
 
 def test_the_pain_before_sessions_is_the_baseline_trend(world):
@@ -75,6 +78,7 @@ def test_the_text_table_and_the_last_weeks_only(world):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("Plan: Your own: 1 × 10 min a day") and "not a medical device" in out
+    assert "\nSun 29 Nov: 0 of 10 min, 0 of 1 session. Next: Session 1 of 1 today" in out
     rows = [line for line in out.splitlines() if line.startswith("2026-W")]
     assert [r.split()[0] for r in rows] == ["2026-W47", "2026-W48"]
     assert rows[1].split()[3:8] == ["*", "4", "50", "50", "100"]  # this week, plan week, minutes, target, done %

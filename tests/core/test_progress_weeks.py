@@ -71,3 +71,13 @@ def test_short_unpaced_and_test_sessions_are_counted_as_left_out_and_move_no_fig
         assert getattr(mixed, name) == getattr(alone, name), name
     p = progress(practice + odd, date(2026, 11, 8))
     assert p.n_sessions == 5 and p.n_left_out == 4 and p.metrics["rmssd_ms"].values.max() == 34.0
+
+
+def test_todays_dose_counts_todays_practice_and_assessments_only():
+    from biofeedback.core.progress import dose_on
+
+    plan = preset("lehrer", start=MON)
+    sessions = [session(1), session(1, minutes=12.0), session(1, minutes=0.1, kind="short"), session(0)]
+    dose = dose_on(date(2026, 11, 3), plan, sessions, [AssessmentRecord(datetime(2026, 11, 3, 7), 10.0, 5.5)])
+    assert (dose.done_minutes, dose.sessions_done, dose.left_minutes, dose.complete) == (32.0, 2, 8.0, False)
+    assert dose_on(date(2026, 11, 4), plan, sessions).done_minutes == 0.0
