@@ -90,7 +90,9 @@ class SpectrumPlot(pg.PlotWidget):
         super().__init__()
         unwrap_clear(self)
         item = self.getPlotItem()
-        _setup(item, f"HR spectrum, last {config.LIVE_SPECTRUM_WINDOW_S:.0f} s")
+        self.title = f"HR spectrum, last {config.LIVE_SPECTRUM_WINDOW_S:.0f} s"
+        self.waiting = False  # beats stopped: the title says the spectrum is of the beats before
+        _setup(item, self.title)
         item.setLabel("left", "ms²/Hz")
         item.setLabel("bottom", "Hz")
         item.getAxis("left").enableAutoSIPrefix(False)
@@ -125,6 +127,7 @@ class SpectrumPlot(pg.PlotWidget):
 
     def set_theme(self, theme: Theme, font_pt: int) -> None:
         self.setBackground(theme.background)
+        self.theme, self.font_pt = theme, font_pt
         style_plot(self.getPlotItem(), theme, font_pt)
         for name, region in self.regions:
             color = pg.mkColor(getattr(theme, name.lower()))
@@ -150,6 +153,15 @@ class SpectrumPlot(pg.PlotWidget):
         self.message.setVisible(True)
         self.last_compute_s = None
         self._place_labels()
+
+    def set_waiting(self, on: bool) -> None:
+        """Beats stopped (True) or arrive (False): the title says so, the last spectrum stays to read."""
+        if on == self.waiting:
+            return
+        self.waiting = on
+        title = self.title + (f' <span style="color: {self.theme.warn}">— before the beats stopped</span>'
+                              if on else "")
+        self.getPlotItem().setTitle(title, size=f"{self.font_pt + 1}pt", color=self.theme.muted)
 
     def set_pacer_rate(self, rate_bpm: float) -> None:
         self.pacer_line.setPos(rate_bpm / 60.0)

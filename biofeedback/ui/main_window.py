@@ -32,7 +32,7 @@ from biofeedback.ui.coach.app_integration import install_lsl
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.eyes_closed import install_eyes_closed
 from biofeedback.ui.help import first_run_dialog, help_dialog
-from biofeedback.ui.keyboard import ControlKeys, keep_keys_in_controls
+from biofeedback.ui.keyboard import ControlKeys, FocusRing, keep_keys_in_controls
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.menus import install_menus
 from biofeedback.ui.sensor_check import install_sensor_check
@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.look.leave_presentation)
         self.control_keys = ControlKeys(self)  # a focused button or box keeps Space and its arrows
         keep_keys_in_controls(self.ui.top, self.control_keys)
+        self.focus_ring = FocusRing(self.ui.top, self.theme.accent)  # a visible focus on every control
         self.ui.pacer_view.setFocus()  # the window's keys act from the start (Space, the arrows)
 
         self.look.apply_theme()
@@ -224,6 +225,8 @@ class MainWindow(QMainWindow):
         self.ui.status.clear()
 
     def _on_output(self, out: PipelineOutput) -> None:
+        if not self.live.connected:
+            return  # the last flushed output of a stopped source: no "good signal" after Disconnect
         if out.quality is not None:
             self.ui.status.show_quality(out.quality)
         if out.metrics is not None:

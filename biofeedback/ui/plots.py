@@ -404,8 +404,7 @@ class TachogramPlot(_LivePlot):
         self.hr_dots = DotsItem(box, 5)
         self.corrected = SymbolItem(box, "x", 8)
         self.markers: list[pg.InfiniteLine] = []
-        self.waiting = pg.TextItem("waiting for beats", anchor=(0.5, 0.5))  # shown once beats stopped
-        item.addItem(self.waiting)
+        self.waiting = False  # beats stopped: the title says so (never under the curves, as a label was)
         self._beats_key: tuple | None = None
         self._beats = np.empty((0, 3))
         self.setXRange(-self.span_s, 0, padding=0)
@@ -418,9 +417,9 @@ class TachogramPlot(_LivePlot):
 
     def set_theme(self, theme: Theme, font_pt: int) -> None:
         self.setBackground(theme.background)
-        self.getPlotItem().setTitle(self.titles[font_pt >= SHORT_TITLE_FROM_PT])
-        style_plot(self.getPlotItem(), theme, font_pt)
         self.theme, self.font_pt = theme, font_pt
+        self.getPlotItem().setTitle(self._title())
+        style_plot(self.getPlotItem(), theme, font_pt)
         self.hr.setPen(pg.mkPen(theme.heart, width=3))
         self.hr_dots.setBrush(theme.heart)
         # the accent at 200/255 over the background, mixed once: an opaque line draws 3x faster than a
@@ -429,8 +428,6 @@ class TachogramPlot(_LivePlot):
         self.guide.setPen(pg.mkPen(guide, width=2))
         self.breath.setPen(pg.mkPen(theme.muted, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.corrected.setPen(pg.mkPen(theme.warn, width=2))
-        self.waiting.setColor(theme.muted)
-        self.waiting.setFont(point_font(font_pt + 2))
         for line in self.markers:
             line.setPen(pg.mkPen(theme.coherence, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
             if line.label is not None:
@@ -452,13 +449,17 @@ class TachogramPlot(_LivePlot):
         self._drawn_key = None
         self._beats_key = None
 
+    def _title(self) -> str:
+        title = self.titles[self.font_pt >= SHORT_TITLE_FROM_PT]
+        if self.waiting:
+            title += f' <span style="color: {self.theme.warn}">— waiting for beats</span>'
+        return title
+
     def _show_waiting(self, on: bool) -> None:
-        """"waiting for beats" over the middle of the plot (it is in the cached picture)."""
-        if on:
-            lo, hi = self.viewRange()[1]
-            self.waiting.setPos(-self.span_s / 2, (lo + hi) / 2)
-        if on != self.waiting.isVisible() or on:
-            self.waiting.setVisible(on)
+        """Say in the title that beats stopped (or that they arrive again)."""
+        self.waiting = on
+        if hasattr(self, "theme"):  # (the first clear comes before the theme)
+            self.getPlotItem().setTitle(self._title(), size=f"{self.font_pt + 1}pt", color=self.theme.muted)
             self.invalidate_picture()
 
     def add_marker(self, device_t_s: float, label: str = "") -> None:
@@ -500,7 +501,7 @@ class TachogramPlot(_LivePlot):
         if now_s is None:
             return
         fresh = model.beats_fresh_at(now_s)
-        if fresh == self.waiting.isVisible():
+        if fresh == self.waiting:
             self._show_waiting(not fresh)
         breath_curve = model.breath_curve()
         data = (model.beats_version, id(breath_curve))  # (the pacer's trace: drawn as it scrolls)

@@ -65,6 +65,7 @@ class WindowFrame:
                     if trend.isVisible():
                         trend.refresh(model, device_now)
             ui.spectrum.maybe_recompute(model, now)
+            ui.spectrum.set_waiting(bool(len(model.beats)) and not model.beats_fresh_at(device_now))
         if self._due("numbers", now, 1.0 / NUMBERS_EVERY_S):
             self._update_numbers(now)
             self._update_timer()

@@ -29,6 +29,8 @@ class WindowLook:
             apply_theme(app, w.theme)
         w.ui.apply(w.theme, presentation=self.presentation)
         w.coherence_indicator.set_theme(w.theme)
+        if getattr(w, "focus_ring", None) is not None:
+            w.focus_ring.set_color(w.theme.accent)
 
     def toggle_theme(self) -> None:
         w = self.window

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from a11y import spoken_name, unnamed_controls
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from biofeedback.app.settings import Settings
@@ -76,6 +76,14 @@ def test_tab_walks_the_controls_and_the_pacer_and_never_a_plot(window, qtbot):
                                       "Pacer rate, breaths per minute", "Help")]
     assert order == sorted(order)  # the source, the session, the pacer's settings, then the view's buttons
     assert window.ui.pacer_view.focus_frame  # reached by Tab: a visible focus frame
+    window.ui.help_button.setFocus(Qt.FocusReason.TabFocusReason)  # a button: the accent ring around it
+    ring, button = window.focus_ring, window.ui.help_button
+    assert ring.isVisible() and ring.geometry().contains(QRect(button.mapTo(window.ui.top, QPoint(0, 0)),
+                                                              button.size()))
+    window.ui.rate.setFocus(Qt.FocusReason.TabFocusReason)  # a spin box (its line edit has the focus)
+    assert ring.target is window.ui.rate and ring.isVisible()
+    window.ui.pacer_view.setFocus()
+    assert not ring.isVisible()  # the pacer draws its own
 
 
 def test_space_and_arrows_work_the_focused_control_and_the_session_from_the_pacer(window, qtbot):

@@ -86,7 +86,7 @@ def test_the_tachogram_draws_no_line_across_an_unplugged_gap(qtbot):
     model.add(PipelineOutput(interval_gaps_t_s=[44.2], beats=beats_every(44.5, 5)), host_t_s=125.0)
     plot.refresh(model, 49.0)
     x, y = plot.hr.getData()
-    assert not plot.waiting.isVisible()
+    assert not plot.waiting
     before, after = x[x < -20.0], x[x > -10.0]  # beats at 10-27.1 s and 40-48.1 s, now 49 s
     assert len(before) == 20 and len(after) == 10
     path = plot.hr._path  # drawn with breaks: no segment from 27.1 s to 40 s, none from 43.6 to 44.5 s
@@ -94,7 +94,7 @@ def test_the_tachogram_draws_no_line_across_an_unplugged_gap(qtbot):
     assert [(round(r.left() + 49.0, 1), round(r.right() + 49.0, 1)) for r in runs] == [
         (10.0, 27.1), (40.0, 43.6), (44.5, 48.1)]
     plot.refresh(model, 49.0 + config.LIVE_STALE_AFTER_S + 1.0)  # then nothing more arrives
-    assert plot.waiting.isVisible()
+    assert plot.waiting
 
 
 @pytest.fixture
@@ -160,5 +160,6 @@ def test_number_ring_and_header_agree_then_all_wait_after_disconnect(live_window
     assert ui.numbers.coherence.title.text() == "Coherence"
     assert ring.level is None and bar.coherence.value.text() == "waiting"
     assert window.ui.pacer_view.caption is None  # "you: 5.9 /min" is gone too
-    assert ui.tachogram.waiting.isVisible() and ui.tachogram.accessibleDescription() == "waiting for data"
+    assert ui.tachogram.waiting and ui.tachogram.accessibleDescription() == "waiting for data"
+    assert ui.spectrum.waiting and "before the beats stopped" in ui.spectrum.getPlotItem().titleLabel.text
     assert "waiting" in ring.accessibleDescription()
