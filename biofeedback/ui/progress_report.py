@@ -19,7 +19,7 @@ import numpy as np
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from biofeedback import NOT_A_MEDICAL_DEVICE, __version__
+from biofeedback import NOT_A_MEDICAL_DEVICE, __version__, config
 from biofeedback.app.progress_data import ProgressReport
 from biofeedback.core.progress import DEFINITIONS, WeekFigures
 from biofeedback.core.session_kind import PRACTICE, REASONS
@@ -233,8 +233,37 @@ def _checkin_page(p: QPainter, r: ProgressReport) -> None:
         counts: dict[str, int] = {}
         for s in left:
             counts[s.kind] = counts.get(s.kind, 0) + 1
-        _paragraph(p, y, "Left out (kept, not counted): " + "; ".join(f"{c} {REASONS[k]}" for k, c in counts.items())
-                   + ".", 13, MUTED)
+        y = _paragraph(p, y, "Left out (kept, not counted): "
+                       + "; ".join(f"{c} {REASONS[k]}" for k, c in counts.items()) + ".", 13, MUTED)
+    _heart_rhythm_charts(p, r, y + 16)
+
+
+# per-week heart-rhythm charts: from 0, at least this tall, so noise does not look like change
+RHYTHM_CHARTS = (("hr_swing_bpm", "HR swing per breath (bpm)", config.PLOT_MIN_SPAN_HR_BPM, "{:g}"),
+                 ("coherence_ratio", "Coherence ratio", config.PLOT_MIN_SPAN_COHERENCE, "{:g}"),
+                 ("rmssd_ms", "RMSSD (ms)", config.PLOT_MIN_SPAN_RMSSD_MS, "{:g}"))
+
+
+def _heart_rhythm_charts(p: QPainter, r: ProgressReport, y: float) -> None:
+    """The week medians of swing, coherence and RMSSD side by side, each from 0 on its own honest axis."""
+    draw_text(p, MARGIN, y, "Heart rhythm during practice: the week's median", 15, bold=True)
+    gap, n = 70.0, max(len(r.weeks), 1)
+    width = (PAGE_W - 2 * MARGIN - 3 * gap + 20) / 3
+    for k, (name, title, span, fmt) in enumerate(RHYTHM_CHARTS):
+        rect = QRectF(MARGIN + 45 + k * (width + gap), y + 70, width, 170)
+        values = [getattr(w, name) for w in r.weeks]
+        found = [v for v in values if v is not None]
+        axes = Axes(p, rect, (-0.5, n - 0.5), (0.0, max(span, max(found, default=0.0) * 1.15)))
+        axes.frame("", "", xfmt="", yfmt=fmt)
+        draw_text(p, rect.left() - 45, rect.top() - 32, title, 13, MUTED, bold=True, width=width + 45)
+        p.setBrush(BAR)
+        p.setPen(Qt.PenStyle.NoPen)
+        for i, v in enumerate(values):
+            if v is not None:
+                p.drawEllipse(QPointF(float(axes.x(i)), float(axes.y(v))), 4.5, 4.5)
+        for i in (0, n - 1) if n > 1 else (0,):
+            draw_text(p, float(axes.x(i)) - 40, rect.bottom() + 7, f"{r.weeks[i].monday:%d %b}" if r.weeks else "",
+                      12, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
 
 
 DEFINITION_TITLES = {

@@ -142,7 +142,8 @@ def test_the_progress_pdf_has_three_pages_with_their_sections(world, qapp):
                  "Resonance assessments", "5.5 breaths/min (12 min, counted as practice)"):
         assert text in pages[0], text
     for text in ("Check-ins and heart rhythm", "Before sessions: the weekly mean", "Δpain", "RMSSD ms",
-                 "Trends over the practice sessions", "pain before sessions -0.92 points/week", "Left out"):
+                 "Trends over the practice sessions", "pain before sessions -0.92 points/week", "Left out",
+                 "Heart rhythm during practice", "HR swing per breath (bpm)", "Coherence ratio", "RMSSD (ms)"):
         assert text in pages[1], text
     for text in ("How each number is defined", "Minutes practised", "Heart-rate swing", "Coherence", "RMSSD",
                  "minimum length (1.5 min)"):
