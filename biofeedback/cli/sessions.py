@@ -20,7 +20,10 @@ def run(args: argparse.Namespace) -> int:
     from biofeedback.io.session_format import HISTORY_COLUMNS, history_row
     from biofeedback.io.store import SessionStore, StoreError
 
-    min_minutes = load_settings()[0].progress_min_session_minutes  # (a bad file is said by the app, not here)
+    settings, notice = load_settings()
+    if notice:
+        print(f"biofeedback sessions: {notice}", file=sys.stderr)
+    min_minutes = settings.progress_min_session_minutes  # shorter sessions are listed as not counted
 
     try:
         # Listing re-derives nothing (that needs SciPy, ~1 s to import): a crashed session shows

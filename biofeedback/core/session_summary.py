@@ -247,7 +247,7 @@ def short_reading(duration_s: float, min_minutes: float) -> str:
     """What a session under the minimum length is told instead of a comparison."""
     seconds = max(int(round(duration_s)), 0)
     length = f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
-    return (f"A short session ({length}, under the {min_minutes:g}-minute minimum in Settings): it is kept "
+    return (f"A short session ({length}, under the {min_minutes:g}-minute minimum in the settings): it is kept "
             "in your history, but not compared with your other sessions nor counted in your weekly progress.")
 
 

@@ -113,6 +113,11 @@ def test_bad_input_is_said_and_exits_2(world, tmp_path):
     empty = {**world["env"], "BIOFEEDBACK_DATA_DIR": str(tmp_path / "none"), "BIOFEEDBACK_CONFIG_DIR": str(tmp_path)}
     result = cli("progress", env=empty)
     assert result.returncode == 0 and result.stdout.startswith("No sessions yet") and "No plan chosen" in result.stdout
+    # a settings file that cannot be read is kept aside and said, by `sessions` too (it reads the minimum length)
+    (tmp_path / "settings.json").write_text("{not json", encoding="utf-8")
+    result = cli("sessions", env=empty)
+    assert result.returncode == 0 and "Your settings file could not be read" in result.stderr
+    assert list(tmp_path.glob("settings.json.corrupt-*"))
 
 
 def test_a_bad_plan_start_in_the_settings_file_falls_back_and_says_so(tmp_path):

@@ -24,7 +24,7 @@ def test_a_7_second_session_says_it_is_short_instead_of_higher_than_all_earlier_
     view.show_summary(summary)
     assert view.rmssd.context.text() == "not compared: a short session"
     assert view.swing.context.text() == "not compared: a short session"
-    assert view.reading.text() == ("A short session (7 s, under the 1.5-minute minimum in Settings): it is kept in "
+    assert view.reading.text() == ("A short session (7 s, under the 1.5-minute minimum in the settings): it is kept in "
                                    "your history, but not compared with your other sessions nor counted in your "
                                    "weekly progress.")
     # the same session over the minimum (a user who set 0.1 min) is set against the 13 earlier ones
