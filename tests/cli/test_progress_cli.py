@@ -162,3 +162,18 @@ def test_the_progress_pdf_has_three_pages_with_their_sections(world, qapp):
     result = cli("export", "progress", "--format", "csv", "--out", str(world["root"] / "p.csv"), env=world["env"])
     assert result.returncode == 2 and "is a PDF (--format pdf)" in result.stderr
     assert not (world["root"] / "p.csv").exists()
+
+
+def test_the_plan_is_chosen_headless_and_kept_in_the_settings_file(tmp_path):
+    env = {**os.environ, "BIOFEEDBACK_CONFIG_DIR": str(tmp_path), "BIOFEEDBACK_DATA_DIR": str(tmp_path / "data")}
+    (tmp_path / "settings.json").write_text(json.dumps({"theme": "light"}), encoding="utf-8")
+    assert cli("plan", env=env).stdout == "No plan chosen.\n"
+    chosen = cli("plan", "custom", "--sessions", "1", "--minutes", "15", "--days", "5", "--weeks", "6",
+                 "--start", "2026-12-07", env=env)
+    assert chosen.returncode == 0 and chosen.stdout.startswith("Your own: 1 × 15 min a day, 5 days a week")
+    saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert saved["theme"] == "light" and saved["plan_kind"] == "custom" and saved["plan_start"] == "2026-12-07"
+    assert (saved["plan_minutes_per_session"], saved["plan_days_per_week"], saved["plan_weeks"]) == (15, 5, 6)
+    refused = cli("plan", "lehrer", "--minutes", "3", env=env)
+    assert refused.returncode == 2 and "lehrer sets its own numbers" in refused.stderr
+    assert json.loads((tmp_path / "settings.json").read_text(encoding="utf-8")) == saved  # nothing changed
