@@ -94,7 +94,7 @@ class SourceWorker(QObject):
         except Exception:
             self._report(traceback.format_exc())
             return
-        if out.ppg or out.beats or out.statuses or out.gaps or out.quality or out.metrics:
+        if out.ppg or out.signals or out.beats or out.statuses or out.gaps or out.quality or out.metrics:
             self.output.emit(self.generation, out)
 
     def _on_state(self, state: SourceState) -> None:

@@ -105,7 +105,8 @@ def _no_estimate(t_end_s: float, window_s: float) -> BreathingEstimate:
 
 def chest_estimate(t_s: np.ndarray, acc_mg: np.ndarray, t_end_s: float, window_s: float
                    ) -> tuple[BreathingEstimate, np.ndarray, np.ndarray, np.ndarray | None]:
-    """Breathing over [t_end_s - window_s, t_end_s] from the chest: (estimate, 4 Hz grid, curve, phase track).
+    """Breathing over [t_end_s - window_s, t_end_s] from the chest: (estimate, 4 Hz grid, curve, phase track),
+    the last three from the first sample in the window on.
 
     The curve (``breathing_curve`` of the samples in the window) is put on the
     grid of the pulse's breath curve (``config.RESAMPLE_FS_HZ``); rate and phase
@@ -126,9 +127,11 @@ def chest_estimate(t_s: np.ndarray, acc_mg: np.ndarray, t_end_s: float, window_s
     fs = config.RESAMPLE_FS_HZ
     n = int(round(window_s * fs))
     grid = t_end_s - (n - 1 - np.arange(n)) / fs
-    curve = np.interp(grid, t, raw)
     at = np.clip(np.searchsorted(t, grid), 1, t.size - 1)
     covered = np.minimum(np.abs(t[at] - grid), np.abs(t[at - 1] - grid)) <= CHEST_COVER_S
+    first = int(np.argmax(covered))  # a window longer than the samples so far: from the first one on
+    grid, covered = grid[first:], covered[first:]
+    curve = np.interp(grid, t, raw)
     curve = curve / (curve[covered].std() or 1.0)
     spec = _spectral_rate(np.where(covered, curve, 0.0), fs)
     if spec is None or spec.purity < CHEST_MIN_PURITY:
