@@ -25,7 +25,8 @@ SHORTCUTS = (
     ("F11", "presentation mode: large, for a coach's second screen", ("F11",)),
     ("Esc", "leave presentation mode (back to the window as it was)", ("Esc",)),
     ("F1", "this help", ("F1",)),
-    ("Ctrl+Q", "quit (a running session is stopped and saved first)", ("Ctrl+Q",)),
+    ("Ctrl+Q", "quit; during a session it asks first: stop, answer the \"after\" check-in and close, "
+               "or keep practising (what is recorded is always kept)", ("Ctrl+Q",)),
 )
 _KEYS_TABLE = '<table cellpadding="3">' + "".join(
     f"<tr><td><b>{key}</b></td><td>{what}</td></tr>" for key, what, _ in SHORTCUTS) + "</table>"

@@ -28,6 +28,7 @@ from biofeedback.core.pacer import Pacer
 from biofeedback.io.source import FAILED, Source, SourceState
 from biofeedback.ui import warm_imports
 from biofeedback.ui.audio import AudioCue
+from biofeedback.ui.close_guard import CloseGuard
 from biofeedback.ui.coach.app_integration import install_lsl
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.eyes_closed import install_eyes_closed
@@ -83,7 +84,8 @@ class MainWindow(QMainWindow):
         self.lsl = install_lsl(self)  # Tools: stream on LSL, the coach view (ui/coach/app_integration.py)
         self.eyes_closed = install_eyes_closed(self)  # Tools > Eyes closed: sound guide, dim (ui/eyes_closed.py)
         self.sensor_check = install_sensor_check(self)  # Tools > Check my sensor (ui/sensor_check.py)
-        self.menu_actions = install_menus(self, self.close, self.look.toggle_theme, self.look.toggle_presentation,
+        self.close_guard = CloseGuard(self)  # closing during a session asks first (ui/close_guard.py)
+        self.menu_actions = install_menus(self, self.request_close, self.look.toggle_theme, self.look.toggle_presentation,
                                           self.show_help)
         # the store glue sets this: called with the session's start, it asks the "before" check-in first
         self.before_session: Callable[[Callable[[], None]], None] | None = None
@@ -380,7 +382,18 @@ class MainWindow(QMainWindow):
             self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
             save_settings(self.settings)
 
+    def request_close(self) -> None:
+        """Ctrl+Q, File > Quit: during a session ask first (stop, check in, close), else close."""
+        if self.close_guard.should_ask():
+            self.close_guard.ask()
+        else:
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if event.spontaneous() and self.close_guard.should_ask():  # the title bar's close button
+            event.ignore()
+            self.close_guard.ask()
+            return
         self.timer.stop()
         if self.wizard is not None:
             self.wizard.close()

@@ -141,8 +141,13 @@ class StoreIntegration(QObject):
     def _saved(self, session_id: int) -> None:
         self.saved.emit(session_id)
         self.window.show_notice(f"Session saved — see History ({HISTORY_KEYS}).")
+        guard = getattr(self.window, "close_guard", None)
+        closing_next = guard is not None and guard.close_when_saved  # "stop, check in and close"
         if self.checkins and not self.closing:
-            self._ask_checkin("after", session_id, then=lambda: self.show_summary(session_id))
+            self._ask_checkin("after", session_id, then=guard.after_checkin if closing_next and guard else
+                              lambda: self.show_summary(session_id))
+        elif closing_next and guard is not None:
+            guard.after_checkin()
         elif not self.closing:
             self.show_summary(session_id)
         if self.history is not None:
