@@ -22,6 +22,7 @@ A row cut short by a crash (the last one) is ignored; damage elsewhere is an err
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TextIO
 
 import numpy as np
@@ -120,9 +121,15 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
     s_t: list[float] = []
     s_v: list[list[float]] = []
 
+    undeclared: list[int] = []  # events[i]: samples logged before any header declared their rate
+    undeclared_t: list[float] = []
+
     def close_block() -> None:
         if t_buf:
-            events.append(PpgBlock(np.array(t_buf), np.array(v_buf), fs_hz or _estimate_fs(t_buf)))
+            if not fs_hz:
+                undeclared.append(len(events))
+                undeclared_t.extend(t_buf)
+            events.append(PpgBlock(np.array(t_buf), np.array(v_buf), fs_hz or 1.0))
             t_buf.clear()
             v_buf.clear()
 
@@ -172,12 +179,17 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
             raise RawLogError(f"{source_name} line {number} is damaged: {line[:60]!r}") from None
     close_signal()
     close_block()
+    if undeclared:  # one rate from all of them: status rows between samples split them into blocks
+        rate = _estimate_fs(undeclared_t)
+        for i in undeclared:
+            events[i] = replace(events[i], fs_hz=rate)
     return events
 
 
 def _estimate_fs(t_s: list[float]) -> float:
-    """The rate of samples logged before any header: rounded to 1 µHz, as the times are printed
-    to a fixed precision (1 / 0.004 s gave 249.99999999999977 Hz, and the detector's sample
-    counts of a 250 Hz recording differed from the live ones)."""
+    """The rate of samples logged before any header, from the median step between them: rounded
+    to 1 µHz, as the times are printed to a fixed precision (1 / 0.004 s gave 249.99999999999977
+    Hz, and the detector's sample counts of a 250 Hz recording differed from the live ones)."""
     steps = np.diff(t_s)
-    return round(float(1.0 / np.median(steps)), 6) if steps.size and np.median(steps) > 0 else 1.0
+    steps = steps[steps > 0]
+    return round(float(1.0 / np.median(steps)), 6) if steps.size else 1.0

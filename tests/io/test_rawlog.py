@@ -67,3 +67,18 @@ def test_samples_logged_before_any_header_keep_the_rate_they_were_sampled_at():
     events = read_raw_events(io.StringIO("# biofeedback raw events v1\nkind,t_s,value,detail\n" + rows))
     (block,) = [e for e in events if isinstance(e, PpgBlock)]
     assert block.fs_hz == 250.0
+
+
+def test_samples_before_any_header_split_by_status_rows_share_one_rate():
+    """A record started mid-stream on a loaded machine logged samples one at a time between
+    status rows before the header came: each block of one sample was given 1 Hz, and analyze
+    refused the file ("PPG at 1 Hz is too slow")."""
+    rows = []
+    for k in range(40):
+        rows.append(f"ppg,{10 + k * 0.004:.3f},{500 + k % 7},")
+        if k % 2 == 0:
+            rows.append(f"status,{10 + k * 0.004:.3f},,link_damaged")
+    rows += ["info,0,250,protocol=native;device=sim;adc_max=1023;polarity=1", "ppg,10.160,503,", "ppg,10.164,504,"]
+    text = "# biofeedback raw events v1\nkind,t_s,value,detail\n" + "\n".join(rows) + "\n"
+    blocks = [e for e in read_raw_events(io.StringIO(text)) if isinstance(e, PpgBlock)]
+    assert len(blocks) == 22 and {b.fs_hz for b in blocks} == {250.0}
