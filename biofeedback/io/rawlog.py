@@ -182,7 +182,9 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
     if undeclared:  # one rate from all of them: status rows between samples split them into blocks
         rate = _estimate_fs(undeclared_t)
         for i in undeclared:
-            events[i] = replace(events[i], fs_hz=rate)
+            block = events[i]
+            assert isinstance(block, PpgBlock)
+            events[i] = replace(block, fs_hz=rate)
     return events
 
 
