@@ -82,7 +82,9 @@ class StoreIntegration(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         """Note when the window closes: no check-in dialog must then appear (it would keep the app running)."""
         if watched is self.window and event.type() == QEvent.Type.Close:
-            self.closing = True
+            guard = getattr(self.window, "close_guard", None)
+            if not (event.spontaneous() and guard is not None and guard.should_ask()):  # (else it asks first)
+                self.closing = True
         return False
 
     def _writer_status(self, message: str) -> None:
