@@ -350,19 +350,22 @@ class SessionLibrary(QObject):
         """The store's file (None when it could not be opened)."""
         return self.store.path if self.store is not None else None
 
-    def export(self, session_id: int, path: str | Path,
-               render_report: Callable[[Path, int, Path], None] | None = None) -> threading.Thread:
+    def export(self, session_id: int | str, path: str | Path,
+               render_report: Callable[[Path, int | str, Path], None] | None = None) -> threading.Thread:
         """Write a report (.pdf/.png with ``render_report(store_path, session_id, path)``), beats (.csv)
         or Kubios RR (.txt), in a thread; ``exported(path)`` or ``export_failed(sentence)`` follows.
 
         The report renderer is given the store's file, not this connection: it may run in
         another process (painting holds Python's GIL for tens of ms, which the GUI would feel).
+        ``session_id`` "progress": the multi-week progress report (PDF only).
         """
         path = Path(path)
 
         def run() -> None:
             error = ""
             try:
+                if session_id == "progress" and path.suffix.lower() != ".pdf":
+                    raise ValueError("the progress report is a PDF: name the file .pdf")
                 if path.suffix.lower() in (".pdf", ".png"):
                     if render_report is None:
                         raise ValueError("no report renderer given")
@@ -371,7 +374,7 @@ class SessionLibrary(QObject):
                     render_report(self.path, session_id, path)
                 else:
                     with self._open() as store:
-                        export_session(store, session_id, "rr" if path.suffix.lower() == ".txt" else "csv",
+                        export_session(store, int(session_id), "rr" if path.suffix.lower() == ".txt" else "csv",
                                        path)
             except Exception as exc:  # the user reads one sentence; the traceback goes to stderr
                 traceback.print_exc()

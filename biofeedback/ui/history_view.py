@@ -100,11 +100,15 @@ class HistoryView(QWidget):
         self.notes_button = QPushButton("Notes…")
         self.delete_button = QPushButton("Delete…")
         self.export_button = QPushButton("Export report…")
+        self.progress_button = QPushButton("Progress report…")
+        self.progress_button.setToolTip("The weeks of practice as a PDF for a clinician or coach: plan, adherence, "
+                                        "check-ins, heart rhythm, how each number is defined")
         self.replay_button = QPushButton("Replay")
         self.replay_button.setToolTip("Play the session through the live view again")
         for button, slot in ((self.open_button, self.open_selected), (self.rename_button, self.rename_selected),
                              (self.notes_button, self.annotate_selected), (self.delete_button, self.delete_selected),
-                             (self.export_button, self.export_selected), (self.replay_button, self.replay_selected)):
+                             (self.export_button, self.export_selected), (self.replay_button, self.replay_selected),
+                             (self.progress_button, self.export_progress)):
             button.clicked.connect(lambda _=False, s=slot: s())
             bar.addWidget(button)
         bar.addStretch(1)
@@ -229,12 +233,25 @@ class HistoryView(QWidget):
         self.count_label.setText(f"exporting to {Path(path).name}…")
         return self.library.export(info.id, path, render_in_process)
 
+    def export_progress(self, path: str | None = None):
+        """The multi-week progress report (PDF) up to today, painted in a child process; ``exported(path)`` or
+        ``export_failed(sentence)`` follows. Returns the export thread (None when no file was chosen)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Progress report", "progress.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        self.progress_button.setEnabled(False)
+        self.count_label.setText(f"writing the progress report to {Path(path).name}…")
+        return self.library.export("progress", path, render_in_process)
+
     def _exported(self, path: str) -> None:
+        self.progress_button.setEnabled(True)
         self.export_button.setEnabled(True)
         self.count_label.setText(f"written: {Path(path).name}")
         self.exported.emit(path)
 
     def _export_failed(self, sentence: str) -> None:
+        self.progress_button.setEnabled(True)
         self.export_button.setEnabled(True)
         self.count_label.setText("export failed")
         box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", sentence, parent=self)
