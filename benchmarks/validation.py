@@ -414,6 +414,27 @@ def merge(spans: list[tuple[float, float]], pad_s: float = 0.0) -> list[tuple[fl
     return [(np.floor(a * 1000) / 1000, np.ceil(b * 1000) / 1000) for a, b in out]  # outward: ends stay in
 
 
+def refined_maxima(grid: np.ndarray, wave: np.ndarray, fs: float, beat_s: np.ndarray,
+                   before_s: float, after_s: float) -> np.ndarray:
+    """For each beat, the maximum of ``wave`` from ``before_s`` before it to ``after_s`` after,
+    refined by a parabola through it and its two neighbours (the beat as it was when the window
+    holds no sample)."""
+    out = []
+    for t in beat_s:
+        i0, i1 = np.searchsorted(grid, [t - before_s, t + after_s])
+        if i1 <= i0:
+            out.append(t)
+            continue
+        i = i0 + int(np.argmax(wave[i0:i1]))
+        shift = 0.0
+        if 0 < i < wave.size - 1:
+            a, b, c = wave[i - 1], wave[i], wave[i + 1]
+            den = a - 2 * b + c
+            shift = 0.5 * (a - c) / den if den < 0 else 0.0
+        out.append(grid[i] + shift / fs)
+    return np.array(out)
+
+
 def snap_to_peak(sig: Signal, beat_s: np.ndarray, half_s: float = 0.05) -> np.ndarray:
     """Each beat moved to the systolic peak of the cleaned wave within +-``half_s``.
 
@@ -426,20 +447,7 @@ def snap_to_peak(sig: Signal, beat_s: np.ndarray, half_s: float = 0.05) -> np.nd
     grid, v, fs = uniform(sig)
     sos = butter(2, [0.5, min(8.0, 0.45 * fs)], btype="bandpass", fs=fs, output="sos")
     smooth = sosfiltfilt(sos, v - np.median(v))
-    out = []
-    for t in beat_s:
-        i0, i1 = np.searchsorted(grid, [t - half_s, t + half_s])
-        if i1 <= i0:
-            out.append(t)
-            continue
-        i = i0 + int(np.argmax(smooth[i0:i1]))
-        shift = 0.0
-        if 0 < i < smooth.size - 1:
-            a, b, c = smooth[i - 1], smooth[i], smooth[i + 1]
-            den = a - 2 * b + c
-            shift = 0.5 * (a - c) / den if den < 0 else 0.0
-        out.append(grid[i] + shift / fs)
-    return np.array(out)
+    return refined_maxima(grid, smooth, fs, beat_s, half_s, half_s)
 
 
 def snap_to_r_peak(sig: Signal, beat_s: np.ndarray, half_s: float = 0.02) -> np.ndarray:
@@ -458,20 +466,7 @@ def snap_to_r_peak(sig: Signal, beat_s: np.ndarray, half_s: float = 0.02) -> np.
     at = np.clip(np.searchsorted(grid, beat_s), 0, grid.size - 1)
     polarity = 1.0 if np.median(clean[at]) >= np.median(clean) else -1.0
     wave = polarity * clean
-    out = []
-    for t in beat_s:
-        i0, i1 = np.searchsorted(grid, [t - half_s, t + half_s + 0.5 / fs])
-        if i1 <= i0:
-            out.append(t)
-            continue
-        i = i0 + int(np.argmax(wave[i0:i1]))
-        shift = 0.0
-        if 0 < i < wave.size - 1:
-            a, b, c = wave[i - 1], wave[i], wave[i + 1]
-            den = a - 2 * b + c
-            shift = 0.5 * (a - c) / den if den < 0 else 0.0
-        out.append(grid[i] + shift / fs)
-    return np.array(out)
+    return refined_maxima(grid, wave, fs, beat_s, half_s, half_s + 0.5 / fs)
 
 
 def make_reference(rec: Recording) -> tuple[np.ndarray, list[tuple[float, float]], list[str]]:
