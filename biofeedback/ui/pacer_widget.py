@@ -81,6 +81,7 @@ class PacerWidget(QWidget):
         self.text_scale = 1.0
         self.caption: str | None = None  # e.g. "you: 5.8 /min · guide: 5.5 /min"; None: the rate alone
         self._drawn_state: tuple | None = None
+        self._drawn_label: tuple | None = None  # (caption, rate) the label line shows
         self._backdrop_key: tuple | None = None
         self._backdrop_pixmap: QPixmap | None = None
         self._font_key: tuple | None = None
@@ -145,6 +146,11 @@ class PacerWidget(QWidget):
             if wave != drawn[1]:
                 self.update(self.wave_rect().toAlignedRect())
         self._drawn_state = (circle, wave)
+        label = (self.caption, round(self.pacer.rate_bpm, 1))
+        if label != self._drawn_label:  # the rate changed under "6.5 breaths/min" (the wizard's blocks)
+            if self._drawn_label is not None:
+                self.update(self.caption_rect().toAlignedRect())
+            self._drawn_label = label
 
     def max_speed_px_per_s(self) -> float:
         """The fastest anything moves on screen at the pacer's settings and this size: the circle's edge,

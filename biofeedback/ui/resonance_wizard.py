@@ -127,15 +127,38 @@ class ResonanceWizard(QDialog):
         self.rest_spin.setValue(self.plan.rest_s)
         form.addRow("Time per rate", self.block_spin)
         form.addRow("Rest between rates", self.rest_spin)
-        self.start_button = QPushButton("Start")
+        self.total_label = QLabel()  # the whole assessment's length, said before Start
+        self.total_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.total_label.setWordWrap(True)
+        for spin in (self.block_spin, self.rest_spin):
+            spin.valueChanged.connect(self._show_total)
+        self._show_total()
+        self.start_button = QPushButton(self.start_button_text)
         self.start_button.setMinimumHeight(44)
         self.start_button.clicked.connect(self.start)
         v.addWidget(title)
         v.addWidget(text)
         v.addLayout(form)
+        v.addWidget(self.total_label)
         v.addStretch(1)
         v.addWidget(self.start_button)
         return page
+
+    def _show_total(self) -> None:
+        """The whole assessment's length from the boxes, before Start (it was said nowhere)."""
+        n = len(self.plan.rates_bpm)
+        block_s, rest_s = float(self.block_spin.value()), float(self.rest_spin.value())
+        total_s = n * block_s + (n - 1) * rest_s
+        minutes = max(round(total_s / 60.0), 1)
+        if rest_s > 0 and n > 1:
+            text = self.tr("It takes about {minutes} min in all: {n} rates of {block} each, "
+                           "with a {rest} rest between rates.")
+        else:
+            text = self.tr("It takes about {minutes} min in all: {n} rates of {block} each.")
+        self.total_label.setText(text.format(minutes=minutes, n=n, block=_mmss(block_s), rest=_mmss(rest_s)))
+        self.start_button_text = self.tr("Start ({total})").format(total=_mmss(total_s))
+        if hasattr(self, "start_button"):
+            self.start_button.setText(self.start_button_text)
 
     def _build_running(self) -> QWidget:
         page = QWidget()
