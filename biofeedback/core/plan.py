@@ -92,13 +92,15 @@ def preset(kind: str, start: date | None = None, sessions_per_day: int = 1, minu
 
 
 def plan_week(plan: PracticePlan, day: date) -> int | None:
-    """1-based week of the plan that ``day`` falls in; None before the start, after the end or without a start."""
+    """1-based week of the plan that ``day`` falls in, counted in ISO weeks (the week holding the start is
+    week 1, the next Monday begins week 2, as the weekly figures are); None before the start, after the end
+    or without a start."""
     if plan.start is None or day < plan.start:
         return None
     end = plan.end()
     if end is not None and day >= end:
         return None
-    return (day - plan.start).days // 7 + 1
+    return ((day - timedelta(days=day.weekday())) - (plan.start - timedelta(days=plan.start.weekday()))).days // 7 + 1
 
 
 def week_target_minutes(plan: PracticePlan, monday: date) -> float | None:

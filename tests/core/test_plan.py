@@ -40,6 +40,8 @@ def test_a_week_asks_its_share_of_days_inside_the_plan():
     assert week_target_minutes(plan, date(2026, 10, 26)) == 0.0  # before the start
     assert plan_week(plan, date(2026, 11, 4)) is None and plan_week(plan, date(2026, 11, 5)) == 1
     assert plan_week(plan, date(2026, 11, 12)) == 2 and plan_week(plan, date(2027, 1, 14)) is None
+    sunday = preset("lehrer", start=date(2026, 11, 8))  # weeks of the plan follow ISO weeks, as the table does
+    assert plan_week(sunday, date(2026, 11, 8)) == 1 and plan_week(sunday, date(2026, 11, 9)) == 2
 
 
 def test_todays_dose_and_the_next_step_follow_the_plan():
