@@ -33,7 +33,10 @@ OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
 def earlier_sessions(store, rng, weeks: int = 5) -> None:
-    """Synthetic five-to-fifteen-minute sessions, most days, breathing swing growing with practice."""
+    """Synthetic five-to-fifteen-minute sessions, most days, breathing swing growing with practice.
+
+    On a finger sensor ("COM3"): they stand for a person's practice. Sessions on the simulated sensor
+    are test sessions (core/session_kind.py), so the one run below is compared with none of them."""
     from biofeedback.core.types import Beat
     from biofeedback.io.store import CheckIn
 
@@ -49,7 +52,7 @@ def earlier_sessions(store, rng, weeks: int = 5) -> None:
             rr = 880 - day + amplitude * np.sin(2 * np.pi * 0.1 * t) + rng.normal(0, 22)
             t += rr / 1000
             beats.append(Beat(t, float(rr), bool(rng.random() < 0.01), "normal"))
-        writer = store.begin_session("Simulated sensor", "native", pacer_bpm=6.0)
+        writer = store.begin_session("COM3", "native", pacer_bpm=6.0)
         writer.add_beats(beats)
         writer.finish()
         store.con.execute("UPDATE sessions SET started_at = ?, ended_at = ? WHERE id = ?",
