@@ -30,6 +30,9 @@ REASONS = {
     "replay": "a replay of a recording",
     "unpaced": "no breathing pacer (a record run)",
 }
+# the earlier sessions a session of each kind is set against, in words
+PEERS = {PRACTICE: "sessions", "simulated": "simulated sessions", "replay": "replays",
+         "unpaced": "sessions without a pacer"}
 _UNKNOWN: Any = object()
 
 

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.session_kind import PRACTICE, session_kind, stored_kind
+from biofeedback.core.session_kind import PEERS, PRACTICE, session_kind, stored_kind
 from biofeedback.core.types import Beat
 
 # hrv and resonance (SciPy, ~0.5 s) are imported in the functions that compute: the window
@@ -235,7 +235,7 @@ def summarize_session(
     if kind == "short":
         reading = short_reading(float(duration_s), min_minutes)
     else:
-        reading = plain_reading(n, artifact_share, swing_cmp, checkins)
+        reading = plain_reading(n, artifact_share, swing_cmp, checkins, kind)
     return SessionSummary(
         duration_s=float(duration_s), n_beats=n, artifact_share=artifact_share, mean_coherence=mean_coh,
         peak_coherence=peak_coh, high_coherence_s=high_s, rmssd=rmssd_cmp, hr_swing=swing_cmp,
@@ -313,9 +313,12 @@ def _checkin_words(checkins: Sequence[CheckinChange]) -> str:
 
 
 def plain_reading(
-    n_beats: int, artifact_share: float | None, swing: Comparison, checkins: Sequence[CheckinChange]
+    n_beats: int, artifact_share: float | None, swing: Comparison, checkins: Sequence[CheckinChange],
+    kind: str = PRACTICE,
 ) -> str:
-    """One descriptive sentence: the swing against one's usual, then the check-in change."""
+    """One descriptive sentence: the swing against one's usual (one's earlier sessions of the same
+    ``kind``: "your earlier simulated sessions"), then the check-in change."""
+    peers = PEERS.get(kind, "sessions")
     if n_beats < config.SUMMARY_MIN_BEATS:
         return "A short session: too few beats to say more than the time practised."
     if artifact_share is not None and artifact_share > config.ARTIFACT_SHARE_WARN:
@@ -324,11 +327,13 @@ def plain_reading(
     if swing.comparable and swing.percentile is not None:
         hi = config.SUMMARY_NOTABLE_PERCENTILE
         if swing.percentile >= hi:
-            first = "Your heart rate rose and fell with your breath more than in most of your earlier sessions"
+            first = f"Your heart rate rose and fell with your breath more than in most of your earlier {peers}"
         elif swing.percentile <= 100.0 - hi:
-            first = "Your heart rate rose and fell with your breath less than in most of your earlier sessions"
-        else:
+            first = f"Your heart rate rose and fell with your breath less than in most of your earlier {peers}"
+        elif kind == PRACTICE:
             first = "Your heart rate rose and fell with your breath about as much as usual for you"
+        else:
+            first = f"Your heart rate rose and fell with your breath about as much as in your earlier {peers}"
     elif swing.value is not None:
         first = f"Your heart rate rose and fell by about {swing.value:.0f} bpm with each breath"
     else:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
+from biofeedback.core.session_kind import PEERS
 from biofeedback.core.session_summary import (
     CheckinChange,
     Comparison,
@@ -30,11 +31,6 @@ from biofeedback.ui.panels import clock_text
 from biofeedback.ui.theme import DARK, Theme
 
 DASH = "–"
-
-
-# the earlier sessions a session of each kind (core.session_kind) is set against
-KIND_SESSIONS = {"practice": "sessions", "simulated": "simulated sessions", "replay": "replays",
-                 "unpaced": "sessions without a pacer"}
 
 
 def comparison_text(c: Comparison, unit: str, fmt: str = ".0f", what: str = "", kind: str = "practice") -> str:
@@ -47,7 +43,7 @@ def comparison_text(c: Comparison, unit: str, fmt: str = ".0f", what: str = "", 
         return "not compared: a short session"
     if c.value is None:
         return f"not enough clean beats for {what}" if what else "not enough clean beats"
-    peers = KIND_SESSIONS.get(kind, "sessions")
+    peers = PEERS.get(kind, "sessions")
     if not c.comparable:
         earlier = c.n_previous
         return (f"no earlier {peers} to compare with" if earlier == 0 and kind != "practice" else

@@ -118,6 +118,6 @@ def test_the_report_carries_the_same_summary_against_earlier_sessions(qtbot, tmp
         data = load_report_data(store, sid)
     s = data.summary
     assert s.hr_swing.n_previous == 3 and s.hr_swing.n_below == 3  # swing re-derived from the stored beats
-    assert "more than in most of your earlier sessions" in s.reading and "pain 3 points lower" in s.reading
+    assert "more than in most of your earlier simulated sessions" in s.reading and "pain 3 points lower" in s.reading
     image = report_image(data, width_px=800)
     assert not image.isNull()
