@@ -31,7 +31,23 @@ AUDIO_RESYNC_S = 0.5
 
 
 def _hint() -> str:
-    return "; install libpulse0 (PulseAudio client library)" if sys.platform.startswith("linux") else ""
+    return linux_sound_hint()
+
+
+def linux_sound_hint() -> str:
+    """What to do on Linux when Qt has no sound: install libpulse0 only when it is missing.
+
+    QtMultimedia needs PulseAudio's client library; with it installed, what is
+    missing is the sound server (PulseAudio, or PipeWire's pulse service), and
+    "install libpulse0" sent people to install what they had.
+    """
+    if not sys.platform.startswith("linux"):
+        return ""
+    import ctypes.util
+
+    if ctypes.util.find_library("pulse") is None:
+        return "; install libpulse0 (PulseAudio client library)"
+    return "; no sound server answered: start PulseAudio or PipeWire's pulse service (pipewire-pulse)"
 
 
 class SynthDevice(QIODevice):

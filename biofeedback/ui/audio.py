@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import struct
-import sys
 import tempfile
 import wave
 from collections.abc import Callable, Sequence
@@ -24,8 +23,10 @@ SAMPLE_RATE_HZ = 22050
 
 
 def _linux_hint() -> str:
-    """QtMultimedia on Linux needs PulseAudio's client library (Debian: libpulse0)."""
-    return "; install libpulse0" if sys.platform.startswith("linux") else ""
+    """QtMultimedia on Linux needs PulseAudio's client library (Debian: libpulse0) and a sound server."""
+    from biofeedback.app.audio_output import linux_sound_hint  # only when a sound failed
+
+    return linux_sound_hint()
 
 
 def _half_sine(x: float) -> float:

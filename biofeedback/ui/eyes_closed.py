@@ -165,11 +165,16 @@ class EyesClosed(QObject):
     def set_dim(self, on: bool) -> None:
         self.overlay.set_on(on)
         if on:
-            self.window.show_notice("Screen dimmed: click it or press Ctrl+D to bring it back.")
+            self.window.show_notice(DIMMED_NOTICE)
+        elif self.window.ui.status.notice.text() == DIMMED_NOTICE:
+            self.window.show_notice("")  # it said "dimmed" after the screen came back
 
     def shutdown(self) -> None:
         self.timer.stop()
         self.output.stop()
+
+
+DIMMED_NOTICE = "Screen dimmed: click it or press Ctrl+D to bring it back."
 
 
 def install_eyes_closed(window: MainWindow) -> EyesClosed:

@@ -278,9 +278,16 @@ class MainWindow(QMainWindow):
             self.live.stop_adaptive(self.settings.pacer_rate_bpm)
 
     def _on_adaptive_changed(self, on: bool) -> None:
+        """Tick or untick the menu entry; when the glide ends by itself, say why."""
+        was = self.adaptive_action.isChecked()
         self.adaptive_action.blockSignals(True)
         self.adaptive_action.setChecked(on)
         self.adaptive_action.blockSignals(False)
+        if was and not on:
+            rate = self.pacer.rate_bpm
+            arrived = abs(rate - self.settings.pacer_rate_bpm) < 1e-6
+            self.show_notice(f"Adaptive pacing done: the pacer reached your rate, {rate:.1f} /min." if arrived else
+                             f"Adaptive pacing ended: the pacer stays at {rate:.1f} /min.")
 
     def _breath_changed(self) -> None:
         """I:E ratio or holds changed: phase-continuous, like a rate change."""

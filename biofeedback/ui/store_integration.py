@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # imported when first opened: History's trends need SciPy, th
 MARK_KEY = Qt.Key.Key_M
 NOTE_KEY = Qt.Key.Key_N
 HISTORY_KEYS = "Ctrl+H"
+NO_SESSION_FOR_MARKS = "Markers (M) and notes (N) belong to a session: start one first (Space)."
 
 
 class StoreIntegration(QObject):
@@ -100,13 +101,16 @@ class StoreIntegration(QObject):
 
     # -- markers -----------------------------------------------------------------
     def mark(self, label: str) -> None:
-        """A marker now (only during a session)."""
+        """A marker now (only during a session; outside one, the status line says so)."""
         if self.live.session.running:
             self.live.mark(label)
+        else:
+            self.window.show_notice(NO_SESSION_FOR_MARKS)
 
     def ask_note(self) -> None:
         """A coach's typed note, stored as a marker at the moment N was pressed."""
         if not self.live.session.running:
+            self.window.show_notice(NO_SESSION_FOR_MARKS)
             return
         pressed_at = self.live.clock()
         dialog = QInputDialog(self.window)

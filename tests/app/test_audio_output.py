@@ -46,7 +46,7 @@ def test_start_without_an_audio_output_returns_a_clear_notice(qtbot):
         assert notice is None and out.running
     else:
         assert notice.startswith("Audio off: no audio output found")
-        assert "libpulse0" in notice
+        assert "libpulse0" in notice or "sound server" in notice  # what is missing: the library or the server
         assert not out.running
     out.stop()
     assert not out.running
