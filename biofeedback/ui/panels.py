@@ -270,6 +270,7 @@ class StatusPanel(QWidget):
             lay.addWidget(w, stretch)
         self.theme: Theme | None = None
         self.state = "stopped"
+        self.playing = ""  # a replayed session's name while it plays
         self._shown: _Shown = {}
         self._fix_height()
 
@@ -279,6 +280,7 @@ class StatusPanel(QWidget):
 
     def clear(self) -> None:
         """Back to "not connected" with no quality, share or notice (a source change or failure)."""
+        self.playing = ""
         self.show_state(SourceState("stopped"))
         self.show_notice("")
 
@@ -308,6 +310,8 @@ class StatusPanel(QWidget):
         words = _STATE_WORDS.get(state.state, state.state)
         if state.protocol:
             words += f" ({state.protocol})"
+        if self.playing and state.state == "connected":
+            words += f" — {self.playing}"  # what is being played
         if state.message and state.state != "connected":
             words += f": {state.message}"
         self.connection.setText(f"● {words}")

@@ -312,8 +312,17 @@ class SourcePanel(QWidget):
         self.select_port(keep)
         return error
 
+    def show_playing(self, description: str) -> None:
+        """A stored session replayed from History: the box shows it (until disconnected)."""
+        self.playing = description
+        self.kind.setCurrentIndex(self.kind.findData(REPLAY))
+        self.path.setText(description)
+
     def set_connected(self, connected: bool) -> None:
         self.connected = connected
+        if not connected and getattr(self, "playing", ""):
+            self.playing = ""
+            self.load(self.settings)  # back to the user's own choice (the replay was no file of theirs)
         if not connected and self.settings.ble_address and not self.ble_strap.currentText().strip():
             self.ble_strap.setEditText(self.settings.ble_address)  # the strap found is the one remembered
         self.connect_button.setText("Disconnect" if connected else "Connect")

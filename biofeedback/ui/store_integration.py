@@ -249,7 +249,10 @@ class StoreIntegration(QObject):
 
     def replay(self, session_id: int, speed: float | None = None) -> None:
         """Play a stored session through the live session (its raw events, read from the store)."""
-        self.window.connect_to(self.library.replay_source(session_id, speed or self.replay_speed))  # views cleared
+        source = self.library.replay_source(session_id, speed or self.replay_speed)
+        self.window.connect_to(source)  # views cleared
+        self.window.ui.sources.show_playing(source.description)  # what plays, in the Source box...
+        self.window.ui.status.playing = source.description  # ...and in the status line once connected
         self.window.raise_()
 
 

@@ -65,9 +65,18 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     assert history.model.rowCount() == 1 and history.model.sessions[0].id == sid
     # replay from the history plays the stored raw events through the live window
     integration.replay_speed = 20.0
+    said = []  # the status line as each state arrives (a replay at 20x may end within a second)
+    window.live.state.connect(lambda _state: said.append(window.ui.status.connection.text()))
     history.replay_button.click()
     assert window.live.source.description == "Replay of session 1 at 20×"
     qtbot.waitUntil(lambda: window.live.pipeline_beats >= 10, timeout=10000)
+    # what plays is named in the Source box and the status line, not "Simulated sensor"
+    sources = window.ui.sources
+    assert sources.kind.currentData() == "replay" and sources.path.text() == "Replay of session 1 at 20×"
+    assert "● connected (replay) — Replay of session 1 at 20×" in said
+    kind_before = window.settings.source_kind
+    sources.connect_button.click()  # Disconnect: the box shows the user's own choice again
+    assert sources.kind.currentData() == kind_before and sources.path.text() == window.settings.replay_path
     assert not list(tmp_path.glob("**/*.csv"))  # straight from the store, no temporary file
 
 
