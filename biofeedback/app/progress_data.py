@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -67,3 +68,10 @@ def load_progress(store: SessionStore, settings: Settings, until: date, weeks: i
     return ProgressReport(plan, min_minutes, until, figures, pr.progress(shown, until, shown_assessments), shown,
                           shown_assessments, str(store.path), dose,
                           next_step(plan, until, dose, last_assessment, last_review=until))
+
+
+def load_progress_file(store_path: str | Path, settings: Settings, until: date,
+                       weeks: int | None = None) -> ProgressReport:
+    """``load_progress`` from the store file (a report process has no connection of its own); reads only."""
+    with SessionStore(Path(store_path), recover=False) as store:
+        return load_progress(store, settings, until, weeks)

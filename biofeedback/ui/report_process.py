@@ -55,15 +55,12 @@ def main(argv: list[str]) -> int:
 def _progress(store_path: Path, out: Path) -> int:
     from datetime import date
 
-    from biofeedback.app.progress_data import load_progress
+    from biofeedback.app.progress_data import load_progress_file
     from biofeedback.app.settings import load_settings
-    from biofeedback.io.store import SessionStore
     from biofeedback.ui.progress_report import write_progress_pdf
 
     try:
-        with SessionStore(store_path, recover=False) as store:
-            report = load_progress(store, load_settings()[0], date.today())
-        write_progress_pdf(report, out)
+        write_progress_pdf(load_progress_file(store_path, load_settings()[0], date.today()), out)
     except Exception as error:  # one sentence for the parent, which shows it
         print(f"{error}", file=sys.stderr)
         return 2
