@@ -88,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if args.session == "progress":
         return export_progress(args, out)
+    if args.weeks is not None or args.until is not None:
+        print("biofeedback export: --weeks and --until are for the progress report (export progress); "
+              "a session is exported whole.", file=sys.stderr)
+        return 2
     damage: list[str] = []
     try:
         with SessionStore() as store:

@@ -162,6 +162,9 @@ def test_the_progress_pdf_has_three_pages_with_their_sections(world, qapp):
     result = cli("export", "progress", "--format", "csv", "--out", str(world["root"] / "p.csv"), env=world["env"])
     assert result.returncode == 2 and "is a PDF (--format pdf)" in result.stderr
     assert not (world["root"] / "p.csv").exists()
+    result = cli("export", "last", "--format", "csv", "--out", str(world["root"] / "p.csv"), "--weeks", "2",
+                 env=world["env"])
+    assert result.returncode == 2 and "are for the progress report" in result.stderr
 
 
 def test_the_plan_is_chosen_headless_and_kept_in_the_settings_file(tmp_path):
