@@ -35,6 +35,7 @@ from typing import Any
 from biofeedback import config
 from biofeedback.core.plan import PLAN_KINDS, PracticePlan, preset
 from biofeedback.core.protocols import PROTOCOLS
+from biofeedback.core.reminders import MAX_TIMES, parse_times
 from biofeedback.io.atomic_file import atomic_path, atomic_text, describe
 
 # The simulated finger's pulse shapes: the names of core.simulation.SHAPES, listed here because
@@ -86,6 +87,11 @@ class Settings:
     plan_start: str = ""  # ISO date the plan began; "" = the week of the first session
     # sessions shorter than this are kept but left out of comparisons and progress (core/session_kind.py)
     progress_min_session_minutes: float = config.PRACTICE_MIN_SESSION_MIN
+    # practice reminders (core/reminders.py): off until the user turns them on
+    reminders_enabled: bool = False
+    reminder_times: str = "08:30, 18:00"  # HH:MM, comma-separated, local time
+    reminder_snooze_minutes: int = 10
+    first_use_date: str = ""  # ISO date the app was first opened: which lesson is today's (core/lessons.py)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -138,6 +144,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "plan_days_per_week": (1, 7),
     "plan_weeks": (0, 104),
     "progress_min_session_minutes": (0.0, 30.0),
+    "reminder_snooze_minutes": (1, 120),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "source_kind": ("simulated", "serial", "replay", "lsl", "ble"),
@@ -165,8 +172,13 @@ def _allowed(name: str, value: object) -> str | None:
             return "a finite number"
     if name in CHOICES and value not in CHOICES[name]:
         return ", ".join(CHOICES[name])
-    if name == "plan_start" and value != "" and _iso_date(value) is None:
+    if name in ("plan_start", "first_use_date") and value != "" and _iso_date(value) is None:
         return "a date such as 2026-12-07, or empty"
+    if name == "reminder_times" and isinstance(value, str):
+        try:
+            parse_times(value)
+        except ValueError:
+            return f"times of day as HH:MM separated by commas, at most {MAX_TIMES}"
     return None
 
 
