@@ -70,6 +70,8 @@ class WindowFrame:
             self._update_numbers(now)
             self._update_timer()
         w.ui.pacer_view.set_time(now)
+        if (client := w.look.client_view) is not None:  # the client's screen (ui/client_view.py)
+            client.draw(w.live, now, device_now)
         self.times_s.append(time.perf_counter() - t0)
         if len(self.times_s) > 100_000:
             del self.times_s[:50_000]
@@ -102,17 +104,22 @@ class WindowFrame:
                                     else model.breathing_text(w.live.pacer.rate_bpm))
         w.coherence_indicator.show_reading(reading)
         w.ui.presentation_bar.set_coherence(reading.coherence, reading.level)
+        if w.look.client_view is not None:
+            w.look.client_view.show_reading(reading)
         w.ui.describe_views(reading)
 
     def _update_timer(self) -> None:
         w = self.window
         s = w.live.session
+        bars: list = [w.ui.presentation_bar, *([w.look.client_view] if w.look.client_view is not None else [])]
         if not s.running:
             w.ui.timer_label.setText("no session")
-            w.ui.presentation_bar.set_clock(None, None)
+            for bar in bars:
+                bar.set_clock(None, None)
             return
         remaining = s.remaining_s()
-        w.ui.presentation_bar.set_clock(s.elapsed_s(), remaining)
+        for bar in bars:
+            bar.set_clock(s.elapsed_s(), remaining)
         text = format_clock(s.elapsed_s())
         if remaining is not None:
             text += f"  ({format_clock(remaining)} left)"

@@ -1,4 +1,10 @@
-"""How the main window looks: the theme and the presentation (coach) mode."""
+"""How the main window looks: the theme and the presentation (coach) mode.
+
+Presentation with two screens opens the client view on the chosen screen and
+leaves this window as it is (ui/client_view.py); with one screen, or when the
+chosen screen is this window's own, the window itself goes full screen in
+large type, as it always did.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from biofeedback.ui.client_view import ClientView, screen_for_client
 from biofeedback.ui.theme import apply_theme, get_theme
 
 if TYPE_CHECKING:
@@ -21,6 +28,7 @@ class WindowLook:
         self.window = window
         self.presentation = False
         self._before: tuple | None = None  # window state and geometry before presentation
+        self.client_view: ClientView | None = None  # the client's screen, while it is open
 
     def apply_theme(self) -> None:
         w = self.window
@@ -31,6 +39,8 @@ class WindowLook:
         w.coherence_indicator.set_theme(w.theme)
         if getattr(w, "focus_ring", None) is not None:
             w.focus_ring.set_color(w.theme.accent)
+        if self.client_view is not None:
+            self.client_view.set_theme(w.theme)
 
     def toggle_theme(self) -> None:
         w = self.window
@@ -40,11 +50,39 @@ class WindowLook:
         w.save()
 
     def toggle_presentation(self) -> None:
-        self.set_presentation(not self.presentation)
+        """F11, the Present button: the client view on the other screen, or this window in large type."""
+        if self.client_view is not None:
+            self.client_view.close()
+        elif self.presentation:
+            self.set_presentation(False)
+        elif (screen := screen_for_client(self.window, self.window.settings.presentation_screen)) is not None:
+            self.open_client_view(screen)
+        else:
+            self.set_presentation(True)
 
     def leave_presentation(self) -> None:
+        if self.client_view is not None:
+            self.client_view.close()
         if self.presentation:
             self.set_presentation(False)
+
+    def open_client_view(self, screen) -> None:
+        """The client's screen on ``screen``; this window keeps every control, where and as it is."""
+        w = self.window
+        view = ClientView(w.live.pacer, w.theme, parent=w)
+        view.closed.connect(self._client_view_closed)
+        self.client_view = view
+        view.open_on(screen)
+        w.activateWindow()  # the coach's keys stay here (a platform may activate a new window anyway)
+        w.ui.present_button.setCheckable(True)  # pressed while the client view is open (its text keeps its width)
+        w.ui.present_button.setChecked(True)
+        w.show_notice(f"The client view is on {screen.name() or 'the other screen'}; "
+                      "F11 or Esc closes it.")
+
+    def _client_view_closed(self) -> None:
+        self.client_view = None
+        self.window.ui.present_button.setChecked(False)
+        self.window.ui.present_button.setCheckable(False)
 
     def set_presentation(self, on: bool, fullscreen: bool = True) -> None:
         """Coach mode: large type, minimal chrome, fullscreen on the chosen screen."""
