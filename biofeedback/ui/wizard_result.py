@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback.core.assessment import AssessmentSession, breathing_reference_note
-from biofeedback.core.resonance import CRITERIA, ResonanceResult, outlier_beats
+from biofeedback.core.resonance import ResonanceResult, outlier_beats
 from biofeedback.ui.theme import Theme
 
 CRITERION_LABELS = {
@@ -33,6 +33,23 @@ CRITERION_LABELS = {
     "smoothness": "smoothest HR curve",
     "single_peak": "single LF peak",
 }
+# the same criteria for someone at a desk, not a lab: what the page says first
+CRITERION_PLAIN = {
+    "phase": "your heart rate rose and fell most in step with your breathing",
+    "amplitude": "your heart rate swung the most with each breath",
+    "lf_power": "the slow waves of your heart rate were strongest",
+    "lf_peak": "those waves gathered most at your breathing rate",
+    "smoothness": "the heart-rate waves were smoothest",
+    "single_peak": "your heart rate followed one clear rhythm",
+}
+CONFIDENCE_PLAIN = {"clear": "a clear result", "likely": "a likely result, not a certain one",
+                    "uncertain": "an uncertain result: the rates came out close"}
+
+
+def plain_reasons(criteria: list[str]) -> str:
+    """"your heart rate swung the most with each breath and …" for up to three won criteria."""
+    words = [CRITERION_PLAIN[c] for c in criteria[:3]]
+    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1] if words else ""
 
 
 class WizardResultPage(QWidget):
@@ -60,6 +77,11 @@ class WizardResultPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setVisible(False)  # the numbers one click away: plain words come first
+        self.details_button = QPushButton("Show the numbers behind it")
+        self.details_button.setCheckable(True)
+        self.details_button.setAutoDefault(False)  # Enter stays with Save (or Retest after a failure)
+        self.details_button.toggled.connect(self._show_details)
         self.curves = pg.GraphicsLayoutWidget()
         self.curves.setMinimumHeight(190)
         buttons = QHBoxLayout()
@@ -74,11 +96,18 @@ class WizardResultPage(QWidget):
         buttons.addWidget(self.save_button)
         v.addWidget(self.headline)
         v.addWidget(self.explain)
+        v.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
         v.addWidget(self.table)
         v.addWidget(QLabel("Heart rate during each block (scored part; x = artifact, bridged):"))
         v.addWidget(self.curves, 1)
         v.addLayout(buttons)
 
+
+    def _show_details(self, on: bool) -> None:
+        self.table.setVisible(on)
+        self.details_button.setText("Hide the numbers" if on else "Show the numbers behind it")
+        if on:
+            QTimer.singleShot(0, self.table, self._fit_table)
 
     def show_result(self, result: ResonanceResult, session: AssessmentSession, theme: Theme) -> None:
         """Fill the page: headline, ranked table, per-block heart-rate curves."""
@@ -95,13 +124,14 @@ class WizardResultPage(QWidget):
             self.retest_button.setDefault(True)  # the way on after a failed assessment, not "Save"
         else:
             rate = result.recommended_bpm
-            won = [CRITERION_LABELS[c] for c in result.wins[rate]]
+            won = list(result.wins[rate])
             self.headline.setText(f"Your resonance rate: {rate:g} breaths per minute")
+            sure = CONFIDENCE_PLAIN.get(result.confidence_label, result.confidence_label)
             self.explain.setText(
-                f"It won {len(won)} of {len(CRITERIA)} criteria: {', '.join(won)}. "
-                "Rates are ranked by the Lehrer criteria, weighted (heart rate in phase with the "
-                f"breath and its swing first); this choice is {result.confidence_label}. "
-                f"{breathing_reference_note(result)} A retest on another day is recommended.")
+                f"At {rate:g} breaths per minute {plain_reasons(won)}: that is the rate to practise at. "
+                f"This is {sure}. {breathing_reference_note(result)} "
+                "A retest on another day is wise. (The rates were compared by the criteria of Lehrer, "
+                "Vaschillo & Vaschillo 2000; the numbers are behind the button below.)")
             self.save_button.setEnabled(True)
             self.save_button.setToolTip("")
             self.retest_button.setDefault(False)

@@ -57,6 +57,11 @@ def test_wizard_runs_blocks_shows_ranked_result_and_saves_the_rate(qtbot, config
     assert wizard.table.rowCount() == 5
     assert wizard.table.item(0, 0).text() == f"{rate:g}"  # ranked: the recommendation first
     assert len(wizard.curves.ci.items) == 5  # one tachogram per block, side by side
+    # plain words first, the criteria table one click away
+    assert "that is the rate to practise at" in wizard.explain.text() and "LF" not in wizard.explain.text()
+    assert not wizard.table.isVisible()
+    wizard.result_page.details_button.click()
+    assert wizard.table.isVisible()
     # the table is as tall as its rows (no scrolling, no empty space): the curves get the rest
     rows_px = lambda: sum(wizard.table.rowHeight(r) for r in range(5))  # noqa: E731
     qtbot.waitUntil(lambda: abs(wizard.table.viewport().height() - rows_px()) <= 2, timeout=3000)
