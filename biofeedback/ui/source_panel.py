@@ -92,6 +92,7 @@ class SourcePanel(QWidget):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
+        self.playing = ""  # the stored session replayed from History, while it plays
         self.kind = QComboBox()
         for key, label in KINDS:
             self.kind.addItem(label, key)
@@ -320,7 +321,7 @@ class SourcePanel(QWidget):
 
     def set_connected(self, connected: bool) -> None:
         self.connected = connected
-        if not connected and getattr(self, "playing", ""):
+        if not connected and self.playing:
             self.playing = ""
             self.load(self.settings)  # back to the user's own choice (the replay was no file of theirs)
         if not connected and self.settings.ble_address and not self.ble_strap.currentText().strip():
