@@ -29,7 +29,7 @@ def main() -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("BIOFEEDBACK_CONFIG_DIR", tempfile.mkdtemp(prefix="biofeedback-shots-"))
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import Settings
@@ -43,6 +43,7 @@ def main() -> int:
 
     settings = Settings(first_run_notice_seen=True, session_minutes=10)  # the sensor runs on fast_clock
     window = MainWindow(settings, clock=fast_clock, save=False)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # on the offscreen 800x600 screen it starts maximised
     window.resize(1440, 900)
     window.show()
     window.connect_source()

@@ -99,7 +99,7 @@ it guides rather than jumps. Its level is <b>low</b> below {config.COHERENCE_LEV
 So that it does not flicker at a threshold, the level rises only once the value is
 {100 * config.COHERENCE_HYSTERESIS_SHARE:.0f} % past it, falls only once the value is
 {100 * config.COHERENCE_HYSTERESIS_SHARE:.0f} % below it, and holds at least
-{config.COHERENCE_MIN_DWELL_S:.0f} s. The ring's three arcs are the levels; the current one is
+{config.COHERENCE_MIN_DWELL_S:.0f} s; the caption under the number says where the current level holds. The ring's three arcs are the levels; the current one is
 drawn bold, its name is written inside, and the inner circle grows with the value. It needs
 {config.COHERENCE_WINDOW_S:.0f} s of beats before it shows anything, and then
 changes every {config.COHERENCE_STEP_S:.0f} s, so give it time rather than

@@ -79,6 +79,23 @@ class NumberTile(QFrame):
         self.caption.setStyleSheet(f"color: {theme.muted}; font-size: {int(10 * scale)}pt;")
 
 
+COHERENCE_CAPTION = f"smoothed ratio, {config.COHERENCE_WINDOW_S:.0f} s windows"
+
+
+def level_band_text(level: int) -> str:
+    """Where the shown level holds now, so the number and the word never seem to disagree.
+
+    The level moves only COHERENCE_HYSTERESIS_SHARE past a threshold
+    (core/coherence_level.py): 1.35 can still read "high" on its way down.
+    """
+    (lo, hi), m = config.COHERENCE_LEVELS, config.COHERENCE_HYSTERESIS_SHARE
+    if level == 0:
+        return f"smoothed; low until {lo * (1 + m):.2f}"
+    if level == 1:
+        return f"smoothed; medium from {lo * (1 - m):.2f} to {hi * (1 + m):.2f}"
+    return f"smoothed; high down to {hi * (1 - m):.2f}"
+
+
 class NumbersPanel(QWidget):
     """HR, RMSSD, coherence and the last breath's HR swing in large type."""
 
@@ -88,9 +105,7 @@ class NumbersPanel(QWidget):
         self.rmssd = NumberTile(
             "RMSSD", "ms", f"ms, last {config.LIVE_RMSSD_WINDOW_S:.0f} s", "rmssd"
         )
-        self.coherence = NumberTile(
-            "Coherence", "", f"smoothed ratio, {config.COHERENCE_WINDOW_S:.0f} s windows", "coherence"
-        )
+        self.coherence = NumberTile("Coherence", "", COHERENCE_CAPTION, "coherence")
         self.swing = NumberTile("HR swing", "bpm", "bpm, max − min over last breath", "accent")
         self.tiles = (self.hr, self.rmssd, self.coherence, self.swing)
         for tile in self.tiles:
@@ -118,6 +133,9 @@ class NumbersPanel(QWidget):
         level = reading.level if reading.coherence is not None else None
         self.coherence.set_value(self.coherence.value.text(),
                                  "Coherence" if level is None else f"Coherence: {LEVEL_NAMES[level]}")
+        caption = COHERENCE_CAPTION if level is None else level_band_text(level)
+        if self.coherence.caption.text() != caption:
+            self.coherence.caption.setText(caption)
 
     def show_values(
         self,

@@ -37,6 +37,14 @@ def beats_every(t0_s: float, n: int, rr_ms: float = 900.0) -> list[Beat]:
     return [Beat(t0_s + k * rr_ms / 1000.0, rr_ms) for k in range(n)]
 
 
+def test_the_coherence_caption_states_where_the_level_holds():
+    from biofeedback.ui.panels import level_band_text
+
+    assert config.COHERENCE_LEVELS == (0.6, 1.5) and config.COHERENCE_HYSTERESIS_SHARE == 0.25
+    assert [level_band_text(k) for k in range(3)] == [
+        "smoothed; low until 0.75", "smoothed; medium from 0.45 to 1.88", "smoothed; high down to 1.12"]
+
+
 def test_numbers_wait_when_beats_stop_arriving_and_when_the_source_goes():
     model = LiveModel()
     model.set_receiving(True)
@@ -146,6 +154,8 @@ def test_number_ring_and_header_agree_then_all_wait_after_disconnect(live_window
         level = LEVEL_NAMES[reading.level]
         assert ui.numbers.coherence.value.text() == f"{reading.coherence:.2f}"
         assert ui.numbers.coherence.title.text() == f"Coherence: {level}"
+        # the caption says where that level holds, so 1.35 reading "high" on its way down is explained
+        assert ui.numbers.coherence.caption.text().startswith(f"smoothed; {level}")
         assert ring.level == bar.level == reading.level and bar.coherence.value.text() == level
         assert ring.ratio == reading.coherence
         shown.append(level)
@@ -158,6 +168,7 @@ def test_number_ring_and_header_agree_then_all_wait_after_disconnect(live_window
     window.advance(0.3)  # the next numbers tick
     assert {tile.value.text() for tile in ui.numbers.tiles} == {DASH}
     assert ui.numbers.coherence.title.text() == "Coherence"
+    assert ui.numbers.coherence.caption.text() == "smoothed ratio, 64 s windows"
     assert ring.level is None and bar.coherence.value.text() == "waiting"
     assert window.ui.pacer_view.caption is None  # "you: 5.9 /min" is gone too
     assert ui.tachogram.waiting and ui.tachogram.accessibleDescription() == "waiting for data"
