@@ -1,5 +1,5 @@
 """Files shipped inside the package: the app icon, the Linux desktop entry and udev rules, a sample
-recording. Found beside this module, so a wheel, an editable checkout and a PyInstaller bundle
+recording, the short lessons. Found beside this module, so a wheel, an editable checkout and a PyInstaller bundle
 (which keeps the same layout under its own folder) all read them the same way."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ ICON_SVG = HERE / "icons" / "biofeedback.svg"
 DESKTOP_TEMPLATE = HERE / "linux" / "biofeedback.desktop"
 UDEV_RULES = HERE / "linux" / "60-biofeedback-serial.rules"
 SAMPLE_PPG = HERE / "samples" / "ppg_sample.csv"
+LESSONS_DIR = HERE / "lessons"  # the short lessons, one Markdown file a day (core/lessons.py: the format)
 
 
 def icon_png(size_px: int) -> Path:

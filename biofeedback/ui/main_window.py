@@ -35,7 +35,9 @@ from biofeedback.ui.eyes_closed import install_eyes_closed
 from biofeedback.ui.help import first_run_dialog, help_dialog
 from biofeedback.ui.keyboard import ControlKeys, FocusRing, keep_keys_in_controls
 from biofeedback.ui.layout import WindowLayout
+from biofeedback.ui.lessons import install_learn
 from biofeedback.ui.menus import install_menus
+from biofeedback.ui.reminders import install_reminders
 from biofeedback.ui.sensor_check import install_sensor_check
 from biofeedback.ui.theme import get_theme, use_fusion
 from biofeedback.ui.window_frame import BASE_FRAME_HZ, WindowFrame
@@ -87,6 +89,8 @@ class MainWindow(QMainWindow):
         self.close_guard = CloseGuard(self)  # closing during a session asks first (ui/close_guard.py)
         self.menu_actions = install_menus(self, self.request_close, self.look.toggle_theme, self.look.toggle_presentation,
                                           self.show_help)
+        self.learn = install_learn(self)  # Learn: today's lesson, all lessons (ui/lessons.py)
+        self.reminders = install_reminders(self, self.learn.menu)  # practice reminders (ui/reminders.py)
         # the store glue sets this: called with the session's start, it asks the "before" check-in first
         self.before_session: Callable[[Callable[[], None]], None] | None = None
 

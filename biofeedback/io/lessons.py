@@ -1,0 +1,17 @@
+"""The lesson files shipped in the package (biofeedback/resources/lessons), read and checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from biofeedback.core.lessons import Lesson, check_days, parse_lesson
+from biofeedback.resources import LESSONS_DIR
+
+
+def lesson_files(directory: Path = LESSONS_DIR) -> list[Path]:
+    return sorted(directory.glob("*.md"))
+
+
+def load_lessons(directory: Path = LESSONS_DIR) -> list[Lesson]:
+    """Every lesson, by day; LessonError (a ValueError) names a file that does not parse."""
+    return check_days(parse_lesson(p.read_text(encoding="utf-8"), p.name) for p in lesson_files(directory))

@@ -1,0 +1,166 @@
+"""The short lessons: a viewer (the list of days beside the lesson's text) and the Learn menu.
+
+Today's lesson is the day since the first use (settings ``first_use_date``,
+set the first time the window opens): day 1 on the first day, day 14 at the
+end of the second week; afterwards every lesson stays readable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from biofeedback.core.lessons import LESSON_DAYS, Lesson, lesson_day
+from biofeedback.io.lessons import load_lessons
+
+LESSON_TEXT_PT = 12  # the lesson's body text: read for minutes, larger than the controls
+VIEWER_SIZE_PX = (980, 640)  # fits a 1366x768 screen with its title bar and a panel
+
+
+def first_use(settings) -> date | None:
+    try:
+        return date.fromisoformat(settings.first_use_date) if settings.first_use_date else None
+    except ValueError:
+        return None
+
+
+class LessonViewer(QDialog):
+    """Every lesson by day on the left, the chosen one on the right; Previous / Next walk the days."""
+
+    def __init__(self, lessons: list[Lesson], today_day: int | None, day: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lessons = lessons
+        self.today_day = today_day
+        self.day = 0  # the day shown
+        self.setWindowTitle("Lessons — breathing, heart rhythm and pain, in plain words")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Lessons by day")
+        for lesson in lessons:
+            mark = "  · today" if lesson.day == today_day else ""
+            item = QListWidgetItem(f"Day {lesson.day}: {lesson.title}{mark}")
+            item.setData(Qt.ItemDataRole.UserRole, lesson.day)
+            if lesson.day == today_day:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+        self.list.setWordWrap(True)
+        self.list.setMaximumWidth(330)
+        self.text = QTextBrowser()
+        self.text.setOpenExternalLinks(True)
+        self.text.setAccessibleName("Lesson text")
+        font = QFont(self.text.font())
+        font.setPointSizeF(LESSON_TEXT_PT)
+        self.text.setFont(font)
+        self.heading = QLabel()
+        self.previous = QPushButton("← Previous")
+        self.next = QPushButton("Next →")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.previous, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.next, QDialogButtonBox.ButtonRole.ActionRole)
+        self.previous.clicked.connect(lambda: self.show_day(self.day - 1))
+        self.next.clicked.connect(lambda: self.show_day(self.day + 1))
+        self.list.currentRowChanged.connect(lambda row: self.show_day(self.lessons[row].day) if row >= 0 else None)
+
+        panes = QHBoxLayout()
+        panes.addWidget(self.list)
+        panes.addWidget(self.text, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(panes, 1)
+        layout.addWidget(buttons)
+        self.show_day(day or today_day or (lessons[0].day if lessons else 1))
+        self.resize(*VIEWER_SIZE_PX)
+
+    def lesson(self, day: int) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.day == day), None)
+
+    def show_day(self, day: int) -> None:
+        lesson = self.lesson(day)
+        if lesson is None or day == self.day:
+            return
+        self.day = day
+        self.text.setMarkdown(lesson.markdown())
+        today = " (today's lesson)" if day == self.today_day else ""
+        self.heading.setText(f"Lesson {day} of {LESSON_DAYS}{today}: a few minutes to read. "
+                             "Each lesson names its sources at the end.")
+        row = self.lessons.index(lesson)
+        if self.list.currentRow() != row:
+            self.list.setCurrentRow(row)
+        self.previous.setEnabled(row > 0)
+        self.next.setEnabled(row < len(self.lessons) - 1)
+
+
+class LearnMenu:
+    """The Learn menu (before Help): today's lesson, all lessons; the viewer opened from it."""
+
+    def __init__(self, window: QMainWindow, today: Callable[[], date] = date.today) -> None:
+        self.window = window
+        self.today = today
+        settings = window.settings  # type: ignore[attr-defined]
+        if first_use(settings) is None:  # the first time the window opens: lesson 1 is today's
+            settings.first_use_date = today().isoformat()
+        self.settings = settings
+        self.menu = QMenu("&Learn", window.menuBar())
+        help_menu = next((a for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"), None)
+        if help_menu is not None:
+            window.menuBar().insertMenu(help_menu, self.menu)
+        else:
+            window.menuBar().addMenu(self.menu)
+        self.today_action = QAction("Today's lesson", window)
+        self.today_action.triggered.connect(lambda _=False: self.open_today())
+        self.all_action = QAction("All lessons…", window)
+        self.all_action.triggered.connect(lambda _=False: self.open())
+        self.menu.addAction(self.today_action)
+        self.menu.addAction(self.all_action)
+        self.menu.aboutToShow.connect(self._update_today)
+        self.viewer: LessonViewer | None = None
+        self._update_today()
+
+    def today_day(self) -> int | None:
+        return lesson_day(first_use(self.settings), self.today())
+
+    def _update_today(self) -> None:
+        day = self.today_day()
+        self.today_action.setText(f"Today's lesson (day {day} of {LESSON_DAYS})" if day else
+                                  "Today's lesson (the two weeks are over: all stay under All lessons)")
+        self.today_action.setEnabled(day is not None)
+
+    def open_today(self) -> LessonViewer:
+        """The viewer on today's lesson (what the plan's "today" points to)."""
+        return self.open(self.today_day())
+
+    def open(self, day: int | None = None) -> LessonViewer:
+        """The viewer on ``day`` (today's, else the first); a viewer already open is brought forward."""
+        if self.viewer is not None and self.viewer.isVisible():
+            self.viewer.show_day(day or self.viewer.day)
+        else:
+            self.viewer = LessonViewer(load_lessons(), self.today_day(), day, parent=self.window)
+        self.viewer.show()
+        self.viewer.raise_()
+        self.viewer.activateWindow()
+        return self.viewer
+
+
+def install_learn(window: QMainWindow) -> LearnMenu:
+    """Add the Learn menu to ``window`` (after its Tools, before Help)."""
+    return LearnMenu(window)

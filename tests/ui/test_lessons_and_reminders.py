@@ -1,0 +1,92 @@
+"""The Learn menu on the real window, offscreen on a real Qt loop: today's lesson from the first-use date in
+the viewer, walked with Next; practice reminders at the set time on a virtual clock, shown in the status line
+where there is no system tray (offscreen), snoozed, turned off in the dialog (saved to the settings file)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from a11y import unnamed_controls
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from biofeedback.app.settings import Settings, load_settings
+from biofeedback.io.clock import ManualClock
+from biofeedback.ui.reminders import POLL_MS
+
+
+def menu_titles(window) -> list[str]:
+    return [a.text().replace("&", "") for a in window.menuBar().actions()]
+
+
+def test_todays_lesson_opens_from_the_learn_menu(make_window, qtbot):
+    first = date.today() - timedelta(days=2)
+    window = make_window(Settings(first_run_notice_seen=True, first_use_date=first.isoformat()))
+    assert menu_titles(window)[-2:] == ["Learn", "Help"]
+    assert window.learn.today_action.text() == "Today's lesson (day 3 of 14)"
+    window.learn.today_action.trigger()
+    viewer = window.learn.viewer
+    qtbot.waitExposed(viewer)
+    assert viewer.day == 3 and viewer.list.currentRow() == 2
+    assert "(today's lesson)" in viewer.heading.text()
+    shown = viewer.text.toPlainText()
+    assert "Resonance" in shown and "baroreflex" in shown and "Sources" in shown and "Vaschillo" in shown
+    qtbot.mouseClick(viewer.next, Qt.MouseButton.LeftButton)
+    assert viewer.day == 4 and "Finding your own rate" in viewer.text.toPlainText()
+    assert unnamed_controls(viewer) == []
+    assert viewer.width() <= 1366 and viewer.height() <= 700  # fits a laptop screen
+
+
+def test_the_first_window_sets_the_first_use_date_and_all_lessons_stay_after_two_weeks(make_window):
+    window = make_window(Settings(first_run_notice_seen=True))
+    assert window.settings.first_use_date == date.today().isoformat()
+    assert window.learn.today_day() == 1
+    window.settings.first_use_date = (date.today() - timedelta(days=20)).isoformat()
+    window.learn._update_today()
+    assert not window.learn.today_action.isEnabled()
+    viewer = window.learn.open()
+    assert viewer.day == 1 and viewer.list.count() == 14
+
+
+def test_a_reminder_comes_at_the_set_time_in_the_status_line_then_snooze_and_off(make_window, qtbot, config_dir):
+    assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: no tray, so the status line says it
+    today = date.today()
+    clock = ManualClock(datetime(today.year, today.month, today.day, 8, 29).timestamp())
+    window = make_window(Settings(first_run_notice_seen=True, reminders_enabled=True, reminder_times="08:30",
+                                  plan_kind="short-daily"))
+    ui = window.reminders
+    ui.reminders.clock = clock
+    assert ui.timer.isActive() and ui.timer.interval() == POLL_MS
+    assert ui.poll() is None
+    clock.advance(60.0)
+    ui.timer.setInterval(1)  # the window's own timer fires it, on the real loop
+    qtbot.waitUntil(lambda: ui.last is not None, timeout=2000)
+    assert ui.shown_in == "status line"
+    notice = window.ui.status.notice
+    said = notice.toolTip() or notice.text()
+    assert said.startswith("Time to practise: Session 1 of 3 today: 5 min (15 min left today).") and \
+        "No streak yet" in said and "Learn menu: snooze" in said
+    assert ui.snooze_action.isEnabled()
+    until = ui.snooze()
+    assert until == datetime(today.year, today.month, today.day, 8, 40) and not ui.snooze_action.isEnabled()
+    ui.last = None
+    clock.advance(11 * 60.0)
+    qtbot.waitUntil(lambda: ui.last is not None, timeout=2000)
+    assert ui.last.snoozed
+    dialog = ui.open_dialog()
+    qtbot.waitExposed(dialog)
+    assert "no system tray (Qt platform 'offscreen')" in dialog.info.text()
+    assert "Next reminder: <b>tomorrow 08:30</b>" in dialog.info.text()
+    assert unnamed_controls(dialog) == []
+    dialog.times.setText("8h")
+    assert not dialog.apply() and "'8h' is not a time of day" in dialog.error.text()
+    dialog.times.setText("09:15, 17:45")
+    dialog.enabled.setChecked(False)
+    window.save_enabled = True
+    assert dialog.apply()
+    saved, notice = load_settings()
+    assert notice is None and saved.reminders_enabled is False and saved.reminder_times == "09:15, 17:45"
+    ui.last = None
+    clock.advance(24 * 3600.0)
+    qtbot.wait(50)
+    assert ui.last is None and ui.reminders.next_time() is None
