@@ -252,6 +252,7 @@ COACH_FORGET_AFTER_S = 10.0  # the LSL resolver drops a stream it has not heard 
 COACH_LOST_AFTER_S = 3.0  # "lost": no data from a client for this long and its connections closed...
 COACH_LOST_UNLISTED_AFTER_S = 15.0  # ...or no data for this long and the resolver no longer lists it (a host
 # gone without closing its connections); resolver answers go missing under load, so that alone is not "lost"
+COACH_QUIET_AFTER_S = 2.0  # no data (its pacer alone sends 10 a second) this long: the tile greys, its clock stops
 COACH_STALLED_AFTER_S = 3.0  # a client's reader thread that has not finished a pass for this long is "stuck"
 COACH_WINDOW_S = 60.0  # each tile's HR curve spans the last minute
 COACH_MAX_CLIENTS = 64  # clients read at once; more are counted ("70 found, showing 64"), not read

@@ -17,7 +17,14 @@ go missing under load (30 clients on one busy host: a third of the streams
 unlisted at a time with a 3 s memory), so that alone never says "lost", nor does
 a client that is connected but sends nothing. When streams with the same source ids come back (the
 client restarted) its reader opens them and it is live again, history kept.
-Nothing here sends anything to a client.
+Nothing here sends anything to a client. A client silent for COACH_QUIET_AFTER_S
+(its pacer alone sends ten samples a second) is *quiet*: its tile greys and its
+session clock stops at its last data; a lost one says since when
+(``lost_since_wall_s``, the wall time of its last data).
+
+The coherence level a tile colours by is the main window's: the client's
+ratios through ``core.coherence_level.CoherenceLevel`` (smoothing, hysteresis,
+dwell) with the same thresholds, fed once per new ratio.
 
 The HR curve and the HR number follow each beat at once: a client's
 ``LiveBeats`` stream carries every detection ~0.2 s after its peak
@@ -43,6 +50,7 @@ import pylsl
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from biofeedback import config
+from biofeedback.core.coherence_level import CoherenceLevel
 from biofeedback.io.coach_reader import COACH_KINDS, CoachReader, ReaderNews
 from biofeedback.io.lsl_outlets import METRICS_CHANNELS
 
@@ -65,6 +73,10 @@ class ClientState:
     name: str
     host: str
     lost: bool = False
+    lost_since_wall_s: float | None = None  # wall time (time.time) of its last data, once lost
+    quiet: bool = False  # no data for COACH_QUIET_AFTER_S: greyed, its clock stopped
+    coherence_level: int | None = None  # 0 low, 1 medium, 2 high: the calm level, as the client's window shows it
+    coherence: CoherenceLevel = field(default_factory=CoherenceLevel, repr=False)
     first_seen_t_s: float | None = None  # local_clock of the client's first sample
     beats: deque = field(default_factory=lambda: deque(maxlen=4096))  # (t_s, rr_ms, corrected, quality)
     live: deque = field(default_factory=lambda: deque(maxlen=64))  # provisional (t_s, rr_ms, hr_bpm)
@@ -104,8 +116,24 @@ class ClientState:
         ok = self.metrics.get("signal_ok")
         return None if ok is None else ok >= 0.5
 
+    @property
+    def pacer_bpm(self) -> float | None:
+        """The rate of the pacer the client follows (its Pacer stream, else its Metrics)."""
+        if self.pacer:
+            return _value(self.pacer[-1][2])
+        return self.metrics.get("pacer_bpm")
+
+    @property
+    def stopped(self) -> bool:
+        """Nothing arrives from it (quiet or lost): its numbers are old and its clock stands."""
+        return self.lost or self.quiet
+
     def session_s(self, now_s: float) -> float | None:
-        return None if self.first_seen_t_s is None else max(0.0, now_s - self.first_seen_t_s)
+        """Time since its first sample; stopped at its last sample while it sends nothing."""
+        if self.first_seen_t_s is None:
+            return None
+        end = min(now_s, self.last_sample_t_s) if self.stopped and self.last_sample_t_s is not None else now_s
+        return max(0.0, end - self.first_seen_t_s)
 
     def hr_curve(self, now_s: float, window_s: float = config.COACH_WINDOW_S) -> tuple[list, list]:
         """Beat-to-beat HR over the last ``window_s``: (seconds before now (negative), bpm).
@@ -149,10 +177,12 @@ class CoachModel(QObject):
                  max_clients: int = config.COACH_MAX_CLIENTS, only: str = "",
                  lost_after_s: float = config.COACH_LOST_AFTER_S,
                  lost_unlisted_after_s: float = config.COACH_LOST_UNLISTED_AFTER_S,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], float] = time.time) -> None:
         super().__init__(parent)
         self.clients: dict[str, ClientState] = {}
         self.max_clients, self.lost_after_s, self._clock = max_clients, lost_after_s, clock
+        self._wall_clock = wall_clock  # for "lost since 12:04"
         self.lost_unlisted_after_s = lost_unlisted_after_s
         self.reader = CoachReader(only=only, max_clients=max_clients, poll_s=poll_s,
                                   forget_after_s=forget_after_s, clock=clock)
@@ -244,8 +274,10 @@ class CoachModel(QObject):
         lost = ((silent_s >= self.lost_after_s and news.connections_closed)
                 or (silent_s >= self.lost_unlisted_after_s and not self.reader.listed(client.key)))
         stalled = now - news.last_pass_mono_s >= config.COACH_STALLED_AFTER_S
-        if lost != client.lost or stalled != client.stalled:
-            client.lost, client.stalled, changed = lost, stalled, True
+        quiet = silent_s >= config.COACH_QUIET_AFTER_S
+        if lost != client.lost or stalled != client.stalled or quiet != client.quiet:
+            client.lost, client.stalled, client.quiet, changed = lost, stalled, quiet, True
+            client.lost_since_wall_s = self._wall_clock() - silent_s if lost else None
         return changed, pacer, renamed
 
     def _report(self, text: str) -> None:
@@ -266,6 +298,10 @@ class CoachModel(QObject):
         elif kind == "Pacer":
             client.pacer.extend((t, row[0], row[1]) for row, t in zip(data, stamps, strict=True))
         elif kind == "Metrics":
-            row = data[-1]
-            client.metrics = {label: _value(row[i]) for label, i in _METRIC_INDEX.items()}
+            for row, t in zip(data, stamps, strict=True):  # every ratio in the batch, for the calm level
+                ratio = _value(row[_METRIC_INDEX["coherence_ratio"]])
+                if ratio is not None and ratio != client.metrics.get("coherence_ratio"):
+                    shown = client.coherence.update(t, ratio)  # a new 64 s value (metrics repeat it per beat)
+                    client.coherence_level = None if shown is None else shown.level
+                client.metrics = {label: _value(row[i]) for label, i in _METRIC_INDEX.items()}
             client.metrics_t_s = stamps[-1]
