@@ -46,7 +46,7 @@ class Lesson:
     def markdown(self) -> str:
         """The whole lesson as Markdown, title and sources included (what the viewer shows)."""
         sources = "\n".join(f"- {s}" for s in self.sources)
-        return f"# {self.title}\n\n{self.body_md}\n\n{SOURCES_HEADING}\n\n{sources}\n"
+        return f"## {self.title}\n\n{self.body_md}\n\n#{SOURCES_HEADING}\n\n{sources}\n"
 
 
 def parse_lesson(text: str, name: str = "lesson") -> Lesson:

@@ -63,6 +63,7 @@ class LessonViewer(QDialog):
                 item.setFont(font)
             self.list.addItem(item)
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.setMaximumWidth(330)
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(True)

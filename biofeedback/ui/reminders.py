@@ -41,6 +41,7 @@ from biofeedback.io.clock import Clock
 
 POLL_MS = 20_000  # how often the timer asks whether a reminder is due (a reminder is at most this late)
 TRAY_MESSAGE_MS = 15_000  # how long the desktop shows the notification
+DIALOG_WIDTH_PX = 560
 
 
 def tray_available() -> bool:
@@ -191,13 +192,15 @@ class ReminderDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #d9534f")
         self.error.setWordWrap(True)
+        self.error.hide()  # shown with a bad time only
         now = ui.reminders.now()
-        self.info = info = QLabel(
-            f"{where_reminders_appear()}<br>Each time reminds once; none comes once today's practice is done, "
-            "and none more than an hour late.<br>"
-            f"Next reminder: <b>{when(ui.reminders.next_time(), now)}</b>. "
-            f"{ui.reminders.streak().describe()}.")
-        info.setWordWrap(True)
+        self.where = QLabel(where_reminders_appear())
+        self.rules = QLabel("Each time reminds once; none comes once today's practice is done, and none more "
+                            "than an hour late.")
+        self.info = QLabel(f"Next reminder: <b>{when(ui.reminders.next_time(), now)}</b>. "
+                           f"{ui.reminders.streak().describe()}.")
+        for label in (self.where, self.rules, self.info):
+            label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.enabled)
         times_label = QLabel("&Times (HH:MM, commas)")
@@ -212,9 +215,10 @@ class ReminderDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(info)
+        for label in (self.where, self.rules, self.info):
+            layout.addWidget(label)
         layout.addWidget(buttons)
-        self.resize(520, 0)
+        self.setMinimumWidth(DIALOG_WIDTH_PX)
 
     def apply(self) -> bool:
         """Take the boxes (a bad time is said and nothing changes), save the settings, close."""
@@ -223,6 +227,7 @@ class ReminderDialog(QDialog):
             r.set_times(self.times.text())
         except ValueError as exc:
             self.error.setText(str(exc))
+            self.error.show()
             return False
         self.ui.settings.reminder_snooze_minutes = self.snooze.value()
         self.ui.snooze_action.setText(f"Snooze the reminder ({self.snooze.value()} min)")

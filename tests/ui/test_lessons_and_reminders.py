@@ -75,7 +75,7 @@ def test_a_reminder_comes_at_the_set_time_in_the_status_line_then_snooze_and_off
     assert ui.last.snoozed
     dialog = ui.open_dialog()
     qtbot.waitExposed(dialog)
-    assert "no system tray (Qt platform 'offscreen')" in dialog.info.text()
+    assert "no system tray (Qt platform 'offscreen')" in dialog.where.text()
     assert "Next reminder: <b>tomorrow 08:30</b>" in dialog.info.text()
     assert unnamed_controls(dialog) == []
     dialog.times.setText("8h")

@@ -1,0 +1,86 @@
+"""Real-window screenshots of a lesson and the reminder settings under X with a window manager.
+
+Run inside a virtual X server of the size wanted, for example:
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/lesson_screenshots.py
+
+(Debian packages: xvfb, openbox, imagemagick.) The main window opens maximised
+with the app first used two days ago, so lesson 3 is today's; Learn > Today's
+lesson opens it over the window, then Learn > Practice reminders… (with a
+store-less window: no streak yet). Writes docs/screenshots/xvfb-{lesson,reminders}-WxH.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def grab(path: Path) -> None:
+    subprocess.run(["import", "-window", "root", str(path)], check=True)
+
+
+def run(out: Path) -> int:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from biofeedback.app.settings import Settings
+    from biofeedback.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+
+    def wait(seconds: float) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+
+    first = date.today() - timedelta(days=2)
+    settings = Settings(first_run_notice_seen=True, first_use_date=first.isoformat(), plan_kind="lehrer",
+                        reminders_enabled=True)
+    window = MainWindow(settings, save=False)
+    window.show()
+    wait(1.5)
+    screen = window.screen().size()
+    size = f"{screen.width()}x{screen.height()}"
+    viewer = window.learn.open_today()
+    wait(1.0)
+    grab(out / f"xvfb-lesson-{size}.png")
+    viewer.close()
+    dialog = window.reminders.open_dialog()
+    wait(1.0)
+    grab(out / f"xvfb-reminders-{size}.png")
+    dialog.close()
+    window.close()
+    app.processEvents()
+    print(f"wrote {out}/xvfb-lesson-{size}.png and xvfb-reminders-{size}.png")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        print("run me under xvfb-run (see the docstring)", file=sys.stderr)
+        return 2
+    os.environ["BIOFEEDBACK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="biofeedback-xvfb-")
+    os.environ["BIOFEEDBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="biofeedback-xvfb-data-")
+    wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        return run(args.out)
+    finally:
+        wm.terminate()
+        wm.wait(5)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
