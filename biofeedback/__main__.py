@@ -8,7 +8,7 @@ import sys
 
 # subcommand -> module with add_parser(subparsers); imported lazily where heavy (Qt)
 SUBCOMMANDS = (
-    "gui", "analyze", "simulate", "record", "ports", "replay", "sessions", "export", "progress", "plan", "assess", "coach",
+    "gui", "analyze", "simulate", "record", "ports", "replay", "sessions", "export", "progress", "plan", "reminders", "assess", "coach",
     "install_desktop", "install_udev",
 )
 
