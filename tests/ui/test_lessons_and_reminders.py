@@ -90,3 +90,23 @@ def test_a_reminder_comes_at_the_set_time_in_the_status_line_then_snooze_and_off
     clock.advance(24 * 3600.0)
     qtbot.wait(50)
     assert ui.last is None and ui.reminders.next_time() is None
+
+
+def test_where_there_is_a_tray_the_reminder_is_a_tray_notification_with_snooze_in_its_menu(make_window, qtbot,
+                                                                                           monkeypatch):
+    from biofeedback.ui import reminders as ui_reminders
+
+    monkeypatch.setattr(ui_reminders, "tray_available", lambda: True)  # offscreen has none: the desktop's answer
+    today = date.today()
+    clock = ManualClock(datetime(today.year, today.month, today.day, 18, 0).timestamp())
+    window = make_window(Settings(first_run_notice_seen=True, reminders_enabled=True, reminder_times="18:00"))
+    ui = window.reminders
+    ui.reminders.clock = clock
+    note = ui.poll()
+    assert note is not None and ui.shown_in == "tray" and ui.tray is not None and ui.tray.isVisible()
+    entries = [a.text() for a in ui.tray.contextMenu().actions()]
+    assert entries == ["Open biofeedback", "Snooze the reminder (10 min)", "No more reminders today",
+                       "Turn reminders off"]
+    assert ui_reminders.where_reminders_appear().startswith("Reminders appear as desktop notifications")
+    ui.tray.contextMenu().actions()[-1].trigger()
+    assert not window.settings.reminders_enabled and not ui.tray.isVisible()
