@@ -294,7 +294,7 @@ class WindowLayout:
         bar = window.statusBar()
         bar.setSizeGripEnabled(False)
         bar.addWidget(self.status, 1)
-        bar.setFixedHeight(self.status.height() + 6)  # a message never moves the layout
+        bar.setFixedHeight(self.status.height() + 2)  # a message never moves the layout
         self.audio.setChecked(False)
 
     # -- the plots ----------------------------------------------------------------
@@ -432,7 +432,7 @@ class WindowLayout:
         self.pacer_view.text_scale = scale
         self.numbers.apply(theme, scale)
         self.status.apply(theme)
-        self.window.statusBar().setFixedHeight(self.status.height() + 6)
+        self.window.statusBar().setFixedHeight(self.status.height() + 2)
         self.presentation_bar.set_theme(theme)
         self.disclaimer.setStyleSheet(f"color: {theme.muted}; font-size: {9 + 3 * k}pt;")
         self.window.setStyleSheet(

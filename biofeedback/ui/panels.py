@@ -226,7 +226,7 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         metrics = QFontMetrics(self.font())
-        room = max(self.width() - self.contentsMargins().left() - self.contentsMargins().right() - 16, 1)
+        room = max(self.contentsRect().width() - 2, 1)  # (a style sheet's padding is in the margins)
         shown = "\n".join(wrap_lines(metrics, self.full_text, room, self.max_lines)) if self.full_text else ""
         super().setText(shown)
         elided = shown.replace("\n", " ") != self.full_text
@@ -283,7 +283,7 @@ class StatusPanel(QWidget):
                             (self.artifacts, "Corrected beats"), (self.notice, "Message")):
             label.setAccessibleName(name)
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(6, 2, 6, 2)
+        lay.setContentsMargins(6, 0, 6, 0)
         for w, stretch in ((self.connection, 3), (self.quality, 2), (self.artifacts, 2), (self.notice, 5)):
             lay.addWidget(w, stretch)
         self.theme: Theme | None = None
@@ -294,7 +294,7 @@ class StatusPanel(QWidget):
 
     def _fix_height(self) -> None:
         line = QFontMetrics(self.connection.font()).lineSpacing()
-        self.setFixedHeight(self.LINES * line + 8)
+        self.setFixedHeight(self.LINES * line + 2)  # two lines and no more: a laptop has none to spare
 
     def clear(self) -> None:
         """Back to "not connected" with no quality, share or notice (a source change or failure)."""
@@ -360,7 +360,7 @@ class StatusPanel(QWidget):
         if share is None:
             self.artifacts.setText("")
             return
-        text = f"corrected beats {100 * share:.1f} %"
+        text = f"corrected beats {100 * share:.1f}\u00a0%"  # the number and its unit on one line
         warn = share > config.ARTIFACT_SHARE_WARN
         if warn:
             text += " — too many, numbers unreliable"

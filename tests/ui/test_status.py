@@ -52,7 +52,7 @@ def test_status_shows_each_state_in_words(make_window):
     status.show_artifacts(0.02)
     assert "numbers unreliable" not in status.artifacts.text()
     status.show_artifacts(0.08)
-    assert status.artifacts.text() == "corrected beats 8.0 % — too many, numbers unreliable"
+    assert status.artifacts.text() == "corrected beats 8.0\u00a0% — too many, numbers unreliable"
 
 
 def test_connect_without_a_port_fails_with_a_message_not_a_crash(make_window, qtbot):
