@@ -113,7 +113,7 @@ GUI_SPECTRUM_MAX_HZ = 0.5
 GUI_PPG_BUFFER_SAMPLES = 16384  # ring buffer (> 30 s at 500 Hz)
 GUI_BEAT_BUFFER = 2048  # beats kept for the tachogram, spectrum and swing
 GUI_METRICS_BUFFER = 4096  # metrics updates kept for the trends
-SESSION_PRESETS_MIN = (5, 10, 15, 20, 30)  # session duration presets; 0 = open-ended
+SESSION_PRESETS_MIN = (2, 5, 10, 15, 20, 30)  # session duration presets (2: the first session); 0 = open-ended
 
 # --- Simulator: physiology and PPG synthesis (physiology.py) ---
 SIM_STEP_S = 0.05  # grid of the integral pulse frequency model

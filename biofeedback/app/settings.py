@@ -85,6 +85,7 @@ class Settings:
     plan_days_per_week: int = 7
     plan_weeks: int = 0  # 0 = open-ended
     plan_start: str = ""  # ISO date the plan began; "" = the week of the first session
+    plan_last_review: str = ""  # ISO date the weekly review was last opened: the next step offers the next one
     # sessions shorter than this are kept but left out of comparisons and progress (core/session_kind.py)
     progress_min_session_minutes: float = config.PRACTICE_MIN_SESSION_MIN
     # practice reminders (core/reminders.py): off until the user turns them on
@@ -172,7 +173,7 @@ def _allowed(name: str, value: object) -> str | None:
             return "a finite number"
     if name in CHOICES and value not in CHOICES[name]:
         return ", ".join(CHOICES[name])
-    if name in ("plan_start", "first_use_date") and value != "" and _iso_date(value) is None:
+    if name in ("plan_start", "plan_last_review", "first_use_date") and value != "" and _iso_date(value) is None:
         return "a date such as 2026-12-07, or empty"
     if name == "reminder_times" and isinstance(value, str):
         try:

@@ -32,11 +32,12 @@ from biofeedback.ui.close_guard import CloseGuard
 from biofeedback.ui.coach.app_integration import install_lsl
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.eyes_closed import install_eyes_closed
-from biofeedback.ui.help import first_run_dialog, help_dialog
+from biofeedback.ui.help import help_dialog
 from biofeedback.ui.keyboard import ControlKeys, FocusRing, keep_keys_in_controls
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.lessons import install_learn
 from biofeedback.ui.menus import install_menus
+from biofeedback.ui.practice_plan import install_practice_plan
 from biofeedback.ui.reminders import install_reminders
 from biofeedback.ui.sensor_check import install_sensor_check
 from biofeedback.ui.theme import get_theme, use_fusion
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
                                           self.show_help)
         self.learn = install_learn(self)  # Learn: today's lesson, all lessons (ui/lessons.py)
         self.reminders = install_reminders(self, self.learn.menu)  # practice reminders (ui/reminders.py)
+        self.practice = install_practice_plan(self)  # today's dose, Practice menu (ui/practice_plan.py)
         # the store glue sets this: called with the session's start, it asks the "before" check-in first
         self.before_session: Callable[[Callable[[], None]], None] | None = None
 
@@ -188,16 +190,10 @@ class MainWindow(QMainWindow):
 
     # -- first run -----------------------------------------------------------------
     def show_first_run_notice_if_needed(self) -> None:
+        """A new settings file: the getting-started path (ui/first_run.py), which marks itself seen."""
         if self.settings.first_run_notice_seen:
             return
-        dlg = first_run_dialog(self)
-        dlg.finished.connect(self._first_run_seen)
-        dlg.open()
-        self.first_run = dlg
-
-    def _first_run_seen(self) -> None:
-        self.settings.first_run_notice_seen = True
-        self.save()
+        self.first_run = self.practice.open_first_run()
 
     def show_help(self) -> None:
         self.help = help_dialog(self)

@@ -1,0 +1,268 @@
+"""The practice plan in the main window: today's dose and the next step, the Practice menu.
+
+``install_practice_plan(window)`` adds a small panel above the not-a-medical-device
+line in the window's left column (the pacer's column: the live plots keep their
+room) saying today's minutes and sessions done and left and the plan's next
+step in one sentence, with Plan… and Weekly review… beside it; and a Practice
+menu: Getting started…, Plan…, Weekly review…. Today's figures are read from the
+session store once it is attached and again after each saved session, after the
+plan changes and when the day changes; ``today`` is injectable for tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from biofeedback.app.settings import Settings, practice_plan
+from biofeedback.core.plan import Dose, PracticePlan, next_step, todays_dose
+
+if TYPE_CHECKING:
+    from biofeedback.ui.first_run import FirstRunWizard
+    from biofeedback.ui.main_window import MainWindow
+    from biofeedback.ui.weekly_review import WeeklyReview
+
+ATTACH_POLL_MS = 200  # until the session store is attached (after the first paint)
+DAY_POLL_MS = 60_000  # a new day: the dose starts again
+
+
+@dataclass(frozen=True)
+class Today:
+    """What the panel shows: the plan, today's dose against it and the next step (``known``: read from
+    the store; False before it is attached)."""
+
+    plan: PracticePlan
+    dose: Dose
+    next_step: str
+    known: bool = True
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def today_from(sessions: list[Any], assessments: list[Any], settings: Settings, day: date) -> Today:
+    """Today's practice (counted sessions and assessments) against the settings' plan, and what comes next."""
+    from biofeedback.core import progress as pr  # SciPy behind it: not before the window shows
+
+    plan = practice_plan(settings)
+    dose = pr.dose_on(day, plan, pr.from_stored(sessions, settings.progress_min_session_minutes), assessments)
+    last_assessment = max((a.started.date() for a in assessments), default=None)
+    return Today(plan, dose, next_step(plan, day, dose, last_assessment, _iso(settings.plan_last_review)))
+
+
+def dose_words(today: Today) -> str:
+    """The panel's first line: "Today 20 of 40 min · session 1 of 2 done · 20 min left"."""
+    d = today.dose
+    if not today.known:
+        return "Today: reading your sessions…"
+    if not today.plan.active:
+        return f"Today {d.done_minutes:.0f} min practised · no plan chosen"
+    sessions = f"{d.sessions_done} of {d.sessions_target} session{'s' if d.sessions_target != 1 else ''}"
+    left = "done ✓" if d.complete else f"{d.left_minutes:.0f} min left"
+    return f"Today {d.done_minutes:.0f} of {d.target_minutes:.0f} min · {sessions} · {left}"
+
+
+class TodayPanel(QFrame):
+    """Two short lines (the dose; the next step, wrapped) and two small buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.dose = QLabel()
+        self.dose.setAccessibleName("Today's practice")
+        self.step = QLabel()
+        self.step.setWordWrap(True)
+        self.step.setAccessibleName("Next step")
+        self.plan_button = QPushButton("Plan…")
+        self.plan_button.setAccessibleName("Practice plan")
+        self.review_button = QPushButton("Weekly review…")
+        self.review_button.setAccessibleName("Weekly review")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.dose, 1)
+        top.addWidget(self.plan_button)
+        top.addWidget(self.review_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 3, 6, 3)
+        lay.setSpacing(1)
+        lay.addLayout(top)
+        lay.addWidget(self.step)
+
+    def show_today(self, today: Today) -> None:
+        self.dose.setText(f"<b>{dose_words(today)}</b>")
+        self.step.setText(f"Next: {today.next_step}")
+        self.setToolTip(today.plan.describe())
+        self.setAccessibleDescription(f"{dose_words(today)}. Next: {today.next_step}")
+
+
+def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
+    """The (sub)layout that holds ``widget`` directly."""
+    if layout.indexOf(widget) >= 0:
+        return layout
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        child = item.layout() if item is not None else None
+        if child is not None and (found := _layout_holding(child, widget)) is not None:
+            return found
+    return None
+
+
+class PracticePlanUi(QObject):
+    """Today's panel, the Practice menu, the Plan…, Weekly review… and Getting started… windows."""
+
+    def __init__(self, window: MainWindow, today: Callable[[], date] = date.today) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.today = today
+        self.panel = TodayPanel()
+        central = window.centralWidget()
+        outer = central.layout() if central is not None else None
+        column = _layout_holding(outer, window.ui.disclaimer) if outer is not None else None
+        if isinstance(column, QVBoxLayout):
+            column.insertWidget(column.indexOf(window.ui.disclaimer), self.panel)
+        self.panel.plan_button.clicked.connect(lambda: self.open_plan())
+        self.panel.review_button.clicked.connect(lambda: self.open_review())
+
+        self.menu = QMenu("&Practice", window.menuBar())
+        learn = next((a for a in window.menuBar().actions() if a.text().replace("&", "") in ("Learn", "Help")), None)
+        if learn is not None:
+            window.menuBar().insertMenu(learn, self.menu)
+        else:
+            window.menuBar().addMenu(self.menu)
+        self.first_run_action = QAction("Getting started…", window)
+        self.first_run_action.triggered.connect(lambda _=False: self.open_first_run())
+        self.plan_action = QAction("Plan…", window)
+        self.plan_action.triggered.connect(lambda _=False: self.open_plan())
+        self.review_action = QAction("Weekly review…", window)
+        self.review_action.triggered.connect(lambda _=False: self.open_review())
+        for action in (self.first_run_action, self.plan_action, self.review_action):
+            self.menu.addAction(action)
+
+        self.plan_dialog: QWidget | None = None
+        self.review: WeeklyReview | None = None
+        self.first_run: FirstRunWizard | None = None
+        self.shown: Today | None = None
+        self._day: date | None = None
+        self._attached = False
+        self.show_today(Today(practice_plan(self.settings), todays_dose(practice_plan(self.settings), 0.0, 0),
+                              "", known=False))
+        self.attach_timer = QTimer(self)
+        self.attach_timer.timeout.connect(self._try_attach)
+        self.attach_timer.start(ATTACH_POLL_MS)
+        self.day_timer = QTimer(self)
+        self.day_timer.timeout.connect(self._day_check)
+        self.day_timer.start(DAY_POLL_MS)
+
+    # -- the store -------------------------------------------------------------
+    def library(self) -> Any:
+        integration = getattr(self.window, "store_integration", None)
+        library = getattr(integration, "library", None)
+        return library if library is not None and library.available else None
+
+    def _try_attach(self) -> None:
+        integration = getattr(self.window, "store_integration", None)
+        if integration is None:
+            return
+        self.attach_timer.stop()
+        if not self._attached:
+            self._attached = True
+            integration.saved.connect(lambda _sid: self.refresh())
+        self.refresh()
+
+    def _day_check(self) -> None:
+        if self._day is not None and self.today() != self._day:
+            self.refresh()
+
+    def refresh(self) -> Today:
+        """Read today's practice again and show it."""
+        day = self.today()
+        self._day = day
+        library = self.library()
+        if library is None:
+            plan = practice_plan(self.settings)
+            dose = todays_dose(plan, 0.0, 0)
+            shown = Today(plan, dose, next_step(plan, day, dose, None, _iso(self.settings.plan_last_review)),
+                          known=self._attached)
+        else:
+            try:
+                shown = today_from(library.list_sessions(), library.resonance_assessments(), self.settings, day)
+            except Exception as exc:  # noqa: BLE001 (a store that cannot be read must not break the window)
+                plan = practice_plan(self.settings)
+                shown = Today(plan, todays_dose(plan, 0.0, 0), f"your sessions could not be read ({exc}).")
+        self.show_today(shown)
+        return shown
+
+    def show_today(self, today: Today) -> None:
+        self.shown = today
+        self.panel.show_today(today)
+
+    def plan_changed(self) -> None:
+        """The plan in the settings changed: save, tell the store glue (what it compares), show it."""
+        library = self.library()
+        if library is not None:
+            library.plan = practice_plan(self.settings)
+        self.window.save()
+        self.refresh()
+
+    # -- the windows -----------------------------------------------------------
+    def open_plan(self) -> QWidget:
+        from biofeedback.ui.plan_dialog import PlanDialog
+
+        dialog = PlanDialog(self.settings, self.today, self.window)
+        dialog.accepted.connect(self.plan_changed)
+        dialog.open()
+        self.plan_dialog = dialog
+        return dialog
+
+    def open_review(self) -> WeeklyReview:
+        """The weekly review; opening it counts as this week's review (the next step moves on)."""
+        from biofeedback.ui.weekly_review import WeeklyReview
+
+        if self.review is None:
+            self.review = WeeklyReview(self.window.theme, self.today, parent=self.window)
+            self.review.reassess_requested.connect(self.window.open_resonance_wizard)
+            self.review.plan_requested.connect(self.open_plan)
+        library = self.library()
+        self.review.load(library, self.settings)
+        self.review.show()
+        self.review.raise_()
+        self.review.activateWindow()
+        self.settings.plan_last_review = self.today().isoformat()
+        self.window.save()
+        self.refresh()
+        return self.review
+
+    def open_first_run(self) -> FirstRunWizard:
+        from biofeedback.ui.first_run import FirstRunWizard
+
+        if self.first_run is not None and self.first_run.isVisible():
+            self.first_run.raise_()
+            return self.first_run
+        self.first_run = FirstRunWizard(self.window, self)
+        self.first_run.show()
+        return self.first_run
+
+
+def install_practice_plan(window: MainWindow, today: Callable[[], date] = date.today) -> PracticePlanUi:
+    """Today's dose in ``window`` and the Practice menu (see the module's docstring)."""
+    return PracticePlanUi(window, today)
