@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback.core.lessons import LESSON_DAYS, Lesson, lesson_day
-from biofeedback.io.lessons import load_lessons
+from biofeedback.io import lessons as lesson_files
 
 LESSON_TEXT_PT = 12  # the lesson's body text: read for minutes, larger than the controls
 VIEWER_SIZE_PX = (980, 640)  # fits a 1366x768 screen with its title bar and a panel
@@ -146,16 +146,22 @@ class LearnMenu:
                                   "Today's lesson (the two weeks are over: all stay under All lessons)")
         self.today_action.setEnabled(day is not None)
 
-    def open_today(self) -> LessonViewer:
+    def open_today(self) -> LessonViewer | None:
         """The viewer on today's lesson (what the plan's "today" points to)."""
         return self.open(self.today_day())
 
-    def open(self, day: int | None = None) -> LessonViewer:
-        """The viewer on ``day`` (today's, else the first); a viewer already open is brought forward."""
+    def open(self, day: int | None = None) -> LessonViewer | None:
+        """The viewer on ``day`` (today's, else the first); a viewer already open is brought forward.
+        None when the lesson files cannot be read (said in the status line)."""
         if self.viewer is not None and self.viewer.isVisible():
             self.viewer.show_day(day or self.viewer.day)
         else:
-            self.viewer = LessonViewer(load_lessons(), self.today_day(), day, parent=self.window)
+            try:
+                lessons = lesson_files.load_lessons()
+            except (OSError, ValueError) as error:  # LessonError is a ValueError: a damaged installation
+                self.window.show_notice(f"The lessons could not be read: {error}")  # type: ignore[attr-defined]
+                return None
+            self.viewer = LessonViewer(lessons, self.today_day(), day, parent=self.window)
         self.viewer.show()
         self.viewer.raise_()
         self.viewer.activateWindow()

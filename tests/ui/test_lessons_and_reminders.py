@@ -110,3 +110,14 @@ def test_where_there_is_a_tray_the_reminder_is_a_tray_notification_with_snooze_i
     assert ui_reminders.where_reminders_appear().startswith("Reminders appear as desktop notifications")
     ui.tray.contextMenu().actions()[-1].trigger()
     assert not window.settings.reminders_enabled and not ui.tray.isVisible()
+
+
+def test_a_damaged_lesson_file_is_said_in_the_status_line_not_a_crash(make_window, tmp_path, monkeypatch):
+    from biofeedback.io import lessons as lesson_files
+
+    (tmp_path / "03-x.md").write_text("---\nday: 3\ntitle: t\n---\nno sources here\n", encoding="utf-8")
+    monkeypatch.setattr(lesson_files, "LESSONS_DIR", tmp_path)
+    window = make_window()
+    assert window.learn.open_today() is None
+    said = window.ui.status.notice.toolTip() or window.ui.status.notice.text()
+    assert said.startswith("The lessons could not be read: 03-x.md: no '## Sources' section")
