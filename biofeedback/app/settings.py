@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from biofeedback import config
+from biofeedback.core.lessons import parse_days
 from biofeedback.core.plan import PLAN_KINDS, PracticePlan, preset
 from biofeedback.core.protocols import PROTOCOLS
 from biofeedback.core.reminders import MAX_TIMES, parse_times
@@ -93,6 +94,7 @@ class Settings:
     reminder_times: str = "08:30, 18:00"  # HH:MM, comma-separated, local time
     reminder_snooze_minutes: int = 10
     first_use_date: str = ""  # ISO date the app was first opened: which lesson is today's (core/lessons.py)
+    lessons_read: str = ""  # days of the lessons opened, e.g. "1,2,3" (the list ticks them)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -175,6 +177,8 @@ def _allowed(name: str, value: object) -> str | None:
         return ", ".join(CHOICES[name])
     if name in ("plan_start", "plan_last_review", "first_use_date") and value != "" and _iso_date(value) is None:
         return "a date such as 2026-12-07, or empty"
+    if name == "lessons_read" and isinstance(value, str) and parse_days(value) is None:
+        return "lesson days separated by commas, such as 1,2,3"
     if name == "reminder_times" and isinstance(value, str):
         try:
             parse_times(value)

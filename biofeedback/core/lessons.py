@@ -90,6 +90,18 @@ def check_days(lessons: Iterable[Lesson]) -> list[Lesson]:
     return [by_day[d] for d in sorted(by_day)]
 
 
+def parse_days(text: str) -> set[int] | None:
+    """Lesson days written "1,2,3" (the settings' lessons read); None when that is not what the text holds."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not all(p.isdigit() and 1 <= int(p) <= LESSON_DAYS for p in parts):
+        return None
+    return {int(p) for p in parts}
+
+
+def format_days(days: Iterable[int]) -> str:
+    return ",".join(str(d) for d in sorted(set(days)))
+
+
 def lesson_day(first_use: date | None, today: date) -> int | None:
     """Today's lesson, 1 on the first day of use to LESSON_DAYS; None before or after the two weeks."""
     if first_use is None:

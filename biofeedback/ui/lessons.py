@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback.core.lessons import LESSON_DAYS, Lesson, lesson_day
+from biofeedback.core.lessons import LESSON_DAYS, Lesson, format_days, lesson_day, parse_days
 from biofeedback.io import lessons as lesson_files
 
 LESSON_TEXT_PT = 12  # the lesson's body text: read for minutes, larger than the controls
@@ -45,23 +45,26 @@ class LessonViewer(QDialog):
     """Every lesson by day on the left, the chosen one on the right; Previous / Next walk the days."""
 
     def __init__(self, lessons: list[Lesson], today_day: int | None, day: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, read: set[int] | None = None,
+                 on_read: Callable[[int], None] | None = None) -> None:
         super().__init__(parent)
         self.lessons = lessons
         self.today_day = today_day
+        self.read = set(read or ())  # days opened before or now: ticked in the list
+        self.on_read = on_read
         self.day = 0  # the day shown
         self.setWindowTitle("Lessons — breathing, heart rhythm and pain, in plain words")
         self.list = QListWidget()
         self.list.setAccessibleName("Lessons by day")
         for lesson in lessons:
-            mark = "  · today" if lesson.day == today_day else ""
-            item = QListWidgetItem(f"Day {lesson.day}: {lesson.title}{mark}")
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, lesson.day)
             if lesson.day == today_day:
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
             self.list.addItem(item)
+        self._label_items()
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.setMaximumWidth(330)
@@ -109,6 +112,19 @@ class LessonViewer(QDialog):
             self.list.setCurrentRow(row)
         self.previous.setEnabled(row > 0)
         self.next.setEnabled(row < len(self.lessons) - 1)
+        if day not in self.read:
+            self.read.add(day)
+            self._label_items()
+            if self.on_read is not None:
+                self.on_read(day)
+
+    def _label_items(self) -> None:
+        """Each day's line: ✓ once opened, "· today" on today's."""
+        for row, lesson in enumerate(self.lessons):
+            item = self.list.item(row)
+            tick = "✓ " if lesson.day in self.read else ""
+            mark = "  · today" if lesson.day == self.today_day else ""
+            item.setText(f"{tick}Day {lesson.day}: {lesson.title}{mark}")
 
 
 class LearnMenu:
@@ -140,9 +156,22 @@ class LearnMenu:
     def today_day(self) -> int | None:
         return lesson_day(first_use(self.settings), self.today())
 
+    def read_days(self) -> set[int]:
+        return parse_days(self.settings.lessons_read) or set()
+
+    def today_is_new(self) -> bool:
+        """Today's lesson exists and was not opened yet (what a "today" panel may point to)."""
+        day = self.today_day()
+        return day is not None and day not in self.read_days()
+
+    def _mark_read(self, day: int) -> None:
+        self.settings.lessons_read = format_days(self.read_days() | {day})
+        self._update_today()
+
     def _update_today(self) -> None:
         day = self.today_day()
-        self.today_action.setText(f"Today's lesson (day {day} of {LESSON_DAYS})" if day else
+        new = ", new" if self.today_is_new() else ""
+        self.today_action.setText(f"Today's lesson (day {day} of {LESSON_DAYS}{new})" if day else
                                   "Today's lesson (the two weeks are over: all stay under All lessons)")
         self.today_action.setEnabled(day is not None)
 
@@ -161,7 +190,8 @@ class LearnMenu:
             except (OSError, ValueError) as error:  # LessonError is a ValueError: a damaged installation
                 self.window.show_notice(f"The lessons could not be read: {error}")  # type: ignore[attr-defined]
                 return None
-            self.viewer = LessonViewer(lessons, self.today_day(), day, parent=self.window)
+            self.viewer = LessonViewer(lessons, self.today_day(), day, parent=self.window, read=self.read_days(),
+                                       on_read=self._mark_read)
         self.viewer.show()
         self.viewer.raise_()
         self.viewer.activateWindow()

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from biofeedback.core.lessons import LESSON_DAYS, MAX_WORDS, LessonError, lesson_day, parse_lesson
+from biofeedback.core.lessons import (
+    LESSON_DAYS,
+    MAX_WORDS,
+    LessonError,
+    format_days,
+    lesson_day,
+    parse_days,
+    parse_lesson,
+)
 from biofeedback.io.lessons import lesson_files, load_lessons
 from biofeedback.resources import LESSONS_DIR
 
@@ -71,3 +79,13 @@ def test_two_files_for_one_day_are_refused(tmp_path):
         (tmp_path / name).write_text("---\nday: 1\ntitle: t\n---\nbody\n## Sources\n- A (2000). T. J.\n")
     with pytest.raises(LessonError, match="both day 1"):
         load_lessons(tmp_path)
+
+
+def test_lessons_read_are_kept_as_days_and_a_bad_value_is_refused():
+    from biofeedback.app.settings import Settings
+
+    assert parse_days(" 3,1, 3") == {1, 3} and format_days({3, 1}) == "1,3" and parse_days("") == set()
+    assert parse_days("1,15") is None and parse_days("one") is None
+    s, problems = Settings.checked({"lessons_read": "1,2,99", "first_use_date": "2026-12-07"})
+    assert s.lessons_read == "" and s.first_use_date == "2026-12-07"
+    assert problems == ['lessons_read "1,2,99" (allowed lesson days separated by commas, such as 1,2,3)']

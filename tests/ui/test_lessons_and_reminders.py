@@ -23,7 +23,7 @@ def test_todays_lesson_opens_from_the_learn_menu(make_window, qtbot):
     first = date.today() - timedelta(days=2)
     window = make_window(Settings(first_run_notice_seen=True, first_use_date=first.isoformat()))
     assert menu_titles(window)[-2:] == ["Learn", "Help"]
-    assert window.learn.today_action.text() == "Today's lesson (day 3 of 14)"
+    assert window.learn.today_action.text() == "Today's lesson (day 3 of 14, new)" and window.learn.today_is_new()
     window.learn.today_action.trigger()
     viewer = window.learn.viewer
     qtbot.waitExposed(viewer)
@@ -33,6 +33,12 @@ def test_todays_lesson_opens_from_the_learn_menu(make_window, qtbot):
     assert "Resonance" in shown and "baroreflex" in shown and "Sources" in shown and "Vaschillo" in shown
     qtbot.mouseClick(viewer.next, Qt.MouseButton.LeftButton)
     assert viewer.day == 4 and "Finding your own rate" in viewer.text.toPlainText()
+    # opened lessons are ticked, kept in the settings, and today's is no longer "new"
+    assert window.settings.lessons_read == "3,4" and not window.learn.today_is_new()
+    assert viewer.list.item(2).text() == "✓ Day 3: Resonance: why slow breathing makes big waves  · today"
+    assert viewer.list.item(4).text().startswith("Day 5: ")
+    window.learn.menu.aboutToShow.emit()
+    assert window.learn.today_action.text() == "Today's lesson (day 3 of 14)"
     assert unnamed_controls(viewer) == []
     assert viewer.width() <= 1366 and viewer.height() <= 700  # fits a laptop screen
 
