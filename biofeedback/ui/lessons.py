@@ -153,6 +153,12 @@ class LearnMenu:
         self.viewer: LessonViewer | None = None
         self._update_today()
 
+    def add_to(self, menu: QMenu) -> None:
+        """Today's lesson in another menu too (the plan's), its text kept current there as well."""
+        menu.addSeparator()
+        menu.addAction(self.today_action)
+        menu.aboutToShow.connect(self._update_today)
+
     def today_day(self) -> int | None:
         return lesson_day(first_use(self.settings), self.today())
 

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.learn = install_learn(self)  # Learn: today's lesson, all lessons (ui/lessons.py)
         self.reminders = install_reminders(self, self.learn.menu)  # practice reminders (ui/reminders.py)
         self.practice = install_practice_plan(self)  # today's dose, Practice menu (ui/practice_plan.py)
+        self.learn.add_to(self.practice.menu)  # today's lesson from the plan's menu too
         # the store glue sets this: called with the session's start, it asks the "before" check-in first
         self.before_session: Callable[[Callable[[], None]], None] | None = None
 

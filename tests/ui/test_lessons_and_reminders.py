@@ -23,6 +23,7 @@ def test_todays_lesson_opens_from_the_learn_menu(make_window, qtbot):
     first = date.today() - timedelta(days=2)
     window = make_window(Settings(first_run_notice_seen=True, first_use_date=first.isoformat()))
     assert menu_titles(window)[-2:] == ["Learn", "Help"]
+    assert window.learn.today_action in window.practice.menu.actions()  # from the plan's menu too
     assert window.learn.today_action.text() == "Today's lesson (day 3 of 14, new)" and window.learn.today_is_new()
     window.learn.today_action.trigger()
     viewer = window.learn.viewer
