@@ -104,6 +104,8 @@ class CoachWindow(QWidget):
         for i, key in enumerate(shown):
             self.grid.addWidget(self.tiles[key], i // cols, i % cols)
             self.tiles[key].show()
+        for row in range(self.grid.rowCount()):  # rows share the height equally (a lone last tile is not squashed)
+            self.grid.setRowStretch(row, 1 if row * cols < len(shown) else 0)
         self.update_count()
         QTimer.singleShot(0, self.refresh_all)  # once the scroll area has laid the grid out: draw what came on screen
 
