@@ -87,6 +87,15 @@ class ClientView(QWidget):
         self.set_theme(theme)
         if parent is not None:
             parent.installEventFilter(self)  # the coach's window closing closes this one too
+        self.target: QScreen | None = None
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenRemoved.connect(self._screen_removed)
+
+    def _screen_removed(self, screen: QScreen) -> None:
+        """The room screen unplugged: close rather than go full screen over the coach's controls."""
+        if screen is self.target or len(QGuiApplication.screens()) < 2:
+            self.close()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         # a hide by the program or a close (not a minimise, which the window manager sends)
@@ -98,6 +107,7 @@ class ClientView(QWidget):
     def open_on(self, screen: QScreen) -> None:
         """Full screen on ``screen``: the window is placed there before it shows, so it never
         opens on the screen of the window that made it."""
+        self.target = screen
         self.create()
         handle = self.windowHandle()
         if handle is not None:

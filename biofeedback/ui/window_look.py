@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from biofeedback.ui.client_view import ClientView, screen_for_client
 from biofeedback.ui.theme import apply_theme, get_theme
@@ -29,6 +30,10 @@ class WindowLook:
         self.presentation = False
         self._before: tuple | None = None  # window state and geometry before presentation
         self.client_view: ClientView | None = None  # the client's screen, while it is open
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # a room screen plugged in after the start can be chosen
+            app.screenAdded.connect(self.list_screens)
+            app.screenRemoved.connect(lambda _screen: QTimer.singleShot(0, self.list_screens))
 
     def apply_theme(self) -> None:
         w = self.window
@@ -48,6 +53,20 @@ class WindowLook:
         w.settings.theme = w.theme.name
         self.apply_theme()
         w.save()
+
+    def list_screens(self) -> None:
+        """The screen choice lists the screens there are now; the chosen number is kept."""
+        if not isValid(self.window):  # (the application outlived this window)
+            return
+        box = self.window.ui.screen
+        screens = QGuiApplication.screens()
+        box.blockSignals(True)
+        box.clear()
+        for i, screen in enumerate(screens):
+            name = screen.name().strip()
+            box.addItem(f"Screen {i + 1}" + (f": {name}" if name else ""), i)
+        box.setCurrentIndex(max(box.findData(self.window.settings.presentation_screen), 0))
+        box.blockSignals(False)
 
     def toggle_presentation(self) -> None:
         """F11, the Present button: the client view on the other screen, or this window in large type."""

@@ -150,3 +150,24 @@ def test_the_client_view_shows_the_sessions_clock_curve_and_ring_of_the_window(w
     advance(0.3)
     assert view.bar.elapsed.value.text() == "no session" and view.ring.level is None
     assert view.bar.coherence.value.text() == "waiting"
+
+
+def test_a_room_screen_plugged_in_after_the_start_can_be_chosen(window, qtbot, qapp):
+    w = window(Settings(first_run_notice_seen=True, presentation_screen=1))
+    w.ui.screen.blockSignals(True)  # as the window was built before the room screen was plugged in
+    w.ui.screen.removeItem(1)
+    w.ui.screen.blockSignals(False)
+    assert w.ui.screen.count() == 1
+    qapp.screenAdded.emit(QGuiApplication.screens()[1])
+    assert [w.ui.screen.itemText(i) for i in range(2)] == ["Screen 1: LAPTOP", "Screen 2: ROOM"]
+    assert w.ui.screen.currentIndex() == 1 and w.settings.presentation_screen == 1
+
+
+def test_the_room_screen_unplugged_closes_the_client_view_not_the_coachs_controls(window, qtbot, qapp):
+    w = window(Settings(first_run_notice_seen=True, presentation_screen=1))
+    qtbot.keyClick(w, Qt.Key.Key_F11)
+    view = w.look.client_view
+    qtbot.waitExposed(view)
+    qapp.screenRemoved.emit(QGuiApplication.screens()[1])  # (Qt would move it full screen onto the laptop)
+    qtbot.waitUntil(lambda: w.look.client_view is None, timeout=2000)
+    assert w.isMaximized() and not w.ui.present_button.isChecked()
