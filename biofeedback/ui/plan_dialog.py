@@ -42,6 +42,7 @@ def _spin(name: str, value: int, suffix: str, special: str = "") -> QSpinBox:
     box.setValue(max(int(lo), min(int(hi), value)))
     if special:
         box.setSpecialValueText(special)
+    box.setMaximumWidth(180)
     return box
 
 

@@ -109,7 +109,7 @@ class TodayPanel(QFrame):
 
     def show_today(self, today: Today) -> None:
         self.dose.setText(f"<b>{dose_words(today)}</b>")
-        self.step.setText(f"Next: {today.next_step}")
+        self.step.setText(f"Next: {today.next_step}" if today.next_step else "")
         self.setToolTip(today.plan.describe())
         self.setAccessibleDescription(f"{dose_words(today)}. Next: {today.next_step}")
 

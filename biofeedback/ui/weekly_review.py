@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from biofeedback.app.settings import Settings, practice_plan
 from biofeedback.core.plan import REASSESS_AFTER_WEEKS
 from biofeedback.core.progress import (
-    CHECKIN_ITEMS,
     AssessmentRecord,
     Progress,
     WeekFigures,
@@ -53,23 +52,27 @@ def _num(value: float | None, fmt: str = ".1f") -> str:
 
 def week_row(w: WeekFigures) -> list[str]:
     """One week as the table shows it."""
-    label = f"{w.monday:%d %b}" + (f" (plan week {w.plan_week})" if w.plan_week else "")
+    label = _day(w.monday) + (f" (plan week {w.plan_week})" if w.plan_week else "")
     return [label, f"{w.minutes:.0f}", _num(w.target_minutes or None, ".0f"),
             "–" if w.adherence is None else f"{100 * w.adherence:.0f} %", str(w.days_practised),
             *(_num(w.before[i]) for i in ("pain", "stress", "mood")), _num(w.change["pain"], "+.1f")]
 
 
+def _day(d: date) -> str:
+    return f"{d.day} {d:%b}"
+
+
 def checkin_words(p: Progress, weeks: list[WeekFigures]) -> str:
-    """"Pain before sessions: 7.0 in the week of 2 Nov, 4.0 in the week of 23 Nov (trend -0.9 a week)"."""
+    """"Pain before sessions: 7.0 (week of 2 Nov) → 4.0 (23 Nov), trend -0.9 a week", pain first."""
     parts = []
-    for item in CHECKIN_ITEMS:
+    for item in ("pain", "stress", "mood"):
         answered = [w for w in weeks if w.before[item] is not None]
         if not answered:
             continue
         first, last = answered[0], answered[-1]
-        text = f"{item.capitalize()} before sessions: {first.before[item]:.1f} (week of {first.monday:%d %b})"
+        text = f"<b>{item.capitalize()}</b> before sessions: {first.before[item]:.1f} (week of {_day(first.monday)})"
         if last is not first:
-            text += f" → {last.before[item]:.1f} (week of {last.monday:%d %b})"
+            text += f" → {last.before[item]:.1f} ({_day(last.monday)})"
         slope = p.checkins[item].before.slope_per_week
         text += f", trend {slope:+.1f} a week" if slope is not None else ", too few sessions for a trend"
         parts.append(text)
@@ -85,7 +88,7 @@ def resonance_words(assessments: list[AssessmentRecord], today: date) -> tuple[s
     last = max(found, key=lambda a: a.started)
     weeks = (today - last.started.date()).days // 7
     text = (f"Your resonance rate: <b>{last.recommended_bpm:.1f} breaths/min</b>, from the assessment of "
-            f"{last.started:%d %b %Y}" + (f" ({weeks} week{'s' if weeks != 1 else ''} ago)." if weeks else "."))
+            f"{_day(last.started.date())} {last.started.year}" + (f" ({weeks} week{'s' if weeks != 1 else ''} ago)." if weeks else "."))
     due = weeks >= REASSESS_AFTER_WEEKS
     if due:
         text += (" The rate can shift with practice: a new assessment is offered, whenever suits you "
@@ -128,7 +131,7 @@ class WeeklyReview(QDialog):
         top.addWidget(self.header, 1)
         top.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignTop)
         middle = QHBoxLayout()
-        middle.addWidget(self.table, 3)
+        middle.addWidget(self.table, 3, Qt.AlignmentFlag.AlignTop)
         side = QVBoxLayout()
         side.addWidget(self.checkins)
         side.addWidget(self.resonance)
@@ -160,6 +163,8 @@ class WeeklyReview(QDialog):
         p = progress(practised, today, assessments)
         shown = self.weeks[-TABLE_WEEKS:]
         self.table.setRowCount(len(shown))
+        self.table.setMaximumHeight(self.table.horizontalHeader().height() + 4
+                                    + max(len(shown), 1) * self.table.verticalHeader().defaultSectionSize())
         for r, w in enumerate(shown):
             for c, text in enumerate(week_row(w)):
                 item = QTableWidgetItem(text)

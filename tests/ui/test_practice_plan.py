@@ -109,12 +109,12 @@ def test_the_review_after_the_plan_shows_its_weeks_and_offers_a_new_assessment(m
     table = review.table
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     assert [r[0] for r in rows] == [f"{d} (plan week {k})" for k, d in
-                                    enumerate(("02 Nov", "09 Nov", "16 Nov", "23 Nov"), start=1)] + ["30 Nov"]
+                                    enumerate(("2 Nov", "9 Nov", "16 Nov", "23 Nov"), start=1)] + ["30 Nov"]
     assert [r[1:4] for r in rows] == [["62", "50", "124 %"], ["30", "50", "60 %"], ["0", "50", "0 %"],
                                       ["50", "50", "100 %"], ["0", "–", "–"]]  # week 5 is past the 4-week plan
     assert [r[5] for r in rows] == ["7.0", "6.0", "–", "4.0", "–"]  # pain before: the short session's 10 left out
     assert [r[8] for r in rows][:2] == ["-2.0", "-2.0"]
-    assert "Pain before sessions: 7.0 (week of 02 Nov) → 4.0 (week of 23 Nov), trend" in review.checkins.text()
+    assert "<b>Pain</b> before sessions: 7.0 (week of 2 Nov) → 4.0 (23 Nov), trend -0.9 a week" in review.checkins.text()
     assert "5.5 breaths/min" in review.resonance.text() and "4 weeks ago" in review.resonance.text()
     assert review.reassess_offered and "offered" in review.resonance.text()
     assert "4 short, simulated, replayed or unpaced sessions" in review.header.text()
