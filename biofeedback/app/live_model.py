@@ -93,6 +93,53 @@ class RingBuffer:
         return np.concatenate((old[i:], new)) if len(new) else old[i:].copy()
 
 
+class RecordedPacer:
+    """The pacer a stored session was paced with, as it was, on the session's device clock.
+
+    A replay shows the guide the person followed then: its stored changes
+    (``io.store.PacerChange``: device time, rate, inhale share, holds and, from
+    schema 5, the phase) drive one Pacer evaluated on the device clock, so the
+    guide lies where it lay under the recorded heart rate at any replay speed.
+    (The live pacer runs on the host clock: drawn under a replay it was off by
+    the transport delay, and squeezed into a triangle wave at 20x.)
+    """
+
+    STEP_S = 0.1  # trace points, as the live pacer's (live_session.TICK_S)
+
+    def __init__(self, changes) -> None:
+        from biofeedback.core.pacer import Pacer
+
+        self.changes = sorted(changes, key=lambda c: c.t_device_s)
+        first = self.changes[0]
+        self.pacer = Pacer(first.rate_brpm, first.inhale_ratio, first.hold_in_s, first.hold_out_s,
+                           t0_s=first.t_device_s, phase_cycles=first.phase_cycles or 0.0)
+        self._next = 1  # the next change to apply
+        self.trace = RingBuffer(config.GUI_PPG_BUFFER_SAMPLES, 2)  # device t_s, value
+        self._t_s = first.t_device_s  # traced up to here
+
+    def extend_to(self, device_t_s: float) -> None:
+        """Trace the guide up to ``device_t_s`` (a session's start comes first: nothing before it)."""
+        from biofeedback.core.pacer import Pacer
+
+        times = np.arange(self._t_s, device_t_s, self.STEP_S)
+        if not times.size:
+            return
+        rows = []
+        for t in times:
+            while self._next < len(self.changes) and self.changes[self._next].t_device_s <= t:
+                c = self.changes[self._next]
+                if c.phase_cycles is None:  # phase-continuous, as the app changes it
+                    self.pacer.configure(c.t_device_s, rate_bpm=c.rate_brpm, inhale_ratio=c.inhale_ratio,
+                                         hold_in_s=c.hold_in_s, hold_out_s=c.hold_out_s)
+                else:
+                    self.pacer = Pacer(c.rate_brpm, c.inhale_ratio, c.hold_in_s, c.hold_out_s,
+                                       t0_s=c.t_device_s, phase_cycles=c.phase_cycles)
+                self._next += 1
+            rows.append((t, self.pacer.value(float(t))))
+        self.trace.extend(rows)
+        self._t_s = float(times[-1]) + self.STEP_S
+
+
 class NoBreathingYet:
     """``LiveModel.breathing`` before the first data: no estimate, no curve (a RespirationTracker's reads)."""
 
@@ -157,6 +204,7 @@ class LiveModel:
         self.receiving = False  # a source is connected and has not ended
         self.last_beat_device_s: float | None = None  # latest beat or detection, device clock
         self.gaps_t_s = RingBuffer(config.GUI_BEAT_BUFFER, 1)  # where data went missing: curves break there
+        self.recorded_pacer: RecordedPacer | None = None  # a replayed session's own pacer
 
     @property
     def clock_offset_s(self) -> float | None:
@@ -169,6 +217,11 @@ class LiveModel:
         return self.clock.last_device_t_s
 
     # -- input -----------------------------------------------------------------
+    def set_recorded_pacer(self, changes) -> None:
+        """A stored session replays: draw its own pacer changes under it (None or empty: the live pacer)."""
+        self.recorded_pacer = RecordedPacer(changes) if changes else None
+        self.version += 1
+
     def set_receiving(self, on: bool) -> None:
         """A source connected (True) or stopped, ended or failed (False): numbers wait from then on."""
         if on != self.receiving:
@@ -246,6 +299,11 @@ class LiveModel:
         With ``since_device_s``: from the last point before that device time on
         (a view's window), not the whole trace.
         """
+        recorded = self.recorded_pacer
+        if recorded is not None:  # a replay: the guide as it was, already on the device clock
+            if self.last_device_t_s is not None:
+                recorded.extend_to(self.last_device_t_s)
+            return recorded.trace.view() if since_device_s is None else recorded.trace.since(since_device_s)
         offset = self.clock_offset_s
         if offset is None or not len(self.pacer):
             return np.empty((0, 2))

@@ -251,6 +251,9 @@ class StoreIntegration(QObject):
         """Play a stored session through the live session (its raw events, read from the store)."""
         source = self.library.replay_source(session_id, speed or self.replay_speed)
         self.window.connect_to(source)  # views cleared
+        store = self.library.store
+        # the guide it was paced with, under its heart rate (a small query)
+        self.window.live.model.set_recorded_pacer(store.pacer_changes(session_id) if store is not None else [])
         self.window.ui.sources.show_playing(source.description)  # what plays, in the Source box...
         self.window.ui.status.playing = source.description  # ...and in the status line once connected
         self.window.raise_()

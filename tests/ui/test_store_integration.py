@@ -70,6 +70,21 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     history.replay_button.click()
     assert window.live.source.description == "Replay of session 1 at 20×"
     qtbot.waitUntil(lambda: window.live.pipeline_beats >= 10, timeout=10000)
+    # the guide under the replayed heart rate is the session's own pacer, on its device clock, even at 20x
+    from biofeedback.core.pacer import Pacer
+
+    first, second = changes
+    qtbot.waitUntil(lambda: (window.model.last_device_t_s or 0.0) > second.t_device_s + 2.0, timeout=10000)
+    guide = window.model.pacer_on_device_clock()
+    assert len(guide) > 50
+    if second.phase_cycles is None:  # (stores before schema 5: phase-continuous changes)
+        recorded = Pacer(first.rate_brpm, first.inhale_ratio, t0_s=first.t_device_s)
+        recorded.configure(second.t_device_s, rate_bpm=second.rate_brpm)
+    else:
+        recorded = Pacer(second.rate_brpm, second.inhale_ratio, t0_s=second.t_device_s,
+                         phase_cycles=second.phase_cycles)
+    after = guide[guide[:, 0] >= second.t_device_s]
+    assert len(after) > 10 and all(abs(v - recorded.value(t)) < 1e-9 for t, v in after)
     # what plays is named in the Source box and the status line, not "Simulated sensor"
     sources = window.ui.sources
     assert sources.kind.currentData() == "replay" and sources.path.text() == "Replay of session 1 at 20×"
