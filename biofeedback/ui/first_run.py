@@ -137,6 +137,12 @@ class FirstRunWizard(QWizard):
         lay.addWidget(self.chooser, 1)
         lay.addWidget(_text("Learn → Today's lesson has a short read for each of the first two weeks; "
                             "Learn → Practice reminders… can remind you at the times you pick."))
+        self.lesson_button = QPushButton("Read today's lesson…")
+        learn = getattr(window, "learn", None)
+        self.lesson_button.setVisible(learn is not None)
+        if learn is not None:
+            self.lesson_button.clicked.connect(lambda: learn.open_today())
+        lay.addWidget(self.lesson_button, 0)
 
         for page in (about, sensor, first, assess, plan):
             self.addPage(page)

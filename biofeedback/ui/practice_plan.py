@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -140,6 +140,7 @@ class PracticePlanUi(QObject):
         column = _layout_holding(outer, window.ui.disclaimer) if outer is not None else None
         if isinstance(column, QVBoxLayout):
             column.insertWidget(column.indexOf(window.ui.disclaimer), self.panel)
+        window.ui.top.installEventFilter(self)  # presentation hides the control bar: the panel goes with it
         self.panel.plan_button.clicked.connect(lambda: self.open_plan())
         self.panel.review_button.clicked.connect(lambda: self.open_review())
 
@@ -172,6 +173,11 @@ class PracticePlanUi(QObject):
         self.day_timer = QTimer(self)
         self.day_timer.timeout.connect(self._day_check)
         self.day_timer.start(DAY_POLL_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.window.ui.top and event.type() in (QEvent.Type.Hide, QEvent.Type.Show):
+            self.panel.setVisible(event.type() == QEvent.Type.Show)
+        return False
 
     # -- the store -------------------------------------------------------------
     def library(self) -> Any:

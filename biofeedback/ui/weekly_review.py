@@ -38,6 +38,7 @@ from biofeedback.core.progress import (
     progress,
     weekly_figures,
 )
+from biofeedback.ui.accessibility import name_views
 from biofeedback.ui.progress_view import ProgressView
 from biofeedback.ui.theme import Theme
 
@@ -195,3 +196,4 @@ class WeeklyReview(QDialog):
         self.reassess.setDefault(False)
         self.reassess.setAutoDefault(False)
         self.figures.set_sessions(sessions, today, min_minutes, plan if plan.active else None, assessments)
+        name_views(self.figures, "Progress plot")  # plots: no Tab stops, named by their titles

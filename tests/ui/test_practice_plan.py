@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import numpy as np
+from a11y import unnamed_controls
 from progress_store import PLAN_SETTINGS, PLAN_START, build
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
@@ -35,11 +36,18 @@ def test_first_run_on_a_new_settings_file_reads_connects_and_ends_with_a_plan(ma
     assert "Connected" in wizard.connection.text()
     wizard.next()
     assert wizard.currentPage().title() == "A first session: 2 minutes" and wizard.session_button.isEnabled()
+    qtbot.mouseClick(wizard.session_button, Qt.MouseButton.LeftButton)
+    assert not wizard.isVisible() and window.live.session.running  # it steps aside during the session
+    assert window.ui.duration.currentData() == 2
+    window.toggle_session()  # stopped early
+    qtbot.waitUntil(wizard.isVisible, timeout=3000)
+    assert wizard.session_note.text() == "Session stopped early: you can start another."
     wizard.next()
     assert "resonance rate" in wizard.currentPage().title()
     wizard.next()
     chooser = wizard.chooser
     assert chooser.kind() == "none"
+    assert unnamed_controls(wizard) == []
     chooser.buttons["short-daily"].click()
     assert "Short daily: 3 × 5 min a day" in chooser.summary.text()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
@@ -169,3 +177,25 @@ def test_the_dose_panel_fits_at_1366x768_beside_the_live_plots(make_window, qtbo
     assert panel.geometry().right() <= window.ui.pacer_view.geometry().right() + 1  # not under the plots
     assert window.ui.pacer_view.height() >= 200
     assert panel.dose.width() >= panel.dose.sizeHint().width()  # the dose line is not cut
+    window.set_presentation(True, fullscreen=False)  # the coach's large view: no dose panel
+    assert not panel.isVisible()
+    window.set_presentation(False)
+    assert panel.isVisible()
+
+
+def test_the_dose_starts_again_on_a_new_day_and_the_review_and_plan_have_spoken_names(make_window, qtbot,
+                                                                                     tmp_path):
+    build(tmp_path / "data")
+    window = make_window(Settings.from_dict({"first_run_notice_seen": True, **PLAN_SETTINGS}))
+    day = [date(2026, 11, 25)]
+    window.practice.today = lambda: day[0]
+    window.practice.settings.plan_last_review = "2026-11-25"
+    install_session_store(window, SessionStore(tmp_path / "data" / STORE_FILENAME), checkins=False)
+    qtbot.waitUntil(lambda: window.practice.shown.known, timeout=3000)
+    assert window.practice.shown.dose.complete
+    day[0] = date(2026, 11, 28)  # Saturday: nothing practised yet
+    window.practice._day_check()  # the minute timer's slot
+    assert window.practice.panel.dose.text() == "<b>Today 0 of 10 min · 0 of 1 session · 10 min left</b>"
+    assert unnamed_controls(window) == []
+    assert unnamed_controls(window.practice.open_review()) == []
+    assert unnamed_controls(window.practice.open_plan()) == []
