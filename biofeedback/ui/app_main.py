@@ -93,8 +93,8 @@ def open_window(simulate: bool = False, presentation: bool = False):
     warm_imports.after_first_paint(window, lambda: _attach_store(window, window.connect_source if simulate else None))
     window.show()
     window.show_first_run_notice_if_needed()
-    if presentation:
-        window.set_presentation(True)
+    if presentation:  # with two screens: the client view on the chosen one (ui/window_look.py)
+        window.look.toggle_presentation()
     return app, window
 
 

@@ -171,3 +171,23 @@ def test_the_room_screen_unplugged_closes_the_client_view_not_the_coachs_control
     qapp.screenRemoved.emit(QGuiApplication.screens()[1])  # (Qt would move it full screen onto the laptop)
     qtbot.waitUntil(lambda: w.look.client_view is None, timeout=2000)
     assert w.isMaximized() and not w.ui.present_button.isChecked()
+
+
+def test_gui_presentation_from_the_command_line_opens_the_client_view(qtbot, tmp_path, monkeypatch):
+    from biofeedback.app.settings import save_settings
+    from biofeedback.ui import app_main, warm_imports
+    from biofeedback.ui.app_main import open_window
+
+    monkeypatch.setenv("BIOFEEDBACK_CONFIG_DIR", str(tmp_path / "config"))
+    save_settings(Settings(first_run_notice_seen=True, presentation_screen=1))
+    # where the window opens is the question here: not the store nor SciPy loading on a thread after it
+    monkeypatch.setattr(warm_imports, "start_after_first_paint", lambda window: None)
+    monkeypatch.setattr(app_main, "_attach_store", lambda *args: None)
+    _, w = open_window(presentation=True)  # `biofeedback gui --presentation`
+    qtbot.addWidget(w)
+    view = w.look.client_view
+    assert view is not None
+    qtbot.waitExposed(view)
+    assert view.screen().name() == "ROOM" and view.isFullScreen() and not w.isFullScreen()
+    assert w.ui.top.isVisible() and w.screen().name() == "LAPTOP"
+    w.close()
