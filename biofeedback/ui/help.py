@@ -22,26 +22,15 @@ SHORTCUTS = (
     ("Ctrl+G", "sound guide on or off: a tone that rises as you breathe in, for eyes closed "
                "(Tools → Eyes closed)", ("Ctrl+G",)),
     ("Ctrl+D", "dim the screen, the pacer faintly visible (a click or Ctrl+D again lifts it)", ("Ctrl+D",)),
-    ("F11", "presentation mode: large, for a coach's second screen", ("F11",)),
-    ("Esc", "leave presentation mode (back to the window as it was)", ("Esc",)),
+    ("F11", "presentation: with another screen chosen (\"Screen 2\"), the client's view opens there "
+            "and this window keeps every control; with one screen, this window in large type", ("F11",)),
+    ("Esc", "close the client's view, or leave presentation mode (back to the window as it was)", ("Esc",)),
     ("F1", "this help", ("F1",)),
     ("Ctrl+Q", "quit; during a session it asks first: stop, answer the \"after\" check-in and close, "
                "or keep practising (what is recorded is always kept)", ("Ctrl+Q",)),
 )
 _KEYS_TABLE = '<table cellpadding="3">' + "".join(
     f"<tr><td><b>{key}</b></td><td>{what}</td></tr>" for key, what, _ in SHORTCUTS) + "</table>"
-
-FIRST_RUN_TEXT = f"""
-<h2>Before you start</h2>
-<p>{NOT_A_MEDICAL_DEVICE}</p>
-<p>Use it to relax and to watch how your heart rate follows your breathing.
-It gives no diagnosis and no treatment. If you have a heart condition, breathing
-difficulties or chronic pain, ask a health professional before practising, and
-stop if you feel dizzy or short of breath: breathe normally again.</p>
-<p>Before your first session, <b>Tools → Check my sensor</b> shows your pulse as it arrives and
-says when the sensor sits well enough to start, with tips for a finger sensor, an ear clip and a
-chest strap.</p>
-"""
 
 HELP_HTML = f"""
 <h2>What the numbers mean</h2>
@@ -113,6 +102,16 @@ pulled), after Disconnect, or when a replay ends, every number shows "–", the 
 presentation level say "waiting", and the heart-rate curve says "waiting for beats". The curve
 is never drawn across missing data: it breaks where beats were lost.</p>
 
+<h3>Your plan and today's dose</h3>
+<p>Practice → Plan… chooses how long and how often to practise (Lehrer: the resonance assessment,
+then 2 × 20 min a day for 10 weeks; short daily: 3 × 5 min; or your own). The line above the
+not-a-medical-device notice shows today's minutes and sessions against it and the next step.
+Only practice counts: sessions on a sensor, with the pacer, at least
+the minimum length; assessments count as minutes. Sessions on the simulated sensor, replays and
+short ones are kept but not counted. Practice → Weekly review… shows your weeks against the plan,
+how pain, stress and mood before sessions changed, and your resonance rate; a new assessment is
+offered after some weeks, never forced. Practice → Getting started… shows the first steps again.</p>
+
 <h3>Keys</h3>
 {_KEYS_TABLE}
 """
@@ -131,12 +130,6 @@ class TextDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.browser)
         lay.addWidget(buttons)
-
-
-def first_run_dialog(parent: QWidget | None = None) -> TextDialog:
-    dlg = TextDialog("biofeedback: please read", FIRST_RUN_TEXT, parent)
-    dlg.resize(560, 320)
-    return dlg
 
 
 def help_dialog(parent: QWidget | None = None) -> TextDialog:

@@ -50,6 +50,16 @@ class Today:
     dose: Dose
     next_step: str
     known: bool = True
+    day: date | None = None
+
+    @property
+    def in_plan(self) -> bool:
+        """``day`` lies inside the plan (a plan ended or not yet begun asks no dose)."""
+        p, d = self.plan, self.day
+        if d is None or p.start is None:
+            return True
+        end = p.end()
+        return p.start <= d and (end is None or d < end)
 
 
 def _iso(text: str) -> date | None:
@@ -66,7 +76,7 @@ def today_from(sessions: list[Any], assessments: list[Any], settings: Settings, 
     plan = practice_plan(settings)
     dose = pr.dose_on(day, plan, pr.from_stored(sessions, settings.progress_min_session_minutes), assessments)
     last_assessment = max((a.started.date() for a in assessments), default=None)
-    return Today(plan, dose, next_step(plan, day, dose, last_assessment, _iso(settings.plan_last_review)))
+    return Today(plan, dose, next_step(plan, day, dose, last_assessment, _iso(settings.plan_last_review)), day=day)
 
 
 def dose_words(today: Today) -> str:
@@ -76,6 +86,8 @@ def dose_words(today: Today) -> str:
         return "Today: reading your sessions…"
     if not today.plan.active:
         return f"Today {d.done_minutes:.0f} min practised · no plan chosen"
+    if not today.in_plan:
+        return f"Today {d.done_minutes:.0f} min practised · outside your plan's weeks"
     sessions = f"{d.sessions_done} of {d.sessions_target} session{'s' if d.sessions_target != 1 else ''}"
     left = "done ✓" if d.complete else f"{d.left_minutes:.0f} min left"
     return f"Today {d.done_minutes:.0f} of {d.target_minutes:.0f} min · {sessions} · {left}"
@@ -208,7 +220,7 @@ class PracticePlanUi(QObject):
             plan = practice_plan(self.settings)
             dose = todays_dose(plan, 0.0, 0)
             shown = Today(plan, dose, next_step(plan, day, dose, None, _iso(self.settings.plan_last_review)),
-                          known=self._attached)
+                          known=self._attached, day=day)
         else:
             try:
                 shown = today_from(library.list_sessions(), library.resonance_assessments(), self.settings, day)

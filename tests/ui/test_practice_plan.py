@@ -109,7 +109,7 @@ def test_the_review_after_the_plan_shows_its_weeks_and_offers_a_new_assessment(m
     install_session_store(window, SessionStore(tmp_path / "data" / STORE_FILENAME), checkins=False)
     qtbot.waitUntil(lambda: window.practice.shown.known, timeout=3000)
     panel = window.practice.panel
-    assert panel.dose.text() == "<b>Today 0 of 10 min · 0 of 1 session · 10 min left</b>"
+    assert panel.dose.text() == "<b>Today 0 min practised · outside your plan's weeks</b>"  # 4 weeks from 2 Nov
     assert panel.step.text() == "Next: Your plan is complete: review your weeks, then choose what comes next."
     qtbot.mouseClick(panel.review_button, Qt.MouseButton.LeftButton)
     review = window.practice.review
