@@ -10,16 +10,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
-from shiboken6 import isValid
 
 from biofeedback.ui.client_view import ClientView, screen_for_client
 from biofeedback.ui.theme import apply_theme, get_theme
 
 if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
+
+
+class _ScreenWatch(QObject):
+    """Calls ``changed`` when a screen comes or goes; a child of the window, so its connections to
+    the application go with it (a plain callable would keep every closed window alive)."""
+
+    def __init__(self, parent: QObject, changed) -> None:
+        super().__init__(parent)
+        self.changed = changed
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self._screens_changed)
+            app.screenRemoved.connect(self._screens_changed)
+
+    def _screens_changed(self, _screen) -> None:
+        QTimer.singleShot(0, self, self.changed)  # a removed screen is still listed while it goes
 
 
 class WindowLook:
@@ -30,10 +45,7 @@ class WindowLook:
         self.presentation = False
         self._before: tuple | None = None  # window state and geometry before presentation
         self.client_view: ClientView | None = None  # the client's screen, while it is open
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):  # a room screen plugged in after the start can be chosen
-            app.screenAdded.connect(self.list_screens)
-            app.screenRemoved.connect(lambda _screen: QTimer.singleShot(0, self.list_screens))
+        self._screens = _ScreenWatch(window, self.list_screens)  # a screen plugged in later can be chosen
 
     def apply_theme(self) -> None:
         w = self.window
@@ -56,8 +68,6 @@ class WindowLook:
 
     def list_screens(self) -> None:
         """The screen choice lists the screens there are now; the chosen number is kept."""
-        if not isValid(self.window):  # (the application outlived this window)
-            return
         box = self.window.ui.screen
         screens = QGuiApplication.screens()
         box.blockSignals(True)

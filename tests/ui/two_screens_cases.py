@@ -159,6 +159,7 @@ def test_a_room_screen_plugged_in_after_the_start_can_be_chosen(window, qtbot, q
     w.ui.screen.blockSignals(False)
     assert w.ui.screen.count() == 1
     qapp.screenAdded.emit(QGuiApplication.screens()[1])
+    qtbot.waitUntil(lambda: w.ui.screen.count() == 2, timeout=2000)
     assert [w.ui.screen.itemText(i) for i in range(2)] == ["Screen 1: LAPTOP", "Screen 2: ROOM"]
     assert w.ui.screen.currentIndex() == 1 and w.settings.presentation_screen == 1
 
