@@ -11,6 +11,8 @@ plan changes and when the day changes; ``today`` is injectable for tests.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
     from biofeedback.ui.weekly_review import WeeklyReview
 
 ATTACH_POLL_MS = 200  # until the session store is attached (after the first paint)
+REFRESH_ON_ACTIVATE_AFTER_S = 10.0  # back in the window (an assessment saved, a session deleted): read again, at
+# most this often and never during a session (a year of sessions takes ~70 ms on the GUI thread)
 DAY_POLL_MS = 60_000  # a new day: the dose starts again
 
 
@@ -153,6 +157,7 @@ class PracticePlanUi(QObject):
         if isinstance(column, QVBoxLayout):
             column.insertWidget(column.indexOf(window.ui.disclaimer), self.panel)
         window.ui.top.installEventFilter(self)  # presentation hides the control bar: the panel goes with it
+        window.installEventFilter(self)  # back in the window: read today's practice again
         self.panel.plan_button.clicked.connect(lambda: self.open_plan())
         self.panel.review_button.clicked.connect(lambda: self.open_review())
 
@@ -177,6 +182,8 @@ class PracticePlanUi(QObject):
         self.shown: Today | None = None
         self._day: date | None = None
         self._attached = False
+        self._read_at_s = -math.inf
+        self.clock: Callable[[], float] = time.monotonic  # when today's practice was last read
         self.show_today(Today(practice_plan(self.settings), todays_dose(practice_plan(self.settings), 0.0, 0),
                               "", known=False))
         self.attach_timer = QTimer(self)
@@ -189,6 +196,10 @@ class PracticePlanUi(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.window.ui.top and event.type() in (QEvent.Type.Hide, QEvent.Type.Show):
             self.panel.setVisible(event.type() == QEvent.Type.Show)
+        elif watched is self.window and event.type() == QEvent.Type.WindowActivate and self._attached \
+                and not self.window.live.session.running \
+                and self.clock() - self._read_at_s >= REFRESH_ON_ACTIVATE_AFTER_S:
+            self.refresh()
         return False
 
     # -- the store -------------------------------------------------------------
@@ -215,6 +226,7 @@ class PracticePlanUi(QObject):
         """Read today's practice again and show it."""
         day = self.today()
         self._day = day
+        self._read_at_s = self.clock()
         library = self.library()
         if library is None:
             plan = practice_plan(self.settings)

@@ -199,3 +199,25 @@ def test_the_dose_starts_again_on_a_new_day_and_the_review_and_plan_have_spoken_
     assert unnamed_controls(window) == []
     assert unnamed_controls(window.practice.open_review()) == []
     assert unnamed_controls(window.practice.open_plan()) == []
+
+
+def test_back_in_the_window_after_an_assessment_the_dose_counts_its_minutes(make_window, qtbot, tmp_path):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    today = date.today()
+    window = make_window(Settings(first_run_notice_seen=True, plan_kind="lehrer", plan_start=today.isoformat()))
+    store = SessionStore(tmp_path / "s.db")
+    install_session_store(window, store, checkins=False)
+    qtbot.waitUntil(lambda: window.practice.shown.known, timeout=3000)
+    assert window.practice.panel.step.text().startswith("Next: First, the resonance assessment")
+    store.add_assessment("resonance", {"block_s": 120.0, "rest_s": 30.0, "recommended_bpm": 5.5,
+                                       "rates": [{"rate_bpm": r} for r in (6.5, 6.0, 5.5, 5.0, 4.5)]})
+    now = [window.practice._read_at_s + 1.0]
+    window.practice.clock = lambda: now[0]
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert window.practice.shown.dose.done_minutes == 0.0  # read a second ago: not again
+    now[0] += 10.0
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert window.practice.panel.dose.text() == "<b>Today 12 of 40 min · 0 of 2 sessions · 28 min left</b>"
+    assert window.practice.panel.step.text() == "Next: Session 1 of 2 today: 20 min (28 min left today)."
