@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -97,8 +97,18 @@ def dose_words(today: Today) -> str:
     return f"Today {d.done_minutes:.0f} of {d.target_minutes:.0f} min · {sessions} · {left}"
 
 
+# the next step's link: (words in the sentence, link name, link text)
+STEP_LINKS = (("resonance assessment", "assess", "Start it…"), ("weekly review", "review", "Open it…"),
+              ("review your weeks", "review", "Open the review…"), ("Choose a plan", "plan", "Choose…"))
+
+
+def step_link(step: str) -> tuple[str, str] | None:
+    """(link name, link text) for what the next step asks, or None (a session: Space starts it)."""
+    return next(((name, text) for words, name, text in STEP_LINKS if words in step), None)
+
+
 class TodayPanel(QFrame):
-    """Two short lines (the dose; the next step, wrapped) and two small buttons."""
+    """Two short lines (the dose; the next step, wrapped, with a link to do it) and two small buttons."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +118,9 @@ class TodayPanel(QFrame):
         self.step = QLabel()
         self.step.setWordWrap(True)
         self.step.setAccessibleName("Next step")
+        self.step.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.next_words = ""  # the next step as a sentence (the label adds a link)
         self.plan_button = QPushButton("Plan…")
         self.plan_button.setAccessibleName("Practice plan")
         self.review_button = QPushButton("Weekly review…")
@@ -125,7 +138,9 @@ class TodayPanel(QFrame):
 
     def show_today(self, today: Today) -> None:
         self.dose.setText(f"<b>{dose_words(today)}</b>")
-        self.step.setText(f"Next: {today.next_step}" if today.next_step else "")
+        self.next_words = f"Next: {today.next_step}" if today.next_step else ""
+        link = step_link(today.next_step)
+        self.step.setText(self.next_words + (f' <a href="{link[0]}">{link[1]}</a>' if link else ""))
         self.setToolTip(today.plan.describe())
         self.setAccessibleDescription(f"{dose_words(today)}. Next: {today.next_step}")
 
@@ -158,6 +173,7 @@ class PracticePlanUi(QObject):
             column.insertWidget(column.indexOf(window.ui.disclaimer), self.panel)
         window.ui.top.installEventFilter(self)  # presentation hides the control bar: the panel goes with it
         window.installEventFilter(self)  # back in the window: read today's practice again
+        self.panel.step.linkActivated.connect(self.follow)
         self.panel.plan_button.clicked.connect(lambda: self.open_plan())
         self.panel.review_button.clicked.connect(lambda: self.open_review())
 
@@ -255,6 +271,15 @@ class PracticePlanUi(QObject):
         self.refresh()
 
     # -- the windows -----------------------------------------------------------
+    def follow(self, link: str) -> None:
+        """The next step's link: the assessment, the review or the plan."""
+        if link == "assess":
+            self.window.open_resonance_wizard()
+        elif link == "review":
+            self.open_review()
+        elif link == "plan":
+            self.open_plan()
+
     def open_plan(self) -> QWidget:
         from biofeedback.ui.plan_dialog import PlanDialog
 

@@ -110,8 +110,9 @@ def test_the_review_after_the_plan_shows_its_weeks_and_offers_a_new_assessment(m
     qtbot.waitUntil(lambda: window.practice.shown.known, timeout=3000)
     panel = window.practice.panel
     assert panel.dose.text() == "<b>Today 0 min practised · outside your plan's weeks</b>"  # 4 weeks from 2 Nov
-    assert panel.step.text() == "Next: Your plan is complete: review your weeks, then choose what comes next."
-    qtbot.mouseClick(panel.review_button, Qt.MouseButton.LeftButton)
+    assert panel.next_words == "Next: Your plan is complete: review your weeks, then choose what comes next."
+    assert panel.step.text().endswith(' <a href="review">Open the review…</a>')
+    panel.step.linkActivated.emit("review")  # what a click on the link sends
     review = window.practice.review
     assert review.isVisible()
     table = review.table
@@ -162,8 +163,11 @@ def test_the_plan_dialog_changes_the_plan_and_keeps_its_start(make_window, qtbot
     dialog.accept()
     saved = load_settings(config_dir)[0]
     assert saved.plan_kind == "lehrer" and saved.plan_start == "2026-11-10"
-    assert window.practice.panel.step.text() == ("Next: First, the resonance assessment (about 10 min) finds the "
-                                                  "breathing rate to practise at.")
+    assert window.practice.panel.next_words == ("Next: First, the resonance assessment (about 10 min) finds the "
+                                                "breathing rate to practise at.")
+    window.practice.panel.step.linkActivated.emit("assess")  # the step's link 'Start it…'
+    assert window.wizard is not None and window.wizard.isVisible()
+    window.wizard.close()
 
 
 def test_the_dose_panel_fits_at_1366x768_beside_the_live_plots(make_window, qtbot):
