@@ -156,7 +156,10 @@ def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
     qtbot.waitUntil(lambda: victim.lost, timeout=5000)
     lost_after_s = time.monotonic() - killed_at
     window.refresh_all()
-    assert window.tiles[victim.key].state.text() == "lost"
+    tile = window.tiles[victim.key]
+    since = {time.strftime("%H:%M", time.localtime(t)) for t in (time.time() - lost_after_s - 1, time.time())}
+    assert tile.state.text() in {f"lost since {hhmm}" for hhmm in since}  # the wall time of its last data
+    assert {v.styleSheet() for v in tile.values.values()} == {f"color: {tile.theme.muted};"}  # greyed
     assert not found[1].lost and not found[2].lost
     print(f"lost shown {lost_after_s:.2f} s after the kill")
 
@@ -164,6 +167,6 @@ def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
     clients.start(0, run=1)
     qtbot.waitUntil(lambda: not victim.lost and len(victim.beats) > beats_before + 3, timeout=30_000)
     window.refresh_all()
-    assert window.tiles[victim.key].state.text() != "lost"
+    assert not window.tiles[victim.key].state.text().startswith("lost")
     assert len(window.tiles) == 3
     model.stop()
