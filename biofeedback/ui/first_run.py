@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -111,7 +112,7 @@ class FirstRunWizard(QWizard):
             "circle grows, out while it shrinks: low into the belly, slow, never forced. A short check-in asks "
             "how you feel before and after (you may skip it). This page steps aside while the session runs "
             "and comes back when it ends."))
-        lay.addWidget(self.session_button, 0)
+        lay.addWidget(self.session_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.session_note)
         lay.addStretch(1)
 
@@ -126,7 +127,7 @@ class FirstRunWizard(QWizard):
             "a minute. The assessment (about 12 minutes) paces you at five rates in turn and finds yours; "
             "its minutes count as practice. Do it once you are at ease with the pacer: today, or another "
             "day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time)."))
-        lay.addWidget(self.assess_button, 0)
+        lay.addWidget(self.assess_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
 
         # 5: a plan
@@ -142,7 +143,7 @@ class FirstRunWizard(QWizard):
         self.lesson_button.setVisible(learn is not None)
         if learn is not None:
             self.lesson_button.clicked.connect(lambda: learn.open_today())
-        lay.addWidget(self.lesson_button, 0)
+        lay.addWidget(self.lesson_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         for page in (about, sensor, first, assess, plan):
             self.addPage(page)

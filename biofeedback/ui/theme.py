@@ -105,6 +105,8 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
     pal.setColor(QPalette.ColorRole.Highlight, QColor(theme.accent))
     pal.setColor(QPalette.ColorRole.HighlightedText, bg)
+    for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):  # Qt's default blue is unreadable on dark
+        pal.setColor(role, QColor(theme.accent))
     # disabled controls: text faded halfway into the background, flat button face, no highlight
     faded = blend(QColor(theme.muted), bg, 0.55)
     disabled = QPalette.ColorGroup.Disabled
