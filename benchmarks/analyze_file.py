@@ -46,7 +46,7 @@ print(json.dumps({{"mean_nn_ms": float(td["HRV_MeanNN"].iloc[0]), "rmssd_ms": fl
 
 
 def write_csv(path: Path, minutes: float) -> int:
-    from biofeedback.core.physiology import simulate_ppg
+    from biofeedback.core.simulation import simulate_ppg
 
     t_s, values, _ = simulate_ppg(minutes * 60.0, fs_hz=FS_HZ, breathing_bpm=6.0, seed=3)
     table = np.column_stack([np.round(t_s * 1000.0, 1), values])

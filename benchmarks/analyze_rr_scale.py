@@ -54,8 +54,8 @@ def write(path: Path, rr: np.ndarray) -> None:
 
 
 def reference_per_beat_s(rr: np.ndarray) -> float:
-    from biofeedback.core.analysis import summarize
     from biofeedback.core.pipeline import Pipeline
+    from biofeedback.core.summary.analysis import summarize
     from biofeedback.core.types import DeviceBeat, DeviceInfo
 
     rr = rr[np.isfinite(rr)]

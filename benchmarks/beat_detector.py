@@ -22,7 +22,7 @@ import time
 
 import numpy as np
 
-from biofeedback.core.beats import PpgBeatDetector, detect_beats
+from biofeedback.core.beats.ppg import PpgBeatDetector, detect_beats
 from biofeedback.core.simulation import PersonParams, simulate_ppg
 
 

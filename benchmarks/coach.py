@@ -75,7 +75,7 @@ def scale_name(i: int, tag: str) -> str:
 def child_publish(n: int, tag: str, seconds: float, bad: bool) -> None:
     """``n`` simulated clients on LSL until ``seconds`` have passed or stdin closes."""
     from biofeedback import config
-    from biofeedback.core.pacer import Pacer
+    from biofeedback.core.breathing.pacer import Pacer
     from biofeedback.core.types import Beat, MetricsUpdate, SignalQuality
     from biofeedback.io.lsl_outlets import PACER_CHANNELS, LslOutlets, make_info
 

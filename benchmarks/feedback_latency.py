@@ -3,7 +3,7 @@
 A simulated sensor (native protocol, 250 Hz) is served in real time on a pty;
 the app's live path reads it (SerialSource on the pty -> SourceWorker thread
 -> Pipeline -> queued Qt signal -> LiveSession on the GUI thread -> its live
-model) and, as the HR curve will, ``core.provisional_beats`` takes every
+model) and, as the HR curve will, ``core.beats.provisional`` takes every
 output there. For each true beat (the simulator's truth: systolic peak time
 on the simulation clock, mapped to the host clock by the simulator's start)
 it records when the same beat became available on the GUI thread:
@@ -26,7 +26,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from biofeedback.app.live_session import LiveSession
-from biofeedback.core.provisional_beats import ProvisionalBeats
+from biofeedback.core.beats.provisional import ProvisionalBeats
 from biofeedback.io.simulator import SimulatedSource
 
 MATCH_S = 0.15  # a detection this close to a true peak is that beat

@@ -52,7 +52,7 @@ def synthetic_beats(rng: np.random.Generator, amplitude_ms: float) -> tuple[np.n
 
 
 def build_store(path: Path) -> None:
-    from biofeedback.core.analysis import summarize
+    from biofeedback.core.summary.analysis import summarize
     from biofeedback.core.types import Beat
     from biofeedback.io.store import SessionStore
 
@@ -124,7 +124,7 @@ def history_open_times(path: Path) -> tuple[float, float, float]:
 
 def storage_per_hour(folder: Path, seconds: float = 600.0) -> tuple[float, float, float, float]:
     """(store payload bytes/h, store file growth bytes/h, raw log text bytes/h, store CPU s/h)."""
-    from biofeedback.core.physiology import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
+    from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
     from biofeedback.core.types import DeviceInfo, PpgBlock
     from biofeedback.io.rawlog import format_events
     from biofeedback.io.store import SessionStore

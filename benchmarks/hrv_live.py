@@ -15,7 +15,7 @@ import time
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core import hrv
+from biofeedback.core.hrv import time_domain as hrv
 
 
 def one_hour_of_beats(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

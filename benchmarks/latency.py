@@ -24,7 +24,7 @@ import numpy as np
 import serial
 
 from biofeedback.config import BEAT_LEARN_S
-from biofeedback.core.beats import PpgBeatDetector
+from biofeedback.core.beats.ppg import PpgBeatDetector
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.protocols import PROTOCOLS
 from biofeedback.core.simulation import sensor_for, simulate_ppg

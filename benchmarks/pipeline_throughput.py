@@ -17,9 +17,9 @@ import warnings
 
 import numpy as np
 
-from biofeedback.core.analysis import summarize
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.simulation import simulate_ppg
+from biofeedback.core.summary.analysis import summarize
 from biofeedback.core.types import DeviceInfo, PpgBlock
 
 FS_HZ = 500.0

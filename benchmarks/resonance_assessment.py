@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from biofeedback.core.assessment import AssessmentPlan
+from biofeedback.core.resonance.assessment import AssessmentPlan
 from biofeedback.io.assess_sim import SimPersonSettings, run_simulated_assessment
 
 RATES = (4.5, 5.0, 5.5, 6.0, 6.5)

@@ -4,7 +4,7 @@ Every window, band, limit and rate used by more than one module lives here,
 with its unit in its name.
 """
 
-# --- PPG beat detection (core/beats.py: slope-sum onset after qppg, then the systolic peak) ---
+# --- PPG beat detection (core/beats/ppg.py: slope-sum onset after qppg, then the systolic peak) ---
 PPG_BANDPASS_HZ = (0.5, 8.0)  # 2nd-order Butterworth band-pass (upper edge capped at 0.4 fs)
 BEAT_REFRACTORY_S = 0.25  # at most 240 bpm
 NO_BEAT_TIMEOUT_S = 2.5  # no beat for this long -> "no signal"
@@ -19,12 +19,12 @@ LT_QD_WINDOW_BEATS = 91
 LT_MEDIAN_WINDOW_BEATS = 11
 ARTIFACT_SHARE_WARN = 0.05  # above this share of corrected beats metrics are unreliable
 
-# --- Streaming artifact correction (core/artifacts.py: live Lipponen & Tarvainen 2019) ---
+# --- Streaming artifact correction (core/rr/artifacts.py: live Lipponen & Tarvainen 2019) ---
 LT_LOOKAHEAD_BEATS = 2  # a beat is final this many beats later (S22 needs dRR of the next 2 beats)
 LT_TH_MIN_MS = 20.0  # floor for Th1/Th2 so a very regular rhythm is not flagged everywhere
 LT_MIN_HISTORY_BEATS = 10  # dRR values needed before the L&T rules apply (hard gate only before)
 LT_MAX_SPLIT_INTERVALS = 3  # a "missed" interval is split into at most this many intervals
-# Rhythm rule (core/intervals.py): an interval far outside the longer-term rhythm is
+# Rhythm rule (core/rr/intervals.py): an interval far outside the longer-term rhythm is
 # corrected (missed/extra) or a gap, also when it repeats for many beats (a run looks regular to L&T)
 RHYTHM_REF_BEATS = 20  # the rhythm is the median of this many last accepted intervals (kept across gaps)
 RHYTHM_MIN_BEATS = 8  # accepted intervals needed before the rhythm rule applies
@@ -66,7 +66,7 @@ RECONNECT_IDENTITY_WAIT_S = 6.0  # after a reconnect, events wait this long for 
 SERIAL_UNPARSED_WARN_BYTES = 4096  # this many bytes with not one line or packet decoded: the protocol does not fit
 SERIAL_SAMPLE_BYTES = 8192  # the first bytes a port sent, kept to guess what it speaks when nothing decodes
 
-# --- HRV module (core/hrv.py): spectrum and live-coherence details ---
+# --- HRV module (core/hrv/time_domain.py): spectrum and live-coherence details ---
 # Task Force 1996: "approximately 1 min is needed to assess the HF components, while
 # approximately 2 min are needed to address the LF component"; VLF from records of
 # <= 5 min is "a dubious measure", so VLF needs more than 5 min.
@@ -209,7 +209,7 @@ STORE_WRITER_BUSY_TIMEOUT_S = 1.0  # a session writer's commit waits this long, 
 # says "not saving" and retries at the next flush
 STORE_FINISH_WAIT_S = 30.0  # closing a session retries this long while the disk is full or the store locked
 
-# --- After-session summary, progress and plot ranges (core/session_summary.py, core/progress.py, ui) ---
+# --- After-session summary, progress and plot ranges (core/summary/session.py, core/practice/progress.py, ui) ---
 SUMMARY_MIN_PREVIOUS = 3  # earlier sessions needed before "against your own sessions" is said
 SUMMARY_MIN_BEATS = 30  # fewer beats: the summary says the session was too short to read
 SUMMARY_PREVIOUS_SWING_SESSIONS = 20  # earlier sessions whose HR swing is re-derived from stored beats
@@ -240,7 +240,7 @@ LSL_SOURCE_PULL_MAX_SAMPLES = 1024  # at most this many samples per pull
 STREAM_MAX_RATE_HZ = 10_000.0  # a stream declaring more is refused: no pulse or ECG sensor samples faster
 STREAM_MAX_CHANNELS = 256  # a stream with more channels is refused (every pull holds all of them)
 STREAM_MIN_PPG_RATE_HZ = 10.0  # below this the PPG filters (0.5-8 Hz, capped at 0.4 fs) cannot be built
-STREAM_MIN_ECG_RATE_HZ = 50.0  # as core/ecg.EcgRPeakDetector requires
+STREAM_MIN_ECG_RATE_HZ = 50.0  # as core/beats/ecg.EcgRPeakDetector requires
 STREAM_RATE_CHECK_S = 5.0  # seconds of time stamps that check a declared rate, or estimate a missing one
 STREAM_RATE_MISMATCH_RATIO = 1.25  # stamps showing a rate this far (either way) from the declared one: refused
 STREAM_RATE_REGULAR_SHARE = 0.9  # a stream without a declared rate is read only when this share of its
@@ -310,7 +310,7 @@ RESP_MIN_QUALITY = 0.2  # estimates below this are shown as "unsure" and not use
 COHERENCE_EMA_UPDATES = 8.0  # displayed level: EMA of log(ratio) over this many 5 s updates
 COHERENCE_HYSTERESIS_SHARE = 0.25  # the level moves only this share past a threshold
 COHERENCE_MIN_DWELL_S = 30.0  # a displayed level holds at least this long
-# resonance assessment (core/resonance.py): Lehrer 2000 criteria weighted in Shaffer & Meehan's order
+# resonance assessment (core/resonance/scoring.py): Lehrer 2000 criteria weighted in Shaffer & Meehan's order
 ASSESS_BREATH_FOLLOW_BPM = 0.5  # measured breathing this close to the pacer = the user followed it
 ASSESS_MAX_BEAT_GAP_S = 3.0  # the block's HR curve is not drawn across a hole between beats longer than this
 ASSESS_PULSE_PHASE_MIN_LOCK = 0.8  # breath phase from the pulse is used when it keeps the pacer's rhythm this well (0..1)
@@ -318,7 +318,7 @@ ASSESS_CRITERION_WEIGHTS = {"phase": 3.0, "amplitude": 2.0, "lf_power": 1.0, "lf
                             "smoothness": 1.0, "single_peak": 0.5}
 ASSESS_CONFIDENCE_CLEAR = 0.08  # winner's score this share above the runner-up: a clear choice
 ASSESS_CONFIDENCE_LIKELY = 0.03  # ... this share: likely; below: uncertain (retest advised)
-# eyes-closed audio (core/audio_synth.py, app/audio_output.py)
+# eyes-closed audio (core/breathing/audio_synth.py, app/audio_output.py)
 AUDIO_FS_HZ = 22050.0  # synthesis and sink sample rate
 AUDIO_BASE_HZ = 196.0  # breathing tone when fully exhaled (G3)
 AUDIO_PITCH_SPAN_SEMITONES = 7.0  # ... rising a fifth to fully inhaled

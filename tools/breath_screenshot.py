@@ -28,7 +28,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.live_model import LiveModel
-    from biofeedback.core.pacer import Pacer
+    from biofeedback.core.breathing.pacer import Pacer
     from biofeedback.core.pipeline import Pipeline
     from biofeedback.core.simulation import PersonParams, PpgSynth, SimulatedPerson
     from biofeedback.core.types import PpgBlock

@@ -36,7 +36,7 @@ def earlier_sessions(store, rng, weeks: int = 5) -> None:
     """Synthetic five-to-fifteen-minute sessions, most days, breathing swing growing with practice.
 
     On a finger sensor ("COM3"): they stand for a person's practice. Sessions on the simulated sensor
-    are test sessions (core/session_kind.py), so the one run below is compared with none of them."""
+    are test sessions (core/practice/session_kind.py), so the one run below is compared with none of them."""
     from biofeedback.core.types import Beat
     from biofeedback.io.store import CheckIn
 

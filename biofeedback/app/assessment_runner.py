@@ -26,10 +26,10 @@ import numpy as np
 from biofeedback import config
 from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import WIZARD
-from biofeedback.core.assessment import AssessmentPlan, AssessmentSession
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.core.clock_mapping import PinnedClockMapping
-from biofeedback.core.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
+from biofeedback.core.resonance.assessment import AssessmentPlan, AssessmentSession
 
 SUB_STEP_S = 0.25  # simulated seconds per driver step (phase samples at 4 Hz or more)
 MAX_STEP_REAL_S = 0.1  # a busy GUI slows the simulated assessment instead of skipping through it

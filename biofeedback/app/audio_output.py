@@ -1,4 +1,4 @@
-"""Eyes-closed audio: a QtMultimedia QAudioSink in pull mode fed by ``core.audio_synth``.
+"""Eyes-closed audio: a QtMultimedia QAudioSink in pull mode fed by ``core.breathing.audio_synth``.
 
 The sink asks a small QIODevice for bytes whenever its buffer runs low; the
 device renders the next samples of the pacer's guide on an audio clock that
@@ -21,8 +21,8 @@ import numpy as np
 from PySide6.QtCore import QIODevice
 
 from biofeedback import config
-from biofeedback.core.audio_synth import AudioSynth, to_int16_bytes
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.audio_synth import AudioSynth, to_int16_bytes
+from biofeedback.core.breathing.pacer import Pacer
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioSink

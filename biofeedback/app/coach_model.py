@@ -23,7 +23,7 @@ session clock stops at its last data; a lost one says since when
 (``lost_since_wall_s``, the wall time of its last data).
 
 The coherence level a tile colours by is the main window's: the client's
-ratios through ``core.coherence_level.CoherenceLevel`` (smoothing, hysteresis,
+ratios through ``core.hrv.coherence_level.CoherenceLevel`` (smoothing, hysteresis,
 dwell) with the same thresholds, fed once per new ratio.
 
 The HR curve and the HR number follow each beat at once: a client's
@@ -50,13 +50,13 @@ import pylsl
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from biofeedback import config
-from biofeedback.core.coherence_level import CoherenceLevel
+from biofeedback.core.hrv.coherence_level import CoherenceLevel
 from biofeedback.io.coach_reader import COACH_KINDS, CoachReader, ReaderNews
 from biofeedback.io.lsl_outlets import METRICS_CHANNELS
 
 __all__ = ["COACH_KINDS", "ClientState", "CoachModel"]
 
-SAME_BEAT_S = 0.06  # a corrected beat this close to a provisional one is that beat (core.provisional_beats)
+SAME_BEAT_S = 0.06  # a corrected beat this close to a provisional one is that beat (core.beats.provisional)
 _METRIC_INDEX = {label: i for i, (label, _, _) in enumerate(METRICS_CHANNELS)}
 _MAX_KEPT_ERRORS = 64
 

@@ -21,15 +21,15 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from biofeedback import config
+from biofeedback.core.beats.provisional import ProvisionalBeats
 from biofeedback.core.clock_mapping import DeviceClockMapping
-from biofeedback.core.coherence_level import CoherenceLevel
-from biofeedback.core.provisional_beats import ProvisionalBeats
+from biofeedback.core.hrv.coherence_level import CoherenceLevel
 from biofeedback.core.types import MetricsUpdate, SignalQuality
 
 if TYPE_CHECKING:  # SciPy behind these (~0.5 s): imported at the first data, never before the window shows
-    from biofeedback.core.chest_breathing import ChestRespirationTracker
+    from biofeedback.core.breathing.chest import ChestRespirationTracker
+    from biofeedback.core.breathing.respiration import BreathingEstimate, RespirationTracker
     from biofeedback.core.pipeline import PipelineOutput
-    from biofeedback.core.respiration import BreathingEstimate, RespirationTracker
 
 
 class RingBuffer:
@@ -107,7 +107,7 @@ class RecordedPacer:
     STEP_S = 0.1  # trace points, as the live pacer's (live_session.TICK_S)
 
     def __init__(self, changes) -> None:
-        from biofeedback.core.pacer import Pacer
+        from biofeedback.core.breathing.pacer import Pacer
 
         self.changes = sorted(changes, key=lambda c: c.t_device_s)
         first = self.changes[0]
@@ -119,7 +119,7 @@ class RecordedPacer:
 
     def extend_to(self, device_t_s: float) -> None:
         """Trace the guide up to ``device_t_s`` (a session's start comes first: nothing before it)."""
-        from biofeedback.core.pacer import Pacer
+        from biofeedback.core.breathing.pacer import Pacer
 
         times = np.arange(self._t_s, device_t_s, self.STEP_S)
         if not times.size:
@@ -158,7 +158,7 @@ class LiveReading:
     One reading feeds all three, so they never disagree. A value is None when
     its data stopped (no source, the source ended, no beat for
     ``config.LIVE_STALE_AFTER_S``) or is not known yet. ``coherence`` is the
-    smoothed ratio the level is read from (core/coherence_level.py), not the
+    smoothed ratio the level is read from (core/hrv/coherence_level.py), not the
     exact 64 s value, so the number and the level come from one value.
     """
 
@@ -259,8 +259,8 @@ class LiveModel:
     def _add_feedback(self, out: PipelineOutput) -> None:
         """Provisional beats, the breathing estimate and the displayed coherence level."""
         self.provisional.add_output(out)
-        from biofeedback.core.chest_breathing import ChestRespirationTracker  # SciPy: loaded by now
-        from biofeedback.core.respiration import RespirationTracker
+        from biofeedback.core.breathing.chest import ChestRespirationTracker  # SciPy: loaded by now
+        from biofeedback.core.breathing.respiration import RespirationTracker
 
         chest = [b for b in out.signals if b.kind == "acc"]
         if chest and not isinstance(self.breathing, ChestRespirationTracker):
@@ -331,12 +331,14 @@ class LiveModel:
         """HR swing of the beats in one breath [start, end) on the device clock.
 
         One definition for the live tile and the resonance scoring:
-        ``core.resonance.breath_swing_bpm`` (peak-to-trough beat HR, Lehrer et al. 2000).
+        ``core.resonance.scoring.breath_swing_bpm`` (peak-to-trough beat HR, Lehrer et al. 2000).
         """
         beats = self.beats.view()
         if not len(beats):
             return None
-        from biofeedback.core.resonance import breath_swing_bpm  # loaded with the pipeline by then
+        from biofeedback.core.resonance.scoring import (
+            breath_swing_bpm,  # loaded with the pipeline by then
+        )
 
         return breath_swing_bpm(beats[:, 0], beats[:, 1], start_device_s, end_device_s,
                                 corrected=beats[:, 2].astype(bool))

@@ -37,13 +37,13 @@ from biofeedback import config
 from biofeedback.app.live_model import LiveModel
 from biofeedback.app.records import ADAPTIVE, TRAINING, Marker, PacerChange
 from biofeedback.app.session import Recorder, SessionController
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.core.types import DeviceInfo
 from biofeedback.io.source import CONNECTING, FAILED, FINISHED, STOPPED, Source, SourceState
 
 if TYPE_CHECKING:  # SciPy and the pipeline behind them: imported when first used (the window shows sooner)
     from biofeedback.app.worker import SourceWorker
-    from biofeedback.core.adaptive_pacing import AdaptivePacing
+    from biofeedback.core.breathing.adaptive_pacing import AdaptivePacing
     from biofeedback.core.pipeline import PipelineOutput
 
 TICK_S = 0.1  # session timeout, adaptive glide and the pacer trace: 10 Hz (~1 trace point per pixel)
@@ -139,7 +139,7 @@ class LiveSession(QObject):
                            self.device_now_s(now), p.phase_cycles(now))
 
     def last_breath_swing_bpm(self, host_t_s: float | None = None) -> float | None:
-        """HR swing of the last complete breath of the active pacer (core.resonance definition)."""
+        """HR swing of the last complete breath of the active pacer (core.resonance.scoring definition)."""
         now = self.clock() if host_t_s is None else host_t_s
         off = self.model.clock_offset_s
         if off is None:
@@ -330,12 +330,12 @@ class LiveSession(QObject):
     def start_adaptive(self, target_bpm: float) -> None:
         """Start the training pacer at the breathing read from the pulse (else the heart rhythm's); glide to ``target_bpm``.
 
-        The glide (core/adaptive_pacing.py) changes the rate only at breath
+        The glide (core/breathing/adaptive_pacing.py) changes the rate only at breath
         starts and never faster than ADAPT_MAX_CHANGE_BPM_PER_MIN.
         """
         if self._pacer is not self.training_pacer:
             self.release_pacer(self._owner)
-        from biofeedback.core.adaptive_pacing import AdaptivePacing
+        from biofeedback.core.breathing.adaptive_pacing import AdaptivePacing
 
         beats, now = self.model.beats.view(), self.clock()
         self.adaptive = AdaptivePacing.from_breathing(target_bpm, self.model.breathing.latest,

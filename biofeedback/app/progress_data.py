@@ -1,5 +1,5 @@
 """Progress over weeks read from the session store and the settings: what `biofeedback progress`, the
-weekly review and the multi-week PDF report all show (core/progress.py computes, this only reads)."""
+weekly review and the multi-week PDF report all show (core/practice/progress.py computes, this only reads)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typing import Any
 import numpy as np
 
 from biofeedback.app.settings import Settings, practice_plan
-from biofeedback.core import progress as pr
-from biofeedback.core.plan import Dose, PracticePlan, next_step
-from biofeedback.core.session_summary import breath_starts_from_pacer, session_hr_swing_bpm
+from biofeedback.core.practice import progress as pr
+from biofeedback.core.practice.plan import Dose, PracticePlan, next_step
+from biofeedback.core.summary.session import breath_starts_from_pacer, session_hr_swing_bpm
 from biofeedback.io.assessment_file import ASSESSMENT_KIND
 from biofeedback.io.store import SessionStore
 

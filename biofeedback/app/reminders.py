@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from biofeedback.app.settings import Settings, practice_plan
-from biofeedback.core.plan import Dose, next_step, todays_dose
-from biofeedback.core.reminders import (
+from biofeedback.core.practice.plan import Dose, next_step, todays_dose
+from biofeedback.core.practice.reminders import (
     ForgivingStreak,
     ReminderSchedule,
     forgiving_streak,
@@ -45,7 +45,9 @@ class ReminderNote:
 
 def practice_today(sessions: Iterable, assessments: Iterable, settings: Settings, today: date) -> PracticeToday:
     """From stored sessions (``SessionInfo``-shaped) and assessment records: counted practice only."""
-    from biofeedback.core import progress as pr  # SciPy behind it: not before the window shows
+    from biofeedback.core.practice import (
+        progress as pr,  # SciPy behind it: not before the window shows
+    )
 
     plan = practice_plan(settings)
     practised = pr.from_stored(sessions, settings.progress_min_session_minutes)

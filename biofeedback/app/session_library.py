@@ -26,8 +26,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from biofeedback import config
 from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import Marker, PacerChange
-from biofeedback.core.plan import PracticePlan
-from biofeedback.core.session_summary import SessionSummary, summarize_stored
+from biofeedback.core.practice.plan import PracticePlan
+from biofeedback.core.summary.session import SessionSummary, summarize_stored
 from biofeedback.core.types import Beat, Event
 from biofeedback.io.assessment_file import ASSESSMENT_KIND
 from biofeedback.io.exports import export_session
@@ -44,9 +44,9 @@ from biofeedback.io.store import (
 )
 from biofeedback.io.store import PacerChange as StoredPacerChange
 
-if TYPE_CHECKING:  # a type only: core.respiration imports SciPy (~0.5 s), which the window need not wait for
-    from biofeedback.core.progress import AssessmentRecord
-    from biofeedback.core.respiration import BreathingEstimate
+if TYPE_CHECKING:  # a type only: core.breathing.respiration imports SciPy (~0.5 s), which the window need not wait for
+    from biofeedback.core.breathing.respiration import BreathingEstimate
+    from biofeedback.core.practice.progress import AssessmentRecord
 
 __all__ = ["BreathingSample", "CheckIn", "ReportData", "SessionInfo", "SessionLibrary", "StoreRecorder", "StoredPacerChange",
            "load_report_data"]
@@ -59,7 +59,7 @@ class StoreRecorder:
     lock another process holds); what arrives meanwhile is kept in order and
     handed to the writer once it exists. ``on_begun(session_id or None, error)``
     is called from that thread. ``breathing`` returns the live breathing estimate
-    (``core.respiration.BreathingEstimate`` or None); ``store_breathing`` (called
+    (``core.breathing.respiration.BreathingEstimate`` or None); ``store_breathing`` (called
     after each pipeline output the model took) stores each new one.
     """
 
@@ -292,8 +292,8 @@ class SessionLibrary(QObject):
         """The stored resonance assessments, oldest first: when, how long (it counts as practice), the rate."""
         with self._open() as store:
             rows = store.assessments(kind=ASSESSMENT_KIND)
-        # SciPy is behind core.progress: imported here, not before the window shows
-        from biofeedback.core.progress import assessment_from_stored
+        # SciPy is behind core.practice.progress: imported here, not before the window shows
+        from biofeedback.core.practice.progress import assessment_from_stored
 
         return [assessment_from_stored(a) for a in rows]
 

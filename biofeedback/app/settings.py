@@ -33,10 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from biofeedback import config
-from biofeedback.core.lessons import parse_days
-from biofeedback.core.plan import PLAN_KINDS, PracticePlan, preset
+from biofeedback.core.practice.lessons import parse_days
+from biofeedback.core.practice.plan import PLAN_KINDS, PracticePlan, preset
+from biofeedback.core.practice.reminders import MAX_TIMES, parse_times
 from biofeedback.core.protocols import PROTOCOLS
-from biofeedback.core.reminders import MAX_TIMES, parse_times
 from biofeedback.io.atomic_file import atomic_path, atomic_text, describe
 
 # The simulated finger's pulse shapes: the names of core.simulation.SHAPES, listed here because
@@ -79,7 +79,7 @@ class Settings:
     ble_address: str = ""  # source "ble": a strap's address; "" = the first strap found (then remembered)
     lsl_enabled: bool = False  # publish this client on Lab Streaming Layer (off by default)
     lsl_name: str = ""  # the client's display name for the coach view ("" = this computer's name)
-    # the practice plan (core/plan.py): a preset fixes its own numbers; "custom" uses the plan_* numbers
+    # the practice plan (core/practice/plan.py): a preset fixes its own numbers; "custom" uses the plan_* numbers
     plan_kind: str = "none"  # "none" | "lehrer" | "short-daily" | "custom"
     plan_sessions_per_day: int = 2
     plan_minutes_per_session: int = 10
@@ -87,13 +87,13 @@ class Settings:
     plan_weeks: int = 0  # 0 = open-ended
     plan_start: str = ""  # ISO date the plan began; "" = the week of the first session
     plan_last_review: str = ""  # ISO date the weekly review was last opened: the next step offers the next one
-    # sessions shorter than this are kept but left out of comparisons and progress (core/session_kind.py)
+    # sessions shorter than this are kept but left out of comparisons and progress (core/practice/session_kind.py)
     progress_min_session_minutes: float = config.PRACTICE_MIN_SESSION_MIN
-    # practice reminders (core/reminders.py): off until the user turns them on
+    # practice reminders (core/practice/reminders.py): off until the user turns them on
     reminders_enabled: bool = False
     reminder_times: str = "08:30, 18:00"  # HH:MM, comma-separated, local time
     reminder_snooze_minutes: int = 10
-    first_use_date: str = ""  # ISO date the app was first opened: which lesson is today's (core/lessons.py)
+    first_use_date: str = ""  # ISO date the app was first opened: which lesson is today's (core/practice/lessons.py)
     lessons_read: str = ""  # days of the lessons opened, e.g. "1,2,3" (the list ticks them)
 
     @classmethod
@@ -136,7 +136,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "sim_speed": (0.1, 50.0),
     "replay_speed": (0.1, 50.0),
     "pacer_rate_bpm": (config.PACER_MIN_BPM, config.PACER_MAX_BPM),
-    "pacer_inhale_ratio": (0.1, 0.9),  # core.pacer refuses anything else
+    "pacer_inhale_ratio": (0.1, 0.9),  # core.breathing.pacer refuses anything else
     "pacer_hold_in_s": (0.0, 4.0),
     "pacer_hold_out_s": (0.0, 4.0),
     "sound_guide_volume": (0.0, 1.0),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from biofeedback.core.offline_rr import BeatSeries
+    from biofeedback.core.rr.offline import BeatSeries
 
 TABLE_ROWS = (
     ("n_beats", "Beats (intervals)", "", "{:.0f}"),
@@ -57,8 +57,9 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
     pipeline's beats exactly (tests/cli/test_analyze.py).
     """
     from biofeedback import config
-    from biofeedback.core.analysis import summarize_arrays
-    from biofeedback.core.offline_rr import beats_from_events, correct_offline
+    from biofeedback.core.offline import beats_from_events
+    from biofeedback.core.rr.offline import correct_offline
+    from biofeedback.core.summary.analysis import summarize_arrays
     from biofeedback.io.files import InputError, load_recording
 
     recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)

@@ -71,7 +71,7 @@ def _print_text(d: dict) -> None:
 
 def _plan(args):
     from biofeedback import config
-    from biofeedback.core.assessment import AssessmentPlan
+    from biofeedback.core.resonance.assessment import AssessmentPlan
 
     block_s = config.ASSESS_BLOCK_S if args.block_s is None else args.block_s
     rest_s = config.ASSESS_REST_S if args.rest_s is None else args.rest_s
@@ -96,9 +96,9 @@ def _run_serial(args, plan):
     import time
     from dataclasses import replace
 
-    from biofeedback.core.assessment import AssessmentSession
     from biofeedback.core.clock_mapping import DeviceClockMapping, PinnedClockMapping
     from biofeedback.core.pipeline import Pipeline
+    from biofeedback.core.resonance.assessment import AssessmentSession
     from biofeedback.io.serial_source import SerialSource
     from biofeedback.io.source import FAILED
 
@@ -163,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         print(f"biofeedback assess: {error}", file=sys.stderr)
         return 2
-    from biofeedback.core.assessment import result_dict
+    from biofeedback.core.resonance.assessment import result_dict
 
     data = result_dict(result, plan, source)
     saved = _save(data)

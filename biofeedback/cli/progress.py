@@ -1,6 +1,6 @@
 """``biofeedback progress``: practice per week against the plan, the check-ins' baseline, the HRV figures.
 
-The same weekly figures as the app's weekly review (core/progress.py), from
+The same weekly figures as the app's weekly review (core/practice/progress.py), from
 the session store and the plan in the settings file. Sessions that do not
 count (short, simulated, replays, record runs without a pacer) are named and
 left out.
@@ -80,8 +80,8 @@ def _round(x: float | None, digits: int = 1) -> float | None:
 def as_json(report: Any) -> dict:
     """Every figure of ``app.progress_data.ProgressReport`` as plain JSON types, with the definitions."""
     from biofeedback import NOT_A_MEDICAL_DEVICE
-    from biofeedback.core.progress import DEFINITIONS
-    from biofeedback.core.session_kind import PRACTICE
+    from biofeedback.core.practice.progress import DEFINITIONS
+    from biofeedback.core.practice.session_kind import PRACTICE
 
     plan, until, weeks, overall = report.plan, report.until, report.weeks, report.overall
     min_minutes, sessions, assessments = report.min_minutes, report.sessions, report.assessments
@@ -130,7 +130,7 @@ def _num(x: float | None, fmt: str) -> str:
 def as_text(report: Any) -> str:
     """The weekly table, the trends, what was left out and the assessments, as a terminal shows them."""
     from biofeedback import NOT_A_MEDICAL_DEVICE
-    from biofeedback.core.session_kind import PRACTICE, REASONS
+    from biofeedback.core.practice.session_kind import PRACTICE, REASONS
 
     plan, until, weeks, overall = report.plan, report.until, report.weeks, report.overall
     min_minutes, sessions, assessments = report.min_minutes, report.sessions, report.assessments

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from biofeedback.app.settings import LIMITS, load_settings, save_settings, settings_path
-    from biofeedback.core.reminders import parse_times
+    from biofeedback.core.practice.reminders import parse_times
 
     settings, notice = load_settings()
     if notice:
@@ -76,7 +76,7 @@ def describe(settings, now: datetime) -> str:
     from biofeedback.io.store import SessionStore, StoreError
 
     def practice(day):
-        from biofeedback.core.progress import assessment_from_stored
+        from biofeedback.core.practice.progress import assessment_from_stored
         from biofeedback.io.assessment_file import ASSESSMENT_KIND
 
         with SessionStore(recover=False) as store:

@@ -125,8 +125,8 @@ def _serve(events, name: str, speed: float, stop: threading.Event, listen: str |
 
 def _live(events, name: str, speed: float, stop: threading.Event, lsl_name: str | None = None) -> int:
     from biofeedback.cli.analyze import format_table
-    from biofeedback.core.analysis import summarize
     from biofeedback.core.pipeline import Pipeline
+    from biofeedback.core.summary.analysis import summarize
     from biofeedback.io.replay import play_events
 
     pipeline = Pipeline()

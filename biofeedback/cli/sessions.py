@@ -16,7 +16,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from biofeedback.app.settings import load_settings
-    from biofeedback.core.session_kind import stored_kind
+    from biofeedback.core.practice.session_kind import stored_kind
     from biofeedback.io.session_format import HISTORY_COLUMNS, history_row
     from biofeedback.io.store import SessionStore, StoreError
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
                 "summary": info.summary, "artifact_share": info.artifact_share,
                 "checkins": {k: vars(v) for k, v in info.checkins.items()},
                 "damaged": list(info.damaged),
-                # "practice", or why it is left out of comparisons and progress (core/session_kind.py)
+                # "practice", or why it is left out of comparisons and progress (core/practice/session_kind.py)
                 "kind": stored_kind(info, min_minutes),
             }))
         return 0

@@ -26,7 +26,7 @@ time after the last keeps its time and starts the next chain; one at or before
 it is dropped (beat times only move forward, until a ``Gap`` says the device
 clock may have restarted).
 
-Intervals follow one rule whatever their source (core/intervals.py, applied in
+Intervals follow one rule whatever their source (core/rr/intervals.py, applied in
 the ArtifactCorrector): outside the plausible range, or far outside the rhythm,
 an interval is corrected as a missed/extra beat or becomes a gap: the chain
 restarts there, ``n_interval_gaps`` counts it and ``interval_gaps_t_s`` lists
@@ -46,8 +46,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.artifacts import ArtifactCorrector
-from biofeedback.core.intervals import is_plausible_rr
+from biofeedback.core.rr.artifacts import ArtifactCorrector
+from biofeedback.core.rr.intervals import is_plausible_rr
 from biofeedback.core.types import (
     Beat,
     DeviceBeat,
@@ -62,7 +62,7 @@ from biofeedback.core.types import (
 )
 
 if TYPE_CHECKING:  # imported where first used: their SciPy costs ~0.5 s, which the window need not wait for
-    from biofeedback.core.beats import PpgBeatDetector
+    from biofeedback.core.beats.ppg import PpgBeatDetector
 
 # Protocols whose device-reported beats are beat-exact on the device clock
 # (PulseSensor's Q lines at 2 ms, plain IBI streams): use them rather than
@@ -120,7 +120,7 @@ class Pipeline:
         self.polarity: int | None = None  # declared by the protocol (DeviceInfo), else detected
         self.detector: PpgBeatDetector | None = None
         self.corrector = ArtifactCorrector(correct=correct)
-        from biofeedback.core.hrv import LiveHrv  # SciPy: only once a pipeline runs
+        from biofeedback.core.hrv.time_domain import LiveHrv  # SciPy: only once a pipeline runs
 
         self.hrv = LiveHrv()
         self.quality = SignalQuality.NO_SIGNAL
@@ -214,7 +214,7 @@ class Pipeline:
             # learnt) arrives seconds after the first samples: adopt it without re-learning
             d.declared_polarity = d.polarity = self.polarity
         if d is None or abs(current_hz - fs_hz) > 1e-9 or d.declared_polarity != self.polarity:
-            from biofeedback.core.beats import PpgBeatDetector
+            from biofeedback.core.beats.ppg import PpgBeatDetector
 
             self.fs_hz = fs_hz
             d = self.detector = PpgBeatDetector(fs_hz, adc_max=self.adc_max, polarity=self.polarity)

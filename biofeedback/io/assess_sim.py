@@ -75,7 +75,7 @@ def run_simulated_assessment(
 ):
     """Run a whole assessment on the simulation clock; returns (ResonanceResult, session).
 
-    ``phase_from`` (``core.assessment.AssessmentSession``): "pulse" scores the
+    ``phase_from`` (``core.resonance.assessment.AssessmentSession``): "pulse" scores the
     HR phase against the breathing read from the pulse wave, as the app does;
     "pacer" against the pacer; "belt" against the simulated person's own
     breathing (what a respiration belt would measure). The person follows
@@ -84,7 +84,7 @@ def run_simulated_assessment(
     """
     import time
 
-    from biofeedback.core.assessment import AssessmentSession
+    from biofeedback.core.resonance.assessment import AssessmentSession
 
     driver = SimulatedBeatsDriver(settings)
     session = AssessmentSession(plan, t0_s=0.0, phase_from=phase_from)

@@ -1,9 +1,9 @@
 """A Polar H10's extras on a connected bleak client: raw ECG (130 Hz) and the chest accelerometer.
 
 The Heart Rate service gives beat intervals to 1/1024 s; the H10's ECG gives
-the beats themselves, found by our streaming R-peak detector (``core.ecg``)
+the beats themselves, found by our streaming R-peak detector (``core.beats.ecg``)
 on the strap's own sample clock. The accelerometer gives breathing
-(``core.chest_breathing``). The PMD bytes are read in ``core.polar_pmd``.
+(``core.breathing.chest``). The PMD bytes are read in ``core.protocols.polar_pmd``.
 
 Sample times: the strap stamps each frame's last sample on its clock
 (``SensorTimeline`` spaces the samples between stamps); the first frame's
@@ -20,9 +20,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from biofeedback.core import polar_pmd as pmd
-from biofeedback.core.chest_breathing import ChestBreathing, ChestBreathRate
-from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events
+from biofeedback.core.beats.ecg import EcgRPeakDetector, beat_events, flush_events
+from biofeedback.core.breathing.chest import ChestBreathing, ChestBreathRate
+from biofeedback.core.protocols import polar_pmd as pmd
 from biofeedback.core.types import Event, Gap, SignalBlock
 
 PMD_ANSWER_TIMEOUT_S = 2.0  # a control point answer later than this: the measurement did not start

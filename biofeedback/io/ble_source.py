@@ -2,7 +2,7 @@
 
 Any strap that follows the Bluetooth SIG Heart Rate profile works (Polar H7,
 H9, H10, Garmin HRM-Dual, Wahoo TICKR, Coospo and the like); every bleak call
-lives in this module, the packet rules in ``core.ble_hrm``. Tested end to end
+lives in this module, the packet rules in ``core.protocols.ble_hrm``. Tested end to end
 against a virtual strap on bumble's in-process link (tests/ble), through
 bleak's public API; bleak's ``backend=`` is the one thing the tests change.
 
@@ -13,11 +13,11 @@ back-off to the same strap. ``stop()`` cancels the loop's task, so it ends a
 scan, a connection attempt, a back-off sleep or a connection at once.
 
 Beat times are sums of the strap's RR intervals, anchored to the arrival of
-the first notification after a (re)start (``core.ble_hrm.RrTimeline``), never
+the first notification after a (re)start (``core.protocols.ble_hrm.RrTimeline``), never
 arrival times. No skin contact is a gap and a status, not beats; a garbled
 notification, or one with an impossible interval, is a gap (its beats are
 lost, the next notification anchors the beat clock again). A notification
-delivered twice counts once (``core.ble_hrm.RepeatFilter``).
+delivered twice counts once (``core.protocols.ble_hrm.RepeatFilter``).
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from biofeedback import config
-from biofeedback.core import polar_pmd as pmd
-from biofeedback.core.ble_hrm import (
+from biofeedback.core.protocols import polar_pmd as pmd
+from biofeedback.core.protocols.ble_hrm import (
     HEART_RATE_MEASUREMENT_UUID,
     HEART_RATE_SERVICE_UUID,
     HrmFormatError,

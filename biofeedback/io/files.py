@@ -21,14 +21,13 @@ from __future__ import annotations
 import io
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.intervals import describe_rule, plausible_rr
-from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, Gap, PpgBlock
+from biofeedback.core.rr.intervals import describe_rule, plausible_rr
+from biofeedback.core.types import DeviceInfo, Event, PpgBlock
 from biofeedback.io.rawlog import RAW_MAGIC, RawLogError, read_raw_events
 from biofeedback.io.readers_edf import EdfError, is_edf, read_edf
 from biofeedback.io.readers_opensignals import OpenSignalsError, is_opensignals, read_opensignals
@@ -40,6 +39,7 @@ from biofeedback.io.readers_units import (
     line_of_row,
     time_unit_change,
 )
+from biofeedback.io.recording import InputError, Recording
 from biofeedback.io.signal_cleanup import clean_ppg, clean_raw_events, rr_chains
 
 RR_COLUMN_PATTERN = re.compile(r"^(rr|ibi|nn|rri|interval|rr_ms|ibi_ms|nn_ms|rr_s|ibi_s|rr interval.*|ibi interval.*)$", re.I)
@@ -51,106 +51,8 @@ TIME_COLUMN_PATTERN = re.compile(
     r"ms|sec|secs|seconds|elapsed.*|datetime|date_?time|date|clock|unix.*|epoch.*)$", re.I)
 _UNIT_SUFFIX = re.compile(r"^(.*?)\s*[\(\[]\s*(ms|s|sec|us|µs|ns)\s*[\)\]]$", re.I)
 SECONDS_MEDIAN_LIMIT = 10.0  # Kubios-style: intervals whose median is below 10 are in seconds
-PPG_BLOCK_SAMPLES = 4096  # replay splits long PPG files into blocks like a live stream would
 FILE_TIME_MATCH_MS = 2.0  # a beat-time column fits its intervals when steps equal them within this
 MAX_SAMPLE_STEP_S = 0.25  # a time column stepping faster than this holds a sampled wave (> 4 Hz)
-
-
-class InputError(Exception):
-    """A problem with an input file, phrased for the user."""
-
-
-@dataclass(frozen=True, eq=False)
-class Recording:
-    """A file read into arrays, with what was learnt reading it.
-
-    kind "rr": ``beat_t_s`` (first beat at 0 s) and ``chain_start`` (True where a
-    gap precedes the beat, so its interval is unknown). kinds "ppg" and "ecg":
-    ``t_s``, ``value``, ``fs_hz`` and the ``gaps`` found. kind "raw": ``raw_events``.
-    """
-
-    kind: str  # "rr" | "ppg" | "ecg" | "raw"
-    note: str = ""  # e.g. "intervals read as seconds"
-    device: str = ""
-    beat_t_s: np.ndarray | None = None
-    chain_start: np.ndarray | None = None
-    t_s: np.ndarray | None = None
-    value: np.ndarray | None = None
-    fs_hz: float | None = None
-    gaps: list[Gap] = field(default_factory=list)
-    raw_events: list[Event] | None = None
-
-    @property
-    def events(self) -> list[Event]:
-        """The events a live source would have given (PPG in PPG_BLOCK_SAMPLES blocks)."""
-        return self.events_in_blocks(PPG_BLOCK_SAMPLES)
-
-    def events_in_blocks(self, block_samples: int) -> list[Event]:
-        if self.kind == "raw":
-            return list(self.raw_events or [])
-        if self.kind == "rr":
-            return _rr_events(self)
-        if self.kind == "ecg":
-            return _ecg_events(self, block_samples)
-        return _ppg_events(self, block_samples)
-
-
-def _rr_events(rec: Recording) -> list[Event]:
-    assert rec.beat_t_s is not None and rec.chain_start is not None
-    events: list[Event] = [DeviceInfo(protocol="ibi", device=rec.device)]
-    t = rec.beat_t_s
-    starts = np.flatnonzero(rec.chain_start).tolist()
-    bounds = [*starts, t.size]
-    for k in range(len(starts)):
-        if k:
-            t_prev = float(t[starts[k] - 1])
-            events.append(Gap(t_prev, float(t[starts[k]]) - t_prev, "lost_beat"))
-        events.append(DeviceBeat(t_s=float(t[starts[k]]), ibi_ms=None))
-        seg = t[starts[k]:bounds[k + 1]]
-        events += [DeviceBeat(t_s=x, ibi_ms=r) for x, r in zip(seg[1:].tolist(), (np.diff(seg) * 1000.0).tolist(), strict=True)]
-    return events
-
-
-def _ppg_events(rec: Recording, block: int) -> list[Event]:
-    assert rec.t_s is not None and rec.value is not None and rec.fs_hz is not None
-    events: list[Event] = [DeviceInfo(protocol="file", fs_hz=rec.fs_hz, device=rec.device)]
-    gap_at = {int(np.searchsorted(rec.t_s, g.t_s, side="right")): g for g in rec.gaps}
-    cuts = sorted({0, rec.t_s.size, *gap_at})
-    for a, b in zip(cuts[:-1], cuts[1:], strict=True):
-        if a in gap_at:
-            events.append(gap_at[a])
-        for start in range(a, b, block):
-            stop = min(start + block, b)
-            events.append(PpgBlock(t_s=rec.t_s[start:stop], value=rec.value[start:stop], fs_hz=rec.fs_hz))
-    return events
-
-
-def _ecg_events(rec: Recording, block: int) -> list[Event]:
-    """What a live ECG source gives for these samples: the R-peak detector's device beats.
-
-    The samples go, ``block`` at a time, through ``core.ecg.beat_events``, the
-    function the LSL source uses live; at a gap in the file the detector
-    releases its last beats and starts again, and the pipeline ends the
-    interval chain there.
-    """
-    # imported here: SciPy (which the detector needs) is not loaded at the window's start
-    from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events
-
-    assert rec.t_s is not None and rec.value is not None and rec.fs_hz is not None
-    events: list[Event] = [DeviceInfo(protocol="ecg", device=rec.device)]
-    detector = EcgRPeakDetector(rec.fs_hz)
-    gap_at = {int(np.searchsorted(rec.t_s, g.t_s, side="right")): g for g in rec.gaps}
-    cuts = sorted({0, rec.t_s.size, *gap_at})
-    for a, b in zip(cuts[:-1], cuts[1:], strict=True):
-        if a in gap_at:
-            events += flush_events(detector)
-            events.append(gap_at[a])
-            detector.reset()
-        for start in range(a, b, block):
-            stop = min(start + block, b)
-            events += beat_events(detector, rec.t_s[start:stop], rec.value[start:stop])
-    events += flush_events(detector)
-    return events
 
 
 def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = None,
@@ -547,7 +449,7 @@ def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = Non
                      f"{config.FILE_RR_GAP_MS / 1000:g} s) "
                      "treated as gaps")
     glitches = int(np.count_nonzero(np.isfinite(rr) & (rr > 0) & (rr <= config.FILE_RR_GAP_MS) & ~plausible_rr(rr)))
-    if glitches:  # the interval rule (core/intervals.py) makes them gaps or corrected missed/extra beats
+    if glitches:  # the interval rule (core/rr/intervals.py) makes them gaps or corrected missed/extra beats
         notes.append(f"{glitches} interval(s) {describe_rule()}: gaps, or corrected as missed/extra beats")
     return Recording("rr", note="; ".join(notes), device=path.name, beat_t_s=beat_t_s, chain_start=chain_start)
 

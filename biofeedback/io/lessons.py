@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from biofeedback.core.lessons import Lesson, check_days, parse_lesson
+from biofeedback.core.practice.lessons import Lesson, check_days, parse_lesson
 from biofeedback.resources import LESSONS_DIR
 
 

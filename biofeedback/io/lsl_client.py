@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from biofeedback import config
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.core.pipeline import Pipeline, PipelineOutput
 from biofeedback.core.protocols import make_decoder
 from biofeedback.core.timebase import event_time_s

@@ -27,7 +27,7 @@ recorder or a coach re-attaches after a restart. Device times become
 corrector's 2-beat look-ahead, ~2 s after the beat). ``LiveBeats`` carries each
 raw detection at once (~0.2 s after the systolic peak), stamped at the peak as
 detected: its interval from the previous detection and the 3-beat HR the app
-shows (``core.provisional_beats``: provisional beats, replaced by corrected
+shows (``core.beats.provisional``: provisional beats, replaced by corrected
 ones as they come). It is for live displays (the coach's tiles); analyses use ``RR``.
 """
 
@@ -46,7 +46,7 @@ import numpy as np
 import pylsl
 
 from biofeedback import __version__, config
-from biofeedback.core.provisional_beats import ProvisionalBeats
+from biofeedback.core.beats.provisional import ProvisionalBeats
 from biofeedback.core.types import Beat, MetricsUpdate, PpgBlock, SignalQuality
 from biofeedback.io.stream_checks import outlet_buffer
 

@@ -5,9 +5,9 @@
 - **RR / IBI** (intervals; ExciteOMeter calls it "RRinterval"): our own RR
   streams are stamped at the beat, so the stamps are the beat times; another
   bridge's stamps are arrival times, so beat times are rebuilt from the
-  intervals (``core.ble_hrm.RrTimeline``). Values below 10 are read as seconds.
+  intervals (``core.protocols.ble_hrm.RrTimeline``). Values below 10 are read as seconds.
 - **ECG** (e.g. a Polar H10 bridge: 130 Hz, microvolts): R peaks from the
-  streaming Pan-Tompkins detector (``core.ecg``) become device beats.
+  streaming Pan-Tompkins detector (``core.beats.ecg``) become device beats.
 
 Non-finite values: PPG samples go on to the pipeline, which makes them gaps
 (its input is the one place every source passes through); the ECG detector
@@ -46,8 +46,8 @@ from pylsl.util import LostError
 from pylsl.util import TimeoutError as LslTimeoutError
 
 from biofeedback import config
-from biofeedback.core.ble_hrm import RrTimeline
-from biofeedback.core.ecg import EcgRPeakDetector, beat_events, flush_events
+from biofeedback.core.beats.ecg import EcgRPeakDetector, beat_events, flush_events
+from biofeedback.core.protocols.ble_hrm import RrTimeline
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Event, Gap, PpgBlock
 from biofeedback.io.lsl_outlets import MANUFACTURER
 from biofeedback.io.source import (

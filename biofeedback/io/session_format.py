@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from biofeedback import config
-from biofeedback.core.session_kind import stored_kind
+from biofeedback.core.practice.session_kind import stored_kind
 from biofeedback.io.store import SessionInfo
 
 DASH = "–"
 HISTORY_COLUMNS = ("id", "date", "duration", "source", "pacer", "mean HR", "RMSSD", "coherence",
                    "artifacts", "check-in before → after", "counted", "name")
-# why a session is kept but not counted in comparisons and progress (core/session_kind.py)
+# why a session is kept but not counted in comparisons and progress (core/practice/session_kind.py)
 NOT_COUNTED = {"short": "no: short", "simulated": "no: simulated", "replay": "no: replay", "unpaced": "no: no pacer"}
 
 

@@ -4,7 +4,7 @@ pyxdf reads the file and applies the recorded clock offsets, so every
 stream's stamps are on one clock. One stream becomes a ``Recording`` like any
 file: our own PPG stream first (the pulse wave re-analyses to the same
 beats), then any other PPG, then ECG (R peaks by the streaming Pan-Tompkins
-detector, ``core.ecg``), then RR/IBI (our RR stamps are the beat times;
+detector, ``core.beats.ecg``), then RR/IBI (our RR stamps are the beat times;
 another bridge's stamps are arrival times, so beat times are rebuilt from the
 intervals). ``kind="rr"`` prefers interval streams.
 
@@ -56,12 +56,12 @@ from xml.etree.ElementTree import ParseError, fromstring
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.ble_hrm import RrTimeline
-from biofeedback.core.ecg import EcgRPeakDetector
+from biofeedback.core.beats.ecg import EcgRPeakDetector
+from biofeedback.core.protocols.ble_hrm import RrTimeline
 from biofeedback.core.types import Gap
-from biofeedback.io.files import InputError, Recording
 from biofeedback.io.lsl_outlets import MANUFACTURER
 from biofeedback.io.lsl_source import SECONDS_LIMIT, stream_kind
+from biofeedback.io.recording import InputError, Recording
 from biofeedback.io.stream_checks import InputWarning, declared_problem, needs_rate, rate_problem
 
 XDF_SUFFIXES = (".xdf", ".xdfz")

@@ -15,7 +15,7 @@ ICON_SVG = HERE / "icons" / "biofeedback.svg"
 DESKTOP_TEMPLATE = HERE / "linux" / "biofeedback.desktop"
 UDEV_RULES = HERE / "linux" / "60-biofeedback-serial.rules"
 SAMPLE_PPG = HERE / "samples" / "ppg_sample.csv"
-LESSONS_DIR = HERE / "lessons"  # the short lessons, one Markdown file a day (core/lessons.py: the format)
+LESSONS_DIR = HERE / "lessons"  # the short lessons, one Markdown file a day (core/practice/lessons.py: the format)
 
 
 def icon_png(size_px: int) -> Path:

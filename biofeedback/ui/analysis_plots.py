@@ -187,7 +187,7 @@ class SpectrumPlot(pg.PlotWidget):
                 self.clear()  # a spectrum of another source or an earlier minute must not stay
                 self.last_compute_s = stamp
             return False
-        from biofeedback.core.hrv import spectrum
+        from biofeedback.core.hrv.time_domain import spectrum
 
         spec = spectrum(beats[:, 0], beats[:, 1])
         f = np.asarray(spec.freqs_hz)

@@ -4,7 +4,7 @@ QtMultimedia is imported only when the user turns a sound on; any failure
 (ImportError for libpulse, no audio device, a broken backend) becomes a
 quiet notice and the sound stays off. The app never crashes for sound.
 The continuous eyes-closed mode (a breathing tone and a coherence layer) is
-``app.audio_output`` over ``core.audio_synth``.
+``app.audio_output`` over ``core.breathing.audio_synth``.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
 from biofeedback.app.live_model import LiveReading
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.layout import no_tab_stop, presentation_sizes
 from biofeedback.ui.pacer_widget import PacerWidget

@@ -82,7 +82,7 @@ class CoherenceIndicator(QWidget):
     # -- model ---------------------------------------------------------------
     @property
     def level(self) -> int | None:
-        """The calm level given with the values (core/coherence_level.py), else the raw ratio's."""
+        """The calm level given with the values (core/hrv/coherence_level.py), else the raw ratio's."""
         return self._shown_level if self._shown_level is not None else coherence_level(self.ratio)
 
     def set_theme(self, theme: Theme) -> None:

@@ -2,7 +2,7 @@
 
 The Tools menu gets a "Sound guide (eyes closed)" entry (Ctrl+G, checkable)
 that plays ``app.audio_output`` on the live session's *active* pacer (the
-wizard's while it runs) with the calm coherence level (``core.coherence_level``,
+wizard's while it runs) with the calm coherence level (``core.hrv.coherence_level``,
 0..2, sent as 0..1) driving the second layer; its volume and layers are
 settings (``Settings.sound_guide_*``), saved at once. When no audio output
 opens, the notice says why in the status line and the entry unchecks.

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
 from biofeedback.app.live_model import LiveReading
 from biofeedback.app.settings import Settings
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.panels import NumbersPanel, StatusPanel
 from biofeedback.ui.presentation import PresentationBar

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback.core.lessons import LESSON_DAYS, Lesson, format_days, lesson_day, parse_days
+from biofeedback.core.practice.lessons import (
+    LESSON_DAYS,
+    Lesson,
+    format_days,
+    lesson_day,
+    parse_days,
+)
 from biofeedback.io import lessons as lesson_files
 
 LESSON_TEXT_PT = 12  # the lesson's body text: read for minutes, larger than the controls

@@ -24,7 +24,7 @@ from biofeedback.app.records import Marker, PacerChange
 from biofeedback.app.session import format_clock
 from biofeedback.app.settings import Settings, save_settings
 from biofeedback.app.sources import make_source
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.io.source import FAILED, Source, SourceState
 from biofeedback.ui import warm_imports
 from biofeedback.ui.audio import AudioCue

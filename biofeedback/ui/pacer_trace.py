@@ -1,7 +1,7 @@
 """The pacer that ran in a stored session, as a curve to draw and a legend that says how it is known.
 
 Shared by the report and the History session view. The curve comes from the
-recorded pacer changes through ``core.pacer.guide_curve`` (the live pacer's
+recorded pacer changes through ``core.breathing.pacer.guide_curve`` (the live pacer's
 own rule); sessions recorded before the phase was stored are rebuilt from
 phase 0 at the first change and say "phase reconstructed".
 """
@@ -15,7 +15,7 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.app.session_library import StoredPacerChange
-from biofeedback.core.pacer import guide_curve, phase_reconstructed
+from biofeedback.core.breathing.pacer import guide_curve, phase_reconstructed
 
 PACER_TRACE_HZ = 4.0  # samples per second of the drawn guide (a 3 s breath: 12 points)
 

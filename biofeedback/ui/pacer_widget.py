@@ -1,6 +1,6 @@
 """Breathing pacer view: an expanding circle, a moving wave and the phase in words.
 
-The widget only draws; the Pacer model (core/pacer.py) decides the value
+The widget only draws; the Pacer model (core/breathing/pacer.py) decides the value
 from a monotonic clock. ``set_time`` is called on the redraw timer.
 
 What it costs: ``set_time`` repaints only the square the circle's change
@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.ui.qt_arrays import polygon
 from biofeedback.ui.theme import DARK, Theme, blend
 

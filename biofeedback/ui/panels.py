@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveReading
-from biofeedback.core.coherence_level import LEVEL_NAMES
+from biofeedback.core.hrv.coherence_level import LEVEL_NAMES
 from biofeedback.core.types import SignalQuality
 from biofeedback.io.source import SourceState
 from biofeedback.ui.theme import Theme
@@ -86,7 +86,7 @@ def level_band_text(level: int) -> str:
     """Where the shown level holds now, so the number and the word never seem to disagree.
 
     The level moves only COHERENCE_HYSTERESIS_SHARE past a threshold
-    (core/coherence_level.py): 1.35 can still read "high" on its way down.
+    (core/hrv/coherence_level.py): 1.35 can still read "high" on its way down.
     """
     (lo, hi), m = config.COHERENCE_LEVELS, config.COHERENCE_HYSTERESIS_SHARE
     if level == 0:

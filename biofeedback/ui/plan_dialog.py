@@ -1,4 +1,4 @@
-"""Choosing a practice plan: the presets of core/plan.py or the user's own minutes and days.
+"""Choosing a practice plan: the presets of core/practice/plan.py or the user's own minutes and days.
 
 ``PlanChooser`` is one widget used twice: on the first-run path's last page
 and in the Plan… dialog (Practice menu), so a plan chosen once can be changed
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback.app.settings import LIMITS, Settings, practice_plan
-from biofeedback.core.plan import PracticePlan, preset
+from biofeedback.core.practice.plan import PracticePlan, preset
 
 CHOICES = (
     ("lehrer", "Lehrer: a resonance assessment, then 2 × 20 min a day, a weekly review, 10 weeks",

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel, hr_line
-from biofeedback.core.provisional_beats import CHANGED
+from biofeedback.core.beats.provisional import CHANGED
 from biofeedback.ui.plot_items import CurveItem, DotsItem, SymbolItem, _ViewItem
 from biofeedback.ui.theme import Theme, blend, point_font, style_plot
 
@@ -168,7 +168,7 @@ def unwrap_clear(plot: pg.PlotWidget) -> None:
 def _shown_beats(model: LiveModel) -> np.ndarray:
     """Rows (t_s, rr_ms, changed): provisional beats at detection, replaced in place when corrected.
 
-    ``core/provisional_beats.py``; "changed" marks a beat the corrector altered
+    ``core/beats/provisional.py``; "changed" marks a beat the corrector altered
     after it was drawn. Without detections (device beats) the corrected beats.
     Builds arrays from every shown beat: call it when ``model.beats_version`` changed.
     """
@@ -399,7 +399,7 @@ class TachogramPlot(_LivePlot):
         item.showGrid(x=False, y=True, alpha=0.15)
         box = item.getViewBox()
         self.guide = CurveItem(box)
-        self.breath = CurveItem(box)  # breathing read from the pulse (core/respiration.py)
+        self.breath = CurveItem(box)  # breathing read from the pulse (core/breathing/respiration.py)
         self.hr = CurveItem(box)
         self.hr_dots = DotsItem(box, 5)
         self.corrected = SymbolItem(box, "x", 8)

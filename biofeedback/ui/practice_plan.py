@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback.app.settings import Settings, practice_plan
-from biofeedback.core.plan import Dose, PracticePlan, next_step, todays_dose
+from biofeedback.core.practice.plan import Dose, PracticePlan, next_step, todays_dose
 
 if TYPE_CHECKING:
     from biofeedback.ui.first_run import FirstRunWizard
@@ -75,7 +75,9 @@ def _iso(text: str) -> date | None:
 
 def today_from(sessions: list[Any], assessments: list[Any], settings: Settings, day: date) -> Today:
     """Today's practice (counted sessions and assessments) against the settings' plan, and what comes next."""
-    from biofeedback.core import progress as pr  # SciPy behind it: not before the window shows
+    from biofeedback.core.practice import (
+        progress as pr,  # SciPy behind it: not before the window shows
+    )
 
     plan = practice_plan(settings)
     dose = pr.dose_on(day, plan, pr.from_stored(sessions, settings.progress_min_session_minutes), assessments)

@@ -97,7 +97,7 @@ class PresentationBar(QWidget):
                                 else clock_text(remaining_s))
 
     def set_coherence(self, ratio: float | None, level: int | None = None) -> None:
-        """The level shown: ``level`` (the calm one, core/coherence_level.py) or the ratio's."""
+        """The level shown: ``level`` (the calm one, core/hrv/coherence_level.py) or the ratio's."""
         new = coherence_level(ratio) if level is None or ratio is None else level
         if new == self.level and self.coherence.value.text() != "–":
             return  # the window calls 4 times a second: a style sheet is re-applied only on a change

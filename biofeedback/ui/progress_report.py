@@ -5,7 +5,7 @@
 2. Check-ins and heart rhythm: pain, stress and mood before sessions per week
    (the baseline, on a fixed 0-10 axis) and their change within sessions; HR
    swing, coherence and RMSSD per week; the trends; the sessions left out;
-3. How each number is defined (``core.progress.DEFINITIONS``).
+3. How each number is defined (``core.practice.progress.DEFINITIONS``).
 Each page ends with the not-a-medical-device notice. Painted with the session
 report's helpers on 1000 x 1414 logical pages; written whole or not at all.
 """
@@ -21,8 +21,8 @@ from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, 
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, __version__, config
 from biofeedback.app.progress_data import ProgressReport
-from biofeedback.core.progress import DEFINITIONS, WeekFigures
-from biofeedback.core.session_kind import PRACTICE, REASONS
+from biofeedback.core.practice.progress import DEFINITIONS, WeekFigures
+from biofeedback.core.practice.session_kind import PRACTICE, REASONS
 from biofeedback.io.atomic_file import atomic_path, check_pdf, incomplete
 from biofeedback.ui.report import MARGIN, ensure_gui_application
 from biofeedback.ui.report_drawing import GRID, INK, MUTED, PAGE_H, PAGE_W, Axes, draw_text, font

@@ -1,6 +1,6 @@
 """History's "progress over weeks": minutes per week, streak, and per-session trends, with honest axes.
 
-Draws ``core.progress.Progress``; nothing is computed here but axis ranges.
+Draws ``core.practice.progress.Progress``; nothing is computed here but axis ranges.
 Honest axes: check-ins fixed at 0-10, RMSSD at least
 config.PLOT_MIN_SPAN_RMSSD_MS and coherence at least
 config.PLOT_MIN_SPAN_COHERENCE tall (so noise does not look like decline),
@@ -26,8 +26,8 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from biofeedback import config
-from biofeedback.core.plan import PracticePlan, week_target_minutes
-from biofeedback.core.progress import (
+from biofeedback.core.practice.plan import PracticePlan, week_target_minutes
+from biofeedback.core.practice.progress import (
     CHECKIN_ITEMS,
     AssessmentRecord,
     PracticeSession,
@@ -93,7 +93,7 @@ class StoredSessionLike(Protocol):
 def practice_sessions(sessions: Iterable[StoredSessionLike],
                       min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> list[PracticeSession]:
     """Stored sessions (SessionInfo-shaped) as core PracticeSessions in local time, each with its kind
-    (``core.session_kind``: only practice sessions are drawn; the others are counted in the header)."""
+    (``core.practice.session_kind``: only practice sessions are drawn; the others are counted in the header)."""
     return from_stored(sessions, min_minutes)
 
 

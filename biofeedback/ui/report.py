@@ -1,6 +1,6 @@
 """A one-page session report as PDF (vector, QPdfWriter) or PNG (QImage), drawn with QPainter.
 
-Contents: session facts, the whole-record summary (``core.analysis.summarize``,
+Contents: session facts, the whole-record summary (``core.summary.analysis.summarize``,
 the numbers ``analyze`` prints), check-in before → after, the tachogram with
 the pacer rate and markers, the Welch spectrum with the Task Force (1996)
 bands, notes, and the not-a-medical-device notice. One layout function paints
@@ -32,8 +32,8 @@ from PySide6.QtGui import (
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, __version__, config
 from biofeedback.app.session_library import CheckIn, ReportData, load_report_data
-from biofeedback.core import hrv
-from biofeedback.core.session_summary import SessionSummary
+from biofeedback.core.hrv import time_domain as hrv
+from biofeedback.core.summary.session import SessionSummary
 from biofeedback.io.atomic_file import atomic_path, check_pdf, check_png, incomplete
 from biofeedback.io.session_format import DASH, format_date, format_duration
 from biofeedback.ui.pacer_trace import pacer_trace
@@ -191,7 +191,7 @@ def paint_report(p: QPainter, data: ReportData) -> None:
 
 def _reading(p: QPainter, summary: SessionSummary, y: float) -> float:
     """The summary screen's words: the one-line reading, then swing, RMSSD and coherence against the
-    user's earlier sessions (core.session_summary)."""
+    user's earlier sessions (core.summary.session)."""
     swing = DASH if summary.hr_swing.value is None else f"{summary.hr_swing.value:.1f} bpm"
     rmssd = DASH if summary.rmssd.value is None else f"{summary.rmssd.value:.0f} ms"
     high = DASH if summary.high_coherence_s is None else clock_text(summary.high_coherence_s)

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from biofeedback.app.assessment_runner import DriverAssessment, LiveAssessment, shortest_block_s
 from biofeedback.app.live_session import LiveSession
-from biofeedback.core.assessment import REST, AssessmentPlan, AssessmentSession
-from biofeedback.core.resonance import ResonanceResult
+from biofeedback.core.resonance.assessment import REST, AssessmentPlan, AssessmentSession
+from biofeedback.core.resonance.scoring import ResonanceResult
 from biofeedback.ui.accessibility import name_views
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.theme import DARK, Theme
@@ -259,7 +259,7 @@ class ResonanceWizard(QDialog):
         self.assessment_finished.emit(self.assessment_result)
 
     def _store(self, result: ResonanceResult) -> None:
-        from biofeedback.core.assessment import result_dict
+        from biofeedback.core.resonance.assessment import result_dict
         from biofeedback.io.assessment_file import save_assessment
 
         source = self.runner.source

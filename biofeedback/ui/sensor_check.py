@@ -1,5 +1,5 @@
 """Tools → Check my sensor: the raw wave of the last seconds with each beat marked as it is found,
-the signal quality and what to change in words (core/sensor_check.py), and placement tips for a
+the signal quality and what to change in words (core/beats/sensor_check.py), and placement tips for a
 finger sensor, an ear clip and a chest strap. It reads the window's live model; nothing here
 changes the source."""
 
@@ -11,7 +11,7 @@ import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout
 
-from biofeedback.core.sensor_check import SensorVerdict, sensor_verdict
+from biofeedback.core.beats.sensor_check import SensorVerdict, sensor_verdict
 from biofeedback.ui.accessibility import name_views
 
 if TYPE_CHECKING:

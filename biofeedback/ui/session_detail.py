@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from biofeedback import config
 from biofeedback.app.session_library import SessionLibrary
-from biofeedback.core import hrv
+from biofeedback.core.hrv import time_domain as hrv
 from biofeedback.io.session_format import format_date, format_duration
 from biofeedback.ui.pacer_trace import pacer_trace
 from biofeedback.ui.summary_view import clock_text

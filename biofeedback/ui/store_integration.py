@@ -25,7 +25,7 @@ from biofeedback.ui.checkin_dialog import CheckInDialog
 from biofeedback.ui.window_fit import fit_and_raise
 
 if TYPE_CHECKING:  # imported when first opened: History's trends need SciPy, the window need not wait for it
-    from biofeedback.core.session_summary import SessionSummary
+    from biofeedback.core.summary.session import SessionSummary
     from biofeedback.ui.history_view import HistoryView
     from biofeedback.ui.main_window import MainWindow
     from biofeedback.ui.summary_view import SessionSummaryDialog
@@ -61,7 +61,7 @@ class StoreIntegration(QObject):
         self.session_id: int | None = None
         if library.notice:
             window.show_notice(library.notice)
-        # sessions shorter than the user's minimum are kept but not compared (core/session_kind.py)
+        # sessions shorter than the user's minimum are kept but not compared (core/practice/session_kind.py)
         library.min_session_minutes = window.settings.progress_min_session_minutes
         library.plan = practice_plan(window.settings)
         library.attach(self.live)

@@ -1,4 +1,4 @@
-"""The end-of-session screen: draws a ``core.session_summary.SessionSummary``, nothing computed here.
+"""The end-of-session screen: draws a ``core.summary.session.SessionSummary``, nothing computed here.
 
 Tiles for the time, coherence (mean, peak, time in high) and the HR swing and
 RMSSD against the user's own earlier sessions, a check-in table (stress,
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback import NOT_A_MEDICAL_DEVICE, config
-from biofeedback.core.session_kind import PEERS
-from biofeedback.core.session_summary import (
+from biofeedback.core.practice.session_kind import PEERS
+from biofeedback.core.summary.session import (
     CheckinChange,
     Comparison,
     SessionSummary,
@@ -36,7 +36,7 @@ DASH = "–"
 def comparison_text(c: Comparison, unit: str, fmt: str = ".0f", what: str = "", kind: str = "practice") -> str:
     """"higher than in 7 of your 10 earlier sessions (your median 32 ms)" or why there is no comparison.
 
-    ``kind`` is the session's ``core.session_kind``: a short session is compared with nothing and
+    ``kind`` is the session's ``core.practice.session_kind``: a short session is compared with nothing and
     says so; a simulated one names its simulated peers.
     """
     if kind == "short":

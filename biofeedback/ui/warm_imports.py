@@ -32,16 +32,16 @@ MODULES = (
     "biofeedback.io.store",
     "biofeedback.io.replay",
     "biofeedback.io.exports",
-    "biofeedback.core.session_summary",
-    "biofeedback.core.beats",
-    "biofeedback.core.hrv",
-    "biofeedback.core.respiration",
-    "biofeedback.core.resonance",
-    "biofeedback.core.adaptive_pacing",
+    "biofeedback.core.summary.session",
+    "biofeedback.core.beats.ppg",
+    "biofeedback.core.hrv.time_domain",
+    "biofeedback.core.breathing.respiration",
+    "biofeedback.core.resonance.scoring",
+    "biofeedback.core.breathing.adaptive_pacing",
     "biofeedback.io.simulator",
-    "biofeedback.core.progress",
+    "biofeedback.core.practice.progress",
 )
-STORE_MODULES_IN = "biofeedback.core.session_summary"  # the last of the store's modules
+STORE_MODULES_IN = "biofeedback.core.summary.session"  # the last of the store's modules
 
 WARM_SWITCH_INTERVAL_S = 0.0005  # Python's default is 0.005
 PAUSE_AT_MOST_S = 3.0  # the thread starts once the GUI thread says resume(), or after this

@@ -1,7 +1,7 @@
 """The weekly review: minutes against the plan, the check-ins before sessions, the resonance rate.
 
 Reads the session library (sessions, assessments) and the settings' plan;
-every figure is core.progress's (``weekly_figures``, ``progress``), as in
+every figure is core.practice.progress's (``weekly_figures``, ``progress``), as in
 ``biofeedback progress`` and the PDF report. Below the table, History's
 progress figures (ui/progress_view.py). A new resonance assessment is offered
 in words and a button once the last is ``REASSESS_AFTER_WEEKS`` old, never
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback.app.settings import Settings, practice_plan
-from biofeedback.core.plan import REASSESS_AFTER_WEEKS
-from biofeedback.core.progress import (
+from biofeedback.core.practice.plan import REASSESS_AFTER_WEEKS
+from biofeedback.core.practice.progress import (
     AssessmentRecord,
     Progress,
     WeekFigures,

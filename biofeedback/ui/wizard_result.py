@@ -1,6 +1,6 @@
 """The wizard's result page: the recommendation (or why none), the ranked rates, per-block HR curves.
 
-Criteria after Lehrer, Vaschillo & Vaschillo (2000), scored in core.resonance;
+Criteria after Lehrer, Vaschillo & Vaschillo (2000), scored in core.resonance.scoring;
 this page only shows them.
 """
 
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback.core.assessment import AssessmentSession, breathing_reference_note
-from biofeedback.core.resonance import ResonanceResult, outlier_beats
+from biofeedback.core.resonance.assessment import AssessmentSession, breathing_reference_note
+from biofeedback.core.resonance.scoring import ResonanceResult, outlier_beats
 from biofeedback.ui.theme import Theme
 
 CRITERION_LABELS = {

@@ -7,8 +7,8 @@ from PySide6.QtCore import QIODevice
 
 from biofeedback import config
 from biofeedback.app.audio_output import AudioOutput, SynthDevice
-from biofeedback.core.audio_synth import AudioSynth
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.audio_synth import AudioSynth
+from biofeedback.core.breathing.pacer import Pacer
 
 
 def test_device_reads_continuous_pcm_on_its_own_audio_clock(qtbot):

@@ -10,7 +10,7 @@ import pylsl
 
 from biofeedback import config
 from biofeedback.app.coach_model import CoachModel
-from biofeedback.core.coherence_level import CoherenceLevel
+from biofeedback.core.hrv.coherence_level import CoherenceLevel
 from biofeedback.core.types import Beat, MetricsUpdate, SignalQuality
 from biofeedback.io.clock import ManualClock
 from biofeedback.io.lsl_outlets import LslOutlets

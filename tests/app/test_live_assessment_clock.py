@@ -23,8 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from biofeedback.app.assessment_runner import LiveAssessment
 from biofeedback.app.live_session import LiveSession
-from biofeedback.core.assessment import AssessmentPlan
 from biofeedback.core.protocols import make_decoder
+from biofeedback.core.resonance.assessment import AssessmentPlan
 from biofeedback.core.types import Beat
 from biofeedback.io.simulator import SensorSimulator, SimulatorSettings
 from biofeedback.io.source import CONNECTED, EventSink, SourceState, StateSink

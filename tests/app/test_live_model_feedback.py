@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from biofeedback.app.live_model import LiveModel
+from biofeedback.core.beats.provisional import PROVISIONAL
 from biofeedback.core.pipeline import Pipeline
-from biofeedback.core.provisional_beats import PROVISIONAL
 from biofeedback.core.simulation import PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.types import Gap, PpgBlock
 

@@ -12,7 +12,7 @@ from qt_helpers import ListRecorder
 from biofeedback import config
 from biofeedback.app.live_model import WAITING
 from biofeedback.app.records import ADAPTIVE, TRAINING, WIZARD, Marker, PacerChange
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.core.types import Beat, DeviceInfo
 from biofeedback.io.replay import ReplaySource

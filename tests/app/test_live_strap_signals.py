@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from biofeedback.core.chest_breathing import ChestRespirationTracker
+from biofeedback.core.breathing.chest import ChestRespirationTracker
 from biofeedback.core.types import DeviceInfo, Event, SignalBlock
 from biofeedback.io.replay import EventReplaySource
 

@@ -36,7 +36,7 @@ def epoch(day: date, hh: int, mm: int = 0, ss: int = 0) -> float:
 def from_store(store_path, s: Settings):
     def practice(day: date):
         with SessionStore(store_path) as store:
-            from biofeedback.core.progress import assessment_from_stored
+            from biofeedback.core.practice.progress import assessment_from_stored
             from biofeedback.io.assessment_file import ASSESSMENT_KIND
 
             sessions = store.list_sessions()

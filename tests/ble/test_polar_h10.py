@@ -8,8 +8,8 @@ import numpy as np
 from virtual_h10 import VirtualH10, record_person
 from virtual_strap import LATENCY_S
 
-from biofeedback.core import polar_pmd as pmd
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.protocols import polar_pmd as pmd
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap
 from biofeedback.io.ble_source import BleHeartRateSource
 from biofeedback.io.clock import ManualClock

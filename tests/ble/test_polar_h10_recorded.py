@@ -10,9 +10,9 @@ from test_polar_h10 import run_h10
 from virtual_h10 import record_person
 
 from biofeedback.app.live_model import LiveModel
-from biofeedback.core import polar_pmd as pmd
-from biofeedback.core.chest_breathing import ChestRespirationTracker
+from biofeedback.core.breathing.chest import ChestRespirationTracker
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.protocols import polar_pmd as pmd
 from biofeedback.core.timebase import event_time_s
 from biofeedback.core.types import Event, SignalBlock
 from biofeedback.io.exports import export_session

@@ -28,7 +28,7 @@ from bumble import gatt
 from bumble.core import UUID
 from virtual_strap import Notification, Schedule, VirtualStrap, schedule
 
-from biofeedback.core import polar_pmd as pmd
+from biofeedback.core.protocols import polar_pmd as pmd
 from biofeedback.core.simulation import PersonParams, SimulatedPerson
 
 ECG_PER_FRAME = 73  # 229-byte notifications (MTU 232)

@@ -126,7 +126,7 @@ def test_bad_input_gives_one_clear_line_and_status_2(tmp_path, content, args, wo
 
 
 def synthetic_ppg(duration_s: float = 150.0, fs_hz: float = 100.0):
-    from biofeedback.core.physiology import simulate_ppg
+    from biofeedback.core.simulation import simulate_ppg
 
     t_s, values, truth = simulate_ppg(duration_s, fs_hz=fs_hz, breathing_bpm=6.0, seed=5)
     true_t = np.array([b.t_s for b in truth if b.kind == "normal"])
@@ -280,7 +280,7 @@ def rr_with_artifacts(n: int, seed: int) -> np.ndarray:
 @pytest.mark.parametrize("correct", [True, False])
 def test_offline_rr_analysis_equals_the_streaming_pipeline(tmp_path, correct):
     from biofeedback.cli.analyze import analyze_file
-    from biofeedback.core.analysis import summarize
+    from biofeedback.core.summary.analysis import summarize
     from biofeedback.io.files import load_recording
 
     path = tmp_path / "rr.txt"
@@ -295,8 +295,9 @@ def test_offline_rr_analysis_equals_the_streaming_pipeline(tmp_path, correct):
 
 def test_offline_ppg_analysis_equals_the_streaming_pipeline(tmp_path):
     from biofeedback.cli.analyze import analyze_file
-    from biofeedback.core.analysis import summarize
-    from biofeedback.io.files import PPG_BLOCK_SAMPLES, load_recording
+    from biofeedback.core.summary.analysis import summarize
+    from biofeedback.io.files import load_recording
+    from biofeedback.io.recording import PPG_BLOCK_SAMPLES
 
     t_s, values, _ = synthetic_ppg(duration_s=300.0)
     t_s = np.where(t_s > 150.0, t_s + 20.0, t_s)  # a 20 s hole in the time column: a gap

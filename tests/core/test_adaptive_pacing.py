@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biofeedback.core.adaptive_pacing import (
+from biofeedback.core.breathing.adaptive_pacing import (
     AdaptivePacing,
     breathing_rate_from_tachogram,
 )
-from biofeedback.core.pacer import Pacer, clamp_rate_bpm
+from biofeedback.core.breathing.pacer import Pacer, clamp_rate_bpm
 
 
 def rsa_beats(breath_bpm: float, duration_s: float = 90.0, swing_ms: float = 60.0, seed: int = 0):
@@ -87,7 +87,7 @@ def test_glide_upward_also_respects_the_limit():
 
 @pytest.mark.parametrize("own_bpm", [7.0, 9.0])
 def test_start_rate_from_a_simulated_persons_heart_rate(own_bpm):
-    from biofeedback.core.physiology import PersonParams, simulate_rr
+    from biofeedback.core.simulation import PersonParams, simulate_rr
 
     # a person breathing at their own rate (no pacer): RSA carries the rate into the tachogram
     person = PersonParams(spontaneous_bpm=own_bpm, compliance=0.0)
@@ -98,8 +98,8 @@ def test_start_rate_from_a_simulated_persons_heart_rate(own_bpm):
 
 
 def test_start_from_the_breathing_read_from_the_pulse_unless_it_is_unsure():
-    from biofeedback.core.adaptive_pacing import AdaptivePacing
-    from biofeedback.core.respiration import BreathingEstimate
+    from biofeedback.core.breathing.adaptive_pacing import AdaptivePacing
+    from biofeedback.core.breathing.respiration import BreathingEstimate
 
     t = np.cumsum(np.full(80, 0.9))
     rr = 900.0 + 50.0 * np.sin(2 * np.pi * 9.0 / 60.0 * t)  # the heart rhythm says 9 /min

@@ -12,12 +12,12 @@ import numpy as np
 import pytest
 
 from biofeedback import config as cfg
-from biofeedback.core.artifacts import (
+from biofeedback.core.rr.artifacts import (
     ArtifactCorrector,
     correct_beats,
     correct_intervals,
 )
-from biofeedback.core.intervals import plausible_rr
+from biofeedback.core.rr.intervals import plausible_rr
 from biofeedback.core.types import Beat
 
 N_BEATS = 5000

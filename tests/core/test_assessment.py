@@ -7,7 +7,8 @@ import re
 import numpy as np
 import pytest
 
-from biofeedback.core.assessment import (
+from biofeedback.core.breathing.pacer import Pacer
+from biofeedback.core.resonance.assessment import (
     BLOCK,
     DONE,
     REST,
@@ -16,7 +17,6 @@ from biofeedback.core.assessment import (
     AssessmentSession,
     breathing_reference_note,
 )
-from biofeedback.core.pacer import Pacer
 from biofeedback.core.types import Beat
 
 

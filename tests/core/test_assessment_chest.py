@@ -7,8 +7,12 @@ import re
 import numpy as np
 import pytest
 
-from biofeedback.core.assessment import AssessmentPlan, AssessmentSession, breathing_reference_note
-from biofeedback.core.polar_pmd import ACC_FS_HZ
+from biofeedback.core.protocols.polar_pmd import ACC_FS_HZ
+from biofeedback.core.resonance.assessment import (
+    AssessmentPlan,
+    AssessmentSession,
+    breathing_reference_note,
+)
 from biofeedback.io.assess_sim import SimPersonSettings, SimulatedBeatsDriver
 
 PLAN = AssessmentPlan(rates_bpm=(6.5, 5.5, 4.5), block_s=100.0)

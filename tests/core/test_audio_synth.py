@@ -7,8 +7,8 @@ import pytest
 from scipy import signal
 
 from biofeedback import config
-from biofeedback.core.audio_synth import AudioSynth, max_step, pitch_hz, to_int16_bytes
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.audio_synth import AudioSynth, max_step, pitch_hz, to_int16_bytes
+from biofeedback.core.breathing.pacer import Pacer
 
 FS = config.AUDIO_FS_HZ
 

@@ -1,11 +1,11 @@
-"""Per-beat quality: template correlation, vouched for by the rhythm (core/beat_quality.py)."""
+"""Per-beat quality: template correlation, vouched for by the rhythm (core/beats/quality.py)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from biofeedback.config import BEAT_QUALITY_MIN
-from biofeedback.core.beat_quality import TemplateQuality, on_the_rhythm
+from biofeedback.core.beats.quality import TemplateQuality, on_the_rhythm
 
 _X = np.linspace(0.0, 1.0, 80)
 

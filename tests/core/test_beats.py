@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biofeedback.core.beats import PpgBeatDetector, detect_beats
+from biofeedback.core.beats.ppg import PpgBeatDetector, detect_beats
 from biofeedback.core.simulation import ArtifactParams, simulate_ppg
 from biofeedback.core.types import SignalQuality
 

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from scoring import match_f1
 
-from biofeedback.core.beats import detect_beats
-from biofeedback.core.physiology import PersonParams, PpgSynth, SimulatedPerson
+from biofeedback.core.beats.ppg import detect_beats
+from biofeedback.core.simulation import PersonParams, PpgSynth, SimulatedPerson
 
 FS_HZ = 100.0
 ADC_MAX = 262_143

@@ -12,7 +12,7 @@ import pytest
 from real_recordings import RECORDINGS, load_recording, load_reference
 from scoring import match_f1
 
-from biofeedback.core.beats import PpgBeatDetector, detect_beats
+from biofeedback.core.beats.ppg import PpgBeatDetector, detect_beats
 
 
 def _outside(beats_s: np.ndarray, spans) -> np.ndarray:

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 from biofeedback import config
-from biofeedback.core.beat_quality import TemplateQuality
-from biofeedback.core.beats import PpgBeatDetector, detect_beats
+from biofeedback.core.beats.ppg import PpgBeatDetector, detect_beats
+from biofeedback.core.beats.quality import TemplateQuality
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.simulation import simulate_ppg
 

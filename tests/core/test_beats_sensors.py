@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scoring import clock_offset_s, match_f1
 
-from biofeedback.core.beats import PpgBeatDetector, detect_beats
+from biofeedback.core.beats.ppg import PpgBeatDetector, detect_beats
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.protocols import make_decoder
 from biofeedback.core.simulation import SensorParams, sensor_for, simulate_ppg

@@ -7,7 +7,7 @@ import struct
 import numpy as np
 import pytest
 
-from biofeedback.core.ble_hrm import HrmFormatError, parse_heart_rate_measurement
+from biofeedback.core.protocols.ble_hrm import HrmFormatError, parse_heart_rate_measurement
 
 
 def test_uint8_hr_without_contact_support_or_rr():
@@ -62,7 +62,7 @@ def test_malformed_packets_say_what_is_wrong(data, reason):
 
 
 def test_rr_timeline_keeps_the_beat_clock_exact_across_bunches():
-    from biofeedback.core.ble_hrm import RrTimeline
+    from biofeedback.core.protocols.ble_hrm import RrTimeline
 
     line = RrTimeline()
     t1, a1 = line.push([1000.0, 900.0], arrival_t_s=10.05)
@@ -72,7 +72,7 @@ def test_rr_timeline_keeps_the_beat_clock_exact_across_bunches():
 
 
 def test_rr_timeline_reanchors_after_lost_intervals():
-    from biofeedback.core.ble_hrm import RrTimeline
+    from biofeedback.core.protocols.ble_hrm import RrTimeline
 
     line = RrTimeline(max_drift_s=2.0)
     line.push([1000.0], arrival_t_s=1.0)
@@ -80,7 +80,7 @@ def test_rr_timeline_reanchors_after_lost_intervals():
     assert anchored and times == pytest.approx([8.0])
 
 
-# -- notifications delivered twice (core.ble_hrm.RepeatFilter) ---------------------------------
+# -- notifications delivered twice (core.protocols.ble_hrm.RepeatFilter) ---------------------------------
 
 def hrm_packet(hr: int, rr_raw=(), *, hr16: bool = False, energy_kj: int | None = None, contact: bool = True) -> bytes:
     """A 0x2A37 notification from the published layout: flags, HR (uint8/uint16 LE), energy, RR (1/1024 s)."""
@@ -113,7 +113,7 @@ def test_the_packet_helper_writes_the_published_layout():
     hrm_packet(250, [240]),  # the shortest RR a strap can report at 250 bpm
 ])
 def test_the_same_notification_again_within_milliseconds_is_a_repeat(data):
-    from biofeedback.core.ble_hrm import RepeatFilter
+    from biofeedback.core.protocols.ble_hrm import RepeatFilter
 
     f = RepeatFilter()
     rr = rr_ms_of(data)
@@ -124,7 +124,7 @@ def test_the_same_notification_again_within_milliseconds_is_a_repeat(data):
 
 
 def test_the_window_is_half_the_rr_time_carried_and_at_most_half_a_second():
-    from biofeedback.core.ble_hrm import RepeatFilter
+    from biofeedback.core.protocols.ble_hrm import RepeatFilter
 
     one = hrm_packet(70, [870])  # 849.6 ms: window 424.8 ms
     for dt, repeat in ((0.424, True), (0.426, False)):
@@ -139,7 +139,7 @@ def test_the_window_is_half_the_rr_time_carried_and_at_most_half_a_second():
 
 
 def test_a_run_of_copies_counts_from_the_first():
-    from biofeedback.core.ble_hrm import RepeatFilter
+    from biofeedback.core.protocols.ble_hrm import RepeatFilter
 
     f = RepeatFilter()
     data = hrm_packet(60, [1024])  # 1 s: window 0.5 s
@@ -147,7 +147,7 @@ def test_a_run_of_copies_counts_from_the_first():
 
 
 def test_any_byte_different_is_a_new_notification():
-    from biofeedback.core.ble_hrm import RepeatFilter
+    from biofeedback.core.protocols.ble_hrm import RepeatFilter
 
     f = RepeatFilter()
     assert not f.is_repeat(POLAR_H10, rr_ms_of(POLAR_H10), 1.0)
@@ -158,7 +158,7 @@ def test_any_byte_different_is_a_new_notification():
 
 
 def test_notifications_without_intervals_are_never_repeats_and_do_not_reset_the_comparison():
-    from biofeedback.core.ble_hrm import RepeatFilter
+    from biofeedback.core.protocols.ble_hrm import RepeatFilter
 
     f = RepeatFilter()
     beat, empty = hrm_packet(61, [1000]), hrm_packet(61)
@@ -173,7 +173,7 @@ def test_notifications_without_intervals_are_never_repeats_and_do_not_reset_the_
     (1229, 1.0),  # 50 bpm notified once a second: 1.2 s intervals in notifications 1.0 s apart
 ])
 def test_the_same_interval_at_the_strap_cadence_is_never_a_repeat(rr_raw, notify_every_s):
-    from biofeedback.core.ble_hrm import RepeatFilter
+    from biofeedback.core.protocols.ble_hrm import RepeatFilter
 
     f = RepeatFilter()
     rr_s = rr_raw / 1024

@@ -1,4 +1,4 @@
-"""Breathing rate from a chest accelerometer (core/chest_breathing.py) against the simulated person."""
+"""Breathing rate from a chest accelerometer (core/breathing/chest.py) against the simulated person."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.spatial.transform import Rotation
 
-from biofeedback.core.chest_breathing import ChestBreathing, breathing_rate
+from biofeedback.core.breathing.chest import ChestBreathing, breathing_rate
 from biofeedback.core.simulation import PersonParams, SimulatedPerson
 
 FS_HZ = 25.0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biofeedback.core.coherence_level import CoherenceLevel, raw_level
-from biofeedback.core.hrv import coherence_series
+from biofeedback.core.hrv.coherence_level import CoherenceLevel, raw_level
+from biofeedback.core.hrv.time_domain import coherence_series
 from biofeedback.core.simulation import PersonParams, simulate_rr
 
 TH = (0.6, 1.5)

@@ -10,7 +10,7 @@ import pytest
 from ecg_synth import match_f1, synth_ecg
 from scipy import signal
 
-from biofeedback.core.ecg import EcgRPeakDetector, detect_r_peaks
+from biofeedback.core.beats.ecg import EcgRPeakDetector, detect_r_peaks
 
 TOLERANCE_S = 0.05  # a detection within 50 ms of the true R peak counts
 
@@ -114,7 +114,7 @@ def test_no_beats_while_the_electrodes_are_off():
 
 def test_flush_before_any_sample_decides_nothing_and_does_not_raise():
     """A recording that starts with a gap flushes the detector before its first sample."""
-    from biofeedback.core.ecg import EcgRPeakDetector, flush_events
+    from biofeedback.core.beats.ecg import EcgRPeakDetector, flush_events
 
     detector = EcgRPeakDetector(250.0)
     assert detector.flush().size == 0

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from biofeedback import config
-from biofeedback.core import hrv
+from biofeedback.core.hrv import time_domain as hrv
 
 
 def make_beats(
@@ -376,7 +376,7 @@ def test_spectrum_does_not_see_a_level_step_across_a_gap():
 def test_piecewise_tachogram_equals_one_spline(monkeypatch):
     from scipy.interpolate import CubicSpline
 
-    from biofeedback.core import hrv_spectral
+    from biofeedback.core.hrv import spectral as hrv_spectral
 
     t, rr = make_beats(2000.0, seed=25)
     grid = t[0] + np.arange(int((t[-1] - t[0]) * 4)) / 4.0
@@ -386,7 +386,7 @@ def test_piecewise_tachogram_equals_one_spline(monkeypatch):
 
 
 def test_welch_in_pieces_equals_welch_of_the_whole(monkeypatch):
-    from biofeedback.core import hrv_spectral
+    from biofeedback.core.hrv import spectral as hrv_spectral
 
     t, rr = make_beats(3000.0, seed=26)
     whole = hrv.spectrum(t, rr)
@@ -403,7 +403,7 @@ def test_batched_coherence_equals_the_textbook_fft_per_window():
     t, rr = make_beats(400.0, seed=27, lf_ms=50.0)
     grid_t, x = hrv.resample_tachogram(t, rr)
     rows = np.lib.stride_tricks.sliding_window_view(x, 256)[::20]
-    from biofeedback.core.hrv_coherence import coherence_of_samples
+    from biofeedback.core.hrv.coherence import coherence_of_samples
 
     ours = coherence_of_samples(rows)
     for row, value in zip(rows, ours, strict=True):

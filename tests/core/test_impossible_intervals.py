@@ -13,11 +13,11 @@ import struct
 import numpy as np
 import pytest
 
-from biofeedback.core.artifacts import ArtifactCorrector, correct_intervals
-from biofeedback.core.ble_hrm import RrTimeline, parse_heart_rate_measurement
-from biofeedback.core.offline_rr import beats_from_events
+from biofeedback.core.offline import beats_from_events
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.protocols.ble_hrm import RrTimeline, parse_heart_rate_measurement
 from biofeedback.core.protocols.ibi import IbiDecoder
+from biofeedback.core.rr.artifacts import ArtifactCorrector, correct_intervals
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap
 
 BAD = [0.0, -812.0, math.nan, math.inf, -math.inf]

@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 
 from biofeedback import config as cfg
-from biofeedback.core.artifacts import ArtifactCorrector, correct_intervals
-from biofeedback.core.intervals import is_plausible_rr, off_rhythm, plausible_rr
-from biofeedback.core.offline_rr import correct_offline
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.protocols.ibi import IbiDecoder
+from biofeedback.core.rr.artifacts import ArtifactCorrector, correct_intervals
+from biofeedback.core.rr.intervals import is_plausible_rr, off_rhythm, plausible_rr
+from biofeedback.core.rr.offline import correct_offline
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap
 
 NN_FILE = Path(__file__).parents[1] / "data" / "validation" / "pyhrv_SampleNNISeriesLong.npy"

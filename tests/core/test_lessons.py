@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from biofeedback.core.lessons import (
+from biofeedback.core.practice.lessons import (
     LESSON_DAYS,
     MAX_WORDS,
     LessonError,

@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 from ecg_synth import synth_ecg
 
-from biofeedback.core.beats import detect_beats
-from biofeedback.core.ecg import detect_r_peaks
-from biofeedback.core.physiology import simulate_ppg
+from biofeedback.core.beats.ecg import detect_r_peaks
+from biofeedback.core.beats.ppg import detect_beats
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.protocols.native import NativeDecoder
+from biofeedback.core.simulation import simulate_ppg
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap, PpgBlock, SignalQuality
 
 FS_HZ = 100.0

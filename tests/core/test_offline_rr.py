@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from biofeedback import config as cfg
-from biofeedback.core import offline_rr
-from biofeedback.core.artifacts import ArtifactCorrector
+from biofeedback.core.rr import offline as offline_rr
+from biofeedback.core.rr.artifacts import ArtifactCorrector
 
 
 def record(n: int, seed: int, gaps: int = 3) -> tuple[np.ndarray, np.ndarray]:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from biofeedback import config
-from biofeedback.core.pacer import Pacer, clamp_rate_bpm
+from biofeedback.core.breathing.pacer import Pacer, clamp_rate_bpm
 
 
 def _max_step(pacer_before: Pacer, pacer_after: Pacer, dt_s: float) -> float:
@@ -121,7 +121,7 @@ def test_vectorised_values_equal_the_scalar_guide():
 # -- the guide rebuilt from the recorded changes -------------------------------------------
 from dataclasses import dataclass  # noqa: E402
 
-from biofeedback.core.pacer import guide_curve, phase_reconstructed  # noqa: E402
+from biofeedback.core.breathing.pacer import guide_curve, phase_reconstructed  # noqa: E402
 
 
 @dataclass(frozen=True)

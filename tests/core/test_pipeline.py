@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from scoring import match_f1
 
-from biofeedback.core.physiology import simulate_ppg
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.simulation import simulate_ppg
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap, PpgBlock, SignalQuality
 
 

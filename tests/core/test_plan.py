@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from biofeedback.core.plan import (
+from biofeedback.core.practice.plan import (
     PracticePlan,
     next_step,
     plan_week,

@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from biofeedback.core.progress import PracticeSession, progress, streak, trend, weekly_minutes
+from biofeedback.core.practice.progress import (
+    PracticeSession,
+    progress,
+    streak,
+    trend,
+    weekly_minutes,
+)
 
 
 def at(day: str, hour: int = 8) -> datetime:

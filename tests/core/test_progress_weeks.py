@@ -7,9 +7,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from biofeedback.core.plan import preset
-from biofeedback.core.progress import AssessmentRecord, PracticeSession, progress, weekly_figures
-from biofeedback.core.session_kind import session_kind
+from biofeedback.core.practice.plan import preset
+from biofeedback.core.practice.progress import (
+    AssessmentRecord,
+    PracticeSession,
+    progress,
+    weekly_figures,
+)
+from biofeedback.core.practice.session_kind import session_kind
 
 MON = date(2026, 11, 2)
 
@@ -74,7 +79,7 @@ def test_short_unpaced_and_test_sessions_are_counted_as_left_out_and_move_no_fig
 
 
 def test_todays_dose_counts_todays_practice_and_assessments_only():
-    from biofeedback.core.progress import dose_on
+    from biofeedback.core.practice.progress import dose_on
 
     plan = preset("lehrer", start=MON)
     sessions = [session(1), session(1, minutes=12.0), session(1, minutes=0.1, kind="short"), session(0)]

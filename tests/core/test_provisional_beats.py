@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biofeedback.core.artifacts import ArtifactCorrector
-from biofeedback.core.provisional_beats import CHANGED, CONFIRMED, PROVISIONAL, ProvisionalBeats
+from biofeedback.core.beats.provisional import CHANGED, CONFIRMED, PROVISIONAL, ProvisionalBeats
+from biofeedback.core.rr.artifacts import ArtifactCorrector
 from biofeedback.core.types import Beat
 
 

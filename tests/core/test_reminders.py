@@ -4,7 +4,12 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from biofeedback.core.reminders import LATE_GRACE, ReminderSchedule, forgiving_streak, parse_times
+from biofeedback.core.practice.reminders import (
+    LATE_GRACE,
+    ReminderSchedule,
+    forgiving_streak,
+    parse_times,
+)
 
 DAY = date(2026, 12, 7)
 

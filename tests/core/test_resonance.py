@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biofeedback.core import resonance
+from biofeedback.core.resonance import scoring as resonance
 
 
 def ipfm_beats(duration_s: float, hr_bpm, dt_s: float = 0.001) -> tuple[np.ndarray, np.ndarray]:
@@ -162,7 +162,7 @@ def test_breath_swing_of_one_breath_matches_construction():
 @pytest.mark.timeout(1200)  # 15 ten-minute assessments: 60-90 s on a quiet machine, 300 s seen under load
 def test_end_to_end_the_exact_block_on_seeds_other_than_the_benchmarks():
     """15 simulated assessments (5 rates x seeds 10-12, artifacts 1/min) through the whole live path."""
-    from biofeedback.core.assessment import AssessmentPlan
+    from biofeedback.core.resonance.assessment import AssessmentPlan
     from biofeedback.io.assess_sim import SimPersonSettings, run_simulated_assessment
 
     exact, misses = 0, []

@@ -12,9 +12,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biofeedback.core.breath_counting import breath_phase_track, count_breaths
+from biofeedback.core.breathing.counting import breath_phase_track, count_breaths
+from biofeedback.core.breathing.respiration import (
+    RespirationTracker,
+    estimate_breathing,
+    pulse_features,
+)
 from biofeedback.core.pipeline import Pipeline
-from biofeedback.core.respiration import RespirationTracker, estimate_breathing, pulse_features
 from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.types import PpgBlock
 

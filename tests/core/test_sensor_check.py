@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biofeedback.core.sensor_check import MIN_BEATS, QUALITY_ADVICE, sensor_verdict
+from biofeedback.core.beats.sensor_check import MIN_BEATS, QUALITY_ADVICE, sensor_verdict
 from biofeedback.core.types import SignalQuality
 
 

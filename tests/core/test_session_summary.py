@@ -7,7 +7,7 @@ import pytest
 from scipy import stats
 
 from biofeedback import config
-from biofeedback.core.session_summary import (
+from biofeedback.core.summary.session import (
     CheckinChange,
     compare,
     plain_reading,
@@ -151,7 +151,7 @@ class Change:
 
 
 def test_breaths_follow_the_stored_pacer_changes_whole_breaths_only():
-    from biofeedback.core.session_summary import breath_starts_from_pacer
+    from biofeedback.core.summary.session import breath_starts_from_pacer
 
     edges = breath_starts_from_pacer([Change(65.0, 5.0), Change(0.0, 6.0)], end_s=100.0)
     np.testing.assert_allclose(edges, [0, 10, 20, 30, 40, 50, 60, np.nan, 65, 77, 89, np.nan])
@@ -160,7 +160,7 @@ def test_breaths_follow_the_stored_pacer_changes_whole_breaths_only():
 def test_swing_after_a_rate_change_uses_the_pacer_that_ran():
     from types import SimpleNamespace
 
-    from biofeedback.core.session_summary import summarize_stored
+    from biofeedback.core.summary.session import summarize_stored
     from biofeedback.core.types import Beat
 
     # 180 s breathing at 6/min, then 180 s at 3/min: the same +-50 ms RR swing throughout

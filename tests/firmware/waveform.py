@@ -1,4 +1,4 @@
-"""Waveforms for the simulated board, made by our physiology model (biofeedback.core.physiology).
+"""Waveforms for the simulated board, made by our physiology model (biofeedback.core.simulation).
 
 One file drives both sensors of ``simboard``: column 1 is the PulseSensor's output on A0 in mV
 (upright: it rises at systole), column 2 the MAX30102's raw IR count (it *falls* at systole, as
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from biofeedback.core.physiology import PersonParams, PpgSynth, SimulatedPerson
+from biofeedback.core.simulation import PersonParams, PpgSynth, SimulatedPerson
 
 WAVE_FS_HZ = 1000  # the harness interpolates linearly between these samples
 VREF_MV = 5000.0

@@ -26,7 +26,7 @@ def signal(kind: str, fs: float, seconds: float) -> np.ndarray:
         from ecg_synth import synth_ecg
 
         return synth_ecg(seconds, fs, seed=5)[0] * 1000.0
-    from biofeedback.core.physiology import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
+    from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 
     person = SimulatedPerson(PersonParams(hr_bpm=70.0), ArtifactParams(), seed=3)
     return np.asarray(PpgSynth(person, fs_hz=fs, adc_max=1023, noise=0.01, seed=3).step(int(seconds * fs))[1])

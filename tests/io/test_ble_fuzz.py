@@ -9,9 +9,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from biofeedback.core import polar_pmd as pmd
-from biofeedback.core.ble_hrm import HrmFormatError, parse_heart_rate_measurement
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.protocols import polar_pmd as pmd
+from biofeedback.core.protocols.ble_hrm import HrmFormatError, parse_heart_rate_measurement
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap
 from biofeedback.io.ble_polar import PmdSession
 from biofeedback.io.ble_source import RR_MAX_MS, BleHeartRateSource

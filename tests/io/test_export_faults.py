@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from biofeedback.core.physiology import simulate_ppg
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.simulation import simulate_ppg
 from biofeedback.core.types import DeviceInfo, PpgBlock
 from biofeedback.io.atomic_file import atomic_text, check_pdf, check_png, describe
 from biofeedback.io.store import STORE_FILENAME, SessionStore

@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, currently_in_test_context, event, given, set
 from hypothesis import strategies as st
 
 from biofeedback import config
-from biofeedback.core.offline_rr import beats_from_events, correct_offline
+from biofeedback.core.offline import beats_from_events
+from biofeedback.core.rr.offline import correct_offline
 from biofeedback.core.types import DeviceBeat, PpgBlock
 from biofeedback.io.files import InputError, Recording, load_recording
 from biofeedback.io.rawlog import RAW_HEADER, RAW_MAGIC

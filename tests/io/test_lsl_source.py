@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 import pylsl
 
-from biofeedback.core.physiology import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.types import SignalQuality
 from biofeedback.io.lsl_outlets import LslOutlets
 from biofeedback.io.lsl_source import LslSource

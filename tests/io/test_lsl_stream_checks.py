@@ -28,8 +28,8 @@ import pylsl
 import pytest
 from test_lsl_source import Collector, push_realtime
 
-from biofeedback.core.physiology import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.types import DeviceBeat, DeviceInfo, Gap
 from biofeedback.io.lsl_source import LslSource
 from biofeedback.io.source import CONNECTED, FAILED

@@ -21,9 +21,9 @@ import pytest
 from test_lsl_source import Collector, ecg_outlet, push_realtime
 from xdf_writer import XdfStream, write_xdf
 
-from biofeedback.core.ecg import detect_r_peaks
-from biofeedback.core.physiology import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
+from biofeedback.core.beats.ecg import detect_r_peaks
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.types import DeviceBeat, Gap, PpgBlock, SignalQuality
 from biofeedback.io.files import load_recording
 from biofeedback.io.lsl_source import LslSource

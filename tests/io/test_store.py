@@ -11,7 +11,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from biofeedback.core.analysis import summarize
+from biofeedback.core.summary.analysis import summarize
 from biofeedback.core.types import Beat, DeviceBeat, DeviceInfo, DeviceStatus, Gap, PpgBlock
 from biofeedback.io.store import (
     SCHEMA_VERSION,

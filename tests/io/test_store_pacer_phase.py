@@ -6,7 +6,7 @@ import sqlite3
 
 import numpy as np
 
-from biofeedback.core.pacer import Pacer, guide_curve, phase_reconstructed
+from biofeedback.core.breathing.pacer import Pacer, guide_curve, phase_reconstructed
 from biofeedback.core.types import Beat
 from biofeedback.io.store import APPLICATION_ID, SCHEMA_VERSION, PacerChange, SessionStore
 from biofeedback.io.store.schema import MIGRATIONS, _apply

@@ -21,8 +21,8 @@ import pytest
 from xdf_writer import XdfStream, write_xdf
 
 from biofeedback import config
-from biofeedback.core.physiology import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.types import DeviceBeat, Gap, PpgBlock
 from biofeedback.io.files import InputError, load_recording
 from biofeedback.io.lsl_outlets import MANUFACTURER
@@ -295,7 +295,7 @@ def test_the_xdf_reader_on_damaged_and_absurd_files_raises_only_input_errors(tmp
     inputs = xdf_inputs(tmp_path)
     names = sorted(inputs)
     outcomes = {"read": 0, "read with a warning": 0, "refused": 0}
-    from biofeedback.core.offline_rr import beats_from_events
+    from biofeedback.core.offline import beats_from_events
 
     for case in range(240):
         name = names[case % len(names)]

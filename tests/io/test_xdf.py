@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from xdf_writer import XdfStream, write_xdf
 
-from biofeedback.core.physiology import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
+from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.io.files import InputError, load_recording
 from biofeedback.io.lsl_outlets import MANUFACTURER, METRICS_CHANNELS, RR_CHANNELS
 

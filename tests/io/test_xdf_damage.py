@@ -20,7 +20,7 @@ import psutil
 import pytest
 from xdf_writer import XdfStream, write_xdf
 
-from biofeedback.core.physiology import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
+from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.io.files import InputError, load_recording
 from biofeedback.io.lsl_outlets import MANUFACTURER
 from biofeedback.io.stream_checks import InputWarning

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 
-from biofeedback.core.physiology import PersonParams, PpgSynth, SimulatedPerson
+from biofeedback.core.simulation import PersonParams, PpgSynth, SimulatedPerson
 from biofeedback.core.types import DeviceInfo, PpgBlock
 from biofeedback.io.source import SourceState
 
@@ -18,7 +18,7 @@ FS_HZ = 500.0
 
 
 class PhysiologySource:
-    """PPG at 500 Hz from core.physiology, delivered in 20 ms-of-wall-time chunks."""
+    """PPG at 500 Hz from core.simulation, delivered in 20 ms-of-wall-time chunks."""
 
     description = "test physiology source"
 

@@ -24,7 +24,7 @@ def test_ring_buffer_keeps_the_latest_rows_in_order():
 
 
 def test_hr_swing_is_the_core_breath_swing_of_the_beats_in_the_breath():
-    """One definition (core.resonance.breath_swing_bpm): intervals at their midpoints, corrected left out."""
+    """One definition (core.resonance.scoring.breath_swing_bpm): intervals at their midpoints, corrected left out."""
     model = LiveModel()
     rr = np.array([1000.0, 900.0, 800.0, 750.0, 850.0, 1000.0, 600.0])
     t = np.cumsum(rr) / 1000.0

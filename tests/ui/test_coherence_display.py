@@ -18,7 +18,7 @@ def test_indicator_shows_the_given_calm_level_over_the_raw_ratio(qtbot):
 
 
 def test_pacer_caption_shows_the_breathing_against_the_guide(qtbot):
-    from biofeedback.core.pacer import Pacer
+    from biofeedback.core.breathing.pacer import Pacer
     from biofeedback.ui.pacer_widget import PacerWidget
 
     widget = PacerWidget(Pacer(5.5))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback.app.settings import Settings
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.theme import DARK

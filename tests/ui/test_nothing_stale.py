@@ -17,7 +17,7 @@ from biofeedback import config
 from biofeedback.app.live_model import WAITING, LiveModel, hr_line
 from biofeedback.app.settings import Settings
 from biofeedback.app.sources import make_source
-from biofeedback.core.coherence_level import LEVEL_NAMES
+from biofeedback.core.hrv.coherence_level import LEVEL_NAMES
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.core.protocols import PROTOCOLS
 from biofeedback.core.types import Beat

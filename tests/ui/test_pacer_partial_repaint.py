@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtGui import QImage
 
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.ui.pacer_widget import WAVE_MARGIN_PX, WAVE_SPAN_S, PacerWidget
 from biofeedback.ui.theme import DARK
 

@@ -11,7 +11,7 @@ import pytest
 
 from biofeedback.app.live_model import LiveModel, RingBuffer
 from biofeedback.app.settings import Settings
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.core.types import Beat, PpgBlock
 from biofeedback.io.clock import ManualClock

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from biofeedback.core.plan import preset
-from biofeedback.core.progress import AssessmentRecord
+from biofeedback.core.practice.plan import preset
+from biofeedback.core.practice.progress import AssessmentRecord
 from biofeedback.ui.progress_view import ProgressView
 from biofeedback.ui.theme import DARK
 

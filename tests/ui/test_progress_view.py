@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from biofeedback import config
-from biofeedback.core.progress import PracticeSession, weekly_minutes
+from biofeedback.core.practice.progress import PracticeSession, weekly_minutes
 from biofeedback.io.store import CheckIn
 from biofeedback.ui.progress_view import ProgressView, WeekAxis, practice_sessions
 from biofeedback.ui.theme import DARK

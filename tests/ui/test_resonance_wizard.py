@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from biofeedback.app.assessment_runner import shortest_block_s
 from biofeedback.app.settings import Settings
 from biofeedback.app.sources import make_source
-from biofeedback.core.assessment import AssessmentPlan, AssessmentSession
 from biofeedback.core.protocols import PROTOCOLS
+from biofeedback.core.resonance.assessment import AssessmentPlan, AssessmentSession
 from biofeedback.core.simulation import PersonParams
 from biofeedback.io.assess_sim import SimPersonSettings, SimulatedBeatsDriver
 from biofeedback.io.assessment_file import load_assessments

@@ -7,7 +7,7 @@ import copy
 import numpy as np
 
 from biofeedback.app.session_library import load_report_data
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.core.types import Beat
 from biofeedback.io.store import SessionStore
 from biofeedback.ui import report, report_drawing

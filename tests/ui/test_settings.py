@@ -188,7 +188,7 @@ def test_window_shows_the_corrupt_settings_notice_and_saves_geometry(make_window
 
 
 def test_out_of_range_values_fall_back_to_defaults_with_a_notice_and_the_file_kept(config_dir):
-    from biofeedback.core.pacer import Pacer
+    from biofeedback.core.breathing.pacer import Pacer
 
     config_dir.mkdir(parents=True)
     raw = ('{"pacer_inhale_ratio": 0, "pacer_hold_in_s": -5, "session_minutes": 1e30, '

@@ -71,7 +71,7 @@ def test_window_session_is_stored_with_markers_pacer_and_checkins(make_window, q
     assert window.live.source.description == "Replay of session 1 at 20×"
     qtbot.waitUntil(lambda: window.live.pipeline_beats >= 10, timeout=10000)
     # the guide under the replayed heart rate is the session's own pacer, on its device clock, even at 20x
-    from biofeedback.core.pacer import Pacer
+    from biofeedback.core.breathing.pacer import Pacer
 
     first, second = changes
     qtbot.waitUntil(lambda: (window.model.last_device_t_s or 0.0) > second.t_device_s + 2.0, timeout=10000)

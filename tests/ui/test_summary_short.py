@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from biofeedback.core.session_summary import summarize_stored
+from biofeedback.core.summary.session import summarize_stored
 from biofeedback.core.types import Beat
 from biofeedback.ui.summary_view import SummaryView
 from biofeedback.ui.theme import DARK

@@ -1,4 +1,4 @@
-"""The end-of-session screen shows what core.session_summary computed, readable at 1280x720."""
+"""The end-of-session screen shows what core.summary.session computed, readable at 1280x720."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
-from biofeedback.core.session_summary import Comparison, summarize_session, summarize_stored
+from biofeedback.core.summary.session import Comparison, summarize_session, summarize_stored
 from biofeedback.ui.summary_view import (
     SessionSummaryDialog,
     SummaryView,

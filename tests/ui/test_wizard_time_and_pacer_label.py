@@ -6,7 +6,7 @@ import numpy as np
 from test_pacer_partial_repaint import rgb
 
 from biofeedback.app.live_session import LiveSession
-from biofeedback.core.pacer import Pacer
+from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.resonance_wizard import ResonanceWizard
 from biofeedback.ui.theme import DARK

@@ -8,7 +8,7 @@ intervals inside ``IBI_TEXT_RANGE_MS``.
 
 Once the stream is an IBI stream, every well-formed line is a beat, glitch values too (a 150 ms or
 3.5 s value from a timer overflow or a lost contact): the decoder reports what the device said, and
-the pipeline's one interval rule (core/intervals.py) makes an impossible interval a gap, counted,
+the pipeline's one interval rule (core/rr/intervals.py) makes an impossible interval a gap, counted,
 never a normal interval and never silently dropped. A zero interval (no beat time) is a
 ``Gap("lost_beat")``. Beat times are the running sum of the intervals from 0 (there is no device
 clock); the first interval ends the first beat at ``t_s = ibi_ms / 1000`` and is a whole interval,

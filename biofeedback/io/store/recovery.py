@@ -25,8 +25,8 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from biofeedback import config
-from biofeedback.core.analysis import summarize
 from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.summary.analysis import summarize
 from biofeedback.core.types import Beat, Event
 from biofeedback.io.store.codec import BEAT_INSERT, beat_rows
 

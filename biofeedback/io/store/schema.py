@@ -125,7 +125,7 @@ def _v2_typed_pacer_changes(con: sqlite3.Connection) -> None:
 
 Migration = str | Callable[[sqlite3.Connection], None]
 _V3_BEAT_QUALITY = "ALTER TABLE beats ADD COLUMN quality REAL"  # Beat.quality: template correlation, NULL unknown
-# the breathing read from the pulse while the session ran (core.respiration): rate NULL = none readable
+# the breathing read from the pulse while the session ran (core.breathing.respiration): rate NULL = none readable
 _V4_BREATHING = """
 CREATE TABLE breathing (
     session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
@@ -136,7 +136,7 @@ CREATE TABLE breathing (
 CREATE INDEX breathing_session ON breathing (session_id, t_device_s)
 """
 # the pacer's phase (cycles, 0 = start of inhale) right after each change: the guide that ran is redrawn
-# exactly (core.pacer.guide_curve); NULL for older rows, whose guide is rebuilt from phase 0
+# exactly (core.breathing.pacer.guide_curve); NULL for older rows, whose guide is rebuilt from phase 0
 _V5_PACER_PHASE = "ALTER TABLE pacer_changes ADD COLUMN phase_cycles REAL"
 MIGRATIONS: tuple[Migration, ...] = (_SCHEMA_V1, _v2_typed_pacer_changes, _V3_BEAT_QUALITY, _V4_BREATHING,
                                      _V5_PACER_PHASE)

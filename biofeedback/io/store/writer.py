@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from biofeedback import config
-from biofeedback.core.analysis import summarize
+from biofeedback.core.summary.analysis import summarize
 from biofeedback.core.timebase import event_time_s
 from biofeedback.core.types import Beat, Event
 from biofeedback.io.store.codec import (

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 from biofeedback import config
 from biofeedback.app.coach_model import ClientState
-from biofeedback.core.coherence_level import LEVEL_NAMES
+from biofeedback.core.hrv.coherence_level import LEVEL_NAMES
 from biofeedback.ui.theme import Theme, point_font
 
 DASH = "--"

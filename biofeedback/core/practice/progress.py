@@ -12,12 +12,12 @@ Pure: the caller turns stored sessions into ``PracticeSession`` values with
   pairwise slopes, robust to a single odd session. Only given with
   ``config.PROGRESS_MIN_TREND_SESSIONS`` sessions spread over
   ``config.PROGRESS_MIN_TREND_SPAN_DAYS``; otherwise None (too little to say).
-- Only practice sessions count (``core.session_kind``): short, simulated,
+- Only practice sessions count (``core.practice.session_kind``): short, simulated,
   replayed and unpaced sessions are kept in the store and counted as left out,
   never in minutes, streaks, trends or weekly figures.
 - Weekly figures (``weekly_figures``, ``DEFINITIONS`` says each in words):
   minutes practised (sessions plus resonance assessments) against the plan's
-  target (``core.plan``); check-ins *before* sessions (the baseline) as the
+  target (``core.practice.plan``); check-ins *before* sessions (the baseline) as the
   mean of the week's answers, and their change within sessions (after minus
   before, mean); HR swing, coherence and RMSSD as the median of the week's
   sessions (one odd session does not move a week).
@@ -34,8 +34,14 @@ import numpy as np
 from scipy import stats
 
 from biofeedback import config
-from biofeedback.core.plan import Dose, PracticePlan, plan_week, todays_dose, week_target_minutes
-from biofeedback.core.session_kind import PRACTICE, stored_duration_s, stored_kind
+from biofeedback.core.practice.plan import (
+    Dose,
+    PracticePlan,
+    plan_week,
+    todays_dose,
+    week_target_minutes,
+)
+from biofeedback.core.practice.session_kind import PRACTICE, stored_duration_s, stored_kind
 
 CHECKIN_ITEMS = ("stress", "pain", "mood")
 METRICS = ("rmssd_ms", "coherence_ratio", "hr_swing_bpm")
@@ -52,7 +58,7 @@ class PracticeSession:
     hr_swing_bpm: float | None = None
     before: Mapping[str, int | None] = field(default_factory=dict)
     after: Mapping[str, int | None] = field(default_factory=dict)
-    kind: str = PRACTICE  # core.session_kind: anything else is left out of progress
+    kind: str = PRACTICE  # core.practice.session_kind: anything else is left out of progress
     id: int | None = None  # the store's session id, when it came from the store
 
 
@@ -241,7 +247,7 @@ class AssessmentRecord:
 
 
 def assessment_from_stored(row: Mapping[str, Any]) -> AssessmentRecord:
-    """A stored assessment (``{"created_at", "data": core.assessment.result_dict}``); its minutes are
+    """A stored assessment (``{"created_at", "data": core.resonance.assessment.result_dict}``); its minutes are
     the paced blocks and the rests between them."""
     data = row.get("data") or {}
     n = len(data.get("rates") or ())

@@ -2,7 +2,7 @@
 
 Lehrer, Vaschillo & Vaschillo (2000); Lehrer & Gevirtz (2014): breathe at
 6.5, 6.0, 5.5, 5.0 and 4.5 breaths/min for about 2 minutes each, optionally
-resting between rates, then compare the blocks (``core.resonance``). The
+resting between rates, then compare the blocks (``core.resonance.scoring``). The
 caller owns the clock and the pacer: it asks :meth:`AssessmentProtocol.state`
 what to do at time ``t_s`` and calls ``Pacer.set_rate`` when the rate
 changes, so the guide stays phase-continuous across block boundaries.
@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.chest_breathing import ChestRespirationTracker
-from biofeedback.core.pacer import Pacer
-from biofeedback.core.resonance import BlockScore, ResonanceResult, rank_rates, score_block
-from biofeedback.core.respiration import BreathingEstimate, RespirationTracker
+from biofeedback.core.breathing.chest import ChestRespirationTracker
+from biofeedback.core.breathing.pacer import Pacer
+from biofeedback.core.breathing.respiration import BreathingEstimate, RespirationTracker
+from biofeedback.core.resonance.scoring import BlockScore, ResonanceResult, rank_rates, score_block
 
 BLOCK, REST, DONE = "block", "rest", "done"
 # where a block's breathing phase came from (BlockScore.phase_source); "chest": a chest strap's
@@ -121,7 +121,7 @@ class AssessmentRecorder:
 
     def add_breathing(self, t_s: float, rate_bpm: float | None, quality: float,
                       window_s: float = config.RESP_WINDOW_S) -> None:
-        """A breathing estimate from the pulse wave (``core.respiration``) for the window ending at ``t_s``."""
+        """A breathing estimate from the pulse wave (``core.breathing.respiration``) for the window ending at ``t_s``."""
         if rate_bpm is not None:
             self._breathing.append((float(t_s), float(rate_bpm), float(quality), float(window_s)))
 
@@ -193,11 +193,11 @@ class AssessmentSession:
     Call :meth:`update` with the clock (a few times per second or more),
     :meth:`add_beats` with the pipeline's beats and :meth:`add_ppg` with its
     pulse wave, all on the session's clock. The pacer is the training pacer
-    (``core.pacer.Pacer``); its rate is changed with ``set_rate`` at block
+    (``core.breathing.pacer.Pacer``); its rate is changed with ``set_rate`` at block
     starts, so the guide never jumps. ``update`` returns the new rate when it
     changed (for a simulated person to follow), else None.
 
-    The breathing is read from the pulse wave (``core.respiration``): its rate
+    The breathing is read from the pulse wave (``core.breathing.respiration``): its rate
     says whether the user followed the pacer, and its phase is what heart rate
     is scored against (``phase_from`` "pulse"), because a person breathing
     with a guide is late by a reaction time that the pacer's own phase would
@@ -255,7 +255,7 @@ class AssessmentSession:
         self.chest.add_acc(t_s, acc_mg)
 
     def add_breathing(self, estimate) -> None:
-        """A ``core.respiration.BreathingEstimate`` (on the session clock); None is ignored."""
+        """A ``core.breathing.respiration.BreathingEstimate`` (on the session clock); None is ignored."""
         if estimate is not None:
             self.recorder.add_breathing(estimate.t_s, estimate.rate_bpm, estimate.quality, estimate.window_s)
 

@@ -7,11 +7,11 @@ over ``AUDIO_PITCH_SPAN_SEMITONES`` above ``AUDIO_BASE_HZ`` (exponential,
 so equal guide steps sound like equal intervals). The oscillator integrates
 its frequency sample by sample and carries its phase from one buffer to the
 next, so a rate change or a hold never makes the waveform jump (the guide
-itself is continuous, ``core.pacer``); there are no clicks to hear.
+itself is continuous, ``core.breathing.pacer``); there are no clicks to hear.
 
 Layer 2, the **coherence layer**: a quiet tone a fifth above the breathing
 tone whose brightness (the weight of its 2nd and 3rd harmonics) grows with
-coherence (0..1, e.g. the displayed level / 2 from ``core.coherence_level``).
+coherence (0..1, e.g. the displayed level / 2 from ``core.hrv.coherence_level``).
 
 Volume, each layer on or off, and coherence may change at any time: every
 gain and the brightness glide to their new value with a one-pole smoother of

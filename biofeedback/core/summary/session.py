@@ -12,7 +12,7 @@ Definitions:
   percentile rank of today's value among them (the "mean" kind: share below
   plus half the share equal, as ``scipy.stats.percentileofscore(kind="mean")``).
   Only said with at least ``config.SUMMARY_MIN_PREVIOUS`` earlier sessions.
-- Which sessions count (``core.session_kind``): a session shorter than the
+- Which sessions count (``core.practice.session_kind``): a session shorter than the
   minimum length is compared with nothing, and its reading says so; simulated,
   replayed and unpaced sessions are compared only with earlier ones of their
   own kind; practice sessions only with practice sessions.
@@ -30,7 +30,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.session_kind import PEERS, PRACTICE, session_kind, stored_kind
+from biofeedback.core.practice.session_kind import PEERS, PRACTICE, session_kind, stored_kind
 from biofeedback.core.types import Beat
 
 # hrv and resonance (SciPy, ~0.5 s) are imported in the functions that compute: the window
@@ -105,7 +105,7 @@ class SessionSummary:
     hr_swing: Comparison  # bpm
     checkins: tuple[CheckinChange, ...]
     reading: str
-    kind: str = PRACTICE  # core.session_kind: "short" ones are compared with nothing, others with their own kind
+    kind: str = PRACTICE  # core.practice.session_kind: "short" ones are compared with nothing, others with their own kind
     min_minutes: float = config.PRACTICE_MIN_SESSION_MIN  # the minimum length in force
 
 
@@ -145,7 +145,7 @@ def session_hr_swing_bpm(
         edges = t[0] + period * np.arange(int((t[-1] - t[0]) // period) + 1)
     else:
         return None
-    from biofeedback.core.resonance import breath_swing_bpm
+    from biofeedback.core.resonance.scoring import breath_swing_bpm
 
     swings = [breath_swing_bpm(t, rr_ms, a, b, corrected) for a, b in zip(edges[:-1], edges[1:], strict=True)]
     found = [s for s in swings if s is not None]
@@ -172,7 +172,7 @@ def breath_starts_from_pacer(changes: Sequence[StoredPacerChange], end_s: float)
 
 def coherence_figures(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> tuple[float | None, float | None, float | None]:
     """(mean ratio, peak ratio, seconds in high coherence); all None below one 64 s window."""
-    from biofeedback.core import hrv
+    from biofeedback.core.hrv import time_domain as hrv
 
     _, ratios = hrv.coherence_series(np.asarray(beat_t_s, float), np.asarray(rr_ms, float))
     ratios = np.asarray(ratios, float)
@@ -210,7 +210,7 @@ def summarize_session(
     ``before``/``after`` are check-ins: anything with ``stress``, ``pain`` and
     ``mood`` (0-10 or None) as attributes or keys. ``duration_s`` is the
     session clock (default: the time the beats cover). ``kind`` is the
-    session's ``core.session_kind``; a "short" one is set against nothing
+    session's ``core.practice.session_kind``; a "short" one is set against nothing
     (the ``previous_*`` values are not used) and its reading says why.
     """
     t = np.asarray(beat_t_s, float).ravel()
@@ -222,7 +222,7 @@ def summarize_session(
     if duration_s is None:
         duration_s = float(rr.sum() / 1000.0) if n else 0.0
     artifact_share = float(corr.mean()) if n else None
-    from biofeedback.core import hrv
+    from biofeedback.core.hrv import time_domain as hrv
 
     rmssd = hrv.time_domain(rr).rmssd_ms if n >= 2 else None
     swing = session_hr_swing_bpm(t, rr, corr, breath_starts_s, pacer_bpm)
@@ -273,7 +273,7 @@ def summarize_stored(info: StoredSession, beats: Sequence[Beat], sessions: Itera
     re-derived from the beats ``beats_of(id)`` returns, for the latest
     config.SUMMARY_PREVIOUS_SWING_SESSIONS). With ``pacer_changes`` (the stored
     rate over time) today's breaths follow the pacer that actually ran. Its kind
-    (``core.session_kind``, sessions under ``min_minutes`` are "short") decides
+    (``core.practice.session_kind``, sessions under ``min_minutes`` are "short") decides
     which earlier sessions it is set against: only those of the same kind, none
     for a short one.
     """

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from biofeedback import config
-from biofeedback.core.hrv_coherence import (  # noqa: F401 - the HRV API lives here
+from biofeedback.core.hrv.coherence import (  # noqa: F401 - the HRV API lives here
     coherence_of_beats,
     coherence_ratio,
     coherence_series,
 )
-from biofeedback.core.hrv_spectral import (  # noqa: F401 - the HRV API lives here
+from biofeedback.core.hrv.spectral import (  # noqa: F401 - the HRV API lives here
     Spectrum,
     chain_slices,
     chain_starts,

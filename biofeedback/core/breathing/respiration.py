@@ -32,7 +32,7 @@ modulations with signs chosen so that it rises with lung volume (all three
 fall on inhale: curve = -(BW + AM + FM)); the phase at the window's end is the
 least-squares sinusoid at the fused rate over the last ``RESP_PHASE_CYCLES``
 breaths, in cycles with 0 = start of inhale (lung volume minimum), the
-convention of ``core.pacer``. RSA lags breathing off resonance, so FM enters
+convention of ``core.breathing.pacer``. RSA lags breathing off resonance, so FM enters
 the phase only when no PPG wave is available (IBI-only sensors).
 
 Pure NumPy/SciPy; :class:`RespirationTracker` is the streaming wrapper (feed
@@ -48,7 +48,7 @@ import numpy as np
 from scipy.interpolate import interp1d
 
 from biofeedback import config
-from biofeedback.core.breath_counting import breath_phase_track, count_breaths, phase_at_end
+from biofeedback.core.breathing.counting import breath_phase_track, count_breaths, phase_at_end
 
 MODULATIONS = ("riiv", "riav", "rifv")
 _EMPTY = np.zeros(0)

@@ -7,9 +7,9 @@ Polar H10 this way). The three axes are band-passed to the breathing band
 direction the chest tilts in, whatever the strap's orientation) and z-scored:
 a breathing curve. Its rate is the highest peak of a Hann-windowed,
 zero-padded periodogram in the band, as for the pulse-wave modulations
-(``core.respiration``), with the peak's spectral purity as quality.
+(``core.breathing.respiration``), with the peak's spectral purity as quality.
 
-``ChestRespirationTracker`` gives what ``core.respiration.RespirationTracker``
+``ChestRespirationTracker`` gives what ``core.breathing.respiration.RespirationTracker``
 gives from the pulse (a ``BreathingEstimate``, the breath curve, the phase
 track of a stretch), read from the chest instead: where a strap sends its
 accelerometer, that is the user's breathing under the pacer and the
@@ -28,13 +28,13 @@ import numpy as np
 from scipy import signal
 
 from biofeedback import config
-from biofeedback.core.breath_counting import (
+from biofeedback.core.breathing.counting import (
     band_sos,
     breath_phase_track,
     count_breaths,
     phase_at_end,
 )
-from biofeedback.core.respiration import BreathingEstimate, _spectral_rate
+from biofeedback.core.breathing.respiration import BreathingEstimate, _spectral_rate
 
 CHEST_WINDOW_S = 60.0  # the rate is taken over this much of the latest curve
 CHEST_MIN_S = 20.0  # less than this of curve gives no rate
@@ -110,7 +110,7 @@ def chest_estimate(t_s: np.ndarray, acc_mg: np.ndarray, t_end_s: float, window_s
 
     The curve (``breathing_curve`` of the samples in the window) is put on the
     grid of the pulse's breath curve (``config.RESAMPLE_FS_HZ``); rate and phase
-    as ``core.respiration`` takes them from its curve: breaths counted where
+    as ``core.breathing.respiration`` takes them from its curve: breaths counted where
     they agree with the spectral peak, else the peak; the phase fitted at the
     end. Quality: the peak's purity times the share of the window covered.
     """
@@ -153,7 +153,7 @@ def chest_estimate(t_s: np.ndarray, acc_mg: np.ndarray, t_end_s: float, window_s
 
 
 class ChestRespirationTracker:
-    """Streaming breathing from a chest accelerometer: the reads of ``core.respiration.RespirationTracker``.
+    """Streaming breathing from a chest accelerometer: the reads of ``core.breathing.respiration.RespirationTracker``.
 
     Feed ``add_acc`` as frames come, call ``update`` every second (recomputes
     at most every ``update_s`` of device time). Samples further apart than

@@ -80,13 +80,13 @@ from biofeedback.config import (
     BEAT_UPSTROKES_KEPT,
     NO_BEAT_TIMEOUT_S,
 )
-from biofeedback.core.beat_acceptance import is_reflected_wave, on_time, too_small
-from biofeedback.core.beat_quality import TemplateQuality, beat_wave, on_the_rhythm, one_step_on
-from biofeedback.core.ppg_peak import PeakPlacer
-from biofeedback.core.ppg_polarity import estimate_polarity
-from biofeedback.core.ppg_rhythm import MAX_RR_S
-from biofeedback.core.ppg_signal_state import sample_state
-from biofeedback.core.ppg_slope_sum import (
+from biofeedback.core.beats.acceptance import is_reflected_wave, on_time, too_small
+from biofeedback.core.beats.peak import PeakPlacer
+from biofeedback.core.beats.polarity import estimate_polarity
+from biofeedback.core.beats.quality import TemplateQuality, beat_wave, on_the_rhythm, one_step_on
+from biofeedback.core.beats.rhythm import MAX_RR_S
+from biofeedback.core.beats.signal_state import sample_state
+from biofeedback.core.beats.slope_sum import (
     PeriodEstimator,
     extend_slope_sum,
     fast_lfilter,

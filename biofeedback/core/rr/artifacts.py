@@ -31,7 +31,7 @@ Live adaptation (beats arrive one at a time):
   without this, the one-sided patterns fire one beat early and move a good beat.
 * A missed interval is split into n = round(RR / median) equal intervals
   (2 <= n <= ``LT_MAX_SPLIT_INTERVALS``), not only n = 2.
-* The interval rule (core/intervals.py): an interval outside
+* The interval rule (core/rr/intervals.py): an interval outside
   ``RR_MIN_MS..RR_MAX_MS`` is never a normal interval. If L&T explains it as an
   extra, missed or ectopic beat it is corrected; otherwise (it would only be
   interpolated as "long"/"short") it becomes a *gap*: the chain restarts at its
@@ -71,7 +71,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from biofeedback import config as cfg
-from biofeedback.core.intervals import fits_rhythm, is_plausible_rr, off_rhythm
+from biofeedback.core.rr.intervals import fits_rhythm, is_plausible_rr, off_rhythm
 from biofeedback.core.types import Beat
 
 LOOKAHEAD = cfg.LT_LOOKAHEAD_BEATS

@@ -2,7 +2,7 @@
 
 Spectrum after Kubios (Tarvainen et al. 2014): 4 Hz cubic-spline tachogram,
 detrend, Welch (Hann, 50 % overlap). Coherence (McCraty & Childre 2010), on
-the same chains and tachogram, is in ``core.hrv_coherence``.
+the same chains and tachogram, is in ``core.hrv.coherence``.
 
 Gaps: a record is cut into chains of successive beats (``chain_starts``); no
 tachogram, Welch segment or coherence window spans a gap. Welch's estimate is

@@ -1,7 +1,7 @@
 """Adaptive pacing: start at the user's own breathing rate and glide toward the resonance rate.
 
 The pacer starts at the rate the user breathes now: read from the pulse wave
-(``core.respiration``, :meth:`AdaptivePacing.from_breathing`) when there is
+(``core.breathing.respiration``, :meth:`AdaptivePacing.from_breathing`) when there is
 a good estimate; otherwise respiratory sinus arrhythmia makes heart rate
 oscillate at the breathing rate (Hirsch & Bishop 1981), so the spectral peak
 of the recent tachogram in 0.05-0.5 Hz stands in for it. The pacer starts there
@@ -20,7 +20,7 @@ from scipy import signal
 from scipy.interpolate import CubicSpline
 
 from biofeedback import config
-from biofeedback.core.pacer import clamp_rate_bpm
+from biofeedback.core.breathing.pacer import clamp_rate_bpm
 
 
 def breathing_rate_from_tachogram(
@@ -88,7 +88,7 @@ class AdaptivePacing:
     def from_breathing(
         cls, target_bpm: float, estimate, beat_t_s: np.ndarray, rr_ms: np.ndarray, t0_s: float, **kwargs
     ) -> AdaptivePacing:
-        """Start at the breathing read from the pulse wave (``core.respiration.BreathingEstimate``).
+        """Start at the breathing read from the pulse wave (``core.breathing.respiration.BreathingEstimate``).
 
         The user's own breathing, measured, not inferred from the heart rhythm
         it is meant to change; when there is no estimate of at least

@@ -14,7 +14,7 @@ while amplitude changes by a few percent). How sure the choice is comes from
 the margin to the runner-up.
 
 A block is usable when the user followed the pacer (breathing measured from
-the pulse wave, ``core.respiration``, within ASSESS_BREATH_FOLLOW_BPM of the
+the pulse wave, ``core.breathing.respiration``, within ASSESS_BREATH_FOLLOW_BPM of the
 pacer; without a breathing measure: the HR oscillation at the pacer's
 frequency) and the breathing-locked sinusoid explains enough of the HR.
 Corrected beats are used as the pipeline corrected them; only a block that
@@ -65,7 +65,7 @@ class BlockScore:
     reasons: tuple[str, ...] = ()
     breathing_bpm: float | None = None  # measured from the pulse wave (None: no measure)
     issues: tuple[str, ...] = ()  # codes of the reasons: ISSUE_* below
-    phase_source: str = ""  # where the breathing phase came from: "pulse", "chest", "pacer" or "belt" (core.assessment)
+    phase_source: str = ""  # where the breathing phase came from: "pulse", "chest", "pacer" or "belt" (core.resonance.assessment)
     behind_guide_s: float | None = None  # how late the breathing read from the pulse was behind the pacer
     freqs_hz: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
     psd_ms2_per_hz: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)

@@ -1,6 +1,6 @@
 """HeartMath coherence ratio (McCraty & Childre 2010) over chains of successive beats.
 
-The tachogram is ``core.hrv_spectral``'s (4 Hz cubic spline of one chain; no
+The tachogram is ``core.hrv.spectral``'s (4 Hz cubic spline of one chain; no
 window spans a gap). Many windows are computed at once: one matrix product
 does the detrend, the Hann window and the DFT bins of a batch of
 COHERENCE_BATCH_WINDOWS windows.
@@ -15,7 +15,7 @@ from scipy.interpolate import CubicSpline
 from threadpoolctl import threadpool_limits
 
 from biofeedback import config
-from biofeedback.core.hrv_spectral import chain_slices, chain_starts, tachogram_at
+from biofeedback.core.hrv.spectral import chain_slices, chain_starts, tachogram_at
 
 COHERENCE_BATCH_WINDOWS = 2048
 

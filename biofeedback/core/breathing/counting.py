@@ -1,6 +1,6 @@
 """Breaths counted on a breath curve, and the breathing phase from the counted landmarks.
 
-Part of the breathing estimate (``core.respiration``): Schaefer & Kratky's
+Part of the breathing estimate (``core.breathing.respiration``): Schaefer & Kratky's
 "count-orig" breath detection (2008), which Charlton et al. (2016) found among
 the most accurate ways to get a rate from a respiratory signal, turned into a
 continuous phase (troughs = start of inhale, peaks = end of inhale), and the

@@ -45,7 +45,7 @@ def summarize_arrays(t_s: np.ndarray, rr_ms: np.ndarray, n_corrected: int) -> di
     t_s = np.asarray(t_s, dtype=float)
     rr_ms = np.asarray(rr_ms, dtype=float)
     # SciPy (~0.5 s) behind it: imported here, not with the module (the session store imports this one)
-    from biofeedback.core import hrv
+    from biofeedback.core.hrv import time_domain as hrv
 
     td = hrv.time_domain(rr_ms, beat_t_s=t_s)
     out: dict[str, float | int | None] = {

@@ -1,7 +1,7 @@
 """The displayed coherence level: smoothed, with hysteresis and a minimum dwell, so it guides.
 
 The exact coherence ratio (McCraty & Childre 2010, last 64 s, every 5 s;
-``core.hrv``) of a person breathing steadily with the pacer still swings by a
+``core.hrv.time_domain``) of a person breathing steadily with the pacer still swings by a
 factor of 2-3 within a minute (a 64 s window slides over a few breaths, and
 slow heart-rate drift moves power in and out of the peak). A level that
 follows it flips between low, medium and high, which discourages more than

@@ -17,7 +17,7 @@ filters give the order statistics of the 91-beat windows) where the windows
 hold no corrected value, or from the corrector's own windows for the ~110 beats
 after a correction.
 
-``beats_from_events`` runs the live pipeline's detection (PPG detector, device
+``core/offline.py`` runs the live pipeline's detection (PPG detector, device
 beats, gaps) unchanged and hands the beat times to ``correct_offline``.
 """
 
@@ -29,9 +29,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from biofeedback import config as cfg
-from biofeedback.core.artifacts import ArtifactCorrector, _Pending
-from biofeedback.core.intervals import plausible_rr
-from biofeedback.core.types import Beat, Event
+from biofeedback.core.rr.artifacts import ArtifactCorrector, _Pending
+from biofeedback.core.rr.intervals import plausible_rr
+from biofeedback.core.types import Beat
 
 QD_WINDOW = cfg.LT_QD_WINDOW_BEATS  # 91
 MEDIAN_PAST = cfg.LT_MEDIAN_WINDOW_BEATS - 1 - cfg.LT_LOOKAHEAD_BEATS  # 8 final intervals
@@ -289,44 +289,3 @@ class _Engine:
         corr._pending = deque([_Pending(float(t[q]), float(r[q])), _Pending(float(t[q + 1]), float(r[q + 1]))])
         corr._t_last_in_s = float(t[q + 1])
         return q + 2
-
-
-class _DetectionRecorder:
-    """Stands in for the pipeline's corrector: keeps every beat time and where chains break."""
-
-    delay_beats = 0
-
-    def __init__(self) -> None:
-        self.t_s: list[float] = []
-        self.breaks: list[int] = []
-
-    def push(self, beat_t_s: float) -> list[Beat]:
-        self.t_s.append(float(beat_t_s))
-        return []
-
-    def flush(self) -> list[Beat]:
-        return []
-
-    def reset(self) -> None:
-        self.breaks.append(len(self.t_s))
-
-
-def beats_from_events(events: list[Event], correct: bool = True) -> BeatSeries:
-    """Beats of a recorded event stream: the pipeline's detection, then ``correct_offline``.
-
-    Equal to ``Pipeline(correct).feed(events)`` + ``flush()`` beat for beat
-    (tests/cli/test_analyze.py), without the per-beat corrector and live metrics.
-    """
-    from biofeedback.core.pipeline import Pipeline
-
-    pipeline = Pipeline(correct=False)
-    recorder = _DetectionRecorder()
-    pipeline.corrector = recorder  # type: ignore[assignment]
-    pipeline.feed(events)
-    pipeline.flush()
-    t = np.asarray(recorder.t_s, dtype=float)
-    chain_start = np.zeros(t.size, dtype=bool)
-    if t.size:
-        chain_start[0] = True
-        chain_start[[b for b in recorder.breaks if b < t.size]] = True
-    return correct_offline(t, chain_start, correct)

@@ -2,7 +2,7 @@
 
 An interval is *plausible* when it is finite and inside ``RR_MIN_MS..RR_MAX_MS``
 (273-2000 ms, 220-30 bpm; the hard gate OpenHRV uses). Anything else is never a
-normal interval: the artifact corrector (core/artifacts.py) either explains it
+normal interval: the artifact corrector (core/rr/artifacts.py) either explains it
 as a missed or extra beat and corrects it, or makes it a *gap*: the interval
 chain ends there, no successive difference is taken across it, and the gap is
 counted. With correction off every implausible interval is a gap.

@@ -1,0 +1,3 @@
+"""After a session: its figures (``analysis``) and the summary set against earlier sessions
+(``session``).
+"""
