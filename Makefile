@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint bench screenshots clean bundle
+.PHONY: run test test-fast lint bench screenshots clean bundle translations
 PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 # one worker per core, at most 4; a module's tests stay in one worker (its fixtures built once)
 WORKERS := -n auto --maxprocesses=4 --dist loadscope
@@ -48,6 +48,10 @@ screenshots: $(VENV)/.dev-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/history_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshot_wizard.py
+
+# collect the window's text into biofeedback/resources/translations/*.ts and build the .qm files
+translations: $(VENV)/.dev-installed
+	$(BIN)/python tools/translations.py
 
 # the one-folder app for this machine (PyInstaller): dist/biofeedback/biofeedback[.exe];
 # benchmarks/bundle.py builds it too, reports time and size, and launches it with beats arriving

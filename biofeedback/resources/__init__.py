@@ -16,6 +16,7 @@ DESKTOP_TEMPLATE = HERE / "linux" / "biofeedback.desktop"
 UDEV_RULES = HERE / "linux" / "60-biofeedback-serial.rules"
 SAMPLE_PPG = HERE / "samples" / "ppg_sample.csv"
 LESSONS_DIR = HERE / "lessons"  # the short lessons, one Markdown file a day (core/practice/lessons.py: the format)
+TRANSLATIONS_DIR = HERE / "translations"  # biofeedback_<lang>.ts (edited) and .qm (tools/translations.py builds)
 
 
 def icon_png(size_px: int) -> Path:

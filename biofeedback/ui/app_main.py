@@ -77,11 +77,13 @@ def open_window(simulate: bool = False, presentation: bool = False):
     from biofeedback.app.settings import load_settings
     from biofeedback.ui import warm_imports
     from biofeedback.ui.app_icon import set_app_identity
+    from biofeedback.ui.i18n import install_language
     from biofeedback.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_app_identity()
     settings, notice = load_settings()
+    install_language(app, settings.language)  # before any widget is built: every text is read once
     if simulate:
         settings.source_kind = "simulated"
     window = MainWindow(settings, notice=notice)

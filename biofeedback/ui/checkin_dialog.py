@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from biofeedback.app.session_library import CheckIn
+from biofeedback.ui.i18n import Plural, translate
 
 QUESTIONS = (
     ("stress", "Stress", "0 none · 10 extreme"),
@@ -83,7 +84,8 @@ class ScaleRow(QWidget):
 
     def _describe(self) -> None:
         value = self.value()
-        said = self.tr("not answered") if value is None else self.tr("%n chosen", "", value)
+        said = translate("CheckIn", "not answered") if value is None else Plural.tr(
+            "%n chosen", "", value)  # type: ignore[arg-type]  # on the class: its name is the context
         self.setAccessibleDescription(f"{said}. {KEYS_HINT}")
         self.setToolTip(KEYS_HINT)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from biofeedback.app.session import format_clock
+from biofeedback.ui.i18n import translate
 
 if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
@@ -39,14 +40,14 @@ class CloseGuard:
         session = self.window.live.session
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(box.tr("A session is running"))
-        box.setText(box.tr("Your session has run for {elapsed}. Stop it and close the window?").format(
+        box.setWindowTitle(translate("CloseGuard", "A session is running"))
+        box.setText(translate("CloseGuard", "Your session has run for {elapsed}. Stop it and close the window?").format(
             elapsed=format_clock(session.elapsed_s())))
-        box.setInformativeText(box.tr("Everything recorded so far is kept. With the check-in you can "
+        box.setInformativeText(translate("CloseGuard", "Everything recorded so far is kept. With the check-in you can "
                                       "say how you feel now, before the window closes."))
-        self.checkin_button = box.addButton(box.tr("Stop, check in and close"), QMessageBox.ButtonRole.AcceptRole)
-        self.close_button = box.addButton(box.tr("Stop and close"), QMessageBox.ButtonRole.DestructiveRole)
-        self.keep_button = box.addButton(box.tr("Keep practising"), QMessageBox.ButtonRole.RejectRole)
+        self.checkin_button = box.addButton(translate("CloseGuard", "Stop, check in and close"), QMessageBox.ButtonRole.AcceptRole)
+        self.close_button = box.addButton(translate("CloseGuard", "Stop and close"), QMessageBox.ButtonRole.DestructiveRole)
+        self.keep_button = box.addButton(translate("CloseGuard", "Keep practising"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(self.checkin_button)
         box.setEscapeButton(self.keep_button)
         box.buttonClicked.connect(self._answered)

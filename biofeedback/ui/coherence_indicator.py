@@ -22,21 +22,27 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from biofeedback import config
 from biofeedback.app.live_model import LiveReading
 from biofeedback.ui.audio import ToneSet
+from biofeedback.ui.i18n import level_name, number, translate
 from biofeedback.ui.pacer_widget import fitted_font
 from biofeedback.ui.theme import DARK, Theme
 
 LEVEL_NAMES = ("low", "medium", "high")
+RING_WORDS = (*LEVEL_NAMES, "waiting")  # in English; ring_words() gives them in the window's language
 LEVEL_TONES_HZ = (196.0, 247.0, 294.0)  # G3, B3, D4: soft and consonant
 TONE_S = 0.9
 TONE_VOLUME = 0.15
 RATIO_FULL = 6.0  # raw ratio at which the circle is full size
-RING_WORDS = (*LEVEL_NAMES, "waiting")  # inside the ring; one font size for all, so it does not jump
 RING_SHARE = 0.44  # ring radius, of the smaller side of the area above the caption
 RING_PEN_PX = 7.0  # the current level's arc
 WORD_FILL = 0.82  # the word's box diagonal, of the ring's inner diameter
 CAPTION_SHARE = 0.09  # caption pixel size, of the widget's smaller side...
 MIN_CAPTION_PX = 15  # ...never below 11 pt at 96 dpi
 MAX_WIDTH_PX = 260  # a glanceable ring in the window; the trend plots keep the width
+
+
+def ring_words() -> tuple[str, ...]:
+    """The words inside the ring, in the window's language: one font size for all, so it does not jump."""
+    return (*(level_name(k) for k in range(len(LEVEL_NAMES))), translate("Coherence", "waiting"))
 
 
 def coherence_level(ratio: float | None) -> int | None:
@@ -72,10 +78,10 @@ class CoherenceIndicator(QWidget):
         self.setMaximumWidth(MAX_WIDTH_PX)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Coherence (McCraty & Childre 2010): smoothed ratio of 64 s windows; "
-                        f"low below {config.COHERENCE_LEVELS[0]:g}, high from {config.COHERENCE_LEVELS[1]:g}. "
-                        "Click (or Enter) to show the numbers.")
-        self.setAccessibleName("Coherence ring")
+        self.setToolTip(translate("Coherence", "Coherence (McCraty & Childre 2010): smoothed ratio of 64 s windows; "
+                                  "low below {low}, high from {high}. Click (or Enter) to show the numbers.")
+                        .format(low=number(config.COHERENCE_LEVELS[0], 1), high=number(config.COHERENCE_LEVELS[1], 1)))
+        self.setAccessibleName(translate("Coherence", "Coherence ring"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Enter or Space toggles the numbers
         self.setAccessibleDescription(self.spoken_text())
 
@@ -118,8 +124,9 @@ class CoherenceIndicator(QWidget):
     def spoken_text(self) -> str:
         """The ring's state for a screen reader: the level, the value and the swing, or why it waits."""
         if self.level is None:
-            return self.tr("waiting: coherence needs 64 s of beats")
-        return f"coherence {LEVEL_NAMES[self.level]}, {self.numbers_text()}"
+            return translate("Coherence", "waiting: coherence needs 64 s of beats")
+        return translate("Coherence", "coherence {level}, {numbers}").format(level=level_name(self.level),
+                                                                           numbers=self.numbers_text())
 
     def set_numbers_visible(self, visible: bool) -> None:
         self.show_numbers = bool(visible)
@@ -140,12 +147,13 @@ class CoherenceIndicator(QWidget):
 
     def level_text(self) -> str:
         level = self.level
-        return "needs 64 s of beats" if level is None else f"coherence {LEVEL_NAMES[level]}"
+        return (translate("Coherence", "needs 64 s of beats") if level is None else
+                translate("Coherence", "coherence {level}").format(level=level_name(level)))
 
     def numbers_text(self) -> str:
-        ratio = "--" if self.ratio is None else f"{self.ratio:.2f}"
-        swing = "--" if self.swing_bpm is None else f"{self.swing_bpm:.0f} bpm"
-        return f"ratio {ratio} · swing {swing}"
+        ratio = "--" if self.ratio is None else number(self.ratio, 2)
+        swing = "--" if self.swing_bpm is None else f"{number(self.swing_bpm)} bpm"
+        return translate("Coherence", "ratio {ratio} · swing {swing}").format(ratio=ratio, swing=swing)
 
     # -- Qt ------------------------------------------------------------------
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -172,7 +180,7 @@ class CoherenceIndicator(QWidget):
         return QColor(th.muted), QColor(th.accent), QColor(th.ok)
 
     def caption_text(self) -> str:
-        return "needs 64 s of beats" if self.level is None else "coherence"
+        return translate("Coherence", "needs 64 s of beats") if self.level is None else translate("Coherence", "coherence")
 
     def caption_font(self) -> QFont:
         """The caption's font: a share of the widget's smaller side (at least 11 pt), no wider than the ring."""
@@ -199,7 +207,7 @@ class CoherenceIndicator(QWidget):
     def word_font(self) -> QFont:
         """The level word's font: its widest word fits inside the ring's inner edge."""
         r_inner = self.geometry_of_ring()[1] - RING_PEN_PX
-        font = fitted_font(max(r_inner, 4.0), RING_WORDS, WORD_FILL)
+        font = fitted_font(max(r_inner, 4.0), ring_words(), WORD_FILL)
         font.setBold(True)
         return font
 
@@ -232,7 +240,7 @@ class CoherenceIndicator(QWidget):
         p.setFont(self.word_font())
         p.setPen(QColor(th.text))
         p.drawText(QRectF(c.x() - r_max, c.y() - r_max, 2 * r_max, 2 * r_max), Qt.AlignmentFlag.AlignCenter,
-                   "waiting" if level is None else LEVEL_NAMES[level])
+                   translate("Coherence", "waiting") if level is None else level_name(level))
         font = self.caption_font()
         p.setFont(font)
         line = QFontMetricsF(font).height()

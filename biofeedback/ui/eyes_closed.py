@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter,
 from PySide6.QtWidgets import QWidget
 
 from biofeedback.app.audio_output import AudioOutput
+from biofeedback.ui.i18n import number, translate
 
 if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
@@ -83,25 +84,25 @@ class EyesClosed(QObject):
         self.output = output or AudioOutput(lambda: window.live.pacer)
         self.output.set_volume(s.sound_guide_volume)
         self.output.set_layers(s.sound_guide_tone, s.sound_guide_coherence)
-        menu = window.tools_menu.addMenu("Eyes closed")
-        self.sound_action = self._action(menu, "Sound guide (eyes closed)", "Ctrl+G", self.set_sound)
+        menu = window.tools_menu.addMenu(translate("EyesClosed", "Eyes closed"))
+        self.sound_action = self._action(menu, translate("EyesClosed", "Sound guide (eyes closed)"), "Ctrl+G", self.set_sound)
         menu.addSeparator()
-        self.tone_action = self._action(menu, "Breathing tone (pitch follows the guide)", None,
+        self.tone_action = self._action(menu, translate("EyesClosed", "Breathing tone (pitch follows the guide)"), None,
                                         self._layers_changed, s.sound_guide_tone)
-        self.coherence_action = self._action(menu, "Coherence layer (brightens with coherence)", None,
+        self.coherence_action = self._action(menu, translate("EyesClosed", "Coherence layer (brightens with coherence)"), None,
                                              self._layers_changed, s.sound_guide_coherence)
-        volume_menu = menu.addMenu("Volume")
+        volume_menu = menu.addMenu(translate("EyesClosed", "Volume"))
         self.volume_group = QActionGroup(window)
         self.volume_actions: dict[float, QAction] = {}
         for step in VOLUME_STEPS:
-            action = volume_menu.addAction(f"{step:.0%}")
+            action = volume_menu.addAction(f"{number(100 * step)} %")
             action.setCheckable(True)
             action.setChecked(abs(step - s.sound_guide_volume) < 1e-9)
             action.triggered.connect(lambda _=False, v=step: self.set_volume(v))
             self.volume_group.addAction(action)
             self.volume_actions[step] = action
         menu.addSeparator()
-        self.dim_action = self._action(menu, "Dim the screen (pacer stays faintly visible)", "Ctrl+D",
+        self.dim_action = self._action(menu, translate("EyesClosed", "Dim the screen (pacer stays faintly visible)"), "Ctrl+D",
                                        self.set_dim)
         self.overlay = DimOverlay(window, lambda: getattr(window.ui, "pacer_view", None),
                                   lambda: self.dim_action.setChecked(False))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback import NOT_A_MEDICAL_DEVICE, config
+from biofeedback import config
 from biofeedback.app.live_model import LiveReading
 from biofeedback.app.settings import Settings
 from biofeedback.core.breathing.pacer import Pacer
+from biofeedback.ui.i18n import not_a_medical_device, number, translate
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.panels import NumbersPanel, StatusPanel
 from biofeedback.ui.presentation import PresentationBar
@@ -50,9 +51,9 @@ PLOT_FONT_PT = (10, 17)  # normal, presentation on a 1080-line screen (readable 
 NUMBER_SCALE = (1.0, 1.6)
 PRESENTATION_REF_HEIGHT_PX = 1080  # presentation sizes scale with the screen height from this one
 PLOT_NAMES = ("tachogram", "pulse", "rmssd_trend", "coherence_trend", "spectrum")  # the order they are built
-PLOT_SPOKEN_NAMES = {"tachogram": "Heart rate curve with the breathing guide", "pulse": "Pulse wave",
-                     "rmssd_trend": "RMSSD trend", "coherence_trend": "Coherence trend",
-                     "spectrum": "Heart rate spectrum"}
+PLOT_SPOKEN_NAMES = {"tachogram": QT_TRANSLATE_NOOP("Window", "Heart rate curve with the breathing guide"), "pulse": QT_TRANSLATE_NOOP("Window", "Pulse wave"),
+                     "rmssd_trend": QT_TRANSLATE_NOOP("Window", "RMSSD trend"), "coherence_trend": QT_TRANSLATE_NOOP("Window", "Coherence trend"),
+                     "spectrum": QT_TRANSLATE_NOOP("Window", "Heart rate spectrum")}
 
 
 def presentation_sizes(screen_height_px: int) -> tuple[int, float]:
@@ -85,18 +86,18 @@ def no_tab_stop(widget: QWidget) -> None:
 
 # names a screen reader speaks for the window's controls and views (the visible text where there is one)
 ACCESSIBLE = {
-    "duration": ("Session length", "How long the next session lasts; open-ended runs until you stop it"),
-    "start": ("Start or stop session", "Space starts or stops the session"),
-    "timer_label": ("Session clock", "Time in the session so far and time left"),
-    "rate": ("Pacer rate, breaths per minute", "Up and Down arrow keys change it"),
-    "ratio": ("Inhale to exhale ratio", "Share of each breath spent breathing in"),
-    "hold_in": ("Hold after inhale, seconds", "A pause at the top of each breath"),
-    "hold_out": ("Hold after exhale, seconds", "A pause at the bottom of each breath"),
-    "audio": ("Sound cue", "A soft tone at each change between breathing in and out"),
-    "screen": ("Screen for presentation mode", "Where presentation mode opens"),
-    "theme_button": ("Light or dark theme", "Switch between the light and the dark colours"),
-    "present_button": ("Presentation mode", "Large views for a second screen; F11, Escape leaves it"),
-    "help_button": ("Help", "What each number means, and the keys; F1"),
+    "duration": (QT_TRANSLATE_NOOP("Window", "Session length"), QT_TRANSLATE_NOOP("Window", "How long the next session lasts; open-ended runs until you stop it")),
+    "start": (QT_TRANSLATE_NOOP("Window", "Start or stop session"), QT_TRANSLATE_NOOP("Window", "Space starts or stops the session")),
+    "timer_label": (QT_TRANSLATE_NOOP("Window", "Session clock"), QT_TRANSLATE_NOOP("Window", "Time in the session so far and time left")),
+    "rate": (QT_TRANSLATE_NOOP("Window", "Pacer rate, breaths per minute"), QT_TRANSLATE_NOOP("Window", "Up and Down arrow keys change it")),
+    "ratio": (QT_TRANSLATE_NOOP("Window", "Inhale to exhale ratio"), QT_TRANSLATE_NOOP("Window", "Share of each breath spent breathing in")),
+    "hold_in": (QT_TRANSLATE_NOOP("Window", "Hold after inhale, seconds"), QT_TRANSLATE_NOOP("Window", "A pause at the top of each breath")),
+    "hold_out": (QT_TRANSLATE_NOOP("Window", "Hold after exhale, seconds"), QT_TRANSLATE_NOOP("Window", "A pause at the bottom of each breath")),
+    "audio": (QT_TRANSLATE_NOOP("Window", "Sound cue"), QT_TRANSLATE_NOOP("Window", "A soft tone at each change between breathing in and out")),
+    "screen": (QT_TRANSLATE_NOOP("Window", "Screen for presentation mode"), QT_TRANSLATE_NOOP("Window", "Where presentation mode opens")),
+    "theme_button": (QT_TRANSLATE_NOOP("Window", "Light or dark theme"), QT_TRANSLATE_NOOP("Window", "Switch between the light and the dark colours")),
+    "present_button": (QT_TRANSLATE_NOOP("Window", "Presentation mode"), QT_TRANSLATE_NOOP("Window", "Large views for a second screen; F11, Escape leaves it")),
+    "help_button": (QT_TRANSLATE_NOOP("Window", "Help"), QT_TRANSLATE_NOOP("Window", "What each number means, and the keys; F1")),
 }
 
 
@@ -180,50 +181,51 @@ class WindowLayout:
         # -- top bar ---------------------------------------------------------------
         self.sources = SourcePanel(settings)
         self.duration = QComboBox()
-        self.duration.addItem("open-ended", 0)
+        self.duration.addItem(translate("Window", "open-ended"), 0)
         for minutes in config.SESSION_PRESETS_MIN:
-            self.duration.addItem(f"{minutes} min", minutes)
+            self.duration.addItem(translate("Window", "{minutes} min").format(minutes=minutes), minutes)
         i = self.duration.findData(settings.session_minutes)
         self.duration.setCurrentIndex(max(i, 0))
-        self.start = QPushButton("Start session")
-        self.timer_label = QLabel("no session")
+        self.start = QPushButton(translate("Window", "Start session"))
+        self.timer_label = QLabel(translate("Window", "no session"))
         self.timer_label.setMinimumWidth(130)
         self.rate = QDoubleSpinBox(
             minimum=config.PACER_MIN_BPM,
             maximum=config.PACER_MAX_BPM,
             singleStep=config.PACER_STEP_BPM,
             decimals=1,
-            suffix=" /min",
+            suffix=translate("Window", " /min"),
         )
-        self.rate.setToolTip("Pacer rate, breaths per minute (↑/↓)")
+        self.rate.setToolTip(translate("Window", "Pacer rate, breaths per minute (↑/↓)"))
         self.rate.setValue(pacer.rate_bpm)
         self.ratio = QComboBox()
         for label, ratio in INHALE_RATIOS:
             self.ratio.addItem(label, ratio)
         nearest = min(range(len(INHALE_RATIOS)), key=lambda k: abs(INHALE_RATIOS[k][1] - pacer.inhale_ratio))
         self.ratio.setCurrentIndex(nearest)
-        self.hold_in = _hold_spin(pacer.hold_in_s, "hold after inhale")
-        self.hold_out = _hold_spin(pacer.hold_out_s, "hold after exhale")
-        self.audio = QCheckBox("Sound cue")
+        self.hold_in = _hold_spin(pacer.hold_in_s, translate("Window", "hold after inhale"))
+        self.hold_out = _hold_spin(pacer.hold_out_s, translate("Window", "hold after exhale"))
+        self.audio = QCheckBox(translate("Window", "Sound cue"))
         self.screen = QComboBox()
-        self.screen.setToolTip("Screen used by presentation mode")
+        self.screen.setToolTip(translate("Window", "Screen used by presentation mode"))
         for i, screen in enumerate(QGuiApplication.screens()):
             name = screen.name().strip()
-            self.screen.addItem(f"Screen {i + 1}" + (f": {name}" if name else ""), i)
+            self.screen.addItem((translate("Window", "Screen {number}: {name}") if name else translate("Window", "Screen {number}"))
+                                .format(number=i + 1, name=name), i)
         self.screen.setCurrentIndex(max(self.screen.findData(settings.presentation_screen), 0))
-        self.theme_button = QPushButton("Light/dark")
-        self.present_button = QPushButton("Present (F11)")
-        self.present_button.setToolTip("Presentation mode: large, for a coach's screen; Esc leaves it")
-        self.help_button = QPushButton("Help (F1)")
+        self.theme_button = QPushButton(translate("Window", "Light/dark"))
+        self.present_button = QPushButton(translate("Window", "Present (F11)"))
+        self.present_button.setToolTip(translate("Window", "Presentation mode: large, for a coach's screen; Esc leaves it"))
+        self.help_button = QPushButton(translate("Window", "Help (F1)"))
 
         self.top = QWidget()
         self.controls = FlowLayout(self.top)
         self.controls.setContentsMargins(8, 6, 8, 2)
         self.control_groups = (
             _group(self.sources),
-            _group(_label("&Session", self.duration), self.duration, self.start, self.timer_label),
-            _group(_label("&Pacer", self.rate), self.rate, _label("in:&out", self.ratio), self.ratio,
-                   _label("hol&ds", self.hold_in), self.hold_in, self.hold_out, self.audio),
+            _group(_label(translate("Window", "&Session"), self.duration), self.duration, self.start, self.timer_label),
+            _group(_label(translate("Window", "&Pacer"), self.rate), self.rate, _label(translate("Window", "in:&out"), self.ratio), self.ratio,
+                   _label(translate("Window", "hol&ds"), self.hold_in), self.hold_in, self.hold_out, self.audio),
             _group(self.theme_button, self.screen, self.present_button, self.help_button),
         )
         for group in self.control_groups:
@@ -241,7 +243,7 @@ class WindowLayout:
         self._plot_style = (theme, PLOT_FONT_PT[0])
         self._pacer_rate_bpm = pacer.rate_bpm
         self._presentation = False
-        self.disclaimer = QLabel(NOT_A_MEDICAL_DEVICE)
+        self.disclaimer = QLabel(not_a_medical_device())
         self.disclaimer.setWordWrap(True)
 
         left = QVBoxLayout()
@@ -276,13 +278,13 @@ class WindowLayout:
         outer.addLayout(body, 1)
         window.setCentralWidget(central)
 
-        for attr, (name, description) in ACCESSIBLE.items():
+        for attr, (spoken, description) in ACCESSIBLE.items():
             widget = getattr(self, attr)
-            widget.setAccessibleName(name)
-            widget.setAccessibleDescription(description)
-        self.pacer_view.setAccessibleName("Breathing pacer")
-        self.numbers.setAccessibleName("Live numbers")
-        self.disclaimer.setAccessibleName("Not a medical device")
+            widget.setAccessibleName(translate("Window", spoken))
+            widget.setAccessibleDescription(translate("Window", description))
+        self.pacer_view.setAccessibleName(translate("Window", "Breathing pacer"))
+        self.numbers.setAccessibleName(translate("Window", "Live numbers"))
+        self.disclaimer.setAccessibleName(translate("Window", "Not a medical device"))
         # Tab: the source, the session, the pacer's settings, then the view and help buttons
         order = [*self.sources.tab_order(), self.duration, self.start, self.rate, self.ratio, self.hold_in,
                  self.hold_out, self.audio, self.theme_button, self.screen, self.present_button,
@@ -330,9 +332,9 @@ class WindowLayout:
         elif name == "tachogram":
             plot = TachogramPlot(theme, pt)
         elif name == "rmssd_trend":
-            plot = TrendPlot(theme, 2, f"RMSSD, {config.LIVE_RMSSD_WINDOW_S:.0f} s window", "ms", pt)
+            plot = TrendPlot(theme, 2, translate("Window", "RMSSD, {seconds} s window").format(seconds=f"{config.LIVE_RMSSD_WINDOW_S:.0f}"), "ms", pt)
         elif name == "coherence_trend":
-            plot = TrendPlot(theme, 3, f"Coherence, {config.COHERENCE_WINDOW_S:.0f} s", "ratio", pt)
+            plot = TrendPlot(theme, 3, translate("Window", "Coherence, {seconds} s").format(seconds=f"{config.COHERENCE_WINDOW_S:.0f}"), translate("Window", "ratio"), pt)
         else:
             plot = SpectrumPlot(theme, pt)
             plot.set_pacer_rate(self._pacer_rate_bpm)
@@ -345,8 +347,8 @@ class WindowLayout:
         # widget would open a window of its own)
         plot.setVisible(not slot.isHidden())
         no_tab_stop(plot)  # Tab skips the plots; their current values are in their descriptions
-        plot.setAccessibleName(PLOT_SPOKEN_NAMES[name])
-        plot.setAccessibleDescription("waiting for data")
+        plot.setAccessibleName(translate("Window", PLOT_SPOKEN_NAMES[name]))
+        plot.setAccessibleDescription(translate("Window", "waiting for data"))
         slot.deleteLater()
         self._plots[name] = plot
         return bool(self._slots)
@@ -393,12 +395,12 @@ class WindowLayout:
         say(self.pacer_view, f"{pacer.rate_bpm:.1f} breaths per minute" + (f"; {caption}" if caption else ""))
         if not self.plots_built:
             return
-        waiting = "waiting for data"
-        say(self.tachogram, waiting if reading.hr_bpm is None else f"heart rate {reading.hr_bpm:.0f} bpm")
-        say(self.pulse, "pulse arriving" if reading.receiving else waiting)
-        say(self.rmssd_trend, waiting if reading.rmssd_ms is None else f"RMSSD {reading.rmssd_ms:.0f} ms")
-        say(self.coherence_trend, waiting if reading.coherence is None else f"coherence {reading.coherence:.2f}")
-        say(self.spectrum, f"pacer rate marked at {pacer.rate_bpm / 60:.3f} Hz")
+        waiting = translate("Window", "waiting for data")
+        say(self.tachogram, waiting if reading.hr_bpm is None else translate("Window", "heart rate {bpm} bpm").format(bpm=number(reading.hr_bpm)))
+        say(self.pulse, translate("Window", "pulse arriving") if reading.receiving else waiting)
+        say(self.rmssd_trend, waiting if reading.rmssd_ms is None else translate("Window", "RMSSD {ms} ms").format(ms=number(reading.rmssd_ms)))
+        say(self.coherence_trend, waiting if reading.coherence is None else translate("Window", "coherence {value}").format(value=number(reading.coherence, 2)))
+        say(self.spectrum, translate("Window", "pacer rate marked at {hz} Hz").format(hz=number(pacer.rate_bpm / 60, 3)))
 
     def clear_views(self) -> None:
         """Empty every plot and number (a new source, a failed connect, a replay): nothing old stays."""

@@ -35,6 +35,7 @@ from biofeedback.core.practice.lessons import (
     parse_days,
 )
 from biofeedback.io import lessons as lesson_files
+from biofeedback.ui.i18n import translate
 
 LESSON_TEXT_PT = 12  # the lesson's body text: read for minutes, larger than the controls
 VIEWER_SIZE_PX = (980, 640)  # fits a 1366x768 screen with its title bar and a panel
@@ -81,8 +82,8 @@ class LessonViewer(QDialog):
         font.setPointSizeF(LESSON_TEXT_PT)
         self.text.setFont(font)
         self.heading = QLabel()
-        self.previous = QPushButton("← Previous")
-        self.next = QPushButton("Next →")
+        self.previous = QPushButton(translate("Learn", "← Previous"))
+        self.next = QPushButton(translate("Learn", "Next →"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.previous, QDialogButtonBox.ButtonRole.ActionRole)
@@ -110,9 +111,11 @@ class LessonViewer(QDialog):
             return
         self.day = day
         self.text.setMarkdown(lesson.markdown())
-        today = " (today's lesson)" if day == self.today_day else ""
-        self.heading.setText(f"Lesson {day} of {LESSON_DAYS}{today}: a few minutes to read. "
-                             "Each lesson names its sources at the end.")
+        heading = (translate("Learn", "Lesson {day} of {days} (today's lesson): a few minutes to read. "
+                             "Each lesson names its sources at the end.") if day == self.today_day else
+                   translate("Learn", "Lesson {day} of {days}: a few minutes to read. "
+                             "Each lesson names its sources at the end."))
+        self.heading.setText(heading.format(day=day, days=LESSON_DAYS))
         row = self.lessons.index(lesson)
         if self.list.currentRow() != row:
             self.list.setCurrentRow(row)
@@ -129,8 +132,9 @@ class LessonViewer(QDialog):
         for row, lesson in enumerate(self.lessons):
             item = self.list.item(row)
             tick = "✓ " if lesson.day in self.read else ""
-            mark = "  · today" if lesson.day == self.today_day else ""
-            item.setText(f"{tick}Day {lesson.day}: {lesson.title}{mark}")
+            mark = translate("Learn", "  · today") if lesson.day == self.today_day else ""
+            item.setText(tick + translate("Learn", "Day {day}: {title}").format(day=lesson.day, title=lesson.title)
+                         + mark)
 
 
 class LearnMenu:
@@ -143,15 +147,16 @@ class LearnMenu:
         if first_use(settings) is None:  # the first time the window opens: lesson 1 is today's
             settings.first_use_date = today().isoformat()
         self.settings = settings
-        self.menu = QMenu("&Learn", window.menuBar())
-        help_menu = next((a for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"), None)
+        self.menu = QMenu(translate("Learn", "&Learn"), window.menuBar())
+        help_menu = next((a for a in window.menuBar().actions() if a.text().replace("&", "")
+                          == translate("Menus", "&Help").replace("&", "")), None)
         if help_menu is not None:
             window.menuBar().insertMenu(help_menu, self.menu)
         else:
             window.menuBar().addMenu(self.menu)
-        self.today_action = QAction("Today's lesson", window)
+        self.today_action = QAction(translate("Learn", "Today's lesson"), window)
         self.today_action.triggered.connect(lambda _=False: self.open_today())
-        self.all_action = QAction("All lessons…", window)
+        self.all_action = QAction(translate("Learn", "All lessons…"), window)
         self.all_action.triggered.connect(lambda _=False: self.open())
         self.menu.addAction(self.today_action)
         self.menu.addAction(self.all_action)
@@ -182,9 +187,10 @@ class LearnMenu:
 
     def _update_today(self) -> None:
         day = self.today_day()
-        new = ", new" if self.today_is_new() else ""
-        self.today_action.setText(f"Today's lesson (day {day} of {LESSON_DAYS}{new})" if day else
-                                  "Today's lesson (the two weeks are over: all stay under All lessons)")
+        text = (translate("Learn", "Today's lesson (day {day} of {days}, new)") if day and self.today_is_new() else
+                translate("Learn", "Today's lesson (day {day} of {days})") if day else
+                translate("Learn", "Today's lesson (the two weeks are over: all stay under All lessons)"))
+        self.today_action.setText(text.format(day=day, days=LESSON_DAYS))
         self.today_action.setEnabled(day is not None)
 
     def open_today(self) -> LessonViewer | None:

@@ -33,6 +33,7 @@ from biofeedback.ui.coach.app_integration import install_lsl
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
 from biofeedback.ui.eyes_closed import install_eyes_closed
 from biofeedback.ui.help import help_dialog
+from biofeedback.ui.i18n import number, translate
 from biofeedback.ui.keyboard import ControlKeys, FocusRing, keep_keys_in_controls
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.lessons import install_learn
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             use_fusion(app)  # before the widgets exist: set later, it polished each of them again
-        self.setWindowTitle("biofeedback — breathing and heart rate (not a medical device)")
+        self.setWindowTitle(translate("Window", "biofeedback — breathing and heart rate (not a medical device)"))
         self.settings = settings
         self.clock = clock
         self.save_enabled = save
@@ -79,9 +80,11 @@ class MainWindow(QMainWindow):
         self.look = WindowLook(self)
         self.frame = WindowFrame(self)
         self.wizard: ResonanceWizard | None = None  # the resonance wizard while it is open
-        self.tools_menu = self.menuBar().addMenu("&Tools")
-        self.wizard_action = self.tools_menu.addAction("Find my resonance rate…", self.open_resonance_wizard)
-        self.adaptive_action = self.tools_menu.addAction("Adaptive pacing: start at my breathing, glide to my rate")
+        self.tools_menu = self.menuBar().addMenu(translate("Window", "&Tools"))
+        self.wizard_action = self.tools_menu.addAction(translate("Window", "Find my resonance rate…"),
+                                                       self.open_resonance_wizard)
+        self.adaptive_action = self.tools_menu.addAction(
+            translate("Window", "Adaptive pacing: start at my breathing, glide to my rate"))
         self.adaptive_action.setCheckable(True)
         self.adaptive_action.toggled.connect(self.set_adaptive_pacing)
         self.lsl = install_lsl(self)  # Tools: stream on LSL, the coach view (ui/coach/app_integration.py)
@@ -106,7 +109,7 @@ class MainWindow(QMainWindow):
         live.marker.connect(self._on_marker)
         live.pacer_changed.connect(self._on_pacer_changed)
         live.adaptive_changed.connect(self._on_adaptive_changed)
-        live.session_started.connect(lambda: self.ui.start.setText("Stop session"))
+        live.session_started.connect(lambda: self.ui.start.setText(translate("Window", "Stop session")))
         live.session_stopped.connect(self._session_finished)  # at once; the save may still take its late beats
 
         ui = self.ui
@@ -242,7 +245,7 @@ class MainWindow(QMainWindow):
 
     def _on_error(self, text: str) -> None:
         last = text.strip().splitlines()[-1] if text.strip() else text
-        self.show_notice(f"Internal error while processing data: {last}")
+        self.show_notice(translate("Window", "Internal error while processing data: {error}").format(error=last))
 
     @property
     def worker_errors(self) -> list[str]:
@@ -287,8 +290,9 @@ class MainWindow(QMainWindow):
         if was and not on:
             rate = self.pacer.rate_bpm
             arrived = abs(rate - self.settings.pacer_rate_bpm) < 1e-6
-            self.show_notice(f"Adaptive pacing done: the pacer reached your rate, {rate:.1f} /min." if arrived else
-                             f"Adaptive pacing ended: the pacer stays at {rate:.1f} /min.")
+            self.show_notice((translate("Window", "Adaptive pacing done: the pacer reached your rate, {rate} /min.") if arrived
+                              else translate("Window", "Adaptive pacing ended: the pacer stays at {rate} /min."))
+                             .format(rate=number(rate, 1)))
 
     def _breath_changed(self) -> None:
         """I:E ratio or holds changed: phase-continuous, like a rate change."""
@@ -320,7 +324,8 @@ class MainWindow(QMainWindow):
             self.live.stop_session()
             return
         if not self.live.connected:
-            self.show_notice("No session without a source: connect a sensor (or the simulated one) first.")
+            self.show_notice(translate(
+                "Window", "No session without a source: connect a sensor (or the simulated one) first."))
             return
         minutes = self.ui.duration.currentData()
         self.settings.session_minutes = int(minutes)
@@ -340,12 +345,13 @@ class MainWindow(QMainWindow):
             return
         self.ui.tachogram.add_marker(marker.device_t_s, marker.label)
         elapsed = format_clock(self.live.session.elapsed_s()) if self.live.session.running else ""
-        self.show_notice(f"Marker “{marker.label}” set" + (f" at {elapsed}" if elapsed else "") + ".")
+        self.show_notice((translate("Window", "Marker “{label}” set at {clock}.") if elapsed else
+                          translate("Window", "Marker “{label}” set.")).format(label=marker.label, clock=elapsed))
 
     def _session_finished(self, reason: str) -> None:
-        self.ui.start.setText("Start session")
+        self.ui.start.setText(translate("Window", "Start session"))
         if reason == "completed":
-            self.show_notice("Session completed. Well done.")
+            self.show_notice(translate("Window", "Session completed. Well done."))
 
     # -- drawing -------------------------------------------------------------------
     def _build_a_plot(self) -> None:

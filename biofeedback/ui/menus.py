@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from biofeedback.ui.i18n import translate
 
 
 def _insert_menu(window: QMainWindow, title: str, before: QMenu | None) -> QMenu:
@@ -42,12 +45,13 @@ def install_menus(
 ) -> dict[str, QAction]:
     """File (Quit, Ctrl+Q) and View before any existing menu, Help last; returns the actions by name."""
     first = next((m for m in (a.menu() for a in window.menuBar().actions()) if isinstance(m, QMenu)), None)
-    file_menu = _insert_menu(window, "&File", first)
-    view_menu = _insert_menu(window, "&View", first)
-    help_menu = _find_menu(window, "Help") or _insert_menu(window, "&Help", None)
+    file_menu = _insert_menu(window, translate("Menus", "&File"), first)
+    view_menu = _insert_menu(window, translate("Menus", "&View"), first)
+    help_title = translate("Menus", "&Help")
+    help_menu = _find_menu(window, help_title.replace("&", "")) or _insert_menu(window, help_title, None)
     actions: dict[str, QAction] = {}
 
-    quit_action = QAction("&Quit", window)
+    quit_action = QAction(translate("Menus", "&Quit"), window)
     quit_action.setShortcut(QKeySequence("Ctrl+Q"))
     quit_action.triggered.connect(lambda _=False: quit_app())
     file_menu.addAction(quit_action)
@@ -55,11 +59,11 @@ def install_menus(
     actions["quit"] = quit_action
 
     for name, text, slot, menu in (
-        ("theme", "Light / dark theme", toggle_theme, view_menu),
-        ("presentation", "Presentation mode (Esc leaves it)\tF11", toggle_presentation, view_menu),
-        ("help", "Help: numbers, ring and keys\tF1", show_help, help_menu),
+        ("theme", QT_TRANSLATE_NOOP("Menus", "Light / dark theme"), toggle_theme, view_menu),
+        ("presentation", QT_TRANSLATE_NOOP("Menus", "Presentation mode (Esc leaves it)\tF11"), toggle_presentation, view_menu),
+        ("help", QT_TRANSLATE_NOOP("Menus", "Help: numbers, ring and keys\tF1"), show_help, help_menu),
     ):
-        action = QAction(text, window)
+        action = QAction(translate("Menus", text), window)
         action.triggered.connect(lambda _=False, s=slot: s())
         menu.addAction(action)
         actions[name] = action

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveReading
-from biofeedback.core.hrv.coherence_level import LEVEL_NAMES
 from biofeedback.core.types import SignalQuality
 from biofeedback.io.source import SourceState
+from biofeedback.ui.i18n import level_name, number, translate
 from biofeedback.ui.theme import Theme
 
 DASH = "–"
@@ -64,7 +64,7 @@ class NumberTile(QFrame):
         if text != self.value.text():
             self.value.setText(text)
             # a screen reader reads the tile as one item: its name, value and unit
-            spoken = self.tr("no value") if text == DASH else f"{text} {self.unit}".strip()
+            spoken = translate("Numbers", "no value") if text == DASH else f"{text} {self.unit}".strip()
             self.setAccessibleDescription(spoken)
         if title is not None and title != self.title.text():
             self.title.setText(title)
@@ -79,7 +79,8 @@ class NumberTile(QFrame):
         self.caption.setStyleSheet(f"color: {theme.muted}; font-size: {int(10 * scale)}pt;")
 
 
-COHERENCE_CAPTION = f"smoothed ratio, {config.COHERENCE_WINDOW_S:.0f} s windows"
+def coherence_caption() -> str:
+    return translate("Numbers", "smoothed ratio, {seconds} s windows").format(seconds=f"{config.COHERENCE_WINDOW_S:.0f}")
 
 
 def level_band_text(level: int) -> str:
@@ -90,10 +91,11 @@ def level_band_text(level: int) -> str:
     """
     (lo, hi), m = config.COHERENCE_LEVELS, config.COHERENCE_HYSTERESIS_SHARE
     if level == 0:
-        return f"smoothed; low until {lo * (1 + m):.2f}"
+        return translate("Numbers", "smoothed; low until {value}").format(value=number(lo * (1 + m), 2))
     if level == 1:
-        return f"smoothed; medium from {lo * (1 - m):.2f} to {hi * (1 + m):.2f}"
-    return f"smoothed; high down to {hi * (1 - m):.2f}"
+        return translate("Numbers", "smoothed; medium from {low} to {high}").format(
+            low=number(lo * (1 - m), 2), high=number(hi * (1 + m), 2))
+    return translate("Numbers", "smoothed; high down to {value}").format(value=number(hi * (1 - m), 2))
 
 
 class NumbersPanel(QWidget):
@@ -101,16 +103,16 @@ class NumbersPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.hr = NumberTile("Heart rate", "bpm", "bpm, last 3 beats", "heart")
+        self.hr = NumberTile(translate("Numbers", "Heart rate"), "bpm", translate("Numbers", "bpm, last 3 beats"), "heart")
         self.rmssd = NumberTile(
-            "RMSSD", "ms", f"ms, last {config.LIVE_RMSSD_WINDOW_S:.0f} s", "rmssd"
+            "RMSSD", "ms", translate("Numbers", "ms, last {seconds} s").format(seconds=f"{config.LIVE_RMSSD_WINDOW_S:.0f}"), "rmssd"
         )
-        self.coherence = NumberTile("Coherence", "", COHERENCE_CAPTION, "coherence")
-        self.swing = NumberTile("HR swing", "bpm", "bpm, max − min over last breath", "accent")
+        self.coherence = NumberTile(translate("Numbers", "Coherence"), "", coherence_caption(), "coherence")
+        self.swing = NumberTile(translate("Numbers", "HR swing"), "bpm", translate("Numbers", "bpm, max − min over last breath"), "accent")
         self.tiles = (self.hr, self.rmssd, self.coherence, self.swing)
         for tile in self.tiles:
             tile.setAccessibleName(tile.name)
-            tile.setAccessibleDescription(tile.tr("no value"))
+            tile.setAccessibleDescription(translate("Numbers", "no value"))
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.set_columns(2)
@@ -132,8 +134,9 @@ class NumbersPanel(QWidget):
         self.show_values(reading.hr_bpm, reading.rmssd_ms, reading.coherence, reading.swing_bpm)
         level = reading.level if reading.coherence is not None else None
         self.coherence.set_value(self.coherence.value.text(),
-                                 "Coherence" if level is None else f"Coherence: {LEVEL_NAMES[level]}")
-        caption = COHERENCE_CAPTION if level is None else level_band_text(level)
+                                 translate("Numbers", "Coherence") if level is None else
+                                 translate("Numbers", "Coherence: {level}").format(level=level_name(level)))
+        caption = coherence_caption() if level is None else level_band_text(level)
         if self.coherence.caption.text() != caption:
             self.coherence.caption.setText(caption)
 
@@ -144,29 +147,29 @@ class NumbersPanel(QWidget):
         coherence: float | None,
         swing_bpm: float | None,
     ) -> None:
-        self.hr.set_value(DASH if hr_bpm is None else f"{hr_bpm:.0f}")
-        self.rmssd.set_value(DASH if rmssd_ms is None else f"{rmssd_ms:.0f}")
-        self.coherence.set_value(DASH if coherence is None else f"{coherence:.2f}")
-        self.swing.set_value(DASH if swing_bpm is None else f"{swing_bpm:.1f}")
+        self.hr.set_value(DASH if hr_bpm is None else number(hr_bpm))
+        self.rmssd.set_value(DASH if rmssd_ms is None else number(rmssd_ms))
+        self.coherence.set_value(DASH if coherence is None else number(coherence, 2))
+        self.swing.set_value(DASH if swing_bpm is None else number(swing_bpm, 1))
 
 
 _STATE_WORDS = {
-    "connecting": "connecting…",
-    "connected": "connected",
-    "disconnected": "disconnected",
-    "reconnecting": "reconnecting…",
-    "failed": "failed",
-    "finished": "finished",
-    "stopped": "not connected",
+    "connecting": QT_TRANSLATE_NOOP("Status", "connecting…"),
+    "connected": QT_TRANSLATE_NOOP("Status", "connected"),
+    "disconnected": QT_TRANSLATE_NOOP("Status", "disconnected"),
+    "reconnecting": QT_TRANSLATE_NOOP("Status", "reconnecting…"),
+    "failed": QT_TRANSLATE_NOOP("Status", "failed"),
+    "finished": QT_TRANSLATE_NOOP("Status", "finished"),
+    "stopped": QT_TRANSLATE_NOOP("Status", "not connected"),
 }
 
 _QUALITY_WORDS = {
-    SignalQuality.GOOD: "good signal",
-    SignalQuality.NO_SIGNAL: "no signal",
-    SignalQuality.SATURATED: "signal saturated: loosen the clip or move the finger",
-    SignalQuality.FINGER_OFF: "finger off the sensor",
-    SignalQuality.POOR: "signal poor: hold still",
-    SignalQuality.LINK_DAMAGED: "good signal, but the link loses data",
+    SignalQuality.GOOD: QT_TRANSLATE_NOOP("Status", "good signal"),
+    SignalQuality.NO_SIGNAL: QT_TRANSLATE_NOOP("Status", "no signal"),
+    SignalQuality.SATURATED: QT_TRANSLATE_NOOP("Status", "signal saturated: loosen the clip or move the finger"),
+    SignalQuality.FINGER_OFF: QT_TRANSLATE_NOOP("Status", "finger off the sensor"),
+    SignalQuality.POOR: QT_TRANSLATE_NOOP("Status", "signal poor: hold still"),
+    SignalQuality.LINK_DAMAGED: QT_TRANSLATE_NOOP("Status", "good signal, but the link loses data"),
 }
 
 
@@ -242,7 +245,7 @@ class ElidedLabel(QLabel):
         """The whole message in a small window (not modal: the pacer goes on)."""
         if self.popup is not None:
             self.popup.close()
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Message"), self.full_text,
+        box = QMessageBox(QMessageBox.Icon.Information, translate("Status", "Message"), self.full_text,
                           QMessageBox.StandardButton.Close, self.window())
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
@@ -275,12 +278,14 @@ class StatusPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.connection = ElidedLabel("not connected", max_lines=self.LINES)
+        self.connection = ElidedLabel("● " + translate("Status", "not connected"), max_lines=self.LINES)
         self.quality = ElidedLabel("", max_lines=self.LINES)
         self.artifacts = ElidedLabel("", max_lines=self.LINES)
         self.notice = ElidedLabel("", max_lines=self.LINES)
-        for label, name in ((self.connection, "Connection"), (self.quality, "Signal quality"),
-                            (self.artifacts, "Corrected beats"), (self.notice, "Message")):
+        for label, name in ((self.connection, translate("Status", "Connection")),
+                            (self.quality, translate("Status", "Signal quality")),
+                            (self.artifacts, translate("Status", "Corrected beats")),
+                            (self.notice, translate("Status", "Message"))):
             label.setAccessibleName(name)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 0, 6, 0)
@@ -325,7 +330,7 @@ class StatusPanel(QWidget):
     def show_state(self, state: SourceState) -> None:
         self._shown["state"] = state
         self.state = state.state
-        words = _STATE_WORDS.get(state.state, state.state)
+        words = translate("Status", _STATE_WORDS[state.state]) if state.state in _STATE_WORDS else state.state
         if state.protocol:
             words += f" ({state.protocol})"
         if self.playing and state.state == "connected":
@@ -350,7 +355,7 @@ class StatusPanel(QWidget):
         if quality is None:
             self.quality.setText("")
             return
-        self.quality.setText(_QUALITY_WORDS.get(quality, str(quality)))
+        self.quality.setText(translate("Status", _QUALITY_WORDS[quality]) if quality in _QUALITY_WORDS else str(quality))
         if self.theme:
             good = quality == SignalQuality.GOOD
             self._color(self.quality, self.theme.ok if good else self.theme.warn)
@@ -360,10 +365,10 @@ class StatusPanel(QWidget):
         if share is None:
             self.artifacts.setText("")
             return
-        text = f"corrected beats {100 * share:.1f}\u00a0%"  # the number and its unit on one line
+        text = translate("Status", "corrected beats {percent}\u00a0%").format(percent=number(100 * share, 1))  # the number and its unit on one line
         warn = share > config.ARTIFACT_SHARE_WARN
         if warn:
-            text += " — too many, numbers unreliable"
+            text += translate("Status", " — too many, numbers unreliable")
         self.artifacts.setText(text)
         if self.theme:
             self._color(self.artifacts, self.theme.warn if warn else self.theme.muted)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from biofeedback.app.settings import Settings, practice_plan
 from biofeedback.core.practice.plan import Dose, PracticePlan, next_step, todays_dose
+from biofeedback.ui.i18n import Plural, number, translate
 
 if TYPE_CHECKING:
     from biofeedback.ui.first_run import FirstRunWizard
@@ -85,28 +86,37 @@ def today_from(sessions: list[Any], assessments: list[Any], settings: Settings, 
     return Today(plan, dose, next_step(plan, day, dose, last_assessment, _iso(settings.plan_last_review)), day=day)
 
 
+_FIXED_DESCRIPTIONS = (QT_TRANSLATE_NOOP("Plan", "No plan chosen"),)  # core/practice/plan.py describe()
+
+
 def dose_words(today: Today) -> str:
     """The panel's first line: "Today 20 of 40 min · session 1 of 2 done · 20 min left"."""
     d = today.dose
     if not today.known:
-        return "Today: reading your sessions…"
+        return translate("Plan", "Today: reading your sessions…")
     if not today.plan.active:
-        return f"Today {d.done_minutes:.0f} min practised · no plan chosen"
+        return translate("Plan", "Today {minutes} min practised · no plan chosen").format(minutes=number(d.done_minutes))
     if not today.in_plan:
-        return f"Today {d.done_minutes:.0f} min practised · outside your plan's weeks"
-    sessions = f"{d.sessions_done} of {d.sessions_target} session{'s' if d.sessions_target != 1 else ''}"
-    left = "done ✓" if d.complete else f"{d.left_minutes:.0f} min left"
-    return f"Today {d.done_minutes:.0f} of {d.target_minutes:.0f} min · {sessions} · {left}"
+        return translate("Plan", "Today {minutes} min practised · outside your plan's weeks").format(
+            minutes=number(d.done_minutes))
+    sessions = Plural.tr("{done} of %n session(s)", "", d.sessions_target)  # type: ignore[arg-type]  # the class names the context
+    sessions = sessions.format(done=d.sessions_done)
+    left = (translate("Plan", "done ✓") if d.complete else
+            translate("Plan", "{minutes} min left").format(minutes=number(d.left_minutes)))
+    return translate("Plan", "Today {done} of {target} min · {sessions} · {left}").format(
+        done=number(d.done_minutes), target=number(d.target_minutes), sessions=sessions, left=left)
 
 
 # the next step's link: (words in the sentence, link name, link text)
-STEP_LINKS = (("resonance assessment", "assess", "Start it…"), ("weekly review", "review", "Open it…"),
-              ("review your weeks", "review", "Open the review…"), ("Choose a plan", "plan", "Choose…"))
+STEP_LINKS = (("resonance assessment", "assess", QT_TRANSLATE_NOOP("Plan", "Start it…")),
+              ("weekly review", "review", QT_TRANSLATE_NOOP("Plan", "Open it…")),
+              ("review your weeks", "review", QT_TRANSLATE_NOOP("Plan", "Open the review…")),
+              ("Choose a plan", "plan", QT_TRANSLATE_NOOP("Plan", "Choose…")))
 
 
 def step_link(step: str) -> tuple[str, str] | None:
     """(link name, link text) for what the next step asks, or None (a session: Space starts it)."""
-    return next(((name, text) for words, name, text in STEP_LINKS if words in step), None)
+    return next(((name, translate("Plan", text)) for words, name, text in STEP_LINKS if words in step), None)
 
 
 class TodayPanel(QFrame):
@@ -116,17 +126,17 @@ class TodayPanel(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.dose = QLabel()
-        self.dose.setAccessibleName("Today's practice")
+        self.dose.setAccessibleName(translate("Plan", "Today's practice"))
         self.step = QLabel()
         self.step.setWordWrap(True)
-        self.step.setAccessibleName("Next step")
+        self.step.setAccessibleName(translate("Plan", "Next step"))
         self.step.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.next_words = ""  # the next step as a sentence (the label adds a link)
-        self.plan_button = QPushButton("Plan…")
-        self.plan_button.setAccessibleName("Practice plan")
-        self.review_button = QPushButton("Weekly review…")
-        self.review_button.setAccessibleName("Weekly review")
+        self.plan_button = QPushButton(translate("Plan", "Plan…"))
+        self.plan_button.setAccessibleName(translate("Plan", "Practice plan"))
+        self.review_button = QPushButton(translate("Plan", "Weekly review…"))
+        self.review_button.setAccessibleName(translate("Plan", "Weekly review"))
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.dose, 1)
@@ -140,11 +150,11 @@ class TodayPanel(QFrame):
 
     def show_today(self, today: Today) -> None:
         self.dose.setText(f"<b>{dose_words(today)}</b>")
-        self.next_words = f"Next: {today.next_step}" if today.next_step else ""
+        self.next_words = translate("Plan", "Next: {step}").format(step=today.next_step) if today.next_step else ""
         link = step_link(today.next_step)
         self.step.setText(self.next_words + (f' <a href="{link[0]}">{link[1]}</a>' if link else ""))
-        self.setToolTip(today.plan.describe())
-        self.setAccessibleDescription(f"{dose_words(today)}. Next: {today.next_step}")
+        self.setToolTip(translate("Plan", today.plan.describe()))  # the fixed descriptions are in the .ts
+        self.setAccessibleDescription(f"{dose_words(today)}. " + translate("Plan", "Next: {step}").format(step=today.next_step))
 
 
 def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
@@ -179,17 +189,18 @@ class PracticePlanUi(QObject):
         self.panel.plan_button.clicked.connect(lambda: self.open_plan())
         self.panel.review_button.clicked.connect(lambda: self.open_review())
 
-        self.menu = QMenu("&Practice", window.menuBar())
-        learn = next((a for a in window.menuBar().actions() if a.text().replace("&", "") in ("Learn", "Help")), None)
+        self.menu = QMenu(translate("Plan", "&Practice"), window.menuBar())
+        learn = next((a for a in window.menuBar().actions() if a.text().replace("&", "") in (translate("Learn", "&Learn").replace("&", ""),
+                                                                                translate("Menus", "&Help").replace("&", ""))), None)
         if learn is not None:
             window.menuBar().insertMenu(learn, self.menu)
         else:
             window.menuBar().addMenu(self.menu)
-        self.first_run_action = QAction("Getting started…", window)
+        self.first_run_action = QAction(translate("Plan", "Getting started…"), window)
         self.first_run_action.triggered.connect(lambda _=False: self.open_first_run())
-        self.plan_action = QAction("Plan…", window)
+        self.plan_action = QAction(translate("Plan", "Plan…"), window)
         self.plan_action.triggered.connect(lambda _=False: self.open_plan())
-        self.review_action = QAction("Weekly review…", window)
+        self.review_action = QAction(translate("Plan", "Weekly review…"), window)
         self.review_action.triggered.connect(lambda _=False: self.open_review())
         for action in (self.first_run_action, self.plan_action, self.review_action):
             self.menu.addAction(action)

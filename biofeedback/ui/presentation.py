@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from biofeedback.ui.coherence_indicator import LEVEL_NAMES, coherence_level
+from biofeedback.ui.i18n import level_name, translate
 from biofeedback.ui.panels import clock_text
 from biofeedback.ui.theme import DARK, Theme
 
@@ -56,15 +57,15 @@ class PresentationBar(QWidget):
 
     def __init__(self, theme: Theme = DARK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.elapsed = _Readout("session", ("no session", "0:00:00"))
-        self.left = _Readout("left", ("open", "0:00:00"))
-        self.coherence = _Readout("coherence", ("waiting", *LEVEL_NAMES))
+        self.elapsed = _Readout(translate("Presentation", "session"), (translate("Window", "no session"), "0:00:00"))
+        self.left = _Readout(translate("Presentation", "left"), (translate("Presentation", "open"), "0:00:00"))
+        self.coherence = _Readout(translate("Presentation", "coherence"), (translate("Coherence", "waiting"), *map(level_name, range(len(LEVEL_NAMES)))))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(24, 4, 24, 4)
         lay.setSpacing(48)
         for w in (self.elapsed, self.left, self.coherence):
             lay.addWidget(w, 1)
-        self.hint = QLabel("Esc: back to the window")
+        self.hint = QLabel(translate("Presentation", "Esc: back to the window"))
         lay.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(120)
@@ -92,8 +93,8 @@ class PresentationBar(QWidget):
 
     def set_clock(self, elapsed_s: float | None, remaining_s: float | None) -> None:
         """Session time so far and time left (None: no session / open-ended)."""
-        self.elapsed.value.setText("no session" if elapsed_s is None else clock_text(elapsed_s))
-        self.left.value.setText("open" if elapsed_s is not None and remaining_s is None
+        self.elapsed.value.setText(translate("Window", "no session") if elapsed_s is None else clock_text(elapsed_s))
+        self.left.value.setText(translate("Presentation", "open") if elapsed_s is not None and remaining_s is None
                                 else clock_text(remaining_s))
 
     def set_coherence(self, ratio: float | None, level: int | None = None) -> None:
@@ -102,7 +103,7 @@ class PresentationBar(QWidget):
         if new == self.level and self.coherence.value.text() != "–":
             return  # the window calls 4 times a second: a style sheet is re-applied only on a change
         self.level = new
-        self.coherence.value.setText("waiting" if self.level is None else LEVEL_NAMES[self.level])
+        self.coherence.value.setText(translate("Coherence", "waiting") if self.level is None else level_name(self.level))
         self._color_level()
 
     def _color_level(self) -> None:

@@ -38,6 +38,7 @@ from biofeedback.app.reminders import (
 )
 from biofeedback.app.settings import LIMITS
 from biofeedback.io.clock import Clock
+from biofeedback.ui.i18n import translate
 
 POLL_MS = 20_000  # how often the timer asks whether a reminder is due (a reminder is at most this late)
 TRAY_MESSAGE_MS = 15_000  # how long the desktop shows the notification
@@ -65,6 +66,10 @@ def when(at: datetime | None, now: datetime) -> str:
     return f"{day} {at:%H:%M}"
 
 
+
+def snooze_text(minutes: int) -> str:
+    return translate("Reminders", "Snooze the reminder ({minutes} min)").format(minutes=minutes)
+
 class ReminderUi(QObject):
     """Polls the reminders, shows them, and offers snooze / not today / settings in ``menu``."""
 
@@ -78,11 +83,11 @@ class ReminderUi(QObject):
         self.tray: QSystemTrayIcon | None = None
 
         menu.addSeparator()
-        self.settings_action = QAction("Practice reminders…", window)
+        self.settings_action = QAction(translate("Reminders", "Practice reminders…"), window)
         self.settings_action.triggered.connect(lambda _=False: self.open_dialog())
-        self.snooze_action = QAction(f"Snooze the reminder ({self.settings.reminder_snooze_minutes} min)", window)
+        self.snooze_action = QAction(snooze_text(self.settings.reminder_snooze_minutes), window)
         self.snooze_action.triggered.connect(lambda _=False: self.snooze())
-        self.not_today_action = QAction("No more reminders today", window)
+        self.not_today_action = QAction(translate("Reminders", "No more reminders today"), window)
         self.not_today_action.triggered.connect(lambda _=False: self.not_today())
         for action in (self.settings_action, self.snooze_action, self.not_today_action):
             menu.addAction(action)
@@ -126,12 +131,12 @@ class ReminderUi(QObject):
     def _tray(self) -> QSystemTrayIcon:
         if self.tray is None:
             self.tray = QSystemTrayIcon(self.window.windowIcon(), self)
-            self.tray.setToolTip("biofeedback: practice reminders")
+            self.tray.setToolTip(translate("Reminders", "biofeedback: practice reminders"))
             tray_menu = QMenu(self.window)
-            tray_menu.addAction("Open biofeedback", self._bring_window)
+            tray_menu.addAction(translate("Reminders", "Open biofeedback"), self._bring_window)
             tray_menu.addAction(self.snooze_action)
             tray_menu.addAction(self.not_today_action)
-            tray_menu.addAction("Turn reminders off", lambda: self.set_enabled(False))
+            tray_menu.addAction(translate("Reminders", "Turn reminders off"), lambda: self.set_enabled(False))
             self.tray.setContextMenu(tray_menu)
             self.tray.messageClicked.connect(self._bring_window)
         return self.tray
@@ -203,10 +208,10 @@ class ReminderDialog(QDialog):
             label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.enabled)
-        times_label = QLabel("&Times (HH:MM, commas)")
+        times_label = QLabel(translate("Reminders", "&Times (HH:MM, commas)"))
         times_label.setBuddy(self.times)
         form.addRow(times_label, self.times)
-        snooze_label = QLabel("&Snooze for")
+        snooze_label = QLabel(translate("Reminders", "&Snooze for"))
         snooze_label.setBuddy(self.snooze)
         form.addRow(snooze_label, self.snooze)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -230,7 +235,7 @@ class ReminderDialog(QDialog):
             self.error.show()
             return False
         self.ui.settings.reminder_snooze_minutes = self.snooze.value()
-        self.ui.snooze_action.setText(f"Snooze the reminder ({self.snooze.value()} min)")
+        self.ui.snooze_action.setText(snooze_text(self.snooze.value()))
         self.ui.set_enabled(self.enabled.isChecked())
         self.accept()
         return True

@@ -36,6 +36,7 @@ from biofeedback.app.live_session import LiveSession
 from biofeedback.core.resonance.assessment import REST, AssessmentPlan, AssessmentSession
 from biofeedback.core.resonance.scoring import ResonanceResult
 from biofeedback.ui.accessibility import name_views
+from biofeedback.ui.i18n import translate
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.theme import DARK, Theme
 from biofeedback.ui.wizard_result import CRITERION_LABELS, WizardResultPage
@@ -151,12 +152,12 @@ class ResonanceWizard(QDialog):
         total_s = n * block_s + (n - 1) * rest_s
         minutes = max(round(total_s / 60.0), 1)
         if rest_s > 0 and n > 1:
-            text = self.tr("It takes about {minutes} min in all: {n} rates of {block} each, "
+            text = translate("ResonanceWizard", "It takes about {minutes} min in all: {n} rates of {block} each, "
                            "with a {rest} rest between rates.")
         else:
-            text = self.tr("It takes about {minutes} min in all: {n} rates of {block} each.")
+            text = translate("ResonanceWizard", "It takes about {minutes} min in all: {n} rates of {block} each.")
         self.total_label.setText(text.format(minutes=minutes, n=n, block=_mmss(block_s), rest=_mmss(rest_s)))
-        self.start_button_text = self.tr("Start ({total})").format(total=_mmss(total_s))
+        self.start_button_text = translate("ResonanceWizard", "Start ({total})").format(total=_mmss(total_s))
         if hasattr(self, "start_button"):
             self.start_button.setText(self.start_button_text)
 

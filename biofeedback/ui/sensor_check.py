@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout
 
 from biofeedback.core.beats.sensor_check import SensorVerdict, sensor_verdict
 from biofeedback.ui.accessibility import name_views
+from biofeedback.ui.i18n import translate
 
 if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
@@ -41,7 +42,7 @@ class SensorCheck(QDialog):
         import pyqtgraph as pg
 
         self.window_ = window
-        self.setWindowTitle("Check my sensor")
+        self.setWindowTitle(translate("SensorCheck", "Check my sensor"))
         self.resize(720, 520)
         layout = QVBoxLayout(self)
         self.plot = pg.PlotWidget()
@@ -61,14 +62,14 @@ class SensorCheck(QDialog):
         self.verdict_label.setFont(font)
         layout.addWidget(self.verdict_label)
         self.tips = QTabWidget()
-        self.tips.setAccessibleName("Placement tips")
+        self.tips.setAccessibleName(translate("SensorCheck", "Placement tips"))
         for title, text in TIPS:
             page = QLabel(text)
             page.setWordWrap(True)
             page.setMargin(8)
             self.tips.addTab(page, title)
         layout.addWidget(self.tips, 1)
-        name_views(self, "Pulse wave of the last seconds, beats marked")  # the plot: no Tab stop, a name
+        name_views(self, translate("SensorCheck", "Pulse wave of the last seconds, beats marked"))  # the plot: no Tab stop, a name
         self.verdict: SensorVerdict | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
@@ -115,7 +116,7 @@ class SensorCheckMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialog: SensorCheck | None = None
-        self.action = window.tools_menu.addAction("Check my sensor…", self.open)
+        self.action = window.tools_menu.addAction(translate("SensorCheck", "Check my sensor…"), self.open)
 
     def open(self) -> SensorCheck:
         if self.dialog is None:

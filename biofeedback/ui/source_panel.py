@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -42,9 +42,17 @@ from biofeedback.app.sources import (
     list_strap_choices,
 )
 from biofeedback.io.ports import missing_driver_hint
+from biofeedback.ui.i18n import translate
 
-KINDS = ((SERIAL, "Serial sensor"), (SIMULATED, "Simulated sensor"), (REPLAY, "Replay a file"),
-         (LSL, "LSL stream"), (BLE, "Bluetooth strap"))
+KINDS = ((SERIAL, QT_TRANSLATE_NOOP("Source", "Serial sensor")),
+         (SIMULATED, QT_TRANSLATE_NOOP("Source", "Simulated sensor")),
+         (REPLAY, QT_TRANSLATE_NOOP("Source", "Replay a file")), (LSL, QT_TRANSLATE_NOOP("Source", "LSL stream")),
+         (BLE, QT_TRANSLATE_NOOP("Source", "Bluetooth strap")))
+# the choices' words as lupdate sees them (app/sources.py ARTIFACT_LEVELS, settings SIM_SHAPE_NAMES; a test keeps them equal)
+CHOICE_WORDS = (QT_TRANSLATE_NOOP("Source", "none"), QT_TRANSLATE_NOOP("Source", "some (2/min)"),
+                QT_TRANSLATE_NOOP("Source", "many (8/min)"), QT_TRANSLATE_NOOP("Source", "classic"),
+                QT_TRANSLATE_NOOP("Source", "reflected"), QT_TRANSLATE_NOOP("Source", "dominant-reflected"),
+                QT_TRANSLATE_NOOP("Source", "breathing"))
 
 
 def _line_edit(box: QComboBox) -> QLineEdit:
@@ -63,12 +71,12 @@ def _label(text: str, buddy: QWidget) -> QLabel:
 
 
 ACCESSIBLE_NAMES = {
-    "kind": "Source", "port": "Serial port", "refresh": "Refresh the serial ports",
-    "protocol": "Serial protocol", "sim_hr": "Simulated baseline heart rate",
-    "sim_res": "Simulated resonance rate", "sim_art": "Simulated artifacts", "sim_shape": "Simulated pulse shape",
-    "path": "File to replay", "browse": "Browse for a file to replay", "speed": "Replay speed",
-    "lsl_stream": "Lab Streaming Layer stream", "lsl_refresh": "Find Lab Streaming Layer streams",
-    "ble_strap": "Bluetooth strap", "ble_scan": "Find Bluetooth straps", "connect_button": "Connect or disconnect",
+    "kind": QT_TRANSLATE_NOOP("Source", "Source"), "port": QT_TRANSLATE_NOOP("Source", "Serial port"), "refresh": QT_TRANSLATE_NOOP("Source", "Refresh the serial ports"),
+    "protocol": QT_TRANSLATE_NOOP("Source", "Serial protocol"), "sim_hr": QT_TRANSLATE_NOOP("Source", "Simulated baseline heart rate"),
+    "sim_res": QT_TRANSLATE_NOOP("Source", "Simulated resonance rate"), "sim_art": QT_TRANSLATE_NOOP("Source", "Simulated artifacts"), "sim_shape": QT_TRANSLATE_NOOP("Source", "Simulated pulse shape"),
+    "path": QT_TRANSLATE_NOOP("Source", "File to replay"), "browse": QT_TRANSLATE_NOOP("Source", "Browse for a file to replay"), "speed": QT_TRANSLATE_NOOP("Source", "Replay speed"),
+    "lsl_stream": QT_TRANSLATE_NOOP("Source", "Lab Streaming Layer stream"), "lsl_refresh": QT_TRANSLATE_NOOP("Source", "Find Lab Streaming Layer streams"),
+    "ble_strap": QT_TRANSLATE_NOOP("Source", "Bluetooth strap"), "ble_scan": QT_TRANSLATE_NOOP("Source", "Find Bluetooth straps"), "connect_button": QT_TRANSLATE_NOOP("Source", "Connect or disconnect"),
 }
 
 
@@ -95,40 +103,42 @@ class SourcePanel(QWidget):
         self.playing = ""  # the stored session replayed from History, while it plays
         self.kind = QComboBox()
         for key, label in KINDS:
-            self.kind.addItem(label, key)
+            self.kind.addItem(translate("Source", label), key)
         self.stack = QStackedWidget()
 
         # serial
         self.port = QComboBox()
         self.port.setEditable(True)
         self.port.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        _line_edit(self.port).setPlaceholderText("port, path or pyserial URL (socket://host:port)")
-        self.port.setToolTip("Pick a port, or type a path or a pyserial URL such as socket://localhost:7000")
+        _line_edit(self.port).setPlaceholderText(translate("Source", "port, path or pyserial URL (socket://host:port)"))
+        self.port.setToolTip(translate("Source", "Pick a port, or type a path or a pyserial URL such as socket://localhost:7000"))
         self.port.setMinimumContentsLength(22)
         self.missing_port: str | None = None
-        self.refresh = QPushButton("Refresh")
+        self.refresh = QPushButton(translate("Source", "Refresh"))
         self.protocol = QComboBox()
         self.protocol.addItems(PROTOCOLS)
         self.refresh.clicked.connect(self.refresh_ports)
-        self.stack.addWidget(_row(self.port, self.refresh, _label("Protocol", self.protocol), self.protocol))
+        self.stack.addWidget(_row(self.port, self.refresh, _label(translate("Source", "Protocol"), self.protocol), self.protocol))
 
         # simulated
         self.sim_hr = QDoubleSpinBox(minimum=40, maximum=120, singleStep=1, decimals=0, suffix=" bpm")
-        self.sim_res = QDoubleSpinBox(minimum=3.0, maximum=10.0, singleStep=0.5, decimals=1, suffix=" /min")
+        self.sim_res = QDoubleSpinBox(minimum=3.0, maximum=10.0, singleStep=0.5, decimals=1, suffix=translate("Source", " /min"))
         self.sim_art = QComboBox()
-        self.sim_art.addItems(list(ARTIFACT_LEVELS))
+        for level in ARTIFACT_LEVELS:
+            self.sim_art.addItem(translate("Source", level), level)
         self.sim_shape = QComboBox()
-        self.sim_shape.addItems(list(SIM_SHAPE_NAMES))
-        self.sim_shape.setToolTip("The pulse shape of the simulated finger")
+        for shape in SIM_SHAPE_NAMES:
+            self.sim_shape.addItem(translate("Source", shape), shape)
+        self.sim_shape.setToolTip(translate("Source", "The pulse shape of the simulated finger"))
         self.stack.addWidget(
-            _row(_label("Baseline HR", self.sim_hr), self.sim_hr, _label("Resonance", self.sim_res), self.sim_res,
-                 _label("Artifacts", self.sim_art), self.sim_art, _label("Pulse", self.sim_shape), self.sim_shape)
+            _row(_label(translate("Source", "Baseline HR"), self.sim_hr), self.sim_hr, _label(translate("Source", "Resonance"), self.sim_res), self.sim_res,
+                 _label(translate("Source", "Artifacts"), self.sim_art), self.sim_art, _label(translate("Source", "Pulse"), self.sim_shape), self.sim_shape)
         )
 
         # replay
         self.path = QLineEdit()
         self.path.setPlaceholderText("recorded session or data file")
-        self.browse = QPushButton("Browse…")
+        self.browse = QPushButton(translate("Source", "Browse…"))
         self.browse.clicked.connect(self._browse)
         self.speed = QComboBox()
         for s in REPLAY_SPEEDS:
@@ -140,7 +150,7 @@ class SourcePanel(QWidget):
         self.lsl_stream.setEditable(True)
         _line_edit(self.lsl_stream).setPlaceholderText("stream name or source_id, or type:ECG")
         self.lsl_stream.setMinimumContentsLength(22)
-        self.lsl_refresh = QPushButton("Find streams")
+        self.lsl_refresh = QPushButton(translate("Source", "Find streams"))
         self.lsl_refresh.clicked.connect(self.refresh_lsl)
         self.stack.addWidget(_row(self.lsl_stream, self.lsl_refresh))
 
@@ -149,21 +159,21 @@ class SourcePanel(QWidget):
         self.ble_strap.setEditable(True)
         _line_edit(self.ble_strap).setPlaceholderText("empty: the first strap found")
         self.ble_strap.setMinimumContentsLength(22)
-        self.ble_scan = QPushButton("Find straps")
+        self.ble_scan = QPushButton(translate("Source", "Find straps"))
         self.ble_scan.clicked.connect(self.scan_straps)
         self.ble_note = QLabel("")
         self.strap_scan_s = STRAP_SCAN_S
         self._straps_found.connect(self._show_straps)
         self.stack.addWidget(_row(self.ble_strap, self.ble_scan, self.ble_note))
 
-        self.connect_button = QPushButton("Connect")
+        self.connect_button = QPushButton(translate("Source", "Connect"))
         self.connect_button.setCheckable(False)
         self.connect_button.clicked.connect(self._on_button)
         self.connected = False
 
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(_label("Sou&rce", self.kind))
+        lay.addWidget(_label(translate("Source", "Sou&rce"), self.kind))
         lay.addWidget(self.kind)
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.connect_button)
@@ -177,10 +187,10 @@ class SourcePanel(QWidget):
             self.refresh_ports()
         self.load(settings)
         for widget, name in ACCESSIBLE_NAMES.items():
-            getattr(self, widget).setAccessibleName(name)
-        _line_edit(self.port).setAccessibleName("Serial port")
-        _line_edit(self.lsl_stream).setAccessibleName("Lab Streaming Layer stream")
-        _line_edit(self.ble_strap).setAccessibleName("Bluetooth strap address")
+            getattr(self, widget).setAccessibleName(translate("Source", name))
+        _line_edit(self.port).setAccessibleName(translate("Source", "Serial port"))
+        _line_edit(self.lsl_stream).setAccessibleName(translate("Source", "Lab Streaming Layer stream"))
+        _line_edit(self.ble_strap).setAccessibleName(translate("Source", "Bluetooth strap address"))
 
     def tab_order(self) -> list[QWidget]:
         """The panel's controls in the order Tab visits them (hidden ones are skipped by Qt)."""
@@ -204,7 +214,7 @@ class SourcePanel(QWidget):
         nearest = min(range(len(levels)), key=lambda k: abs(levels[k] - s.sim_artifacts_per_min))
         self.sim_art.setCurrentIndex(nearest)
         if s.sim_shape in SIM_SHAPE_NAMES:
-            self.sim_shape.setCurrentText(s.sim_shape)
+            self.sim_shape.setCurrentIndex(self.sim_shape.findData(s.sim_shape))
         self.path.setText(s.replay_path)
         self.lsl_stream.setEditText(s.lsl_stream)
         self.ble_strap.setEditText(s.ble_address)
@@ -219,8 +229,8 @@ class SourcePanel(QWidget):
         s.protocol = self.protocol.currentText()
         s.sim_hr_bpm = self.sim_hr.value()
         s.sim_resonance_bpm = self.sim_res.value()
-        s.sim_artifacts_per_min = ARTIFACT_LEVELS[self.sim_art.currentText()]
-        s.sim_shape = self.sim_shape.currentText()
+        s.sim_artifacts_per_min = ARTIFACT_LEVELS[self.sim_art.currentData()]
+        s.sim_shape = self.sim_shape.currentData()
         s.replay_path = self.path.text().strip()
         s.replay_speed = float(self.speed.currentData())
         i, typed = self.lsl_stream.currentIndex(), self.lsl_stream.currentText().strip()
@@ -244,7 +254,7 @@ class SourcePanel(QWidget):
     def scan_straps(self) -> None:
         """Scan for straps in a thread (a few seconds); the list fills in when it ends."""
         self.ble_scan.setEnabled(False)
-        self.ble_scan.setText("Scanning…")
+        self.ble_scan.setText(translate("Source", "Scanning…"))
         self.ble_note.setText("")
         scan_s = self.strap_scan_s
         threading.Thread(target=lambda: self._straps_found.emit(*list_strap_choices(scan_s)),
@@ -258,7 +268,7 @@ class SourcePanel(QWidget):
         self.ble_strap.setEditText(self.ble_strap.itemText(0) if choices else keep)
         self.ble_note.setText(str(error) if error else "")
         self.ble_note.setWordWrap(True)
-        self.ble_scan.setText("Find straps")
+        self.ble_scan.setText(translate("Source", "Find straps"))
         self.ble_scan.setEnabled(True)
 
     def port_text(self) -> str:
@@ -308,7 +318,7 @@ class SourcePanel(QWidget):
         for p in ports:
             self.port.addItem(p.label, p.device)
         if not ports:
-            self.port.addItem("no serial ports found", "")
+            self.port.addItem(translate("Source", "no serial ports found"), "")
         self.port.setToolTip("" if ports else missing_driver_hint())  # Windows/macOS: the bridge drivers
         self.select_port(keep)
         return error
@@ -326,8 +336,8 @@ class SourcePanel(QWidget):
             self.load(self.settings)  # back to the user's own choice (the replay was no file of theirs)
         if not connected and self.settings.ble_address and not self.ble_strap.currentText().strip():
             self.ble_strap.setEditText(self.settings.ble_address)  # the strap found is the one remembered
-        self.connect_button.setText("Disconnect" if connected else "Connect")
-        why = "Disconnect first to change the source." if connected else ""
+        self.connect_button.setText(translate("Source", "Disconnect") if connected else translate("Source", "Connect"))
+        why = translate("Source", "Disconnect first to change the source.") if connected else ""
         for w in (self.kind, self.stack):
             w.setEnabled(not connected)
             w.setToolTip(why)  # a disabled control says why
@@ -340,6 +350,6 @@ class SourcePanel(QWidget):
             self.connect_requested.emit()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Replay a file")
+        path, _ = QFileDialog.getOpenFileName(self, translate("Source", "Replay a file"))
         if path:
             self.path.setText(path)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from biofeedback import config
 from biofeedback.app.session import format_clock
+from biofeedback.ui.i18n import translate
 
 if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
@@ -113,7 +114,7 @@ class WindowFrame:
         s = w.live.session
         bars: list = [w.ui.presentation_bar, *([w.look.client_view] if w.look.client_view is not None else [])]
         if not s.running:
-            w.ui.timer_label.setText("no session")
+            w.ui.timer_label.setText(translate("Window", "no session"))
             for bar in bars:
                 bar.set_clock(None, None)
             return
@@ -122,5 +123,5 @@ class WindowFrame:
             bar.set_clock(s.elapsed_s(), remaining)
         text = format_clock(s.elapsed_s())
         if remaining is not None:
-            text += f"  ({format_clock(remaining)} left)"
+            text += translate("Window", "  ({clock} left)").format(clock=format_clock(remaining))
         w.ui.timer_label.setText(text)

@@ -89,7 +89,8 @@ def test_wheel_holds_the_package_data_and_both_scripts(built):
         metadata = zf.read(f"{info}/METADATA").decode()
     package = Path(biofeedback.__file__).parent
     wanted = [resources.ICON_SVG, resources.DESKTOP_TEMPLATE, resources.UDEV_RULES, resources.SAMPLE_PPG,
-              *(resources.icon_png(s) for s in resources.ICON_SIZES_PX), *sorted(resources.LESSONS_DIR.glob("*.md"))]
+              *(resources.icon_png(s) for s in resources.ICON_SIZES_PX), *sorted(resources.LESSONS_DIR.glob("*.md")),
+              *sorted(resources.TRANSLATIONS_DIR.glob("*.qm"))]
     assert len(wanted) > 14  # the 14 lessons among them
     missing = [str(p.relative_to(package.parent)) for p in wanted if str(p.relative_to(package.parent)) not in names]
     assert missing == []

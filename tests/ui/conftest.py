@@ -6,6 +6,15 @@ import pytest
 from qt_helpers import config_dir  # noqa: F401 (an autouse fixture)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_catalog(qapp):
+    """The app installs its language before any window (ui/app_main.py); so do the tests: English,
+    whose catalog holds the plural forms ("1 session", "2 sessions")."""
+    from biofeedback.ui.i18n import install_language
+
+    install_language(qapp, "en")
+
+
 @pytest.fixture
 def make_window(qtbot):
     """Build a MainWindow; at teardown close it and fail on any worker error."""

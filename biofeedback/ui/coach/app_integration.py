@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QInputDialog, QLabel
 
+from biofeedback.ui.i18n import translate
+
 if TYPE_CHECKING:
     from biofeedback.app.lsl_streaming import LslStreamer
     from biofeedback.app.session_library import CheckIn
@@ -37,10 +39,10 @@ class LslControls(QObject):
         window.statusBar().addPermanentWidget(self.label)
         menu = window.tools_menu
         menu.addSeparator()
-        self.stream_action = menu.addAction("Stream on Lab Streaming Layer (for a coach or a lab)")
+        self.stream_action = menu.addAction(translate("Coach", "Stream on Lab Streaming Layer (for a coach or a lab)"))
         self.stream_action.setCheckable(True)
-        self.name_action = menu.addAction("My name on Lab Streaming Layer…", self.ask_name)
-        self.coach_action = menu.addAction("Coach view: every client on the network…", self.open_coach)
+        self.name_action = menu.addAction(translate("Coach", "My name on Lab Streaming Layer…"), self.ask_name)
+        self.coach_action = menu.addAction(translate("Coach", "Coach view: every client on the network…"), self.open_coach)
         self.stream_action.toggled.connect(self.set_streaming)
         if window.settings.lsl_enabled:
             self.stream_action.setChecked(True)
@@ -72,8 +74,8 @@ class LslControls(QObject):
 
     def ask_name(self) -> None:
         settings = self.window.settings
-        name, ok = QInputDialog.getText(self.window, "Name on Lab Streaming Layer",
-                                        "The name a coach sees on your tile:", text=settings.lsl_name)
+        name, ok = QInputDialog.getText(self.window, translate("Coach", "Name on Lab Streaming Layer"),
+                                        translate("Coach", "The name a coach sees on your tile:"), text=settings.lsl_name)
         if ok:
             settings.lsl_name = name.strip()
             if self.streamer is not None and self.streamer.streaming:  # new name, new streams

@@ -1,0 +1,1036 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>CheckIn</name>
+    <message>
+        <source>not answered</source>
+        <translation>sin responder</translation>
+    </message>
+</context>
+<context>
+    <name>CloseGuard</name>
+    <message>
+        <source>A session is running</source>
+        <translation>Hay una sesión en curso</translation>
+    </message>
+    <message>
+        <source>Your session has run for {elapsed}. Stop it and close the window?</source>
+        <translation>Tu sesión lleva {elapsed}. ¿Detenerla y cerrar la ventana?</translation>
+    </message>
+    <message>
+        <source>Everything recorded so far is kept. With the check-in you can say how you feel now, before the window closes.</source>
+        <translation>Todo lo grabado hasta ahora se guarda. Con el registro puedes decir cómo te sientes ahora, antes de que se cierre la ventana.</translation>
+    </message>
+    <message>
+        <source>Stop, check in and close</source>
+        <translation>Detener, registrar y cerrar</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>Detener y cerrar</translation>
+    </message>
+    <message>
+        <source>Keep practising</source>
+        <translation>Seguir practicando</translation>
+    </message>
+</context>
+<context>
+    <name>Coach</name>
+    <message>
+        <source>Stream on Lab Streaming Layer (for a coach or a lab)</source>
+        <translation>Transmitir por Lab Streaming Layer (para un coach o un laboratorio)</translation>
+    </message>
+    <message>
+        <source>My name on Lab Streaming Layer…</source>
+        <translation>Mi nombre en Lab Streaming Layer…</translation>
+    </message>
+    <message>
+        <source>Coach view: every client on the network…</source>
+        <translation>Vista del coach: todos los clientes de la red…</translation>
+    </message>
+    <message>
+        <source>Name on Lab Streaming Layer</source>
+        <translation>Nombre en Lab Streaming Layer</translation>
+    </message>
+    <message>
+        <source>The name a coach sees on your tile:</source>
+        <translation>El nombre que ve el coach en tu recuadro:</translation>
+    </message>
+</context>
+<context>
+    <name>Coherence</name>
+    <message>
+        <source>waiting</source>
+        <translation>esperando</translation>
+    </message>
+    <message>
+        <source>Coherence (McCraty &amp; Childre 2010): smoothed ratio of 64 s windows; low below {low}, high from {high}. Click (or Enter) to show the numbers.</source>
+        <translation>Coherencia (McCraty y Childre 2010): cociente suavizado de ventanas de 64 s; baja por debajo de {low}, alta desde {high}. Haz clic (o pulsa Intro) para ver los números.</translation>
+    </message>
+    <message>
+        <source>Coherence ring</source>
+        <translation>Anillo de coherencia</translation>
+    </message>
+    <message>
+        <source>waiting: coherence needs 64 s of beats</source>
+        <translation>esperando: la coherencia necesita 64 s de latidos</translation>
+    </message>
+    <message>
+        <source>coherence {level}, {numbers}</source>
+        <translation>coherencia {level}, {numbers}</translation>
+    </message>
+    <message>
+        <source>needs 64 s of beats</source>
+        <translation>necesita 64 s de latidos</translation>
+    </message>
+    <message>
+        <source>coherence {level}</source>
+        <translation>coherencia {level}</translation>
+    </message>
+    <message>
+        <source>ratio {ratio} · swing {swing}</source>
+        <translation>cociente {ratio} · oscilación {swing}</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coherencia</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>baja</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alta</translation>
+    </message>
+</context>
+<context>
+    <name>Disclaimer</name>
+    <message>
+        <source>biofeedback is a relaxation and self-observation tool, not a medical device. It does not diagnose, treat or prevent any condition; consult a health professional about your health.</source>
+        <translation>biofeedback es una herramienta de relajación y autoobservación, no un dispositivo médico. No diagnostica, trata ni previene ninguna enfermedad; consulta a un profesional de la salud sobre tu salud.</translation>
+    </message>
+</context>
+<context>
+    <name>EyesClosed</name>
+    <message>
+        <source>Eyes closed</source>
+        <translation>Ojos cerrados</translation>
+    </message>
+    <message>
+        <source>Sound guide (eyes closed)</source>
+        <translation>Guía sonora (ojos cerrados)</translation>
+    </message>
+    <message>
+        <source>Breathing tone (pitch follows the guide)</source>
+        <translation>Tono de respiración (la altura sigue la guía)</translation>
+    </message>
+    <message>
+        <source>Coherence layer (brightens with coherence)</source>
+        <translation>Capa de coherencia (se aclara con la coherencia)</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Dim the screen (pacer stays faintly visible)</source>
+        <translation>Atenuar la pantalla (la guía sigue apenas visible)</translation>
+    </message>
+</context>
+<context>
+    <name>Learn</name>
+    <message>
+        <source>← Previous</source>
+        <translation>← Anterior</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>Siguiente →</translation>
+    </message>
+    <message>
+        <source>Lesson {day} of {days} (today&apos;s lesson): a few minutes to read. Each lesson names its sources at the end.</source>
+        <translation>Lección {day} de {days} (la lección de hoy): unos minutos de lectura. Cada lección cita sus fuentes al final.</translation>
+    </message>
+    <message>
+        <source>Lesson {day} of {days}: a few minutes to read. Each lesson names its sources at the end.</source>
+        <translation>Lección {day} de {days}: unos minutos de lectura. Cada lección cita sus fuentes al final.</translation>
+    </message>
+    <message>
+        <source>  · today</source>
+        <translation>  · hoy</translation>
+    </message>
+    <message>
+        <source>Day {day}: {title}</source>
+        <translation>Día {day}: {title}</translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation>&amp;Aprender</translation>
+    </message>
+    <message>
+        <source>Today&apos;s lesson</source>
+        <translation>La lección de hoy</translation>
+    </message>
+    <message>
+        <source>All lessons…</source>
+        <translation>Todas las lecciones…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s lesson (day {day} of {days}, new)</source>
+        <translation>La lección de hoy (día {day} de {days}, nueva)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s lesson (day {day} of {days})</source>
+        <translation>La lección de hoy (día {day} de {days})</translation>
+    </message>
+    <message>
+        <source>Today&apos;s lesson (the two weeks are over: all stay under All lessons)</source>
+        <translation>La lección de hoy (las dos semanas terminaron: todas siguen en Todas las lecciones)</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Light / dark theme</source>
+        <translation>Tema claro / oscuro</translation>
+    </message>
+    <message>
+        <source>Presentation mode (Esc leaves it)	F11</source>
+        <translation>Modo presentación (Esc para salir)	F11</translation>
+    </message>
+    <message>
+        <source>Help: numbers, ring and keys	F1</source>
+        <translation>Ayuda: números, anillo y teclas	F1</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <source>no value</source>
+        <translation>sin valor</translation>
+    </message>
+    <message>
+        <source>smoothed ratio, {seconds} s windows</source>
+        <translation>cociente suavizado, ventanas de {seconds} s</translation>
+    </message>
+    <message>
+        <source>smoothed; low until {value}</source>
+        <translation>suavizado; baja hasta {value}</translation>
+    </message>
+    <message>
+        <source>smoothed; medium from {low} to {high}</source>
+        <translation>suavizado; media de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>smoothed; high down to {value}</source>
+        <translation>suavizado; alta hasta bajar a {value}</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>bpm, last 3 beats</source>
+        <translation>lpm, últimos 3 latidos</translation>
+    </message>
+    <message>
+        <source>ms, last {seconds} s</source>
+        <translation>ms, últimos {seconds} s</translation>
+    </message>
+    <message>
+        <source>Coherence</source>
+        <translation>Coherencia</translation>
+    </message>
+    <message>
+        <source>HR swing</source>
+        <translation>Oscilación de FC</translation>
+    </message>
+    <message>
+        <source>bpm, max − min over last breath</source>
+        <translation>lpm, máx − mín en la última respiración</translation>
+    </message>
+    <message>
+        <source>Coherence: {level}</source>
+        <translation>Coherencia: {level}</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <source>No plan chosen</source>
+        <translation>Sin plan elegido</translation>
+    </message>
+    <message>
+        <source>Today: reading your sessions…</source>
+        <translation>Hoy: leyendo tus sesiones…</translation>
+    </message>
+    <message>
+        <source>Today {minutes} min practised · no plan chosen</source>
+        <translation>Hoy {minutes} min de práctica · sin plan elegido</translation>
+    </message>
+    <message>
+        <source>Today {minutes} min practised · outside your plan&apos;s weeks</source>
+        <translation>Hoy {minutes} min de práctica · fuera de las semanas de tu plan</translation>
+    </message>
+    <message>
+        <source>done ✓</source>
+        <translation>hecho ✓</translation>
+    </message>
+    <message>
+        <source>{minutes} min left</source>
+        <translation>faltan {minutes} min</translation>
+    </message>
+    <message>
+        <source>Today {done} of {target} min · {sessions} · {left}</source>
+        <translation>Hoy {done} de {target} min · {sessions} · {left}</translation>
+    </message>
+    <message>
+        <source>Start it…</source>
+        <translation>Empezarla…</translation>
+    </message>
+    <message>
+        <source>Open it…</source>
+        <translation>Abrirla…</translation>
+    </message>
+    <message>
+        <source>Open the review…</source>
+        <translation>Abrir el repaso…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s practice</source>
+        <translation>La práctica de hoy</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Siguiente paso</translation>
+    </message>
+    <message>
+        <source>Plan…</source>
+        <translation>Plan…</translation>
+    </message>
+    <message>
+        <source>Practice plan</source>
+        <translation>Plan de práctica</translation>
+    </message>
+    <message>
+        <source>Weekly review…</source>
+        <translation>Repaso semanal…</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Repaso semanal</translation>
+    </message>
+    <message>
+        <source>Next: {step}</source>
+        <translation>Siguiente: {step}</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>&amp;Práctica</translation>
+    </message>
+    <message>
+        <source>Getting started…</source>
+        <translation>Primeros pasos…</translation>
+    </message>
+</context>
+<context>
+    <name>Plural</name>
+    <message numerus="yes">
+        <source>%n chosen</source>
+        <translation>
+            <numerusform>%n elegido</numerusform>
+            <numerusform>%n elegido</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n session(s)</source>
+        <translation>
+            <numerusform>{done} de %n sesión</numerusform>
+            <numerusform>{done} de %n sesiones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>session</source>
+        <translation>sesión</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>restante</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coherencia</translation>
+    </message>
+    <message>
+        <source>Esc: back to the window</source>
+        <translation>Esc: volver a la ventana</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Snooze the reminder ({minutes} min)</source>
+        <translation>Posponer el recordatorio ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>Practice reminders…</source>
+        <translation>Recordatorios de práctica…</translation>
+    </message>
+    <message>
+        <source>No more reminders today</source>
+        <translation>No más recordatorios hoy</translation>
+    </message>
+    <message>
+        <source>biofeedback: practice reminders</source>
+        <translation>biofeedback: recordatorios de práctica</translation>
+    </message>
+    <message>
+        <source>Open biofeedback</source>
+        <translation>Abrir biofeedback</translation>
+    </message>
+    <message>
+        <source>Turn reminders off</source>
+        <translation>Desactivar los recordatorios</translation>
+    </message>
+    <message>
+        <source>&amp;Times (HH:MM, commas)</source>
+        <translation>&amp;Horas (HH:MM, separadas por comas)</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze for</source>
+        <translation>&amp;Posponer durante</translation>
+    </message>
+</context>
+<context>
+    <name>ResonanceWizard</name>
+    <message>
+        <source>It takes about {minutes} min in all: {n} rates of {block} each, with a {rest} rest between rates.</source>
+        <translation>Dura unos {minutes} min en total: {n} ritmos de {block} cada uno, con {rest} de descanso entre ritmos.</translation>
+    </message>
+    <message>
+        <source>It takes about {minutes} min in all: {n} rates of {block} each.</source>
+        <translation>Dura unos {minutes} min en total: {n} ritmos de {block} cada uno.</translation>
+    </message>
+    <message>
+        <source>Start ({total})</source>
+        <translation>Empezar ({total})</translation>
+    </message>
+</context>
+<context>
+    <name>SensorCheck</name>
+    <message>
+        <source>Check my sensor</source>
+        <translation>Revisar mi sensor</translation>
+    </message>
+    <message>
+        <source>Placement tips</source>
+        <translation>Consejos de colocación</translation>
+    </message>
+    <message>
+        <source>Pulse wave of the last seconds, beats marked</source>
+        <translation>Onda de pulso de los últimos segundos, con los latidos marcados</translation>
+    </message>
+    <message>
+        <source>Check my sensor…</source>
+        <translation>Revisar mi sensor…</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <source>Serial sensor</source>
+        <translation>Sensor serie</translation>
+    </message>
+    <message>
+        <source>Simulated sensor</source>
+        <translation>Sensor simulado</translation>
+    </message>
+    <message>
+        <source>Replay a file</source>
+        <translation>Reproducir un archivo</translation>
+    </message>
+    <message>
+        <source>LSL stream</source>
+        <translation>Flujo LSL</translation>
+    </message>
+    <message>
+        <source>Bluetooth strap</source>
+        <translation>Banda Bluetooth</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>some (2/min)</source>
+        <translation>algunos (2/min)</translation>
+    </message>
+    <message>
+        <source>many (8/min)</source>
+        <translation>muchos (8/min)</translation>
+    </message>
+    <message>
+        <source>classic</source>
+        <translation>clásica</translation>
+    </message>
+    <message>
+        <source>reflected</source>
+        <translation>reflejada</translation>
+    </message>
+    <message>
+        <source>dominant-reflected</source>
+        <translation>reflejada dominante</translation>
+    </message>
+    <message>
+        <source>breathing</source>
+        <translation>con respiración</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>Puerto serie</translation>
+    </message>
+    <message>
+        <source>Refresh the serial ports</source>
+        <translation>Actualizar los puertos serie</translation>
+    </message>
+    <message>
+        <source>Serial protocol</source>
+        <translation>Protocolo serie</translation>
+    </message>
+    <message>
+        <source>Simulated baseline heart rate</source>
+        <translation>Frecuencia cardiaca basal simulada</translation>
+    </message>
+    <message>
+        <source>Simulated resonance rate</source>
+        <translation>Ritmo de resonancia simulado</translation>
+    </message>
+    <message>
+        <source>Simulated artifacts</source>
+        <translation>Artefactos simulados</translation>
+    </message>
+    <message>
+        <source>Simulated pulse shape</source>
+        <translation>Forma de pulso simulada</translation>
+    </message>
+    <message>
+        <source>File to replay</source>
+        <translation>Archivo para reproducir</translation>
+    </message>
+    <message>
+        <source>Browse for a file to replay</source>
+        <translation>Buscar un archivo para reproducir</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>Velocidad de reproducción</translation>
+    </message>
+    <message>
+        <source>Lab Streaming Layer stream</source>
+        <translation>Flujo de Lab Streaming Layer</translation>
+    </message>
+    <message>
+        <source>Find Lab Streaming Layer streams</source>
+        <translation>Buscar flujos de Lab Streaming Layer</translation>
+    </message>
+    <message>
+        <source>Find Bluetooth straps</source>
+        <translation>Buscar bandas Bluetooth</translation>
+    </message>
+    <message>
+        <source>Connect or disconnect</source>
+        <translation>Conectar o desconectar</translation>
+    </message>
+    <message>
+        <source>port, path or pyserial URL (socket://host:port)</source>
+        <translation>puerto, ruta o URL de pyserial (socket://host:puerto)</translation>
+    </message>
+    <message>
+        <source>Pick a port, or type a path or a pyserial URL such as socket://localhost:7000</source>
+        <translation>Elige un puerto, o escribe una ruta o una URL de pyserial como socket://localhost:7000</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source> /min</source>
+        <translation> /min</translation>
+    </message>
+    <message>
+        <source>The pulse shape of the simulated finger</source>
+        <translation>La forma del pulso del dedo simulado</translation>
+    </message>
+    <message>
+        <source>Baseline HR</source>
+        <translation>FC basal</translation>
+    </message>
+    <message>
+        <source>Resonance</source>
+        <translation>Resonancia</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>Artefactos</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Pulso</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Buscar…</translation>
+    </message>
+    <message>
+        <source>Find streams</source>
+        <translation>Buscar flujos</translation>
+    </message>
+    <message>
+        <source>Find straps</source>
+        <translation>Buscar bandas</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Sou&amp;rce</source>
+        <translation>&amp;Fuente</translation>
+    </message>
+    <message>
+        <source>Bluetooth strap address</source>
+        <translation>Dirección de la banda Bluetooth</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>no serial ports found</source>
+        <translation>no se encontraron puertos serie</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Disconnect first to change the source.</source>
+        <translation>Desconecta primero para cambiar la fuente.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>connecting…</source>
+        <translation>conectando…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <translation>reconectando…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>good signal</source>
+        <translation>buena señal</translation>
+    </message>
+    <message>
+        <source>no signal</source>
+        <translation>sin señal</translation>
+    </message>
+    <message>
+        <source>signal saturated: loosen the clip or move the finger</source>
+        <translation>señal saturada: afloja la pinza o mueve el dedo</translation>
+    </message>
+    <message>
+        <source>finger off the sensor</source>
+        <translation>el dedo no está en el sensor</translation>
+    </message>
+    <message>
+        <source>signal poor: hold still</source>
+        <translation>señal débil: quédate quieto</translation>
+    </message>
+    <message>
+        <source>good signal, but the link loses data</source>
+        <translation>buena señal, pero la conexión pierde datos</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Signal quality</source>
+        <translation>Calidad de la señal</translation>
+    </message>
+    <message>
+        <source>Corrected beats</source>
+        <translation>Latidos corregidos</translation>
+    </message>
+    <message>
+        <source>corrected beats {percent}&#xa0;%</source>
+        <translation>latidos corregidos {percent}&#xa0;%</translation>
+    </message>
+    <message>
+        <source> — too many, numbers unreliable</source>
+        <translation> — demasiados, números poco fiables</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Heart rate curve with the breathing guide</source>
+        <translation>Curva de frecuencia cardiaca con la guía de respiración</translation>
+    </message>
+    <message>
+        <source>Pulse wave</source>
+        <translation>Onda de pulso</translation>
+    </message>
+    <message>
+        <source>RMSSD trend</source>
+        <translation>Tendencia de RMSSD</translation>
+    </message>
+    <message>
+        <source>Coherence trend</source>
+        <translation>Tendencia de coherencia</translation>
+    </message>
+    <message>
+        <source>Heart rate spectrum</source>
+        <translation>Espectro de la frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>Session length</source>
+        <translation>Duración de la sesión</translation>
+    </message>
+    <message>
+        <source>How long the next session lasts; open-ended runs until you stop it</source>
+        <translation>Cuánto dura la próxima sesión; sin límite sigue hasta que la detengas</translation>
+    </message>
+    <message>
+        <source>Start or stop session</source>
+        <translation>Iniciar o detener la sesión</translation>
+    </message>
+    <message>
+        <source>Space starts or stops the session</source>
+        <translation>Espacio inicia o detiene la sesión</translation>
+    </message>
+    <message>
+        <source>Session clock</source>
+        <translation>Reloj de la sesión</translation>
+    </message>
+    <message>
+        <source>Time in the session so far and time left</source>
+        <translation>Tiempo transcurrido en la sesión y tiempo restante</translation>
+    </message>
+    <message>
+        <source>Pacer rate, breaths per minute</source>
+        <translation>Ritmo de la guía, respiraciones por minuto</translation>
+    </message>
+    <message>
+        <source>Up and Down arrow keys change it</source>
+        <translation>Las flechas arriba y abajo lo cambian</translation>
+    </message>
+    <message>
+        <source>Inhale to exhale ratio</source>
+        <translation>Proporción inhalación:exhalación</translation>
+    </message>
+    <message>
+        <source>Share of each breath spent breathing in</source>
+        <translation>Parte de cada respiración dedicada a inhalar</translation>
+    </message>
+    <message>
+        <source>Hold after inhale, seconds</source>
+        <translation>Pausa tras inhalar, segundos</translation>
+    </message>
+    <message>
+        <source>A pause at the top of each breath</source>
+        <translation>Una pausa al final de cada inhalación</translation>
+    </message>
+    <message>
+        <source>Hold after exhale, seconds</source>
+        <translation>Pausa tras exhalar, segundos</translation>
+    </message>
+    <message>
+        <source>A pause at the bottom of each breath</source>
+        <translation>Una pausa al final de cada exhalación</translation>
+    </message>
+    <message>
+        <source>Sound cue</source>
+        <translation>Señal sonora</translation>
+    </message>
+    <message>
+        <source>A soft tone at each change between breathing in and out</source>
+        <translation>Un tono suave en cada cambio entre inhalar y exhalar</translation>
+    </message>
+    <message>
+        <source>Screen for presentation mode</source>
+        <translation>Pantalla del modo presentación</translation>
+    </message>
+    <message>
+        <source>Where presentation mode opens</source>
+        <translation>Dónde se abre el modo presentación</translation>
+    </message>
+    <message>
+        <source>Light or dark theme</source>
+        <translation>Tema claro u oscuro</translation>
+    </message>
+    <message>
+        <source>Switch between the light and the dark colours</source>
+        <translation>Cambia entre los colores claros y los oscuros</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Modo presentación</translation>
+    </message>
+    <message>
+        <source>Large views for a second screen; F11, Escape leaves it</source>
+        <translation>Vistas grandes para una segunda pantalla; F11, Esc para salir</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <source>What each number means, and the keys; F1</source>
+        <translation>Qué significa cada número, y las teclas; F1</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>no session</source>
+        <translation>sin sesión</translation>
+    </message>
+    <message>
+        <source> /min</source>
+        <translation> /min</translation>
+    </message>
+    <message>
+        <source>Pacer rate, breaths per minute (↑/↓)</source>
+        <translation>Ritmo de la guía, respiraciones por minuto (↑/↓)</translation>
+    </message>
+    <message>
+        <source>hold after inhale</source>
+        <translation>pausa tras inhalar</translation>
+    </message>
+    <message>
+        <source>hold after exhale</source>
+        <translation>pausa tras exhalar</translation>
+    </message>
+    <message>
+        <source>Screen used by presentation mode</source>
+        <translation>Pantalla que usa el modo presentación</translation>
+    </message>
+    <message>
+        <source>Screen {number}: {name}</source>
+        <translation>Pantalla {number}: {name}</translation>
+    </message>
+    <message>
+        <source>Screen {number}</source>
+        <translation>Pantalla {number}</translation>
+    </message>
+    <message>
+        <source>Light/dark</source>
+        <translation>Claro/oscuro</translation>
+    </message>
+    <message>
+        <source>Present (F11)</source>
+        <translation>Presentar (F11)</translation>
+    </message>
+    <message>
+        <source>Presentation mode: large, for a coach&apos;s screen; Esc leaves it</source>
+        <translation>Modo presentación: grande, para la pantalla de un coach; Esc para salir</translation>
+    </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation>Ayuda (F1)</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Pacer</source>
+        <translation>&amp;Guía</translation>
+    </message>
+    <message>
+        <source>in:&amp;out</source>
+        <translation>in&amp;h:exh</translation>
+    </message>
+    <message>
+        <source>hol&amp;ds</source>
+        <translation>pa&amp;usas</translation>
+    </message>
+    <message>
+        <source>Breathing pacer</source>
+        <translation>Guía de respiración</translation>
+    </message>
+    <message>
+        <source>Live numbers</source>
+        <translation>Números en vivo</translation>
+    </message>
+    <message>
+        <source>Not a medical device</source>
+        <translation>No es un dispositivo médico</translation>
+    </message>
+    <message>
+        <source>RMSSD, {seconds} s window</source>
+        <translation>RMSSD, ventana de {seconds} s</translation>
+    </message>
+    <message>
+        <source>Coherence, {seconds} s</source>
+        <translation>Coherencia, {seconds} s</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>cociente</translation>
+    </message>
+    <message>
+        <source>waiting for data</source>
+        <translation>esperando datos</translation>
+    </message>
+    <message>
+        <source>heart rate {bpm} bpm</source>
+        <translation>frecuencia cardiaca {bpm} lpm</translation>
+    </message>
+    <message>
+        <source>pulse arriving</source>
+        <translation>llega el pulso</translation>
+    </message>
+    <message>
+        <source>RMSSD {ms} ms</source>
+        <translation>RMSSD {ms} ms</translation>
+    </message>
+    <message>
+        <source>coherence {value}</source>
+        <translation>coherencia {value}</translation>
+    </message>
+    <message>
+        <source>pacer rate marked at {hz} Hz</source>
+        <translation>ritmo de la guía marcado en {hz} Hz</translation>
+    </message>
+    <message>
+        <source>biofeedback — breathing and heart rate (not a medical device)</source>
+        <translation>biofeedback — respiración y frecuencia cardiaca (no es un dispositivo médico)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>Find my resonance rate…</source>
+        <translation>Encontrar mi ritmo de resonancia…</translation>
+    </message>
+    <message>
+        <source>Adaptive pacing: start at my breathing, glide to my rate</source>
+        <translation>Guía adaptativa: empieza en mi respiración y se desliza hasta mi ritmo</translation>
+    </message>
+    <message>
+        <source>Stop session</source>
+        <translation>Detener sesión</translation>
+    </message>
+    <message>
+        <source>Internal error while processing data: {error}</source>
+        <translation>Error interno al procesar los datos: {error}</translation>
+    </message>
+    <message>
+        <source>Adaptive pacing done: the pacer reached your rate, {rate} /min.</source>
+        <translation>Guía adaptativa terminada: la guía llegó a tu ritmo, {rate} /min.</translation>
+    </message>
+    <message>
+        <source>Adaptive pacing ended: the pacer stays at {rate} /min.</source>
+        <translation>Guía adaptativa detenida: la guía se queda en {rate} /min.</translation>
+    </message>
+    <message>
+        <source>No session without a source: connect a sensor (or the simulated one) first.</source>
+        <translation>No hay sesión sin una fuente: conecta primero un sensor (o el simulado).</translation>
+    </message>
+    <message>
+        <source>Marker “{label}” set at {clock}.</source>
+        <translation>Marca «{label}» puesta en {clock}.</translation>
+    </message>
+    <message>
+        <source>Marker “{label}” set.</source>
+        <translation>Marca «{label}» puesta.</translation>
+    </message>
+    <message>
+        <source>Session completed. Well done.</source>
+        <translation>Sesión completada. ¡Bien hecho!</translation>
+    </message>
+    <message>
+        <source>  ({clock} left)</source>
+        <translation>  (faltan {clock})</translation>
+    </message>
+</context>
+</TS>

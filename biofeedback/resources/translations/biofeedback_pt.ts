@@ -1,0 +1,1036 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt">
+<context>
+    <name>CheckIn</name>
+    <message>
+        <source>not answered</source>
+        <translation>sem resposta</translation>
+    </message>
+</context>
+<context>
+    <name>CloseGuard</name>
+    <message>
+        <source>A session is running</source>
+        <translation>Há uma sessão a decorrer</translation>
+    </message>
+    <message>
+        <source>Your session has run for {elapsed}. Stop it and close the window?</source>
+        <translation>A sua sessão já dura {elapsed}. Parar e fechar a janela?</translation>
+    </message>
+    <message>
+        <source>Everything recorded so far is kept. With the check-in you can say how you feel now, before the window closes.</source>
+        <translation>Tudo o que foi gravado até agora fica guardado. No registo pode dizer como se sente agora, antes de a janela fechar.</translation>
+    </message>
+    <message>
+        <source>Stop, check in and close</source>
+        <translation>Parar, registar e fechar</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>Parar e fechar</translation>
+    </message>
+    <message>
+        <source>Keep practising</source>
+        <translation>Continuar a praticar</translation>
+    </message>
+</context>
+<context>
+    <name>Coach</name>
+    <message>
+        <source>Stream on Lab Streaming Layer (for a coach or a lab)</source>
+        <translation>Transmitir por Lab Streaming Layer (para um treinador ou um laboratório)</translation>
+    </message>
+    <message>
+        <source>My name on Lab Streaming Layer…</source>
+        <translation>O meu nome no Lab Streaming Layer…</translation>
+    </message>
+    <message>
+        <source>Coach view: every client on the network…</source>
+        <translation>Vista do treinador: todos os clientes da rede…</translation>
+    </message>
+    <message>
+        <source>Name on Lab Streaming Layer</source>
+        <translation>Nome no Lab Streaming Layer</translation>
+    </message>
+    <message>
+        <source>The name a coach sees on your tile:</source>
+        <translation>O nome que o treinador vê no seu quadro:</translation>
+    </message>
+</context>
+<context>
+    <name>Coherence</name>
+    <message>
+        <source>waiting</source>
+        <translation>à espera</translation>
+    </message>
+    <message>
+        <source>Coherence (McCraty &amp; Childre 2010): smoothed ratio of 64 s windows; low below {low}, high from {high}. Click (or Enter) to show the numbers.</source>
+        <translation>Coerência (McCraty e Childre 2010): razão suavizada de janelas de 64 s; baixa abaixo de {low}, alta a partir de {high}. Clique (ou prima Enter) para ver os números.</translation>
+    </message>
+    <message>
+        <source>Coherence ring</source>
+        <translation>Anel de coerência</translation>
+    </message>
+    <message>
+        <source>waiting: coherence needs 64 s of beats</source>
+        <translation>à espera: a coerência precisa de 64 s de batimentos</translation>
+    </message>
+    <message>
+        <source>coherence {level}, {numbers}</source>
+        <translation>coerência {level}, {numbers}</translation>
+    </message>
+    <message>
+        <source>needs 64 s of beats</source>
+        <translation>precisa de 64 s de batimentos</translation>
+    </message>
+    <message>
+        <source>coherence {level}</source>
+        <translation>coerência {level}</translation>
+    </message>
+    <message>
+        <source>ratio {ratio} · swing {swing}</source>
+        <translation>razão {ratio} · oscilação {swing}</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coerência</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>baixa</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>média</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alta</translation>
+    </message>
+</context>
+<context>
+    <name>Disclaimer</name>
+    <message>
+        <source>biofeedback is a relaxation and self-observation tool, not a medical device. It does not diagnose, treat or prevent any condition; consult a health professional about your health.</source>
+        <translation>O biofeedback é uma ferramenta de relaxamento e auto-observação, não um dispositivo médico. Não diagnostica, trata nem previne nenhuma doença; consulte um profissional de saúde sobre a sua saúde.</translation>
+    </message>
+</context>
+<context>
+    <name>EyesClosed</name>
+    <message>
+        <source>Eyes closed</source>
+        <translation>Olhos fechados</translation>
+    </message>
+    <message>
+        <source>Sound guide (eyes closed)</source>
+        <translation>Guia sonoro (olhos fechados)</translation>
+    </message>
+    <message>
+        <source>Breathing tone (pitch follows the guide)</source>
+        <translation>Tom de respiração (a altura segue o guia)</translation>
+    </message>
+    <message>
+        <source>Coherence layer (brightens with coherence)</source>
+        <translation>Camada de coerência (fica mais clara com a coerência)</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Dim the screen (pacer stays faintly visible)</source>
+        <translation>Escurecer o ecrã (o guia fica pouco visível)</translation>
+    </message>
+</context>
+<context>
+    <name>Learn</name>
+    <message>
+        <source>← Previous</source>
+        <translation>← Anterior</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>Seguinte →</translation>
+    </message>
+    <message>
+        <source>Lesson {day} of {days} (today&apos;s lesson): a few minutes to read. Each lesson names its sources at the end.</source>
+        <translation>Lição {day} de {days} (a lição de hoje): alguns minutos de leitura. Cada lição indica as suas fontes no fim.</translation>
+    </message>
+    <message>
+        <source>Lesson {day} of {days}: a few minutes to read. Each lesson names its sources at the end.</source>
+        <translation>Lição {day} de {days}: alguns minutos de leitura. Cada lição indica as suas fontes no fim.</translation>
+    </message>
+    <message>
+        <source>  · today</source>
+        <translation>  · hoje</translation>
+    </message>
+    <message>
+        <source>Day {day}: {title}</source>
+        <translation>Dia {day}: {title}</translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation>&amp;Aprender</translation>
+    </message>
+    <message>
+        <source>Today&apos;s lesson</source>
+        <translation>A lição de hoje</translation>
+    </message>
+    <message>
+        <source>All lessons…</source>
+        <translation>Todas as lições…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s lesson (day {day} of {days}, new)</source>
+        <translation>A lição de hoje (dia {day} de {days}, nova)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s lesson (day {day} of {days})</source>
+        <translation>A lição de hoje (dia {day} de {days})</translation>
+    </message>
+    <message>
+        <source>Today&apos;s lesson (the two weeks are over: all stay under All lessons)</source>
+        <translation>A lição de hoje (as duas semanas terminaram: todas continuam em Todas as lições)</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Ficheiro</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>Light / dark theme</source>
+        <translation>Tema claro / escuro</translation>
+    </message>
+    <message>
+        <source>Presentation mode (Esc leaves it)	F11</source>
+        <translation>Modo de apresentação (Esc para sair)	F11</translation>
+    </message>
+    <message>
+        <source>Help: numbers, ring and keys	F1</source>
+        <translation>Ajuda: números, anel e teclas	F1</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <source>no value</source>
+        <translation>sem valor</translation>
+    </message>
+    <message>
+        <source>smoothed ratio, {seconds} s windows</source>
+        <translation>razão suavizada, janelas de {seconds} s</translation>
+    </message>
+    <message>
+        <source>smoothed; low until {value}</source>
+        <translation>suavizada; baixa até {value}</translation>
+    </message>
+    <message>
+        <source>smoothed; medium from {low} to {high}</source>
+        <translation>suavizada; média de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>smoothed; high down to {value}</source>
+        <translation>suavizada; alta até descer a {value}</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frequência cardíaca</translation>
+    </message>
+    <message>
+        <source>bpm, last 3 beats</source>
+        <translation>bpm, últimos 3 batimentos</translation>
+    </message>
+    <message>
+        <source>ms, last {seconds} s</source>
+        <translation>ms, últimos {seconds} s</translation>
+    </message>
+    <message>
+        <source>Coherence</source>
+        <translation>Coerência</translation>
+    </message>
+    <message>
+        <source>HR swing</source>
+        <translation>Oscilação da FC</translation>
+    </message>
+    <message>
+        <source>bpm, max − min over last breath</source>
+        <translation>bpm, máx − mín na última respiração</translation>
+    </message>
+    <message>
+        <source>Coherence: {level}</source>
+        <translation>Coerência: {level}</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <source>No plan chosen</source>
+        <translation>Nenhum plano escolhido</translation>
+    </message>
+    <message>
+        <source>Today: reading your sessions…</source>
+        <translation>Hoje: a ler as suas sessões…</translation>
+    </message>
+    <message>
+        <source>Today {minutes} min practised · no plan chosen</source>
+        <translation>Hoje {minutes} min de prática · nenhum plano escolhido</translation>
+    </message>
+    <message>
+        <source>Today {minutes} min practised · outside your plan&apos;s weeks</source>
+        <translation>Hoje {minutes} min de prática · fora das semanas do seu plano</translation>
+    </message>
+    <message>
+        <source>done ✓</source>
+        <translation>feito ✓</translation>
+    </message>
+    <message>
+        <source>{minutes} min left</source>
+        <translation>faltam {minutes} min</translation>
+    </message>
+    <message>
+        <source>Today {done} of {target} min · {sessions} · {left}</source>
+        <translation>Hoje {done} de {target} min · {sessions} · {left}</translation>
+    </message>
+    <message>
+        <source>Start it…</source>
+        <translation>Começar…</translation>
+    </message>
+    <message>
+        <source>Open it…</source>
+        <translation>Abrir…</translation>
+    </message>
+    <message>
+        <source>Open the review…</source>
+        <translation>Abrir a revisão…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s practice</source>
+        <translation>A prática de hoje</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Próximo passo</translation>
+    </message>
+    <message>
+        <source>Plan…</source>
+        <translation>Plano…</translation>
+    </message>
+    <message>
+        <source>Practice plan</source>
+        <translation>Plano de prática</translation>
+    </message>
+    <message>
+        <source>Weekly review…</source>
+        <translation>Revisão semanal…</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Revisão semanal</translation>
+    </message>
+    <message>
+        <source>Next: {step}</source>
+        <translation>A seguir: {step}</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>&amp;Prática</translation>
+    </message>
+    <message>
+        <source>Getting started…</source>
+        <translation>Primeiros passos…</translation>
+    </message>
+</context>
+<context>
+    <name>Plural</name>
+    <message numerus="yes">
+        <source>%n chosen</source>
+        <translation>
+            <numerusform>%n escolhido</numerusform>
+            <numerusform>%n escolhido</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n session(s)</source>
+        <translation>
+            <numerusform>{done} de %n sessão</numerusform>
+            <numerusform>{done} de %n sessões</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>session</source>
+        <translation>sessão</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>restante</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>sem limite</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coerência</translation>
+    </message>
+    <message>
+        <source>Esc: back to the window</source>
+        <translation>Esc: voltar à janela</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Snooze the reminder ({minutes} min)</source>
+        <translation>Adiar o lembrete ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>Practice reminders…</source>
+        <translation>Lembretes de prática…</translation>
+    </message>
+    <message>
+        <source>No more reminders today</source>
+        <translation>Sem mais lembretes hoje</translation>
+    </message>
+    <message>
+        <source>biofeedback: practice reminders</source>
+        <translation>biofeedback: lembretes de prática</translation>
+    </message>
+    <message>
+        <source>Open biofeedback</source>
+        <translation>Abrir o biofeedback</translation>
+    </message>
+    <message>
+        <source>Turn reminders off</source>
+        <translation>Desligar os lembretes</translation>
+    </message>
+    <message>
+        <source>&amp;Times (HH:MM, commas)</source>
+        <translation>&amp;Horas (HH:MM, separadas por vírgulas)</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze for</source>
+        <translation>&amp;Adiar durante</translation>
+    </message>
+</context>
+<context>
+    <name>ResonanceWizard</name>
+    <message>
+        <source>It takes about {minutes} min in all: {n} rates of {block} each, with a {rest} rest between rates.</source>
+        <translation>Demora cerca de {minutes} min no total: {n} ritmos de {block} cada, com {rest} de pausa entre ritmos.</translation>
+    </message>
+    <message>
+        <source>It takes about {minutes} min in all: {n} rates of {block} each.</source>
+        <translation>Demora cerca de {minutes} min no total: {n} ritmos de {block} cada.</translation>
+    </message>
+    <message>
+        <source>Start ({total})</source>
+        <translation>Começar ({total})</translation>
+    </message>
+</context>
+<context>
+    <name>SensorCheck</name>
+    <message>
+        <source>Check my sensor</source>
+        <translation>Verificar o meu sensor</translation>
+    </message>
+    <message>
+        <source>Placement tips</source>
+        <translation>Dicas de colocação</translation>
+    </message>
+    <message>
+        <source>Pulse wave of the last seconds, beats marked</source>
+        <translation>Onda de pulso dos últimos segundos, com os batimentos marcados</translation>
+    </message>
+    <message>
+        <source>Check my sensor…</source>
+        <translation>Verificar o meu sensor…</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <source>Serial sensor</source>
+        <translation>Sensor série</translation>
+    </message>
+    <message>
+        <source>Simulated sensor</source>
+        <translation>Sensor simulado</translation>
+    </message>
+    <message>
+        <source>Replay a file</source>
+        <translation>Reproduzir um ficheiro</translation>
+    </message>
+    <message>
+        <source>LSL stream</source>
+        <translation>Fluxo LSL</translation>
+    </message>
+    <message>
+        <source>Bluetooth strap</source>
+        <translation>Cinta Bluetooth</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>some (2/min)</source>
+        <translation>alguns (2/min)</translation>
+    </message>
+    <message>
+        <source>many (8/min)</source>
+        <translation>muitos (8/min)</translation>
+    </message>
+    <message>
+        <source>classic</source>
+        <translation>clássica</translation>
+    </message>
+    <message>
+        <source>reflected</source>
+        <translation>refletida</translation>
+    </message>
+    <message>
+        <source>dominant-reflected</source>
+        <translation>refletida dominante</translation>
+    </message>
+    <message>
+        <source>breathing</source>
+        <translation>com respiração</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>Porta série</translation>
+    </message>
+    <message>
+        <source>Refresh the serial ports</source>
+        <translation>Atualizar as portas série</translation>
+    </message>
+    <message>
+        <source>Serial protocol</source>
+        <translation>Protocolo série</translation>
+    </message>
+    <message>
+        <source>Simulated baseline heart rate</source>
+        <translation>Frequência cardíaca basal simulada</translation>
+    </message>
+    <message>
+        <source>Simulated resonance rate</source>
+        <translation>Ritmo de ressonância simulado</translation>
+    </message>
+    <message>
+        <source>Simulated artifacts</source>
+        <translation>Artefactos simulados</translation>
+    </message>
+    <message>
+        <source>Simulated pulse shape</source>
+        <translation>Forma de pulso simulada</translation>
+    </message>
+    <message>
+        <source>File to replay</source>
+        <translation>Ficheiro a reproduzir</translation>
+    </message>
+    <message>
+        <source>Browse for a file to replay</source>
+        <translation>Procurar um ficheiro para reproduzir</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>Velocidade de reprodução</translation>
+    </message>
+    <message>
+        <source>Lab Streaming Layer stream</source>
+        <translation>Fluxo do Lab Streaming Layer</translation>
+    </message>
+    <message>
+        <source>Find Lab Streaming Layer streams</source>
+        <translation>Procurar fluxos do Lab Streaming Layer</translation>
+    </message>
+    <message>
+        <source>Find Bluetooth straps</source>
+        <translation>Procurar cintas Bluetooth</translation>
+    </message>
+    <message>
+        <source>Connect or disconnect</source>
+        <translation>Ligar ou desligar</translation>
+    </message>
+    <message>
+        <source>port, path or pyserial URL (socket://host:port)</source>
+        <translation>porta, caminho ou URL do pyserial (socket://host:porta)</translation>
+    </message>
+    <message>
+        <source>Pick a port, or type a path or a pyserial URL such as socket://localhost:7000</source>
+        <translation>Escolha uma porta, ou escreva um caminho ou um URL do pyserial como socket://localhost:7000</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source> /min</source>
+        <translation> /min</translation>
+    </message>
+    <message>
+        <source>The pulse shape of the simulated finger</source>
+        <translation>A forma do pulso do dedo simulado</translation>
+    </message>
+    <message>
+        <source>Baseline HR</source>
+        <translation>FC basal</translation>
+    </message>
+    <message>
+        <source>Resonance</source>
+        <translation>Ressonância</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>Artefactos</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Pulso</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Find streams</source>
+        <translation>Procurar fluxos</translation>
+    </message>
+    <message>
+        <source>Find straps</source>
+        <translation>Procurar cintas</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Ligar</translation>
+    </message>
+    <message>
+        <source>Sou&amp;rce</source>
+        <translation>&amp;Fonte</translation>
+    </message>
+    <message>
+        <source>Bluetooth strap address</source>
+        <translation>Endereço da cinta Bluetooth</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>A procurar…</translation>
+    </message>
+    <message>
+        <source>no serial ports found</source>
+        <translation>nenhuma porta série encontrada</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desligar</translation>
+    </message>
+    <message>
+        <source>Disconnect first to change the source.</source>
+        <translation>Desligue primeiro para mudar a fonte.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>connecting…</source>
+        <translation>a ligar…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>ligado</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>desligado</translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <translation>a voltar a ligar…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>sem ligação</translation>
+    </message>
+    <message>
+        <source>good signal</source>
+        <translation>bom sinal</translation>
+    </message>
+    <message>
+        <source>no signal</source>
+        <translation>sem sinal</translation>
+    </message>
+    <message>
+        <source>signal saturated: loosen the clip or move the finger</source>
+        <translation>sinal saturado: alivie a pinça ou mova o dedo</translation>
+    </message>
+    <message>
+        <source>finger off the sensor</source>
+        <translation>o dedo não está no sensor</translation>
+    </message>
+    <message>
+        <source>signal poor: hold still</source>
+        <translation>sinal fraco: fique imóvel</translation>
+    </message>
+    <message>
+        <source>good signal, but the link loses data</source>
+        <translation>bom sinal, mas a ligação perde dados</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Ligação</translation>
+    </message>
+    <message>
+        <source>Signal quality</source>
+        <translation>Qualidade do sinal</translation>
+    </message>
+    <message>
+        <source>Corrected beats</source>
+        <translation>Batimentos corrigidos</translation>
+    </message>
+    <message>
+        <source>corrected beats {percent}&#xa0;%</source>
+        <translation>batimentos corrigidos {percent}&#xa0;%</translation>
+    </message>
+    <message>
+        <source> — too many, numbers unreliable</source>
+        <translation> — demasiados, números pouco fiáveis</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Heart rate curve with the breathing guide</source>
+        <translation>Curva da frequência cardíaca com o guia de respiração</translation>
+    </message>
+    <message>
+        <source>Pulse wave</source>
+        <translation>Onda de pulso</translation>
+    </message>
+    <message>
+        <source>RMSSD trend</source>
+        <translation>Tendência do RMSSD</translation>
+    </message>
+    <message>
+        <source>Coherence trend</source>
+        <translation>Tendência da coerência</translation>
+    </message>
+    <message>
+        <source>Heart rate spectrum</source>
+        <translation>Espectro da frequência cardíaca</translation>
+    </message>
+    <message>
+        <source>Session length</source>
+        <translation>Duração da sessão</translation>
+    </message>
+    <message>
+        <source>How long the next session lasts; open-ended runs until you stop it</source>
+        <translation>Quanto dura a próxima sessão; sem limite continua até a parar</translation>
+    </message>
+    <message>
+        <source>Start or stop session</source>
+        <translation>Iniciar ou parar a sessão</translation>
+    </message>
+    <message>
+        <source>Space starts or stops the session</source>
+        <translation>Espaço inicia ou para a sessão</translation>
+    </message>
+    <message>
+        <source>Session clock</source>
+        <translation>Relógio da sessão</translation>
+    </message>
+    <message>
+        <source>Time in the session so far and time left</source>
+        <translation>Tempo decorrido na sessão e tempo restante</translation>
+    </message>
+    <message>
+        <source>Pacer rate, breaths per minute</source>
+        <translation>Ritmo do guia, respirações por minuto</translation>
+    </message>
+    <message>
+        <source>Up and Down arrow keys change it</source>
+        <translation>As setas para cima e para baixo alteram-no</translation>
+    </message>
+    <message>
+        <source>Inhale to exhale ratio</source>
+        <translation>Proporção inspiração:expiração</translation>
+    </message>
+    <message>
+        <source>Share of each breath spent breathing in</source>
+        <translation>Parte de cada respiração passada a inspirar</translation>
+    </message>
+    <message>
+        <source>Hold after inhale, seconds</source>
+        <translation>Pausa após inspirar, segundos</translation>
+    </message>
+    <message>
+        <source>A pause at the top of each breath</source>
+        <translation>Uma pausa no cimo de cada respiração</translation>
+    </message>
+    <message>
+        <source>Hold after exhale, seconds</source>
+        <translation>Pausa após expirar, segundos</translation>
+    </message>
+    <message>
+        <source>A pause at the bottom of each breath</source>
+        <translation>Uma pausa no fundo de cada respiração</translation>
+    </message>
+    <message>
+        <source>Sound cue</source>
+        <translation>Sinal sonoro</translation>
+    </message>
+    <message>
+        <source>A soft tone at each change between breathing in and out</source>
+        <translation>Um tom suave em cada mudança entre inspirar e expirar</translation>
+    </message>
+    <message>
+        <source>Screen for presentation mode</source>
+        <translation>Ecrã do modo de apresentação</translation>
+    </message>
+    <message>
+        <source>Where presentation mode opens</source>
+        <translation>Onde abre o modo de apresentação</translation>
+    </message>
+    <message>
+        <source>Light or dark theme</source>
+        <translation>Tema claro ou escuro</translation>
+    </message>
+    <message>
+        <source>Switch between the light and the dark colours</source>
+        <translation>Alterna entre as cores claras e as escuras</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Modo de apresentação</translation>
+    </message>
+    <message>
+        <source>Large views for a second screen; F11, Escape leaves it</source>
+        <translation>Vistas grandes para um segundo ecrã; F11, Esc para sair</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ajuda</translation>
+    </message>
+    <message>
+        <source>What each number means, and the keys; F1</source>
+        <translation>O que significa cada número, e as teclas; F1</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sem limite</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Iniciar sessão</translation>
+    </message>
+    <message>
+        <source>no session</source>
+        <translation>sem sessão</translation>
+    </message>
+    <message>
+        <source> /min</source>
+        <translation> /min</translation>
+    </message>
+    <message>
+        <source>Pacer rate, breaths per minute (↑/↓)</source>
+        <translation>Ritmo do guia, respirações por minuto (↑/↓)</translation>
+    </message>
+    <message>
+        <source>hold after inhale</source>
+        <translation>pausa após inspirar</translation>
+    </message>
+    <message>
+        <source>hold after exhale</source>
+        <translation>pausa após expirar</translation>
+    </message>
+    <message>
+        <source>Screen used by presentation mode</source>
+        <translation>Ecrã usado pelo modo de apresentação</translation>
+    </message>
+    <message>
+        <source>Screen {number}: {name}</source>
+        <translation>Ecrã {number}: {name}</translation>
+    </message>
+    <message>
+        <source>Screen {number}</source>
+        <translation>Ecrã {number}</translation>
+    </message>
+    <message>
+        <source>Light/dark</source>
+        <translation>Claro/escuro</translation>
+    </message>
+    <message>
+        <source>Present (F11)</source>
+        <translation>Apresentar (F11)</translation>
+    </message>
+    <message>
+        <source>Presentation mode: large, for a coach&apos;s screen; Esc leaves it</source>
+        <translation>Modo de apresentação: grande, para o ecrã de um treinador; Esc para sair</translation>
+    </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation>Ajuda (F1)</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sessão</translation>
+    </message>
+    <message>
+        <source>&amp;Pacer</source>
+        <translation>&amp;Guia</translation>
+    </message>
+    <message>
+        <source>in:&amp;out</source>
+        <translation>insp:e&amp;xp</translation>
+    </message>
+    <message>
+        <source>hol&amp;ds</source>
+        <translation>pa&amp;usas</translation>
+    </message>
+    <message>
+        <source>Breathing pacer</source>
+        <translation>Guia de respiração</translation>
+    </message>
+    <message>
+        <source>Live numbers</source>
+        <translation>Números em direto</translation>
+    </message>
+    <message>
+        <source>Not a medical device</source>
+        <translation>Não é um dispositivo médico</translation>
+    </message>
+    <message>
+        <source>RMSSD, {seconds} s window</source>
+        <translation>RMSSD, janela de {seconds} s</translation>
+    </message>
+    <message>
+        <source>Coherence, {seconds} s</source>
+        <translation>Coerência, {seconds} s</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>razão</translation>
+    </message>
+    <message>
+        <source>waiting for data</source>
+        <translation>à espera de dados</translation>
+    </message>
+    <message>
+        <source>heart rate {bpm} bpm</source>
+        <translation>frequência cardíaca {bpm} bpm</translation>
+    </message>
+    <message>
+        <source>pulse arriving</source>
+        <translation>pulso a chegar</translation>
+    </message>
+    <message>
+        <source>RMSSD {ms} ms</source>
+        <translation>RMSSD {ms} ms</translation>
+    </message>
+    <message>
+        <source>coherence {value}</source>
+        <translation>coerência {value}</translation>
+    </message>
+    <message>
+        <source>pacer rate marked at {hz} Hz</source>
+        <translation>ritmo do guia marcado em {hz} Hz</translation>
+    </message>
+    <message>
+        <source>biofeedback — breathing and heart rate (not a medical device)</source>
+        <translation>biofeedback — respiração e frequência cardíaca (não é um dispositivo médico)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>Ferramen&amp;tas</translation>
+    </message>
+    <message>
+        <source>Find my resonance rate…</source>
+        <translation>Encontrar o meu ritmo de ressonância…</translation>
+    </message>
+    <message>
+        <source>Adaptive pacing: start at my breathing, glide to my rate</source>
+        <translation>Guia adaptativo: começa na minha respiração e desliza até ao meu ritmo</translation>
+    </message>
+    <message>
+        <source>Stop session</source>
+        <translation>Parar sessão</translation>
+    </message>
+    <message>
+        <source>Internal error while processing data: {error}</source>
+        <translation>Erro interno ao processar os dados: {error}</translation>
+    </message>
+    <message>
+        <source>Adaptive pacing done: the pacer reached your rate, {rate} /min.</source>
+        <translation>Guia adaptativo concluído: o guia chegou ao seu ritmo, {rate} /min.</translation>
+    </message>
+    <message>
+        <source>Adaptive pacing ended: the pacer stays at {rate} /min.</source>
+        <translation>Guia adaptativo terminado: o guia fica em {rate} /min.</translation>
+    </message>
+    <message>
+        <source>No session without a source: connect a sensor (or the simulated one) first.</source>
+        <translation>Não há sessão sem uma fonte: ligue primeiro um sensor (ou o simulado).</translation>
+    </message>
+    <message>
+        <source>Marker “{label}” set at {clock}.</source>
+        <translation>Marca «{label}» colocada aos {clock}.</translation>
+    </message>
+    <message>
+        <source>Marker “{label}” set.</source>
+        <translation>Marca «{label}» colocada.</translation>
+    </message>
+    <message>
+        <source>Session completed. Well done.</source>
+        <translation>Sessão concluída. Muito bem!</translation>
+    </message>
+    <message>
+        <source>  ({clock} left)</source>
+        <translation>  (faltam {clock})</translation>
+    </message>
+</context>
+</TS>

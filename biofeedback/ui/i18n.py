@@ -1,0 +1,103 @@
+"""The window's language: a Qt translator chosen from the system locale or the ``language`` setting.
+
+Text is marked with ``translate(context, text)`` (this module's, or ``QCoreApplication.translate``)
+and an explicit context, never ``self.tr``: PySide6 looks ``tr`` up under the runtime class's
+name, so a subclass would miss every string its base class marked. ``pyside6-lupdate`` finds
+the calls by that name (tools/translations.py); ``{named}`` placeholders are filled after
+translation, and counts use ``n`` with ``%n`` so each language picks its own plural form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+)
+
+from biofeedback.resources import TRANSLATIONS_DIR
+
+LANGUAGES = ("en", "es", "pt")  # English is the source text; its file has only the plural forms
+CATALOG = "biofeedback"  # biofeedback_<lang>.qm in TRANSLATIONS_DIR
+
+
+def translate(context: str, text: object, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the installed language. ``object`` because QT_TRANSLATE_NOOP's marked constants are
+    typed so; they are the source strings themselves."""
+    return QCoreApplication.translate(context, str(text), disambiguation, n)
+
+
+class Plural(QObject):
+    """Counted text: ``Plural.tr("%n session(s)", "", n)``. pyside6-lupdate marks plural forms only on
+    ``tr`` calls, and files them under the name before ``.tr``; this class is never subclassed, so the
+    context at run time is the same "Plural"."""
+
+
+def chosen_language(setting: str, system: QLocale | None = None) -> str:
+    """The language to show: the setting when it names one, else the system locale's if we have it."""
+    if setting in LANGUAGES:
+        return setting
+    name = (system or QLocale.system()).name().split("_")[0]
+    return name if name in LANGUAGES else "en"
+
+
+def catalog_path(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
+    return directory / f"{CATALOG}_{language}.qm"
+
+
+def install_language(app: QCoreApplication, setting: str = "") -> str:
+    """Install our translator and Qt's own (its dialogs' buttons) for the chosen language, and make
+    that language's QLocale the default so numbers and dates follow it; returns the language."""
+    language = chosen_language(setting)
+    for old in getattr(app, "_biofeedback_translators", []):
+        app.removeTranslator(old)
+    installed: list[QTranslator] = []
+    ours = QTranslator(app)  # English too: its file holds the plural forms ("1 session", "2 sessions")
+    if ours.load(str(catalog_path(language))):
+        app.installTranslator(ours)
+        installed.append(ours)
+    if language != "en":
+        qt_own = QTranslator(app)
+        if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            installed.append(qt_own)
+    app._biofeedback_translators = installed  # type: ignore[attr-defined]  # kept alive with the app
+    system = QLocale.system()
+    if language == "en" or system.language() == QLocale(language).language():
+        QLocale.setDefault(system)  # the system's own region (es_MX, pt_PT): its separators and dates
+    else:
+        QLocale.setDefault(QLocale(language))
+    return language
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """``value`` with the current locale's decimal separator (1,5 in Spanish and Portuguese). Rounded by
+    Python's format, as the CLI and the exports round, so a number on screen equals the exported one."""
+    return f"{float(value):.{decimals}f}".replace(".", QLocale().decimalPoint())
+
+
+# biofeedback.NOT_A_MEDICAL_DEVICE as lupdate sees it (the CLI prints the English one; a test keeps both equal)
+_DISCLAIMER = QT_TRANSLATE_NOOP(
+    "Disclaimer",
+    "biofeedback is a relaxation and self-observation tool, not a medical device. "
+    "It does not diagnose, treat or prevent any condition; consult a health "
+    "professional about your health.")
+
+
+def not_a_medical_device() -> str:
+    """The disclaimer in the window's language (the meaning exact: a relaxation tool, not a medical device)."""
+    return translate("Disclaimer", _DISCLAIMER)
+
+
+_LEVELS = (QT_TRANSLATE_NOOP("Coherence", "low"), QT_TRANSLATE_NOOP("Coherence", "medium"),
+           QT_TRANSLATE_NOOP("Coherence", "high"))
+
+
+def level_name(level: int) -> str:
+    """The coherence level's word (core's LEVEL_NAMES order: low, medium, high) in the window's language."""
+    return translate("Coherence", _LEVELS[level])

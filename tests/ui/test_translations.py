@@ -1,0 +1,132 @@
+"""Spanish and Portuguese: every marked string has a finished translation, the shipped .qm match the
+.ts, the main window shows no text that escaped translation, and a language shows with its numbers."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pseudo_locale import MARK, escaped, install_pseudo
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from biofeedback import NOT_A_MEDICAL_DEVICE
+from biofeedback.resources import TRANSLATIONS_DIR
+from biofeedback.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import translations as tool  # noqa: E402  (tools/translations.py: the same lupdate/lrelease calls as make translations)
+
+LANGS = list(i18n.LANGUAGES)  # English's file: the plural forms only
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
+ACCELERATOR = re.compile(r"&(?=[^\s&])")  # "&Help" (Alt+H), not "McCraty & Childre"
+
+
+def _messages(ts: Path):
+    """(context, source, [translations], unfinished) for each message of a .ts file."""
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+            unfinished = translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(forms)
+            yield name, message.findtext("source"), forms, unfinished
+
+
+@pytest.fixture
+def restore_language():
+    app = QApplication.instance()
+    yield app
+    i18n.install_language(app, "en")
+    for translator in getattr(app, "_pseudo", []):
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ts_file_has_no_unfinished_entry_for_any_marked_string(lang, tmp_path):
+    """lupdate over biofeedback/ui into a copy of the .ts: a string marked since (new, changed) comes
+    in unfinished and fails here, as does an entry nobody translated."""
+    ts = tmp_path / f"biofeedback_{lang}.ts"
+    shutil.copy(TRANSLATIONS_DIR / ts.name, ts)
+    subprocess.run(tool.lupdate_args(ts), check=True, capture_output=True)
+    unfinished = [f"{ctx}: {src!r}" for ctx, src, _, bad in _messages(ts) if bad]
+    assert unfinished == [], f"{len(unfinished)} unfinished in {lang} (make translations, then translate):\n" + \
+        "\n".join(unfinished)
+    assert len(list(_messages(ts))) > (1 if lang == "en" else 200)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_keep_placeholders_and_one_accelerator(lang):
+    for ctx, src, forms, _ in _messages(TRANSLATIONS_DIR / f"biofeedback_{lang}.ts"):
+        for text in forms:
+            assert sorted(set(PLACEHOLDER.findall(text))) == sorted(set(PLACEHOLDER.findall(src))), (ctx, src, text)
+            assert len(ACCELERATOR.findall(text)) == len(ACCELERATOR.findall(src)), (ctx, src, text)
+
+
+def test_shipped_qm_files_are_built_from_the_ts_files(tmp_path):
+    for qm in tool.release(tmp_path):
+        assert qm.read_bytes() == (TRANSLATIONS_DIR / qm.name).read_bytes(), f"{qm.name} stale: make translations"
+
+
+def test_disclaimer_as_lupdate_sees_it_is_the_package_one():
+    assert i18n._DISCLAIMER == NOT_A_MEDICAL_DEVICE
+
+
+def test_source_choice_words_are_the_app_ones():
+    from biofeedback.app.settings import SIM_SHAPE_NAMES
+    from biofeedback.app.sources import ARTIFACT_LEVELS
+    from biofeedback.ui.source_panel import CHOICE_WORDS
+
+    assert set(CHOICE_WORDS) == set(ARTIFACT_LEVELS) | set(SIM_SHAPE_NAMES)
+
+
+def test_language_setting_overrides_the_system_locale():
+    mexico, portugal, france = QLocale("es_MX"), QLocale("pt_PT"), QLocale("fr_FR")
+    assert i18n.chosen_language("", mexico) == "es"
+    assert i18n.chosen_language("", portugal) == "pt"
+    assert i18n.chosen_language("", QLocale("pt_BR")) == "pt"
+    assert i18n.chosen_language("", france) == "en"  # no French file: the source text
+    assert i18n.chosen_language("en", mexico) == "en"
+    assert i18n.chosen_language("pt", mexico) == "pt"
+
+
+def test_no_visible_text_in_the_main_window_escapes_translation(qtbot, make_window, restore_language):
+    """Under a pseudo-locale every translated string carries a mark; any label, button, box item,
+    tooltip, menu or title without it was never passed through translation."""
+    restore_language._pseudo = [install_pseudo(restore_language)]
+    window = make_window()
+    qtbot.wait(300)  # the frame has run: the session clock and the status were written again
+    assert MARK in window.ui.start.text()
+    assert escaped(window) == []
+    assert escaped(window.ui.presentation_bar) == []  # hidden until F11
+
+
+@pytest.mark.parametrize(("lang", "start", "disclaimer", "decimal"), [
+    ("es", "Iniciar sesión", "no un dispositivo médico", ","),
+    ("pt", "Iniciar sessão", "não um dispositivo médico", ","),
+])
+def test_window_in_spanish_and_portuguese(make_window, restore_language, lang, start, disclaimer, decimal):
+    assert i18n.install_language(restore_language, lang) == lang
+    window = make_window()
+    assert window.ui.start.text() == start
+    assert disclaimer in window.ui.disclaimer.text()
+    window.ui.numbers.show_values(61.0, 42.0, 1.55, 7.3)
+    assert window.ui.numbers.coherence.value.text() == f"1{decimal}55"
+    assert window.ui.numbers.swing.value.text() == f"7{decimal}3"
+    assert "&" in window.menuBar().actions()[0].text()
+    # plural forms: one session, two sessions (English's in test_english_plural_forms)
+    assert i18n.Plural.tr("{done} of %n session(s)", "", 1).format(done=0).endswith("1 " + start.split()[1])
+    assert i18n.Plural.tr("{done} of %n session(s)", "", 2).format(done=0).endswith("es")
+
+
+def test_english_plural_forms():
+    """The tests' app has the English catalog installed as the app does (tests/ui/conftest.py)."""
+    assert i18n.Plural.tr("{done} of %n session(s)", "", 1).format(done=0) == "0 of 1 session"
+    assert i18n.Plural.tr("{done} of %n session(s)", "", 3).format(done=2) == "2 of 3 sessions"
