@@ -7,7 +7,7 @@ one row of buttons per question; a question left unanswered is stored as
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,13 +26,13 @@ from biofeedback.app.session_library import CheckIn
 from biofeedback.ui.i18n import Plural, translate
 
 QUESTIONS = (
-    ("stress", "Stress", "0 none · 10 extreme"),
-    ("pain", "Pain", "0 none · 10 worst imaginable"),
-    ("mood", "Mood", "0 very low · 10 excellent"),
+    ("stress", QT_TRANSLATE_NOOP("CheckIn", "Stress"), QT_TRANSLATE_NOOP("CheckIn", "0 none · 10 extreme")),
+    ("pain", QT_TRANSLATE_NOOP("CheckIn", "Pain"), QT_TRANSLATE_NOOP("CheckIn", "0 none · 10 worst imaginable")),
+    ("mood", QT_TRANSLATE_NOOP("CheckIn", "Mood"), QT_TRANSLATE_NOOP("CheckIn", "0 very low · 10 excellent")),
 )
 
 
-KEYS_HINT = "Type 0 to 9 (1 then 0 for 10), or use the arrow keys; Delete clears the answer."
+KEYS_HINT = QT_TRANSLATE_NOOP("CheckIn", "Type 0 to 9 (1 then 0 for 10), or use the arrow keys; Delete clears the answer.")
 
 
 class ScaleRow(QWidget):
@@ -86,8 +86,8 @@ class ScaleRow(QWidget):
         value = self.value()
         said = translate("CheckIn", "not answered") if value is None else Plural.tr(
             "%n chosen", "", value)  # type: ignore[arg-type]  # on the class: its name is the context
-        self.setAccessibleDescription(f"{said}. {KEYS_HINT}")
-        self.setToolTip(KEYS_HINT)
+        self.setAccessibleDescription(f"{said}. {translate('CheckIn', KEYS_HINT)}")
+        self.setToolTip(translate("CheckIn", KEYS_HINT))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
         key, text, value = event.key(), event.text(), self.value()
@@ -137,15 +137,18 @@ class CheckInDialog(QDialog):
         super().__init__(parent)
         self.phase = phase
         self.skipped = False
-        self.setWindowTitle("Check-in before the session" if phase == "before" else "Check-in after the session")
+        self.setWindowTitle(translate("CheckIn", "Check-in before the session") if phase == "before" else
+                            translate("CheckIn", "Check-in after the session"))
         layout = QVBoxLayout(self)
-        intro = QLabel("How do you feel right now? Every question is optional."
-                       if phase == "before" else "And now, after the session? Every question is optional.")
+        intro = QLabel(translate("CheckIn", "How do you feel right now? Every question is optional.")
+                       if phase == "before" else
+                       translate("CheckIn", "And now, after the session? Every question is optional."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()
         self.rows: dict[str, ScaleRow] = {}
-        for r, (key, label, hint) in enumerate(QUESTIONS):
+        for r, (key, label_en, hint_en) in enumerate(QUESTIONS):
+            label, hint = translate("CheckIn", label_en), translate("CheckIn", hint_en)
             title = QLabel(f"<b>{label}</b><br><small>{hint}</small>")
             grid.addWidget(title, r, 0)
             row = ScaleRow(self)
@@ -155,17 +158,17 @@ class CheckInDialog(QDialog):
             self.rows[key] = row
         layout.addLayout(grid)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("A note (optional)")
+        self.note.setPlaceholderText(translate("CheckIn", "A note (optional)"))
         self.note.setMaxLength(500)
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(translate("CheckIn", "Note"))
         layout.addWidget(self.note)
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.skip_button = self.buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = self.buttons.addButton(translate("CheckIn", "Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.skip_button = self.buttons.addButton(translate("CheckIn", "Skip"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.skip)
         layout.addWidget(self.buttons)
-        keys = QLabel(KEYS_HINT)
+        keys = QLabel(translate("CheckIn", KEYS_HINT))
         keys.setWordWrap(True)
         layout.insertWidget(2, keys)
         if initial is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,11 +30,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from biofeedback.core.breathing.pacer import Pacer
+from biofeedback.ui.i18n import number, translate
 from biofeedback.ui.qt_arrays import polygon
 from biofeedback.ui.theme import DARK, Theme, blend
 
 WAVE_SPAN_S = 20.0  # the wave shows 10 s behind and 10 s ahead of now
-PHASE_WORDS = ("inhale", "hold", "exhale")
+PHASE_WORDS = (QT_TRANSLATE_NOOP("Pacer", "inhale"), QT_TRANSLATE_NOOP("Pacer", "hold"),
+               QT_TRANSLATE_NOOP("Pacer", "exhale"))  # core/breathing/pacer.py phase_name(), in English
 WAVE_SHARE = 0.22  # of the height, under the circle
 R_MAX_SHARE = 0.45  # full-breath radius, of the circle area's smaller side
 R_MIN_SHARE = 0.42  # empty-lung radius, of the full-breath radius (room for the word)
@@ -45,13 +47,15 @@ WAVE_STRIP_SPANS = 2.0  # the painted strip covers this many views: repainted ev
 CIRCLE_PEN_PX = 3.0
 
 
-def fitted_font(r_px: float, words: tuple[str, ...] = PHASE_WORDS, fill: float = TEXT_FILL) -> QFont:
+def fitted_font(r_px: float, words: tuple[str, ...] | None = None, fill: float = TEXT_FILL) -> QFont:
     """A bold font whose widest word's box fits inside a circle of radius ``r_px``.
 
     Measured with QFontMetricsF: the box (width x height) fits when its
     diagonal is at most ``fill`` of the diameter. One size for every word, so
-    the text does not jump between phases.
+    the text does not jump between phases (the phase words in the window's language by default).
     """
+    if words is None:
+        words = tuple(translate("Pacer", w) for w in PHASE_WORDS)
     font = QFont()
     font.setBold(True)
     font.setPixelSize(100)
@@ -97,7 +101,7 @@ class PacerWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # a Tab stop and a click target: with the focus here Space and the arrows drive the window
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Breathing pacer")
+        self.setAccessibleName(translate("Window", "Breathing pacer"))
         self.focus_frame = False
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -293,7 +297,7 @@ class PacerWidget(QWidget):
             p.setFont(self.phase_font())
             p.setPen(QColor(th.text))
             p.drawText(QRectF(c.x() - r_max, c.y() - r_max, 2 * r_max, 2 * r_max), Qt.AlignmentFlag.AlignCenter,
-                       self.pacer.phase_name(self.t_s))
+                       translate("Pacer", self.pacer.phase_name(self.t_s)))
 
         wave_rect = lay.wave
         if region.intersects(wave_rect.toAlignedRect()):
@@ -319,7 +323,7 @@ class PacerWidget(QWidget):
             small.setPointSizeF(11 * self.text_scale)
             p.setFont(small)
             p.setPen(QColor(th.muted))
-            label = self.caption or f"{self.pacer.rate_bpm:.1f} breaths/min"
+            label = self.caption or translate("Pacer", "{rate} breaths/min").format(rate=number(self.pacer.rate_bpm, 1))
             p.drawText(caption_rect, Qt.AlignmentFlag.AlignRight, label)
         if self.focus_frame:
             p.setPen(QPen(QColor(th.accent), 2.0, Qt.PenStyle.DashLine))

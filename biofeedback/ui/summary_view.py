@@ -8,7 +8,7 @@ dialog after a session (``SessionSummaryDialog``) or embedded (``SummaryView``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,17 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biofeedback import NOT_A_MEDICAL_DEVICE, config
+from biofeedback import config
 from biofeedback.core.practice.session_kind import PEERS
 from biofeedback.core.summary.session import (
     CheckinChange,
     Comparison,
     SessionSummary,
 )
+from biofeedback.ui.i18n import not_a_medical_device, number, translate
 from biofeedback.ui.panels import clock_text
 from biofeedback.ui.theme import DARK, Theme
 
 DASH = "–"
+SWING_WHAT = str(QT_TRANSLATE_NOOP("Summary", "a swing per breath"))
+ITEM_NAMES = {"stress": QT_TRANSLATE_NOOP("CheckIn", "Stress"), "pain": QT_TRANSLATE_NOOP("CheckIn", "Pain"),
+              "mood": QT_TRANSLATE_NOOP("CheckIn", "Mood")}
+# core/practice/session_kind.py PEERS as lupdate sees them (a test keeps them equal)
+PEER_WORDS = (QT_TRANSLATE_NOOP("Summary", "sessions"), QT_TRANSLATE_NOOP("Summary", "simulated sessions"),
+              QT_TRANSLATE_NOOP("Summary", "replays"), QT_TRANSLATE_NOOP("Summary", "sessions without a pacer"))
 
 
 def comparison_text(c: Comparison, unit: str, fmt: str = ".0f", what: str = "", kind: str = "practice") -> str:
@@ -40,31 +47,37 @@ def comparison_text(c: Comparison, unit: str, fmt: str = ".0f", what: str = "", 
     says so; a simulated one names its simulated peers.
     """
     if kind == "short":
-        return "not compared: a short session"
+        return translate("Summary", "not compared: a short session")
     if c.value is None:
-        return f"not enough clean beats for {what}" if what else "not enough clean beats"
-    peers = PEERS.get(kind, "sessions")
+        return (translate("Summary", "not enough clean beats for {what}").format(what=translate("Summary", what))
+                if what else translate("Summary", "not enough clean beats"))
+    peers = translate("Summary", PEERS.get(kind, "sessions"))
     if not c.comparable:
         earlier = c.n_previous
-        return (f"no earlier {peers} to compare with" if earlier == 0 and kind != "practice" else
-                "your first session with this number" if earlier == 0 else
-                f"set against your own {peers} once there are {config.SUMMARY_MIN_PREVIOUS} earlier ones "
-                f"({earlier} so far)")
-    median = f"your median {format(c.previous_median, fmt)} {unit}".rstrip()
+        if earlier == 0:
+            return (translate("Summary", "no earlier {peers} to compare with").format(peers=peers)
+                    if kind != "practice" else translate("Summary", "your first session with this number"))
+        return translate("Summary", "set against your own {peers} once there are {needed} earlier ones "
+                         "({earlier} so far)").format(peers=peers, needed=config.SUMMARY_MIN_PREVIOUS, earlier=earlier)
+    median = translate("Summary", "your median {value} {unit}").format(
+        value=format(c.previous_median, fmt).replace(".", QLocale().decimalPoint()), unit=unit).rstrip()
     if c.n_below == c.n_previous:
-        return f"higher than in all {c.n_previous} of your earlier {peers} ({median})"
-    if c.n_below == 0:
-        return f"not higher than in any of your {c.n_previous} earlier {peers} ({median})"
-    return f"higher than in {c.n_below} of your {c.n_previous} earlier {peers} ({median})"
+        text = translate("Summary", "higher than in all {n} of your earlier {peers} ({median})")
+    elif c.n_below == 0:
+        text = translate("Summary", "not higher than in any of your {n} earlier {peers} ({median})")
+    else:
+        text = translate("Summary", "higher than in {below} of your {n} earlier {peers} ({median})")
+    return text.format(below=c.n_below, n=c.n_previous, peers=peers, median=median)
 
 
 def change_text(c: CheckinChange) -> str:
     d = c.change_points
     if d is None:
-        return "not answered" if c.before is None or c.after is None else DASH
+        return translate("Summary", "not answered") if c.before is None or c.after is None else DASH
     if d == 0:
-        return "same"
-    return f"{abs(d)} lower" if d < 0 else f"{d} higher"
+        return translate("Summary", "same")
+    return (translate("Summary", "{points} lower") if d < 0 else translate("Summary", "{points} higher")).format(
+        points=abs(d))
 
 
 class Tile(QFrame):
@@ -100,15 +113,15 @@ class SummaryView(QWidget):
     def __init__(self, theme: Theme = DARK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary: SessionSummary | None = None
-        self.title = QLabel("Session summary")
+        self.title = QLabel(translate("Summary", "Session summary"))
         self.reading = QLabel("")
         self.reading.setWordWrap(True)
-        self.duration = Tile("Time practised")
-        self.coherence = Tile("Coherence, mean (peak)")
-        self.high = Tile("Time in high coherence")
-        self.swing = Tile("HR swing per breath")
+        self.duration = Tile(translate("Summary", "Time practised"))
+        self.coherence = Tile(translate("Summary", "Coherence, mean (peak)"))
+        self.high = Tile(translate("Summary", "Time in high coherence"))
+        self.swing = Tile(translate("Summary", "HR swing per breath"))
         self.rmssd = Tile("RMSSD")
-        self.quality = Tile("Beats")
+        self.quality = Tile(translate("Summary", "Beats"))
         self.tiles = (self.duration, self.coherence, self.high, self.swing, self.rmssd, self.quality)
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -117,16 +130,16 @@ class SummaryView(QWidget):
         self.checkin_grid = QGridLayout()
         self.checkin_grid.setHorizontalSpacing(24)
         self.checkin_labels: dict[tuple[str, int], QLabel] = {}
-        for col, head in enumerate(("Check-in", "before", "after", "change")):
+        for col, head in enumerate((translate("Summary", "Check-in"), translate("Summary", "before"), translate("Summary", "after"), translate("Summary", "change"))):
             label = QLabel(head)
             self.checkin_grid.addWidget(label, 0, col)
             self.checkin_labels[("head", col)] = label
         for row, item in enumerate(("stress", "pain", "mood"), start=1):
             for col in range(4):
-                label = QLabel(item.capitalize() if col == 0 else DASH)
+                label = QLabel(translate("CheckIn", ITEM_NAMES[item]) if col == 0 else DASH)
                 self.checkin_grid.addWidget(label, row, col)
                 self.checkin_labels[(item, col)] = label
-        self.notice = QLabel(NOT_A_MEDICAL_DEVICE)
+        self.notice = QLabel(not_a_medical_device())
         self.notice.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
@@ -163,19 +176,22 @@ class SummaryView(QWidget):
     def show_summary(self, s: SessionSummary) -> None:
         self.summary = s
         self.reading.setText(s.reading)
-        self.duration.set(clock_text(s.duration_s), "session clock")
+        self.duration.set(clock_text(s.duration_s), translate("Summary", "session clock"))
         if s.mean_coherence is None or s.high_coherence_s is None:  # (both None below one window)
-            self.coherence.set(DASH, "needs at least 64 s of beats")
+            self.coherence.set(DASH, translate("Summary", "needs at least 64 s of beats"))
             self.high.set(DASH, "")
         else:
-            self.coherence.set(f"{s.mean_coherence:.2f} ({s.peak_coherence:.2f})", "ratio, 64 s windows")
+            self.coherence.set(f"{number(s.mean_coherence, 2)} ({number(s.peak_coherence or 0.0, 2)})",
+                               translate("Summary", "ratio, 64 s windows"))
             share = min(100.0 * s.high_coherence_s / s.duration_s, 100.0) if s.duration_s > 0 else 0.0
-            self.high.set(clock_text(s.high_coherence_s), f"{share:.0f} % of the session")
-        value = DASH if s.hr_swing.value is None else f"{s.hr_swing.value:.1f} bpm"
-        self.swing.set(value, comparison_text(s.hr_swing, "bpm", ".1f", "a swing per breath", s.kind))
+            self.high.set(clock_text(s.high_coherence_s),
+                          translate("Summary", "{percent} % of the session").format(percent=number(share)))
+        value = DASH if s.hr_swing.value is None else f"{number(s.hr_swing.value, 1)} bpm"
+        self.swing.set(value, comparison_text(s.hr_swing, "bpm", ".1f", SWING_WHAT, s.kind))
         value = DASH if s.rmssd.value is None else f"{s.rmssd.value:.0f} ms"
         self.rmssd.set(value, comparison_text(s.rmssd, "ms", ".0f", "RMSSD", s.kind))
-        corrected = "" if s.artifact_share is None else f"{100 * s.artifact_share:.1f} % corrected"
+        corrected = "" if s.artifact_share is None else translate("Summary", "{percent} % corrected").format(
+            percent=number(100 * s.artifact_share, 1))
         self.quality.set(f"{s.n_beats}", corrected)
         for c in s.checkins:
             self.checkin_labels[(c.item, 1)].setText(DASH if c.before is None else str(c.before))
@@ -190,11 +206,11 @@ class SessionSummaryDialog(QDialog):
 
     def __init__(self, summary: SessionSummary, theme: Theme = DARK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("biofeedback — session summary")
+        self.setWindowTitle(translate("Summary", "biofeedback — session summary"))
         self.view = SummaryView(theme, self)
         self.view.show_summary(summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.history_button = QPushButton("History and progress…")
+        self.history_button = QPushButton(translate("Summary", "History and progress…"))
         buttons.addButton(self.history_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.history_button.clicked.connect(self.history_requested)

@@ -4,8 +4,68 @@
 <context>
     <name>CheckIn</name>
     <message>
+        <source>Stress</source>
+        <translation>Estrés</translation>
+    </message>
+    <message>
+        <source>0 none · 10 extreme</source>
+        <translation>0 nada · 10 extremo</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>0 none · 10 worst imaginable</source>
+        <translation>0 nada · 10 el peor imaginable</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>0 very low · 10 excellent</source>
+        <translation>0 muy bajo · 10 excelente</translation>
+    </message>
+    <message>
+        <source>Type 0 to 9 (1 then 0 for 10), or use the arrow keys; Delete clears the answer.</source>
+        <translation>Escribe de 0 a 9 (1 y luego 0 para 10), o usa las flechas; Supr borra la respuesta.</translation>
+    </message>
+    <message>
         <source>not answered</source>
         <translation>sin responder</translation>
+    </message>
+    <message>
+        <source>Check-in before the session</source>
+        <translation>Registro antes de la sesión</translation>
+    </message>
+    <message>
+        <source>Check-in after the session</source>
+        <translation>Registro después de la sesión</translation>
+    </message>
+    <message>
+        <source>How do you feel right now? Every question is optional.</source>
+        <translation>¿Cómo te sientes ahora mismo? Todas las preguntas son opcionales.</translation>
+    </message>
+    <message>
+        <source>And now, after the session? Every question is optional.</source>
+        <translation>¿Y ahora, después de la sesión? Todas las preguntas son opcionales.</translation>
+    </message>
+    <message>
+        <source>A note (optional)</source>
+        <translation>Una nota (opcional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Omitir</translation>
     </message>
 </context>
 <context>
@@ -274,6 +334,25 @@
     <message>
         <source>Coherence: {level}</source>
         <translation>Coherencia: {level}</translation>
+    </message>
+</context>
+<context>
+    <name>Pacer</name>
+    <message>
+        <source>inhale</source>
+        <translation>inhala</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>pausa</translation>
+    </message>
+    <message>
+        <source>exhale</source>
+        <translation>exhala</translation>
+    </message>
+    <message>
+        <source>{rate} breaths/min</source>
+        <translation>{rate} resp/min</translation>
     </message>
 </context>
 <context>
@@ -736,6 +815,153 @@
     <message>
         <source> — too many, numbers unreliable</source>
         <translation> — demasiados, números poco fiables</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>a swing per breath</source>
+        <translation>una oscilación por respiración</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sesiones</translation>
+    </message>
+    <message>
+        <source>simulated sessions</source>
+        <translation>sesiones simuladas</translation>
+    </message>
+    <message>
+        <source>replays</source>
+        <translation>reproducciones</translation>
+    </message>
+    <message>
+        <source>sessions without a pacer</source>
+        <translation>sesiones sin guía</translation>
+    </message>
+    <message>
+        <source>not compared: a short session</source>
+        <translation>sin comparar: una sesión corta</translation>
+    </message>
+    <message>
+        <source>not enough clean beats for {what}</source>
+        <translation>no hay suficientes latidos limpios para {what}</translation>
+    </message>
+    <message>
+        <source>not enough clean beats</source>
+        <translation>no hay suficientes latidos limpios</translation>
+    </message>
+    <message>
+        <source>no earlier {peers} to compare with</source>
+        <translation>no hay {peers} anteriores con qué comparar</translation>
+    </message>
+    <message>
+        <source>your first session with this number</source>
+        <translation>tu primera sesión con este número</translation>
+    </message>
+    <message>
+        <source>set against your own {peers} once there are {needed} earlier ones ({earlier} so far)</source>
+        <translation>se comparará con tus propias {peers} cuando haya {needed} anteriores ({earlier} hasta ahora)</translation>
+    </message>
+    <message>
+        <source>your median {value} {unit}</source>
+        <translation>tu mediana {value} {unit}</translation>
+    </message>
+    <message>
+        <source>higher than in all {n} of your earlier {peers} ({median})</source>
+        <translation>más alto que en las {n} {peers} anteriores ({median})</translation>
+    </message>
+    <message>
+        <source>not higher than in any of your {n} earlier {peers} ({median})</source>
+        <translation>no más alto que en ninguna de tus {n} {peers} anteriores ({median})</translation>
+    </message>
+    <message>
+        <source>higher than in {below} of your {n} earlier {peers} ({median})</source>
+        <translation>más alto que en {below} de tus {n} {peers} anteriores ({median})</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>sin responder</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>igual</translation>
+    </message>
+    <message>
+        <source>{points} lower</source>
+        <translation>{points} menos</translation>
+    </message>
+    <message>
+        <source>{points} higher</source>
+        <translation>{points} más</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>Resumen de la sesión</translation>
+    </message>
+    <message>
+        <source>Time practised</source>
+        <translation>Tiempo de práctica</translation>
+    </message>
+    <message>
+        <source>Coherence, mean (peak)</source>
+        <translation>Coherencia, media (máxima)</translation>
+    </message>
+    <message>
+        <source>Time in high coherence</source>
+        <translation>Tiempo en coherencia alta</translation>
+    </message>
+    <message>
+        <source>HR swing per breath</source>
+        <translation>Oscilación de FC por respiración</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Latidos</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>antes</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>después</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>cambio</translation>
+    </message>
+    <message>
+        <source>session clock</source>
+        <translation>reloj de la sesión</translation>
+    </message>
+    <message>
+        <source>needs at least 64 s of beats</source>
+        <translation>necesita al menos 64 s de latidos</translation>
+    </message>
+    <message>
+        <source>ratio, 64 s windows</source>
+        <translation>cociente, ventanas de 64 s</translation>
+    </message>
+    <message>
+        <source>{percent} % of the session</source>
+        <translation>{percent} % de la sesión</translation>
+    </message>
+    <message>
+        <source>{percent} % corrected</source>
+        <translation>{percent} % corregidos</translation>
+    </message>
+    <message>
+        <source>biofeedback — session summary</source>
+        <translation>biofeedback — resumen de la sesión</translation>
+    </message>
+    <message>
+        <source>History and progress…</source>
+        <translation>Historial y progreso…</translation>
     </message>
 </context>
 <context>

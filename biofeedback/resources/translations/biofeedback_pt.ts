@@ -4,8 +4,68 @@
 <context>
     <name>CheckIn</name>
     <message>
+        <source>Stress</source>
+        <translation>Tensão</translation>
+    </message>
+    <message>
+        <source>0 none · 10 extreme</source>
+        <translation>0 nenhum · 10 extremo</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dor</translation>
+    </message>
+    <message>
+        <source>0 none · 10 worst imaginable</source>
+        <translation>0 nenhuma · 10 a pior imaginável</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Humor</translation>
+    </message>
+    <message>
+        <source>0 very low · 10 excellent</source>
+        <translation>0 muito em baixo · 10 excelente</translation>
+    </message>
+    <message>
+        <source>Type 0 to 9 (1 then 0 for 10), or use the arrow keys; Delete clears the answer.</source>
+        <translation>Escreva de 0 a 9 (1 e depois 0 para 10), ou use as setas; Delete apaga a resposta.</translation>
+    </message>
+    <message>
         <source>not answered</source>
         <translation>sem resposta</translation>
+    </message>
+    <message>
+        <source>Check-in before the session</source>
+        <translation>Registo antes da sessão</translation>
+    </message>
+    <message>
+        <source>Check-in after the session</source>
+        <translation>Registo depois da sessão</translation>
+    </message>
+    <message>
+        <source>How do you feel right now? Every question is optional.</source>
+        <translation>Como se sente neste momento? Todas as perguntas são opcionais.</translation>
+    </message>
+    <message>
+        <source>And now, after the session? Every question is optional.</source>
+        <translation>E agora, depois da sessão? Todas as perguntas são opcionais.</translation>
+    </message>
+    <message>
+        <source>A note (optional)</source>
+        <translation>Uma nota (opcional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Saltar</translation>
     </message>
 </context>
 <context>
@@ -274,6 +334,25 @@
     <message>
         <source>Coherence: {level}</source>
         <translation>Coerência: {level}</translation>
+    </message>
+</context>
+<context>
+    <name>Pacer</name>
+    <message>
+        <source>inhale</source>
+        <translation>inspire</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>pausa</translation>
+    </message>
+    <message>
+        <source>exhale</source>
+        <translation>expire</translation>
+    </message>
+    <message>
+        <source>{rate} breaths/min</source>
+        <translation>{rate} resp/min</translation>
     </message>
 </context>
 <context>
@@ -736,6 +815,153 @@
     <message>
         <source> — too many, numbers unreliable</source>
         <translation> — demasiados, números pouco fiáveis</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>a swing per breath</source>
+        <translation>uma oscilação por respiração</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sessões</translation>
+    </message>
+    <message>
+        <source>simulated sessions</source>
+        <translation>sessões simuladas</translation>
+    </message>
+    <message>
+        <source>replays</source>
+        <translation>reproduções</translation>
+    </message>
+    <message>
+        <source>sessions without a pacer</source>
+        <translation>sessões sem guia</translation>
+    </message>
+    <message>
+        <source>not compared: a short session</source>
+        <translation>sem comparação: uma sessão curta</translation>
+    </message>
+    <message>
+        <source>not enough clean beats for {what}</source>
+        <translation>não há batimentos limpos suficientes para {what}</translation>
+    </message>
+    <message>
+        <source>not enough clean beats</source>
+        <translation>não há batimentos limpos suficientes</translation>
+    </message>
+    <message>
+        <source>no earlier {peers} to compare with</source>
+        <translation>não há {peers} anteriores para comparar</translation>
+    </message>
+    <message>
+        <source>your first session with this number</source>
+        <translation>a sua primeira sessão com este número</translation>
+    </message>
+    <message>
+        <source>set against your own {peers} once there are {needed} earlier ones ({earlier} so far)</source>
+        <translation>será comparado com as suas próprias {peers} quando houver {needed} anteriores ({earlier} até agora)</translation>
+    </message>
+    <message>
+        <source>your median {value} {unit}</source>
+        <translation>a sua mediana {value} {unit}</translation>
+    </message>
+    <message>
+        <source>higher than in all {n} of your earlier {peers} ({median})</source>
+        <translation>mais alto do que em todas as {n} {peers} anteriores ({median})</translation>
+    </message>
+    <message>
+        <source>not higher than in any of your {n} earlier {peers} ({median})</source>
+        <translation>não mais alto do que em nenhuma das suas {n} {peers} anteriores ({median})</translation>
+    </message>
+    <message>
+        <source>higher than in {below} of your {n} earlier {peers} ({median})</source>
+        <translation>mais alto do que em {below} das suas {n} {peers} anteriores ({median})</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>sem resposta</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>igual</translation>
+    </message>
+    <message>
+        <source>{points} lower</source>
+        <translation>{points} a menos</translation>
+    </message>
+    <message>
+        <source>{points} higher</source>
+        <translation>{points} a mais</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>Resumo da sessão</translation>
+    </message>
+    <message>
+        <source>Time practised</source>
+        <translation>Tempo de prática</translation>
+    </message>
+    <message>
+        <source>Coherence, mean (peak)</source>
+        <translation>Coerência, média (pico)</translation>
+    </message>
+    <message>
+        <source>Time in high coherence</source>
+        <translation>Tempo em coerência alta</translation>
+    </message>
+    <message>
+        <source>HR swing per breath</source>
+        <translation>Oscilação da FC por respiração</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Batimentos</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Registo</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>antes</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>depois</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>diferença</translation>
+    </message>
+    <message>
+        <source>session clock</source>
+        <translation>relógio da sessão</translation>
+    </message>
+    <message>
+        <source>needs at least 64 s of beats</source>
+        <translation>precisa de pelo menos 64 s de batimentos</translation>
+    </message>
+    <message>
+        <source>ratio, 64 s windows</source>
+        <translation>razão, janelas de 64 s</translation>
+    </message>
+    <message>
+        <source>{percent} % of the session</source>
+        <translation>{percent} % da sessão</translation>
+    </message>
+    <message>
+        <source>{percent} % corrected</source>
+        <translation>{percent} % corrigidos</translation>
+    </message>
+    <message>
+        <source>biofeedback — session summary</source>
+        <translation>biofeedback — resumo da sessão</translation>
+    </message>
+    <message>
+        <source>History and progress…</source>
+        <translation>Histórico e progresso…</translation>
     </message>
 </context>
 <context>
