@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QWidget
 
+from biofeedback import config
 from biofeedback.ui.help import HELP_HTML, SHORTCUTS
 from biofeedback.ui.theme import DARK, LIGHT, apply_theme, disabled_style
 
@@ -48,7 +49,7 @@ def test_disabled_controls_have_much_less_contrast_than_enabled_ones(qtbot, them
 def test_help_explains_the_coherence_ring_and_lists_every_key():
     assert "<h3>Coherence ring</h3>" in HELP_HTML
     for shown, what, _keys in SHORTCUTS:
-        assert f"<b>{shown}</b>" in HELP_HTML and what in HELP_HTML
+        assert f"<b>{shown}</b>" in HELP_HTML and what.format(step=f"{config.PACER_STEP_BPM:g}") in HELP_HTML
 
 
 def window_keys(window) -> set[str]:

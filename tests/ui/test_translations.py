@@ -25,7 +25,7 @@ import translations as tool  # noqa: E402  (tools/translations.py: the same lupd
 
 LANGS = list(i18n.LANGUAGES)  # English's file: the plural forms only
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
-ACCELERATOR = re.compile(r"&(?=[^\s&])")  # "&Help" (Alt+H), not "McCraty & Childre"
+ACCELERATOR = re.compile(r"&(?=[^\s&])(?![a-z]+;)")  # "&Help" (Alt+H), not "McCraty & Childre" nor "&amp;"
 
 
 def _messages(ts: Path):
@@ -155,3 +155,18 @@ def test_no_visible_text_in_the_check_in_and_the_summary_escapes_translation(qtb
     assert escaped(checkin) == []
     reading = repr(summary.view.summary.reading)
     assert [t for t in escaped(summary) if not t.endswith(reading)] == []
+
+
+def test_help_in_spanish_and_portuguese_with_the_numbers_in_their_form(restore_language):
+    from biofeedback import config
+    from biofeedback.ui.help import HELP_HTML, help_html
+
+    high = f"{config.COHERENCE_LEVELS[1]:g}"
+    i18n.install_language(restore_language, "es")
+    spanish = help_html()
+    assert "<h3>Anillo de coherencia</h3>" in spanish and f"<b>alto</b> desde {high.replace('.', ',')}" in spanish
+    assert "no un dispositivo médico" in spanish and "<b>Espacio</b>" in spanish
+    i18n.install_language(restore_language, "pt")
+    assert "<h3>Anel de coerência</h3>" in help_html()
+    i18n.install_language(restore_language, "en")
+    assert help_html() == HELP_HTML and f"<b>high</b> from {high}" in HELP_HTML

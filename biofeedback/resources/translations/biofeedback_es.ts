@@ -204,6 +204,121 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>start or stop a session (the clock starts after the &quot;before&quot; check-in); on a button, check box or list that has the keyboard focus, Space presses or opens it instead</source>
+        <translation>inicia o detiene una sesión (el reloj arranca después del registro «antes»); sobre un botón, una casilla o una lista que tenga el foco del teclado, Espacio lo pulsa o lo abre</translation>
+    </message>
+    <message>
+        <source>↑ / ↓ (or → / ←)</source>
+        <translation>↑ / ↓ (o → / ←)</translation>
+    </message>
+    <message>
+        <source>pacer rate ±{step} breaths/min (a list with the focus takes ↑ / ↓ itself)</source>
+        <translation>ritmo de la guía ±{step} resp/min (una lista con el foco usa ↑ / ↓ para sí misma)</translation>
+    </message>
+    <message>
+        <source>moves the keyboard focus through the controls and the pacer (the plots are skipped; their values are read out by a screen reader)</source>
+        <translation>mueve el foco del teclado por los controles y la guía (se saltan las gráficas; un lector de pantalla lee sus valores)</translation>
+    </message>
+    <message>
+        <source>put a marker at this moment (during a session)</source>
+        <translation>pone una marca en este momento (durante una sesión)</translation>
+    </message>
+    <message>
+        <source>type a note for this moment (during a session)</source>
+        <translation>escribe una nota para este momento (durante una sesión)</translation>
+    </message>
+    <message>
+        <source>session history and progress over weeks</source>
+        <translation>historial de sesiones y progreso a lo largo de las semanas</translation>
+    </message>
+    <message>
+        <source>sound guide on or off: a tone that rises as you breathe in, for eyes closed (Tools → Eyes closed)</source>
+        <translation>activa o desactiva la guía sonora: un tono que sube al inhalar, para practicar con los ojos cerrados (Herramientas → Ojos cerrados)</translation>
+    </message>
+    <message>
+        <source>dim the screen, the pacer faintly visible (a click or Ctrl+D again lifts it)</source>
+        <translation>atenúa la pantalla, con la guía apenas visible (un clic o Ctrl+D otra vez lo quita)</translation>
+    </message>
+    <message>
+        <source>presentation: with another screen chosen (&quot;Screen 2&quot;), the client&apos;s view opens there and this window keeps every control; with one screen, this window in large type</source>
+        <translation>presentación: con otra pantalla elegida («Pantalla 2»), la vista del cliente se abre allí y esta ventana conserva todos los controles; con una sola pantalla, esta ventana en letra grande</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>close the client&apos;s view, or leave presentation mode (back to the window as it was)</source>
+        <translation>cierra la vista del cliente o sale del modo presentación (vuelve a la ventana como estaba)</translation>
+    </message>
+    <message>
+        <source>this help</source>
+        <translation>esta ayuda</translation>
+    </message>
+    <message>
+        <source>quit; during a session it asks first: stop, answer the &quot;after&quot; check-in and close, or keep practising (what is recorded is always kept)</source>
+        <translation>salir; durante una sesión pregunta antes: detener, responder el registro «después» y cerrar, o seguir practicando (lo grabado siempre se guarda)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;What the numbers mean&lt;/h2&gt; &lt;p&gt;&lt;i&gt;{disclaimer}&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Qué significan los números&lt;/h2&gt; &lt;p&gt;&lt;i&gt;{disclaimer}&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Breathing pacer&lt;/h3&gt; &lt;p&gt;Breathe in while the circle grows and the wave rises; breathe out while it shrinks. Most adults see the largest heart-rate waves somewhere between 4.5 and 6.5 breaths per minute (their &quot;resonance&quot; rate). Change the rate with the arrow keys in steps of {step} ({min}–{max} breaths/min). Breathe gently: slow, not deep.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Guía de respiración&lt;/h3&gt; &lt;p&gt;Inhala mientras el círculo crece y la onda sube; exhala mientras se encoge. La mayoría de los adultos ven las ondas de frecuencia cardiaca más grandes entre 4,5 y 6,5 respiraciones por minuto (su ritmo de «resonancia»). Cambia el ritmo con las flechas en pasos de {step} ({min}–{max} resp/min). Respira con suavidad: lento, no profundo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Heart rate&lt;/h3&gt; &lt;p&gt;Beats per minute from the last 3 beat-to-beat intervals, so you can see it rise as you breathe in and fall as you breathe out. The tachogram plots every beat; crosses mark beats the software corrected (likely detection errors).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Frecuencia cardiaca&lt;/h3&gt; &lt;p&gt;Latidos por minuto a partir de los últimos 3 intervalos entre latidos, para que la veas subir al inhalar y bajar al exhalar. El tacograma dibuja cada latido; las cruces marcan los latidos que el programa corrigió (probables errores de detección).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HR swing&lt;/h3&gt; &lt;p&gt;Highest minus lowest beat-to-beat heart rate during the last full breath of the pacer. At a comfortable slow rate many adults reach 10–20 bpm, others much less; it varies with age, fitness and the day. Larger is not a health score.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Oscilación de FC&lt;/h3&gt; &lt;p&gt;La frecuencia cardiaca latido a latido más alta menos la más baja durante la última respiración completa de la guía. A un ritmo lento y cómodo muchos adultos llegan a 10–20 lpm, otros a mucho menos; varía con la edad, la forma física y el día. Más grande no es una puntuación de salud.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RMSSD&lt;/h3&gt; &lt;p&gt;Root mean square of successive differences between beat intervals (Task Force 1996), over the last {rmssd_s} s. It mostly reflects fast, breath-by-breath changes. Typical resting adult values span roughly 15–80 ms and fall with age; compare only with yourself, same posture, same time of day.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RMSSD&lt;/h3&gt; &lt;p&gt;Raíz cuadrática media de las diferencias sucesivas entre intervalos de latidos (Task Force 1996), en los últimos {rmssd_s} s. Refleja sobre todo los cambios rápidos, de una respiración a otra. Los valores típicos de un adulto en reposo van aproximadamente de 15 a 80 ms y bajan con la edad; compárate solo contigo, en la misma postura y a la misma hora del día.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Coherence&lt;/h3&gt; &lt;p&gt;HeartMath&apos;s ratio (McCraty &amp;amp; Childre 2010) over the last {window_s} s: the power of the highest peak between 0.04 and 0.26 Hz divided by the rest of the spectrum. A smooth, regular, wave-like heart rhythm gives a high ratio. This app shows the raw ratio, not HeartMath&apos;s proprietary 0–16 score; values above about 1 mean one rhythm dominates.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Coherencia&lt;/h3&gt; &lt;p&gt;El cociente de HeartMath (McCraty y Childre 2010) en los últimos {window_s} s: la potencia del pico más alto entre 0,04 y 0,26 Hz dividida por el resto del espectro. Un ritmo cardiaco suave, regular y ondulado da un cociente alto. Esta aplicación muestra el cociente sin procesar, no la puntuación propietaria 0–16 de HeartMath; valores por encima de 1, aproximadamente, indican que domina un ritmo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Spectrum&lt;/h3&gt; &lt;p&gt;How much of the heart-rate variation happens at each speed, over the last {spectrum_s} s. Shaded bands: VLF (below 0.04 Hz), LF (0.04–0.15 Hz), HF (0.15–0.4 Hz). The dashed line is the pacer&apos;s rate; slow breathing at 6 per minute puts a peak at 0.1 Hz, inside LF: expected during paced breathing, not a sign of anything.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Espectro&lt;/h3&gt; &lt;p&gt;Cuánta de la variación de la frecuencia cardiaca ocurre a cada velocidad, en los últimos {spectrum_s} s. Bandas sombreadas: VLF (por debajo de 0,04 Hz), LF (0,04–0,15 Hz), HF (0,15–0,4 Hz). La línea discontinua es el ritmo de la guía; respirar despacio a 6 por minuto pone un pico en 0,1 Hz, dentro de LF: es lo esperado al respirar con guía, no es señal de nada.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Signal quality&lt;/h3&gt; &lt;p&gt;&quot;Finger off&quot;, &quot;no signal&quot; and &quot;saturated&quot; mean the sensor cannot see a clean pulse; numbers stop instead of guessing. If more than {artifact_pct} % of beats needed correction, the numbers are unreliable: sit still, warm your hands, and check the clip.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Calidad de la señal&lt;/h3&gt; &lt;p&gt;«El dedo no está en el sensor», «sin señal» y «señal saturada» significan que el sensor no ve un pulso limpio; los números se detienen en vez de adivinar. Si más del {artifact_pct} % de los latidos necesitó corrección, los números no son fiables: quédate quieto, calienta las manos y revisa la pinza.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Coherence ring&lt;/h3&gt; &lt;p&gt;The coherence number, the ring beside the trends and the level in presentation mode all show one value: the coherence ratio of {window_s} s windows, smoothed over the last {updates} updates (about {smooth_s} s) so it guides rather than jumps. Its level is &lt;b&gt;low&lt;/b&gt; below {low}, &lt;b&gt;medium&lt;/b&gt; from {low} and &lt;b&gt;high&lt;/b&gt; from {high}. So that it does not flicker at a threshold, the level rises only once the value is {hysteresis_pct} % past it, falls only once the value is {hysteresis_pct} % below it, and holds at least {dwell_s} s; the caption under the number says where the current level holds. The ring&apos;s three arcs are the levels; the current one is drawn bold, its name is written inside, and the inner circle grows with the value. It needs {window_s} s of beats before it shows anything, and then changes every {step_s} s, so give it time rather than chasing it. Click the ring (or Enter on it) to show the numbers (the value and the last breath&apos;s HR swing). The thresholds are this app&apos;s choice on the raw ratio, not HeartMath&apos;s score; the coherence trend plots each window&apos;s exact ratio.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Anillo de coherencia&lt;/h3&gt; &lt;p&gt;El número de coherencia, el anillo junto a las tendencias y el nivel del modo presentación muestran un mismo valor: el cociente de coherencia de ventanas de {window_s} s, suavizado sobre las últimas {updates} actualizaciones (unos {smooth_s} s) para que guíe en vez de saltar. Su nivel es &lt;b&gt;bajo&lt;/b&gt; por debajo de {low}, &lt;b&gt;medio&lt;/b&gt; desde {low} y &lt;b&gt;alto&lt;/b&gt; desde {high}. Para que no parpadee en un umbral, el nivel sube solo cuando el valor lo supera en un {hysteresis_pct} %, baja solo cuando queda un {hysteresis_pct} % por debajo, y se mantiene al menos {dwell_s} s; el texto bajo el número dice hasta dónde se mantiene el nivel actual. Los tres arcos del anillo son los niveles; el actual se dibuja en negrita, su nombre va dentro y el círculo interior crece con el valor. Necesita {window_s} s de latidos antes de mostrar algo y luego cambia cada {step_s} s: dale tiempo en vez de perseguirlo. Haz clic en el anillo (o pulsa Intro sobre él) para ver los números (el valor y la oscilación de FC de la última respiración). Los umbrales son una elección de esta aplicación sobre el cociente sin procesar, no la puntuación de HeartMath; la tendencia de coherencia dibuja el cociente exacto de cada ventana.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;When data stop&lt;/h3&gt; &lt;p&gt;When no beat has arrived for {stale_s} s (a finger lifted, a cable pulled), after Disconnect, or when a replay ends, every number shows &quot;–&quot;, the ring and the presentation level say &quot;waiting&quot;, and the heart-rate curve says &quot;waiting for beats&quot;. The curve is never drawn across missing data: it breaks where beats were lost.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Cuando se detienen los datos&lt;/h3&gt; &lt;p&gt;Cuando no llega ningún latido durante {stale_s} s (un dedo levantado, un cable desconectado), después de Desconectar, o cuando termina una reproducción, cada número muestra «–», el anillo y el nivel de presentación dicen «esperando», y la curva de frecuencia cardiaca dice que espera latidos. La curva nunca se dibuja sobre datos que faltan: se interrumpe donde se perdieron latidos.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Your plan and today&apos;s dose&lt;/h3&gt; &lt;p&gt;Practice → Plan… chooses how long and how often to practise (Lehrer: the resonance assessment, then 2 × 20 min a day for 10 weeks; short daily: 3 × 5 min; or your own). The line above the not-a-medical-device notice shows today&apos;s minutes and sessions against it and the next step. Only practice counts: sessions on a sensor, with the pacer, at least the minimum length; assessments count as minutes. Sessions on the simulated sensor, replays and short ones are kept but not counted. Practice → Weekly review… shows your weeks against the plan, how pain, stress and mood before sessions changed, and your resonance rate; a new assessment is offered after some weeks, never forced. Practice → Getting started… shows the first steps again.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tu plan y la dosis de hoy&lt;/h3&gt; &lt;p&gt;Práctica → Plan… elige cuánto tiempo y con qué frecuencia practicar (Lehrer: la evaluación de resonancia y luego 2 × 20 min al día durante 10 semanas; corto diario: 3 × 5 min; o el tuyo propio). La línea sobre el aviso de que no es un dispositivo médico muestra los minutos y sesiones de hoy frente al plan y el siguiente paso. Solo cuenta la práctica: sesiones con un sensor, con la guía y de al menos la duración mínima; las evaluaciones cuentan como minutos. Las sesiones con el sensor simulado, las reproducciones y las cortas se guardan pero no cuentan. Práctica → Repaso semanal… muestra tus semanas frente al plan, cómo cambiaron el dolor, el estrés y el ánimo antes de las sesiones, y tu ritmo de resonancia; tras algunas semanas se ofrece una nueva evaluación, nunca se impone. Práctica → Primeros pasos… vuelve a mostrar los primeros pasos.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Keys&lt;/h3&gt; {keys}</source>
+        <translation>&lt;h3&gt;Teclas&lt;/h3&gt; {keys}</translation>
+    </message>
+    <message>
+        <source>biofeedback: help</source>
+        <translation>biofeedback: ayuda</translation>
+    </message>
+</context>
+<context>
     <name>Learn</name>
     <message>
         <source>← Previous</source>

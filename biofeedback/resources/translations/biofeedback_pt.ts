@@ -204,6 +204,121 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Space</source>
+        <translation>Espaço</translation>
+    </message>
+    <message>
+        <source>start or stop a session (the clock starts after the &quot;before&quot; check-in); on a button, check box or list that has the keyboard focus, Space presses or opens it instead</source>
+        <translation>inicia ou para uma sessão (o relógio começa depois do registo «antes»); num botão, caixa de verificação ou lista com o foco do teclado, o Espaço carrega nele ou abre-o</translation>
+    </message>
+    <message>
+        <source>↑ / ↓ (or → / ←)</source>
+        <translation>↑ / ↓ (ou → / ←)</translation>
+    </message>
+    <message>
+        <source>pacer rate ±{step} breaths/min (a list with the focus takes ↑ / ↓ itself)</source>
+        <translation>ritmo do guia ±{step} resp/min (uma lista com o foco usa ↑ / ↓ para si própria)</translation>
+    </message>
+    <message>
+        <source>moves the keyboard focus through the controls and the pacer (the plots are skipped; their values are read out by a screen reader)</source>
+        <translation>move o foco do teclado pelos controlos e pelo guia (os gráficos são saltados; um leitor de ecrã lê os seus valores)</translation>
+    </message>
+    <message>
+        <source>put a marker at this moment (during a session)</source>
+        <translation>coloca uma marca neste momento (durante uma sessão)</translation>
+    </message>
+    <message>
+        <source>type a note for this moment (during a session)</source>
+        <translation>escreve uma nota para este momento (durante uma sessão)</translation>
+    </message>
+    <message>
+        <source>session history and progress over weeks</source>
+        <translation>histórico das sessões e progresso ao longo das semanas</translation>
+    </message>
+    <message>
+        <source>sound guide on or off: a tone that rises as you breathe in, for eyes closed (Tools → Eyes closed)</source>
+        <translation>liga ou desliga o guia sonoro: um tom que sobe ao inspirar, para praticar de olhos fechados (Ferramentas → Olhos fechados)</translation>
+    </message>
+    <message>
+        <source>dim the screen, the pacer faintly visible (a click or Ctrl+D again lifts it)</source>
+        <translation>escurece o ecrã, com o guia pouco visível (um clique ou Ctrl+D outra vez tira-o)</translation>
+    </message>
+    <message>
+        <source>presentation: with another screen chosen (&quot;Screen 2&quot;), the client&apos;s view opens there and this window keeps every control; with one screen, this window in large type</source>
+        <translation>apresentação: com outro ecrã escolhido («Ecrã 2»), a vista do cliente abre lá e esta janela mantém todos os controlos; com um só ecrã, esta janela em letra grande</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>close the client&apos;s view, or leave presentation mode (back to the window as it was)</source>
+        <translation>fecha a vista do cliente ou sai do modo de apresentação (volta à janela como estava)</translation>
+    </message>
+    <message>
+        <source>this help</source>
+        <translation>esta ajuda</translation>
+    </message>
+    <message>
+        <source>quit; during a session it asks first: stop, answer the &quot;after&quot; check-in and close, or keep practising (what is recorded is always kept)</source>
+        <translation>sair; durante uma sessão pergunta primeiro: parar, responder ao registo «depois» e fechar, ou continuar a praticar (o que foi gravado fica sempre guardado)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;What the numbers mean&lt;/h2&gt; &lt;p&gt;&lt;i&gt;{disclaimer}&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;O que significam os números&lt;/h2&gt; &lt;p&gt;&lt;i&gt;{disclaimer}&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Breathing pacer&lt;/h3&gt; &lt;p&gt;Breathe in while the circle grows and the wave rises; breathe out while it shrinks. Most adults see the largest heart-rate waves somewhere between 4.5 and 6.5 breaths per minute (their &quot;resonance&quot; rate). Change the rate with the arrow keys in steps of {step} ({min}–{max} breaths/min). Breathe gently: slow, not deep.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Guia de respiração&lt;/h3&gt; &lt;p&gt;Inspire enquanto o círculo cresce e a onda sobe; expire enquanto encolhe. A maioria dos adultos vê as maiores ondas da frequência cardíaca entre 4,5 e 6,5 respirações por minuto (o seu ritmo de «ressonância»). Mude o ritmo com as setas, em passos de {step} ({min}–{max} resp/min). Respire com suavidade: devagar, não fundo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Heart rate&lt;/h3&gt; &lt;p&gt;Beats per minute from the last 3 beat-to-beat intervals, so you can see it rise as you breathe in and fall as you breathe out. The tachogram plots every beat; crosses mark beats the software corrected (likely detection errors).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Frequência cardíaca&lt;/h3&gt; &lt;p&gt;Batimentos por minuto a partir dos últimos 3 intervalos entre batimentos, para que a veja subir ao inspirar e descer ao expirar. O tacograma desenha cada batimento; as cruzes marcam os batimentos que o programa corrigiu (prováveis erros de deteção).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HR swing&lt;/h3&gt; &lt;p&gt;Highest minus lowest beat-to-beat heart rate during the last full breath of the pacer. At a comfortable slow rate many adults reach 10–20 bpm, others much less; it varies with age, fitness and the day. Larger is not a health score.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Oscilação da FC&lt;/h3&gt; &lt;p&gt;A frequência cardíaca batimento a batimento mais alta menos a mais baixa durante a última respiração completa do guia. A um ritmo lento e confortável, muitos adultos chegam a 10–20 bpm, outros a muito menos; varia com a idade, a forma física e o dia. Maior não é uma pontuação de saúde.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RMSSD&lt;/h3&gt; &lt;p&gt;Root mean square of successive differences between beat intervals (Task Force 1996), over the last {rmssd_s} s. It mostly reflects fast, breath-by-breath changes. Typical resting adult values span roughly 15–80 ms and fall with age; compare only with yourself, same posture, same time of day.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RMSSD&lt;/h3&gt; &lt;p&gt;Raiz quadrática média das diferenças sucessivas entre intervalos de batimentos (Task Force 1996), nos últimos {rmssd_s} s. Reflete sobretudo as mudanças rápidas, de respiração para respiração. Os valores típicos de um adulto em repouso vão aproximadamente de 15 a 80 ms e descem com a idade; compare-se apenas consigo, na mesma postura e à mesma hora do dia.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Coherence&lt;/h3&gt; &lt;p&gt;HeartMath&apos;s ratio (McCraty &amp;amp; Childre 2010) over the last {window_s} s: the power of the highest peak between 0.04 and 0.26 Hz divided by the rest of the spectrum. A smooth, regular, wave-like heart rhythm gives a high ratio. This app shows the raw ratio, not HeartMath&apos;s proprietary 0–16 score; values above about 1 mean one rhythm dominates.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Coerência&lt;/h3&gt; &lt;p&gt;A razão da HeartMath (McCraty e Childre 2010) nos últimos {window_s} s: a potência do pico mais alto entre 0,04 e 0,26 Hz dividida pelo resto do espectro. Um ritmo cardíaco suave, regular e ondulado dá uma razão alta. Esta aplicação mostra a razão em bruto, não a pontuação proprietária 0–16 da HeartMath; valores acima de cerca de 1 indicam que um ritmo domina.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Spectrum&lt;/h3&gt; &lt;p&gt;How much of the heart-rate variation happens at each speed, over the last {spectrum_s} s. Shaded bands: VLF (below 0.04 Hz), LF (0.04–0.15 Hz), HF (0.15–0.4 Hz). The dashed line is the pacer&apos;s rate; slow breathing at 6 per minute puts a peak at 0.1 Hz, inside LF: expected during paced breathing, not a sign of anything.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Espectro&lt;/h3&gt; &lt;p&gt;Quanto da variação da frequência cardíaca acontece a cada velocidade, nos últimos {spectrum_s} s. Bandas sombreadas: VLF (abaixo de 0,04 Hz), LF (0,04–0,15 Hz), HF (0,15–0,4 Hz). A linha tracejada é o ritmo do guia; respirar devagar a 6 por minuto põe um pico em 0,1 Hz, dentro de LF: é o esperado ao respirar com guia, não é sinal de nada.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Signal quality&lt;/h3&gt; &lt;p&gt;&quot;Finger off&quot;, &quot;no signal&quot; and &quot;saturated&quot; mean the sensor cannot see a clean pulse; numbers stop instead of guessing. If more than {artifact_pct} % of beats needed correction, the numbers are unreliable: sit still, warm your hands, and check the clip.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Qualidade do sinal&lt;/h3&gt; &lt;p&gt;«O dedo não está no sensor», «sem sinal» e «sinal saturado» significam que o sensor não vê um pulso limpo; os números param em vez de adivinhar. Se mais de {artifact_pct} % dos batimentos precisaram de correção, os números não são fiáveis: fique quieto, aqueça as mãos e verifique a pinça.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Coherence ring&lt;/h3&gt; &lt;p&gt;The coherence number, the ring beside the trends and the level in presentation mode all show one value: the coherence ratio of {window_s} s windows, smoothed over the last {updates} updates (about {smooth_s} s) so it guides rather than jumps. Its level is &lt;b&gt;low&lt;/b&gt; below {low}, &lt;b&gt;medium&lt;/b&gt; from {low} and &lt;b&gt;high&lt;/b&gt; from {high}. So that it does not flicker at a threshold, the level rises only once the value is {hysteresis_pct} % past it, falls only once the value is {hysteresis_pct} % below it, and holds at least {dwell_s} s; the caption under the number says where the current level holds. The ring&apos;s three arcs are the levels; the current one is drawn bold, its name is written inside, and the inner circle grows with the value. It needs {window_s} s of beats before it shows anything, and then changes every {step_s} s, so give it time rather than chasing it. Click the ring (or Enter on it) to show the numbers (the value and the last breath&apos;s HR swing). The thresholds are this app&apos;s choice on the raw ratio, not HeartMath&apos;s score; the coherence trend plots each window&apos;s exact ratio.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Anel de coerência&lt;/h3&gt; &lt;p&gt;O número de coerência, o anel ao lado das tendências e o nível no modo de apresentação mostram um mesmo valor: a razão de coerência de janelas de {window_s} s, suavizada sobre as últimas {updates} atualizações (cerca de {smooth_s} s) para que oriente em vez de saltar. O nível é &lt;b&gt;baixo&lt;/b&gt; abaixo de {low}, &lt;b&gt;médio&lt;/b&gt; a partir de {low} e &lt;b&gt;alto&lt;/b&gt; a partir de {high}. Para não piscar num limiar, o nível só sobe quando o valor o ultrapassa em {hysteresis_pct} %, só desce quando fica {hysteresis_pct} % abaixo dele, e mantém-se pelo menos {dwell_s} s; a legenda sob o número diz até onde o nível atual se mantém. Os três arcos do anel são os níveis; o atual é desenhado a negrito, o seu nome está escrito dentro e o círculo interior cresce com o valor. Precisa de {window_s} s de batimentos antes de mostrar algo e depois muda a cada {step_s} s: dê-lhe tempo em vez de o perseguir. Clique no anel (ou prima Enter sobre ele) para ver os números (o valor e a oscilação da FC da última respiração). Os limiares são uma escolha desta aplicação sobre a razão em bruto, não a pontuação da HeartMath; a tendência da coerência desenha a razão exata de cada janela.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;When data stop&lt;/h3&gt; &lt;p&gt;When no beat has arrived for {stale_s} s (a finger lifted, a cable pulled), after Disconnect, or when a replay ends, every number shows &quot;–&quot;, the ring and the presentation level say &quot;waiting&quot;, and the heart-rate curve says &quot;waiting for beats&quot;. The curve is never drawn across missing data: it breaks where beats were lost.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quando os dados param&lt;/h3&gt; &lt;p&gt;Quando não chega nenhum batimento durante {stale_s} s (um dedo levantado, um cabo desligado), depois de Desligar, ou quando uma reprodução termina, cada número mostra «–», o anel e o nível de apresentação dizem «à espera», e a curva da frequência cardíaca diz que espera batimentos. A curva nunca é desenhada sobre dados em falta: interrompe-se onde se perderam batimentos.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Your plan and today&apos;s dose&lt;/h3&gt; &lt;p&gt;Practice → Plan… chooses how long and how often to practise (Lehrer: the resonance assessment, then 2 × 20 min a day for 10 weeks; short daily: 3 × 5 min; or your own). The line above the not-a-medical-device notice shows today&apos;s minutes and sessions against it and the next step. Only practice counts: sessions on a sensor, with the pacer, at least the minimum length; assessments count as minutes. Sessions on the simulated sensor, replays and short ones are kept but not counted. Practice → Weekly review… shows your weeks against the plan, how pain, stress and mood before sessions changed, and your resonance rate; a new assessment is offered after some weeks, never forced. Practice → Getting started… shows the first steps again.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;O seu plano e a dose de hoje&lt;/h3&gt; &lt;p&gt;Prática → Plano… escolhe quanto tempo e com que frequência praticar (Lehrer: a avaliação de ressonância e depois 2 × 20 min por dia durante 10 semanas; curto diário: 3 × 5 min; ou o seu próprio). A linha acima do aviso de que não é um dispositivo médico mostra os minutos e sessões de hoje face ao plano e o próximo passo. Só conta a prática: sessões com um sensor, com o guia e com pelo menos a duração mínima; as avaliações contam como minutos. As sessões com o sensor simulado, as reproduções e as curtas ficam guardadas mas não contam. Prática → Revisão semanal… mostra as suas semanas face ao plano, como a dor, a tensão e o humor antes das sessões mudaram, e o seu ritmo de ressonância; ao fim de algumas semanas é proposta uma nova avaliação, nunca imposta. Prática → Primeiros passos… volta a mostrar os primeiros passos.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Keys&lt;/h3&gt; {keys}</source>
+        <translation>&lt;h3&gt;Teclas&lt;/h3&gt; {keys}</translation>
+    </message>
+    <message>
+        <source>biofeedback: help</source>
+        <translation>biofeedback: ajuda</translation>
+    </message>
+</context>
+<context>
     <name>Learn</name>
     <message>
         <source>← Previous</source>
