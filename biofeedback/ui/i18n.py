@@ -101,3 +101,13 @@ _LEVELS = (QT_TRANSLATE_NOOP("Coherence", "low"), QT_TRANSLATE_NOOP("Coherence",
 def level_name(level: int) -> str:
     """The coherence level's word (core's LEVEL_NAMES order: low, medium, high) in the window's language."""
     return translate("Coherence", _LEVELS[level])
+
+
+def rate_text(value: float) -> str:
+    """A breathing rate as the app writes it (``:g``: 6.5, 5), with the locale's decimal separator."""
+    return f"{float(value):g}".replace(".", QLocale().decimalPoint())
+
+
+def rate_list(values) -> str:
+    """Rates in a list: "6.5, 6, 5.5"; "6,5; 6; 5,5" where the comma is the decimal separator."""
+    return ("; " if QLocale().decimalPoint() == "," else ", ").join(rate_text(v) for v in values)

@@ -36,7 +36,7 @@ from biofeedback.app.live_session import LiveSession
 from biofeedback.core.resonance.assessment import REST, AssessmentPlan, AssessmentSession
 from biofeedback.core.resonance.scoring import ResonanceResult
 from biofeedback.ui.accessibility import name_views
-from biofeedback.ui.i18n import translate
+from biofeedback.ui.i18n import rate_list, rate_text, translate
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.theme import DARK, Theme
 from biofeedback.ui.wizard_result import CRITERION_LABELS, WizardResultPage
@@ -71,7 +71,7 @@ class ResonanceWizard(QDialog):
         super().__init__(parent)
         if (driver is None) == (live is None):
             raise ValueError("the wizard runs either on a live session or on a simulated driver")
-        self.setWindowTitle("Find your resonance breathing rate")
+        self.setWindowTitle(translate("ResonanceWizard", "Find your resonance breathing rate"))
         self.runner = LiveAssessment(live) if live is not None else DriverAssessment(driver, speed)
         self.plan = plan or AssessmentPlan()
         self.persist = persist
@@ -98,36 +98,37 @@ class ResonanceWizard(QDialog):
         self.stack.addWidget(r)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-        name_views(self, "Heart rate by breathing rate")  # the result's curves: no Tab stop, a name
+        name_views(self, translate("ResonanceWizard", "Heart rate by breathing rate"))  # the result's curves: no Tab stop, a name
         self.resize(1100, 720)
 
     # -- pages ---------------------------------------------------------------
     def _build_intro(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
-        title = QLabel("Find your resonance breathing rate")
+        title = QLabel(translate("ResonanceWizard", "Find your resonance breathing rate"))
         title.setStyleSheet("font-size: 22pt; font-weight: bold;")
-        rates = ", ".join(f"{r:g}" for r in self.plan.rates_bpm)
-        text = QLabel(
-            f"You will breathe with the pacer at {rates} breaths per minute, one block each. "
-            "Sit comfortably, keep the sensor still and breathe gently: not deeper than feels easy.\n\n"
-            "Afterwards the rates are compared by how strongly and smoothly your heart rate rises "
-            "and falls with each breath (Lehrer, Vaschillo & Vaschillo 2000). The rate that wins "
-            "most criteria is suggested as your training rate. A retest on another day is wise.\n\n"
-            "This is a relaxation tool, not a medical device.")
+        rates = rate_list(self.plan.rates_bpm)
+        text = QLabel("\n\n".join((
+            translate("ResonanceWizard", "You will breathe with the pacer at {rates} breaths per minute, one block each. "
+                      "Sit comfortably, keep the sensor still and breathe gently: not deeper than feels easy.")
+            .format(rates=rates),
+            translate("ResonanceWizard", "Afterwards the rates are compared by how strongly and smoothly your heart "
+                      "rate rises and falls with each breath (Lehrer, Vaschillo & Vaschillo 2000). The rate that "
+                      "wins most criteria is suggested as your training rate. A retest on another day is wise."),
+            translate("ResonanceWizard", "This is a relaxation tool, not a medical device."))))
         text.setWordWrap(True)
         text.setStyleSheet("font-size: 13pt;")
         form = QFormLayout()
         self.block_spin = QDoubleSpinBox()
         self.block_spin.setRange(shortest_block_s(self.plan.rates_bpm, self.plan.settle_s), 600.0)
-        self.block_spin.setSuffix(" s")
+        self.block_spin.setSuffix(" s")  # the SI symbol in every language
         self.block_spin.setValue(max(self.plan.block_s, self.block_spin.minimum()))
         self.rest_spin = QDoubleSpinBox()
         self.rest_spin.setRange(0.0, 300.0)
         self.rest_spin.setSuffix(" s")
         self.rest_spin.setValue(self.plan.rest_s)
-        form.addRow("Time per rate", self.block_spin)
-        form.addRow("Rest between rates", self.rest_spin)
+        form.addRow(translate("ResonanceWizard", "Time per rate"), self.block_spin)
+        form.addRow(translate("ResonanceWizard", "Rest between rates"), self.rest_spin)
         self.total_label = QLabel()  # the whole assessment's length, said before Start
         self.total_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.total_label.setWordWrap(True)
@@ -174,7 +175,7 @@ class ResonanceWizard(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("ResonanceWizard", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         v.addWidget(self.block_label)
         v.addLayout(self.pacer_slot, 1)
@@ -230,14 +231,18 @@ class ResonanceWizard(QDialog):
         st = session.state
         n = len(self.plan.rates_bpm)
         if st.phase == REST:
-            self.block_label.setText("Rest: breathe as you like")
+            self.block_label.setText(translate("ResonanceWizard", "Rest: breathe as you like"))
             nxt = self.plan.rates_bpm[st.block_index]
-            self.next_label.setText(f"next: {nxt:g} breaths/min in {_mmss(st.phase_remaining_s)}")
+            self.next_label.setText(translate("ResonanceWizard", "next: {rate} breaths/min in {clock}").format(
+                rate=rate_text(nxt), clock=_mmss(st.phase_remaining_s)))
         elif st.rate_bpm is not None:
-            self.block_label.setText(f"Rate {st.block_index + 1} of {n}: {st.rate_bpm:g} breaths/min")
-            later = (f"then {self.plan.rates_bpm[st.block_index + 1]:g} breaths/min"
-                     if st.block_index + 1 < n else "then the result")
-            self.next_label.setText(f"{_mmss(st.phase_remaining_s)} left in this block, {later}")
+            self.block_label.setText(translate("ResonanceWizard", "Rate {k} of {n}: {rate} breaths/min").format(
+                k=st.block_index + 1, n=n, rate=rate_text(st.rate_bpm)))
+            later = (translate("ResonanceWizard", "then {rate} breaths/min").format(
+                rate=rate_text(self.plan.rates_bpm[st.block_index + 1]))
+                if st.block_index + 1 < n else translate("ResonanceWizard", "then the result"))
+            self.next_label.setText(translate("ResonanceWizard", "{clock} left in this block, {later}").format(
+                clock=_mmss(st.phase_remaining_s), later=later))
         self.progress.setValue(int(1000 * st.progress))
         if self.pacer_widget is not None:
             self.pacer_widget.set_time(self.runner.t_s)
@@ -248,8 +253,9 @@ class ResonanceWizard(QDialog):
         try:
             self.assessment_result = session.result()
         except Exception:  # said on the page, not a wizard waiting forever; the error goes on (tests fail)
-            self.result_page.headline.setText("The assessment could not be scored")
-            self.result_page.explain.setText("Something went wrong while scoring the blocks. Please retest.")
+            self.result_page.headline.setText(translate("ResonanceWizard", "The assessment could not be scored"))
+            self.result_page.explain.setText(
+                translate("ResonanceWizard", "Something went wrong while scoring the blocks. Please retest."))
             self.save_button.setEnabled(False)
             self.stack.setCurrentIndex(2)
             raise
@@ -267,7 +273,8 @@ class ResonanceWizard(QDialog):
         try:
             save_assessment(result_dict(result, self.plan, source))
         except OSError as error:
-            self.notice = f"The result could not be kept in your history ({error})."
+            self.notice = translate("ResonanceWizard", "The result could not be kept in your history ({error}).").format(
+                error=error)
             self.saved_label.setText(self.notice)
 
     def save_rate(self) -> None:
@@ -282,7 +289,8 @@ class ResonanceWizard(QDialog):
             settings.pacer_rate_bpm = rate
             save_settings(settings)
         self.rate_chosen.emit(rate)
-        self.saved_label.setText(f"Saved: your training rate is now {rate:g} breaths/min.")
+        self.saved_label.setText(translate("ResonanceWizard", "Saved: your training rate is now {rate} breaths/min.")
+                                 .format(rate=rate_text(rate)))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self._timer.stop()

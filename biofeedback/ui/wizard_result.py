@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,33 +23,34 @@ from PySide6.QtWidgets import (
 
 from biofeedback.core.resonance.assessment import AssessmentSession, breathing_reference_note
 from biofeedback.core.resonance.scoring import ResonanceResult, outlier_beats
+from biofeedback.ui.i18n import rate_text, translate
 from biofeedback.ui.theme import Theme
 
 CRITERION_LABELS = {
-    "phase": "HR peak closest to end of inhale",
-    "amplitude": "largest HR swing",
-    "lf_power": "largest LF power",
-    "lf_peak": "highest LF peak",
-    "smoothness": "smoothest HR curve",
-    "single_peak": "single LF peak",
+    "phase": QT_TRANSLATE_NOOP("WizardResult", "HR peak closest to end of inhale"),
+    "amplitude": QT_TRANSLATE_NOOP("WizardResult", "largest HR swing"),
+    "lf_power": QT_TRANSLATE_NOOP("WizardResult", "largest LF power"),
+    "lf_peak": QT_TRANSLATE_NOOP("WizardResult", "highest LF peak"),
+    "smoothness": QT_TRANSLATE_NOOP("WizardResult", "smoothest HR curve"),
+    "single_peak": QT_TRANSLATE_NOOP("WizardResult", "single LF peak"),
 }
 # the same criteria for someone at a desk, not a lab: what the page says first
 CRITERION_PLAIN = {
-    "phase": "your heart rate rose and fell most in step with your breathing",
-    "amplitude": "your heart rate swung the most with each breath",
-    "lf_power": "the slow waves of your heart rate were strongest",
-    "lf_peak": "those waves gathered most at your breathing rate",
-    "smoothness": "the heart-rate waves were smoothest",
-    "single_peak": "your heart rate followed one clear rhythm",
+    "phase": QT_TRANSLATE_NOOP("WizardResult", "your heart rate rose and fell most in step with your breathing"),
+    "amplitude": QT_TRANSLATE_NOOP("WizardResult", "your heart rate swung the most with each breath"),
+    "lf_power": QT_TRANSLATE_NOOP("WizardResult", "the slow waves of your heart rate were strongest"),
+    "lf_peak": QT_TRANSLATE_NOOP("WizardResult", "those waves gathered most at your breathing rate"),
+    "smoothness": QT_TRANSLATE_NOOP("WizardResult", "the heart-rate waves were smoothest"),
+    "single_peak": QT_TRANSLATE_NOOP("WizardResult", "your heart rate followed one clear rhythm"),
 }
-CONFIDENCE_PLAIN = {"clear": "a clear result", "likely": "a likely result, not a certain one",
-                    "uncertain": "an uncertain result: the rates came out close"}
+CONFIDENCE_PLAIN = {"clear": QT_TRANSLATE_NOOP("WizardResult", "a clear result"), "likely": QT_TRANSLATE_NOOP("WizardResult", "a likely result, not a certain one"),
+                    "uncertain": QT_TRANSLATE_NOOP("WizardResult", "an uncertain result: the rates came out close")}
 
 
 def plain_reasons(criteria: list[str]) -> str:
     """"your heart rate swung the most with each breath and …" for up to three won criteria."""
-    words = [CRITERION_PLAIN[c] for c in criteria[:3]]
-    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1] if words else ""
+    words = [translate("WizardResult", CRITERION_PLAIN[c]) for c in criteria[:3]]
+    return ", ".join(words[:-1]) + (translate("WizardResult", " and ") if len(words) > 1 else "") + words[-1] if words else ""
 
 
 class WizardResultPage(QWidget):
@@ -66,8 +67,12 @@ class WizardResultPage(QWidget):
         self.explain.setStyleSheet("font-size: 12pt;")
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            ["Rate /min", "HR swing bpm", "LF power ms²", "HR peak vs end of inhale",
-             "Smoothness", "Criteria won, or why the block was not used"])
+            [translate("WizardResult", h) for h in (
+                QT_TRANSLATE_NOOP("WizardResult", "Rate /min"), QT_TRANSLATE_NOOP("WizardResult", "HR swing bpm"),
+                QT_TRANSLATE_NOOP("WizardResult", "LF power ms²"),
+                QT_TRANSLATE_NOOP("WizardResult", "HR peak vs end of inhale"),
+                QT_TRANSLATE_NOOP("WizardResult", "Smoothness"),
+                QT_TRANSLATE_NOOP("WizardResult", "Criteria won, or why the block was not used"))])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -78,17 +83,17 @@ class WizardResultPage(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setVisible(False)  # the numbers one click away: plain words come first
-        self.details_button = QPushButton("Show the numbers behind it")
+        self.details_button = QPushButton(translate("WizardResult", "Show the numbers behind it"))
         self.details_button.setCheckable(True)
         self.details_button.setAutoDefault(False)  # Enter stays with Save (or Retest after a failure)
         self.details_button.toggled.connect(self._show_details)
         self.curves = pg.GraphicsLayoutWidget()
         self.curves.setMinimumHeight(190)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Save as my training rate")
+        self.save_button = QPushButton(translate("WizardResult", "Save as my training rate"))
         self.save_button.setMinimumHeight(40)
-        self.retest_button = QPushButton("Retest")
-        self.close_button = QPushButton("Close")
+        self.retest_button = QPushButton(translate("WizardResult", "Retest"))
+        self.close_button = QPushButton(translate("WizardResult", "Close"))
         self.saved_label = QLabel("")
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.retest_button)
@@ -98,14 +103,14 @@ class WizardResultPage(QWidget):
         v.addWidget(self.explain)
         v.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
         v.addWidget(self.table)
-        v.addWidget(QLabel("Heart rate during each block (scored part; x = artifact, bridged):"))
+        v.addWidget(QLabel(translate("WizardResult", "Heart rate during each block (scored part; x = artifact, bridged):")))
         v.addWidget(self.curves, 1)
         v.addLayout(buttons)
 
 
     def _show_details(self, on: bool) -> None:
         self.table.setVisible(on)
-        self.details_button.setText("Hide the numbers" if on else "Show the numbers behind it")
+        self.details_button.setText(translate("WizardResult", "Hide the numbers") if on else translate("WizardResult", "Show the numbers behind it"))
         if on:
             QTimer.singleShot(0, self.table, self._fit_table)
 
@@ -114,24 +119,27 @@ class WizardResultPage(QWidget):
         self.theme, self.session, self.plan = theme, session, session.protocol.plan
         th = theme
         if result.recommended_bpm is None:
-            self.headline.setText("No resonance rate could be determined")
+            self.headline.setText(translate("WizardResult", "No resonance rate could be determined"))
             summary = [r for r in result.reasons if not r[:1].isdigit()]
             self.explain.setText(
-                "Why: " + "; ".join(summary) + ". Details per rate are in the table. "
-                "Try again sitting still and breathing with the pacer.")
+                translate("WizardResult", "Why: {reasons}. Details per rate are in the table. "
+                          "Try again sitting still and breathing with the pacer.").format(reasons="; ".join(summary)))
             self.save_button.setEnabled(False)
-            self.save_button.setToolTip("Nothing to save: no rate could be determined. Retest instead.")
+            self.save_button.setToolTip(translate("WizardResult", "Nothing to save: no rate could be determined. Retest instead."))
             self.retest_button.setDefault(True)  # the way on after a failed assessment, not "Save"
         else:
             rate = result.recommended_bpm
             won = list(result.wins[rate])
-            self.headline.setText(f"Your resonance rate: {rate:g} breaths per minute")
-            sure = CONFIDENCE_PLAIN.get(result.confidence_label, result.confidence_label)
+            self.headline.setText(translate("WizardResult", "Your resonance rate: {rate} breaths per minute").format(
+                rate=rate_text(rate)))
+            sure = (translate("WizardResult", CONFIDENCE_PLAIN[result.confidence_label])
+                    if result.confidence_label in CONFIDENCE_PLAIN else result.confidence_label)
             self.explain.setText(
-                f"At {rate:g} breaths per minute {plain_reasons(won)}: that is the rate to practise at. "
-                f"This is {sure}. {breathing_reference_note(result)} "
-                "A retest on another day is wise. (The rates were compared by the criteria of Lehrer, "
-                "Vaschillo & Vaschillo 2000; the numbers are behind the button below.)")
+                translate("WizardResult", "At {rate} breaths per minute {reasons}: that is the rate to practise at. "
+                          "This is {sure}. {note} A retest on another day is wise. (The rates were compared by "
+                          "the criteria of Lehrer, Vaschillo & Vaschillo 2000; the numbers are behind the button "
+                          "below.)").format(rate=rate_text(rate), reasons=plain_reasons(won), sure=sure,
+                                            note=breathing_reference_note(result)))
             self.save_button.setEnabled(True)
             self.save_button.setToolTip("")
             self.retest_button.setDefault(False)
@@ -144,9 +152,10 @@ class WizardResultPage(QWidget):
 
         for row, b in enumerate(blocks):
             lag = "--" if b.phase_lag_deg is None else f"{b.phase_lag_deg:+.0f}° ({b.phase_lag_s:+.1f} s)"
-            wins = ", ".join(CRITERION_LABELS[c] for c in result.wins.get(b.rate_bpm, ()))
-            note = (("won: " + wins) if wins else "won no criterion") if b.usable else \
-                "not used: " + "; ".join(b.reasons)
+            wins = ", ".join(translate("WizardResult", CRITERION_LABELS[c]) for c in result.wins.get(b.rate_bpm, ()))
+            note = ((translate("WizardResult", "won: {criteria}").format(criteria=wins) if wins else
+                     translate("WizardResult", "won no criterion")) if b.usable else
+                    translate("WizardResult", "not used: {reasons}").format(reasons="; ".join(b.reasons)))
             cells = [f"{b.rate_bpm:g}", fmt(b.amplitude_bpm, ".1f"), fmt(b.lf_power_ms2, ".0f"), lag,
                      "--" if b.smoothness_r2 is None else f"{100 * b.smoothness_r2:.0f} %", note]
             for col, text in enumerate(cells):

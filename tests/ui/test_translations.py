@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pseudo_locale import MARK, escaped, install_pseudo
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from biofeedback import NOT_A_MEDICAL_DEVICE
 from biofeedback.resources import TRANSLATIONS_DIR
@@ -170,3 +170,23 @@ def test_help_in_spanish_and_portuguese_with_the_numbers_in_their_form(restore_l
     assert "<h3>Anel de coerência</h3>" in help_html()
     i18n.install_language(restore_language, "en")
     assert help_html() == HELP_HTML and f"<b>high</b> from {high}" in HELP_HTML
+
+
+def test_no_visible_text_on_the_wizard_intro_escapes_translation_and_spanish_lists_rates(qtbot, restore_language):
+    from biofeedback.app.live_session import LiveSession
+    from biofeedback.ui.resonance_wizard import ResonanceWizard
+
+    restore_language._pseudo = [install_pseudo(restore_language)]
+    live = LiveSession()
+    wizard = ResonanceWizard(live=live)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert escaped(wizard) == []
+    wizard.close()
+    restore_language.removeTranslator(restore_language._pseudo.pop())
+    i18n.install_language(restore_language, "es")
+    spanish = ResonanceWizard(live=live)
+    qtbot.addWidget(spanish)
+    intro = " ".join(label.text() for label in spanish.findChildren(QLabel))
+    assert "6,5; 6; 5,5; 5; 4,5 respiraciones por minuto" in intro  # a decimal comma: rates split by ";"
+    live.shutdown()

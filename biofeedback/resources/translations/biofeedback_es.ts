@@ -631,6 +631,34 @@
 <context>
     <name>ResonanceWizard</name>
     <message>
+        <source>Find your resonance breathing rate</source>
+        <translation>Encuentra tu ritmo de respiración de resonancia</translation>
+    </message>
+    <message>
+        <source>Heart rate by breathing rate</source>
+        <translation>Frecuencia cardiaca por ritmo de respiración</translation>
+    </message>
+    <message>
+        <source>You will breathe with the pacer at {rates} breaths per minute, one block each. Sit comfortably, keep the sensor still and breathe gently: not deeper than feels easy.</source>
+        <translation>Respirarás con la guía a {rates} respiraciones por minuto, un bloque cada ritmo. Siéntate cómodo, mantén quieto el sensor y respira con suavidad: no más profundo de lo que te resulte fácil.</translation>
+    </message>
+    <message>
+        <source>Afterwards the rates are compared by how strongly and smoothly your heart rate rises and falls with each breath (Lehrer, Vaschillo &amp; Vaschillo 2000). The rate that wins most criteria is suggested as your training rate. A retest on another day is wise.</source>
+        <translation>Después se comparan los ritmos según cuánto y con qué suavidad sube y baja tu frecuencia cardiaca con cada respiración (Lehrer, Vaschillo y Vaschillo 2000). El ritmo que gana más criterios se sugiere como tu ritmo de entrenamiento. Conviene repetir la prueba otro día.</translation>
+    </message>
+    <message>
+        <source>This is a relaxation tool, not a medical device.</source>
+        <translation>Es una herramienta de relajación, no un dispositivo médico.</translation>
+    </message>
+    <message>
+        <source>Time per rate</source>
+        <translation>Tiempo por ritmo</translation>
+    </message>
+    <message>
+        <source>Rest between rates</source>
+        <translation>Descanso entre ritmos</translation>
+    </message>
+    <message>
         <source>It takes about {minutes} min in all: {n} rates of {block} each, with a {rest} rest between rates.</source>
         <translation>Dura unos {minutes} min en total: {n} ritmos de {block} cada uno, con {rest} de descanso entre ritmos.</translation>
     </message>
@@ -641,6 +669,50 @@
     <message>
         <source>Start ({total})</source>
         <translation>Empezar ({total})</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Rest: breathe as you like</source>
+        <translation>Descanso: respira como quieras</translation>
+    </message>
+    <message>
+        <source>next: {rate} breaths/min in {clock}</source>
+        <translation>siguiente: {rate} resp/min en {clock}</translation>
+    </message>
+    <message>
+        <source>Rate {k} of {n}: {rate} breaths/min</source>
+        <translation>Ritmo {k} de {n}: {rate} resp/min</translation>
+    </message>
+    <message>
+        <source>then {rate} breaths/min</source>
+        <translation>luego {rate} resp/min</translation>
+    </message>
+    <message>
+        <source>then the result</source>
+        <translation>luego el resultado</translation>
+    </message>
+    <message>
+        <source>{clock} left in this block, {later}</source>
+        <translation>quedan {clock} en este bloque, {later}</translation>
+    </message>
+    <message>
+        <source>The assessment could not be scored</source>
+        <translation>No se pudo puntuar la evaluación</translation>
+    </message>
+    <message>
+        <source>Something went wrong while scoring the blocks. Please retest.</source>
+        <translation>Algo falló al puntuar los bloques. Repite la prueba, por favor.</translation>
+    </message>
+    <message>
+        <source>The result could not be kept in your history ({error}).</source>
+        <translation>No se pudo guardar el resultado en tu historial ({error}).</translation>
+    </message>
+    <message>
+        <source>Saved: your training rate is now {rate} breaths/min.</source>
+        <translation>Guardado: tu ritmo de entrenamiento ahora es {rate} resp/min.</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1444,153 @@
     <message>
         <source>  ({clock} left)</source>
         <translation>  (faltan {clock})</translation>
+    </message>
+</context>
+<context>
+    <name>WizardResult</name>
+    <message>
+        <source>HR peak closest to end of inhale</source>
+        <translation>pico de FC más cerca del final de la inhalación</translation>
+    </message>
+    <message>
+        <source>largest HR swing</source>
+        <translation>mayor oscilación de FC</translation>
+    </message>
+    <message>
+        <source>largest LF power</source>
+        <translation>mayor potencia LF</translation>
+    </message>
+    <message>
+        <source>highest LF peak</source>
+        <translation>pico LF más alto</translation>
+    </message>
+    <message>
+        <source>smoothest HR curve</source>
+        <translation>curva de FC más suave</translation>
+    </message>
+    <message>
+        <source>single LF peak</source>
+        <translation>un solo pico LF</translation>
+    </message>
+    <message>
+        <source>your heart rate rose and fell most in step with your breathing</source>
+        <translation>tu frecuencia cardiaca subió y bajó más al compás de tu respiración</translation>
+    </message>
+    <message>
+        <source>your heart rate swung the most with each breath</source>
+        <translation>tu frecuencia cardiaca osciló más con cada respiración</translation>
+    </message>
+    <message>
+        <source>the slow waves of your heart rate were strongest</source>
+        <translation>las ondas lentas de tu frecuencia cardiaca fueron más fuertes</translation>
+    </message>
+    <message>
+        <source>those waves gathered most at your breathing rate</source>
+        <translation>esas ondas se concentraron más en tu ritmo de respiración</translation>
+    </message>
+    <message>
+        <source>the heart-rate waves were smoothest</source>
+        <translation>las ondas de la frecuencia cardiaca fueron más suaves</translation>
+    </message>
+    <message>
+        <source>your heart rate followed one clear rhythm</source>
+        <translation>tu frecuencia cardiaca siguió un ritmo claro</translation>
+    </message>
+    <message>
+        <source>a clear result</source>
+        <translation>un resultado claro</translation>
+    </message>
+    <message>
+        <source>a likely result, not a certain one</source>
+        <translation>un resultado probable, no seguro</translation>
+    </message>
+    <message>
+        <source>an uncertain result: the rates came out close</source>
+        <translation>un resultado incierto: los ritmos quedaron muy parejos</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>Rate /min</source>
+        <translation>Ritmo /min</translation>
+    </message>
+    <message>
+        <source>HR swing bpm</source>
+        <translation>Oscilación FC lpm</translation>
+    </message>
+    <message>
+        <source>LF power ms²</source>
+        <translation>Potencia LF ms²</translation>
+    </message>
+    <message>
+        <source>HR peak vs end of inhale</source>
+        <translation>Pico de FC frente al final de la inhalación</translation>
+    </message>
+    <message>
+        <source>Smoothness</source>
+        <translation>Suavidad</translation>
+    </message>
+    <message>
+        <source>Criteria won, or why the block was not used</source>
+        <translation>Criterios ganados, o por qué no se usó el bloque</translation>
+    </message>
+    <message>
+        <source>Show the numbers behind it</source>
+        <translation>Ver los números detrás</translation>
+    </message>
+    <message>
+        <source>Save as my training rate</source>
+        <translation>Guardar como mi ritmo de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Retest</source>
+        <translation>Repetir la prueba</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Heart rate during each block (scored part; x = artifact, bridged):</source>
+        <translation>Frecuencia cardiaca en cada bloque (parte puntuada; x = artefacto, puenteado):</translation>
+    </message>
+    <message>
+        <source>Hide the numbers</source>
+        <translation>Ocultar los números</translation>
+    </message>
+    <message>
+        <source>No resonance rate could be determined</source>
+        <translation>No se pudo determinar un ritmo de resonancia</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}. Details per rate are in the table. Try again sitting still and breathing with the pacer.</source>
+        <translation>Por qué: {reasons}. Los detalles de cada ritmo están en la tabla. Vuelve a intentarlo sentado y quieto, respirando con la guía.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no rate could be determined. Retest instead.</source>
+        <translation>Nada que guardar: no se pudo determinar ningún ritmo. Mejor repite la prueba.</translation>
+    </message>
+    <message>
+        <source>Your resonance rate: {rate} breaths per minute</source>
+        <translation>Tu ritmo de resonancia: {rate} respiraciones por minuto</translation>
+    </message>
+    <message>
+        <source>At {rate} breaths per minute {reasons}: that is the rate to practise at. This is {sure}. {note} A retest on another day is wise. (The rates were compared by the criteria of Lehrer, Vaschillo &amp; Vaschillo 2000; the numbers are behind the button below.)</source>
+        <translation>A {rate} respiraciones por minuto {reasons}: ese es el ritmo para practicar. Es {sure}. {note} Conviene repetir la prueba otro día. (Los ritmos se compararon con los criterios de Lehrer, Vaschillo y Vaschillo 2000; los números están detrás del botón de abajo.)</translation>
+    </message>
+    <message>
+        <source>won: {criteria}</source>
+        <translation>ganó: {criteria}</translation>
+    </message>
+    <message>
+        <source>won no criterion</source>
+        <translation>no ganó ningún criterio</translation>
+    </message>
+    <message>
+        <source>not used: {reasons}</source>
+        <translation>no usado: {reasons}</translation>
     </message>
 </context>
 </TS>

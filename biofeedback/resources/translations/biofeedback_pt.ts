@@ -631,6 +631,34 @@
 <context>
     <name>ResonanceWizard</name>
     <message>
+        <source>Find your resonance breathing rate</source>
+        <translation>Encontre o seu ritmo de respiração de ressonância</translation>
+    </message>
+    <message>
+        <source>Heart rate by breathing rate</source>
+        <translation>Frequência cardíaca por ritmo de respiração</translation>
+    </message>
+    <message>
+        <source>You will breathe with the pacer at {rates} breaths per minute, one block each. Sit comfortably, keep the sensor still and breathe gently: not deeper than feels easy.</source>
+        <translation>Vai respirar com o guia a {rates} respirações por minuto, um bloco para cada ritmo. Sente-se confortavelmente, mantenha o sensor quieto e respire com suavidade: não mais fundo do que lhe for fácil.</translation>
+    </message>
+    <message>
+        <source>Afterwards the rates are compared by how strongly and smoothly your heart rate rises and falls with each breath (Lehrer, Vaschillo &amp; Vaschillo 2000). The rate that wins most criteria is suggested as your training rate. A retest on another day is wise.</source>
+        <translation>Depois os ritmos são comparados pela força e suavidade com que a sua frequência cardíaca sobe e desce a cada respiração (Lehrer, Vaschillo e Vaschillo 2000). O ritmo que ganha mais critérios é sugerido como o seu ritmo de treino. É sensato repetir o teste noutro dia.</translation>
+    </message>
+    <message>
+        <source>This is a relaxation tool, not a medical device.</source>
+        <translation>É uma ferramenta de relaxamento, não um dispositivo médico.</translation>
+    </message>
+    <message>
+        <source>Time per rate</source>
+        <translation>Tempo por ritmo</translation>
+    </message>
+    <message>
+        <source>Rest between rates</source>
+        <translation>Pausa entre ritmos</translation>
+    </message>
+    <message>
         <source>It takes about {minutes} min in all: {n} rates of {block} each, with a {rest} rest between rates.</source>
         <translation>Demora cerca de {minutes} min no total: {n} ritmos de {block} cada, com {rest} de pausa entre ritmos.</translation>
     </message>
@@ -641,6 +669,50 @@
     <message>
         <source>Start ({total})</source>
         <translation>Começar ({total})</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Rest: breathe as you like</source>
+        <translation>Pausa: respire como quiser</translation>
+    </message>
+    <message>
+        <source>next: {rate} breaths/min in {clock}</source>
+        <translation>a seguir: {rate} resp/min dentro de {clock}</translation>
+    </message>
+    <message>
+        <source>Rate {k} of {n}: {rate} breaths/min</source>
+        <translation>Ritmo {k} de {n}: {rate} resp/min</translation>
+    </message>
+    <message>
+        <source>then {rate} breaths/min</source>
+        <translation>depois {rate} resp/min</translation>
+    </message>
+    <message>
+        <source>then the result</source>
+        <translation>depois o resultado</translation>
+    </message>
+    <message>
+        <source>{clock} left in this block, {later}</source>
+        <translation>faltam {clock} neste bloco, {later}</translation>
+    </message>
+    <message>
+        <source>The assessment could not be scored</source>
+        <translation>Não foi possível pontuar a avaliação</translation>
+    </message>
+    <message>
+        <source>Something went wrong while scoring the blocks. Please retest.</source>
+        <translation>Algo correu mal ao pontuar os blocos. Repita o teste, por favor.</translation>
+    </message>
+    <message>
+        <source>The result could not be kept in your history ({error}).</source>
+        <translation>Não foi possível guardar o resultado no seu histórico ({error}).</translation>
+    </message>
+    <message>
+        <source>Saved: your training rate is now {rate} breaths/min.</source>
+        <translation>Guardado: o seu ritmo de treino é agora {rate} resp/min.</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1444,153 @@
     <message>
         <source>  ({clock} left)</source>
         <translation>  (faltam {clock})</translation>
+    </message>
+</context>
+<context>
+    <name>WizardResult</name>
+    <message>
+        <source>HR peak closest to end of inhale</source>
+        <translation>pico da FC mais perto do fim da inspiração</translation>
+    </message>
+    <message>
+        <source>largest HR swing</source>
+        <translation>maior oscilação da FC</translation>
+    </message>
+    <message>
+        <source>largest LF power</source>
+        <translation>maior potência LF</translation>
+    </message>
+    <message>
+        <source>highest LF peak</source>
+        <translation>pico LF mais alto</translation>
+    </message>
+    <message>
+        <source>smoothest HR curve</source>
+        <translation>curva da FC mais suave</translation>
+    </message>
+    <message>
+        <source>single LF peak</source>
+        <translation>um só pico LF</translation>
+    </message>
+    <message>
+        <source>your heart rate rose and fell most in step with your breathing</source>
+        <translation>a sua frequência cardíaca subiu e desceu mais ao ritmo da sua respiração</translation>
+    </message>
+    <message>
+        <source>your heart rate swung the most with each breath</source>
+        <translation>a sua frequência cardíaca oscilou mais a cada respiração</translation>
+    </message>
+    <message>
+        <source>the slow waves of your heart rate were strongest</source>
+        <translation>as ondas lentas da sua frequência cardíaca foram mais fortes</translation>
+    </message>
+    <message>
+        <source>those waves gathered most at your breathing rate</source>
+        <translation>essas ondas concentraram-se mais no seu ritmo de respiração</translation>
+    </message>
+    <message>
+        <source>the heart-rate waves were smoothest</source>
+        <translation>as ondas da frequência cardíaca foram mais suaves</translation>
+    </message>
+    <message>
+        <source>your heart rate followed one clear rhythm</source>
+        <translation>a sua frequência cardíaca seguiu um ritmo claro</translation>
+    </message>
+    <message>
+        <source>a clear result</source>
+        <translation>um resultado claro</translation>
+    </message>
+    <message>
+        <source>a likely result, not a certain one</source>
+        <translation>um resultado provável, não certo</translation>
+    </message>
+    <message>
+        <source>an uncertain result: the rates came out close</source>
+        <translation>um resultado incerto: os ritmos ficaram muito próximos</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> e </translation>
+    </message>
+    <message>
+        <source>Rate /min</source>
+        <translation>Ritmo /min</translation>
+    </message>
+    <message>
+        <source>HR swing bpm</source>
+        <translation>Oscilação FC bpm</translation>
+    </message>
+    <message>
+        <source>LF power ms²</source>
+        <translation>Potência LF ms²</translation>
+    </message>
+    <message>
+        <source>HR peak vs end of inhale</source>
+        <translation>Pico da FC face ao fim da inspiração</translation>
+    </message>
+    <message>
+        <source>Smoothness</source>
+        <translation>Suavidade</translation>
+    </message>
+    <message>
+        <source>Criteria won, or why the block was not used</source>
+        <translation>Critérios ganhos, ou porque o bloco não foi usado</translation>
+    </message>
+    <message>
+        <source>Show the numbers behind it</source>
+        <translation>Ver os números por trás</translation>
+    </message>
+    <message>
+        <source>Save as my training rate</source>
+        <translation>Guardar como o meu ritmo de treino</translation>
+    </message>
+    <message>
+        <source>Retest</source>
+        <translation>Repetir o teste</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Heart rate during each block (scored part; x = artifact, bridged):</source>
+        <translation>Frequência cardíaca em cada bloco (parte pontuada; x = artefacto, colmatado):</translation>
+    </message>
+    <message>
+        <source>Hide the numbers</source>
+        <translation>Ocultar os números</translation>
+    </message>
+    <message>
+        <source>No resonance rate could be determined</source>
+        <translation>Não foi possível determinar um ritmo de ressonância</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}. Details per rate are in the table. Try again sitting still and breathing with the pacer.</source>
+        <translation>Porquê: {reasons}. Os detalhes de cada ritmo estão na tabela. Tente de novo sentado e quieto, a respirar com o guia.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no rate could be determined. Retest instead.</source>
+        <translation>Nada para guardar: não foi possível determinar nenhum ritmo. Repita antes o teste.</translation>
+    </message>
+    <message>
+        <source>Your resonance rate: {rate} breaths per minute</source>
+        <translation>O seu ritmo de ressonância: {rate} respirações por minuto</translation>
+    </message>
+    <message>
+        <source>At {rate} breaths per minute {reasons}: that is the rate to practise at. This is {sure}. {note} A retest on another day is wise. (The rates were compared by the criteria of Lehrer, Vaschillo &amp; Vaschillo 2000; the numbers are behind the button below.)</source>
+        <translation>A {rate} respirações por minuto {reasons}: é esse o ritmo para praticar. É {sure}. {note} É sensato repetir o teste noutro dia. (Os ritmos foram comparados pelos critérios de Lehrer, Vaschillo e Vaschillo 2000; os números estão por trás do botão abaixo.)</translation>
+    </message>
+    <message>
+        <source>won: {criteria}</source>
+        <translation>ganhou: {criteria}</translation>
+    </message>
+    <message>
+        <source>won no criterion</source>
+        <translation>não ganhou nenhum critério</translation>
+    </message>
+    <message>
+        <source>not used: {reasons}</source>
+        <translation>não usado: {reasons}</translation>
     </message>
 </context>
 </TS>
