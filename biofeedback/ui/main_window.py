@@ -35,6 +35,7 @@ from biofeedback.ui.eyes_closed import install_eyes_closed
 from biofeedback.ui.help import help_dialog
 from biofeedback.ui.i18n import number, translate
 from biofeedback.ui.keyboard import ControlKeys, FocusRing, keep_keys_in_controls
+from biofeedback.ui.language_menu import install_language_menu, view_menu_of
 from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.lessons import install_learn
 from biofeedback.ui.menus import install_menus
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         self.close_guard = CloseGuard(self)  # closing during a session asks first (ui/close_guard.py)
         self.menu_actions = install_menus(self, self.request_close, self.look.toggle_theme, self.look.toggle_presentation,
                                           self.show_help)
+        view_menu = view_menu_of(self, self.menu_actions["theme"])
+        if view_menu is not None:  # View > Language (ui/language_menu.py)
+            self.language_actions = install_language_menu(self, view_menu)
         self.learn = install_learn(self)  # Learn: today's lesson, all lessons (ui/lessons.py)
         self.reminders = install_reminders(self, self.learn.menu)  # practice reminders (ui/reminders.py)
         self.practice = install_practice_plan(self)  # today's dose, Practice menu (ui/practice_plan.py)

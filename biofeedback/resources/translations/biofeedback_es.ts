@@ -319,6 +319,25 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>El idioma del sistema</translation>
+    </message>
+    <message>
+        <source>the system&apos;s language</source>
+        <translation>el idioma del sistema</translation>
+    </message>
+    <message>
+        <source>The window will be in {language} from the next start.</source>
+        <translation>La ventana estará en {language} a partir del próximo inicio.</translation>
+    </message>
+</context>
+<context>
     <name>Learn</name>
     <message>
         <source>← Previous</source>

@@ -319,6 +319,25 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>O idioma do sistema</translation>
+    </message>
+    <message>
+        <source>the system&apos;s language</source>
+        <translation>o idioma do sistema</translation>
+    </message>
+    <message>
+        <source>The window will be in {language} from the next start.</source>
+        <translation>A janela estará em {language} a partir do próximo arranque.</translation>
+    </message>
+</context>
+<context>
     <name>Learn</name>
     <message>
         <source>← Previous</source>
