@@ -87,6 +87,8 @@ def main() -> int:
     parser.add_argument("--speed", type=float, default=1.0,
                         help="simulator and app clock speed-up (1: real time, wall-clock durations agree)")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--language", default="", choices=("", "en", "es", "pt"),
+                        help="the window's language (the file names end in -es, -pt)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         print("run me under xvfb-run (see the docstring)", file=sys.stderr)
@@ -119,8 +121,12 @@ def run(args) -> int:
     from biofeedback.ui.store_integration import install_session_store
 
     app = QApplication(sys.argv[:1])
+    if args.language:
+        from biofeedback.ui.i18n import install_language
+
+        install_language(app, args.language)
     screen = app.primaryScreen().geometry()
-    size = f"{screen.width()}x{screen.height()}"
+    size = f"{screen.width()}x{screen.height()}" + (f"-{args.language}" if args.language else "")
     args.out.mkdir(parents=True, exist_ok=True)
 
     def wait(seconds: float) -> None:

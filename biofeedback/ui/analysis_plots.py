@@ -7,6 +7,7 @@ import pyqtgraph as pg
 
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel
+from biofeedback.ui.i18n import translate
 from biofeedback.ui.plots import cache_axes, fast_curve, range_and_data, sticky_range, unwrap_clear
 from biofeedback.ui.theme import Theme, point_font, style_plot
 
@@ -38,7 +39,7 @@ class TrendPlot(pg.PlotWidget):
         item = self.getPlotItem()
         _setup(item, title)
         item.setLabel("left", unit)
-        item.setLabel("bottom", "minutes")
+        item.setLabel("bottom", translate("Plots", "minutes"))
         cache_axes(item)
         self.curve = fast_curve(item, method="mean")
         self.setXRange(-self.span_s / 60, 0, padding=0.02)
@@ -90,7 +91,8 @@ class SpectrumPlot(pg.PlotWidget):
         super().__init__()
         unwrap_clear(self)
         item = self.getPlotItem()
-        self.title = f"HR spectrum, last {config.LIVE_SPECTRUM_WINDOW_S:.0f} s"
+        self.title = translate("Plots", "HR spectrum, last {seconds} s").format(
+            seconds=f"{config.LIVE_SPECTRUM_WINDOW_S:.0f}")
         self.waiting = False  # beats stopped: the title says the spectrum is of the beats before
         _setup(item, self.title)
         item.setLabel("left", "ms²/Hz")
@@ -114,12 +116,12 @@ class SpectrumPlot(pg.PlotWidget):
         self.curve = item.plot([], [], antialias=False)
         self.pacer_line = pg.InfiniteLine(angle=90, movable=False)
         item.addItem(self.pacer_line)
-        self.pacer_label = pg.TextItem("pacer", anchor=(0, 0))
+        self.pacer_label = pg.TextItem(translate("Plots", "pacer"), anchor=(0, 0))
         item.addItem(self.pacer_label)
         self.setXRange(0, config.GUI_SPECTRUM_MAX_HZ, padding=0)
         self.setYRange(0, 1, padding=0)
         self.last_compute_s: float | None = None
-        self.message = pg.TextItem("collecting beats…", anchor=(0.5, 0.5))
+        self.message = pg.TextItem(translate("Plots", "collecting beats…"), anchor=(0.5, 0.5))
         item.addItem(self.message)
         self.message.setPos(0.25, 0.5)
         self.y_top = 1.0
@@ -159,7 +161,7 @@ class SpectrumPlot(pg.PlotWidget):
         if on == self.waiting:
             return
         self.waiting = on
-        title = self.title + (f' <span style="color: {self.theme.warn}">— before the beats stopped</span>'
+        title = self.title + (f' <span style="color: {self.theme.warn}">{translate("Plots", "— before the beats stopped")}</span>'
                               if on else "")
         self.getPlotItem().setTitle(title, size=f"{self.font_pt + 1}pt", color=self.theme.muted)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from biofeedback import config
 from biofeedback.app.live_model import LiveModel, hr_line
 from biofeedback.core.beats.provisional import CHANGED
+from biofeedback.ui.i18n import translate
 from biofeedback.ui.plot_items import CurveItem, DotsItem, SymbolItem, _ViewItem
 from biofeedback.ui.theme import Theme, blend, point_font, style_plot
 
@@ -209,7 +210,7 @@ class _LivePlot(pg.PlotWidget):
         item.hideButtons()
         item.setMenuEnabled(False)
         item.setMouseEnabled(x=False, y=False)
-        item.setLabel("bottom", "seconds")
+        item.setLabel("bottom", translate("Plots", "seconds"))
         self._drawn_key: tuple | None = None
         self._picture: QPixmap | None = None
         self._data_area: QRect | None = None  # the plot area in the viewport
@@ -307,7 +308,7 @@ class PulsePlot(_LivePlot):
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:
         self.span_s = config.GUI_PULSE_WINDOW_S
-        super().__init__("Pulse wave (raw sensor units), beats marked")
+        super().__init__(translate("Plots", "Pulse wave (raw sensor units), beats marked"))
         item = self.getPlotItem()
         item.getAxis("left").setStyle(showValues=False)
         box = item.getViewBox()
@@ -315,7 +316,7 @@ class PulsePlot(_LivePlot):
         self._y_range_due_s = -np.inf  # the y range is reconsidered a few times a second, not every frame
         self.marks = DotsItem(box, 9)
         self.setXRange(-self.span_s, 0, padding=0)
-        self.empty = pg.TextItem("no pulse wave from this source", anchor=(0.5, 0.5))
+        self.empty = pg.TextItem(translate("Plots", "no pulse wave from this source"), anchor=(0.5, 0.5))
         item.addItem(self.empty)
         self._own_items()
         self.clear()
@@ -390,9 +391,11 @@ class TachogramPlot(_LivePlot):
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:
         self.span_s = config.GUI_TACHOGRAM_WINDOW_S
-        self.titles = (f"Heart rate, beat to beat (bpm), last {self.span_s:.0f} s; "
-                       "breathing guide scaled (up = inhale)",
-                       f"Heart rate (bpm), last {self.span_s:.0f} s, with the breathing guide")
+        span = f"{self.span_s:.0f}"
+        self.titles = (translate("Plots", "Heart rate, beat to beat (bpm), last {seconds} s; "
+                                 "breathing guide scaled (up = inhale)").format(seconds=span),
+                       translate("Plots", "Heart rate (bpm), last {seconds} s, with the breathing guide").format(
+                           seconds=span))
         super().__init__(self.titles[0])
         item = self.getPlotItem()
         item.setLabel("left", "bpm")
@@ -452,7 +455,7 @@ class TachogramPlot(_LivePlot):
     def _title(self) -> str:
         title = self.titles[self.font_pt >= SHORT_TITLE_FROM_PT]
         if self.waiting:
-            title += f' <span style="color: {self.theme.warn}">— waiting for beats</span>'
+            title += f' <span style="color: {self.theme.warn}">{translate("Plots", "— waiting for beats")}</span>'
         return title
 
     def _show_waiting(self, on: bool) -> None:

@@ -117,6 +117,10 @@
         <source>The name a coach sees on your tile:</source>
         <translation>El nombre que ve el coach en tu recuadro:</translation>
     </message>
+    <message>
+        <source>streaming on LSL as {name}</source>
+        <translation>transmitiendo por LSL como {name}</translation>
+    </message>
 </context>
 <context>
     <name>Coherence</name>
@@ -570,6 +574,45 @@
     <message>
         <source>Getting started…</source>
         <translation>Primeros pasos…</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>HR spectrum, last {seconds} s</source>
+        <translation>Espectro de FC, últimos {seconds} s</translation>
+    </message>
+    <message>
+        <source>pacer</source>
+        <translation>guía</translation>
+    </message>
+    <message>
+        <source>collecting beats…</source>
+        <translation>reuniendo latidos…</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>Pulse wave (raw sensor units), beats marked</source>
+        <translation>Onda de pulso (unidades del sensor), latidos marcados</translation>
+    </message>
+    <message>
+        <source>no pulse wave from this source</source>
+        <translation>esta fuente no envía onda de pulso</translation>
+    </message>
+    <message>
+        <source>Heart rate, beat to beat (bpm), last {seconds} s; breathing guide scaled (up = inhale)</source>
+        <translation>Frecuencia cardiaca latido a latido (lpm), últimos {seconds} s; guía de respiración a escala (arriba = inhalar)</translation>
+    </message>
+    <message>
+        <source>Heart rate (bpm), last {seconds} s, with the breathing guide</source>
+        <translation>Frecuencia cardiaca (lpm), últimos {seconds} s, con la guía de respiración</translation>
     </message>
 </context>
 <context>
@@ -1378,7 +1421,7 @@
     </message>
     <message>
         <source>RMSSD, {seconds} s window</source>
-        <translation>RMSSD, ventana de {seconds} s</translation>
+        <translation>RMSSD, {seconds} s</translation>
     </message>
     <message>
         <source>Coherence, {seconds} s</source>

@@ -117,6 +117,10 @@
         <source>The name a coach sees on your tile:</source>
         <translation>O nome que o treinador vê no seu quadro:</translation>
     </message>
+    <message>
+        <source>streaming on LSL as {name}</source>
+        <translation>a transmitir por LSL como {name}</translation>
+    </message>
 </context>
 <context>
     <name>Coherence</name>
@@ -570,6 +574,45 @@
     <message>
         <source>Getting started…</source>
         <translation>Primeiros passos…</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>HR spectrum, last {seconds} s</source>
+        <translation>Espectro da FC, últimos {seconds} s</translation>
+    </message>
+    <message>
+        <source>pacer</source>
+        <translation>guia</translation>
+    </message>
+    <message>
+        <source>collecting beats…</source>
+        <translation>a recolher batimentos…</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>Pulse wave (raw sensor units), beats marked</source>
+        <translation>Onda de pulso (unidades do sensor), batimentos marcados</translation>
+    </message>
+    <message>
+        <source>no pulse wave from this source</source>
+        <translation>esta fonte não envia onda de pulso</translation>
+    </message>
+    <message>
+        <source>Heart rate, beat to beat (bpm), last {seconds} s; breathing guide scaled (up = inhale)</source>
+        <translation>Frequência cardíaca batimento a batimento (bpm), últimos {seconds} s; guia de respiração à escala (cima = inspirar)</translation>
+    </message>
+    <message>
+        <source>Heart rate (bpm), last {seconds} s, with the breathing guide</source>
+        <translation>Frequência cardíaca (bpm), últimos {seconds} s, com o guia de respiração</translation>
     </message>
 </context>
 <context>
@@ -1378,7 +1421,7 @@
     </message>
     <message>
         <source>RMSSD, {seconds} s window</source>
-        <translation>RMSSD, janela de {seconds} s</translation>
+        <translation>RMSSD, {seconds} s</translation>
     </message>
     <message>
         <source>Coherence, {seconds} s</source>

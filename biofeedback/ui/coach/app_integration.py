@@ -83,7 +83,8 @@ class LslControls(QObject):
                 self.streamer.start(settings.lsl_name)
 
     def _show_state(self, on: bool) -> None:
-        self.label.setText(f"streaming on LSL as {self.streamer.name}" if on and self.streamer else "")
+        self.label.setText(translate("Coach", "streaming on LSL as {name}").format(name=self.streamer.name)
+                           if on and self.streamer else "")
         self.stream_action.setChecked(on)
 
     def open_coach(self) -> CoachWindow:
