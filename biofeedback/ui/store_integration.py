@@ -22,6 +22,7 @@ from biofeedback.app.settings import practice_plan
 from biofeedback.ui import warm_imports
 from biofeedback.ui.accessibility import name_views
 from biofeedback.ui.checkin_dialog import CheckInDialog
+from biofeedback.ui.i18n import translate
 from biofeedback.ui.window_fit import fit_and_raise
 
 if TYPE_CHECKING:  # imported when first opened: History's trends need SciPy, the window need not wait for it
@@ -70,7 +71,7 @@ class StoreIntegration(QObject):
         window.before_session = self._before_session  # the clock starts once the "before" check-in is closed
         library.saved.connect(self._saved)
         self._summary_ready.connect(self._open_summary, Qt.ConnectionType.QueuedConnection)
-        library.discarded.connect(lambda _sid: window.show_notice("The session held no data and was not kept."))
+        library.discarded.connect(lambda _sid: window.show_notice(translate("Store", "The session held no data and was not kept.")))
         library.writer_status.connect(self._writer_status)
         for key, slot in ((QKeySequence(MARK_KEY), lambda: self.mark("mark")),
                           (QKeySequence(NOTE_KEY), self.ask_note),
@@ -97,7 +98,7 @@ class StoreIntegration(QObject):
         elif message != "saving":
             self.window.show_notice(message[:1].upper() + message[1:] + ".")
         elif previous.startswith("not saving"):
-            self.window.show_notice("Session saving again.")
+            self.window.show_notice(translate("Store", "Session saving again."))
 
     # -- markers -----------------------------------------------------------------
     def mark(self, label: str) -> None:
@@ -146,7 +147,7 @@ class StoreIntegration(QObject):
 
     def _saved(self, session_id: int) -> None:
         self.saved.emit(session_id)
-        self.window.show_notice(f"Session saved — see History ({HISTORY_KEYS}).")
+        self.window.show_notice(translate("Store", "Session saved — see History ({keys}).").format(keys=HISTORY_KEYS))
         guard = getattr(self.window, "close_guard", None)
         closing_next = guard is not None and guard.close_when_saved  # "stop, check in and close"
         if self.checkins and not self.closing:
@@ -184,7 +185,7 @@ class StoreIntegration(QObject):
         if self.closing:
             return
         if isinstance(summary, Exception):
-            self.window.show_notice(f"The session summary could not be read: {summary}")
+            self.window.show_notice(translate("Store", "The session summary could not be read: {error}").format(error=summary))
             return
         from biofeedback.ui.summary_view import SessionSummaryDialog
 

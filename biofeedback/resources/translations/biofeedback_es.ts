@@ -584,7 +584,7 @@
     </message>
     <message>
         <source>HR spectrum, last {seconds} s</source>
-        <translation>Espectro de FC, últimos {seconds} s</translation>
+        <translation>Espectro de FC, {seconds} s</translation>
     </message>
     <message>
         <source>pacer</source>
@@ -608,7 +608,7 @@
     </message>
     <message>
         <source>Heart rate, beat to beat (bpm), last {seconds} s; breathing guide scaled (up = inhale)</source>
-        <translation>Frecuencia cardiaca latido a latido (lpm), últimos {seconds} s; guía de respiración a escala (arriba = inhalar)</translation>
+        <translation>Frecuencia cardiaca (lpm), últimos {seconds} s; guía a escala (arriba = inhalar)</translation>
     </message>
     <message>
         <source>Heart rate (bpm), last {seconds} s, with the breathing guide</source>
@@ -1064,6 +1064,25 @@
     <message>
         <source> — too many, numbers unreliable</source>
         <translation> — demasiados, números poco fiables</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The session held no data and was not kept.</source>
+        <translation>La sesión no tenía datos y no se guardó.</translation>
+    </message>
+    <message>
+        <source>Session saving again.</source>
+        <translation>La sesión vuelve a guardarse.</translation>
+    </message>
+    <message>
+        <source>Session saved — see History ({keys}).</source>
+        <translation>Sesión guardada: mírala en el historial ({keys}).</translation>
+    </message>
+    <message>
+        <source>The session summary could not be read: {error}</source>
+        <translation>No se pudo leer el resumen de la sesión: {error}</translation>
     </message>
 </context>
 <context>

@@ -584,7 +584,7 @@
     </message>
     <message>
         <source>HR spectrum, last {seconds} s</source>
-        <translation>Espectro da FC, últimos {seconds} s</translation>
+        <translation>Espectro da FC, {seconds} s</translation>
     </message>
     <message>
         <source>pacer</source>
@@ -608,7 +608,7 @@
     </message>
     <message>
         <source>Heart rate, beat to beat (bpm), last {seconds} s; breathing guide scaled (up = inhale)</source>
-        <translation>Frequência cardíaca batimento a batimento (bpm), últimos {seconds} s; guia de respiração à escala (cima = inspirar)</translation>
+        <translation>Frequência cardíaca (bpm), últimos {seconds} s; guia à escala (cima = inspirar)</translation>
     </message>
     <message>
         <source>Heart rate (bpm), last {seconds} s, with the breathing guide</source>
@@ -1064,6 +1064,25 @@
     <message>
         <source> — too many, numbers unreliable</source>
         <translation> — demasiados, números pouco fiáveis</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The session held no data and was not kept.</source>
+        <translation>A sessão não tinha dados e não foi guardada.</translation>
+    </message>
+    <message>
+        <source>Session saving again.</source>
+        <translation>A sessão voltou a ser guardada.</translation>
+    </message>
+    <message>
+        <source>Session saved — see History ({keys}).</source>
+        <translation>Sessão guardada: veja-a no histórico ({keys}).</translation>
+    </message>
+    <message>
+        <source>The session summary could not be read: {error}</source>
+        <translation>Não foi possível ler o resumo da sessão: {error}</translation>
     </message>
 </context>
 <context>
