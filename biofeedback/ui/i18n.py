@@ -63,7 +63,10 @@ def install_language(app: QCoreApplication, setting: str = "") -> str:
         installed.append(ours)
     if language != "en":
         qt_own = QTranslator(app)
-        if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        # Qt's own buttons (Close, Cancel): qtbase_es, qtbase_pt_BR; the locale's variants are tried in turn
+        wanted = QLocale.system() if QLocale.system().name().startswith(language) else QLocale(language)
+        if qt_own.load(wanted, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or \
+                qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_own)
             installed.append(qt_own)
     app._biofeedback_translators = installed  # type: ignore[attr-defined]  # kept alive with the app

@@ -204,3 +204,12 @@ def test_view_language_keeps_the_choice_for_the_next_start(make_window, config_d
     assert "Português" in window.ui.status.notice.full_text and "next start" in window.ui.status.notice.full_text
     window.close()
     assert load_settings(config_dir)[0].language == "pt"
+
+
+@pytest.mark.parametrize(("lang", "close"), [("es", "Cerrar"), ("pt", "Fechar")])
+def test_qt_own_buttons_follow_the_language(restore_language, lang, close):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    i18n.install_language(restore_language, lang)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    assert box.button(QDialogButtonBox.StandardButton.Close).text().replace("&", "") == close
