@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -29,11 +36,14 @@ from biofeedback import config
 from biofeedback.app.session_library import SessionInfo, SessionLibrary
 from biofeedback.io.session_format import HISTORY_COLUMNS, format_date, history_row
 from biofeedback.ui.history_trends import trend_series, weekly_means
+from biofeedback.ui.i18n import Plural, translate
 from biofeedback.ui.progress_view import ProgressView
 from biofeedback.ui.report_process import render_in_process
 from biofeedback.ui.session_detail import SessionDetail
 from biofeedback.ui.theme import DARK, Theme
 
+# io/session_format.py HISTORY_COLUMNS as lupdate sees them (a test keeps them equal)
+COLUMN_WORDS = (QT_TRANSLATE_NOOP("History", "id"), QT_TRANSLATE_NOOP("History", "date"), QT_TRANSLATE_NOOP("History", "duration"), QT_TRANSLATE_NOOP("History", "source"), QT_TRANSLATE_NOOP("History", "pacer"), QT_TRANSLATE_NOOP("History", "mean HR"), QT_TRANSLATE_NOOP("History", "RMSSD"), QT_TRANSLATE_NOOP("History", "coherence"), QT_TRANSLATE_NOOP("History", "artifacts"), QT_TRANSLATE_NOOP("History", "check-in before → after"), QT_TRANSLATE_NOOP("History", "counted"), QT_TRANSLATE_NOOP("History", "name"))
 __all__ = ["HistoryModel", "HistoryView", "SessionDetail", "trend_series", "weekly_means"]
 
 
@@ -71,7 +81,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HISTORY_COLUMNS[section]
+            return translate("History", HISTORY_COLUMNS[section])
         return None
 
 
@@ -95,16 +105,16 @@ class HistoryView(QWidget):
         self.model = HistoryModel(self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.open_button = QPushButton("Open")
-        self.rename_button = QPushButton("Rename…")
-        self.notes_button = QPushButton("Notes…")
-        self.delete_button = QPushButton("Delete…")
-        self.export_button = QPushButton("Export report…")
-        self.progress_button = QPushButton("Progress report…")
-        self.progress_button.setToolTip("The weeks of practice as a PDF for a clinician or coach: plan, adherence, "
-                                        "check-ins, heart rhythm, how each number is defined")
-        self.replay_button = QPushButton("Replay")
-        self.replay_button.setToolTip("Play the session through the live view again")
+        self.open_button = QPushButton(translate("History", "Open"))
+        self.rename_button = QPushButton(translate("History", "Rename…"))
+        self.notes_button = QPushButton(translate("History", "Notes…"))
+        self.delete_button = QPushButton(translate("History", "Delete…"))
+        self.export_button = QPushButton(translate("History", "Export report…"))
+        self.progress_button = QPushButton(translate("History", "Progress report…"))
+        self.progress_button.setToolTip(translate("History", "The weeks of practice as a PDF for a clinician or coach: plan, "
+                                                  "adherence, check-ins, heart rhythm, how each number is defined"))
+        self.replay_button = QPushButton(translate("History", "Replay"))
+        self.replay_button.setToolTip(translate("History", "Play the session through the live view again"))
         for button, slot in ((self.open_button, self.open_selected), (self.rename_button, self.rename_selected),
                              (self.notes_button, self.annotate_selected), (self.delete_button, self.delete_selected),
                              (self.export_button, self.export_selected), (self.replay_button, self.replay_selected),
@@ -148,7 +158,7 @@ class HistoryView(QWidget):
         widths = (44, 130, 110, 150, 70, 70, 64, 76, 72, 280, 100)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
-        self.count_label.setText(f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}")
+        self.count_label.setText(Plural.tr("%n session(s)", "", len(sessions)))  # type: ignore[arg-type]  # class context
         enabled = bool(sessions)
         for button in (self.open_button, self.rename_button, self.notes_button, self.delete_button,
                        self.export_button, self.replay_button):
@@ -180,7 +190,7 @@ class HistoryView(QWidget):
         if info is None:
             return
         if name is None:
-            name, ok = QInputDialog.getText(self, "Rename session", "Name:", text=info.name)
+            name, ok = QInputDialog.getText(self, translate("History", "Rename session"), translate("History", "Name:"), text=info.name)
             if not ok:
                 return
         self.library.rename(info.id, name.strip())
@@ -191,7 +201,7 @@ class HistoryView(QWidget):
         if info is None:
             return
         if notes is None:
-            notes, ok = QInputDialog.getMultiLineText(self, "Session notes", "Notes:", info.notes)
+            notes, ok = QInputDialog.getMultiLineText(self, translate("History", "Session notes"), translate("History", "Notes:"), info.notes)
             if not ok:
                 return
         self.library.annotate(info.id, notes.strip())
@@ -203,9 +213,10 @@ class HistoryView(QWidget):
         if info is None:
             return False
         answer = QMessageBox.question(
-            self, "Delete session",
-            f"Delete the session of {format_date(info.started_at)} ({info.name or 'no name'}) with all its "
-            "beats and raw data? This cannot be undone.",
+            self, translate("History", "Delete session"),
+            translate("History", "Delete the session of {date} ({name}) with all its beats and raw data? "
+                      "This cannot be undone.").format(date=format_date(info.started_at),
+                                                       name=info.name or translate("History", "no name")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -225,36 +236,37 @@ class HistoryView(QWidget):
             return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export session", f"session-{info.id}.pdf",
+                self, translate("History", "Export session"), f"session-{info.id}.pdf",
                 "Report (*.pdf *.png);;Beats CSV (*.csv);;Kubios RR text (*.txt)")
             if not path:
                 return None
         self.export_button.setEnabled(False)
-        self.count_label.setText(f"exporting to {Path(path).name}…")
+        self.count_label.setText(translate("History", "exporting to {file}…").format(file=Path(path).name))
         return self.library.export(info.id, path, render_in_process)
 
     def export_progress(self, path: str | None = None):
         """The multi-week progress report (PDF) up to today, painted in a child process; ``exported(path)`` or
         ``export_failed(sentence)`` follows. Returns the export thread (None when no file was chosen)."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Progress report", "progress.pdf", "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(self, translate("History", "Progress report"), "progress.pdf", "PDF (*.pdf)")
             if not path:
                 return None
         self.progress_button.setEnabled(False)
-        self.count_label.setText(f"writing the progress report to {Path(path).name}…")
+        self.count_label.setText(translate("History", "writing the progress report to {file}…").format(
+            file=Path(path).name))
         return self.library.export("progress", path, render_in_process)
 
     def _exported(self, path: str) -> None:
         self.progress_button.setEnabled(True)
         self.export_button.setEnabled(True)
-        self.count_label.setText(f"written: {Path(path).name}")
+        self.count_label.setText(translate("History", "written: {file}").format(file=Path(path).name))
         self.exported.emit(path)
 
     def _export_failed(self, sentence: str) -> None:
         self.progress_button.setEnabled(True)
         self.export_button.setEnabled(True)
-        self.count_label.setText("export failed")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", sentence, parent=self)
+        self.count_label.setText(translate("History", "export failed"))
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("History", "Export failed"), sentence, parent=self)
         box.open()  # not modal: the window goes on
         self.export_message = box
         self.export_failed.emit(sentence)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported when first opened: History's trends need SciPy, th
 MARK_KEY = Qt.Key.Key_M
 NOTE_KEY = Qt.Key.Key_N
 HISTORY_KEYS = "Ctrl+H"
-NO_SESSION_FOR_MARKS = "Markers (M) and notes (N) belong to a session: start one first (Space)."
+NO_SESSION_FOR_MARKS = QT_TRANSLATE_NOOP("Store", "Markers (M) and notes (N) belong to a session: start one first (Space).")
 
 
 class StoreIntegration(QObject):
@@ -77,7 +77,8 @@ class StoreIntegration(QObject):
                           (QKeySequence(NOTE_KEY), self.ask_note),
                           (QKeySequence(HISTORY_KEYS), self.show_history)):
             QShortcut(key, window).activated.connect(slot)
-        self.history_action = window.tools_menu.addAction(f"Session history… ({HISTORY_KEYS})", self.show_history)
+        self.history_action = window.tools_menu.addAction(
+            translate("Store", "Session history… ({keys})").format(keys=HISTORY_KEYS), self.show_history)
         self.closing = False
         window.installEventFilter(self)
 
@@ -106,17 +107,17 @@ class StoreIntegration(QObject):
         if self.live.session.running:
             self.live.mark(label)
         else:
-            self.window.show_notice(NO_SESSION_FOR_MARKS)
+            self.window.show_notice(translate("Store", NO_SESSION_FOR_MARKS))
 
     def ask_note(self) -> None:
         """A coach's typed note, stored as a marker at the moment N was pressed."""
         if not self.live.session.running:
-            self.window.show_notice(NO_SESSION_FOR_MARKS)
+            self.window.show_notice(translate("Store", NO_SESSION_FOR_MARKS))
             return
         pressed_at = self.live.clock()
         dialog = QInputDialog(self.window)
-        dialog.setWindowTitle("Note")
-        dialog.setLabelText("Note for this moment:")
+        dialog.setWindowTitle(translate("Store", "Note"))
+        dialog.setLabelText(translate("Store", "Note for this moment:"))
         dialog.textValueSelected.connect(lambda text: self.live.mark(text, host_t_s=pressed_at))
         dialog.open()
         self.note_dialog = dialog
@@ -231,7 +232,7 @@ class StoreIntegration(QObject):
 
             self.history = HistoryView(self.library, self.window.theme)
             self.history.setParent(self.window, Qt.WindowType.Window)
-            self.history.setWindowTitle("biofeedback — session history")
+            self.history.setWindowTitle(translate("Store", "biofeedback — session history"))
             self.history.table.setAccessibleName("Sessions")
             name_views(self.history, "Progress plot")  # the trend plots: no Tab stops, named by their titles
             self.history.replay_requested.connect(self.replay)

@@ -213,3 +213,10 @@ def test_qt_own_buttons_follow_the_language(restore_language, lang, close):
     i18n.install_language(restore_language, lang)
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     assert box.button(QDialogButtonBox.StandardButton.Close).text().replace("&", "") == close
+
+
+def test_history_column_words_are_the_io_ones():
+    from biofeedback.io.session_format import HISTORY_COLUMNS
+    from biofeedback.ui.history_view import COLUMN_WORDS
+
+    assert COLUMN_WORDS == HISTORY_COLUMNS

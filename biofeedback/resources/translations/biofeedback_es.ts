@@ -323,6 +323,149 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>id</source>
+        <translation>n.º</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>duración</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>fuente</translation>
+    </message>
+    <message>
+        <source>pacer</source>
+        <translation>guía</translation>
+    </message>
+    <message>
+        <source>mean HR</source>
+        <translation>FC media</translation>
+    </message>
+    <message>
+        <source>RMSSD</source>
+        <translation>RMSSD</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coherencia</translation>
+    </message>
+    <message>
+        <source>artifacts</source>
+        <translation>artefactos</translation>
+    </message>
+    <message>
+        <source>check-in before → after</source>
+        <translation>registro antes → después</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>cuenta</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>Notas…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Exportar informe…</translation>
+    </message>
+    <message>
+        <source>Progress report…</source>
+        <translation>Informe de progreso…</translation>
+    </message>
+    <message>
+        <source>The weeks of practice as a PDF for a clinician or coach: plan, adherence, check-ins, heart rhythm, how each number is defined</source>
+        <translation>Las semanas de práctica en un PDF para un profesional o un coach: plan, adherencia, registros, ritmo cardiaco y cómo se define cada número</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Play the session through the live view again</source>
+        <translation>Vuelve a reproducir la sesión en la vista en vivo</translation>
+    </message>
+    <message>
+        <source>Rename session</source>
+        <translation>Renombrar la sesión</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation>Notas de la sesión</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Eliminar la sesión</translation>
+    </message>
+    <message>
+        <source>Delete the session of {date} ({name}) with all its beats and raw data? This cannot be undone.</source>
+        <translation>¿Eliminar la sesión del {date} ({name}) con todos sus latidos y datos sin procesar? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>sin nombre</translation>
+    </message>
+    <message>
+        <source>Export session</source>
+        <translation>Exportar la sesión</translation>
+    </message>
+    <message>
+        <source>exporting to {file}…</source>
+        <translation>exportando a {file}…</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>Informe de progreso</translation>
+    </message>
+    <message>
+        <source>writing the progress report to {file}…</source>
+        <translation>escribiendo el informe de progreso en {file}…</translation>
+    </message>
+    <message>
+        <source>written: {file}</source>
+        <translation>escrito: {file}</translation>
+    </message>
+    <message>
+        <source>export failed</source>
+        <translation>la exportación falló</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>La exportación falló</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -629,6 +772,13 @@
         <translation>
             <numerusform>{done} de %n sesión</numerusform>
             <numerusform>{done} de %n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
         </translation>
     </message>
 </context>
@@ -1069,12 +1219,28 @@
 <context>
     <name>Store</name>
     <message>
+        <source>Markers (M) and notes (N) belong to a session: start one first (Space).</source>
+        <translation>Las marcas (M) y las notas (N) pertenecen a una sesión: inicia una primero (Espacio).</translation>
+    </message>
+    <message>
         <source>The session held no data and was not kept.</source>
         <translation>La sesión no tenía datos y no se guardó.</translation>
     </message>
     <message>
+        <source>Session history… ({keys})</source>
+        <translation>Historial de sesiones… ({keys})</translation>
+    </message>
+    <message>
         <source>Session saving again.</source>
         <translation>La sesión vuelve a guardarse.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Note for this moment:</source>
+        <translation>Nota para este momento:</translation>
     </message>
     <message>
         <source>Session saved — see History ({keys}).</source>
@@ -1083,6 +1249,10 @@
     <message>
         <source>The session summary could not be read: {error}</source>
         <translation>No se pudo leer el resumen de la sesión: {error}</translation>
+    </message>
+    <message>
+        <source>biofeedback — session history</source>
+        <translation>biofeedback — historial de sesiones</translation>
     </message>
 </context>
 <context>

@@ -323,6 +323,149 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>id</source>
+        <translation>n.º</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>duração</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>fonte</translation>
+    </message>
+    <message>
+        <source>pacer</source>
+        <translation>guia</translation>
+    </message>
+    <message>
+        <source>mean HR</source>
+        <translation>FC média</translation>
+    </message>
+    <message>
+        <source>RMSSD</source>
+        <translation>RMSSD</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coerência</translation>
+    </message>
+    <message>
+        <source>artifacts</source>
+        <translation>artefactos</translation>
+    </message>
+    <message>
+        <source>check-in before → after</source>
+        <translation>registo antes → depois</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>conta</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Mudar o nome…</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>Notas…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Apagar…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Exportar relatório…</translation>
+    </message>
+    <message>
+        <source>Progress report…</source>
+        <translation>Relatório de progresso…</translation>
+    </message>
+    <message>
+        <source>The weeks of practice as a PDF for a clinician or coach: plan, adherence, check-ins, heart rhythm, how each number is defined</source>
+        <translation>As semanas de prática num PDF para um profissional ou treinador: plano, adesão, registos, ritmo cardíaco e como cada número é definido</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <source>Play the session through the live view again</source>
+        <translation>Volta a reproduzir a sessão na vista em direto</translation>
+    </message>
+    <message>
+        <source>Rename session</source>
+        <translation>Mudar o nome da sessão</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation>Notas da sessão</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Apagar a sessão</translation>
+    </message>
+    <message>
+        <source>Delete the session of {date} ({name}) with all its beats and raw data? This cannot be undone.</source>
+        <translation>Apagar a sessão de {date} ({name}) com todos os batimentos e dados em bruto? Não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>sem nome</translation>
+    </message>
+    <message>
+        <source>Export session</source>
+        <translation>Exportar a sessão</translation>
+    </message>
+    <message>
+        <source>exporting to {file}…</source>
+        <translation>a exportar para {file}…</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>Relatório de progresso</translation>
+    </message>
+    <message>
+        <source>writing the progress report to {file}…</source>
+        <translation>a escrever o relatório de progresso em {file}…</translation>
+    </message>
+    <message>
+        <source>written: {file}</source>
+        <translation>escrito: {file}</translation>
+    </message>
+    <message>
+        <source>export failed</source>
+        <translation>a exportação falhou</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>A exportação falhou</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -629,6 +772,13 @@
         <translation>
             <numerusform>{done} de %n sessão</numerusform>
             <numerusform>{done} de %n sessões</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n sessão</numerusform>
+            <numerusform>%n sessões</numerusform>
         </translation>
     </message>
 </context>
@@ -1069,12 +1219,28 @@
 <context>
     <name>Store</name>
     <message>
+        <source>Markers (M) and notes (N) belong to a session: start one first (Space).</source>
+        <translation>As marcas (M) e as notas (N) pertencem a uma sessão: inicie uma primeiro (Espaço).</translation>
+    </message>
+    <message>
         <source>The session held no data and was not kept.</source>
         <translation>A sessão não tinha dados e não foi guardada.</translation>
     </message>
     <message>
+        <source>Session history… ({keys})</source>
+        <translation>Histórico de sessões… ({keys})</translation>
+    </message>
+    <message>
         <source>Session saving again.</source>
         <translation>A sessão voltou a ser guardada.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Note for this moment:</source>
+        <translation>Nota para este momento:</translation>
     </message>
     <message>
         <source>Session saved — see History ({keys}).</source>
@@ -1083,6 +1249,10 @@
     <message>
         <source>The session summary could not be read: {error}</source>
         <translation>Não foi possível ler o resumo da sessão: {error}</translation>
+    </message>
+    <message>
+        <source>biofeedback — session history</source>
+        <translation>biofeedback — histórico de sessões</translation>
     </message>
 </context>
 <context>
