@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from biofeedback import config
 from biofeedback.app.session import format_clock
-from biofeedback.ui.i18n import translate
+from biofeedback.ui.i18n import number, translate
 
 if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
@@ -102,7 +102,7 @@ class WindowFrame:
         w.ui.numbers.show_reading(reading)
         breathing = model.breathing.latest  # read from the pulse wave
         w.ui.pacer_view.set_caption(None if breathing is None or not reading.receiving
-                                    else model.breathing_text(w.live.pacer.rate_bpm))
+                                    else breathing_caption(model, w.live.pacer.rate_bpm))
         w.coherence_indicator.show_reading(reading)
         w.ui.presentation_bar.set_coherence(reading.coherence, reading.level)
         if w.look.client_view is not None:
@@ -125,3 +125,15 @@ class WindowFrame:
         if remaining is not None:
             text += translate("Window", "  ({clock} left)").format(clock=format_clock(remaining))
         w.ui.timer_label.setText(text)
+
+
+def breathing_caption(model, guide_bpm: float | None) -> str:
+    """LiveModel.breathing_text in the window's language: "you: 5.8 /min · guide: 5.5 /min"."""
+    est = model.breathing.latest
+    you = "--"
+    if est is not None and est.rate_bpm is not None and est.quality >= config.RESP_MIN_QUALITY:
+        you = f"{number(est.rate_bpm, 1)} /min"
+    if guide_bpm is None:
+        return translate("Pacer", "you: {you}").format(you=you)
+    return translate("Pacer", "you: {you} · guide: {guide} /min").format(you=you, guide=number(guide_bpm, 1))
+

@@ -220,3 +220,19 @@ def test_history_column_words_are_the_io_ones():
     from biofeedback.ui.history_view import COLUMN_WORDS
 
     assert COLUMN_WORDS == HISTORY_COLUMNS
+
+
+def test_breathing_caption_is_the_models_text_in_english_and_translated_in_spanish(restore_language):
+    from types import SimpleNamespace
+
+    from biofeedback import config
+    from biofeedback.app.live_model import LiveModel
+    from biofeedback.ui.window_frame import breathing_caption
+
+    sure = SimpleNamespace(breathing=SimpleNamespace(latest=SimpleNamespace(rate_bpm=5.84,
+                                                                            quality=config.RESP_MIN_QUALITY)))
+    unsure = SimpleNamespace(breathing=SimpleNamespace(latest=None))
+    for model, guide in ((sure, 5.5), (sure, None), (unsure, 6.0), (unsure, None)):
+        assert breathing_caption(model, guide) == LiveModel.breathing_text(model, guide)  # type: ignore[arg-type]
+    i18n.install_language(restore_language, "es")
+    assert breathing_caption(sure, 5.5) == "tú: 5,8 /min · guía: 5,5 /min"

@@ -635,6 +635,14 @@
         <source>{rate} breaths/min</source>
         <translation>{rate} resp/min</translation>
     </message>
+    <message>
+        <source>you: {you}</source>
+        <translation>tú: {you}</translation>
+    </message>
+    <message>
+        <source>you: {you} · guide: {guide} /min</source>
+        <translation>tú: {you} · guía: {guide} /min</translation>
+    </message>
 </context>
 <context>
     <name>Plan</name>
