@@ -121,6 +121,86 @@
         <source>streaming on LSL as {name}</source>
         <translation>transmitiendo por LSL como {name}</translation>
     </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>HR bpm</source>
+        <translation>FC lpm</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coherencia</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>sesión</translation>
+    </message>
+    <message>
+        <source>coherence {level}</source>
+        <translation>coherencia {level}</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <source>lost since {clock}</source>
+        <translation>perdido desde las {clock}</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>no signal</source>
+        <translation>sin señal</translation>
+    </message>
+    <message>
+        <source> · {percent} % corrected</source>
+        <translation> · {percent} % corregidos</translation>
+    </message>
+    <message>
+        <source>signal good</source>
+        <translation>buena señal</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>esperando</translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation>frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>breathing guide{rate} (up = inhale)</source>
+        <translation>guía de respiración{rate} (arriba = inhalar)</translation>
+    </message>
+    <message>
+        <source>biofeedback — coach view (read-only)</source>
+        <translation>biofeedback — vista del coach (solo lectura)</translation>
+    </message>
+    <message>
+        <source>Looking for biofeedback clients on the network (Lab Streaming Layer)…</source>
+        <translation>Buscando clientes de biofeedback en la red (Lab Streaming Layer)…</translation>
+    </message>
+    <message>
+        <source>, showing {name} (click it to see them all)</source>
+        <translation>, mostrando {name} (haz clic para ver todos)</translation>
+    </message>
+    <message>
+        <source>, showing {first}–{last}; scroll for the others</source>
+        <translation>, mostrando {first}–{last}; desplázate para ver los demás</translation>
+    </message>
+    <message>
+        <source>; scroll to see them</source>
+        <translation>; desplázate para verlos</translation>
+    </message>
+    <message>
+        <source>; {more} more found, not shown (at most {most} clients are read at once)</source>
+        <translation>; {more} más encontrados, sin mostrar (se leen como máximo {most} clientes a la vez)</translation>
+    </message>
 </context>
 <context>
     <name>Coherence</name>
@@ -787,6 +867,13 @@
         <translation>
             <numerusform>%n sesión</numerusform>
             <numerusform>%n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n cliente</numerusform>
+            <numerusform>%n clientes</numerusform>
         </translation>
     </message>
 </context>

@@ -121,6 +121,86 @@
         <source>streaming on LSL as {name}</source>
         <translation>a transmitir por LSL como {name}</translation>
     </message>
+    <message>
+        <source>now</source>
+        <translation>agora</translation>
+    </message>
+    <message>
+        <source>HR bpm</source>
+        <translation>FC bpm</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coerência</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>sessão</translation>
+    </message>
+    <message>
+        <source>coherence {level}</source>
+        <translation>coerência {level}</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <source>lost since {clock}</source>
+        <translation>perdido desde as {clock}</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sem dados</translation>
+    </message>
+    <message>
+        <source>no signal</source>
+        <translation>sem sinal</translation>
+    </message>
+    <message>
+        <source> · {percent} % corrected</source>
+        <translation> · {percent} % corrigidos</translation>
+    </message>
+    <message>
+        <source>signal good</source>
+        <translation>bom sinal</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>à espera</translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation>frequência cardíaca</translation>
+    </message>
+    <message>
+        <source>breathing guide{rate} (up = inhale)</source>
+        <translation>guia de respiração{rate} (cima = inspirar)</translation>
+    </message>
+    <message>
+        <source>biofeedback — coach view (read-only)</source>
+        <translation>biofeedback — vista do treinador (só leitura)</translation>
+    </message>
+    <message>
+        <source>Looking for biofeedback clients on the network (Lab Streaming Layer)…</source>
+        <translation>A procurar clientes do biofeedback na rede (Lab Streaming Layer)…</translation>
+    </message>
+    <message>
+        <source>, showing {name} (click it to see them all)</source>
+        <translation>, a mostrar {name} (clique para ver todos)</translation>
+    </message>
+    <message>
+        <source>, showing {first}–{last}; scroll for the others</source>
+        <translation>, a mostrar {first}–{last}; deslize para ver os outros</translation>
+    </message>
+    <message>
+        <source>; scroll to see them</source>
+        <translation>; deslize para os ver</translation>
+    </message>
+    <message>
+        <source>; {more} more found, not shown (at most {most} clients are read at once)</source>
+        <translation>; mais {more} encontrados, não mostrados (leem-se no máximo {most} clientes de cada vez)</translation>
+    </message>
 </context>
 <context>
     <name>Coherence</name>
@@ -787,6 +867,13 @@
         <translation>
             <numerusform>%n sessão</numerusform>
             <numerusform>%n sessões</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n cliente</numerusform>
+            <numerusform>%n clientes</numerusform>
         </translation>
     </message>
 </context>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 from biofeedback import config
 from biofeedback.app.coach_model import ClientState
-from biofeedback.core.hrv.coherence_level import LEVEL_NAMES
+from biofeedback.ui.i18n import level_name, translate
 from biofeedback.ui.theme import Theme, point_font
 
 DASH = "--"
@@ -32,7 +32,7 @@ FRAME_PX = 3
 
 def time_ticks(window_s: float = config.COACH_WINDOW_S) -> list[tuple[float, str]]:
     """The time axis: seconds before now, the right edge "now"."""
-    return [(float(t), "now" if t == 0 else f"{t:d} s") for t in TIME_TICKS_S if -t <= window_s]
+    return [(float(t), translate("Coach", "now") if t == 0 else f"{t:d} s") for t in TIME_TICKS_S if -t <= window_s]
 
 
 def wall_clock_text(wall_s: float) -> str:
@@ -97,8 +97,9 @@ class ClientTile(QFrame):
         self.captions: list[QLabel] = []
         grid = QGridLayout()
         self.caption_of: dict[str, QLabel] = {}
-        for col, (key_, title) in enumerate((("hr", "HR bpm"), ("coherence", "coherence"),
-                                             ("rmssd", "RMSSD ms"), ("session", "session"))):
+        for col, (key_, title) in enumerate((("hr", translate("Coach", "HR bpm")),
+                                             ("coherence", translate("Coach", "coherence")),
+                                             ("rmssd", "RMSSD ms"), ("session", translate("Coach", "session")))):
             caption, value = QLabel(title), QLabel(DASH)
             caption.setStyleSheet(f"color: {theme.muted};")
             grid.addWidget(value, 0, col, alignment=Qt.AlignmentFlag.AlignCenter)
@@ -165,7 +166,8 @@ class ClientTile(QFrame):
         self._set(self.values["hr"], _fmt(client.hr_bpm, ".0f"), t.muted if old else t.heart)
         self._set(self.values["coherence"], _fmt(m.get("coherence_ratio"), ".1f"),
                   t.muted if old else level_color(t, level))
-        self._set(self.caption_of["coherence"], "coherence" if level is None else f"coherence {LEVEL_NAMES[level]}",
+        self._set(self.caption_of["coherence"], translate("Coach", "coherence") if level is None else
+                  translate("Coach", "coherence {level}").format(level=level_name(level)),
                   t.muted)
         self._set(self.values["rmssd"], _fmt(m.get("rmssd_ms"), ".0f"), t.muted if old else t.rmssd)
         self._set(self.values["session"], _clock(client.session_s(now_s)), t.muted if old else t.text)
@@ -177,16 +179,18 @@ class ClientTile(QFrame):
             self.note.setToolTip(note)  # the whole sentence when a narrow tile cuts it
             self.note.setVisible(bool(note))
         if client.lost:
-            since = "" if client.lost_since_wall_s is None else f" since {wall_clock_text(client.lost_since_wall_s)}"
-            self._set(self.state, "lost" + since, t.warn)
+            lost = (translate("Coach", "lost") if client.lost_since_wall_s is None else
+                    translate("Coach", "lost since {clock}").format(clock=wall_clock_text(client.lost_since_wall_s)))
+            self._set(self.state, lost, t.warn)
         elif client.quiet:
-            self._set(self.state, "no data", t.warn)
+            self._set(self.state, translate("Coach", "no data"), t.warn)
         elif client.signal_ok is False:
-            self._set(self.state, "no signal", t.warn)
+            self._set(self.state, translate("Coach", "no signal"), t.warn)
         else:
             share = m.get("artifact_share")
-            corrected = "" if share is None else f" · {share * 100:.0f} % corrected"
-            self._set(self.state, ("signal good" if client.signal_ok else "waiting") + corrected,
+            corrected = "" if share is None else translate("Coach", " · {percent} % corrected").format(
+                percent=f"{share * 100:.0f}")
+            self._set(self.state, (translate("Coach", "signal good") if client.signal_ok else translate("Coach", "waiting")) + corrected,
                       t.ok if share is None or share <= 0.05 else t.warn)
         bt, hr = client.hr_curve(now_s)
         hr_color = t.muted if old else t.heart
@@ -210,8 +214,10 @@ class ClientTile(QFrame):
         """The two lines named in their colours, the guide with the pacer's rate (on change only)."""
         t = self.theme
         rate = "" if pacer_bpm is None else f" {pacer_bpm:.1f} /min"
-        text = (f'<span style="color:{t.muted if old else t.heart}">━━</span> heart rate&nbsp;&nbsp; '
-                f'<span style="color:{t.muted if old else t.accent}">━━</span> breathing guide{rate} (up = inhale)')
+        text = (f'<span style="color:{t.muted if old else t.heart}">━━</span> '
+                + translate("Coach", "heart rate") + "&nbsp;&nbsp; "
+                + f'<span style="color:{t.muted if old else t.accent}">━━</span> '
+                + translate("Coach", "breathing guide{rate} (up = inhale)").format(rate=rate))
         if text != self.legend.text():
             self.legend.setText(text)
             self.pacer_rate_text = rate.strip()

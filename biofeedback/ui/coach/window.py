@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from biofeedback.app.coach_model import CoachModel
 from biofeedback.ui.coach.tile import ClientTile
+from biofeedback.ui.i18n import Plural, translate
 from biofeedback.ui.theme import DARK, Theme, point_font
 
 REDRAW_PERIOD_MS = 1000
@@ -33,12 +34,12 @@ class CoachWindow(QWidget):
     def __init__(self, model: CoachModel, theme: Theme = DARK, font_pt: float = 14.0) -> None:
         super().__init__()
         self.model, self.theme, self.font_pt = model, theme, font_pt
-        self.setWindowTitle("biofeedback — coach view (read-only)")
+        self.setWindowTitle(translate("Coach", "biofeedback — coach view (read-only)"))
         self.setStyleSheet(f"background: {theme.background}; color: {theme.text};")
         self.tiles: dict[str, ClientTile] = {}
         self._drawn_at: dict[str, float] = {}  # local_clock of each tile's latest redraw
         self.enlarged: str | None = None
-        self.empty = QLabel("Looking for biofeedback clients on the network (Lab Streaming Layer)…")
+        self.empty = QLabel(translate("Coach", "Looking for biofeedback clients on the network (Lab Streaming Layer)…"))
         self.empty.setFont(point_font(font_pt))
         self.count = QLabel("")  # "30 clients, showing 1–12; scroll for the others"
         self.count.setFont(point_font(font_pt * 0.8))
@@ -150,16 +151,18 @@ class CoachWindow(QWidget):
         n = len(self.tiles)
         order = [c.key for c in self.model.ordered() if c.key in self.tiles]
         on = [i for i, k in enumerate(order) if self.on_screen(k)]
-        text = f"{n} client{'' if n == 1 else 's'}"
+        text = Plural.tr("%n client(s)", "", n)  # type: ignore[arg-type]  # the class names the context
         if self.enlarged in self.tiles:
-            text += f", showing {self.model.clients[self.enlarged].name} (click it to see them all)"
+            text += translate("Coach", ", showing {name} (click it to see them all)").format(
+                name=self.model.clients[self.enlarged].name)
         elif on and len(on) < n:
-            text += f", showing {on[0] + 1}–{on[-1] + 1}; scroll for the others"
+            text += translate("Coach", ", showing {first}–{last}; scroll for the others").format(
+                first=on[0] + 1, last=on[-1] + 1)
         elif n and not on:
-            text += "; scroll to see them"
+            text += translate("Coach", "; scroll to see them")
         if self.model.not_read:
-            text += (f"; {self.model.not_read} more found, not shown "
-                     f"(at most {self.model.max_clients} clients are read at once)")
+            text += translate("Coach", "; {more} more found, not shown (at most {most} clients are read at once)").format(
+                more=self.model.not_read, most=self.model.max_clients)
         self.count.setText(text)
         self.count.setVisible(bool(n or self.model.not_read))
 
