@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from biofeedback import config
 from biofeedback.app.session_library import SessionLibrary
 from biofeedback.core.hrv import time_domain as hrv
 from biofeedback.io.session_format import format_date, format_duration
+from biofeedback.ui.i18n import translate
 from biofeedback.ui.pacer_trace import pacer_trace
 from biofeedback.ui.summary_view import clock_text
 from biofeedback.ui.theme import DARK, Theme, style_plot
@@ -32,25 +33,29 @@ class SessionDetail(QDialog):
         self.pacer_changes = library.pacer_changes(session_id)
         self.pacer_label = ""  # the drawn pacer's legend ("" when the session knows none)
         info = self.info
-        self.setWindowTitle(f"Session {info.id} — {info.name or format_date(info.started_at)}")
+        self.setWindowTitle(translate("SessionDetail", "Session {id} — {name}").format(
+            id=info.id, name=info.name or format_date(info.started_at)))
         layout = QVBoxLayout(self)
         s = info.summary
 
         def num(key: str, fmt: str) -> str:
-            return "–" if s.get(key) is None else format(s[key], fmt)
+            return "–" if s.get(key) is None else format(s[key], fmt).replace(".", QLocale().decimalPoint())
 
         self.summary_label = QLabel(
             f"<b>{format_date(info.started_at)}</b> · {format_duration(info.duration_s)} · {info.source} · "
-            f"status {info.status}<br>mean HR {num('mean_hr_bpm', '.1f')} bpm · RMSSD {num('rmssd_ms', '.1f')} ms"
-            f" · SDNN {num('sdnn_ms', '.1f')} ms · coherence {num('coherence_ratio', '.2f')} · "
-            f"beats {s.get('n_beats', 0)} ({s.get('n_corrected', 0)} corrected)"
+            + translate("SessionDetail", "status {status}<br>mean HR {hr} bpm · RMSSD {rmssd} ms · SDNN {sdnn} ms · "
+                        "coherence {coherence} · beats {beats} ({corrected} corrected)").format(
+                status=info.status, hr=num("mean_hr_bpm", ".1f"), rmssd=num("rmssd_ms", ".1f"),
+                sdnn=num("sdnn_ms", ".1f"), coherence=num("coherence_ratio", ".2f"), beats=s.get("n_beats", 0),
+                corrected=s.get("n_corrected", 0))
             + (f"<br><i>{info.notes}</i>" if info.notes else ""))
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         self.tachogram = pg.PlotWidget()
         self.spectrum = pg.PlotWidget()
-        for plot, title, xl, yl in ((self.tachogram, "Heart rate", "minutes", "bpm"),
-                                    (self.spectrum, "Spectrum", "Hz", "ms²/Hz")):
+        for plot, title, xl, yl in ((self.tachogram, translate("SessionDetail", "Heart rate"),
+                                     translate("Plots", "minutes"), "bpm"),
+                                    (self.spectrum, translate("SessionDetail", "Spectrum"), "Hz", "ms²/Hz")):
             item = plot.getPlotItem()
             item.setTitle(title)
             item.setLabel("bottom", xl)
@@ -61,9 +66,9 @@ class SessionDetail(QDialog):
             style_plot(item, theme, 10)
             layout.addWidget(plot)
         self.marker_list = QListWidget()
-        self.marker_list.setAccessibleName("Markers")
+        self.marker_list.setAccessibleName(translate("SessionDetail", "Markers"))
         self.marker_list.setMaximumHeight(110)
-        layout.addWidget(QLabel("Markers (session clock)"))
+        layout.addWidget(QLabel(translate("SessionDetail", "Markers (session clock)")))
         layout.addWidget(self.marker_list)
         self._list_markers()
         self._draw(theme)
@@ -83,7 +88,7 @@ class SessionDetail(QDialog):
             when = clock_text(t_s - start) if start is not None else "–"
             self.marker_list.addItem(f"{when}  {label}")
         if not shown:
-            self.marker_list.addItem("No markers in this session (N marks a moment while practising).")
+            self.marker_list.addItem(translate("SessionDetail", "No markers in this session (N marks a moment while practising)."))
 
     def _draw(self, theme: Theme) -> None:
         if len(self.beats) < 2:
@@ -108,7 +113,7 @@ class SessionDetail(QDialog):
                 (trace.t_s[known] - t[0]) / 60.0, lo + 0.22 * (hi - lo) * trace.guide[known],
                 pen=pg.mkPen(theme.accent, width=1.5), name=trace.label)
             self.pacer_label = trace.label
-            self.tachogram.getPlotItem().setTitle(f"Heart rate · {trace.label}")
+            self.tachogram.getPlotItem().setTitle(translate("SessionDetail", "Heart rate · {pacer}").format(pacer=trace.label))
         for t_s, label in self.markers:
             if label.startswith("session "):
                 continue

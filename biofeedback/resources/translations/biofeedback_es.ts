@@ -1042,6 +1042,41 @@
     </message>
 </context>
 <context>
+    <name>SessionDetail</name>
+    <message>
+        <source>Session {id} — {name}</source>
+        <translation>Sesión {id} — {name}</translation>
+    </message>
+    <message>
+        <source>status {status}&lt;br&gt;mean HR {hr} bpm · RMSSD {rmssd} ms · SDNN {sdnn} ms · coherence {coherence} · beats {beats} ({corrected} corrected)</source>
+        <translation>estado {status}&lt;br&gt;FC media {hr} lpm · RMSSD {rmssd} ms · SDNN {sdnn} ms · coherencia {coherence} · latidos {beats} ({corrected} corregidos)</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Espectro</translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>Markers (session clock)</source>
+        <translation>Marcas (reloj de la sesión)</translation>
+    </message>
+    <message>
+        <source>No markers in this session (N marks a moment while practising).</source>
+        <translation>No hay marcas en esta sesión (N marca un momento mientras practicas).</translation>
+    </message>
+    <message>
+        <source>Heart rate · {pacer}</source>
+        <translation>Frecuencia cardiaca · {pacer}</translation>
+    </message>
+</context>
+<context>
     <name>Source</name>
     <message>
         <source>Serial sensor</source>

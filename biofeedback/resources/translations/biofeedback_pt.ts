@@ -1042,6 +1042,41 @@
     </message>
 </context>
 <context>
+    <name>SessionDetail</name>
+    <message>
+        <source>Session {id} — {name}</source>
+        <translation>Sessão {id} — {name}</translation>
+    </message>
+    <message>
+        <source>status {status}&lt;br&gt;mean HR {hr} bpm · RMSSD {rmssd} ms · SDNN {sdnn} ms · coherence {coherence} · beats {beats} ({corrected} corrected)</source>
+        <translation>estado {status}&lt;br&gt;FC média {hr} bpm · RMSSD {rmssd} ms · SDNN {sdnn} ms · coerência {coherence} · batimentos {beats} ({corrected} corrigidos)</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frequência cardíaca</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Espectro</translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>Markers (session clock)</source>
+        <translation>Marcas (relógio da sessão)</translation>
+    </message>
+    <message>
+        <source>No markers in this session (N marks a moment while practising).</source>
+        <translation>Não há marcas nesta sessão (N marca um momento enquanto pratica).</translation>
+    </message>
+    <message>
+        <source>Heart rate · {pacer}</source>
+        <translation>Frequência cardíaca · {pacer}</translation>
+    </message>
+</context>
+<context>
     <name>Source</name>
     <message>
         <source>Serial sensor</source>
