@@ -19,13 +19,23 @@ import numpy as np
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from biofeedback import NOT_A_MEDICAL_DEVICE, __version__, config
+from biofeedback import __version__, config
 from biofeedback.app.progress_data import ProgressReport
 from biofeedback.core.practice.progress import DEFINITIONS, WeekFigures
 from biofeedback.core.practice.session_kind import PRACTICE, REASONS
 from biofeedback.io.atomic_file import atomic_path, check_pdf, incomplete
 from biofeedback.ui.report import MARGIN, ensure_gui_application
-from biofeedback.ui.report_drawing import GRID, INK, MUTED, PAGE_H, PAGE_W, Axes, draw_text, font
+from biofeedback.ui.report_drawing import (
+    GRID,
+    INK,
+    MUTED,
+    PAGE_H,
+    PAGE_W,
+    Axes,
+    draw_disclaimer,
+    draw_text,
+    font,
+)
 
 BAR, TARGET = QColor("#1f7fae"), QColor("#c8453a")
 ITEM_COLORS = {"pain": QColor("#c8453a"), "stress": QColor("#a86400"), "mood": QColor("#2e8b57")}
@@ -94,14 +104,7 @@ def _paragraph(p: QPainter, y: float, text: str, px: float = 14, color: QColor =
 
 
 def _footer(p: QPainter, page: int) -> None:
-    box = QRectF(MARGIN, PAGE_H - MARGIN - 58, PAGE_W - 2 * MARGIN, 58)
-    p.setPen(QPen(GRID, 1.2))
-    p.setBrush(QColor("#f4f5f7"))
-    p.drawRoundedRect(box, 6, 6)
-    p.setFont(font(13))
-    p.setPen(MUTED)
-    p.drawText(box.adjusted(14, 8, -14, -8), int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter),
-               NOT_A_MEDICAL_DEVICE)
+    draw_disclaimer(p, MARGIN)
     draw_text(p, PAGE_W - MARGIN, PAGE_H - MARGIN + 6, f"page {page} of 3 · biofeedback {__version__}", 12, MUTED,
               align=Qt.AlignmentFlag.AlignRight, width=400)
 

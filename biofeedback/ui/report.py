@@ -30,14 +30,24 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from biofeedback import NOT_A_MEDICAL_DEVICE, __version__, config
+from biofeedback import __version__, config
 from biofeedback.app.session_library import CheckIn, ReportData, load_report_data
 from biofeedback.core.hrv import time_domain as hrv
 from biofeedback.core.summary.session import SessionSummary
 from biofeedback.io.atomic_file import atomic_path, check_pdf, check_png, incomplete
 from biofeedback.io.session_format import DASH, format_date, format_duration
 from biofeedback.ui.pacer_trace import pacer_trace
-from biofeedback.ui.report_drawing import GRID, INK, MUTED, PAGE_H, PAGE_W, Axes, draw_text, font
+from biofeedback.ui.report_drawing import (
+    GRID,
+    INK,
+    MUTED,
+    PAGE_H,
+    PAGE_W,
+    Axes,
+    draw_disclaimer,
+    draw_text,
+    font,
+)
 from biofeedback.ui.summary_view import clock_text, comparison_text
 
 MARGIN = 55.0
@@ -179,14 +189,7 @@ def paint_report(p: QPainter, data: ReportData) -> None:
         p.setPen(INK)
         p.drawText(QRectF(MARGIN, y + 22, PAGE_W - 2 * MARGIN, 60),
                    int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop), info.notes)
-    box = QRectF(MARGIN, PAGE_H - MARGIN - 58, PAGE_W - 2 * MARGIN, 58)
-    p.setPen(QPen(GRID, 1.2))
-    p.setBrush(QColor("#f4f5f7"))
-    p.drawRoundedRect(box, 6, 6)
-    p.setFont(font(13))
-    p.setPen(MUTED)
-    p.drawText(box.adjusted(14, 8, -14, -8), int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter),
-               NOT_A_MEDICAL_DEVICE)
+    draw_disclaimer(p, MARGIN)
 
 
 def _reading(p: QPainter, summary: SessionSummary, y: float) -> float:

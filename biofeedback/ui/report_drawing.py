@@ -1,4 +1,4 @@
-"""Drawing helpers of the session report: fonts, text boxes, round ticks, axes with a frame."""
+"""Drawing helpers of the PDF reports: fonts, text boxes, the disclaimer box, round ticks, axes with a frame."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import math
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+
+from biofeedback import NOT_A_MEDICAL_DEVICE
 
 PAGE_W, PAGE_H = 1000.0, 1414.0  # logical units, A4 proportions
 INK, MUTED, GRID = QColor("#1d2430"), QColor("#5b6675"), QColor("#d9dde3")
@@ -27,6 +29,18 @@ def draw_text(p: QPainter, x: float, y: float, text: str, px: float = 15, color:
     w = width or PAGE_W
     rect = QRectF(x - w if align & Qt.AlignmentFlag.AlignRight else x, y, w, px * 1.6)
     p.drawText(rect, int(align | Qt.AlignmentFlag.AlignTop), text)
+
+
+def draw_disclaimer(p: QPainter, margin: float) -> None:
+    """The not-a-medical-device line in its shaded box at the foot of a page."""
+    box = QRectF(margin, PAGE_H - margin - 58, PAGE_W - 2 * margin, 58)
+    p.setPen(QPen(GRID, 1.2))
+    p.setBrush(QColor("#f4f5f7"))
+    p.drawRoundedRect(box, 6, 6)
+    p.setFont(font(13))
+    p.setPen(MUTED)
+    p.drawText(box.adjusted(14, 8, -14, -8), int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter),
+               NOT_A_MEDICAL_DEVICE)
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> np.ndarray:
