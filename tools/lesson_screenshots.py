@@ -13,34 +13,22 @@ store-less window: no streak yet). Writes docs/screenshots/xvfb-{lesson,reminder
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
-import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from desktop_session import grab, on_a_desktop, wait
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
-def grab(path: Path) -> None:
-    subprocess.run(["import", "-window", "root", str(path)], check=True)
-
-
 def run(out: Path) -> int:
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import Settings
     from biofeedback.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
-
-    def wait(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
 
     first = date.today() - timedelta(days=2)
     settings = Settings(first_run_notice_seen=True, first_use_date=first.isoformat(), plan_kind="lehrer",
@@ -68,18 +56,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY"):
-        print("run me under xvfb-run (see the docstring)", file=sys.stderr)
-        return 2
-    os.environ["BIOFEEDBACK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="biofeedback-xvfb-")
-    os.environ["BIOFEEDBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="biofeedback-xvfb-data-")
-    wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        time.sleep(1.0)
-        return run(args.out)
-    finally:
-        wm.terminate()
-        wm.wait(5)
+    return on_a_desktop(lambda: run(args.out))
 
 
 if __name__ == "__main__":

@@ -19,21 +19,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+from desktop_session import grab, on_a_desktop, wait
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 PLAN_WEEKS_DONE = 4
-
-
-def grab(path: Path) -> None:
-    subprocess.run(["import", "-window", "root", str(path)], check=True)
 
 
 def fill_store(store, start: date, today: date, rng) -> None:
@@ -79,7 +74,6 @@ def fill_store(store, start: date, today: date, rng) -> None:
 
 
 def run(out: Path) -> int:
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import Settings
@@ -91,11 +85,6 @@ def run(out: Path) -> int:
     screen = app.primaryScreen().geometry()
     size = f"{screen.width()}x{screen.height()}"
     out.mkdir(parents=True, exist_ok=True)
-
-    def wait(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
 
     # 1. a new settings file: the getting-started path
     window = MainWindow(Settings(), save=False)
@@ -154,18 +143,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY"):
-        print("run me under xvfb-run (see the docstring)", file=sys.stderr)
-        return 2
-    os.environ["BIOFEEDBACK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="biofeedback-xvfb-")
-    os.environ["BIOFEEDBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="biofeedback-xvfb-data-")
-    wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        time.sleep(1.0)
-        return run(args.out)
-    finally:
-        wm.terminate()
-        wm.wait(5)
+    return on_a_desktop(lambda: run(args.out))
 
 
 if __name__ == "__main__":
