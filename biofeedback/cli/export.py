@@ -81,7 +81,6 @@ def render_checked(store: SessionStore, session_id: int, path: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     """Export one session; 0 when the whole file is written, 1 when written without data damaged
     in the store (said, marked as gaps), 2 (and why, nothing left) otherwise."""
-    from biofeedback.io.atomic_file import describe
     from biofeedback.io.exports import export_session
     from biofeedback.io.store import SessionStore, StoreError
 
@@ -103,13 +102,8 @@ def run(args: argparse.Namespace) -> int:
             else:
                 check_writable_target(out)
                 export_session(store, session_id, args.format, out, warn=damage.append)
-    except StoreError as error:
-        print(f"biofeedback export: {error}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        text = f"cannot write {out}: {describe(error)}" if error.strerror else str(error)
-        print(f"biofeedback export: {text}; nothing was written.", file=sys.stderr)
-        return 2
+    except (StoreError, OSError) as error:
+        return _failed(error, out)
     if damage:  # written, but not whole: say so and do not exit 0
         print(f"biofeedback export: Session {session_id} written to {out}, except: {' '.join(damage)}",
               file=sys.stderr)
@@ -131,7 +125,6 @@ def export_progress(args: argparse.Namespace, out: Path) -> int:
         return 2
     from biofeedback.app.progress_data import load_progress
     from biofeedback.app.settings import load_settings
-    from biofeedback.io.atomic_file import describe
     from biofeedback.io.store import SessionStore, StoreError
 
     settings, notice = load_settings()
@@ -145,12 +138,20 @@ def export_progress(args: argparse.Namespace, out: Path) -> int:
         from biofeedback.ui.progress_report import write_progress_pdf
 
         write_progress_pdf(report, out)
-    except StoreError as error:
-        print(f"biofeedback export: {error}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        text = f"cannot write {out}: {describe(error)}" if error.strerror else str(error)
-        print(f"biofeedback export: {text}; nothing was written.", file=sys.stderr)
-        return 2
+    except (StoreError, OSError) as error:
+        return _failed(error, out)
     print(f"Progress over {len(report.weeks)} weeks written to {out}", file=sys.stderr)
     return 0
+
+
+def _failed(error: Exception, out: Path) -> int:
+    """Say why nothing was exported (the store's sentence, or the target's OS error in words); status 2."""
+    from biofeedback.io.atomic_file import describe
+
+    if isinstance(error, OSError):
+        reason = f"cannot write {out}: {describe(error)}" if error.strerror else str(error)
+        text = f"{reason}; nothing was written."
+    else:
+        text = str(error)
+    print(f"biofeedback export: {text}", file=sys.stderr)
+    return 2
