@@ -263,6 +263,7 @@ COACH_IRREGULAR_MAX_HZ = 50.0  # buffer sizing of an irregular stream (beats, me
 COACH_INLET_BUFFER_S = 10.0  # an inlet keeps at most this much unread data (the reader pulls every 0.1 s)...
 COACH_INLET_BUFFER_BYTES = 2_000_000  # ...and at most this much memory, whatever rate is declared (liblsl
 # counts whole seconds: 1 s of 8 channels at STREAM_MAX_RATE_HZ is ~1.3 MB, so every stream read fits)
+COACH_SUBSCRIBE_TIMEOUT_S = 2.0  # a reader waits at most this long for a client's outlet to accept an inlet
 COACH_PULL_MAX_SAMPLES = 512  # at most this many samples per inlet per pull (bounded work per pass)
 COACH_CURVE_BREAK_S = 3.0  # beats further apart than this are not joined by the HR curve
 

@@ -127,6 +127,16 @@ class _Inlet:
         self.max_samples = max(1, min(samples, config.COACH_PULL_MAX_SAMPLES))
         self.inlet = pylsl.StreamInlet(info, max_buflen=buflen, recover=False)
 
+    def subscribe(self) -> bool:
+        """Connect before the inlet counts as open: liblsl otherwise connects on the first pull,
+        and what the client sends until then is lost. False if its outlet did not answer in time."""
+        try:
+            self.inlet.open_stream(timeout=config.COACH_SUBSCRIBE_TIMEOUT_S)
+        except LslTimeoutError:
+            self.close()
+            return False
+        return True
+
     def correction_s(self) -> float:
         """0 on this host (one clock); else LSL's latest offset estimate (0 until it has one)."""
         if not self.remote:
@@ -256,9 +266,12 @@ class ClientReader:
             self._refused[kind] = (uid, problem)
             return  # a client restarted with a bad stream keeps its good inlet until that one is closed
         self._refused.pop(kind, None)
+        inlet = _Inlet(kind, info)
+        if not inlet.subscribe():
+            return  # tried again on the next pass
         if current is not None:
             current.close()
-        self._inlets[kind] = _Inlet(kind, info)
+        self._inlets[kind] = inlet
         self._had_inlet = True
 
     def _fetch_name(self) -> None:
