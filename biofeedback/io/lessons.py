@@ -1,4 +1,9 @@
-"""The lesson files shipped in the package (biofeedback/resources/lessons), read and checked."""
+"""The lesson files shipped in the package (biofeedback/resources/lessons), read and checked.
+
+English files sit in the folder itself; a translation sits in ``<language>/`` under the same file
+name (lessons/es/03-resonance.md). A day without a translated file is read in English, so a lesson
+still missing in one language never leaves a hole in the two weeks.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,16 @@ from biofeedback.core.practice.lessons import Lesson, check_days, parse_lesson
 from biofeedback.resources import LESSONS_DIR
 
 
-def lesson_files(directory: Path | None = None) -> list[Path]:
-    return sorted((directory or LESSONS_DIR).glob("*.md"))
+def lesson_files(directory: Path | None = None, language: str = "en") -> list[Path]:
+    """One file a day: the ``language`` one where it exists, else the English one."""
+    base = directory or LESSONS_DIR
+    translated = base / language if language != "en" else None
+    return [translated / p.name if translated is not None and (translated / p.name).is_file() else p
+            for p in sorted(base.glob("*.md"))]
 
 
-def load_lessons(directory: Path | None = None) -> list[Lesson]:
-    """Every lesson, by day; LessonError (a ValueError) names a file that does not parse."""
-    return check_days(parse_lesson(p.read_text(encoding="utf-8"), p.name) for p in lesson_files(directory))
+def load_lessons(directory: Path | None = None, language: str = "en") -> list[Lesson]:
+    """Every lesson, by day, in ``language`` where translated; LessonError (a ValueError) names a file
+    that does not parse."""
+    return check_days(parse_lesson(p.read_text(encoding="utf-8"), p.name)
+                      for p in lesson_files(directory, language))

@@ -24,6 +24,7 @@ from biofeedback.resources import TRANSLATIONS_DIR
 
 LANGUAGES = ("en", "es", "pt")  # English is the source text; its file has only the plural forms
 CATALOG = "biofeedback"  # biofeedback_<lang>.qm in TRANSLATIONS_DIR
+_installed = {"language": "en"}  # what install_language chose last: files in a language (lessons) follow it
 
 
 def translate(context: str, text: object, disambiguation: str | None = None, n: int = -1) -> str:
@@ -44,6 +45,11 @@ def chosen_language(setting: str, system: QLocale | None = None) -> str:
         return setting
     name = (system or QLocale.system()).name().split("_")[0]
     return name if name in LANGUAGES else "en"
+
+
+def current_language() -> str:
+    """The language installed last ("en" before any): the lessons' files are chosen by it."""
+    return _installed["language"]
 
 
 def catalog_path(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
@@ -70,6 +76,7 @@ def install_language(app: QCoreApplication, setting: str = "") -> str:
             app.installTranslator(qt_own)
             installed.append(qt_own)
     app._biofeedback_translators = installed  # type: ignore[attr-defined]  # kept alive with the app
+    _installed["language"] = language
     system = QLocale.system()
     if language == "en" or system.language() == QLocale(language).language():
         QLocale.setDefault(system)  # the system's own region (es_MX, pt_PT): its separators and dates

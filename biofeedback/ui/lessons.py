@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from biofeedback.core.practice.lessons import (
     LESSON_DAYS,
+    SOURCES_HEADING,
     Lesson,
     format_days,
     lesson_day,
     parse_days,
 )
 from biofeedback.io import lessons as lesson_files
-from biofeedback.ui.i18n import translate
+from biofeedback.ui.i18n import current_language, translate
 
 LESSON_TEXT_PT = 12  # the lesson's body text: read for minutes, larger than the controls
 VIEWER_SIZE_PX = (980, 640)  # fits a 1366x768 screen with its title bar and a panel
@@ -60,9 +61,9 @@ class LessonViewer(QDialog):
         self.read = set(read or ())  # days opened before or now: ticked in the list
         self.on_read = on_read
         self.day = 0  # the day shown
-        self.setWindowTitle("Lessons — breathing, heart rhythm and pain, in plain words")
+        self.setWindowTitle(translate("Learn", "Lessons — breathing, heart rhythm and pain, in plain words"))
         self.list = QListWidget()
-        self.list.setAccessibleName("Lessons by day")
+        self.list.setAccessibleName(translate("Learn", "Lessons by day"))
         for lesson in lessons:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, lesson.day)
@@ -77,7 +78,7 @@ class LessonViewer(QDialog):
         self.list.setMaximumWidth(330)
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(True)
-        self.text.setAccessibleName("Lesson text")
+        self.text.setAccessibleName(translate("Learn", "Lesson text"))
         font = QFont(self.text.font())
         font.setPointSizeF(LESSON_TEXT_PT)
         self.text.setFont(font)
@@ -110,7 +111,9 @@ class LessonViewer(QDialog):
         if lesson is None or day == self.day:
             return
         self.day = day
-        self.text.setMarkdown(lesson.markdown())
+        # the files keep "## Sources" as their format's marker; the reader sees the heading in the window's language
+        sources = translate("Learn", "Sources")
+        self.text.setMarkdown(lesson.markdown().replace(f"#{SOURCES_HEADING}\n", f"### {sources}\n"))
         heading = (translate("Learn", "Lesson {day} of {days} (today's lesson): a few minutes to read. "
                              "Each lesson names its sources at the end.") if day == self.today_day else
                    translate("Learn", "Lesson {day} of {days}: a few minutes to read. "
@@ -204,9 +207,9 @@ class LearnMenu:
             self.viewer.show_day(day or self.viewer.day)
         else:
             try:
-                lessons = lesson_files.load_lessons()
+                lessons = lesson_files.load_lessons(language=current_language())
             except (OSError, ValueError) as error:  # LessonError is a ValueError: a damaged installation
-                self.window.show_notice(f"The lessons could not be read: {error}")  # type: ignore[attr-defined]
+                self.window.show_notice(translate("Learn", "The lessons could not be read: {error}").format(error=error))  # type: ignore[attr-defined]
                 return None
             self.viewer = LessonViewer(lessons, self.today_day(), day, parent=self.window, read=self.read_days(),
                                        on_read=self._mark_read)

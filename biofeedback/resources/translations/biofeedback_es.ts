@@ -567,12 +567,28 @@
 <context>
     <name>Learn</name>
     <message>
+        <source>Lessons — breathing, heart rhythm and pain, in plain words</source>
+        <translation>Lecciones: respiración, ritmo cardiaco y dolor, en palabras sencillas</translation>
+    </message>
+    <message>
+        <source>Lessons by day</source>
+        <translation>Lecciones por día</translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation>Texto de la lección</translation>
+    </message>
+    <message>
         <source>← Previous</source>
         <translation>← Anterior</translation>
     </message>
     <message>
         <source>Next →</source>
         <translation>Siguiente →</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
     </message>
     <message>
         <source>Lesson {day} of {days} (today&apos;s lesson): a few minutes to read. Each lesson names its sources at the end.</source>
@@ -613,6 +629,10 @@
     <message>
         <source>Today&apos;s lesson (the two weeks are over: all stay under All lessons)</source>
         <translation>La lección de hoy (las dos semanas terminaron: todas siguen en Todas las lecciones)</translation>
+    </message>
+    <message>
+        <source>The lessons could not be read: {error}</source>
+        <translation>No se pudieron leer las lecciones: {error}</translation>
     </message>
 </context>
 <context>

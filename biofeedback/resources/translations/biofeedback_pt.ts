@@ -567,12 +567,28 @@
 <context>
     <name>Learn</name>
     <message>
+        <source>Lessons — breathing, heart rhythm and pain, in plain words</source>
+        <translation>Lições: respiração, ritmo cardíaco e dor, em palavras simples</translation>
+    </message>
+    <message>
+        <source>Lessons by day</source>
+        <translation>Lições por dia</translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation>Texto da lição</translation>
+    </message>
+    <message>
         <source>← Previous</source>
         <translation>← Anterior</translation>
     </message>
     <message>
         <source>Next →</source>
         <translation>Seguinte →</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fontes</translation>
     </message>
     <message>
         <source>Lesson {day} of {days} (today&apos;s lesson): a few minutes to read. Each lesson names its sources at the end.</source>
@@ -613,6 +629,10 @@
     <message>
         <source>Today&apos;s lesson (the two weeks are over: all stay under All lessons)</source>
         <translation>A lição de hoje (as duas semanas terminaram: todas continuam em Todas as lições)</translation>
+    </message>
+    <message>
+        <source>The lessons could not be read: {error}</source>
+        <translation>Não foi possível ler as lições: {error}</translation>
     </message>
 </context>
 <context>
