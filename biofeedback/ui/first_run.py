@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from biofeedback import NOT_A_MEDICAL_DEVICE
+from biofeedback.ui.i18n import not_a_medical_device, translate
 from biofeedback.ui.plan_dialog import PlanChooser
 
 if TYPE_CHECKING:
@@ -32,20 +32,27 @@ if TYPE_CHECKING:
 
 FIRST_SESSION_MIN = 2
 
-WHAT_IT_IS = f"""
+# {disclaimer}: the not-a-medical-device sentence, in the window's language (ui/i18n.py)
+WHAT_IT_IS = QT_TRANSLATE_NOOP("GettingStarted", """
 <p><b>What it is.</b> A breathing trainer that shows your heart rhythm as it happens. A pacer shows
 when to breathe in and out, slowly (about six breaths a minute); a sensor on your finger, ear or
 chest gives your heart beats, and the screen shows how your heart rate rises and falls with each
 breath. Practised regularly (most studies: about 20 minutes twice a day for some weeks), slow
 breathing at your own "resonance" rate helps many people feel calmer and cope better with stress
 and pain; the measured effects are small to moderate.</p>
-<p><b>What it is not.</b> {NOT_A_MEDICAL_DEVICE} It gives no diagnosis and no treatment, and does
+<p><b>What it is not.</b> {disclaimer} It gives no diagnosis and no treatment, and does
 not replace your doctor's care. If you have a heart condition, breathing difficulties or chronic
 pain, ask a health professional before practising, and stop if you feel dizzy or short of breath:
 breathe normally again.</p>
-<p><b>The next few pages</b> (each can be skipped): connect a sensor, a first 2-minute session,
+<p><b>The next few pages</b> (each can be skipped): connect a sensor, a first {minutes}-minute session,
 the resonance assessment when you are ready, and a plan.</p>
-"""
+""")
+
+
+def what_it_is() -> str:
+    """The first page's text in the window's language, the disclaimer's meaning exact."""
+    return translate("GettingStarted", WHAT_IT_IS).format(disclaimer=not_a_medical_device(),
+                                                          minutes=FIRST_SESSION_MIN)
 
 
 def _text(html: str) -> QLabel:
@@ -61,36 +68,37 @@ class FirstRunWizard(QWizard):
         super().__init__(window)
         self.window_ = window
         self.plan_ui = plan_ui
-        self.setWindowTitle("biofeedback — getting started")
+        self.setWindowTitle(translate("GettingStarted", "biofeedback — getting started"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self._session_page_waiting = False
 
         # 1: what it is and is not
         about = QWizardPage()
-        about.setTitle("Welcome: please read")
+        about.setTitle(translate("GettingStarted", "Welcome: please read"))
         self.browser = QTextBrowser()
-        self.browser.setHtml(WHAT_IT_IS)
-        self.browser.setAccessibleName("What this tool is and is not")
+        self.browser.setHtml(what_it_is())
+        self.browser.setAccessibleName(translate("GettingStarted", "What this tool is and is not"))
         QVBoxLayout(about).addWidget(self.browser)
 
         # 2: a sensor
         sensor = QWizardPage()
-        sensor.setTitle("Connect a sensor")
-        self.simulated_button = QPushButton("Use the simulated sensor")
+        sensor.setTitle(translate("GettingStarted", "Connect a sensor"))
+        self.simulated_button = QPushButton(translate("GettingStarted", "Use the simulated sensor"))
         self.simulated_button.clicked.connect(self.connect_simulated)
-        self.chosen_button = QPushButton("Connect the sensor chosen in the Source box")
+        self.chosen_button = QPushButton(translate("GettingStarted", "Connect the sensor chosen in the Source box"))
         self.chosen_button.clicked.connect(window.connect_source)
-        self.check_button = QPushButton("Check my sensor…")
+        self.check_button = QPushButton(translate("GettingStarted", "Check my sensor…"))
         self.check_button.clicked.connect(lambda: window.sensor_check.open())
         self.connection = QLabel()
-        self.connection.setAccessibleName("Connection")
+        self.connection.setAccessibleName(translate("GettingStarted", "Connection"))
         lay = QVBoxLayout(sensor)
-        lay.addWidget(_text(
+        lay.addWidget(_text(translate(
+            "GettingStarted",
             "Choose your sensor in the <b>Source</b> box at the top of the main window (a finger or ear sensor on "
             "a serial port, a chest strap over Bluetooth), then connect it. No sensor yet? The simulated one "
             "behaves like a person breathing, so you can try everything (its sessions are kept but not counted "
-            "as practice). <b>Check my sensor</b> shows your pulse as it arrives and says when it sits well."))
+            "as practice). <b>Check my sensor</b> shows your pulse as it arrives and says when it sits well.")))
         row = QHBoxLayout()
         for b in (self.chosen_button, self.simulated_button, self.check_button):
             row.addWidget(b)
@@ -101,44 +109,48 @@ class FirstRunWizard(QWizard):
 
         # 3: a first session
         first = QWizardPage()
-        first.setTitle(f"A first session: {FIRST_SESSION_MIN} minutes")
-        self.session_button = QPushButton(f"Start a {FIRST_SESSION_MIN}-minute session")
+        first.setTitle(translate("GettingStarted", "A first session: {minutes} minutes").format(minutes=FIRST_SESSION_MIN))
+        self.session_button = QPushButton(translate("GettingStarted", "Start a {minutes}-minute session").format(
+            minutes=FIRST_SESSION_MIN))
         self.session_button.clicked.connect(self.start_first_session)
         self.session_note = QLabel()
         self.session_note.setWordWrap(True)
         lay = QVBoxLayout(first)
-        lay.addWidget(_text(
+        lay.addWidget(_text(translate(
+            "GettingStarted",
             "Sit upright and at ease, feet on the floor, shoulders loose. Breathe in through the nose while the "
             "circle grows, out while it shrinks: low into the belly, slow, never forced. A short check-in asks "
             "how you feel before and after (you may skip it). This page steps aside while the session runs "
-            "and comes back when it ends."))
+            "and comes back when it ends.")))
         lay.addWidget(self.session_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.session_note)
         lay.addStretch(1)
 
         # 4: the resonance assessment
         assess = QWizardPage()
-        assess.setTitle("Your resonance rate, when you are ready")
-        self.assess_button = QPushButton("Find my resonance rate now…")
+        assess.setTitle(translate("GettingStarted", "Your resonance rate, when you are ready"))
+        self.assess_button = QPushButton(translate("GettingStarted", "Find my resonance rate now…"))
         self.assess_button.clicked.connect(self.start_assessment)
         lay = QVBoxLayout(assess)
-        lay.addWidget(_text(
+        lay.addWidget(_text(translate(
+            "GettingStarted",
             "Each person's heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths "
             "a minute. The assessment (about 12 minutes) paces you at five rates in turn and finds yours; "
             "its minutes count as practice. Do it once you are at ease with the pacer: today, or another "
-            "day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time)."))
+            "day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).")))
         lay.addWidget(self.assess_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
 
         # 5: a plan
         plan = QWizardPage()
-        plan.setTitle("Choose a plan (you can change it later: Practice → Plan…)")
+        plan.setTitle(translate("GettingStarted", "Choose a plan (you can change it later: Practice → Plan…)"))
         self.chooser = PlanChooser(window.settings, plan_ui.today, plan)
         lay = QVBoxLayout(plan)
         lay.addWidget(self.chooser, 1)
-        lay.addWidget(_text("Learn → Today's lesson has a short read for each of the first two weeks; "
-                            "Learn → Practice reminders… can remind you at the times you pick."))
-        self.lesson_button = QPushButton("Read today's lesson…")
+        lay.addWidget(_text(translate("GettingStarted",
+                                      "Learn → Today's lesson has a short read for each of the first two weeks; "
+                                      "Learn → Practice reminders… can remind you at the times you pick.")))
+        self.lesson_button = QPushButton(translate("GettingStarted", "Read today's lesson…"))
         learn = getattr(window, "learn", None)
         self.lesson_button.setVisible(learn is not None)
         if learn is not None:
@@ -147,7 +159,7 @@ class FirstRunWizard(QWizard):
 
         for page in (about, sensor, first, assess, plan):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Save my plan")
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("GettingStarted", "Save my plan"))
         window.live.connected_changed.connect(self._connected)
         window.live.session_stopped.connect(self._session_stopped)
         self._connected(window.live.connected)
@@ -162,10 +174,10 @@ class FirstRunWizard(QWizard):
         w.connect_source()
 
     def _connected(self, on: bool) -> None:
-        self.connection.setText("<b>Connected.</b> Beats appear in the main window; go on with Next." if on else
-                                "Not connected yet.")
+        self.connection.setText(translate("GettingStarted", "<b>Connected.</b> Beats appear in the main window; go on with Next.") if on else
+                                translate("GettingStarted", "Not connected yet."))
         self.session_button.setEnabled(on)
-        self.session_note.setText("" if on else "Connect a sensor first (the page before).")
+        self.session_note.setText("" if on else translate("GettingStarted", "Connect a sensor first (the page before)."))
 
     def start_first_session(self) -> None:
         """A 2-minute session in the main window; this path steps aside until it ends."""
@@ -181,8 +193,8 @@ class FirstRunWizard(QWizard):
         if not self._session_page_waiting:
             return
         self._session_page_waiting = False
-        self.session_note.setText("Session done. Well done: its summary is in the main window (and in History)."
-                                  if reason == "completed" else "Session stopped early: you can start another.")
+        self.session_note.setText(translate("GettingStarted", "Session done. Well done: its summary is in the main window (and in History).")
+                                  if reason == "completed" else translate("GettingStarted", "Session stopped early: you can start another."))
         self._back()
 
     def start_assessment(self) -> None:

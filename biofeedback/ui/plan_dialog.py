@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -25,14 +26,19 @@ from PySide6.QtWidgets import (
 
 from biofeedback.app.settings import LIMITS, Settings, practice_plan
 from biofeedback.core.practice.plan import PracticePlan, preset
+from biofeedback.ui.i18n import rate_text, translate
+from biofeedback.ui.practice_words import plan_words
 
 CHOICES = (
-    ("lehrer", "Lehrer: a resonance assessment, then 2 × 20 min a day, a weekly review, 10 weeks",
-     "The protocol behind most of the evidence (Lehrer et al. 2000; Lehrer & Gevirtz 2014)."),
-    ("short-daily", "Short daily: 3 × 5 min a day",
-     "Short sessions spread over the day (HeartMath's plan)."),
-    ("custom", "My own: the minutes and days I choose", ""),
-    ("none", "No plan for now", "Practise when you like; nothing is counted against a target."),
+    ("lehrer", QT_TRANSLATE_NOOP("PlanDialog", "Lehrer: a resonance assessment, then 2 × 20 min a day, a weekly review, "
+                                               "10 weeks"),
+     QT_TRANSLATE_NOOP("PlanDialog", "The protocol behind most of the evidence (Lehrer et al. 2000; "
+                                     "Lehrer & Gevirtz 2014).")),
+    ("short-daily", QT_TRANSLATE_NOOP("PlanDialog", "Short daily: 3 × 5 min a day"),
+     QT_TRANSLATE_NOOP("PlanDialog", "Short sessions spread over the day (HeartMath's plan).")),
+    ("custom", QT_TRANSLATE_NOOP("PlanDialog", "My own: the minutes and days I choose"), ""),
+    ("none", QT_TRANSLATE_NOOP("PlanDialog", "No plan for now"),
+     QT_TRANSLATE_NOOP("PlanDialog", "Practise when you like; nothing is counted against a target.")),
 )
 
 
@@ -58,14 +64,15 @@ class PlanChooser(QWidget):
         self.buttons: dict[str, QRadioButton] = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        for kind, text, why in CHOICES:
+        for kind, source, why in CHOICES:
+            text = translate("PlanDialog", source)
             button = QRadioButton(text)
             button.setAccessibleName(text)
             self.buttons[kind] = button
             self.group.addButton(button)
             lay.addWidget(button)
             if why:
-                note = QLabel(why)
+                note = QLabel(translate("PlanDialog", why))
                 note.setWordWrap(True)
                 note.setContentsMargins(24, 0, 0, 4)
                 lay.addWidget(note)
@@ -73,18 +80,23 @@ class PlanChooser(QWidget):
                 self.own = QWidget()
                 form = QFormLayout(self.own)
                 form.setContentsMargins(24, 0, 0, 4)
-                self.sessions = _spin("plan_sessions_per_day", settings.plan_sessions_per_day, " a day")
+                self.sessions = _spin("plan_sessions_per_day", settings.plan_sessions_per_day,
+                                      translate("PlanDialog", " a day"))
                 self.minutes = _spin("plan_minutes_per_session", settings.plan_minutes_per_session, " min")
-                self.days = _spin("plan_days_per_week", settings.plan_days_per_week, " days a week")
-                self.weeks = _spin("plan_weeks", settings.plan_weeks, " weeks", special="open-ended")
-                for label, box in (("Sessions", self.sessions), ("Minutes each", self.minutes),
-                                   ("Days", self.days), ("For", self.weeks)):
-                    box.setAccessibleName(f"My own plan: {label.lower()}")
+                self.days = _spin("plan_days_per_week", settings.plan_days_per_week,
+                                  translate("PlanDialog", " days a week"))
+                self.weeks = _spin("plan_weeks", settings.plan_weeks, translate("PlanDialog", " weeks"),
+                                   special=translate("PlanDialog", "open-ended"))
+                for label, box in ((translate("PlanDialog", "Sessions"), self.sessions),
+                                   (translate("PlanDialog", "Minutes each"), self.minutes),
+                                   (translate("PlanDialog", "Days"), self.days),
+                                   (translate("PlanDialog", "For"), self.weeks)):
+                    box.setAccessibleName(translate("PlanDialog", "My own plan: {part}").format(part=label.lower()))
                     form.addRow(label, box)
                 lay.addWidget(self.own)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("The plan chosen")
+        self.summary.setAccessibleName(translate("PlanDialog", "The plan chosen"))
         lay.addWidget(self.summary)
         lay.addStretch(1)
         self.buttons[settings.plan_kind if settings.plan_kind in self.buttons else "none"].setChecked(True)
@@ -106,8 +118,9 @@ class PlanChooser(QWidget):
     def _update(self) -> None:
         self.own.setEnabled(self.kind() == "custom")
         plan = self.plan()
-        self.summary.setText(f"<b>{plan.describe()}</b>" + (
-            f"<br>Each day: {plan.daily_minutes:g} min." if plan.active else ""))
+        self.summary.setText(f"<b>{plan_words(plan)}</b>" + (
+            "<br>" + translate("PlanDialog", "Each day: {minutes} min.").format(minutes=rate_text(plan.daily_minutes))
+            if plan.active else ""))
 
     def apply(self) -> PracticePlan:
         """Write the chosen plan into the settings (not to disk: the caller saves)."""
@@ -127,10 +140,11 @@ class PlanDialog(QDialog):
     def __init__(self, settings: Settings, today: Callable[[], date] = date.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("biofeedback — practice plan")
+        self.setWindowTitle(translate("PlanDialog", "biofeedback — practice plan"))
         self.chooser = PlanChooser(settings, today, self)
-        intro = QLabel("A plan gives the practice a shape: how long, how often, for how many weeks. "
-                       "The main window shows today's part of it. You can change it at any time.")
+        intro = QLabel(translate("PlanDialog", "A plan gives the practice a shape: how long, how often, for how many "
+                                               "weeks. The main window shows today's part of it. You can change it at "
+                                               "any time."))
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from biofeedback.app.settings import Settings, practice_plan
 from biofeedback.core.practice.plan import Dose, PracticePlan, next_step, todays_dose
 from biofeedback.ui.i18n import Plural, number, translate
+from biofeedback.ui.practice_words import next_step_words, plan_words
 
 if TYPE_CHECKING:
     from biofeedback.ui.first_run import FirstRunWizard
@@ -84,9 +85,6 @@ def today_from(sessions: list[Any], assessments: list[Any], settings: Settings, 
     dose = pr.dose_on(day, plan, pr.from_stored(sessions, settings.progress_min_session_minutes), assessments)
     last_assessment = max((a.started.date() for a in assessments), default=None)
     return Today(plan, dose, next_step(plan, day, dose, last_assessment, _iso(settings.plan_last_review)), day=day)
-
-
-_FIXED_DESCRIPTIONS = (QT_TRANSLATE_NOOP("Plan", "No plan chosen"),)  # core/practice/plan.py describe()
 
 
 def dose_words(today: Today) -> str:
@@ -150,11 +148,12 @@ class TodayPanel(QFrame):
 
     def show_today(self, today: Today) -> None:
         self.dose.setText(f"<b>{dose_words(today)}</b>")
-        self.next_words = translate("Plan", "Next: {step}").format(step=today.next_step) if today.next_step else ""
+        step = next_step_words(today.next_step)  # core's English sentence, matched by its template (the link too)
+        self.next_words = translate("Plan", "Next: {step}").format(step=step) if today.next_step else ""
         link = step_link(today.next_step)
         self.step.setText(self.next_words + (f' <a href="{link[0]}">{link[1]}</a>' if link else ""))
-        self.setToolTip(translate("Plan", today.plan.describe()))  # the fixed descriptions are in the .ts
-        self.setAccessibleDescription(f"{dose_words(today)}. " + translate("Plan", "Next: {step}").format(step=today.next_step))
+        self.setToolTip(plan_words(today.plan))
+        self.setAccessibleDescription(f"{dose_words(today)}. " + translate("Plan", "Next: {step}").format(step=step))
 
 
 def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:

@@ -23,6 +23,7 @@ from typing import Protocol
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from biofeedback import config
@@ -36,14 +37,17 @@ from biofeedback.core.practice.progress import (
     from_stored,
     progress,
 )
+from biofeedback.ui.i18n import Plural, number, rate_text, translate
 from biofeedback.ui.plots import robust_range, unwrap_clear
+from biofeedback.ui.practice_words import day_month
 from biofeedback.ui.theme import DARK, Theme, style_plot
 
 DAY_S = 86400.0
 WEEK_S = 7 * DAY_S
 MIN_WEEKS_SHOWN = 4
 LABEL_PX = 64  # room one "30 Nov" tick label needs
-CHECKIN_TITLES = {"stress": "Stress", "pain": "Pain", "mood": "Mood"}
+CHECKIN_TITLES = {"stress": QT_TRANSLATE_NOOP("Progress", "Stress"), "pain": QT_TRANSLATE_NOOP("Progress", "Pain"),
+                  "mood": QT_TRANSLATE_NOOP("Progress", "Mood")}
 
 
 def _local_midnight(t_s: float) -> datetime:
@@ -78,7 +82,7 @@ class WeekAxis(pg.AxisItem):
         return [(step * WEEK_S, ticks)]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
-        return [f"{datetime.fromtimestamp(v).day} {datetime.fromtimestamp(v):%b}" for v in values]
+        return [day_month(datetime.fromtimestamp(v).date()) for v in values]
 
 
 class StoredSessionLike(Protocol):
@@ -98,14 +102,20 @@ def practice_sessions(sessions: Iterable[StoredSessionLike],
 
 
 def _left_out_words(n: int, min_minutes: float) -> str:
-    return (f"{n} session{'s' if n != 1 else ''} not counted (under {min_minutes:g} min, simulated, replayed or "
-            "without a pacer; kept in the table)")
+    return Plural.tr("%n session(s) not counted (under {minutes} min, simulated, replayed or without a pacer; "  # type: ignore[arg-type]
+                     "kept in the table)", "", n).format(minutes=rate_text(min_minutes))  # type: ignore[arg-type]
 
 
-def _slope_words(tr: Trend, unit: str, fmt: str) -> str:
+def _signed(value: float, decimals: int) -> str:
+    return ("+" if value >= 0 else "") + number(value, decimals)
+
+
+def _slope_words(tr: Trend, unit: str, decimals: int) -> str:
     if tr.slope_per_week is None:
-        return "trend: too few sessions yet"
-    return f"trend {format(tr.slope_per_week, '+' + fmt)} {unit}/week".replace("  ", " ")
+        return translate("Progress", "trend: too few sessions yet")
+    slope = _signed(tr.slope_per_week, decimals)
+    return (translate("Progress", "trend {slope} {unit}/week").format(slope=slope, unit=unit) if unit else
+            translate("Progress", "trend {slope}/week").format(slope=slope))
 
 
 class ProgressView(QWidget):
@@ -113,7 +123,7 @@ class ProgressView(QWidget):
 
     def __init__(self, theme: Theme = DARK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.header = QLabel("No sessions yet.")
+        self.header = QLabel(translate("Progress", "No sessions yet."))
         self.header.setWordWrap(True)
         self.legend = QLabel("")
         self.plots: dict[str, pg.PlotWidget] = {}
@@ -181,9 +191,9 @@ class ProgressView(QWidget):
             after.setSymbolBrush(pg.mkBrush(theme.heart))
             after.setSymbolPen(pg.mkPen(None))
         self.header.setStyleSheet(f"color: {theme.text}; font-size: {font_pt + 2}pt;")
-        self.legend.setText(
-            f"<span style='color:{theme.muted}'>○</span> before &nbsp; "
-            f"<span style='color:{theme.heart}'>●</span> after the session &nbsp;·&nbsp; check-ins 0–10")
+        self.legend.setText(translate("Progress", "{before} before &nbsp; {after} after the session &nbsp;·&nbsp; "
+                                                  "check-ins 0–10").format(
+            before=f"<span style='color:{theme.muted}'>○</span>", after=f"<span style='color:{theme.heart}'>●</span>"))
         self.legend.setStyleSheet(f"color: {theme.text}; font-size: {font_pt + 1}pt;")
         if self.progress is not None:
             self.set_progress(self.progress)
@@ -194,7 +204,7 @@ class ProgressView(QWidget):
     # -- data ------------------------------------------------------------------
     def clear(self) -> None:
         self.progress = None
-        self.header.setText("No sessions yet: practise a few times and your weeks appear here.")
+        self.header.setText(translate("Progress", "No sessions yet: practise a few times and your weeks appear here."))
         self.bars.setOpts(x=[], height=[])
         self.targets.setData([], [])
         for curve in self.curves.values():
@@ -223,7 +233,8 @@ class ProgressView(QWidget):
         if not p.n_sessions:
             self.clear()
             if p.n_left_out:
-                self.header.setText(f"No practice sessions yet: {_left_out_words(p.n_left_out, self.min_minutes)}.")
+                self.header.setText(translate("Progress", "No practice sessions yet: {left_out}.").format(
+                    left_out=_left_out_words(p.n_left_out, self.min_minutes)))
             return
         w = p.weekly
         mondays = np.array([datetime(m.year, m.month, m.day).timestamp() for m in w.monday])
@@ -256,13 +267,15 @@ class ProgressView(QWidget):
         this_week = float(w.minutes[-1]) if w.minutes.size else 0.0
         hours, minutes = divmod(int(round(p.total_minutes)), 60)
         total = f"{hours} h {minutes} min" if hours else f"{minutes} min"
-        streak = f"{s.current_days} day{'s' if s.current_days != 1 else ''} in a row" if s.current_days else \
-            "no streak running"
+        streak = (Plural.tr("%n day(s) in a row", "", s.current_days) if s.current_days else  # type: ignore[arg-type]
+                  translate("Progress", "no streak running"))
         target = self._target(w.monday[-1]) if w.monday else None
-        week = f"this week {this_week:.0f} min" + (f" of {target:.0f} planned ({100 * this_week / target:.0f} %)"
-                                                   if target else "")
-        self.header.setText(f"<b>{streak}</b> (longest {s.longest_days}) · {week} · "
-                            f"{total} in {p.n_sessions} session{'s' if p.n_sessions != 1 else ''}"
+        week = (translate("Progress", "this week {minutes} min of {target} planned ({pct} %)").format(
+                    minutes=number(this_week), target=number(target), pct=number(100 * this_week / target))
+                if target else translate("Progress", "this week {minutes} min").format(minutes=number(this_week)))
+        longest = translate("Progress", "(longest {days})").format(days=s.longest_days)
+        sessions = Plural.tr("{total} in %n session(s)", "", p.n_sessions).format(total=total)  # type: ignore[arg-type]
+        self.header.setText(f"<b>{streak}</b> {longest} · {week} · {sessions}"
                             + (f" · {_left_out_words(p.n_left_out, self.min_minutes)}" if p.n_left_out else ""))
 
     def _target(self, monday: date) -> float | None:
@@ -283,20 +296,24 @@ class ProgressView(QWidget):
 
     def _titles(self, p: Progress | None) -> None:
         planned = self.plan is not None and self.plan.active
-        self._title("minutes", "Minutes practised per week" + (" · line: your plan" if planned else ""))
+        self._title("minutes", translate("Progress", "Minutes practised per week")
+                    + (" · " + translate("Progress", "line: your plan") if planned else ""))
         if p is None:
             for item in CHECKIN_ITEMS:
                 self.plots[item].getPlotItem().setLabel("bottom", "")
         if p is None:
-            self._title("rmssd", "RMSSD per session (ms)")
-            self._title("coherence", "Coherence per session (ratio)")
+            self._title("rmssd", translate("Progress", "RMSSD per session (ms)"))
+            self._title("coherence", translate("Progress", "Coherence per session (ratio)"))
             for item in CHECKIN_ITEMS:
-                self._title(item, f"{CHECKIN_TITLES[item]} (0–10)")
+                self._title(item, f"{translate('Progress', CHECKIN_TITLES[item])} (0–10)")
             return
-        self._title("rmssd", f"RMSSD per session (ms) · {_slope_words(p.metrics['rmssd_ms'], 'ms', '.1f')}")
-        self._title("coherence", "Coherence per session · "
-                    + _slope_words(p.metrics["coherence_ratio"], "", ".2f"))
+        self._title("rmssd", translate("Progress", "RMSSD per session (ms)") + " · "
+                    + _slope_words(p.metrics["rmssd_ms"], "ms", 1))
+        self._title("coherence", translate("Progress", "Coherence per session") + " · "
+                    + _slope_words(p.metrics["coherence_ratio"], "", 2))
         for item in CHECKIN_ITEMS:
             change = p.checkins[item].change.values
-            words = f"after − before {np.mean(change):+.1f} on average" if change.size else "no before/after pair"
-            self._title(item, f"{CHECKIN_TITLES[item]} (0–10) · {words}")
+            words = (translate("Progress", "after − before {change} on average").format(
+                change=_signed(float(np.mean(change)), 1)) if change.size else
+                translate("Progress", "no before/after pair"))
+            self._title(item, f"{translate('Progress', CHECKIN_TITLES[item])} (0–10) · {words}")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,28 +39,35 @@ from biofeedback.core.practice.progress import (
     weekly_figures,
 )
 from biofeedback.ui.accessibility import name_views
+from biofeedback.ui.i18n import Plural, number, rate_text, translate
+from biofeedback.ui.practice_words import day_month, plan_words, weekday_day_month
 from biofeedback.ui.progress_view import ProgressView
 from biofeedback.ui.theme import Theme
 
-COLUMNS = ("Week", "Minutes", "Planned", "Done", "Days", "Pain before", "Stress before", "Mood before",
-           "Pain change")
+COLUMNS = (QT_TRANSLATE_NOOP("WeeklyReview", "Week"), QT_TRANSLATE_NOOP("WeeklyReview", "Minutes"),
+           QT_TRANSLATE_NOOP("WeeklyReview", "Planned"), QT_TRANSLATE_NOOP("WeeklyReview", "Done"),
+           QT_TRANSLATE_NOOP("WeeklyReview", "Days"), QT_TRANSLATE_NOOP("WeeklyReview", "Pain before"),
+           QT_TRANSLATE_NOOP("WeeklyReview", "Stress before"), QT_TRANSLATE_NOOP("WeeklyReview", "Mood before"),
+           QT_TRANSLATE_NOOP("WeeklyReview", "Pain change"))
+ITEM_WORDS = {"pain": QT_TRANSLATE_NOOP("WeeklyReview", "<b>Pain</b> before sessions"),
+              "stress": QT_TRANSLATE_NOOP("WeeklyReview", "<b>Stress</b> before sessions"),
+              "mood": QT_TRANSLATE_NOOP("WeeklyReview", "<b>Mood</b> before sessions")}
 TABLE_WEEKS = 6  # the last weeks in the table (History and the report show them all)
 
 
-def _num(value: float | None, fmt: str = ".1f") -> str:
-    return "–" if value is None else format(value, fmt)
+def _num(value: float | None, decimals: int = 1, sign: bool = False) -> str:
+    if value is None:
+        return "–"
+    return ("+" if sign and value >= 0 else "") + number(value, decimals)
 
 
 def week_row(w: WeekFigures) -> list[str]:
     """One week as the table shows it."""
-    label = _day(w.monday) + (f" (plan week {w.plan_week})" if w.plan_week else "")
-    return [label, f"{w.minutes:.0f}", _num(w.target_minutes or None, ".0f"),
-            "–" if w.adherence is None else f"{100 * w.adherence:.0f} %", str(w.days_practised),
-            *(_num(w.before[i]) for i in ("pain", "stress", "mood")), _num(w.change["pain"], "+.1f")]
-
-
-def _day(d: date) -> str:
-    return f"{d.day} {d:%b}"
+    label = day_month(w.monday) + (" " + translate("WeeklyReview", "(plan week {week})").format(week=w.plan_week)
+                                   if w.plan_week else "")
+    return [label, number(w.minutes), _num(w.target_minutes or None, 0),
+            "–" if w.adherence is None else f"{number(100 * w.adherence)} %", str(w.days_practised),
+            *(_num(w.before[i]) for i in ("pain", "stress", "mood")), _num(w.change["pain"], sign=True)]
 
 
 def checkin_words(p: Progress, weeks: list[WeekFigures]) -> str:
@@ -71,29 +78,32 @@ def checkin_words(p: Progress, weeks: list[WeekFigures]) -> str:
         if not answered:
             continue
         first, last = answered[0], answered[-1]
-        text = f"<b>{item.capitalize()}</b> before sessions: {first.before[item]:.1f} (week of {_day(first.monday)})"
+        text = translate("WeeklyReview", "{item}: {value} (week of {day})").format(
+            item=translate("WeeklyReview", ITEM_WORDS[item]), value=_num(first.before[item]), day=day_month(first.monday))
         if last is not first:
-            text += f" → {last.before[item]:.1f} ({_day(last.monday)})"
+            text += f" → {_num(last.before[item])} ({day_month(last.monday)})"
         slope = p.checkins[item].before.slope_per_week
-        text += f", trend {slope:+.1f} a week" if slope is not None else ", too few sessions for a trend"
+        text += (translate("WeeklyReview", ", trend {slope} a week").format(slope=_num(slope, sign=True))
+                 if slope is not None else translate("WeeklyReview", ", too few sessions for a trend"))
         parts.append(text)
-    return "<br>".join(parts) if parts else "No check-ins answered before sessions yet."
+    return "<br>".join(parts) if parts else translate("WeeklyReview", "No check-ins answered before sessions yet.")
 
 
 def resonance_words(assessments: list[AssessmentRecord], today: date) -> tuple[str, bool]:
     """The last assessment's rate in words and whether a new one is offered."""
     found = [a for a in assessments if a.recommended_bpm is not None]
     if not found:
-        return ("No resonance assessment yet: it finds the breathing rate at which your heart rate swings "
-                "most (about 12 minutes).", True)
+        return (translate("WeeklyReview", "No resonance assessment yet: it finds the breathing rate at which your "
+                                          "heart rate swings most (about 12 minutes)."), True)
     last = max(found, key=lambda a: a.started)
     weeks = (today - last.started.date()).days // 7
-    text = (f"Your resonance rate: <b>{last.recommended_bpm:.1f} breaths/min</b>, from the assessment of "
-            f"{_day(last.started.date())} {last.started.year}" + (f" ({weeks} week{'s' if weeks != 1 else ''} ago)." if weeks else "."))
+    text = translate("WeeklyReview", "Your resonance rate: <b>{rate} breaths/min</b>, from the assessment of {day}").format(
+        rate=_num(last.recommended_bpm), day=f"{day_month(last.started.date())} {last.started.year}")
+    text += (" " + Plural.tr("(%n week(s) ago).", "", weeks)) if weeks else "."  # type: ignore[arg-type]
     due = weeks >= REASSESS_AFTER_WEEKS
     if due:
-        text += (" The rate can shift with practice: a new assessment is offered, whenever suits you "
-                 "(nothing changes if you skip it).")
+        text += " " + translate("WeeklyReview", "The rate can shift with practice: a new assessment is offered, "
+                                                "whenever suits you (nothing changes if you skip it).")
     return text, due
 
 
@@ -105,27 +115,27 @@ class WeeklyReview(QDialog):
 
     def __init__(self, theme: Theme, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("biofeedback — weekly review")
+        self.setWindowTitle(translate("WeeklyReview", "biofeedback — weekly review"))
         self.today = today
         self.header = QLabel()
         self.header.setWordWrap(True)
-        self.header.setAccessibleName("This week")
-        self.plan_button = QPushButton("Change the plan…")
+        self.header.setAccessibleName(translate("WeeklyReview", "This week"))
+        self.plan_button = QPushButton(translate("WeeklyReview", "Change the plan…"))
         self.plan_button.clicked.connect(self.plan_requested)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Weeks against the plan")
+        self.table.setHorizontalHeaderLabels([translate("WeeklyReview", c) for c in COLUMNS])
+        self.table.setAccessibleName(translate("WeeklyReview", "Weeks against the plan"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.checkins = QLabel()
         self.checkins.setWordWrap(True)
-        self.checkins.setAccessibleName("Check-ins before sessions")
+        self.checkins.setAccessibleName(translate("WeeklyReview", "Check-ins before sessions"))
         self.resonance = QLabel()
         self.resonance.setWordWrap(True)
-        self.resonance.setAccessibleName("Resonance rate")
-        self.reassess = QPushButton("Re-assess my resonance rate…")
+        self.resonance.setAccessibleName(translate("WeeklyReview", "Resonance rate"))
+        self.reassess = QPushButton(translate("WeeklyReview", "Re-assess my resonance rate…"))
         self.reassess.clicked.connect(self.reassess_requested)
         self.figures = ProgressView(theme)
         top = QHBoxLayout()
@@ -173,27 +183,32 @@ class WeeklyReview(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         this = self.weeks[-1] if self.weeks else None
-        week = "Nothing practised yet."
+        week = translate("WeeklyReview", "Nothing practised yet.")
         if this is not None:
-            week = f"This week (from {this.monday:%a %d %b}): {this.minutes:.0f} min"
-            if this.target_minutes:
-                week += f" of {this.target_minutes:.0f} planned ({100 * (this.adherence or 0):.0f} %)"
-            week += f" on {this.days_practised} day{'s' if this.days_practised != 1 else ''}."
+            done = (translate("WeeklyReview", "{minutes} min of {target} planned ({pct} %)").format(
+                        minutes=number(this.minutes), target=number(this.target_minutes),
+                        pct=number(100 * (this.adherence or 0))) if this.target_minutes else
+                    translate("WeeklyReview", "{minutes} min").format(minutes=number(this.minutes)))
+            week = Plural.tr("This week (from {day}): {done} on %n day(s).", "", this.days_practised).format(  # type: ignore[arg-type]
+                day=weekday_day_month(this.monday), done=done)
             if len(self.weeks) > 1:
                 last = self.weeks[-2]
-                week += f" Last week: {last.minutes:.0f} min" + (
-                    f" of {last.target_minutes:.0f} ({100 * (last.adherence or 0):.0f} %)." if last.target_minutes
-                    else ".")
+                week += " " + (translate("WeeklyReview", "Last week: {minutes} min of {target} ({pct} %).").format(
+                    minutes=number(last.minutes), target=number(last.target_minutes),
+                    pct=number(100 * (last.adherence or 0))) if last.target_minutes else
+                    translate("WeeklyReview", "Last week: {minutes} min.").format(minutes=number(last.minutes)))
         left_out = sum(sum(w.left_out.values()) for w in self.weeks)
-        self.header.setText(f"<b>{plan.describe()}</b><br>{week}" + (
-            f"<br>{left_out} short, simulated, replayed or unpaced session{'s' if left_out != 1 else ''} "
-            f"(under {min_minutes:g} min, or without a pacer) kept but not counted." if left_out else ""))
+        self.header.setText(f"<b>{plan_words(plan)}</b><br>{week}" + (
+            "<br>" + Plural.tr("%n short, simulated, replayed or unpaced session(s) (under {minutes} min, or without "  # type: ignore[arg-type]
+                               "a pacer) kept but not counted.", "", left_out).format(minutes=rate_text(min_minutes))  # type: ignore[arg-type]
+            if left_out else ""))
         self.checkins.setText(checkin_words(p, self.weeks))
         text, self.reassess_offered = resonance_words(assessments, today)
         self.resonance.setText(text)
-        self.reassess.setText("Re-assess my resonance rate…" if any(a.recommended_bpm for a in assessments)
-                              else "Find my resonance rate…")
+        self.reassess.setText(translate("WeeklyReview", "Re-assess my resonance rate…")
+                              if any(a.recommended_bpm for a in assessments)
+                              else translate("WeeklyReview", "Find my resonance rate…"))
         self.reassess.setDefault(False)
         self.reassess.setAutoDefault(False)
         self.figures.set_sessions(sessions, today, min_minutes, plan if plan.active else None, assessments)
-        name_views(self.figures, "Progress plot")  # plots: no Tab stops, named by their titles
+        name_views(self.figures, translate("WeeklyReview", "Progress plot"))  # plots: no Tab stops, named by their titles

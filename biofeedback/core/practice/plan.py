@@ -139,27 +139,46 @@ def todays_dose(plan: PracticePlan, minutes_today: float, sessions_today: int) -
     return Dose(minutes_today, plan.daily_minutes, sessions_today, plan.sessions_per_day)
 
 
+# what next_step says, by case: English with {named} numbers (the window translates the same templates: ui/practice_words.py)
+NEXT_STEPS = {
+    "choose": "Choose a plan: a daily dose gives the practice a shape.",
+    "starts": "Your plan starts on {date}.",
+    "complete": "Your plan is complete: review your weeks, then choose what comes next.",
+    "assess": "First, the resonance assessment (about 10 min) finds the breathing rate to practise at.",
+    "review": "A new week of your plan: look at the weekly review.",
+    "session": "Session {n} of {target} today: {minutes} min ({left} min left today).",
+    "done_reassess": "Today's practice is done. A new resonance assessment is offered: your last was {weeks} weeks ago.",
+    "done": "Today's practice is done.",
+}
+
+
 def next_step(plan: PracticePlan, today: date, dose: Dose, last_assessment: date | None,
               last_review: date | None = None) -> str:
     """One sentence: what to do next under the plan (assessment first, today's dose, the weekly review)."""
+    key, values = next_step_case(plan, today, dose, last_assessment, last_review)
+    return NEXT_STEPS[key].format(**values)
+
+
+def next_step_case(plan: PracticePlan, today: date, dose: Dose, last_assessment: date | None,
+                   last_review: date | None = None) -> tuple[str, dict[str, str]]:
+    """The next step as a NEXT_STEPS key and its numbers, already written as the English sentence writes them."""
     if not plan.active:
-        return "Choose a plan: a daily dose gives the practice a shape."
+        return "choose", {}
     if plan.start is not None and today < plan.start:
-        return f"Your plan starts on {plan.start.isoformat()}."
+        return "starts", {"date": plan.start.isoformat()}
     end = plan.end()
     if end is not None and today >= end:
-        return "Your plan is complete: review your weeks, then choose what comes next."
+        return "complete", {}
     if plan.assessment_first and last_assessment is None:
-        return "First, the resonance assessment (about 10 min) finds the breathing rate to practise at."
+        return "assess", {}
     if plan.weekly_review and plan.start is not None and (today - plan.start).days >= 7:
         week_start = today - timedelta(days=(today - plan.start).days % 7)
         if last_review is None or last_review < week_start:
-            return "A new week of your plan: look at the weekly review."
+            return "review", {}
     if not dose.complete:
         n = min(dose.sessions_done + 1, max(dose.sessions_target, 1))
-        return (f"Session {n} of {dose.sessions_target} today: {plan.minutes_per_session:g} min "
-                f"({dose.left_minutes:.0f} min left today).")
+        return "session", {"n": str(n), "target": str(dose.sessions_target),
+                           "minutes": f"{plan.minutes_per_session:g}", "left": f"{dose.left_minutes:.0f}"}
     if last_assessment is not None and (today - last_assessment).days >= 7 * REASSESS_AFTER_WEEKS:
-        return ("Today's practice is done. A new resonance assessment is offered: "
-                f"your last was {(today - last_assessment).days // 7} weeks ago.")
-    return "Today's practice is done."
+        return "done_reassess", {"weeks": str((today - last_assessment).days // 7)}
+    return "done", {}

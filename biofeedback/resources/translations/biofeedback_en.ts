@@ -31,5 +31,47 @@
             <numerusform>%n clients</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n session(s) not counted (under {minutes} min, simulated, replayed or without a pacer; kept in the table)</source>
+        <translation>
+            <numerusform>%n session not counted (under {minutes} min, simulated, replayed or without a pacer; kept in the table)</numerusform>
+            <numerusform>%n sessions not counted (under {minutes} min, simulated, replayed or without a pacer; kept in the table)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in a row</source>
+        <translation>
+            <numerusform>%n day in a row</numerusform>
+            <numerusform>%n days in a row</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{total} in %n session(s)</source>
+        <translation>
+            <numerusform>{total} in %n session</numerusform>
+            <numerusform>{total} in %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n week(s) ago).</source>
+        <translation>
+            <numerusform>(%n week ago).</numerusform>
+            <numerusform>(%n weeks ago).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week (from {day}): {done} on %n day(s).</source>
+        <translation>
+            <numerusform>This week (from {day}): {done} on %n day.</numerusform>
+            <numerusform>This week (from {day}): {done} on %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n short, simulated, replayed or unpaced session(s) (under {minutes} min, or without a pacer) kept but not counted.</source>
+        <translation>
+            <numerusform>%n short, simulated, replayed or unpaced session (under {minutes} min, or without a pacer) kept but not counted.</numerusform>
+            <numerusform>%n short, simulated, replayed or unpaced sessions (under {minutes} min, or without a pacer) kept but not counted.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -288,6 +288,135 @@
     </message>
 </context>
 <context>
+    <name>GettingStarted</name>
+    <message>
+        <source>
+&lt;p&gt;&lt;b&gt;What it is.&lt;/b&gt; A breathing trainer that shows your heart rhythm as it happens. A pacer shows
+when to breathe in and out, slowly (about six breaths a minute); a sensor on your finger, ear or
+chest gives your heart beats, and the screen shows how your heart rate rises and falls with each
+breath. Practised regularly (most studies: about 20 minutes twice a day for some weeks), slow
+breathing at your own &quot;resonance&quot; rate helps many people feel calmer and cope better with stress
+and pain; the measured effects are small to moderate.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;What it is not.&lt;/b&gt; {disclaimer} It gives no diagnosis and no treatment, and does
+not replace your doctor&apos;s care. If you have a heart condition, breathing difficulties or chronic
+pain, ask a health professional before practising, and stop if you feel dizzy or short of breath:
+breathe normally again.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;The next few pages&lt;/b&gt; (each can be skipped): connect a sensor, a first {minutes}-minute session,
+the resonance assessment when you are ready, and a plan.&lt;/p&gt;
+</source>
+        <translation>
+&lt;p&gt;&lt;b&gt;Qué es.&lt;/b&gt; Un entrenador de la respiración que muestra tu ritmo cardiaco en el momento. Una guía indica
+cuándo inhalar y exhalar, despacio (unas seis respiraciones por minuto); un sensor en el dedo, la oreja o el
+pecho da tus latidos, y la pantalla muestra cómo tu frecuencia cardiaca sube y baja con cada
+respiración. Con práctica regular (en la mayoría de los estudios, unos 20 minutos dos veces al día durante algunas semanas),
+respirar despacio a tu propio ritmo de &quot;resonancia&quot; ayuda a muchas personas a sentirse más tranquilas y a sobrellevar mejor el estrés
+y el dolor; los efectos medidos son de pequeños a moderados.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Qué no es.&lt;/b&gt; {disclaimer} No da diagnósticos ni tratamientos, y no
+sustituye la atención de tu médico. Si tienes un problema del corazón, dificultades para respirar o dolor
+crónico, consulta a un profesional de salud antes de practicar, y detente si te mareas o te falta el aire:
+vuelve a respirar con normalidad.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Las siguientes páginas&lt;/b&gt; (puedes saltarte cualquiera): conectar un sensor, una primera sesión de {minutes} minutos,
+la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>biofeedback — getting started</source>
+        <translation>biofeedback — primeros pasos</translation>
+    </message>
+    <message>
+        <source>Welcome: please read</source>
+        <translation>Bienvenida: léelo, por favor</translation>
+    </message>
+    <message>
+        <source>What this tool is and is not</source>
+        <translation>Qué es esta herramienta y qué no es</translation>
+    </message>
+    <message>
+        <source>Connect a sensor</source>
+        <translation>Conecta un sensor</translation>
+    </message>
+    <message>
+        <source>Use the simulated sensor</source>
+        <translation>Usar el sensor simulado</translation>
+    </message>
+    <message>
+        <source>Connect the sensor chosen in the Source box</source>
+        <translation>Conectar el sensor elegido en el cuadro Fuente</translation>
+    </message>
+    <message>
+        <source>Check my sensor…</source>
+        <translation>Comprobar mi sensor…</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Choose your sensor in the &lt;b&gt;Source&lt;/b&gt; box at the top of the main window (a finger or ear sensor on a serial port, a chest strap over Bluetooth), then connect it. No sensor yet? The simulated one behaves like a person breathing, so you can try everything (its sessions are kept but not counted as practice). &lt;b&gt;Check my sensor&lt;/b&gt; shows your pulse as it arrives and says when it sits well.</source>
+        <translation>Elige tu sensor en el cuadro &lt;b&gt;Fuente&lt;/b&gt;, arriba en la ventana principal (un sensor de dedo o de oreja en un puerto serie, una banda de pecho por Bluetooth), y luego conéctalo. ¿Todavía no tienes sensor? El simulado se comporta como una persona que respira, así que puedes probarlo todo (sus sesiones se guardan pero no cuentan como práctica). &lt;b&gt;Comprobar mi sensor&lt;/b&gt; muestra tu pulso según llega y te dice cuándo está bien colocado.</translation>
+    </message>
+    <message>
+        <source>A first session: {minutes} minutes</source>
+        <translation>Una primera sesión: {minutes} minutos</translation>
+    </message>
+    <message>
+        <source>Start a {minutes}-minute session</source>
+        <translation>Iniciar una sesión de {minutes} minutos</translation>
+    </message>
+    <message>
+        <source>Sit upright and at ease, feet on the floor, shoulders loose. Breathe in through the nose while the circle grows, out while it shrinks: low into the belly, slow, never forced. A short check-in asks how you feel before and after (you may skip it). This page steps aside while the session runs and comes back when it ends.</source>
+        <translation>Siéntate erguido y a gusto, con los pies en el suelo y los hombros sueltos. Inhala por la nariz mientras el círculo crece y exhala mientras se encoge: abajo, hacia el vientre, despacio, sin forzar nunca. Un breve registro te pregunta cómo te sientes antes y después (puedes saltártelo). Esta página se aparta mientras dura la sesión y vuelve cuando termina.</translation>
+    </message>
+    <message>
+        <source>Your resonance rate, when you are ready</source>
+        <translation>Tu ritmo de resonancia, cuando estés listo</translation>
+    </message>
+    <message>
+        <source>Find my resonance rate now…</source>
+        <translation>Encontrar mi ritmo de resonancia ahora…</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths a minute. The assessment (about 12 minutes) paces you at five rates in turn and finds yours; its minutes count as practice. Do it once you are at ease with the pacer: today, or another day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).</source>
+        <translation>El ritmo cardiaco de cada persona oscila más a un ritmo de respiración concreto, normalmente entre 4,5 y 6,5 respiraciones por minuto. La evaluación (unos 12 minutos) te guía por cinco ritmos, uno tras otro, y encuentra el tuyo; sus minutos cuentan como práctica. Hazla cuando te sientas cómodo con la guía: hoy u otro día (el siguiente paso en la ventana principal te lo recuerda; Herramientas → Encontrar mi ritmo de resonancia… en cualquier momento).</translation>
+    </message>
+    <message>
+        <source>Choose a plan (you can change it later: Practice → Plan…)</source>
+        <translation>Elige un plan (puedes cambiarlo después: Práctica → Plan…)</translation>
+    </message>
+    <message>
+        <source>Learn → Today&apos;s lesson has a short read for each of the first two weeks; Learn → Practice reminders… can remind you at the times you pick.</source>
+        <translation>Aprender → La lección de hoy tiene una lectura corta para cada día de las dos primeras semanas; Aprender → Recordatorios de práctica… puede avisarte a las horas que elijas.</translation>
+    </message>
+    <message>
+        <source>Read today&apos;s lesson…</source>
+        <translation>Leer la lección de hoy…</translation>
+    </message>
+    <message>
+        <source>Save my plan</source>
+        <translation>Guardar mi plan</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connected.&lt;/b&gt; Beats appear in the main window; go on with Next.</source>
+        <translation>&lt;b&gt;Conectado.&lt;/b&gt; Los latidos aparecen en la ventana principal; sigue con Siguiente.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Aún sin conectar.</translation>
+    </message>
+    <message>
+        <source>Connect a sensor first (the page before).</source>
+        <translation>Conecta primero un sensor (la página anterior).</translation>
+    </message>
+    <message>
+        <source>Session done. Well done: its summary is in the main window (and in History).</source>
+        <translation>Sesión terminada. Bien hecho: su resumen está en la ventana principal (y en el Historial).</translation>
+    </message>
+    <message>
+        <source>Session stopped early: you can start another.</source>
+        <translation>La sesión se detuvo antes de tiempo: puedes iniciar otra.</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>Space</source>
@@ -667,6 +796,41 @@
     </message>
 </context>
 <context>
+    <name>NextStep</name>
+    <message>
+        <source>Choose a plan: a daily dose gives the practice a shape.</source>
+        <translation>Elige un plan: una dosis diaria le da forma a la práctica.</translation>
+    </message>
+    <message>
+        <source>Your plan starts on {date}.</source>
+        <translation>Tu plan empieza el {date}.</translation>
+    </message>
+    <message>
+        <source>Your plan is complete: review your weeks, then choose what comes next.</source>
+        <translation>Tu plan está completo: repasa tus semanas y luego elige qué sigue.</translation>
+    </message>
+    <message>
+        <source>First, the resonance assessment (about 10 min) finds the breathing rate to practise at.</source>
+        <translation>Primero, la evaluación de resonancia (unos 10 min) encuentra el ritmo de respiración al que practicar.</translation>
+    </message>
+    <message>
+        <source>A new week of your plan: look at the weekly review.</source>
+        <translation>Una nueva semana de tu plan: mira el repaso semanal.</translation>
+    </message>
+    <message>
+        <source>Session {n} of {target} today: {minutes} min ({left} min left today).</source>
+        <translation>Sesión {n} de {target} hoy: {minutes} min (quedan {left} min hoy).</translation>
+    </message>
+    <message>
+        <source>Today&apos;s practice is done. A new resonance assessment is offered: your last was {weeks} weeks ago.</source>
+        <translation>La práctica de hoy está hecha. Se ofrece una nueva evaluación de resonancia: la última fue hace {weeks} semanas.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s practice is done.</source>
+        <translation>La práctica de hoy está hecha.</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>no value</source>
@@ -747,8 +911,52 @@
 <context>
     <name>Plan</name>
     <message>
+        <source>Lehrer</source>
+        <translation>Lehrer</translation>
+    </message>
+    <message>
+        <source>Short daily</source>
+        <translation>Corto diario</translation>
+    </message>
+    <message>
+        <source>Your own</source>
+        <translation>El tuyo</translation>
+    </message>
+    <message>
         <source>No plan chosen</source>
         <translation>Sin plan elegido</translation>
+    </message>
+    <message>
+        <source>resonance assessment, then</source>
+        <translation>evaluación de resonancia y luego</translation>
+    </message>
+    <message>
+        <source>{sessions} × {minutes} min a day</source>
+        <translation>{sessions} × {minutes} min al día</translation>
+    </message>
+    <message>
+        <source>{days} days a week</source>
+        <translation>{days} días a la semana</translation>
+    </message>
+    <message>
+        <source>weekly review</source>
+        <translation>repaso semanal</translation>
+    </message>
+    <message>
+        <source>{weeks} weeks</source>
+        <translation>{weeks} semanas</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sin fin fijado</translation>
+    </message>
+    <message>
+        <source>{name}: {plan}</source>
+        <translation>{name}: {plan}</translation>
+    </message>
+    <message>
+        <source>(from {date})</source>
+        <translation>(desde el {date})</translation>
     </message>
     <message>
         <source>Today: reading your sessions…</source>
@@ -828,6 +1036,89 @@
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Lehrer: a resonance assessment, then 2 × 20 min a day, a weekly review, 10 weeks</source>
+        <translation>Lehrer: una evaluación de resonancia, luego 2 × 20 min al día, un repaso semanal, 10 semanas</translation>
+    </message>
+    <message>
+        <source>The protocol behind most of the evidence (Lehrer et al. 2000; Lehrer &amp; Gevirtz 2014).</source>
+        <translation>El protocolo detrás de la mayor parte de las pruebas (Lehrer et al. 2000; Lehrer &amp; Gevirtz 2014).</translation>
+    </message>
+    <message>
+        <source>Short daily: 3 × 5 min a day</source>
+        <translation>Corto diario: 3 × 5 min al día</translation>
+    </message>
+    <message>
+        <source>Short sessions spread over the day (HeartMath&apos;s plan).</source>
+        <translation>Sesiones cortas repartidas a lo largo del día (el plan de HeartMath).</translation>
+    </message>
+    <message>
+        <source>My own: the minutes and days I choose</source>
+        <translation>El mío: los minutos y días que yo elija</translation>
+    </message>
+    <message>
+        <source>No plan for now</source>
+        <translation>Sin plan por ahora</translation>
+    </message>
+    <message>
+        <source>Practise when you like; nothing is counted against a target.</source>
+        <translation>Practica cuando quieras; nada se compara con una meta.</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> al día</translation>
+    </message>
+    <message>
+        <source> days a week</source>
+        <translation> días a la semana</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sin fin fijado</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Minutes each</source>
+        <translation>Minutos cada una</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Durante</translation>
+    </message>
+    <message>
+        <source>My own plan: {part}</source>
+        <translation>Mi propio plan: {part}</translation>
+    </message>
+    <message>
+        <source>The plan chosen</source>
+        <translation>El plan elegido</translation>
+    </message>
+    <message>
+        <source>Each day: {minutes} min.</source>
+        <translation>Cada día: {minutes} min.</translation>
+    </message>
+    <message>
+        <source>biofeedback — practice plan</source>
+        <translation>biofeedback — plan de práctica</translation>
+    </message>
+    <message>
+        <source>A plan gives the practice a shape: how long, how often, for how many weeks. The main window shows today&apos;s part of it. You can change it at any time.</source>
+        <translation>Un plan le da forma a la práctica: cuánto tiempo, con qué frecuencia, durante cuántas semanas. La ventana principal muestra la parte de hoy. Puedes cambiarlo en cualquier momento.</translation>
+    </message>
+</context>
+<context>
     <name>Plots</name>
     <message>
         <source>minutes</source>
@@ -896,6 +1187,48 @@
             <numerusform>%n clientes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n session(s) not counted (under {minutes} min, simulated, replayed or without a pacer; kept in the table)</source>
+        <translation>
+            <numerusform>%n sesión no cuenta (menos de {minutes} min, simulada, reproducida o sin guía; se queda en la tabla)</numerusform>
+            <numerusform>%n sesiones no cuentan (menos de {minutes} min, simuladas, reproducidas o sin guía; se quedan en la tabla)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in a row</source>
+        <translation>
+            <numerusform>%n día seguido</numerusform>
+            <numerusform>%n días seguidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{total} in %n session(s)</source>
+        <translation>
+            <numerusform>{total} en %n sesión</numerusform>
+            <numerusform>{total} en %n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n week(s) ago).</source>
+        <translation>
+            <numerusform>(hace %n semana).</numerusform>
+            <numerusform>(hace %n semanas).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week (from {day}): {done} on %n day(s).</source>
+        <translation>
+            <numerusform>Esta semana (desde el {day}): {done} en %n día.</numerusform>
+            <numerusform>Esta semana (desde el {day}): {done} en %n días.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n short, simulated, replayed or unpaced session(s) (under {minutes} min, or without a pacer) kept but not counted.</source>
+        <translation>
+            <numerusform>%n sesión corta, simulada, reproducida o sin guía (menos de {minutes} min, o sin guía) guardada pero sin contar.</numerusform>
+            <numerusform>%n sesiones cortas, simuladas, reproducidas o sin guía (menos de {minutes} min, o sin guía) guardadas pero sin contar.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Presentation</name>
@@ -918,6 +1251,93 @@
     <message>
         <source>Esc: back to the window</source>
         <translation>Esc: volver a la ventana</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Stress</source>
+        <translation>Estrés</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>trend: too few sessions yet</source>
+        <translation>tendencia: aún pocas sesiones</translation>
+    </message>
+    <message>
+        <source>trend {slope} {unit}/week</source>
+        <translation>tendencia {slope} {unit}/semana</translation>
+    </message>
+    <message>
+        <source>trend {slope}/week</source>
+        <translation>tendencia {slope}/semana</translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation>Aún no hay sesiones.</translation>
+    </message>
+    <message>
+        <source>{before} before &amp;nbsp; {after} after the session &amp;nbsp;·&amp;nbsp; check-ins 0–10</source>
+        <translation>{before} antes &amp;nbsp; {after} después de la sesión &amp;nbsp;·&amp;nbsp; registros 0–10</translation>
+    </message>
+    <message>
+        <source>No sessions yet: practise a few times and your weeks appear here.</source>
+        <translation>Aún no hay sesiones: practica unas cuantas veces y tus semanas aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>No practice sessions yet: {left_out}.</source>
+        <translation>Aún no hay sesiones de práctica: {left_out}.</translation>
+    </message>
+    <message>
+        <source>no streak running</source>
+        <translation>sin racha en curso</translation>
+    </message>
+    <message>
+        <source>this week {minutes} min of {target} planned ({pct} %)</source>
+        <translation>esta semana {minutes} min de {target} previstos ({pct} %)</translation>
+    </message>
+    <message>
+        <source>this week {minutes} min</source>
+        <translation>esta semana {minutes} min</translation>
+    </message>
+    <message>
+        <source>(longest {days})</source>
+        <translation>(la más larga: {days})</translation>
+    </message>
+    <message>
+        <source>Minutes practised per week</source>
+        <translation>Minutos practicados por semana</translation>
+    </message>
+    <message>
+        <source>line: your plan</source>
+        <translation>línea: tu plan</translation>
+    </message>
+    <message>
+        <source>RMSSD per session (ms)</source>
+        <translation>RMSSD por sesión (ms)</translation>
+    </message>
+    <message>
+        <source>Coherence per session (ratio)</source>
+        <translation>Coherencia por sesión (cociente)</translation>
+    </message>
+    <message>
+        <source>Coherence per session</source>
+        <translation>Coherencia por sesión</translation>
+    </message>
+    <message>
+        <source>after − before {change} on average</source>
+        <translation>después − antes {change} en promedio</translation>
+    </message>
+    <message>
+        <source>no before/after pair</source>
+        <translation>sin par antes/después</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1970,145 @@
     <message>
         <source>History and progress…</source>
         <translation>Historial y progreso…</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReview</name>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Previstos</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Pain before</source>
+        <translation>Dolor antes</translation>
+    </message>
+    <message>
+        <source>Stress before</source>
+        <translation>Estrés antes</translation>
+    </message>
+    <message>
+        <source>Mood before</source>
+        <translation>Ánimo antes</translation>
+    </message>
+    <message>
+        <source>Pain change</source>
+        <translation>Cambio del dolor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pain&lt;/b&gt; before sessions</source>
+        <translation>&lt;b&gt;Dolor&lt;/b&gt; antes de las sesiones</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stress&lt;/b&gt; before sessions</source>
+        <translation>&lt;b&gt;Estrés&lt;/b&gt; antes de las sesiones</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mood&lt;/b&gt; before sessions</source>
+        <translation>&lt;b&gt;Ánimo&lt;/b&gt; antes de las sesiones</translation>
+    </message>
+    <message>
+        <source>(plan week {week})</source>
+        <translation>(semana {week} del plan)</translation>
+    </message>
+    <message>
+        <source>{item}: {value} (week of {day})</source>
+        <translation>{item}: {value} (semana del {day})</translation>
+    </message>
+    <message>
+        <source>, trend {slope} a week</source>
+        <translation>, tendencia {slope} por semana</translation>
+    </message>
+    <message>
+        <source>, too few sessions for a trend</source>
+        <translation>, muy pocas sesiones para una tendencia</translation>
+    </message>
+    <message>
+        <source>No check-ins answered before sessions yet.</source>
+        <translation>Aún no hay registros respondidos antes de las sesiones.</translation>
+    </message>
+    <message>
+        <source>No resonance assessment yet: it finds the breathing rate at which your heart rate swings most (about 12 minutes).</source>
+        <translation>Aún no hay evaluación de resonancia: encuentra el ritmo de respiración al que tu frecuencia cardiaca oscila más (unos 12 minutos).</translation>
+    </message>
+    <message>
+        <source>Your resonance rate: &lt;b&gt;{rate} breaths/min&lt;/b&gt;, from the assessment of {day}</source>
+        <translation>Tu ritmo de resonancia: &lt;b&gt;{rate} resp/min&lt;/b&gt;, de la evaluación del {day}</translation>
+    </message>
+    <message>
+        <source>The rate can shift with practice: a new assessment is offered, whenever suits you (nothing changes if you skip it).</source>
+        <translation>El ritmo puede cambiar con la práctica: se ofrece una nueva evaluación, cuando te venga bien (nada cambia si no la haces).</translation>
+    </message>
+    <message>
+        <source>biofeedback — weekly review</source>
+        <translation>biofeedback — repaso semanal</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Change the plan…</source>
+        <translation>Cambiar el plan…</translation>
+    </message>
+    <message>
+        <source>Weeks against the plan</source>
+        <translation>Semanas frente al plan</translation>
+    </message>
+    <message>
+        <source>Check-ins before sessions</source>
+        <translation>Registros antes de las sesiones</translation>
+    </message>
+    <message>
+        <source>Resonance rate</source>
+        <translation>Ritmo de resonancia</translation>
+    </message>
+    <message>
+        <source>Re-assess my resonance rate…</source>
+        <translation>Volver a evaluar mi ritmo de resonancia…</translation>
+    </message>
+    <message>
+        <source>Nothing practised yet.</source>
+        <translation>Aún no has practicado.</translation>
+    </message>
+    <message>
+        <source>{minutes} min of {target} planned ({pct} %)</source>
+        <translation>{minutes} min de {target} previstos ({pct} %)</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Last week: {minutes} min of {target} ({pct} %).</source>
+        <translation>La semana pasada: {minutes} min de {target} ({pct} %).</translation>
+    </message>
+    <message>
+        <source>Last week: {minutes} min.</source>
+        <translation>La semana pasada: {minutes} min.</translation>
+    </message>
+    <message>
+        <source>Find my resonance rate…</source>
+        <translation>Encontrar mi ritmo de resonancia…</translation>
+    </message>
+    <message>
+        <source>Progress plot</source>
+        <translation>Gráfica de progreso</translation>
     </message>
 </context>
 <context>

@@ -288,6 +288,135 @@
     </message>
 </context>
 <context>
+    <name>GettingStarted</name>
+    <message>
+        <source>
+&lt;p&gt;&lt;b&gt;What it is.&lt;/b&gt; A breathing trainer that shows your heart rhythm as it happens. A pacer shows
+when to breathe in and out, slowly (about six breaths a minute); a sensor on your finger, ear or
+chest gives your heart beats, and the screen shows how your heart rate rises and falls with each
+breath. Practised regularly (most studies: about 20 minutes twice a day for some weeks), slow
+breathing at your own &quot;resonance&quot; rate helps many people feel calmer and cope better with stress
+and pain; the measured effects are small to moderate.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;What it is not.&lt;/b&gt; {disclaimer} It gives no diagnosis and no treatment, and does
+not replace your doctor&apos;s care. If you have a heart condition, breathing difficulties or chronic
+pain, ask a health professional before practising, and stop if you feel dizzy or short of breath:
+breathe normally again.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;The next few pages&lt;/b&gt; (each can be skipped): connect a sensor, a first {minutes}-minute session,
+the resonance assessment when you are ready, and a plan.&lt;/p&gt;
+</source>
+        <translation>
+&lt;p&gt;&lt;b&gt;O que é.&lt;/b&gt; Um treinador da respiração que mostra o seu ritmo cardíaco no momento. Um guia indica
+quando inspirar e expirar, devagar (cerca de seis respirações por minuto); um sensor no dedo, na orelha ou no
+peito dá os seus batimentos, e o ecrã mostra como a frequência cardíaca sobe e desce com cada
+respiração. Com prática regular (na maioria dos estudos, cerca de 20 minutos duas vezes por dia durante algumas semanas),
+respirar devagar ao seu próprio ritmo de &quot;ressonância&quot; ajuda muitas pessoas a sentirem-se mais calmas e a lidar melhor com o stress
+e a dor; os efeitos medidos são pequenos a moderados.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;O que não é.&lt;/b&gt; {disclaimer} Não dá diagnósticos nem tratamentos, e não
+substitui os cuidados do seu médico. Se tem um problema do coração, dificuldades respiratórias ou dor
+crónica, consulte um profissional de saúde antes de praticar, e pare se sentir tonturas ou falta de ar:
+volte a respirar normalmente.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;As próximas páginas&lt;/b&gt; (pode saltar qualquer uma): ligar um sensor, uma primeira sessão de {minutes} minutos,
+a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>biofeedback — getting started</source>
+        <translation>biofeedback — primeiros passos</translation>
+    </message>
+    <message>
+        <source>Welcome: please read</source>
+        <translation>Bem-vindo: leia, por favor</translation>
+    </message>
+    <message>
+        <source>What this tool is and is not</source>
+        <translation>O que esta ferramenta é e não é</translation>
+    </message>
+    <message>
+        <source>Connect a sensor</source>
+        <translation>Ligue um sensor</translation>
+    </message>
+    <message>
+        <source>Use the simulated sensor</source>
+        <translation>Usar o sensor simulado</translation>
+    </message>
+    <message>
+        <source>Connect the sensor chosen in the Source box</source>
+        <translation>Ligar o sensor escolhido na caixa Fonte</translation>
+    </message>
+    <message>
+        <source>Check my sensor…</source>
+        <translation>Verificar o meu sensor…</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Ligação</translation>
+    </message>
+    <message>
+        <source>Choose your sensor in the &lt;b&gt;Source&lt;/b&gt; box at the top of the main window (a finger or ear sensor on a serial port, a chest strap over Bluetooth), then connect it. No sensor yet? The simulated one behaves like a person breathing, so you can try everything (its sessions are kept but not counted as practice). &lt;b&gt;Check my sensor&lt;/b&gt; shows your pulse as it arrives and says when it sits well.</source>
+        <translation>Escolha o seu sensor na caixa &lt;b&gt;Fonte&lt;/b&gt;, no topo da janela principal (um sensor de dedo ou de orelha numa porta série, uma cinta de peito por Bluetooth), e depois ligue-o. Ainda não tem sensor? O simulado comporta-se como uma pessoa a respirar, por isso pode experimentar tudo (as suas sessões ficam guardadas mas não contam como prática). &lt;b&gt;Verificar o meu sensor&lt;/b&gt; mostra o seu pulso à medida que chega e diz quando está bem colocado.</translation>
+    </message>
+    <message>
+        <source>A first session: {minutes} minutes</source>
+        <translation>Uma primeira sessão: {minutes} minutos</translation>
+    </message>
+    <message>
+        <source>Start a {minutes}-minute session</source>
+        <translation>Iniciar uma sessão de {minutes} minutos</translation>
+    </message>
+    <message>
+        <source>Sit upright and at ease, feet on the floor, shoulders loose. Breathe in through the nose while the circle grows, out while it shrinks: low into the belly, slow, never forced. A short check-in asks how you feel before and after (you may skip it). This page steps aside while the session runs and comes back when it ends.</source>
+        <translation>Sente-se direito e à vontade, pés no chão, ombros soltos. Inspire pelo nariz enquanto o círculo cresce e expire enquanto encolhe: em baixo, para a barriga, devagar, nunca forçado. Um breve registo pergunta como se sente antes e depois (pode saltá-lo). Esta página afasta-se enquanto a sessão decorre e volta quando termina.</translation>
+    </message>
+    <message>
+        <source>Your resonance rate, when you are ready</source>
+        <translation>O seu ritmo de ressonância, quando estiver pronto</translation>
+    </message>
+    <message>
+        <source>Find my resonance rate now…</source>
+        <translation>Encontrar o meu ritmo de ressonância agora…</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths a minute. The assessment (about 12 minutes) paces you at five rates in turn and finds yours; its minutes count as practice. Do it once you are at ease with the pacer: today, or another day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).</source>
+        <translation>O ritmo cardíaco de cada pessoa oscila mais a um determinado ritmo de respiração, normalmente entre 4,5 e 6,5 respirações por minuto. A avaliação (cerca de 12 minutos) guia-o por cinco ritmos, um de cada vez, e encontra o seu; os seus minutos contam como prática. Faça-a quando estiver à vontade com o guia: hoje ou noutro dia (o próximo passo na janela principal lembra-o; Ferramentas → Encontrar o meu ritmo de ressonância… a qualquer momento).</translation>
+    </message>
+    <message>
+        <source>Choose a plan (you can change it later: Practice → Plan…)</source>
+        <translation>Escolha um plano (pode mudá-lo depois: Prática → Plano…)</translation>
+    </message>
+    <message>
+        <source>Learn → Today&apos;s lesson has a short read for each of the first two weeks; Learn → Practice reminders… can remind you at the times you pick.</source>
+        <translation>Aprender → A lição de hoje tem uma leitura curta para cada dia das duas primeiras semanas; Aprender → Lembretes de prática… pode lembrá-lo às horas que escolher.</translation>
+    </message>
+    <message>
+        <source>Read today&apos;s lesson…</source>
+        <translation>Ler a lição de hoje…</translation>
+    </message>
+    <message>
+        <source>Save my plan</source>
+        <translation>Guardar o meu plano</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connected.&lt;/b&gt; Beats appear in the main window; go on with Next.</source>
+        <translation>&lt;b&gt;Ligado.&lt;/b&gt; Os batimentos aparecem na janela principal; continue com Seguinte.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Ainda não ligado.</translation>
+    </message>
+    <message>
+        <source>Connect a sensor first (the page before).</source>
+        <translation>Ligue primeiro um sensor (a página anterior).</translation>
+    </message>
+    <message>
+        <source>Session done. Well done: its summary is in the main window (and in History).</source>
+        <translation>Sessão terminada. Muito bem: o resumo está na janela principal (e no Histórico).</translation>
+    </message>
+    <message>
+        <source>Session stopped early: you can start another.</source>
+        <translation>A sessão parou antes do fim: pode iniciar outra.</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>Space</source>
@@ -667,6 +796,41 @@
     </message>
 </context>
 <context>
+    <name>NextStep</name>
+    <message>
+        <source>Choose a plan: a daily dose gives the practice a shape.</source>
+        <translation>Escolha um plano: uma dose diária dá forma à prática.</translation>
+    </message>
+    <message>
+        <source>Your plan starts on {date}.</source>
+        <translation>O seu plano começa a {date}.</translation>
+    </message>
+    <message>
+        <source>Your plan is complete: review your weeks, then choose what comes next.</source>
+        <translation>O seu plano está completo: reveja as suas semanas e depois escolha o que se segue.</translation>
+    </message>
+    <message>
+        <source>First, the resonance assessment (about 10 min) finds the breathing rate to practise at.</source>
+        <translation>Primeiro, a avaliação de ressonância (cerca de 10 min) encontra o ritmo de respiração a que praticar.</translation>
+    </message>
+    <message>
+        <source>A new week of your plan: look at the weekly review.</source>
+        <translation>Uma nova semana do seu plano: veja a revisão semanal.</translation>
+    </message>
+    <message>
+        <source>Session {n} of {target} today: {minutes} min ({left} min left today).</source>
+        <translation>Sessão {n} de {target} hoje: {minutes} min (faltam {left} min hoje).</translation>
+    </message>
+    <message>
+        <source>Today&apos;s practice is done. A new resonance assessment is offered: your last was {weeks} weeks ago.</source>
+        <translation>A prática de hoje está feita. É proposta uma nova avaliação de ressonância: a última foi há {weeks} semanas.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s practice is done.</source>
+        <translation>A prática de hoje está feita.</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>no value</source>
@@ -747,8 +911,52 @@
 <context>
     <name>Plan</name>
     <message>
+        <source>Lehrer</source>
+        <translation>Lehrer</translation>
+    </message>
+    <message>
+        <source>Short daily</source>
+        <translation>Curto diário</translation>
+    </message>
+    <message>
+        <source>Your own</source>
+        <translation>O seu</translation>
+    </message>
+    <message>
         <source>No plan chosen</source>
         <translation>Nenhum plano escolhido</translation>
+    </message>
+    <message>
+        <source>resonance assessment, then</source>
+        <translation>avaliação de ressonância e depois</translation>
+    </message>
+    <message>
+        <source>{sessions} × {minutes} min a day</source>
+        <translation>{sessions} × {minutes} min por dia</translation>
+    </message>
+    <message>
+        <source>{days} days a week</source>
+        <translation>{days} dias por semana</translation>
+    </message>
+    <message>
+        <source>weekly review</source>
+        <translation>revisão semanal</translation>
+    </message>
+    <message>
+        <source>{weeks} weeks</source>
+        <translation>{weeks} semanas</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sem fim marcado</translation>
+    </message>
+    <message>
+        <source>{name}: {plan}</source>
+        <translation>{name}: {plan}</translation>
+    </message>
+    <message>
+        <source>(from {date})</source>
+        <translation>(desde {date})</translation>
     </message>
     <message>
         <source>Today: reading your sessions…</source>
@@ -828,6 +1036,89 @@
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Lehrer: a resonance assessment, then 2 × 20 min a day, a weekly review, 10 weeks</source>
+        <translation>Lehrer: uma avaliação de ressonância, depois 2 × 20 min por dia, uma revisão semanal, 10 semanas</translation>
+    </message>
+    <message>
+        <source>The protocol behind most of the evidence (Lehrer et al. 2000; Lehrer &amp; Gevirtz 2014).</source>
+        <translation>O protocolo por trás da maior parte das provas (Lehrer et al. 2000; Lehrer &amp; Gevirtz 2014).</translation>
+    </message>
+    <message>
+        <source>Short daily: 3 × 5 min a day</source>
+        <translation>Curto diário: 3 × 5 min por dia</translation>
+    </message>
+    <message>
+        <source>Short sessions spread over the day (HeartMath&apos;s plan).</source>
+        <translation>Sessões curtas espalhadas ao longo do dia (o plano da HeartMath).</translation>
+    </message>
+    <message>
+        <source>My own: the minutes and days I choose</source>
+        <translation>O meu: os minutos e os dias que eu escolher</translation>
+    </message>
+    <message>
+        <source>No plan for now</source>
+        <translation>Sem plano por agora</translation>
+    </message>
+    <message>
+        <source>Practise when you like; nothing is counted against a target.</source>
+        <translation>Pratique quando quiser; nada é comparado com uma meta.</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> por dia</translation>
+    </message>
+    <message>
+        <source> days a week</source>
+        <translation> dias por semana</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sem fim marcado</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessões</translation>
+    </message>
+    <message>
+        <source>Minutes each</source>
+        <translation>Minutos cada</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dias</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Durante</translation>
+    </message>
+    <message>
+        <source>My own plan: {part}</source>
+        <translation>O meu plano: {part}</translation>
+    </message>
+    <message>
+        <source>The plan chosen</source>
+        <translation>O plano escolhido</translation>
+    </message>
+    <message>
+        <source>Each day: {minutes} min.</source>
+        <translation>Cada dia: {minutes} min.</translation>
+    </message>
+    <message>
+        <source>biofeedback — practice plan</source>
+        <translation>biofeedback — plano de prática</translation>
+    </message>
+    <message>
+        <source>A plan gives the practice a shape: how long, how often, for how many weeks. The main window shows today&apos;s part of it. You can change it at any time.</source>
+        <translation>Um plano dá forma à prática: quanto tempo, com que frequência, durante quantas semanas. A janela principal mostra a parte de hoje. Pode mudá-lo a qualquer momento.</translation>
+    </message>
+</context>
+<context>
     <name>Plots</name>
     <message>
         <source>minutes</source>
@@ -896,6 +1187,48 @@
             <numerusform>%n clientes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n session(s) not counted (under {minutes} min, simulated, replayed or without a pacer; kept in the table)</source>
+        <translation>
+            <numerusform>%n sessão não conta (menos de {minutes} min, simulada, reproduzida ou sem guia; fica na tabela)</numerusform>
+            <numerusform>%n sessões não contam (menos de {minutes} min, simuladas, reproduzidas ou sem guia; ficam na tabela)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in a row</source>
+        <translation>
+            <numerusform>%n dia seguido</numerusform>
+            <numerusform>%n dias seguidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{total} in %n session(s)</source>
+        <translation>
+            <numerusform>{total} em %n sessão</numerusform>
+            <numerusform>{total} em %n sessões</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n week(s) ago).</source>
+        <translation>
+            <numerusform>(há %n semana).</numerusform>
+            <numerusform>(há %n semanas).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week (from {day}): {done} on %n day(s).</source>
+        <translation>
+            <numerusform>Esta semana (desde {day}): {done} em %n dia.</numerusform>
+            <numerusform>Esta semana (desde {day}): {done} em %n dias.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n short, simulated, replayed or unpaced session(s) (under {minutes} min, or without a pacer) kept but not counted.</source>
+        <translation>
+            <numerusform>%n sessão curta, simulada, reproduzida ou sem guia (menos de {minutes} min, ou sem guia) guardada mas não contada.</numerusform>
+            <numerusform>%n sessões curtas, simuladas, reproduzidas ou sem guia (menos de {minutes} min, ou sem guia) guardadas mas não contadas.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Presentation</name>
@@ -918,6 +1251,93 @@
     <message>
         <source>Esc: back to the window</source>
         <translation>Esc: voltar à janela</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dor</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Humor</translation>
+    </message>
+    <message>
+        <source>trend: too few sessions yet</source>
+        <translation>tendência: ainda poucas sessões</translation>
+    </message>
+    <message>
+        <source>trend {slope} {unit}/week</source>
+        <translation>tendência {slope} {unit}/semana</translation>
+    </message>
+    <message>
+        <source>trend {slope}/week</source>
+        <translation>tendência {slope}/semana</translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation>Ainda não há sessões.</translation>
+    </message>
+    <message>
+        <source>{before} before &amp;nbsp; {after} after the session &amp;nbsp;·&amp;nbsp; check-ins 0–10</source>
+        <translation>{before} antes &amp;nbsp; {after} depois da sessão &amp;nbsp;·&amp;nbsp; registos 0–10</translation>
+    </message>
+    <message>
+        <source>No sessions yet: practise a few times and your weeks appear here.</source>
+        <translation>Ainda não há sessões: pratique algumas vezes e as suas semanas aparecem aqui.</translation>
+    </message>
+    <message>
+        <source>No practice sessions yet: {left_out}.</source>
+        <translation>Ainda não há sessões de prática: {left_out}.</translation>
+    </message>
+    <message>
+        <source>no streak running</source>
+        <translation>sem série em curso</translation>
+    </message>
+    <message>
+        <source>this week {minutes} min of {target} planned ({pct} %)</source>
+        <translation>esta semana {minutes} min de {target} previstos ({pct} %)</translation>
+    </message>
+    <message>
+        <source>this week {minutes} min</source>
+        <translation>esta semana {minutes} min</translation>
+    </message>
+    <message>
+        <source>(longest {days})</source>
+        <translation>(a mais longa: {days})</translation>
+    </message>
+    <message>
+        <source>Minutes practised per week</source>
+        <translation>Minutos praticados por semana</translation>
+    </message>
+    <message>
+        <source>line: your plan</source>
+        <translation>linha: o seu plano</translation>
+    </message>
+    <message>
+        <source>RMSSD per session (ms)</source>
+        <translation>RMSSD por sessão (ms)</translation>
+    </message>
+    <message>
+        <source>Coherence per session (ratio)</source>
+        <translation>Coerência por sessão (razão)</translation>
+    </message>
+    <message>
+        <source>Coherence per session</source>
+        <translation>Coerência por sessão</translation>
+    </message>
+    <message>
+        <source>after − before {change} on average</source>
+        <translation>depois − antes {change} em média</translation>
+    </message>
+    <message>
+        <source>no before/after pair</source>
+        <translation>sem par antes/depois</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1970,145 @@
     <message>
         <source>History and progress…</source>
         <translation>Histórico e progresso…</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReview</name>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Previstos</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Feito</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dias</translation>
+    </message>
+    <message>
+        <source>Pain before</source>
+        <translation>Dor antes</translation>
+    </message>
+    <message>
+        <source>Stress before</source>
+        <translation>Stress antes</translation>
+    </message>
+    <message>
+        <source>Mood before</source>
+        <translation>Humor antes</translation>
+    </message>
+    <message>
+        <source>Pain change</source>
+        <translation>Mudança da dor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pain&lt;/b&gt; before sessions</source>
+        <translation>&lt;b&gt;Dor&lt;/b&gt; antes das sessões</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stress&lt;/b&gt; before sessions</source>
+        <translation>&lt;b&gt;Stress&lt;/b&gt; antes das sessões</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mood&lt;/b&gt; before sessions</source>
+        <translation>&lt;b&gt;Humor&lt;/b&gt; antes das sessões</translation>
+    </message>
+    <message>
+        <source>(plan week {week})</source>
+        <translation>(semana {week} do plano)</translation>
+    </message>
+    <message>
+        <source>{item}: {value} (week of {day})</source>
+        <translation>{item}: {value} (semana de {day})</translation>
+    </message>
+    <message>
+        <source>, trend {slope} a week</source>
+        <translation>, tendência {slope} por semana</translation>
+    </message>
+    <message>
+        <source>, too few sessions for a trend</source>
+        <translation>, poucas sessões para uma tendência</translation>
+    </message>
+    <message>
+        <source>No check-ins answered before sessions yet.</source>
+        <translation>Ainda não há registos respondidos antes das sessões.</translation>
+    </message>
+    <message>
+        <source>No resonance assessment yet: it finds the breathing rate at which your heart rate swings most (about 12 minutes).</source>
+        <translation>Ainda não há avaliação de ressonância: encontra o ritmo de respiração a que a sua frequência cardíaca mais oscila (cerca de 12 minutos).</translation>
+    </message>
+    <message>
+        <source>Your resonance rate: &lt;b&gt;{rate} breaths/min&lt;/b&gt;, from the assessment of {day}</source>
+        <translation>O seu ritmo de ressonância: &lt;b&gt;{rate} resp/min&lt;/b&gt;, da avaliação de {day}</translation>
+    </message>
+    <message>
+        <source>The rate can shift with practice: a new assessment is offered, whenever suits you (nothing changes if you skip it).</source>
+        <translation>O ritmo pode mudar com a prática: é proposta uma nova avaliação, quando lhe convier (nada muda se não a fizer).</translation>
+    </message>
+    <message>
+        <source>biofeedback — weekly review</source>
+        <translation>biofeedback — revisão semanal</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Change the plan…</source>
+        <translation>Mudar o plano…</translation>
+    </message>
+    <message>
+        <source>Weeks against the plan</source>
+        <translation>Semanas face ao plano</translation>
+    </message>
+    <message>
+        <source>Check-ins before sessions</source>
+        <translation>Registos antes das sessões</translation>
+    </message>
+    <message>
+        <source>Resonance rate</source>
+        <translation>Ritmo de ressonância</translation>
+    </message>
+    <message>
+        <source>Re-assess my resonance rate…</source>
+        <translation>Voltar a avaliar o meu ritmo de ressonância…</translation>
+    </message>
+    <message>
+        <source>Nothing practised yet.</source>
+        <translation>Ainda não praticou.</translation>
+    </message>
+    <message>
+        <source>{minutes} min of {target} planned ({pct} %)</source>
+        <translation>{minutes} min de {target} previstos ({pct} %)</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Last week: {minutes} min of {target} ({pct} %).</source>
+        <translation>Semana passada: {minutes} min de {target} ({pct} %).</translation>
+    </message>
+    <message>
+        <source>Last week: {minutes} min.</source>
+        <translation>Semana passada: {minutes} min.</translation>
+    </message>
+    <message>
+        <source>Find my resonance rate…</source>
+        <translation>Encontrar o meu ritmo de ressonância…</translation>
+    </message>
+    <message>
+        <source>Progress plot</source>
+        <translation>Gráfico de progresso</translation>
     </message>
 </context>
 <context>
