@@ -121,3 +121,12 @@ def rate_text(value: float) -> str:
 def rate_list(values) -> str:
     """Rates in a list: "6.5, 6, 5.5"; "6,5; 6; 5,5" where the comma is the decimal separator."""
     return ("; " if QLocale().decimalPoint() == "," else ", ").join(rate_text(v) for v in values)
+
+
+def localized(text: str) -> str:
+    """A number Python formatted ("1,234.5") with the locale's separators ("1.234,5" in Spanish)."""
+    locale = QLocale()
+    decimal, group = locale.decimalPoint(), locale.groupSeparator()
+    if decimal == "." and group == ",":
+        return text
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)

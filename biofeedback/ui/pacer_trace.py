@@ -16,6 +16,7 @@ import numpy as np
 from biofeedback import config
 from biofeedback.app.session_library import StoredPacerChange
 from biofeedback.core.breathing.pacer import guide_curve, phase_reconstructed
+from biofeedback.ui.i18n import rate_text, translate
 
 PACER_TRACE_HZ = 4.0  # samples per second of the drawn guide (a 3 s breath: 12 points)
 
@@ -35,7 +36,7 @@ def _rates_text(changes: Sequence[StoredPacerChange]) -> str:
         if not rates or abs(rates[-1] - c.rate_brpm) > 1e-9:
             rates.append(c.rate_brpm)
     shown = rates if len(rates) <= 4 else [*rates[:2], None, rates[-1]]
-    return " → ".join("…" if r is None else f"{r:g}" for r in shown) + "/min"
+    return " → ".join("…" if r is None else rate_text(r) for r in shown) + "/min"
 
 
 def _shape_text(changes: Sequence[StoredPacerChange]) -> str:
@@ -43,9 +44,10 @@ def _shape_text(changes: Sequence[StoredPacerChange]) -> str:
     parts = []
     if any(abs(c.inhale_ratio - 0.5) > 1e-9 for c in changes):
         ratios = sorted({round(c.inhale_ratio / (1 - c.inhale_ratio), 2) for c in changes})
-        parts.append("I:E " + "/".join(f"1:{1 / r:.2g}" if r < 1 else f"{r:.2g}:1" for r in ratios))
+        parts.append("I:E " + "/".join(f"1:{rate_text(float(f'{1 / r:.2g}'))}" if r < 1 else
+                                       f"{rate_text(float(f'{r:.2g}'))}:1" for r in ratios))
     if any(c.hold_in_s > 0 or c.hold_out_s > 0 for c in changes):
-        parts.append("holds")
+        parts.append(translate("PacerTrace", "holds"))
     return ", ".join(parts)
 
 
@@ -65,7 +67,7 @@ def pacer_trace(changes: Sequence[StoredPacerChange], start_rate_brpm: float | N
     t = np.linspace(t_start_s, t_end_s, n)
     guide = guide_curve(changes, t)
     shape = _shape_text(changes)
-    label = f"pacer {_rates_text(changes)}" + (f", {shape}" if shape else "")
+    label = translate("PacerTrace", "pacer {rates}").format(rates=_rates_text(changes)) + (f", {shape}" if shape else "")
     if phase_reconstructed(changes):
-        label += " (phase reconstructed)"
+        label += " " + translate("PacerTrace", "(phase reconstructed)")
     return PacerTrace(t, guide, label)

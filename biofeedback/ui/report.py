@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -36,6 +36,7 @@ from biofeedback.core.hrv import time_domain as hrv
 from biofeedback.core.summary.session import SessionSummary
 from biofeedback.io.atomic_file import atomic_path, check_pdf, check_png, incomplete
 from biofeedback.io.session_format import DASH, format_date, format_duration
+from biofeedback.ui.i18n import localized, number, translate
 from biofeedback.ui.pacer_trace import pacer_trace
 from biofeedback.ui.report_drawing import (
     GRID,
@@ -49,6 +50,7 @@ from biofeedback.ui.report_drawing import (
     font,
 )
 from biofeedback.ui.summary_view import clock_text, comparison_text
+from biofeedback.ui.summary_words import reading_words
 
 MARGIN = 55.0
 PNG_WIDTH_PX = 1654  # 200 dpi across A4
@@ -59,18 +61,23 @@ BANDS = (("VLF", config.VLF_BAND_HZ, QColor("#e6e6ef")), ("LF", config.LF_BAND_H
          ("HF", config.HF_BAND_HZ, QColor("#f3ecd9")))
 
 SUMMARY_ROWS = (
-    ("n_beats", "Beats (intervals)", "{:.0f}", ""),
-    ("duration_s", "Time covered by beats", "{:.0f}", "s"),
-    ("mean_hr_bpm", "Mean heart rate", "{:.1f}", "bpm"),
+    ("n_beats", QT_TRANSLATE_NOOP("Report", "Beats (intervals)"), "{:.0f}", ""),
+    ("duration_s", QT_TRANSLATE_NOOP("Report", "Time covered by beats"), "{:.0f}", "s"),
+    ("mean_hr_bpm", QT_TRANSLATE_NOOP("Report", "Mean heart rate"), "{:.1f}", "bpm"),
     ("sdnn_ms", "SDNN", "{:.1f}", "ms"),
     ("rmssd_ms", "RMSSD", "{:.1f}", "ms"),
     ("pnn50_pct", "pNN50", "{:.1f}", "%"),
-    ("lf_power_ms2", "LF power", "{:.0f}", "ms²"),
-    ("hf_power_ms2", "HF power", "{:.0f}", "ms²"),
+    ("lf_power_ms2", QT_TRANSLATE_NOOP("Report", "LF power"), "{:.0f}", "ms²"),
+    ("hf_power_ms2", QT_TRANSLATE_NOOP("Report", "HF power"), "{:.0f}", "ms²"),
     ("lf_hf_ratio", "LF/HF", "{:.2f}", ""),
-    ("lf_peak_hz", "LF peak", "{:.3f}", "Hz"),
-    ("coherence_ratio", "Coherence ratio", "{:.2f}", ""),
+    ("lf_peak_hz", QT_TRANSLATE_NOOP("Report", "LF peak"), "{:.3f}", "Hz"),
+    ("coherence_ratio", QT_TRANSLATE_NOOP("Report", "Coherence ratio"), "{:.2f}", ""),
 )
+STATUS_WORDS = {"running": QT_TRANSLATE_NOOP("Report", "running"),
+                "interrupted": QT_TRANSLATE_NOOP("Report", "interrupted")}  # io/store/schema.py STATUSES
+CHECKIN_WORDS = {"stress": QT_TRANSLATE_NOOP("Report", "Stress"), "pain": QT_TRANSLATE_NOOP("Report", "Pain"),
+                 "mood": QT_TRANSLATE_NOOP("Report", "Mood"), "before": QT_TRANSLATE_NOOP("Report", "before"),
+                 "after": QT_TRANSLATE_NOOP("Report", "after")}
 
 
 def render_report(store, session_id: int, path: str | Path) -> Path:
@@ -121,7 +128,7 @@ def write_pdf(data: ReportData, path: Path) -> None:
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
     writer.setResolution(300)
-    writer.setTitle(f"biofeedback session {data.info.id}")
+    writer.setTitle(translate("Report", "biofeedback session {id}").format(id=data.info.id))
     writer.setCreator(f"biofeedback {__version__}")
     painter = QPainter(writer)
     if not painter.isActive():
@@ -161,14 +168,16 @@ def paint_report(p: QPainter, data: ReportData) -> None:
     info = data.info
     p.fillRect(QRectF(0, 0, PAGE_W, PAGE_H), QColor("white"))
     y = MARGIN - 10
-    draw_text(p, MARGIN, y, "Breathing session report", 30, bold=True)
-    title = info.name or f"Session {info.id}"
+    draw_text(p, MARGIN, y, translate("Report", "Breathing session report"), 30, bold=True)
+    title = info.name or translate("Report", "Session {id}").format(id=info.id)
     draw_text(p, PAGE_W - MARGIN, y + 8, title, 18, MUTED, align=Qt.AlignmentFlag.AlignRight, width=400)
     y += 52
-    status = "" if info.status == "completed" else f"  ·  {info.status}"
-    pacer = DASH if info.pacer_bpm is None else f"{info.pacer_bpm:.1f} breaths/min"
+    status = "" if info.status == "completed" else f"  ·  {translate('Report', STATUS_WORDS.get(info.status, info.status))}"
+    pacer = DASH if info.pacer_bpm is None else translate("Report", "{rate} breaths/min").format(
+        rate=number(info.pacer_bpm, 1))
     facts = (f"{format_date(info.started_at)}  ·  {format_duration(info.duration_s)}  ·  "
-             f"{info.source or DASH} ({info.protocol or DASH})  ·  pacer {pacer}{status}")
+             f"{info.source or DASH} ({info.protocol or DASH})  ·  "
+             + translate("Report", "pacer {pacer}").format(pacer=pacer) + status)
     draw_text(p, MARGIN, y, facts, 15, MUTED)
     y += 34
     p.setPen(QPen(GRID, 1.5))
@@ -184,7 +193,7 @@ def paint_report(p: QPainter, data: ReportData) -> None:
     _spectrum(p, data, QRectF(MARGIN + 45, y + 24, PAGE_W - 2 * MARGIN - 45, 190))
     y += 24 + 190 + 58
     if info.notes:
-        draw_text(p, MARGIN, y, "Notes", 15, bold=True)
+        draw_text(p, MARGIN, y, translate("Report", "Notes"), 15, bold=True)
         p.setFont(font(14))
         p.setPen(INK)
         p.drawText(QRectF(MARGIN, y + 22, PAGE_W - 2 * MARGIN, 60),
@@ -195,15 +204,18 @@ def paint_report(p: QPainter, data: ReportData) -> None:
 def _reading(p: QPainter, summary: SessionSummary, y: float) -> float:
     """The summary screen's words: the one-line reading, then swing, RMSSD and coherence against the
     user's earlier sessions (core.summary.session)."""
-    swing = DASH if summary.hr_swing.value is None else f"{summary.hr_swing.value:.1f} bpm"
-    rmssd = DASH if summary.rmssd.value is None else f"{summary.rmssd.value:.0f} ms"
+    swing = DASH if summary.hr_swing.value is None else f"{number(summary.hr_swing.value, 1)} bpm"
+    rmssd = DASH if summary.rmssd.value is None else f"{number(summary.rmssd.value)} ms"
     high = DASH if summary.high_coherence_s is None else clock_text(summary.high_coherence_s)
-    details = (f"HR swing per breath {swing}: {comparison_text(summary.hr_swing, 'bpm', '.1f', kind=summary.kind)}.  "
-               f"RMSSD {rmssd}: {comparison_text(summary.rmssd, 'ms', kind=summary.kind)}.  Time in high coherence {high}.")
+    details = translate("Report", "HR swing per breath {swing}: {swing_words}.  RMSSD {rmssd}: {rmssd_words}.  "
+                        "Time in high coherence {high}.").format(
+        swing=swing, swing_words=comparison_text(summary.hr_swing, "bpm", ".1f", kind=summary.kind),
+        rmssd=rmssd, rmssd_words=comparison_text(summary.rmssd, "ms", kind=summary.kind), high=high)
+    reading = reading_words(summary)
     wrap = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop)
     inner = PAGE_W - 2 * MARGIN - 24
     big, small = font(15, bold=True), font(12)
-    h1 = QFontMetricsF(big).boundingRect(QRectF(0, 0, inner, 1000), wrap, summary.reading).height()
+    h1 = QFontMetricsF(big).boundingRect(QRectF(0, 0, inner, 1000), wrap, reading).height()
     h2 = QFontMetricsF(small).boundingRect(QRectF(0, 0, inner, 1000), wrap, details).height()
     box = QRectF(MARGIN, y, PAGE_W - 2 * MARGIN, h1 + h2 + 20)
     p.setPen(QPen(GRID, 1.0))
@@ -211,7 +223,7 @@ def _reading(p: QPainter, summary: SessionSummary, y: float) -> float:
     p.drawRoundedRect(box, 6, 6)
     p.setFont(big)
     p.setPen(INK)
-    p.drawText(QRectF(MARGIN + 12, y + 7, inner, h1 + 2), wrap, summary.reading)
+    p.drawText(QRectF(MARGIN + 12, y + 7, inner, h1 + 2), wrap, reading)
     p.setFont(small)
     p.setPen(MUTED)
     p.drawText(QRectF(MARGIN + 12, y + 12 + h1, inner, h2 + 2), wrap, details)
@@ -220,12 +232,12 @@ def _reading(p: QPainter, summary: SessionSummary, y: float) -> float:
 
 def _summary_table(p: QPainter, data: ReportData, x: float, y: float) -> float:
     s = data.info.summary
-    draw_text(p, x, y, "Summary (whole session)", 17, bold=True)
+    draw_text(p, x, y, translate("Report", "Summary (whole session)"), 17, bold=True)
     y += 32
-    rows = [(label, DASH if s.get(key) is None else fmt.format(s[key]), unit)
+    rows = [(translate("Report", label), DASH if s.get(key) is None else localized(fmt.format(s[key])), unit)
             for key, label, fmt, unit in SUMMARY_ROWS]
     share = data.info.artifact_share
-    rows.insert(1, ("Corrected (artifacts)", DASH if share is None else f"{100 * share:.1f}", "%"))
+    rows.insert(1, (translate("Report", "Corrected (artifacts)"), DASH if share is None else number(100 * share, 1), "%"))
     for i, (label, value, unit) in enumerate(rows):
         if i % 2 == 0:
             p.fillRect(QRectF(x, y - 2, 420, 24), QColor("#f4f5f7"))
@@ -237,35 +249,36 @@ def _summary_table(p: QPainter, data: ReportData, x: float, y: float) -> float:
 
 
 def _checkin_and_markers(p: QPainter, data: ReportData, x: float, y: float) -> float:
-    draw_text(p, x, y, "Check-in (0–10)", 17, bold=True)
+    draw_text(p, x, y, translate("Report", "Check-in (0–10)"), 17, bold=True)
     y += 32
     before, after = data.info.checkins.get("before"), data.info.checkins.get("after")
     if before is None and after is None:
-        draw_text(p, x + 8, y, "No check-in was made for this session.", 14, MUTED)
+        draw_text(p, x + 8, y, translate("Report", "No check-in was made for this session."), 14, MUTED)
         y += 26
     else:
-        draw_text(p, x + 150, y, "before", 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
-        draw_text(p, x + 230, y, "after", 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
-        draw_text(p, x + 310, y, "change", 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
+        draw_text(p, x + 150, y, translate("Report", "before"), 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
+        draw_text(p, x + 230, y, translate("Report", "after"), 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
+        draw_text(p, x + 310, y, translate("Report", "change"), 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=80)
         y += 22
         for what in ("stress", "pain", "mood"):
             b, a = getattr(before, what, None), getattr(after, what, None)
             change = DASH if a is None or b is None else f"{a - b:+d}"
-            draw_text(p, x + 8, y, what.capitalize(), 14)
+            draw_text(p, x + 8, y, translate("Report", CHECKIN_WORDS[what]), 14)
             for col, text in ((150, b), (230, a), (310, change)):
                 draw_text(p, x + col, y, DASH if text is None else str(text), 14, bold=True,
                       align=Qt.AlignmentFlag.AlignHCenter, width=80)
             y += 24
         for checkin in (before, after):
             if isinstance(checkin, CheckIn) and checkin.note:
-                draw_text(p, x + 8, y, f"{checkin.phase}: “{checkin.note[:48]}”", 13, MUTED)
+                phase = translate("Report", CHECKIN_WORDS.get(checkin.phase, checkin.phase))
+                draw_text(p, x + 8, y, f"{phase}: “{checkin.note[:48]}”", 13, MUTED)
                 y += 22
     y += 14
-    draw_text(p, x, y, "Markers", 17, bold=True)
+    draw_text(p, x, y, translate("Report", "Markers"), 17, bold=True)
     y += 30
     markers = [(t, label) for t, label in data.markers if not label.startswith("session ")]
     if not markers:
-        draw_text(p, x + 8, y, "none", 14, MUTED)
+        draw_text(p, x + 8, y, translate("Report", "none"), 14, MUTED)
         y += 24
     t0 = data.beats[0].t_s if data.beats else 0.0
     for t_s, label in markers[:6]:
@@ -274,16 +287,18 @@ def _checkin_and_markers(p: QPainter, data: ReportData, x: float, y: float) -> f
         draw_text(p, x + 70, y, label[:40], 14)
         y += 22
     if len(markers) > 6:
-        draw_text(p, x + 8, y, f"… and {len(markers) - 6} more (export --format markers)", 13, MUTED)
+        draw_text(p, x + 8, y, translate("Report", "… and {n} more (export --format markers)").format(n=len(markers) - 6),
+                  13, MUTED)
         y += 22
     return y
 
 
 def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
-    draw_text(p, rect.left() - 45, rect.top() - 56, "Heart rate with the breathing pacer", 17, bold=True)
+    draw_text(p, rect.left() - 45, rect.top() - 56, translate("Report", "Heart rate with the breathing pacer"), 17,
+              bold=True)
     beats = data.beats
     if len(beats) < 2:
-        draw_text(p, rect.left(), rect.top() + 20, "Too few beats to draw.", 14, MUTED)
+        draw_text(p, rect.left(), rect.top() + 20, translate("Report", "Too few beats to draw."), 14, MUTED)
         return
     t = np.array([b.t_s for b in beats])
     hr = 60000.0 / np.array([b.rr_ms for b in beats])
@@ -293,7 +308,7 @@ def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
     lo, hi = np.percentile(hr, [2, 98])  # robust: one outlier must not flatten the curve
     pad = max((hi - lo) * 0.15, 3.0)
     axes = Axes(p, rect, (0.0, max(minutes[-1], 0.1)), (lo - pad, hi + pad))
-    axes.frame("minutes", "bpm")
+    axes.frame(translate("Report", "minutes"), "bpm")
     # pacer: the guide that ran (rate, ratio, holds over time), in the lower band of the plot
     trace = pacer_trace(data.pacer_changes, data.info.pacer_bpm, t0, float(t[-1]))
     if trace is not None:
@@ -316,7 +331,8 @@ def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
             p.drawLine(QPointF(xm, rect.top()), QPointF(xm, rect.bottom()))
             draw_text(p, xm + 4, rect.top() + 3, label[:34], 12, MARKER)
     legend_y = rect.top() - 27
-    legend = [("heart rate", HEART), ("corrected beat", CORRECTED), ("marker", MARKER)]
+    legend = [(translate("Report", "heart rate"), HEART), (translate("Report", "corrected beat"), CORRECTED),
+              (translate("Report", "marker"), MARKER)]
     if trace is not None:
         legend.insert(1, (trace.label, PACER))
     x = rect.right()
@@ -330,7 +346,8 @@ def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
 
 
 def _spectrum(p: QPainter, data: ReportData, rect: QRectF) -> None:
-    draw_text(p, rect.left() - 45, rect.top() - 56, "Spectrum of heart-rate variability (Welch)", 17, bold=True)
+    draw_text(p, rect.left() - 45, rect.top() - 56, translate("Report", "Spectrum of heart-rate variability (Welch)"),
+              17, bold=True)
     beats = data.beats
     spec = None
     if len(beats) >= 4:
@@ -338,7 +355,8 @@ def _spectrum(p: QPainter, data: ReportData, rect: QRectF) -> None:
         rr = np.array([b.rr_ms for b in beats])
         spec = hrv.spectrum(t, rr)
     if spec is None or spec.freqs_hz.size < 2:
-        draw_text(p, rect.left(), rect.top() + 20, "The session is too short for a spectrum.", 14, MUTED)
+        draw_text(p, rect.left(), rect.top() + 20, translate("Report", "The session is too short for a spectrum."), 14,
+                  MUTED)
         return
     keep = spec.freqs_hz <= config.GUI_SPECTRUM_MAX_HZ
     f, psd = spec.freqs_hz[keep], spec.psd_ms2_per_hz[keep]
@@ -354,4 +372,5 @@ def _spectrum(p: QPainter, data: ReportData, rect: QRectF) -> None:
         xp = float(axes.x(data.info.pacer_bpm / 60.0))
         p.setPen(QPen(PACER, 1.4, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(xp, rect.top()), QPointF(xp, rect.bottom()))
-        draw_text(p, xp + 6, rect.top() + rect.height() * 0.45, f"pacer {data.info.pacer_bpm / 60:.3f} Hz", 13, PACER)
+        draw_text(p, xp + 6, rect.top() + rect.height() * 0.45,
+                  translate("Report", "pacer {hz} Hz").format(hz=number(data.info.pacer_bpm / 60, 3)), 13, PACER)

@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
-from biofeedback import NOT_A_MEDICAL_DEVICE
+from biofeedback.ui.i18n import localized, not_a_medical_device
 
 PAGE_W, PAGE_H = 1000.0, 1414.0  # logical units, A4 proportions
 INK, MUTED, GRID = QColor("#1d2430"), QColor("#5b6675"), QColor("#d9dde3")
@@ -40,7 +40,7 @@ def draw_disclaimer(p: QPainter, margin: float) -> None:
     p.setFont(font(13))
     p.setPen(MUTED)
     p.drawText(box.adjusted(14, 8, -14, -8), int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter),
-               NOT_A_MEDICAL_DEVICE)
+               not_a_medical_device())
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> np.ndarray:
@@ -71,12 +71,12 @@ class Axes:
             yy = float(self.y(t))
             p.setPen(QPen(GRID, 1.0))
             p.drawLine(QPointF(r.left(), yy), QPointF(r.right(), yy))
-            draw_text(p, r.left() - 8, yy - 9, yfmt.format(t), 13, MUTED, align=Qt.AlignmentFlag.AlignRight, width=80)
+            draw_text(p, r.left() - 8, yy - 9, localized(yfmt.format(t)), 13, MUTED, align=Qt.AlignmentFlag.AlignRight, width=80)
         for t in nice_ticks(*self.xlim, n=8):
             xx = float(self.x(t))
             p.setPen(QPen(GRID, 1.0))
             p.drawLine(QPointF(xx, r.bottom()), QPointF(xx, r.bottom() + 5))
-            draw_text(p, xx - 40, r.bottom() + 7, xfmt.format(t), 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter,
+            draw_text(p, xx - 40, r.bottom() + 7, localized(xfmt.format(t)), 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter,
                   width=80)
         p.setPen(QPen(MUTED, 1.2))
         p.setBrush(Qt.BrushStyle.NoBrush)

@@ -29,6 +29,7 @@ from biofeedback.core.summary.session import (
 )
 from biofeedback.ui.i18n import not_a_medical_device, number, translate
 from biofeedback.ui.panels import clock_text
+from biofeedback.ui.summary_words import reading_words
 from biofeedback.ui.theme import DARK, Theme
 
 DASH = "–"
@@ -175,7 +176,7 @@ class SummaryView(QWidget):
 
     def show_summary(self, s: SessionSummary) -> None:
         self.summary = s
-        self.reading.setText(s.reading)
+        self.reading.setText(reading_words(s))
         self.duration.set(clock_text(s.duration_s), translate("Summary", "session clock"))
         if s.mean_coherence is None or s.high_coherence_s is None:  # (both None below one window)
             self.coherence.set(DASH, translate("Summary", "needs at least 64 s of beats"))

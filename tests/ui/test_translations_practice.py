@@ -125,3 +125,90 @@ def test_the_next_step_and_the_plan_in_spanish_and_portuguese(restore_language, 
     assert next_step_words("Session 2 of 2 today: 7.5 min (8 min left today).") == session
     assert plan_words(preset("custom", None, 2, 7.5, 5, 6)) == plan
     assert next_step_words("something core says that no template knows") == "something core says that no template knows"
+
+
+def test_the_window_reading_is_cores_in_english():
+    """Every case of core's reading (the first part and the check-in part), written by the window in English,
+    equals core's sentence."""
+    from dataclasses import replace
+
+    from test_summary_view import sine_session
+
+    from biofeedback.core.summary.session import (
+        CheckinChange,
+        Comparison,
+        plain_reading,
+        short_reading,
+    )
+    from biofeedback.ui.summary_words import reading_words
+
+    base = sine_session()
+    swings = [Comparison(6.2, 5.0, 95.0, 10, 9), Comparison(6.2, 5.0, 5.0, 10, 0), Comparison(6.2, 5.0, 50.0, 10, 5),
+              Comparison(6.2, None, None, 1), Comparison(None, None, None, 0)]
+    checkins = [(), (CheckinChange("stress", 6, 4), CheckinChange("pain", 3, 4)), (CheckinChange("mood", 5, 5),),
+                (CheckinChange("pain", 5, 4),)]
+    for kind in ("practice", "simulated", "replay", "unpaced"):
+        for swing in swings:
+            for answers in checkins:
+                for n, share in ((400, 0.01), (10, 0.0), (400, 0.4)):
+                    s = replace(base, n_beats=n, artifact_share=share, hr_swing=swing, checkins=answers, kind=kind)
+                    assert reading_words(s) == plain_reading(n, share, swing, answers, kind)
+    short = replace(base, kind="short", duration_s=75.0, min_minutes=1.5)
+    assert reading_words(short) == short_reading(75.0, 1.5)
+
+
+def test_report_words_follow_cores_definitions_and_reasons():
+    from biofeedback.core.practice.progress import DEFINITIONS
+    from biofeedback.core.practice.session_kind import REASONS
+    from biofeedback.ui.progress_report import DEFINITION_WORDS, REASON_WORDS, definition_words
+
+    assert set(REASON_WORDS) == set(REASONS) and REASON_WORDS == REASONS
+    assert set(DEFINITION_WORDS) == set(DEFINITIONS)
+    for key, text in DEFINITIONS.items():
+        assert definition_words(key, 2.5) == text.replace("minimum length", "minimum length (2.5 min)")
+
+
+def _pdf_text(path) -> str:
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    assert doc.load(str(path)) == QPdfDocument.Error.None_
+    return " ".join(doc.getAllText(k).text() for k in range(doc.pageCount()))
+
+
+def test_the_session_report_process_paints_in_the_language_it_is_given(four_weeks, tmp_path, restore_language,
+                                                                        monkeypatch):
+    """The report process's own main (ui/report_process.py), run here rather than as a child to save the
+    interpreter start: given the window's language it paints a Spanish PDF, numbers with decimal commas and
+    the not-a-medical-device notice in Spanish."""
+    from biofeedback.ui import report_process
+
+    assert report_process.LANGUAGE_ENV  # render_in_process puts current_language() there for the child
+    monkeypatch.setenv(report_process.LANGUAGE_ENV, "es")
+    monkeypatch.delattr(report_process.os, "nice", raising=False)  # the child lowers its priority; pytest must not
+    with SessionStore(four_weeks / STORE_FILENAME) as store:
+        first = store.list_sessions()[0]
+    out = tmp_path / "sesion.pdf"
+    assert report_process.main([str(four_weeks / STORE_FILENAME), str(first.id), str(out)]) == 0
+    assert i18n.current_language() == "es"
+    text = " ".join(_pdf_text(out).split())
+    assert "Informe de la sesión de respiración" in text and "Resumen (sesión completa)" in text
+    assert "Frecuencia cardiaca media" in text and "no un dispositivo médico" in text
+    assert "Tu frecuencia cardiaca subió y bajó" in text  # the reading, from core's case
+    assert f"{first.summary['mean_hr_bpm']:.1f}".replace(".", ",") in text
+    assert "Breathing session report" not in text and "Mean heart rate" not in text
+
+
+def test_the_progress_report_in_portuguese(four_weeks, tmp_path, restore_language):
+    from biofeedback.app.progress_data import load_progress_file
+    from biofeedback.ui.progress_report import write_progress_pdf
+
+    i18n.install_language(restore_language, "pt")
+    report = load_progress_file(four_weeks / STORE_FILENAME, Settings.from_dict(PLAN_SETTINGS), WEEK5_MONDAY)
+    out = write_progress_pdf(report, tmp_path / "semanas.pdf")
+    text = " ".join(_pdf_text(out).split())
+    assert "A prática semana a semana" in text and "Como se define cada número" in text
+    assert "Plano: O seu: 1 × 10 min por dia, 5 dias por semana, revisão semanal, 4 semanas" in text
+    assert "não é um dispositivo médico" in text or "não um dispositivo médico" in text
+    assert "duração mínima (" in text and "página 3 de 3" in text
+    assert "Practice over weeks" not in text and "How each number is defined" not in text

@@ -243,12 +243,32 @@ def summarize_session(
     )
 
 
+# the reading's sentences by case: English with {named} numbers (the window translates the same
+# templates, ui/summary_words.py); the check-in part is joined to the first part by "; "
+READINGS = {
+    "short": "A short session ({length}, under the {min_minutes}-minute minimum in the settings): it is kept "
+             "in your history, but not compared with your other sessions nor counted in your weekly progress.",
+    "few_beats": "A short session: too few beats to say more than the time practised.",
+    "artifacts": "{pct} % of beats needed correction, so today's numbers are rough; "
+                 "a still hand and a warm finger help.",
+    "more": "Your heart rate rose and fell with your breath more than in most of your earlier {peers}",
+    "less": "Your heart rate rose and fell with your breath less than in most of your earlier {peers}",
+    "usual": "Your heart rate rose and fell with your breath about as much as usual for you",
+    "as_peers": "Your heart rate rose and fell with your breath about as much as in your earlier {peers}",
+    "value": "Your heart rate rose and fell by about {bpm} bpm with each breath",
+    "no_breaths": "Too few clean breaths to measure how your heart rate followed your breath",
+}
+COMPLETE_READINGS = ("short", "few_beats", "artifacts")  # whole sentences: no check-in part follows
+
+
+def short_length_text(duration_s: float) -> str:
+    seconds = max(int(round(duration_s)), 0)
+    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
+
+
 def short_reading(duration_s: float, min_minutes: float) -> str:
     """What a session under the minimum length is told instead of a comparison."""
-    seconds = max(int(round(duration_s)), 0)
-    length = f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
-    return (f"A short session ({length}, under the {min_minutes:g}-minute minimum in the settings): it is kept "
-            "in your history, but not compared with your other sessions nor counted in your weekly progress.")
+    return READINGS["short"].format(length=short_length_text(duration_s), min_minutes=f"{min_minutes:g}")
 
 
 def _stored_swing(info: StoredSession, beats: Sequence[Beat]) -> float | None:
@@ -312,31 +332,35 @@ def _checkin_words(checkins: Sequence[CheckinChange]) -> str:
     return ", ".join(parts) + " after than before"
 
 
+def reading_case(n_beats: int, artifact_share: float | None, swing: Comparison,
+                 kind: str = PRACTICE) -> tuple[str, dict[str, str]]:
+    """The reading's first part as a READINGS key and its numbers, written as the English sentence writes them."""
+    if n_beats < config.SUMMARY_MIN_BEATS:
+        return "few_beats", {}
+    if artifact_share is not None and artifact_share > config.ARTIFACT_SHARE_WARN:
+        return "artifacts", {"pct": f"{100 * artifact_share:.0f}"}
+    peers = {"peers": PEERS.get(kind, "sessions")}
+    if swing.comparable and swing.percentile is not None:
+        hi = config.SUMMARY_NOTABLE_PERCENTILE
+        if swing.percentile >= hi:
+            return "more", peers
+        if swing.percentile <= 100.0 - hi:
+            return "less", peers
+        return ("usual", {}) if kind == PRACTICE else ("as_peers", peers)
+    if swing.value is not None:
+        return "value", {"bpm": f"{swing.value:.0f}"}
+    return "no_breaths", {}
+
+
 def plain_reading(
     n_beats: int, artifact_share: float | None, swing: Comparison, checkins: Sequence[CheckinChange],
     kind: str = PRACTICE,
 ) -> str:
     """One descriptive sentence: the swing against one's usual (one's earlier sessions of the same
     ``kind``: "your earlier simulated sessions"), then the check-in change."""
-    peers = PEERS.get(kind, "sessions")
-    if n_beats < config.SUMMARY_MIN_BEATS:
-        return "A short session: too few beats to say more than the time practised."
-    if artifact_share is not None and artifact_share > config.ARTIFACT_SHARE_WARN:
-        return (f"{100 * artifact_share:.0f} % of beats needed correction, so today's numbers are rough; "
-                "a still hand and a warm finger help.")
-    if swing.comparable and swing.percentile is not None:
-        hi = config.SUMMARY_NOTABLE_PERCENTILE
-        if swing.percentile >= hi:
-            first = f"Your heart rate rose and fell with your breath more than in most of your earlier {peers}"
-        elif swing.percentile <= 100.0 - hi:
-            first = f"Your heart rate rose and fell with your breath less than in most of your earlier {peers}"
-        elif kind == PRACTICE:
-            first = "Your heart rate rose and fell with your breath about as much as usual for you"
-        else:
-            first = f"Your heart rate rose and fell with your breath about as much as in your earlier {peers}"
-    elif swing.value is not None:
-        first = f"Your heart rate rose and fell by about {swing.value:.0f} bpm with each breath"
-    else:
-        first = "Too few clean breaths to measure how your heart rate followed your breath"
+    key, values = reading_case(n_beats, artifact_share, swing, kind)
+    first = READINGS[key].format(**values)
+    if key in COMPLETE_READINGS:
+        return first
     words = _checkin_words(checkins)
     return f"{first}; {words}." if words else f"{first}."

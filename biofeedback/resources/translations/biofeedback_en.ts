@@ -73,5 +73,33 @@
             <numerusform>%n short, simulated, replayed or unpaced sessions (under {minutes} min, or without a pacer) kept but not counted.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{first} – {last}, %n week(s)</source>
+        <translation>
+            <numerusform>{first} – {last}, %n week</numerusform>
+            <numerusform>{first} – {last}, %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted: {sessions} practice sessions and %n resonance assessment(s).</source>
+        <translation>
+            <numerusform>Counted: {sessions} practice sessions and %n resonance assessment.</numerusform>
+            <numerusform>Counted: {sessions} practice sessions and %n resonance assessments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{item} %n point(s) lower</source>
+        <translation>
+            <numerusform>{item} %n point lower</numerusform>
+            <numerusform>{item} %n points lower</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{item} %n point(s) higher</source>
+        <translation>
+            <numerusform>{item} %n point higher</numerusform>
+            <numerusform>{item} %n points higher</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -254,6 +254,53 @@
     </message>
 </context>
 <context>
+    <name>Definitions</name>
+    <message>
+        <source>Minutes practised: the length of each practice session (start to end) plus each resonance assessment&apos;s paced blocks and rests, summed per ISO week (Monday to Sunday, local time).</source>
+        <translation>Minutos practicados: la duración de cada sesión de práctica (de principio a fin) más los bloques guiados y los descansos de cada evaluación de resonancia, sumados por semana ISO (de lunes a domingo, hora local).</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s minutes for that week: sessions a day x minutes x days a week, in proportion to the days of the week inside the plan.</source>
+        <translation>Los minutos del plan para esa semana: sesiones al día x minutos x días a la semana, en proporción a los días de la semana que caen dentro del plan.</translation>
+    </message>
+    <message>
+        <source>Minutes practised divided by the week&apos;s target (100 % = as planned).</source>
+        <translation>Minutos practicados divididos entre la meta de la semana (100 % = según lo previsto).</translation>
+    </message>
+    <message>
+        <source>Check-in before a session, 0 (none) to 10 (worst/best imaginable), as the person answered it; the week&apos;s mean over the sessions where it was answered: the baseline trend.</source>
+        <translation>Registro antes de una sesión, de 0 (nada) a 10 (lo peor/mejor imaginable), tal como lo respondió la persona; la media de la semana sobre las sesiones en que se respondió: la tendencia de partida.</translation>
+    </message>
+    <message>
+        <source>After minus before within a session (negative = lower after); the week&apos;s mean over the sessions where both were answered.</source>
+        <translation>Después menos antes dentro de una sesión (negativo = más bajo después); la media de la semana sobre las sesiones en que se respondieron ambos.</translation>
+    </message>
+    <message>
+        <source>Heart-rate swing: per breath, the highest minus the lowest heart rate (Lehrer et al. 2000), averaged over a session&apos;s breaths; the week&apos;s median over sessions.</source>
+        <translation>Oscilación de la frecuencia cardiaca: en cada respiración, la frecuencia cardiaca más alta menos la más baja (Lehrer et al. 2000), promediada sobre las respiraciones de una sesión; la mediana de la semana sobre las sesiones.</translation>
+    </message>
+    <message>
+        <source>Coherence ratio (McCraty &amp; Childre 2010): power within 0.015 Hz of the highest peak in 0.04-0.26 Hz over the rest of the power in 0.0033-0.4 Hz, mean of 64 s windows stepped every 5 s over a session; the week&apos;s median over sessions.</source>
+        <translation>Cociente de coherencia (McCraty &amp; Childre 2010): la potencia a menos de 0,015 Hz del pico más alto en 0,04-0,26 Hz dividida entre el resto de la potencia en 0,0033-0,4 Hz, media de ventanas de 64 s desplazadas cada 5 s a lo largo de una sesión; la mediana de la semana sobre las sesiones.</translation>
+    </message>
+    <message>
+        <source>RMSSD: root mean square of successive differences between beats (Task Force 1996), over a whole session; the week&apos;s median over sessions.</source>
+        <translation>RMSSD: raíz cuadrada de la media de los cuadrados de las diferencias sucesivas entre latidos (Task Force 1996), sobre una sesión completa; la mediana de la semana sobre las sesiones.</translation>
+    </message>
+    <message>
+        <source>Trend: the Theil-Sen slope (median of pairwise slopes, Sen 1968) over sessions, per week; only with {sessions} sessions over {days} days or more.</source>
+        <translation>Tendencia: la pendiente de Theil-Sen (mediana de las pendientes entre pares, Sen 1968) sobre las sesiones, por semana; solo con {sessions} sesiones a lo largo de {days} días o más.</translation>
+    </message>
+    <message>
+        <source>Sessions kept but not counted anywhere here: shorter than the minimum length, on the simulated sensor, replays, or without a breathing pacer (record runs).</source>
+        <translation>Sesiones guardadas pero que no cuentan en nada de lo que aparece aquí: más cortas que la duración mínima, con el sensor simulado, reproducciones o sin guía de respiración (grabaciones con record).</translation>
+    </message>
+    <message>
+        <source>minimum length</source>
+        <translation>duración mínima</translation>
+    </message>
+</context>
+<context>
     <name>Disclaimer</name>
     <message>
         <source>biofeedback is a relaxation and self-observation tool, not a medical device. It does not diagnose, treat or prevent any condition; consult a health professional about your health.</source>
@@ -909,6 +956,21 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>PacerTrace</name>
+    <message>
+        <source>holds</source>
+        <translation>pausas</translation>
+    </message>
+    <message>
+        <source>pacer {rates}</source>
+        <translation>guía {rates}</translation>
+    </message>
+    <message>
+        <source>(phase reconstructed)</source>
+        <translation>(fase reconstruida)</translation>
+    </message>
+</context>
+<context>
     <name>Plan</name>
     <message>
         <source>Lehrer</source>
@@ -1229,6 +1291,34 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
             <numerusform>%n sesiones cortas, simuladas, reproducidas o sin guía (menos de {minutes} min, o sin guía) guardadas pero sin contar.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{first} – {last}, %n week(s)</source>
+        <translation>
+            <numerusform>{first} – {last}, %n semana</numerusform>
+            <numerusform>{first} – {last}, %n semanas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted: {sessions} practice sessions and %n resonance assessment(s).</source>
+        <translation>
+            <numerusform>Se cuentan: {sessions} sesiones de práctica y %n evaluación de resonancia.</numerusform>
+            <numerusform>Se cuentan: {sessions} sesiones de práctica y %n evaluaciones de resonancia.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{item} %n point(s) lower</source>
+        <translation>
+            <numerusform>{item} %n punto más bajo</numerusform>
+            <numerusform>{item} %n puntos más bajo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{item} %n point(s) higher</source>
+        <translation>
+            <numerusform>{item} %n punto más alto</numerusform>
+            <numerusform>{item} %n puntos más alto</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Presentation</name>
@@ -1341,6 +1431,304 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>ProgressReport</name>
+    <message>
+        <source>pain</source>
+        <translation>dolor</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <translation>estrés</translation>
+    </message>
+    <message>
+        <source>mood</source>
+        <translation>ánimo</translation>
+    </message>
+    <message>
+        <source>pain before sessions</source>
+        <translation>dolor antes de las sesiones</translation>
+    </message>
+    <message>
+        <source>stress before sessions</source>
+        <translation>estrés antes de las sesiones</translation>
+    </message>
+    <message>
+        <source>mood before sessions</source>
+        <translation>ánimo antes de las sesiones</translation>
+    </message>
+    <message>
+        <source>swing</source>
+        <translation>oscilación</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coherencia</translation>
+    </message>
+    <message>
+        <source>week (Monday)</source>
+        <translation>semana (lunes)</translation>
+    </message>
+    <message>
+        <source>plan week</source>
+        <translation>semana plan</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>meta</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sesiones</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>fuera</translation>
+    </message>
+    <message>
+        <source>Δpain</source>
+        <translation>Δdolor</translation>
+    </message>
+    <message>
+        <source>Δstress</source>
+        <translation>Δestrés</translation>
+    </message>
+    <message>
+        <source>Δmood</source>
+        <translation>Δánimo</translation>
+    </message>
+    <message>
+        <source>swing bpm</source>
+        <translation>oscil. lpm</translation>
+    </message>
+    <message>
+        <source>shorter than the minimum length</source>
+        <translation>más cortas que la duración mínima</translation>
+    </message>
+    <message>
+        <source>on the simulated sensor</source>
+        <translation>con el sensor simulado</translation>
+    </message>
+    <message>
+        <source>a replay of a recording</source>
+        <translation>reproducciones de una grabación</translation>
+    </message>
+    <message>
+        <source>no breathing pacer (a record run)</source>
+        <translation>sin guía de respiración (grabaciones con record)</translation>
+    </message>
+    <message>
+        <source>biofeedback: practice over weeks</source>
+        <translation>biofeedback: la práctica a lo largo de las semanas</translation>
+    </message>
+    <message>
+        <source>no sessions up to {day}</source>
+        <translation>sin sesiones hasta el {day}</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>Practice over weeks</source>
+        <translation>La práctica semana a semana</translation>
+    </message>
+    <message>
+        <source>Plan: {plan}.</source>
+        <translation>Plan: {plan}.</translation>
+    </message>
+    <message>
+        <source>Sessions shorter than {minutes} min, on the simulated sensor, replays and recordings without a breathing pacer are kept but not counted.</source>
+        <translation>Las sesiones de menos de {minutes} min, con el sensor simulado, las reproducciones y las grabaciones sin guía de respiración se guardan pero no cuentan.</translation>
+    </message>
+    <message>
+        <source>Minutes practised per week</source>
+        <translation>Minutos practicados por semana</translation>
+    </message>
+    <message>
+        <source>(red: the plan&apos;s target)</source>
+        <translation>(en rojo: la meta del plan)</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>Cumplimiento</translation>
+    </message>
+    <message>
+        <source>Resonance assessments</source>
+        <translation>Evaluaciones de resonancia</translation>
+    </message>
+    <message>
+        <source>None in these weeks.</source>
+        <translation>Ninguna en estas semanas.</translation>
+    </message>
+    <message>
+        <source>{rate} breaths/min</source>
+        <translation>{rate} resp/min</translation>
+    </message>
+    <message>
+        <source>no clear rate</source>
+        <translation>sin un ritmo claro</translation>
+    </message>
+    <message>
+        <source>{day}: {rate} ({minutes} min, counted as practice)</source>
+        <translation>{day}: {rate} ({minutes} min, contados como práctica)</translation>
+    </message>
+    <message>
+        <source>Check-ins and heart rhythm</source>
+        <translation>Registros y ritmo cardiaco</translation>
+    </message>
+    <message>
+        <source>Before sessions: the weekly mean (0-10)</source>
+        <translation>Antes de las sesiones: la media semanal (0-10)</translation>
+    </message>
+    <message>
+        <source>Per week: before sessions (mean), change within sessions (after - before), and the heart rhythm (medians)</source>
+        <translation>Por semana: antes de las sesiones (media), cambio dentro de las sesiones (después - antes) y el ritmo cardiaco (medianas)</translation>
+    </message>
+    <message>
+        <source>{slope} points/week</source>
+        <translation>{slope} puntos/semana</translation>
+    </message>
+    <message>
+        <source>{slope}/week</source>
+        <translation>{slope}/semana</translation>
+    </message>
+    <message>
+        <source>Trends over the practice sessions (Theil-Sen): {trends}.</source>
+        <translation>Tendencias sobre las sesiones de práctica (Theil-Sen): {trends}.</translation>
+    </message>
+    <message>
+        <source>Left out (kept, not counted): {reasons}.</source>
+        <translation>Fuera (guardadas, sin contar): {reasons}.</translation>
+    </message>
+    <message>
+        <source>HR swing per breath (bpm)</source>
+        <translation>Oscilación de FC por respiración (lpm)</translation>
+    </message>
+    <message>
+        <source>Coherence ratio</source>
+        <translation>Cociente de coherencia</translation>
+    </message>
+    <message>
+        <source>Heart rhythm during practice: the week&apos;s median</source>
+        <translation>El ritmo cardiaco durante la práctica: la mediana de la semana</translation>
+    </message>
+    <message>
+        <source>Minutes practised</source>
+        <translation>Minutos practicados</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Done (adherence)</source>
+        <translation>Hecho (cumplimiento)</translation>
+    </message>
+    <message>
+        <source>Before sessions (pain, stress, mood)</source>
+        <translation>Antes de las sesiones (dolor, estrés, ánimo)</translation>
+    </message>
+    <message>
+        <source>Change within sessions (Δ)</source>
+        <translation>Cambio dentro de las sesiones (Δ)</translation>
+    </message>
+    <message>
+        <source>Heart-rate swing</source>
+        <translation>Oscilación de la frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>Coherence</source>
+        <translation>Coherencia</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Tendencias</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Fuera del cómputo</translation>
+    </message>
+    <message>
+        <source>How each number is defined</source>
+        <translation>Cómo se define cada número</translation>
+    </message>
+    <message>
+        <source>These are descriptions of practice, not measures of health: the check-ins are what the person answered, and heart-rhythm figures vary with posture, breathing, sleep and the sensor.</source>
+        <translation>Esto describe la práctica, no mide la salud: los registros son lo que respondió la persona, y las cifras del ritmo cardiaco varían con la postura, la respiración, el sueño y el sensor.</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>A short session ({length}, under the {min_minutes}-minute minimum in the settings): it is kept in your history, but not compared with your other sessions nor counted in your weekly progress.</source>
+        <translation>Una sesión corta ({length}, menos del mínimo de {min_minutes} minutos de los ajustes): se guarda en tu historial, pero no se compara con tus otras sesiones ni cuenta en tu progreso semanal.</translation>
+    </message>
+    <message>
+        <source>A short session: too few beats to say more than the time practised.</source>
+        <translation>Una sesión corta: muy pocos latidos para decir algo más que el tiempo practicado.</translation>
+    </message>
+    <message>
+        <source>{pct} % of beats needed correction, so today&apos;s numbers are rough; a still hand and a warm finger help.</source>
+        <translation>El {pct} % de los latidos necesitó corrección, así que los números de hoy son aproximados; ayudan una mano quieta y un dedo caliente.</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell with your breath more than in most of your earlier {peers}</source>
+        <translation>Tu frecuencia cardiaca subió y bajó con tu respiración más que en la mayoría de tus {peers} anteriores</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell with your breath less than in most of your earlier {peers}</source>
+        <translation>Tu frecuencia cardiaca subió y bajó con tu respiración menos que en la mayoría de tus {peers} anteriores</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell with your breath about as much as usual for you</source>
+        <translation>Tu frecuencia cardiaca subió y bajó con tu respiración más o menos como sueles</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell with your breath about as much as in your earlier {peers}</source>
+        <translation>Tu frecuencia cardiaca subió y bajó con tu respiración más o menos como en tus {peers} anteriores</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell by about {bpm} bpm with each breath</source>
+        <translation>Tu frecuencia cardiaca subió y bajó unos {bpm} lpm con cada respiración</translation>
+    </message>
+    <message>
+        <source>Too few clean breaths to measure how your heart rate followed your breath</source>
+        <translation>Muy pocas respiraciones limpias para medir cómo siguió tu frecuencia cardiaca a tu respiración</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <translation>estrés</translation>
+    </message>
+    <message>
+        <source>pain</source>
+        <translation>dolor</translation>
+    </message>
+    <message>
+        <source>mood</source>
+        <translation>ánimo</translation>
+    </message>
+    <message>
+        <source>your check-in answers were the same before and after</source>
+        <translation>tus respuestas del registro fueron las mismas antes y después</translation>
+    </message>
+    <message>
+        <source>{changes} after than before</source>
+        <translation>{changes} después que antes</translation>
+    </message>
+</context>
+<context>
     <name>Reminders</name>
     <message>
         <source>Snooze the reminder ({minutes} min)</source>
@@ -1373,6 +1761,161 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>&amp;Snooze for</source>
         <translation>&amp;Posponer durante</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Beats (intervals)</source>
+        <translation>Latidos (intervalos)</translation>
+    </message>
+    <message>
+        <source>Time covered by beats</source>
+        <translation>Tiempo cubierto por latidos</translation>
+    </message>
+    <message>
+        <source>Mean heart rate</source>
+        <translation>Frecuencia cardiaca media</translation>
+    </message>
+    <message>
+        <source>LF power</source>
+        <translation>Potencia LF</translation>
+    </message>
+    <message>
+        <source>HF power</source>
+        <translation>Potencia HF</translation>
+    </message>
+    <message>
+        <source>LF peak</source>
+        <translation>Pico LF</translation>
+    </message>
+    <message>
+        <source>Coherence ratio</source>
+        <translation>Cociente de coherencia</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrumpida</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Estrés</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>antes</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>después</translation>
+    </message>
+    <message>
+        <source>biofeedback session {id}</source>
+        <translation>sesión de biofeedback {id}</translation>
+    </message>
+    <message>
+        <source>Breathing session report</source>
+        <translation>Informe de la sesión de respiración</translation>
+    </message>
+    <message>
+        <source>Session {id}</source>
+        <translation>Sesión {id}</translation>
+    </message>
+    <message>
+        <source>{rate} breaths/min</source>
+        <translation>{rate} resp/min</translation>
+    </message>
+    <message>
+        <source>pacer {pacer}</source>
+        <translation>guía {pacer}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>HR swing per breath {swing}: {swing_words}.  RMSSD {rmssd}: {rmssd_words}.  Time in high coherence {high}.</source>
+        <translation>Oscilación de FC por respiración {swing}: {swing_words}.  RMSSD {rmssd}: {rmssd_words}.  Tiempo en coherencia alta {high}.</translation>
+    </message>
+    <message>
+        <source>Summary (whole session)</source>
+        <translation>Resumen (sesión completa)</translation>
+    </message>
+    <message>
+        <source>Corrected (artifacts)</source>
+        <translation>Corregidos (artefactos)</translation>
+    </message>
+    <message>
+        <source>Check-in (0–10)</source>
+        <translation>Registro (0–10)</translation>
+    </message>
+    <message>
+        <source>No check-in was made for this session.</source>
+        <translation>No se hizo ningún registro en esta sesión.</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>cambio</translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>… and {n} more (export --format markers)</source>
+        <translation>… y {n} más (export --format markers)</translation>
+    </message>
+    <message>
+        <source>Heart rate with the breathing pacer</source>
+        <translation>Frecuencia cardiaca con la guía de respiración</translation>
+    </message>
+    <message>
+        <source>Too few beats to draw.</source>
+        <translation>Muy pocos latidos para dibujar.</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation>frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>corrected beat</source>
+        <translation>latido corregido</translation>
+    </message>
+    <message>
+        <source>marker</source>
+        <translation>marca</translation>
+    </message>
+    <message>
+        <source>Spectrum of heart-rate variability (Welch)</source>
+        <translation>Espectro de la variabilidad de la frecuencia cardiaca (Welch)</translation>
+    </message>
+    <message>
+        <source>The session is too short for a spectrum.</source>
+        <translation>La sesión es demasiado corta para un espectro.</translation>
+    </message>
+    <message>
+        <source>pacer {hz} Hz</source>
+        <translation>guía {hz} Hz</translation>
     </message>
 </context>
 <context>

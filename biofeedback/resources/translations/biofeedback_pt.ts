@@ -254,6 +254,53 @@
     </message>
 </context>
 <context>
+    <name>Definitions</name>
+    <message>
+        <source>Minutes practised: the length of each practice session (start to end) plus each resonance assessment&apos;s paced blocks and rests, summed per ISO week (Monday to Sunday, local time).</source>
+        <translation>Minutos praticados: a duração de cada sessão de prática (do início ao fim) mais os blocos guiados e as pausas de cada avaliação de ressonância, somados por semana ISO (de segunda a domingo, hora local).</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s minutes for that week: sessions a day x minutes x days a week, in proportion to the days of the week inside the plan.</source>
+        <translation>Os minutos do plano para essa semana: sessões por dia x minutos x dias por semana, em proporção aos dias da semana dentro do plano.</translation>
+    </message>
+    <message>
+        <source>Minutes practised divided by the week&apos;s target (100 % = as planned).</source>
+        <translation>Minutos praticados a dividir pela meta da semana (100 % = como planeado).</translation>
+    </message>
+    <message>
+        <source>Check-in before a session, 0 (none) to 10 (worst/best imaginable), as the person answered it; the week&apos;s mean over the sessions where it was answered: the baseline trend.</source>
+        <translation>Registo antes de uma sessão, de 0 (nada) a 10 (o pior/melhor imaginável), tal como a pessoa respondeu; a média da semana sobre as sessões em que foi respondido: a tendência de base.</translation>
+    </message>
+    <message>
+        <source>After minus before within a session (negative = lower after); the week&apos;s mean over the sessions where both were answered.</source>
+        <translation>Depois menos antes dentro de uma sessão (negativo = mais baixo depois); a média da semana sobre as sessões em que ambos foram respondidos.</translation>
+    </message>
+    <message>
+        <source>Heart-rate swing: per breath, the highest minus the lowest heart rate (Lehrer et al. 2000), averaged over a session&apos;s breaths; the week&apos;s median over sessions.</source>
+        <translation>Oscilação da frequência cardíaca: em cada respiração, a frequência cardíaca mais alta menos a mais baixa (Lehrer et al. 2000), em média sobre as respirações de uma sessão; a mediana da semana sobre as sessões.</translation>
+    </message>
+    <message>
+        <source>Coherence ratio (McCraty &amp; Childre 2010): power within 0.015 Hz of the highest peak in 0.04-0.26 Hz over the rest of the power in 0.0033-0.4 Hz, mean of 64 s windows stepped every 5 s over a session; the week&apos;s median over sessions.</source>
+        <translation>Razão de coerência (McCraty &amp; Childre 2010): a potência a menos de 0,015 Hz do pico mais alto em 0,04-0,26 Hz a dividir pelo resto da potência em 0,0033-0,4 Hz, média de janelas de 64 s deslocadas a cada 5 s ao longo de uma sessão; a mediana da semana sobre as sessões.</translation>
+    </message>
+    <message>
+        <source>RMSSD: root mean square of successive differences between beats (Task Force 1996), over a whole session; the week&apos;s median over sessions.</source>
+        <translation>RMSSD: raiz quadrada da média dos quadrados das diferenças sucessivas entre batimentos (Task Force 1996), sobre uma sessão inteira; a mediana da semana sobre as sessões.</translation>
+    </message>
+    <message>
+        <source>Trend: the Theil-Sen slope (median of pairwise slopes, Sen 1968) over sessions, per week; only with {sessions} sessions over {days} days or more.</source>
+        <translation>Tendência: o declive de Theil-Sen (mediana dos declives entre pares, Sen 1968) sobre as sessões, por semana; só com {sessions} sessões ao longo de {days} dias ou mais.</translation>
+    </message>
+    <message>
+        <source>Sessions kept but not counted anywhere here: shorter than the minimum length, on the simulated sensor, replays, or without a breathing pacer (record runs).</source>
+        <translation>Sessões guardadas mas que não contam em nada do que aqui aparece: mais curtas do que a duração mínima, com o sensor simulado, reproduções ou sem guia de respiração (gravações com record).</translation>
+    </message>
+    <message>
+        <source>minimum length</source>
+        <translation>duração mínima</translation>
+    </message>
+</context>
+<context>
     <name>Disclaimer</name>
     <message>
         <source>biofeedback is a relaxation and self-observation tool, not a medical device. It does not diagnose, treat or prevent any condition; consult a health professional about your health.</source>
@@ -909,6 +956,21 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>PacerTrace</name>
+    <message>
+        <source>holds</source>
+        <translation>pausas</translation>
+    </message>
+    <message>
+        <source>pacer {rates}</source>
+        <translation>guia {rates}</translation>
+    </message>
+    <message>
+        <source>(phase reconstructed)</source>
+        <translation>(fase reconstruída)</translation>
+    </message>
+</context>
+<context>
     <name>Plan</name>
     <message>
         <source>Lehrer</source>
@@ -1229,6 +1291,34 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
             <numerusform>%n sessões curtas, simuladas, reproduzidas ou sem guia (menos de {minutes} min, ou sem guia) guardadas mas não contadas.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{first} – {last}, %n week(s)</source>
+        <translation>
+            <numerusform>{first} – {last}, %n semana</numerusform>
+            <numerusform>{first} – {last}, %n semanas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted: {sessions} practice sessions and %n resonance assessment(s).</source>
+        <translation>
+            <numerusform>Contam: {sessions} sessões de prática e %n avaliação de ressonância.</numerusform>
+            <numerusform>Contam: {sessions} sessões de prática e %n avaliações de ressonância.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{item} %n point(s) lower</source>
+        <translation>
+            <numerusform>{item} %n ponto mais baixo</numerusform>
+            <numerusform>{item} %n pontos mais baixo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{item} %n point(s) higher</source>
+        <translation>
+            <numerusform>{item} %n ponto mais alto</numerusform>
+            <numerusform>{item} %n pontos mais alto</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Presentation</name>
@@ -1341,6 +1431,304 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>ProgressReport</name>
+    <message>
+        <source>pain</source>
+        <translation>dor</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <translation>stress</translation>
+    </message>
+    <message>
+        <source>mood</source>
+        <translation>humor</translation>
+    </message>
+    <message>
+        <source>pain before sessions</source>
+        <translation>dor antes das sessões</translation>
+    </message>
+    <message>
+        <source>stress before sessions</source>
+        <translation>stress antes das sessões</translation>
+    </message>
+    <message>
+        <source>mood before sessions</source>
+        <translation>humor antes das sessões</translation>
+    </message>
+    <message>
+        <source>swing</source>
+        <translation>oscilação</translation>
+    </message>
+    <message>
+        <source>coherence</source>
+        <translation>coerência</translation>
+    </message>
+    <message>
+        <source>week (Monday)</source>
+        <translation>semana (segunda)</translation>
+    </message>
+    <message>
+        <source>plan week</source>
+        <translation>semana plano</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>meta</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>feito</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dias</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sessões</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>de fora</translation>
+    </message>
+    <message>
+        <source>Δpain</source>
+        <translation>Δdor</translation>
+    </message>
+    <message>
+        <source>Δstress</source>
+        <translation>Δstress</translation>
+    </message>
+    <message>
+        <source>Δmood</source>
+        <translation>Δhumor</translation>
+    </message>
+    <message>
+        <source>swing bpm</source>
+        <translation>oscil. bpm</translation>
+    </message>
+    <message>
+        <source>shorter than the minimum length</source>
+        <translation>mais curtas do que a duração mínima</translation>
+    </message>
+    <message>
+        <source>on the simulated sensor</source>
+        <translation>com o sensor simulado</translation>
+    </message>
+    <message>
+        <source>a replay of a recording</source>
+        <translation>reproduções de uma gravação</translation>
+    </message>
+    <message>
+        <source>no breathing pacer (a record run)</source>
+        <translation>sem guia de respiração (gravações com record)</translation>
+    </message>
+    <message>
+        <source>biofeedback: practice over weeks</source>
+        <translation>biofeedback: a prática ao longo das semanas</translation>
+    </message>
+    <message>
+        <source>no sessions up to {day}</source>
+        <translation>sem sessões até {day}</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>Practice over weeks</source>
+        <translation>A prática semana a semana</translation>
+    </message>
+    <message>
+        <source>Plan: {plan}.</source>
+        <translation>Plano: {plan}.</translation>
+    </message>
+    <message>
+        <source>Sessions shorter than {minutes} min, on the simulated sensor, replays and recordings without a breathing pacer are kept but not counted.</source>
+        <translation>As sessões com menos de {minutes} min, com o sensor simulado, as reproduções e as gravações sem guia de respiração ficam guardadas mas não contam.</translation>
+    </message>
+    <message>
+        <source>Minutes practised per week</source>
+        <translation>Minutos praticados por semana</translation>
+    </message>
+    <message>
+        <source>(red: the plan&apos;s target)</source>
+        <translation>(a vermelho: a meta do plano)</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>Cumprimento</translation>
+    </message>
+    <message>
+        <source>Resonance assessments</source>
+        <translation>Avaliações de ressonância</translation>
+    </message>
+    <message>
+        <source>None in these weeks.</source>
+        <translation>Nenhuma nestas semanas.</translation>
+    </message>
+    <message>
+        <source>{rate} breaths/min</source>
+        <translation>{rate} resp/min</translation>
+    </message>
+    <message>
+        <source>no clear rate</source>
+        <translation>sem ritmo claro</translation>
+    </message>
+    <message>
+        <source>{day}: {rate} ({minutes} min, counted as practice)</source>
+        <translation>{day}: {rate} ({minutes} min, contados como prática)</translation>
+    </message>
+    <message>
+        <source>Check-ins and heart rhythm</source>
+        <translation>Registos e ritmo cardíaco</translation>
+    </message>
+    <message>
+        <source>Before sessions: the weekly mean (0-10)</source>
+        <translation>Antes das sessões: a média semanal (0-10)</translation>
+    </message>
+    <message>
+        <source>Per week: before sessions (mean), change within sessions (after - before), and the heart rhythm (medians)</source>
+        <translation>Por semana: antes das sessões (média), mudança dentro das sessões (depois - antes) e o ritmo cardíaco (medianas)</translation>
+    </message>
+    <message>
+        <source>{slope} points/week</source>
+        <translation>{slope} pontos/semana</translation>
+    </message>
+    <message>
+        <source>{slope}/week</source>
+        <translation>{slope}/semana</translation>
+    </message>
+    <message>
+        <source>Trends over the practice sessions (Theil-Sen): {trends}.</source>
+        <translation>Tendências sobre as sessões de prática (Theil-Sen): {trends}.</translation>
+    </message>
+    <message>
+        <source>Left out (kept, not counted): {reasons}.</source>
+        <translation>De fora (guardadas, não contadas): {reasons}.</translation>
+    </message>
+    <message>
+        <source>HR swing per breath (bpm)</source>
+        <translation>Oscilação da FC por respiração (bpm)</translation>
+    </message>
+    <message>
+        <source>Coherence ratio</source>
+        <translation>Razão de coerência</translation>
+    </message>
+    <message>
+        <source>Heart rhythm during practice: the week&apos;s median</source>
+        <translation>O ritmo cardíaco durante a prática: a mediana da semana</translation>
+    </message>
+    <message>
+        <source>Minutes practised</source>
+        <translation>Minutos praticados</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Done (adherence)</source>
+        <translation>Feito (cumprimento)</translation>
+    </message>
+    <message>
+        <source>Before sessions (pain, stress, mood)</source>
+        <translation>Antes das sessões (dor, stress, humor)</translation>
+    </message>
+    <message>
+        <source>Change within sessions (Δ)</source>
+        <translation>Mudança dentro das sessões (Δ)</translation>
+    </message>
+    <message>
+        <source>Heart-rate swing</source>
+        <translation>Oscilação da frequência cardíaca</translation>
+    </message>
+    <message>
+        <source>Coherence</source>
+        <translation>Coerência</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Tendências</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>De fora</translation>
+    </message>
+    <message>
+        <source>How each number is defined</source>
+        <translation>Como se define cada número</translation>
+    </message>
+    <message>
+        <source>These are descriptions of practice, not measures of health: the check-ins are what the person answered, and heart-rhythm figures vary with posture, breathing, sleep and the sensor.</source>
+        <translation>Isto descreve a prática, não mede a saúde: os registos são o que a pessoa respondeu, e os números do ritmo cardíaco variam com a postura, a respiração, o sono e o sensor.</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>A short session ({length}, under the {min_minutes}-minute minimum in the settings): it is kept in your history, but not compared with your other sessions nor counted in your weekly progress.</source>
+        <translation>Uma sessão curta ({length}, abaixo do mínimo de {min_minutes} minutos das definições): fica no seu histórico, mas não é comparada com as suas outras sessões nem conta para o seu progresso semanal.</translation>
+    </message>
+    <message>
+        <source>A short session: too few beats to say more than the time practised.</source>
+        <translation>Uma sessão curta: poucos batimentos para dizer mais do que o tempo praticado.</translation>
+    </message>
+    <message>
+        <source>{pct} % of beats needed correction, so today&apos;s numbers are rough; a still hand and a warm finger help.</source>
+        <translation>{pct} % dos batimentos precisaram de correção, por isso os números de hoje são aproximados; ajudam uma mão quieta e um dedo quente.</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell with your breath more than in most of your earlier {peers}</source>
+        <translation>A sua frequência cardíaca subiu e desceu com a respiração mais do que na maioria das suas {peers} anteriores</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell with your breath less than in most of your earlier {peers}</source>
+        <translation>A sua frequência cardíaca subiu e desceu com a respiração menos do que na maioria das suas {peers} anteriores</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell with your breath about as much as usual for you</source>
+        <translation>A sua frequência cardíaca subiu e desceu com a respiração mais ou menos como costuma</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell with your breath about as much as in your earlier {peers}</source>
+        <translation>A sua frequência cardíaca subiu e desceu com a respiração mais ou menos como nas suas {peers} anteriores</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell by about {bpm} bpm with each breath</source>
+        <translation>A sua frequência cardíaca subiu e desceu cerca de {bpm} bpm com cada respiração</translation>
+    </message>
+    <message>
+        <source>Too few clean breaths to measure how your heart rate followed your breath</source>
+        <translation>Poucas respirações limpas para medir como a frequência cardíaca acompanhou a respiração</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <translation>stress</translation>
+    </message>
+    <message>
+        <source>pain</source>
+        <translation>dor</translation>
+    </message>
+    <message>
+        <source>mood</source>
+        <translation>humor</translation>
+    </message>
+    <message>
+        <source>your check-in answers were the same before and after</source>
+        <translation>as suas respostas ao registo foram as mesmas antes e depois</translation>
+    </message>
+    <message>
+        <source>{changes} after than before</source>
+        <translation>{changes} depois do que antes</translation>
+    </message>
+</context>
+<context>
     <name>Reminders</name>
     <message>
         <source>Snooze the reminder ({minutes} min)</source>
@@ -1373,6 +1761,161 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>&amp;Snooze for</source>
         <translation>&amp;Adiar durante</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Beats (intervals)</source>
+        <translation>Batimentos (intervalos)</translation>
+    </message>
+    <message>
+        <source>Time covered by beats</source>
+        <translation>Tempo coberto por batimentos</translation>
+    </message>
+    <message>
+        <source>Mean heart rate</source>
+        <translation>Frequência cardíaca média</translation>
+    </message>
+    <message>
+        <source>LF power</source>
+        <translation>Potência LF</translation>
+    </message>
+    <message>
+        <source>HF power</source>
+        <translation>Potência HF</translation>
+    </message>
+    <message>
+        <source>LF peak</source>
+        <translation>Pico LF</translation>
+    </message>
+    <message>
+        <source>Coherence ratio</source>
+        <translation>Razão de coerência</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>em curso</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompida</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dor</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Humor</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>antes</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>depois</translation>
+    </message>
+    <message>
+        <source>biofeedback session {id}</source>
+        <translation>sessão de biofeedback {id}</translation>
+    </message>
+    <message>
+        <source>Breathing session report</source>
+        <translation>Relatório da sessão de respiração</translation>
+    </message>
+    <message>
+        <source>Session {id}</source>
+        <translation>Sessão {id}</translation>
+    </message>
+    <message>
+        <source>{rate} breaths/min</source>
+        <translation>{rate} resp/min</translation>
+    </message>
+    <message>
+        <source>pacer {pacer}</source>
+        <translation>guia {pacer}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>HR swing per breath {swing}: {swing_words}.  RMSSD {rmssd}: {rmssd_words}.  Time in high coherence {high}.</source>
+        <translation>Oscilação da FC por respiração {swing}: {swing_words}.  RMSSD {rmssd}: {rmssd_words}.  Tempo em coerência alta {high}.</translation>
+    </message>
+    <message>
+        <source>Summary (whole session)</source>
+        <translation>Resumo (sessão inteira)</translation>
+    </message>
+    <message>
+        <source>Corrected (artifacts)</source>
+        <translation>Corrigidos (artefactos)</translation>
+    </message>
+    <message>
+        <source>Check-in (0–10)</source>
+        <translation>Registo (0–10)</translation>
+    </message>
+    <message>
+        <source>No check-in was made for this session.</source>
+        <translation>Não foi feito nenhum registo nesta sessão.</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>mudança</translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhuma</translation>
+    </message>
+    <message>
+        <source>… and {n} more (export --format markers)</source>
+        <translation>… e mais {n} (export --format markers)</translation>
+    </message>
+    <message>
+        <source>Heart rate with the breathing pacer</source>
+        <translation>Frequência cardíaca com o guia de respiração</translation>
+    </message>
+    <message>
+        <source>Too few beats to draw.</source>
+        <translation>Poucos batimentos para desenhar.</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation>frequência cardíaca</translation>
+    </message>
+    <message>
+        <source>corrected beat</source>
+        <translation>batimento corrigido</translation>
+    </message>
+    <message>
+        <source>marker</source>
+        <translation>marca</translation>
+    </message>
+    <message>
+        <source>Spectrum of heart-rate variability (Welch)</source>
+        <translation>Espetro da variabilidade da frequência cardíaca (Welch)</translation>
+    </message>
+    <message>
+        <source>The session is too short for a spectrum.</source>
+        <translation>A sessão é demasiado curta para um espetro.</translation>
+    </message>
+    <message>
+        <source>pacer {hz} Hz</source>
+        <translation>guia {hz} Hz</translation>
     </message>
 </context>
 <context>
