@@ -16,6 +16,10 @@ import wave
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from biofeedback.ui.i18n import translate
+
 TONE_HZ = (330.0, 262.0)  # inhale cue a little higher than exhale cue
 TONE_S = 0.35
 VOLUME = 0.25
@@ -66,7 +70,8 @@ class ToneSet:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
             if not QMediaDevices.audioOutputs():
-                return f"{self.label} off: no audio output device found{_linux_hint()}."
+                return translate("Audio", "{what} off: no audio output device found").format(
+                    what=translate("Audio", self.label)) + f"{_linux_hint()}."
             self._dir = tempfile.TemporaryDirectory(prefix="biofeedback-sound-")
             self.effects = []
             for k, freq in enumerate(self.tones_hz):
@@ -78,8 +83,8 @@ class ToneSet:
                 self.effects.append(effect)
         except Exception as exc:  # ImportError (libpulse), backend errors: never crash for sound
             self.effects = []
-            return (f"{self.label} off: sound is not available here "
-                    f"({type(exc).__name__}: {exc}){_linux_hint()}.")
+            return translate("Audio", "{what} off: sound is not available here ({why})").format(
+                what=translate("Audio", self.label), why=f"{type(exc).__name__}: {exc}") + f"{_linux_hint()}."
         self.enabled = True
         return None
 
@@ -100,7 +105,7 @@ class AudioCue(ToneSet):
     """A soft cue at the start of each inhale and exhale."""
 
     def __init__(self) -> None:
-        super().__init__("Audio cue", TONE_HZ, TONE_S, VOLUME)
+        super().__init__(str(QT_TRANSLATE_NOOP("Audio", "Audio cue")), TONE_HZ, TONE_S, VOLUME)
 
     def play(self, phase_name: str) -> None:
         """Play the cue for a phase that just started ("inhale" or "exhale")."""

@@ -17,10 +17,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from biofeedback import NOT_A_MEDICAL_DEVICE, config
+from biofeedback import config
 from biofeedback.app.live_model import LiveReading
 from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.ui.coherence_indicator import CoherenceIndicator
+from biofeedback.ui.i18n import not_a_medical_device, translate
 from biofeedback.ui.layout import no_tab_stop, presentation_sizes
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.presentation import PresentationBar
@@ -50,7 +51,7 @@ class ClientView(QWidget):
 
     def __init__(self, pacer: Pacer, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("biofeedback — client view")
+        self.setWindowTitle(translate("ClientView", "biofeedback — client view"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # the coach keeps the keyboard
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.bar = PresentationBar(theme)
@@ -62,8 +63,8 @@ class ClientView(QWidget):
         from biofeedback.ui.plots import TachogramPlot
 
         self.curve = TachogramPlot(theme)  # the window's heart-rate curve with the breathing guide, large
-        self.curve.setAccessibleName("Heart rate curve with the breathing guide, client view")
-        self.disclaimer = QLabel(NOT_A_MEDICAL_DEVICE)
+        self.curve.setAccessibleName(translate("ClientView", "Heart rate curve with the breathing guide, client view"))
+        self.disclaimer = QLabel(not_a_medical_device())
         self.disclaimer.setWordWrap(True)
         self.right = QVBoxLayout()
         self.right.addWidget(self.curve, CURVE_SHARE)
@@ -78,7 +79,7 @@ class ClientView(QWidget):
         outer.addWidget(self.bar)
         outer.addLayout(body, 1)
         outer.addWidget(self.disclaimer)
-        self.pacer_view.setAccessibleName("Breathing pacer, client view")
+        self.pacer_view.setAccessibleName(translate("ClientView", "Breathing pacer, client view"))
         no_tab_stop(self)  # nothing here to operate: the coach's window keeps the focus
         for key in (Qt.Key.Key_Escape, Qt.Key.Key_F11):  # if it got the focus anyway, the keys still leave it
             QShortcut(QKeySequence(key), self).activated.connect(self.close)

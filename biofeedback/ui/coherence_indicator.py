@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -271,7 +271,7 @@ class CoherenceTone(ToneSet):
     """One soft tone per coherence update, higher for higher coherence."""
 
     def __init__(self) -> None:
-        super().__init__("Coherence sound", LEVEL_TONES_HZ, TONE_S, TONE_VOLUME, peak=0.4,
+        super().__init__(str(QT_TRANSLATE_NOOP("Audio", "Coherence sound")), LEVEL_TONES_HZ, TONE_S, TONE_VOLUME, peak=0.4,
                          envelope=_soft_envelope)
 
     def play(self, level: int) -> None:

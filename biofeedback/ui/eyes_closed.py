@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -142,7 +142,8 @@ class EyesClosed(QObject):
             self.sound_action.blockSignals(False)
             return
         self.timer.start(int(1000 / COHERENCE_FEED_HZ))
-        self.window.show_notice("Sound guide on: the pitch rises as you breathe in and falls as you breathe out.")
+        self.window.show_notice(translate("EyesClosed", "Sound guide on: the pitch rises as you breathe in and falls "
+                                                        "as you breathe out."))
 
     def feed_coherence(self) -> None:
         """The coherence layer follows the calm level (0, 1, 2 -> 0, 0.5, 1); silent while none."""
@@ -166,8 +167,8 @@ class EyesClosed(QObject):
     def set_dim(self, on: bool) -> None:
         self.overlay.set_on(on)
         if on:
-            self.window.show_notice(DIMMED_NOTICE)
-        elif self.window.ui.status.notice.text() == DIMMED_NOTICE:
+            self.window.show_notice(translate("EyesClosed", DIMMED_NOTICE))
+        elif self.window.ui.status.notice.text() == translate("EyesClosed", DIMMED_NOTICE):
             self.window.show_notice("")  # it said "dimmed" after the screen came back
 
     def shutdown(self) -> None:
@@ -175,7 +176,7 @@ class EyesClosed(QObject):
         self.output.stop()
 
 
-DIMMED_NOTICE = "Screen dimmed: click it or press Ctrl+D to bring it back."
+DIMMED_NOTICE = QT_TRANSLATE_NOOP("EyesClosed", "Screen dimmed: click it or press Ctrl+D to bring it back.")
 
 
 def install_eyes_closed(window: MainWindow) -> EyesClosed:

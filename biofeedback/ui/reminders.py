@@ -37,8 +37,10 @@ from biofeedback.app.reminders import (
     practice_today,
 )
 from biofeedback.app.settings import LIMITS
+from biofeedback.core.practice.reminders import ForgivingStreak
 from biofeedback.io.clock import Clock
-from biofeedback.ui.i18n import translate
+from biofeedback.ui.i18n import Plural, translate
+from biofeedback.ui.practice_words import day_month_year, next_step_words
 
 POLL_MS = 20_000  # how often the timer asks whether a reminder is due (a reminder is at most this late)
 TRAY_MESSAGE_MS = 15_000  # how long the desktop shows the notification
@@ -51,19 +53,31 @@ def tray_available() -> bool:
 
 def where_reminders_appear() -> str:
     if tray_available():
-        return ("Reminders appear as desktop notifications from the system tray while biofeedback is open "
-                "(it can sit minimised).")
-    platform = QGuiApplication.platformName() or "this desktop"
-    return (f"This desktop has no system tray (Qt platform '{platform}'), so reminders appear in this "
-            "window's status line while biofeedback is open.")
+        return translate("Reminders", "Reminders appear as desktop notifications from the system tray while "
+                         "biofeedback is open (it can sit minimised).")
+    platform = QGuiApplication.platformName() or translate("Reminders", "this desktop")
+    return translate("Reminders", "This desktop has no system tray (Qt platform '{platform}'), so reminders appear "
+                     "in this window's status line while biofeedback is open.").format(platform=platform)
 
 
 def when(at: datetime | None, now: datetime) -> str:
     if at is None:
-        return "none"
-    day = "today" if at.date() == now.date() else "tomorrow" if (at.date() - now.date()).days == 1 else \
-        at.date().isoformat()
+        return translate("Reminders", "none")
+    day = (translate("Reminders", "today") if at.date() == now.date() else
+           translate("Reminders", "tomorrow") if (at.date() - now.date()).days == 1 else day_month_year(at.date()))
     return f"{day} {at:%H:%M}"
+
+
+def streak_words(streak: ForgivingStreak) -> str:
+    """``streak.describe()`` in the window's language (equal to it in English)."""
+    if streak.days == 0:
+        return translate("Reminders", "No streak yet: today can be day 1")
+    text = Plural.tr("%n day(s) of practice", "", streak.days)  # type: ignore[arg-type]
+    if streak.forgiven == 1:
+        text += " " + translate("Reminders", "(a missed day forgiven)")
+    elif streak.forgiven > 1:
+        text += " " + Plural.tr("(a missed day forgiven %n times)", "", streak.forgiven)  # type: ignore[arg-type]
+    return text + ("" if streak.practised_today else translate("Reminders", "; today is still open"))
 
 
 
@@ -114,18 +128,30 @@ class ReminderUi(QObject):
             self.show(note)
         return note
 
+    def note_words(self, note: ReminderNote) -> tuple[str, str]:
+        """The note's title and text in the window's language: app/reminders.py writes "{next step}
+        {streak}." in English; both parts are written again here from the same step and streak."""
+        streak = self.reminders.streak()
+        tail = f" {streak.describe()}."
+        title = translate("Reminders", "Time to practise") if note.title == "Time to practise" else note.title
+        if not note.text.endswith(tail):
+            return title, note.text
+        return title, f"{next_step_words(note.text[:-len(tail)])} {streak_words(streak)}."
+
     def show(self, note: ReminderNote) -> None:
         self.last = note
+        title, text = self.note_words(note)
         self.snooze_action.setEnabled(True)
         self.not_today_action.setEnabled(True)
         if tray_available():
             tray = self._tray()
             tray.show()
-            tray.showMessage(note.title, f"{note.text} Snooze or stop from the tray icon's menu.",
+            tray.showMessage(title, text + " " + translate("Reminders", "Snooze or stop from the tray icon's menu."),
                              QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS)
             self.shown_in = "tray"
         else:
-            self.window.show_notice(f"{note.title}: {note.text} (Learn menu: snooze, or no more today)")  # type: ignore[attr-defined]
+            self.window.show_notice(f"{title}: {text} "  # type: ignore[attr-defined]
+                                    + translate("Reminders", "(Learn menu: snooze, or no more today)"))
             self.shown_in = "status line"
 
     def _tray(self) -> QSystemTrayIcon:
@@ -153,14 +179,15 @@ class ReminderUi(QObject):
     def snooze(self) -> datetime:
         until = self.reminders.snooze()
         self._answered()
-        self.window.show_notice(f"Reminder snoozed until {until:%H:%M}.")  # type: ignore[attr-defined]
+        self.window.show_notice(translate("Reminders", "Reminder snoozed until {time}.").format(  # type: ignore[attr-defined]
+            time=f"{until:%H:%M}"))
         return until
 
     def not_today(self) -> None:
         self.reminders.not_today()
         self._answered()
         self.not_today_action.setEnabled(False)
-        self.window.show_notice("No more reminders today; they come back tomorrow as set.")  # type: ignore[attr-defined]
+        self.window.show_notice(translate("Reminders", "No more reminders today; they come back tomorrow as set."))  # type: ignore[attr-defined]
 
     def set_enabled(self, on: bool) -> None:
         self.reminders.set_enabled(on)
@@ -182,28 +209,28 @@ class ReminderDialog(QDialog):
         super().__init__(parent)
         self.ui = ui
         s = ui.settings
-        self.setWindowTitle("Practice reminders")
-        self.enabled = QCheckBox("Remind me to practise")
+        self.setWindowTitle(translate("Reminders", "Practice reminders"))
+        self.enabled = QCheckBox(translate("Reminders", "Remind me to practise"))
         self.enabled.setChecked(s.reminders_enabled)
         self.times = QLineEdit(s.reminder_times)
-        self.times.setAccessibleName("Reminder times")
+        self.times.setAccessibleName(translate("Reminders", "Reminder times"))
         self.times.setPlaceholderText("08:30, 18:00")
         self.snooze = QSpinBox()
         lo, hi = LIMITS["reminder_snooze_minutes"]
         self.snooze.setRange(int(lo), int(hi))
         self.snooze.setValue(s.reminder_snooze_minutes)
         self.snooze.setSuffix(" min")
-        self.snooze.setAccessibleName("Snooze length")
+        self.snooze.setAccessibleName(translate("Reminders", "Snooze length"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #d9534f")
         self.error.setWordWrap(True)
         self.error.hide()  # shown with a bad time only
         now = ui.reminders.now()
         self.where = QLabel(where_reminders_appear())
-        self.rules = QLabel("Each time reminds once; none comes once today's practice is done, and none more "
-                            "than an hour late.")
-        self.info = QLabel(f"Next reminder: <b>{when(ui.reminders.next_time(), now)}</b>. "
-                           f"{ui.reminders.streak().describe()}.")
+        self.rules = QLabel(translate("Reminders", "Each time reminds once; none comes once today's practice is done, "
+                                      "and none more than an hour late."))
+        self.info = QLabel(translate("Reminders", "Next reminder: <b>{when}</b>.").format(
+            when=when(ui.reminders.next_time(), now)) + f" {streak_words(ui.reminders.streak())}.")
         for label in (self.where, self.rules, self.info):
             label.setWordWrap(True)
         form = QFormLayout()

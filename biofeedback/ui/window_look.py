@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from biofeedback.ui.client_view import ClientView, screen_for_client
+from biofeedback.ui.i18n import translate
 from biofeedback.ui.theme import apply_theme, get_theme
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class WindowLook:
         box.clear()
         for i, screen in enumerate(screens):
             name = screen.name().strip()
-            box.addItem(f"Screen {i + 1}" + (f": {name}" if name else ""), i)
+            box.addItem(translate("Window", "Screen {n}").format(n=i + 1) + (f": {name}" if name else ""), i)
         box.setCurrentIndex(max(box.findData(self.window.settings.presentation_screen), 0))
         box.blockSignals(False)
 
@@ -105,8 +106,8 @@ class WindowLook:
         w.activateWindow()  # the coach's keys stay here (a platform may activate a new window anyway)
         w.ui.present_button.setCheckable(True)  # pressed while the client view is open (its text keeps its width)
         w.ui.present_button.setChecked(True)
-        w.show_notice(f"The client view is on {screen.name() or 'the other screen'}; "
-                      "F11 or Esc closes it.")
+        w.show_notice(translate("Window", "The client view is on {screen}; F11 or Esc closes it.").format(
+            screen=screen.name() or translate("Window", "the other screen")))
 
     def _client_view_closed(self) -> None:
         self.client_view = None

@@ -101,5 +101,19 @@
             <numerusform>{item} %n points higher</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) of practice</source>
+        <translation>
+            <numerusform>%n day of practice</numerusform>
+            <numerusform>%n days of practice</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(a missed day forgiven %n times)</source>
+        <translation>
+            <numerusform>(a missed day forgiven %n time)</numerusform>
+            <numerusform>(a missed day forgiven %n times)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

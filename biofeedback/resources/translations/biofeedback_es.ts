@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>Audio</name>
+    <message>
+        <source>{what} off: no audio output device found</source>
+        <translation>{what} desactivado: no se encontró ningún dispositivo de salida de audio</translation>
+    </message>
+    <message>
+        <source>{what} off: sound is not available here ({why})</source>
+        <translation>{what} desactivado: aquí no hay sonido disponible ({why})</translation>
+    </message>
+    <message>
+        <source>Audio cue</source>
+        <translation>Aviso sonoro</translation>
+    </message>
+    <message>
+        <source>Coherence sound</source>
+        <translation>Sonido de coherencia</translation>
+    </message>
+</context>
+<context>
     <name>CheckIn</name>
     <message>
         <source>Stress</source>
@@ -66,6 +85,21 @@
     <message>
         <source>Skip</source>
         <translation>Omitir</translation>
+    </message>
+</context>
+<context>
+    <name>ClientView</name>
+    <message>
+        <source>biofeedback — client view</source>
+        <translation>biofeedback — vista del cliente</translation>
+    </message>
+    <message>
+        <source>Heart rate curve with the breathing guide, client view</source>
+        <translation>Curva de frecuencia cardiaca con la guía de respiración, vista del cliente</translation>
+    </message>
+    <message>
+        <source>Breathing pacer, client view</source>
+        <translation>Guía de respiración, vista del cliente</translation>
     </message>
 </context>
 <context>
@@ -332,6 +366,14 @@
     <message>
         <source>Dim the screen (pacer stays faintly visible)</source>
         <translation>Atenuar la pantalla (la guía sigue apenas visible)</translation>
+    </message>
+    <message>
+        <source>Sound guide on: the pitch rises as you breathe in and falls as you breathe out.</source>
+        <translation>Guía sonora activada: el tono sube al inhalar y baja al exhalar.</translation>
+    </message>
+    <message>
+        <source>Screen dimmed: click it or press Ctrl+D to bring it back.</source>
+        <translation>Pantalla atenuada: haz clic en ella o pulsa Ctrl+D para recuperarla.</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1361,20 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
             <numerusform>{item} %n puntos más alto</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) of practice</source>
+        <translation>
+            <numerusform>%n día de práctica</numerusform>
+            <numerusform>%n días de práctica</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(a missed day forgiven %n times)</source>
+        <translation>
+            <numerusform>(un día sin practicar perdonado %n vez)</numerusform>
+            <numerusform>(un día sin practicar perdonado %n veces)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Presentation</name>
@@ -1731,6 +1787,42 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
 <context>
     <name>Reminders</name>
     <message>
+        <source>Reminders appear as desktop notifications from the system tray while biofeedback is open (it can sit minimised).</source>
+        <translation>Los recordatorios aparecen como notificaciones de escritorio desde la bandeja del sistema mientras biofeedback está abierto (puede estar minimizado).</translation>
+    </message>
+    <message>
+        <source>this desktop</source>
+        <translation>este escritorio</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray (Qt platform &apos;{platform}&apos;), so reminders appear in this window&apos;s status line while biofeedback is open.</source>
+        <translation>Este escritorio no tiene bandeja del sistema (plataforma Qt &apos;{platform}&apos;), así que los recordatorios aparecen en la línea de estado de esta ventana mientras biofeedback está abierto.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>No streak yet: today can be day 1</source>
+        <translation>Aún no hay racha: hoy puede ser el día 1</translation>
+    </message>
+    <message>
+        <source>(a missed day forgiven)</source>
+        <translation>(un día sin practicar perdonado)</translation>
+    </message>
+    <message>
+        <source>; today is still open</source>
+        <translation>; hoy aún está abierto</translation>
+    </message>
+    <message>
         <source>Snooze the reminder ({minutes} min)</source>
         <translation>Posponer el recordatorio ({minutes} min)</translation>
     </message>
@@ -1743,6 +1835,18 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <translation>No más recordatorios hoy</translation>
     </message>
     <message>
+        <source>Time to practise</source>
+        <translation>Hora de practicar</translation>
+    </message>
+    <message>
+        <source>Snooze or stop from the tray icon&apos;s menu.</source>
+        <translation>Pospón o detén desde el menú del icono de la bandeja.</translation>
+    </message>
+    <message>
+        <source>(Learn menu: snooze, or no more today)</source>
+        <translation>(menú Aprender: posponer, o no más por hoy)</translation>
+    </message>
+    <message>
         <source>biofeedback: practice reminders</source>
         <translation>biofeedback: recordatorios de práctica</translation>
     </message>
@@ -1753,6 +1857,38 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>Turn reminders off</source>
         <translation>Desactivar los recordatorios</translation>
+    </message>
+    <message>
+        <source>Reminder snoozed until {time}.</source>
+        <translation>Recordatorio pospuesto hasta las {time}.</translation>
+    </message>
+    <message>
+        <source>No more reminders today; they come back tomorrow as set.</source>
+        <translation>No más recordatorios hoy; vuelven mañana según lo configurado.</translation>
+    </message>
+    <message>
+        <source>Practice reminders</source>
+        <translation>Recordatorios de práctica</translation>
+    </message>
+    <message>
+        <source>Remind me to practise</source>
+        <translation>Recordarme practicar</translation>
+    </message>
+    <message>
+        <source>Reminder times</source>
+        <translation>Horas de los recordatorios</translation>
+    </message>
+    <message>
+        <source>Snooze length</source>
+        <translation>Duración de la pausa</translation>
+    </message>
+    <message>
+        <source>Each time reminds once; none comes once today&apos;s practice is done, and none more than an hour late.</source>
+        <translation>Cada hora avisa una vez; no llega ninguno cuando la práctica de hoy ya está hecha, ni ninguno con más de una hora de retraso.</translation>
+    </message>
+    <message>
+        <source>Next reminder: &lt;b&gt;{when}&lt;/b&gt;.</source>
+        <translation>Próximo recordatorio: &lt;b&gt;{when}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>&amp;Times (HH:MM, commas)</source>
@@ -2008,8 +2144,68 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
 <context>
     <name>SensorCheck</name>
     <message>
+        <source>Finger sensor</source>
+        <translation>Sensor de dedo</translation>
+    </message>
+    <message>
+        <source>Use the pad of your index or middle finger, warm, resting on a table. Cover the light fully and press lightly: pressing hard flattens the pulse. Keep the hand still and at heart height; a clip should hold without leaving a mark.</source>
+        <translation>Usa la yema del dedo índice o del medio, caliente, apoyada en una mesa. Cubre la luz por completo y presiona suavemente: presionar fuerte aplana el pulso. Mantén la mano quieta y a la altura del corazón; una pinza debe sujetar sin dejar marca.</translation>
+    </message>
+    <message>
+        <source>Ear clip</source>
+        <translation>Pinza de oreja</translation>
+    </message>
+    <message>
+        <source>Clip it to the soft lobe, not the cartilage, with the light on the fleshy part. Rub the lobe for a few seconds first to warm it. Let the cable hang free, or clip it to your collar, so it does not tug when you move your head.</source>
+        <translation>Sujétala al lóbulo blando, no al cartílago, con la luz sobre la parte carnosa. Frota antes el lóbulo unos segundos para calentarlo. Deja el cable colgando libre, o sujétalo al cuello de la ropa, para que no tire cuando muevas la cabeza.</translation>
+    </message>
+    <message>
+        <source>Chest strap</source>
+        <translation>Banda de pecho</translation>
+    </message>
+    <message>
+        <source>Wet the electrodes (water or a little gel), then wear the strap just below the chest muscles, snug but comfortable, with the sensor in the middle. The first minute after putting it on can be uneven until the skin contact settles; dry skin or a loose strap gives missed beats.</source>
+        <translation>Humedece los electrodos (agua o un poco de gel) y ponte la banda justo debajo de los pectorales, ajustada pero cómoda, con el sensor en el centro. El primer minuto después de ponértela puede ser irregular hasta que el contacto con la piel se asiente; la piel seca o una banda floja hacen que se pierdan latidos.</translation>
+    </message>
+    <message>
+        <source>No pulse yet: check the sensor is on and plugged in, and keep still for a few seconds.</source>
+        <translation>Aún no hay pulso: comprueba que el sensor esté puesto y conectado, y quédate quieto unos segundos.</translation>
+    </message>
+    <message>
+        <source>The sensor does not feel a finger or an ear: put it on, covering the light.</source>
+        <translation>El sensor no detecta un dedo ni una oreja: póntelo cubriendo la luz.</translation>
+    </message>
+    <message>
+        <source>The signal is clipped: loosen the clip or strap a little, or move it out of bright light.</source>
+        <translation>La señal se satura: afloja un poco la pinza o la banda, o apártala de la luz intensa.</translation>
+    </message>
+    <message>
+        <source>The pulse is unclear: hold still and rest your hand; press lightly, not hard.</source>
+        <translation>El pulso no se ve claro: quédate quieto y apoya la mano; presiona suave, no fuerte.</translation>
+    </message>
+    <message>
+        <source>Beats arrive but the cable or radio link loses data: check the cable or move closer.</source>
+        <translation>Llegan latidos pero el cable o el enlace de radio pierde datos: revisa el cable o acércate.</translation>
+    </message>
+    <message>
+        <source>Finding your pulse: {n} beats in the last {window} s. Keep still.</source>
+        <translation>Buscando tu pulso: {n} latidos en los últimos {window} s. Quédate quieto.</translation>
+    </message>
+    <message>
+        <source>Beats are found but uneven (missed or extra beats): hold still and keep the sensor where it is for a few seconds.</source>
+        <translation>Se encuentran latidos pero irregulares (latidos perdidos o de más): quédate quieto y deja el sensor donde está unos segundos.</translation>
+    </message>
+    <message>
+        <source>Ready: steady beats at {bpm} bpm. You can start a session.</source>
+        <translation>Listo: latidos estables a {bpm} lpm. Puedes iniciar una sesión.</translation>
+    </message>
+    <message>
         <source>Check my sensor</source>
         <translation>Revisar mi sensor</translation>
+    </message>
+    <message>
+        <source>seconds ago</source>
+        <translation>hace segundos</translation>
     </message>
     <message>
         <source>Placement tips</source>
@@ -2018,6 +2214,10 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>Pulse wave of the last seconds, beats marked</source>
         <translation>Onda de pulso de los últimos segundos, con los latidos marcados</translation>
+    </message>
+    <message>
+        <source>Connect your sensor (Source, then Connect) and put it on: the pulse appears here with each beat marked as it is found.</source>
+        <translation>Conecta tu sensor (Fuente y luego Conectar) y póntelo: el pulso aparece aquí con cada latido marcado según se encuentra.</translation>
     </message>
     <message>
         <source>Check my sensor…</source>
@@ -2947,6 +3147,18 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>  ({clock} left)</source>
         <translation>  (faltan {clock})</translation>
+    </message>
+    <message>
+        <source>Screen {n}</source>
+        <translation>Pantalla {n}</translation>
+    </message>
+    <message>
+        <source>The client view is on {screen}; F11 or Esc closes it.</source>
+        <translation>La vista del cliente está en {screen}; F11 o Esc la cierra.</translation>
+    </message>
+    <message>
+        <source>the other screen</source>
+        <translation>la otra pantalla</translation>
     </message>
 </context>
 <context>

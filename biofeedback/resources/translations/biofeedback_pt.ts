@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt">
 <context>
+    <name>Audio</name>
+    <message>
+        <source>{what} off: no audio output device found</source>
+        <translation>{what} desligado: não foi encontrado nenhum dispositivo de saída de áudio</translation>
+    </message>
+    <message>
+        <source>{what} off: sound is not available here ({why})</source>
+        <translation>{what} desligado: o som não está disponível aqui ({why})</translation>
+    </message>
+    <message>
+        <source>Audio cue</source>
+        <translation>Aviso sonoro</translation>
+    </message>
+    <message>
+        <source>Coherence sound</source>
+        <translation>Som de coerência</translation>
+    </message>
+</context>
+<context>
     <name>CheckIn</name>
     <message>
         <source>Stress</source>
@@ -66,6 +85,21 @@
     <message>
         <source>Skip</source>
         <translation>Saltar</translation>
+    </message>
+</context>
+<context>
+    <name>ClientView</name>
+    <message>
+        <source>biofeedback — client view</source>
+        <translation>biofeedback — vista do cliente</translation>
+    </message>
+    <message>
+        <source>Heart rate curve with the breathing guide, client view</source>
+        <translation>Curva da frequência cardíaca com o guia de respiração, vista do cliente</translation>
+    </message>
+    <message>
+        <source>Breathing pacer, client view</source>
+        <translation>Guia de respiração, vista do cliente</translation>
     </message>
 </context>
 <context>
@@ -332,6 +366,14 @@
     <message>
         <source>Dim the screen (pacer stays faintly visible)</source>
         <translation>Escurecer o ecrã (o guia fica pouco visível)</translation>
+    </message>
+    <message>
+        <source>Sound guide on: the pitch rises as you breathe in and falls as you breathe out.</source>
+        <translation>Guia sonoro ligado: o tom sobe quando inspira e desce quando expira.</translation>
+    </message>
+    <message>
+        <source>Screen dimmed: click it or press Ctrl+D to bring it back.</source>
+        <translation>Ecrã escurecido: clique nele ou prima Ctrl+D para o recuperar.</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1361,20 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
             <numerusform>{item} %n pontos mais alto</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) of practice</source>
+        <translation>
+            <numerusform>%n dia de prática</numerusform>
+            <numerusform>%n dias de prática</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(a missed day forgiven %n times)</source>
+        <translation>
+            <numerusform>(um dia sem praticar perdoado %n vez)</numerusform>
+            <numerusform>(um dia sem praticar perdoado %n vezes)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Presentation</name>
@@ -1731,6 +1787,42 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
 <context>
     <name>Reminders</name>
     <message>
+        <source>Reminders appear as desktop notifications from the system tray while biofeedback is open (it can sit minimised).</source>
+        <translation>Os lembretes aparecem como notificações do ambiente de trabalho a partir da área de notificação enquanto o biofeedback está aberto (pode estar minimizado).</translation>
+    </message>
+    <message>
+        <source>this desktop</source>
+        <translation>este ambiente de trabalho</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray (Qt platform &apos;{platform}&apos;), so reminders appear in this window&apos;s status line while biofeedback is open.</source>
+        <translation>Este ambiente de trabalho não tem área de notificação (plataforma Qt &apos;{platform}&apos;), por isso os lembretes aparecem na linha de estado desta janela enquanto o biofeedback está aberto.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoje</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>amanhã</translation>
+    </message>
+    <message>
+        <source>No streak yet: today can be day 1</source>
+        <translation>Ainda sem série: hoje pode ser o dia 1</translation>
+    </message>
+    <message>
+        <source>(a missed day forgiven)</source>
+        <translation>(um dia sem praticar perdoado)</translation>
+    </message>
+    <message>
+        <source>; today is still open</source>
+        <translation>; hoje ainda está em aberto</translation>
+    </message>
+    <message>
         <source>Snooze the reminder ({minutes} min)</source>
         <translation>Adiar o lembrete ({minutes} min)</translation>
     </message>
@@ -1743,6 +1835,18 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>Sem mais lembretes hoje</translation>
     </message>
     <message>
+        <source>Time to practise</source>
+        <translation>Hora de praticar</translation>
+    </message>
+    <message>
+        <source>Snooze or stop from the tray icon&apos;s menu.</source>
+        <translation>Adie ou pare a partir do menu do ícone na área de notificação.</translation>
+    </message>
+    <message>
+        <source>(Learn menu: snooze, or no more today)</source>
+        <translation>(menu Aprender: adiar, ou mais nenhum hoje)</translation>
+    </message>
+    <message>
         <source>biofeedback: practice reminders</source>
         <translation>biofeedback: lembretes de prática</translation>
     </message>
@@ -1753,6 +1857,38 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>Turn reminders off</source>
         <translation>Desligar os lembretes</translation>
+    </message>
+    <message>
+        <source>Reminder snoozed until {time}.</source>
+        <translation>Lembrete adiado até às {time}.</translation>
+    </message>
+    <message>
+        <source>No more reminders today; they come back tomorrow as set.</source>
+        <translation>Mais nenhum lembrete hoje; voltam amanhã como definido.</translation>
+    </message>
+    <message>
+        <source>Practice reminders</source>
+        <translation>Lembretes de prática</translation>
+    </message>
+    <message>
+        <source>Remind me to practise</source>
+        <translation>Lembrar-me de praticar</translation>
+    </message>
+    <message>
+        <source>Reminder times</source>
+        <translation>Horas dos lembretes</translation>
+    </message>
+    <message>
+        <source>Snooze length</source>
+        <translation>Duração do adiamento</translation>
+    </message>
+    <message>
+        <source>Each time reminds once; none comes once today&apos;s practice is done, and none more than an hour late.</source>
+        <translation>Cada hora lembra uma vez; nenhum chega quando a prática de hoje já está feita, nem nenhum com mais de uma hora de atraso.</translation>
+    </message>
+    <message>
+        <source>Next reminder: &lt;b&gt;{when}&lt;/b&gt;.</source>
+        <translation>Próximo lembrete: &lt;b&gt;{when}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>&amp;Times (HH:MM, commas)</source>
@@ -2008,8 +2144,68 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
 <context>
     <name>SensorCheck</name>
     <message>
+        <source>Finger sensor</source>
+        <translation>Sensor de dedo</translation>
+    </message>
+    <message>
+        <source>Use the pad of your index or middle finger, warm, resting on a table. Cover the light fully and press lightly: pressing hard flattens the pulse. Keep the hand still and at heart height; a clip should hold without leaving a mark.</source>
+        <translation>Use a ponta do dedo indicador ou do médio, quente, apoiada numa mesa. Cubra a luz por completo e pressione levemente: pressionar com força achata o pulso. Mantenha a mão quieta e à altura do coração; uma mola deve segurar sem deixar marca.</translation>
+    </message>
+    <message>
+        <source>Ear clip</source>
+        <translation>Mola de orelha</translation>
+    </message>
+    <message>
+        <source>Clip it to the soft lobe, not the cartilage, with the light on the fleshy part. Rub the lobe for a few seconds first to warm it. Let the cable hang free, or clip it to your collar, so it does not tug when you move your head.</source>
+        <translation>Prenda-a ao lóbulo mole, não à cartilagem, com a luz na parte carnuda. Esfregue antes o lóbulo alguns segundos para o aquecer. Deixe o cabo pendurado livre, ou prenda-o à gola, para que não puxe quando mexe a cabeça.</translation>
+    </message>
+    <message>
+        <source>Chest strap</source>
+        <translation>Cinta de peito</translation>
+    </message>
+    <message>
+        <source>Wet the electrodes (water or a little gel), then wear the strap just below the chest muscles, snug but comfortable, with the sensor in the middle. The first minute after putting it on can be uneven until the skin contact settles; dry skin or a loose strap gives missed beats.</source>
+        <translation>Humedeça os elétrodos (água ou um pouco de gel) e coloque a cinta logo abaixo dos peitorais, justa mas confortável, com o sensor ao centro. O primeiro minuto depois de a colocar pode ser irregular até o contacto com a pele estabilizar; pele seca ou uma cinta larga fazem perder batimentos.</translation>
+    </message>
+    <message>
+        <source>No pulse yet: check the sensor is on and plugged in, and keep still for a few seconds.</source>
+        <translation>Ainda sem pulso: verifique se o sensor está colocado e ligado, e fique quieto alguns segundos.</translation>
+    </message>
+    <message>
+        <source>The sensor does not feel a finger or an ear: put it on, covering the light.</source>
+        <translation>O sensor não deteta um dedo nem uma orelha: coloque-o a cobrir a luz.</translation>
+    </message>
+    <message>
+        <source>The signal is clipped: loosen the clip or strap a little, or move it out of bright light.</source>
+        <translation>O sinal está saturado: alivie um pouco a mola ou a cinta, ou afaste-a da luz forte.</translation>
+    </message>
+    <message>
+        <source>The pulse is unclear: hold still and rest your hand; press lightly, not hard.</source>
+        <translation>O pulso não está claro: fique quieto e apoie a mão; pressione levemente, não com força.</translation>
+    </message>
+    <message>
+        <source>Beats arrive but the cable or radio link loses data: check the cable or move closer.</source>
+        <translation>Chegam batimentos mas o cabo ou a ligação rádio perde dados: verifique o cabo ou aproxime-se.</translation>
+    </message>
+    <message>
+        <source>Finding your pulse: {n} beats in the last {window} s. Keep still.</source>
+        <translation>A procurar o seu pulso: {n} batimentos nos últimos {window} s. Fique quieto.</translation>
+    </message>
+    <message>
+        <source>Beats are found but uneven (missed or extra beats): hold still and keep the sensor where it is for a few seconds.</source>
+        <translation>Há batimentos mas irregulares (batimentos perdidos ou a mais): fique quieto e mantenha o sensor onde está alguns segundos.</translation>
+    </message>
+    <message>
+        <source>Ready: steady beats at {bpm} bpm. You can start a session.</source>
+        <translation>Pronto: batimentos estáveis a {bpm} bpm. Pode iniciar uma sessão.</translation>
+    </message>
+    <message>
         <source>Check my sensor</source>
         <translation>Verificar o meu sensor</translation>
+    </message>
+    <message>
+        <source>seconds ago</source>
+        <translation>segundos atrás</translation>
     </message>
     <message>
         <source>Placement tips</source>
@@ -2018,6 +2214,10 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>Pulse wave of the last seconds, beats marked</source>
         <translation>Onda de pulso dos últimos segundos, com os batimentos marcados</translation>
+    </message>
+    <message>
+        <source>Connect your sensor (Source, then Connect) and put it on: the pulse appears here with each beat marked as it is found.</source>
+        <translation>Ligue o seu sensor (Fonte e depois Ligar) e coloque-o: o pulso aparece aqui com cada batimento marcado à medida que é encontrado.</translation>
     </message>
     <message>
         <source>Check my sensor…</source>
@@ -2947,6 +3147,18 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>  ({clock} left)</source>
         <translation>  (faltam {clock})</translation>
+    </message>
+    <message>
+        <source>Screen {n}</source>
+        <translation>Ecrã {n}</translation>
+    </message>
+    <message>
+        <source>The client view is on {screen}; F11 or Esc closes it.</source>
+        <translation>A vista do cliente está em {screen}; F11 ou Esc fecha-a.</translation>
+    </message>
+    <message>
+        <source>the other screen</source>
+        <translation>o outro ecrã</translation>
     </message>
 </context>
 <context>
