@@ -233,7 +233,7 @@ class ElidedLabel(QLabel):
         shown = "\n".join(wrap_lines(metrics, self.full_text, room, self.max_lines)) if self.full_text else ""
         super().setText(shown)
         elided = shown.replace("\n", " ") != self.full_text
-        self.setToolTip(self.full_text + "\n(click to read it whole)" if elided else "")
+        self.setToolTip(self.full_text + "\n" + translate("Window", "(click to read it whole)") if elided else "")
         self.setCursor(Qt.CursorShape.PointingHandCursor if elided else Qt.CursorShape.ArrowCursor)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)

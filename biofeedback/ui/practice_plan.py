@@ -266,7 +266,8 @@ class PracticePlanUi(QObject):
                 shown = today_from(library.list_sessions(), library.resonance_assessments(), self.settings, day)
             except Exception as exc:  # noqa: BLE001 (a store that cannot be read must not break the window)
                 plan = practice_plan(self.settings)
-                shown = Today(plan, todays_dose(plan, 0.0, 0), f"your sessions could not be read ({exc}).")
+                shown = Today(plan, todays_dose(plan, 0.0, 0),
+                              translate("Plan", "your sessions could not be read ({error}).").format(error=exc))
         self.show_today(shown)
         return shown
 

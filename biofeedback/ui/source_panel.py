@@ -292,9 +292,9 @@ class SourcePanel(QWidget):
             if os.path.exists(device) or not device.startswith(("/dev/", "COM")):
                 self.port.setEditText(device)  # a URL, or a pty that is not listed: kept as typed
                 return
-            self.port.insertItem(0, f"{device} — not found", device)
+            self.port.insertItem(0, f"{device} — " + translate("Source", "not found"), device)
             i = 0
-        if self.port.itemText(i).endswith("— not found"):
+        if self.port.itemText(i).endswith("— " + translate("Source", "not found")):
             self.missing_port = device
         self.port.setCurrentIndex(i)
 
@@ -302,8 +302,8 @@ class SourcePanel(QWidget):
         """The "sensor not found" notice when the saved port is not plugged in."""
         if self.missing_port is None:
             return None
-        return (f"Sensor not found at {self.missing_port}: plug it in and press Refresh, "
-                "or pick or type another port.")
+        return translate("Source", "Sensor not found at {port}: plug it in and press Refresh, or pick or type "
+                         "another port.").format(port=self.missing_port)
 
     def _list_ports_when_shown(self) -> None:
         if not self.ports_listed and self.kind.currentData() == "serial":

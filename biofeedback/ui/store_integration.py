@@ -95,7 +95,8 @@ class StoreIntegration(QObject):
         file deleted and written again), which "saving" must not hide."""
         previous, self._writer_message = self._writer_message, message
         if message.startswith("not saving"):
-            self.window.show_notice(f"Session {message} — nothing is lost while it lasts.")
+            self.window.show_notice(translate("Store", "Session {message} — nothing is lost while it lasts.").format(
+                message=message))
         elif message != "saving":
             self.window.show_notice(message[:1].upper() + message[1:] + ".")
         elif previous.startswith("not saving"):
@@ -233,8 +234,8 @@ class StoreIntegration(QObject):
             self.history = HistoryView(self.library, self.window.theme)
             self.history.setParent(self.window, Qt.WindowType.Window)
             self.history.setWindowTitle(translate("Store", "biofeedback — session history"))
-            self.history.table.setAccessibleName("Sessions")
-            name_views(self.history, "Progress plot")  # the trend plots: no Tab stops, named by their titles
+            self.history.table.setAccessibleName(translate("Store", "Sessions"))
+            name_views(self.history, translate("Store", "Progress plot"))  # the trend plots: no Tab stops, named by their titles
             self.history.replay_requested.connect(self.replay)
         else:
             self.history.reload()

@@ -25,6 +25,7 @@ from biofeedback.core.resonance.assessment import AssessmentSession, breathing_r
 from biofeedback.core.resonance.scoring import ResonanceResult, outlier_beats
 from biofeedback.ui.i18n import rate_text, translate
 from biofeedback.ui.theme import Theme
+from biofeedback.ui.wizard_words import assessment_words
 
 CRITERION_LABELS = {
     "phase": QT_TRANSLATE_NOOP("WizardResult", "HR peak closest to end of inhale"),
@@ -120,7 +121,7 @@ class WizardResultPage(QWidget):
         th = theme
         if result.recommended_bpm is None:
             self.headline.setText(translate("WizardResult", "No resonance rate could be determined"))
-            summary = [r for r in result.reasons if not r[:1].isdigit()]
+            summary = [assessment_words(r) for r in result.reasons if not r[:1].isdigit()]
             self.explain.setText(
                 translate("WizardResult", "Why: {reasons}. Details per rate are in the table. "
                           "Try again sitting still and breathing with the pacer.").format(reasons="; ".join(summary)))
@@ -139,7 +140,7 @@ class WizardResultPage(QWidget):
                           "This is {sure}. {note} A retest on another day is wise. (The rates were compared by "
                           "the criteria of Lehrer, Vaschillo & Vaschillo 2000; the numbers are behind the button "
                           "below.)").format(rate=rate_text(rate), reasons=plain_reasons(won), sure=sure,
-                                            note=breathing_reference_note(result)))
+                                            note=assessment_words(breathing_reference_note(result))))
             self.save_button.setEnabled(True)
             self.save_button.setToolTip("")
             self.retest_button.setDefault(False)
@@ -155,7 +156,8 @@ class WizardResultPage(QWidget):
             wins = ", ".join(translate("WizardResult", CRITERION_LABELS[c]) for c in result.wins.get(b.rate_bpm, ()))
             note = ((translate("WizardResult", "won: {criteria}").format(criteria=wins) if wins else
                      translate("WizardResult", "won no criterion")) if b.usable else
-                    translate("WizardResult", "not used: {reasons}").format(reasons="; ".join(b.reasons)))
+                    translate("WizardResult", "not used: {reasons}").format(
+                        reasons="; ".join(assessment_words(r) for r in b.reasons)))
             cells = [f"{b.rate_bpm:g}", fmt(b.amplitude_bpm, ".1f"), fmt(b.lf_power_ms2, ".0f"), lag,
                      "--" if b.smoothness_r2 is None else f"{100 * b.smoothness_r2:.0f} %", note]
             for col, text in enumerate(cells):

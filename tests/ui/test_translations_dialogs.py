@@ -84,3 +84,40 @@ def test_the_sensor_verdict_and_the_streak_in_spanish_and_portuguese(restore_lan
     assert verdict_words("Ready: steady beats at 60 bpm. You can start a session.") == ready
     day = date(2026, 11, 30)
     assert streak_words(forgiving_streak([day - timedelta(days=1), day - timedelta(days=2)], day)) == streak
+
+
+# sentences as core/resonance writes them (scoring.score_block, rank_rates, _summary; breathing_reference_note)
+ASSESSMENT_SENTENCES = [
+    "12.5 % of beats were corrected (more than 10 %)", "too few beats in this block",
+    "breathing (read from the pulse) was 7.2 /min, not at the pacer's 5.5 /min",
+    "heart rate oscillated at 9.0 /min, not at the pacer's 6 /min",
+    "no clear heart-rate oscillation with the breath (explains 12 % of the variation)", "only 3 complete breaths",
+    "only 1 of 5 rates gave a usable block (at least 3 are needed)",
+    "in 4 of 5 blocks heart rate did not rise and fall with the pacer: the breathing may not have followed it",
+    "in 2 of 5 blocks heart rate did not rise and fall with the pacer: the breathing read from the pulse did not "
+    "follow it",
+    "too noisy: in 3 of 5 blocks more than 10 % of beats had to be corrected (movement or a loose sensor)",
+    "2 of 5 blocks had too few beats or breaths to score",
+    "6.5 /min: breathing (read from the pulse) was 7.2 /min, not at the pacer's 6.5 /min",
+    "Heart rate was timed against the breathing signal given with the beats.",
+    "Heart rate was timed against the guide: your breathing could not be read from the pulse wave.",
+    "Read from your pulse, you breathed about 0.6 s behind the guide; heart rate was timed against your breathing, "
+    "not the guide.",
+    "Read from the chest strap's movement, you breathed in time with the guide (in 4 of 5 blocks); heart rate was "
+    "timed against your breathing, not the guide.",
+]
+
+
+def test_the_assessment_reasons_are_cores_in_english_and_translated_whole_in_spanish(restore_language):
+    from biofeedback.ui.wizard_words import assessment_words
+
+    for sentence in ASSESSMENT_SENTENCES:
+        assert assessment_words(sentence) == sentence
+    i18n.install_language(restore_language, "es")
+    assert assessment_words(ASSESSMENT_SENTENCES[-1]) == (
+        "Según el movimiento de la banda de pecho, respiraste al compás de la guía (en 4 de 5 bloques); la "
+        "frecuencia cardiaca se sincronizó con tu respiración, no con la guía.")
+    assert assessment_words(ASSESSMENT_SENTENCES[11]) == (
+        "6,5 /min: la respiración (leída del pulso) fue de 7,2 /min, no de los 6,5 /min de la guía")
+    spanish = [assessment_words(s) for s in ASSESSMENT_SENTENCES]
+    assert not any(english == spanish_ for english, spanish_ in zip(ASSESSMENT_SENTENCES, spanish, strict=True))

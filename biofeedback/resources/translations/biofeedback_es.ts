@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>Assessment</name>
+    <message>
+        <source>{pct} % of beats were corrected (more than {max} %)</source>
+        <translation>se corrigió el {pct} % de los latidos (más del {max} %)</translation>
+    </message>
+    <message>
+        <source>too few beats in this block</source>
+        <translation>muy pocos latidos en este bloque</translation>
+    </message>
+    <message>
+        <source>breathing (read from the pulse) was {bpm} /min, not at the pacer&apos;s {rate} /min</source>
+        <translation>la respiración (leída del pulso) fue de {bpm} /min, no de los {rate} /min de la guía</translation>
+    </message>
+    <message>
+        <source>heart rate oscillated at {bpm} /min, not at the pacer&apos;s {rate} /min</source>
+        <translation>la frecuencia cardiaca osciló a {bpm} /min, no a los {rate} /min de la guía</translation>
+    </message>
+    <message>
+        <source>no clear heart-rate oscillation with the breath (explains {pct} % of the variation)</source>
+        <translation>sin una oscilación clara de la frecuencia cardiaca con la respiración (explica el {pct} % de la variación)</translation>
+    </message>
+    <message>
+        <source>only {n} complete breaths</source>
+        <translation>solo {n} respiraciones completas</translation>
+    </message>
+    <message>
+        <source>only {usable} of {n} rates gave a usable block (at least {needed} are needed)</source>
+        <translation>solo {usable} de {n} ritmos dieron un bloque utilizable (hacen falta al menos {needed})</translation>
+    </message>
+    <message>
+        <source>in {k} of {n} blocks heart rate did not rise and fall with the pacer: {cause}</source>
+        <translation>en {k} de {n} bloques la frecuencia cardiaca no subió y bajó con la guía: {cause}</translation>
+    </message>
+    <message>
+        <source>the breathing read from the pulse did not follow it</source>
+        <translation>la respiración leída del pulso no la siguió</translation>
+    </message>
+    <message>
+        <source>the breathing may not have followed it</source>
+        <translation>puede que la respiración no la siguiera</translation>
+    </message>
+    <message>
+        <source>too noisy: in {k} of {n} blocks more than {max} % of beats had to be corrected (movement or a loose sensor)</source>
+        <translation>demasiado ruido: en {k} de {n} bloques hubo que corregir más del {max} % de los latidos (movimiento o un sensor flojo)</translation>
+    </message>
+    <message>
+        <source>{k} of {n} blocks had too few beats or breaths to score</source>
+        <translation>{k} de {n} bloques tuvieron muy pocos latidos o respiraciones para puntuar</translation>
+    </message>
+    <message>
+        <source>{rate} /min: {reason}</source>
+        <translation>{rate} /min: {reason}</translation>
+    </message>
+    <message>
+        <source>Heart rate was timed against the breathing signal given with the beats.</source>
+        <translation>La frecuencia cardiaca se sincronizó con la señal de respiración que llega con los latidos.</translation>
+    </message>
+    <message>
+        <source>Heart rate was timed against the guide: your breathing could not be read from the pulse wave.</source>
+        <translation>La frecuencia cardiaca se sincronizó con la guía: no se pudo leer tu respiración en la onda del pulso.</translation>
+    </message>
+    <message>
+        <source>Read from {read}, you breathed {where}{some}; heart rate was timed against your breathing, not the guide.</source>
+        <translation>Según {read}, respiraste {where}{some}; la frecuencia cardiaca se sincronizó con tu respiración, no con la guía.</translation>
+    </message>
+    <message>
+        <source>the chest strap&apos;s movement</source>
+        <translation>el movimiento de la banda de pecho</translation>
+    </message>
+    <message>
+        <source>your pulse</source>
+        <translation>tu pulso</translation>
+    </message>
+    <message>
+        <source>about {s} s behind the guide</source>
+        <translation>unos {s} s por detrás de la guía</translation>
+    </message>
+    <message>
+        <source>about {s} s ahead of the guide</source>
+        <translation>unos {s} s por delante de la guía</translation>
+    </message>
+    <message>
+        <source>in time with the guide</source>
+        <translation>al compás de la guía</translation>
+    </message>
+    <message>
+        <source> (in {k} of {n} blocks)</source>
+        <translation> (en {k} de {n} bloques)</translation>
+    </message>
+</context>
+<context>
     <name>Audio</name>
     <message>
         <source>{what} off: no audio output device found</source>
@@ -1137,6 +1228,10 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>Getting started…</source>
         <translation>Primeros pasos…</translation>
+    </message>
+    <message>
+        <source>your sessions could not be read ({error}).</source>
+        <translation>no se pudieron leer tus sesiones ({error}).</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +2533,14 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <translation>Buscando…</translation>
     </message>
     <message>
+        <source>not found</source>
+        <translation>no encontrado</translation>
+    </message>
+    <message>
+        <source>Sensor not found at {port}: plug it in and press Refresh, or pick or type another port.</source>
+        <translation>No se encontró el sensor en {port}: conéctalo y pulsa Actualizar, o elige o escribe otro puerto.</translation>
+    </message>
+    <message>
         <source>no serial ports found</source>
         <translation>no se encontraron puertos serie</translation>
     </message>
@@ -2544,6 +2647,10 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <translation>Historial de sesiones… ({keys})</translation>
     </message>
     <message>
+        <source>Session {message} — nothing is lost while it lasts.</source>
+        <translation>Sesión {message}: no se pierde nada mientras dure.</translation>
+    </message>
+    <message>
         <source>Session saving again.</source>
         <translation>La sesión vuelve a guardarse.</translation>
     </message>
@@ -2566,6 +2673,14 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>biofeedback — session history</source>
         <translation>biofeedback — historial de sesiones</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Progress plot</source>
+        <translation>Gráfica de progreso</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3274,10 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>the other screen</source>
         <translation>la otra pantalla</translation>
+    </message>
+    <message>
+        <source>(click to read it whole)</source>
+        <translation>(haz clic para leerlo entero)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt">
 <context>
+    <name>Assessment</name>
+    <message>
+        <source>{pct} % of beats were corrected (more than {max} %)</source>
+        <translation>{pct} % dos batimentos foram corrigidos (mais de {max} %)</translation>
+    </message>
+    <message>
+        <source>too few beats in this block</source>
+        <translation>poucos batimentos neste bloco</translation>
+    </message>
+    <message>
+        <source>breathing (read from the pulse) was {bpm} /min, not at the pacer&apos;s {rate} /min</source>
+        <translation>a respiração (lida do pulso) foi de {bpm} /min, não aos {rate} /min do guia</translation>
+    </message>
+    <message>
+        <source>heart rate oscillated at {bpm} /min, not at the pacer&apos;s {rate} /min</source>
+        <translation>a frequência cardíaca oscilou a {bpm} /min, não aos {rate} /min do guia</translation>
+    </message>
+    <message>
+        <source>no clear heart-rate oscillation with the breath (explains {pct} % of the variation)</source>
+        <translation>sem uma oscilação clara da frequência cardíaca com a respiração (explica {pct} % da variação)</translation>
+    </message>
+    <message>
+        <source>only {n} complete breaths</source>
+        <translation>só {n} respirações completas</translation>
+    </message>
+    <message>
+        <source>only {usable} of {n} rates gave a usable block (at least {needed} are needed)</source>
+        <translation>só {usable} de {n} ritmos deram um bloco utilizável (são precisos pelo menos {needed})</translation>
+    </message>
+    <message>
+        <source>in {k} of {n} blocks heart rate did not rise and fall with the pacer: {cause}</source>
+        <translation>em {k} de {n} blocos a frequência cardíaca não subiu e desceu com o guia: {cause}</translation>
+    </message>
+    <message>
+        <source>the breathing read from the pulse did not follow it</source>
+        <translation>a respiração lida do pulso não o acompanhou</translation>
+    </message>
+    <message>
+        <source>the breathing may not have followed it</source>
+        <translation>a respiração pode não o ter acompanhado</translation>
+    </message>
+    <message>
+        <source>too noisy: in {k} of {n} blocks more than {max} % of beats had to be corrected (movement or a loose sensor)</source>
+        <translation>demasiado ruído: em {k} de {n} blocos foi preciso corrigir mais de {max} % dos batimentos (movimento ou um sensor solto)</translation>
+    </message>
+    <message>
+        <source>{k} of {n} blocks had too few beats or breaths to score</source>
+        <translation>{k} de {n} blocos tiveram poucos batimentos ou respirações para pontuar</translation>
+    </message>
+    <message>
+        <source>{rate} /min: {reason}</source>
+        <translation>{rate} /min: {reason}</translation>
+    </message>
+    <message>
+        <source>Heart rate was timed against the breathing signal given with the beats.</source>
+        <translation>A frequência cardíaca foi sincronizada com o sinal de respiração que chega com os batimentos.</translation>
+    </message>
+    <message>
+        <source>Heart rate was timed against the guide: your breathing could not be read from the pulse wave.</source>
+        <translation>A frequência cardíaca foi sincronizada com o guia: não foi possível ler a sua respiração na onda do pulso.</translation>
+    </message>
+    <message>
+        <source>Read from {read}, you breathed {where}{some}; heart rate was timed against your breathing, not the guide.</source>
+        <translation>Segundo {read}, respirou {where}{some}; a frequência cardíaca foi sincronizada com a sua respiração, não com o guia.</translation>
+    </message>
+    <message>
+        <source>the chest strap&apos;s movement</source>
+        <translation>o movimento da cinta de peito</translation>
+    </message>
+    <message>
+        <source>your pulse</source>
+        <translation>o seu pulso</translation>
+    </message>
+    <message>
+        <source>about {s} s behind the guide</source>
+        <translation>cerca de {s} s atrás do guia</translation>
+    </message>
+    <message>
+        <source>about {s} s ahead of the guide</source>
+        <translation>cerca de {s} s à frente do guia</translation>
+    </message>
+    <message>
+        <source>in time with the guide</source>
+        <translation>a compasso com o guia</translation>
+    </message>
+    <message>
+        <source> (in {k} of {n} blocks)</source>
+        <translation> (em {k} de {n} blocos)</translation>
+    </message>
+</context>
+<context>
     <name>Audio</name>
     <message>
         <source>{what} off: no audio output device found</source>
@@ -1137,6 +1228,10 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>Getting started…</source>
         <translation>Primeiros passos…</translation>
+    </message>
+    <message>
+        <source>your sessions could not be read ({error}).</source>
+        <translation>não foi possível ler as suas sessões ({error}).</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +2533,14 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>A procurar…</translation>
     </message>
     <message>
+        <source>not found</source>
+        <translation>não encontrado</translation>
+    </message>
+    <message>
+        <source>Sensor not found at {port}: plug it in and press Refresh, or pick or type another port.</source>
+        <translation>Sensor não encontrado em {port}: ligue-o e prima Atualizar, ou escolha ou escreva outra porta.</translation>
+    </message>
+    <message>
         <source>no serial ports found</source>
         <translation>nenhuma porta série encontrada</translation>
     </message>
@@ -2544,6 +2647,10 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>Histórico de sessões… ({keys})</translation>
     </message>
     <message>
+        <source>Session {message} — nothing is lost while it lasts.</source>
+        <translation>Sessão {message}: nada se perde enquanto durar.</translation>
+    </message>
+    <message>
         <source>Session saving again.</source>
         <translation>A sessão voltou a ser guardada.</translation>
     </message>
@@ -2566,6 +2673,14 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>biofeedback — session history</source>
         <translation>biofeedback — histórico de sessões</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessões</translation>
+    </message>
+    <message>
+        <source>Progress plot</source>
+        <translation>Gráfico de progresso</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3274,10 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>the other screen</source>
         <translation>o outro ecrã</translation>
+    </message>
+    <message>
+        <source>(click to read it whole)</source>
+        <translation>(clique para o ler por inteiro)</translation>
     </message>
 </context>
 <context>
