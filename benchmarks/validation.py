@@ -24,7 +24,9 @@ rebuilds them), outside the unscorable spans listed there:
   beats, artifacts) left out on every side (``corrected_spans``).
 
 Our beats are the rows of the beats CSV and the beat each interval chain starts at
-(``chain_first_beats``).
+(``chain_first_beats``). Beat F1 and RR error take each row's ``detected_s`` (where
+the detector put the beat: the raw peak of a beat the corrector moved; ``time_s`` for
+a beat it inserted); RMSSD takes ``time_s``/``rr_ms`` (the corrected series a user reads).
 
 Writes ``docs/validation.md`` and the worst 10 s of each recording as
 ``docs/validation/<id>.png``; prints the table; exits 1 when a recording misses
@@ -294,20 +296,21 @@ def kubios_intervals(beat_s: np.ndarray, fs_hz: float = 1000.0) -> tuple[np.ndar
 
 # --------------------------------------------------------------------------- our paths
 
-def run_analyze(rec: Recording, tmp: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
-    """(t_s, rr_ms, corrected, note) of ``biofeedback analyze FILE --beats OUT.csv`` run as a subprocess.
+def run_analyze(rec: Recording, tmp: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, str]:
+    """(t_s, rr_ms, corrected, detected_s, note) of ``biofeedback analyze FILE --beats OUT.csv`` run as a
+    subprocess (``detected_s``: where the detector put each beat, NaN for one the corrector inserted).
 
     When ``analyze`` refuses the file as the package ships it, the note says so and the
     same samples are analysed from a ``time_s,<kind>`` CSV instead (so the detector is
     still measured).
     """
     path, flags = rec.user_file(tmp)
-    t, rr, corrected, message = _analyze(rec, path, flags, tmp)
+    t, rr, corrected, detected, message = _analyze(rec, path, flags, tmp)
     if t.size == 0 and message.startswith("refused"):
         sig = rec.load()
-        t, rr, corrected, again = _analyze(rec, _csv(tmp, rec.id, sig.t_s, sig.v, rec.kind), [], tmp)
+        t, rr, corrected, detected, again = _analyze(rec, _csv(tmp, rec.id, sig.t_s, sig.v, rec.kind), [], tmp)
         message = f"{message}; as a time_s,{rec.kind} CSV: {again}"
-    return t, rr, corrected, message
+    return t, rr, corrected, detected, message
 
 
 def _analyze(rec: Recording, path: Path, flags: list[str], tmp: Path):
@@ -320,9 +323,10 @@ def _analyze(rec: Recording, path: Path, flags: list[str], tmp: Path):
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     if done.returncode != 0 or not out.exists():
         empty = np.empty(0)
-        return empty, empty, empty, "refused: " + (done.stderr.strip() or done.stdout.strip())[-300:]
+        return empty, empty, empty, empty, "refused: " + (done.stderr.strip() or done.stdout.strip())[-300:]
     table = np.loadtxt(out, delimiter=",", skiprows=1, ndmin=2)
-    return table[:, 0], table[:, 1], table[:, 2].astype(bool), "accepted"
+    detected = table[:, 3] if table.shape[1] > 3 else table[:, 0]
+    return table[:, 0], table[:, 1], table[:, 2].astype(bool), detected, "accepted"
 
 
 @functools.lru_cache(maxsize=1)
@@ -333,9 +337,11 @@ def _analyze_kinds() -> str:
     return line
 
 
-def run_live(rec: Recording, tmp: Path) -> tuple[np.ndarray, np.ndarray]:
-    """(t_s, rr_ms) of the beats of the live pipeline fed the file in 20 ms pieces, as ``replay`` delivers them."""
+def run_live(rec: Recording, tmp: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(t_s, rr_ms, detected_s) of the beats of the live pipeline fed the file in 20 ms pieces, as ``replay``
+    delivers them (the columns ``record --out`` writes)."""
     from biofeedback.core.pipeline import Pipeline
+    from biofeedback.io.beats_csv import beat_rows
     from biofeedback.io.files import InputError, load_recording
     from biofeedback.io.replay import REPLAY_TICK_S, split_blocks
 
@@ -352,7 +358,8 @@ def run_live(rec: Recording, tmp: Path) -> tuple[np.ndarray, np.ndarray]:
     for piece in split_blocks(list(events), REPLAY_TICK_S):
         beats.extend(pipeline.feed([piece]).beats)
     beats.extend(pipeline.flush().beats)
-    return np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats], float)
+    rows = beat_rows(beats)
+    return rows[:, 0], rows[:, 1], rows[:, 3]
 
 
 # --------------------------------------------------------------------------- references
@@ -680,16 +687,22 @@ class Score:
 
 
 def score(det_t: np.ndarray, det_rr_ms: np.ndarray | None, ref: np.ndarray, spans, ref_rmssd: float | None,
-          lo_s: float, hi_s: float, rmssd_spans=None) -> Score:
+          lo_s: float, hi_s: float, rmssd_spans=None, detected_s: np.ndarray | None = None) -> Score:
     """Beat F1, RR timing error and RMSSD of one detector against the reference.
 
     ``rmssd_spans``: the spans RMSSD leaves out (default ``spans``; see ``corrected_spans``).
+    ``detected_s``: a beats CSV's ``detected_s`` column. Beat F1 and RR error are of
+    the beats a user gets, each where the detector put it (a beat the corrector moved,
+    at its raw peak; one it inserted, where it put it); RMSSD of the corrected series
+    (``time_s``, ``rr_ms``), as a user reads it.
     """
     det_t = np.asarray(det_t, float)
     if det_rr_ms is not None:  # a beats CSV: every row's beat and the beat each chain starts at
         order = np.argsort(det_t)
         det_t, det_rr_ms = det_t[order], np.asarray(det_rr_ms, float)[order]
-        beats = np.sort(np.concatenate([det_t, chain_first_beats(det_t, det_rr_ms)]))
+        rows = det_t if detected_s is None else np.asarray(detected_s, float)[order]
+        rows = np.where(np.isfinite(rows), rows, det_t)  # an inserted beat: where the corrector put it
+        beats = np.sort(np.concatenate([rows, chain_first_beats(det_t, det_rr_ms)]))
     else:
         det_t = beats = np.sort(det_t)
     off = constant_offset(beats, ref)
@@ -785,9 +798,13 @@ def evaluate(rec: Recording, tmp: Path, live: bool = True) -> Result:
     lo, hi = scored_range(ref)
     nn_spans = merge(spans + corrected_spans(ref))
     ref_rmssd = reference_rmssd(ref, nn_spans, lo, hi)
-    t, rr, _corr, note = run_analyze(rec, tmp)
-    ours = score(t, rr, ref, spans, ref_rmssd, lo, hi, nn_spans)
-    live_score = score(*run_live(rec, tmp), ref, spans, ref_rmssd, lo, hi, nn_spans) if live else ours
+    t, rr, _corr, detected, note = run_analyze(rec, tmp)
+    ours = score(t, rr, ref, spans, ref_rmssd, lo, hi, nn_spans, detected)
+    if live:
+        lt, lrr, ldet = run_live(rec, tmp)
+        live_score = score(lt, lrr, ref, spans, ref_rmssd, lo, hi, nn_spans, ldet)
+    else:
+        live_score = ours
     nk_t = nk_beats(rec, sig)
     nk_fixed_t, nk_rr = kubios_intervals(nk_t)
     nk = score(nk_t, None, ref, spans, ref_rmssd, lo, hi)
@@ -923,6 +940,9 @@ def write_doc(results: list[Result], rr_rows: list[dict], observations: str) -> 
         "beat that ends it) and the beat each interval chain starts at: the record's first beat",
         "and the first after a gap or a poor-signal span end no interval and have no row, but the",
         "CSV states their time as the start of the chain's first interval (`time_s - rr_ms/1000`).",
+        "Beat F1 and RR error score each row at its `detected_s` (where the detector put the beat:",
+        "the raw peak of a beat the artifact corrector moved to its neighbours' midpoint; a beat",
+        "it inserted, at `time_s`): beats are scored as detected, HRV from the corrected series.",
         "RR error: mean absolute difference of matched consecutive-beat intervals. RMSSD: ours from",
         "the `rr_ms` column `analyze` writes (its own correction, what the user reads); NeuroKit2's",
         "after its Kubios correction; the reference's as they are (its intervals far outside the",
@@ -1024,8 +1044,9 @@ def main() -> int:
                   f"({_f(res.nk.rmssd_err_pct, '+5.0f')} %)  [{res.seconds:.1f} s]", flush=True)
             if not args.no_plots:
                 PLOTS.mkdir(parents=True, exist_ok=True)
-                t, rr, _c, _n = run_analyze(rec, tmp)
-                stated = np.sort(np.concatenate([t, chain_first_beats(t, rr)]))
+                t, rr, _c, detected, _n = run_analyze(rec, tmp)
+                stated = np.sort(np.concatenate([np.where(np.isfinite(detected), detected, t),
+                                                 chain_first_beats(t, rr)]))
                 plot_worst(res, stated, nk_beats(rec, rec.load()), PLOTS / f"{rec.id}.png")
         rr_rows = []
         if args.only is None:

@@ -42,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--column", default=None, metavar="NAME", help="column to read when several fit")
     p.add_argument("--no-correct", action="store_true", help="analyse the intervals exactly as given")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-    p.add_argument("--beats", default=None, metavar="OUT.csv", help="write time_s,rr_ms,corrected per beat")
+    p.add_argument("--beats", default=None, metavar="OUT.csv", help="write time_s,rr_ms,corrected,detected_s per beat")
     p.set_defaults(func=run)
 
 

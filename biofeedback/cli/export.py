@@ -17,7 +17,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                               "multi-week progress report")
     p.add_argument("session", help="session id, or 'last'; 'progress': the weeks of practice as a PDF report")
     p.add_argument("--format", required=True, choices=("csv", "rr", "raw", "markers", "breathing", "pdf", "png"),
-                   help="csv: time_s,rr_ms,corrected; rr: Kubios RR text (ms per line); raw: raw event "
+                   help="csv: time_s,rr_ms,corrected,detected_s; rr: Kubios RR text (ms per line); raw: raw event "
                    "log (`analyze` reads it); markers: time_s,label; breathing: time_s,rate_brpm,quality "
                    "(read from the pulse); pdf/png: session report")
     p.add_argument("--out", required=True, metavar="PATH")

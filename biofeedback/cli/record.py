@@ -24,7 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--baud", type=int, default=None)
     p.add_argument("--protocol", default="auto", help="auto (default) or a protocol name")
     p.add_argument("--duration", type=float, default=None, metavar="S", help="stop after S seconds")
-    p.add_argument("--out", default=None, metavar="BEATS.csv", help="also write time_s,rr_ms,corrected per beat")
+    p.add_argument("--out", default=None, metavar="BEATS.csv", help="also write time_s,rr_ms,corrected,detected_s per beat")
     p.add_argument("--raw", default=None, metavar="RAW_FILE", help="also keep every decoded event")
     p.add_argument("--no-correct", action="store_true", help="keep intervals exactly as detected")
     p.add_argument("--no-store", action="store_true",

@@ -118,6 +118,10 @@ class Beat:
     corrected: bool = False
     kind: str = "normal"
     quality: float | None = None  # template correlation of the pulse (beat_quality), None unknown
+    # where the detector put this beat, set by the artifact stage on every beat it corrects:
+    # the raw time of a beat it moved (an ectopic beat goes to its neighbours' midpoint for
+    # HRV), NaN for a beat it inserted (a missed one); None: ``t_s``, or not known
+    detected_t_s: float | None = None
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Exports of a stored session to files other tools (and ``biofeedback analyze``) read.
 
-* beats CSV: ``time_s,rr_ms,corrected`` (what ``record --out`` writes);
+* beats CSV: ``time_s,rr_ms,corrected,detected_s`` (what ``record --out`` writes);
 * RR text for Kubios HRV: one RR interval in milliseconds per line, no header
   (Kubios HRV User's Guide, "Supported data formats": ASCII RR data, one column,
   in s or ms, unit detected from the values);
@@ -36,7 +36,7 @@ EXPORT_FORMATS = ("csv", "rr", "raw", "markers", "breathing", "pdf", "png")
 
 
 def write_beats_csv(beats: Sequence[Beat], path: str | Path) -> None:
-    """``time_s,rr_ms,corrected`` per beat (``io/beats_csv.py``), written whole or not at all."""
+    """``time_s,rr_ms,corrected,detected_s`` per beat (``io/beats_csv.py``), written whole or not at all."""
     with atomic_path(path) as tmp:
         _write_beats_csv(beats, tmp)
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from biofeedback.io.beats_csv import beat_rows
+
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
@@ -75,10 +77,11 @@ def test_csv_column_and_beats_export(tmp_path, rr_series):
     result = run_cli("analyze", str(path), "--json", "--beats", str(beats), "--no-correct")
     assert result.returncode == 0, result.stderr
     lines = beats.read_text().splitlines()
-    assert lines[0] == "time_s,rr_ms,corrected"
+    assert lines[0] == "time_s,rr_ms,corrected,detected_s"
     table = np.loadtxt(beats, delimiter=",", skiprows=1)
     rr = np.round(rr_series, 2)
-    assert table.shape == (rr.size, 3)
+    assert table.shape == (rr.size, 4)
+    np.testing.assert_array_equal(table[:, 3], table[:, 0])  # nothing corrected: detected where stated
     np.testing.assert_allclose(table[:, 1], rr, atol=1e-3)
     np.testing.assert_allclose(table[:, 0], np.cumsum(rr) / 1000.0, atol=1e-3)
     assert set(table[:, 2]) == {0.0}
@@ -264,6 +267,7 @@ def assert_same_beats(streamed, offline) -> None:
     np.testing.assert_array_equal([b.t_s for b in streamed], offline.t_s)
     np.testing.assert_array_equal([b.rr_ms for b in streamed], offline.rr_ms)
     np.testing.assert_array_equal([b.corrected for b in streamed], offline.corrected)
+    np.testing.assert_array_equal(beat_rows(streamed)[:, 3], offline.detected_s)  # raw times of moved beats
 
 
 def rr_with_artifacts(n: int, seed: int) -> np.ndarray:

@@ -139,7 +139,7 @@ def test_replay_port_out_serves_beats_record_can_read(recorded, data_dir, tmp_pa
         (info,) = store.list_sessions()
         stored = np.array([[b.t_s, b.rr_ms, b.corrected] for b in store.beats(info.id)])
     assert info.status == "completed" and info.protocol == "native" and info.summary["n_beats"] == got.shape[0]
-    np.testing.assert_allclose(stored, got, atol=6e-4)
+    np.testing.assert_allclose(stored, got[:, :3], atol=6e-4)
 
 
 def test_cli_refuses_a_store_from_a_newer_version_and_leaves_it(tmp_path):

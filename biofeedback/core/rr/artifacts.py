@@ -64,6 +64,7 @@ interval after a moved or removed beat inherits that beat's kind.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import deque
 from dataclasses import dataclass
@@ -262,13 +263,14 @@ class ArtifactCorrector:
             if cand.inherited is None:
                 beats = [Beat(cand.t_s, rr0)]
             else:
-                beats = [Beat(cand.t_s, rr0, True, cand.inherited)]
-        elif kind == "missed":
+                beats = [Beat(cand.t_s, rr0, True, cand.inherited, detected_t_s=cand.t_s)]
+        elif kind == "missed":  # the inserted beats were never detected
             step_s = (cand.t_s - t_prev) / n_split
             times = [t_prev + k * step_s for k in range(1, n_split)] + [cand.t_s]
             beats, t_a = [], t_prev
-            for t_b in times:
-                beats.append(Beat(t_b, (t_b - t_a) * 1000.0, True, "missed"))
+            for k, t_b in enumerate(times, start=1):
+                beats.append(Beat(t_b, (t_b - t_a) * 1000.0, True, "missed",
+                                  detected_t_s=cand.t_s if k == n_split else math.nan))
                 t_a = t_b
         else:  # ectopic / long / short: move the beat to the midpoint of its neighbours
             if self._pending:
@@ -276,7 +278,7 @@ class ArtifactCorrector:
                 self._pending[0].inherited = kind
             else:
                 t_new = t_prev + med / 1000.0
-            beats = [Beat(t_new, (t_new - t_prev) * 1000.0, True, kind)]
+            beats = [Beat(t_new, (t_new - t_prev) * 1000.0, True, kind, detected_t_s=cand.t_s)]
         for b in beats:
             self._remember(b.rr_ms, med, in_rhythm=not b.corrected)
         self._t_prev_s = beats[-1].t_s

@@ -54,11 +54,14 @@ _MARGIN = 1e-9  # certify only with room: a borderline beat goes through the rea
 
 @dataclass(frozen=True, eq=False)
 class BeatSeries:
-    """Beats as arrays: time (s), interval ending there (ms), corrected flag."""
+    """Beats as arrays: time (s), interval ending there (ms), corrected flag, and where the
+    detector put each beat (``Beat.detected_t_s``: the raw time of a moved beat, NaN for an
+    inserted one, else ``t_s``)."""
 
     t_s: np.ndarray
     rr_ms: np.ndarray
     corrected: np.ndarray
+    detected_s: np.ndarray
 
     def __len__(self) -> int:
         return int(self.t_s.size)
@@ -81,7 +84,7 @@ def correct_offline(beat_t_s: np.ndarray, chain_start: np.ndarray, correct: bool
     rr_in = intervals_in(t, cs)
     if not correct:
         keep = ~cs & plausible_rr(rr_in)  # the interval rule: an implausible interval is a gap
-        return BeatSeries(t[keep], rr_in[keep], np.zeros(int(keep.sum()), dtype=bool))
+        return BeatSeries(t[keep], rr_in[keep], np.zeros(int(keep.sum()), dtype=bool), t[keep])
     return _Engine(t, cs, rr_in).run()
 
 
@@ -191,13 +194,14 @@ class _Engine:
         self.cert_global = _global_certain(rr_in, cs) if self.use_global else np.zeros(t.size, dtype=bool)
         self.uncertain = np.flatnonzero(~self.cert_global)
         self.starts = np.flatnonzero(cs)
-        self.pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
 
     def _emit_beats(self, beats: list[Beat]) -> bool:
         if not beats:
             return False
         self.pieces.append((np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats]),
-                            np.array([b.corrected for b in beats], dtype=bool)))
+                            np.array([b.corrected for b in beats], dtype=bool),
+                            np.array([b.t_s if b.detected_t_s is None else b.detected_t_s for b in beats])))
         return any(b.corrected for b in beats)
 
     def run(self) -> BeatSeries:
@@ -238,8 +242,8 @@ class _Engine:
                     i = self._jump(corr, p, q, drr, mrr)
         self._emit_beats(corr.flush())
         if not self.pieces:
-            return BeatSeries(np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool))
-        return BeatSeries(*(np.concatenate([pc[k] for pc in self.pieces]) for k in range(3)))
+            return BeatSeries(np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0))
+        return BeatSeries(*(np.concatenate([pc[k] for pc in self.pieces]) for k in range(4)))
 
     def _input_windows(self, p: int, q: int, corr: ArtifactCorrector) -> tuple[np.ndarray, np.ndarray]:
         """dRR and mRR of the finals max(p, q-91)..q-1 when the windows are the input's own."""
@@ -278,7 +282,7 @@ class _Engine:
     def _jump(self, corr: ArtifactCorrector, p: int, q: int, drr: np.ndarray, mrr: np.ndarray) -> int:
         """Finalise beats p..q-1 as normal and leave the corrector as if it had; returns the next input."""
         t, r = self.t, self.rr
-        self.pieces.append((t[p:q], r[p:q], np.zeros(q - p, dtype=bool)))
+        self.pieces.append((t[p:q], r[p:q], np.zeros(q - p, dtype=bool), t[p:q]))
         corr._rr_final.extend(r[max(p, q - MEDIAN_PAST):q].tolist())
         corr._drr_final.extend(drr[-QD_WINDOW:].tolist())
         corr._mrr_final.extend(mrr[-QD_WINDOW:].tolist())
