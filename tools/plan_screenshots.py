@@ -73,7 +73,7 @@ def fill_store(store, start: date, today: date, rng) -> None:
     store.con.commit()
 
 
-def run(out: Path) -> int:
+def run(out: Path, language: str = "") -> int:
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import Settings
@@ -82,8 +82,12 @@ def run(out: Path) -> int:
     from biofeedback.ui.store_integration import install_session_store
 
     app = QApplication(sys.argv[:1])
+    if language:
+        from biofeedback.ui.i18n import install_language
+
+        install_language(app, language)
     screen = app.primaryScreen().geometry()
-    size = f"{screen.width()}x{screen.height()}"
+    size = f"{screen.width()}x{screen.height()}" + (f"-{language}" if language else "")
     out.mkdir(parents=True, exist_ok=True)
 
     # 1. a new settings file: the getting-started path
@@ -142,8 +146,10 @@ def run(out: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--language", default="", choices=("", "en", "es", "pt"),
+                        help="the window's language (the file names end in -es, -pt)")
     args = parser.parse_args()
-    return on_a_desktop(lambda: run(args.out))
+    return on_a_desktop(lambda: run(args.out, args.language))
 
 
 if __name__ == "__main__":

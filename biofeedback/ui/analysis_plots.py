@@ -161,8 +161,8 @@ class SpectrumPlot(pg.PlotWidget):
         if on == self.waiting:
             return
         self.waiting = on
-        title = self.title + (f' <span style="color: {self.theme.warn}">{translate("Plots", "— before the beats stopped")}</span>'
-                              if on else "")
+        stopped = translate("Plots", "— before the beats stopped")  # outside the f-string, where lupdate finds it
+        title = self.title + (f' <span style="color: {self.theme.warn}">{stopped}</span>' if on else "")
         self.getPlotItem().setTitle(title, size=f"{self.font_pt + 1}pt", color=self.theme.muted)
 
     def set_pacer_rate(self, rate_bpm: float) -> None:

@@ -455,7 +455,8 @@ class TachogramPlot(_LivePlot):
     def _title(self) -> str:
         title = self.titles[self.font_pt >= SHORT_TITLE_FROM_PT]
         if self.waiting:
-            title += f' <span style="color: {self.theme.warn}">{translate("Plots", "— waiting for beats")}</span>'
+            waiting = translate("Plots", "— waiting for beats")  # outside the f-string, where lupdate finds it
+            title += f' <span style="color: {self.theme.warn}">{waiting}</span>'
         return title
 
     def _show_waiting(self, on: bool) -> None:

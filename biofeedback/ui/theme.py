@@ -166,4 +166,16 @@ def style_plot(plot: pg.PlotItem, theme: Theme, font_pt: int) -> None:
         axis.setTextPen(pg.mkPen(theme.text))
         axis.setTickFont(font)
         axis.label.setFont(font)
+        if type(axis) is pg.AxisItem and "tickStrings" not in vars(axis):  # numbers only: date axes write words
+            axis.tickStrings = _localized_ticks(axis.tickStrings)
     plot.setTitle(plot.titleLabel.text, size=f"{font_pt + 1}pt", color=theme.muted)
+
+
+def _localized_ticks(tick_strings):
+    """pyqtgraph's tick labels with the locale's decimal separator (0,8 in Spanish and Portuguese)."""
+    from biofeedback.ui.i18n import localized
+
+    def ticks(values, scale, spacing):
+        return [localized(text) for text in tick_strings(values, scale, spacing)]
+
+    return ticks

@@ -81,7 +81,8 @@ def checkin_words(p: Progress, weeks: list[WeekFigures]) -> str:
         text = translate("WeeklyReview", "{item}: {value} (week of {day})").format(
             item=translate("WeeklyReview", ITEM_WORDS[item]), value=_num(first.before[item]), day=day_month(first.monday))
         if last is not first:
-            text += f" → {_num(last.before[item])} ({day_month(last.monday)})"
+            text += translate("WeeklyReview", " → {value} ({day})").format(value=_num(last.before[item]),
+                                                                            day=day_month(last.monday))
         slope = p.checkins[item].before.slope_per_week
         text += (translate("WeeklyReview", ", trend {slope} a week").format(slope=_num(slope, sign=True))
                  if slope is not None else translate("WeeklyReview", ", too few sessions for a trend"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 MARK = "\u27e6"  # ⟦: nothing the app writes itself holds it
 
 # what needs no translation: numbers, clocks, units and symbols
-_NEUTRAL = re.compile(r"^[\s\d.,:;+\-–—−/%×·()\[\]|~<>=≈±°…*]*"
+_NEUTRAL = re.compile(r"^[\s\d.,:;+\-–—−/%×·()\[\]|~<>=≈±°…*●○]*"
                       r"(bpm|ms|ms²|s|min|Hz|/min|breaths/min|RMSSD|SDNN|HR|HRV|LF|HF|%|x|×)?"
                       r"[\s\d.,:;+\-–—−/%×·()\[\]|~<>=≈±°…*]*$")
 
@@ -48,7 +48,8 @@ def _plain(text: str) -> str:
 
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     """(where, text) for each piece of text a person can see or hear from ``root``: titles, labels,
-    buttons, boxes, tabs, tooltips, menus (hidden widgets left out; menus walked whole)."""
+    buttons, boxes, tabs, tooltips, menus, plot titles and axis labels (hidden widgets left out; menus
+    walked whole)."""
     found: list[tuple[str, str]] = []
 
     def add(where: QWidget | object, text: str) -> None:
@@ -85,10 +86,39 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     if isinstance(root, QMainWindow):
         for action in root.menuBar().actions():
             add(action, action.text())
+    found += plot_texts(root)
     return found
 
 
+def plot_texts(root: QWidget) -> list[tuple[str, str]]:
+    """The titles and axis labels of the pyqtgraph plots shown in ``root`` (drawn, not widgets of their own)."""
+    import pyqtgraph as pg
+
+    found = []
+    for plot in root.findChildren(pg.PlotWidget):
+        if not plot.isVisibleTo(root):
+            continue
+        item = plot.getPlotItem()
+        where = f"plot {plot.accessibleName() or plot.objectName()}".strip()
+        if item.titleLabel.isVisible() and item.titleLabel.text:
+            found.append((where + " title", item.titleLabel.text))
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            if axis.isVisible() and axis.labelText:
+                found.append((f"{where} {name} axis", axis.labelText))
+    return found
+
+
+def _unmarked(text: str) -> str:
+    """What is left of ``text`` outside the marked (translated) parts, tags and entities removed."""
+    outside, before = re.sub(r"<[^>]+>|&nbsp;", " ", text), None
+    while outside != before:  # innermost first: a translated text may hold translated parts
+        before, outside = outside, re.sub(MARK + "[^\u27e6\u27e7]*\u27e7", " ", outside)
+    return re.sub(r"\s+", " ", outside)
+
+
 def escaped(root: QWidget) -> list[str]:
-    """Each visible text without the pseudo-locale's mark that is not just numbers and units."""
+    """Each visible text with a part outside the pseudo-locale's marks that is not just numbers, units and
+    punctuation: text that never went through translation, alone or joined to translated text."""
     return sorted({f"{where}: {text!r}" for where, text in visible_texts(root)
-                   if MARK not in text and not _NEUTRAL.match(_plain(text))})
+                   if not _NEUTRAL.match(_plain(_unmarked(text)))})

@@ -351,7 +351,7 @@
     </message>
     <message>
         <source>needs 64 s of beats</source>
-        <translation>necesita 64 s de latidos</translation>
+        <translation>64 s de latidos</translation>
     </message>
     <message>
         <source>coherence {level}</source>
@@ -1336,6 +1336,10 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <translation>reuniendo latidos…</translation>
     </message>
     <message>
+        <source>— before the beats stopped</source>
+        <translation>— antes de que se detuvieran los latidos</translation>
+    </message>
+    <message>
         <source>seconds</source>
         <translation>segundos</translation>
     </message>
@@ -1354,6 +1358,10 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>Heart rate (bpm), last {seconds} s, with the breathing guide</source>
         <translation>Frecuencia cardiaca (lpm), últimos {seconds} s, con la guía de respiración</translation>
+    </message>
+    <message>
+        <source>— waiting for beats</source>
+        <translation>— esperando latidos</translation>
     </message>
 </context>
 <context>
@@ -1550,7 +1558,7 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     </message>
     <message>
         <source>(longest {days})</source>
-        <translation>(la más larga: {days})</translation>
+        <translation>(la racha más larga: {days})</translation>
     </message>
     <message>
         <source>Minutes practised per week</source>
@@ -2887,6 +2895,10 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>{item}: {value} (week of {day})</source>
         <translation>{item}: {value} (semana del {day})</translation>
+    </message>
+    <message>
+        <source> → {value} ({day})</source>
+        <translation> → {value} ({day})</translation>
     </message>
     <message>
         <source>, trend {slope} a week</source>

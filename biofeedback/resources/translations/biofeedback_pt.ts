@@ -351,7 +351,7 @@
     </message>
     <message>
         <source>needs 64 s of beats</source>
-        <translation>precisa de 64 s de batimentos</translation>
+        <translation>64 s de batimentos</translation>
     </message>
     <message>
         <source>coherence {level}</source>
@@ -1336,6 +1336,10 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>a recolher batimentos…</translation>
     </message>
     <message>
+        <source>— before the beats stopped</source>
+        <translation>— antes de os batimentos pararem</translation>
+    </message>
+    <message>
         <source>seconds</source>
         <translation>segundos</translation>
     </message>
@@ -1354,6 +1358,10 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>Heart rate (bpm), last {seconds} s, with the breathing guide</source>
         <translation>Frequência cardíaca (bpm), últimos {seconds} s, com o guia de respiração</translation>
+    </message>
+    <message>
+        <source>— waiting for beats</source>
+        <translation>— à espera de batimentos</translation>
     </message>
 </context>
 <context>
@@ -1550,7 +1558,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>(longest {days})</source>
-        <translation>(a mais longa: {days})</translation>
+        <translation>(a série mais longa: {days})</translation>
     </message>
     <message>
         <source>Minutes practised per week</source>
@@ -2887,6 +2895,10 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>{item}: {value} (week of {day})</source>
         <translation>{item}: {value} (semana de {day})</translation>
+    </message>
+    <message>
+        <source> → {value} ({day})</source>
+        <translation> → {value} ({day})</translation>
     </message>
     <message>
         <source>, trend {slope} a week</source>
