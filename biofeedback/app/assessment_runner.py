@@ -19,9 +19,6 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import replace
-
-import numpy as np
 
 from biofeedback import config
 from biofeedback.app.live_session import LiveSession
@@ -30,6 +27,7 @@ from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.core.clock_mapping import PinnedClockMapping
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.core.resonance.assessment import AssessmentPlan, AssessmentSession
+from biofeedback.io.assessment_feed import AssessmentFeed
 
 SUB_STEP_S = 0.25  # simulated seconds per driver step (phase samples at 4 Hz or more)
 MAX_STEP_REAL_S = 0.1  # a busy GUI slows the simulated assessment instead of skipping through it
@@ -55,19 +53,20 @@ class LiveAssessment:
         self.live = live
         self.session: AssessmentSession | None = None
         self.t_s = live.clock()
-        self.mapping: PinnedClockMapping | None = None  # device -> host for this assessment
-        self._last_ppg_t_s = -math.inf  # host times already given to the session
-        self._last_acc_t_s = -math.inf
-        self._last_beat_t_s = -math.inf
+        self.feed: AssessmentFeed | None = None  # the outputs, moved onto the host clock once pinned
         self._listening = False
+
+    @property
+    def mapping(self) -> PinnedClockMapping | None:
+        """Device -> host for this assessment (None before data)."""
+        return self.feed.mapping if self.feed is not None else None
 
     def start(self, plan: AssessmentPlan) -> AssessmentSession:
         self.stop()
         now = self.live.clock()
         self.t_s = now
         self.session = AssessmentSession(plan, t0_s=now, pacer=Pacer(plan.rates_bpm[0], t0_s=now))
-        self.mapping = self.live.model.clock.pinned()  # None before data: pinned at the first output
-        self._last_ppg_t_s = self._last_acc_t_s = self._last_beat_t_s = -math.inf
+        self.feed = AssessmentFeed(self.session, self.live.model.clock)  # pinned now, or at the first output
         self.session.update(now)  # the first block's rate: announced with the pacer itself
         self.live.set_active_pacer(WIZARD, self.session.pacer)
         self.live.output.connect(self._on_output)
@@ -75,36 +74,9 @@ class LiveAssessment:
         return self.session
 
     def _on_output(self, out: PipelineOutput) -> None:
-        """The pulse wave, a chest strap's accelerometer and the beats, moved onto the host clock by the
-        pinned mapping; never backwards."""
-        if self.session is None:
-            return
-        if self.mapping is None:
-            self.mapping = self.live.model.clock.pinned()  # the model has taken this output already
-            if self.mapping is None:
-                return
-        for block in out.ppg:
-            t = self.mapping.to_host_array(block.t_s)
-            later = t > self._last_ppg_t_s  # a device clock that stepped back: its data are left out
-            if np.any(later):
-                self.session.add_ppg(t[later], np.asarray(block.value)[later])
-                self._last_ppg_t_s = float(t[later][-1])
-        for acc in out.signals:
-            if acc.kind != "acc":
-                continue
-            t = self.mapping.to_host_array(acc.t_s)
-            later = t > self._last_acc_t_s
-            if np.any(later):
-                self.session.add_acc(t[later], np.asarray(acc.value)[later])
-                self._last_acc_t_s = float(t[later][-1])
-        beats = []
-        for b in out.beats:
-            t_s = self.mapping.to_host(b.t_s)
-            if t_s > self._last_beat_t_s:
-                beats.append(replace(b, t_s=t_s))
-                self._last_beat_t_s = t_s
-        if beats:
-            self.session.add_beats(beats)
+        """The pulse wave, a chest strap's accelerometer and the beats (the model has taken this output)."""
+        if self.feed is not None:
+            self.feed.add(out)
 
     def step(self) -> None:
         """Advance the protocol to the clock's time now (nothing when the clock has not moved)."""

@@ -92,46 +92,32 @@ def _run_simulated(args, plan):
 
 
 def _run_serial(args, plan):
-    import queue
     import time
-    from dataclasses import replace
 
-    from biofeedback.core.clock_mapping import DeviceClockMapping, PinnedClockMapping
-    from biofeedback.core.pipeline import Pipeline
     from biofeedback.core.resonance.assessment import AssessmentSession
+    from biofeedback.io.assessment_feed import AssessmentFeed
     from biofeedback.io.serial_source import SerialSource
+    from biofeedback.io.session_runner import SessionRunner
     from biofeedback.io.source import FAILED
 
     if args.phase_from == "breathing":
         raise ValueError("--phase-from breathing needs the simulated person (--simulate)")
-    source = SerialSource(args.port, protocol=args.protocol or "auto")
-    inbox: queue.Queue = queue.Queue()
-    source.start(lambda ev: inbox.put(("events", ev)), lambda st: inbox.put(("state", st)))
-    pipeline = Pipeline()
     t0 = time.monotonic()
     session = AssessmentSession(plan, t0_s=0.0, phase_from=args.phase_from)
-    # beats and pulse wave are on the device clock: the app's mapping (core.clock_mapping), pinned at
-    # the first data so the session's data never run backwards
-    clock = DeviceClockMapping()
-    mapping: PinnedClockMapping | None = None
+    runner = SessionRunner(SerialSource(args.port, protocol=args.protocol or "auto"),
+                           clock=lambda: time.monotonic() - t0, queued=True)
+    # the device clock moved onto the session's by the runner's mapping, pinned at the first data
+    assert runner.clock_mapping is not None
+    feed = AssessmentFeed(session, runner.clock_mapping)
+    runner.output_sinks.append(lambda out, _events: feed.add(out))
+    runner.start()
     last_cue = ""
     try:
         while not session.done:
-            try:
-                kind, payload = inbox.get(timeout=0.1)
-            except queue.Empty:
-                kind, payload = None, None
+            state = runner.pump(0.1)
+            if state is not None and state.state == FAILED:
+                raise OSError(state.message)
             now = time.monotonic() - t0
-            if kind == "state" and payload.state == FAILED:
-                raise OSError(payload.message)
-            if kind == "events":
-                out = pipeline.feed(payload)
-                clock.observe_output(out, now)
-                mapping = mapping or clock.pinned()
-                if mapping is not None:
-                    for block in out.ppg:
-                        session.add_ppg(mapping.to_host_array(block.t_s), block.value)
-                    session.add_beats([replace(b, t_s=mapping.to_host(b.t_s)) for b in out.beats])
             session.update(now)
             st = session.state
             cue = (f"{st.rate_bpm:g}/min {session.pacer.phase_name(now)}" if st.rate_bpm
@@ -140,10 +126,8 @@ def _run_serial(args, plan):
                 print(f"\r[{100 * st.progress:3.0f} %] {cue:<24}", end="", file=sys.stderr, flush=True)
                 last_cue = cue
     finally:
-        source.stop()
+        runner.stop()  # the beats the pipeline still held back go to the last block
     print(file=sys.stderr)
-    if mapping is not None:
-        session.add_beats([replace(b, t_s=mapping.to_host(b.t_s)) for b in pipeline.flush().beats])
     return session.result()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import queue
 import signal
 import sys
 import time
@@ -45,16 +44,22 @@ def _make_source(args: argparse.Namespace):
     return SerialSource(args.port, baud=args.baud, protocol=args.protocol, auto_hint="--protocol auto")
 
 
+def _say_store(status) -> None:
+    waiting = "" if status.saving else f"; {status.unsaved_s:.0f} s of data kept in memory, retrying every second"
+    said = "saving again" if status.message == "saving" else status.message
+    print(f"\n[store] {said}{waiting}", file=sys.stderr, flush=True)
+
+
 def _fmt(value: float | None, fmt: str) -> str:
     return "--" if value is None else format(value, fmt)
 
 
 def run(args: argparse.Namespace) -> int:
     from biofeedback import config
-    from biofeedback.core.pipeline import Pipeline
     from biofeedback.io.beats_csv import BeatsCsvWriter
     from biofeedback.io.rawlog import RawEventWriter
     from biofeedback.io.serial_source import PortError
+    from biofeedback.io.session_runner import SessionRunner
     from biofeedback.io.source import FAILED, SourceState
 
     try:
@@ -63,11 +68,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"biofeedback record: {error}", file=sys.stderr)
         return 2
     device = args.port if args.port is not None else f"ble:{args.ble or 'first strap'}"
-    inbox: queue.Queue = queue.Queue()
-    source.start(lambda events: inbox.put(("events", events)), lambda state: inbox.put(("state", state)))
+    # the pipeline runs here, between batches (queued): this thread also prints and flushes files
+    runner = SessionRunner(source, correct=not args.no_correct, queued=True)
+    runner.start()
+    pipeline = runner.pipeline
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
 
-    pipeline = Pipeline(correct=not args.no_correct)
     lsl = None
     if args.lsl:
         from biofeedback.io.lsl_client import LslClient
@@ -85,10 +91,10 @@ def run(args: argparse.Namespace) -> int:
                 # long lock) at once; it keeps everything and retries meanwhile
                 writer = store.begin_session(source=device, protocol=args.protocol if args.port else "ble-hrm",
                                              name=args.name,
-                                             on_status=lambda status: inbox.put(("store", status)),
+                                             on_status=lambda status: runner.post(lambda: _say_store(status)),
                                              beat_correction=not args.no_correct)
         except (StoreError, OSError) as error:
-            source.stop()
+            runner.stop()
             print(f"biofeedback record: {error} Use --no-store to record without saving.", file=sys.stderr)
             return 2
         print(f"Session {writer.session_id} is being saved to {store.path}", file=sys.stderr, flush=True)
@@ -96,47 +102,29 @@ def run(args: argparse.Namespace) -> int:
     beats_file = BeatsCsvWriter(out_path) if out_path else None
     raw_file = open(args.raw, "w", encoding="utf-8", newline="") if args.raw else None
     raw = RawEventWriter(raw_file) if raw_file else None
+    if raw is not None:
+        runner.event_sinks.append(raw.write)
+    if writer is not None:
+        runner.event_sinks.append(writer.add_events)
+        runner.output_sinks.append(lambda out, _events: writer.add_beats(out.beats) if out.beats else None)
+    if beats_file is not None:
+        runner.output_sinks.append(lambda out, _events: beats_file.write(out.beats))
+    if lsl is not None:
+        runner.output_sinks.append(lambda out, events: lsl.publish(events, out))
     started = time.monotonic()
     last_flush = last_status = started
     state = SourceState("connecting")
     exit_code = 0
 
-    def write_beats(beats) -> None:
-        if writer is not None and beats:
-            writer.add_beats(beats)
-        if beats_file is not None:
-            beats_file.write(beats)
-
-    def write_events(events) -> None:
-        if raw:
-            raw.write(events)
-        if writer is not None:
-            writer.add_events(events)
-
     try:
         while args.duration is None or time.monotonic() - started < args.duration:
-            try:
-                kind, payload = inbox.get(timeout=0.1)
-            except queue.Empty:
-                kind, payload = None, None
-            if kind == "store":
-                waiting = "" if payload.saving else (
-                    f"; {payload.unsaved_s:.0f} s of data kept in memory, retrying every second")
-                said = "saving again" if payload.message == "saving" else payload.message
-                print(f"\n[store] {said}{waiting}",
-                      file=sys.stderr, flush=True)
-            elif kind == "state":
-                state = payload
+            arrived = runner.pump(0.1)
+            if arrived is not None:
+                state = arrived
                 print(f"\n[{state.state}] {state.message}", file=sys.stderr, flush=True)
                 if state.state == FAILED:
                     exit_code = 2
                     break
-            elif kind == "events":
-                write_events(payload)
-                result = pipeline.feed(payload)
-                if lsl is not None:
-                    lsl.publish(payload, result)
-                write_beats(result.beats)
             now = time.monotonic()
             if now - last_flush >= FLUSH_PERIOD_S:
                 if beats_file:
@@ -155,13 +143,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        source.stop()
-        while not inbox.empty():  # keep what arrived before the stop
-            kind, payload = inbox.get_nowait()
-            if kind == "events":
-                write_events(payload)
-                write_beats(pipeline.feed(payload).beats)
-        write_beats(pipeline.flush().beats)
+        runner.stop()  # what arrived before the stop, then the beats the pipeline still held back
         if lsl is not None:
             lsl.close()
         if beats_file:
