@@ -71,3 +71,11 @@ def test_assess_with_blocks_too_short_to_score_says_so_without_a_traceback():
         assert rate["breathing_bpm"] is None or rate["breathing_bpm"] > 0
     too_short = [r for r in data["rates"] if "too few beats in this block" in r["reasons"]]
     assert too_short and all(r["amplitude_bpm"] is None for r in too_short)
+
+
+def test_assess_on_a_port_that_does_not_exist_says_so_in_a_sentence(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BIOFEEDBACK_DATA_DIR", str(tmp_path))
+    code = main(["assess", "--port", str(tmp_path / "no-such-port")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "no serial port called" in err and "Traceback" not in err
