@@ -1,0 +1,87 @@
+"""A recording interrupted over a real pty: the sensor unplugged mid-way, and the user's Ctrl-C.
+
+Real `simulate --truth` and `record` subprocesses (helpers in test_simulate_record.py);
+a module of its own so that xdist can run it beside the other simulate-record tests.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+from scoring import match_f1, read_beats, read_truth
+from test_simulate_record import record, start_simulator, stop
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="ptys need Linux or macOS")
+
+
+@pytest.mark.slow(about_s=16)
+def test_unplug_mid_recording_resumes_and_marks_the_gap(tmp_path):
+    # 6 s of wall time before the unplug: `record` must be connected by then, even on a loaded machine
+    unplug_at, unplug_for = 120.0, 4.0
+    sim, port = start_simulator(tmp_path, "--protocol", "native", "--unplug-at", str(unplug_at),
+                                "--unplug-for", str(unplug_for))
+    t0 = time.monotonic()
+    try:
+        result = record(port, tmp_path, 12.0)
+    finally:
+        stop(sim)
+    assert time.monotonic() - t0 < 60
+    assert result.returncode == 0, result.stderr
+    assert "disconnected" in result.stderr and "Connected" in result.stderr.split("disconnected", 1)[1]
+    raw = (tmp_path / "raw.csv").read_text().splitlines()
+    gaps = [line for line in raw if line.startswith("gap,")]
+    assert gaps, "the unplug left no gap in the raw log"
+    gap_t, gap_len = (float(x) for x in gaps[0].split(",")[1:3])
+    assert unplug_at - 2 < gap_t < unplug_at + 1 and gap_len >= unplug_for - 1
+    beats = read_beats(tmp_path / "beats.csv")
+    truth_t, kinds = read_truth(tmp_path / "truth.csv")
+    truth_t = truth_t[kinds == "normal"]
+    t = beats[:, 0]
+    windows = {"before": (t[0] + 1, unplug_at - 1), "after": (unplug_at + unplug_for + 3, t[-1] - 1)}
+    for name, (lo, hi) in windows.items():
+        true_in = truth_t[(truth_t > lo) & (truth_t < hi)]
+        got_in = t[(t > lo) & (t < hi)]
+        assert true_in.size > 20, name
+        # nothing recorded before the unplug is lost, and recording resumed after it
+        assert match_f1(got_in, true_in) >= 0.99, name
+
+
+@pytest.mark.slow(about_s=10)
+def test_ctrl_c_keeps_everything_and_the_raw_log_reanalyses_to_the_same_beats(tmp_path):
+    import json
+
+    from store_processes import RecordProcess
+
+    sim, port = start_simulator(tmp_path, "--protocol", "native")
+    rec = None
+    try:
+        rec = RecordProcess(port, tmp_path / "data", "--out", str(tmp_path / "beats.csv"),
+                            "--raw", str(tmp_path / "raw.csv"))
+        # Ctrl-C once it records (a loaded machine may take seconds to start Python), 3 s later
+        rec.wait_for("being saved", 60)
+        time.sleep(3.0)
+        returncode = rec.stop(timeout_s=30)
+        err = rec.text()
+    finally:
+        if rec is not None and rec.proc.poll() is None:
+            rec.proc.kill()
+        stop(sim)
+    assert returncode == 0, err
+    assert "Traceback" not in err and "Recorded" in err
+    beats = read_beats(tmp_path / "beats.csv")
+    assert beats.shape[0] > 30
+    result = subprocess.run(
+        [sys.executable, "-m", "biofeedback", "analyze", str(tmp_path / "raw.csv"), "--json",
+         "--beats", str(tmp_path / "again.csv")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    again = read_beats(tmp_path / "again.csv")
+    assert json.loads(result.stdout)["n_beats"] == again.shape[0]
+    # the same detector on the same samples: the same beats, to the sample
+    assert again.shape == beats.shape
+    np.testing.assert_allclose(again[:, :2], beats[:, :2], atol=1e-3)
