@@ -1,7 +1,8 @@
 """The store on bad days, with real processes and real files.
 
 A real `simulate` feeds a real `record` over a pty while the store's disk fills up
-(a small tmpfs) or another program holds the write lock for 20 s. The recorder
+(a small tmpfs) or another program holds the write lock, longer than any of the
+store's busy waits, until the test has checked what it needs to. The recorder
 must say at once that it is not saving, keep everything, and once the cause
 clears store every beat: the stored beats equal the beats `record` wrote to its
 CSV, the stored samples have no hole, and the stored beats are exactly what the
@@ -21,6 +22,7 @@ import numpy as np
 import pytest
 from store_processes import CLI, RecordProcess, Simulator
 
+from biofeedback import config
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.types import PpgBlock
 from biofeedback.io.store import STORE_FILENAME, SessionStore
@@ -107,6 +109,7 @@ def record_through_a_fault(tmp_path, folder, speed: float, cause, shown: str, cl
     return shown_at - caused_at, max(0.0, saving_at - cleared_at), n
 
 
+@pytest.mark.slow(about_s=15)
 def test_full_disk_during_record_is_shown_at_once_and_no_beat_is_lost(tmp_path, small_disk):
     filler = []
     shown_s, again_s, n = record_through_a_fault(
@@ -118,37 +121,52 @@ def test_full_disk_during_record_is_shown_at_once_and_no_beat_is_lost(tmp_path, 
 
 
 LOCKER = textwrap.dedent("""
-    import sqlite3, sys, time
+    import sqlite3, sys
     con = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
     con.execute("BEGIN IMMEDIATE")
     print("locked", flush=True)
-    time.sleep(float(sys.argv[2]))
+    sys.stdin.readline()  # held until the test lets go
     con.execute("ROLLBACK")
 """)
+LOCK_AT_LEAST_S = config.STORE_BUSY_TIMEOUT_S + 1.0  # longer than any busy wait of the store's
 
 
-def test_a_20_s_foreign_write_lock_is_shown_and_no_beat_is_lost(tmp_path, data_dir):
-    lockers, read_s = [], []
+@pytest.mark.slow(about_s=12)
+def test_a_foreign_write_lock_longer_than_any_busy_wait_is_shown_and_no_beat_is_lost(tmp_path, data_dir):
+    """The lock is held until `sessions` has answered under it, and at least LOCK_AT_LEAST_S.
+
+    `sessions` runs while the lock is held, so had it waited for the lock it would have
+    failed after its own busy wait (STORE_BUSY_TIMEOUT_S) instead of listing the session.
+    """
+    lockers, read_s, locked_at, released_at = [], [], [], []
 
     def lock() -> None:
-        lockers.append(subprocess.Popen([sys.executable, "-c", LOCKER, str(data_dir / STORE_FILENAME), "20"],
-                                        stdout=subprocess.PIPE, text=True))
+        lockers.append(subprocess.Popen([sys.executable, "-c", LOCKER, str(data_dir / STORE_FILENAME)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
         assert lockers[0].stdout.readline().strip() == "locked"
+        locked_at.append(time.monotonic())
 
     def read_during_the_lock() -> None:  # reading never waits for it: `sessions` lists the running session
         began = time.monotonic()
         listing = subprocess.run([*CLI, "sessions"], capture_output=True, text=True, timeout=30,
                                  env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
         read_s.append(time.monotonic() - began)
-        assert lockers[0].poll() is None, "the lock was over before `sessions` answered"  # it did not wait
+        assert lockers[0].poll() is None  # still held: the listing was read under it
         assert listing.returncode == 0 and "(running)" in listing.stdout, listing.stderr
         assert "locked" not in listing.stderr
+        time.sleep(max(0.0, locked_at[0] + LOCK_AT_LEAST_S - time.monotonic()))
+
+    def release() -> None:
+        released_at.append(time.monotonic())
+        lockers[0].stdin.write("\n")
+        lockers[0].stdin.close()
+        assert lockers[0].wait(timeout=40) == 0
 
     shown_s, again_s, n = record_through_a_fault(
         tmp_path, data_dir, 1.0, cause=lock, shown="not saving: the store is locked by another program",
-        during=read_during_the_lock, clear=lambda: lockers[0].wait(timeout=40))
-    print(f"20 s lock: shown after {shown_s:.2f} s, `sessions` answered in {read_s[0]:.2f} s during it, "
-          f"saving again {again_s:.2f} s after; {n} beats, none lost")
+        during=read_during_the_lock, clear=release)
+    print(f"{released_at[0] - locked_at[0]:.1f} s lock: shown after {shown_s:.2f} s, `sessions` "
+          f"answered in {read_s[0]:.2f} s during it, saving again {again_s:.2f} s after; {n} beats, none lost")
     assert shown_s <= SHOWN_WITHIN_S
 
 

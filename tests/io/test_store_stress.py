@@ -1,8 +1,8 @@
 """Eight `record` processes and a `sessions`/`export` loop on one store, started together.
 
 Real processes on one simulator (served on loopback TCP, which feeds every
-client), on an empty folder and on one that already holds sessions, several
-rounds: every session ends in the one store file, completed and with its
+client), on an empty folder and then on the same folder holding their sessions:
+every session ends in the one store file, completed and with its
 beats; nothing is moved aside; no "database is locked" (or any traceback)
 reaches the user.
 """
@@ -68,9 +68,11 @@ def run_round(folder, port: str, tmp_path) -> list[str]:
     return outputs
 
 
+@pytest.mark.slow(about_s=25)
 def test_eight_recorders_and_a_reader_share_one_store_without_losing_a_session(tmp_path):
     sim = Simulator(listen="socket://127.0.0.1:0")
-    rounds = [tmp_path / "a", tmp_path / "a", tmp_path / "b"]  # empty, then existing; another empty
+    # empty, then existing (the race of many processes creating one store is also run 30 times below)
+    rounds = [tmp_path / "a", tmp_path / "a"]
     try:
         outputs = []
         for k, folder in enumerate(rounds):
@@ -82,17 +84,16 @@ def test_eight_recorders_and_a_reader_share_one_store_without_losing_a_session(t
     for text in outputs:
         for bad in ("locked", "Traceback", "damaged", "kept as", "not saving"):
             assert bad not in text, text
-    for folder, n_rounds in ((tmp_path / "a", 2), (tmp_path / "b", 1)):
-        names = {p.name for p in folder.iterdir()}
-        assert names <= {STORE_FILENAME, STORE_FILENAME + "-wal", STORE_FILENAME + "-shm", STORE_FILENAME + ".lock"}
-        with SessionStore(folder / STORE_FILENAME) as store:
-            sessions = store.list_sessions()
-            assert len(sessions) == N_RECORDERS * n_rounds
-            assert len({s.id for s in sessions}) == len(sessions)
-            for info in sessions:  # 2 s is shorter than the beat detector's learning: samples, maybe no beats
-                assert info.status == "completed", info
-                assert any(isinstance(e, PpgBlock) and len(e) for e in store.events(info.id)), info
-                assert len(store.beats(info.id)) == info.summary["n_beats"]
+    names = {p.name for p in rounds[0].iterdir()}
+    assert names <= {STORE_FILENAME, STORE_FILENAME + "-wal", STORE_FILENAME + "-shm", STORE_FILENAME + ".lock"}
+    with SessionStore(rounds[0] / STORE_FILENAME) as store:
+        sessions = store.list_sessions()
+        assert len(sessions) == N_RECORDERS * len(rounds)
+        assert len({s.id for s in sessions}) == len(sessions)
+        for info in sessions:  # 2 s is shorter than the beat detector's learning: samples, maybe no beats
+            assert info.status == "completed", info
+            assert any(isinstance(e, PpgBlock) and len(e) for e in store.events(info.id)), info
+            assert len(store.beats(info.id)) == info.summary["n_beats"]
 
 
 def _open_and_record(path: str, go, results) -> None:
