@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from biofeedback import config
 from biofeedback.app.session_library import SessionInfo, SessionLibrary
-from biofeedback.io.session_format import HISTORY_COLUMNS, format_date, history_row
+from biofeedback.io.session_format import HISTORY_COLUMNS, format_date
 from biofeedback.ui.history_trends import trend_series, weekly_means
+from biofeedback.ui.history_words import history_cells
 from biofeedback.ui.i18n import Plural, translate
 from biofeedback.ui.progress_view import ProgressView
 from biofeedback.ui.report_process import render_in_process
@@ -58,7 +59,7 @@ class HistoryModel(QAbstractTableModel):
     def set_sessions(self, sessions: list[SessionInfo], min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> None:
         self.beginResetModel()
         self.sessions = sessions
-        self._rows = [[row[c] for c in HISTORY_COLUMNS] for row in (history_row(s, min_minutes) for s in sessions)]
+        self._rows = [[row[c] for c in HISTORY_COLUMNS] for row in (history_cells(s, min_minutes) for s in sessions)]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802

@@ -130,3 +130,8 @@ def localized(text: str) -> str:
     if decimal == "." and group == ",":
         return text
     return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
+def bpm() -> str:
+    """The beats-per-minute unit as the language writes it (lpm in Spanish)."""
+    return translate("Units", "bpm")

@@ -36,7 +36,7 @@ from biofeedback.core.hrv import time_domain as hrv
 from biofeedback.core.summary.session import SessionSummary
 from biofeedback.io.atomic_file import atomic_path, check_pdf, check_png, incomplete
 from biofeedback.io.session_format import DASH, format_date, format_duration
-from biofeedback.ui.i18n import localized, number, translate
+from biofeedback.ui.i18n import bpm, localized, number, translate
 from biofeedback.ui.pacer_trace import pacer_trace
 from biofeedback.ui.report_drawing import (
     GRID,
@@ -204,12 +204,12 @@ def paint_report(p: QPainter, data: ReportData) -> None:
 def _reading(p: QPainter, summary: SessionSummary, y: float) -> float:
     """The summary screen's words: the one-line reading, then swing, RMSSD and coherence against the
     user's earlier sessions (core.summary.session)."""
-    swing = DASH if summary.hr_swing.value is None else f"{number(summary.hr_swing.value, 1)} bpm"
+    swing = DASH if summary.hr_swing.value is None else f"{number(summary.hr_swing.value, 1)} {bpm()}"
     rmssd = DASH if summary.rmssd.value is None else f"{number(summary.rmssd.value)} ms"
     high = DASH if summary.high_coherence_s is None else clock_text(summary.high_coherence_s)
     details = translate("Report", "HR swing per breath {swing}: {swing_words}.  RMSSD {rmssd}: {rmssd_words}.  "
                         "Time in high coherence {high}.").format(
-        swing=swing, swing_words=comparison_text(summary.hr_swing, "bpm", ".1f", kind=summary.kind),
+        swing=swing, swing_words=comparison_text(summary.hr_swing, bpm(), ".1f", kind=summary.kind),
         rmssd=rmssd, rmssd_words=comparison_text(summary.rmssd, "ms", kind=summary.kind), high=high)
     reading = reading_words(summary)
     wrap = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop)

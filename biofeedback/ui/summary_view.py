@@ -27,7 +27,7 @@ from biofeedback.core.summary.session import (
     Comparison,
     SessionSummary,
 )
-from biofeedback.ui.i18n import not_a_medical_device, number, translate
+from biofeedback.ui.i18n import bpm, not_a_medical_device, number, translate
 from biofeedback.ui.panels import clock_text
 from biofeedback.ui.summary_words import reading_words
 from biofeedback.ui.theme import DARK, Theme
@@ -187,8 +187,8 @@ class SummaryView(QWidget):
             share = min(100.0 * s.high_coherence_s / s.duration_s, 100.0) if s.duration_s > 0 else 0.0
             self.high.set(clock_text(s.high_coherence_s),
                           translate("Summary", "{percent} % of the session").format(percent=number(share)))
-        value = DASH if s.hr_swing.value is None else f"{number(s.hr_swing.value, 1)} bpm"
-        self.swing.set(value, comparison_text(s.hr_swing, "bpm", ".1f", SWING_WHAT, s.kind))
+        value = DASH if s.hr_swing.value is None else f"{number(s.hr_swing.value, 1)} {bpm()}"
+        self.swing.set(value, comparison_text(s.hr_swing, bpm(), ".1f", SWING_WHAT, s.kind))
         value = DASH if s.rmssd.value is None else f"{s.rmssd.value:.0f} ms"
         self.rmssd.set(value, comparison_text(s.rmssd, "ms", ".0f", "RMSSD", s.kind))
         corrected = "" if s.artifact_share is None else translate("Summary", "{percent} % corrected").format(

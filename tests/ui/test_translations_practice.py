@@ -212,3 +212,38 @@ def test_the_progress_report_in_portuguese(four_weeks, tmp_path, restore_languag
     assert "não é um dispositivo médico" in text or "não um dispositivo médico" in text
     assert "duração mínima (" in text and "página 3 de 3" in text
     assert "Practice over weeks" not in text and "How each number is defined" not in text
+
+
+def test_no_visible_text_in_history_and_a_session_opened_from_it_escapes_translation(
+        qtbot, four_weeks, tmp_path, restore_language):
+    from biofeedback.ui.history_view import HistoryView
+
+    restore_language._pseudo = [install_pseudo(restore_language)]
+    shutil.copytree(four_weeks, tmp_path / "data")
+    with SessionStore(tmp_path / "data" / STORE_FILENAME) as store:
+        view = HistoryView(store)
+        qtbot.addWidget(view)
+        view.show()
+        view.table.selectRow(0)
+        qtbot.wait(50)
+        assert escaped(view) == []
+
+
+def test_history_cells_are_ios_in_english_and_translated_in_spanish(four_weeks, restore_language):
+    from dataclasses import replace
+
+    from biofeedback.io.session_format import NOT_COUNTED, history_row
+    from biofeedback.ui.history_words import COUNTED_WORDS, history_cells
+
+    assert {k: v for k, v in COUNTED_WORDS.items() if k} == NOT_COUNTED and COUNTED_WORDS[""] == "yes"
+    with SessionStore(four_weeks / STORE_FILENAME) as store:
+        sessions = store.list_sessions()
+    sessions += [replace(sessions[0], status="interrupted"), replace(sessions[0], status="running")]
+    for info in sessions:
+        assert history_cells(info) == history_row(info)
+    i18n.install_language(restore_language, "es")
+    practice = next(s for s in sessions if history_row(s)["counted"] == "yes" and s.checkins.get("before"))
+    cells = history_cells(practice)
+    assert cells["counted"] == "sí" and cells["check-in before → after"].startswith("estrés ")
+    assert cells["pacer"] == "6,0/min" and cells["mean HR"].endswith(" lpm") and "," in cells["coherence"]
+    assert history_cells(sessions[-2])["duration"].endswith(" (interrumpida)")

@@ -853,6 +853,46 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <source>Export failed</source>
         <translation>La exportación falló</translation>
     </message>
+    <message>
+        <source>no: short</source>
+        <translation>no: corta</translation>
+    </message>
+    <message>
+        <source>no: simulated</source>
+        <translation>no: simulada</translation>
+    </message>
+    <message>
+        <source>no: replay</source>
+        <translation>no: reproducción</translation>
+    </message>
+    <message>
+        <source>no: no pacer</source>
+        <translation>no: sin guía</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation>(en curso)</translation>
+    </message>
+    <message>
+        <source>(interrupted)</source>
+        <translation>(interrumpida)</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <translation>estrés</translation>
+    </message>
+    <message>
+        <source>pain</source>
+        <translation>dolor</translation>
+    </message>
+    <message>
+        <source>mood</source>
+        <translation>ánimo</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -2836,6 +2876,13 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>History and progress…</source>
         <translation>Historial y progreso…</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>bpm</source>
+        <translation>lpm</translation>
     </message>
 </context>
 <context>

@@ -853,6 +853,46 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
+    <message>
+        <source>no: short</source>
+        <translation>não: curta</translation>
+    </message>
+    <message>
+        <source>no: simulated</source>
+        <translation>não: simulada</translation>
+    </message>
+    <message>
+        <source>no: replay</source>
+        <translation>não: reprodução</translation>
+    </message>
+    <message>
+        <source>no: no pacer</source>
+        <translation>não: sem guia</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation>(em curso)</translation>
+    </message>
+    <message>
+        <source>(interrupted)</source>
+        <translation>(interrompida)</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <translation>stress</translation>
+    </message>
+    <message>
+        <source>pain</source>
+        <translation>dor</translation>
+    </message>
+    <message>
+        <source>mood</source>
+        <translation>humor</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -2836,6 +2876,13 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>History and progress…</source>
         <translation>Histórico e progresso…</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>bpm</source>
+        <translation>bpm</translation>
     </message>
 </context>
 <context>
