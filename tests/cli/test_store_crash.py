@@ -32,6 +32,7 @@ TRANSPORT_MARGIN_S = 0.25  # serial read batching + 20 ms simulator ticks + proc
 N_RUNS = 3  # recorders killed side by side, each at its own random moment
 
 
+@pytest.mark.slow(about_s=20)
 def test_sigkilled_record_loses_at_most_one_second_of_raw_data_and_of_beats(tmp_path):
     rng = np.random.default_rng(int(time.time()))
     kill_after_s = rng.uniform(4.5, 9.0, N_RUNS)  # past the beat detector learning its signal (4 s)

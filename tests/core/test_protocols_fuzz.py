@@ -14,7 +14,7 @@ from biofeedback.core.types import DeviceBeat, PpgBlock
 N_BYTES = 1_000_000
 
 
-@pytest.mark.slow
+@pytest.mark.slow(about_s=0.2)  # a second in all
 @pytest.mark.parametrize("name", list(PROTOCOLS))
 def test_million_random_bytes_decode_without_error_or_beats(name):
     rng = np.random.default_rng(zlib.crc32(name.encode()))

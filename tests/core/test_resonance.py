@@ -158,7 +158,7 @@ def test_breath_swing_of_one_breath_matches_construction():
     assert resonance.breath_swing_bpm(t, rr, 20.0, 21.0) is None  # too few beats
 
 
-@pytest.mark.slow
+@pytest.mark.slow(about_s=60)
 @pytest.mark.timeout(1200)  # 15 ten-minute assessments: 60-90 s on a quiet machine, 300 s seen under load
 def test_end_to_end_the_exact_block_on_seeds_other_than_the_benchmarks():
     """15 simulated assessments (5 rates x seeds 10-12, artifacts 1/min) through the whole live path."""

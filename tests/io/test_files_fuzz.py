@@ -28,7 +28,7 @@ from biofeedback.core.types import DeviceBeat, PpgBlock
 from biofeedback.io.files import InputError, Recording, load_recording
 from biofeedback.io.rawlog import RAW_HEADER, RAW_MAGIC
 
-pytestmark = pytest.mark.slow  # about 30 s in all (a thousand files; the detectors for each wave read)
+pytestmark = pytest.mark.slow(about_s=4)  # about 30 s in all (a thousand files; the detectors for each wave read)
 
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -133,7 +133,7 @@ def test_clock_map_takes_the_least_delayed_arrival():
     assert m.offset_s == pytest.approx(100.2)
 
 
-@pytest.mark.slow
+@pytest.mark.slow(about_s=16)
 def test_simulate_lsl_publishes_all_five_streams_with_a_paced_guide():
     name = f"sim-{uuid.uuid4().hex[:6]}"
     sim = subprocess.Popen([sys.executable, "-m", "biofeedback", "simulate", "--lsl", "--name", name,

@@ -114,7 +114,7 @@ def damaged_values(rng: np.random.Generator, n: int, channels: int, base: np.nda
     return data
 
 
-@pytest.mark.slow
+@pytest.mark.slow(about_s=16)
 @pytest.mark.timeout(240)
 def test_the_lsl_decoder_on_damaged_chunks_gives_only_what_it_was_given(traced):
     rng = np.random.default_rng(7 + SEED)
@@ -288,7 +288,7 @@ def carried(values: np.ndarray, known: np.ndarray, rtol: float = 1e-9) -> np.nda
     return near <= rtol * np.maximum(np.abs(values), 1.0)
 
 
-@pytest.mark.slow
+@pytest.mark.slow(about_s=16)
 @pytest.mark.timeout(240)
 def test_the_xdf_reader_on_damaged_and_absurd_files_raises_only_input_errors(tmp_path, traced):
     rng = np.random.default_rng(2025 + SEED)

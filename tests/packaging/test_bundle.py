@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.slow
+@pytest.mark.slow(about_s=80)
 @pytest.mark.timeout(1200)  # the build takes 65-105 s on 2 cores; a hang guard
 def test_the_bundle_builds_and_runs_with_beats_arriving(tmp_path):
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bundle.py"), "--out", str(tmp_path / "bundle")],

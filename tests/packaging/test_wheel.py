@@ -20,7 +20,7 @@ import pytest
 import biofeedback
 from biofeedback import resources
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(about_s=8)  # 40 s in all, most of it the pipx install
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCE_FILES = ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md")

@@ -84,7 +84,7 @@ def ours(model: CoachModel, clients: Clients) -> dict[int, object]:
     return {i: by_name[clients.name(i)] for i in range(3) if clients.name(i) in by_name}
 
 
-@pytest.mark.slow
+@pytest.mark.slow(about_s=30)
 def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
     model = CoachModel(only=clients.tag)
     window = CoachWindow(model)

@@ -116,7 +116,7 @@ def test_bad_streams_are_refused_on_their_tiles_and_the_good_client_keeps_its_be
     del one_channel, fast
 
 
-@pytest.mark.slow
+@pytest.mark.slow(about_s=35)
 def test_thirty_clients_are_all_read_counted_and_reachable(qtbot):
     tag = f"many{uuid.uuid4().hex[:6]}"
     names = [f"{tag} c{i:02d}" for i in range(30)]

@@ -131,7 +131,7 @@ STEP_S = 0.25  # virtual seconds per step of the in-app test: the wizard records
 SEED = 3  # the in-app test's simulated person (recommends 5.5 against 5.0 close behind)
 
 
-@pytest.mark.slow  # some 1400 virtual steps: about a minute
+@pytest.mark.slow(about_s=25)  # some 1400 virtual steps
 def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot, monkeypatch):
     """The whole path: simulator on a pty -> serial source -> pipeline -> LiveSession -> wizard.
 
