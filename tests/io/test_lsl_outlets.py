@@ -28,7 +28,7 @@ from biofeedback.io.lsl_outlets import (
 
 
 def resolve_one(sid: str) -> pylsl.StreamInfo:
-    found = pylsl.resolve_byprop("source_id", sid, 1, 5.0)
+    found = pylsl.resolve_byprop("source_id", sid, 1, 30.0)  # returns once found; a loaded machine starts the process slowly
     assert found, f"no stream {sid}"
     return found[0]
 

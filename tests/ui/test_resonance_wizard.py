@@ -46,9 +46,9 @@ def test_wizard_runs_blocks_shows_ranked_result_and_saves_the_rate(qtbot, config
     qtbot.mouseClick(wizard.start_button, Qt.MouseButton.LeftButton)
     assert wizard.page == "running"
     assert "Rate 1 of 5: 6.5" in wizard.block_label.text()
-    qtbot.waitUntil(lambda: "Rate 3 of 5: 5.5" in wizard.block_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Rate 3 of 5: 5.5" in wizard.block_label.text(), timeout=60_000)
     assert wizard.pacer_widget.pacer.rate_bpm == 5.5  # the training pacer follows the blocks
-    with qtbot.waitSignal(wizard.assessment_finished, timeout=15000):
+    with qtbot.waitSignal(wizard.assessment_finished, timeout=60_000):
         pass
     assert wizard.page == "result"
     rate = wizard.assessment_result.recommended_bpm
@@ -76,7 +76,7 @@ def test_wizard_runs_blocks_shows_ranked_result_and_saves_the_rate(qtbot, config
 def test_wizard_says_why_when_the_person_does_not_follow(qtbot):
     wizard = make_wizard(qtbot, compliance=0.0, speed=600.0)
     wizard.start()
-    qtbot.waitUntil(lambda: wizard.page == "result", timeout=15000)
+    qtbot.waitUntil(lambda: wizard.page == "result", timeout=60_000)
     assert wizard.assessment_result.recommended_bpm is None
     assert "No resonance rate" in wizard.headline.text()
     assert "usable block" in wizard.explain.text()
@@ -91,7 +91,7 @@ def test_wizard_says_so_when_scoring_fails_instead_of_waiting_forever(qtbot, mon
     wizard = make_wizard(qtbot, speed=600.0)
     with qtbot.capture_exceptions() as raised:  # the error goes on to the Qt loop (and fails other tests)
         wizard.start()
-        qtbot.waitUntil(lambda: wizard.page == "result", timeout=15000)
+        qtbot.waitUntil(lambda: wizard.page == "result", timeout=60_000)
     assert [type(e[1]) for e in raised] == [ValueError]
     assert "could not be scored" in wizard.headline.text() and not wizard.save_button.isEnabled()
 
