@@ -883,7 +883,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>stress</source>
-        <translation>stress</translation>
+        <translation>tensão</translation>
     </message>
     <message>
         <source>pain</source>
@@ -1493,15 +1493,15 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message numerus="yes">
         <source>{item} %n point(s) lower</source>
         <translation>
-            <numerusform>{item} %n ponto mais baixo</numerusform>
-            <numerusform>{item} %n pontos mais baixo</numerusform>
+            <numerusform>{item} %n ponto a menos</numerusform>
+            <numerusform>{item} %n pontos a menos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{item} %n point(s) higher</source>
         <translation>
-            <numerusform>{item} %n ponto mais alto</numerusform>
-            <numerusform>{item} %n pontos mais alto</numerusform>
+            <numerusform>{item} %n ponto a mais</numerusform>
+            <numerusform>{item} %n pontos a mais</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1546,7 +1546,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <name>Progress</name>
     <message>
         <source>Stress</source>
-        <translation>Stress</translation>
+        <translation>Tensão</translation>
     </message>
     <message>
         <source>Pain</source>
@@ -1637,7 +1637,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>stress</source>
-        <translation>stress</translation>
+        <translation>tensão</translation>
     </message>
     <message>
         <source>mood</source>
@@ -1649,7 +1649,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>stress before sessions</source>
-        <translation>stress antes das sessões</translation>
+        <translation>tensão antes das sessões</translation>
     </message>
     <message>
         <source>mood before sessions</source>
@@ -1701,7 +1701,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>Δstress</source>
-        <translation>Δstress</translation>
+        <translation>Δtensão</translation>
     </message>
     <message>
         <source>Δmood</source>
@@ -1837,7 +1837,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>Before sessions (pain, stress, mood)</source>
-        <translation>Antes das sessões (dor, stress, humor)</translation>
+        <translation>Antes das sessões (dor, tensão, humor)</translation>
     </message>
     <message>
         <source>Change within sessions (Δ)</source>
@@ -1908,7 +1908,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>stress</source>
-        <translation>stress</translation>
+        <translation>tensão</translation>
     </message>
     <message>
         <source>pain</source>
@@ -2082,7 +2082,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>Stress</source>
-        <translation>Stress</translation>
+        <translation>Tensão</translation>
     </message>
     <message>
         <source>Pain</source>
@@ -2913,7 +2913,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>Stress before</source>
-        <translation>Stress antes</translation>
+        <translation>Tensão antes</translation>
     </message>
     <message>
         <source>Mood before</source>
@@ -2929,7 +2929,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>&lt;b&gt;Stress&lt;/b&gt; before sessions</source>
-        <translation>&lt;b&gt;Stress&lt;/b&gt; antes das sessões</translation>
+        <translation>&lt;b&gt;Tensão&lt;/b&gt; antes das sessões</translation>
     </message>
     <message>
         <source>&lt;b&gt;Mood&lt;/b&gt; before sessions</source>
