@@ -24,7 +24,7 @@ from biofeedback.app.progress_data import ProgressReport
 from biofeedback.core.practice.progress import DEFINITIONS, WeekFigures
 from biofeedback.core.practice.session_kind import PRACTICE, REASONS
 from biofeedback.io.atomic_file import atomic_path, check_pdf, incomplete
-from biofeedback.ui.i18n import Plural, localized, number, rate_text, translate
+from biofeedback.ui.i18n import Plural, bpm, localized, number, rate_text, translate
 from biofeedback.ui.practice_words import day_month, day_month_year, plan_words
 from biofeedback.ui.report import MARGIN, ensure_gui_application
 from biofeedback.ui.report_drawing import (
@@ -258,7 +258,7 @@ def _checkin_page(p: QPainter, r: ProgressReport) -> None:
         trends.append(translate("ProgressReport", BEFORE_WORDS[i]) + " "
                       + ("–" if slope is None else translate("ProgressReport", "{slope} points/week").format(
                           slope=_num(slope, "+.2f"))))
-    for name, label, unit, fmt in (("hr_swing_bpm", TREND_WORDS["swing"], " bpm", "+.2f"),
+    for name, label, unit, fmt in (("hr_swing_bpm", TREND_WORDS["swing"], f" {bpm()}", "+.2f"),
                                    ("coherence_ratio", TREND_WORDS["coherence"], "", "+.3f"),
                                    ("rmssd_ms", "RMSSD", " ms", "+.1f")):
         slope = r.overall.metrics[name].slope_per_week
@@ -273,8 +273,9 @@ def _checkin_page(p: QPainter, r: ProgressReport) -> None:
         for s in left:
             counts[s.kind] = counts.get(s.kind, 0) + 1
         y = _paragraph(p, y, translate("ProgressReport", "Left out (kept, not counted): {reasons}.").format(
-            reasons="; ".join(f"{c} {translate('ProgressReport', REASON_WORDS.get(k, REASONS[k]))}"
-                              for k, c in counts.items())), 13, MUTED)
+            reasons="; ".join(translate("ProgressReport", "{count} {reason}").format(
+                count=c, reason=translate("ProgressReport", REASON_WORDS.get(k, REASONS[k]))) for k, c in counts.items())),
+            13, MUTED)
     _heart_rhythm_charts(p, r, y + 16)
 
 

@@ -189,7 +189,7 @@ def paint_report(p: QPainter, data: ReportData) -> None:
     side_bottom = _checkin_and_markers(p, data, 520.0, y)
     y = max(table_bottom, side_bottom) + 40
     _tachogram(p, data, QRectF(MARGIN + 45, y + 24, PAGE_W - 2 * MARGIN - 45, 262))
-    y += 24 + 262 + 62
+    y += 24 + 262 + 84  # the x-axis label (27 px below the plot, one line tall) clear of the next title
     _spectrum(p, data, QRectF(MARGIN + 45, y + 24, PAGE_W - 2 * MARGIN - 45, 190))
     y += 24 + 190 + 58
     if info.notes:

@@ -1669,7 +1669,7 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     </message>
     <message>
         <source>plan week</source>
-        <translation>semana plan</translation>
+        <translation>sem. plan</translation>
     </message>
     <message>
         <source>minutes</source>
@@ -1793,7 +1793,7 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     </message>
     <message>
         <source>Per week: before sessions (mean), change within sessions (after - before), and the heart rhythm (medians)</source>
-        <translation>Por semana: antes de las sesiones (media), cambio dentro de las sesiones (después - antes) y el ritmo cardiaco (medianas)</translation>
+        <translation>Por semana: antes (media), cambio en la sesión (después - antes) y ritmo cardiaco (medianas)</translation>
     </message>
     <message>
         <source>{slope} points/week</source>
@@ -1810,6 +1810,10 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>Left out (kept, not counted): {reasons}.</source>
         <translation>Fuera (guardadas, sin contar): {reasons}.</translation>
+    </message>
+    <message>
+        <source>{count} {reason}</source>
+        <translation>{reason}: {count}</translation>
     </message>
     <message>
         <source>HR swing per breath (bpm)</source>

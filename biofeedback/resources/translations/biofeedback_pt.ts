@@ -1669,7 +1669,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>plan week</source>
-        <translation>semana plano</translation>
+        <translation>sem. plano</translation>
     </message>
     <message>
         <source>minutes</source>
@@ -1793,7 +1793,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>Per week: before sessions (mean), change within sessions (after - before), and the heart rhythm (medians)</source>
-        <translation>Por semana: antes das sessões (média), mudança dentro das sessões (depois - antes) e o ritmo cardíaco (medianas)</translation>
+        <translation>Por semana: antes (média), mudança na sessão (depois - antes) e ritmo cardíaco (medianas)</translation>
     </message>
     <message>
         <source>{slope} points/week</source>
@@ -1810,6 +1810,10 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>Left out (kept, not counted): {reasons}.</source>
         <translation>De fora (guardadas, não contadas): {reasons}.</translation>
+    </message>
+    <message>
+        <source>{count} {reason}</source>
+        <translation>{reason}: {count}</translation>
     </message>
     <message>
         <source>HR swing per breath (bpm)</source>
