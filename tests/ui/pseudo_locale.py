@@ -22,7 +22,7 @@ MARK = "\u27e6"  # ⟦: nothing the app writes itself holds it
 
 # what needs no translation: numbers, clocks, units and symbols
 _NEUTRAL = re.compile(r"^[\s\d.,:;+\-–—−/%×·()\[\]|~<>=≈±°…*●○]*"
-                      r"(bpm|ms|ms²|s|min|Hz|/min|breaths/min|RMSSD|SDNN|HR|HRV|LF|HF|%|x|×)?"
+                      r"(bpm|ms|ms²|ms²/Hz|s|min|Hz|/min|breaths/min|RMSSD|SDNN|HR|HRV|LF|HF|%|x|×)?"
                       r"[\s\d.,:;+\-–—−/%×·()\[\]|~<>=≈±°…*]*$")
 
 
