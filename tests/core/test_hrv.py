@@ -240,6 +240,7 @@ def test_live_coherence_updates_only_every_5s_and_equals_offline_ratio():
     assert len(update_times) == pytest.approx((t[-1] - update_times[0]) / 5.5, abs=6)
 
 
+@pytest.mark.slow(about_s=30)
 def test_live_stays_exact_after_100k_beats():
     rng = np.random.default_rng(13)
     rr = np.clip(rng.normal(800.0, 60.0, 100_000), 300.0, 1900.0)

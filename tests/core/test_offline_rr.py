@@ -42,7 +42,8 @@ def streaming(t: np.ndarray, chain_start: np.ndarray) -> list:
     return out + corrector.flush()
 
 
-@pytest.mark.parametrize("n, seed", [(3000, 1), (30_000, 2)])  # local-only and rank-filter paths
+@pytest.mark.parametrize("n, seed", [(3000, 1), pytest.param(30_000, 2, marks=pytest.mark.slow(about_s=12))])  # local-only
+# and rank-filter paths
 def test_offline_corrector_equals_streaming(n, seed):
     t, cs = record(n, seed)
     ref = streaming(t, cs)
@@ -104,7 +105,7 @@ def glitched_record(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return t, np.isin(t, cs_t)
 
 
-@pytest.mark.parametrize("n, seed", [(3000, 4), (30_000, 5)])
+@pytest.mark.parametrize("n, seed", [(3000, 4), pytest.param(30_000, 5, marks=pytest.mark.slow(about_s=10))])
 def test_offline_corrector_equals_streaming_with_glitches_and_doubled_runs(n, seed):
     t, cs = glitched_record(n, seed)
     ref = streaming(t, cs)

@@ -73,6 +73,7 @@ def minute_scores(scenario: str, seeds) -> tuple[list[float], list[float]]:
     return rate_err, phase_err
 
 
+@pytest.mark.slow(about_s=20)  # 20 simulated minutes each
 @pytest.mark.parametrize("scenario", ["following", "not_following", "irregular"])
 def test_rate_within_half_a_breath_per_minute_in_90_percent_of_minutes(scenario):
     rate_err, phase_err = minute_scores(scenario, seeds=range(20, 24))

@@ -43,6 +43,7 @@ def scored_window(values: np.ndarray, duration_s: float) -> np.ndarray:
     return values[(values >= WARMUP_S) & (values <= duration_s - 1.0)]
 
 
+@pytest.mark.slow(about_s=25)  # 60-80 s of a simulated Uno each
 @pytest.mark.parametrize("sketch", ["pulsesensor_bf1", "max30102_bf1"])
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_firmware_to_record_beats_match_the_model(firmware, tmp_path, sketch, scenario):
@@ -114,6 +115,7 @@ def test_firmware_to_record_beats_match_the_model(firmware, tmp_path, sketch, sc
         assert not false, f"record found beats at {false} s that are not heartbeats"
 
 
+@pytest.mark.slow(about_s=10)
 def test_a_fifo_overflow_shows_as_a_t_ms_step_and_a_gap(firmware, tmp_path):
     # the virtual MAX30102 stops answering (a loose wire) for 0.5 s and 0.9 s: its FIFO holds
     # 0.32 s, so ~19 and then ~60 samples are lost (OVF_COUNTER saturates at 31 in the second)

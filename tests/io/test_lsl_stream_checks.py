@@ -109,6 +109,7 @@ REFUSED = [
 ]
 
 
+@pytest.mark.slow(about_s=10)
 @pytest.mark.parametrize(("outlet_args", "sentence"), REFUSED)
 def test_a_misdeclared_stream_is_refused_once_with_a_sentence_in_bounded_memory(outlet_args, sentence):
     with outlet_process(*outlet_args) as sid:

@@ -163,6 +163,7 @@ def analyze(path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([*BF, "analyze", str(path), *args], capture_output=True, text=True, timeout=180)
 
 
+@pytest.mark.slow(about_s=12)
 def test_analyze_of_an_xdf_file_with_nan_keeps_every_later_beat_and_says_so(tmp_path):
     values = ppg(130.0, seed=4)
     stamps = T0 + np.arange(values.size) / FS_HZ

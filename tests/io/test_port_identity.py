@@ -25,6 +25,7 @@ from biofeedback.io.virtual_port import PtyPort
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="ptys need Linux or macOS")
 
 
+@pytest.mark.slow(about_s=15)
 def test_simulator_removes_its_port_link_on_sigterm_sigint_and_sighup():
     sims = {sig: Simulator() for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
     for sig, sim in sims.items():
@@ -37,6 +38,7 @@ def test_simulator_removes_its_port_link_on_sigterm_sigint_and_sighup():
         assert not os.path.exists(os.path.dirname(sim.port)), sig
 
 
+@pytest.mark.slow(about_s=12)
 def test_a_killed_simulators_link_is_swept_by_the_next_simulator():
     dead = Simulator()
     dead.proc.kill()

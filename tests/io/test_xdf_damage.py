@@ -67,6 +67,7 @@ def run(*args: str) -> tuple[subprocess.CompletedProcess, float]:
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), peak / 1e6
 
 
+@pytest.mark.slow(about_s=20)
 def test_a_stream_declaring_1e9_hz_is_refused_in_one_sentence_and_bounded_memory(tmp_path):
     path = tmp_path / "ghz.xdf"
     write_xdf(path, [ppg_stream(srate=1e9)])

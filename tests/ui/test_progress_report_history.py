@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from progress_store import PLAN_SETTINGS, build
 from PySide6.QtPdf import QPdfDocument
 
@@ -11,6 +12,7 @@ from biofeedback.io.store import STORE_FILENAME, SessionStore
 from biofeedback.ui.history_view import HistoryView
 
 
+@pytest.mark.slow(about_s=10)
 def test_the_history_writes_the_progress_report_with_the_plan_of_the_settings(qtbot, tmp_path, monkeypatch):
     build(tmp_path / "data")
     monkeypatch.setenv("BIOFEEDBACK_CONFIG_DIR", str(tmp_path))  # the child reads the plan from here

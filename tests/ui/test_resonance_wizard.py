@@ -40,6 +40,7 @@ def make_wizard(qtbot, resonance_bpm=5.5, compliance=1.0, speed=300.0):
     return wizard
 
 
+@pytest.mark.slow(about_s=7)
 def test_wizard_runs_blocks_shows_ranked_result_and_saves_the_rate(qtbot, config_dir):
     wizard = make_wizard(qtbot, resonance_bpm=5.0)
     assert wizard.page == "intro"

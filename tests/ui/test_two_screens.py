@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 CASES = Path(__file__).with_name("two_screens_cases.py")
 SCREENS = {  # Qt's offscreen platform reads its screens from this file (Qt 6)
     "synchronousWindowSystemEvents": True,
@@ -21,6 +23,7 @@ SCREENS = {  # Qt's offscreen platform reads its screens from this file (Qt 6)
 }
 
 
+@pytest.mark.slow(about_s=20)
 def test_where_each_window_lands_with_two_screens(tmp_path):
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(SCREENS), encoding="utf-8")

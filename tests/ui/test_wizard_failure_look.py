@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from test_resonance_wizard import make_wizard
 
 
+@pytest.mark.slow(about_s=8)
 def test_a_failed_assessment_makes_retest_the_default_and_save_says_why(qtbot):
     wizard = make_wizard(qtbot, compliance=0.0, speed=600.0)
     wizard.start()
