@@ -39,6 +39,8 @@ TALLER_MIN_GAP_S = 0.2
 # needs only this share of the usual rise: a weak beat on time is a beat (heartpy data2 at 103 s:
 # a pulse a quarter of the usual size, 0.97 s after the last at a 1.03 s rhythm, was dropped,
 # and the reflected wave and a poor-signal span after it cost two more beats)
+# an upper quartile of the recent rises this many times their median is lifted by a few outsized pulses
+OUTSIZED_RATIO = 1.5
 ON_TIME_TOLERANCE = 0.15
 ON_TIME_SIZE_SHARE = 0.6
 # how tall (share of the upper-quartile rise) a pulse must be at this share of the interval
@@ -74,6 +76,22 @@ def is_reflected_wave(
         # the sooner after the last beat, the taller a pulse must be to be a beat:
         # reflected waves come early and small, early beats of a fast breath less so
         need = float(np.interp(gap_s / rr_exp, _SOON_RATIO, _SOON_NEED))
-        if prom < need * upper_quartile(proms):
+        if prom < need * _typical_tall_rise(proms, last_prom):
             return True
     return False
+
+
+def _typical_tall_rise(proms: Collection[float], last_prom: float) -> float:
+    """The rise a beat is measured against: the upper quartile of the recent rises.
+
+    A few outsized pulses (a motion swing, the tall beats before a drop in
+    amplitude) lift the upper quartile far above the median; then the pulses of
+    today's size are measured against the larger of the last beat and the median
+    (heartpy data3 at 502.8 s: rises of 200-290 against an upper quartile of 546
+    and a median of 334 were all taken as reflected waves, every second beat lost).
+    """
+    tall = upper_quartile(proms)
+    median = statistics.median(proms)
+    if tall > OUTSIZED_RATIO * median:
+        return min(tall, max(last_prom, median))
+    return tall

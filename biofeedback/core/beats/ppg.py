@@ -27,8 +27,10 @@ What it follows (each stage in its own module):
   in that time, found by an upstroke of its own or in the wave, is the beat
   instead (heartpy's data3 at 448-455 s and 193-195 s: double peaks after a
   disturbance, where the detector took the first, smaller one and then every
-  reflected wave after it). Only early beats wait, so the latency of the
-  others is unchanged.
+  reflected wave after it). A near twin of the held peak that comes on time
+  is the beat too when the held one came very early (data3 at 193.3 s: twin
+  peaks 0.2 s apart, the first 0.37 s after the last beat at a 0.58 s
+  rhythm). Only early beats wait, so the latency of the others is unchanged.
 - **Polarity**: declared by the protocol (``polarity``) or estimated from the
   learning window (``ppg_polarity``); the wave is multiplied by it.
 - **Per-beat quality**: template correlation (``beat_quality``), vouched for
@@ -103,7 +105,9 @@ _VOUCHED_KEPT = 16
 _HOLD_BELOW = 0.8  # a beat sooner than this share of the expected interval is early: ...
 _HOLD_SHARE = 0.5  # ... held this share of the expected interval after its peak ...
 _RIVAL_DIP_SHARE = 0.2  # ... and a taller peak after a dip of this share of its rise is the beat instead,
-_RIVAL_TALLER_SHARE = 0.15  # ... when taller by this share of the held beat's rise (not a near-equal twin)
+_RIVAL_TALLER_SHARE = 0.15  # ... when taller by this share of the held beat's rise, or ...
+_RIVAL_TWIN_SHARE = 0.15  # ... a near twin (lower by less than this share) that comes on time, ...
+_TWIN_EARLY_SHARE = 0.7  # ... when the held beat came sooner than this share of the expected interval
 _EMPTY = np.empty(0)
 
 
@@ -524,7 +528,7 @@ class PpgBeatDetector:
         held = self._held
         if held is not None:
             rival = self._judge(onset, j)  # judged against the last beat before the held one
-            if rival is not None and rival.top > held.top + _RIVAL_TALLER_SHARE * held.prom:
+            if rival is not None and self._rival_wins(held, rival.top, rival.t):
                 self._held = None  # the taller peak is the beat; the held one was not
                 self._take(rival, beats, quals)
                 return
@@ -576,13 +580,26 @@ class PpgBeatDetector:
         n = min(sm.size, last - k0 - w // 2 + 1)
         if n < 2:
             return None
-        m = int(np.argmax(sm[:n]))
-        if sm[m] <= held.top + _RIVAL_TALLER_SHARE * held.prom:
+        dipped = np.flatnonzero(sm[:n] <= held.top - _RIVAL_DIP_SHARE * held.prom)
+        if dipped.size == 0:
+            return None  # no dip after it: a shoulder of the held peak, not another one
+        m = int(dipped[0]) + int(np.argmax(sm[int(dipped[0]) : n]))
+        if not self._rival_wins(held, float(sm[m]), float(self._t[k0 + m + w // 2])):
             return None
         d = int(np.argmin(sm[: m + 1]))
-        if held.top - float(sm[d]) < _RIVAL_DIP_SHARE * held.prom:
-            return None  # no dip between: a shoulder of the held peak, not another one
         return self._judge(k0 + d + w // 2, i)
+
+    def _rival_wins(self, held: _Candidate, top: float, t: float) -> bool:
+        """Is a peak after a held early beat the beat instead? Clearly taller, or a near twin
+        that comes nearer the expected interval (heartpy data3 at 193.3-194.5 s: twin peaks
+        0.2 s apart, the first one 0.37 s after the last beat at a 0.58 s rhythm)."""
+        if top > held.top + _RIVAL_TALLER_SHARE * held.prom:
+            return True
+        rr_exp = self._expected_rr()
+        last = self._last_beat_t
+        if top < held.top - _RIVAL_TWIN_SHARE * held.prom or rr_exp is None or last is None:
+            return False
+        return on_time(t - last, rr_exp) and (held.t - last) < _TWIN_EARLY_SHARE * rr_exp
 
     def _release(self, beats: list[float], quals: list[float]) -> None:
         held = self._held
