@@ -146,7 +146,7 @@ def run(out: Path, language: str = "") -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--language", default="", choices=("", "en", "es", "pt"),
+    parser.add_argument("--language", default="", choices=("", "en", "es", "pt", "pt_BR"),
                         help="the window's language (the file names end in -es, -pt)")
     args = parser.parse_args()
     return on_a_desktop(lambda: run(args.out, args.language))

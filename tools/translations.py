@@ -1,7 +1,10 @@
 """Refresh the translation files: ``pyside6-lupdate`` collects every ``translate(context, text)``
 under biofeedback/ui into biofeedback/resources/translations/biofeedback_<lang>.ts (translations
 already made are kept; new text comes in as type="unfinished"), then ``pyside6-lrelease`` compiles
-each .ts into the .qm the app loads (shipped as package data).
+each .ts into the .qm the app loads (shipped as package data). A regional file (pt_BR) holds only the
+entries where the region differs from its base language's file: new text is not added to it (it falls
+through to the base file), and an entry whose English text changed is kept as type="vanished", which
+the tests reject until someone looks at it again.
 
     python tools/translations.py            # update the .ts files and build the .qm files
     python tools/translations.py --release  # only build the .qm files from the .ts as they are
@@ -10,6 +13,7 @@ each .ts into the .qm the app loads (shipped as package data).
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from biofeedback.resources import TRANSLATIONS_DIR  # noqa: E402
-from biofeedback.ui.i18n import CATALOG, LANGUAGES  # noqa: E402
+from biofeedback.ui.i18n import BASE_OF, CATALOG, LANGUAGES  # noqa: E402
 
 SOURCES = ROOT / "biofeedback" / "ui"
 
@@ -38,15 +42,35 @@ def ts_files() -> list[Path]:
     return [TRANSLATIONS_DIR / f"{CATALOG}_{lang}.ts" for lang in LANGUAGES]
 
 
+def is_regional(ts: Path) -> bool:
+    return ts.stem.removeprefix(f"{CATALOG}_") in BASE_OF
+
+
 def lupdate_args(ts: Path) -> list[str]:
     sources = sorted(str(p) for p in SOURCES.rglob("*.py"))
     plural_only = ["-pluralonly"] if ts.stem.endswith("_en") else []
-    return [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *plural_only, *sources, "-ts", str(ts)]
+    keep_changed = [] if is_regional(ts) else ["-no-obsolete"]  # a regional entry left behind must be seen
+    return [tool("pyside6-lupdate"), *keep_changed, "-locations", "none", *plural_only, *sources, "-ts", str(ts)]
+
+
+# lupdate's form of a message nobody translated (plain or with plural forms), and of a context left empty
+_NEW_MESSAGE = re.compile(r'\n    <message(?: numerus="yes")?>\n        <source>(?:(?!</message>).)*?</source>\n'
+                          r'        <translation type="unfinished">(?:\s*<numerusform></numerusform>)*\s*</translation>\n'
+                          r'    </message>', re.DOTALL)
+_EMPTY_CONTEXT = re.compile(r"<context>\n    <name>[^<]*</name>\n</context>\n")
+
+
+def update_file(ts: Path) -> None:
+    """lupdate into ``ts``; a regional file then drops the new, untranslated entries lupdate added."""
+    subprocess.run(lupdate_args(ts), check=True, capture_output=True)
+    if is_regional(ts):
+        text = _NEW_MESSAGE.sub("", ts.read_text(encoding="utf-8"))
+        ts.write_text(_EMPTY_CONTEXT.sub("", text), encoding="utf-8")
 
 
 def update() -> None:
     for ts in ts_files():
-        subprocess.run(lupdate_args(ts), check=True)
+        update_file(ts)
 
 
 def release(out_dir: Path = TRANSLATIONS_DIR) -> list[Path]:

@@ -87,7 +87,7 @@ def main() -> int:
     parser.add_argument("--speed", type=float, default=1.0,
                         help="simulator and app clock speed-up (1: real time, wall-clock durations agree)")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--language", default="", choices=("", "en", "es", "pt"),
+    parser.add_argument("--language", default="", choices=("", "en", "es", "pt", "pt_BR"),
                         help="the window's language (the file names end in -es, -pt)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):

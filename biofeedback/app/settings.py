@@ -95,7 +95,7 @@ class Settings:
     reminder_snooze_minutes: int = 10
     first_use_date: str = ""  # ISO date the app was first opened: which lesson is today's (core/practice/lessons.py)
     lessons_read: str = ""  # days of the lessons opened, e.g. "1,2,3" (the list ticks them)
-    language: str = ""  # the window's language: "" = the system's, "en" | "es" | "pt" (ui/i18n.py)
+    language: str = ""  # the window's language: "" = the system's, "en" | "es" | "pt" | "pt_BR" (ui/i18n.py)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -156,7 +156,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "theme": ("dark", "light"),
     "sim_shape": SIM_SHAPE_NAMES,
     "plan_kind": PLAN_KINDS,
-    "language": ("", "en", "es", "pt"),
+    "language": ("", "en", "es", "pt", "pt_BR"),
 }
 
 

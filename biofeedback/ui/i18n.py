@@ -22,7 +22,10 @@ from PySide6.QtCore import (
 
 from biofeedback.resources import TRANSLATIONS_DIR
 
-LANGUAGES = ("en", "es", "pt")  # English is the source text; its file has only the plural forms
+LANGUAGES = ("en", "es", "pt", "pt_BR")  # English is the source text; its file has only the plural forms
+# A regional file holds only the entries where the region differs; the rest falls through to its base
+# language's file (Brazil's to the European Portuguese one), and lessons do the same (io/lessons.py).
+BASE_OF = {"pt_BR": "pt"}
 CATALOG = "biofeedback"  # biofeedback_<lang>.qm in TRANSLATIONS_DIR
 _installed = {"language": "en"}  # what install_language chose last: files in a language (lessons) follow it
 
@@ -43,8 +46,11 @@ def chosen_language(setting: str, system: QLocale | None = None) -> str:
     """The language to show: the setting when it names one, else the system locale's if we have it."""
     if setting in LANGUAGES:
         return setting
-    name = (system or QLocale.system()).name().split("_")[0]
-    return name if name in LANGUAGES else "en"
+    name = (system or QLocale.system()).name()  # "pt_BR", "pt_PT", "es_MX"
+    if name in LANGUAGES:
+        return name
+    base = name.split("_")[0]
+    return base if base in LANGUAGES else "en"
 
 
 def current_language() -> str:
@@ -63,10 +69,13 @@ def install_language(app: QCoreApplication, setting: str = "") -> str:
     for old in getattr(app, "_biofeedback_translators", []):
         app.removeTranslator(old)
     installed: list[QTranslator] = []
-    ours = QTranslator(app)  # English too: its file holds the plural forms ("1 session", "2 sessions")
-    if ours.load(str(catalog_path(language))):
-        app.installTranslator(ours)
-        installed.append(ours)
+    # the base file first, then the regional one: Qt asks the translator installed last first, so an
+    # entry the regional file lacks is found in the base one. English too: its file holds the plural forms
+    for name in filter(None, (BASE_OF.get(language), language)):
+        ours = QTranslator(app)
+        if ours.load(str(catalog_path(name))):
+            app.installTranslator(ours)
+            installed.append(ours)
     if language != "en":
         qt_own = QTranslator(app)
         # Qt's own buttons (Close, Cancel): qtbase_es, qtbase_pt_BR; the locale's variants are tried in turn
@@ -78,7 +87,8 @@ def install_language(app: QCoreApplication, setting: str = "") -> str:
     app._biofeedback_translators = installed  # type: ignore[attr-defined]  # kept alive with the app
     _installed["language"] = language
     system = QLocale.system()
-    if language == "en" or system.language() == QLocale(language).language():
+    same = system.name() == language if language in BASE_OF else system.language() == QLocale(language).language()
+    if language == "en" or same:
         QLocale.setDefault(system)  # the system's own region (es_MX, pt_PT): its separators and dates
     else:
         QLocale.setDefault(QLocale(language))

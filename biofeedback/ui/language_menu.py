@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from biofeedback.ui.i18n import translate
 
 # each language named in itself, so a person who cannot read the current one still finds theirs
-NATIVE_NAMES = (("en", "English"), ("es", "Español"), ("pt", "Português"))
+NATIVE_NAMES = (("en", "English"), ("es", "Español"), ("pt_BR", "Português (Brasil)"), ("pt", "Português (Portugal)"))
 
 
 def install_language_menu(window: QMainWindow, view_menu: QMenu) -> dict[str, QAction]:

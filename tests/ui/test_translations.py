@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -56,11 +55,11 @@ def test_ts_file_has_no_unfinished_entry_for_any_marked_string(lang, tmp_path):
     in unfinished and fails here, as does an entry nobody translated."""
     ts = tmp_path / f"biofeedback_{lang}.ts"
     shutil.copy(TRANSLATIONS_DIR / ts.name, ts)
-    subprocess.run(tool.lupdate_args(ts), check=True, capture_output=True)
+    tool.update_file(ts)  # a regional file (pt_BR) takes no new entries: they fall through to its base
     unfinished = [f"{ctx}: {src!r}" for ctx, src, _, bad in _messages(ts) if bad]
     assert unfinished == [], f"{len(unfinished)} unfinished in {lang} (make translations, then translate):\n" + \
         "\n".join(unfinished)
-    assert len(list(_messages(ts))) > (1 if lang == "en" else 200)
+    assert len(list(_messages(ts))) > (1 if lang == "en" else 100 if lang in i18n.BASE_OF else 200)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -92,7 +91,8 @@ def test_language_setting_overrides_the_system_locale():
     mexico, portugal, france = QLocale("es_MX"), QLocale("pt_PT"), QLocale("fr_FR")
     assert i18n.chosen_language("", mexico) == "es"
     assert i18n.chosen_language("", portugal) == "pt"
-    assert i18n.chosen_language("", QLocale("pt_BR")) == "pt"
+    assert i18n.chosen_language("", QLocale("pt_BR")) == "pt_BR"  # Brazil's file over the European one
+    assert i18n.chosen_language("", QLocale("pt_AO")) == "pt"
     assert i18n.chosen_language("", france) == "en"  # no French file: the source text
     assert i18n.chosen_language("en", mexico) == "en"
     assert i18n.chosen_language("pt", mexico) == "pt"

@@ -577,7 +577,7 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
     <message>
         <source>&lt;b&gt;Connected.&lt;/b&gt; Beats appear in the main window; go on with Next.</source>
-        <translation>&lt;b&gt;Ligado.&lt;/b&gt; Os batimentos aparecem na janela principal; continue com Seguinte.</translation>
+        <translation>&lt;b&gt;Ligado.&lt;/b&gt; Os batimentos aparecem na janela principal; continue com Próximo.</translation>
     </message>
     <message>
         <source>Not connected yet.</source>
