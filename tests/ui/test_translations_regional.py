@@ -100,3 +100,16 @@ def test_language_menu_offers_both_portugueses(make_window):
     assert names["pt_BR"] == "Português (Brasil)" and names["pt"] == "Português (Portugal)"
     window.language_actions["pt_BR"].trigger()
     assert window.settings.language == "pt_BR"
+
+
+def test_shipped_brazilian_lessons_keep_the_sources_and_differ_from_the_european_ones():
+    from biofeedback.core.practice.lessons import MAX_WORDS
+
+    english, portugal, brazil = (load_lessons(language=lang) for lang in ("en", "pt", "pt_BR"))
+    files = lesson_files(language="pt_BR")
+    assert {p.parent.name for p in files} <= {"pt_BR", "pt"}  # none fell through to English
+    for path, en, pt, br in zip(files, english, portugal, brazil, strict=True):
+        assert br.sources == en.sources and br.words <= MAX_WORDS
+        assert (br.body_md != pt.body_md) == (path.parent.name == "pt_BR"), path  # a file only where it differs
+    assert "tela" in brazil[0].body_md and "ecrã" in portugal[0].body_md
+    assert "não é um dispositivo médico" in brazil[0].body_md
