@@ -29,9 +29,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--truth", default=None, metavar="OUT.csv", help="write time_s,rr_ms,kind,breath_phase of every true beat "
                         "(breath_phase: the person's breathing cycle at the beat, 0 = start of inhale)")
     p.add_argument("--listen", default=None, metavar="socket://HOST:PORT", help="serve on TCP instead of a pty")
-    p.add_argument("--reader-wait", type=float, default=None, metavar="S",
-                   help="faster than real time, wait up to S seconds for a slow reader before dropping bytes "
-                        "(default 2; tests on a loaded machine give it longer)")
     p.add_argument("--unplug-at", type=float, default=None, metavar="S", help="pull the virtual cable at S")
     p.add_argument("--unplug-for", type=float, default=3.0, metavar="S", help="how long it stays unplugged")
     p.add_argument("--lsl", action="store_true",
@@ -42,7 +39,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from biofeedback import config
     from biofeedback.io.simulator import (
         SensorSimulator,
         ServeOptions,
@@ -88,8 +84,7 @@ def run(args: argparse.Namespace) -> int:
             truth_file.flush()
 
     options = ServeOptions(speed=args.speed, duration_s=args.duration,
-                           unplug_at_s=args.unplug_at, unplug_for_s=args.unplug_for,
-                           reader_wait_s=config.SIM_READER_WAIT_S if args.reader_wait is None else args.reader_wait)
+                           unplug_at_s=args.unplug_at, unplug_for_s=args.unplug_for)
     try:
         serve(sim, served, options, stop, on_tick=flush_truth)
     except KeyboardInterrupt:

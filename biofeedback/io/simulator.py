@@ -128,7 +128,6 @@ class ServeOptions:
     held_unplugged: bool = False  # set from another thread to pull the cable until cleared
     started_at: float | None = None  # clock() of simulated time 0 (default: when serve starts)
     clock: Clock = field(default=time.monotonic)  # the host clock the server paces itself by
-    reader_wait_s: float = config.SIM_READER_WAIT_S  # faster than real time: wait this long for the reader
 
 
 def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Event,
@@ -170,7 +169,7 @@ def serve(sim: SensorSimulator, port, options: ServeOptions, stop: threading.Eve
             streaming = not needs_start
         data = sim.generate(until_s)
         if streaming and port.plugged:  # faster than real time: wait for the reader, not drop
-            port.write(data, options.reader_wait_s if options.speed > 1.0 else 0.0)
+            port.write(data, config.SIM_READER_WAIT_S if options.speed > 1.0 else 0.0)
         if on_tick is not None:
             on_tick()
         if options.duration_s is not None and until_s >= options.duration_s:

@@ -25,10 +25,6 @@ RECORD_S = 9.0  # wall seconds of each `record`
 # side by side, each pair at half the speed: some 95 beats in RECORD_S (> 60 are scored), and six
 # pairs take about one core (a pair at 20x takes a third of one)
 SIDE_BY_SIDE_SPEED = 10.0
-# side by side, a simulator waits this long for its reader before it drops bytes (2 s by default):
-# twelve processes on a loaded machine may keep a `record` off the CPU for longer, and dropped bytes
-# would be missed beats that the protocol and the detector did not cause
-READER_WAIT_S = 60.0
 
 
 def launch_simulator(tmp_path, *args: str, speed: float = SPEED) -> subprocess.Popen:
@@ -60,7 +56,7 @@ def record(port: str, tmp_path, seconds: float, *args: str) -> subprocess.Comple
 
 
 def stop(sim: subprocess.Popen) -> None:
-    """Ctrl-C: it ends a simulator even while it waits for a reader that has gone (SIGTERM waits that out)."""
+    """Ctrl-C: it ends a simulator even while it waits for its reader (SIGTERM waits up to 2 s for that)."""
     sim.send_signal(signal.SIGINT)
     sim.wait(timeout=10)
 
@@ -88,8 +84,7 @@ def record_side_by_side(tmp_path, runs: dict[str, tuple[str, ...]],
     try:
         for name, args in runs.items():
             (tmp_path / name).mkdir()
-            sims[name] = launch_simulator(tmp_path / name, *args, "--reader-wait", str(READER_WAIT_S),
-                                          speed=SIDE_BY_SIDE_SPEED)  # their start-ups overlap too
+            sims[name] = launch_simulator(tmp_path / name, *args, speed=SIDE_BY_SIDE_SPEED)  # start-ups overlap
         for name, sim in sims.items():
             recs[name] = subprocess.Popen(record_args(port_of(sim), tmp_path / name, seconds),
                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
