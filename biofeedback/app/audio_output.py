@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioSink
 
 AUDIO_RESYNC_S = 0.5
+# the window writes these again in its language (ui/notice_words.py); a test keeps the two equal
+INSTALL_LIBPULSE = "; install libpulse0 (PulseAudio client library)"
+NO_SOUND_SERVER = "; no sound server answered: start PulseAudio or PipeWire's pulse service (pipewire-pulse)"
 
 
 def _hint() -> str:
@@ -46,8 +49,8 @@ def linux_sound_hint() -> str:
     import ctypes.util
 
     if ctypes.util.find_library("pulse") is None:
-        return "; install libpulse0 (PulseAudio client library)"
-    return "; no sound server answered: start PulseAudio or PipeWire's pulse service (pipewire-pulse)"
+        return INSTALL_LIBPULSE
+    return NO_SOUND_SERVER
 
 
 class SynthDevice(QIODevice):

@@ -47,6 +47,9 @@ if TYPE_CHECKING:  # SciPy and the pipeline behind them: imported when first use
     from biofeedback.core.pipeline import PipelineOutput
 
 TICK_S = 0.1  # session timeout, adaptive glide and the pacer trace: 10 Hz (~1 trace point per pixel)
+# the window writes these again in its language (ui/notice_words.py); a test keeps the two equal
+NOT_FULLY_SAVED = "Session not fully saved: {error}"
+COULD_NOT_START = "The session could not start: {error}"
 
 
 @runtime_checkable
@@ -84,7 +87,7 @@ class LiveSession(QObject):
         self.adaptive: AdaptivePacing | None = None
         self.session = SessionController(clock=clock, parent=self)
         self.session.finished.connect(self.session_finished)
-        self.session.recorder_failed.connect(lambda text: self.notice.emit(f"Session not fully saved: {text}"))
+        self.session.recorder_failed.connect(lambda text: self.notice.emit(NOT_FULLY_SAVED.format(error=text)))
         self.device_info: DeviceInfo | None = None
         self.source_description = ""
         self.generation = 0
@@ -376,7 +379,7 @@ class LiveSession(QObject):
         try:
             started = self.session.start(duration_s)
         except Exception as exc:  # a store that cannot begin a session: say so, no session
-            self.notice.emit(f"The session could not start: {exc}")
+            self.notice.emit(COULD_NOT_START.format(error=exc))
             traceback.print_exc()
             return
         if not started:

@@ -51,6 +51,10 @@ if TYPE_CHECKING:  # a type only: core.breathing.respiration imports SciPy (~0.5
 __all__ = ["BreathingSample", "CheckIn", "ReportData", "SessionInfo", "SessionLibrary", "StoreRecorder", "StoredPacerChange",
            "load_report_data"]
 
+# the window writes these again in its language (ui/notice_words.py); a test keeps the two equal
+NOT_SAVING = "Sessions are not being saved: {error}"
+EXPORT_FAILED = "The export to {path} failed: {error}"
+
 
 class StoreRecorder:
     """A LiveSession ``Recorder`` writing one session through a ``SessionWriter``.
@@ -191,7 +195,7 @@ class SessionLibrary(QObject):
             try:  # sessions of a crashed recorder are recovered on a thread: the window opens at once
                 self.store = SessionStore(recover=False)
             except StoreError as error:  # a newer or unreadable store: run without saving, say why
-                self.notice = f"Sessions are not being saved: {error}"
+                self.notice = NOT_SAVING.format(error=error)
         if self.store is not None and self.store.notice:
             self.notice = self.store.notice
         self.session_id: int | None = None  # of the session being recorded, once begun
@@ -378,7 +382,7 @@ class SessionLibrary(QObject):
                                        path)
             except Exception as exc:  # the user reads one sentence; the traceback goes to stderr
                 traceback.print_exc()
-                error = f"The export to {path} failed: {exc}"
+                error = EXPORT_FAILED.format(path=path, error=exc)
             self._export_done.emit(str(path), error)
 
         thread = threading.Thread(target=run, name="session export", daemon=True)

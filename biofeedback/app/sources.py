@@ -20,6 +20,10 @@ PROTOCOLS = ("auto", *KNOWN_PROTOCOLS)  # the picker's choices: auto-detect, the
 ARTIFACT_LEVELS = {"none": 0.0, "some (2/min)": 2.0, "many (8/min)": 8.0}
 REPLAY_SPEEDS = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0)
 STRAP_SCAN_S = 8.0  # the picker's strap scan gives up after this long (it returns 1 s after the first strap)
+# the window writes these again in its language (ui/notice_words.py); a test keeps the two equal
+SERIAL_UNAVAILABLE = "Serial ports unavailable: {error}"
+SERIAL_LIST_FAILED = "Could not list serial ports: {error}"
+NO_STRAP = "No strap found in {seconds} s: put it on (wet electrodes wake it up) and try again."
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,11 @@ def list_port_choices() -> tuple[list[PortChoice], str | None]:
     try:
         from biofeedback.io.serial_source import list_ports
     except Exception as exc:  # module not there yet or pyserial broken
-        return [], f"Serial ports unavailable: {exc}"
+        return [], SERIAL_UNAVAILABLE.format(error=exc)
     try:
         ports = list_ports()
     except Exception as exc:
-        return [], f"Could not list serial ports: {exc}"
+        return [], SERIAL_LIST_FAILED.format(error=exc)
     choices = []
     for p in ports:
         label = p.device
@@ -119,6 +123,6 @@ def list_strap_choices(timeout_s: float = STRAP_SCAN_S) -> tuple[list[PortChoice
     except Exception as exc:  # no Bluetooth: the sentence says what to do
         return [], describe(exc)
     if not straps:
-        return [], f"No strap found in {timeout_s:g} s: put it on (wet electrodes wake it up) and try again."
+        return [], NO_STRAP.format(seconds=f"{timeout_s:g}")
     return [PortChoice(s.address, f"{s.name} — {s.rssi_dbm} dBm ({s.address})" if s.rssi_dbm is not None
                        else s.label) for s in straps], None

@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from biofeedback.ui.i18n import translate
+from biofeedback.ui.notice_words import notice_words
 
 TONE_HZ = (330.0, 262.0)  # inhale cue a little higher than exhale cue
 TONE_S = 0.35
@@ -30,7 +31,7 @@ def _linux_hint() -> str:
     """QtMultimedia on Linux needs PulseAudio's client library (Debian: libpulse0) and a sound server."""
     from biofeedback.app.audio_output import linux_sound_hint  # only when a sound failed
 
-    return linux_sound_hint()
+    return notice_words(linux_sound_hint())
 
 
 def _half_sine(x: float) -> float:

@@ -38,6 +38,7 @@ from biofeedback.io.session_format import HISTORY_COLUMNS, format_date
 from biofeedback.ui.history_trends import trend_series, weekly_means
 from biofeedback.ui.history_words import history_cells
 from biofeedback.ui.i18n import Plural, translate
+from biofeedback.ui.notice_words import notice_words
 from biofeedback.ui.progress_view import ProgressView
 from biofeedback.ui.report_process import render_in_process
 from biofeedback.ui.session_detail import SessionDetail
@@ -267,7 +268,7 @@ class HistoryView(QWidget):
         self.progress_button.setEnabled(True)
         self.export_button.setEnabled(True)
         self.count_label.setText(translate("History", "export failed"))
-        box = QMessageBox(QMessageBox.Icon.Warning, translate("History", "Export failed"), sentence, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("History", "Export failed"), notice_words(sentence), parent=self)
         box.open()  # not modal: the window goes on
         self.export_message = box
         self.export_failed.emit(sentence)

@@ -27,6 +27,7 @@ from biofeedback.app.live_model import LiveReading
 from biofeedback.core.types import SignalQuality
 from biofeedback.io.source import SourceState
 from biofeedback.ui.i18n import level_name, number, translate
+from biofeedback.ui.notice_words import notice_words
 from biofeedback.ui.theme import Theme
 
 DASH = "–"
@@ -374,6 +375,7 @@ class StatusPanel(QWidget):
             self._color(self.artifacts, self.theme.warn if warn else self.theme.muted)
 
     def show_notice(self, text: str) -> None:
+        text = notice_words(text)  # app's and io's English sentences, in the window's language
         self._shown["notice"] = text
         self.notice.setText(text)
         if self.theme:

@@ -40,6 +40,7 @@ from biofeedback.app.settings import LIMITS
 from biofeedback.core.practice.reminders import ForgivingStreak
 from biofeedback.io.clock import Clock
 from biofeedback.ui.i18n import Plural, translate
+from biofeedback.ui.notice_words import notice_words
 from biofeedback.ui.practice_words import day_month_year, next_step_words
 
 POLL_MS = 20_000  # how often the timer asks whether a reminder is due (a reminder is at most this late)
@@ -258,7 +259,7 @@ class ReminderDialog(QDialog):
         try:
             r.set_times(self.times.text())
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(notice_words(str(exc)))
             self.error.show()
             return False
         self.ui.settings.reminder_snooze_minutes = self.snooze.value()

@@ -43,6 +43,7 @@ from biofeedback.app.sources import (
 )
 from biofeedback.io.ports import missing_driver_hint
 from biofeedback.ui.i18n import translate
+from biofeedback.ui.notice_words import notice_words
 
 KINDS = ((SERIAL, QT_TRANSLATE_NOOP("Source", "Serial sensor")),
          (SIMULATED, QT_TRANSLATE_NOOP("Source", "Simulated sensor")),
@@ -266,7 +267,7 @@ class SourcePanel(QWidget):
         for c in choices:
             self.ble_strap.addItem(c.label, c.device)
         self.ble_strap.setEditText(self.ble_strap.itemText(0) if choices else keep)
-        self.ble_note.setText(str(error) if error else "")
+        self.ble_note.setText(notice_words(str(error)) if error else "")
         self.ble_note.setWordWrap(True)
         self.ble_scan.setText(translate("Source", "Find straps"))
         self.ble_scan.setEnabled(True)
@@ -319,7 +320,7 @@ class SourcePanel(QWidget):
             self.port.addItem(p.label, p.device)
         if not ports:
             self.port.addItem(translate("Source", "no serial ports found"), "")
-        self.port.setToolTip("" if ports else missing_driver_hint())  # Windows/macOS: the bridge drivers
+        self.port.setToolTip("" if ports else notice_words(error or missing_driver_hint()))  # why none, or the bridge drivers
         self.select_port(keep)
         return error
 

@@ -1051,6 +1051,121 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Session not fully saved: {error}</source>
+        <translation>La sesión no se guardó por completo: {error}</translation>
+    </message>
+    <message>
+        <source>The session could not start: {error}</source>
+        <translation>No se pudo iniciar la sesión: {error}</translation>
+    </message>
+    <message>
+        <source>Sessions are not being saved: {error}</source>
+        <translation>Las sesiones no se están guardando: {error}</translation>
+    </message>
+    <message>
+        <source>The export to {path} failed: {error}</source>
+        <translation>La exportación a {path} falló: {error}</translation>
+    </message>
+    <message>
+        <source>Some settings could not be used and are back to their defaults: {problems}. The others are kept. {kept}</source>
+        <translation>Algunos ajustes no se pudieron usar y vuelven a sus valores predeterminados: {problems}. Los demás se conservan. {kept}</translation>
+    </message>
+    <message>
+        <source>The file as it was is kept as {name}.</source>
+        <translation>El archivo tal como estaba se conserva como {name}.</translation>
+    </message>
+    <message>
+        <source>The file could not be kept aside ({error}); it is written over when the app closes.</source>
+        <translation>No se pudo apartar el archivo ({error}); se sobrescribe al cerrar la aplicación.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read ({error}). Default settings are in use. {where}</source>
+        <translation>No se pudo leer su archivo de ajustes ({error}). Se usan los ajustes predeterminados. {where}</translation>
+    </message>
+    <message>
+        <source>The unreadable file was kept as {name}.</source>
+        <translation>El archivo ilegible se conservó como {name}.</translation>
+    </message>
+    <message>
+        <source>The unreadable file could not be moved aside ({error}).</source>
+        <translation>No se pudo apartar el archivo ilegible ({error}).</translation>
+    </message>
+    <message>
+        <source>{part} is not a time of day: write it as HH:MM, such as 08:00 or 18:30.</source>
+        <translation>{part} no es una hora del día: escríbala como HH:MM, por ejemplo 08:00 o 18:30.</translation>
+    </message>
+    <message>
+        <source>{count} reminder times: at most {most} a day.</source>
+        <translation>{count} horas de recordatorio: como máximo {most} al día.</translation>
+    </message>
+    <message>
+        <source>; install libpulse0 (PulseAudio client library)</source>
+        <translation>; instale libpulse0 (la biblioteca cliente de PulseAudio)</translation>
+    </message>
+    <message>
+        <source>; no sound server answered: start PulseAudio or PipeWire&apos;s pulse service (pipewire-pulse)</source>
+        <translation>; ningún servidor de sonido respondió: inicie PulseAudio o el servicio pulse de PipeWire (pipewire-pulse)</translation>
+    </message>
+    <message>
+        <source>Serial ports unavailable: {error}</source>
+        <translation>Puertos serie no disponibles: {error}</translation>
+    </message>
+    <message>
+        <source>Could not list serial ports: {error}</source>
+        <translation>No se pudieron listar los puertos serie: {error}</translation>
+    </message>
+    <message>
+        <source>No strap found in {seconds} s: put it on (wet electrodes wake it up) and try again.</source>
+        <translation>No se encontró ninguna banda en {seconds} s: póngasela (los electrodos húmedos la despiertan) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: CH340/CH341 (WCH&apos;s CH341SER), CP210x (Silicon Labs&apos; CP210x VCP driver) or PL2303 (Prolific&apos;s PL2303 driver); FTDI and Arduino boards get theirs from Windows Update or the Arduino IDE. Device Manager shows such a sensor under &apos;Other devices&apos; with a warning sign.</source>
+        <translation>Si el sensor está conectado y no aparece ningún puerto, su puente USB-serie puede necesitar un controlador: CH340/CH341 (CH341SER de WCH), CP210x (el controlador CP210x VCP de Silicon Labs) o PL2303 (el controlador PL2303 de Prolific); las placas FTDI y Arduino obtienen el suyo de Windows Update o del IDE de Arduino. El Administrador de dispositivos muestra ese sensor en «Otros dispositivos» con un signo de advertencia.</translation>
+    </message>
+    <message>
+        <source>If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: a PL2303 needs Prolific&apos;s PL2303 driver; on macOS before 11 a CH340/CH341 needs WCH&apos;s CH34x driver and a CP210x Silicon Labs&apos; VCP driver. System Information &gt; USB lists the sensor even without one.</source>
+        <translation>Si el sensor está conectado y no aparece ningún puerto, su puente USB-serie puede necesitar un controlador: un PL2303 necesita el controlador PL2303 de Prolific; en macOS anterior a 11, un CH340/CH341 necesita el controlador CH34x de WCH y un CP210x el controlador VCP de Silicon Labs. Información del sistema &gt; USB muestra el sensor incluso sin él.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is off. Turn it on in the desktop&apos;s Bluetooth settings or with `bluetoothctl power on`.</source>
+        <translation>El Bluetooth está apagado. Actívelo en los ajustes de Bluetooth del escritorio o con `bluetoothctl power on`.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is off. Turn it on in System Settings &gt; Bluetooth.</source>
+        <translation>El Bluetooth está apagado. Actívelo en Ajustes del Sistema &gt; Bluetooth.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is off. Turn it on in Settings &gt; Bluetooth &amp; devices.</source>
+        <translation>El Bluetooth está apagado. Actívelo en Configuración &gt; Bluetooth y dispositivos.</translation>
+    </message>
+    <message>
+        <source>No Bluetooth adapter is available: plug one in, or start the Bluetooth service (BlueZ) with `sudo systemctl start bluetooth`.</source>
+        <translation>No hay ningún adaptador Bluetooth disponible: conecte uno o inicie el servicio Bluetooth (BlueZ) con `sudo systemctl start bluetooth`.</translation>
+    </message>
+    <message>
+        <source>This Mac reports no Bluetooth hardware.</source>
+        <translation>Este Mac no indica ningún hardware Bluetooth.</translation>
+    </message>
+    <message>
+        <source>No Bluetooth adapter was found. Check Settings &gt; Bluetooth &amp; devices, or the adapter&apos;s driver in Device Manager.</source>
+        <translation>No se encontró ningún adaptador Bluetooth. Revise Configuración &gt; Bluetooth y dispositivos, o el controlador del adaptador en el Administrador de dispositivos.</translation>
+    </message>
+    <message>
+        <source>Permission to use Bluetooth was denied: add your user to the &apos;bluetooth&apos; group (then log in again), or ask the administrator to allow BlueZ for it.</source>
+        <translation>Se denegó el permiso para usar Bluetooth: añada su usuario al grupo &apos;bluetooth&apos; (y vuelva a iniciar sesión), o pida al administrador que le permita usar BlueZ.</translation>
+    </message>
+    <message>
+        <source>This app is not allowed to use Bluetooth: allow it (or the terminal it runs in) in System Settings &gt; Privacy &amp; Security &gt; Bluetooth, then try again.</source>
+        <translation>Esta aplicación no tiene permiso para usar Bluetooth: permítalo (a ella o al terminal en que se ejecuta) en Ajustes del Sistema &gt; Privacidad y seguridad &gt; Bluetooth y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Windows denied Bluetooth to this app: allow apps to use Bluetooth in Settings &gt; Privacy &amp; security, then try again.</source>
+        <translation>Windows denegó el Bluetooth a esta aplicación: permita que las aplicaciones usen Bluetooth en Configuración &gt; Privacidad y seguridad y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>no value</source>

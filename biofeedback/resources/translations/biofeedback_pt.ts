@@ -1051,6 +1051,121 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Session not fully saved: {error}</source>
+        <translation>A sessão não ficou guardada por completo: {error}</translation>
+    </message>
+    <message>
+        <source>The session could not start: {error}</source>
+        <translation>Não foi possível iniciar a sessão: {error}</translation>
+    </message>
+    <message>
+        <source>Sessions are not being saved: {error}</source>
+        <translation>As sessões não estão a ser guardadas: {error}</translation>
+    </message>
+    <message>
+        <source>The export to {path} failed: {error}</source>
+        <translation>A exportação para {path} falhou: {error}</translation>
+    </message>
+    <message>
+        <source>Some settings could not be used and are back to their defaults: {problems}. The others are kept. {kept}</source>
+        <translation>Algumas definições não puderam ser usadas e voltaram aos valores predefinidos: {problems}. As outras mantêm-se. {kept}</translation>
+    </message>
+    <message>
+        <source>The file as it was is kept as {name}.</source>
+        <translation>O ficheiro tal como estava fica guardado como {name}.</translation>
+    </message>
+    <message>
+        <source>The file could not be kept aside ({error}); it is written over when the app closes.</source>
+        <translation>Não foi possível pôr o ficheiro de parte ({error}); é substituído quando a aplicação fechar.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read ({error}). Default settings are in use. {where}</source>
+        <translation>Não foi possível ler o seu ficheiro de definições ({error}). Estão em uso as definições predefinidas. {where}</translation>
+    </message>
+    <message>
+        <source>The unreadable file was kept as {name}.</source>
+        <translation>O ficheiro ilegível ficou guardado como {name}.</translation>
+    </message>
+    <message>
+        <source>The unreadable file could not be moved aside ({error}).</source>
+        <translation>Não foi possível pôr de parte o ficheiro ilegível ({error}).</translation>
+    </message>
+    <message>
+        <source>{part} is not a time of day: write it as HH:MM, such as 08:00 or 18:30.</source>
+        <translation>{part} não é uma hora do dia: escreva-a como HH:MM, por exemplo 08:00 ou 18:30.</translation>
+    </message>
+    <message>
+        <source>{count} reminder times: at most {most} a day.</source>
+        <translation>{count} horas de lembrete: no máximo {most} por dia.</translation>
+    </message>
+    <message>
+        <source>; install libpulse0 (PulseAudio client library)</source>
+        <translation>; instale libpulse0 (a biblioteca cliente do PulseAudio)</translation>
+    </message>
+    <message>
+        <source>; no sound server answered: start PulseAudio or PipeWire&apos;s pulse service (pipewire-pulse)</source>
+        <translation>; nenhum servidor de som respondeu: inicie o PulseAudio ou o serviço pulse do PipeWire (pipewire-pulse)</translation>
+    </message>
+    <message>
+        <source>Serial ports unavailable: {error}</source>
+        <translation>Portas série indisponíveis: {error}</translation>
+    </message>
+    <message>
+        <source>Could not list serial ports: {error}</source>
+        <translation>Não foi possível listar as portas série: {error}</translation>
+    </message>
+    <message>
+        <source>No strap found in {seconds} s: put it on (wet electrodes wake it up) and try again.</source>
+        <translation>Nenhuma cinta encontrada em {seconds} s: coloque-a (os elétrodos húmidos acordam-na) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: CH340/CH341 (WCH&apos;s CH341SER), CP210x (Silicon Labs&apos; CP210x VCP driver) or PL2303 (Prolific&apos;s PL2303 driver); FTDI and Arduino boards get theirs from Windows Update or the Arduino IDE. Device Manager shows such a sensor under &apos;Other devices&apos; with a warning sign.</source>
+        <translation>Se o sensor está ligado e não aparece nenhuma porta, a sua ponte USB-série pode precisar de um controlador: CH340/CH341 (CH341SER da WCH), CP210x (o controlador CP210x VCP da Silicon Labs) ou PL2303 (o controlador PL2303 da Prolific); as placas FTDI e Arduino obtêm o seu do Windows Update ou do IDE do Arduino. O Gestor de dispositivos mostra esse sensor em «Outros dispositivos» com um sinal de aviso.</translation>
+    </message>
+    <message>
+        <source>If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: a PL2303 needs Prolific&apos;s PL2303 driver; on macOS before 11 a CH340/CH341 needs WCH&apos;s CH34x driver and a CP210x Silicon Labs&apos; VCP driver. System Information &gt; USB lists the sensor even without one.</source>
+        <translation>Se o sensor está ligado e não aparece nenhuma porta, a sua ponte USB-série pode precisar de um controlador: um PL2303 precisa do controlador PL2303 da Prolific; no macOS anterior ao 11, um CH340/CH341 precisa do controlador CH34x da WCH e um CP210x do controlador VCP da Silicon Labs. Informações do sistema &gt; USB mostra o sensor mesmo sem ele.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is off. Turn it on in the desktop&apos;s Bluetooth settings or with `bluetoothctl power on`.</source>
+        <translation>O Bluetooth está desligado. Ligue-o nas definições de Bluetooth do ambiente de trabalho ou com `bluetoothctl power on`.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is off. Turn it on in System Settings &gt; Bluetooth.</source>
+        <translation>O Bluetooth está desligado. Ligue-o em Definições do Sistema &gt; Bluetooth.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is off. Turn it on in Settings &gt; Bluetooth &amp; devices.</source>
+        <translation>O Bluetooth está desligado. Ligue-o em Definições &gt; Bluetooth e dispositivos.</translation>
+    </message>
+    <message>
+        <source>No Bluetooth adapter is available: plug one in, or start the Bluetooth service (BlueZ) with `sudo systemctl start bluetooth`.</source>
+        <translation>Não há nenhum adaptador Bluetooth disponível: ligue um, ou inicie o serviço Bluetooth (BlueZ) com `sudo systemctl start bluetooth`.</translation>
+    </message>
+    <message>
+        <source>This Mac reports no Bluetooth hardware.</source>
+        <translation>Este Mac não indica nenhum hardware Bluetooth.</translation>
+    </message>
+    <message>
+        <source>No Bluetooth adapter was found. Check Settings &gt; Bluetooth &amp; devices, or the adapter&apos;s driver in Device Manager.</source>
+        <translation>Não foi encontrado nenhum adaptador Bluetooth. Verifique Definições &gt; Bluetooth e dispositivos, ou o controlador do adaptador no Gestor de dispositivos.</translation>
+    </message>
+    <message>
+        <source>Permission to use Bluetooth was denied: add your user to the &apos;bluetooth&apos; group (then log in again), or ask the administrator to allow BlueZ for it.</source>
+        <translation>A permissão para usar o Bluetooth foi recusada: adicione o seu utilizador ao grupo &apos;bluetooth&apos; (e volte a iniciar sessão), ou peça ao administrador que lhe permita usar o BlueZ.</translation>
+    </message>
+    <message>
+        <source>This app is not allowed to use Bluetooth: allow it (or the terminal it runs in) in System Settings &gt; Privacy &amp; Security &gt; Bluetooth, then try again.</source>
+        <translation>Esta aplicação não tem permissão para usar o Bluetooth: permita-o (a ela ou ao terminal em que corre) em Definições do Sistema &gt; Privacidade e segurança &gt; Bluetooth e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Windows denied Bluetooth to this app: allow apps to use Bluetooth in Settings &gt; Privacy &amp; security, then try again.</source>
+        <translation>O Windows recusou o Bluetooth a esta aplicação: permita que as aplicações usem o Bluetooth em Definições &gt; Privacidade e segurança e tente de novo.</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>no value</source>

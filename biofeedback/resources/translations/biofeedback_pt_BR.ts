@@ -401,6 +401,101 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Session not fully saved: {error}</source>
+        <translation>A sessão não foi salva por completo: {error}</translation>
+    </message>
+    <message>
+        <source>Sessions are not being saved: {error}</source>
+        <translation>As sessões não estão sendo salvas: {error}</translation>
+    </message>
+    <message>
+        <source>Some settings could not be used and are back to their defaults: {problems}. The others are kept. {kept}</source>
+        <translation>Algumas configurações não puderam ser usadas e voltaram aos valores padrão: {problems}. As outras foram mantidas. {kept}</translation>
+    </message>
+    <message>
+        <source>The file as it was is kept as {name}.</source>
+        <translation>O arquivo como estava foi mantido como {name}.</translation>
+    </message>
+    <message>
+        <source>The file could not be kept aside ({error}); it is written over when the app closes.</source>
+        <translation>Não foi possível separar o arquivo ({error}); ele será sobrescrito quando o aplicativo fechar.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read ({error}). Default settings are in use. {where}</source>
+        <translation>Não foi possível ler seu arquivo de configurações ({error}). As configurações padrão estão em uso. {where}</translation>
+    </message>
+    <message>
+        <source>The unreadable file was kept as {name}.</source>
+        <translation>O arquivo ilegível foi mantido como {name}.</translation>
+    </message>
+    <message>
+        <source>The unreadable file could not be moved aside ({error}).</source>
+        <translation>Não foi possível separar o arquivo ilegível ({error}).</translation>
+    </message>
+    <message>
+        <source>{part} is not a time of day: write it as HH:MM, such as 08:00 or 18:30.</source>
+        <translation>{part} não é um horário: digite-o como HH:MM, por exemplo 08:00 ou 18:30.</translation>
+    </message>
+    <message>
+        <source>{count} reminder times: at most {most} a day.</source>
+        <translation>{count} horários de lembrete: no máximo {most} por dia.</translation>
+    </message>
+    <message>
+        <source>Serial ports unavailable: {error}</source>
+        <translation>Portas seriais indisponíveis: {error}</translation>
+    </message>
+    <message>
+        <source>Could not list serial ports: {error}</source>
+        <translation>Não foi possível listar as portas seriais: {error}</translation>
+    </message>
+    <message>
+        <source>No strap found in {seconds} s: put it on (wet electrodes wake it up) and try again.</source>
+        <translation>Nenhuma cinta encontrada em {seconds} s: coloque-a (os eletrodos úmidos a despertam) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: CH340/CH341 (WCH&apos;s CH341SER), CP210x (Silicon Labs&apos; CP210x VCP driver) or PL2303 (Prolific&apos;s PL2303 driver); FTDI and Arduino boards get theirs from Windows Update or the Arduino IDE. Device Manager shows such a sensor under &apos;Other devices&apos; with a warning sign.</source>
+        <translation>Se o sensor está conectado e não aparece nenhuma porta, sua ponte USB-serial pode precisar de um driver: CH340/CH341 (CH341SER da WCH), CP210x (o driver CP210x VCP da Silicon Labs) ou PL2303 (o driver PL2303 da Prolific); as placas FTDI e Arduino obtêm o seu do Windows Update ou do IDE do Arduino. O Gerenciador de Dispositivos mostra esse sensor em “Outros dispositivos” com um sinal de alerta.</translation>
+    </message>
+    <message>
+        <source>If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: a PL2303 needs Prolific&apos;s PL2303 driver; on macOS before 11 a CH340/CH341 needs WCH&apos;s CH34x driver and a CP210x Silicon Labs&apos; VCP driver. System Information &gt; USB lists the sensor even without one.</source>
+        <translation>Se o sensor está conectado e não aparece nenhuma porta, sua ponte USB-serial pode precisar de um driver: um PL2303 precisa do driver PL2303 da Prolific; no macOS anterior ao 11, um CH340/CH341 precisa do driver CH34x da WCH e um CP210x do driver VCP da Silicon Labs. Informações do Sistema &gt; USB mostra o sensor mesmo sem ele.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is off. Turn it on in the desktop&apos;s Bluetooth settings or with `bluetoothctl power on`.</source>
+        <translation>O Bluetooth está desativado. Ative-o nas configurações de Bluetooth da área de trabalho ou com `bluetoothctl power on`.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is off. Turn it on in System Settings &gt; Bluetooth.</source>
+        <translation>O Bluetooth está desativado. Ative-o em Ajustes do Sistema &gt; Bluetooth.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is off. Turn it on in Settings &gt; Bluetooth &amp; devices.</source>
+        <translation>O Bluetooth está desativado. Ative-o em Configurações &gt; Bluetooth e dispositivos.</translation>
+    </message>
+    <message>
+        <source>No Bluetooth adapter is available: plug one in, or start the Bluetooth service (BlueZ) with `sudo systemctl start bluetooth`.</source>
+        <translation>Não há nenhum adaptador Bluetooth disponível: conecte um, ou inicie o serviço Bluetooth (BlueZ) com `sudo systemctl start bluetooth`.</translation>
+    </message>
+    <message>
+        <source>No Bluetooth adapter was found. Check Settings &gt; Bluetooth &amp; devices, or the adapter&apos;s driver in Device Manager.</source>
+        <translation>Nenhum adaptador Bluetooth foi encontrado. Verifique Configurações &gt; Bluetooth e dispositivos, ou o driver do adaptador no Gerenciador de Dispositivos.</translation>
+    </message>
+    <message>
+        <source>Permission to use Bluetooth was denied: add your user to the &apos;bluetooth&apos; group (then log in again), or ask the administrator to allow BlueZ for it.</source>
+        <translation>A permissão para usar o Bluetooth foi negada: adicione seu usuário ao grupo &apos;bluetooth&apos; (e faça login de novo), ou peça ao administrador que permita o uso do BlueZ para ele.</translation>
+    </message>
+    <message>
+        <source>This app is not allowed to use Bluetooth: allow it (or the terminal it runs in) in System Settings &gt; Privacy &amp; Security &gt; Bluetooth, then try again.</source>
+        <translation>Este aplicativo não tem permissão para usar o Bluetooth: permita (para ele ou para o terminal em que ele roda) em Ajustes do Sistema &gt; Privacidade e Segurança &gt; Bluetooth e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Windows denied Bluetooth to this app: allow apps to use Bluetooth in Settings &gt; Privacy &amp; security, then try again.</source>
+        <translation>O Windows negou o Bluetooth a este aplicativo: permita que os aplicativos usem o Bluetooth em Configurações &gt; Privacidade e segurança e tente de novo.</translation>
+    </message>
+</context>
+<context>
     <name>Plan</name>
     <message>
         <source>Today: reading your sessions…</source>

@@ -1,0 +1,108 @@
+"""Notices and errors app/ and io/ write in English, written by the window in its language
+(ui/notice_words.py): each template equals the sentence its producer writes, English passes through
+unchanged, and the real sentences (a damaged settings file, a bad reminder time, a store that will not
+begin a session) reach the window translated, their details (file names, OS errors) kept."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from biofeedback.app import audio_output, live_session, session_library, sources
+from biofeedback.app.settings import load_settings
+from biofeedback.core.practice.reminders import parse_times
+from biofeedback.io.ble_source import _WHAT_TO_DO
+from biofeedback.io.ports import MISSING_DRIVER_HINTS
+from biofeedback.ui import i18n
+from biofeedback.ui.notice_words import TEMPLATES, notice_words
+
+
+@pytest.fixture
+def restore_language():
+    app = QApplication.instance()
+    yield app
+    i18n.install_language(app, "en")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_every_template_is_the_sentence_its_producer_writes():
+    produced = {live_session.NOT_FULLY_SAVED, live_session.COULD_NOT_START, session_library.NOT_SAVING,
+                session_library.EXPORT_FAILED, sources.SERIAL_UNAVAILABLE, sources.SERIAL_LIST_FAILED,
+                sources.NO_STRAP, audio_output.INSTALL_LIBPULSE, audio_output.NO_SOUND_SERVER,
+                *_WHAT_TO_DO.values(), *MISSING_DRIVER_HINTS.values()}
+    assert produced <= set(TEMPLATES), produced - set(TEMPLATES)
+
+
+def _settings_notices(tmp_path) -> list[str]:
+    (tmp_path / "unreadable").mkdir()
+    (tmp_path / "unreadable" / "settings.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "invalid").mkdir()
+    (tmp_path / "invalid" / "settings.json").write_text('{"theme": "purple"}', encoding="utf-8")
+    notices = [load_settings(tmp_path / name)[1] for name in ("unreadable", "invalid")]
+    assert all(notices)
+    return notices  # type: ignore[return-value]
+
+
+def _reminder_errors() -> list[str]:
+    errors = []
+    for text in ("25:00", ", ".join(f"{h:02d}:00" for h in range(24))):
+        with pytest.raises(ValueError) as caught:
+            parse_times(text)
+        errors.append(str(caught.value))
+    return errors
+
+
+def test_english_notices_pass_through_unchanged(tmp_path):
+    for text in [*_settings_notices(tmp_path), *_reminder_errors(), "Anything else at all: (x)"]:
+        assert notice_words(text) == text
+
+
+@pytest.mark.parametrize(("lang", "unreadable", "kept", "invalid", "time"), [
+    ("es", "No se pudo leer su archivo de ajustes", "El archivo ilegible se conservó como settings",
+     "Algunos ajustes no se pudieron usar", "'25:00' no es una hora del día"),
+    ("pt", "Não foi possível ler o seu ficheiro de definições", "O ficheiro ilegível ficou guardado como settings",
+     "Algumas definições não puderam ser usadas", "'25:00' não é uma hora do dia"),
+    ("pt_BR", "Não foi possível ler seu arquivo de configurações", "O arquivo ilegível foi mantido como settings",
+     "Algumas configurações não puderam ser usadas", "'25:00' não é um horário"),
+])
+def test_settings_and_reminder_sentences_in_the_window_language(tmp_path, restore_language, lang, unreadable, kept,
+                                                                invalid, time):
+    unreadable_notice, invalid_notice = _settings_notices(tmp_path)
+    i18n.install_language(restore_language, lang)
+    said = notice_words(unreadable_notice)
+    assert said.startswith(unreadable) and kept in said  # the sentence inside translated too
+    assert "JSONDecodeError" in said and "could not" not in said and "kept as" not in said
+    said = notice_words(invalid_notice)
+    assert said.startswith(invalid) and "theme" in said and "The others are kept" not in said
+    assert "settings.invalid" in said or "settings" in said.split(invalid)[1]
+    bad_time, too_many = (notice_words(e) for e in _reminder_errors())
+    assert bad_time.startswith(time) and "24" in too_many and "reminder times" not in too_many
+
+
+def test_the_window_shows_a_store_that_cannot_begin_a_session_in_brazilian(make_window, restore_language):
+    i18n.install_language(restore_language, "pt_BR")
+    window = make_window()
+
+    def refuse():
+        raise OSError(28, "No space left on device")
+
+    window.live.set_recorder_factory(refuse)
+    window.live.start_session()
+    assert window.ui.status.notice.full_text == \
+        "Não foi possível iniciar a sessão: [Errno 28] No space left on device"  # the European entry, shared
+    window.show_notice(session_library.NOT_SAVING.format(error="the store is newer than this app"))
+    assert window.ui.status.notice.full_text == "As sessões não estão sendo salvas: the store is newer than this app"
+
+
+def test_a_serial_listing_failure_is_said_in_the_window_language(monkeypatch, restore_language):
+    import biofeedback.io.serial_source as serial_source
+
+    def broken():
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(serial_source, "list_ports", broken)
+    ports, error = sources.list_port_choices()
+    assert ports == [] and error == "Could not list serial ports: [Errno 5] Input/output error"
+    i18n.install_language(restore_language, "es")
+    assert notice_words(error) == "No se pudieron listar los puertos serie: [Errno 5] Input/output error"
