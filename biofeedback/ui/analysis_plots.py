@@ -79,6 +79,9 @@ class TrendPlot(pg.PlotWidget):
                 self.setYRange(*changed, padding=0)
 
 
+LABEL_GAP_PX = 3  # between a band's name and its edge, another name or the pacer's line
+
+
 class SpectrumPlot(pg.PlotWidget):
     """Welch spectrum of the last LIVE_SPECTRUM_WINDOW_S of beats, 0-0.5 Hz.
 
@@ -110,6 +113,7 @@ class SpectrumPlot(pg.PlotWidget):
             region.setZValue(-10)
             item.addItem(region)
             label = pg.TextItem(name, anchor=(0.0, 0))  # at the band's left edge, clear of the pacer line
+            label.textItem.document().setDocumentMargin(0)  # its box is its text: names fit a ~200 px plot
             item.addItem(label)
             self.regions.append((name, region))
             self.band_labels.append((band, label))
@@ -117,6 +121,7 @@ class SpectrumPlot(pg.PlotWidget):
         self.pacer_line = pg.InfiniteLine(angle=90, movable=False)
         item.addItem(self.pacer_line)
         self.pacer_label = pg.TextItem(translate("Plots", "pacer"), anchor=(0, 0))
+        self.pacer_label.textItem.document().setDocumentMargin(0)
         item.addItem(self.pacer_label)
         self.setXRange(0, config.GUI_SPECTRUM_MAX_HZ, padding=0)
         self.setYRange(0, 1, padding=0)
@@ -126,6 +131,7 @@ class SpectrumPlot(pg.PlotWidget):
         self.message.setPos(0.25, 0.5)
         self.y_top = 1.0
         self.set_theme(theme, font_pt)
+        item.getViewBox().sigResized.connect(self._place_labels)  # the labels' room is counted in pixels
 
     def set_theme(self, theme: Theme, font_pt: int) -> None:
         self.setBackground(theme.background)
@@ -146,6 +152,7 @@ class SpectrumPlot(pg.PlotWidget):
         self.pacer_line.setPen(pg.mkPen(theme.accent, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.pacer_label.setColor(theme.accent)
         self.message.setColor(theme.muted)
+        self._place_labels()  # a new font size: new widths
 
     def clear(self) -> None:
         """Forget the last spectrum (a new source starts with "collecting beats…")."""
@@ -170,10 +177,29 @@ class SpectrumPlot(pg.PlotWidget):
         self._place_labels()
 
     def _place_labels(self) -> None:
-        for band, label in self.band_labels:
-            low = band[0] == 0.0  # VLF one line lower: in a narrow plot it would touch "LF"
-            label.setPos(band[0] + 0.002, self.y_top * (0.9 if low else 1.0))
-        self.pacer_label.setPos(self.pacer_line.value() + 0.005, self.y_top * 0.8)
+        """Each band's name at its band's left edge, on the top line unless it would touch a name already
+        placed there (then a line lower), and beside the pacer's line when that would cross it (ending
+        before it where the name still starts inside its band, else starting after it); the pacer's own
+        name a line below the lowest. Measured in pixels: at 1366x768 the plot is ~200 px wide and
+        VLF's band ~16 px, narrower than the word, so "VLF" and "LF" overlapped when placed in Hz."""
+        px_w, px_h = self.getPlotItem().getViewBox().viewPixelSize()
+        if not (np.isfinite(px_w) and np.isfinite(px_h)) or px_w <= 0 or px_h <= 0:
+            return
+        pacer_hz, gap_hz = float(self.pacer_line.value()), LABEL_GAP_PX * px_w
+        line_h = max(label.textItem.boundingRect().height() for _, label in self.band_labels) * px_h
+        taken: list[tuple[int, float, float]] = []  # (line, left, right) in Hz
+        for band, label in sorted(self.band_labels, key=lambda b: b[0][0] == 0.0):  # VLF, the narrowest, last
+            width_hz = label.textItem.boundingRect().width() * px_w
+            left = band[0] + gap_hz
+            if left - gap_hz < pacer_hz < left + width_hz + gap_hz:  # the line would cross it: beside the
+                before = pacer_hz - gap_hz - width_hz  # line, still starting inside its own band
+                left = before if band[0] <= before else pacer_hz + gap_hz
+            line = 0
+            while any(n == line and left < r + gap_hz and lo < left + width_hz + gap_hz for n, lo, r in taken):
+                line += 1
+            taken.append((line, left, left + width_hz))
+            label.setPos(left, self.y_top - line * line_h)
+        self.pacer_label.setPos(pacer_hz + gap_hz, self.y_top - (1 + max(n for n, _, _ in taken)) * line_h)
 
     def maybe_recompute(self, model: LiveModel, wall_s: float) -> bool:
         """Recompute if GUI_SPECTRUM_EVERY_S passed; returns True when redrawn."""

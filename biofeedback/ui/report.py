@@ -345,6 +345,20 @@ def _tachogram(p: QPainter, data: ReportData, rect: QRectF) -> None:
         x -= 34
 
 
+BAND_LABEL_PX = 13
+
+
+def band_labels(axes: Axes, rect: QRectF) -> list[tuple[str, QRectF]]:
+    """Where each band's name goes: centred over its band, in the strip just above the plot. Inside the
+    plot the top grid line struck through them and the pacer's line (0.1 Hz, in LF) ran over "LF"."""
+    out = []
+    for name, (b_lo, b_hi), _ in BANDS:
+        x0, x1 = float(axes.x(b_lo)), float(axes.x(min(b_hi, config.GUI_SPECTRUM_MAX_HZ)))
+        # on the line of the axis unit (ms²/Hz, report_drawing.Axes.frame draws it 26 px above the plot)
+        out.append((name, QRectF(x0, rect.top() - 26, x1 - x0, BAND_LABEL_PX * 1.6)))
+    return out
+
+
 def _spectrum(p: QPainter, data: ReportData, rect: QRectF) -> None:
     draw_text(p, rect.left() - 45, rect.top() - 56, translate("Report", "Spectrum of heart-rate variability (Welch)"),
               17, bold=True)
@@ -362,10 +376,11 @@ def _spectrum(p: QPainter, data: ReportData, rect: QRectF) -> None:
     f, psd = spec.freqs_hz[keep], spec.psd_ms2_per_hz[keep]
     top = float(np.max(psd)) * 1.1 if psd.size and np.max(psd) > 0 else 1.0
     axes = Axes(p, rect, (0.0, config.GUI_SPECTRUM_MAX_HZ), (0.0, top))
-    for name, (b_lo, b_hi), color in BANDS:
+    for (name, label_rect), (_, (b_lo, b_hi), color) in zip(band_labels(axes, rect), BANDS, strict=True):
         x0, x1 = float(axes.x(b_lo)), float(axes.x(min(b_hi, config.GUI_SPECTRUM_MAX_HZ)))
         p.fillRect(QRectF(x0, rect.top(), x1 - x0, rect.height()), color)
-        draw_text(p, x0, rect.top() + 4, name, 13, MUTED, align=Qt.AlignmentFlag.AlignHCenter, width=x1 - x0)
+        draw_text(p, label_rect.left(), label_rect.top(), name, BAND_LABEL_PX, MUTED,
+                  align=Qt.AlignmentFlag.AlignHCenter, width=label_rect.width())
     axes.frame("Hz", "ms²/Hz", yfmt="{:,.0f}" if top >= 100 else "{:.3g}")
     axes.polyline(f, psd, QPen(HEART, 2.0))
     if data.info.pacer_bpm:
