@@ -247,3 +247,14 @@ def test_history_cells_are_ios_in_english_and_translated_in_spanish(four_weeks, 
     assert cells["counted"] == "sí" and cells["check-in before → after"].startswith("estrés ")
     assert cells["pacer"] == "6,0/min" and cells["mean HR"].endswith(" lpm") and "," in cells["coherence"]
     assert history_cells(sessions[-2])["duration"].endswith(" (interrumpida)")
+
+
+def test_the_progress_report_in_brazilian_portuguese_layers_over_the_european(four_weeks, tmp_path, restore_language):
+    from biofeedback.app.progress_data import load_progress_file
+    from biofeedback.ui.progress_report import write_progress_pdf
+
+    i18n.install_language(restore_language, "pt_BR")
+    report = load_progress_file(four_weeks / STORE_FILENAME, Settings.from_dict(PLAN_SETTINGS), WEEK5_MONDAY)
+    text = " ".join(_pdf_text(write_progress_pdf(report, tmp_path / "semanas.pdf")).split())
+    assert "Registros e ritmo cardíaco" in text and "Registos" not in text  # Brazil's entry
+    assert "A prática semana a semana" in text  # not in the Brazilian file: the European entry

@@ -113,3 +113,13 @@ def test_shipped_brazilian_lessons_keep_the_sources_and_differ_from_the_european
         assert (br.body_md != pt.body_md) == (path.parent.name == "pt_BR"), path  # a file only where it differs
     assert "tela" in brazil[0].body_md and "ecrã" in portugal[0].body_md
     assert "não é um dispositivo médico" in brazil[0].body_md
+
+
+def test_the_lesson_viewer_in_a_brazilian_window_reads_the_brazilian_file(make_window, restore_language):
+    i18n.install_language(restore_language, "pt_BR")
+    window = make_window()
+    viewer = window.learn.open(1)
+    assert viewer is not None
+    html = viewer.text.toMarkdown()
+    assert "na tela" in html and "no ecrã" not in html and "### Fontes" in html
+    viewer.close()
