@@ -16,6 +16,20 @@ def english_catalog(qapp):
 
 
 @pytest.fixture
+def restore_language(qapp):
+    """A test that switches language (or installs the pseudo-locale) leaves English behind it."""
+    from PySide6.QtCore import QLocale
+
+    from biofeedback.ui.i18n import install_language
+
+    yield qapp
+    for translator in getattr(qapp, "_pseudo", []):
+        qapp.removeTranslator(translator)
+    install_language(qapp, "en")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.fixture
 def make_window(qtbot):
     """Build a MainWindow; at teardown close it and fail on any worker error."""
     from biofeedback.app.settings import Settings

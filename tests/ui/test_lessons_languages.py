@@ -7,8 +7,6 @@ import shutil
 
 import pytest
 from pseudo_locale import escaped, install_pseudo
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 
 from biofeedback.core.practice.lessons import LESSON_DAYS, MAX_WORDS
 from biofeedback.io.lessons import lesson_files, load_lessons
@@ -17,15 +15,6 @@ from biofeedback.ui import i18n
 
 NOT_A_DEVICE = {"es": "no es un dispositivo médico", "pt": "não é um dispositivo médico"}
 
-
-@pytest.fixture
-def restore_language():
-    app = QApplication.instance()
-    yield app
-    for translator in getattr(app, "_pseudo", []):
-        app.removeTranslator(translator)
-    i18n.install_language(app, "en")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.mark.parametrize("lang", ["es", "pt"])

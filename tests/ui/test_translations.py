@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pseudo_locale import MARK, escaped, install_pseudo
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from biofeedback import NOT_A_MEDICAL_DEVICE
 from biofeedback.resources import TRANSLATIONS_DIR
@@ -38,15 +38,6 @@ def _messages(ts: Path):
             unfinished = translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(forms)
             yield name, message.findtext("source"), forms, unfinished
 
-
-@pytest.fixture
-def restore_language():
-    app = QApplication.instance()
-    yield app
-    i18n.install_language(app, "en")
-    for translator in getattr(app, "_pseudo", []):
-        app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.mark.parametrize("lang", LANGS)

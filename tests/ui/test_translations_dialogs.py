@@ -9,8 +9,6 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 from pseudo_locale import escaped, install_pseudo
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 
 from biofeedback.core.beats.sensor_check import sensor_verdict
 from biofeedback.core.practice.reminders import forgiving_streak
@@ -18,16 +16,6 @@ from biofeedback.core.types import SignalQuality
 from biofeedback.ui import i18n
 from biofeedback.ui.reminders import streak_words
 from biofeedback.ui.sensor_check import verdict_words
-
-
-@pytest.fixture
-def restore_language():
-    app = QApplication.instance()
-    yield app
-    for translator in getattr(app, "_pseudo", []):
-        app.removeTranslator(translator)
-    i18n.install_language(app, "en")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_no_visible_text_in_the_sensor_check_reminders_and_client_view_escapes_translation(

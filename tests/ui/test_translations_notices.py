@@ -6,8 +6,6 @@ begin a session) reach the window translated, their details (file names, OS erro
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 
 from biofeedback.app import audio_output, live_session, session_library, sources
 from biofeedback.app.settings import load_settings
@@ -16,14 +14,6 @@ from biofeedback.io.ble_source import _WHAT_TO_DO
 from biofeedback.io.ports import MISSING_DRIVER_HINTS
 from biofeedback.ui import i18n
 from biofeedback.ui.notice_words import TEMPLATES, notice_words
-
-
-@pytest.fixture
-def restore_language():
-    app = QApplication.instance()
-    yield app
-    i18n.install_language(app, "en")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_every_template_is_the_sentence_its_producer_writes():

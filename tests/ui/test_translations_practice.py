@@ -10,8 +10,6 @@ from datetime import date
 import pytest
 from progress_store import PLAN_SETTINGS, build
 from pseudo_locale import MARK, escaped, install_pseudo
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 
 from biofeedback.app.settings import Settings
 from biofeedback.core.practice.plan import NEXT_STEPS, Dose, PracticePlan, next_step, preset
@@ -22,15 +20,6 @@ from biofeedback.ui.store_integration import install_session_store
 
 WEEK5_MONDAY = date(2026, 11, 30)  # tests/progress_store.py: four plan weeks from 2 Nov, an assessment on 2 Nov
 
-
-@pytest.fixture
-def restore_language():
-    app = QApplication.instance()
-    yield app
-    for translator in getattr(app, "_pseudo", []):
-        app.removeTranslator(translator)
-    i18n.install_language(app, "en")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 from test_translations import _messages
 
 from biofeedback.io.lessons import lesson_files, load_lessons
@@ -23,13 +20,6 @@ import translations as tool  # noqa: E402
 BRAZIL = TRANSLATIONS_DIR / "biofeedback_pt_BR.ts"
 PORTUGAL = TRANSLATIONS_DIR / "biofeedback_pt.ts"
 
-
-@pytest.fixture
-def restore_language():
-    app = QApplication.instance()
-    yield app
-    i18n.install_language(app, "en")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_every_brazilian_entry_overrides_a_european_one_with_other_words():
