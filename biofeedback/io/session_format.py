@@ -5,6 +5,7 @@ Dates are shown in local time; durations as h:mm:ss; a missing metric as "–".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from biofeedback import config
@@ -38,15 +39,16 @@ def _num(value: float | None, fmt: str, unit: str = "") -> str:
     return DASH if value is None else format(value, fmt) + unit
 
 
-def format_checkin(info: SessionInfo) -> str:
-    """``stress 7→3 · mood 4→6`` for the answered scores; "–" when there was no check-in."""
+def format_checkin(info: SessionInfo, word: Callable[[str], str] = str) -> str:
+    """``stress 7→3 · mood 4→6`` for the answered scores; "–" when there was no check-in.
+    ``word`` names each item ("stress", "pain", "mood") in the reader's language."""
     parts = []
     for what in ("stress", "pain", "mood"):
         before = getattr(info.checkins.get("before"), what, None)
         after = getattr(info.checkins.get("after"), what, None)
         if before is None and after is None:
             continue
-        parts.append(f"{what} {DASH if before is None else before}→{DASH if after is None else after}")
+        parts.append(f"{word(what)} {DASH if before is None else before}→{DASH if after is None else after}")
     return " · ".join(parts) or DASH
 
 

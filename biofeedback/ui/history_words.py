@@ -8,7 +8,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from biofeedback import config
 from biofeedback.app.session_library import SessionInfo
-from biofeedback.io.session_format import DASH, NOT_COUNTED, format_duration, history_row
+from biofeedback.io.session_format import (
+    NOT_COUNTED,
+    format_checkin,
+    format_duration,
+    history_row,
+)
 from biofeedback.ui.i18n import bpm, localized, translate
 
 # io's NOT_COUNTED and "yes", as lupdate sees them (a test keeps them equal)
@@ -23,15 +28,7 @@ ITEM_WORDS = {"stress": QT_TRANSLATE_NOOP("History", "stress"), "pain": QT_TRANS
 
 
 def _checkin(info: SessionInfo) -> str:
-    parts = []
-    for what in ("stress", "pain", "mood"):
-        before = getattr(info.checkins.get("before"), what, None)
-        after = getattr(info.checkins.get("after"), what, None)
-        if before is None and after is None:
-            continue
-        parts.append(f"{translate('History', ITEM_WORDS[what])} {DASH if before is None else before}→"
-                     f"{DASH if after is None else after}")
-    return " · ".join(parts) or DASH
+    return format_checkin(info, word=lambda what: translate("History", ITEM_WORDS[what]))
 
 
 def history_cells(info: SessionInfo, min_minutes: float = config.PRACTICE_MIN_SESSION_MIN) -> dict[str, str]:
