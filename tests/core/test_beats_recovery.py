@@ -90,6 +90,14 @@ def test_a_small_pulse_on_time_is_a_beat(heartpy_runs):
     assert _near(beats, 103.966) and _near(beats, 104.886)
 
 
+def test_a_bump_before_the_first_pulse_back_is_not_a_beat(heartpy_runs):
+    """data2 4.1-4.4 s: after the finger-off start a bump (rise 6) 0.25 s before the first pulse
+    (rise ~80), whose upstroke began before the slope sum fell back: the pulse is the beat."""
+    detections, _ = heartpy_runs["data2"]
+    assert _near(detections, 4.3885, 0.02)
+    assert not _near(detections, 4.14, 0.05)
+
+
 def test_a_slowing_heart_keeps_its_clean_pulses(heartpy_runs):
     """data3 350-353 s: intervals 593, 677, 735, 762 ms, template scores 0.81-0.86."""
     _, beats = heartpy_runs["data3"]

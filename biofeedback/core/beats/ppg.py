@@ -31,6 +31,10 @@ What it follows (each stage in its own module):
   is the beat too when the held one came very early (data3 at 193.3 s: twin
   peaks 0.2 s apart, the first 0.37 s after the last beat at a 0.58 s
   rhythm). Only early beats wait, so the latency of the others is unchanged.
+  With no expected interval yet (a start, a re-learning) every beat waits
+  ``_HOLD_UNKNOWN_S``: heartpy's data2 at 4.1 s, where a noise bump after a
+  finger-off took the first pulse's place (its upstroke began before the slope
+  sum fell back, so it started no upstroke of its own).
 - **Polarity**: declared by the protocol (``polarity``) or estimated from the
   learning window (``ppg_polarity``); the wave is multiplied by it.
 - **Per-beat quality**: template correlation (``beat_quality``), vouched for
@@ -108,6 +112,7 @@ _RIVAL_DIP_SHARE = 0.2  # ... and a taller peak after a dip of this share of its
 _RIVAL_TALLER_SHARE = 0.15  # ... when taller by this share of the held beat's rise, or ...
 _RIVAL_TWIN_SHARE = 0.15  # ... a near twin (lower by less than this share) that comes on time, ...
 _TWIN_EARLY_SHARE = 0.7  # ... when the held beat came sooner than this share of the expected interval
+_HOLD_UNKNOWN_S = 0.5  # with no expected interval yet (a start, a re-learning) every beat is held this long
 _EMPTY = np.empty(0)
 
 
@@ -628,6 +633,8 @@ class PpgBeatDetector:
         until = None
         if gap is not None and rr_exp is not None and gap < _HOLD_BELOW * rr_exp:
             until = k_abs + max(1, round(_HOLD_SHARE * rr_exp * self.fs_hz))
+        elif rr_exp is None:  # no rhythm to judge by yet: a bump before the first pulse is not it
+            until = k_abs + max(1, round(_HOLD_UNKNOWN_S * self.fs_hz))
         return _Candidate(t, prom, span.top, float(self._ssf[onset : j + 1].max()), k_abs, until, sign)
 
     def _commit(self, cand: _Candidate) -> tuple[float, float]:
