@@ -113,17 +113,17 @@ class Settings:
                 continue
             value, default = data[f.name], getattr(defaults, f.name)
             if isinstance(default, bool):
-                ok, expected = isinstance(value, bool), "true or false"
+                ok, expected = isinstance(value, bool), NOT_TRUE_OR_FALSE
             elif isinstance(default, (int, float)):
-                ok, expected = isinstance(value, (int, float)) and not isinstance(value, bool), "a number"
+                ok, expected = isinstance(value, (int, float)) and not isinstance(value, bool), NOT_A_NUMBER
             else:
-                ok, expected = isinstance(value, type(default)), "text"
+                ok, expected = isinstance(value, type(default)), NOT_TEXT
             if not ok:
-                problems.append(f"{f.name} {_shown(value)} ({expected} expected)")
+                problems.append(expected.format(name=f.name, value=_shown(value)))
                 continue
             allowed = _allowed(f.name, value)
             if allowed is not None:
-                problems.append(f"{f.name} {_shown(value)} (allowed {allowed})")
+                problems.append(allowed.format(name=f.name, value=_shown(value)))
                 continue
             kwargs[f.name] = type(default)(value) if isinstance(default, (int, float)) else value
         return cls(**kwargs), problems
@@ -160,8 +160,21 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Why a value in the file was not used, "name value (what is allowed)" (ui/notice_words.py translates these).
+NOT_TRUE_OR_FALSE = "{name} {value} (true or false expected)"
+NOT_A_NUMBER = "{name} {value} (a number expected)"
+NOT_TEXT = "{name} {value} (text expected)"
+OUT_OF_RANGE = "{name} {value} (allowed {low} to {high})"
+NOT_FINITE = "{name} {value} (allowed a finite number)"
+NOT_A_CHOICE = "{name} {value} (allowed {choices})"
+NOT_A_DATE = "{name} {value} (allowed a date such as 2026-12-07, or empty)"
+NOT_LESSON_DAYS = "{name} {value} (allowed lesson days separated by commas, such as 1,2,3)"
+NOT_TIMES = "{name} {value} (allowed times of day as HH:MM separated by commas, at most {most})"
+LONG_NUMBER = "(a number of {digits} digits)"
+
+
 def _allowed(name: str, value: object) -> str | None:
-    """None when ``value`` is allowed for setting ``name``, else the allowed range in words."""
+    """None when ``value`` is allowed for setting ``name``, else the reason with ``{name}`` and ``{value}`` to fill."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
             number = float(value)
@@ -172,20 +185,20 @@ def _allowed(name: str, value: object) -> str | None:
             if math.isfinite(number) and lo <= number <= hi and (
                     not isinstance(lo, int) or number == int(number)):
                 return None
-            return f"{lo:g} to {hi:g}"
+            return OUT_OF_RANGE.replace("{low}", f"{lo:g}").replace("{high}", f"{hi:g}")
         if not math.isfinite(number):
-            return "a finite number"
+            return NOT_FINITE
     if name in CHOICES and value not in CHOICES[name]:
-        return ", ".join(CHOICES[name])
+        return NOT_A_CHOICE.replace("{choices}", ", ".join(CHOICES[name]))
     if name in ("plan_start", "plan_last_review", "first_use_date") and value != "" and _iso_date(value) is None:
-        return "a date such as 2026-12-07, or empty"
+        return NOT_A_DATE
     if name == "lessons_read" and isinstance(value, str) and parse_days(value) is None:
-        return "lesson days separated by commas, such as 1,2,3"
+        return NOT_LESSON_DAYS
     if name == "reminder_times" and isinstance(value, str):
         try:
             parse_times(value)
         except ValueError:
-            return f"times of day as HH:MM separated by commas, at most {MAX_TIMES}"
+            return NOT_TIMES.replace("{most}", str(MAX_TIMES))
     return None
 
 
@@ -220,7 +233,7 @@ def _parse_int(text: str) -> int | float:
 def _shown(value: object, limit: int = 40) -> str:
     """A value as the file spells it, shortened: ``"fast"``, ``[6, 5]``, ``NaN``."""
     if isinstance(value, _LongInteger):
-        return f"(a number of {value.digits} digits)"
+        return LONG_NUMBER.format(digits=value.digits)
     try:
         text = json.dumps(value, ensure_ascii=False)
     except ValueError:

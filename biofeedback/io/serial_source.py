@@ -53,6 +53,14 @@ def list_ports() -> list[PortInfo]:
     return list_serial_ports()
 
 
+# What the connection line says while it opens, loses and retries a port (ui/notice_words.py translates these).
+OPENING = "Opening {port}…"
+LOST = "Lost {port}: is the cable plugged in? Retrying…"
+TRYING_AGAIN = "Trying {port} again…"
+OTHER_DEVICE = ("A different device ({other}) answered on {port}, not {device}; its data is not used. "
+                "Waiting for {device}…")
+
+
 def amount(n_bytes: int) -> str:
     """A byte count in words: "612 bytes", "20.9 KB" (1 KB = 1000 bytes), "3.1 MB"."""
     if n_bytes < 1000:
@@ -141,7 +149,7 @@ class SerialSource:
             self._on_state(SourceState(state, message, None if self.protocol == "auto" else self.protocol))
 
     def _run(self) -> None:
-        self._state(CONNECTING, f"Opening {self.port}…")
+        self._state(CONNECTING, OPENING.format(port=self.port))
         try:
             ser, decoder, first = self._connect()
         except PortError as error:
@@ -164,17 +172,17 @@ class SerialSource:
             if self._gap_started is None:
                 self._gap_started = time.monotonic()
             if self._foreign is not None:
-                self._state(DISCONNECTED, f"A different device ({self._foreign}) answered on {self.port}, "
-                            f"not {self._device}; its data is not used. Waiting for {self._device}…")
+                self._state(DISCONNECTED, OTHER_DEVICE.format(other=self._foreign, port=self.port,
+                                                              device=self._device))
                 self._foreign = None
             else:
-                self._state(DISCONNECTED, f"Lost {self.port}: is the cable plugged in? Retrying…")
+                self._state(DISCONNECTED, LOST.format(port=self.port))
             backoff = iter(config.RECONNECT_BACKOFF_S)
             while not self._stop.is_set():
                 delay = next(backoff, config.RECONNECT_BACKOFF_S[-1])
                 if self._stop.wait(delay):
                     break
-                self._state(RECONNECTING, f"Trying {self.port} again…")
+                self._state(RECONNECTING, TRYING_AGAIN.format(port=self.port))
                 try:
                     ser = self._open_for(self.protocol)
                     decoder = make_decoder(self.protocol)

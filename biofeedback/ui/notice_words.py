@@ -31,6 +31,17 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Notices", "Your settings file could not be read ({error}). Default settings are in use. {where}"),
     QT_TRANSLATE_NOOP("Notices", "The unreadable file was kept as {name}."),
     QT_TRANSLATE_NOOP("Notices", "The unreadable file could not be moved aside ({error})."),
+    # app/settings.py: why a value in the settings file was not used (the settings notice's {problems})
+    QT_TRANSLATE_NOOP("Notices", "{name} {value} (true or false expected)"),
+    QT_TRANSLATE_NOOP("Notices", "{name} {value} (a number expected)"),
+    QT_TRANSLATE_NOOP("Notices", "{name} {value} (text expected)"),
+    QT_TRANSLATE_NOOP("Notices", "{name} {value} (allowed a finite number)"),
+    QT_TRANSLATE_NOOP("Notices", "{name} {value} (allowed a date such as 2026-12-07, or empty)"),
+    QT_TRANSLATE_NOOP("Notices", "{name} {value} (allowed lesson days separated by commas, such as 1,2,3)"),
+    QT_TRANSLATE_NOOP("Notices", "{name} {value} (allowed times of day as HH:MM separated by commas, at most {most})"),
+    QT_TRANSLATE_NOOP("Notices", "{name} {value} (allowed {low} to {high})"),
+    QT_TRANSLATE_NOOP("Notices", "{name} {value} (allowed {choices})"),  # after the others: it would take them all
+    QT_TRANSLATE_NOOP("Notices", "(a number of {digits} digits)"),
     # core/practice/reminders.py: the reminder times typed
     QT_TRANSLATE_NOOP("Notices", "{part} is not a time of day: write it as HH:MM, such as 08:00 or 18:30."),
     QT_TRANSLATE_NOOP("Notices", "{count} reminder times: at most {most} a day."),
@@ -51,6 +62,36 @@ TEMPLATES = (
                                  "driver: a PL2303 needs Prolific's PL2303 driver; on macOS before 11 a CH340/CH341 "
                                  "needs WCH's CH34x driver and a CP210x Silicon Labs' VCP driver. System Information > "
                                  "USB lists the sensor even without one."),
+    # io/port_errors.py, io/serial_source.py: a serial port that will not open, or is lost
+    QT_TRANSLATE_NOOP("Notices", "No permission to open {port}. Close other programs using it, or check the "
+                                 "port's permissions."),
+    QT_TRANSLATE_NOOP("Notices", "No permission to open {port} yet: you are in the '{group}' group, but this login "
+                                 "started before you were added. Log out and back in (or restart), then try again."),
+    QT_TRANSLATE_NOOP("Notices", "No permission to open {port}: it belongs to the '{group}' group and you are not in "
+                                 "it. Add yourself once with\n  sudo usermod -aG {group} $USER\nthen log out and "
+                                 "back in (the group counts from a new login). Or let the logged-in user open sensor "
+                                 "ports without it: `biofeedback install-udev` prints the one command."),
+    QT_TRANSLATE_NOOP("Notices", "{port} is in use by another program: ModemManager (pid {pid}) is probing it as if "
+                                 "it were a modem, which it does for about 10 s after a board is plugged in. Wait and "
+                                 "try again; to stop it for good, install our udev rules (`biofeedback install-udev` "
+                                 "prints the command) or, with no modem on this computer, `sudo systemctl disable "
+                                 "--now ModemManager`."),
+    QT_TRANSLATE_NOOP("Notices", "{port} is in use by another program: {names}. Close it (e.g. the Arduino serial "
+                                 "monitor) and retry."),
+    QT_TRANSLATE_NOOP("Notices", "{port} is in use by another program. Close it (e.g. the Arduino serial monitor, "
+                                 "another biofeedback window) and retry. If you just plugged the sensor in, "
+                                 "ModemManager may be probing it for about 10 s: wait and retry, or install our udev "
+                                 "rules so it leaves sensors alone (`biofeedback install-udev`)."),
+    QT_TRANSLATE_NOOP("Notices", "{port} is in use by another program. Close it (e.g. the Arduino serial monitor, "
+                                 "another biofeedback window) and retry."),
+    QT_TRANSLATE_NOOP("Notices", "There is no serial port called {port}. Check the name with `biofeedback ports`."),
+    QT_TRANSLATE_NOOP("Notices", "Nothing is listening at {port}."),
+    QT_TRANSLATE_NOOP("Notices", "Cannot open {port}: {error}"),
+    QT_TRANSLATE_NOOP("Notices", "Opening {port}…"),
+    QT_TRANSLATE_NOOP("Notices", "Lost {port}: is the cable plugged in? Retrying…"),
+    QT_TRANSLATE_NOOP("Notices", "Trying {port} again…"),
+    QT_TRANSLATE_NOOP("Notices", "A different device ({other}) answered on {port}, not {device}; its data is not "
+                                 "used. Waiting for {device}…"),
     # io/ble_source.py: Bluetooth itself unavailable
     QT_TRANSLATE_NOOP("Notices", "Bluetooth is off. Turn it on in the desktop's Bluetooth settings or with "
                                  "`bluetoothctl power on`."),
@@ -73,9 +114,11 @@ _FIELD = re.compile(r"\{([a-z_]+)\}")
 
 @cache
 def _pattern(template: str) -> re.Pattern[str]:
-    """The English template as a whole-text pattern, each ``{name}`` a group (the shortest that fits)."""
+    """The English template as a whole-text pattern, each ``{name}`` a group (the shortest that fits;
+    a name said twice, the same text both times)."""
     parts = _FIELD.split(str(template))
-    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts))
+    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P={p})" if p in parts[1:i:2] else f"(?P<{p}>.*?)"
+                    for i, p in enumerate(parts))
     return re.compile(regex, re.DOTALL)
 
 
@@ -84,6 +127,18 @@ def notice_words(text: str) -> str:
     for template in TEMPLATES:
         found = _pattern(template).fullmatch(text)
         if found is not None:
-            parts = {name: notice_words(value) for name, value in found.groupdict().items()}
+            parts = {name: _part(value) for name, value in found.groupdict().items()}
             return translate("Notices", template).format(**parts)
     return text
+
+
+def _part(text: str) -> str:
+    """A part of a notice in the window's language: a list of sentences joined by "; " (the settings
+    notice's refused values) piece by piece when every piece is one of the sentences above (the whole
+    list would fit a template of one value: its ``{value}`` takes any text), else whole."""
+    pieces = text.split("; ")
+    if len(pieces) > 1:
+        said = [notice_words(piece) for piece in pieces]
+        if all(s != p for s, p in zip(said, pieces, strict=True)):
+            return "; ".join(said)
+    return notice_words(text)

@@ -337,7 +337,7 @@ class StatusPanel(QWidget):
         if self.playing and state.state == "connected":
             words += f" — {self.playing}"  # what is being played
         if state.message and state.state != "connected":
-            words += f": {state.message}"
+            words += f": {notice_words(state.message)}"  # io's English sentence, in the window's language
         self.connection.setText(f"● {words}")
         if state.state != "connected":
             # quality and corrected share belong to a connection: none is shown without one

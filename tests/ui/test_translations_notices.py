@@ -1,17 +1,24 @@
 """Notices and errors app/ and io/ write in English, written by the window in its language
 (ui/notice_words.py): each template equals the sentence its producer writes, English passes through
 unchanged, and the real sentences (a damaged settings file, a bad reminder time, a store that will not
-begin a session) reach the window translated, their details (file names, OS errors) kept."""
+begin a session, a serial port that does not exist or is busy) reach the window translated, their
+details (file names, OS errors, port names) kept."""
 
 from __future__ import annotations
 
+import os
+import tty
+
 import pytest
 
-from biofeedback.app import audio_output, live_session, session_library, sources
+from biofeedback.app import audio_output, live_session, session_library, settings, sources
 from biofeedback.app.settings import load_settings
 from biofeedback.core.practice.reminders import parse_times
+from biofeedback.io import port_errors, serial_source
 from biofeedback.io.ble_source import _WHAT_TO_DO
 from biofeedback.io.ports import MISSING_DRIVER_HINTS
+from biofeedback.io.serial_source import PortError, SerialSource, open_port
+from biofeedback.io.source import FAILED, SourceState
 from biofeedback.ui import i18n
 from biofeedback.ui.notice_words import TEMPLATES, notice_words
 
@@ -20,7 +27,14 @@ def test_every_template_is_the_sentence_its_producer_writes():
     produced = {live_session.NOT_FULLY_SAVED, live_session.COULD_NOT_START, session_library.NOT_SAVING,
                 session_library.EXPORT_FAILED, sources.SERIAL_UNAVAILABLE, sources.SERIAL_LIST_FAILED,
                 sources.NO_STRAP, audio_output.INSTALL_LIBPULSE, audio_output.NO_SOUND_SERVER,
-                *_WHAT_TO_DO.values(), *MISSING_DRIVER_HINTS.values()}
+                *_WHAT_TO_DO.values(), *MISSING_DRIVER_HINTS.values(),
+                port_errors.NO_PERMISSION, port_errors.NO_PERMISSION_YET, port_errors.NOT_IN_GROUP,
+                port_errors.BUSY_MODEMMANAGER, port_errors.BUSY_HELD_BY, port_errors.BUSY_LINUX, port_errors.BUSY,
+                port_errors.NO_SUCH_PORT, port_errors.NOTHING_LISTENING, port_errors.CANNOT_OPEN,
+                serial_source.OPENING, serial_source.LOST, serial_source.TRYING_AGAIN, serial_source.OTHER_DEVICE,
+                settings.NOT_TRUE_OR_FALSE, settings.NOT_A_NUMBER, settings.NOT_TEXT, settings.OUT_OF_RANGE,
+                settings.NOT_FINITE, settings.NOT_A_CHOICE, settings.NOT_A_DATE, settings.NOT_LESSON_DAYS,
+                settings.NOT_TIMES, settings.LONG_NUMBER}
     assert produced <= set(TEMPLATES), produced - set(TEMPLATES)
 
 
@@ -96,3 +110,58 @@ def test_a_serial_listing_failure_is_said_in_the_window_language(monkeypatch, re
     assert ports == [] and error == "Could not list serial ports: [Errno 5] Input/output error"
     i18n.install_language(restore_language, "es")
     assert notice_words(error) == "No se pudieron listar los puertos serie: [Errno 5] Input/output error"
+
+
+# every reason a value is refused, each from the real check; the last two are read as they arrive
+BAD_VALUES = ('{"reminders_enabled": "yes", "session_minutes": "x", "language": 5, "pacer_rate_bpm": 99, '
+              '"sim_speed": NaN, "theme": "purple", "plan_start": "2026-13-01", "lessons_read": "a,b", '
+              '"reminder_times": "25:00", "plan_weeks": 1' + "0" * 400 + '}')
+
+
+def test_every_refused_setting_is_said_in_the_window_language(tmp_path, restore_language):
+    (tmp_path / "settings.json").write_text(BAD_VALUES, encoding="utf-8")
+    notice = load_settings(tmp_path)[1]
+    assert notice is not None and notice.count("; ") == 9
+    for lang, expected in (("es", "se esperaba"), ("pt_BR", "era esperado")):
+        i18n.install_language(restore_language, lang)
+        said = notice_words(notice)
+        problems = said.split(": ", 1)[1].split(". ")[0].split("; ")
+        assert len(problems) == 10 and all("permitido: " in p or expected in p for p in problems), problems
+        assert not any(english in said for english in ("expected", "allowed", "digits", "such as", "at most"))
+        assert '"purple" (permitido: dark, light)' in said and "pacer_rate_bpm 99 (permitido: de 3 a 10)" in said
+    assert "plan_weeks (um número de 401 dígitos)" in said and "no máximo 6)" in said
+
+
+@pytest.fixture
+def pty_path():
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    yield os.ttyname(slave)
+    for fd in (master, slave):
+        os.close(fd)
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="ptys are POSIX")
+def test_a_busy_serial_port_is_said_in_spanish(pty_path, restore_language):
+    held = open_port(pty_path, 115200)  # exclusive: a second open finds it locked, as another program's would
+    try:
+        with pytest.raises(PortError) as caught:
+            open_port(pty_path, 115200)
+    finally:
+        held.close()
+    i18n.install_language(restore_language, "es")
+    said = notice_words(str(caught.value))
+    assert said.startswith(f"{pty_path} está en uso por otro programa") and "retry" not in said
+
+
+def test_the_window_says_in_brazilian_that_a_serial_port_does_not_exist(make_window, qtbot, restore_language):
+    i18n.install_language(restore_language, "pt_BR")
+    window = make_window()
+    missing = "/dev/ttyNOSUCH0"
+    window.connect_to(SerialSource(missing))
+    qtbot.waitUntil(lambda: window.ui.status.state == FAILED, timeout=5000)
+    assert window.ui.status.connection.full_text.endswith(
+        f"Não há nenhuma porta serial chamada {missing}. Confira o nome com `biofeedback ports`.")
+    window.ui.status.show_state(SourceState("disconnected", serial_source.LOST.format(port=missing)))
+    assert window.ui.status.connection.full_text.endswith(
+        f"Conexão com {missing} perdida: o cabo está conectado? Tentando de novo…")

@@ -1093,6 +1093,46 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <translation>No se pudo apartar el archivo ilegible ({error}).</translation>
     </message>
     <message>
+        <source>{name} {value} (true or false expected)</source>
+        <translation>{name} {value} (se esperaba true o false)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (a number expected)</source>
+        <translation>{name} {value} (se esperaba un número)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (text expected)</source>
+        <translation>{name} {value} (se esperaba texto)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed a finite number)</source>
+        <translation>{name} {value} (permitido: un número finito)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed a date such as 2026-12-07, or empty)</source>
+        <translation>{name} {value} (permitido: una fecha como 2026-12-07, o vacío)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed lesson days separated by commas, such as 1,2,3)</source>
+        <translation>{name} {value} (permitido: días de lección separados por comas, como 1,2,3)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed times of day as HH:MM separated by commas, at most {most})</source>
+        <translation>{name} {value} (permitido: horas del día como HH:MM separadas por comas, como máximo {most})</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed {low} to {high})</source>
+        <translation>{name} {value} (permitido: de {low} a {high})</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed {choices})</source>
+        <translation>{name} {value} (permitido: {choices})</translation>
+    </message>
+    <message>
+        <source>(a number of {digits} digits)</source>
+        <translation>(un número de {digits} cifras)</translation>
+    </message>
+    <message>
         <source>{part} is not a time of day: write it as HH:MM, such as 08:00 or 18:30.</source>
         <translation>{part} no es una hora del día: escríbala como HH:MM, por ejemplo 08:00 o 18:30.</translation>
     </message>
@@ -1127,6 +1167,66 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
     <message>
         <source>If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: a PL2303 needs Prolific&apos;s PL2303 driver; on macOS before 11 a CH340/CH341 needs WCH&apos;s CH34x driver and a CP210x Silicon Labs&apos; VCP driver. System Information &gt; USB lists the sensor even without one.</source>
         <translation>Si el sensor está conectado y no aparece ningún puerto, su puente USB-serie puede necesitar un controlador: un PL2303 necesita el controlador PL2303 de Prolific; en macOS anterior a 11, un CH340/CH341 necesita el controlador CH34x de WCH y un CP210x el controlador VCP de Silicon Labs. Información del sistema &gt; USB muestra el sensor incluso sin él.</translation>
+    </message>
+    <message>
+        <source>No permission to open {port}. Close other programs using it, or check the port&apos;s permissions.</source>
+        <translation>Sin permiso para abrir {port}. Cierre los demás programas que lo usen o revise los permisos del puerto.</translation>
+    </message>
+    <message>
+        <source>No permission to open {port} yet: you are in the &apos;{group}&apos; group, but this login started before you were added. Log out and back in (or restart), then try again.</source>
+        <translation>Aún sin permiso para abrir {port}: está en el grupo &apos;{group}&apos;, pero esta sesión empezó antes de que se le añadiera. Cierre la sesión y vuelva a entrar (o reinicie) y pruebe de nuevo.</translation>
+    </message>
+    <message>
+        <source>No permission to open {port}: it belongs to the &apos;{group}&apos; group and you are not in it. Add yourself once with
+  sudo usermod -aG {group} $USER
+then log out and back in (the group counts from a new login). Or let the logged-in user open sensor ports without it: `biofeedback install-udev` prints the one command.</source>
+        <translation>Sin permiso para abrir {port}: pertenece al grupo &apos;{group}&apos; y usted no está en él. Añádase una vez con
+  sudo usermod -aG {group} $USER
+y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inicio de sesión). O deje que el usuario con la sesión iniciada abra los puertos de sensores sin él: `biofeedback install-udev` muestra la única orden necesaria.</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program: ModemManager (pid {pid}) is probing it as if it were a modem, which it does for about 10 s after a board is plugged in. Wait and try again; to stop it for good, install our udev rules (`biofeedback install-udev` prints the command) or, with no modem on this computer, `sudo systemctl disable --now ModemManager`.</source>
+        <translation>{port} está en uso por otro programa: ModemManager (pid {pid}) lo está sondeando como si fuera un módem, cosa que hace durante unos 10 s después de conectar una placa. Espere y pruebe de nuevo; para evitarlo del todo, instale nuestras reglas udev (`biofeedback install-udev` muestra la orden) o, si este ordenador no tiene módem, `sudo systemctl disable --now ModemManager`.</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program: {names}. Close it (e.g. the Arduino serial monitor) and retry.</source>
+        <translation>{port} está en uso por otro programa: {names}. Ciérrelo (p. ej. el monitor serie de Arduino) y pruebe de nuevo.</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program. Close it (e.g. the Arduino serial monitor, another biofeedback window) and retry. If you just plugged the sensor in, ModemManager may be probing it for about 10 s: wait and retry, or install our udev rules so it leaves sensors alone (`biofeedback install-udev`).</source>
+        <translation>{port} está en uso por otro programa. Ciérrelo (p. ej. el monitor serie de Arduino, otra ventana de biofeedback) y pruebe de nuevo. Si acaba de conectar el sensor, puede que ModemManager lo esté sondeando durante unos 10 s: espere y pruebe de nuevo, o instale nuestras reglas udev para que deje en paz a los sensores (`biofeedback install-udev`).</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program. Close it (e.g. the Arduino serial monitor, another biofeedback window) and retry.</source>
+        <translation>{port} está en uso por otro programa. Ciérrelo (p. ej. el monitor serie de Arduino, otra ventana de biofeedback) y pruebe de nuevo.</translation>
+    </message>
+    <message>
+        <source>There is no serial port called {port}. Check the name with `biofeedback ports`.</source>
+        <translation>No hay ningún puerto serie llamado {port}. Compruebe el nombre con `biofeedback ports`.</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at {port}.</source>
+        <translation>No hay nada escuchando en {port}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {port}: {error}</source>
+        <translation>No se puede abrir {port}: {error}</translation>
+    </message>
+    <message>
+        <source>Opening {port}…</source>
+        <translation>Abriendo {port}…</translation>
+    </message>
+    <message>
+        <source>Lost {port}: is the cable plugged in? Retrying…</source>
+        <translation>Conexión con {port} perdida: ¿está conectado el cable? Reintentando…</translation>
+    </message>
+    <message>
+        <source>Trying {port} again…</source>
+        <translation>Probando {port} de nuevo…</translation>
+    </message>
+    <message>
+        <source>A different device ({other}) answered on {port}, not {device}; its data is not used. Waiting for {device}…</source>
+        <translation>Un dispositivo distinto ({other}) respondió en {port}, no {device}; sus datos no se usan. Esperando a {device}…</translation>
     </message>
     <message>
         <source>Bluetooth is off. Turn it on in the desktop&apos;s Bluetooth settings or with `bluetoothctl power on`.</source>

@@ -1093,6 +1093,46 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>Não foi possível pôr de parte o ficheiro ilegível ({error}).</translation>
     </message>
     <message>
+        <source>{name} {value} (true or false expected)</source>
+        <translation>{name} {value} (esperava-se true ou false)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (a number expected)</source>
+        <translation>{name} {value} (esperava-se um número)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (text expected)</source>
+        <translation>{name} {value} (esperava-se texto)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed a finite number)</source>
+        <translation>{name} {value} (permitido: um número finito)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed a date such as 2026-12-07, or empty)</source>
+        <translation>{name} {value} (permitido: uma data como 2026-12-07, ou vazio)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed lesson days separated by commas, such as 1,2,3)</source>
+        <translation>{name} {value} (permitido: dias de lição separados por vírgulas, como 1,2,3)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed times of day as HH:MM separated by commas, at most {most})</source>
+        <translation>{name} {value} (permitido: horas do dia como HH:MM separadas por vírgulas, no máximo {most})</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed {low} to {high})</source>
+        <translation>{name} {value} (permitido: de {low} a {high})</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed {choices})</source>
+        <translation>{name} {value} (permitido: {choices})</translation>
+    </message>
+    <message>
+        <source>(a number of {digits} digits)</source>
+        <translation>(um número de {digits} algarismos)</translation>
+    </message>
+    <message>
         <source>{part} is not a time of day: write it as HH:MM, such as 08:00 or 18:30.</source>
         <translation>{part} não é uma hora do dia: escreva-a como HH:MM, por exemplo 08:00 ou 18:30.</translation>
     </message>
@@ -1127,6 +1167,66 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
     <message>
         <source>If the sensor is plugged in and no port appears, its USB-serial bridge may need a driver: a PL2303 needs Prolific&apos;s PL2303 driver; on macOS before 11 a CH340/CH341 needs WCH&apos;s CH34x driver and a CP210x Silicon Labs&apos; VCP driver. System Information &gt; USB lists the sensor even without one.</source>
         <translation>Se o sensor está ligado e não aparece nenhuma porta, a sua ponte USB-série pode precisar de um controlador: um PL2303 precisa do controlador PL2303 da Prolific; no macOS anterior ao 11, um CH340/CH341 precisa do controlador CH34x da WCH e um CP210x do controlador VCP da Silicon Labs. Informações do sistema &gt; USB mostra o sensor mesmo sem ele.</translation>
+    </message>
+    <message>
+        <source>No permission to open {port}. Close other programs using it, or check the port&apos;s permissions.</source>
+        <translation>Sem permissão para abrir {port}. Feche outros programas que a estejam a usar ou verifique as permissões da porta.</translation>
+    </message>
+    <message>
+        <source>No permission to open {port} yet: you are in the &apos;{group}&apos; group, but this login started before you were added. Log out and back in (or restart), then try again.</source>
+        <translation>Ainda sem permissão para abrir {port}: está no grupo &apos;{group}&apos;, mas esta sessão começou antes de ter sido adicionado. Termine a sessão e volte a entrar (ou reinicie) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>No permission to open {port}: it belongs to the &apos;{group}&apos; group and you are not in it. Add yourself once with
+  sudo usermod -aG {group} $USER
+then log out and back in (the group counts from a new login). Or let the logged-in user open sensor ports without it: `biofeedback install-udev` prints the one command.</source>
+        <translation>Sem permissão para abrir {port}: pertence ao grupo &apos;{group}&apos; e não está nele. Adicione-se uma vez com
+  sudo usermod -aG {group} $USER
+e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova sessão). Ou deixe o utilizador com sessão iniciada abrir as portas de sensores sem ele: `biofeedback install-udev` mostra o único comando necessário.</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program: ModemManager (pid {pid}) is probing it as if it were a modem, which it does for about 10 s after a board is plugged in. Wait and try again; to stop it for good, install our udev rules (`biofeedback install-udev` prints the command) or, with no modem on this computer, `sudo systemctl disable --now ModemManager`.</source>
+        <translation>{port} está a ser usada por outro programa: o ModemManager (pid {pid}) está a sondá-la como se fosse um modem, o que faz durante cerca de 10 s depois de uma placa ser ligada. Espere e tente de novo; para o impedir de vez, instale as nossas regras udev (`biofeedback install-udev` mostra o comando) ou, sem modem neste computador, `sudo systemctl disable --now ModemManager`.</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program: {names}. Close it (e.g. the Arduino serial monitor) and retry.</source>
+        <translation>{port} está a ser usada por outro programa: {names}. Feche-o (p. ex. o monitor série do Arduino) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program. Close it (e.g. the Arduino serial monitor, another biofeedback window) and retry. If you just plugged the sensor in, ModemManager may be probing it for about 10 s: wait and retry, or install our udev rules so it leaves sensors alone (`biofeedback install-udev`).</source>
+        <translation>{port} está a ser usada por outro programa. Feche-o (p. ex. o monitor série do Arduino, outra janela do biofeedback) e tente de novo. Se acabou de ligar o sensor, o ModemManager pode estar a sondá-lo durante cerca de 10 s: espere e tente de novo, ou instale as nossas regras udev para que deixe os sensores em paz (`biofeedback install-udev`).</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program. Close it (e.g. the Arduino serial monitor, another biofeedback window) and retry.</source>
+        <translation>{port} está a ser usada por outro programa. Feche-o (p. ex. o monitor série do Arduino, outra janela do biofeedback) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>There is no serial port called {port}. Check the name with `biofeedback ports`.</source>
+        <translation>Não há nenhuma porta série chamada {port}. Confirme o nome com `biofeedback ports`.</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at {port}.</source>
+        <translation>Nada está à escuta em {port}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {port}: {error}</source>
+        <translation>Não é possível abrir {port}: {error}</translation>
+    </message>
+    <message>
+        <source>Opening {port}…</source>
+        <translation>A abrir {port}…</translation>
+    </message>
+    <message>
+        <source>Lost {port}: is the cable plugged in? Retrying…</source>
+        <translation>Ligação a {port} perdida: o cabo está ligado? A tentar de novo…</translation>
+    </message>
+    <message>
+        <source>Trying {port} again…</source>
+        <translation>A tentar {port} de novo…</translation>
+    </message>
+    <message>
+        <source>A different device ({other}) answered on {port}, not {device}; its data is not used. Waiting for {device}…</source>
+        <translation>Um dispositivo diferente ({other}) respondeu em {port}, não {device}; os seus dados não são usados. À espera de {device}…</translation>
     </message>
     <message>
         <source>Bluetooth is off. Turn it on in the desktop&apos;s Bluetooth settings or with `bluetoothctl power on`.</source>

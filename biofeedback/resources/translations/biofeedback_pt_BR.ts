@@ -494,6 +494,82 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <source>Windows denied Bluetooth to this app: allow apps to use Bluetooth in Settings &gt; Privacy &amp; security, then try again.</source>
         <translation>O Windows negou o Bluetooth a este aplicativo: permita que os aplicativos usem o Bluetooth em Configurações &gt; Privacidade e segurança e tente de novo.</translation>
     </message>
+    <message>
+        <source>No permission to open {port}. Close other programs using it, or check the port&apos;s permissions.</source>
+        <translation>Sem permissão para abrir {port}. Feche outros programas que a estejam usando ou verifique as permissões da porta.</translation>
+    </message>
+    <message>
+        <source>No permission to open {port} yet: you are in the &apos;{group}&apos; group, but this login started before you were added. Log out and back in (or restart), then try again.</source>
+        <translation>Ainda sem permissão para abrir {port}: você está no grupo &apos;{group}&apos;, mas este login começou antes de você ser adicionado. Saia e entre novamente (ou reinicie) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>No permission to open {port}: it belongs to the &apos;{group}&apos; group and you are not in it. Add yourself once with
+  sudo usermod -aG {group} $USER
+then log out and back in (the group counts from a new login). Or let the logged-in user open sensor ports without it: `biofeedback install-udev` prints the one command.</source>
+        <translation>Sem permissão para abrir {port}: ela pertence ao grupo &apos;{group}&apos; e você não está nele. Adicione-se uma vez com
+  sudo usermod -aG {group} $USER
+e depois saia e entre novamente (o grupo vale a partir de um novo login). Ou deixe o usuário logado abrir as portas de sensores sem ele: `biofeedback install-udev` mostra o único comando necessário.</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program: ModemManager (pid {pid}) is probing it as if it were a modem, which it does for about 10 s after a board is plugged in. Wait and try again; to stop it for good, install our udev rules (`biofeedback install-udev` prints the command) or, with no modem on this computer, `sudo systemctl disable --now ModemManager`.</source>
+        <translation>{port} está sendo usada por outro programa: o ModemManager (pid {pid}) está sondando-a como se fosse um modem, o que ele faz por cerca de 10 s depois que uma placa é conectada. Espere e tente de novo; para impedir isso de vez, instale nossas regras udev (`biofeedback install-udev` mostra o comando) ou, sem modem neste computador, `sudo systemctl disable --now ModemManager`.</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program: {names}. Close it (e.g. the Arduino serial monitor) and retry.</source>
+        <translation>{port} está sendo usada por outro programa: {names}. Feche-o (por ex. o monitor serial do Arduino) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program. Close it (e.g. the Arduino serial monitor, another biofeedback window) and retry. If you just plugged the sensor in, ModemManager may be probing it for about 10 s: wait and retry, or install our udev rules so it leaves sensors alone (`biofeedback install-udev`).</source>
+        <translation>{port} está sendo usada por outro programa. Feche-o (por ex. o monitor serial do Arduino, outra janela do biofeedback) e tente de novo. Se você acabou de conectar o sensor, o ModemManager pode estar sondando-o por cerca de 10 s: espere e tente de novo, ou instale nossas regras udev para que ele deixe os sensores em paz (`biofeedback install-udev`).</translation>
+    </message>
+    <message>
+        <source>{port} is in use by another program. Close it (e.g. the Arduino serial monitor, another biofeedback window) and retry.</source>
+        <translation>{port} está sendo usada por outro programa. Feche-o (por ex. o monitor serial do Arduino, outra janela do biofeedback) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>There is no serial port called {port}. Check the name with `biofeedback ports`.</source>
+        <translation>Não há nenhuma porta serial chamada {port}. Confira o nome com `biofeedback ports`.</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at {port}.</source>
+        <translation>Nada está escutando em {port}.</translation>
+    </message>
+    <message>
+        <source>Opening {port}…</source>
+        <translation>Abrindo {port}…</translation>
+    </message>
+    <message>
+        <source>Lost {port}: is the cable plugged in? Retrying…</source>
+        <translation>Conexão com {port} perdida: o cabo está conectado? Tentando de novo…</translation>
+    </message>
+    <message>
+        <source>Trying {port} again…</source>
+        <translation>Tentando {port} de novo…</translation>
+    </message>
+    <message>
+        <source>A different device ({other}) answered on {port}, not {device}; its data is not used. Waiting for {device}…</source>
+        <translation>Um dispositivo diferente ({other}) respondeu em {port}, não {device}; seus dados não são usados. Aguardando {device}…</translation>
+    </message>
+    <message>
+        <source>{name} {value} (true or false expected)</source>
+        <translation>{name} {value} (era esperado true ou false)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (a number expected)</source>
+        <translation>{name} {value} (era esperado um número)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (text expected)</source>
+        <translation>{name} {value} (era esperado texto)</translation>
+    </message>
+    <message>
+        <source>{name} {value} (allowed times of day as HH:MM separated by commas, at most {most})</source>
+        <translation>{name} {value} (permitido: horários como HH:MM separados por vírgulas, no máximo {most})</translation>
+    </message>
+    <message>
+        <source>(a number of {digits} digits)</source>
+        <translation>(um número de {digits} dígitos)</translation>
+    </message>
 </context>
 <context>
     <name>Plan</name>
