@@ -54,6 +54,7 @@ __all__ = ["BreathingSample", "CheckIn", "ReportData", "SessionInfo", "SessionLi
 # the window writes these again in its language (ui/notice_words.py); a test keeps the two equal
 NOT_SAVING = "Sessions are not being saved: {error}"
 EXPORT_FAILED = "The export to {path} failed: {error}"
+THIS_NOT_SAVED = "This session is not being saved: {error}"
 
 
 class StoreRecorder:
@@ -263,7 +264,7 @@ class SessionLibrary(QObject):
 
     def _after_begin(self, session_id: int, error: str) -> None:
         if session_id < 0:
-            self.session_not_saved.emit(f"This session is not being saved: {error}")
+            self.session_not_saved.emit(THIS_NOT_SAVED.format(error=error))
             return
         self.session_id = session_id
         self.session_begun.emit(session_id)

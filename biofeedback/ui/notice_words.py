@@ -23,6 +23,37 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Notices", "The session could not start: {error}"),
     QT_TRANSLATE_NOOP("Notices", "Sessions are not being saved: {error}"),
     QT_TRANSLATE_NOOP("Notices", "The export to {path} failed: {error}"),
+    # io/store: why sessions are not saved, or what happened when the store opened
+    QT_TRANSLATE_NOOP("Notices", "This session is not being saved: {error}"),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} is busy: another program has kept it locked; nothing was "
+                                 "lost, try again in a moment."),
+    QT_TRANSLATE_NOOP("Notices", "The disk holding the session store {path} is full; free some space and try again."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} is read-only, so nothing can be saved to it."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} is damaged ({error})."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} could not be read or written (a disk error)."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} cannot be opened; check that its folder exists and is "
+                                 "readable."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} is damaged, but another program is using it, so it was "
+                                 "left in place; close the other biofeedback windows and recorders, then try again."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} is not a biofeedback store, but another program is using "
+                                 "it, so it was left in place; close the other biofeedback windows and recorders, "
+                                 "then try again."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} was damaged; it was kept as {name} and a fresh store was "
+                                 "started."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} was not a biofeedback store; it was kept as {name} and a "
+                                 "fresh store was started."),
+    QT_TRANSLATE_NOOP("Notices", "The session store folder {folder} cannot be created ({error}); set "
+                                 "BIOFEEDBACK_DATA_DIR to a writable folder."),
+    QT_TRANSLATE_NOOP("Notices", "The session store folder {folder} is read-only and holds no sessions yet; set "
+                                 "BIOFEEDBACK_DATA_DIR to a writable folder to save sessions."),
+    QT_TRANSLATE_NOOP("Notices", "The session store folder {folder} is read-only: your history can be read, but new "
+                                 "sessions cannot be saved there."),
+    QT_TRANSLATE_NOOP("Notices", "Cannot save to the session store {path}: its folder is read-only; set "
+                                 "BIOFEEDBACK_DATA_DIR to a writable folder."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} was written by a newer version of biofeedback (schema "
+                                 "{version}; this version reads up to {supported}). Nothing was changed: update "
+                                 "biofeedback, or set BIOFEEDBACK_DATA_DIR to use another folder."),
+    QT_TRANSLATE_NOOP("Notices", "The session store {path} failed: {error}."),  # after the others: it is the catch-all
     # app/settings.py
     QT_TRANSLATE_NOOP("Notices", "Some settings could not be used and are back to their defaults: {problems}. "
                                  "The others are kept. {kept}"),

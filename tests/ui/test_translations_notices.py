@@ -7,6 +7,7 @@ details (file names, OS errors, port names) kept."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import tty
 
 import pytest
@@ -19,6 +20,9 @@ from biofeedback.io.ble_source import _WHAT_TO_DO
 from biofeedback.io.ports import MISSING_DRIVER_HINTS
 from biofeedback.io.serial_source import PortError, SerialSource, open_port
 from biofeedback.io.source import FAILED, SourceState
+from biofeedback.io.store import errors as store_errors
+from biofeedback.io.store import opening, schema, session_store
+from biofeedback.io.store.session_store import SessionStore
 from biofeedback.ui import i18n
 from biofeedback.ui.notice_words import TEMPLATES, notice_words
 
@@ -34,7 +38,11 @@ def test_every_template_is_the_sentence_its_producer_writes():
                 serial_source.OPENING, serial_source.LOST, serial_source.TRYING_AGAIN, serial_source.OTHER_DEVICE,
                 settings.NOT_TRUE_OR_FALSE, settings.NOT_A_NUMBER, settings.NOT_TEXT, settings.OUT_OF_RANGE,
                 settings.NOT_FINITE, settings.NOT_A_CHOICE, settings.NOT_A_DATE, settings.NOT_LESSON_DAYS,
-                settings.NOT_TIMES, settings.LONG_NUMBER}
+                settings.NOT_TIMES, settings.LONG_NUMBER, session_library.THIS_NOT_SAVED,
+                store_errors.BUSY, store_errors.FULL, store_errors.READ_ONLY, store_errors.DAMAGED,
+                store_errors.DISK_ERROR, store_errors.CANNOT_OPEN, store_errors.FAILED, *opening.IN_USE.values(),
+                *opening.MOVED_ASIDE.values(), opening.FOLDER_NOT_CREATED, opening.READ_ONLY_EMPTY,
+                opening.READ_ONLY_FOLDER, schema.NEWER, session_store.CANNOT_SAVE_READ_ONLY}
     assert produced <= set(TEMPLATES), produced - set(TEMPLATES)
 
 
@@ -165,3 +173,29 @@ def test_the_window_says_in_brazilian_that_a_serial_port_does_not_exist(make_win
     window.ui.status.show_state(SourceState("disconnected", serial_source.LOST.format(port=missing)))
     assert window.ui.status.connection.full_text.endswith(
         f"Conexão com {missing} perdida: o cabo está conectado? Tentando de novo…")
+
+
+def test_the_stores_sentences_are_said_in_the_window_language(tmp_path, restore_language):
+    damaged = tmp_path / "sessions.sqlite"
+    damaged.write_bytes(b"not a database at all, " * 100)
+    store = SessionStore(damaged)  # kept aside, a fresh one started: the notice the window shows at opening
+    store.close()
+    newer = tmp_path / "newer" / "sessions.sqlite"
+    newer.parent.mkdir()
+    with sqlite3.connect(newer) as con:
+        con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+        con.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    with pytest.raises(store_errors.NewerSchemaError) as caught:
+        SessionStore(newer)
+    said_by_sqlite = [store_errors.explain(sqlite3.OperationalError(text), damaged) for text in (
+        "database is locked", "database or disk is full", "attempt to write a readonly database", "disk I/O error")]
+    notices = [store.notice, session_library.NOT_SAVING.format(error=caught.value), *said_by_sqlite]
+    i18n.install_language(restore_language, "pt_BR")
+    said = [notice_words(notice) for notice in notices]  # type: ignore[arg-type]
+    assert said[0].startswith(f"O arquivo de sessões {damaged} ") and "foi mantido como sessions." in said[0]
+    assert said[1].startswith("As sessões não estão sendo salvas: O arquivo de sessões") and "esquema" in said[1]
+    assert [s.split(str(damaged))[1][:12] for s in said[2:]] == [
+        " está ocupad", " está cheio;", " é somente l", " (um erro de"]
+    i18n.install_language(restore_language, "es")
+    assert notice_words(notices[3]) == (f"El disco que contiene el almacén de sesiones {damaged} está lleno; "
+                                        "libere espacio y pruebe de nuevo.")

@@ -62,25 +62,35 @@ def short_reason(error: BaseException) -> str:
     }.get(_kind(error), str(error))
 
 
+# The sentences, named so the window can write them in its language (ui/notice_words.py).
+BUSY = ("The session store {path} is busy: another program has kept it locked; nothing was lost, try again "
+        "in a moment.")
+FULL = "The disk holding the session store {path} is full; free some space and try again."
+READ_ONLY = "The session store {path} is read-only, so nothing can be saved to it."
+DAMAGED = "The session store {path} is damaged ({error})."
+DISK_ERROR = "The session store {path} could not be read or written (a disk error)."
+CANNOT_OPEN = "The session store {path} cannot be opened; check that its folder exists and is readable."
+FAILED = "The session store {path} failed: {error}."
+
+
 def explain(error: BaseException, path: str | Path) -> str:
     """One sentence about ``error`` on the store at ``path``."""
     if isinstance(error, StoreError):
         return str(error)
     kind = _kind(error)
     if kind == "locked":
-        return (f"The session store {path} is busy: another program has kept it locked; "
-                "nothing was lost, try again in a moment.")
+        return BUSY.format(path=path)
     if kind == "full":
-        return f"The disk holding the session store {path} is full; free some space and try again."
+        return FULL.format(path=path)
     if kind == "readonly":
-        return f"The session store {path} is read-only, so nothing can be saved to it."
+        return READ_ONLY.format(path=path)
     if kind == "damaged":
-        return f"The session store {path} is damaged ({error})."
+        return DAMAGED.format(path=path, error=error)
     if kind == "io":
-        return f"The session store {path} could not be read or written (a disk error)."
+        return DISK_ERROR.format(path=path)
     if kind == "open":
-        return f"The session store {path} cannot be opened; check that its folder exists and is readable."
-    return f"The session store {path} failed: {error}."
+        return CANNOT_OPEN.format(path=path)
+    return FAILED.format(path=path, error=error)
 
 
 def as_store_error(error: sqlite3.Error | OSError, path: str | Path) -> StoreError:

@@ -121,11 +121,24 @@ def _writable(path: Path) -> bool:
     return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+# The sentences, named so the window can write them in its language (ui/notice_words.py).
+IN_USE = {what: f"The session store {{path}} is {what}, but another program is using it, so it was left in place; "
+                "close the other biofeedback windows and recorders, then try again."
+          for what in ("damaged", "not a biofeedback store")}
+MOVED_ASIDE = {what: f"The session store {{path}} was {what}; it was kept as {{name}} and a fresh store was started."
+               for what in ("damaged", "not a biofeedback store")}
+FOLDER_NOT_CREATED = ("The session store folder {folder} cannot be created ({error}); set BIOFEEDBACK_DATA_DIR "
+                      "to a writable folder.")
+READ_ONLY_EMPTY = ("The session store folder {folder} is read-only and holds no sessions yet; set "
+                   "BIOFEEDBACK_DATA_DIR to a writable folder to save sessions.")
+READ_ONLY_FOLDER = ("The session store folder {folder} is read-only: your history can be read, but new sessions "
+                    "cannot be saved there.")
+
+
 def move_aside(path: Path, why: str, lock: UseLock) -> tuple[Path, str]:
     """Rename a damaged ("damaged") or foreign ("foreign") file out of the way; returns (new path, notice)."""
     what = "damaged" if why == "damaged" else "not a biofeedback store"
-    in_use = StoreError(f"The session store {path} is {what}, but another program is using it, so it was "
-                        "left in place; close the other biofeedback windows and recorders, then try again.")
+    in_use = StoreError(IN_USE[what].format(path=path))
     if not lock.try_exclusive():
         raise in_use
     try:
@@ -145,8 +158,7 @@ def move_aside(path: Path, why: str, lock: UseLock) -> tuple[Path, str]:
                 os.replace(side, Path(str(target) + extra))
     finally:
         lock.share()
-    return target, (f"The session store {path} was {what}; it was kept as {target.name} "
-                    "and a fresh store was started.")
+    return target, MOVED_ASIDE[what].format(path=path, name=target.name)
 
 
 class OpenedStore:
@@ -164,8 +176,7 @@ def open_store(path: Path) -> OpenedStore:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"The session store folder {path.parent} cannot be created ({error.strerror}); "
-                         "set BIOFEEDBACK_DATA_DIR to a writable folder.") from None
+        raise StoreError(FOLDER_NOT_CREATED.format(folder=path.parent, error=error.strerror)) from None
     if not _writable(path):
         return _open_read_only(path)
     lock = UseLock(path)
@@ -178,9 +189,7 @@ def open_store(path: Path) -> OpenedStore:
 
 def _open_read_only(path: Path) -> OpenedStore:
     if not path.exists():
-        raise ReadOnlyStoreError(
-            f"The session store folder {path.parent} is read-only and holds no sessions yet; "
-            "set BIOFEEDBACK_DATA_DIR to a writable folder to save sessions.")
+        raise ReadOnlyStoreError(READ_ONLY_EMPTY.format(folder=path.parent))
     for immutable in (False, True):  # without -wal/-shm files a read-only folder needs immutable
         con = connect(path, read_only=True, immutable=immutable)
         try:
@@ -196,8 +205,7 @@ def _open_read_only(path: Path) -> OpenedStore:
                 raise as_store_error(_as_sqlite_error(error), path) from None
             if immutable or is_damage(error) or isinstance(error, StoreError):
                 raise (error if isinstance(error, StoreError) else as_store_error(error, path)) from None
-    notice = (f"The session store folder {path.parent} is read-only: your history can be read, "
-              "but new sessions cannot be saved there.")
+    notice = READ_ONLY_FOLDER.format(folder=path.parent)
     return OpenedStore(con, True, None, notice)
 
 

@@ -159,11 +159,14 @@ def _apply(con: sqlite3.Connection, migration: Migration) -> None:
             con.execute(statement)
 
 
+# named so the window can write it in its language (ui/notice_words.py)
+NEWER = ("The session store {path} was written by a newer version of biofeedback (schema {version}; this version "
+         "reads up to {supported}). Nothing was changed: update biofeedback, or set BIOFEEDBACK_DATA_DIR to use "
+         "another folder.")
+
+
 def newer_schema_error(path: Path, version: int) -> NewerSchemaError:
-    return NewerSchemaError(
-        f"The session store {path} was written by a newer version of biofeedback "
-        f"(schema {version}; this version reads up to {SCHEMA_VERSION}). Nothing was changed: "
-        "update biofeedback, or set BIOFEEDBACK_DATA_DIR to use another folder.")
+    return NewerSchemaError(NEWER.format(path=path, version=version, supported=SCHEMA_VERSION))
 
 
 def check_readable_schema(con: sqlite3.Connection, path: Path) -> int:

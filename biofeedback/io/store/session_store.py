@@ -29,6 +29,10 @@ from biofeedback.io.store.recovery import recover_session, writer_alive
 from biofeedback.io.store.schema import STORE_FILENAME
 from biofeedback.io.store.writer import SessionWriter
 
+# named so the window can write it in its language (ui/notice_words.py)
+CANNOT_SAVE_READ_ONLY = ("Cannot save to the session store {path}: its folder is read-only; set BIOFEEDBACK_DATA_DIR "
+                         "to a writable folder.")
+
 
 def default_data_dir() -> Path:
     """Where the store lives: $BIOFEEDBACK_DATA_DIR, else the platform's user data dir."""
@@ -70,9 +74,7 @@ class SessionStore(StoreReader):
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
-            raise ReadOnlyStoreError(
-                f"Cannot save to the session store {self.path}: its folder is read-only; "
-                "set BIOFEEDBACK_DATA_DIR to a writable folder.")
+            raise ReadOnlyStoreError(CANNOT_SAVE_READ_ONLY.format(path=self.path))
 
     # -- listing ---------------------------------------------------------------
     @in_words

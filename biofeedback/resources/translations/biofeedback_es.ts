@@ -1069,6 +1069,74 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <translation>La exportación a {path} falló: {error}</translation>
     </message>
     <message>
+        <source>This session is not being saved: {error}</source>
+        <translation>Esta sesión no se está guardando: {error}</translation>
+    </message>
+    <message>
+        <source>The session store {path} is busy: another program has kept it locked; nothing was lost, try again in a moment.</source>
+        <translation>El almacén de sesiones {path} está ocupado: otro programa lo mantiene bloqueado; no se ha perdido nada, pruebe de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The disk holding the session store {path} is full; free some space and try again.</source>
+        <translation>El disco que contiene el almacén de sesiones {path} está lleno; libere espacio y pruebe de nuevo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is read-only, so nothing can be saved to it.</source>
+        <translation>El almacén de sesiones {path} es de solo lectura, así que no se puede guardar nada en él.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is damaged ({error}).</source>
+        <translation>El almacén de sesiones {path} está dañado ({error}).</translation>
+    </message>
+    <message>
+        <source>The session store {path} could not be read or written (a disk error).</source>
+        <translation>No se pudo leer ni escribir el almacén de sesiones {path} (un error de disco).</translation>
+    </message>
+    <message>
+        <source>The session store {path} cannot be opened; check that its folder exists and is readable.</source>
+        <translation>No se puede abrir el almacén de sesiones {path}; compruebe que su carpeta existe y se puede leer.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is damaged, but another program is using it, so it was left in place; close the other biofeedback windows and recorders, then try again.</source>
+        <translation>El almacén de sesiones {path} está dañado, pero otro programa lo está usando, así que se dejó donde estaba; cierre las demás ventanas y grabaciones de biofeedback y pruebe de nuevo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is not a biofeedback store, but another program is using it, so it was left in place; close the other biofeedback windows and recorders, then try again.</source>
+        <translation>El almacén de sesiones {path} no es un almacén de biofeedback, pero otro programa lo está usando, así que se dejó donde estaba; cierre las demás ventanas y grabaciones de biofeedback y pruebe de nuevo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} was damaged; it was kept as {name} and a fresh store was started.</source>
+        <translation>El almacén de sesiones {path} estaba dañado; se conservó como {name} y se empezó uno nuevo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} was not a biofeedback store; it was kept as {name} and a fresh store was started.</source>
+        <translation>El almacén de sesiones {path} no era un almacén de biofeedback; se conservó como {name} y se empezó uno nuevo.</translation>
+    </message>
+    <message>
+        <source>The session store folder {folder} cannot be created ({error}); set BIOFEEDBACK_DATA_DIR to a writable folder.</source>
+        <translation>No se puede crear la carpeta del almacén de sesiones {folder} ({error}); ponga en BIOFEEDBACK_DATA_DIR una carpeta en la que se pueda escribir.</translation>
+    </message>
+    <message>
+        <source>The session store folder {folder} is read-only and holds no sessions yet; set BIOFEEDBACK_DATA_DIR to a writable folder to save sessions.</source>
+        <translation>La carpeta del almacén de sesiones {folder} es de solo lectura y aún no contiene sesiones; ponga en BIOFEEDBACK_DATA_DIR una carpeta en la que se pueda escribir para guardar sesiones.</translation>
+    </message>
+    <message>
+        <source>The session store folder {folder} is read-only: your history can be read, but new sessions cannot be saved there.</source>
+        <translation>La carpeta del almacén de sesiones {folder} es de solo lectura: su historial se puede leer, pero no se pueden guardar sesiones nuevas en ella.</translation>
+    </message>
+    <message>
+        <source>Cannot save to the session store {path}: its folder is read-only; set BIOFEEDBACK_DATA_DIR to a writable folder.</source>
+        <translation>No se puede guardar en el almacén de sesiones {path}: su carpeta es de solo lectura; ponga en BIOFEEDBACK_DATA_DIR una carpeta en la que se pueda escribir.</translation>
+    </message>
+    <message>
+        <source>The session store {path} was written by a newer version of biofeedback (schema {version}; this version reads up to {supported}). Nothing was changed: update biofeedback, or set BIOFEEDBACK_DATA_DIR to use another folder.</source>
+        <translation>El almacén de sesiones {path} lo escribió una versión más nueva de biofeedback (esquema {version}; esta versión lee hasta el {supported}). No se cambió nada: actualice biofeedback o ponga en BIOFEEDBACK_DATA_DIR otra carpeta.</translation>
+    </message>
+    <message>
+        <source>The session store {path} failed: {error}.</source>
+        <translation>El almacén de sesiones {path} falló: {error}.</translation>
+    </message>
+    <message>
         <source>Some settings could not be used and are back to their defaults: {problems}. The others are kept. {kept}</source>
         <translation>Algunos ajustes no se pudieron usar y vuelven a sus valores predeterminados: {problems}. Los demás se conservan. {kept}</translation>
     </message>

@@ -1069,6 +1069,74 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>A exportação para {path} falhou: {error}</translation>
     </message>
     <message>
+        <source>This session is not being saved: {error}</source>
+        <translation>Esta sessão não está a ser guardada: {error}</translation>
+    </message>
+    <message>
+        <source>The session store {path} is busy: another program has kept it locked; nothing was lost, try again in a moment.</source>
+        <translation>O arquivo de sessões {path} está ocupado: outro programa mantém-no bloqueado; nada se perdeu, tente de novo daqui a pouco.</translation>
+    </message>
+    <message>
+        <source>The disk holding the session store {path} is full; free some space and try again.</source>
+        <translation>O disco onde está o arquivo de sessões {path} está cheio; liberte algum espaço e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is read-only, so nothing can be saved to it.</source>
+        <translation>O arquivo de sessões {path} é só de leitura, por isso nada pode ser guardado nele.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is damaged ({error}).</source>
+        <translation>O arquivo de sessões {path} está danificado ({error}).</translation>
+    </message>
+    <message>
+        <source>The session store {path} could not be read or written (a disk error).</source>
+        <translation>Não foi possível ler nem escrever o arquivo de sessões {path} (um erro de disco).</translation>
+    </message>
+    <message>
+        <source>The session store {path} cannot be opened; check that its folder exists and is readable.</source>
+        <translation>Não é possível abrir o arquivo de sessões {path}; verifique se a pasta existe e pode ser lida.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is damaged, but another program is using it, so it was left in place; close the other biofeedback windows and recorders, then try again.</source>
+        <translation>O arquivo de sessões {path} está danificado, mas outro programa está a usá-lo, por isso ficou onde estava; feche as outras janelas e gravações do biofeedback e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is not a biofeedback store, but another program is using it, so it was left in place; close the other biofeedback windows and recorders, then try again.</source>
+        <translation>O arquivo de sessões {path} não é um arquivo do biofeedback, mas outro programa está a usá-lo, por isso ficou onde estava; feche as outras janelas e gravações do biofeedback e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} was damaged; it was kept as {name} and a fresh store was started.</source>
+        <translation>O arquivo de sessões {path} estava danificado; ficou guardado como {name} e foi iniciado um novo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} was not a biofeedback store; it was kept as {name} and a fresh store was started.</source>
+        <translation>O arquivo de sessões {path} não era um arquivo do biofeedback; ficou guardado como {name} e foi iniciado um novo.</translation>
+    </message>
+    <message>
+        <source>The session store folder {folder} cannot be created ({error}); set BIOFEEDBACK_DATA_DIR to a writable folder.</source>
+        <translation>Não é possível criar a pasta do arquivo de sessões {folder} ({error}); defina BIOFEEDBACK_DATA_DIR como uma pasta onde se possa escrever.</translation>
+    </message>
+    <message>
+        <source>The session store folder {folder} is read-only and holds no sessions yet; set BIOFEEDBACK_DATA_DIR to a writable folder to save sessions.</source>
+        <translation>A pasta do arquivo de sessões {folder} é só de leitura e ainda não tem sessões; defina BIOFEEDBACK_DATA_DIR como uma pasta onde se possa escrever para guardar sessões.</translation>
+    </message>
+    <message>
+        <source>The session store folder {folder} is read-only: your history can be read, but new sessions cannot be saved there.</source>
+        <translation>A pasta do arquivo de sessões {folder} é só de leitura: o seu histórico pode ser lido, mas não se podem guardar sessões novas nela.</translation>
+    </message>
+    <message>
+        <source>Cannot save to the session store {path}: its folder is read-only; set BIOFEEDBACK_DATA_DIR to a writable folder.</source>
+        <translation>Não é possível guardar no arquivo de sessões {path}: a sua pasta é só de leitura; defina BIOFEEDBACK_DATA_DIR como uma pasta onde se possa escrever.</translation>
+    </message>
+    <message>
+        <source>The session store {path} was written by a newer version of biofeedback (schema {version}; this version reads up to {supported}). Nothing was changed: update biofeedback, or set BIOFEEDBACK_DATA_DIR to use another folder.</source>
+        <translation>O arquivo de sessões {path} foi escrito por uma versão mais recente do biofeedback (esquema {version}; esta versão lê até ao {supported}). Nada foi alterado: atualize o biofeedback ou defina BIOFEEDBACK_DATA_DIR para usar outra pasta.</translation>
+    </message>
+    <message>
+        <source>The session store {path} failed: {error}.</source>
+        <translation>O arquivo de sessões {path} falhou: {error}.</translation>
+    </message>
+    <message>
         <source>Some settings could not be used and are back to their defaults: {problems}. The others are kept. {kept}</source>
         <translation>Algumas definições não puderam ser usadas e voltaram aos valores predefinidos: {problems}. As outras mantêm-se. {kept}</translation>
     </message>

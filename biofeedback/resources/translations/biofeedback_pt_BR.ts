@@ -570,6 +570,54 @@ e depois saia e entre novamente (o grupo vale a partir de um novo login). Ou dei
         <source>(a number of {digits} digits)</source>
         <translation>(um número de {digits} dígitos)</translation>
     </message>
+    <message>
+        <source>This session is not being saved: {error}</source>
+        <translation>Esta sessão não está sendo salva: {error}</translation>
+    </message>
+    <message>
+        <source>The session store {path} is busy: another program has kept it locked; nothing was lost, try again in a moment.</source>
+        <translation>O arquivo de sessões {path} está ocupado: outro programa o mantém bloqueado; nada se perdeu, tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>The disk holding the session store {path} is full; free some space and try again.</source>
+        <translation>O disco onde está o arquivo de sessões {path} está cheio; libere algum espaço e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is read-only, so nothing can be saved to it.</source>
+        <translation>O arquivo de sessões {path} é somente leitura, por isso nada pode ser salvo nele.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is damaged, but another program is using it, so it was left in place; close the other biofeedback windows and recorders, then try again.</source>
+        <translation>O arquivo de sessões {path} está danificado, mas outro programa está usando-o, por isso ficou onde estava; feche as outras janelas e gravações do biofeedback e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} is not a biofeedback store, but another program is using it, so it was left in place; close the other biofeedback windows and recorders, then try again.</source>
+        <translation>O arquivo de sessões {path} não é um arquivo do biofeedback, mas outro programa está usando-o, por isso ficou onde estava; feche as outras janelas e gravações do biofeedback e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The session store {path} was damaged; it was kept as {name} and a fresh store was started.</source>
+        <translation>O arquivo de sessões {path} estava danificado; foi mantido como {name} e um novo foi iniciado.</translation>
+    </message>
+    <message>
+        <source>The session store {path} was not a biofeedback store; it was kept as {name} and a fresh store was started.</source>
+        <translation>O arquivo de sessões {path} não era um arquivo do biofeedback; foi mantido como {name} e um novo foi iniciado.</translation>
+    </message>
+    <message>
+        <source>The session store folder {folder} is read-only and holds no sessions yet; set BIOFEEDBACK_DATA_DIR to a writable folder to save sessions.</source>
+        <translation>A pasta do arquivo de sessões {folder} é somente leitura e ainda não tem sessões; defina BIOFEEDBACK_DATA_DIR como uma pasta onde se possa escrever para salvar sessões.</translation>
+    </message>
+    <message>
+        <source>The session store folder {folder} is read-only: your history can be read, but new sessions cannot be saved there.</source>
+        <translation>A pasta do arquivo de sessões {folder} é somente leitura: seu histórico pode ser lido, mas novas sessões não podem ser salvas nela.</translation>
+    </message>
+    <message>
+        <source>Cannot save to the session store {path}: its folder is read-only; set BIOFEEDBACK_DATA_DIR to a writable folder.</source>
+        <translation>Não é possível salvar no arquivo de sessões {path}: sua pasta é somente leitura; defina BIOFEEDBACK_DATA_DIR como uma pasta onde se possa escrever.</translation>
+    </message>
+    <message>
+        <source>The session store {path} was written by a newer version of biofeedback (schema {version}; this version reads up to {supported}). Nothing was changed: update biofeedback, or set BIOFEEDBACK_DATA_DIR to use another folder.</source>
+        <translation>O arquivo de sessões {path} foi escrito por uma versão mais recente do biofeedback (esquema {version}; esta versão lê até o {supported}). Nada foi alterado: atualize o biofeedback ou defina BIOFEEDBACK_DATA_DIR para usar outra pasta.</translation>
+    </message>
 </context>
 <context>
     <name>Plan</name>
