@@ -54,6 +54,14 @@ TEMPLATES = (
                                  "{version}; this version reads up to {supported}). Nothing was changed: update "
                                  "biofeedback, or set BIOFEEDBACK_DATA_DIR to use another folder."),
     QT_TRANSLATE_NOOP("Notices", "The session store {path} failed: {error}."),  # after the others: it is the catch-all
+    # io/store/writer.py: the writer's status while a session records ("not saving: disk full")
+    QT_TRANSLATE_NOOP("Notices", "not saving: {reason}"),
+    QT_TRANSLATE_NOOP("Notices", "the store is locked by another program"),
+    QT_TRANSLATE_NOOP("Notices", "disk full"),
+    QT_TRANSLATE_NOOP("Notices", "the store is read-only"),
+    QT_TRANSLATE_NOOP("Notices", "the store is damaged"),
+    QT_TRANSLATE_NOOP("Notices", "disk error"),
+    QT_TRANSLATE_NOOP("Notices", "the store cannot be opened"),
     # app/settings.py
     QT_TRANSLATE_NOOP("Notices", "Some settings could not be used and are back to their defaults: {problems}. "
                                  "The others are kept. {kept}"),

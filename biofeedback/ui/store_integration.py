@@ -23,6 +23,7 @@ from biofeedback.ui import warm_imports
 from biofeedback.ui.accessibility import name_views
 from biofeedback.ui.checkin_dialog import CheckInDialog
 from biofeedback.ui.i18n import translate
+from biofeedback.ui.notice_words import notice_words
 from biofeedback.ui.window_fit import fit_and_raise
 
 if TYPE_CHECKING:  # imported when first opened: History's trends need SciPy, the window need not wait for it
@@ -96,7 +97,7 @@ class StoreIntegration(QObject):
         previous, self._writer_message = self._writer_message, message
         if message.startswith("not saving"):
             self.window.show_notice(translate("Store", "Session {message} — nothing is lost while it lasts.").format(
-                message=message))
+                message=notice_words(message)))
         elif message != "saving":
             self.window.show_notice(message[:1].upper() + message[1:] + ".")
         elif previous.startswith("not saving"):

@@ -21,7 +21,7 @@ from biofeedback.io.ports import MISSING_DRIVER_HINTS
 from biofeedback.io.serial_source import PortError, SerialSource, open_port
 from biofeedback.io.source import FAILED, SourceState
 from biofeedback.io.store import errors as store_errors
-from biofeedback.io.store import opening, schema, session_store
+from biofeedback.io.store import opening, schema, session_store, writer
 from biofeedback.io.store.session_store import SessionStore
 from biofeedback.ui import i18n
 from biofeedback.ui.notice_words import TEMPLATES, notice_words
@@ -42,7 +42,8 @@ def test_every_template_is_the_sentence_its_producer_writes():
                 store_errors.BUSY, store_errors.FULL, store_errors.READ_ONLY, store_errors.DAMAGED,
                 store_errors.DISK_ERROR, store_errors.CANNOT_OPEN, store_errors.FAILED, *opening.IN_USE.values(),
                 *opening.MOVED_ASIDE.values(), opening.FOLDER_NOT_CREATED, opening.READ_ONLY_EMPTY,
-                opening.READ_ONLY_FOLDER, schema.NEWER, session_store.CANNOT_SAVE_READ_ONLY}
+                opening.READ_ONLY_FOLDER, schema.NEWER, session_store.CANNOT_SAVE_READ_ONLY, writer.NOT_SAVING,
+                *store_errors.SHORT_REASONS.values()}
     assert produced <= set(TEMPLATES), produced - set(TEMPLATES)
 
 
@@ -199,3 +200,14 @@ def test_the_stores_sentences_are_said_in_the_window_language(tmp_path, restore_
     i18n.install_language(restore_language, "es")
     assert notice_words(notices[3]) == (f"El disco que contiene el almacén de sesiones {damaged} está lleno; "
                                         "libere espacio y pruebe de nuevo.")
+
+
+def test_the_window_says_in_spanish_that_a_full_disk_stops_the_saving(make_window, tmp_path, restore_language):
+    from biofeedback.ui.store_integration import install_session_store
+
+    i18n.install_language(restore_language, "es")
+    window = make_window()
+    integration = install_session_store(window, SessionStore(tmp_path / "s.db"), checkins=False)
+    full = store_errors.short_reason(sqlite3.OperationalError("database or disk is full"))  # SQLite's words
+    integration.library.writer_status.emit(writer.NOT_SAVING.format(reason=full))  # as the writer reports it
+    assert window.ui.status.notice.full_text == "Sesión sin guardar (disco lleno): no se pierde nada mientras dure."

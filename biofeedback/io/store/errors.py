@@ -50,16 +50,20 @@ def is_damage(error: BaseException) -> bool:
     return _kind(error) == "damaged"
 
 
+# a few words for a status line, by kind (ui/notice_words.py translates them)
+SHORT_REASONS = {
+    "locked": "the store is locked by another program",
+    "full": "disk full",
+    "readonly": "the store is read-only",
+    "damaged": "the store is damaged",
+    "io": "disk error",
+    "open": "the store cannot be opened",
+}
+
+
 def short_reason(error: BaseException) -> str:
     """A few words for a status line: "disk full", "locked by another program", ..."""
-    return {
-        "locked": "the store is locked by another program",
-        "full": "disk full",
-        "readonly": "the store is read-only",
-        "damaged": "the store is damaged",
-        "io": "disk error",
-        "open": "the store cannot be opened",
-    }.get(_kind(error), str(error))
+    return SHORT_REASONS.get(_kind(error), str(error))
 
 
 # The sentences, named so the window can write them in its language (ui/notice_words.py).

@@ -42,6 +42,7 @@ from biofeedback.io.store.opening import UseLock, connect
 from biofeedback.io.store.recovery import LIVE_LOCK, LIVE_WRITERS
 
 SAVING = WriterStatus(True, "saving")
+NOT_SAVING = "not saving: {reason}"  # the window writes it in its language (ui/notice_words.py)
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
@@ -177,7 +178,7 @@ class SessionWriter:
             try:
                 self.flush()
             except Exception as error:  # a bug must not end the saving thread silently
-                self._set_status(WriterStatus(False, f"not saving: {error}"))
+                self._set_status(WriterStatus(False, NOT_SAVING.format(reason=error)))
 
     def _drain(self) -> None:
         """Move what the feeders queued into the pending batch, encoding and compressing it."""
@@ -249,7 +250,7 @@ class SessionWriter:
             except sqlite3.Error as error:
                 first, last = self._pending.first_t_s, self.last_event_t_s
                 unsaved = last - first if first is not None and last is not None else 0.0
-                self._set_status(WriterStatus(False, f"not saving: {short_reason(error)}", max(unsaved, 0.0)))
+                self._set_status(WriterStatus(False, NOT_SAVING.format(reason=short_reason(error)), max(unsaved, 0.0)))
                 self.last_error = error
                 return False
             self._pending.clear()
@@ -339,7 +340,7 @@ class SessionWriter:
                 except sqlite3.Error:
                     pass
             self.last_error = error
-            self._set_status(WriterStatus(False, f"not saving: {short_reason(error)}"))
+            self._set_status(WriterStatus(False, NOT_SAVING.format(reason=short_reason(error))))
             return False
 
     def finish(self, status: str = "completed", protocol: str | None = None,

@@ -1137,6 +1137,34 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <translation>El almacén de sesiones {path} falló: {error}.</translation>
     </message>
     <message>
+        <source>not saving: {reason}</source>
+        <translation>sin guardar ({reason})</translation>
+    </message>
+    <message>
+        <source>the store is locked by another program</source>
+        <translation>el almacén está bloqueado por otro programa</translation>
+    </message>
+    <message>
+        <source>disk full</source>
+        <translation>disco lleno</translation>
+    </message>
+    <message>
+        <source>the store is read-only</source>
+        <translation>el almacén es de solo lectura</translation>
+    </message>
+    <message>
+        <source>the store is damaged</source>
+        <translation>el almacén está dañado</translation>
+    </message>
+    <message>
+        <source>disk error</source>
+        <translation>error de disco</translation>
+    </message>
+    <message>
+        <source>the store cannot be opened</source>
+        <translation>el almacén no se puede abrir</translation>
+    </message>
+    <message>
         <source>Some settings could not be used and are back to their defaults: {problems}. The others are kept. {kept}</source>
         <translation>Algunos ajustes no se pudieron usar y vuelven a sus valores predeterminados: {problems}. Los demás se conservan. {kept}</translation>
     </message>

@@ -1137,6 +1137,34 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>O arquivo de sessões {path} falhou: {error}.</translation>
     </message>
     <message>
+        <source>not saving: {reason}</source>
+        <translation>sem guardar ({reason})</translation>
+    </message>
+    <message>
+        <source>the store is locked by another program</source>
+        <translation>o arquivo está bloqueado por outro programa</translation>
+    </message>
+    <message>
+        <source>disk full</source>
+        <translation>disco cheio</translation>
+    </message>
+    <message>
+        <source>the store is read-only</source>
+        <translation>o arquivo é só de leitura</translation>
+    </message>
+    <message>
+        <source>the store is damaged</source>
+        <translation>o arquivo está danificado</translation>
+    </message>
+    <message>
+        <source>disk error</source>
+        <translation>erro de disco</translation>
+    </message>
+    <message>
+        <source>the store cannot be opened</source>
+        <translation>o arquivo não pode ser aberto</translation>
+    </message>
+    <message>
         <source>Some settings could not be used and are back to their defaults: {problems}. The others are kept. {kept}</source>
         <translation>Algumas definições não puderam ser usadas e voltaram aos valores predefinidos: {problems}. As outras mantêm-se. {kept}</translation>
     </message>

@@ -618,6 +618,14 @@ e depois saia e entre novamente (o grupo vale a partir de um novo login). Ou dei
         <source>The session store {path} was written by a newer version of biofeedback (schema {version}; this version reads up to {supported}). Nothing was changed: update biofeedback, or set BIOFEEDBACK_DATA_DIR to use another folder.</source>
         <translation>O arquivo de sessões {path} foi escrito por uma versão mais recente do biofeedback (esquema {version}; esta versão lê até o {supported}). Nada foi alterado: atualize o biofeedback ou defina BIOFEEDBACK_DATA_DIR para usar outra pasta.</translation>
     </message>
+    <message>
+        <source>not saving: {reason}</source>
+        <translation>sem salvar ({reason})</translation>
+    </message>
+    <message>
+        <source>the store is read-only</source>
+        <translation>o arquivo é somente leitura</translation>
+    </message>
 </context>
 <context>
     <name>Plan</name>
