@@ -57,6 +57,9 @@ def list_ports() -> list[PortInfo]:
 OPENING = "Opening {port}…"
 LOST = "Lost {port}: is the cable plugged in? Retrying…"
 TRYING_AGAIN = "Trying {port} again…"
+NOT_RECOGNISED = ("Could not recognise the device on {port}. Tried {tried} (listened {total_s} s in all). "
+                  "Received {what}. Check the baud rate and the sketch, or pick the protocol by hand.")
+NOTHING_RECEIVED = "nothing at all"  # NOT_RECOGNISED's {what} when the device sent no byte
 OTHER_DEVICE = ("A different device ({other}) answered on {port}, not {device}; its data is not used. "
                 "Waiting for {device}…")
 
@@ -234,13 +237,10 @@ class SerialSource:
             ser.close()
             if self._stop.is_set():
                 break
-        what = excerpt(received) if received else "nothing at all"
+        what = excerpt(received) if received else NOTHING_RECEIVED
         total_s = time.monotonic() - connect_started
-        raise PortError(
-            f"Could not recognise the device on {self.port}. Tried {'; '.join(tried)} "
-            f"(listened {total_s:.1f} s in all). "
-            f"Received {what}. Check the baud rate and the sketch, or pick the protocol by hand."
-        )
+        raise PortError(NOT_RECOGNISED.format(port=self.port, tried="; ".join(tried), total_s=f"{total_s:.1f}",
+                                              what=what))
 
     def _detect_plan(self) -> list[tuple[int, str, bytes]]:
         if self.baud:

@@ -129,6 +129,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Notices", "Opening {port}…"),
     QT_TRANSLATE_NOOP("Notices", "Lost {port}: is the cable plugged in? Retrying…"),
     QT_TRANSLATE_NOOP("Notices", "Trying {port} again…"),
+    QT_TRANSLATE_NOOP("Notices", "Could not recognise the device on {port}. Tried {tried} (listened {total_s} s in "
+                                 "all). Received {what}. Check the baud rate and the sketch, or pick the protocol "
+                                 "by hand."),
+    QT_TRANSLATE_NOOP("Notices", "nothing at all"),
     QT_TRANSLATE_NOOP("Notices", "A different device ({other}) answered on {port}, not {device}; its data is not "
                                  "used. Waiting for {device}…"),
     # io/ble_source.py: Bluetooth itself unavailable

@@ -36,6 +36,7 @@ def test_every_template_is_the_sentence_its_producer_writes():
                 port_errors.BUSY_MODEMMANAGER, port_errors.BUSY_HELD_BY, port_errors.BUSY_LINUX, port_errors.BUSY,
                 port_errors.NO_SUCH_PORT, port_errors.NOTHING_LISTENING, port_errors.CANNOT_OPEN,
                 serial_source.OPENING, serial_source.LOST, serial_source.TRYING_AGAIN, serial_source.OTHER_DEVICE,
+                serial_source.NOT_RECOGNISED, serial_source.NOTHING_RECEIVED,
                 settings.NOT_TRUE_OR_FALSE, settings.NOT_A_NUMBER, settings.NOT_TEXT, settings.OUT_OF_RANGE,
                 settings.NOT_FINITE, settings.NOT_A_CHOICE, settings.NOT_A_DATE, settings.NOT_LESSON_DAYS,
                 settings.NOT_TIMES, settings.LONG_NUMBER, session_library.THIS_NOT_SAVED,
@@ -211,3 +212,14 @@ def test_the_window_says_in_spanish_that_a_full_disk_stops_the_saving(make_windo
     full = store_errors.short_reason(sqlite3.OperationalError("database or disk is full"))  # SQLite's words
     integration.library.writer_status.emit(writer.NOT_SAVING.format(reason=full))  # as the writer reports it
     assert window.ui.status.notice.full_text == "Sesión sin guardar (disco lleno): no se pierde nada mientras dure."
+
+
+def test_a_device_no_protocol_recognises_is_said_in_the_window_language(restore_language):
+    notice = serial_source.NOT_RECOGNISED.format(port="/dev/ttyUSB0", tried="115200 baud for 2.0 s", total_s="2.0",
+                                                 what=serial_source.NOTHING_RECEIVED)
+    i18n.install_language(restore_language, "es")
+    said = notice_words(notice)
+    assert said.startswith("No se pudo reconocer el dispositivo en /dev/ttyUSB0.") and "nada en absoluto" in said
+    i18n.install_language(restore_language, "pt_BR")  # shared with Portugal: Brazil's file falls through to pt
+    said = notice_words(notice)
+    assert said.startswith("Não foi possível reconhecer o dispositivo em /dev/ttyUSB0.") and "manualmente" in said

@@ -1321,6 +1321,14 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
         <translation>Probando {port} de nuevo…</translation>
     </message>
     <message>
+        <source>Could not recognise the device on {port}. Tried {tried} (listened {total_s} s in all). Received {what}. Check the baud rate and the sketch, or pick the protocol by hand.</source>
+        <translation>No se pudo reconocer el dispositivo en {port}. Se probó {tried} (escuchando {total_s} s en total). Se recibió: {what}. Revisa la velocidad en baudios y el sketch, o elige el protocolo a mano.</translation>
+    </message>
+    <message>
+        <source>nothing at all</source>
+        <translation>nada en absoluto</translation>
+    </message>
+    <message>
         <source>A different device ({other}) answered on {port}, not {device}; its data is not used. Waiting for {device}…</source>
         <translation>Un dispositivo distinto ({other}) respondió en {port}, no {device}; sus datos no se usan. Esperando a {device}…</translation>
     </message>

@@ -1321,6 +1321,14 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
         <translation>A tentar {port} de novo…</translation>
     </message>
     <message>
+        <source>Could not recognise the device on {port}. Tried {tried} (listened {total_s} s in all). Received {what}. Check the baud rate and the sketch, or pick the protocol by hand.</source>
+        <translation>Não foi possível reconhecer o dispositivo em {port}. Tentou-se {tried} (escuta de {total_s} s no total). Recebido: {what}. Verifique a velocidade em baud e o sketch, ou escolha o protocolo manualmente.</translation>
+    </message>
+    <message>
+        <source>nothing at all</source>
+        <translation>absolutamente nada</translation>
+    </message>
+    <message>
         <source>A different device ({other}) answered on {port}, not {device}; its data is not used. Waiting for {device}…</source>
         <translation>Um dispositivo diferente ({other}) respondeu em {port}, não {device}; os seus dados não são usados. À espera de {device}…</translation>
     </message>
