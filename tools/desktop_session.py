@@ -1,6 +1,7 @@
 """What the real-window screenshot tools share: a window manager on the X display (openbox, so windows
-are decorated and maximised as on a desktop), fresh settings and data folders, a wait that keeps Qt's
-event loop running, and a grab of the whole screen (ImageMagick's ``import``)."""
+are decorated and maximised as on a desktop), fresh settings and data folders, an LSL session of the
+run's own, waits that keep Qt's event loop running, a sped-up clock, and a grab of the whole screen
+(ImageMagick's ``import``)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,20 @@ def on_a_desktop(run: Callable[[], int], prefix: str = "biofeedback-xvfb") -> in
         wm.wait(5)
 
 
+def own_lsl_session(name: str) -> None:
+    """An LSL session of this run's own (liblsl's SessionID): a coach view sees this run's clients
+    only, not other streams on the machine or the network; processes started later inherit it."""
+    cfg = Path(os.environ["BIOFEEDBACK_CONFIG_DIR"]) / "lsl_api.cfg"
+    cfg.write_text(f"[lab]\nSessionID = {name}-{os.getpid()}\n")
+    os.environ["LSLAPICFG"] = str(cfg)
+
+
+def fast_clock(speed: float) -> Callable[[], float]:
+    """A monotonic clock running ``speed`` times faster than the wall, from now."""
+    t0 = time.monotonic()
+    return lambda: t0 + speed * (time.monotonic() - t0)
+
+
 def wait(seconds: float) -> None:
     """Let the app run for ``seconds`` (its event loop turning, timers firing)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -38,5 +53,13 @@ def wait(seconds: float) -> None:
     loop.exec()
 
 
+def wait_for(condition: Callable[[], bool], timeout_s: float = 15.0) -> None:
+    """Let the app run until ``condition()`` or ``timeout_s`` passed."""
+    end = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < end:
+        wait(0.05)
+
+
 def grab(path: Path) -> None:
     subprocess.run(["import", "-window", "root", str(path)], check=True)
+    print(path)

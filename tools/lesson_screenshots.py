@@ -48,7 +48,6 @@ def run(out: Path) -> int:
     dialog.close()
     window.close()
     app.processEvents()
-    print(f"wrote {out}/xvfb-lesson-{size}.png and xvfb-reminders-{size}.png")
     return 0
 
 

@@ -139,7 +139,6 @@ def run(out: Path, language: str = "") -> int:
     wait(1.0)
     window.close()
     app.processEvents()
-    print(f"wrote {out}/xvfb-{{firstrun,firstrun-plan,dose,review}}-{size}.png")
     return 0
 
 

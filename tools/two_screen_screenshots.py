@@ -22,11 +22,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from xvfb_screenshots import OUT, start_lsl_clients  # noqa: E402 (a sibling script, not a package)
+from desktop_session import fast_clock, on_a_desktop, wait, wait_for  # noqa: E402
+from xvfb_screenshots import OUT, with_lsl_clients  # noqa: E402 (a sibling script, not a package)
 
 LAPTOP = (1366, 768, 0, 0)  # width, height, x, y
 ROOM = (1920, 1080, 1366, 0)
@@ -69,25 +69,12 @@ def main() -> int:
         print("run me under xvfb-run (see the docstring)", file=sys.stderr)
         return 2
     split_screen()
-    os.environ["BIOFEEDBACK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="biofeedback-2screens-")
-    os.environ["BIOFEEDBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="biofeedback-2screens-data-")
-    lsl_cfg = Path(os.environ["BIOFEEDBACK_CONFIG_DIR"]) / "lsl_api.cfg"
-    lsl_cfg.write_text(f"[lab]\nSessionID = biofeedback-2screens-{os.getpid()}\n")
-    os.environ["LSLAPICFG"] = str(lsl_cfg)
-    wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    clients = start_lsl_clients()
-    try:
-        time.sleep(1.0)
-        return run(args, clients)
-    finally:
-        for proc in (*clients, wm):
-            if proc.poll() is None:
-                proc.terminate()
-                proc.wait(5)
+    return on_a_desktop(lambda: with_lsl_clients("biofeedback-2screens", lambda clients: run(args, clients)),
+                        prefix="biofeedback-2screens")
 
 
 def run(args, clients: list[subprocess.Popen]) -> int:
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -101,29 +88,15 @@ def run(args, clients: list[subprocess.Popen]) -> int:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
 
-    def wait(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-
-    def wait_for(condition, timeout_s: float = 30.0) -> None:
-        end = time.monotonic() + timeout_s
-        while not condition() and time.monotonic() < end:
-            wait(0.05)
-
-    t0 = time.monotonic()
-
-    def fast_clock() -> float:
-        return t0 + args.speed * (time.monotonic() - t0)
-
+    clock = fast_clock(args.speed)
     settings = Settings(first_run_notice_seen=True, source_kind="simulated", session_minutes=20,
                         presentation_screen=1)
-    window = MainWindow(settings, clock=fast_clock, save=False)  # maximised on the laptop, as a first start
+    window = MainWindow(settings, clock=clock, save=False)  # maximised on the laptop, as a first start
     window.show()
     wait(1.0)
     window.activateWindow()
     window.connect_source()
-    wait_for(lambda: window.live.connected and window.model.clock_offset_s is not None)
+    wait_for(lambda: window.live.connected and window.model.clock_offset_s is not None, 30.0)
     wait(20.0 / args.speed)
     window.set_rate(5.5)
     window.toggle_session()

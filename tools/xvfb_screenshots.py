@@ -19,15 +19,15 @@ tiles hold the last minute) is grabbed last.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
+from desktop_session import fast_clock, grab, on_a_desktop, own_lsl_session, wait, wait_for
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -77,11 +77,6 @@ def start_lsl_clients() -> list[subprocess.Popen]:
             for i, (name, hr, rate) in enumerate(COACH_CLIENTS)]
 
 
-def grab(path: Path) -> None:
-    subprocess.run(["import", "-window", "root", str(path)], check=True)
-    print(path)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", type=float, default=1.0,
@@ -90,28 +85,24 @@ def main() -> int:
     parser.add_argument("--language", default="", choices=("", "en", "es", "pt", "pt_BR"),
                         help="the window's language (the file names end in -es, -pt)")
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY"):
-        print("run me under xvfb-run (see the docstring)", file=sys.stderr)
-        return 2
-    os.environ["BIOFEEDBACK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="biofeedback-xvfb-")
-    # an LSL session of our own (liblsl's SessionID): the coach view sees this run's clients only,
-    # not other streams on the machine or the network; the clients inherit the variable
-    lsl_cfg = Path(os.environ["BIOFEEDBACK_CONFIG_DIR"]) / "lsl_api.cfg"
-    lsl_cfg.write_text(f"[lab]\nSessionID = biofeedback-screenshots-{os.getpid()}\n")
-    os.environ["LSLAPICFG"] = str(lsl_cfg)
-    wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return on_a_desktop(lambda: with_lsl_clients("biofeedback-screenshots", lambda _clients: run(args)))
+
+
+def with_lsl_clients(session: str, run: Callable[[list[subprocess.Popen]], int]) -> int:
+    """``run(clients)`` with the coach's simulated clients on an LSL session of this run's own."""
+    own_lsl_session(session)
     clients = start_lsl_clients()
     try:
-        time.sleep(1.0)
-        return run(args)
+        return run(clients)
     finally:
-        for proc in (*clients, wm):
-            proc.terminate()
-            proc.wait(5)
+        for proc in clients:
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(5)
 
 
 def run(args) -> int:
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -129,27 +120,14 @@ def run(args) -> int:
     size = f"{screen.width()}x{screen.height()}" + (f"-{args.language}" if args.language else "")
     args.out.mkdir(parents=True, exist_ok=True)
 
-    def wait(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-
-    def wait_for(condition, timeout_s: float = 15.0) -> None:
-        end = time.monotonic() + timeout_s
-        while not condition() and time.monotonic() < end:
-            wait(0.05)
-
-    t0 = time.monotonic()
-
-    def fast_clock() -> float:
-        return t0 + args.speed * (time.monotonic() - t0)
+    clock = fast_clock(args.speed)
 
     with tempfile.TemporaryDirectory() as tmp:
         store = SessionStore(Path(tmp) / "demo.sqlite3")
         earlier_sessions(store, np.random.default_rng(3))
-        settings = Settings(first_run_notice_seen=True, source_kind="simulated",  # on fast_clock, as the window
+        settings = Settings(first_run_notice_seen=True, source_kind="simulated",  # on the sped-up clock, as the window
                             session_minutes=0, lsl_enabled=True, lsl_name="you (this window)")
-        window = MainWindow(settings, clock=fast_clock, save=False)
+        window = MainWindow(settings, clock=clock, save=False)
         integration = install_session_store(window, store)
         window.showMaximized()
         wait(1.0)
