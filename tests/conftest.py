@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import tty
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,16 @@ def data_dir(tmp_path, monkeypatch):
 
 SLOW_DEFAULT_S = 10.0  # a slow test's cost when its marker gives none (slow(about_s=...))
 
+
+
+@pytest.fixture
+def pty_path():
+    """The device side of a fresh pseudo-terminal in raw mode: a serial port nothing answers on."""
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    yield os.ttyname(slave)
+    for fd in (master, slave):
+        os.close(fd)
 
 def module_cost_s(items) -> float:
     marks = [item.get_closest_marker("slow") for item in items]

@@ -11,7 +11,6 @@ import queue
 import subprocess
 import sys
 import textwrap
-import tty
 
 import pytest
 import serial.serialposix
@@ -22,15 +21,6 @@ from biofeedback.io.serial_source import PortError, SerialSource, open_port
 from biofeedback.io.source import FAILED
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="dialout, /proc and ModemManager are Linux")
-
-
-@pytest.fixture
-def pty_path():
-    master, slave = os.openpty()
-    tty.setraw(slave)
-    yield os.ttyname(slave)
-    for fd in (master, slave):
-        os.close(fd)
 
 
 def fail_open_of(monkeypatch, path: str, number: int) -> None:

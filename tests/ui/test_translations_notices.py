@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tty
 
 import pytest
 
@@ -140,15 +139,6 @@ def test_every_refused_setting_is_said_in_the_window_language(tmp_path, restore_
         assert not any(english in said for english in ("expected", "allowed", "digits", "such as", "at most"))
         assert '"purple" (permitido: dark, light)' in said and "pacer_rate_bpm 99 (permitido: de 3 a 10)" in said
     assert "plan_weeks (um número de 401 dígitos)" in said and "no máximo 6)" in said
-
-
-@pytest.fixture
-def pty_path():
-    master, slave = os.openpty()
-    tty.setraw(slave)
-    yield os.ttyname(slave)
-    for fd in (master, slave):
-        os.close(fd)
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="ptys are POSIX")
