@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pytest
 from virtual_h10 import VirtualH10, record_person
 from virtual_strap import LATENCY_S
 
@@ -111,3 +112,13 @@ def test_h10_garbled_frames_are_gaps_and_a_dropped_link_restarts_the_ecg(air, re
     # nothing invented where samples were lost or the link was down
     assert not np.any((beats > bad_t[0] - 0.5 + LATENCY_S) & (beats < bad_t[-1] - 0.6))
     assert not np.any((beats > 45.2) & (beats < 48.0))
+
+
+@pytest.mark.parametrize("breathing_bpm", [4.5, 12.0])
+def test_h10_chest_breathing_rate_is_the_persons_at_slow_and_everyday_rates(air, record, breathing_bpm):
+    rec = record_person(90.0, breathing_bpm=breathing_bpm, seed=5)
+    _, source, _ = run_h10(air, record, rec)
+    truth_bpm = rec.breath_bpm[-1500:].mean()  # the last minute: the rate's window
+    rate = source.pmd.breath if source.pmd is not None else None
+    assert rate is not None and abs(rate.rate_bpm - truth_bpm) < 0.5
+    print(f"H10 chest breathing {rate.rate_bpm:.2f}/min vs the person's {truth_bpm:.2f}/min")

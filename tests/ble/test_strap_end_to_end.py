@@ -8,6 +8,7 @@ exact. Connection, reconnection and stop() run in real time.
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -18,7 +19,13 @@ from virtual_strap import LATENCY_S, NOTIFY_PERIOD_S, VirtualStrap, schedule
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.simulation import PersonParams, simulate_rr
 from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Gap
-from biofeedback.io.ble_source import HR_ONLY_TEXT, NO_CONTACT_TEXT, BleHeartRateSource
+from biofeedback.io.ble_source import (
+    HR_ONLY_TEXT,
+    LIST_SETTLE_S,
+    NO_CONTACT_TEXT,
+    BleHeartRateSource,
+    list_straps,
+)
 from biofeedback.io.clock import ManualClock
 from biofeedback.io.source import CONNECTED, CONNECTING, DISCONNECTED, FAILED, RECONNECTING, STOPPED
 
@@ -60,15 +67,18 @@ def test_ten_minutes_of_strap_intervals_equal_the_truth(air, record):
     t = np.array([b.t_s for b in beats])
     rr = np.array([b.ibi_ms for b in beats])
     # intervals as the strap measured them, on its 1024 Hz clock: within a tick of the true ones
-    assert np.max(np.abs(rr - true_rr_ms(truth_t, plan))) < 1.0
+    rr_error_ms = np.max(np.abs(rr - true_rr_ms(truth_t, plan)))
+    assert rr_error_ms < 1.0
     # beat times: the truth plus one constant (the first arrival's anchor), never arrival jitter
-    assert np.ptp(t - truth_t) < 0.001
+    spread_ms = 1000 * np.ptp(t - truth_t)
+    assert spread_ms < 1.0
     assert not record.of(Gap) and source.n_garbled == 0
     # and through the pipeline (what the user sees): every interval, the first one too
     out = Pipeline(correct=False).feed(record.events)
     assert np.max(np.abs(np.array([b.rr_ms for b in out.beats]) - true_rr_ms(truth_t, plan))) < 1.0
     assert [i.protocol for i in record.of(DeviceInfo)] == ["ble-hrm"]
-    print(f"600 s of strap time: {len(beats)} beats in {wall_s:.2f} s")
+    print(f"600 s of strap time: {len(beats)} beats in {wall_s:.2f} s; RR vs truth max error {rr_error_ms:.3f} ms "
+          f"(one tick {1000 / 1024:.3f} ms), beat time - truth spread {spread_ms:.3f} ms")
 
 
 def test_first_scan_connects_as_soon_as_the_strap_advertises(air, record):
@@ -90,6 +100,26 @@ def test_first_scan_connects_as_soon_as_the_strap_advertises(air, record):
     print(f"scan -> connected in {connected_s:.3f} s")
 
 
+def test_a_scan_lists_the_straps_soon_after_the_first_one_advertises(air):
+    """The listing scan (picker, ``ports --ble``) waits for the first strap, not its timeout."""
+    found: list = []
+    scan = threading.Thread(target=lambda: found.extend(list_straps(30.0, air.backend)))
+    scan.start()
+    time.sleep(0.5)  # scanning an empty air
+    assert not found
+    put_on_s = time.perf_counter()  # before its first advertisement
+    strap = VirtualStrap(air)
+    other = VirtualStrap(air, name="TICKR 1234", address="C0:22:33:44:55:66")
+    scan.join(timeout=10.0)
+    listed_s = time.perf_counter() - put_on_s
+    assert not scan.is_alive()
+    assert {(s.name, s.address) for s in found} == {(strap.name, strap.address), (other.name, other.address)}
+    assert all(isinstance(s.rssi_dbm, int) and s.rssi_dbm < 0 for s in found)
+    assert listed_s < 2.0  # the issue's promise; LIST_SETTLE_S of it is waiting for other straps to answer
+    print(f"scan list: 2 straps with name, RSSI and address {listed_s:.3f} s after the first was put on "
+          f"(settle {LIST_SETTLE_S:g} s)")
+
+
 def test_a_dropped_link_is_a_gap_then_the_source_reconnects_and_beats_go_on(air, record):
     plan = schedule(true_beats(120.0), 120.0)
     strap, source, sent = run_plan(air, record, plan, drops=((40.0, 5.0),))
@@ -107,9 +137,15 @@ def test_a_dropped_link_is_a_gap_then_the_source_reconnects_and_beats_go_on(air,
     # each connection's beat clock is the strap's own again (anchored anew after the gap)
     assert np.ptp((t - truth_t)[before]) < 0.001 and np.ptp((t - truth_t)[after]) < 0.001
     rr = np.array([b.ibi_ms for b in beats])
-    assert np.max(np.abs(rr - true_rr_ms(truth_t, plan))) < 1.0  # the first after the gap too
+    rr_error_ms = np.max(np.abs(rr - true_rr_ms(truth_t, plan)))
+    assert rr_error_ms < 1.0  # the first after the gap too
     out = Pipeline(correct=False).feed(record.events)
     assert all(not (b.t_s - b.rr_ms / 1000 < 40.0 < b.t_s) for b in out.beats)  # no interval across the gap
+    lost_at = next(t for t, s in record.states if s.state == DISCONNECTED)
+    back_at = [t for t, s in record.states if s.state == CONNECTED][1]
+    print(f"drop at 40 s (strap silent 5 s): reconnected {back_at - lost_at:.3f} s after the loss was said "
+          f"(back-off {source._backoff_s[0]:g} s); beats {before.sum()} before, {after.sum()} after, none in "
+          f"the outage; RR max error {rr_error_ms:.3f} ms")
 
 
 def test_lost_skin_contact_is_a_gap_and_a_status_not_beats(air, record):
@@ -125,15 +161,20 @@ def test_lost_skin_contact_is_a_gap_and_a_status_not_beats(air, record):
     assert len(t) == len(truth_t) and not np.any((t > 30.5) & (t < 45.0))
     back = truth_t > 45.0
     assert np.ptp((t - truth_t)[back]) < 0.001  # beats resume on the strap's clock
+    first_back_s = t[back][0]
     out = Pipeline(correct=False).feed(record.events)
     assert out.beats and all(not (b.t_s - b.rr_ms / 1000 < 35.0 < b.t_s) for b in out.beats)
+    print(f"contact lost 30-45 s: status 'finger_out' at {statuses[0].t_s:.2f} s, 'ok' at {statuses[1].t_s:.2f} s, "
+          f"gap 'poor_signal'; no beat in 30.5-45 s; first beat back at {first_back_s:.2f} s")
 
 
 def test_a_strap_without_intervals_is_told_plainly(air, record):
     plan = schedule(true_beats(20.0), 20.0, rr=False)
     run_plan(air, record, plan)
     assert not record.of(DeviceBeat)
-    assert any(HR_ONLY_TEXT in m for m in record.messages())
+    said = [m for m in record.messages() if HR_ONLY_TEXT in m]
+    assert said
+    print(f"HR-only strap (20 notifications, no RR): 0 beats; said {said[0]!r}")
 
 
 def test_garbled_notifications_are_gaps_not_beats(air, record):
@@ -180,12 +221,13 @@ def test_a_strap_switched_on_later_is_connected_to_on_a_retry(air, record):
 
 # -- stop() from each state -------------------------------------------------------------------------
 
-def stop_latency(source, record) -> float:
+def stop_latency(source, record, state: str) -> float:
     t0 = time.perf_counter()
     source.stop()
     latency = time.perf_counter() - t0
     assert not source._thread.is_alive()
     assert record.wait_for(lambda r: r.said(STOPPED), timeout_s=1.0)
+    print(f"stop() during {state}: {1000 * latency:.1f} ms")
     return latency
 
 
@@ -194,7 +236,7 @@ def test_stop_ends_a_scan_at_once(air, record):
     source.start(record.on_events, record.on_state)
     assert record.wait_for(lambda r: r.said(CONNECTING))
     time.sleep(0.2)
-    assert stop_latency(source, record) < STOP_LIMIT_S
+    assert stop_latency(source, record, "a scan") < STOP_LIMIT_S
     assert air._scanners == 0  # the scan was stopped, not left running
 
 
@@ -203,7 +245,7 @@ def test_stop_ends_a_connection_attempt_at_once(air, record):
     source.start(record.on_events, record.on_state)
     assert record.wait_for(lambda r: r.said(CONNECTING))
     time.sleep(0.2)
-    assert stop_latency(source, record) < STOP_LIMIT_S
+    assert stop_latency(source, record, "a connection attempt") < STOP_LIMIT_S
     assert not record.said(CONNECTED)
 
 
@@ -213,7 +255,7 @@ def test_stop_ends_a_back_off_wait_at_once(air, record):
     source.start(record.on_events, record.on_state)
     assert record.wait_for(lambda r: r.said(RECONNECTING))
     assert "busy" in record.said(RECONNECTING)[0].message and "30 s" in record.said(RECONNECTING)[0].message
-    assert stop_latency(source, record) < STOP_LIMIT_S
+    assert stop_latency(source, record, "a 30 s back-off wait") < STOP_LIMIT_S
 
 
 def test_stop_ends_a_connection_at_once(air, record):
@@ -221,7 +263,7 @@ def test_stop_ends_a_connection_at_once(air, record):
     source = BleHeartRateSource(backend=air.backend)
     source.start(record.on_events, record.on_state)
     assert record.wait_for(lambda r: r.said(CONNECTED))
-    assert stop_latency(source, record) < STOP_LIMIT_S
+    assert stop_latency(source, record, "a connection") < STOP_LIMIT_S
     air.call(_no_connections_left(strap))
 
 
