@@ -6,6 +6,9 @@ with one strap on it, playing the simulated person in real time, as
 ``loop://`` stands in for a serial port. ``strap_plan`` gives the test the
 same notifications. With ``BIOFEEDBACK_TEST_STRAP=h10`` the strap is a
 virtual Polar H10 (``h10_plan``: its ECG and accelerometer frames too).
+``BIOFEEDBACK_TEST_TRUTH=OUT.csv`` writes the truth of the beats the strap
+sends (as ``simulate --truth`` does for the serial simulator): each beat's
+time on the strap's clock, its true interval and the interval sent (1/1024 s).
 """
 
 from __future__ import annotations
@@ -29,6 +32,17 @@ def strap_plan() -> Schedule:
     return schedule(beats, DURATION_S, period_s=0.5)  # a strap that notifies twice a second
 
 
+def write_truth(path: str, plan: Schedule) -> None:
+    """time_s,rr_ms,rr_sent_ms of every beat the strap sends an interval for."""
+    every = plan.beat_t_s
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("time_s,rr_ms,rr_sent_ms\n")
+        for note in plan.notifications:
+            for t, raw in zip(note.beat_t_s, note.rr_raw, strict=True):
+                previous = every[every.index(t) - 1]
+                out.write(f"{t:.6f},{(t - previous) * 1000:.3f},{raw * 1000 / 1024:.6f}\n")
+
+
 def h10_plan():
     from virtual_h10 import record_person  # SciPy, the simulated person: only for an H10
 
@@ -43,6 +57,9 @@ def backend():
         strap: VirtualStrap = VirtualH10(air)
         notes = h10_plan().notes()
     else:
-        strap, notes = VirtualStrap(air), strap_plan().notifications
+        plan = strap_plan()
+        strap, notes = VirtualStrap(air), plan.notifications
+        if os.environ.get("BIOFEEDBACK_TEST_TRUTH"):
+            write_truth(os.environ["BIOFEEDBACK_TEST_TRUTH"], plan)
     asyncio.run_coroutine_threadsafe(strap.play(notes, speed=1.0), air.loop)
     return air.backend

@@ -23,10 +23,12 @@ HERE = Path(__file__).parent
 NO_SYSTEM_BUS = not Path("/run/dbus/system_bus_socket").exists() and sys.platform.startswith("linux")
 
 
-def run_cli(*args: str, virtual: bool = True, timeout_s: float = 60, strap: str = "") -> subprocess.CompletedProcess:
+def run_cli(*args: str, virtual: bool = True, timeout_s: float = 60, strap: str = "",
+            truth: Path | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env.pop("BIOFEEDBACK_BLE_BACKEND", None)
     env["BIOFEEDBACK_TEST_STRAP"] = strap
+    env["BIOFEEDBACK_TEST_TRUTH"] = str(truth or "")
     if virtual:
         env["BIOFEEDBACK_BLE_BACKEND"] = "cli_air:backend"
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH", "")]))
@@ -43,15 +45,20 @@ def test_ports_ble_lists_the_strap_with_its_signal_and_address():
 
 
 def test_record_ble_writes_the_strap_intervals(tmp_path):
-    out = tmp_path / "beats.csv"
-    result = run_cli("record", "--ble", "--duration", "2", "--out", str(out), "--no-store", "--no-correct")
+    out, truth_csv = tmp_path / "beats.csv", tmp_path / "truth.csv"
+    result = run_cli("record", "--ble", "--duration", "2", "--out", str(out), "--no-store", "--no-correct",
+                     truth=truth_csv)
     assert result.returncode == 0, result.stderr
     assert "[connected] Connected to Polar H10 0A1B2C3D (C0:11:22:33:44:55)." in result.stderr
     with open(out, encoding="utf-8") as f:
-        rr = [float(row["rr_ms"]) for row in csv.DictReader(f)]
-    sent = np.array(strap_plan().sent_rr_raw, dtype=float) * 1000 / 1024
+        rr = np.array([float(row["rr_ms"]) for row in csv.DictReader(f)])
+    with open(truth_csv, encoding="utf-8") as f:  # the virtual strap's truth file
+        truth = [(float(row["rr_ms"]), float(row["rr_sent_ms"])) for row in csv.DictReader(f)]
+    true_ms, sent_ms = np.array(truth).T
+    assert np.allclose(sent_ms, np.array(strap_plan().sent_rr_raw) * 1000 / 1024, atol=1e-6)
     assert len(rr) >= 3
-    assert rr == pytest.approx(sent[:len(rr)].tolist(), abs=0.01)  # the strap's own, every one from the first
+    assert rr == pytest.approx(sent_ms[:len(rr)], abs=0.01)  # the strap's own, every one from the first
+    assert np.max(np.abs(rr - true_ms[:len(rr)])) < 1.0  # within one 1/1024 s tick of the true intervals
 
 
 def test_record_ble_raw_keeps_a_polar_h10s_ecg_and_accelerometer(tmp_path):
