@@ -1,4 +1,4 @@
-"""Regenerate docs/screenshots/history.png, report.png and progress-1/2.png from a demo session store.
+"""Regenerate docs/screenshots/history.png, report.png and progress-1/2/3.png from a demo session store.
 
 The demo store (a temporary folder) holds six weeks of practice: synthetic
 five-minute sessions whose breathing swing grows with practice, with check-ins,
@@ -131,9 +131,10 @@ def main() -> int:
         write_progress_pdf(load_progress(store, settings, today.astimezone().date()), pdf)
         doc = QPdfDocument()
         doc.load(str(pdf))
-        for page in (0, 1):
-            doc.render(page, QSize(1000, 1414)).save(str(args.out / f"progress-{page + 1}.png"))
-    for name in ("history.png", "report.png", "progress-1.png", "progress-2.png"):
+        pages = [f"progress-{page + 1}.png" for page in range(doc.pageCount())]
+        for page, name in enumerate(pages):
+            doc.render(page, QSize(1000, 1414)).save(str(args.out / name))
+    for name in ("history.png", "report.png", *pages):
         print(args.out / name)
     return 0
 

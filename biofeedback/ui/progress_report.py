@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPolygonF
 
 from biofeedback import __version__, config
 from biofeedback.app.progress_data import ProgressReport
@@ -42,6 +42,11 @@ from biofeedback.ui.report_drawing import (
 BAR, TARGET = QColor("#1f7fae"), QColor("#c8453a")
 ITEM_COLORS = {"pain": QColor("#c8453a"), "stress": QColor("#a86400"), "mood": QColor("#2e8b57")}
 ITEMS = ("pain", "stress", "mood")
+# weeks where two items have the same mean (stress and mood both 5, say) must still show both: each item has
+# its own dash and marker, and its markers sit a few points to the side of the week
+ITEM_DASH = {"pain": Qt.PenStyle.SolidLine, "stress": Qt.PenStyle.DashLine, "mood": Qt.PenStyle.DotLine}
+ITEM_DODGE_PX = {"pain": -7.0, "stress": 0.0, "mood": 7.0}
+ITEM_MARKER_PX = 4.5  # half the marker's width
 ROW_PX = 24.0
 MAX_TABLE_WEEKS = 16  # more weeks than fit a page: the latest are shown (the chart shows them all)
 WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop)
@@ -217,27 +222,52 @@ def _practice_page(p: QPainter, r: ProgressReport) -> None:
             day=day_month_year(a.started.date()), rate=rate, minutes=number(a.minutes)), 13)
 
 
+def _item_pen(item: str) -> QPen:
+    pen = QPen(ITEM_COLORS[item], 2.5)
+    pen.setStyle(ITEM_DASH[item])
+    return pen
+
+
+def _item_marker(p: QPainter, item: str, at: QPointF) -> None:
+    """Pain a disc, stress a square, mood a diamond: told apart where they overlap, and without colour."""
+    h = ITEM_MARKER_PX
+    p.setBrush(ITEM_COLORS[item])
+    p.setPen(Qt.PenStyle.NoPen)
+    if item == "pain":
+        p.drawEllipse(at, h, h)
+    elif item == "stress":
+        p.drawRect(QRectF(at.x() - h, at.y() - h, 2 * h, 2 * h))
+    else:
+        p.drawPolygon(QPolygonF([QPointF(at.x(), at.y() - 1.3 * h), QPointF(at.x() + 1.3 * h, at.y()),
+                                 QPointF(at.x(), at.y() + 1.3 * h), QPointF(at.x() - 1.3 * h, at.y())]))
+
+
 def _checkin_page(p: QPainter, r: ProgressReport) -> None:
     y = _heading(p, translate("ProgressReport", "Check-ins and heart rhythm"), r)
     draw_text(p, MARGIN, y, translate("ProgressReport", "Before sessions: the weekly mean (0-10)"), 15, bold=True)
     legend_x = PAGE_W - MARGIN - 300
     for k, item in enumerate(ITEMS):
-        p.fillRect(QRectF(legend_x + 100 * k, y + 6, 14, 4), ITEM_COLORS[item])
-        draw_text(p, legend_x + 100 * k + 20, y - 2, translate("ProgressReport", ITEM_WORDS[item]), 13, MUTED)
+        swatch_x = legend_x + 100 * k - 12
+        p.setPen(_item_pen(item))
+        p.drawLine(QPointF(swatch_x, y + 8), QPointF(swatch_x + 26, y + 8))
+        _item_marker(p, item, QPointF(swatch_x + 13, y + 8))
+        draw_text(p, swatch_x + 32, y - 2, translate("ProgressReport", ITEM_WORDS[item]), 13, MUTED)
     rect = QRectF(MARGIN + 45, y + 58, PAGE_W - 2 * MARGIN - 45, 220)
     n = max(len(r.weeks), 1)
     axes = Axes(p, rect, (-0.5, n - 0.5), (0.0, 10.0))
     axes.frame("", "0-10", xfmt="")
+    week_px = rect.width() / n
     for item in ITEMS:
         xs = [k for k, w in enumerate(r.weeks) if w.before[item] is not None]
         ys = [r.weeks[k].before[item] for k in xs]
+        shift_px = float(np.clip(ITEM_DODGE_PX[item], -week_px / 6, week_px / 6))  # never near the next week
+        dodge = shift_px / week_px  # in weeks
         for a, b in zip(xs[:-1], xs[1:], strict=True):  # joined only between consecutive weeks: a gap stays one
             if b == a + 1:
-                axes.polyline([a, b], [r.weeks[a].before[item], r.weeks[b].before[item]], QPen(ITEM_COLORS[item], 2.5))
-        p.setBrush(ITEM_COLORS[item])
-        p.setPen(Qt.PenStyle.NoPen)
+                axes.polyline([a + dodge, b + dodge], [r.weeks[a].before[item], r.weeks[b].before[item]],
+                              _item_pen(item))
         for k, v in zip(xs, ys, strict=True):
-            p.drawEllipse(QPointF(float(axes.x(k)), float(axes.y(v))), 4.5, 4.5)
+            _item_marker(p, item, QPointF(float(axes.x(k + dodge)), float(axes.y(v))))
     step = max(1, int(np.ceil(n / 10)))
     for k, w in enumerate(r.weeks):
         if k % step == 0:
