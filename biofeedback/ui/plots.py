@@ -26,6 +26,7 @@ from biofeedback.ui.theme import Theme, blend, point_font, style_plot
 # peak downsampling keeps a min and a max per bin: bins of 2 px give one point per pixel
 POINTS_PER_PX_FACTOR = 0.5
 STICKY_MAX_SLACK = 1.5  # a kept y range is at most this many times what the data need
+MARK_PAD_SHARE = 0.05  # room above a marked beat's dot (a share of the data's span)
 PULSE_Y_RANGE_EVERY_S = 0.25  # the pulse's y range follows the data at this pace (a percentile of ~4000 samples)
 SHORT_TITLE_FROM_PT = 13  # presentation type: the tachogram's title in its short form, so it fits
 GUIDE_ALPHA = 200 / 255  # the pacer guide's share over the background (an opaque mix of the two)
@@ -303,6 +304,21 @@ class _LivePlot(pg.PlotWidget):
             self.setYRange(*changed, padding=0)
 
 
+def _with_marks(found: tuple[tuple[float, float], tuple[float, float]] | None, marks_y: np.ndarray
+                ) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """``found`` stretched so every marked beat is in view.
+
+    An ECG's R peaks are one or two samples a beat, under 2 % of them: the 99th
+    percentile falls on their flanks and the tips would be cut off.
+    """
+    if found is None or not marks_y.size:
+        return found
+    (lo, hi), (data_lo, data_hi) = found
+    top, bottom = float(np.max(marks_y)), float(np.min(marks_y))
+    pad = MARK_PAD_SHARE * (max(top, data_hi) - min(bottom, data_lo))
+    return (min(lo, bottom - pad), max(hi, top + pad)), (min(data_lo, bottom), max(data_hi, top))
+
+
 class PulsePlot(_LivePlot):
     """Raw pulse wave of the last seconds, detected beats marked."""
 
@@ -363,16 +379,18 @@ class PulsePlot(_LivePlot):
         # artifact stage's look-ahead (sources without a PPG detector have only those)
         marked = model.detections if len(model.detections) else model.beats
         beats = marked.since(now_s - self.span_s - 0.5)
+        marks_y = np.empty(0)
         if len(beats) and len(ppg) > 1:
             bx = beats[:, 0]
             keep = bx >= ppg[0, 0]
-            self.marks.set_points(bx[keep] - now_s, np.interp(bx[keep], ppg[:, 0], ppg[:, 1]))
+            marks_y = np.interp(bx[keep], ppg[:, 0], ppg[:, 1])
+            self.marks.set_points(bx[keep] - now_s, marks_y)
         else:
             self.marks.clear()
         if len(ppg) > 10 and (now_s >= self._y_range_due_s or now_s < self._y_range_due_s - 1.0):
             # pulse peaks are the top few percent of samples: 1-99 % plus a wide pad keeps them in view
             self._y_range_due_s = now_s + PULSE_Y_RANGE_EVERY_S
-            self._set_y(range_and_data(ppg[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25))
+            self._set_y(_with_marks(range_and_data(ppg[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25), marks_y))
 
 
 class TachogramPlot(_LivePlot):

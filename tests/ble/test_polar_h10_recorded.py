@@ -73,7 +73,7 @@ def test_h10_samples_are_recorded_and_replay_and_export_give_the_live_beats(air,
     assert np.array_equal(beats_of(replayed), live_beats)
 
 
-def test_h10_ecg_is_the_live_wave_and_the_chest_is_the_breathing_under_the_pacer(air, record):
+def test_h10_ecg_is_the_live_wave_and_the_chest_is_the_breathing_under_the_pacer(air, record, qtbot):
     rec = record_person(DURATION_S, breathing_bpm=6.0)
     run_h10(air, record, rec)
     model, pipeline = LiveModel(), Pipeline()
@@ -83,6 +83,18 @@ def test_h10_ecg_is_the_live_wave_and_the_chest_is_the_breathing_under_the_pacer
     ecg_t, ecg_uv = signal(record.events, "ecg")
     wave = model.ppg.view()
     assert np.array_equal(wave[:, 0], ecg_t[-len(wave):]) and np.array_equal(wave[:, 1], ecg_uv[-len(wave):])
+    from biofeedback.ui.plots import PulsePlot
+    from biofeedback.ui.theme import DARK
+
+    plot = PulsePlot(DARK)
+    qtbot.addWidget(plot)
+    plot.resize(900, 250)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.refresh(model, float(ecg_t[-1]))
+    lo, hi = plot.viewRange()[1]
+    _, r_peaks_uv = plot.marks.getData()  # the beats marked on the wave: the R peaks' tips
+    assert len(r_peaks_uv) >= 5 and np.all((r_peaks_uv > lo) & (r_peaks_uv < hi))
     assert isinstance(model.breathing, ChestRespirationTracker)
     est = model.breathing.latest
     truth_bpm = rec.breath_bpm[-1500:].mean()

@@ -211,3 +211,19 @@ def test_a_range_at_its_minimum_span_does_not_follow_every_drift_of_data_that_st
         assert sticky_range(current, *range_and_data(values + drift, config.PLOT_MIN_SPAN_RMSSD_MS, floor=0.0)) is None
     moved = sticky_range(current, *range_and_data(values + 15.0, config.PLOT_MIN_SPAN_RMSSD_MS, floor=0.0))
     assert moved is not None and moved[0] <= 59.0 - 0.5 and moved[1] >= 59.5  # data out of view: it follows
+
+
+def test_an_ecgs_r_peaks_stay_in_view_though_they_are_under_one_percent_of_samples(qtbot):
+    plot = shown(qtbot, PulsePlot(DARK))
+    fs = 130.0  # a Polar H10's ECG: an R peak is one or two samples of each ~115
+    t = np.arange(int(12 * fs)) / fs
+    wave = 40.0 * np.sin(2 * np.pi * 0.25 * t) + 5.0 * np.random.default_rng(3).standard_normal(t.size)
+    r_at = np.arange(40, t.size, 117)
+    wave[r_at] += 1200.0
+    model = LiveModel()
+    model.add(PipelineOutput(ppg=[PpgBlock(t, wave, fs)], detections_t_s=list(t[r_at])), host_t_s=100.0)
+    plot.refresh(model, float(t[-1]))
+    lo, hi = plot.viewRange()[1]
+    _, marks_y = plot.marks.getData()
+    assert len(marks_y) >= 8 and np.all((marks_y > lo) & (marks_y < hi))  # every marked beat's dot is drawn
+    assert hi - lo < 2 * (np.ptp(wave) + 100)  # and the wave is not squashed for it
