@@ -225,3 +225,35 @@ def test_back_in_the_window_after_an_assessment_the_dose_counts_its_minutes(make
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     assert window.practice.panel.dose.text() == "<b>Today 12 of 40 min · 0 of 2 sessions · 28 min left</b>"
     assert window.practice.panel.step.text() == "Next: Session 1 of 2 today: 20 min (28 min left today)."
+
+
+def test_getting_started_runs_its_2_minute_session_and_opens_the_assessment_then_comes_back(
+        make_window, qtbot, tmp_path, config_dir):
+    window = make_window(Settings())
+    install_session_store(window, SessionStore(tmp_path / "s.db"), checkins=False)  # a new, empty store
+    window.show_first_run_notice_if_needed()
+    wizard = window.first_run
+    wizard.next()
+    qtbot.mouseClick(wizard.simulated_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.live.connected, timeout=5000)
+    wizard.next()
+    now_s = [1000.0]
+    window.live.session.clock = lambda: now_s[0]  # the session's clock, moved by the test
+    qtbot.mouseClick(wizard.session_button, Qt.MouseButton.LeftButton)
+    assert window.live.session.running and window.live.session.duration_s == 120.0 and not wizard.isVisible()
+    now_s[0] += 119.0
+    qtbot.wait(300)  # the window's 10 Hz tick: not yet
+    assert window.live.session.running and not wizard.isVisible()
+    now_s[0] += 1.0
+    qtbot.waitUntil(wizard.isVisible, timeout=5000)
+    assert not window.live.session.running
+    assert wizard.session_note.text() == ("Session done. Well done: its summary is in the main window "
+                                          "(and in History).")
+    wizard.next()
+    assert "resonance rate" in wizard.currentPage().title()
+    qtbot.mouseClick(wizard.assess_button, Qt.MouseButton.LeftButton)  # the assessment, now: the path steps aside
+    assessment = window.wizard
+    assert assessment is not None and assessment.isVisible() and not wizard.isVisible()
+    assessment.reject()  # not now after all: back on the path, where it was
+    qtbot.waitUntil(wizard.isVisible, timeout=3000)
+    assert "resonance rate" in wizard.currentPage().title()
