@@ -79,7 +79,8 @@ def test_h10_ecg_beats_match_the_truth_and_the_chest_gives_the_breathing_rate(ai
     rate = source.pmd.breath if source.pmd is not None else None
     assert rate is not None and abs(rate.rate_bpm - rec.breath_bpm[-1500:].mean()) < 0.5
     print(f"H10 {sent[-1].t_s:.0f} s in {wall_s:.2f} s wall: {truth.size} beats, F1 {score:.4f}, "
-          f"timing error median {1000 * np.median(errors):+.2f} ms, max {1000 * np.abs(errors).max():.2f} ms; "
+          f"timing error median {1000 * np.median(errors):+.2f} ms, max {1000 * np.abs(errors).max():.2f} ms "
+          f"(RR error max {1000 * np.abs(np.diff(errors)).max():.2f} ms, rms {1000 * np.sqrt(np.mean(np.diff(errors) ** 2)):.2f}); "
           f"breathing {rate.rate_bpm:.2f}/min vs {rec.breath_bpm[-1500:].mean():.2f}")
 
 

@@ -149,7 +149,9 @@ def test_a_dropped_link_is_a_gap_then_the_source_reconnects_and_beats_go_on(air,
 
 
 def test_lost_skin_contact_is_a_gap_and_a_status_not_beats(air, record):
-    plan = schedule(true_beats(90.0), 90.0, no_contact=(30.0, 45.0))  # sends noise intervals meanwhile
+    # a strap with 16-bit heart rate and energy expended; it sends noise intervals without contact
+    plan = schedule(true_beats(90.0), 90.0, no_contact=(30.0, 45.0), hr16=True, energy_every=5)
+    assert all(n.payload[0] & 0x01 for n in plan.notifications)
     _, _, sent = run_plan(air, record, plan)
     statuses = record.of(DeviceStatus)
     assert [s.state for s in statuses] == ["finger_out", "ok"]
@@ -161,10 +163,12 @@ def test_lost_skin_contact_is_a_gap_and_a_status_not_beats(air, record):
     assert len(t) == len(truth_t) and not np.any((t > 30.5) & (t < 45.0))
     back = truth_t > 45.0
     assert np.ptp((t - truth_t)[back]) < 0.001  # beats resume on the strap's clock
+    rr = np.array([b.ibi_ms for b in record.of(DeviceBeat)])
+    assert np.max(np.abs(rr - true_rr_ms(truth_t, plan))) < 1.0
     first_back_s = t[back][0]
     out = Pipeline(correct=False).feed(record.events)
     assert out.beats and all(not (b.t_s - b.rr_ms / 1000 < 35.0 < b.t_s) for b in out.beats)
-    print(f"contact lost 30-45 s: status 'finger_out' at {statuses[0].t_s:.2f} s, 'ok' at {statuses[1].t_s:.2f} s, "
+    print(f"contact lost 30-45 s (16-bit HR strap): status 'finger_out' at {statuses[0].t_s:.2f} s, 'ok' at {statuses[1].t_s:.2f} s, "
           f"gap 'poor_signal'; no beat in 30.5-45 s; first beat back at {first_back_s:.2f} s")
 
 
