@@ -19,6 +19,8 @@ from cli_air import h10_plan, strap_plan
 from biofeedback.core.types import DeviceBeat, SignalBlock
 from biofeedback.io.files import load_recording
 
+pytestmark = pytest.mark.slow(about_s=5)  # each a subprocess: imports, a 1 s listing scan or 2-3 s of recording
+
 HERE = Path(__file__).parent
 NO_SYSTEM_BUS = not Path("/run/dbus/system_bus_socket").exists() and sys.platform.startswith("linux")
 
