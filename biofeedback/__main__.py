@@ -64,6 +64,21 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return reader_gone()
+
+
+def reader_gone() -> int:
+    """What we print went to a pipe whose reader has stopped (``progress --json | head``): what is left
+    goes nowhere, with no traceback, and the exit status says the output was cut, as SIGPIPE's would."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush must not fail again
+    except (OSError, ValueError):
+        pass
+    return 141
 
 
 def gui_main() -> int:

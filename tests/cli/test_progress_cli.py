@@ -180,3 +180,14 @@ def test_the_plan_is_chosen_headless_and_kept_in_the_settings_file(tmp_path):
     refused = cli("plan", "lehrer", "--minutes", "3", env=env)
     assert refused.returncode == 2 and "lehrer sets its own numbers" in refused.stderr
     assert json.loads((tmp_path / "settings.json").read_text(encoding="utf-8")) == saved  # nothing changed
+
+
+def test_a_reader_that_stops_early_cuts_the_output_without_a_traceback(tmp_path):
+    env = {**os.environ, "BIOFEEDBACK_CONFIG_DIR": str(tmp_path), "BIOFEEDBACK_DATA_DIR": str(tmp_path / "data")}
+    child = subprocess.Popen([sys.executable, "-m", "biofeedback", "progress", "--json"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # gone before the child prints (as `| head -0` would be)
+    stderr = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 141
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
