@@ -1,5 +1,5 @@
 """History's progress view against a plan: each week's target drawn across its bar, this week's share in the
-header, sessions that do not count left out of every plot and said."""
+header, sessions that do not count left out of every plot and said, and marked in History's table."""
 
 from __future__ import annotations
 
@@ -46,3 +46,22 @@ def test_weeks_are_drawn_against_the_plan_and_left_out_sessions_are_not_drawn(qt
     view.set_sessions(sessions, today=START + timedelta(days=24))  # no plan: no target
     assert view.targets.getData()[0] is None or len(view.targets.getData()[0]) == 0
     assert "planned" not in view.header.text()
+
+
+def test_history_marks_each_session_left_out_of_the_four_weeks_and_counts_the_rest(qtbot, tmp_path):
+    from progress_store import build
+
+    from biofeedback.io.session_format import HISTORY_COLUMNS
+    from biofeedback.io.store import STORE_FILENAME, SessionStore
+    from biofeedback.ui.history_view import HistoryView
+
+    left_out = build(tmp_path)
+    with SessionStore(tmp_path / STORE_FILENAME) as store:
+        view = HistoryView(store)
+        qtbot.addWidget(view)
+        model, column = view.model, HISTORY_COLUMNS.index("counted")
+        counted = {model.sessions[r].id: model.data(model.index(r, column)) for r in range(model.rowCount())}
+        assert [counted[left_out[k]] for k in ("short", "unpaced", "simulated", "replay")] == [
+            "no: short", "no: no pacer", "no: simulated", "no: replay"]
+        assert sorted(v for k, v in counted.items() if k not in left_out.values()) == ["yes"] * 13  # practice
+        assert "4 sessions not counted" in view.trends.header.text()
