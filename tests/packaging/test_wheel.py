@@ -2,7 +2,8 @@
 then the wheel from the sdist) with no warning, installed by pipx into an empty environment (its
 dependencies from the package index, as a person's ``pipx install`` gets them: ~30 s and 1 GB
 here with pip's cache warm), and used there through its own scripts: ``--version``, ``analyze``
-of the sample inside the wheel, and the app started offscreen until beats arrive.
+of the sample inside the wheel, the app started offscreen until beats arrive, and its menu entry
+(``install-desktop``, validated by ``desktop-file-validate``).
 """
 
 from __future__ import annotations
@@ -134,3 +135,24 @@ def test_installed_gui_opens_offscreen_and_beats_arrive(venv, tmp_path):
     line = run.stdout.strip().splitlines()[-1]
     assert "window shown, source connected" in line, run.stdout + run.stderr[-2000:]
     assert int(line.rsplit(",", 1)[1].split()[0]) >= 3  # "…, N beats"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="desktop entries are Linux")
+def test_installed_install_desktop_writes_a_valid_entry_that_starts_the_installed_app(venv, tmp_path):
+    validate = shutil.which("desktop-file-validate")
+    if validate is None:
+        if os.environ.get("CI"):
+            pytest.fail("desktop-file-validate is missing: .ci/run installs Debian's desktop-file-utils")
+        pytest.skip("desktop-file-validate not installed (Debian: desktop-file-utils)")
+    env = user_env(tmp_path)
+    run = subprocess.run([str(venv / "bin" / "biofeedback"), "install-desktop"], capture_output=True, text=True,
+                         env=env, cwd=tmp_path, timeout=60)
+    assert run.returncode == 0, run.stderr
+    entry = tmp_path / "share" / "applications" / "biofeedback.desktop"
+    check = subprocess.run([validate, str(entry)], capture_output=True, text=True, timeout=30)
+    assert check.returncode == 0 and check.stdout == "", check.stdout + check.stderr
+    exec_line = next(x for x in entry.read_text(encoding="utf-8").splitlines() if x.startswith("Exec="))
+    assert exec_line == f"Exec={venv / 'bin' / 'biofeedback-gui'}"  # pipx's own script, no console on Windows
+    started = subprocess.run([exec_line[len("Exec="):], "--version"], capture_output=True, text=True, env=env,
+                             timeout=60)
+    assert started.stdout.strip() == f"biofeedback {biofeedback.__version__}"
