@@ -11,8 +11,10 @@ venv in the same run.
   same command from the venv.
 
 Exit status 1 when the build fails, the bundle does not show its window with the simulated sensor
-connected and beats arriving, or the folder is over SIZE_LIMIT_MB (it was 358 MB; 450 MB when
-pandas' optional HDF5/netCDF/dask back ends came along). The build takes 65-190 s on 2 cores;
+connected and beats arriving, the bundle's or the venv's first run writes anything on stderr, the
+bundle's ``install-desktop`` entry fails ``desktop-file-validate`` (Debian's desktop-file-utils), or
+the folder is over SIZE_LIMIT_MB (it was 358 MB; 450 MB when pandas' optional HDF5/netCDF/dask
+back ends came along). The build takes 65-190 s on 2 cores;
 ``tests/packaging/test_bundle.py`` runs this script in the test suite (marked slow).
 
 Run: ``.venv/bin/python benchmarks/bundle.py [--out build/bundle-bench]`` (needs
@@ -52,8 +54,9 @@ def timed(cmd: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]
     return time.monotonic() - start_s, run
 
 
-def launch(cmd: list[str], tmp: Path) -> tuple[float, str, int]:
-    """Spawn to the third beat (and the app's own exit); (seconds, its report line, exit status)."""
+def launch(cmd: list[str], tmp: Path) -> tuple[float, str, int, str]:
+    """Spawn to the third beat (and the app's own exit), a first run (empty settings and data
+    folders); (seconds, its report line, exit status, what it wrote on stderr)."""
     env = dict(os.environ, BIOFEEDBACK_CONFIG_DIR=str(tmp / "config"), BIOFEEDBACK_DATA_DIR=str(tmp / "data"))
     env.pop("QT_QPA_PLATFORM", None)  # a real X server: the xcb plugin, as on a desktop
     args = [*cmd, "gui", "--simulate", "--quit-after-beats", str(BEATS), "--quit-after", str(LAUNCH_LIMIT_S)]
@@ -65,7 +68,28 @@ def launch(cmd: list[str], tmp: Path) -> tuple[float, str, int]:
     lines = run.stdout.strip().splitlines()
     if run.stderr.strip():  # all of it when the launch failed (the traceback's end says why)
         print(f"    stderr: {run.stderr.strip() if run.returncode else run.stderr.strip()[:600]}")
-    return seconds, (lines[-1] if lines else "(nothing printed)"), run.returncode
+    return seconds, (lines[-1] if lines else "(nothing printed)"), run.returncode, run.stderr.strip()
+
+
+def desktop_entry(executable: Path, tmp: Path) -> tuple[str, bool]:
+    """The bundle's ``install-desktop`` as a person runs it: (what was found, whether that is a
+    failure). Its entry must pass desktop-file-validate and start this very bundle."""
+    validate = shutil.which("desktop-file-validate")
+    if validate is None or not sys.platform.startswith("linux"):
+        return "not checked (Linux with desktop-file-validate only: apt-get install desktop-file-utils)", False
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp / "share"), QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run([str(executable), "install-desktop"], capture_output=True, text=True, env=env, timeout=60)
+    entry = tmp / "share" / "applications" / "biofeedback.desktop"
+    if run.returncode != 0 or not entry.is_file():
+        return f"install-desktop failed (exit {run.returncode}): {run.stderr.strip()[-600:]}", True
+    check = subprocess.run([validate, str(entry)], capture_output=True, text=True, timeout=30)
+    if check.returncode != 0 or check.stdout.strip():
+        return f"desktop-file-validate: {(check.stdout + check.stderr).strip()}", True
+    exec_value = next((x[len("Exec="):] for x in entry.read_text(encoding="utf-8").splitlines()
+                       if x.startswith("Exec=")), "")
+    if Path(exec_value).resolve() != executable.resolve():  # a path without spaces: no quoting
+        return f"its entry starts {exec_value!r}, not {executable}", True
+    return "a valid entry (desktop-file-validate) that starts the bundle", False
 
 
 def main() -> int:
@@ -109,12 +133,20 @@ def main() -> int:
         failures.append(f"the bundle is {size_mb:.0f} MB, over {SIZE_LIMIT_MB:.0f} MB")
 
     with tempfile.TemporaryDirectory() as tmp:
-        bundle_launch_s, line, code = launch([str(folder / "biofeedback")], Path(tmp) / "bundle")
+        bundle_launch_s, line, code, bundle_err = launch([str(folder / "biofeedback")], Path(tmp) / "bundle")
         print(f"launch  bundle {bundle_launch_s:6.1f} s to {BEATS} beats: {line}")
-        venv_launch_s, venv_line, _ = launch([sys.executable, "-m", "biofeedback"], Path(tmp) / "venv")
+        venv_launch_s, venv_line, _, venv_err = launch([sys.executable, "-m", "biofeedback"], Path(tmp) / "venv")
         print(f"        (reference: the venv {venv_launch_s:.1f} s: {venv_line})")
+        menu, menu_failed = desktop_entry(folder / "biofeedback", Path(tmp) / "menu")
+        print(f"menu    install-desktop from the bundle: {menu}")
     if code != 0 or "window shown, source connected" not in line:
         failures.append(f"the bundle did not show its window with beats arriving (exit {code})")
+    # a person's first run says nothing on the terminal (Qt plugin or library notices, Python warnings)
+    for who, err in (("the bundle", bundle_err), ("the venv (make run's command)", venv_err)):
+        if err:
+            failures.append(f"{who} wrote on stderr on its first run: {err[:600]}")
+    if menu_failed:
+        failures.append(f"the bundle's desktop entry: {menu}")
 
     for failure in failures:
         print(f"FAIL: {failure}")

@@ -1,6 +1,7 @@
 """The one-folder bundle (PyInstaller, packaging/biofeedback.spec) builds on this machine and, launched
 under Xvfb as a person would start it, shows its window with the simulated sensor connected and beats
-arriving; it stays under the size limit. ``benchmarks/bundle.py`` does the building, launching and
+arriving, with nothing on stderr on that first run (nor from the venv's); its install-desktop entry passes
+desktop-file-validate; it stays under the size limit. ``benchmarks/bundle.py`` does the building, launching and
 checking (and prints the build time and size beside the wheel's); here it runs as a subprocess."""
 
 from __future__ import annotations
