@@ -185,6 +185,18 @@ async def scan_straps(timeout_s: float = SCAN_TIMEOUT_S, settle_s: float = LIST_
     return sorted(seen.values(), key=lambda s: -(s.rssi_dbm if s.rssi_dbm is not None else -999))
 
 
+def _named(strap: StrapInfo, client: Any) -> StrapInfo:
+    """``strap`` with the name the OS read on connecting, when it was known by its address only
+    (a remembered strap, connected to without a scan)."""
+    if strap.name != strap.address:
+        return strap
+    name = str(getattr(client, "name", "") or "").strip()
+    # bleak gives the address (dashes for colons) when the OS knows no name
+    if not name or name.replace("-", ":").upper() == strap.address.upper():
+        return strap
+    return StrapInfo(strap.address, name, strap.rssi_dbm)
+
+
 def _polar_text(label: str, started: set[int], problems: list[str]) -> str:
     """What the status line says once a Polar H10's measurements are (or are not) running."""
     uses = [what for kind, what in ((pmd.ECG, "beats from its ECG (130 Hz)"),
@@ -354,6 +366,7 @@ class BleHeartRateSource:
         try:
             self._reset_link()
             self.n_connections += 1
+            self.strap = _named(self.strap, client)
             label = self.strap.label
             on_events([DeviceInfo(protocol=PROTOCOL, device=label)])
             self._connected_text = f"Connected to {label}."

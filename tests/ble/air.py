@@ -32,7 +32,7 @@ from bleak.exc import BleakDeviceNotFoundError, BleakError
 from bumble.controller import Controller
 from bumble.core import UUID, AdvertisingData
 from bumble.device import Device, Peer
-from bumble.gatt import Characteristic
+from bumble.gatt import GATT_DEVICE_NAME_CHARACTERISTIC, Characteristic
 from bumble.hci import Address
 from bumble.host import Host
 from bumble.link import LocalLink
@@ -255,6 +255,9 @@ class _Client(BaseBleakClient):
         peer = Peer(connection)
         await peer.request_mtu(ATT_MTU)
         await peer.discover_all()
+        names = peer.get_characteristics_by_uuid(GATT_DEVICE_NAME_CHARACTERISTIC)
+        if names and not self._name:  # the GAP Device Name, read on connection as BlueZ and WinRT do
+            self._name = bytes(await peer.read_value(names[0])).decode("utf-8", "replace") or None
         return peer
 
     def _collection(self, peer: Peer) -> BleakGATTServiceCollection:

@@ -48,8 +48,8 @@ def test_ports_ble_lists_the_strap_with_its_signal_and_address():
 
 def test_record_ble_writes_the_strap_intervals(tmp_path):
     out, truth_csv = tmp_path / "beats.csv", tmp_path / "truth.csv"
-    result = run_cli("record", "--ble", "--duration", "2", "--out", str(out), "--no-store", "--no-correct",
-                     truth=truth_csv)
+    result = run_cli("record", "--ble", "C0:11:22:33:44:55", "--duration", "2", "--out", str(out), "--no-store",
+                     "--no-correct", truth=truth_csv)  # the address ports --ble gave (the H10 test: none)
     assert result.returncode == 0, result.stderr
     assert "[connected] Connected to Polar H10 0A1B2C3D (C0:11:22:33:44:55)." in result.stderr
     with open(out, encoding="utf-8") as f:

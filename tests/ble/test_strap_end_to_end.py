@@ -221,6 +221,11 @@ def test_a_strap_switched_on_later_is_connected_to_on_a_retry(air, record):
     finally:
         source.stop()
     assert strap.n_subscriptions == 1
+    # known by its address only (no scan): named as the OS read it on connecting, in the status and the session
+    label = f"{strap.name} ({strap.address})"
+    assert source.strap is not None and source.strap.name == strap.name
+    assert record.said(CONNECTED)[0].message == f"Connected to {label}."
+    assert [i.device for i in record.of(DeviceInfo)] == [label]
 
 
 # -- stop() from each state -------------------------------------------------------------------------

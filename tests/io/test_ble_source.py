@@ -91,3 +91,19 @@ def test_a_strap_rr_of_zero_is_a_gap_in_the_chain_not_an_exception():
     assert len(out.beats) == 18  # 9 intervals either side (no DeviceInfo here: each chain starts at a beat)
     assert [b.rr_ms for b in out.beats] == pytest.approx([1000 * 1000 / 1024] * 18)
     assert out.beats[-1].t_s == pytest.approx(beats[-1].t_s)
+
+
+@pytest.mark.parametrize("os_name, expected", [
+    ("Polar H10 0A1B2C3D", "Polar H10 0A1B2C3D"),
+    ("C0-11-22-33-44-55", "C0:11:22:33:44:55"),  # bleak's 'no name known' (the address with dashes)
+    ("", "C0:11:22:33:44:55"),
+])
+def test_a_strap_known_by_its_address_takes_the_name_the_os_read_on_connecting(os_name, expected):
+    from types import SimpleNamespace
+
+    from biofeedback.io.ble_source import StrapInfo, _named
+
+    remembered = StrapInfo("C0:11:22:33:44:55", "C0:11:22:33:44:55")
+    assert _named(remembered, SimpleNamespace(name=os_name)).name == expected
+    scanned = StrapInfo("C0:11:22:33:44:55", "TICKR 1234", -60)
+    assert _named(scanned, SimpleNamespace(name=os_name)) == scanned  # the advertised name stays
