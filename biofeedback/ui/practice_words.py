@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale
 
 from biofeedback.core.practice.plan import NEXT_STEPS, PracticePlan
-from biofeedback.ui.i18n import rate_text, translate
+from biofeedback.ui.i18n import Plural, rate_text, translate
 
 PLAN_NAMES = {"lehrer": QT_TRANSLATE_NOOP("Plan", "Lehrer"), "short-daily": QT_TRANSLATE_NOOP("Plan", "Short daily"),
               "custom": QT_TRANSLATE_NOOP("Plan", "Your own")}
@@ -90,3 +90,12 @@ def next_step_words(sentence: str) -> str:
             values["date"] = day_month_year(date.fromisoformat(values["date"]))
         return translate("NextStep", STEP_WORDS[key]).format(**values)
     return sentence
+
+
+def forgiven_words(forgiven: int) -> str:
+    """" (a missed day forgiven)" after a streak's days, as the reminders and History both say it."""
+    if forgiven == 1:
+        return " " + translate("Reminders", "(a missed day forgiven)")
+    if forgiven > 1:
+        return " " + Plural.tr("(a missed day forgiven %n times)", "", forgiven)  # type: ignore[arg-type]
+    return ""

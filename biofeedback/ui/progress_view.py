@@ -39,7 +39,7 @@ from biofeedback.core.practice.progress import (
 )
 from biofeedback.ui.i18n import Plural, number, rate_text, translate
 from biofeedback.ui.plots import robust_range, unwrap_clear
-from biofeedback.ui.practice_words import day_month
+from biofeedback.ui.practice_words import day_month, forgiven_words
 from biofeedback.ui.theme import DARK, Theme, style_plot
 
 DAY_S = 86400.0
@@ -267,8 +267,10 @@ class ProgressView(QWidget):
         this_week = float(w.minutes[-1]) if w.minutes.size else 0.0
         hours, minutes = divmod(int(round(p.total_minutes)), 60)
         total = f"{hours} h {minutes} min" if hours else f"{minutes} min"
-        streak = (Plural.tr("%n day(s) in a row", "", s.current_days) if s.current_days else  # type: ignore[arg-type]
-                  translate("Progress", "no streak running"))
+        # the reminders' streak (one missed day forgiven): "in a row" only when nothing was forgiven
+        streak = (translate("Progress", "no streak running") if not s.current_days else
+                  Plural.tr("%n day(s) in a row", "", s.current_days) if not s.forgiven else  # type: ignore[arg-type]
+                  Plural.tr("%n day(s) of practice", "", s.current_days) + forgiven_words(s.forgiven))  # type: ignore[arg-type]
         target = self._target(w.monday[-1]) if w.monday else None
         week = (translate("Progress", "this week {minutes} min of {target} planned ({pct} %)").format(
                     minutes=number(this_week), target=number(target), pct=number(100 * this_week / target))

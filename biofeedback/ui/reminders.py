@@ -41,7 +41,7 @@ from biofeedback.core.practice.reminders import ForgivingStreak
 from biofeedback.io.clock import Clock
 from biofeedback.ui.i18n import Plural, translate
 from biofeedback.ui.notice_words import notice_words
-from biofeedback.ui.practice_words import day_month_year, next_step_words
+from biofeedback.ui.practice_words import day_month_year, forgiven_words, next_step_words
 
 POLL_MS = 20_000  # how often the timer asks whether a reminder is due (a reminder is at most this late)
 TRAY_MESSAGE_MS = 15_000  # how long the desktop shows the notification
@@ -73,11 +73,7 @@ def streak_words(streak: ForgivingStreak) -> str:
     """``streak.describe()`` in the window's language (equal to it in English)."""
     if streak.days == 0:
         return translate("Reminders", "No streak yet: today can be day 1")
-    text = Plural.tr("%n day(s) of practice", "", streak.days)  # type: ignore[arg-type]
-    if streak.forgiven == 1:
-        text += " " + translate("Reminders", "(a missed day forgiven)")
-    elif streak.forgiven > 1:
-        text += " " + Plural.tr("(a missed day forgiven %n times)", "", streak.forgiven)  # type: ignore[arg-type]
+    text = Plural.tr("%n day(s) of practice", "", streak.days) + forgiven_words(streak.forgiven)  # type: ignore[arg-type]
     return text + ("" if streak.practised_today else translate("Reminders", "; today is still open"))
 
 

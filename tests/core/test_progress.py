@@ -15,6 +15,7 @@ from biofeedback.core.practice.progress import (
     trend,
     weekly_minutes,
 )
+from biofeedback.core.practice.reminders import forgiving_streak
 
 
 def at(day: str, hour: int = 8) -> datetime:
@@ -44,13 +45,20 @@ def test_weeks_run_up_to_today_so_a_lapse_is_visible():
     np.testing.assert_allclose(w.minutes, [10, 0, 0])
 
 
-def test_streak_counts_consecutive_days_ending_today_or_yesterday():
-    days = [date(2026, 11, d) for d in (2, 3, 4, 6, 7, 7)]  # Mon-Wed, then Fri-Sat (twice on Sat)
-    assert streak(days, date(2026, 11, 7)).current_days == 2
-    assert streak(days, date(2026, 11, 8)).current_days == 2  # nothing yet today: still alive
-    lapsed = streak(days, date(2026, 11, 9))
-    assert lapsed.current_days == 0 and lapsed.longest_days == 3 and lapsed.last_day == date(2026, 11, 7)
+def test_streak_forgives_one_missed_day_as_the_reminders_count_it():
+    days = [date(2026, 11, d) for d in (2, 3, 4, 6, 7, 7)]  # Mon-Wed, Thu missed, then Fri-Sat (twice on Sat)
+    on_saturday = streak(days, date(2026, 11, 7))
+    assert (on_saturday.current_days, on_saturday.forgiven, on_saturday.longest_days) == (5, 1, 5)
+    assert streak(days, date(2026, 11, 8)).current_days == 5  # nothing yet today: still alive
+    assert streak(days, date(2026, 11, 9)).forgiven == 2  # Sunday missed too, Monday still open
+    lapsed = streak(days, date(2026, 11, 10))  # two missed days in a row end it
+    assert lapsed.current_days == 0 and lapsed.longest_days == 5 and lapsed.last_day == date(2026, 11, 7)
+    two_runs = streak([date(2026, 11, d) for d in (2, 3, 4, 7, 8)], date(2026, 11, 8))  # Thu and Fri missed
+    assert (two_runs.current_days, two_runs.forgiven, two_runs.longest_days) == (2, 0, 3)
     assert streak([], date(2026, 11, 9)).current_days == 0
+    for today in (date(2026, 11, d) for d in range(2, 12)):  # the same run as the reminders' streak, each day
+        same = forgiving_streak(days, today)
+        assert (streak(days, today).current_days, streak(days, today).forgiven) == (same.days, same.forgiven)
 
 
 def test_trend_slope_per_week_is_theil_sen_and_ignores_one_odd_session():
@@ -85,4 +93,4 @@ def test_progress_keeps_every_checkin_item_pain_included():
     np.testing.assert_array_equal(p.checkins["mood"].after.values, [6, 7])
     np.testing.assert_array_equal(p.checkins["mood"].change.values, [2])
     np.testing.assert_array_equal(p.metrics["rmssd_ms"].values, [30, 32])
-    assert p.streak.current_days == 1 and p.streak.longest_days == 2
+    assert (p.streak.current_days, p.streak.forgiven, p.streak.longest_days) == (3, 1, 3)  # 4 Nov forgiven

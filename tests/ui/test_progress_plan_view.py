@@ -65,3 +65,27 @@ def test_history_marks_each_session_left_out_of_the_four_weeks_and_counts_the_re
             "no: short", "no: no pacer", "no: simulated", "no: replay"]
         assert sorted(v for k, v in counted.items() if k not in left_out.values()) == ["yes"] * 13  # practice
         assert "4 sessions not counted" in view.trends.header.text()
+
+
+def test_historys_streak_is_the_reminders_one_missed_day_forgiven(qtbot, tmp_path):
+    from progress_store import build
+
+    from biofeedback.core.practice.progress import from_stored
+    from biofeedback.core.practice.reminders import forgiving_streak
+    from biofeedback.io.store import STORE_FILENAME, SessionStore
+
+    build(tmp_path)
+    with SessionStore(tmp_path / STORE_FILENAME) as store:
+        sessions = store.list_sessions()
+    practised = [s.started.date() for s in from_stored(sessions) if s.kind == "practice"]
+    view = ProgressView(DARK)
+    qtbot.addWidget(view)
+    said = {}
+    for day in (27, 28, 29, 30):  # Mon-Fri 23-27 Nov practised, then the weekend
+        today = date(2026, 11, day)
+        view.set_sessions(sessions, today=today)
+        said[day] = view.header.text().split("</b>")[0].removeprefix("<b>")
+        assert view.progress.streak.current_days == forgiving_streak(practised, today).days
+    assert said == {27: "5 days in a row", 28: "5 days in a row",  # Saturday not over: the run is alive
+                    29: "5 days of practice (a missed day forgiven)",  # as the reminders say that Sunday
+                    30: "no streak running"}  # two missed days end it

@@ -6,8 +6,9 @@ Pure: the caller turns stored sessions into ``PracticeSession`` values with
 - Weeks are ISO 8601 weeks (Monday first; week 1 holds the year's first
   Thursday), every week from the first session's to the latest included, so
   a week without practice shows as 0 minutes, not as a gap that hides it.
-- The current streak is the run of consecutive days with practice that ends
-  today, or yesterday when today has no session yet (the streak is still alive).
+- The streak is the reminders' (``core.practice.reminders.forgiving_streak``):
+  practised days in a run where one missed day between two is forgiven, alive
+  while today could still continue it. The app says one streak, not two.
 - A trend slope per week is the Theil-Sen estimator (Sen 1968): the median of
   pairwise slopes, robust to a single odd session. Only given with
   ``config.PROGRESS_MIN_TREND_SESSIONS`` sessions spread over
@@ -41,6 +42,7 @@ from biofeedback.core.practice.plan import (
     todays_dose,
     week_target_minutes,
 )
+from biofeedback.core.practice.reminders import FORGIVEN_GAP_DAYS, forgiving_streak
 from biofeedback.core.practice.session_kind import PRACTICE, stored_duration_s, stored_kind
 
 CHECKIN_ITEMS = ("stress", "pain", "mood")
@@ -71,9 +73,10 @@ class WeeklyMinutes:
 
 @dataclass(frozen=True)
 class Streak:
-    current_days: int
-    longest_days: int
+    current_days: int  # practised days in the current run
+    longest_days: int  # practised days in the longest run, by the same rule
     last_day: date | None
+    forgiven: int = 0  # missed days forgiven inside the current run
 
 
 @dataclass(frozen=True)
@@ -125,22 +128,17 @@ def weekly_minutes(sessions: Iterable[PracticeSession | AssessmentRecord], until
 
 
 def streak(days: Iterable[date], today: date) -> Streak:
-    """Consecutive practice days: the current run (ending today or yesterday) and the longest."""
+    """Practice days in a run, one missed day between two forgiven (as the reminders count): the current
+    run (``forgiving_streak``) and the longest."""
     unique = sorted(set(days))
     if not unique:
         return Streak(0, 0, None)
     longest = run = 1
     for a, b in zip(unique[:-1], unique[1:], strict=True):
-        run = run + 1 if (b - a).days == 1 else 1
+        run = run + 1 if (b - a).days - 1 <= FORGIVEN_GAP_DAYS else 1
         longest = max(longest, run)
-    last = unique[-1]
-    current = 0
-    if (today - last).days in (0, 1):
-        current = 1
-        have = set(unique)
-        while last - timedelta(days=current) in have:
-            current += 1
-    return Streak(current, longest, last)
+    current = forgiving_streak(unique, today)
+    return Streak(current.days, max(longest, current.days), unique[-1], current.forgiven)
 
 
 def trend(t_s: Sequence[float], values: Sequence[float | None]) -> Trend:
