@@ -123,3 +123,30 @@ def test_h10_chest_breathing_rate_is_the_persons_at_slow_and_everyday_rates(air,
     rate = source.pmd.breath if source.pmd is not None else None
     assert rate is not None and abs(rate.rate_bpm - truth_bpm) < 0.5
     print(f"H10 chest breathing {rate.rate_bpm:.2f}/min vs the person's {truth_bpm:.2f}/min")
+
+
+def test_an_h10_that_refuses_its_ecg_says_so_and_its_beats_come_from_the_rr_values(air, record):
+    rec = record_person(80.0, breathing_bpm=6.0)
+    notes = [n for n in rec.notes() if not (n.char == "pmd" and n.payload[0] == pmd.ECG)]  # none sent
+    strap = VirtualH10(air, refuse={pmd.ECG: 12})  # "invalid state": another app holds it, say
+    clock = ManualClock()
+    source = BleHeartRateSource(clock=clock, backend=air.backend)
+    source.start(record.on_events, record.on_state)
+    try:
+        sent = air.call(strap.play(notes, clock=clock), timeout_s=60)
+    finally:
+        source.stop()
+    connected = record.said(CONNECTED)[0]
+    assert connected.message == ("Connected to Polar H10 0A1B2C3D (C0:11:22:33:44:55): breathing from its "
+                                 "accelerometer. Note: the strap did not start its ECG (invalid state).")
+    assert connected.notice
+    assert [i.protocol for i in record.of(DeviceInfo)] == ["ble-hrm"]  # no ECG
+    beats = record.of(DeviceBeat)
+    truth_t = np.array([t for n in sent for t in n.beat_t_s])
+    assert len(beats) == len(truth_t) > 80 and all(b.ibi_ms is not None for b in beats)  # the strap's RR values
+    rr = np.array([b.ibi_ms for b in beats])
+    every = rec.beat_t_s
+    true_rr_ms = (every[np.searchsorted(every, truth_t)] - every[np.searchsorted(every, truth_t) - 1]) * 1000
+    assert np.max(np.abs(rr - true_rr_ms)) < 1.0
+    rate = source.pmd.breath if source.pmd is not None else None
+    assert rate is not None and abs(rate.rate_bpm - rec.breath_bpm[-1500:].mean()) < 0.5

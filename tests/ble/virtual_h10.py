@@ -136,8 +136,9 @@ class VirtualH10(VirtualStrap):
     """A Polar H10 on the air: Heart Rate service, and PMD with its control point."""
 
     def __init__(self, air, name: str = "Polar H10 0A1B2C3D", address: str = "C0:11:22:33:44:55",
-                 offer: tuple[int, ...] = (pmd.ECG, pmd.ACC)) -> None:
+                 offer: tuple[int, ...] = (pmd.ECG, pmd.ACC), refuse: dict[int, int] | None = None) -> None:
         self.offer = offer
+        self.refuse = refuse or {}  # measurement -> the status its start command is answered with
         self.started: set[int] = set()
         self.commands: list[bytes] = []
         self.control = gatt.Characteristic(
@@ -173,14 +174,16 @@ class VirtualH10(VirtualStrap):
         op = value[0] if value else 0xFF
         kind = value[1] if len(value) >= 2 else 0xFF
         status = 0
-        if op == pmd.OP_START and kind in self.offer:
+        if op == pmd.OP_START and kind in self.refuse:
+            status = self.refuse[kind]
+        elif op == pmd.OP_START and kind in self.offer:
             self.started.add(kind)
         elif op == pmd.OP_STOP and kind in self.offer:
             self.started.discard(kind)
         else:
             status = 3 if op in (pmd.OP_START, pmd.OP_STOP) else 1
         assert self._streams_on is not None
-        if self.started == set(self.offer):
+        if self.started == set(self.offer) - set(self.refuse):
             self._streams_on.set()
         answer = bytes([pmd.CONTROL_RESPONSE, op, kind, status, 0])
         asyncio.get_running_loop().call_soon(  # after the write's own response, as the strap does
