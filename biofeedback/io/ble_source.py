@@ -124,12 +124,13 @@ _WHAT_TO_DO = {  # (reason, platform) -> sentence; platform "" = any
 
 
 def unavailable(error: BaseException, platform: str = sys.platform) -> BluetoothUnavailable | None:
-    """The error as a ``BluetoothUnavailable`` with a sentence for this OS, or None if it is about one strap."""
+    """The error as a ``BluetoothUnavailable`` with a sentence for this OS, or None if it is about one strap
+    or passes (bleak's UNKNOWN: macOS's Bluetooth service restarting; said in bleak's words, retried)."""
     from_bleak = getattr(error, "reason", None)
     name = getattr(from_bleak, "name", "")
     if name == "POWERED_OFF":
         kind = "off"
-    elif name in ("NO_BLUETOOTH", "NO_BLE_CENTRAL_ROLE", "UNKNOWN"):
+    elif name in ("NO_BLUETOOTH", "NO_BLE_CENTRAL_ROLE"):
         kind = "none"
     elif name.startswith("DENIED"):
         kind = "denied"

@@ -301,6 +301,23 @@ def test_bluetooth_off_says_what_to_do_and_keeps_trying(air, record):
     assert strap.n_subscriptions == 1
 
 
+def test_a_bluetooth_service_restarting_is_retried_in_bleaks_words(air, record):
+    air.fault = BleakBluetoothNotAvailableError(  # CoreBluetooth while its service restarts
+        "Connection to the Bluetooth system service was lost. Currently trying to reconnect...",
+        BleakBluetoothNotAvailableReason.UNKNOWN)
+    source = BleHeartRateSource(backend=air.backend, backoff_s=(0.05,))
+    source.start(record.on_events, record.on_state)
+    try:
+        assert record.wait_for(lambda r: len(r.said(RECONNECTING)) >= 2)
+        assert "system service was lost" in record.said(RECONNECTING)[0].message
+        air.fault = None  # it is back
+        strap = VirtualStrap(air)
+        assert record.wait_for(lambda r: r.said(CONNECTED))
+    finally:
+        source.stop()
+    assert not record.said(FAILED) and strap.n_subscriptions == 1
+
+
 @pytest.mark.parametrize("reason, words", [
     (BleakBluetoothNotAvailableReason.NO_BLUETOOTH, "No Bluetooth adapter"),
     (BleakBluetoothNotAvailableReason.DENIED_BY_USER, "Permission to use Bluetooth was denied"),

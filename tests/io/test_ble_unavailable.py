@@ -52,8 +52,11 @@ def test_linux_without_bluez_or_permission_is_said_too(error, words, retry):
 
 @pytest.mark.parametrize("error", [
     BleakError("Device with address C0:11:22:33:44:55 was not found."),
+    # CoreBluetooth's 'resetting' (its Bluetooth service restarting) and 'state unknown': they pass
+    BleakBluetoothNotAvailableError("Connection to the Bluetooth system service was lost. Currently trying to "
+                                    "reconnect...", R.UNKNOWN),
     TimeoutError(),
     OSError("[org.bluez.Error.Failed] le-connection-abort-by-local"),
 ])
-def test_a_problem_with_one_strap_is_not_bluetooth_being_unavailable(error):
-    assert unavailable(error, "linux") is None  # the source retries it with back-off
+def test_a_problem_with_one_strap_or_a_passing_one_is_not_bluetooth_being_unavailable(error):
+    assert unavailable(error, "linux") is None and unavailable(error, "darwin") is None  # retried with back-off
