@@ -287,10 +287,11 @@ def child_run(seconds: float) -> None:
         window.frame_times_s.clear()
         redraw_start_s.clear()
         paint_s.clear()
-        marks.update(cpu=_cpu_s(), wall=time.perf_counter())
+        marks.update(cpu=_cpu_s(), gui_cpu=time.thread_time(), wall=time.perf_counter())
 
     def end() -> None:
         cpu = _cpu_s() - marks["cpu"]
+        gui_cpu = time.thread_time() - marks["gui_cpu"]
         wall = time.perf_counter() - marks["wall"]
         n = min(len(redraw_start_s), len(window.frame_times_s))
         starts = np.array(redraw_start_s[:n])
@@ -302,6 +303,7 @@ def child_run(seconds: float) -> None:
         frame = redraw + np.bincount(owner[ok], weights=paint[ok, 1], minlength=n)[:n]
         result = {
             "cpu_percent": 100.0 * cpu / wall,
+            "gui_thread_cpu_percent": 100.0 * gui_cpu / wall,
             "frames": int(len(redraw)),
             "frame_rate_hz": len(redraw) / wall,
             "paints": int(len(paint)),
@@ -515,6 +517,7 @@ def report(seconds: float, launch_s: float, empty_s: float, launches: list[float
     print(f"  frames                 {run['frames']} ({run['frame_rate_hz']:.1f} Hz), paint passes {run['paints']}")
     print(f"  process CPU            {run['cpu_percent']:.1f} % of one core   (target <= {TARGET_CPU_RATIO:g}x"
           " the same source without a GUI, below)")
+    print(f"    of which GUI thread  {run['gui_thread_cpu_percent']:.1f} % (model updates, redraws, painting)")
     print(f"  frame time p50 / p95   {run['frame_ms_p50']:.2f} / {run['frame_ms_p95']:.2f} ms, max {run['frame_ms_max']:.1f} ms"
           f"   (target p95 <= {TARGET_FRAME_P95_MS:g} ms)")
     launch_ok = print_launch(launch_s, empty_s, launches, empties)

@@ -184,6 +184,7 @@ class LiveModel:
 
     def _reset(self) -> None:
         self.ppg = RingBuffer(config.GUI_PPG_BUFFER_SAMPLES, 2)  # t_s, value
+        self.wave_kind = "ppg"  # what ``ppg`` holds: "ppg" (a pulse wave) or "ecg" (a strap's ECG, µV)
         self.beats = RingBuffer(config.GUI_BEAT_BUFFER, 3)  # t_s, rr_ms, corrected
         self.detections = RingBuffer(config.GUI_BEAT_BUFFER, 1)  # t_s of raw detections, at once
         self.metrics = RingBuffer(config.GUI_METRICS_BUFFER, 4)  # t_s, hr, rmssd, coherence
@@ -234,9 +235,11 @@ class LiveModel:
         for block in out.ppg:
             if len(block):
                 self.ppg.extend(np.column_stack((block.t_s, block.value)))
+                self.wave_kind = "ppg"
         for wave in out.signals:  # a strap's ECG is its wave on screen, as a finger sensor's pulse
             if wave.kind == "ecg":
                 self.ppg.extend(np.column_stack((wave.t_s, wave.value)))
+                self.wave_kind = "ecg"
         if out.detections_t_s:
             self.detections.extend([(t,) for t in out.detections_t_s])
         if out.beats:

@@ -332,7 +332,7 @@ class WindowLayout:
         elif name == "tachogram":
             plot = TachogramPlot(theme, pt)
         elif name == "rmssd_trend":
-            plot = TrendPlot(theme, 2, translate("Window", "RMSSD, {seconds} s window").format(seconds=f"{config.LIVE_RMSSD_WINDOW_S:.0f}"), "ms", pt)
+            plot = TrendPlot(theme, 2, translate("Window", "RMSSD, {seconds} s").format(seconds=f"{config.LIVE_RMSSD_WINDOW_S:.0f}"), "ms", pt)
         elif name == "coherence_trend":
             plot = TrendPlot(theme, 3, translate("Window", "Coherence, {seconds} s").format(seconds=f"{config.COHERENCE_WINDOW_S:.0f}"), translate("Window", "ratio"), pt)
         else:
@@ -397,7 +397,8 @@ class WindowLayout:
             return
         waiting = translate("Window", "waiting for data")
         say(self.tachogram, waiting if reading.hr_bpm is None else translate("Window", "heart rate {bpm} bpm").format(bpm=number(reading.hr_bpm)))
-        say(self.pulse, translate("Window", "pulse arriving") if reading.receiving else waiting)
+        arriving = translate("Window", "ECG arriving") if self.pulse.wave_kind == "ecg" else translate("Window", "pulse arriving")
+        say(self.pulse, arriving if reading.receiving else waiting)
         say(self.rmssd_trend, waiting if reading.rmssd_ms is None else translate("Window", "RMSSD {ms} ms").format(ms=number(reading.rmssd_ms)))
         say(self.coherence_trend, waiting if reading.coherence is None else translate("Window", "coherence {value}").format(value=number(reading.coherence, 2)))
         say(self.spectrum, translate("Window", "pacer rate marked at {hz} Hz").format(hz=number(pacer.rate_bpm / 60, 3)))

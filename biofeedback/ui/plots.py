@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -319,12 +319,19 @@ def _with_marks(found: tuple[tuple[float, float], tuple[float, float]] | None, m
     return (min(lo, bottom - pad), max(hi, top + pad)), (min(data_lo, bottom), max(data_hi, top))
 
 
+WAVE_TITLES = {"ppg": QT_TRANSLATE_NOOP("Plots", "Pulse wave (raw sensor units), beats marked"),
+               "ecg": QT_TRANSLATE_NOOP("Plots", "ECG (µV), R peaks marked")}
+# what a screen reader calls the view (ui/layout.py names the others)
+WAVE_SPOKEN_NAMES = {"ppg": QT_TRANSLATE_NOOP("Window", "Pulse wave"), "ecg": QT_TRANSLATE_NOOP("Window", "ECG")}
+
+
 class PulsePlot(_LivePlot):
     """Raw pulse wave of the last seconds, detected beats marked."""
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:
         self.span_s = config.GUI_PULSE_WINDOW_S
-        super().__init__(translate("Plots", "Pulse wave (raw sensor units), beats marked"))
+        super().__init__(translate("Plots", WAVE_TITLES["ppg"]))
+        self.wave_kind = "ppg"
         item = self.getPlotItem()
         item.getAxis("left").setStyle(showValues=False)
         box = item.getViewBox()
@@ -340,6 +347,13 @@ class PulsePlot(_LivePlot):
 
     def drawn_items(self) -> tuple[CurveItem, DotsItem]:
         return self.curve, self.marks
+
+    def show_wave_kind(self, kind: str) -> None:
+        """Title the wave as what it is: a pulse wave, or a strap's ECG with its R peaks."""
+        self.wave_kind = kind
+        self.getPlotItem().titleLabel.setText(translate("Plots", WAVE_TITLES[kind]))  # (its size and colour kept)
+        self.setAccessibleName(translate("Window", WAVE_SPOKEN_NAMES[kind]))
+        self.invalidate_picture()
 
     def set_theme(self, theme: Theme, font_pt: int) -> None:
         self.setBackground(theme.background)
@@ -368,6 +382,8 @@ class PulsePlot(_LivePlot):
             return
         if self._unchanged(model, (model.ppg.written, model.detections.written, model.beats.written), now_s):
             return
+        if model.wave_kind != self.wave_kind:
+            self.show_wave_kind(model.wave_kind)
         if self.empty.isVisible():
             self.empty.setVisible(False)
             self.invalidate_picture()

@@ -1707,6 +1707,10 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
         <translation>Onda de pulso (unidades del sensor), latidos marcados</translation>
     </message>
     <message>
+        <source>ECG (µV), R peaks marked</source>
+        <translation>ECG (µV), picos R marcados</translation>
+    </message>
+    <message>
         <source>no pulse wave from this source</source>
         <translation>esta fuente no envía onda de pulso</translation>
     </message>
@@ -3362,6 +3366,10 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
         <translation>Onda de pulso</translation>
     </message>
     <message>
+        <source>ECG</source>
+        <translation>ECG</translation>
+    </message>
+    <message>
         <source>RMSSD trend</source>
         <translation>Tendencia de RMSSD</translation>
     </message>
@@ -3558,7 +3566,7 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
         <translation>No es un dispositivo médico</translation>
     </message>
     <message>
-        <source>RMSSD, {seconds} s window</source>
+        <source>RMSSD, {seconds} s</source>
         <translation>RMSSD, {seconds} s</translation>
     </message>
     <message>
@@ -3580,6 +3588,10 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
     <message>
         <source>pulse arriving</source>
         <translation>llega el pulso</translation>
+    </message>
+    <message>
+        <source>ECG arriving</source>
+        <translation>llega el ECG</translation>
     </message>
     <message>
         <source>RMSSD {ms} ms</source>

@@ -1707,6 +1707,10 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
         <translation>Onda de pulso (unidades do sensor), batimentos marcados</translation>
     </message>
     <message>
+        <source>ECG (µV), R peaks marked</source>
+        <translation>ECG (µV), picos R marcados</translation>
+    </message>
+    <message>
         <source>no pulse wave from this source</source>
         <translation>esta fonte não envia onda de pulso</translation>
     </message>
@@ -3362,6 +3366,10 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
         <translation>Onda de pulso</translation>
     </message>
     <message>
+        <source>ECG</source>
+        <translation>ECG</translation>
+    </message>
+    <message>
         <source>RMSSD trend</source>
         <translation>Tendência do RMSSD</translation>
     </message>
@@ -3558,7 +3566,7 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
         <translation>Não é um dispositivo médico</translation>
     </message>
     <message>
-        <source>RMSSD, {seconds} s window</source>
+        <source>RMSSD, {seconds} s</source>
         <translation>RMSSD, {seconds} s</translation>
     </message>
     <message>
@@ -3580,6 +3588,10 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
     <message>
         <source>pulse arriving</source>
         <translation>pulso a chegar</translation>
+    </message>
+    <message>
+        <source>ECG arriving</source>
+        <translation>ECG a chegar</translation>
     </message>
     <message>
         <source>RMSSD {ms} ms</source>

@@ -1073,6 +1073,10 @@ e depois saia e entre novamente (o grupo vale a partir de um novo login). Ou dei
         <translation>pulso chegando</translation>
     </message>
     <message>
+        <source>ECG arriving</source>
+        <translation>ECG chegando</translation>
+    </message>
+    <message>
         <source>Adaptive pacing: start at my breathing, glide to my rate</source>
         <translation>Guia adaptativo: começa na minha respiração e desliza até o meu ritmo</translation>
     </message>
