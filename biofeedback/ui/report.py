@@ -116,6 +116,9 @@ def ensure_gui_application() -> None:
 
     if QGuiApplication.instance() is None:
         _APP = QGuiApplication([])
+        from biofeedback.ui.i18n import install_language
+
+        install_language(_APP, "en")  # English's catalog holds its plural forms: "4 weeks", not "4 week(s)"
 
 
 def write_pdf(data: ReportData, path: Path) -> None:

@@ -144,7 +144,8 @@ def test_the_progress_pdf_has_three_pages_with_their_sections(world, qapp):
     assert doc.load(str(out)) == QPdfDocument.Error.None_ and doc.pageCount() == 3
     pages = [doc.getAllText(k).text() for k in range(3)]
     for text in ("Practice over weeks", "Plan: Your own: 1 × 10 min a day", "Adherence", "124 %",
-                 "Resonance assessments", "5.5 breaths/min (12 min, counted as practice)"):
+                 "Resonance assessments", "5.5 breaths/min (12 min, counted as practice)",
+                 "29 Nov 2026, 4 weeks", "13 practice sessions and 1 resonance assessment."):
         assert text in pages[0], text
     for text in ("Check-ins and heart rhythm", "Before sessions: the weekly mean", "Δpain", "RMSSD ms",
                  "Trends over the practice sessions", "pain before sessions -0.92 points/week", "Left out",
@@ -155,6 +156,7 @@ def test_the_progress_pdf_has_three_pages_with_their_sections(world, qapp):
         assert text in pages[2], text
     for k, text in enumerate(pages):
         assert "not a medical device" in " ".join(text.split()) and f"page {k + 1} of 3" in text
+        assert "(s)" not in text  # English's plural forms, headless too
         image = doc.render(k, QSize(250, 354))
         inked = sum(image.pixelColor(x, y) != QColor("white") for x in range(0, 250, 5) for y in range(0, 354, 5))
         assert inked > 100  # drawn, not blank
