@@ -44,7 +44,10 @@ def folder_mb(path: Path) -> float:
 
 
 def largest_parts(root: Path, n: int = 8) -> list[tuple[str, float]]:
-    parts = [(p.name, folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6) for p in root.iterdir()]
+    # PyInstaller links some libraries at the top to where they sit (libicudata -> PySide6/Qt/lib):
+    # counted where they are, as folder_mb does, not twice
+    parts = [(p.name, folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6) for p in root.iterdir()
+             if not p.is_symlink()]
     return sorted(parts, key=lambda x: -x[1])[:n]
 
 
