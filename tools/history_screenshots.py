@@ -94,11 +94,13 @@ def main() -> int:
     from biofeedback.app.settings import Settings, practice_plan
     from biofeedback.io.store import SessionStore
     from biofeedback.ui.history_view import HistoryView
+    from biofeedback.ui.i18n import install_language
     from biofeedback.ui.progress_report import write_progress_pdf
     from biofeedback.ui.report import render_report
     from biofeedback.ui.theme import DARK, apply_theme
 
     app = QApplication(sys.argv[:1])
+    install_language(app, "en")  # as the app does: English too has a catalog (its plural forms)
     apply_theme(app, DARK)
     rng = np.random.default_rng(7)
     args.out.mkdir(parents=True, exist_ok=True)

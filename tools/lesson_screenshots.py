@@ -29,6 +29,9 @@ def run(out: Path) -> int:
     from biofeedback.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
+    from biofeedback.ui.i18n import install_language
+
+    install_language(app, "en")  # as the app does: English too has a catalog (its plural forms)
 
     first = date.today() - timedelta(days=2)
     settings = Settings(first_run_notice_seen=True, first_use_date=first.isoformat(), plan_kind="lehrer",

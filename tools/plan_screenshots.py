@@ -82,10 +82,9 @@ def run(out: Path, language: str = "") -> int:
     from biofeedback.ui.store_integration import install_session_store
 
     app = QApplication(sys.argv[:1])
-    if language:
-        from biofeedback.ui.i18n import install_language
+    from biofeedback.ui.i18n import install_language
 
-        install_language(app, language)
+    install_language(app, language or "en")  # as the app does: English too has a catalog (its plural forms)
     screen = app.primaryScreen().geometry()
     size = f"{screen.width()}x{screen.height()}" + (f"-{language}" if language else "")
     out.mkdir(parents=True, exist_ok=True)
