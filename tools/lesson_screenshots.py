@@ -6,13 +6,14 @@ Run inside a virtual X server of the size wanted, for example:
 
 (Debian packages: xvfb, openbox, imagemagick.) The main window opens maximised
 with the app first used two days ago, so lesson 3 is today's; Learn > Today's
-lesson opens it over the window, then Learn > Practice reminders… (with a
-store-less window: no streak yet). Writes docs/screenshots/xvfb-{lesson,reminders}-WxH.png.
+lesson opens it over the window, then Learn > Practice reminders… (an empty
+store: no streak yet). Writes docs/screenshots/xvfb-{lesson,reminders}-WxH.png.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,7 +27,9 @@ def run(out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import Settings
+    from biofeedback.io.store import STORE_FILENAME, SessionStore
     from biofeedback.ui.main_window import MainWindow
+    from biofeedback.ui.store_integration import install_session_store
 
     app = QApplication(sys.argv[:1])
     from biofeedback.ui.i18n import install_language
@@ -38,7 +41,10 @@ def run(out: Path) -> int:
                         reminders_enabled=True)
     window = MainWindow(settings, save=False)
     window.show()
-    wait(1.5)
+    wait(1.0)
+    # an empty store in the run's own data folder, as the app opens one: today's dose is read, not pending
+    install_session_store(window, SessionStore(Path(os.environ["BIOFEEDBACK_DATA_DIR"]) / STORE_FILENAME))
+    wait(0.5)
     screen = window.screen().size()
     size = f"{screen.width()}x{screen.height()}"
     viewer = window.learn.open_today()
