@@ -20,6 +20,11 @@ def run(args: argparse.Namespace) -> int:
     if not display_available():
         print("biofeedback coach: no display found, so the window cannot open.", file=sys.stderr)
         return 2
+    from biofeedback.ui.x11_libraries import missing_library_message
+
+    if missing := missing_library_message():  # Qt would abort with a plugin error
+        print(missing, file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.coach_model import CoachModel

@@ -131,9 +131,15 @@ def quit_when(app, window, after_s: float | None, beats: int | None) -> None:
 
 def run_gui(simulate: bool = False, presentation: bool = False, quit_after_s: float | None = None,
             quit_after_beats: int | None = None) -> int:
-    """Open the main window; returns the process exit code (2 when no display)."""
+    """Open the main window; returns the process exit code (2 when no display, or a system library
+    Qt needs for it is missing)."""
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    from biofeedback.ui.x11_libraries import missing_library_message
+
+    if missing := missing_library_message():  # Qt would abort with a plugin error
+        print(missing, file=sys.stderr)
         return 2
     app, window = open_window(simulate, presentation)
     if quit_after_s is not None or quit_after_beats is not None:
