@@ -6,6 +6,7 @@ venv in the same run.
   beside the time of ``python -m build --wheel --no-isolation`` of the same tree (the reference);
 * size: the folder's size on disk beside the wheel's, and the largest parts, so a dependency that
   drags in a library (netCDF, HDF5, Qt Quick) shows;
+* version: the bundle's ``--version`` against the wheel's;
 * launch: the built ``biofeedback gui --simulate`` until 3 beats arrived (``--quit-after-beats``),
   under Xvfb (``xvfb-run``, Debian's ``xvfb``) when there is no display, from spawn; beside the
   same command from the venv.
@@ -134,6 +135,12 @@ def main() -> int:
     print("        largest: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in largest_parts(inside)))
     if size_mb > SIZE_LIMIT_MB:
         failures.append(f"the bundle is {size_mb:.0f} MB, over {SIZE_LIMIT_MB:.0f} MB")
+    version = subprocess.run([str(folder / "biofeedback"), "--version"], capture_output=True, text=True,
+                             timeout=60).stdout.strip()
+    wanted = f"biofeedback {wheel.name.split('-')[1]}"  # the wheel's name carries the package's version
+    print(f"version bundle says '{version}' (reference: the wheel's {wanted})")
+    if version != wanted:
+        failures.append(f"the bundle says '{version}' to --version, not '{wanted}'")
 
     with tempfile.TemporaryDirectory() as tmp:
         bundle_launch_s, line, code, bundle_err = launch([str(folder / "biofeedback")], Path(tmp) / "bundle")
