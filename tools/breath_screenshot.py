@@ -36,6 +36,9 @@ def main() -> int:
     from biofeedback.ui.theme import DARK
 
     app = QApplication.instance() or QApplication([])
+    from biofeedback.ui.i18n import install_language
+
+    install_language(app, "en")  # as the app does: English too has a catalog (its plural forms)
     pacer = Pacer(6.0, t0_s=HOST_OFFSET_S)
     person = SimulatedPerson(PersonParams(resonance_bpm=5.5), seed=8)
     person.follow_pacer(6.0, 0.0, 0.0)

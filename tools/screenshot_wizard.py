@@ -33,6 +33,9 @@ def main() -> int:
     from biofeedback.ui.theme import apply_theme, get_theme
 
     app = QApplication(sys.argv[:1])
+    from biofeedback.ui.i18n import install_language
+
+    install_language(app, "en")  # as the app does: English too has a catalog (its plural forms)
     theme = get_theme(args.theme)
     apply_theme(app, theme)
     driver = SimulatedBeatsDriver(SimPersonSettings(resonance_bpm=5.5, seed=0))

@@ -28,14 +28,20 @@ def main() -> int:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("BIOFEEDBACK_CONFIG_DIR", tempfile.mkdtemp(prefix="biofeedback-shots-"))
+    os.environ.setdefault("BIOFEEDBACK_DATA_DIR", tempfile.mkdtemp(prefix="biofeedback-shots-data-"))
 
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from biofeedback.app.settings import Settings
+    from biofeedback.io.store import STORE_FILENAME, SessionStore
     from biofeedback.ui.main_window import MainWindow
+    from biofeedback.ui.store_integration import install_session_store
 
     app = QApplication(sys.argv[:1])
+    from biofeedback.ui.i18n import install_language
+
+    install_language(app, "en")  # as the app does: English too has a catalog (its plural forms)
     t0 = time.monotonic()
 
     def fast_clock() -> float:
@@ -46,9 +52,15 @@ def main() -> int:
     window.setWindowState(Qt.WindowState.WindowNoState)  # on the offscreen 800x600 screen it starts maximised
     window.resize(1440, 900)
     window.show()
+    # an empty store in the run's own data folder, as the app opens one: today's dose is read, not pending
+    integration = install_session_store(window, SessionStore(Path(os.environ["BIOFEEDBACK_DATA_DIR"]) / STORE_FILENAME))
     window.connect_source()
     window.set_rate(5.5)
     window.toggle_session()
+    before = integration.checkin_dialog  # the "before" check-in, answered as a person would
+    for item, score in (("stress", 6), ("pain", 5), ("mood", 4)):
+        before.rows[item].buttons[score].click()
+    before.save_button.click()
 
     def wait(seconds: float) -> None:
         loop = QEventLoop()

@@ -82,6 +82,9 @@ def run(args, clients: list[subprocess.Popen]) -> int:
     from biofeedback.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
+    from biofeedback.ui.i18n import install_language
+
+    install_language(app, "en")  # as the app does: English too has a catalog (its plural forms)
     names = [s.name() for s in app.screens()]
     if names[:2] != ["LAPTOP", "ROOM"]:
         print(f"Qt sees the screens {names}, not LAPTOP and ROOM", file=sys.stderr)
