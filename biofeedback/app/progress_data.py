@@ -8,12 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from biofeedback.app.settings import Settings, practice_plan
 from biofeedback.core.practice import progress as pr
 from biofeedback.core.practice.plan import Dose, PracticePlan, next_step
-from biofeedback.core.summary.session import breath_starts_from_pacer, session_hr_swing_bpm
+from biofeedback.core.summary.session import stored_session_swing_bpm
 from biofeedback.io.assessment_file import ASSESSMENT_KIND
 from biofeedback.io.store import SessionStore
 
@@ -35,16 +33,11 @@ class ProgressReport:
 
 
 def swing_from_beats(store: SessionStore) -> Any:
-    """The HR swing of a stored session from its beats and the pacer that ran (the store keeps no swing)."""
+    """The HR swing of a stored session from its beats and the pacer that ran, for a session stored
+    before its summary kept the swing (``io.store.summary``)."""
 
     def swing(info: Any) -> float | None:
-        beats = store.beats(info.id)
-        if len(beats) < 3:
-            return None
-        changes = store.pacer_changes(info.id)
-        starts = breath_starts_from_pacer(changes, beats[-1].t_s) if changes else None
-        return session_hr_swing_bpm(np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats]),
-                                    np.array([b.corrected for b in beats], bool), starts, info.pacer_bpm)
+        return stored_session_swing_bpm(store.beats(info.id), store.pacer_changes(info.id), info.pacer_bpm)
 
     return swing
 

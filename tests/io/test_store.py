@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from biofeedback.core.summary.analysis import summarize
+from biofeedback.core.summary.session import stored_session_swing_bpm
 from biofeedback.core.types import Beat, DeviceBeat, DeviceInfo, DeviceStatus, Gap, PpgBlock
 from biofeedback.io.store import (
     SCHEMA_VERSION,
@@ -90,7 +91,8 @@ def test_finished_session_has_summary_checkins_markers_and_edits(tmp_path):
         store.annotate(sid, "felt calm")
         info = store.list_sessions()[0]
         assert info.status == "completed" and info.name == "evening" and info.notes == "felt calm"
-        assert info.summary == summarize(beats)
+        assert info.summary == {**summarize(beats),  # and the swing over 6/min breaths (tests/io/test_store_swing.py)
+                                "hr_swing_bpm": stored_session_swing_bpm(store.beats(sid), [], 6.0)}
         assert info.checkin_delta("stress") == -4 and info.checkin_delta("pain") is None
         assert info.artifact_share == pytest.approx(6 / 300)
         assert store.markers(sid) == [(pytest.approx(13.343), "coach: shoulders down")]
@@ -144,7 +146,8 @@ def test_a_running_writer_keeps_a_provisional_summary_of_its_stored_beats(tmp_pa
             second = other.session(writer.session_id)
         writer.finish()
     assert first.status == second.status == "running"
-    assert first.summary == summarize(beats[:20]) and second.summary == summarize(beats)
+    no_pacer = {"hr_swing_bpm": None}
+    assert first.summary == {**summarize(beats[:20]), **no_pacer} and second.summary == {**summarize(beats), **no_pacer}
 
 
 def test_a_listing_without_recovery_shows_dead_sessions_as_interrupted_and_writes_nothing(tmp_path):

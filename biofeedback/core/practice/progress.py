@@ -213,8 +213,9 @@ def from_stored(sessions: Iterable[Any], min_minutes: float = config.PRACTICE_MI
                 swing_of: Callable[[Any], float | None] | None = None) -> list[PracticeSession]:
     """Stored sessions (``SessionInfo``-shaped) as PracticeSessions in local time, each with its kind.
 
-    ``swing_of(info)`` gives a session's HR swing when its summary has none
-    (the store keeps beats, not the swing); asked for practice sessions only.
+    ``swing_of(info)`` gives a session's HR swing when its summary was written
+    before the store kept one (no ``hr_swing_bpm`` key: re-derived from its beats);
+    asked for practice sessions only.
     """
     out = []
     # oldest first, ties (sessions started within the same second) in the order they were stored
@@ -222,7 +223,7 @@ def from_stored(sessions: Iterable[Any], min_minutes: float = config.PRACTICE_MI
         summary = getattr(s, "summary", None) or {}
         kind = stored_kind(s, min_minutes)
         swing = summary.get("hr_swing_bpm")
-        if swing is None and swing_of is not None and kind == PRACTICE:
+        if "hr_swing_bpm" not in summary and swing_of is not None and kind == PRACTICE:
             swing = swing_of(s)
         checkins = getattr(s, "checkins", None) or {}
         out.append(PracticeSession(

@@ -147,9 +147,35 @@ def session_hr_swing_bpm(
         return None
     from biofeedback.core.resonance.scoring import breath_swing_bpm
 
-    swings = [breath_swing_bpm(t, rr_ms, a, b, corrected) for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    rr = np.asarray(rr_ms, float)
+    corr = None if corrected is None else np.asarray(corrected, bool)
+    # each breath is handed only the beats whose interval midpoint can fall in it (the midpoints of a
+    # beat chain rise), so a long session costs its length, not its length squared; same result
+    mid = t - rr / 2000.0
+    starts, ends = edges[:-1], edges[1:]
+    if np.all(np.diff(mid) >= 0):
+        lo, hi = np.searchsorted(mid, starts, "left"), np.searchsorted(mid, ends, "left")
+    else:
+        lo, hi = np.zeros(starts.size, int), np.full(starts.size, t.size)
+    swings = [breath_swing_bpm(t[i:j], rr[i:j], a, b, None if corr is None else corr[i:j])
+              for a, b, i, j in zip(starts, ends, lo, np.maximum(hi, lo), strict=True)]
     found = [s for s in swings if s is not None]
     return float(np.mean(found)) if found else None
+
+
+def stored_session_swing_bpm(beats: Sequence[Beat], pacer_changes: Sequence[StoredPacerChange],
+                             pacer_bpm: float | None) -> float | None:
+    """The HR swing of a stored session (``session_hr_swing_bpm``): breaths from the pacer changes that
+    ran (``breath_starts_from_pacer``), else periods of ``pacer_bpm`` from the first beat.
+
+    What the store writes in a session's summary, and what progress re-derives for a session stored
+    without one; None without a pacer or a breath of >= 3 clean beats.
+    """
+    if len(beats) < 3:
+        return None
+    starts = breath_starts_from_pacer(pacer_changes, beats[-1].t_s) if pacer_changes else None
+    return session_hr_swing_bpm(np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats]),
+                                np.array([b.corrected for b in beats], bool), starts, pacer_bpm)
 
 
 def breath_starts_from_pacer(changes: Sequence[StoredPacerChange], end_s: float) -> np.ndarray:
@@ -275,8 +301,7 @@ def _stored_swing(info: StoredSession, beats: Sequence[Beat]) -> float | None:
     stored = (getattr(info, "summary", None) or {}).get("hr_swing_bpm")
     if stored is not None:
         return stored
-    return session_hr_swing_bpm(np.array([b.t_s for b in beats]), np.array([b.rr_ms for b in beats]),
-                                np.array([b.corrected for b in beats], bool), pacer_bpm=info.pacer_bpm)
+    return stored_session_swing_bpm(beats, (), info.pacer_bpm)
 
 
 def summarize_stored(info: StoredSession, beats: Sequence[Beat], sessions: Iterable[StoredSession],

@@ -26,9 +26,9 @@ from datetime import datetime, timezone
 
 from biofeedback import config
 from biofeedback.core.pipeline import Pipeline
-from biofeedback.core.summary.analysis import summarize
 from biofeedback.core.types import Beat, Event
 from biofeedback.io.store.codec import BEAT_INSERT, beat_rows
+from biofeedback.io.store.summary import session_summary
 
 LIVE_WRITERS: set[tuple[str, int]] = set()  # (db path, session id) of writers open in this process
 LIVE_LOCK = threading.Lock()
@@ -102,7 +102,7 @@ def recover_session(con: sqlite3.Connection, sid: int,
     has_data = bool(stored or extra) or con.execute(
         "SELECT 1 FROM raw_events WHERE session_id = ? AND kind IN ('ppg', 'beat') LIMIT 1", (sid,)
     ).fetchone() is not None
-    summary = json.dumps(summarize(stored + extra)) if has_data else None
+    summary = json.dumps(session_summary(con, sid, stored + extra)) if has_data else None
     con.execute("BEGIN IMMEDIATE")
     try:
         status = con.execute("SELECT status FROM sessions WHERE id = ?", (sid,)).fetchone()

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Literal
 
 from biofeedback import config
-from biofeedback.core.summary.analysis import summarize
 from biofeedback.core.timebase import event_time_s
 from biofeedback.core.types import Beat, Event
 from biofeedback.io.store.codec import (
@@ -40,6 +39,7 @@ from biofeedback.io.store.errors import StoreError, explain, short_reason
 from biofeedback.io.store.models import BreathingSample, PacerChange, WriterStatus, utc_now_iso
 from biofeedback.io.store.opening import UseLock, connect
 from biofeedback.io.store.recovery import LIVE_LOCK, LIVE_WRITERS
+from biofeedback.io.store.summary import session_summary
 
 SAVING = WriterStatus(True, "saving")
 NOT_SAVING = "not saving: {reason}"  # the window writes it in its language (ui/notice_words.py)
@@ -272,7 +272,8 @@ class SessionWriter:
         if not self.has_data or (now_s < self._next_summary_s and not now):
             return
         try:
-            summary = json.dumps(summarize(select_beats(self.con, self.session_id)))
+            summary = json.dumps(session_summary(self.con, self.session_id,
+                                                 select_beats(self.con, self.session_id)))
             self.con.execute("UPDATE sessions SET summary_json = ? WHERE id = ? AND status = 'running'",
                              (summary, self.session_id))
         except sqlite3.Error:
@@ -323,7 +324,7 @@ class SessionWriter:
         try:
             self.con.execute("BEGIN IMMEDIATE")
             if self.has_data:
-                self.summary = summarize(select_beats(self.con, self.session_id))
+                self.summary = session_summary(self.con, self.session_id, select_beats(self.con, self.session_id))
                 self.con.execute(
                     "UPDATE sessions SET status = ?, ended_at = ?, summary_json = ?, "
                     "protocol = coalesce(?, protocol) WHERE id = ?",
