@@ -291,6 +291,9 @@ class LiveModel:
     def add_pacer(self, host_t_s: float, value: float) -> None:
         self.pacer.extend([(host_t_s, value)])
 
+    def add_pacer_points(self, host_t_s: np.ndarray, values: np.ndarray) -> None:
+        self.pacer.extend(np.column_stack((host_t_s, values)))
+
     # -- derived ---------------------------------------------------------------
     def device_now_s(self, host_t_s: float) -> float | None:
         """Device-clock time corresponding to host time ``host_t_s`` (None before data)."""

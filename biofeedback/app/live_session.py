@@ -31,6 +31,7 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 
 from biofeedback import config
@@ -98,6 +99,7 @@ class LiveSession(QObject):
         self._shutting_down = False
         self._released.connect(self._on_released, Qt.ConnectionType.QueuedConnection)
         self._last_trace_s = -1e18
+        self._pacer_changed_s = -1e18  # host time of the last change of the active pacer
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
@@ -360,6 +362,7 @@ class LiveSession(QObject):
         self.adaptive_changed.emit(False)
 
     def _announce(self, now: float) -> None:
+        self._pacer_changed_s = now
         change = self.pacer_state(now)
         self._follow(now)
         self.session.on_pacer_change(change)
@@ -432,5 +435,22 @@ class LiveSession(QObject):
             if self.adaptive is not None and self.adaptive.arrived:
                 self._end_adaptive()
         if now - self._last_trace_s >= TICK_S - 1e-6:
-            self.model.add_pacer(now, self._pacer.value(now))
-            self._last_trace_s = now
+            self._extend_trace(now)
+
+    def _extend_trace(self, now: float) -> None:
+        """The guide's trace up to ``now``, every TICK_S.
+
+        A tick that comes late (an event loop held up by a dialog or a busy
+        moment) would leave a straight line across the guide's missed curve:
+        those points are taken from the pacer too, when the training pacer ran
+        unchanged since the last point (its past values are then its present
+        formula), over at most the tachogram's span.
+        """
+        last = self._last_trace_s
+        missed = math.floor((now - last) / TICK_S + 1e-6) - 1
+        if (missed > 0 and self._pacer is self.training_pacer and self._pacer_changed_s <= last
+                and now - last <= config.GUI_TACHOGRAM_WINDOW_S):
+            t_s = last + TICK_S * np.arange(1, missed + 1)
+            self.model.add_pacer_points(t_s, self._pacer.values(t_s))
+        self.model.add_pacer(now, self._pacer.value(now))
+        self._last_trace_s = now
