@@ -222,6 +222,7 @@ PLOT_RANGE_PERCENTILES = (2.0, 98.0)  # live y ranges follow these percentiles, 
 PLOT_MIN_SPAN_HR_BPM = 10.0  # the HR axis never zooms in closer than this
 PLOT_MIN_SPAN_RMSSD_MS = 20.0  # RMSSD axes (live and history) span at least this
 PLOT_MIN_SPAN_COHERENCE = 1.0  # coherence-ratio axes span at least this
+PLOT_MIN_SPAN_HR_SWING_BPM = 10.0  # heart-rate swing (per breath, bpm) axes over weeks span at least this
 
 # --- Lab Streaming Layer and the coach view (io/lsl_*.py, app/coach_model.py) ---
 LSL_PACER_RATE_HZ = 10.0  # the Pacer stream's nominal rate: guide samples per second

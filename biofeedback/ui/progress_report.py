@@ -311,7 +311,7 @@ def _checkin_page(p: QPainter, r: ProgressReport) -> None:
 
 # per-week heart-rhythm charts: from 0, at least this tall, so noise does not look like change
 RHYTHM_CHARTS = (("hr_swing_bpm", QT_TRANSLATE_NOOP("ProgressReport", "HR swing per breath (bpm)"),
-                  config.PLOT_MIN_SPAN_HR_BPM, "{:g}"),
+                  config.PLOT_MIN_SPAN_HR_SWING_BPM, "{:g}"),
                  ("coherence_ratio", QT_TRANSLATE_NOOP("ProgressReport", "Coherence ratio"),
                   config.PLOT_MIN_SPAN_COHERENCE, "{:g}"),
                  ("rmssd_ms", "RMSSD (ms)", config.PLOT_MIN_SPAN_RMSSD_MS, "{:g}"))

@@ -1,9 +1,11 @@
 """History's "progress over weeks": minutes per week, streak, and per-session trends, with honest axes.
 
 Draws ``core.practice.progress.Progress``; nothing is computed here but axis ranges.
-Honest axes: check-ins fixed at 0-10, RMSSD at least
-config.PLOT_MIN_SPAN_RMSSD_MS and coherence at least
-config.PLOT_MIN_SPAN_COHERENCE tall (so noise does not look like decline),
+Honest axes: check-ins fixed at 0-10; the heart-rate swing, coherence and
+RMSSD never below 0 and at least config.PLOT_MIN_SPAN_HR_SWING_BPM,
+config.PLOT_MIN_SPAN_COHERENCE and config.PLOT_MIN_SPAN_RMSSD_MS tall (so noise
+does not look like decline); the swing is the one the session's summary stored
+(a session stored before it was kept has no swing point: its beats are not read here);
 minutes from 0; the date axis ticks on Mondays with day and month, never
 times of day; at least four weeks shown; the legend is a row of labels above
 the plots, so it never covers a point.
@@ -37,7 +39,7 @@ from biofeedback.core.practice.progress import (
     from_stored,
     progress,
 )
-from biofeedback.ui.i18n import Plural, number, rate_text, translate
+from biofeedback.ui.i18n import Plural, bpm, number, rate_text, translate
 from biofeedback.ui.plots import robust_range, unwrap_clear
 from biofeedback.ui.practice_words import day_month, forgiven_words
 from biofeedback.ui.theme import DARK, Theme, style_plot
@@ -46,6 +48,10 @@ DAY_S = 86400.0
 WEEK_S = 7 * DAY_S
 MIN_WEEKS_SHOWN = 4
 LABEL_PX = 64  # room one "30 Nov" tick label needs
+# the per-session heart-rhythm trends, left to right as in the progress report: key, Progress's field, min span
+RHYTHM_TRENDS = (("swing", "hr_swing_bpm", config.PLOT_MIN_SPAN_HR_SWING_BPM),
+                 ("coherence", "coherence_ratio", config.PLOT_MIN_SPAN_COHERENCE),
+                 ("rmssd", "rmssd_ms", config.PLOT_MIN_SPAN_RMSSD_MS))
 CHECKIN_TITLES = {"stress": QT_TRANSLATE_NOOP("Progress", "Stress"), "pain": QT_TRANSLATE_NOOP("Progress", "Pain"),
                   "mood": QT_TRANSLATE_NOOP("Progress", "Mood")}
 
@@ -119,7 +125,8 @@ def _slope_words(tr: Trend, unit: str, decimals: int) -> str:
 
 
 class ProgressView(QWidget):
-    """Header (streak, this week, total), a legend row, and six plots in two rows."""
+    """Header (streak, this week, total), a legend row, and seven plots: minutes and the three heart-rhythm
+    trends above, the three check-ins below."""
 
     def __init__(self, theme: Theme = DARK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +137,7 @@ class ProgressView(QWidget):
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
-        keys = ("minutes", "rmssd", "coherence", *CHECKIN_ITEMS)
+        keys = ("minutes", *(key for key, _, _ in RHYTHM_TRENDS), *CHECKIN_ITEMS)
         for i, key in enumerate(keys):
             plot = pg.PlotWidget(axisItems={"bottom": WeekAxis("bottom")})
             unwrap_clear(plot)
@@ -142,7 +149,9 @@ class ProgressView(QWidget):
             item.getAxis("left").setWidth(40)
             plot.setMinimumSize(200, 150)
             self.plots[key] = plot
-            grid.addWidget(plot, i // 3, i % 3)
+            # four plots above, three below: equal widths in each row on a 12-column grid
+            row, columns = (0, 3) if i < 4 else (1, 4)
+            grid.addWidget(plot, row, columns * (i - 4 * row), 1, columns)
             if i:
                 plot.setXLink(self.plots["minutes"])
         self.bars = pg.BarGraphItem(x=[], height=[], width=5 * DAY_S)
@@ -152,7 +161,7 @@ class ProgressView(QWidget):
         self.plan: PracticePlan | None = None
         self.min_minutes = config.PRACTICE_MIN_SESSION_MIN
         self.curves: dict[str, pg.PlotDataItem] = {}
-        for key in ("rmssd", "coherence"):
+        for key, _, _ in RHYTHM_TRENDS:
             self.curves[key] = self.plots[key].plot([], [], symbol="o", symbolSize=6)
         for item in CHECKIN_ITEMS:
             self.curves[item + "_before"] = self.plots[item].plot([], [], pen=None, symbol="o", symbolSize=8)
@@ -179,7 +188,7 @@ class ProgressView(QWidget):
             style_plot(plot.getPlotItem(), theme, font_pt)
         self.bars.setOpts(brush=pg.mkBrush(theme.accent), pen=pg.mkPen(None))
         self.targets.setPen(pg.mkPen(theme.heart, width=3))
-        for key, color in (("rmssd", theme.rmssd), ("coherence", theme.coherence)):
+        for key, color in (("swing", theme.heart), ("rmssd", theme.rmssd), ("coherence", theme.coherence)):
             c = self.curves[key]
             c.setPen(pg.mkPen(color, width=2))
             c.setSymbolBrush(pg.mkBrush(color))
@@ -212,8 +221,8 @@ class ProgressView(QWidget):
         now = datetime.now().timestamp()
         self._set_x(now - MIN_WEEKS_SHOWN * WEEK_S, now)
         self.plots["minutes"].setYRange(0, 30, padding=0)
-        self.plots["rmssd"].setYRange(0, config.PLOT_MIN_SPAN_RMSSD_MS * 2, padding=0)
-        self.plots["coherence"].setYRange(0, config.PLOT_MIN_SPAN_COHERENCE * 2, padding=0)
+        for key, _, span in RHYTHM_TRENDS:
+            self.plots[key].setYRange(0, span * 2, padding=0)
         self._titles(None)
 
     def set_sessions(self, sessions: Iterable[StoredSessionLike], today: date | None = None,
@@ -245,14 +254,12 @@ class ProgressView(QWidget):
         self.targets.setData(xs, np.repeat(targets[shown], 2))
         top = max(30.0, float(w.minutes.max()) * 1.15, float(targets[shown].max()) * 1.15 if shown.any() else 0.0)
         self.plots["minutes"].setYRange(0, top, padding=0)
-        for key, name, span in (("rmssd", "rmssd_ms", config.PLOT_MIN_SPAN_RMSSD_MS),
-                                ("coherence", "coherence_ratio", config.PLOT_MIN_SPAN_COHERENCE)):
+        for key, name, span in RHYTHM_TRENDS:
             tr = p.metrics[name]
             self.curves[key].setData(tr.t_s, tr.values)
             # every session in view (0-100 %), at least the minimum span, from 0
             rng = robust_range(tr.values, span, percentiles=(0.0, 100.0), pad_share=0.08, floor=0.0)
-            if rng is not None:
-                self.plots[key].setYRange(*rng, padding=0)
+            self.plots[key].setYRange(*(rng if rng is not None else (0.0, 2 * span)), padding=0)
         for item in CHECKIN_ITEMS:
             c = p.checkins[item]
             self.curves[item + "_before"].setData(c.before.t_s, c.before.values)
@@ -304,11 +311,16 @@ class ProgressView(QWidget):
             for item in CHECKIN_ITEMS:
                 self.plots[item].getPlotItem().setLabel("bottom", "")
         if p is None:
+            self._title("swing", translate("Progress", "HR swing per breath (bpm)"))
             self._title("rmssd", translate("Progress", "RMSSD per session (ms)"))
             self._title("coherence", translate("Progress", "Coherence per session (ratio)"))
             for item in CHECKIN_ITEMS:
                 self._title(item, f"{translate('Progress', CHECKIN_TITLES[item])} (0–10)")
             return
+        swing = p.metrics["hr_swing_bpm"]
+        self._title("swing", translate("Progress", "HR swing per breath (bpm)") + " · "
+                    + (_slope_words(swing, bpm(), 1) if swing.values.size else
+                       translate("Progress", "not stored for older sessions (the progress report has it)")))
         self._title("rmssd", translate("Progress", "RMSSD per session (ms)") + " · "
                     + _slope_words(p.metrics["rmssd_ms"], "ms", 1))
         self._title("coherence", translate("Progress", "Coherence per session") + " · "

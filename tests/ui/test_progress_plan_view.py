@@ -89,3 +89,40 @@ def test_historys_streak_is_the_reminders_one_missed_day_forgiven(qtbot, tmp_pat
     assert said == {27: "5 days in a row", 28: "5 days in a row",  # Saturday not over: the run is alive
                     29: "5 days of practice (a missed day forgiven)",  # as the reminders say that Sunday
                     30: "no streak running"}  # two missed days end it
+
+
+def test_the_four_week_store_shows_each_sessions_stored_swing_on_an_honest_axis(qtbot, tmp_path):
+    import sqlite3
+
+    from progress_store import WEEK_DAYS, build
+
+    from biofeedback import config
+    from biofeedback.core.practice.progress import from_stored
+    from biofeedback.io.store import STORE_FILENAME, SessionStore
+
+    build(tmp_path)
+    path = tmp_path / STORE_FILENAME
+    with SessionStore(path) as store:
+        sessions = store.list_sessions()
+    practice = {s.id: s.summary["hr_swing_bpm"] for s in sessions if from_stored([s])[0].kind == "practice"}
+    assert len(practice) == sum(len(d) for d in WEEK_DAYS.values()) and None not in practice.values()
+    view = ProgressView(DARK)
+    qtbot.addWidget(view)
+    view.resize(1280, 420)
+    view.set_sessions(sessions, today=date(2026, 11, 29))
+    xs, ys = view.curves["swing"].getData()
+    by_start = sorted(practice.items(), key=lambda kv: next(s.started_at for s in sessions if s.id == kv[0]))
+    np.testing.assert_array_equal(ys, [v for _, v in by_start])  # each session's stored swing, oldest first
+    assert 4.0 < ys[0] < 6.0 and 10.0 < ys[-1] < 13.0  # the beats swing 40 ms in week 1, 100 ms in week 4
+    lo, hi = view.plots["swing"].viewRange()[1]
+    assert 0.0 <= lo <= ys.min() and hi >= ys.max() and hi - lo >= config.PLOT_MIN_SPAN_HR_SWING_BPM
+    assert "HR swing per breath (bpm) · trend +" in view.plots["swing"].getPlotItem().titleLabel.text
+    # a session stored before the swing was kept has no swing point (its beats are not read)
+    older = by_start[0][0]
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE sessions SET summary_json = json_remove(summary_json, '$.hr_swing_bpm') WHERE id = ?",
+                    (older,))
+    with SessionStore(path) as store:
+        view.set_sessions(store.list_sessions(), today=date(2026, 11, 29))
+    assert len(view.curves["swing"].getData()[1]) == len(practice) - 1
+    assert len(view.curves["rmssd"].getData()[1]) == len(practice)

@@ -1868,6 +1868,14 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
 <context>
     <name>Progress</name>
     <message>
+        <source>HR swing per breath (bpm)</source>
+        <translation>Oscilación de FC por respiración (lpm)</translation>
+    </message>
+    <message>
+        <source>not stored for older sessions (the progress report has it)</source>
+        <translation>sin guardar en las sesiones antiguas (el informe de progreso la muestra)</translation>
+    </message>
+    <message>
         <source>Stress</source>
         <translation>Estrés</translation>
     </message>

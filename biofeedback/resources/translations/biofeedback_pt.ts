@@ -1868,6 +1868,14 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
 <context>
     <name>Progress</name>
     <message>
+        <source>HR swing per breath (bpm)</source>
+        <translation>Oscilação da FC por respiração (bpm)</translation>
+    </message>
+    <message>
+        <source>not stored for older sessions (the progress report has it)</source>
+        <translation>não guardada nas sessões antigas (o relatório de progresso mostra-a)</translation>
+    </message>
+    <message>
         <source>Stress</source>
         <translation>Tensão</translation>
     </message>

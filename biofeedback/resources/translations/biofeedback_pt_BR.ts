@@ -665,6 +665,10 @@ e depois saia e entre novamente (o grupo vale a partir de um novo login). Ou dei
 <context>
     <name>Progress</name>
     <message>
+        <source>not stored for older sessions (the progress report has it)</source>
+        <translation>não salva nas sessões antigas (o relatório de progresso a mostra)</translation>
+    </message>
+    <message>
         <source>{before} before &amp;nbsp; {after} after the session &amp;nbsp;·&amp;nbsp; check-ins 0–10</source>
         <translation>{before} antes &amp;nbsp; {after} depois da sessão &amp;nbsp;·&amp;nbsp; registros 0–10</translation>
     </message>
