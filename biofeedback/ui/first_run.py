@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from biofeedback.core.resonance.plan import default_minutes as assessment_minutes
 from biofeedback.ui.i18n import not_a_medical_device, translate
 from biofeedback.ui.plan_dialog import PlanChooser
 
@@ -135,9 +136,10 @@ class FirstRunWizard(QWizard):
         lay.addWidget(_text(translate(
             "GettingStarted",
             "Each person's heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths "
-            "a minute. The assessment (about 12 minutes) paces you at five rates in turn and finds yours; "
+            "a minute. The assessment (about {minutes} minutes) paces you at five rates in turn and finds yours; "
             "its minutes count as practice. Do it once you are at ease with the pacer: today, or another "
-            "day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).")))
+            "day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).").format(
+            minutes=assessment_minutes())))
         lay.addWidget(self.assess_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
 

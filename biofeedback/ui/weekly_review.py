@@ -38,6 +38,7 @@ from biofeedback.core.practice.progress import (
     progress,
     weekly_figures,
 )
+from biofeedback.core.resonance.plan import default_minutes as assessment_minutes
 from biofeedback.ui.accessibility import name_views
 from biofeedback.ui.i18n import Plural, number, rate_text, translate
 from biofeedback.ui.practice_words import day_month, plan_words, weekday_day_month
@@ -95,7 +96,8 @@ def resonance_words(assessments: list[AssessmentRecord], today: date) -> tuple[s
     found = [a for a in assessments if a.recommended_bpm is not None]
     if not found:
         return (translate("WeeklyReview", "No resonance assessment yet: it finds the breathing rate at which your "
-                                          "heart rate swings most (about 12 minutes)."), True)
+                                          "heart rate swings most (about {minutes} minutes).").format(
+            minutes=assessment_minutes()), True)
     last = max(found, key=lambda a: a.started)
     weeks = (today - last.started.date()).days // 7
     text = translate("WeeklyReview", "Your resonance rate: <b>{rate} breaths/min</b>, from the assessment of {day}").format(

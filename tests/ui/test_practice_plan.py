@@ -10,7 +10,7 @@ import numpy as np
 from a11y import unnamed_controls
 from progress_store import PLAN_SETTINGS, PLAN_START, build
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from biofeedback.app.settings import Settings, load_settings
 from biofeedback.io.store import STORE_FILENAME, SessionStore
@@ -44,6 +44,8 @@ def test_first_run_on_a_new_settings_file_reads_connects_and_ends_with_a_plan(ma
     assert wizard.session_note.text() == "Session stopped early: you can start another."
     wizard.next()
     assert "resonance rate" in wizard.currentPage().title()
+    said = " ".join(label.text() for label in wizard.currentPage().findChildren(QLabel))
+    assert "The assessment (about 10 minutes)" in said  # 5 rates x 2 min (core.resonance AssessmentPlan)
     wizard.next()
     chooser = wizard.chooser
     assert chooser.kind() == "none"
@@ -251,9 +253,20 @@ def test_getting_started_runs_its_2_minute_session_and_opens_the_assessment_then
                                           "(and in History).")
     wizard.next()
     assert "resonance rate" in wizard.currentPage().title()
+    said = " ".join(label.text() for label in wizard.currentPage().findChildren(QLabel))
+    assert "The assessment (about 10 minutes)" in said  # 5 rates x 2 min (core.resonance AssessmentPlan)
     qtbot.mouseClick(wizard.assess_button, Qt.MouseButton.LeftButton)  # the assessment, now: the path steps aside
     assessment = window.wizard
     assert assessment is not None and assessment.isVisible() and not wizard.isVisible()
     assessment.reject()  # not now after all: back on the path, where it was
     qtbot.waitUntil(wizard.isVisible, timeout=3000)
     assert "resonance rate" in wizard.currentPage().title()
+
+
+def test_the_review_says_the_default_assessments_length_from_its_plan():
+    from biofeedback.core.resonance.plan import AssessmentPlan, default_minutes
+    from biofeedback.ui.weekly_review import resonance_words
+
+    assert AssessmentPlan().total_s == 600.0 and default_minutes() == 10  # 5 rates x 2 min, no rests
+    text, offered = resonance_words([], WEEK5_MONDAY)
+    assert offered and text.endswith("swings most (about 10 minutes).")

@@ -20,38 +20,13 @@ from biofeedback import config
 from biofeedback.core.breathing.chest import ChestRespirationTracker
 from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.core.breathing.respiration import BreathingEstimate, RespirationTracker
+from biofeedback.core.resonance.plan import AssessmentPlan
 from biofeedback.core.resonance.scoring import BlockScore, ResonanceResult, rank_rates, score_block
 
 BLOCK, REST, DONE = "block", "rest", "done"
 # where a block's breathing phase came from (BlockScore.phase_source); "chest": a chest strap's
 # accelerometer, which stands for the measured breathing ("pulse") where a strap sends it
 PHASE_PULSE, PHASE_PACER, PHASE_BELT, PHASE_CHEST = "pulse", "pacer", "belt", "chest"
-
-
-@dataclass(frozen=True)
-class AssessmentPlan:
-    """Rates in the order they are paced, block and rest durations (s)."""
-
-    rates_bpm: tuple[float, ...] = config.ASSESS_RATES_BPM
-    block_s: float = config.ASSESS_BLOCK_S
-    rest_s: float = config.ASSESS_REST_S
-    settle_s: float = config.ASSESS_SETTLE_S  # start of each block left out of scoring
-
-    def __post_init__(self) -> None:
-        if not self.rates_bpm or self.block_s <= 0 or self.rest_s < 0:
-            raise ValueError("an assessment needs rates, block_s > 0 and rest_s >= 0")
-        if not 0 <= self.settle_s < self.block_s:
-            raise ValueError("settle_s must be shorter than a block")
-
-    @property
-    def total_s(self) -> float:
-        n = len(self.rates_bpm)
-        return n * self.block_s + (n - 1) * self.rest_s
-
-    def block_window(self, index: int) -> tuple[float, float]:
-        """(start, end) of block ``index`` in seconds from the start of the assessment."""
-        start = index * (self.block_s + self.rest_s)
-        return start, start + self.block_s
 
 
 @dataclass(frozen=True)
@@ -69,7 +44,7 @@ class AssessmentState:
 class AssessmentProtocol:
     """Time -> state of the assessment started at ``t0_s`` (pure: no clock of its own)."""
 
-    def __init__(self, plan: AssessmentPlan = AssessmentPlan(), t0_s: float = 0.0) -> None:
+    def __init__(self, plan: AssessmentPlan = AssessmentPlan(), t0_s: float = 0.0) -> None:  # noqa: B008 (frozen)
         self.plan = plan
         self.t0_s = float(t0_s)
 

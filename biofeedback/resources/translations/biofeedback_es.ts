@@ -556,8 +556,8 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <translation>Encontrar mi ritmo de resonancia ahora…</translation>
     </message>
     <message>
-        <source>Each person&apos;s heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths a minute. The assessment (about 12 minutes) paces you at five rates in turn and finds yours; its minutes count as practice. Do it once you are at ease with the pacer: today, or another day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).</source>
-        <translation>El ritmo cardiaco de cada persona oscila más a un ritmo de respiración concreto, normalmente entre 4,5 y 6,5 respiraciones por minuto. La evaluación (unos 12 minutos) te guía por cinco ritmos, uno tras otro, y encuentra el tuyo; sus minutos cuentan como práctica. Hazla cuando te sientas cómodo con la guía: hoy u otro día (el siguiente paso en la ventana principal te lo recuerda; Herramientas → Encontrar mi ritmo de resonancia… en cualquier momento).</translation>
+        <source>Each person&apos;s heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths a minute. The assessment (about {minutes} minutes) paces you at five rates in turn and finds yours; its minutes count as practice. Do it once you are at ease with the pacer: today, or another day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).</source>
+        <translation>El ritmo cardiaco de cada persona oscila más a un ritmo de respiración concreto, normalmente entre 4,5 y 6,5 respiraciones por minuto. La evaluación (unos {minutes} minutos) te guía por cinco ritmos, uno tras otro, y encuentra el tuyo; sus minutos cuentan como práctica. Hazla cuando te sientas cómodo con la guía: hoy u otro día (el siguiente paso en la ventana principal te lo recuerda; Herramientas → Encontrar mi ritmo de resonancia… en cualquier momento).</translation>
     </message>
     <message>
         <source>Choose a plan (you can change it later: Practice → Plan…)</source>
@@ -3295,8 +3295,8 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
         <translation>Aún no hay registros respondidos antes de las sesiones.</translation>
     </message>
     <message>
-        <source>No resonance assessment yet: it finds the breathing rate at which your heart rate swings most (about 12 minutes).</source>
-        <translation>Aún no hay evaluación de resonancia: encuentra el ritmo de respiración al que tu frecuencia cardiaca oscila más (unos 12 minutos).</translation>
+        <source>No resonance assessment yet: it finds the breathing rate at which your heart rate swings most (about {minutes} minutes).</source>
+        <translation>Aún no hay evaluación de resonancia: encuentra el ritmo de respiración al que tu frecuencia cardiaca oscila más (unos {minutes} minutos).</translation>
     </message>
     <message>
         <source>Your resonance rate: &lt;b&gt;{rate} breaths/min&lt;/b&gt;, from the assessment of {day}</source>

@@ -556,8 +556,8 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>Encontrar o meu ritmo de ressonância agora…</translation>
     </message>
     <message>
-        <source>Each person&apos;s heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths a minute. The assessment (about 12 minutes) paces you at five rates in turn and finds yours; its minutes count as practice. Do it once you are at ease with the pacer: today, or another day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).</source>
-        <translation>O ritmo cardíaco de cada pessoa oscila mais a um determinado ritmo de respiração, normalmente entre 4,5 e 6,5 respirações por minuto. A avaliação (cerca de 12 minutos) guia-o por cinco ritmos, um de cada vez, e encontra o seu; os seus minutos contam como prática. Faça-a quando estiver à vontade com o guia: hoje ou noutro dia (o próximo passo na janela principal lembra-o; Ferramentas → Encontrar o meu ritmo de ressonância… a qualquer momento).</translation>
+        <source>Each person&apos;s heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths a minute. The assessment (about {minutes} minutes) paces you at five rates in turn and finds yours; its minutes count as practice. Do it once you are at ease with the pacer: today, or another day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).</source>
+        <translation>O ritmo cardíaco de cada pessoa oscila mais a um determinado ritmo de respiração, normalmente entre 4,5 e 6,5 respirações por minuto. A avaliação (cerca de {minutes} minutos) guia-o por cinco ritmos, um de cada vez, e encontra o seu; os seus minutos contam como prática. Faça-a quando estiver à vontade com o guia: hoje ou noutro dia (o próximo passo na janela principal lembra-o; Ferramentas → Encontrar o meu ritmo de ressonância… a qualquer momento).</translation>
     </message>
     <message>
         <source>Choose a plan (you can change it later: Practice → Plan…)</source>
@@ -3295,8 +3295,8 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
         <translation>Ainda não há registos respondidos antes das sessões.</translation>
     </message>
     <message>
-        <source>No resonance assessment yet: it finds the breathing rate at which your heart rate swings most (about 12 minutes).</source>
-        <translation>Ainda não há avaliação de ressonância: encontra o ritmo de respiração a que a sua frequência cardíaca mais oscila (cerca de 12 minutos).</translation>
+        <source>No resonance assessment yet: it finds the breathing rate at which your heart rate swings most (about {minutes} minutes).</source>
+        <translation>Ainda não há avaliação de ressonância: encontra o ritmo de respiração a que a sua frequência cardíaca mais oscila (cerca de {minutes} minutos).</translation>
     </message>
     <message>
         <source>Your resonance rate: &lt;b&gt;{rate} breaths/min&lt;/b&gt;, from the assessment of {day}</source>

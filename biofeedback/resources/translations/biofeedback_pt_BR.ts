@@ -238,8 +238,8 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>Seu ritmo de ressonância, quando estiver pronto</translation>
     </message>
     <message>
-        <source>Each person&apos;s heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths a minute. The assessment (about 12 minutes) paces you at five rates in turn and finds yours; its minutes count as practice. Do it once you are at ease with the pacer: today, or another day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).</source>
-        <translation>O ritmo cardíaco de cada pessoa oscila mais a um determinado ritmo de respiração, normalmente entre 4,5 e 6,5 respirações por minuto. A avaliação (cerca de 12 minutos) guia você por cinco ritmos, um de cada vez, e encontra o seu; esses minutos contam como prática. Faça-a quando estiver à vontade com o guia: hoje ou em outro dia (o próximo passo na janela principal lembra você; Ferramentas → Encontrar o meu ritmo de ressonância… a qualquer momento).</translation>
+        <source>Each person&apos;s heart rhythm swings most at one breathing rate, usually between 4.5 and 6.5 breaths a minute. The assessment (about {minutes} minutes) paces you at five rates in turn and finds yours; its minutes count as practice. Do it once you are at ease with the pacer: today, or another day (the next step in the main window reminds you; Tools → Find my resonance rate… at any time).</source>
+        <translation>O ritmo cardíaco de cada pessoa oscila mais a um determinado ritmo de respiração, normalmente entre 4,5 e 6,5 respirações por minuto. A avaliação (cerca de {minutes} minutos) guia você por cinco ritmos, um de cada vez, e encontra o seu; esses minutos contam como prática. Faça-a quando estiver à vontade com o guia: hoje ou em outro dia (o próximo passo na janela principal lembra você; Ferramentas → Encontrar o meu ritmo de ressonância… a qualquer momento).</translation>
     </message>
     <message>
         <source>Learn → Today&apos;s lesson has a short read for each of the first two weeks; Learn → Practice reminders… can remind you at the times you pick.</source>
@@ -1006,8 +1006,8 @@ e depois saia e entre novamente (o grupo vale a partir de um novo login). Ou dei
         <translation>Ainda não há registros respondidos antes das sessões.</translation>
     </message>
     <message>
-        <source>No resonance assessment yet: it finds the breathing rate at which your heart rate swings most (about 12 minutes).</source>
-        <translation>Ainda não há avaliação de ressonância: encontra o ritmo de respiração em que sua frequência cardíaca mais oscila (cerca de 12 minutos).</translation>
+        <source>No resonance assessment yet: it finds the breathing rate at which your heart rate swings most (about {minutes} minutes).</source>
+        <translation>Ainda não há avaliação de ressonância: encontra o ritmo de respiração em que sua frequência cardíaca mais oscila (cerca de {minutes} minutos).</translation>
     </message>
     <message>
         <source>The rate can shift with practice: a new assessment is offered, whenever suits you (nothing changes if you skip it).</source>
