@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from biofeedback import resources
 pytestmark = pytest.mark.slow(about_s=8)  # 40 s in all, most of it the pipx install
 
 REPO = Path(__file__).resolve().parents[2]
-SOURCE_FILES = ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md")
+SOURCE_FILES = ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", "MANIFEST.in")
 BUILD_TIMEOUT_S = 180  # a hang guard; the build takes ~3 s
 PIPX_TIMEOUT_S = 900  # a hang guard; the install takes ~30 s with pip's cache warm
 
@@ -79,6 +80,9 @@ def test_build_makes_a_wheel_and_sdist_without_warnings(built):
     assert warnings == []
     assert wheel.name == f"biofeedback-{biofeedback.__version__}-py3-none-any.whl"
     assert sdist.name == f"biofeedback-{biofeedback.__version__}.tar.gz"
+    with tarfile.open(sdist) as tf:
+        top = {Path(name).relative_to(Path(name).parts[0]).as_posix() for name in tf.getnames() if len(Path(name).parts) > 1}
+    assert {"README.md", "LICENSE", "CHANGELOG.md", "pyproject.toml"} <= top
 
 
 def test_wheel_holds_the_package_data_and_both_scripts(built):
