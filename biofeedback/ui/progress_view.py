@@ -25,7 +25,8 @@ from typing import Protocol
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from biofeedback import config
@@ -48,6 +49,8 @@ DAY_S = 86400.0
 WEEK_S = 7 * DAY_S
 MIN_WEEKS_SHOWN = 4
 LABEL_PX = 64  # room one "30 Nov" tick label needs
+TITLE_PT = 10.0  # plot titles
+TITLE_MARGIN_PX = 8  # room a title leaves free over its plot's area
 # the per-session heart-rhythm trends, left to right as in the progress report: key, Progress's field, min span
 RHYTHM_TRENDS = (("swing", "hr_swing_bpm", config.PLOT_MIN_SPAN_HR_SWING_BPM),
                  ("coherence", "coherence_ratio", config.PLOT_MIN_SPAN_COHERENCE),
@@ -134,6 +137,7 @@ class ProgressView(QWidget):
         self.header.setWordWrap(True)
         self.legend = QLabel("")
         self.plots: dict[str, pg.PlotWidget] = {}
+        self.title_texts: dict[str, str] = {}  # each plot's title in one line
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
@@ -149,11 +153,10 @@ class ProgressView(QWidget):
             item.getAxis("left").setWidth(40)
             plot.setMinimumSize(200, 150)
             self.plots[key] = plot
+            plot.installEventFilter(self)
             # four plots above, three below: equal widths in each row on a 12-column grid
             row, columns = (0, 3) if i < 4 else (1, 4)
             grid.addWidget(plot, row, columns * (i - 4 * row), 1, columns)
-            if i:
-                plot.setXLink(self.plots["minutes"])
         self.bars = pg.BarGraphItem(x=[], height=[], width=5 * DAY_S)
         self.plots["minutes"].addItem(self.bars)
         # the plan's target of each week: a short line across its bar (pairs of points, not joined)
@@ -208,7 +211,27 @@ class ProgressView(QWidget):
             self.set_progress(self.progress)
 
     def _title(self, key: str, text: str) -> None:
-        self.plots[key].getPlotItem().setTitle(text, size="10pt", color=self.theme.muted)
+        self.title_texts[key] = text
+        self._fit_title(key)
+
+    def _fit_title(self, key: str, width_px: int | None = None) -> None:
+        """One line where it fits the plot's width; else the name above what follows its first " · "
+        (four plots in a row at 1366 px would cut "… · trend +1.6 bpm/week")."""
+        text, item = self.title_texts[key], self.plots[key].getPlotItem()
+        item.setTitle(text, size=f"{TITLE_PT:g}pt", color=self.theme.muted)
+        # the title is centred over the plot's area, right of the value axis
+        room = ((self.plots[key].width() if width_px is None else width_px) - item.getAxis("left").width()
+                - TITLE_MARGIN_PX)
+        if " · " in text and item.titleLabel.item.boundingRect().width() > room:
+            item.setTitle(text.replace(" · ", "<br>", 1), size=f"{TITLE_PT:g}pt", color=self.theme.muted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """A plot resized (each on its own, once the layout settles): its title fitted again."""
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            key = next((k for k, plot in self.plots.items() if plot is watched), None)
+            if key is not None and key in self.title_texts:
+                self._fit_title(key, event.size().width())
+        return super().eventFilter(watched, event)
 
     # -- data ------------------------------------------------------------------
     def clear(self) -> None:
@@ -301,7 +324,10 @@ class ProgressView(QWidget):
     def _set_x(self, lo: float, hi: float) -> None:
         if hi - lo < MIN_WEEKS_SHOWN * WEEK_S:
             lo = hi - MIN_WEEKS_SHOWN * WEEK_S
-        self.plots["minutes"].setXRange(lo, hi, padding=0.02)
+        # the same weeks in every plot, set in each: pyqtgraph's X link lines views up on screen, and the rows'
+        # plots (four above, three below) are not above one another
+        for plot in self.plots.values():
+            plot.setXRange(lo, hi, padding=0.02)
 
     def _titles(self, p: Progress | None) -> None:
         planned = self.plan is not None and self.plan.active

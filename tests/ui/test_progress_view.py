@@ -124,3 +124,16 @@ def test_practice_sessions_reads_store_shaped_records_in_local_time():
     [p] = practice_sessions([stored(TODAY, 15, 33.0, pain_before=7, pain_after=5, hour=23)])
     assert isinstance(p, PracticeSession)
     assert p.started.date() == TODAY and p.minutes == 15 and p.before["pain"] == 7 and p.after["pain"] == 5
+
+
+def test_every_plot_shows_the_same_weeks_and_a_title_too_long_for_its_plot_breaks_after_the_name(qtbot):
+    view = make_view(qtbot)  # 1280 px: four plots above, about 310 px each
+    view.set_sessions(sessions(), today=TODAY)
+    qtbot.wait(10)
+    ranges = {key: tuple(np.round(plot.viewRange()[0])) for key, plot in view.plots.items()}
+    assert len(set(ranges.values())) == 1, ranges  # not lined up on screen: rows differ in width
+    title = view.plots["rmssd"].getPlotItem().titleLabel.text
+    assert title.startswith("RMSSD per session (ms)<br>trend")  # cut at 1366 px in one line
+    assert "<br>" not in view.plots["pain"].getPlotItem().titleLabel.text  # fits: one line
+    view.resize(2600, 420)
+    qtbot.waitUntil(lambda: "<br>" not in view.plots["rmssd"].getPlotItem().titleLabel.text, timeout=2000)
