@@ -112,10 +112,9 @@ def run(args) -> int:
     from biofeedback.ui.store_integration import install_session_store
 
     app = QApplication(sys.argv[:1])
-    if args.language:
-        from biofeedback.ui.i18n import install_language
+    from biofeedback.ui.i18n import install_language
 
-        install_language(app, args.language)
+    install_language(app, args.language or "en")  # as the app does: English too has a catalog (its plural forms)
     screen = app.primaryScreen().geometry()
     size = f"{screen.width()}x{screen.height()}" + (f"-{args.language}" if args.language else "")
     args.out.mkdir(parents=True, exist_ok=True)

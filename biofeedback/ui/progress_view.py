@@ -51,6 +51,7 @@ MIN_WEEKS_SHOWN = 4
 LABEL_PX = 64  # room one "30 Nov" tick label needs
 TITLE_PT = 10.0  # plot titles
 TITLE_MARGIN_PX = 8  # room a title leaves free over its plot's area
+MIN_PLOT_WIDTH_PX = 180  # four plots across, with their margins, still fit an 800 px wide screen
 # the per-session heart-rhythm trends, left to right as in the progress report: key, Progress's field, min span
 RHYTHM_TRENDS = (("swing", "hr_swing_bpm", config.PLOT_MIN_SPAN_HR_SWING_BPM),
                  ("coherence", "coherence_ratio", config.PLOT_MIN_SPAN_COHERENCE),
@@ -151,7 +152,7 @@ class ProgressView(QWidget):
             item.setMouseEnabled(x=False, y=False)
             item.showGrid(x=True, y=True, alpha=0.12)
             item.getAxis("left").setWidth(40)
-            plot.setMinimumSize(200, 150)
+            plot.setMinimumSize(MIN_PLOT_WIDTH_PX, 150)
             self.plots[key] = plot
             plot.installEventFilter(self)
             # four plots above, three below: equal widths in each row on a 12-column grid
