@@ -35,7 +35,10 @@ def needs_root() -> None:
         pytest.skip("mounts a small tmpfs or a read-only bind: needs root (CI runs as root)")
 
 
-SHOWN_WITHIN_S = 3.0  # a failing commit is reported at the next flush (1 s) plus the writer's busy timeout
+# a failing commit is reported at the next flush (1 s) plus the writer's busy timeout: ~2-3 s on a quiet
+# machine, printed by the tests; they fail on a notice that never comes while the fault lasts (a wall-clock
+# bound failed on a loaded machine: 'no pass/fail on wall-clock speed')
+SHOWN_HANG_GUARD_S = 10.0
 
 
 def assert_every_beat_stored(store_path, beats_csv) -> int:
@@ -92,7 +95,7 @@ def record_through_a_fault(tmp_path, folder, speed: float, cause, shown: str, cl
         time.sleep(1.5)
         cause()
         caused_at = time.monotonic()
-        shown_at = rec.wait_for(shown, 10, after=caused_at)
+        shown_at = rec.wait_for(shown, SHOWN_HANG_GUARD_S, after=caused_at)
         if during is not None:
             during()
         clear()
@@ -117,7 +120,6 @@ def test_full_disk_during_record_is_shown_at_once_and_no_beat_is_lost(tmp_path, 
         during=lambda: time.sleep(4.5), clear=lambda: filler[0].unlink())
     print(f"disk full: shown after {shown_s:.2f} s, saving again {again_s:.2f} s after space was freed; "
           f"{n} beats, none lost")
-    assert shown_s <= SHOWN_WITHIN_S
 
 
 LOCKER = textwrap.dedent("""
@@ -167,7 +169,6 @@ def test_a_foreign_write_lock_longer_than_any_busy_wait_is_shown_and_no_beat_is_
         during=read_during_the_lock, clear=release)
     print(f"{released_at[0] - locked_at[0]:.1f} s lock: shown after {shown_s:.2f} s, `sessions` "
           f"answered in {read_s[0]:.2f} s during it, saving again {again_s:.2f} s after; {n} beats, none lost")
-    assert shown_s <= SHOWN_WITHIN_S
 
 
 @pytest.fixture
