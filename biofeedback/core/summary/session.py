@@ -297,11 +297,13 @@ def short_reading(duration_s: float, min_minutes: float) -> str:
     return READINGS["short"].format(length=short_length_text(duration_s), min_minutes=f"{min_minutes:g}")
 
 
-def _stored_swing(info: StoredSession, beats: Sequence[Beat]) -> float | None:
-    stored = (getattr(info, "summary", None) or {}).get("hr_swing_bpm")
-    if stored is not None:
-        return stored
-    return stored_session_swing_bpm(beats, (), info.pacer_bpm)
+def _stored_swing(info: StoredSession, beats_of: Callable[[int], Sequence[Beat]]) -> float | None:
+    """As the summary stored it (None too: measured, none found); a session stored before summaries
+    kept the swing has its beats read and the swing re-derived (as ``core.practice.progress.from_stored``)."""
+    summary = getattr(info, "summary", None) or {}
+    if "hr_swing_bpm" in summary:
+        return summary["hr_swing_bpm"]
+    return stored_session_swing_bpm(beats_of(info.id), (), info.pacer_bpm)
 
 
 def summarize_stored(info: StoredSession, beats: Sequence[Beat], sessions: Iterable[StoredSession],
@@ -334,7 +336,7 @@ def summarize_stored(info: StoredSession, beats: Sequence[Beat], sessions: Itera
     swings = [s.summary.get("hr_swing_bpm") for s in earlier]
     if beats_of is not None:
         recent = earlier[-config.SUMMARY_PREVIOUS_SWING_SESSIONS:]
-        swings = [_stored_swing(s, beats_of(s.id)) for s in recent]
+        swings = [_stored_swing(s, beats_of) for s in recent]
     checkins = getattr(info, "checkins", None) or {}
     if breath_starts_s is None and pacer_changes and beats:
         breath_starts_s = breath_starts_from_pacer(pacer_changes, beats[-1].t_s)
