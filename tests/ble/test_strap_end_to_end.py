@@ -211,13 +211,14 @@ def test_garbled_notifications_are_gaps_not_beats(air, record):
 
 
 def test_a_strap_switched_on_later_is_connected_to_on_a_retry(air, record):
-    source = BleHeartRateSource("C0:11:22:33:44:55", backend=air.backend, connect_timeout_s=0.3, backoff_s=(0.05,))
+    # an attempt has 2 s (a connection takes ~0.2 s here; 0.3 s was too short beside a busy core)
+    source = BleHeartRateSource("C0:11:22:33:44:55", backend=air.backend, connect_timeout_s=2.0, backoff_s=(0.05,))
     source.start(record.on_events, record.on_state)
     try:
-        assert record.wait_for(lambda r: len(r.said(RECONNECTING)) >= 2)  # nobody answers: retried
+        assert record.wait_for(lambda r: len(r.said(RECONNECTING)) >= 2, timeout_s=30)  # nobody answers: retried
         assert "C0:11:22:33:44:55" in record.said(RECONNECTING)[0].message
         strap = VirtualStrap(air)  # the strap is put on
-        assert record.wait_for(lambda r: r.said(CONNECTED))
+        assert record.wait_for(lambda r: r.said(CONNECTED), timeout_s=30)
     finally:
         source.stop()
     assert strap.n_subscriptions == 1
