@@ -291,7 +291,8 @@ class Pipeline:
         row start a poor-signal span, which the next good pulse ends with a new
         chain. When that good pulse rebuilt the detector's template from the poor
         ones just before it (``PpgBeatDetector.vouched``: they agree with each
-        other, the template learnt before them was wrong), they start the new chain.
+        other, the template learnt before them was wrong), they start the new chain;
+        so does the last poor pulse when the good one came on time after it.
         """
         detections = times.tolist()
         out.detections_t_s += detections

@@ -48,6 +48,49 @@ def heartpy_runs():
     return runs
 
 
+@pytest.fixture(scope="module")
+def pyphysio_bvp_run():
+    """(detections, beats incl. each chain's first) of pyphysio's laboratory BVP (2048 Hz, 120 s)."""
+    import bz2
+    import importlib.util
+    from pathlib import Path
+
+    from biofeedback.core.types import PpgBlock
+
+    spec = importlib.util.find_spec("pyphysio")  # GPL-3.0: read from the installed package
+    if spec is None or not spec.submodule_search_locations:
+        pytest.skip("pyphysio is not installed")
+    with bz2.open(Path(spec.submodule_search_locations[0]) / "test_data" / "medical.txt.bz2", "rt") as f:
+        bvp = np.loadtxt(f)[:, 2]
+    fs = 2048.0
+    t = np.arange(bvp.size) / fs
+    n = config.OFFLINE_PPG_BLOCK_SAMPLES
+    pipeline = Pipeline()
+    out = pipeline.feed([PpgBlock(t[a : a + n], bvp[a : a + n], fs) for a in range(0, bvp.size, n)])
+    out.extend(pipeline.flush())
+    bt = np.array([b.t_s for b in out.beats])
+    start = bt - np.array([b.rr_ms for b in out.beats]) / 1000.0
+    first = np.ones(bt.size, bool)
+    first[1:] = np.abs(start[1:] - bt[:-1]) > 1e-6
+    return np.array(out.detections_t_s), np.sort(np.concatenate([bt, start[first]]))
+
+
+def test_a_small_pulse_on_time_is_no_reflected_wave(pyphysio_bvp_run):
+    """pyphysio BVP 41.46 s: a pulse of a third of the usual rise 0.80 s after the last beat at a
+    0.93 s rhythm was dropped as a reflected wave (and the corrector put a beat 60 ms off in its place)."""
+    detections, beats = pyphysio_bvp_run
+    assert _near(detections, 41.4556)
+    assert _near(beats, 41.4556) and not _near(beats, 41.52, 0.02)
+
+
+def test_the_first_clean_pulse_after_motion_starts_the_chain(pyphysio_bvp_run):
+    """pyphysio BVP 112.9-114.3 s motion: the pulse at 114.57 s scored poor (its wave began at a
+    motion bump) and the chain began at the next; the good pulse on time after it vouches for it."""
+    _, beats = pyphysio_bvp_run
+    assert _near(beats, 114.5747) and _near(beats, 115.37)
+    assert _near(beats, 72.9502)  # 68-72 s motion: the first pulse the detector took after it
+
+
 def test_a_ripple_on_the_wave_does_not_move_the_beats():
     """A ~12 Hz ripple (biosignalsnotebooks' lab BVP): the time is the low-passed peak's (was 8 ms)."""
     fs = 256.0

@@ -7,10 +7,14 @@ which does not depend on which peaks were taken. A peak sooner than
 wave (as the PulseSensor Playground's 3/5 IBI rule and qppg's eye-closing
 period); between that and ``BEAT_REFLECTED_SHARE`` a pulse must rise a share
 of the recent pulses' rise (measured from its foot) that grows the sooner it
-comes; one that comes when the next beat is expected may be smaller
-(``ON_TIME_SIZE_SHARE``); a peak ``BEAT_TALLER_SHARE`` taller than the last beat is a beat
-from ``TALLER_MIN_GAP_S`` on (the last one was the reflected wave), so the detector cannot
-stay locked on diastolic waves.
+comes; one that comes when the next beat is expected (``on_time``) is judged
+by that size rule no more, and may be smaller (``ON_TIME_SIZE_SHARE``): a
+reflected wave follows its pulse by a fixed delay, not by most of an interval
+(pyphysio's BVP at 41.46 s: a pulse of a third of the usual rise 0.80 s after
+the last beat at a 0.93 s rhythm was dropped as a reflected wave); a peak
+``BEAT_TALLER_SHARE`` taller than the last beat is a beat from ``TALLER_MIN_GAP_S`` on
+(the last one was the reflected wave), so the detector cannot stay locked on diastolic
+waves.
 """
 
 from __future__ import annotations
@@ -72,9 +76,10 @@ def is_reflected_wave(
     taller = prom >= BEAT_TALLER_SHARE * last_prom and gap_s >= TALLER_MIN_GAP_S
     if gap_s < max(BEAT_REFRACTORY_S, early) and not taller:
         return True
-    if rr_exp is not None and not taller and proms:
+    if rr_exp is not None and not taller and proms and not on_time(gap_s, rr_exp):
         # the sooner after the last beat, the taller a pulse must be to be a beat:
-        # reflected waves come early and small, early beats of a fast breath less so
+        # reflected waves come early and small, early beats of a fast breath less so;
+        # a peak on time is judged by size alone (``too_small``, ON_TIME_SIZE_SHARE)
         need = float(np.interp(gap_s / rr_exp, _SOON_RATIO, _SOON_NEED))
         if prom < need * _typical_tall_rise(proms, last_prom):
             return True

@@ -41,6 +41,12 @@ What it follows (each stage in its own module):
   by the rhythm when the interval matches the recent ones, carried with each
   beat in ``last_quality``; a beat whose agreement with the poor ones before
   it rebuilt the template lists them in ``vouched`` (good pulses after all).
+  A good beat that comes on time (``on_time``) after a poor one vouches for
+  that one too: its quality is that of the wave from the poor beat's peak to
+  its own, so the poor beat's fall looked like a pulse's. The first clean pulse
+  after motion scores poor because its wave begins in the motion; without this
+  the chain began one pulse later (pyphysio's BVP at 114.57 s, after motion at
+  112.9-114.3 s).
 
 Lost samples: ``bridge()`` (called by the pipeline on a short lost-samples
 gap) makes the next fed sample fill the hole with straight-line samples on
@@ -198,6 +204,7 @@ class PpgBeatDetector:
         self._rise_max = self._rise_base = 0.0
         self._last_beat_t: float | None = None
         self._last_good = False  # the last beat's quality was acceptable (its interval may vouch for the next)
+        self._last_poor = False  # the last beat was scored and found poor (the next good one may vouch for it)
         self._held: _Candidate | None = None  # an early beat waiting for a taller peak (``_confirm``) ...
         self._held_until = 0  # ... until this absolute sample
         # beat time -> earlier beats (times) that its template rebuild showed were good pulses
@@ -640,6 +647,7 @@ class PpgBeatDetector:
     def _commit(self, cand: _Candidate) -> tuple[float, float]:
         """Accept a beat: thresholds, sizes, intervals and template learn from it; (time, quality)."""
         t, prom, k_abs, sign = cand.t, cand.prom, cand.k_abs, cand.sign
+        rr_exp = self._expected_rr()
         self._ups.append(cand.strength)
         self._proms.append(prom)
         self._last_prom = prom
@@ -657,11 +665,16 @@ class PpgBeatDetector:
                 wave = beat_wave(self._v, prev, k_abs - self._off, self.fs_hz)
                 q = self._templates.score(wave * sign, on_rhythm, on_step, key=t)
                 quality = math.nan if q is None else q
-                if self._templates.rebuilt_from:
-                    self.vouched[t] = self._templates.rebuilt_from
+                vouched = self._templates.rebuilt_from
+                if (not vouched and self._last_poor and quality >= BEAT_QUALITY_MIN
+                        and on_time(t - self._last_beat_t, rr_exp)):
+                    vouched = (self._last_beat_t,)  # the pulse before was one (module notes)
+                if vouched:
+                    self.vouched[t] = vouched
                     while len(self.vouched) > _VOUCHED_KEPT:  # (a caller that never asks)
                         del self.vouched[next(iter(self.vouched))]
         self._last_good = quality >= BEAT_QUALITY_MIN
+        self._last_poor = quality < BEAT_QUALITY_MIN  # (False for NaN: not scored yet)
         self._last_beat_t, self._last_peak_abs = t, k_abs
         return t, quality
 
