@@ -1,4 +1,8 @@
-"""`biofeedback analyze` as a user runs it: a real subprocess on real files."""
+"""`biofeedback analyze` on real files: exit status, printed text and files written.
+
+``test_rr_text_json_matches_reference_formulas`` runs it as a user does, a subprocess; the rest
+call the command in-process (tests/cli_inprocess.py), which returns the same three things.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_inprocess import run_cli
 
 from biofeedback.io.beats_csv import beat_rows
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
+def run_subprocess(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True, timeout=120
     )
@@ -46,7 +51,7 @@ def rr_series() -> np.ndarray:
 def test_rr_text_json_matches_reference_formulas(tmp_path, rr_series):
     path = tmp_path / "rr.txt"
     path.write_text("\n".join(f"{x:.1f}" for x in rr_series) + "\n")
-    result = run_cli("analyze", str(path), "--json", "--no-correct")
+    result = run_subprocess("analyze", str(path), "--json", "--no-correct")
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     rr = np.round(rr_series, 1)
@@ -204,13 +209,11 @@ def test_a_gap_in_an_rr_file_is_not_a_successive_difference(tmp_path):
 
 
 def _analyze_peak_rss_mb(path):
-    """Run `analyze --json` in a child and return (result, its own peak RSS in MB)."""
-    result = subprocess.run(
-        [sys.executable, "-c", "import resource, runpy, sys; sys.argv=['biofeedback', 'analyze', sys.argv[1], '--json'];"
-         "\ntry:\n    runpy.run_module('biofeedback', run_name='__main__')\nexcept SystemExit as e:\n    code = e.code\n"
-         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)", str(path)],
-        capture_output=True, text=True, timeout=120)
-    return result, int(result.stderr.strip().splitlines()[-1]) / 1024
+    """Run `analyze --json` and return (result, how far it raised the peak resident memory, MB)."""
+    result = run_cli("analyze", str(path), "--json")
+    if result.peak_rss_growth_mb is None:
+        pytest.skip("the peak resident memory cannot be reset here (Linux /proc/self/clear_refs)")
+    return result, result.peak_rss_growth_mb
 
 
 def test_absurd_intervals_cost_no_memory_and_no_traceback(tmp_path):

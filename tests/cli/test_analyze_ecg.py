@@ -1,4 +1,6 @@
-"""`biofeedback analyze` on real ECG recordings, as a user runs it (a subprocess), in every ECG format.
+"""`biofeedback analyze` on real ECG recordings, in every ECG format (called in-process: exit status,
+printed text and the beats file are what is checked; tests/cli/test_analyze.py runs analyze as a
+subprocess).
 
 The R peaks are scored one-to-one within ±50 ms against NeuroKit2's ``ecg_peaks``
 computed here, or, on the recordings where NeuroKit2 itself marks noise as beats
@@ -13,23 +15,17 @@ from __future__ import annotations
 import bz2
 import importlib.util
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_inprocess import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_ECG = ROOT / "tests" / "data" / "pyhrv_SampleECG.txt"  # BITalino ECG, 1000 Hz, BSD-3 (copied)
 VALIDATION = ROOT / "tests" / "data" / "validation"
 F1_MIN = 0.995
 TOL_S = 0.05
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True,
-                          timeout=300)
 
 
 def analyze_beats(path: Path, tmp_path: Path, *flags: str) -> tuple[np.ndarray, np.ndarray, str]:
