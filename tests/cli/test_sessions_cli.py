@@ -1,8 +1,10 @@
 """`sessions`, `export` and `replay` over the store, checked with `analyze` as the reference.
 
 A session is recorded in-process through the same path as `record` (simulator
-bytes → native decoder → pipeline → SessionWriter); the CLI then runs as real
-subprocesses against the same store folder (BIOFEEDBACK_DATA_DIR).
+bytes → native decoder → pipeline → SessionWriter); the CLI then runs against the same store
+folder (BIOFEEDBACK_DATA_DIR). As a user runs them, subprocesses: `sessions` on a store from a
+newer version, `export` of a missing session, `replay --port-out` serving `record`; the rest
+are called in-process (tests/cli_inprocess.py), which gives the same exit status, text and files.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 
 import numpy as np
 import pytest
+from cli_inprocess import run_cli
 
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.protocols import make_decoder
@@ -24,9 +27,12 @@ from biofeedback.io.store import STORE_FILENAME, CheckIn, SessionStore
 SECONDS = 150.0
 
 
-def cli(*args: str, timeout: float = 60, env: dict | None = None) -> subprocess.CompletedProcess:
+def cli_process(*args: str, timeout: float = 60, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True,
                           timeout=timeout, env=env)
+
+
+cli = run_cli
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +108,7 @@ def test_sessions_lists_metrics_and_checkins(recorded, data_dir):
 
 
 def test_export_of_a_missing_session_is_one_clear_line(recorded, data_dir, tmp_path):
-    result = cli("export", "999", "--format", "csv", "--out", str(tmp_path / "x.csv"))
+    result = cli_process("export", "999", "--format", "csv", "--out", str(tmp_path / "x.csv"))
     assert result.returncode == 2 and result.stderr.strip() == (
         f"biofeedback export: no session 999 in {SessionStore().path}")
 
@@ -122,7 +128,7 @@ def test_replay_port_out_serves_beats_record_can_read(recorded, data_dir, tmp_pa
         first = server.stdout.readline().split()
         assert first and first[0] == "PORT", server.stderr.read()
         own_store = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(tmp_path / "rec")}
-        result = cli("record", "--port", first[1], "--protocol", "native", "--duration", "3",
+        result = cli_process("record", "--port", first[1], "--protocol", "native", "--duration", "3",
                      "--out", str(tmp_path / "beats.csv"), env=own_store)
     finally:
         server.terminate()
@@ -154,7 +160,7 @@ def test_cli_refuses_a_store_from_a_newer_version_and_leaves_it(tmp_path):
     con.commit()
     con.close()
     before = (folder / STORE_FILENAME).read_bytes()
-    result = cli("sessions", env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(folder)})
+    result = cli_process("sessions", env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(folder)})
     assert result.returncode == 2 and "newer version of biofeedback" in result.stderr
     assert "Nothing was changed" in result.stderr
     assert (folder / STORE_FILENAME).read_bytes() == before
