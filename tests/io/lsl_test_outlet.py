@@ -2,7 +2,7 @@
 
 Run as a script: ``python lsl_test_outlet.py SOURCE_ID TYPE DECLARED_HZ [--fs 100] [--stamps
 explicit|chunk] [--format float32] [--channels 1] [--seconds 60]``. It prints READY once the
-outlet exists, then pushes a simulated pulse (PPG) or ECG (microvolts) at ``--fs`` in 50 ms
+outlet exists, then pushes a pulse wave (PPG) or ECG (microvolts) at ``--fs`` in 50 ms
 chunks, in real time: ``explicit`` stamps every sample (i / fs), ``chunk`` lets liblsl stamp the
 chunk (with 0 Hz declared every sample of a chunk gets the same stamp, as some bridges send).
 A separate process, so the outlet's own buffer (liblsl sizes it by the declared rate too)
@@ -26,10 +26,10 @@ def signal(kind: str, fs: float, seconds: float) -> np.ndarray:
         from ecg_synth import synth_ecg
 
         return synth_ecg(seconds, fs, seed=5)[0] * 1000.0
-    from biofeedback.core.simulation import ArtifactParams, PersonParams, PpgSynth, SimulatedPerson
-
-    person = SimulatedPerson(PersonParams(hr_bpm=70.0), ArtifactParams(), seed=3)
-    return np.asarray(PpgSynth(person, fs_hz=fs, adc_max=1023, noise=0.01, seed=3).step(int(seconds * fs))[1])
+    # a 70 bpm pulse with its notch, NumPy only: the tests refuse these streams by their settings and
+    # stamps, and the simulator's person would cost the sender SciPy's import (~1.5 s) before READY
+    phase = (np.arange(int(seconds * fs)) / fs * 70.0 / 60.0) % 1.0
+    return 512.0 + 200.0 * np.exp(-(((phase - 0.2) / 0.08) ** 2)) + 60.0 * np.exp(-(((phase - 0.5) / 0.1) ** 2))
 
 
 def main() -> None:

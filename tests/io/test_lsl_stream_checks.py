@@ -13,6 +13,7 @@ outlet's buffer by the declared rate too, and only the source's memory is measur
 from __future__ import annotations
 
 import math
+import os
 import subprocess
 import sys
 import threading
@@ -41,10 +42,21 @@ OUTLET = Path(__file__).with_name("lsl_test_outlet.py")
 RSS_CAP_MB = 200.0
 
 
+def outlet_config() -> str:
+    """This run's LSL config (its session, tests/conftest.py) with no samples reserved ahead by the outlet:
+    liblsl reserves 5 s of them at the declared rate (OutletBufferReserveMs), 3.7 GB and ~5-10 s of the
+    sender's start-up at a declared 1e9 Hz. A pool reserved in the sender changes nothing the source sees."""
+    run_config = Path(os.environ["LSLAPICFG"])
+    path = run_config.with_name(f"{run_config.stem}-outlet.cfg")
+    path.write_text(run_config.read_text(encoding="utf-8") + "[tuning]\nOutletBufferReserveMs = 0\n", encoding="utf-8")
+    return str(path)
+
+
 @contextmanager
 def outlet_process(*args: str) -> Iterator[str]:
     sid = f"bad-{uuid.uuid4().hex[:8]}"
-    proc = subprocess.Popen([sys.executable, str(OUTLET), sid, *args], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, str(OUTLET), sid, *args], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "LSLAPICFG": outlet_config()})
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "READY"
         yield sid
