@@ -11,7 +11,8 @@ stdout and stderr as text (``\\r`` read as a line end, as text mode does). For t
 - warnings are shown on stderr under Python's own default filters (not pytest's), once per place
   per call, and ``main``'s ``InputWarning`` hook on ``warnings.showwarning`` is taken off again;
 - log records at WARNING and above go to stderr as bare messages, as Python's last-resort handler
-  prints them when nothing configured logging;
+  prints them when nothing configured logging (a handler the command adds to the root or the
+  ``biofeedback`` logger fails the test: it would outlive the call here);
 - signal handlers the command installs (``record``, ``replay``, ``simulate`` catch SIGTERM) are put
   back;
 - a file descriptor or a non-daemon thread the command leaves behind, or a Qt application it
@@ -100,6 +101,10 @@ def _qt_application() -> object | None:
     return None if core is None else core.QCoreApplication.instance()
 
 
+def _log_handlers() -> list[logging.Handler]:
+    return [*logging.getLogger().handlers, *logging.getLogger("biofeedback").handlers]
+
+
 def _open_fds() -> set[str]:
     try:
         return set(os.listdir("/proc/self/fd"))
@@ -166,6 +171,7 @@ def run_cli(*args: str | os.PathLike, env: Mapping[str, str] | None = None,
     fds_before = _open_fds()
     threads_before = set(threading.enumerate())
     had_qt_application = _qt_application() is not None
+    handlers_before = _log_handlers()
     rss_before_kb = _reset_peak_rss()
     saved_streams = sys.stdin, sys.stdout, sys.stderr
     with _environment(env, cwd), _signal_handlers(), _warnings_and_logs_to(stderr):
@@ -185,6 +191,7 @@ def run_cli(*args: str | os.PathLike, env: Mapping[str, str] | None = None,
     elif not isinstance(code, int):  # sys.exit("message"): printed, status 1
         stderr.write(f"{code}\n")
         code = 1
+    assert _log_handlers() == handlers_before, f"biofeedback {' '.join(argv)} configured logging"
     assert had_qt_application or _qt_application() is None, (
         f"biofeedback {' '.join(argv)} made a Qt application: run it as a subprocess")
     _fail_on_leaks(argv, fds_before, threads_before)

@@ -2,7 +2,12 @@
 
 A named pipe was waited on for ever; a table of a million columns took minutes
 and printed an 8.9 MB error line; a column in seconds, then in milliseconds,
-lost half the record behind exit status 0. Each runs here as a real subprocess.
+lost half the record behind exit status 0.
+
+A named pipe and a device run ``analyze`` as a real subprocess: were it to wait on them again,
+the process is killed at a time-out (a call in the test's process would hang, or fill its memory
+from /dev/zero). The rest call it in-process (tests/cli_inprocess.py: the same exit status and
+text); the test's time-out (pytest-timeout) stands in for the subprocess's.
 """
 
 from __future__ import annotations
@@ -14,20 +19,25 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_inprocess import Completed, run_cli
 
 from biofeedback import config
 
 ANALYZE = [sys.executable, "-m", "biofeedback", "analyze"]
 
 
-def analyze(*args: str, timeout_s: float = 90.0) -> subprocess.CompletedProcess:
+def analyze_process(*args: str, timeout_s: float = 90.0) -> subprocess.CompletedProcess:
     try:
         return subprocess.run([*ANALYZE, *args], capture_output=True, text=True, timeout=timeout_s)
     except subprocess.TimeoutExpired:  # subprocess.run killed it
         pytest.fail(f"analyze {' '.join(args)} did not finish in {timeout_s:.0f} s")
 
 
-def refused(result: subprocess.CompletedProcess) -> str:
+def analyze(*args: str) -> Completed:
+    return run_cli("analyze", *args)
+
+
+def refused(result: subprocess.CompletedProcess | Completed) -> str:
     """The one-line refusal: exit status 2, no traceback, nothing on stdout."""
     assert result.returncode == 2, result
     assert "Traceback" not in result.stderr and result.stdout == ""
@@ -48,13 +58,13 @@ def rr_ms(n: int, seed: int = 3) -> np.ndarray:
 def test_a_named_pipe_is_refused_not_waited_on(tmp_path, name):
     fifo = tmp_path / name
     os.mkfifo(fifo)  # nobody writes: reading it would block for ever
-    err = refused(analyze(str(fifo), timeout_s=60))
+    err = refused(analyze_process(str(fifo), timeout_s=60))
     assert "is a named pipe (FIFO), not a regular file" in err and "save the stream to a file" in err
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
 def test_a_device_is_refused_not_read_for_ever():
-    err = refused(analyze("/dev/zero", timeout_s=60))
+    err = refused(analyze_process("/dev/zero", timeout_s=60))
     assert "is a character device, not a regular file" in err
 
 
@@ -73,7 +83,7 @@ def test_a_million_columns_fail_fast_with_a_short_message(tmp_path, layout):
         path.write_text("\n".join([row] * 5) + "\n")
     else:
         path.write_text("\n".join([" ".join(["812"] * n)] * 3) + "\n")
-    result = analyze(str(path), timeout_s=120)
+    result = analyze(str(path))
     err = refused(result)
     assert len(result.stderr.encode()) < 1024
     assert f"longer than {config.FILE_MAX_LINE_BYTES // 1024} KB" in err

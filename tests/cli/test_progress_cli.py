@@ -1,6 +1,12 @@
-"""`biofeedback progress` as a subprocess over a store of four simulated weeks (tests/progress_store.py):
-adherence per week, the pain before sessions, and the sessions that do not count left out of figures and of
-the after-session comparisons."""
+"""`biofeedback progress` over a store of four simulated weeks (tests/progress_store.py): adherence per week,
+the pain before sessions, and the sessions that do not count left out of figures and of the after-session
+comparisons.
+
+Subprocesses where the process is the point: the progress PDF (its painting needs the process's one Qt
+application, which `export` makes and puts English in), `progress --json` into a pipe closed early, and the
+first `plan` (the user's path for it); the rest call the commands in-process (tests/cli_inprocess.py),
+which gives the same exit status, text and files.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +17,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_inprocess import run_cli
 from progress_store import PLAN_SETTINGS, build
 
 UNTIL = "2026-11-29"  # the Sunday of the plan's fourth week
 
 
-def cli(*args: str, env: dict) -> subprocess.CompletedProcess:
+def cli_process(*args: str, env: dict) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True,
                           timeout=60, env=env)
+
+
+cli = run_cli
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +147,8 @@ def test_the_progress_pdf_has_three_pages_with_their_sections(world, qapp):
     from PySide6.QtPdf import QPdfDocument
 
     out = world["root"] / "progress.pdf"
-    result = cli("export", "progress", "--format", "pdf", "--out", str(out), "--until", UNTIL, env=world["env"])
+    result = cli_process("export", "progress", "--format", "pdf", "--out", str(out), "--until", UNTIL,
+                         env=world["env"])
     assert result.returncode == 0, result.stderr
     assert "Progress over 4 weeks written to" in result.stderr
     doc = QPdfDocument()
@@ -172,7 +183,7 @@ def test_the_progress_pdf_has_three_pages_with_their_sections(world, qapp):
 def test_the_plan_is_chosen_headless_and_kept_in_the_settings_file(tmp_path):
     env = {**os.environ, "BIOFEEDBACK_CONFIG_DIR": str(tmp_path), "BIOFEEDBACK_DATA_DIR": str(tmp_path / "data")}
     (tmp_path / "settings.json").write_text(json.dumps({"theme": "light"}), encoding="utf-8")
-    assert cli("plan", env=env).stdout == "No plan chosen.\n"
+    assert cli_process("plan", env=env).stdout == "No plan chosen.\n"
     chosen = cli("plan", "custom", "--sessions", "1", "--minutes", "15", "--days", "5", "--weeks", "6",
                  "--start", "2026-12-07", env=env)
     assert chosen.returncode == 0 and chosen.stdout.startswith("Your own: 1 × 15 min a day, 5 days a week")

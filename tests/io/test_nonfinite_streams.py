@@ -3,12 +3,14 @@
 Before: from an LSL PPG inlet 3 beats, then "no signal" for good; ``analyze`` of
 an XDF file with one NaN gave 30 of 129 beats, exit 0 and no warning; one NaN RR
 value made every later beat time NaN.
+
+``analyze`` is called in-process (tests/cli_inprocess.py: the same exit status, text and files as
+a subprocess; tests/cli/test_analyze.py runs it as one).
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import threading
 import time
@@ -18,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pylsl
 import pytest
+from cli_inprocess import Completed, run_cli
 from test_lsl_source import Collector, ecg_outlet, push_realtime
 from xdf_writer import XdfStream, write_xdf
 
@@ -32,7 +35,6 @@ from biofeedback.io.source import CONNECTED
 sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
 from ecg_synth import synth_ecg  # noqa: E402
 
-BF = [sys.executable, "-m", "biofeedback"]
 FS_HZ = 100.0
 T0 = 51234.5
 SAME_S = 0.005
@@ -159,8 +161,8 @@ def test_one_nan_rr_value_from_an_lsl_rr_stream_breaks_no_later_beat():
     np.testing.assert_allclose([b.rr_ms for b in out.beats][-10:], rr[-10:], atol=1.0)
 
 
-def analyze(path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*BF, "analyze", str(path), *args], capture_output=True, text=True, timeout=180)
+def analyze(path: Path, *args: str) -> Completed:
+    return run_cli("analyze", str(path), *args)
 
 
 @pytest.mark.slow(about_s=12)

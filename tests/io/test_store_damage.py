@@ -5,18 +5,20 @@ block. A damaged summary or date must not hide the session (``sessions`` once
 listed nothing), a damaged raw block costs its own seconds and is said (``export
 raw`` once raised a zlib traceback), and random flipped bytes anywhere give
 either a result or a ``StoreError`` sentence, never another exception.
+
+``sessions`` and ``export`` are called in-process (tests/cli_inprocess.py: the same exit status,
+text and files as a subprocess; tests/cli/test_sessions_cli.py runs them as subprocesses).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import zlib
 
 import numpy as np
 import pytest
+from cli_inprocess import Completed, run_cli
 from long_session import build_interrupted_store
 
 from biofeedback.core.types import Gap, PpgBlock
@@ -50,9 +52,8 @@ def _damage(path, sql, *args):
     con.close()
 
 
-def _cli(data_dir, *args):
-    return subprocess.run([sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True,
-                          env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)}, timeout=120)
+def _cli(data_dir, *args) -> Completed:
+    return run_cli(*args, env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
 
 
 def test_a_damaged_summary_and_start_time_still_list_the_session_and_say_so(pristine, tmp_path):
