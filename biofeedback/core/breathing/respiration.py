@@ -43,9 +43,9 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
-from scipy.interpolate import interp1d
 
 from biofeedback import config
 from biofeedback.core.breathing.counting import breath_phase_track, count_breaths, phase_at_end
@@ -120,6 +120,16 @@ def _clean(x: np.ndarray) -> np.ndarray:
     return ok & (np.abs(x - med) <= config.RESP_OUTLIER_MAD * mad)
 
 
+@lru_cache(maxsize=8)
+def _line_design(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """A straight line's (n, 2) design matrix and its pseudo-inverse, worked out once per length."""
+    a = np.vstack([np.ones(n), np.arange(n)]).T
+    pinv = np.linalg.pinv(a)
+    a.setflags(write=False)
+    pinv.setflags(write=False)
+    return a, pinv
+
+
 def _resample(t: np.ndarray, x: np.ndarray, grid: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """Clean beat-sampled values linearly interpolated onto the grid, detrended and z-scored.
 
@@ -132,12 +142,9 @@ def _resample(t: np.ndarray, x: np.ndarray, grid: np.ndarray) -> tuple[np.ndarra
     tt, xx = t[ok], x[ok]
     if tt[0] > grid[0] + config.RESP_MAX_EDGE_GAP_S or tt[-1] < grid[-1] - config.RESP_MAX_EDGE_GAP_S:
         return None
-    f = interp1d(tt, xx, kind="linear", bounds_error=False, fill_value=(xx[0], xx[-1]),
-                 assume_sorted=True)
-    y = f(grid)
-    n = y.size
-    a = np.vstack([np.ones(n), np.arange(n)]).T
-    y = y - a @ np.linalg.lstsq(a, y, rcond=None)[0]
+    y = np.interp(grid, tt, xx)  # linear; the end values held beyond the beats
+    a, pinv = _line_design(y.size)
+    y = y - a @ (pinv @ y)  # least-squares straight line removed
     sd = y.std()
     if not sd > 0:
         return None
@@ -147,13 +154,22 @@ def _resample(t: np.ndarray, x: np.ndarray, grid: np.ndarray) -> tuple[np.ndarra
     return y / sd, covered
 
 
+@lru_cache(maxsize=8)
+def _periodogram_plan(n: int, fs_hz: float) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+    """FFT length, Hann window, bin frequencies and the RESP_BAND_HZ bins for n samples (once per length)."""
+    nfft = max(1 << int(np.ceil(np.log2(n))), config.RESP_NFFT)
+    window, f = np.hanning(n), np.fft.rfftfreq(nfft, 1.0 / fs_hz)
+    band = np.flatnonzero((f >= config.RESP_BAND_HZ[0]) & (f <= config.RESP_BAND_HZ[1]))
+    for a in (window, f, band):
+        a.setflags(write=False)
+    return nfft, window, f, band
+
+
 def _spectral_rate(x: np.ndarray, fs_hz: float) -> _Spectral | None:
     """Breaths/min at the highest periodogram peak in RESP_BAND_HZ, and the peak's purity."""
     n = x.size
-    nfft = max(1 << int(np.ceil(np.log2(n))), config.RESP_NFFT)
-    p = np.abs(np.fft.rfft(x * np.hanning(n), nfft)) ** 2
-    f = np.fft.rfftfreq(nfft, 1.0 / fs_hz)
-    band = np.flatnonzero((f >= config.RESP_BAND_HZ[0]) & (f <= config.RESP_BAND_HZ[1]))
+    nfft, window, f, band = _periodogram_plan(n, fs_hz)
+    p = np.abs(np.fft.rfft(x * window, nfft)) ** 2
     if band.size < 3:
         return None
     k = int(band[np.argmax(p[band])])
