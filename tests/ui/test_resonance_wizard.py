@@ -162,8 +162,10 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot, monkeypatch
     def advance() -> None:
         """STEP_S on, once the pipeline has everything the sensor sent until then."""
         sent_until = source.sim_time_s(clock.advance(STEP_S))
-        qtbot.waitUntil(lambda: (window.model.last_device_t_s or -1.0) >= sent_until - sample_s - 1e-6,
-                        timeout=30000)
+        # woken by each output the live session emits, not polled (waitUntil sleeps 10 ms a look)
+        while (window.model.last_device_t_s or -1.0) < sent_until - sample_s - 1e-6:
+            with qtbot.waitSignal(window.live.output, timeout=30000):
+                pass
 
     while len(window.model.beats) < 10:
         advance()
