@@ -51,12 +51,18 @@ def test_a_killed_simulators_link_is_swept_by_the_next_simulator():
         nxt.stop()
 
 
+HEADER_PERIOD_S = 0.5
+
+
 class Device:
     """A simulator serving on a pty at ``link`` from a thread."""
 
     def __init__(self, link, seed: int) -> None:
         self.sim = SensorSimulator(SimulatorSettings(protocol="native", seed=seed))
         self.name = self.sim.encoder.device
+        # names itself every HEADER_PERIOD_S (5 s by default): the reader, which joins after the
+        # first header, hears who answers within that, not 5 s later (the identity wait is 6 s)
+        self.sim.encoder.header_period_s = HEADER_PERIOD_S
         self.port = PtyPort(link)
         self.options = ServeOptions()
         self.stop_event = threading.Event()
