@@ -33,6 +33,18 @@ def resolve_one(sid: str) -> pylsl.StreamInfo:
     return found[0]
 
 
+def pull(inlet: pylsl.StreamInlet, n: int) -> tuple[list, list]:
+    """The ``n`` samples a test pushed, and any more that came with them.
+
+    ``pull_chunk`` waits its whole timeout unless ``max_samples`` arrive; the pushes
+    are done before this is called, so anything extra travels with the rest and
+    is in by the short second look.
+    """
+    data, stamps = inlet.pull_chunk(timeout=5.0, max_samples=n)
+    more, more_stamps = inlet.pull_chunk(timeout=0.2)
+    return data + more, stamps + more_stamps
+
+
 def full_info(sid: str) -> pylsl.StreamInfo:
     inlet = pylsl.StreamInlet(resolve_one(sid))
     return inlet.info(timeout=5.0)
@@ -74,7 +86,7 @@ def test_beats_are_stamped_at_the_beat_on_the_local_clock():
     outlets.clock.note(500.0, local_t_s=now)  # device time 500 s arrives now
     beats = [Beat(498.2, 900.0), Beat(499.1, 900.0, corrected=True, kind="ectopic")]
     outlets.push_beats(beats, SignalQuality.GOOD)
-    data, stamps = inlet.pull_chunk(timeout=2.0)
+    data, stamps = pull(inlet, 2)
     assert np.allclose(stamps, [now - 1.8, now - 0.9], atol=1e-6)
     assert data == [[900.0, 0.0, 1.0], [900.0, 1.0, 1.0]]
 
@@ -91,7 +103,7 @@ def test_live_beats_go_out_at_detection_stamped_at_the_peak_and_corrected_ones_r
     outlets.push_live([7.0, 8.0, 8.8], [])
     outlets.push_live([9.4], [Beat(8.0, 1000.0), Beat(8.85, 850.0, corrected=True)])
     outlets.push_live([10.4], [])
-    data, stamps = inlet.pull_chunk(timeout=2.0)
+    data, stamps = pull(inlet, 4)
     assert np.allclose(stamps, [now - 2.0, now - 1.2, now - 0.6, now + 0.4], atol=1e-6)
     rr = [row[0] for row in data]
     assert rr == pytest.approx([1000.0, 800.0, 600.0, 1000.0], abs=1e-3)
@@ -102,7 +114,7 @@ def test_live_beats_go_out_at_detection_stamped_at_the_peak_and_corrected_ones_r
     assert hr[3] == pytest.approx(60000 / np.mean([850, 600, 1000]), rel=1e-4)
     outlets.push_live([12.0], [], gap=True)  # after a gap the first detection has no interval
     outlets.push_live([13.0], [])
-    data, _ = inlet.pull_chunk(timeout=2.0)
+    data, _ = pull(inlet, 1)
     assert [row[0] for row in data] == pytest.approx([1000.0], abs=1e-3)
 
 
@@ -114,7 +126,7 @@ def test_metrics_hr_is_the_three_beat_hr_and_nan_when_unknown():
     outlets.push_beats([Beat(1.0, 1000.0), Beat(1.8, 800.0), Beat(2.4, 600.0), Beat(3.6, 1200.0)],
                        SignalQuality.GOOD)
     outlets.push_metrics(MetricsUpdate(t_s=3.6, rmssd_ms=42.0), SignalQuality.NO_SIGNAL, n_beats=4)
-    data, _ = inlet.pull_chunk(timeout=2.0)
+    data, _ = pull(inlet, 1)
     row = dict(zip([c[0] for c in METRICS_CHANNELS], data[0], strict=True))
     assert row["hr_bpm"] == pytest.approx(60000 / np.mean([800, 600, 1200]), rel=1e-6)
     assert row["rmssd_ms"] == pytest.approx(42.0)
@@ -146,9 +158,15 @@ def test_simulate_lsl_publishes_all_five_streams_with_a_paced_guide():
         rr = pylsl.StreamInlet(kinds["RR"])
         pacer.open_stream(5.0)
         rr.open_stream(5.0)
-        time.sleep(12.0)
-        guide, g_t = pacer.pull_chunk(timeout=1.0, max_samples=100000)
-        beats, _ = rr.pull_chunk(timeout=1.0)
+        guide, g_t, beats = [], [], []
+        deadline = time.monotonic() + 30.0  # generous: only a loaded machine needs more than 10 s
+        # until a full breath and six beats are in (12 s of sleep before; at 6/min a breath takes 10 s)
+        while time.monotonic() < deadline and not (
+                len(beats) >= 6 and guide and min(g[0] for g in guide) < 0.05 and max(g[0] for g in guide) > 0.95):
+            time.sleep(0.5)
+            chunk, stamps = pacer.pull_chunk(timeout=0.0, max_samples=100000)
+            guide, g_t = guide + chunk, g_t + stamps
+            beats += rr.pull_chunk(timeout=0.0)[0]
     finally:
         sim.terminate()
         sim.wait(10)
