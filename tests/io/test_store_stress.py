@@ -115,6 +115,11 @@ def test_processes_opening_a_fresh_folder_at_the_same_instant_all_share_one_stor
     """The original race: schema created after reading the version outside the transaction."""
     import multiprocessing
 
+    # the children fork from a process with the session summary's SciPy loaded, as a recording
+    # app has it: the race is in opening the store; a cold child spends ~1 CPU-s importing at
+    # its finish (30 x 8 of them: minutes on two cores), outside the write lock (test below)
+    from biofeedback.core.hrv import time_domain  # noqa: F401
+
     ctx = multiprocessing.get_context("fork")
     for round_no in range(30):
         path = tmp_path / f"r{round_no}" / STORE_FILENAME
@@ -131,3 +136,25 @@ def test_processes_opening_a_fresh_folder_at_the_same_instant_all_share_one_stor
             assert len(store.list_sessions()) == N_RECORDERS
         assert {p.name for p in path.parent.iterdir()} <= {
             STORE_FILENAME, STORE_FILENAME + "-wal", STORE_FILENAME + "-shm", STORE_FILENAME + ".lock"}
+
+
+def test_a_finishing_session_works_out_its_summary_before_taking_the_write_lock(tmp_path, monkeypatch):
+    """A process's first summary imports SciPy (seconds on a busy machine): under the write lock,
+    every other process's write waited for it and gave up as "busy" past its timeout."""
+    from biofeedback.core.types import Beat
+    from biofeedback.io.store import writer
+
+    in_transaction = []
+
+    def summary_seeing_the_lock(con, *args):
+        in_transaction.append(con.in_transaction)
+        return real(con, *args)
+
+    real = writer.session_summary
+    monkeypatch.setattr(writer, "session_summary", summary_seeing_the_lock)
+    with SessionStore(tmp_path / STORE_FILENAME) as store:
+        session = store.begin_session("race")
+        session.add_beats([Beat(1.0, 1000.0), Beat(2.0, 1000.0)])
+        summary = session.finish()
+    assert summary["n_beats"] == 2
+    assert in_transaction and not any(in_transaction), in_transaction

@@ -322,9 +322,14 @@ class SessionWriter:
 
     def _close_row(self, status: str, protocol: str | None) -> bool:
         try:
+            # worked out before the write lock, as refresh_summary does: it reads the whole session
+            # (only this writer writes it), and a process's first summary imports SciPy, seconds on a
+            # busy machine, which other processes' writes would wait out past their busy timeout
+            summary = session_summary(self.con, self.session_id,
+                                      select_beats(self.con, self.session_id)) if self.has_data else {}
             self.con.execute("BEGIN IMMEDIATE")
             if self.has_data:
-                self.summary = session_summary(self.con, self.session_id, select_beats(self.con, self.session_id))
+                self.summary = summary
                 self.con.execute(
                     "UPDATE sessions SET status = ?, ended_at = ?, summary_json = ?, "
                     "protocol = coalesce(?, protocol) WHERE id = ?",
