@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable
 
 # subcommand -> module with add_parser(subparsers); imported lazily where heavy (Qt)
 SUBCOMMANDS = (
@@ -34,9 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def show_input_warnings(command: str) -> None:
+def show_input_warnings(command: str) -> Callable:
     """A reader's ``InputWarning`` (a damaged file that was still read, io/stream_checks.py) is one
-    line on stderr named by the command, not Python's file:line warning format."""
+    line on stderr named by the command, not Python's file:line warning format. Returns the hook it
+    replaced (``main`` puts it back: a command called in-process leaves the caller's as it was)."""
     import warnings
 
     default = warnings.showwarning
@@ -48,6 +50,7 @@ def show_input_warnings(command: str) -> None:
             default(message, category, filename, lineno, file, line)
 
     warnings.showwarning = show
+    return default
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,13 +62,17 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "func"):
         parser.print_help()
         return 2
-    show_input_warnings(args.command)
+    previous_hook = show_input_warnings(args.command)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return reader_gone()
+    finally:
+        import warnings
+
+        warnings.showwarning = previous_hook
 
 
 def reader_gone() -> int:

@@ -41,3 +41,14 @@ def test_the_signal_handler_a_command_sets_is_put_back(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "RMSSD" in done.stdout
     assert signal.getsignal(signal.SIGTERM) is handler_before
+
+
+def test_main_puts_the_callers_warning_hook_back(tmp_path, capsys):
+    """``main`` shows InputWarning as one line while a command runs, and no longer after it returns."""
+    from biofeedback.__main__ import main
+
+    (tmp_path / "rr.txt").write_text("800\n810\n790\n805\n")
+    hook_before = warnings.showwarning
+    assert main(["analyze", str(tmp_path / "rr.txt"), "--json"]) == 0
+    assert warnings.showwarning is hook_before
+    assert json.loads(capsys.readouterr().out)["n_beats"] == 4
