@@ -92,7 +92,7 @@ def _threshold_ms(values: deque[float]) -> float:
     """Th = alpha * quartile deviation (Q3 - Q1) / 2 of |values| (L&T 2019), with a floor."""
     if len(values) < 2:
         return cfg.LT_TH_MIN_MS
-    ordered = sorted(abs(v) for v in values)  # 91 floats: faster than np.percentile per beat
+    ordered = sorted(map(abs, values))  # 91 floats: faster than np.percentile (or a generator) per beat
     q1, q3 = _linear_quantile(ordered, 0.25), _linear_quantile(ordered, 0.75)
     return max(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS)
 
