@@ -69,6 +69,16 @@ def push_realtime(outlet, values: np.ndarray, fs: float, t_start: float, stop: t
         time.sleep(0.05 / speed)
 
 
+def wait_pulled(source: LslSource, last_stamp: float, timeout_s: float = 10.0) -> None:
+    """Until the source has taken the sample stamped ``last_stamp`` (the sender's clock); its events
+    are handed on before ``stop`` returns. (A fixed second of sleep before.)"""
+    deadline = time.monotonic() + timeout_s
+    # half a sample of slack: the stamps come back through liblsl's time correction (~0 on loopback)
+    while source._t0 is None or (source._last_t_s or -np.inf) + source._t0 < last_stamp - 0.5 / 130.0:
+        assert time.monotonic() < deadline, "the source did not take every sample pushed"
+        time.sleep(0.02)
+
+
 def test_ecg_stream_becomes_beats_and_a_lost_stream_recovers():
     sid = f"test-ecg-{uuid.uuid4().hex[:8]}"
     fs = 130.0
@@ -80,14 +90,16 @@ def test_ecg_stream_becomes_beats_and_a_lost_stream_recovers():
         got.wait_state(CONNECTED, 10)
         t0 = pylsl.local_clock()
         stop = threading.Event()
-        push_realtime(outlet, ecg_mv[: int(20 * fs)] * 1000.0, fs, t0, stop)
-        time.sleep(1.0)
+        first = ecg_mv[: int(20 * fs)] * 1000.0
+        push_realtime(outlet, first, fs, t0, stop, speed=10.0)
+        wait_pulled(source, t0 + (first.size - 1) / fs)
         del outlet  # the bridge stops
         lost_after = got.wait_state(DISCONNECTED, 5)
         outlet = ecg_outlet(sid)  # ...and comes back under the same source_id
         got.wait_state(CONNECTED, 15)
-        push_realtime(outlet, ecg_mv[int(22 * fs):] * 1000.0, fs, t0 + 22.0, stop)
-        time.sleep(1.0)
+        second = ecg_mv[int(22 * fs):] * 1000.0
+        push_realtime(outlet, second, fs, t0 + 22.0, stop, speed=10.0)
+        wait_pulled(source, t0 + 22.0 + (second.size - 1) / fs)
     finally:
         source.stop()
     pipeline = Pipeline(correct=False)
@@ -144,7 +156,7 @@ def test_ppg_stream_goes_through_the_ppg_beat_detector():
         time.sleep(0.5)
         t0 = pylsl.local_clock()
         push_realtime(outlet, np.asarray(values), fs, t0, threading.Event(), speed=10.0)
-        time.sleep(1.0)
+        wait_pulled(source, t0 + (len(values) - 1) / fs)
     finally:
         source.stop()
     pipeline = Pipeline(correct=False)
