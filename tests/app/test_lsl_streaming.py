@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import numpy as np
@@ -35,10 +36,16 @@ def test_streaming_publishes_the_sessions_beats_pacer_and_markers(make_live, qtb
     qtbot.waitUntil(lambda: len(beats) >= 8, timeout=90_000)  # generous on a loaded machine
     live.mark("yawned")
     qtbot.wait(500)
-    rr, rr_t = rr_in.pull_chunk(timeout=1.0)
-    guide, _ = pacer_in.pull_chunk(timeout=1.0, max_samples=10000)
-    marks, _ = markers_in.pull_chunk(timeout=1.0)
-    live_rr, _ = live_in.pull_chunk(timeout=1.0)
+    # pull_chunk waits its whole timeout unless max_samples arrive: ask for what was sent
+    # (every beat the session gave out went to RR as it was given), then look briefly for the rest
+    rr, rr_t = rr_in.pull_chunk(timeout=5.0, max_samples=len(beats))
+    marks: list = []
+    deadline = time.monotonic() + 5.0
+    while ["yawned"] not in marks and time.monotonic() < deadline:
+        marks += markers_in.pull_chunk(timeout=0.1, max_samples=1)[0]
+    marks += markers_in.pull_chunk(timeout=0.0)[0]
+    guide, _ = pacer_in.pull_chunk(timeout=0.2, max_samples=10000)
+    live_rr, _ = live_in.pull_chunk(timeout=0.2)
     streamer.stop()
     assert states == [True, False] and not streamer.streaming
     n = len(rr)
