@@ -30,7 +30,9 @@ def test_discovers_clients_buffers_beats_and_follows_lost_and_back(qtbot):
     extra = LslOutlets(f"{tag} Carl", f"Carl {tag}")
     model.start()
     qtbot.waitUntil(lambda: len(model.clients) == 2, timeout=10_000)
-    qtbot.wait(1500)  # inlets open
+    # inlets open on RR, LiveBeats, Metrics and Pacer, names read (a fixed 1.5 s before)
+    qtbot.waitUntil(lambda: all(c.streams_read == 4 and c.name.endswith(tag) for c in model.ordered()),
+                    timeout=10_000)
     qtbot.waitUntil(lambda: model.not_read == 1, timeout=10_000)  # the third is counted, not read
     names = {c.name for c in model.ordered()}
     assert len(names) == 2 and names <= {f"Anna {tag}", f"Ben {tag}", f"Carl {tag}"}  # at most max_clients
@@ -62,7 +64,7 @@ def test_live_beats_show_at_once_and_corrected_beats_replace_them_in_place(qtbot
     client_out = LslOutlets(f"{tag} Dana", f"Dana {tag}")
     model.start()
     qtbot.waitUntil(lambda: len(model.clients) == 1, timeout=10_000)
-    qtbot.wait(1500)  # inlets open
+    qtbot.waitUntil(lambda: model.ordered()[0].streams_read == 4, timeout=10_000)  # inlets open (1.5 s before)
     client = model.ordered()[0]
     client_out.clock.note(100.0, local_t_s=pylsl.local_clock())
     client_out.push_beats([Beat(87.0, 1000.0), Beat(88.0, 1000.0)], SignalQuality.GOOD)  # corrected
