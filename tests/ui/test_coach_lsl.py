@@ -104,6 +104,9 @@ def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
     # The Metrics stream's HR = the client's own 3-beat HR from its stored beats, at the same beat count.
     # The tile shows each beat at once (LiveBeats, ahead of the corrected RR beats): its HR equals the
     # stored beats' 3-beat HR at that beat (no artifacts are simulated here: no beat gets corrected).
+    # Each client's view is read first, then the three files are waited for together (each needs
+    # three more beats written: one after the other, that was three times as long).
+    seen = {}
     for i, client in found.items():
         qtbot.waitUntil(lambda client=client: bool(client.pending()), timeout=5000)
         window.refresh_all()
@@ -112,7 +115,10 @@ def test_three_clients_tiles_hr_rr_lost_and_back(qtbot, clients):
         live_t, live_hr = client.pending()[-1][0], client.hr_bpm
         last_rr_t = client.beats[-1][0]
         assert live_t > last_rr_t  # the live beat is ahead of the corrected ones
-        qtbot.waitUntil(lambda i=i, n=n: len(read_beats(clients.beats_path(i))) >= n + 3, timeout=10_000)
+        seen[i] = n, hr_metrics, shown, live_t, live_hr, last_rr_t
+    qtbot.waitUntil(lambda: all(len(read_beats(clients.beats_path(i))) >= seen[i][0] + 3 for i in seen),
+                    timeout=10_000)
+    for i, (n, hr_metrics, shown, live_t, live_hr, last_rr_t) in seen.items():
         stored = read_beats(clients.beats_path(i))
         own_hr = 60000.0 / stored[n - 3:n, 1].mean()
         assert abs(hr_metrics - own_hr) < 1.0, (i, hr_metrics, own_hr)
