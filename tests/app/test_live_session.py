@@ -15,18 +15,9 @@ from biofeedback.app.records import ADAPTIVE, TRAINING, WIZARD, Marker, PacerCha
 from biofeedback.core.breathing.pacer import Pacer
 from biofeedback.core.pipeline import PipelineOutput
 from biofeedback.core.types import Beat, DeviceInfo
+from biofeedback.io.clock import ManualClock
 from biofeedback.io.replay import ReplaySource
 from biofeedback.io.simulator import SimulatedSource
-
-
-class FastClock:
-    """Monotonic seconds times ``speed``: the host clock of an accelerated simulated sensor."""
-
-    def __init__(self, speed: float) -> None:
-        self.speed, self.t0 = speed, time.monotonic()
-
-    def __call__(self) -> float:
-        return self.speed * (time.monotonic() - self.t0)
 
 
 def rr_file(tmp_path, n=200, rr_ms=900.0):
@@ -92,14 +83,28 @@ def test_disconnect_and_connect_return_at_once_while_the_source_is_slow(make_liv
 
 
 def test_the_simulated_person_follows_the_active_pacer_rate_and_phase(make_live, qtbot):
-    speed = 10.0
-    clock = FastClock(speed)
+    # in virtual time: the live session and the simulated sensor share a ManualClock, moved in
+    # steps once the pipeline holds what the sensor sent until then (10x real time before)
+    clock = ManualClock(1000.0)
     live = make_live(pacer=Pacer(6.0, t0_s=clock()), clock=clock)
-    source = SimulatedSource(speed=speed, seed=4)
+    source = SimulatedSource(seed=4, clock=clock)
     changes = []
     live.pacer_changed.connect(changes.append)
     live.connect_source(source)
-    qtbot.waitUntil(lambda: live.model.clock_offset_s is not None, timeout=10000)
+    qtbot.waitUntil(lambda: source.simulator is not None and source.sim_time_s(clock()) is not None, timeout=10000)
+
+    def advance(seconds: float, step_s: float = 0.25) -> None:
+        for _ in range(int(round(seconds / step_s))):
+            sent_until = source.sim_time_s(clock.advance(step_s))
+            while (live.model.last_device_t_s or -1.0) < sent_until - 0.01:
+                with qtbot.waitSignal(live.output, timeout=30000):
+                    pass
+
+    while live.model.last_device_t_s is None:  # what the sensor sent before the reader opened is lost
+        clock.advance(0.25)
+        qtbot.wait(20)
+    while live.model.clock_offset_s is None:
+        advance(0.25)
     wizard_pacer = Pacer(4.5, t0_s=clock() + 3.3)  # another rate, another phase
     live.set_active_pacer(WIZARD, wizard_pacer)
     assert live.pacer is wizard_pacer and live.pacer_owner == WIZARD
@@ -107,7 +112,7 @@ def test_the_simulated_person_follows_the_active_pacer_rate_and_phase(make_live,
     assert changes[-1].device_t_s is not None
     live.set_pacer(rate_bpm=8.0)  # the training pacer changes in the background ...
     assert live.pacer is wizard_pacer and live.training_pacer.rate_bpm == 8.0
-    qtbot.wait(int(40_000 / speed))  # 40 simulated seconds: several of the person's lag times
+    advance(40.0)  # 40 simulated seconds: several of the person's lag times
     person = source.simulator.person
     t_sim = source.simulator.t_s - 1.0
     host = live.host_time_s(t_sim)
