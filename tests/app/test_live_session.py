@@ -100,9 +100,10 @@ def test_the_simulated_person_follows_the_active_pacer_rate_and_phase(make_live,
                 with qtbot.waitSignal(live.output, timeout=30000):
                     pass
 
-    while live.model.last_device_t_s is None:  # what the sensor sent before the reader opened is lost
-        clock.advance(0.25)
-        qtbot.wait(20)
+    while live.model.last_device_t_s is None:  # what the sensor sent before the reader opened is lost:
+        clock.advance(0.25)  # then only its next header (5 s on) starts the stream
+        with qtbot.waitSignal(live.output, timeout=1000, raising=False):
+            pass
     while live.model.clock_offset_s is None:
         advance(0.25)
     wizard_pacer = Pacer(4.5, t0_s=clock() + 3.3)  # another rate, another phase
