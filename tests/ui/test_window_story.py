@@ -74,7 +74,7 @@ def test_the_main_window_fits_a_laptop_with_every_control_and_plot_inside(make_w
 
 def test_after_a_source_change_no_old_sample_remains_in_any_view(make_window, qtbot):
     window = make_window()
-    window.connect_to(PhysiologySource(speed=20.0))
+    window.connect_to(PhysiologySource(speed=60.0))  # a minute of beats a second (as in test_practice_plan)
     qtbot.waitUntil(lambda: len(window.model.beats) >= 60, timeout=15000)
     draw_all(window)
     before = views_points(window)
