@@ -105,7 +105,7 @@ def test_session_clock_starts_after_the_before_checkin_and_a_summary_follows(mak
     window = make_window()
     store = SessionStore(tmp_path / "s.db")
     integration = install_session_store(window, store)
-    window.connect_to(PhysiologySource(speed=8.0))
+    window.connect_to(PhysiologySource(speed=20.0))  # its 15 beats in under a second (8x before)
     qtbot.waitUntil(lambda: window.model.clock_offset_s is not None, timeout=4000)
     window.toggle_session()
     before = integration.checkin_dialog
