@@ -87,7 +87,7 @@ def test_todays_dose_goes_up_after_a_session_on_a_sensor(make_window, qtbot, tmp
     qtbot.waitUntil(lambda: window.practice.shown.known, timeout=3000)
     panel = window.practice.panel
     assert panel.dose.text() == "<b>Today 0 of 10 min · 0 of 2 sessions · 10 min left</b>"
-    window.connect_to(PhysiologySource(speed=60.0))  # a minute of beats a second
+    window.connect_to(PhysiologySource(speed=120.0))  # two minutes of beats a second
     qtbot.waitUntil(lambda: window.model.clock_offset_s is not None, timeout=5000)
     window.toggle_session()
     qtbot.waitUntil(lambda: window.session.running, timeout=5000)

@@ -18,11 +18,7 @@ What it follows (each stage in its own module):
 - **Systolic peak** (``ppg_peak``): the upstroke's peak is confirmed as soon as
   the low-passed wave has fallen ``BEAT_CONFIRM_DROP_SHARE`` of its rise
   (latency), then located in the raw wave between the onset and the
-  confirmation (smoothed maximum, flat top, parabola). The rise counts up to the
-  recent pulses' median rise: on a rising baseline the rise from the upstroke's
-  start holds the baseline's climb too, and the pulses on it never fell that
-  share of it (e2epyppg's wrist band at 48.9-50.5 s: one upstroke over two
-  pulses, the first after motion missed).
+  confirmation (smoothed maximum, flat top, parabola).
 - **Reflected waves** (``beat_acceptance``): against the expected interval,
   the autocorrelation period of the recent wave (``ppg_rhythm``), a peak too
   soon and too small for how soon it comes is a reflected wave. A peak that
@@ -519,10 +515,7 @@ class PpgBeatDetector:
         seg = self._y[i:stop]
         run = np.maximum.accumulate(seg)
         np.maximum(run, self._rise_max, out=run)
-        rise = run - self._rise_base
-        if self._proms:  # a pulse on a rising baseline: its fall is measured against a typical rise
-            np.minimum(rise, statistics.median(self._proms), out=rise)
-        drop = run - BEAT_CONFIRM_DROP_SHARE * rise
+        drop = run - BEAT_CONFIRM_DROP_SHARE * (run - self._rise_base)
         fallen = np.flatnonzero(seg < drop)
         if fallen.size == 0:
             if run[-1] > self._rise_max:
