@@ -7,9 +7,11 @@ BIN := $(VENV)/bin
 
 .PHONY: run test test-fast lint bench screenshots clean bundle translations
 PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
-# one worker per core, at most 4; a module's tests stay in one worker (its fixtures built once);
-# modules in the order tests/conftest.py gives them (costliest first), not xdist's (most tests first)
-WORKERS := -n auto --maxprocesses=4 --dist loadscope --no-loadscope-reorder
+# a worker and a half per core (at least 2, at most 6): part of the suite waits on real time
+# (simulators, other processes), and one worker per core left 2 cores 30 % idle; a module's tests
+# stay in one worker (its fixtures built once); modules in the order tests/conftest.py gives them
+# (costliest first), not xdist's (most tests first)
+WORKERS := -n $(shell $(PYTHON) -c "import os; print(min(6, max(2, 3 * (os.cpu_count() or 2) // 2)))") --dist loadscope --no-loadscope-reorder
 # setuptools prints a 9-line notice on every editable install of a flat layout (InformationOnly:
 # "folders named like the package may take precedence"); nothing to act on, so not shown
 PIP_EDITABLE := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e
