@@ -272,8 +272,7 @@ class SessionWriter:
         if not self.has_data or (now_s < self._next_summary_s and not now):
             return
         try:
-            summary = json.dumps(session_summary(self.con, self.session_id,
-                                                 select_beats(self.con, self.session_id)))
+            summary = json.dumps(self._stored_summary())
             self.con.execute("UPDATE sessions SET summary_json = ? WHERE id = ? AND status = 'running'",
                              (summary, self.session_id))
         except sqlite3.Error:
@@ -320,22 +319,24 @@ class SessionWriter:
                 raise StoreError(f"Session {self.session_id} could not be saved completely: {why}")
             time.sleep(min(self.flush_period_s, 0.5))
 
+    def _stored_summary(self) -> dict:
+        """The whole-record summary of the beats stored so far (reads them all: keep it outside the write lock)."""
+        return session_summary(self.con, self.session_id, select_beats(self.con, self.session_id))
+
     def _close_row(self, status: str, protocol: str | None) -> bool:
         try:
             # worked out before the write lock, as refresh_summary does: it reads the whole session
             # (only this writer writes it), and a process's first summary imports SciPy, seconds on a
             # busy machine, which other processes' writes would wait out past their busy timeout
-            summary = session_summary(self.con, self.session_id,
-                                      select_beats(self.con, self.session_id)) if self.has_data else {}
+            summary = self._stored_summary() if self.has_data else {}
             self.con.execute("BEGIN IMMEDIATE")
+            self.summary = summary
             if self.has_data:
-                self.summary = summary
                 self.con.execute(
                     "UPDATE sessions SET status = ?, ended_at = ?, summary_json = ?, "
                     "protocol = coalesce(?, protocol) WHERE id = ?",
-                    (status, utc_now_iso(), json.dumps(self.summary), protocol, self.session_id))
+                    (status, utc_now_iso(), json.dumps(summary), protocol, self.session_id))
             else:
-                self.summary = {}
                 self.con.execute("DELETE FROM sessions WHERE id = ?", (self.session_id,))
             self.con.execute("COMMIT")
             return True
