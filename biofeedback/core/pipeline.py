@@ -262,10 +262,11 @@ class Pipeline:
         detector = self.detector
         if detector is None or block.fs_hz != self.fs_hz:
             detector = self._ensure_detector(block.fs_hz)
-        beat_times = detector.feed(block.t_s, block.value)
-        if not len(block):
+        t_s = block.t_s
+        if not t_s.size:
             return
-        t_end_s = self._last_ppg_t = float(block.t_s[-1])
+        beat_times = detector.feed_finite(t_s, block.value)  # (finite: tested once, by _on_ppg)
+        t_end_s = self._last_ppg_t = float(t_s[-1])
         if t_end_s >= self._next_quality_t_s:
             self._next_quality_t_s = t_end_s + config.QUALITY_CHECK_PERIOD_S
             self._check_quality(t_end_s, out)

@@ -84,21 +84,21 @@ class PeakPlacer:
         """The peak of the upstroke [onset, j] in the raw wave ``v``; None if within the noise."""
         w = self.smooth
         a = max(start, onset - self._gd - w // 2)
-        seg = v[a : j + 1] * sign
-        if seg.size < w + 2:
+        if j + 1 - a < w + 2:
             return None
-        c = np.cumsum(np.concatenate(([0.0], seg)))
-        sm = (c[w:] - c[:-w]) / w  # sm[q] is centred on seg[q + w // 2]
-        top = float(sm.max())
         base_lo = max(start, onset - self.trough)
         ctx = v[base_lo : j + 1] * sign
+        seg = ctx[a - base_lo :] if a >= base_lo else v[a : j + 1] * sign  # (usually inside ctx)
+        c = np.cumsum(np.concatenate(([0.0], seg)))
+        sm = (c[w:] - c[:-w]) / w  # sm[q] is centred on seg[q + w // 2]
+        top, bottom = float(sm.max()), float(sm.min())
         noise_sd = 0.0
         if ctx.size > 2:  # MAD of first differences (np.partition: np.median's overhead is 30 us)
             dabs = np.abs(ctx[1:] - ctx[:-1])
             noise_sd = float(np.partition(dabs, dabs.size // 2)[dabs.size // 2]) / 0.954
-        if top - float(sm.min()) <= self._noise_factor * noise_sd or top == sm.min():
+        if top - bottom <= self._noise_factor * noise_sd or top == bottom:
             return None  # no taller than the sample noise (MAD of first differences)
-        k_lo = k_hi = int(np.argmax(sm)) + w // 2 + a
+        k_lo = k_hi = int(sm.argmax()) + w // 2 + a
         raw_top = float(v[k_lo] * sign)
         flat = raw_top - BEAT_FLAT_TOP_SHARE * (top - float(ctx.min()))
         if v[k_lo] * sign >= float(seg.max()) - 1e-9 * max(1.0, abs(raw_top)):
@@ -156,7 +156,7 @@ class PeakPlacer:
         lo, hi = max(1, k - a - reach), min(n - 2, k - a + reach)
         if hi < lo:
             return None
-        i = lo + int(np.argmax(y[lo : hi + 1]))
+        i = lo + int(y[lo : hi + 1].argmax())
         y0, y1, y2 = y[i - 1], y[i], y[i + 1]
         if y1 < y0 or y1 < y2:  # the window's edge, not a maximum
             return None
