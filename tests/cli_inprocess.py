@@ -23,8 +23,8 @@ stdout and stderr as text (``\\r`` read as a line end, as text mode does). For t
   child's own peak.
 
 What needs a real process stays one: signals, two processes on one store, the interpreter's
-start-up (``--version``, what is imported), and the PDF/PNG reports: their painting needs the
-process's one Qt application, which ``export`` makes and puts English into (ui/report.py).
+start-up (``--version``, what is imported). The PDF/PNG reports paint in the test's Qt application
+(the ``qapp`` fixture; ``export`` alone makes its own), in English for the call (ui/report.py).
 """
 
 from __future__ import annotations

@@ -72,10 +72,11 @@ def render_checked(store: SessionStore, session_id: int, path: Path) -> None:
     the PDF trailer or PNG end chunk) and renames it onto ``path``.
     """
     ensure_qt_platform()
-    from biofeedback.ui.report import render_report
+    from biofeedback.ui.report import painting_in_english, render_report
 
     check_writable_target(path)
-    render_report(store, session_id, path)
+    with painting_in_english():
+        render_report(store, session_id, path)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -136,8 +137,10 @@ def export_progress(args: argparse.Namespace, out: Path) -> int:
             report = load_progress(store, settings, args.until or date.today(), args.weeks)
         ensure_qt_platform()
         from biofeedback.ui.progress_report import write_progress_pdf
+        from biofeedback.ui.report import painting_in_english
 
-        write_progress_pdf(report, out)
+        with painting_in_english():
+            write_progress_pdf(report, out)
     except (StoreError, OSError) as error:
         return _failed(error, out)
     print(f"Progress over {len(report.weeks)} weeks written to {out}", file=sys.stderr)

@@ -9,6 +9,8 @@ translation, and counts use ``n`` with ``%n`` so each language picks its own plu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -145,3 +147,25 @@ def localized(text: str) -> str:
 def bpm() -> str:
     """The beats-per-minute unit as the language writes it (lpm in Spanish)."""
     return translate("Units", "bpm")
+
+
+@contextmanager
+def language_for_a_while(app: QCoreApplication, setting: str) -> Iterator[str]:
+    """``install_language`` for the block, then the application's language before it again.
+
+    A command run inside a process whose application already shows a language (the tests run
+    ``export`` in their own process) paints in the command's language without changing the
+    application's for what comes after.
+    """
+    translators = list(getattr(app, "_biofeedback_translators", []))
+    language, locale = _installed["language"], QLocale()
+    try:
+        yield install_language(app, setting)
+    finally:
+        for ours in getattr(app, "_biofeedback_translators", []):
+            app.removeTranslator(ours)
+        for old in translators:
+            app.installTranslator(old)
+        app._biofeedback_translators = translators  # type: ignore[attr-defined]
+        _installed["language"] = language
+        QLocale.setDefault(locale)

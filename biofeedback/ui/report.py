@@ -14,6 +14,8 @@ then renamed; on a full disk nothing is left and the OSError says so.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +38,7 @@ from biofeedback.core.hrv import time_domain as hrv
 from biofeedback.core.summary.session import SessionSummary
 from biofeedback.io.atomic_file import atomic_path, check_pdf, check_png, incomplete
 from biofeedback.io.session_format import DASH, format_date, format_duration
-from biofeedback.ui.i18n import bpm, localized, number, translate
+from biofeedback.ui.i18n import bpm, language_for_a_while, localized, number, translate
 from biofeedback.ui.pacer_trace import pacer_trace
 from biofeedback.ui.report_drawing import (
     GRID,
@@ -119,6 +121,25 @@ def ensure_gui_application() -> None:
         from biofeedback.ui.i18n import install_language
 
         install_language(_APP, "en")  # English's catalog holds its plural forms: "4 weeks", not "4 week(s)"
+
+
+@contextmanager
+def painting_in_english() -> Iterator[None]:
+    """The command line's reports are in English, in a process of their own or not.
+
+    ``export`` run by a user makes the process's application and puts English in it; run inside a
+    process whose application already has a language (the tests' own), English is put in for the
+    painting and that language back after it.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        ensure_gui_application()
+        yield
+        return
+    with language_for_a_while(app, "en"):
+        yield
 
 
 def write_pdf(data: ReportData, path: Path) -> None:

@@ -2,10 +2,10 @@
 the pain before sessions, and the sessions that do not count left out of figures and of the after-session
 comparisons.
 
-Subprocesses where the process is the point: the progress PDF (its painting needs the process's one Qt
-application, which `export` makes and puts English in), `progress --json` into a pipe closed early, and the
-first `plan` (the user's path for it); the rest call the commands in-process (tests/cli_inprocess.py),
-which gives the same exit status, text and files.
+Subprocesses where the process is the point: `progress --json` into a pipe closed early, and the first
+`plan` (the user's path for it); the rest call the commands in-process (tests/cli_inprocess.py), which
+gives the same exit status, text and files. The progress PDF paints in the test process's Qt application,
+in English for the call whatever language the application shows (ui/report.py ``painting_in_english``).
 """
 
 from __future__ import annotations
@@ -146,9 +146,13 @@ def test_the_progress_pdf_has_three_pages_with_their_sections(world, qapp):
     from PySide6.QtGui import QColor
     from PySide6.QtPdf import QPdfDocument
 
+    from biofeedback.ui.i18n import language_for_a_while, translate
+
     out = world["root"] / "progress.pdf"
-    result = cli_process("export", "progress", "--format", "pdf", "--out", str(out), "--until", UNTIL,
-                         env=world["env"])
+    with language_for_a_while(qapp, "es"):  # an application showing Spanish: the command's report is English
+        result = cli("export", "progress", "--format", "pdf", "--out", str(out), "--until", UNTIL,
+                     env=world["env"])
+        assert translate("Pacer", "inhale") == "inhala"  # and the application's language is back
     assert result.returncode == 0, result.stderr
     assert "Progress over 4 weeks written to" in result.stderr
     doc = QPdfDocument()

@@ -6,9 +6,9 @@ ignored); csv/rr/raw/png said "nothing was written" and left a 4 KB partial
 file (written straight to the target). Every format now goes through a
 temporary file in the target folder that is checked, then renamed.
 
-The PDF and PNG exports run as subprocesses (their painting needs the process's one Qt application,
-which ``export`` makes and puts English in); the text formats are called in-process
-(tests/cli_inprocess.py: the same exit status, text and files).
+Every format is exported in-process (tests/cli_inprocess.py: the same exit status, text and files);
+the PDF and PNG reports paint in the test process's Qt application, in English for the call
+(ui/report.py ``painting_in_english``), as ``export`` does in a process of its own.
 """
 
 from __future__ import annotations
@@ -57,16 +57,14 @@ def store_dir(tmp_path_factory) -> Path:
     return folder
 
 
-PAINTED = ("pdf", "png")
+@pytest.fixture(autouse=True)
+def _one_qt_application(qapp):
+    """The PDF and PNG reports paint in the process's one Qt application (``export`` makes it when alone)."""
 
 
-def export(store_dir: Path, fmt: str, out: Path) -> subprocess.CompletedProcess | Completed:
-    args = ["export", "last", "--format", fmt, "--out", str(out)]
+def export(store_dir: Path, fmt: str, out: Path) -> Completed:
     env = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(store_dir), "QT_QPA_PLATFORM": "offscreen"}
-    if fmt not in PAINTED:
-        return run_cli(*args, env=env)
-    return subprocess.run([sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True,
-                          timeout=180, env=env)
+    return run_cli("export", "last", "--format", fmt, "--out", str(out), env=env)
 
 
 def assert_valid(fmt: str, path: Path) -> None:
