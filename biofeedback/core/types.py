@@ -28,13 +28,19 @@ class SignalQuality(str, Enum):
 # ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, init=False)
 class PpgBlock:
     """Consecutive raw PPG samples with their device timestamps."""
 
     t_s: np.ndarray  # float64, device time of each sample, non-decreasing
     value: np.ndarray  # float64, raw ADC units
     fs_hz: float  # nominal device sample rate
+
+    def __init__(self, t_s: np.ndarray, value: np.ndarray, fs_hz: float) -> None:
+        # one per decoded block (50 a second live, 180,000 for an offline hour): the frozen
+        # dataclass's own __init__ (object.__setattr__ per field) took twice as long
+        d = self.__dict__
+        d["t_s"], d["value"], d["fs_hz"] = t_s, value, fs_hz
 
     def __len__(self) -> int:
         return int(self.t_s.size)
