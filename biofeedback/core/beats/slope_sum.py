@@ -98,7 +98,7 @@ def extend_slope_sum(
 
     ``y[p - 1]`` and ``cs[p - 1]`` must hold the previous sample (at a stream's
     ``start``: the steady state and 0); before ``start + window`` the sum
-    starts at the stream start.
+    starts at the stream start. ``m`` >= 1.
     """
     d = y[p : p + m] - y[p - 1 : p + m - 1]
     np.maximum(d, 0.0, out=d)
