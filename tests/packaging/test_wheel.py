@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -33,8 +32,7 @@ REPO = Path(__file__).resolve().parents[2]
 SOURCE_FILES = ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", "MANIFEST.in")
 BUILD_TIMEOUT_S = 180  # a hang guard; the build takes ~3 s
 PIPX_TIMEOUT_S = 900  # a hang guard; the install takes ~25 s with pip's cache warm
-RAM_DIR = Path("/dev/shm")
-ENV_ROOM_BYTES = 2 * 1024**3  # the environment takes 0.9 GB
+ENV_BYTES = 1024**3  # the environment takes 0.9 GB
 
 
 def user_env(tmp_path: Path) -> dict[str, str]:
@@ -66,25 +64,19 @@ def built(tmp_path_factory) -> tuple[Path, Path, str]:
 
 
 @pytest.fixture(scope="module")
-def venv(built, tmp_path_factory):
+def venv(built, scratch_dir):
     """The pipx environment of the wheel (``pipx install WHEEL`` with its own PIPX_HOME and bin folder)."""
     wheel, _, _ = built
-    # in RAM when there is room: 0.9 GB written to disk went on being flushed through the tests and
-    # its removal took 25-30 s on a loaded machine (a disk mounted with online discard), 0.5 s here
-    in_ram = RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK) and shutil.disk_usage(RAM_DIR).free > ENV_ROOM_BYTES
-    home = Path(tempfile.mkdtemp(prefix="biofeedback-pipx-", dir=RAM_DIR)) if in_ram else tmp_path_factory.mktemp("pipx")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PIP_REQUIRE_VIRTUALENV")}
-    env.update(PIPX_HOME=str(home / "home"), PIPX_BIN_DIR=str(home / "bin"), PIPX_MAN_DIR=str(home / "man"))
     python = Path(sys.base_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
-    try:
+    with scratch_dir("pipx", ENV_BYTES) as home:
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PIP_REQUIRE_VIRTUALENV")}
+        env.update(PIPX_HOME=str(home / "home"), PIPX_BIN_DIR=str(home / "bin"), PIPX_MAN_DIR=str(home / "man"))
         run = subprocess.run([sys.executable, "-m", "pipx", "install", "--pip-args=--no-compile", "--python",
                               str(python), str(wheel)],
                              capture_output=True, text=True, env=env, timeout=PIPX_TIMEOUT_S)
         assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
         assert {p.name for p in (home / "bin").iterdir()} == {"biofeedback", "biofeedback-gui"}
         yield home / "home" / "venvs" / "biofeedback"
-    finally:
-        shutil.rmtree(home, ignore_errors=True)  # 0.9 GB (PySide6 and the rest)
 
 
 def test_build_makes_a_wheel_and_sdist_without_warnings(built):
