@@ -62,6 +62,19 @@ class LineSplitter:
             start = i + 1
         out: list[str] = []
         find = buf.find
+        last = buf.rfind(b"\n")
+        if last > start and not self._overflow:
+            # the usual chunk, ASCII lines under the cap: split in one call, as the loop would
+            whole = buf[start:last]
+            if whole.isascii():
+                text = whole.decode("ascii")
+                out = text.split("\n")
+                if "\r" in text:
+                    out = [line[:-1] if line.endswith("\r") else line for line in out]
+                if max(map(len, out)) <= self._max:
+                    start = last + 1
+                else:
+                    out = []
         while True:
             j = find(b"\n", start)
             if j < 0:
@@ -103,6 +116,14 @@ class EventSink:
         self._fs = fs_hz
         self._t.append(t_s)
         self._v.append(value)
+
+    def samples(self, t_s: np.ndarray, values: np.ndarray, fs_hz: float) -> None:
+        """Many ``sample`` calls at once (the same block as a result)."""
+        if self._t and fs_hz != self._fs:
+            self._flush()
+        self._fs = fs_hz
+        self._t.extend(t_s.tolist())
+        self._v.extend(values.tolist())
 
     def event(self, ev: Event) -> None:
         self._flush()

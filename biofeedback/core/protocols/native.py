@@ -32,6 +32,7 @@ from biofeedback.core.protocols._base import (
     Resampler,
     next_ticks,
 )
+from biofeedback.core.protocols._bf1_batch import format_sample_lines, parse_sample_run
 from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Event, Gap
 
 PROTOCOL = "native"
@@ -40,6 +41,8 @@ _RECORD = re.compile(r"([PIC]),(\d{1,10}),(\d{1,10})")
 _HEADER = re.compile(r"#BF1((?: [A-Za-z0-9_]+=[!-~]*)+)")
 _DEVICE_ID = re.compile(r"[A-Za-z0-9_.-]{1,32}")
 _CHECKSUM = re.compile(r"(.*)\*([0-9A-F]{2})")
+# fewer lines than this in a chunk go line by line: NumPy's set-up costs more than it saves
+BATCH_MIN_LINES = 16
 
 
 def xor_checksum(body: str) -> int:
@@ -83,12 +86,62 @@ class NativeDecoder:
 
     def feed(self, data: bytes) -> list[Event]:
         sink = EventSink()
-        for line in self._lines.split(data):
+        lines = self._lines.split(data)
+        if len(lines) < BATCH_MIN_LINES:
+            self._lines_one_by_one(lines, sink)
+        else:
+            self._lines_in_runs(lines, sink)
+        return sink.take()
+
+    def _lines_one_by_one(self, lines: list[str], sink: EventSink) -> None:
+        for line in lines:
             if self._line(line, sink):
                 self.stats.lines_ok += 1
             else:
                 self.stats.lines_bad += 1
-        return sink.take()
+
+    def _lines_in_runs(self, lines: list[str], sink: EventSink) -> None:
+        """Runs of sample lines at once (``_sample_run``), every other line by ``_line``."""
+        start = 0
+        for stop in [*(i for i, line in enumerate(lines) if not line.startswith("P,")), len(lines)]:
+            run = lines[start:stop]
+            parsed = parse_sample_run(run) if len(run) >= BATCH_MIN_LINES else None
+            if parsed is not None and self._sample_run(*parsed, sink):
+                self.stats.lines_ok += len(run)
+            else:
+                self._lines_one_by_one(run, sink)
+            self._lines_one_by_one(lines[stop:stop + 1], sink)
+            start = stop + 1
+
+    def _sample_run(self, t_raw: np.ndarray, value: np.ndarray, sink: EventSink) -> bool:
+        """Consecutive well-formed ``P`` lines that ``_line`` would take one by one with no event
+        between them: the same samples and state, or False (nothing changed) for ``_line`` to
+        decide, when the run holds anything else: no header yet, a value over ``adc_max``, a
+        clock step backwards, a gap."""
+        if not self._fs_hz or self._adc_max is None or self._raw_prev is None:
+            return False
+        if int(value.max()) > self._adc_max:
+            return False
+        steps = t_raw.copy()
+        steps[1:] -= t_raw[:-1]
+        steps[0] -= self._raw_prev
+        steps %= WRAP_MS
+        if int(steps.max()) >= WRAP_MS // 2:
+            return False
+        t_ms = np.cumsum(steps)
+        t_ms += self._unwrapped_prev
+        # the steps between samples (the first one's from the last sample, if any, else none)
+        p_steps = steps[1:] if self._last_p_ms is None else steps.copy()
+        if self._last_p_ms is not None:
+            p_steps[0] = t_ms[0] - self._last_p_ms
+        period_ms = 1000.0 / self._fs_hz
+        if p_steps.size and int(p_steps.max()) > min(NATIVE_RESTART_STEP_MS,
+                                                     NATIVE_LOST_SAMPLES_FACTOR * period_ms):
+            return False
+        self._raw_prev = int(t_raw[-1])
+        self._unwrapped_prev = self._last_p_ms = int(t_ms[-1])
+        sink.samples(t_ms / 1000.0, value.astype(float), self._fs_hz)
+        return True
 
     def _line(self, line: str, sink: EventSink) -> bool:
         m = _CHECKSUM.fullmatch(line)
@@ -213,10 +266,30 @@ class NativeEncoder:
         if ticks is None:
             return b""
         tk, vk, new_beats, new_contact = ticks
-        bi = ci = 0
+        n = tk.size
+        batch = n >= BATCH_MIN_LINES
+        if batch:  # the P lines at once; the loop below visits only the ticks with more to write
+            t_ms = (np.rint(tk * 1000.0).astype(np.int64) + self.t0_ms) % WRAP_MS  # as _t does
+            p_lines = format_sample_lines(t_ms, vk, self.checksum)
+            tk_next = tk + 1.0 / self.fs_hz
+        else:
+            p_lines = [self._line(f"P,{self._t(t)},{v}") for t, v in zip(tk.tolist(), vk.tolist(), strict=True)]
+        bi = ci = k = 0
         out: list[str] = []
         period, last = 1.0 / self.fs_hz, float(tk[-1])
-        for t, v in zip(tk.tolist(), vk.tolist(), strict=True):
+        while k < n:
+            if batch:  # the first tick with a contact change, a header or a beat due, as the loop decides
+                due = k if self._next_header_s is None else int(np.searchsorted(tk, self._next_header_s, "left"))
+                if ci < len(new_contact):
+                    due = min(due, int(np.searchsorted(tk, new_contact[ci][0], "left")))
+                if bi < len(new_beats):
+                    bt = new_beats[bi][0]
+                    due = min(due, int(np.searchsorted(tk, bt, "right")),  # bt < t: before the P line
+                              int(np.searchsorted(tk_next, bt, "right")))  # bt < t + period: after it
+                due = max(k, min(due, n - 1))
+                out.extend(p_lines[k:due])
+                k = due
+            t = float(tk[k])
             while ci < len(new_contact) and new_contact[ci][0] <= t:
                 ct, on = new_contact[ci]
                 ci += 1
@@ -232,8 +305,9 @@ class NativeEncoder:
             while bi < len(new_beats) and new_beats[bi][0] < t:  # held from the last chunk
                 self._beat(*new_beats[bi], out)
                 bi += 1
-            out.append(self._line(f"P,{self._t(t)},{v}"))
+            out.append(p_lines[k])
             while bi < len(new_beats) and (t == last or new_beats[bi][0] < t + period):
                 self._beat(*new_beats[bi], out)
                 bi += 1
+            k += 1
         return "".join(out).encode("ascii")
