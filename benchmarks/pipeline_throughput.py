@@ -83,8 +83,9 @@ def main() -> None:
 
     print(f"record: {args.minutes:.0f} min of {FS_HZ:.0f} Hz PPG ({t_s.size:,} samples) "
           f"in {chunk}-sample chunks ({t_s.size // chunk:,} feeds)")
+    feeds = -(-t_s.size // chunk)
     print(f"pipeline: {elapsed:.2f} s = {duration_s / elapsed:,.0f}x real time "
-          f"(target >= 2000x); {len(beats)} beats vs {len(truth)} true; "
+          f"(target >= 2000x), {elapsed / feeds * 1e6:.1f} us per feed; {len(beats)} beats vs {len(truth)} true; "
           f"CPU time {cpu_s:.2f} s = {duration_s / cpu_s:,.0f}x (the same on a busy machine)")
     print(f"end-of-record summary (time, spectrum, {summary['n_beats']} beats, coherence every 5 s): "
           f"{summary_s:.2f} s; with it {duration_s / (elapsed + summary_s):,.0f}x real time")

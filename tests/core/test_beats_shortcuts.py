@@ -100,3 +100,19 @@ def test_ppg_block_stays_a_frozen_dataclass():
     moved = dataclasses.replace(block, fs_hz=50.0)
     assert (moved.fs_hz, len(moved), moved.t_s is block.t_s) == (50.0, 3, True)
     assert [f.name for f in dataclasses.fields(PpgBlock)] == ["t_s", "value", "fs_hz"]
+
+
+def test_finger_off_count_is_the_median_test():
+    """sample_state says FINGER_OFF exactly when the (upper) median is under the dark level."""
+    from biofeedback.config import FINGER_OFF_LEVEL_SHARE
+    from biofeedback.core.beats.signal_state import sample_state
+    from biofeedback.core.types import SignalQuality
+
+    adc_max = 1000.0
+    level = FINGER_OFF_LEVEL_SHARE * adc_max
+    for n in (1, 2, 7, 100, 101):
+        for dark in range(n + 1):  # samples under the level (a moving wave, never at the rails)
+            seg = np.where(np.arange(n) < dark, level - 20.0 + np.arange(n) % 5, level + 300.0 + np.arange(n) % 50)
+            seg = RNG.permutation(seg)
+            median = np.partition(seg, n // 2)[n // 2]
+            assert (sample_state(seg, 100.0, adc_max) == SignalQuality.FINGER_OFF) == (median < level), (n, dark)
