@@ -116,3 +116,15 @@ def test_finger_off_count_is_the_median_test():
             seg = RNG.permutation(seg)
             median = np.partition(seg, n // 2)[n // 2]
             assert (sample_state(seg, 100.0, adc_max) == SignalQuality.FINGER_OFF) == (median < level), (n, dark)
+
+
+def test_pipeline_output_keeps_its_dataclass_fields_and_fresh_lists():
+    from biofeedback.core.pipeline import PipelineOutput
+
+    a, b = PipelineOutput(), PipelineOutput(interval_gaps_t_s=[1.5])
+    a.beats.append("x")
+    assert b.beats == [] and b.interval_gaps_t_s == [1.5] and a.metrics is None
+    names = [f.name for f in dataclasses.fields(PipelineOutput)]
+    assert names == ["ppg", "signals", "beats", "detections_t_s", "statuses", "gaps", "quality", "metrics",
+                     "interval_gaps_t_s"]
+    assert PipelineOutput(**{n: getattr(b, n) for n in names}) == b
