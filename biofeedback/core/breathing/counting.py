@@ -9,6 +9,7 @@ least-squares sinusoid phase at the end of a curve.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
@@ -70,17 +71,19 @@ def count_breaths(curve: np.ndarray, fs_hz: float) -> tuple[np.ndarray, np.ndarr
     h = config.RESP_COUNT_HYSTERESIS_SD * float(x.std())
     peaks = peaks[x[peaks] > h]
     troughs = troughs[x[troughs] < -h]
+    # troughs strictly between two indices a < b: troughs[bisect_right(a):bisect_left(b)] (sorted)
+    sorted_troughs = troughs.tolist()
     kept: list[int] = []
     for pk in peaks.tolist():
-        if kept and not np.any((troughs > kept[-1]) & (troughs < pk)):
-            if x[pk] > x[kept[-1]]:
+        if kept and bisect_left(sorted_troughs, pk) <= bisect_right(sorted_troughs, kept[-1]):
+            if x[pk] > x[kept[-1]]:  # no trough since the last peak: one breath, the higher peak
                 kept[-1] = pk
             continue
         kept.append(pk)
     bounds = [-1, *kept, x.size]
     deepest = []
     for a, b in zip(bounds[:-1], bounds[1:], strict=True):
-        inside = troughs[(troughs > a) & (troughs < b)]
+        inside = troughs[bisect_right(sorted_troughs, a):bisect_left(sorted_troughs, b)]
         if inside.size:
             deepest.append(int(inside[np.argmin(x[inside])]))
     return np.array(kept, int), np.array(deepest, int), x
