@@ -13,10 +13,11 @@ import numpy as np
 import pytest
 from scipy import signal
 
+from biofeedback.core.beats.fast_filters import fast_sosfilt, sosfilt_with_state
 from biofeedback.core.beats.polarity import bandpass_sos
 from biofeedback.core.beats.ppg import PpgBeatDetector
 from biofeedback.core.beats.quality import beat_wave, resample_beat
-from biofeedback.core.beats.slope_sum import _SLOPE_CAP, extend_slope_sum, fast_sosfilt, first_true
+from biofeedback.core.beats.slope_sum import _SLOPE_CAP, extend_slope_sum, first_true
 from biofeedback.core.simulation import simulate_ppg
 from biofeedback.core.types import PpgBlock
 
@@ -28,6 +29,15 @@ def test_fast_sosfilt_is_scipy_sosfilt_to_the_bit():
     x = np.cumsum(RNG.normal(size=400))
     assert np.array_equal(fast_sosfilt(sos, x), signal.sosfilt(sos, x))
     assert np.array_equal(fast_sosfilt(sos, x[::3]), signal.sosfilt(sos, x[::3]))  # a strided view
+
+
+def test_sosfilt_with_state_is_scipy_sosfilt_with_zi_to_the_bit():
+    sos = bandpass_sos(130.0)
+    zi = signal.sosfilt_zi(sos) * 3.0
+    for x in (np.cumsum(RNG.normal(size=7)) * 1000.0, RNG.integers(0, 1024, 50)):  # (integer samples too)
+        y, zf = sosfilt_with_state(sos, x, zi)
+        y_ref, zf_ref = signal.sosfilt(sos, x, zi=zi)
+        assert np.array_equal(y, y_ref) and np.array_equal(zf, zf_ref)
 
 
 @pytest.mark.parametrize("mask", [

@@ -42,23 +42,8 @@ from collections import deque
 import numpy as np
 from scipy import signal
 
+from biofeedback.core.beats.fast_filters import sosfilt_with_state
 from biofeedback.core.types import DeviceBeat, Gap
-
-try:  # the C routine behind scipy.signal.sosfilt: the same numbers without ~50 us of argument checks,
-    # paid every SCAN_S of samples (the fuzz and ECG file tests spent half their time in them)
-    from scipy.signal._sosfilt import _sosfilt
-
-    def sosfilt_with_state(sos: np.ndarray, x: np.ndarray, zi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``scipy.signal.sosfilt(sos, x, zi=zi)`` of a 1-D array: (y, zf)."""
-        y = np.array(x, dtype=float, order="C")[np.newaxis]  # (both filtered in place)
-        z = np.array(zi, dtype=float, order="C")[np.newaxis]
-        _sosfilt(sos, y, z)
-        return y[0], z[0]
-except ImportError:  # pragma: no cover - another SciPy layout
-
-    def sosfilt_with_state(sos: np.ndarray, x: np.ndarray, zi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``scipy.signal.sosfilt(sos, x, zi=zi)`` of a 1-D array: (y, zf)."""
-        return signal.sosfilt(sos, x, zi=zi)
 
 MWI_S = 0.150  # moving-window integration width (paper: 150 ms)
 REFRACTORY_S = 0.200

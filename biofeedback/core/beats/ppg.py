@@ -93,6 +93,7 @@ from biofeedback.config import (
     NO_BEAT_TIMEOUT_S,
 )
 from biofeedback.core.beats.acceptance import is_reflected_wave, on_time, too_small
+from biofeedback.core.beats.fast_filters import fast_lfilter
 from biofeedback.core.beats.peak import PeakPlacer
 from biofeedback.core.beats.polarity import estimate_polarity
 from biofeedback.core.beats.quality import TemplateQuality, beat_wave, on_the_rhythm, one_step_on
@@ -101,7 +102,6 @@ from biofeedback.core.beats.signal_state import sample_state
 from biofeedback.core.beats.slope_sum import (
     PeriodEstimator,
     extend_slope_sum,
-    fast_lfilter,
     first_true,
     initial_threshold,
     learn_slope_scale,

@@ -17,39 +17,13 @@ import numpy as np
 from scipy import signal
 
 from biofeedback.config import BEAT_INITIAL_THRESHOLD_SHARE, PPG_BANDPASS_HZ
+from biofeedback.core.beats.fast_filters import fast_sosfilt
 from biofeedback.core.beats.polarity import bandpass_sos
 from biofeedback.core.beats.rhythm import dominant_period_s
 
 SLOPE_BITS = 30  # the learning window's steepest slope maps to 2**30 (int64 sums stay exact)
 _SLOPE_CAP = 2.0**40  # a slope far steeper than any learnt one is capped (no int64 overflow)
 _PERIOD_FS_HZ = 50.0  # the period estimate runs on the wave decimated to about this rate
-
-try:  # the C routine behind scipy.signal.lfilter: same numbers, without ~10 us of checks per call
-    from scipy.signal._sigtools import _linear_filter
-
-    def fast_lfilter(b: np.ndarray, a: np.ndarray, x: np.ndarray, zi: np.ndarray):
-        """``scipy.signal.lfilter(b, a, x, zi=zi)`` on 1-D float arrays: (y, zf)."""
-        return _linear_filter(b, a, x, -1, zi)
-except ImportError:  # pragma: no cover - another SciPy layout
-
-    def fast_lfilter(b: np.ndarray, a: np.ndarray, x: np.ndarray, zi: np.ndarray):
-        """``scipy.signal.lfilter(b, a, x, zi=zi)`` on 1-D float arrays: (y, zf)."""
-        return signal.lfilter(b, a, x, zi=zi)
-
-
-try:  # the C routine behind scipy.signal.sosfilt: same numbers, without ~30 us of checks per call
-    from scipy.signal._sosfilt import _sosfilt
-
-    def fast_sosfilt(sos: np.ndarray, x: np.ndarray) -> np.ndarray:
-        """``scipy.signal.sosfilt(sos, x)`` of a 1-D float64 array, from rest."""
-        y = np.array(x, dtype=float, order="C")[np.newaxis]  # (filtered in place)
-        _sosfilt(sos, y, np.zeros((1, sos.shape[0], 2)))
-        return y[0]
-except ImportError:  # pragma: no cover - another SciPy layout
-
-    def fast_sosfilt(sos: np.ndarray, x: np.ndarray) -> np.ndarray:
-        """``scipy.signal.sosfilt(sos, x)`` of a 1-D float64 array, from rest."""
-        return signal.sosfilt(sos, x)
 
 
 def first_true(mask: np.ndarray) -> int:
