@@ -108,13 +108,24 @@ def pulse_features(
     return base, amp
 
 
+def _median_of_finite(x: np.ndarray) -> np.float64:
+    """``np.median`` of finite values to the bit, without its general machinery (``_clean`` takes
+    two medians per modulation every second): the same partition, the middle value or the mean
+    of the middle two summed from 0.0 as ``np.mean`` does (so a -0.0 comes out as 0.0)."""
+    n, h = x.size, x.size // 2
+    if n % 2:
+        return np.float64(0.0 + float(np.partition(x, [h, -1])[h]))
+    part = np.partition(x, [h - 1, h, -1])
+    return np.float64((0.0 + float(part[h - 1]) + float(part[h])) / 2.0)
+
+
 def _clean(x: np.ndarray) -> np.ndarray:
     """Mask of values within the window median +- RESP_OUTLIER_MAD robust sd (finite ones)."""
     ok = np.isfinite(x)
     if ok.sum() < 4:
         return ok
-    med = np.median(x[ok])
-    mad = 1.4826 * np.median(np.abs(x[ok] - med))
+    med = _median_of_finite(x[ok])
+    mad = 1.4826 * _median_of_finite(np.abs(x[ok] - med))
     if mad <= 0:
         return ok
     return ok & (np.abs(x - med) <= config.RESP_OUTLIER_MAD * mad)
