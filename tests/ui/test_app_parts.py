@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from qt_helpers import ListRecorder
@@ -105,17 +107,25 @@ def test_run_gui_opens_the_simulated_sensor_and_saves_settings_on_exit(qtbot, co
     from biofeedback.ui.main_window import MainWindow
 
     seen = {}
+    deadline_s = time.monotonic() + 60.0  # a hang guard: the window connects in well under a second when idle
 
     def look_then_quit():
+        """Every 50 ms: once the window is connected (or the guard is up), note what is open and quit."""
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen["windows"] = len(windows)
-        seen["connected"] = bool(windows and windows[0].live.connected)
+        connected = bool(windows and windows[0].live.connected)
+        if not connected and time.monotonic() < deadline_s:
+            return
+        seen.update(windows=len(windows), connected=connected)
+        poll.stop()
         QApplication.instance().quit()
 
-    QTimer.singleShot(1500, look_then_quit)
+    poll = QTimer()
+    poll.timeout.connect(look_then_quit)
+    poll.start(50)
     try:
         assert app_main.run_gui(simulate=True) == 0
     finally:
+        poll.stop()
         for widget in QApplication.topLevelWidgets():  # the window and its first-run dialog
             if isinstance(widget, MainWindow):
                 widget.first_run.close()
