@@ -12,6 +12,7 @@ on the same machine, nor of another test run; subprocesses inherit the setting.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 import tty
 from pathlib import Path
@@ -27,6 +28,18 @@ def _lsl_session_of_our_own() -> None:
 
 
 _lsl_session_of_our_own()
+
+
+def _ctrl_c_reaches_the_commands() -> None:
+    """A non-interactive shell's ``cmd &`` starts the tests with SIGINT ignored, and every process
+    they start inherits that: ``record`` and ``simulate`` would ignore the Ctrl-C a test sends them
+    (once, under load, a simulator ran on for 20 min). With Python's own handler here, each child
+    starts with SIGINT's default action, as from a terminal."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+_ctrl_c_reaches_the_commands()
 
 
 @pytest.fixture(autouse=True)

@@ -31,18 +31,11 @@ SIDE_BY_SIDE_SPEED = 10.0
 AT_ONCE = 3
 
 
-def sigint_stops_it() -> None:
-    """In the child: Ctrl-C as in a terminal, also when the tests run as a background job: a
-    non-interactive shell's `cmd &` starts them with SIGINT ignored; the simulator then stops
-    only if it notices its reader has gone (once, under load, one ran on for 20 min)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def launch_simulator(tmp_path, *args: str, speed: float = SPEED) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "biofeedback", "simulate", "--seed", "3", "--speed", str(speed),
          "--truth", str(tmp_path / "truth.csv"), *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=sigint_stops_it,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
 

@@ -36,13 +36,6 @@ class BoardRun:
     wall_s: float
 
 
-def sigint_stops_it() -> None:
-    """In the child: Ctrl-C as in a terminal, also when the tests run as a background job: a
-    non-interactive shell's `cmd &` starts them with SIGINT ignored, and record, inheriting that
-    (it sets no SIGINT handler), would ignore the Ctrl-C that stops it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def wait_until_recorded(raw: Path, n_samples: int, rec: subprocess.Popen) -> None:
     """Wait until record's raw log holds every sample line sent (it flushes once a second).
 
@@ -83,7 +76,7 @@ def run_board(simboard: Path, elf: Path, wave_path: Path, tmp: Path, *args: str)
     rec = subprocess.Popen(
         [sys.executable, "-m", "biofeedback", "record", "--port", port, "--protocol", "auto",
          "--out", str(beats), "--raw", str(raw), "--no-store", "--no-correct"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=sigint_stops_it)
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         finished.wait(timeout=SIM_TIMEOUT_S)
         sent = tee.read_bytes()
