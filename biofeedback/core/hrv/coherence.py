@@ -9,21 +9,32 @@ COHERENCE_BATCH_WINDOWS windows.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
-from scipy.interpolate import CubicSpline
 from threadpoolctl import threadpool_limits
 
 from biofeedback import config
+from biofeedback.core.hrv.fast_spline import not_a_knot_at
 from biofeedback.core.hrv.spectral import chain_slices, chain_starts, tachogram_at
 
 COHERENCE_BATCH_WINDOWS = 2048
 
 _EMPTY = np.zeros(0)
 
+class _Operator(NamedTuple):
+    """What coherence_of_samples needs for one window length and rate, computed once."""
+
+    matrix: np.ndarray  # n x 2K: detrend, Hann and the first K DFT bins (real parts, then imaginary)
+    f: np.ndarray  # the K bin frequencies
+    peak_band: tuple[int, int]  # bins [b0, b1) of COHERENCE_PEAK_BAND_HZ
+    peak_offsets: np.ndarray  # bins summed around the peak: -h..h for COHERENCE_PEAK_WIDTH_HZ
+    total_band: tuple[int, int]  # bins [t0, t1) of COHERENCE_TOTAL_BAND_HZ
+
+
 @lru_cache(maxsize=8)
-def _coherence_operator(n: int, fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
-    """(matrix n x 2K, bin frequencies): linear detrend, Hann and the first K DFT bins in one product.
+def _coherence_operator(n: int, fs_hz: float) -> _Operator:
+    """The matrix n x 2K (linear detrend, Hann and the first K DFT bins in one product) and the band bins.
 
     The power of bin j of the detrended, Hann-windowed row x zero-padded to
     COHERENCE_NFFT is |x @ M_j|^2: one matrix product replaces detrend + FFT for
@@ -37,7 +48,14 @@ def _coherence_operator(n: int, fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
     residual = np.eye(n) - a @ np.linalg.pinv(a)  # x - (least-squares line through x)
     basis = np.exp(-2j * np.pi * np.outer(np.arange(n), np.arange(k_max)) / nfft)
     m = (residual * np.hanning(n)[:, None]).T @ basis  # residual is symmetric
-    return np.ascontiguousarray(np.hstack([m.real, m.imag])), f[:k_max]
+    f = f[:k_max]
+    lo, hi = config.COHERENCE_PEAK_BAND_HZ
+    band = np.flatnonzero((f >= lo) & (f <= hi))
+    df = f[1] - f[0]
+    half_bins = int(np.floor(config.COHERENCE_PEAK_WIDTH_HZ / 2.0 / df + 1e-9))
+    t_band = np.flatnonzero((f >= config.COHERENCE_TOTAL_BAND_HZ[0]) & (f <= config.COHERENCE_TOTAL_BAND_HZ[1]))
+    return _Operator(np.ascontiguousarray(np.hstack([m.real, m.imag])), f, (int(band[0]), int(band[-1]) + 1),
+                     np.arange(-half_bins, half_bins + 1), (int(t_band[0]), int(t_band[-1]) + 1))
 
 
 def coherence_of_samples(x: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ) -> np.ndarray:
@@ -45,17 +63,15 @@ def coherence_of_samples(x: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ) ->
 
     Per row: linear detrend, Hann window, DFT zero-padded to COHERENCE_NFFT;
     the highest local maximum in 0.04-0.26 Hz is the peak (the band's maximum
-    if it has none); peak power sums the bins within +-0.015 Hz of it; total
-    power sums 0.0033-0.4 Hz; ratio = peak / (total - peak).
+    if it has none); peak power sums the bins within +-0.015 Hz of it, in bin
+    order; total power sums 0.0033-0.4 Hz; ratio = peak / (total - peak).
     """
     x = np.atleast_2d(np.asarray(x, dtype=float))
-    op, f = _coherence_operator(x.shape[1], float(fs_hz))
-    y = (x - x[:, :1]) @ op  # the row's first value off first: the detrend removes it anyway
-    k_max = f.size
+    op = _coherence_operator(x.shape[1], float(fs_hz))
+    y = (x - x[:, :1]) @ op.matrix  # the row's first value off first: the detrend removes it anyway
+    k_max = op.f.size
     p = y[:, :k_max] ** 2 + y[:, k_max:] ** 2  # scale is irrelevant for a ratio
-    lo, hi = config.COHERENCE_PEAK_BAND_HZ
-    band = np.flatnonzero((f >= lo) & (f <= hi))
-    b0, b1 = int(band[0]), int(band[-1]) + 1
+    b0, b1 = op.peak_band
     pb = p[:, b0:b1]
     left = p[:, b0 - 1:b1 - 1] if b0 > 0 else np.full_like(pb, np.inf)
     right = p[:, b0 + 1:b1 + 1]
@@ -65,16 +81,12 @@ def coherence_of_samples(x: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ) ->
     none = ~inner[rows, j]
     if none.any():
         j[none] = np.argmax(pb[none], axis=1)
-    k = b0 + j
-    df = f[1] - f[0]
-    half_bins = int(np.floor(config.COHERENCE_PEAK_WIDTH_HZ / 2.0 / df + 1e-9))
-    peak = np.zeros(p.shape[0])
-    for d in range(-half_bins, half_bins + 1):
-        kk = k + d
-        ok = (kk >= 0) & (kk < k_max)
-        peak += np.where(ok, p[rows, np.clip(kk, 0, k_max - 1)], 0.0)
-    t_band = np.flatnonzero((f >= config.COHERENCE_TOTAL_BAND_HZ[0]) & (f <= config.COHERENCE_TOTAL_BAND_HZ[1]))
-    total = p[:, int(t_band[0]):int(t_band[-1]) + 1].sum(axis=1)
+    kk = (b0 + j)[:, None] + op.peak_offsets  # each row's bins around its peak, in bin order
+    ok = (kk >= 0) & (kk < k_max)
+    bins = np.where(ok, p[rows[:, None], np.clip(kk, 0, k_max - 1)], 0.0)
+    peak = np.add.accumulate(bins, axis=1)[:, -1]  # summed one bin after the other, left to right
+    t0, t1 = op.total_band
+    total = p[:, t0:t1].sum(axis=1)
     rest = total - peak
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(rest > 0, peak / rest, np.nan)
@@ -87,7 +99,7 @@ def coherence_of_beats(t: np.ndarray, rr: np.ndarray, t_end_s: float, window_s: 
     fs = config.RESAMPLE_FS_HZ
     n = int(round(window_s * fs))
     grid = t_end_s - (n - 1 - np.arange(n)) / fs
-    value = float(coherence_of_samples(CubicSpline(t, rr)(grid), fs)[0])
+    value = float(coherence_of_samples(not_a_knot_at(t, rr, grid), fs)[0])  # CubicSpline(t, rr)(grid)
     return value if np.isfinite(value) else None
 
 
