@@ -82,25 +82,42 @@ def run_simulated_assessment(
     the pacer as it runs (rate and phase, at each block start, as in the app).
     ``speed``: simulated seconds per real second, 0 = as fast as possible.
     """
+    return run_simulated_assessments(plan, settings, (phase_from,), tick_s, speed)[phase_from]
+
+
+def run_simulated_assessments(
+    plan, settings: SimPersonSettings = SimPersonSettings(), phase_from: tuple[str, ...] = ("pulse",),
+    tick_s: float = 0.25, speed: float = 0.0,
+) -> dict:
+    """One simulated run scored against several breathing phases: {phase_from: (ResonanceResult, session)}.
+
+    Each source's session sees the same beats, pulse wave and pacer (the
+    pacer does not depend on the phase source), so each result equals that
+    of its own ``run_simulated_assessment`` with the same settings, for the
+    cost of one simulation.
+    """
     import time
 
     from biofeedback.core.resonance.assessment import AssessmentSession
 
     driver = SimulatedBeatsDriver(settings)
-    session = AssessmentSession(plan, t0_s=0.0, phase_from=phase_from)
+    sessions = {source: AssessmentSession(plan, t0_s=0.0, phase_from=source) for source in phase_from}
+    lead = sessions[phase_from[0]]  # the pacer the person follows (every session's is the same)
     t, started = 0.0, time.monotonic()
-    while not session.done:
+    while not lead.done:
         t += tick_s
         if speed > 0:  # pace the simulation clock against the real one
             ahead = t / speed - (time.monotonic() - started)
             if ahead > 0:
                 time.sleep(ahead)
-        belt = driver.step(session, t)
-        rate = session.update(t, belt)
-        if rate is not None:
-            driver.follow(session, t)
-    session.add_beats(driver.run.pipeline.flush().beats)
-    return session.result(), session
+        belt = driver.step_all(list(sessions.values()), t)
+        changed = [session.update(t, belt) for session in sessions.values()]
+        if changed[0] is not None:
+            driver.follow(lead, t)
+    tail = driver.run.pipeline.flush().beats
+    for session in sessions.values():
+        session.add_beats(tail)
+    return {source: (session.result(), session) for source, session in sessions.items()}
 
 
 class SimulatedBeatsDriver:
@@ -115,10 +132,15 @@ class SimulatedBeatsDriver:
 
     def step(self, session, t_s: float) -> float:
         """Advance to ``t_s`` and give ``session`` the pulse wave and beats; returns the belt phase (0..1)."""
+        return self.step_all([session], t_s)
+
+    def step_all(self, sessions, t_s: float) -> float:
+        """``step`` feeding each of ``sessions`` the same pulse wave and beats."""
         out = self.run.advance(t_s)
-        for block in out.ppg:
-            session.add_ppg(block.t_s, block.value)
-        session.add_beats(out.beats)
+        for session in sessions:
+            for block in out.ppg:
+                session.add_ppg(block.t_s, block.value)
+            session.add_beats(out.beats)
         return self.run.breath_cycle_fraction(t_s)
 
     def follow(self, session, t_s: float) -> None:

@@ -152,16 +152,15 @@ def test_block_phase_measured_afterwards_replaces_the_live_samples():
 def test_heart_rate_is_scored_against_the_breathing_read_from_the_pulse_not_the_guide():
     """A person 1 s behind the guide: the pulse-read phase sees it, the pacer's phase would not.
 
-    Same seed, so the same beats: only the phase reference differs. The belt
-    (the simulated person's own breathing) is the truth.
+    One simulated run scored three ways, so the same beats: only the phase
+    reference differs. The belt (the simulated person's own breathing) is the truth.
     """
-    from biofeedback.io.assess_sim import SimPersonSettings, run_simulated_assessment
+    from biofeedback.io.assess_sim import SimPersonSettings, run_simulated_assessments
 
     plan = AssessmentPlan(rates_bpm=(6.5, 5.5, 4.5), block_s=100.0)
     person = SimPersonSettings(resonance_bpm=5.5, seed=3, pacer_reaction_s=1.0)
     lags = {}
-    for source in ("belt", "pulse", "pacer"):
-        result, _ = run_simulated_assessment(plan, person, phase_from=source)
+    for source, (result, _) in run_simulated_assessments(plan, person, ("belt", "pulse", "pacer")).items():
         assert {b.phase_source for b in result.blocks} == {source}
         lags[source] = np.array([b.phase_lag_deg for b in result.blocks])
         if source == "pulse":
