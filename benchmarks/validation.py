@@ -297,31 +297,39 @@ def kubios_intervals(beat_s: np.ndarray, fs_hz: float = 1000.0) -> tuple[np.ndar
 
 # --------------------------------------------------------------------------- our paths
 
-def run_analyze(rec: Recording, tmp: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, str]:
+def run_command(*args: str, env: dict[str, str] | None = None):
+    """``biofeedback ARGS`` as a subprocess: its (returncode, stdout, stderr) as ``subprocess.run`` gives them."""
+    return subprocess.run([sys.executable, "-m", "biofeedback", *args], capture_output=True, text=True,
+                          timeout=300, env=env)
+
+
+def run_analyze(rec: Recording, tmp: Path, run: Callable = run_command
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, str]:
     """(t_s, rr_ms, corrected, detected_s, note) of ``biofeedback analyze FILE --beats OUT.csv`` run as a
     subprocess (``detected_s``: where the detector put each beat, NaN for one the corrector inserted).
 
     When ``analyze`` refuses the file as the package ships it, the note says so and the
     same samples are analysed from a ``time_s,<kind>`` CSV instead (so the detector is
-    still measured).
+    still measured). ``run``: how the command runs (the tests pass one that calls its
+    ``main`` in their own process, which has SciPy imported already).
     """
     path, flags = rec.user_file(tmp)
-    t, rr, corrected, detected, message = _analyze(rec, path, flags, tmp)
+    t, rr, corrected, detected, message = _analyze(rec, path, flags, tmp, run)
     if t.size == 0 and message.startswith("refused"):
         sig = rec.load()
-        t, rr, corrected, detected, again = _analyze(rec, _csv(tmp, rec.id, sig.t_s, sig.v, rec.kind), [], tmp)
+        t, rr, corrected, detected, again = _analyze(rec, _csv(tmp, rec.id, sig.t_s, sig.v, rec.kind), [], tmp,
+                                                     run)
         message = f"{message}; as a time_s,{rec.kind} CSV: {again}"
     return t, rr, corrected, detected, message
 
 
-def _analyze(rec: Recording, path: Path, flags: list[str], tmp: Path):
+def _analyze(rec: Recording, path: Path, flags: list[str], tmp: Path, run: Callable = run_command):
     out = tmp / f"{rec.id}_beats.csv"
     out.unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "biofeedback", "analyze", str(path), "--beats", str(out), *flags]
+    args = ["analyze", str(path), "--beats", str(out), *flags]
     if rec.kind == "ecg" and "ecg" in _analyze_kinds():
-        cmd += ["--kind", "ecg"]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        args += ["--kind", "ecg"]
+    done = run(*args, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     if done.returncode != 0 or not out.exists():
         empty = np.empty(0)
         return empty, empty, empty, empty, "refused: " + (done.stderr.strip() or done.stdout.strip())[-300:]
@@ -783,7 +791,7 @@ class Result:
     def misses(self, path: str = "analyze") -> list[tuple[str, str]]:
         """(target, measured figure) for each target of issue 19 this recording misses on ``path``.
 
-        ``path`` is "analyze" (the subprocess) or "live" (the pipeline fed in 20 ms pieces).
+        ``path`` is "analyze" (the command) or "live" (the pipeline fed in 20 ms pieces).
         The comparisons with NeuroKit2 are left out where it made the reference itself.
         """
         o, n = (self.ours if path == "analyze" else self.live), self.nk
@@ -815,15 +823,16 @@ def nk_beats(rec: Recording, sig: Signal) -> np.ndarray:
     return nk_ppg(sig, "elgendi") if rec.kind == "ppg" else nk_ecg(sig, "neurokit")
 
 
-def evaluate(rec: Recording, tmp: Path, live: bool = True) -> Result:
-    """Everything measured on one recording (both our paths and NeuroKit2, in this run)."""
+def evaluate(rec: Recording, tmp: Path, live: bool = True, run: Callable = run_command) -> Result:
+    """Everything measured on one recording (both our paths and NeuroKit2, in this run); ``run``: as
+    ``run_analyze``'s."""
     t0 = time.perf_counter()
     sig = rec.load()
     ref, spans, how = read_reference(rec.id)
     lo, hi = scored_range(ref)
     nn_spans = merge(spans + corrected_spans(ref))
     ref_rmssd = reference_rmssd(ref, nn_spans, lo, hi)
-    t, rr, _corr, detected, note = run_analyze(rec, tmp)
+    t, rr, _corr, detected, note = run_analyze(rec, tmp, run)
     ours = score(t, rr, ref, spans, ref_rmssd, lo, hi, nn_spans, detected)
     if live:
         lt, lrr, ldet = run_live(rec, tmp)

@@ -1,7 +1,9 @@
 """Issue 19's targets on every real recording, on the user's path.
 
-Each recording goes through ``biofeedback analyze FILE --beats OUT.csv`` as a
-subprocess and through the live pipeline fed in 20 ms pieces (as ``replay`` does),
+Each recording goes through ``biofeedback analyze FILE --beats OUT.csv`` (its ``main``
+called in this process, ``tests/cli_inprocess.py``: 16 interpreters importing SciPy cost
+some 25 CPU-s and check nothing here; analyze as a process is tested in tests/cli) and
+through the live pipeline fed in 20 ms pieces (as ``replay`` does),
 each beat at its ``detected_s`` (where the detector put it, also for a beat the
 artifact corrector moved), and is scored against the references in
 ``tests/data/validation`` (made by published detectors, never ours) beside
@@ -18,10 +20,10 @@ from __future__ import annotations
 import importlib.util
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from cli_inprocess import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("validation_bench", ROOT / "benchmarks" / "validation.py")
@@ -53,14 +55,12 @@ def _available(rec) -> bool:
 
 @pytest.fixture(scope="module")
 def results():
-    """Every recording measured once (analyze subprocesses two at a time: CI has two cores)."""
+    """Every recording measured once, one after another (``run_cli`` swaps the process's streams)."""
     pytest.importorskip("neurokit2")
     recs = [r for r in RECORDINGS.values() if _available(r)]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            done = dict(zip([r.id for r in recs], pool.map(lambda r: V.evaluate(r, tmp), recs), strict=True))
-    return done
+        return {r.id: V.evaluate(r, tmp, run=run_cli) for r in recs}
 
 
 def _cases():
