@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -119,6 +119,12 @@ class PipelineOutput:
         self.metrics = other.metrics or self.metrics
 
 
+def _with_quality(beat: Beat, quality: float | None) -> Beat:
+    """``replace(beat, quality=quality)``, built directly: one per beat, where ``replace``'s
+    generic field walk cost more than the rest of the beat's bookkeeping here."""
+    return Beat(beat.t_s, beat.rr_ms, beat.corrected, beat.kind, quality, beat.detected_t_s)
+
+
 class Pipeline:
     """Events in, beats and metrics out.
 
@@ -184,6 +190,12 @@ class Pipeline:
     def feed(self, events: Iterable[Event]) -> PipelineOutput:
         """Process events in stream order; returns what they produced."""
         out = PipelineOutput()
+        if type(events) is list and len(events) == 1 and type(events[0]) is PpgBlock:
+            # a live source's usual feed (50 a second; 180,000 for an offline hour): one block
+            self._on_ppg(events[0], out)
+            if out.beats:
+                out.metrics = self._snapshot()
+            return out
         for event in events:
             if isinstance(event, PpgBlock):
                 self._on_ppg(event, out)
@@ -448,7 +460,7 @@ class Pipeline:
             self.n_interval_gaps += n_gaps - self._corrector_gaps
             self._corrector_gaps = n_gaps
         if self._quality_of and beats:
-            beats = [replace(b, quality=self._quality_of.pop(b.t_s, None)) for b in beats]
+            beats = [_with_quality(b, self._quality_of.pop(b.t_s, None)) for b in beats]
             if len(self._quality_of) > 64:  # times the corrector moved or dropped
                 self._quality_of = dict(list(self._quality_of.items())[-16:])
         for beat in beats:
@@ -468,10 +480,9 @@ class Pipeline:
 
     def _snapshot(self) -> MetricsUpdate:
         """LiveHrv's metrics, with an artifact share that also counts the poor pulses."""
-        m = self.hrv.snapshot()
         if not self._share:
-            return m
-        return replace(m, artifact_share=self._share_bad / len(self._share))
+            return self.hrv.snapshot()
+        return self.hrv.snapshot(artifact_share=self._share_bad / len(self._share))
 
     def _base_quality(self, t_s: float) -> SignalQuality:
         q = self.detector.quality if self.detector is not None else SignalQuality.NO_SIGNAL

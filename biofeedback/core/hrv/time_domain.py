@@ -205,13 +205,17 @@ class LiveHrv:
             self._coherence = coherence_of_beats(arr[:, 0], arr[:, 1], t_s, self.coherence_window_s)
             self._coherence_t = t_s
 
-    def snapshot(self) -> MetricsUpdate:
-        """Current metrics; each is None until enough beats are in its window."""
+    def snapshot(self, artifact_share: float | None = None) -> MetricsUpdate:
+        """Current metrics; each is None until enough beats are in its window.
+
+        ``artifact_share``: the caller's own share (the pipeline counts rejected pulses
+        too), else the share of corrected intervals in the window.
+        """
         n = len(self._win)
         window_s = {"rmssd": self.rmssd_window_s, "coherence": self.coherence_window_s}
         t = self._t_last if self._t_last is not None else 0.0
         if n == 0:
-            return MetricsUpdate(t_s=t, window_s=window_s)
+            return MetricsUpdate(t_s=t, artifact_share=artifact_share, window_s=window_s)
         mean_x = self._s1 / n
         mean_rr = self._ref + mean_x
         sdnn = rmssd = None
@@ -226,6 +230,6 @@ class LiveHrv:
             rmssd_ms=rmssd,
             sdnn_ms=sdnn,
             coherence_ratio=self._coherence,
-            artifact_share=self._n_corr / n,
+            artifact_share=self._n_corr / n if artifact_share is None else artifact_share,
             window_s=window_s,
         )

@@ -168,7 +168,7 @@ class ArtifactCorrector:
     def push(self, beat_t_s: float) -> list[Beat]:
         """Add a detected beat time (s); return the beats that became final, in time order."""
         t = float(beat_t_s)
-        if not np.isfinite(t):
+        if not math.isfinite(t):
             raise ValueError(f"beat time must be finite, got {beat_t_s!r}")
         chain_started = self._t_prev_s is not None or bool(self._pending)
         if chain_started and self._t_last_in_s is not None and t <= self._t_last_in_s:
@@ -359,8 +359,8 @@ class ArtifactCorrector:
         if rules_on:
             prev = self._rr_final[-1]
             d0 = (rr0 - prev) / th1
-            seq = [rr0, *ahead]
-            d_next = [*(np.diff(seq) / th1), 0.0, 0.0]
+            seq = [rr0, *ahead]  # (np.diff(seq) / th1: the same doubles, without arrays of 2 or 3)
+            d_next = [*((b - a) / th1 for a, b in zip(seq[:-1], seq[1:], strict=True)), 0.0, 0.0]
             d1, d2 = d_next[0], d_next[1]
             s12_next = max(d0, d2) if d1 > 0 else min(d0, d2) if d1 < 0 else 0.0
             s22 = min(d1, d2) if d0 >= 0 else max(d1, d2)
