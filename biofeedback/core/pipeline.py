@@ -192,7 +192,11 @@ class Pipeline:
         out = PipelineOutput()
         if type(events) is list and len(events) == 1 and type(events[0]) is PpgBlock:
             # a live source's usual feed (50 a second; 180,000 for an offline hour): one block
-            self._on_ppg(events[0], out)
+            block = events[0]
+            if self._in_invalid or not math.isfinite(block.value.dot(block.t_s)):  # (as _on_ppg)
+                self._on_invalid_ppg(block, out)
+            else:
+                self._feed_finite_ppg(block, out)
             if out.beats:
                 out.metrics = self._snapshot()
             return out

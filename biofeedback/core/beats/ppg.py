@@ -242,12 +242,8 @@ class PpgBeatDetector:
         this for every decoded block: 50 times a second, 180,000 times an
         offline hour).
         """
-        if self._hole:
+        if self._hole:  # non-finite samples came before these: bridge or restart
             self._after_hole(float(t_s[0]))
-        return self._feed_finite(t_s, values)
-
-    def _feed_finite(self, t_s: np.ndarray, values: np.ndarray) -> np.ndarray:
-        """``feed`` of finite samples (any hole before them already decided)."""
         self.last_quality = _EMPTY
         n = len(values)
         if self._bridge_next:
@@ -320,7 +316,7 @@ class PpgBeatDetector:
                 self._hole = True
             if self._hole:
                 self._after_hole(float(t_s[a]))
-            beats.append(self._feed_finite(t_s[a:b], values[a:b]))
+            beats.append(self.feed_finite(t_s[a:b], values[a:b]))  # (the hole before it is decided)
             quals.append(self.last_quality)
             end = b
         if end < ok.size:

@@ -77,11 +77,10 @@ def extend_slope_sum(
     d = y[p : p + m] - y[p - 1 : p + m - 1]
     np.maximum(d, 0.0, out=d)
     d *= gain
-    np.minimum(d, _SLOPE_CAP, out=d)
-    u = d.astype(np.int64)
-    u[0] += cs[p - 1]  # (integers: the same sums as adding it to each after the accumulation)
     now = cs[p : p + m]
-    np.add.accumulate(u, out=now)
+    np.minimum(d, _SLOPE_CAP, out=now, casting="unsafe")  # truncated to int64 as astype does
+    # the running sum goes on from cs[p - 1] (integers: exact, whatever the grouping)
+    np.add.accumulate(cs[p - 1 : p + m], out=cs[p - 1 : p + m])
     lo = p - window
     if lo >= start - 1:
         np.subtract(now, cs[lo : lo + m], out=ssf[p : p + m])  # (int64 differences, stored as float64)
