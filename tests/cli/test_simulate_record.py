@@ -1,22 +1,37 @@
-"""End to end over a real pty: `simulate --truth` -> `record --protocol auto`.
+"""End to end over a real pty: a simulated sensor -> `record --protocol auto` (a subprocess).
 
-Two real subprocesses talk through a pseudo-terminal exactly as the app would
-talk to a USB serial sensor; beats are scored against the simulator's truth.
-Runs that only differ in the simulator's arguments go side by side, three at a
+`record` reads a pseudo-terminal exactly as it would a USB serial sensor; beats
+are scored against the simulator's truth. The simulator is the app's own
+(``io.simulator``: ``SensorSimulator`` served by ``serve`` on a ``PtyPort``), run in
+a thread of the test's process, as the app runs its simulated sensor: a `simulate`
+process would add a SciPy import (some 1.6 CPU-s) per run and nothing under test
+(the `simulate` command itself: test_simulate_truth_phase.py, test_record_interrupted.py).
+Runs that only differ in the simulator's settings go side by side, three at a
 time (``record_side_by_side``): each pair mostly waits on its pty, so three pairs
 take about the wall time of one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 from scoring import clock_offset_s, match_f1, read_beats, read_truth
+
+from biofeedback.io.simulator import (
+    SensorSimulator,
+    ServeOptions,
+    SimulatorSettings,
+    open_virtual_port,
+    serve,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="ptys need Linux or macOS")
 
@@ -65,6 +80,28 @@ def stop(sim: subprocess.Popen) -> None:
     sim.wait(timeout=10)
 
 
+@contextlib.contextmanager
+def served(folder: Path, speed: float, **settings) -> Iterator[str]:
+    """A simulated sensor (seed 3, ``settings`` as ``SimulatorSettings``'s) on a pty, served from a thread
+    at ``speed``, as `simulate --seed 3 --speed SPEED` serves it; yields the port's path. On leaving:
+    stopped, the port closed, its true beats in ``folder/truth.csv`` (`simulate --truth`'s columns)."""
+    sim = SensorSimulator(SimulatorSettings(seed=3, noise=0.01, **settings))
+    port = open_virtual_port()
+    halt = threading.Event()
+    thread = threading.Thread(target=serve, args=(sim, port, ServeOptions(speed=speed), halt),
+                              name="simulated sensor", daemon=True)
+    thread.start()
+    try:
+        yield port.path
+    finally:
+        halt.set()
+        thread.join(timeout=10)
+        port.close()
+        with open(folder / "truth.csv", "w", encoding="utf-8") as truth:
+            truth.write("time_s,rr_ms,kind\n")
+            truth.writelines(f"{b.t_s:.4f},{b.rr_ms:.3f},{b.kind}\n" for b in sim.truth)
+
+
 def scored_f1(tmp_path, align: bool) -> tuple[float, np.ndarray, np.ndarray]:
     beats = read_beats(tmp_path / "beats.csv")
     truth_t, kinds = read_truth(tmp_path / "truth.csv")
@@ -77,9 +114,9 @@ def scored_f1(tmp_path, align: bool) -> tuple[float, np.ndarray, np.ndarray]:
     return match_f1(detected, inner), detected, beats
 
 
-def record_side_by_side(tmp_path, runs: dict[str, tuple[str, ...]],
+def record_side_by_side(tmp_path, runs: dict[str, dict[str, str]],
                         seconds: float = RECORD_S) -> dict[str, tuple[Path, subprocess.CompletedProcess]]:
-    """Each run's simulator (with its arguments) recorded by a `record` of its own, AT_ONCE runs at a time.
+    """Each run's simulator (``served`` with its settings) recorded by a `record` of its own, AT_ONCE runs at a time.
 
     Returns each run's folder (truth.csv, beats.csv, raw.csv) and its `record`'s outcome.
     """
@@ -90,29 +127,26 @@ def record_side_by_side(tmp_path, runs: dict[str, tuple[str, ...]],
     return done
 
 
-def _record_at_once(tmp_path, runs: dict[str, tuple[str, ...]],
+def _record_at_once(tmp_path, runs: dict[str, dict[str, str]],
                     seconds: float) -> dict[str, tuple[Path, subprocess.CompletedProcess]]:
-    sims: dict[str, subprocess.Popen] = {}
     recs: dict[str, subprocess.Popen] = {}
-    try:
-        for name, args in runs.items():
-            (tmp_path / name).mkdir()
-            sims[name] = launch_simulator(tmp_path / name, *args, speed=SIDE_BY_SIDE_SPEED)  # start-ups overlap
-        for name, sim in sims.items():
-            recs[name] = subprocess.Popen(record_args(port_of(sim), tmp_path / name, seconds),
-                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        done = {}
-        for name, rec in recs.items():
-            out, err = rec.communicate(timeout=120)
-            done[name] = (tmp_path / name, subprocess.CompletedProcess(rec.args, rec.returncode, out, err))
-        return done
-    finally:
-        for rec in recs.values():
-            if rec.poll() is None:
-                rec.kill()
-                rec.wait()
-        for sim in sims.values():
-            stop(sim)
+    with contextlib.ExitStack() as sims:
+        try:
+            for name, settings in runs.items():
+                (tmp_path / name).mkdir()
+                port = sims.enter_context(served(tmp_path / name, SIDE_BY_SIDE_SPEED, **settings))
+                recs[name] = subprocess.Popen(record_args(port, tmp_path / name, seconds),
+                                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            done = {}
+            for name, rec in recs.items():
+                out, err = rec.communicate(timeout=120)
+                done[name] = (tmp_path / name, subprocess.CompletedProcess(rec.args, rec.returncode, out, err))
+            return done
+        finally:
+            for rec in recs.values():
+                if rec.poll() is None:
+                    rec.kill()
+                    rec.wait()
 
 
 PROTOCOLS = {
@@ -127,7 +161,7 @@ PROTOCOLS = {
 
 @pytest.mark.slow(about_s=25)
 def test_recorded_beats_match_truth_for_each_protocol(tmp_path):
-    done = record_side_by_side(tmp_path, {p: ("--protocol", p) for p in PROTOCOLS})
+    done = record_side_by_side(tmp_path, {p: {"protocol": p} for p in PROTOCOLS})
     failed = []
     for protocol, (folder, result) in done.items():
         if result.returncode != 0 or f"({protocol})" not in result.stderr:  # auto-detect named the protocol
@@ -141,11 +175,8 @@ def test_recorded_beats_match_truth_for_each_protocol(tmp_path):
 
 @pytest.mark.slow(about_s=17)
 def test_artifact_corrector_flags_injected_artifacts(tmp_path):
-    sim, port = start_simulator(tmp_path, "--protocol", "native", "--artifacts", "6")
-    try:
+    with served(tmp_path, SPEED, protocol="native", artifacts_per_min=6.0) as port:
         result = record(port, tmp_path, 12.0)
-    finally:
-        stop(sim)
     assert result.returncode == 0, result.stderr
     beats = read_beats(tmp_path / "beats.csv")
     truth_t, kinds = read_truth(tmp_path / "truth.csv")

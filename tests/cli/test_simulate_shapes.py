@@ -1,4 +1,4 @@
-"""`simulate --shape`: hard pulse shapes over a real pty, recorded and scored against the truth."""
+"""Hard pulse shapes (`simulate --shape`) over a real pty, recorded and scored against the truth."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ SHAPES = {"max3010x": "reflected", "pulsesensor-plotter": "dominant-reflected"} 
 
 @pytest.mark.slow(about_s=12)
 def test_a_hard_shape_on_a_real_sensor_model_is_recorded_right(tmp_path):
-    done = record_side_by_side(tmp_path, {p: ("--protocol", p, "--shape", shape) for p, shape in SHAPES.items()})
+    done = record_side_by_side(tmp_path, {p: {"protocol": p, "shape": shape} for p, shape in SHAPES.items()})
     failed = []
     for protocol, (folder, result) in done.items():
         if result.returncode != 0:
