@@ -97,6 +97,9 @@ class LiveSession(QObject):
         self._threads: list[threading.Thread] = []
         self._drain_gen: int | None = None  # the connection whose beats a stopped session still takes
         self._shutting_down = False
+        # a window that draws every frame takes the wave samples then (``take_wave``) instead of
+        # being signalled each chunk (app/worker.py)
+        self.join_wave = False
         self._released.connect(self._on_released, Qt.ConnectionType.QueuedConnection)
         self._last_trace_s = -1e18
         self._pacer_changed_s = -1e18  # host time of the last change of the active pacer
@@ -169,7 +172,8 @@ class LiveSession(QObject):
         self.source_description = source.description
         from biofeedback.app.worker import SourceWorker
 
-        worker = SourceWorker(source, generation=gen, tap=self.session.on_events, parent=self)
+        worker = SourceWorker(source, generation=gen, tap=self.session.on_events, parent=self,
+                              join_wave=self.join_wave)
         queued = Qt.ConnectionType.QueuedConnection
         worker.output.connect(self._on_output, queued)
         worker.state.connect(self._on_state, queued)
@@ -255,7 +259,18 @@ class LiveSession(QObject):
     def _current(self, gen: int) -> bool:
         return gen == self.generation
 
+    def take_wave(self) -> None:
+        """The wave samples the worker held since the last frame (``join_wave``) reach the model now."""
+        worker = self._worker
+        if worker is not None and (out := worker.take_wave()) is not None:
+            self._take_output(worker.generation, out)
+
     def _on_output(self, gen: int, out: PipelineOutput) -> None:
+        if self._worker is not None and gen == self._worker.generation:
+            self._worker.arrived()
+        self._take_output(gen, out)
+
+    def _take_output(self, gen: int, out: PipelineOutput) -> None:
         current = self._current(gen)  # else queued by a source that is no longer connected
         if current:
             self.model.add(out, self.clock())  # first: recorders read the model's breathing at their beats
@@ -425,6 +440,7 @@ class LiveSession(QObject):
     # -- time ----------------------------------------------------------------------------
     def tick(self) -> None:
         """10 Hz: end a timed session, glide the adaptive pacer, extend the pacer trace."""
+        self.take_wave()  # (a window takes them every frame; this for one whose frames stopped)
         now = self.clock()
         if self.session.due():
             self.stop_session("completed")

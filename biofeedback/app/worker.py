@@ -6,10 +6,20 @@ this adapter turns what it delivers into queued signals carrying the
 worker's connection ``generation``, so the receiver can drop what an old
 connection still had on its way. An exception in the pipeline is not
 swallowed: it is emitted on ``error`` with its traceback and kept in ``errors``.
+
+A sensor's chunks come every ~20 ms; a window draws at 30 Hz. With
+``join_wave`` (the window's live session sets it) outputs that carry only
+wave samples are not signalled: they are joined and held until the GUI
+thread takes them when it draws (``take_wave``), so the GUI thread is not
+woken once a chunk and a frame still sees every sample that had arrived.
+Anything else (beats, detections, statuses, quality, metrics, gaps) is
+signalled at once with the samples held before it; a state or device
+report, and the pipeline's flush at stop, signal what is held first.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -36,16 +46,21 @@ class SourceWorker(QObject):
         generation: int = 0,
         tap: EventTap | None = None,
         parent: QObject | None = None,
+        join_wave: bool = False,
     ) -> None:
         super().__init__(parent)
         self.generation = generation
         self.errors: list[str] = []
+        self.join_wave = join_wave
+        self._held: PipelineOutput | None = None  # wave samples not signalled yet (join_wave)
+        self._in_flight = 0  # outputs signalled and not yet ``arrived``: the held samples come after them
+        self._lock = threading.Lock()  # the reader thread feeds, the stopping thread flushes, the GUI takes
         self.runner = SessionRunner(
             source, clock=None,  # the LiveModel maps the clock, on the GUI thread
             event_sinks=[tap] if tap is not None else [],  # raw events, in the source thread (recording)
             output_sinks=[self._on_output],
-            on_state=lambda state: self.state.emit(self.generation, state),
-            on_device=lambda info: self.device.emit(self.generation, info),
+            on_state=self._on_state,
+            on_device=self._on_device,
             on_error=self._report)
 
     @property
@@ -70,9 +85,53 @@ class SourceWorker(QObject):
 
     def _on_output(self, out: PipelineOutput, events: Sequence[Event]) -> None:
         flushed = not events  # the pipeline's flush at stop: only the beats it held back matter
-        if out.beats or not flushed and (out.ppg or out.signals or out.statuses or out.gaps or out.quality
-                                         or out.metrics):
-            self.output.emit(self.generation, out)
+        with self._lock:
+            held, self._held = self._held, None
+            if held is not None:
+                held.extend(out)
+                out = held
+            elif not (out.beats or not flushed and (out.ppg or out.signals or out.statuses or out.gaps
+                                                    or out.quality or out.metrics)):
+                return
+            if self.join_wave and not flushed and not (
+                    out.beats or out.detections_t_s or out.statuses or out.gaps or out.quality or out.metrics
+                    or out.interval_gaps_t_s):
+                self._held = out  # samples only: the next frame takes them
+                return
+            self._signal(out)
+
+    def _signal(self, out: PipelineOutput) -> None:
+        """(Called with the lock held: the signals leave in the order the outputs came.)"""
+        self._in_flight += 1
+        self.output.emit(self.generation, out)
+
+    def arrived(self) -> None:
+        """The GUI thread received one signalled output."""
+        with self._lock:
+            self._in_flight -= 1
+
+    def take_wave(self) -> PipelineOutput | None:
+        """The samples held for the GUI thread, once every output signalled before them arrived (else None)."""
+        with self._lock:
+            if self._in_flight > 0:
+                return None
+            held, self._held = self._held, None
+            return held
+
+    def _send_held(self) -> None:
+        """Held samples first: a state or device report never overtakes them."""
+        with self._lock:
+            held, self._held = self._held, None
+            if held is not None:
+                self._signal(held)
+
+    def _on_state(self, state: SourceState) -> None:
+        self._send_held()
+        self.state.emit(self.generation, state)
+
+    def _on_device(self, info: DeviceInfo) -> None:
+        self._send_held()
+        self.device.emit(self.generation, info)
 
     def _report(self, text: str) -> None:
         self.errors.append(text)

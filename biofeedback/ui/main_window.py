@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         pacer = Pacer(settings.pacer_rate_bpm, settings.pacer_inhale_ratio, settings.pacer_hold_in_s,
                       settings.pacer_hold_out_s, t0_s=clock())
         self.live = LiveSession(pacer=pacer, clock=clock, parent=self)
+        self.live.join_wave = True  # each frame takes the wave samples (ui/window_frame.py)
         self.audio = AudioCue()
 
         self.ui = WindowLayout(self, settings, pacer, self.theme)

@@ -45,6 +45,7 @@ class WindowFrame:
         """Pacer every frame; pulse, tachogram, trends and numbers at their own rates."""
         w = self.window
         t0 = time.perf_counter()
+        w.live.take_wave()  # the samples that arrived since the last frame (app/worker.py)
         self._pace_timer()
         now = w.clock()
         pacer = w.live.pacer
