@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from scipy import signal
 
-from biofeedback.core.beats.fast_filters import fast_sosfilt, sosfilt_with_state
+from biofeedback.core.beats.fast_filters import fast_interp, fast_sosfilt, sosfilt_with_state
 from biofeedback.core.beats.polarity import bandpass_sos
 from biofeedback.core.beats.ppg import PpgBeatDetector
 from biofeedback.core.beats.quality import beat_wave, resample_beat
@@ -29,6 +29,16 @@ def test_fast_sosfilt_is_scipy_sosfilt_to_the_bit():
     x = np.cumsum(RNG.normal(size=400))
     assert np.array_equal(fast_sosfilt(sos, x), signal.sosfilt(sos, x))
     assert np.array_equal(fast_sosfilt(sos, x[::3]), signal.sosfilt(sos, x[::3]))  # a strided view
+
+
+def test_fast_interp_is_numpy_interp_to_the_bit():
+    fp = np.cumsum(RNG.normal(size=37))
+    xp = np.arange(37)  # integer sample positions, as the beat waves use
+    x = np.concatenate((np.linspace(0.0, 36.0, 40), [-1.0, 40.0]))  # (outside: the end values)
+    assert np.array_equal(fast_interp(x, xp, fp), np.interp(x, xp, fp))
+    ratio, need = np.array((0.55, 0.85, 0.9)), np.array((0.8, 0.45, 0.0))
+    for g in (0.5, 0.55, 0.7, 0.89, 0.95):  # a scalar, as the reflected-wave test gives it
+        assert float(fast_interp(g, ratio, need)) == float(np.interp(g, ratio, need))
 
 
 def test_sosfilt_with_state_is_scipy_sosfilt_with_zi_to_the_bit():

@@ -32,6 +32,7 @@ from biofeedback.config import (
     BEAT_REFRACTORY_S,
     BEAT_TALLER_SHARE,
 )
+from biofeedback.core.beats.fast_filters import fast_interp
 from biofeedback.core.beats.rhythm import upper_quartile
 
 # a much taller peak this soon after the last beat is still a beat (the last one was the
@@ -48,8 +49,8 @@ OUTSIZED_RATIO = 1.5
 ON_TIME_TOLERANCE = 0.15
 ON_TIME_SIZE_SHARE = 0.6
 # how tall (share of the upper-quartile rise) a pulse must be at this share of the interval
-_SOON_RATIO = (BEAT_EARLY_SHARE, 0.85, BEAT_REFLECTED_SHARE)
-_SOON_NEED = (BEAT_REFLECTED_PROMINENCE_SHARE, 0.45, 0.0)
+_SOON_RATIO = np.array((BEAT_EARLY_SHARE, 0.85, BEAT_REFLECTED_SHARE))
+_SOON_NEED = np.array((BEAT_REFLECTED_PROMINENCE_SHARE, 0.45, 0.0))
 
 
 def on_time(gap_s: float | None, rr_exp: float | None) -> bool:
@@ -80,7 +81,7 @@ def is_reflected_wave(
         # the sooner after the last beat, the taller a pulse must be to be a beat:
         # reflected waves come early and small, early beats of a fast breath less so;
         # a peak on time is judged by size alone (``too_small``, ON_TIME_SIZE_SHARE)
-        need = float(np.interp(gap_s / rr_exp, _SOON_RATIO, _SOON_NEED))
+        need = float(fast_interp(gap_s / rr_exp, _SOON_RATIO, _SOON_NEED))
         if prom < need * _typical_tall_rise(proms, last_prom):
             return True
     return False

@@ -4,13 +4,27 @@ The beat detectors filter a few samples at a time (every 0.1 s of PPG, every 50 
 ``scipy.signal.lfilter``/``sosfilt`` spend 10-50 us per call checking and reshaping their
 arguments before the C routine runs, more than the filtering itself. These call the routine
 directly on 1-D float arrays and fall back to the public functions on another SciPy layout.
-tests/core/test_beats_shortcuts.py compares each with the public call.
+``fast_interp`` is NumPy's ``interp`` routine without its Python wrapper (a complex-number
+test and array-function dispatch cost more than interpolating a beat's 40 points; the
+detector calls it a few times per beat). tests/core/test_beats_shortcuts.py compares each
+with the public call.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from scipy import signal
+
+try:
+    from numpy._core.multiarray import interp as _compiled_interp
+
+    def fast_interp(x, xp: np.ndarray, fp: np.ndarray):
+        """``np.interp(x, xp, fp)`` for real ``fp`` (what np.interp calls for it)."""
+        return _compiled_interp(x, xp, fp, None, None)
+except ImportError:  # pragma: no cover - another NumPy layout
+    def fast_interp(x, xp: np.ndarray, fp: np.ndarray):
+        """``np.interp(x, xp, fp)`` for real ``fp``."""
+        return np.interp(x, xp, fp)
 
 try:
     from scipy.signal._sigtools import _linear_filter

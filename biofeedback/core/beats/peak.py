@@ -49,6 +49,7 @@ TROUGH_LOOKBACK_S = 0.3  # the trough before an upstroke is searched this far ba
 _NOISE_FULL_FS_HZ = 50.0  # the full noise factor applies from this rate up
 _ZERO_PHASE_MIN_FS_HZ = 40.0  # from this rate up the peak time comes from the zero-phase low-passed wave
 _PAD_S = 0.1  # odd extension at each end of the zero-phase filter's segment (no edge transient)
+_ZERO = np.zeros(1)  # the running sum's start (read only)
 
 
 class PeakSpan(NamedTuple):
@@ -90,13 +91,14 @@ class PeakPlacer:
         base_lo = max(start, onset - self.trough)
         ctx = v[base_lo : j + 1] * sign
         seg = ctx[a - base_lo :] if a >= base_lo else v[a : j + 1] * sign  # (usually inside ctx)
-        c = np.cumsum(np.concatenate(([0.0], seg)))
+        c = np.concatenate((_ZERO, seg)).cumsum()
         sm = (c[w:] - c[:-w]) / w  # sm[q] is centred on seg[q + w // 2]
         top, bottom = float(sm.max()), float(sm.min())
         noise_sd = 0.0
         if ctx.size > 2:  # MAD of first differences (np.partition: np.median's overhead is 30 us)
             dabs = np.abs(ctx[1:] - ctx[:-1])
-            noise_sd = float(np.partition(dabs, dabs.size // 2)[dabs.size // 2]) / 0.954
+            dabs.partition(dabs.size // 2)  # (in place: np.partition would copy this temporary first)
+            noise_sd = float(dabs[dabs.size // 2]) / 0.954
         if top - bottom <= self._noise_factor * noise_sd or top == bottom:
             return None  # no taller than the sample noise (MAD of first differences)
         k_lo = k_hi = int(sm.argmax()) + w // 2 + a

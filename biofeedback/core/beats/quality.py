@@ -59,8 +59,11 @@ from biofeedback.config import (
     BEAT_WAVE_AFTER_S,
     BEAT_WAVE_BEFORE_S,
 )
+from biofeedback.core.beats.fast_filters import fast_interp
 
 _GRID = np.linspace(0.0, 1.0, BEAT_TEMPLATE_POINTS)
+_ZEROS = np.zeros(BEAT_TEMPLATE_POINTS)  # a template sum's start (np.zeros_like(z), made once)
+_ZEROS.flags.writeable = False
 RHYTHM_QUALITY_MIN = 0.6  # a beat on the rhythm needs at least this template correlation ...
 RHYTHM_TOLERANCE = 0.1  # ... and an interval within this share of the recent median
 RHYTHM_MIN_INTERVALS = 3  # recent intervals needed before the rhythm can vouch for a beat
@@ -108,8 +111,8 @@ def beat_wave(v: np.ndarray, prev: int, k: int, fs_hz: float) -> np.ndarray:
     before = v[k - n2 : k + 1]
     half = BEAT_TEMPLATE_POINTS // 2
     return np.concatenate((
-        np.interp(_linspace(after.size - 1, half), _arange(after.size), after),
-        np.interp(_linspace(before.size - 1, BEAT_TEMPLATE_POINTS - half), _arange(before.size), before),
+        fast_interp(_linspace(after.size - 1, half), _arange(after.size), after),
+        fast_interp(_linspace(before.size - 1, BEAT_TEMPLATE_POINTS - half), _arange(before.size), before),
     ))
 
 
@@ -121,10 +124,10 @@ def resample_beat(wave: np.ndarray) -> np.ndarray | None:
     """
     if wave.size < 4:
         return None
-    x = np.interp(_GRID, _linspace(1.0, wave.size), wave)
+    x = fast_interp(_GRID, _linspace(1.0, wave.size), wave)
     x = x - (x[0] + (x[-1] - x[0]) * _GRID)  # both ends are peaks: the line between is wander
     x = x - np.add.reduce(x) / x.size  # x.mean(), without its few microseconds of Python
-    sd = math.sqrt(float(np.dot(x, x)) / x.size)
+    sd = math.sqrt(float(x.dot(x)) / x.size)
     if sd <= 0.0:
         return None
     return x / sd
@@ -185,10 +188,10 @@ class TemplateQuality:
 
     def _correlation(self, z: np.ndarray) -> float:
         """Correlation of a resampled beat with the mean of the recent ones."""
-        template = sum(self._recent, np.zeros_like(z)) / len(self._recent)
+        template = sum(self._recent, _ZEROS) / len(self._recent)  # (every z has _GRID's size)
         template -= np.add.reduce(template) / template.size  # (its mean)
-        sd = math.sqrt(float(np.dot(template, template)) / z.size)
-        return float(np.dot(z, template)) / (z.size * sd) if sd > 0 else 0.0
+        sd = math.sqrt(float(template.dot(template)) / z.size)
+        return float(z.dot(template)) / (z.size * sd) if sd > 0 else 0.0
 
     def _consistent(self) -> bool:
         """The rejected beats look like each other: the template, not they, is wrong."""

@@ -59,7 +59,7 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
     ac = ac / ac[0]  # biased: a long lag must earn its height
     seg = ac[lo : hi + 1]
     mid = seg[1:-1]  # local maxima (as scipy.signal.find_peaks, without its overhead)
-    lags = np.flatnonzero((mid > seg[:-2]) & (mid > seg[2:])) + 1
+    lags = ((mid > seg[:-2]) & (mid > seg[2:])).nonzero()[0] + 1  # (np.flatnonzero, without its wrapper)
     if lags.size == 0:
         return None
     h = seg[lags]
@@ -67,7 +67,7 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
     if top < BEAT_PERIOD_MIN_CORRELATION:
         return None
     k = int(lags[int(h.argmax())]) + lo  # the highest peak qualifies: an earlier one may come first
-    for i in np.flatnonzero(h >= BEAT_LEARN_PERIOD_SHARE * top).tolist():
+    for i in (h >= BEAT_LEARN_PERIOD_SHARE * top).nonzero()[0].tolist():
         lag = int(lags[i]) + lo
         if h[i] >= BEAT_PERIOD_MIN_CORRELATION or _repeats_at_three(ac, lag, float(h[i])):
             k = lag
