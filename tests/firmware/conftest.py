@@ -1,15 +1,20 @@
-"""Build both sketches and the simulated board once per test session (into a temp dir).
+"""Build both sketches and the simulated board once per test run (into a temp dir).
 
+Under pytest-xdist the workers share one build (the run's temp root, under a file lock):
+the firmware modules run on different workers, and each built it (3.7 CPU-s) before.
 If the Debian packages are missing the tests fail (never skip) and say what to install;
 `.ci/run` installs them.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
@@ -51,7 +56,23 @@ def firmware(tmp_path_factory) -> Firmware:
     if missing:
         pytest.fail(f"The firmware tests need {', '.join(missing)}: "
                     f"apt-get install -y {APT_PACKAGES} (`.ci/run` does this as root).")
-    build = tmp_path_factory.mktemp("firmware")
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return _build(tmp_path_factory.mktemp("firmware"))
+    shared = tmp_path_factory.getbasetemp().parent  # this run's, common to its workers
+    with open(shared / "firmware.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker builds, the others wait and take it
+        built = shared / "firmware" / "built.json"
+        if built.exists():
+            done = json.loads(built.read_text())
+            return Firmware(Path(done["simboard"]), {name: Sketch(**{**sketch, "elf": Path(sketch["elf"])})
+                                                     for name, sketch in done["sketches"].items()})
+        firmware = _build(shared / "firmware")
+        built.write_text(json.dumps({"simboard": str(firmware.simboard), "sketches": {
+            name: {**asdict(sketch), "elf": str(sketch.elf)} for name, sketch in firmware.sketches.items()}}))
+        return firmware
+
+
+def _build(build: Path) -> Firmware:
     _make(FIRMWARE_DIR / "simboard", build / "simboard")
     sketches = {}
     for name in SKETCHES:
