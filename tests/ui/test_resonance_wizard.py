@@ -30,11 +30,10 @@ def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("BIOFEEDBACK_DATA_DIR", str(tmp_path / "data"))
 
 
-def make_wizard(qtbot, resonance_bpm=5.5, compliance=1.0, speed=300.0):
+def make_wizard(qtbot, resonance_bpm=5.5, compliance=1.0, speed=300.0, plan=AssessmentPlan(block_s=100.0)):  # noqa: B008 (frozen)
     driver = SimulatedBeatsDriver(SimPersonSettings(resonance_bpm=resonance_bpm, seed=2,
                                                     compliance=compliance))
-    wizard = ResonanceWizard(driver=driver, speed=speed, plan=AssessmentPlan(block_s=100.0),
-                             persist=True)
+    wizard = ResonanceWizard(driver=driver, speed=speed, plan=plan, persist=True)
     qtbot.addWidget(wizard)
     wizard.show()
     return wizard
@@ -75,7 +74,9 @@ def test_wizard_runs_blocks_shows_ranked_result_and_saves_the_rate(qtbot, config
 
 
 def test_wizard_says_why_when_the_person_does_not_follow(qtbot):
-    wizard = make_wizard(qtbot, compliance=0.0, speed=600.0)
+    # the five rates in the shortest blocks the wizard offers: a person breathing at their own
+    # 13 /min is off every one of them however long the block
+    wizard = make_wizard(qtbot, compliance=0.0, speed=600.0, plan=AssessmentPlan(block_s=shortest_block_s()))
     wizard.start()
     qtbot.waitUntil(lambda: wizard.page == "result", timeout=60_000)
     assert wizard.assessment_result.recommended_bpm is None
@@ -89,7 +90,8 @@ def test_wizard_says_so_when_scoring_fails_instead_of_waiting_forever(qtbot, mon
         raise ValueError("`x` must be strictly increasing sequence.")
 
     monkeypatch.setattr(AssessmentSession, "result", fail)
-    wizard = make_wizard(qtbot, speed=600.0)
+    # scoring fails whatever was recorded: two of the shortest blocks (one block change) are enough
+    wizard = make_wizard(qtbot, speed=600.0, plan=AssessmentPlan(rates_bpm=(6.5, 6.0), block_s=shortest_block_s()))
     with qtbot.capture_exceptions() as raised:  # the error goes on to the Qt loop (and fails other tests)
         wizard.start()
         qtbot.waitUntil(lambda: wizard.page == "result", timeout=60_000)
