@@ -100,6 +100,7 @@ class LiveSession(QObject):
         # a window that draws every frame takes the wave samples then (``take_wave``) instead of
         # being signalled each chunk (app/worker.py)
         self.join_wave = False
+        self._wave_taken_s = -1e18  # when the wave samples were last taken (real time: is a frame running?)
         self._released.connect(self._on_released, Qt.ConnectionType.QueuedConnection)
         self._last_trace_s = -1e18
         self._pacer_changed_s = -1e18  # host time of the last change of the active pacer
@@ -262,6 +263,7 @@ class LiveSession(QObject):
     def take_wave(self) -> None:
         """The wave samples the worker held since the last frame (``join_wave``) reach the model now."""
         worker = self._worker
+        self._wave_taken_s = time.monotonic()
         if worker is not None and (out := worker.take_wave()) is not None:
             self._take_output(worker.generation, out)
 
@@ -440,7 +442,8 @@ class LiveSession(QObject):
     # -- time ----------------------------------------------------------------------------
     def tick(self) -> None:
         """10 Hz: end a timed session, glide the adaptive pacer, extend the pacer trace."""
-        self.take_wave()  # (a window takes them every frame; this for one whose frames stopped)
+        if time.monotonic() - self._wave_taken_s >= TICK_S:  # (a window's frames take them; this if none ran)
+            self.take_wave()
         now = self.clock()
         if self.session.due():
             self.stop_session("completed")

@@ -76,6 +76,21 @@ class _Layout(NamedTuple):
     wave: QRectF
 
 
+class _PaintKit(NamedTuple):
+    """The colours and pens of one theme, made once (a paint made each of them anew)."""
+
+    accent: QColor
+    ring_fill: QColor
+    text: QColor
+    muted: QColor
+    now_line: QPen
+
+
+def _paint_kit(theme: Theme) -> _PaintKit:
+    accent, muted = QColor(theme.accent), QColor(theme.muted)
+    return _PaintKit(accent, blend(accent, QColor(theme.panel), 0.6), QColor(theme.text), muted, QPen(muted, 1.0))
+
+
 class PacerWidget(QWidget):
     def __init__(self, pacer: Pacer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +110,9 @@ class PacerWidget(QWidget):
         self._strip_key: tuple | None = None  # (pacer settings, size, theme): what the strip shows
         self._strip: QPixmap | None = None
         self._strip_t0_s = 0.0  # the time at the strip's left edge
+        self._kit_key: str | None = None
+        self._kit: _PaintKit | None = None
+        self._words: dict[str, str] = {}  # phase -> its word in the window's language
         self.setMinimumSize(220, 260)
         # paints every pixel itself: Qt need not repaint the parent underneath each frame
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -120,7 +138,19 @@ class PacerWidget(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self._drawn_state = None
+        self._words = {}  # (also how a change of language reaches the painted words)
         self.update()
+
+    def _paint_kit(self) -> _PaintKit:
+        if self._kit is None or self._kit_key != self.theme.name:
+            self._kit, self._kit_key = _paint_kit(self.theme), self.theme.name
+        return self._kit
+
+    def _word(self, phase: str) -> str:
+        word = self._words.get(phase)
+        if word is None:
+            word = self._words[phase] = translate("Pacer", phase)
+        return word
 
     def set_caption(self, text: str | None) -> None:
         """The line over the wave: the user's breathing against the guide (None: the guide's rate)."""
@@ -271,15 +301,17 @@ class PacerWidget(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         """Draw the parts the update region touches: backdrop, circle and word, wave, caption."""
         th = self.theme
+        kit = self._paint_kit()
         w, h = self.width(), self.height()
         lay = self.layout_now()
         region = event.region()
         p = QPainter(self)
-        dirty = event.rect()
-        p.drawPixmap(dirty, self._backdrop(), dirty)
+        backdrop = self._backdrop()
+        for dirty in region:  # type: ignore[attr-defined]  # the circle's square and the wave strip, not
+            # the bounding rect of both (PySide6 iterates a QRegion's rectangles; its stub does not say so)
+            p.drawPixmap(dirty, backdrop, dirty)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         value = self.pacer.value(self.t_s)
-        accent = QColor(th.accent)
 
         if region.intersects(self.circle_rect().toAlignedRect()):
             # circle: radius grows with the lung-volume guide
@@ -289,15 +321,15 @@ class PacerWidget(QWidget):
             # the 3 px ring as a disc under a disc (an antialiased pen along a circle costs twice as
             # much); the fill opaque: cheaper than alpha
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(accent)
+            p.setBrush(kit.accent)
             p.drawEllipse(c, r + CIRCLE_PEN_PX / 2, r + CIRCLE_PEN_PX / 2)
-            p.setBrush(blend(accent, QColor(th.panel), 0.6))
+            p.setBrush(kit.ring_fill)
             p.drawEllipse(c, r - CIRCLE_PEN_PX / 2, r - CIRCLE_PEN_PX / 2)
             # the word fits the smallest circle at any size (presentation included): it never spills
             p.setFont(self.phase_font())
-            p.setPen(QColor(th.text))
+            p.setPen(kit.text)
             p.drawText(QRectF(c.x() - r_max, c.y() - r_max, 2 * r_max, 2 * r_max), Qt.AlignmentFlag.AlignCenter,
-                       translate("Pacer", self.pacer.phase_name(self.t_s)))
+                       self._word(self.pacer.phase_name(self.t_s)))
 
         wave_rect = lay.wave
         if region.intersects(wave_rect.toAlignedRect()):
@@ -310,10 +342,10 @@ class PacerWidget(QWidget):
             source = QRect(offset + 1, 0, int(w - 2 * margin) + 2, strip.height())
             p.drawPixmap(QRect(int(margin) - 1, int(top), source.width(), source.height()), strip, source)
             x_now = w / 2
-            p.setPen(QPen(QColor(th.muted), 1.0))
+            p.setPen(kit.now_line)
             p.drawLine(QPointF(x_now, top), QPointF(x_now, h - 2))
             y_now = top + margin + (wave_h - 2 * margin) * (1.0 - value)
-            p.setBrush(QColor(th.text))
+            p.setBrush(kit.text)
             p.setPen(Qt.PenStyle.NoPen)
             p.drawEllipse(QPointF(x_now, y_now), 6, 6)
 
@@ -322,7 +354,7 @@ class PacerWidget(QWidget):
             small = QFont()
             small.setPointSizeF(11 * self.text_scale)
             p.setFont(small)
-            p.setPen(QColor(th.muted))
+            p.setPen(kit.muted)
             label = self.caption or translate("Pacer", "{rate} breaths/min").format(rate=number(self.pacer.rate_bpm, 1))
             p.drawText(caption_rect, Qt.AlignmentFlag.AlignRight, label)
         if self.focus_frame:

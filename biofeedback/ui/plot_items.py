@@ -20,7 +20,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from biofeedback.ui.qt_arrays import polygon
@@ -67,11 +67,14 @@ class _ViewItem(QGraphicsItem):
     def __len__(self) -> int:
         return len(self._x)
 
-    def set_points(self, x: np.ndarray, y: np.ndarray) -> None:
-        """Draw these points from now on (copied; non-finite points are left out)."""
+    def set_points(self, x: np.ndarray, y: np.ndarray, finite: bool | None = None) -> None:
+        """Draw these points from now on (copied; non-finite points are left out). ``finite``: whether
+        every point is finite, when the caller already knows."""
         x = np.asarray(x, float)
         y = np.asarray(y, float)
-        if not (np.isfinite(x).all() and np.isfinite(y).all()):
+        if finite is None:
+            finite = bool(np.isfinite(x).all() and np.isfinite(y).all())
+        if not finite:
             ok = np.isfinite(x) & np.isfinite(y)
             x, y = x[ok], y[ok]
         self._x, self._y = x, y
@@ -115,14 +118,14 @@ class CurveItem(_ViewItem):
         super().__init__(view_box, antialias)
         self._path: QPainterPath | None = None  # only when the data have gaps
 
-    def set_points(self, x: np.ndarray, y: np.ndarray) -> None:
+    def set_points(self, x: np.ndarray, y: np.ndarray, finite: bool | None = None) -> None:
         x = np.asarray(x, float)
         y = np.asarray(y, float)
-        if np.isfinite(x).all() and np.isfinite(y).all():
-            self._path = None
-        else:  # a break at each gap, as PlotDataItem draws it
-            self._path = pg.arrayToQPath(x, y, connect="finite")
-        super().set_points(x, y)
+        if finite is None:
+            finite = bool(np.isfinite(x).all() and np.isfinite(y).all())
+        # a break at each gap, as PlotDataItem draws it
+        self._path = None if finite else pg.arrayToQPath(x, y, connect="finite")
+        super().set_points(x, y, finite)
 
     def draw(self, painter: QPainter) -> None:
         if not len(self._x):
@@ -136,12 +139,19 @@ class CurveItem(_ViewItem):
 
 
 class DotsItem(_ViewItem):
-    """A filled circle ``size_px`` across at each point (a round point of a pen that wide)."""
+    """A filled circle ``size_px`` across at each point.
+
+    Each dot is a copy of one antialiased disc painted once (``_sprite``): a
+    round point of a pen that wide was stroked as a path for every dot on
+    every frame (the pulse wave's marks, 30 times a second), twice as long.
+    """
 
     def __init__(self, view_box: pg.ViewBox, size_px: float) -> None:
         super().__init__(view_box, antialias=True)
         self.size_px = float(size_px)
-        self._device = QPolygonF()
+        self.x_shift = 0.0  # drawn at x - x_shift: a view that scrolls moves the dots without setting them again
+        self._sprite: QPixmap | None = None
+        self._sprite_key: tuple | None = None
         self.setBrush("w")
 
     def setBrush(self, color: object) -> None:  # noqa: N802 (pyqtgraph's name)
@@ -150,16 +160,38 @@ class DotsItem(_ViewItem):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (pyqtgraph's name)
+        """(x, y) as drawn (x shifted)."""
+        return self._x - self.x_shift, self._y
+
+    def _disc(self, dpr: float) -> QPixmap:
+        """The dot, antialiased, on a transparent square 2 px larger than it (at the device's pixel ratio)."""
+        key = (self._pen.color().rgba(), self.size_px, dpr)
+        if self._sprite is None or key != self._sprite_key:
+            side = self.size_px + 2
+            sprite = QPixmap(max(round(side * dpr), 1), max(round(side * dpr), 1))
+            sprite.setDevicePixelRatio(dpr)
+            sprite.fill(Qt.GlobalColor.transparent)
+            p = QPainter(sprite)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self._pen.color())
+            p.drawEllipse(QPointF(side / 2, side / 2), self.size_px / 2, self.size_px / 2)
+            p.end()
+            self._sprite, self._sprite_key = sprite, key
+        return self._sprite
+
     def draw(self, painter: QPainter) -> None:
         if not len(self._x):
             return
-        x, y = _to_device(painter.transform(), self._x, self._y)
-        self._device = polygon(x, y, self._device)
+        xs, ys = _to_device(painter.transform(), self._x - self.x_shift, self._y)
+        device = painter.device()
+        sprite = self._disc(device.devicePixelRatioF() if device is not None else 1.0)
+        half = (self.size_px + 2) / 2
         painter.save()
-        painter.resetTransform()  # round in pixels: under the view's scaling a point's cap came out oval
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(self._pen)
-        painter.drawPoints(self._device)
+        painter.resetTransform()  # round in pixels: under the view's scaling a dot came out oval
+        for x, y in zip((xs - half).tolist(), (ys - half).tolist(), strict=True):
+            painter.drawPixmap(QPointF(x, y), sprite)
         painter.restore()
 
 

@@ -338,6 +338,8 @@ class PulsePlot(_LivePlot):
         self.curve = CurveItem(box)  # ~4000 samples at 500 Hz: min/max per 2 px (bin_min_max)
         self._y_range_due_s = -np.inf  # the y range is reconsidered a few times a second, not every frame
         self.marks = DotsItem(box, 9)
+        self._marks_key: tuple | None = None  # the beats the dots show, set again when a beat came
+        self._marks_y = np.empty(0)
         self.setXRange(-self.span_s, 0, padding=0)
         self.empty = pg.TextItem(translate("Plots", "no pulse wave from this source"), anchor=(0.5, 0.5))
         item.addItem(self.empty)
@@ -373,6 +375,7 @@ class PulsePlot(_LivePlot):
         self.empty.setVisible(True)
         self.invalidate_picture()
         self._drawn_key = None
+        self._marks_key = None
         self._y_range_due_s = -np.inf
 
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
@@ -394,15 +397,21 @@ class PulsePlot(_LivePlot):
         # raw detections mark a pulse as soon as it is found; corrected beats lag by the
         # artifact stage's look-ahead (sources without a PPG detector have only those)
         marked = model.detections if len(model.detections) else model.beats
-        beats = marked.since(now_s - self.span_s - 0.5)
-        marks_y = np.empty(0)
-        if len(beats) and len(ppg) > 1:
-            bx = beats[:, 0]
-            keep = bx >= ppg[0, 0]
-            marks_y = np.interp(bx[keep], ppg[:, 0], ppg[:, 1])
-            self.marks.set_points(bx[keep] - now_s, marks_y)
-        else:
-            self.marks.clear()
+        marks_key = (id(model), id(marked), marked.written)
+        if marks_key != self._marks_key:  # a new beat: the dots are set again
+            beats = marked.since(now_s - self.span_s - 0.5)
+            self._marks_y = np.empty(0)
+            if len(beats) and len(ppg) > 1:
+                bx = beats[:, 0]
+                keep = bx >= ppg[0, 0]
+                self._marks_y = np.interp(bx[keep], ppg[:, 0], ppg[:, 1])
+                self.marks.set_points(bx[keep], self._marks_y)  # device time: they scroll by x_shift
+            else:
+                self.marks.clear()
+            # (beats with no samples under them yet: looked at again with the next samples)
+            self._marks_key = marks_key if len(ppg) > 1 or not len(beats) else None
+        self.marks.x_shift = now_s
+        marks_y = self._marks_y
         if len(ppg) > 10 and (now_s >= self._y_range_due_s or now_s < self._y_range_due_s - 1.0):
             # pulse peaks are the top few percent of samples: 1-99 % plus a wide pad keeps them in view
             self._y_range_due_s = now_s + PULSE_Y_RANGE_EVERY_S

@@ -234,3 +234,23 @@ def test_the_tachogram_is_not_redrawn_for_samples_while_there_is_no_breathing_cu
         model.add(ppg_output(now + k * 0.01, 0.01), host_t_s=100.0 + k * 0.01)
         plot.refresh(model, now + k * 0.02 * step_s)
     assert len(sets) == 1
+
+
+def test_the_pulse_marks_scroll_without_being_set_again_until_a_beat_comes(qtbot, monkeypatch):
+    plot = shown(qtbot, PulsePlot(DARK))
+    model = LiveModel()
+    out = ppg_output(0.0, 10.0)
+    out.detections_t_s = [8.0, 9.0]
+    model.add(out, host_t_s=100.0)
+    sets = count_calls(monkeypatch, plot.marks, "set_points")
+    px_s = 1.0 / plot.px_per_s()
+    plot.refresh(model, 10.0)
+    x0, y0 = plot.marks.getData()
+    assert len(sets) == 1 and np.allclose(x0, [-2.0, -1.0])
+    model.add(ppg_output(10.0, 0.1), host_t_s=100.1)  # samples, no beat: the dots move with the wave
+    plot.refresh(model, 10.0 + 3 * px_s)
+    x1, y1 = plot.marks.getData()
+    assert len(sets) == 1 and np.allclose(x1, x0 - 3 * px_s) and np.array_equal(y1, y0)
+    model.add(PipelineOutput(detections_t_s=[10.05]), host_t_s=100.1)  # a beat: set again
+    plot.refresh(model, 10.0 + 4 * px_s)
+    assert len(sets) == 2 and len(plot.marks.getData()[0]) == 3
