@@ -1,4 +1,4 @@
-"""A virtual strap for the command line run as a subprocess.
+"""A virtual strap for the command line (run as a subprocess, or in the test's process).
 
 ``BIOFEEDBACK_BLE_BACKEND=cli_air:backend`` (with this folder on PYTHONPATH)
 makes ``biofeedback record --ble`` and ``ports --ble`` use an in-process air
@@ -50,7 +50,8 @@ def h10_plan():
 
 
 def backend():
-    air = Air()
+    # in the test's process (tests/cli_inprocess.py) the test's own air, which it closes after the call
+    air = Air.current if Air.current is not None else Air()
     if os.environ.get("BIOFEEDBACK_TEST_STRAP") == "h10":
         from virtual_h10 import VirtualH10
 
