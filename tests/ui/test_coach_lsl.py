@@ -1,6 +1,9 @@
 """Coach view over real LSL on loopback: three `record --lsl` clients, each reading a simulator.
 
-Real subprocesses, real pylsl outlets and inlets, the real Qt event loop.
+Real `record` subprocesses, real pylsl outlets and inlets, the real Qt event loop. Each simulated
+sensor is the app's own (``SensorSimulator`` served by ``serve`` on a pty, as `simulate` serves
+it) in a thread of the test's process: three `simulate` processes would add a SciPy import
+(some 1.5 CPU-s) each and nothing under test (the `simulate` command: tests/cli).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -17,6 +21,13 @@ import numpy as np
 import pytest
 
 from biofeedback.app.coach_model import CoachModel
+from biofeedback.io.simulator import (
+    SensorSimulator,
+    ServeOptions,
+    SimulatorSettings,
+    open_virtual_port,
+    serve,
+)
 from biofeedback.ui.coach.window import CoachWindow
 
 BF = [sys.executable, "-m", "biofeedback"]
@@ -35,13 +46,16 @@ class Clients:
 
     def __init__(self, tmp_path, tag: str) -> None:
         self.tmp_path, self.tag = tmp_path, tag
-        self.sims, self.records, self.ports = [], {}, []
-        for i, hr in enumerate((58, 72, 86)):
-            sim = subprocess.Popen([*BF, "simulate", "--hr", str(hr), "--seed", str(i + 1),
-                                    "--breathing-rate", "6"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                   text=True)
-            self.sims.append(sim)
-            self.ports.append(sim.stdout.readline().split()[1])
+        self.records, self.ports, self.serving = {}, [], []
+        self.halt = threading.Event()
+        for i, hr in enumerate((58, 72, 86)):  # as `simulate --hr HR --seed i+1 --breathing-rate 6` serves
+            sim = SensorSimulator(SimulatorSettings(hr_bpm=hr, seed=i + 1, breathing_bpm=6.0, noise=0.01))
+            port = open_virtual_port()
+            thread = threading.Thread(target=serve, args=(sim, port, ServeOptions(), self.halt),
+                                      name=f"simulated sensor {i}", daemon=True)
+            thread.start()
+            self.serving.append((thread, port))
+            self.ports.append(port.path)
         for i in range(3):
             self.start(i)
 
@@ -62,14 +76,18 @@ class Clients:
         self.records[i].wait(5)
 
     def close(self) -> None:
-        for p in [*self.records.values(), *self.sims]:
+        for p in self.records.values():
             if p.poll() is None:
                 p.terminate()
-        for p in [*self.records.values(), *self.sims]:
+        for p in self.records.values():
             try:
                 p.wait(5)
             except subprocess.TimeoutExpired:
                 p.kill()
+        self.halt.set()
+        for thread, port in self.serving:
+            thread.join(timeout=10)
+            port.close()
 
 
 @pytest.fixture
