@@ -6,7 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: run test test-fast lint bench screenshots clean bundle translations
-PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+# bytecode written even where the shell sets PYTHONDONTWRITEBYTECODE (some CI images and containers do):
+# otherwise every subprocess a test starts compiles biofeedback/ again (1-4 % of a CLI test module's CPU, measured)
+PYTEST := PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 # a worker and a half per core (at least 2, at most 6): part of the suite waits on real time
 # (simulators, other processes), and one worker per core left 2 cores 30 % idle; a module's tests
 # stay in one worker (its fixtures built once); modules in the order tests/conftest.py gives them
