@@ -43,6 +43,40 @@ class Simulator:
         self.proc.wait(timeout=10)
 
 
+class ServedSimulator:
+    """The app's simulated sensor (``SensorSimulator`` on a pty, as `simulate --protocol native --seed SEED
+    --speed SPEED` serves it) from a thread of the test's process: what ``Simulator`` gives without a
+    process importing SciPy (some 1.5 CPU-s) where the `simulate` command is not under test."""
+
+    def __init__(self, speed: float = 1.0, seed: int = 5) -> None:
+        from biofeedback.io.simulator import (
+            SensorSimulator,
+            ServeOptions,
+            SimulatorSettings,
+            open_virtual_port,
+            serve,
+        )
+
+        self.speed = speed
+        self._port = open_virtual_port()
+        self.port = self._port.path
+        self._halt = threading.Event()
+        self.t0 = time.monotonic()
+        sim = SensorSimulator(SimulatorSettings(protocol="native", seed=seed, noise=0.01))
+        self._thread = threading.Thread(
+            target=serve, args=(sim, self._port, ServeOptions(speed=speed, started_at=self.t0), self._halt),
+            name="simulated sensor", daemon=True)
+        self._thread.start()
+
+    def sim_time_s(self) -> float:
+        return (time.monotonic() - self.t0) * self.speed
+
+    def stop(self) -> None:
+        self._halt.set()
+        self._thread.join(timeout=10)
+        self._port.close()
+
+
 class RecordProcess:
     """`biofeedback record` on ``port`` with its own data folder (``BIOFEEDBACK_DATA_DIR``)."""
 

@@ -1,12 +1,19 @@
 """The store on bad days, with real processes and real files.
 
-A real `simulate` feeds a real `record` over a pty while the store's disk fills up
+A simulated sensor feeds a real `record` over a pty while the store's disk fills up
 (a small tmpfs) or another program holds the write lock, longer than any of the
 store's busy waits, until the test has checked what it needs to. The recorder
 must say at once that it is not saving, keep everything, and once the cause
 clears store every beat: the stored beats equal the beats `record` wrote to its
 CSV, the stored samples have no hole, and the stored beats are exactly what the
 pipeline makes of the stored samples.
+
+The sensor is the app's own simulator served from a thread of the test's process
+(``ServedSimulator``, as `simulate` serves it), and `sessions`, `export` and a
+`record` that fails at once are called in the test's process (tests/cli_inprocess.py:
+the same exit status, text and files): each process would add a SciPy import (some
+1.5 CPU-s) and nothing under test. `record` through a fault and the lock holder stay
+processes of their own: two programs on one store is the point.
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ import time
 
 import numpy as np
 import pytest
-from store_processes import CLI, RecordProcess, Simulator
+from cli_inprocess import run_cli
+from store_processes import RecordProcess, ServedSimulator
 
 from biofeedback import config
 from biofeedback.core.pipeline import Pipeline
@@ -88,7 +96,7 @@ def record_through_a_fault(tmp_path, folder, speed: float, cause, shown: str, cl
     Returns (seconds until shown, seconds until saving again after the clear, beats stored),
     after checking that every beat was stored.
     """
-    sim = Simulator(speed=speed)
+    sim = ServedSimulator(speed=speed)
     try:
         rec = RecordProcess(sim.port, folder, "--out", str(tmp_path / "beats.csv"))
         rec.wait_for("being saved", 30)
@@ -150,8 +158,7 @@ def test_a_foreign_write_lock_longer_than_any_busy_wait_is_shown_and_no_beat_is_
 
     def read_during_the_lock() -> None:  # reading never waits for it: `sessions` lists the running session
         began = time.monotonic()
-        listing = subprocess.run([*CLI, "sessions"], capture_output=True, text=True, timeout=30,
-                                 env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
+        listing = run_cli("sessions", env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
         read_s.append(time.monotonic() - began)
         assert lockers[0].poll() is None  # still held: the listing was read under it
         assert listing.returncode == 0 and "(running)" in listing.stdout, listing.stderr
@@ -193,7 +200,7 @@ def test_read_only_folder_keeps_history_readable_and_refuses_recording_in_words(
     env = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(read_only_folder)}
 
     def cli(*args):
-        return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60, env=env)
+        return run_cli(*args, env=env)
 
     listing = cli("sessions")
     assert listing.returncode == 0 and "kept" in listing.stdout, listing.stderr
@@ -215,9 +222,8 @@ def test_read_only_folder_keeps_history_readable_and_refuses_recording_in_words(
 
 
 def test_record_that_never_received_a_byte_stores_nothing_and_says_so(tmp_path, data_dir):
-    result = subprocess.run([*CLI, "record", "--port", str(tmp_path / "no-such-port"), "--duration", "3"],
-                            capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
+    result = run_cli("record", "--port", tmp_path / "no-such-port", "--duration", "3",
+                     env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(data_dir)})
     assert "There is no serial port called" in result.stderr
     assert "No data arrived, so no session was stored." in result.stderr and "Traceback" not in result.stderr
     with SessionStore(data_dir / STORE_FILENAME) as store:
