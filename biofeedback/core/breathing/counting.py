@@ -16,6 +16,7 @@ import numpy as np
 from scipy import signal
 
 from biofeedback import config
+from biofeedback.core.breathing.fast_numeric import fast_std, local_maxima, sosfilt_from
 
 
 @lru_cache(maxsize=16)
@@ -45,8 +46,8 @@ def band_filtfilt(band_hz: tuple[float, float], fs_hz: float, x: np.ndarray) -> 
     if x.size <= n:  # as sosfiltfilt: too short for the padding
         return signal.sosfiltfilt(sos, x)
     ext = np.concatenate((2 * x[0] - x[n:0:-1], x, 2 * x[-1] - x[-2:-(n + 2):-1]))
-    y, _ = signal.sosfilt(sos, ext, zi=zi * ext[0])
-    y, _ = signal.sosfilt(sos, y[::-1], zi=zi * y[-1])
+    y = sosfilt_from(sos, ext, zi * ext[0])
+    y = sosfilt_from(sos, y[::-1], zi * y[-1])
     return y[::-1][n:-n]
 
 
@@ -64,11 +65,11 @@ def count_breaths(curve: np.ndarray, fs_hz: float) -> tuple[np.ndarray, np.ndarr
     if curve.size < 16:
         return none, none, curve
     x = band_filtfilt(config.RESP_COUNT_BAND_HZ, fs_hz, curve - curve.mean())
-    peaks, _ = signal.find_peaks(x)
-    troughs, _ = signal.find_peaks(-x)
+    peaks = local_maxima(x)  # scipy.signal.find_peaks(x) without conditions
+    troughs = local_maxima(-x)
     if peaks.size < 1 or troughs.size < 1:
         return none, none, x
-    h = config.RESP_COUNT_HYSTERESIS_SD * float(x.std())
+    h = config.RESP_COUNT_HYSTERESIS_SD * fast_std(x)
     peaks = peaks[x[peaks] > h]
     troughs = troughs[x[troughs] < -h]
     # troughs strictly between two indices a < b: troughs[bisect_right(a):bisect_left(b)] (sorted)
@@ -113,7 +114,7 @@ def breath_phase_track(
         return None
     idx = np.array([m[0] for m in alt], float)
     d = np.diff(idx)
-    half = float(np.median(d))
+    half = _median_of_whole_numbers(d.tolist())
     phase = [alt[0][1]]
     for k, dk in enumerate(d):
         extra = 0
@@ -128,6 +129,12 @@ def breath_phase_track(
     out[grid < idx[0]] = ph[0] - (idx[0] - grid[grid < idx[0]]) * slope_lo
     out[grid > idx[-1]] = ph[-1] + (grid[grid > idx[-1]] - idx[-1]) * slope_hi
     return out
+
+
+def _median_of_whole_numbers(values: list[float]) -> float:
+    """``np.median`` of whole numbers (exact in floats, so a middle pair's mean is exact either way)."""
+    s, h = sorted(values), len(values) // 2
+    return float(s[h]) if len(s) % 2 else (s[h - 1] + s[h]) / 2.0
 
 
 def phase_at_end(curve: np.ndarray, covered: np.ndarray, fs_hz: float, rate_bpm: float) -> float:

@@ -41,6 +41,7 @@ PPG blocks and corrected beats, call ``update`` every second).
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,6 +50,7 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.core.breathing.counting import breath_phase_track, count_breaths, phase_at_end
+from biofeedback.core.breathing.fast_numeric import fast_std
 
 MODULATIONS = ("riiv", "riav", "rifv")
 _EMPTY = np.zeros(0)
@@ -156,10 +158,10 @@ def _resample(t: np.ndarray, x: np.ndarray, grid: np.ndarray) -> tuple[np.ndarra
     y = np.interp(grid, tt, xx)  # linear; the end values held beyond the beats
     a, pinv = _line_design(y.size)
     y = y - a @ (pinv @ y)  # least-squares straight line removed
-    sd = y.std()
+    sd = fast_std(y)
     if not sd > 0:
         return None
-    i = np.clip(np.searchsorted(tt, grid), 1, tt.size - 1)
+    i = tt.searchsorted(grid).clip(1, tt.size - 1)
     gap = tt[i] - tt[i - 1]  # length of the hole between the clean beats around each grid point
     covered = (gap <= config.RESP_GAP_S) & (grid <= tt[-1] + 1e-9) & (grid >= tt[0] - 1e-9)
     return y / sd, covered
@@ -189,7 +191,7 @@ def _spectral_rate(x: np.ndarray, fs_hz: float) -> _Spectral | None:
         y0, y1, y2 = np.log(p[k - 1:k + 2] + 1e-300)
         denom = y0 - 2 * y1 + y2
         if denom < 0:
-            f_peak = f[k] + float(np.clip(0.5 * (y0 - y2) / denom, -0.5, 0.5)) * (f[1] - f[0])
+            f_peak = f[k] + min(max(float(0.5 * (y0 - y2) / denom), -0.5), 0.5) * (f[1] - f[0])
     total = float(p[band].sum())
     near = band[np.abs(f[band] - f_peak) <= config.RESP_PEAK_HALF_WIDTH_HZ]
     purity = float(p[near].sum()) / total if total > 0 else 0.0
@@ -205,19 +207,40 @@ def _fuse(spec: dict[str, _Spectral]) -> tuple[tuple[str, ...], float, float]:
     RESP_FUSION_MAX_SD_BPM (Karlen's 4 breaths/min). Returns (names used,
     purity-weighted mean rate, agreement 0..1); no names when they disagree.
     """
+    # in Python floats (one to three values), summed in the order NumPy's reductions sum them
     names = tuple(spec)
-    rates = np.array([spec[m].rate_bpm for m in names])
-    med = float(np.median(rates))
+    rates = [spec[m].rate_bpm for m in names]
+    med = _median_of_few(rates)
     near = max(config.RESP_FUSION_NEAR_BPM, config.RESP_FUSION_NEAR_SHARE * med)
     used = tuple(m for m, r in zip(names, rates, strict=True) if abs(r - med) <= near)
     if len(used) < min(2, len(names)):
         return (), 0.0, 0.0
-    r = np.array([spec[m].rate_bpm for m in used])
-    sd = float(r.std())
+    r = [spec[m].rate_bpm for m in used]
+    mean = _sum_of_few(r) / len(r)
+    sd = math.sqrt(_sum_of_few([(v - mean) * (v - mean) for v in r]) / len(r))
     if sd > config.RESP_FUSION_MAX_SD_BPM:
         return (), 0.0, 0.0
-    w = np.array([max(spec[m].purity, 1e-6) for m in used])
-    return used, float(w @ r / w.sum()), 1.0 - sd / config.RESP_FUSION_MAX_SD_BPM
+    w = [max(spec[m].purity, 1e-6) for m in used]
+    dot = 0.0
+    for wi, ri in zip(w, r, strict=True):
+        dot += wi * ri
+    return used, dot / _sum_of_few(w), 1.0 - sd / config.RESP_FUSION_MAX_SD_BPM
+
+
+def _sum_of_few(v: list[float]) -> float:
+    """``float(np.sum(v))`` of fewer than 8 values: NumPy adds that few left to right from 0.0."""
+    total = 0.0
+    for x in v:
+        total += x
+    return total
+
+
+def _median_of_few(v: list[float]) -> float:
+    """``float(np.median(v))`` of one to three finite values (the middle pair's mean when two)."""
+    s = sorted(v)
+    if len(s) % 2:
+        return 0.0 + s[len(s) // 2]
+    return (0.0 + s[0] + s[1]) / 2.0
 
 
 def estimate_breathing(
@@ -309,7 +332,7 @@ def _estimate(
     if not phase_from:
         return _no_estimate(t_end_s, window_s, rates), _EMPTY, _EMPTY, None
     curve = -sum((spec[k].purity * series[k] for k in phase_from), np.zeros(grid.size))
-    curve = curve / (curve.std() or 1.0)
+    curve = curve / (fast_std(curve) or 1.0)
     covered = np.logical_and.reduce([cover[k] for k in phase_from])
     peaks, troughs, _ = count_breaths(curve, fs)
     track = breath_phase_track(peaks, troughs, covered, curve.size)
@@ -331,7 +354,7 @@ def _estimate(
         return _no_estimate(t_end_s, window_s, rates), _EMPTY, _EMPTY, None
     purity = float(np.mean([spec[k].purity for k in used]))
     coverage = float(covered.mean())
-    quality = float(np.clip(purity * (0.5 + 0.5 * agreement) * coverage, 0.0, 1.0))
+    quality = min(max(purity * (0.5 + 0.5 * agreement) * coverage, 0.0), 1.0)
     est = BreathingEstimate(t_s=float(t_end_s), rate_bpm=float(rate), phase_cycles=phase, quality=quality,
                             window_s=float(window_s), rates_bpm=rates, used=tuple(used))
     return est, grid, curve, track if counted else None
@@ -357,7 +380,10 @@ class RespirationTracker:
         self._ppg_t: deque[np.ndarray] = deque()
         self._ppg_v: deque[np.ndarray] = deque()
         self._pending: list[tuple[float, float, bool]] = []  # beats waiting for PPG after their peak
-        self._beats: deque[tuple[float, float, bool, float, float]] = deque()
+        # kept beats, one row each (t_s, rr_ms, corrected, baseline, amplitude) in rows [_first, _end):
+        # appended in place and viewed by each update (a table rebuilt every second cost more than the fit)
+        self._rows = np.empty((256, 5))
+        self._first = self._end = 0
         self._seen_ppg = False
         self._last_ppg_t = -np.inf
         self.latest: BreathingEstimate | None = None
@@ -404,20 +430,35 @@ class RespirationTracker:
             base, amp = pulse_features(np.concatenate(self._ppg_t), np.concatenate(self._ppg_v), bt)
         else:
             base = amp = np.full(bt.size, np.nan)
-        for (t, rr, c), b, a in zip(ready, base, amp, strict=True):
-            self._beats.append((t, rr, c, float(b), float(a)))
-        cut = self._beats[-1][0] - self.keep_s
-        while self._beats and self._beats[0][0] < cut:
-            self._beats.popleft()
+        self._append([(t, rr, c, float(b), float(a)) for (t, rr, c), b, a in zip(ready, base, amp, strict=True)])
+
+    def _append(self, rows: list[tuple[float, float, bool, float, float]]) -> None:
+        """Keep ``rows`` after the kept beats, then drop leading beats older than the newest one - keep_s."""
+        if self._end + len(rows) > self._rows.shape[0]:  # move the kept rows to the front, grow if need be
+            kept = self._rows[self._first:self._end]
+            grown = np.empty((max(self._rows.shape[0], 2 * (kept.shape[0] + len(rows))), 5))
+            grown[:kept.shape[0]] = kept
+            self._rows, self._first, self._end = grown, 0, kept.shape[0]
+        self._rows[self._end:self._end + len(rows)] = rows
+        self._end += len(rows)
+        cut = rows[-1][0] - self.keep_s
+        t = self._rows[:, 0]
+        while self._first < self._end and t[self._first] < cut:
+            self._first += 1
+
+    @property
+    def _beats(self) -> np.ndarray:
+        """The kept beats' rows (a view)."""
+        return self._rows[self._first:self._end]
 
     def update(self, t_s: float) -> BreathingEstimate | None:
         """The estimate for the window ending at ``t_s`` (device clock), recomputed once per update_s."""
         if t_s < self._next_update_t:
             return self.latest
         self._next_update_t = float(t_s) + self.update_s
-        if len(self._beats) < 8:
+        if self._end - self._first < 8:
             return self.latest
-        arr = np.array(self._beats)
+        arr = self._beats
         est, ct, cv = estimate_breathing(
             arr[:, 0], arr[:, 1], float(t_s), self.window_s, corrected=arr[:, 2].astype(bool),
             baseline=arr[:, 3] if self._seen_ppg else None,
@@ -428,9 +469,9 @@ class RespirationTracker:
 
     def phase_track(self, t0_s: float, t1_s: float) -> tuple[np.ndarray, np.ndarray] | None:
         """:func:`breath_phase_over` of the kept beats (``keep_s`` must cover the stretch)."""
-        if len(self._beats) < 8:
+        if self._end - self._first < 8:
             return None
-        arr = np.array(self._beats)
+        arr = self._beats
         arr = arr[(arr[:, 0] >= t0_s - 3.0) & (arr[:, 0] <= t1_s)]
         if arr.shape[0] < 8:
             return None

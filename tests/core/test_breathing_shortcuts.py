@@ -1,0 +1,95 @@
+"""The breathing estimate's shortcuts give NumPy's and SciPy's numbers to the bit."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import signal
+
+from biofeedback.core.breathing.counting import _median_of_whole_numbers, band_sos
+from biofeedback.core.breathing.fast_numeric import fast_std, local_maxima, sosfilt_from
+from biofeedback.core.breathing.respiration import (
+    RespirationTracker,
+    _fuse,
+    _median_of_few,
+    _Spectral,
+    _sum_of_few,
+    estimate_breathing,
+)
+
+
+def test_fast_std_is_ndarray_std_to_the_bit():
+    rng = np.random.default_rng(7)
+    for k in range(3000):
+        n = int(rng.integers(1, 600))
+        x = rng.normal(rng.normal(0, 100), rng.uniform(1e-3, 50), n) * 10.0 ** rng.integers(-5, 5)
+        if k % 4 == 0:
+            x = x[::-1][: max(n // 2, 1)]  # a strided view, as a filtered curve is
+        assert np.float64(fast_std(x)).tobytes() == x.std().tobytes(), (k, n)
+
+
+def test_sosfilt_from_and_local_maxima_are_scipys():
+    rng = np.random.default_rng(8)
+    sos = band_sos((0.04, 0.7), 4.0)
+    zi = signal.sosfilt_zi(sos)
+    for k in range(300):
+        x = rng.standard_normal(int(rng.integers(2, 400)))
+        if k % 3 == 0:
+            x = np.round(x, 1)  # plateaus
+        x_view = x[::-1]
+        got = sosfilt_from(sos, x_view, zi * x_view[0])
+        want, _ = signal.sosfilt(sos, x_view, zi=zi * x_view[0])
+        assert got.tobytes() == want.tobytes()
+        for y in (x, -x, x_view):
+            assert np.array_equal(local_maxima(y), signal.find_peaks(y)[0])
+
+
+def test_fusion_in_python_floats_is_the_numpy_formula():
+    rng = np.random.default_rng(9)
+    for k in range(1000):
+        n = int(rng.integers(1, 4))
+        rates = rng.uniform(3.0, 30.0, n) * (1.0 + rng.normal(0.0, 0.05, n))
+        if k % 5 == 0:
+            rates[:] = rates[0]  # equal rates: sd 0
+        purity = rng.uniform(0.0, 1.0, n)
+        assert _sum_of_few(rates.tolist()) == float(np.sum(rates))
+        assert _median_of_few(rates.tolist()) == float(np.median(rates))
+        spec = {m: _Spectral(float(r), float(p)) for m, r, p in zip(("riiv", "riav", "rifv")[:n], rates, purity, strict=True)}
+        used, rate, agreement = _fuse(spec)
+        # the published definition, as NumPy computes it
+        med = float(np.median(rates))
+        near = max(1.0, 0.1 * med)
+        want = tuple(m for m, r in zip(spec, rates, strict=True) if abs(r - med) <= near)
+        if len(want) < min(2, n) or np.array([spec[m].rate_bpm for m in want]).std() > 4.0:
+            assert (used, rate, agreement) == ((), 0.0, 0.0)
+            continue
+        r = np.array([spec[m].rate_bpm for m in want])
+        w = np.array([max(spec[m].purity, 1e-6) for m in want])
+        assert used == want
+        assert rate == float(w @ r / w.sum())
+        assert agreement == 1.0 - float(r.std()) / 4.0
+
+
+def test_median_of_whole_numbers_is_np_median():
+    rng = np.random.default_rng(10)
+    for _ in range(2000):
+        d = rng.integers(1, 40, int(rng.integers(2, 30))).astype(float)
+        assert _median_of_whole_numbers(d.tolist()) == float(np.median(d))
+
+
+def test_tracker_estimates_are_those_of_its_kept_beats():
+    """Beats kept in place (and dropped after keep_s) give each second's estimate from the same table."""
+    rng = np.random.default_rng(11)
+    tracker = RespirationTracker(keep_s=75.0)  # beats older than 75 s are dropped as they come
+    beats: list[tuple[float, float, bool]] = []
+    t = 0.0
+    for second in range(1, 320):  # ~350 beats: the table is moved to its front and grown
+        while t < second:
+            rr = 900.0 + 80.0 * np.sin(2 * np.pi * 0.1 * t) + rng.normal(0.0, 5.0)
+            t += rr / 1000.0
+            beats.append((t, rr, bool(rng.random() < 0.03)))
+            tracker.add_beat(*beats[-1])
+        got = tracker.update(float(second))
+        kept = np.array([b for b in beats if b[0] >= beats[-1][0] - 75.0])
+        want, _, _ = estimate_breathing(kept[:, 0], kept[:, 1], float(second), corrected=kept[:, 2].astype(bool))
+        if second >= 10:  # (8 beats at least)
+            assert got == want
