@@ -1,19 +1,23 @@
 """A recording interrupted over a real pty: the sensor unplugged mid-way, and the user's Ctrl-C.
 
-Real `simulate --truth` and `record` subprocesses (helpers in test_simulate_record.py);
-a module of its own so that xdist can run it beside the other simulate-record tests.
+Real `simulate --truth` and `record` subprocesses for the unplug (helpers in
+test_simulate_record.py); a module of its own so that xdist can run it beside the other
+simulate-record tests. For Ctrl-C, `record` is a process (the signal is the point); its
+sensor is the app's simulator served from a thread of the test's process, and `analyze`
+of its raw log is called in the test's process (tests/cli_inprocess.py): two SciPy imports
+(some 1.5 CPU-s each) fewer, nothing under test.
 """
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 
 import numpy as np
 import pytest
+from cli_inprocess import run_cli
 from scoring import match_f1, read_beats, read_truth
-from test_simulate_record import record, start_simulator, stop
+from test_simulate_record import SPEED, record, start_simulator, stop
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="ptys need Linux or macOS")
 
@@ -54,12 +58,12 @@ def test_unplug_mid_recording_resumes_and_marks_the_gap(tmp_path):
 def test_ctrl_c_keeps_everything_and_the_raw_log_reanalyses_to_the_same_beats(tmp_path):
     import json
 
-    from store_processes import RecordProcess
+    from store_processes import RecordProcess, ServedSimulator
 
-    sim, port = start_simulator(tmp_path, "--protocol", "native")
+    sim = ServedSimulator(speed=SPEED, seed=3)  # as `simulate --protocol native --seed 3 --speed SPEED`
     rec = None
     try:
-        rec = RecordProcess(port, tmp_path / "data", "--out", str(tmp_path / "beats.csv"),
+        rec = RecordProcess(sim.port, tmp_path / "data", "--out", str(tmp_path / "beats.csv"),
                             "--raw", str(tmp_path / "raw.csv"))
         # Ctrl-C once it records (a loaded machine may take seconds to start Python), 3 s later
         rec.wait_for("being saved", 60)
@@ -69,16 +73,12 @@ def test_ctrl_c_keeps_everything_and_the_raw_log_reanalyses_to_the_same_beats(tm
     finally:
         if rec is not None and rec.proc.poll() is None:
             rec.proc.kill()
-        stop(sim)
+        sim.stop()
     assert returncode == 0, err
     assert "Traceback" not in err and "Recorded" in err
     beats = read_beats(tmp_path / "beats.csv")
     assert beats.shape[0] > 30
-    result = subprocess.run(
-        [sys.executable, "-m", "biofeedback", "analyze", str(tmp_path / "raw.csv"), "--json",
-         "--beats", str(tmp_path / "again.csv")],
-        capture_output=True, text=True, timeout=60,
-    )
+    result = run_cli("analyze", tmp_path / "raw.csv", "--json", "--beats", tmp_path / "again.csv")
     assert result.returncode == 0, result.stderr
     again = read_beats(tmp_path / "again.csv")
     assert json.loads(result.stdout)["n_beats"] == again.shape[0]
