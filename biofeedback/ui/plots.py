@@ -304,17 +304,20 @@ class _LivePlot(pg.PlotWidget):
             self.setYRange(*changed, padding=0)
 
 
-def _with_marks(found: tuple[tuple[float, float], tuple[float, float]] | None, marks_y: np.ndarray
-                ) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """``found`` stretched so every marked beat is in view.
+def _with_marks(found: tuple[tuple[float, float], tuple[float, float]] | None, marks_y: np.ndarray,
+                dot_pad: float = 0.0) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """``found`` stretched so every marked beat is in view, its whole dot too.
 
     An ECG's R peaks are one or two samples a beat, under 2 % of them: the 99th
-    percentile falls on their flanks and the tips would be cut off.
+    percentile falls on their flanks and the tips would be cut off. ``dot_pad``: a dot's
+    radius in data units; on a low plot it is more than MARK_PAD_SHARE of the span, and a
+    dot at the top was cut in half (the data it must fit count it, so a range that holds the
+    mark but not its dot is not kept).
     """
     if found is None or not marks_y.size:
         return found
     (lo, hi), (data_lo, data_hi) = found
-    top, bottom = float(np.max(marks_y)), float(np.min(marks_y))
+    top, bottom = float(np.max(marks_y)) + dot_pad, float(np.min(marks_y)) - dot_pad
     pad = MARK_PAD_SHARE * (max(top, data_hi) - min(bottom, data_lo))
     return (min(lo, bottom - pad), max(hi, top + pad)), (min(data_lo, bottom), max(data_hi, top))
 
@@ -415,7 +418,14 @@ class PulsePlot(_LivePlot):
         if len(ppg) > 10 and (now_s >= self._y_range_due_s or now_s < self._y_range_due_s - 1.0):
             # pulse peaks are the top few percent of samples: 1-99 % plus a wide pad keeps them in view
             self._y_range_due_s = now_s + PULSE_Y_RANGE_EVERY_S
-            self._set_y(_with_marks(range_and_data(ppg[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25), marks_y))
+            self._set_y(_with_marks(range_and_data(ppg[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25), marks_y,
+                                    self._dot_radius_in_data()))
+
+    def _dot_radius_in_data(self) -> float:
+        """A beat dot's radius (and a pixel) in y units at the current range and height."""
+        y_lo, y_hi = self.viewRange()[1]
+        height_px = max(self.getPlotItem().getViewBox().height(), 1.0)
+        return (self.marks.size_px / 2 + 1) * (y_hi - y_lo) / height_px
 
 
 class TachogramPlot(_LivePlot):

@@ -227,3 +227,25 @@ def test_an_ecgs_r_peaks_stay_in_view_though_they_are_under_one_percent_of_sampl
     _, marks_y = plot.marks.getData()
     assert len(marks_y) >= 8 and np.all((marks_y > lo) & (marks_y < hi))  # every marked beat's dot is drawn
     assert hi - lo < 2 * (np.ptp(wave) + 100)  # and the wave is not squashed for it
+
+
+def test_on_a_low_plot_the_top_beat_dot_is_drawn_whole(qtbot):
+    """At 1366x768 the pulse plot is about 60 px high: 5 % of the span was less than a dot's radius."""
+    from biofeedback.ui.plots import PULSE_Y_RANGE_EVERY_S
+
+    plot = shown(qtbot, PulsePlot(DARK), h=90)
+    fs = 100.0
+    t = np.arange(int(10 * fs)) / fs
+    wave = 500.0 + 300.0 * np.sin(2 * np.pi * 1.1 * t) ** 9  # sharp peaks: the marks are the wave's top
+    peaks_t = (0.25 + np.arange(11)) / 1.1  # sin(2 pi 1.1 t) = 1
+    model = LiveModel()
+    model.add(PipelineOutput(ppg=[PpgBlock(t, wave, fs)], detections_t_s=list(peaks_t[peaks_t < t[-1]])),
+              host_t_s=100.0)
+    for step in range(3):  # the range is looked at again every PULSE_Y_RANGE_EVERY_S
+        plot.refresh(model, float(t[-1]) + step * (PULSE_Y_RANGE_EVERY_S + 0.01))
+    lo, hi = plot.viewRange()[1]
+    _, marks_y = plot.marks.getData()
+    height_px = plot.getPlotItem().getViewBox().height()
+    assert len(marks_y) >= 8 and height_px < 80
+    top_gap_px = (hi - marks_y.max()) / (hi - lo) * height_px
+    assert top_gap_px >= plot.marks.size_px / 2, (top_gap_px, height_px)
