@@ -6,7 +6,12 @@ import numpy as np
 from scipy import signal
 
 from biofeedback.core.breathing.counting import _median_of_whole_numbers, band_sos
-from biofeedback.core.breathing.fast_numeric import fast_std, local_maxima, sosfilt_from
+from biofeedback.core.breathing.fast_numeric import (
+    fast_interp,
+    fast_std,
+    local_maxima,
+    sosfilt_from,
+)
 from biofeedback.core.breathing.respiration import (
     RespirationTracker,
     _fuse,
@@ -25,6 +30,15 @@ def test_fast_std_is_ndarray_std_to_the_bit():
         if k % 4 == 0:
             x = x[::-1][: max(n // 2, 1)]  # a strided view, as a filtered curve is
         assert np.float64(fast_std(x)).tobytes() == x.std().tobytes(), (k, n)
+
+
+def test_fast_interp_is_np_interp():
+    rng = np.random.default_rng(12)
+    for _ in range(500):
+        xp = np.sort(rng.uniform(0.0, 60.0, int(rng.integers(1, 90))))
+        fp = rng.standard_normal(xp.size)
+        x = np.arange(-5.0, 65.0, 0.25)  # beyond both ends too
+        assert fast_interp(x, xp, fp).tobytes() == np.interp(x, xp, fp).tobytes()
 
 
 def test_sosfilt_from_and_local_maxima_are_scipys():

@@ -64,7 +64,7 @@ def count_breaths(curve: np.ndarray, fs_hz: float) -> tuple[np.ndarray, np.ndarr
     none = np.zeros(0, int)
     if curve.size < 16:
         return none, none, curve
-    x = band_filtfilt(config.RESP_COUNT_BAND_HZ, fs_hz, curve - curve.mean())
+    x = band_filtfilt(config.RESP_COUNT_BAND_HZ, fs_hz, curve - float(np.add.reduce(curve)) / curve.size)  # - mean
     peaks = local_maxima(x)  # scipy.signal.find_peaks(x) without conditions
     troughs = local_maxima(-x)
     if peaks.size < 1 or troughs.size < 1:
@@ -86,7 +86,7 @@ def count_breaths(curve: np.ndarray, fs_hz: float) -> tuple[np.ndarray, np.ndarr
     for a, b in zip(bounds[:-1], bounds[1:], strict=True):
         inside = troughs[bisect_right(sorted_troughs, a):bisect_left(sorted_troughs, b)]
         if inside.size:
-            deepest.append(int(inside[np.argmin(x[inside])]))
+            deepest.append(int(inside[x[inside].argmin()]))
     return np.array(kept, int), np.array(deepest, int), x
 
 
@@ -145,7 +145,7 @@ def phase_at_end(curve: np.ndarray, covered: np.ndarray, fs_hz: float, rate_bpm:
     wait for the artifact corrector), then carried on to the end.
     """
     f = rate_bpm / 60.0
-    last = int(np.flatnonzero(covered)[-1]) if covered.any() else curve.size - 1
+    last = int(covered.nonzero()[0][-1]) if covered.any() else curve.size - 1
     n = min(last + 1, int(round(config.RESP_PHASE_CYCLES / f * fs_hz)))
     idx = np.arange(last + 1 - n, last + 1)
     idx = idx[covered[idx]] if covered[idx].sum() >= 8 else idx

@@ -2,7 +2,7 @@
 
 The breathing estimate runs every second on a 60 s window of 240 points (live, and ~600
 times in a simulated assessment); ``ndarray.std``, ``scipy.signal.sosfilt`` and
-``find_peaks`` spend more time checking, dispatching and reshaping than computing on
+``find_peaks`` (and ``np.interp``'s wrapper) spend more time checking, dispatching and reshaping than computing on
 arrays that small. These do what those calls do for 1-D float64 arrays and fall back to
 the public functions on another SciPy layout. tests/core/test_breathing_shortcuts.py
 compares each with the public call.
@@ -16,6 +16,18 @@ import numpy as np
 from scipy import signal
 
 _add_reduce = np.add.reduce
+
+try:
+    from numpy._core.multiarray import interp as _compiled_interp
+
+    def fast_interp(x: np.ndarray, xp: np.ndarray, fp: np.ndarray) -> np.ndarray:
+        """``np.interp(x, xp, fp)`` for real ``fp`` (the routine np.interp calls for it)."""
+        return _compiled_interp(x, xp, fp, None, None)
+except ImportError:  # pragma: no cover - another NumPy layout
+
+    def fast_interp(x: np.ndarray, xp: np.ndarray, fp: np.ndarray) -> np.ndarray:
+        """``np.interp(x, xp, fp)``."""
+        return np.interp(x, xp, fp)
 
 
 def fast_std(x: np.ndarray) -> float:

@@ -50,7 +50,7 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.core.breathing.counting import breath_phase_track, count_breaths, phase_at_end
-from biofeedback.core.breathing.fast_numeric import fast_std
+from biofeedback.core.breathing.fast_numeric import fast_interp, fast_std
 
 MODULATIONS = ("riiv", "riav", "rifv")
 _EMPTY = np.zeros(0)
@@ -124,10 +124,11 @@ def _median_of_finite(x: np.ndarray) -> np.float64:
 def _clean(x: np.ndarray) -> np.ndarray:
     """Mask of values within the window median +- RESP_OUTLIER_MAD robust sd (finite ones)."""
     ok = np.isfinite(x)
-    if ok.sum() < 4:
+    if np.count_nonzero(ok) < 4:
         return ok
-    med = _median_of_finite(x[ok])
-    mad = 1.4826 * _median_of_finite(np.abs(x[ok] - med))
+    finite = x[ok]
+    med = _median_of_finite(finite)
+    mad = 1.4826 * _median_of_finite(np.abs(finite - med))
     if mad <= 0:
         return ok
     return ok & (np.abs(x - med) <= config.RESP_OUTLIER_MAD * mad)
@@ -150,18 +151,19 @@ def _resample(t: np.ndarray, x: np.ndarray, grid: np.ndarray) -> tuple[np.ndarra
     or None when too few clean beats or none near an end of the window.
     """
     ok = _clean(x)
-    if ok.sum() < 8:
+    if np.count_nonzero(ok) < 8:
         return None
     tt, xx = t[ok], x[ok]
     if tt[0] > grid[0] + config.RESP_MAX_EDGE_GAP_S or tt[-1] < grid[-1] - config.RESP_MAX_EDGE_GAP_S:
         return None
-    y = np.interp(grid, tt, xx)  # linear; the end values held beyond the beats
+    y = fast_interp(grid, tt, xx)  # linear; the end values held beyond the beats
     a, pinv = _line_design(y.size)
     y = y - a @ (pinv @ y)  # least-squares straight line removed
     sd = fast_std(y)
     if not sd > 0:
         return None
-    i = tt.searchsorted(grid).clip(1, tt.size - 1)
+    i = tt.searchsorted(grid)
+    np.minimum(np.maximum(i, 1, out=i), tt.size - 1, out=i)  # kept within 1..size-1
     gap = tt[i] - tt[i - 1]  # length of the hole between the clean beats around each grid point
     covered = (gap <= config.RESP_GAP_S) & (grid <= tt[-1] + 1e-9) & (grid >= tt[0] - 1e-9)
     return y / sd, covered
@@ -307,7 +309,7 @@ def _estimate(
     n = int(round(window_s * fs))
     grid = t_end_s - (n - 1 - np.arange(n)) / fs
     m = (t >= grid[0] - 3.0) & (t <= t_end_s)
-    if m.sum() < 8:
+    if np.count_nonzero(m) < 8:
         return none, _EMPTY, _EMPTY, None
     series: dict[str, np.ndarray] = {}
     cover: dict[str, np.ndarray] = {}
@@ -352,8 +354,8 @@ def _estimate(
         phase = phase_at_end(curve, covered, fs, rate)
     else:
         return _no_estimate(t_end_s, window_s, rates), _EMPTY, _EMPTY, None
-    purity = float(np.mean([spec[k].purity for k in used]))
-    coverage = float(covered.mean())
+    purity = _sum_of_few([spec[k].purity for k in used]) / len(used)  # np.mean's sum and division
+    coverage = int(np.count_nonzero(covered)) / covered.size
     quality = min(max(purity * (0.5 + 0.5 * agreement) * coverage, 0.0), 1.0)
     est = BreathingEstimate(t_s=float(t_end_s), rate_bpm=float(rate), phase_cycles=phase, quality=quality,
                             window_s=float(window_s), rates_bpm=rates, used=tuple(used))
