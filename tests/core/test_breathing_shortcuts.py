@@ -10,13 +10,16 @@ from biofeedback.core.breathing.fast_numeric import (
     fast_interp,
     fast_std,
     local_maxima,
+    rfft_padded,
     sosfilt_from,
 )
 from biofeedback.core.breathing.respiration import (
     RespirationTracker,
     _fuse,
     _median_of_few,
+    _periodogram_plan,
     _Spectral,
+    _spectral_rate,
     _sum_of_few,
     estimate_breathing,
 )
@@ -107,3 +110,31 @@ def test_tracker_estimates_are_those_of_its_kept_beats():
         want, _, _ = estimate_breathing(kept[:, 0], kept[:, 1], float(second), corrected=kept[:, 2].astype(bool))
         if second >= 10:  # (8 beats at least)
             assert got == want
+
+
+def _spectral_rate_in_full(x: np.ndarray, fs_hz: float) -> _Spectral | None:
+    """The periodogram peak as first written: the whole spectrum's power, the band by index."""
+    nfft, window, f, band = _periodogram_plan(x.size, fs_hz)
+    p = np.abs(np.fft.rfft(x * window, nfft)) ** 2
+    if band.size < 3:
+        return None
+    k = int(band[np.argmax(p[band])])
+    f_peak = f[k]
+    if 0 < k < p.size - 1:
+        y0, y1, y2 = np.log(p[k - 1:k + 2] + 1e-300)
+        denom = y0 - 2 * y1 + y2
+        if denom < 0:
+            f_peak = f[k] + float(np.clip(0.5 * (y0 - y2) / denom, -0.5, 0.5)) * (f[1] - f[0])
+    total = float(p[band].sum())
+    near = band[np.abs(f[band] - f_peak) <= 0.02]
+    return _Spectral(60.0 * float(f_peak), float(p[near].sum()) / total if total > 0 else 0.0)
+
+
+def test_band_power_spectrum_is_the_whole_spectrums():
+    rng = np.random.default_rng(13)
+    for k in range(400):
+        n, fs = int(rng.integers(16, 1200)), float(rng.choice([1.0, 4.0, 10.0, 25.0]))
+        t = np.arange(n) / fs
+        x = np.sin(2 * np.pi * rng.uniform(0.0, 0.6) * t) + rng.normal(0.0, 0.3 + k % 3, n)
+        assert rfft_padded(x, 4096).tobytes() == np.fft.rfft(x, 4096).tobytes()
+        assert _spectral_rate(x, fs) == _spectral_rate_in_full(x, fs)

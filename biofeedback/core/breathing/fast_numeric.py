@@ -2,7 +2,7 @@
 
 The breathing estimate runs every second on a 60 s window of 240 points (live, and ~600
 times in a simulated assessment); ``ndarray.std``, ``scipy.signal.sosfilt`` and
-``find_peaks`` (and ``np.interp``'s wrapper) spend more time checking, dispatching and reshaping than computing on
+``find_peaks`` (and ``np.interp``'s and ``np.fft.rfft``'s wrappers) spend more time checking, dispatching and reshaping than computing on
 arrays that small. These do what those calls do for 1-D float64 arrays and fall back to
 the public functions on another SciPy layout. tests/core/test_breathing_shortcuts.py
 compares each with the public call.
@@ -38,6 +38,20 @@ def fast_std(x: np.ndarray) -> float:
     n = x.size
     d = x - float(_add_reduce(x)) / n
     return math.sqrt(float(_add_reduce(d * d)) / n)
+
+
+try:
+    from numpy.fft import _pocketfft_umath  # type: ignore[attr-defined]  # (private: no stubs)
+
+    def rfft_padded(x: np.ndarray, nfft: int) -> np.ndarray:
+        """``np.fft.rfft(x, nfft)`` of a 1-D float64 array (the pocketfft routine np.fft.rfft calls)."""
+        routine = _pocketfft_umath.rfft_n_even if nfft % 2 == 0 else _pocketfft_umath.rfft_n_odd
+        return routine(x, 1, axes=[(0,), (), (0,)], out=np.empty(nfft // 2 + 1, complex))
+except ImportError:  # pragma: no cover - another NumPy layout
+
+    def rfft_padded(x: np.ndarray, nfft: int) -> np.ndarray:
+        """``np.fft.rfft(x, nfft)``."""
+        return np.fft.rfft(x, nfft)
 
 
 try:

@@ -50,7 +50,7 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.core.breathing.counting import breath_phase_track, count_breaths, phase_at_end
-from biofeedback.core.breathing.fast_numeric import fast_interp, fast_std
+from biofeedback.core.breathing.fast_numeric import fast_interp, fast_std, rfft_padded
 
 MODULATIONS = ("riiv", "riav", "rifv")
 _EMPTY = np.zeros(0)
@@ -184,19 +184,24 @@ def _spectral_rate(x: np.ndarray, fs_hz: float) -> _Spectral | None:
     """Breaths/min at the highest periodogram peak in RESP_BAND_HZ, and the peak's purity."""
     n = x.size
     nfft, window, f, band = _periodogram_plan(n, fs_hz)
-    p = np.abs(np.fft.rfft(x * window, nfft)) ** 2
     if band.size < 3:
         return None
-    k = int(band[np.argmax(p[band])])
+    spectrum = rfft_padded(x * window, nfft)
+    # power |X|^2 only in the band (a run of bins) and one bin either side, for the parabola
+    b0, b1 = int(band[0]), int(band[-1]) + 1
+    lo = max(b0 - 1, 0)
+    p = np.abs(spectrum[lo:min(b1 + 1, spectrum.size)]) ** 2
+    p_band = p[b0 - lo:b1 - lo]
+    k = b0 + int(p_band.argmax())
     f_peak = f[k]
-    if 0 < k < p.size - 1:  # parabola through the log-power of the three top bins
-        y0, y1, y2 = np.log(p[k - 1:k + 2] + 1e-300)
+    if 0 < k < spectrum.size - 1:  # parabola through the log-power of the three top bins
+        y0, y1, y2 = np.log(p[k - 1 - lo:k + 2 - lo] + 1e-300)
         denom = y0 - 2 * y1 + y2
         if denom < 0:
             f_peak = f[k] + min(max(float(0.5 * (y0 - y2) / denom), -0.5), 0.5) * (f[1] - f[0])
-    total = float(p[band].sum())
-    near = band[np.abs(f[band] - f_peak) <= config.RESP_PEAK_HALF_WIDTH_HZ]
-    purity = float(p[near].sum()) / total if total > 0 else 0.0
+    total = float(p_band.sum())
+    near = np.abs(f[b0:b1] - f_peak) <= config.RESP_PEAK_HALF_WIDTH_HZ
+    purity = float(p_band[near].sum()) / total if total > 0 else 0.0
     return _Spectral(60.0 * float(f_peak), purity)
 
 
