@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy import signal
 
 from biofeedback.core.breathing.counting import _median_of_whole_numbers, band_sos
@@ -93,10 +94,12 @@ def test_median_of_whole_numbers_is_np_median():
         assert _median_of_whole_numbers(d.tolist()) == float(np.median(d))
 
 
-def test_tracker_estimates_are_those_of_its_kept_beats():
-    """Beats kept in place (and dropped after keep_s) give each second's estimate from the same table."""
+@pytest.mark.parametrize(("keep_s", "late_beat"), [(75.0, False), (1000.0, False), (1000.0, True)])
+def test_tracker_estimates_are_those_of_its_kept_beats(keep_s, late_beat):
+    """Beats kept in place (dropped after keep_s, or all kept as in an assessment, where an update
+    starts at its window while beat times never went back) give the estimate of the whole table."""
     rng = np.random.default_rng(11)
-    tracker = RespirationTracker(keep_s=75.0)  # beats older than 75 s are dropped as they come
+    tracker = RespirationTracker(keep_s=keep_s)
     beats: list[tuple[float, float, bool]] = []
     t = 0.0
     for second in range(1, 320):  # ~350 beats: the table is moved to its front and grown
@@ -105,11 +108,15 @@ def test_tracker_estimates_are_those_of_its_kept_beats():
             t += rr / 1000.0
             beats.append((t, rr, bool(rng.random() < 0.03)))
             tracker.add_beat(*beats[-1])
+        if late_beat and second == 100:  # a beat older than the last: every later update reads all beats
+            beats.append((beats[-1][0] - 0.5, 850.0, False))
+            tracker.add_beat(*beats[-1])
         got = tracker.update(float(second))
-        kept = np.array([b for b in beats if b[0] >= beats[-1][0] - 75.0])
+        kept = np.array([b for b in beats if b[0] >= beats[-1][0] - keep_s])
         want, _, _ = estimate_breathing(kept[:, 0], kept[:, 1], float(second), corrected=kept[:, 2].astype(bool))
         if second >= 10:  # (8 beats at least)
             assert got == want
+    assert tracker._in_order is not late_beat
 
 
 def _spectral_rate_in_full(x: np.ndarray, fs_hz: float) -> _Spectral | None:

@@ -102,8 +102,9 @@ def breath_phase_track(
     that spans a gap and lasts much longer than a typical half-cycle gets the
     whole breaths it must have hidden. None with fewer than 3 landmarks.
     """
-    marks = sorted([(int(i), 0.0) for i in troughs if covered[i]]
-                   + [(int(i), 0.5) for i in peaks if covered[i]])
+    cov = covered.tolist()
+    marks = sorted([(i, 0.0) for i in troughs.tolist() if cov[i]]
+                   + [(i, 0.5) for i in peaks.tolist() if cov[i]])
     # keep alternation (a peak between two troughs and the other way round)
     alt: list[tuple[int, float]] = []
     for m in marks:
@@ -114,9 +115,10 @@ def breath_phase_track(
         return None
     idx = np.array([m[0] for m in alt], float)
     d = np.diff(idx)
-    half = _median_of_whole_numbers(d.tolist())
+    d_list = d.tolist()
+    half = _median_of_whole_numbers(d_list)
     phase = [alt[0][1]]
-    for k, dk in enumerate(d):
+    for k, dk in enumerate(d_list):
         extra = 0
         if dk > config.RESP_GAP_HALF_CYCLES * half and not covered[alt[k][0]:alt[k + 1][0] + 1].all():
             extra = max(int(round((dk / half - 1.0) / 2.0)), 0)

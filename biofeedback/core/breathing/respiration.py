@@ -45,6 +45,7 @@ import math
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -391,6 +392,7 @@ class RespirationTracker:
         # appended in place and viewed by each update (a table rebuilt every second cost more than the fit)
         self._rows = np.empty((256, 5))
         self._first = self._end = 0
+        self._in_order = True  # beat times never went back: an update may start its table at its window
         self._seen_ppg = False
         self._last_ppg_t = -np.inf
         self.latest: BreathingEstimate | None = None
@@ -446,6 +448,11 @@ class RespirationTracker:
             grown = np.empty((max(self._rows.shape[0], 2 * (kept.shape[0] + len(rows))), 5))
             grown[:kept.shape[0]] = kept
             self._rows, self._first, self._end = grown, 0, kept.shape[0]
+        if self._in_order:
+            t_new = [r[0] for r in rows]
+            if self._end > self._first:
+                t_new.insert(0, float(self._rows[self._end - 1, 0]))
+            self._in_order = all(a <= b for a, b in pairwise(t_new))  # (False on a NaN too)
         self._rows[self._end:self._end + len(rows)] = rows
         self._end += len(rows)
         cut = rows[-1][0] - self.keep_s
@@ -466,6 +473,8 @@ class RespirationTracker:
         if self._end - self._first < 8:
             return self.latest
         arr = self._beats
+        if self._in_order:  # beats well before the window are not looked at (the whole assessment is kept)
+            arr = arr[int(arr[:, 0].searchsorted(t_s - self.window_s - 10.0)):]
         est, ct, cv = estimate_breathing(
             arr[:, 0], arr[:, 1], float(t_s), self.window_s, corrected=arr[:, 2].astype(bool),
             baseline=arr[:, 3] if self._seen_ppg else None,
