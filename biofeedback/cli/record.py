@@ -72,7 +72,6 @@ def run(args: argparse.Namespace) -> int:
     runner = SessionRunner(source, correct=not args.no_correct, queued=True)
     runner.start()
     pipeline = runner.pipeline
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
 
     lsl = None
     if args.lsl:
@@ -115,9 +114,15 @@ def run(args: argparse.Namespace) -> int:
     last_flush = last_status = started
     state = SourceState("connecting")
     exit_code = 0
+    # Ctrl-C and SIGTERM ask the loop to stop between batches: raised as KeyboardInterrupt inside
+    # a batch, they could leave it in the raw log and the store but not in the beats, or a
+    # detector half-updated; once the loop is done, a second one gives up the store's wait
+    stop_asked: list[int] = []
+    handlers = {sig: signal.signal(sig, lambda signum, _frame: stop_asked.append(signum))
+                for sig in (signal.SIGINT, signal.SIGTERM)}
 
     try:
-        while args.duration is None or time.monotonic() - started < args.duration:
+        while not stop_asked and (args.duration is None or time.monotonic() - started < args.duration):
             arrived = runner.pump(0.1)
             if arrived is not None:
                 state = arrived
@@ -140,10 +145,12 @@ def run(args: argparse.Namespace) -> int:
                     end="", file=sys.stderr, flush=True,
                 )
                 last_status = now
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a caller's own handler
         pass
     finally:
         runner.stop()  # what arrived before the stop, then the beats the pipeline still held back
+        for sig in handlers:
+            signal.signal(sig, signal.default_int_handler)
         if lsl is not None:
             lsl.close()
         if beats_file:
@@ -160,6 +167,8 @@ def run(args: argparse.Namespace) -> int:
                 exit_code = 2
         if raw_file:
             raw_file.close()
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
     # bytes that arrived but never parsed (a protocol forced by hand that the device does not
     # speak) are no recording: said in words, with what they look like, and exit status 2
     unparsed = source.unparsed_report()

@@ -10,6 +10,8 @@ of its raw log is called in the test's process (tests/cli_inprocess.py): two Sci
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
 
@@ -20,6 +22,7 @@ from scoring import match_f1, read_beats, read_truth
 from test_simulate_record import SPEED, record, start_simulator, stop
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="ptys need Linux or macOS")
+CTRL_C_AT_BATCH = 60  # raw log writes before the Ctrl-C
 
 
 @pytest.mark.slow(about_s=16)
@@ -85,3 +88,48 @@ def test_ctrl_c_keeps_everything_and_the_raw_log_reanalyses_to_the_same_beats(tm
     # the same detector on the same samples: the same beats, to the sample
     assert again.shape == beats.shape
     np.testing.assert_allclose(again[:, :2], beats[:, :2], atol=1e-3)
+
+
+def test_ctrl_c_in_the_middle_of_a_batch_is_taken_after_it(tmp_path, monkeypatch):
+    """A signal lands at any instant: here between the raw log's write of a batch and the pipeline's
+    feed of it. The batch is finished first, so the beats are still those of the raw log (a
+    KeyboardInterrupt there left the batch in the raw log and out of the beats)."""
+    from store_processes import ServedSimulator
+
+    from biofeedback.core.pipeline import Pipeline
+    from biofeedback.core.types import PpgBlock
+    from biofeedback.io.rawlog import RawEventWriter
+
+    write, feed = RawEventWriter.write, Pipeline.feed
+    batches, logged, fed = [], [], []
+
+    def samples(events):
+        return sum(len(e.value) for e in events if isinstance(e, PpgBlock))
+
+    def write_then_ctrl_c(self, events):
+        write(self, events)
+        batches.append(1)
+        logged.append(samples(events))
+        if len(batches) == CTRL_C_AT_BATCH:
+            signal.raise_signal(signal.SIGINT)  # the Ctrl-C, on the thread that runs the pipeline
+
+    def feed_counted(self, events):
+        fed.append(samples(events))
+        return feed(self, events)
+
+    monkeypatch.setattr(RawEventWriter, "write", write_then_ctrl_c)
+    monkeypatch.setattr(Pipeline, "feed", feed_counted)
+    sim = ServedSimulator(speed=SPEED, seed=3)
+    try:
+        result = run_cli("record", "--port", sim.port, "--protocol", "native", "--out", tmp_path / "beats.csv",
+                         "--raw", tmp_path / "raw.csv", env={**os.environ, "BIOFEEDBACK_DATA_DIR": str(tmp_path)})
+    finally:
+        sim.stop()
+    assert result.returncode == 0, result.stderr
+    assert len(batches) >= CTRL_C_AT_BATCH  # (what arrived before the stop is kept: it may be more)
+    assert sum(fed) == sum(logged) > 0  # every sample in the raw log went through the pipeline
+    beats = read_beats(tmp_path / "beats.csv")
+    assert beats.shape[0] > 10
+    again = run_cli("analyze", tmp_path / "raw.csv", "--beats", tmp_path / "again.csv")
+    assert again.returncode == 0, again.stderr
+    np.testing.assert_allclose(read_beats(tmp_path / "again.csv")[:, :2], beats[:, :2], atol=1e-3)
