@@ -145,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
                     end="", file=sys.stderr, flush=True,
                 )
                 last_status = now
-    except KeyboardInterrupt:  # a caller's own handler
+    except KeyboardInterrupt:  # (not expected while the loop runs: both signals only set the flag)
         pass
     finally:
         runner.stop()  # what arrived before the stop, then the beats the pipeline still held back
