@@ -122,7 +122,8 @@ class PipelineOutput:
 def _with_quality(beat: Beat, quality: float | None) -> Beat:
     """``replace(beat, quality=quality)``, built directly: one per beat, where ``replace``'s
     generic field walk cost more than the rest of the beat's bookkeeping here."""
-    return Beat(beat.t_s, beat.rr_ms, beat.corrected, beat.kind, quality, beat.detected_t_s)
+    return Beat(t_s=beat.t_s, rr_ms=beat.rr_ms, corrected=beat.corrected, kind=beat.kind, quality=quality,
+                detected_t_s=beat.detected_t_s)
 
 
 class Pipeline:

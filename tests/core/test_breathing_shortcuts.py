@@ -6,18 +6,18 @@ import numpy as np
 import pytest
 from scipy import signal
 
-from biofeedback.core.breathing.counting import _median_of_whole_numbers, band_sos
+from biofeedback.core.breathing.counting import band_sos
 from biofeedback.core.breathing.fast_numeric import (
     fast_interp,
     fast_std,
     local_maxima,
+    median_of_list,
     rfft_padded,
     sosfilt_from,
 )
 from biofeedback.core.breathing.respiration import (
     RespirationTracker,
     _fuse,
-    _median_of_few,
     _periodogram_plan,
     _Spectral,
     _spectral_rate,
@@ -70,7 +70,7 @@ def test_fusion_in_python_floats_is_the_numpy_formula():
             rates[:] = rates[0]  # equal rates: sd 0
         purity = rng.uniform(0.0, 1.0, n)
         assert _sum_of_few(rates.tolist()) == float(np.sum(rates))
-        assert _median_of_few(rates.tolist()) == float(np.median(rates))
+        assert median_of_list(rates.tolist()) == float(np.median(rates))
         spec = {m: _Spectral(float(r), float(p)) for m, r, p in zip(("riiv", "riav", "rifv")[:n], rates, purity, strict=True)}
         used, rate, agreement = _fuse(spec)
         # the published definition, as NumPy computes it
@@ -91,7 +91,7 @@ def test_median_of_whole_numbers_is_np_median():
     rng = np.random.default_rng(10)
     for _ in range(2000):
         d = rng.integers(1, 40, int(rng.integers(2, 30))).astype(float)
-        assert _median_of_whole_numbers(d.tolist()) == float(np.median(d))
+        assert median_of_list(d.tolist()) == float(np.median(d))
 
 
 @pytest.mark.parametrize(("keep_s", "late_beat"), [(75.0, False), (1000.0, False), (1000.0, True)])

@@ -16,7 +16,12 @@ import numpy as np
 from scipy import signal
 
 from biofeedback import config
-from biofeedback.core.breathing.fast_numeric import fast_std, local_maxima, sosfilt_from
+from biofeedback.core.breathing.fast_numeric import (
+    fast_std,
+    local_maxima,
+    median_of_list,
+    sosfilt_from,
+)
 
 
 @lru_cache(maxsize=16)
@@ -116,7 +121,7 @@ def breath_phase_track(
     idx = np.array([m[0] for m in alt], float)
     d = np.diff(idx)
     d_list = d.tolist()
-    half = _median_of_whole_numbers(d_list)
+    half = median_of_list(d_list)
     phase = [alt[0][1]]
     for k, dk in enumerate(d_list):
         extra = 0
@@ -131,12 +136,6 @@ def breath_phase_track(
     out[grid < idx[0]] = ph[0] - (idx[0] - grid[grid < idx[0]]) * slope_lo
     out[grid > idx[-1]] = ph[-1] + (grid[grid > idx[-1]] - idx[-1]) * slope_hi
     return out
-
-
-def _median_of_whole_numbers(values: list[float]) -> float:
-    """``np.median`` of whole numbers (exact in floats, so a middle pair's mean is exact either way)."""
-    s, h = sorted(values), len(values) // 2
-    return float(s[h]) if len(s) % 2 else (s[h - 1] + s[h]) / 2.0
 
 
 def phase_at_end(curve: np.ndarray, covered: np.ndarray, fs_hz: float, rate_bpm: float) -> float:

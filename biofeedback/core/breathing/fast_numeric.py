@@ -30,6 +30,13 @@ except ImportError:  # pragma: no cover - another NumPy layout
         return np.interp(x, xp, fp)
 
 
+def median_of_list(values: list[float]) -> float:
+    """``float(np.median(values))`` of finite Python floats: the middle value, or the middle pair's
+    mean, each summed from 0.0 as ``np.mean`` sums them (so a -0.0 comes out as 0.0)."""
+    s, h = sorted(values), len(values) // 2
+    return 0.0 + s[h] if len(s) % 2 else (0.0 + s[h - 1] + s[h]) / 2.0
+
+
 def fast_std(x: np.ndarray) -> float:
     """``float(x.std())`` of a 1-D float64 array, as NumPy's ``_var`` computes it.
 

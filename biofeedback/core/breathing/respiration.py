@@ -51,7 +51,12 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.core.breathing.counting import breath_phase_track, count_breaths, phase_at_end
-from biofeedback.core.breathing.fast_numeric import fast_interp, fast_std, rfft_padded
+from biofeedback.core.breathing.fast_numeric import (
+    fast_interp,
+    fast_std,
+    median_of_list,
+    rfft_padded,
+)
 
 MODULATIONS = ("riiv", "riav", "rifv")
 _EMPTY = np.zeros(0)
@@ -218,7 +223,7 @@ def _fuse(spec: dict[str, _Spectral]) -> tuple[tuple[str, ...], float, float]:
     # in Python floats (one to three values), summed in the order NumPy's reductions sum them
     names = tuple(spec)
     rates = [spec[m].rate_bpm for m in names]
-    med = _median_of_few(rates)
+    med = median_of_list(rates)
     near = max(config.RESP_FUSION_NEAR_BPM, config.RESP_FUSION_NEAR_SHARE * med)
     used = tuple(m for m, r in zip(names, rates, strict=True) if abs(r - med) <= near)
     if len(used) < min(2, len(names)):
@@ -241,14 +246,6 @@ def _sum_of_few(v: list[float]) -> float:
     for x in v:
         total += x
     return total
-
-
-def _median_of_few(v: list[float]) -> float:
-    """``float(np.median(v))`` of one to three finite values (the middle pair's mean when two)."""
-    s = sorted(v)
-    if len(s) % 2:
-        return 0.0 + s[len(s) // 2]
-    return (0.0 + s[0] + s[1]) / 2.0
 
 
 def estimate_breathing(

@@ -22,6 +22,7 @@ COHERENCE_BATCH_WINDOWS = 2048
 
 _EMPTY = np.zeros(0)
 
+
 class _Operator(NamedTuple):
     """What coherence_of_samples needs for one window length and rate, computed once."""
 
