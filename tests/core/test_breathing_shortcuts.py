@@ -1,6 +1,8 @@
-"""The breathing estimate's shortcuts give NumPy's and SciPy's numbers to the bit."""
+"""The breathing estimate's shortcuts give NumPy's and SciPy's numbers (to the bit, except where NumPy calls BLAS)."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
@@ -83,7 +85,9 @@ def test_fusion_in_python_floats_is_the_numpy_formula():
         r = np.array([spec[m].rate_bpm for m in want])
         w = np.array([max(spec[m].purity, 1e-6) for m in want])
         assert used == want
-        assert rate == float(w @ r / w.sum())
+        # the weighted mean to a few units in the last place, not to the bit: NumPy's ``w @ r``
+        # goes to BLAS, which uses fused multiply-adds on CPUs that have them (AMD EPYC: 1 ulp apart)
+        assert math.isclose(rate, float(w @ r / w.sum()), rel_tol=4 * np.finfo(float).eps)
         assert agreement == 1.0 - float(r.std()) / 4.0
 
 
