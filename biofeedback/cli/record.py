@@ -54,10 +54,14 @@ def _fmt(value: float | None, fmt: str) -> str:
     return "--" if value is None else format(value, fmt)
 
 
+def _failure_words(trace: str) -> str:
+    """A failure of the pipeline or a sink, from its traceback: its last line (the rest is printed above it)."""
+    return f"stopped by an internal error ({trace.strip().splitlines()[-1]})"
+
+
 def run(args: argparse.Namespace) -> int:
     from biofeedback import config
-    from biofeedback.io.beats_csv import BeatsCsvWriter
-    from biofeedback.io.rawlog import RawEventWriter
+    from biofeedback.cli.record_files import RecordFiles
     from biofeedback.io.serial_source import PortError
     from biofeedback.io.session_runner import SessionRunner
     from biofeedback.io.source import FAILED, SourceState
@@ -68,8 +72,28 @@ def run(args: argparse.Namespace) -> int:
         print(f"biofeedback record: {error}", file=sys.stderr)
         return 2
     device = args.port if args.port is not None else f"ble:{args.ble or 'first strap'}"
+    # a file that cannot be written any more is said at once and the recording goes on into the
+    # store and the other file; an error in the pipeline stops it. Both are said again at the end
+    failures: list[str] = []
+    stopped_by: list[str] = []
+
+    def file_failed(sentence: str) -> None:
+        print(f"\nbiofeedback record: {sentence}; recording goes on without it.", file=sys.stderr, flush=True)
+        failures.append(sentence)
+
+    out_path = Path(args.out) if args.out else None
+    try:
+        files = RecordFiles(out_path, Path(args.raw) if args.raw else None, file_failed)
+    except OSError as error:
+        print(f"biofeedback record: cannot write {error.filename}: {error.strerror or error}", file=sys.stderr)
+        return 2
+
+    def pipeline_failed(trace: str) -> None:
+        print(trace, file=sys.stderr, end="")
+        stopped_by.append(_failure_words(trace))
+
     # the pipeline runs here, between batches (queued): this thread also prints and flushes files
-    runner = SessionRunner(source, correct=not args.no_correct, queued=True)
+    runner = SessionRunner(source, correct=not args.no_correct, queued=True, on_error=pipeline_failed)
     runner.start()
     pipeline = runner.pipeline
 
@@ -94,20 +118,15 @@ def run(args: argparse.Namespace) -> int:
                                              beat_correction=not args.no_correct)
         except (StoreError, OSError) as error:
             runner.stop()
+            files.close()
             print(f"biofeedback record: {error} Use --no-store to record without saving.", file=sys.stderr)
             return 2
         print(f"Session {writer.session_id} is being saved to {store.path}", file=sys.stderr, flush=True)
-    out_path = Path(args.out) if args.out else None
-    beats_file = BeatsCsvWriter(out_path) if out_path else None
-    raw_file = open(args.raw, "w", encoding="utf-8", newline="") if args.raw else None
-    raw = RawEventWriter(raw_file) if raw_file else None
-    if raw is not None:
-        runner.event_sinks.append(raw.write)
-    if writer is not None:
+    if writer is not None:  # the store first: it keeps a batch that a file then fails to take
         runner.event_sinks.append(writer.add_events)
         runner.output_sinks.append(lambda out, _events: writer.add_beats(out.beats) if out.beats else None)
-    if beats_file is not None:
-        runner.output_sinks.append(lambda out, _events: beats_file.write(out.beats))
+    runner.event_sinks.append(files.write_events)
+    runner.output_sinks.append(files.write_beats)
     if lsl is not None:
         runner.output_sinks.append(lambda out, events: lsl.publish(events, out))
     started = time.monotonic()
@@ -122,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
                 for sig in (signal.SIGINT, signal.SIGTERM)}
 
     try:
-        while not stop_asked and (args.duration is None or time.monotonic() - started < args.duration):
+        while not stop_asked and not stopped_by and (args.duration is None or time.monotonic() - started < args.duration):
             arrived = runner.pump(0.1)
             if arrived is not None:
                 state = arrived
@@ -132,10 +151,7 @@ def run(args: argparse.Namespace) -> int:
                     break
             now = time.monotonic()
             if now - last_flush >= FLUSH_PERIOD_S:
-                if beats_file:
-                    beats_file.flush()
-                if raw:
-                    raw.flush()
+                files.flush()
                 last_flush = now
             if now - last_status >= STATUS_PERIOD_S:
                 m = pipeline.hrv.snapshot()
@@ -148,27 +164,32 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:  # (not expected while the loop runs: both signals only set the flag)
         pass
     finally:
-        runner.stop()  # what arrived before the stop, then the beats the pipeline still held back
-        for sig in handlers:
-            signal.signal(sig, signal.default_int_handler)
-        if lsl is not None:
-            lsl.close()
-        if beats_file:
-            beats_file.close()
-        if writer is not None:
-            if not writer.status.saving:
-                print(f"\n[store] {writer.status.message}: retrying for up to {config.STORE_FINISH_WAIT_S:.0f} s "
-                      "before giving up (Ctrl-C to give up now)", file=sys.stderr, flush=True)
-            try:
-                writer.finish(protocol=pipeline.protocol)
-            except (StoreError, KeyboardInterrupt) as error:
-                why = str(error) or "stopped while saving"
-                print(f"\nbiofeedback record: {why}; the session will be kept as interrupted.", file=sys.stderr)
-                exit_code = 2
-        if raw_file:
-            raw_file.close()
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
+        try:
+            runner.stop()  # what arrived before the stop, then the beats the pipeline still held back
+            for sig in handlers:
+                signal.signal(sig, signal.default_int_handler)
+            if lsl is not None:
+                lsl.close()
+            files.close()
+            if writer is not None:
+                if not writer.status.saving:
+                    print(f"\n[store] {writer.status.message}: retrying for up to {config.STORE_FINISH_WAIT_S:.0f} s "
+                          "before giving up (Ctrl-C to give up now)", file=sys.stderr, flush=True)
+                try:
+                    writer.finish(protocol=pipeline.protocol)
+                except (StoreError, KeyboardInterrupt) as error:
+                    why = str(error) or "stopped while saving"
+                    print(f"\nbiofeedback record: {why}; the session will be kept as interrupted.", file=sys.stderr)
+                    exit_code = 2
+        finally:
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
+    for failure in failures:
+        print(f"\nbiofeedback record: {failure} (the file holds what came before).", file=sys.stderr)
+        exit_code = 2
+    for failure in dict.fromkeys(stopped_by):  # (the same error may come again while stopping)
+        print(f"\nbiofeedback record: {failure}; what was recorded until then is kept.", file=sys.stderr)
+        exit_code = 2
     # bytes that arrived but never parsed (a protocol forced by hand that the device does not
     # speak) are no recording: said in words, with what they look like, and exit status 2
     unparsed = source.unparsed_report()

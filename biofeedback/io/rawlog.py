@@ -94,6 +94,9 @@ class RawEventWriter:
     def flush(self) -> None:
         self.stream.flush()
 
+    def close(self) -> None:
+        self.stream.close()
+
 
 def _parse_info(value: str, detail: str) -> DeviceInfo:
     fields = dict(part.split("=", 1) for part in detail.split(";") if "=" in part)
