@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 from scipy import signal
 
-from biofeedback.core.beats.fast_filters import fast_interp, fast_sosfilt, sosfilt_with_state
 from biofeedback.core.beats.polarity import bandpass_sos
 from biofeedback.core.beats.ppg import PpgBeatDetector
 from biofeedback.core.beats.quality import beat_wave, resample_beat
 from biofeedback.core.beats.slope_sum import _SLOPE_CAP, extend_slope_sum, first_true
+from biofeedback.core.shortcuts import fast_interp, fast_sosfilt, sosfilt_with_state
 from biofeedback.core.simulation import simulate_ppg
 from biofeedback.core.types import PpgBlock
 

@@ -32,8 +32,8 @@ from biofeedback.config import (
     BEAT_REFRACTORY_S,
     BEAT_TALLER_SHARE,
 )
-from biofeedback.core.beats.fast_filters import fast_interp
 from biofeedback.core.beats.rhythm import upper_quartile
+from biofeedback.core.shortcuts import fast_interp
 
 # a much taller peak this soon after the last beat is still a beat (the last one was the
 # reflected wave): below the 250 ms refractory period, so that a detector that took the

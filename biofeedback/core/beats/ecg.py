@@ -42,7 +42,7 @@ from collections import deque
 import numpy as np
 from scipy import signal
 
-from biofeedback.core.beats.fast_filters import sosfilt_with_state
+from biofeedback.core.shortcuts import sosfilt_with_state
 from biofeedback.core.types import DeviceBeat, Gap
 
 MWI_S = 0.150  # moving-window integration width (paper: 150 ms)

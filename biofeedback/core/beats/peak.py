@@ -41,8 +41,8 @@ from biofeedback.config import (
     BEAT_PROMINENCE_SHARE,
     BEAT_SMOOTH_S,
 )
-from biofeedback.core.beats.fast_filters import fast_lfilter
 from biofeedback.core.beats.slope_sum import lowpass_ba
+from biofeedback.core.shortcuts import fast_lfilter
 
 _GROUP_DELAY_S = 0.06  # the raw upstroke leads the low-passed one by about this much
 TROUGH_LOOKBACK_S = 0.3  # the trough before an upstroke is searched this far back

@@ -93,7 +93,6 @@ from biofeedback.config import (
     NO_BEAT_TIMEOUT_S,
 )
 from biofeedback.core.beats.acceptance import is_reflected_wave, on_time, too_small
-from biofeedback.core.beats.fast_filters import fast_lfilter
 from biofeedback.core.beats.peak import PeakPlacer
 from biofeedback.core.beats.polarity import estimate_polarity
 from biofeedback.core.beats.quality import TemplateQuality, beat_wave, on_the_rhythm, one_step_on
@@ -107,6 +106,7 @@ from biofeedback.core.beats.slope_sum import (
     learn_slope_scale,
     lowpass_ba,
 )
+from biofeedback.core.shortcuts import fast_lfilter
 from biofeedback.core.types import SignalQuality
 
 _HISTORY_S = 4.0  # raw history kept behind the processed point (peak search, quality waves)

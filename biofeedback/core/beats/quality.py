@@ -59,7 +59,7 @@ from biofeedback.config import (
     BEAT_WAVE_AFTER_S,
     BEAT_WAVE_BEFORE_S,
 )
-from biofeedback.core.beats.fast_filters import fast_interp
+from biofeedback.core.shortcuts import fast_interp
 
 _GRID = np.linspace(0.0, 1.0, BEAT_TEMPLATE_POINTS)
 _ZEROS = np.zeros(BEAT_TEMPLATE_POINTS)  # a template sum's start (np.zeros_like(z), made once)

@@ -17,9 +17,9 @@ import numpy as np
 from scipy import signal
 
 from biofeedback.config import BEAT_INITIAL_THRESHOLD_SHARE, PPG_BANDPASS_HZ
-from biofeedback.core.beats.fast_filters import fast_sosfilt
 from biofeedback.core.beats.polarity import bandpass_sos
 from biofeedback.core.beats.rhythm import dominant_period_s
+from biofeedback.core.shortcuts import fast_sosfilt
 
 SLOPE_BITS = 30  # the learning window's steepest slope maps to 2**30 (int64 sums stay exact)
 _SLOPE_CAP = 2.0**40  # a slope far steeper than any learnt one is capped (no int64 overflow)

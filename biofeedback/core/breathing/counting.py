@@ -16,11 +16,11 @@ import numpy as np
 from scipy import signal
 
 from biofeedback import config
-from biofeedback.core.breathing.fast_numeric import (
+from biofeedback.core.shortcuts import (
     fast_std,
     local_maxima,
     median_of_list,
-    sosfilt_from,
+    sosfilt_with_state,
 )
 
 
@@ -51,8 +51,8 @@ def band_filtfilt(band_hz: tuple[float, float], fs_hz: float, x: np.ndarray) -> 
     if x.size <= n:  # as sosfiltfilt: too short for the padding
         return signal.sosfiltfilt(sos, x)
     ext = np.concatenate((2 * x[0] - x[n:0:-1], x, 2 * x[-1] - x[-2:-(n + 2):-1]))
-    y = sosfilt_from(sos, ext, zi * ext[0])
-    y = sosfilt_from(sos, y[::-1], zi * y[-1])
+    y = sosfilt_with_state(sos, ext, zi * ext[0])[0]
+    y = sosfilt_with_state(sos, y[::-1], zi * y[-1])[0]
     return y[::-1][n:-n]
 
 

@@ -51,7 +51,7 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.core.breathing.counting import breath_phase_track, count_breaths, phase_at_end
-from biofeedback.core.breathing.fast_numeric import (
+from biofeedback.core.shortcuts import (
     fast_interp,
     fast_std,
     median_of_list,
