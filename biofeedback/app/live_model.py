@@ -62,6 +62,24 @@ class RingBuffer:
             self._data[: end - cap] = rows[split:]
         self._n += rows.shape[0]
 
+    def extend_columns(self, *columns: np.ndarray) -> None:
+        """``extend`` with rows given as columns of equal length (no stacked copy made first)."""
+        n = len(columns[0])
+        cap = self._data.shape[0]
+        if n >= cap or len(columns) != self._data.shape[1]:
+            self.extend(np.column_stack(columns))
+            return
+        start = self._n % cap
+        end = start + n
+        for j, col in enumerate(columns):
+            if end <= cap:
+                self._data[start:end, j] = col
+            else:
+                split = cap - start
+                self._data[start:, j] = col[:split]
+                self._data[: end - cap, j] = col[split:]
+        self._n += n
+
     @property
     def written(self) -> int:
         """Rows ever written (until ``clear``): it changes exactly when new rows arrived."""
@@ -74,6 +92,15 @@ class RingBuffer:
             return self._data[: self._n].copy()
         start = self._n % cap
         return np.concatenate((self._data[start:], self._data[:start]))
+
+    def tail(self, n: int) -> np.ndarray:
+        """A copy of the last ``n`` rows (at most the stored ones), oldest first."""
+        cap = self._data.shape[0]
+        n = min(max(int(n), 0), len(self))
+        end = self._n % cap if self._n > cap else self._n
+        if n <= end:
+            return self._data[end - n : end].copy()
+        return np.concatenate((self._data[cap - (n - end) :], self._data[:end]))
 
     def since(self, t_from: float) -> np.ndarray:
         """A copy of the rows from the last one before ``t_from`` on (column 0 sorted, like times).
@@ -234,11 +261,11 @@ class LiveModel:
         self.clock.observe_output(out, host_t_s)
         for block in out.ppg:
             if len(block):
-                self.ppg.extend(np.column_stack((block.t_s, block.value)))
+                self.ppg.extend_columns(block.t_s, block.value)
                 self.wave_kind = "ppg"
         for wave in out.signals:  # a strap's ECG is its wave on screen, as a finger sensor's pulse
             if wave.kind == "ecg":
-                self.ppg.extend(np.column_stack((wave.t_s, wave.value)))
+                self.ppg.extend_columns(wave.t_s, wave.value)
                 self.wave_kind = "ecg"
         if out.detections_t_s:
             self.detections.extend([(t,) for t in out.detections_t_s])
@@ -262,9 +289,7 @@ class LiveModel:
     def _add_feedback(self, out: PipelineOutput) -> None:
         """Provisional beats, the breathing estimate and the displayed coherence level."""
         self.provisional.add_output(out)
-        from biofeedback.core.breathing.chest import ChestRespirationTracker  # SciPy: loaded by now
-        from biofeedback.core.breathing.respiration import RespirationTracker
-
+        ChestRespirationTracker, RespirationTracker = _tracker_types()  # noqa: N806 (classes)
         chest = [b for b in out.signals if b.kind == "acc"]
         if chest and not isinstance(self.breathing, ChestRespirationTracker):
             self.breathing = ChestRespirationTracker()  # the chest's movement, not the pulse's modulations
@@ -430,6 +455,21 @@ def hr_line(t_s: np.ndarray, rr_ms: np.ndarray, gaps_t_s: np.ndarray) -> tuple[n
     if not at.size:
         return t, hr
     return np.insert(t, at, np.nan), np.insert(hr, at, np.nan)
+
+
+_TRACKER_TYPES: tuple[type[ChestRespirationTracker], type[RespirationTracker]] | None = None
+
+
+def _tracker_types() -> tuple[type[ChestRespirationTracker], type[RespirationTracker]]:
+    """The breathing trackers' classes, imported at the first data (SciPy) and kept: an import
+    statement run on every output went through PySide6's import hook each time."""
+    global _TRACKER_TYPES
+    if _TRACKER_TYPES is None:
+        from biofeedback.core.breathing.chest import ChestRespirationTracker
+        from biofeedback.core.breathing.respiration import RespirationTracker
+
+        _TRACKER_TYPES = (ChestRespirationTracker, RespirationTracker)
+    return _TRACKER_TYPES
 
 
 _NO_CURVE = np.empty((0, 2))
