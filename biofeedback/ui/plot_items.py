@@ -117,6 +117,12 @@ class CurveItem(_ViewItem):
     def __init__(self, view_box: pg.ViewBox, antialias: bool = False) -> None:
         super().__init__(view_box, antialias)
         self._path: QPainterPath | None = None  # only when the data have gaps
+        # drawn at x - x_shift: a view that scrolls moves the curve without setting its points again
+        self.x_shift = 0.0
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (pyqtgraph's name)
+        """(x, y) as drawn (x shifted)."""
+        return self._x - self.x_shift, self._y
 
     def set_points(self, x: np.ndarray, y: np.ndarray, finite: bool | None = None) -> None:
         x = np.asarray(x, float)
@@ -132,10 +138,16 @@ class CurveItem(_ViewItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
         painter.setPen(self._pen)
+        shift = self.x_shift
+        if shift:
+            view = painter.transform()
+            painter.translate(-shift, 0.0)  # (QPainter applies it before the view's transform)
         if self._path is not None:
             painter.drawPath(self._path)
         else:
             painter.drawPolyline(self._poly)
+        if shift:
+            painter.setTransform(view)
 
 
 class DotsItem(_ViewItem):

@@ -10,6 +10,8 @@ a view whose data and scroll position did not change is not redrawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QRectF, Qt
@@ -118,30 +120,105 @@ def fast_curve(item: pg.PlotItem, method: str = "peak") -> pg.PlotDataItem:
     return curve
 
 
-def bin_min_max(x: np.ndarray, y: np.ndarray, x_lo: float, x_hi: float, n_bins: int) -> tuple[np.ndarray, np.ndarray]:
-    """The samples in [x_lo, x_hi] cut into ``n_bins`` runs of equal count, each run kept as its min and max.
+def column_min_max(t: np.ndarray, v: np.ndarray, width_s: float) -> tuple[np.ndarray, np.ndarray]:
+    """The samples cut into columns ``width_s`` wide in absolute time (column ``floor(t / width_s)``),
+    each column kept as its min and max sample.
 
-    The two points of a run keep their own times and their order, so the curve
-    is the waveform with every peak and trough (no saw-tooth between them).
-    ``n_bins`` = half the pixel width draws one point per pixel, and a curve
-    costs the same at 50 Hz or 500 Hz (what pyqtgraph's peak downsampling does,
-    without its per-frame bookkeeping). ``x`` must be sorted; fewer than 2
-    samples a run are returned as they are.
+    The two points of a column keep their own times and their order, so the
+    curve is the waveform with every peak and trough (no saw-tooth between
+    them); a column of one sample keeps it, one of two keeps both. Columns of
+    2 px draw one point per pixel, and a curve costs the same at 50 Hz or
+    500 Hz (pyqtgraph's peak downsampling, without its per-frame
+    bookkeeping). As the columns lie on the time axis, not on the view, a
+    column's points never change once a later sample arrived (ColumnBins).
+    ``t`` must be sorted.
     """
-    i0, i1 = np.searchsorted(x, [x_lo, x_hi])
-    i0, i1 = max(i0 - 1, 0), min(i1 + 1, len(x))
-    x, y = x[i0:i1], y[i0:i1]
-    n_bins = max(int(n_bins), 1)
-    if len(x) <= 2 * n_bins:
-        return x, y
-    k = -(-len(x) // n_bins)  # samples a run (the last run may be shorter: padded with its last sample)
-    pad = n_bins * k - len(x)
-    runs = np.concatenate((y, np.full(pad, y[-1]))).reshape(n_bins, k)
-    base = np.arange(n_bins) * k
-    i_min, i_max = base + runs.argmin(axis=1), base + runs.argmax(axis=1)
-    order = np.column_stack((np.minimum(i_min, i_max), np.maximum(i_min, i_max))).ravel()
-    order = np.minimum(order, len(x) - 1)
-    return x[order], y[order]
+    t = np.asarray(t, float)
+    v = np.asarray(v, float)
+    idx, _, _ = _column_extremes(t, v, width_s)
+    return t[idx], v[idx]
+
+
+def _column_extremes(t: np.ndarray, v: np.ndarray, width_s: float) -> tuple[np.ndarray, int, int]:
+    """``column_min_max``'s samples as indices into ``t``; the index of the newest column's first
+    sample and how many of the indices are that column's (the last ones)."""
+    n = len(t)
+    if n < 2:
+        return np.arange(n), 0, n
+    col = np.floor(t / width_s)
+    starts = (col[1:] != col[:-1]).nonzero()[0] + 1  # where a column begins, after the first
+    n_cols = len(starts) + 1
+    last = int(starts[-1]) if n_cols > 1 else 0
+    if n_cols == n:  # one sample a column (a slow wave): every sample as it is
+        return np.arange(n), last, 1
+    order = np.lexsort((v, col))  # by column, then value: a column's min first, its max last
+    at = np.empty(2 * n_cols, np.intp)  # each column's first and last place in ``order``
+    at[0], at[2::2], at[1:-1:2], at[-1] = 0, starts, starts - 1, n - 1
+    ends = order[at].reshape(n_cols, 2)
+    ends.sort(axis=1)  # the min and the max in time order
+    idx = ends.ravel()
+    keep = np.empty(len(idx), bool)
+    keep[0] = True
+    np.not_equal(idx[1:], idx[:-1], out=keep[1:])  # a lone sample once (its min is its max)
+    return idx[keep], last, 2 if n - last > 1 else 1
+
+
+class ColumnBins:
+    """``column_min_max`` of a wave kept up to date as samples arrive, without binning the view again.
+
+    Completed columns are binned once and kept; only the newest column, which
+    the next samples may still join, is binned again with them. Columns older
+    than the view are dropped. ``points()`` equals ``column_min_max`` of every
+    sample added since the oldest column kept.
+    """
+
+    def __init__(self, width_s: float) -> None:
+        self.width_s = float(width_s)
+        self._x = np.empty(0)  # the completed columns' points
+        self._y = np.empty(0)
+        self._open_t = np.empty(0)  # the newest column's samples
+        self._open_v = np.empty(0)
+        self._open_x = np.empty(0)  # and its points
+        self._open_y = np.empty(0)
+        self._points: tuple[np.ndarray, np.ndarray] | None = None
+
+    def add(self, t: np.ndarray, v: np.ndarray) -> None:
+        """Samples later than every sample added before (sorted)."""
+        if not len(t):
+            return
+        if len(self._open_t):
+            t = np.concatenate((self._open_t, t))
+            v = np.concatenate((self._open_v, v))
+        idx, last, n_open = _column_extremes(t, v, self.width_s)
+        done = len(idx) - n_open
+        if done:
+            self._x = np.concatenate((self._x, t[idx[:done]]))
+            self._y = np.concatenate((self._y, v[idx[:done]]))
+        self._open_t, self._open_v = t[last:], v[last:]
+        self._open_x, self._open_y = t[idx[done:]], v[idx[done:]]
+        self._points = None
+
+    def drop_before(self, t_s: float) -> bool:
+        """Forget the columns that end before ``t_s`` (the one holding ``t_s`` stays); True if any went."""
+        first = np.floor(t_s / self.width_s)
+        x = self._x
+        dropped = False
+        if len(x) and np.floor(x[0] / self.width_s) < first:
+            i = int(np.searchsorted(np.floor(x / self.width_s), first, side="left"))
+            self._x, self._y = x[i:], self._y[i:]
+            dropped = True
+        if len(self._open_t) and np.floor(self._open_t[-1] / self.width_s) < first:
+            self._open_t = self._open_v = self._open_x = self._open_y = np.empty(0)
+            dropped = True
+        if dropped:
+            self._points = None
+        return dropped
+
+    def points(self) -> tuple[np.ndarray, np.ndarray]:
+        """(t, v) of every column kept, the newest one as far as it came."""
+        if self._points is None:
+            self._points = (np.concatenate((self._x, self._open_x)), np.concatenate((self._y, self._open_y)))
+        return self._points
 
 
 def cache_axes(item: pg.PlotItem) -> None:
@@ -338,7 +415,7 @@ class PulsePlot(_LivePlot):
         item = self.getPlotItem()
         item.getAxis("left").setStyle(showValues=False)
         box = item.getViewBox()
-        self.curve = CurveItem(box)  # ~4000 samples at 500 Hz: min/max per 2 px (bin_min_max)
+        self.curve = CurveItem(box)  # ~4000 samples at 500 Hz: min/max per 2 px (ColumnBins)
         self._y_range_due_s = -np.inf  # the y range is reconsidered a few times a second, not every frame
         self.marks = DotsItem(box, 9)
         self._marks_key: tuple | None = None  # the beats the dots show, set again when a beat came
@@ -380,6 +457,10 @@ class PulsePlot(_LivePlot):
         self._drawn_key = None
         self._marks_key = None
         self._y_range_due_s = -np.inf
+        self._bins: ColumnBins | None = None  # the curve's columns (device clock)
+        self._bins_key: tuple | None = None
+        self._fed = 0  # the ring's rows written when the columns last took samples
+        self._fed_t_s = -np.inf  # the time of the last of them
 
     def refresh(self, model: LiveModel, now_s: float | None) -> None:
         if now_s is None or not len(model.ppg):
@@ -393,10 +474,20 @@ class PulsePlot(_LivePlot):
         if self.empty.isVisible():
             self.empty.setVisible(False)
             self.invalidate_picture()
-        ppg = model.ppg.since(now_s - self.span_s - 0.5)
-        bins = POINTS_PER_PX_FACTOR * self.px_per_s() * self.span_s
-        x, y = bin_min_max(ppg[:, 0] - now_s, ppg[:, 1], -self.span_s, 0.0, int(bins))
-        self.curve.set_points(x, y)
+        ppg: np.ndarray | None = None  # the samples in view, read only when needed (a copy of ~4000 rows)
+
+        def in_view() -> np.ndarray:
+            nonlocal ppg
+            if ppg is None:
+                ppg = model.ppg.since(now_s - self.span_s - 0.5)
+            return ppg
+
+        points = self._follow_wave(model, now_s, in_view)
+        if points is not None:
+            self.curve.set_points(*points)  # (repaints the plot area)
+        else:
+            self._repaint_data()  # only scrolled
+        self.curve.x_shift = now_s  # the points lie on the device clock: they scroll by the shift
         # raw detections mark a pulse as soon as it is found; corrected beats lag by the
         # artifact stage's look-ahead (sources without a PPG detector have only those)
         marked = model.detections if len(model.detections) else model.beats
@@ -404,22 +495,53 @@ class PulsePlot(_LivePlot):
         if marks_key != self._marks_key:  # a new beat: the dots are set again
             beats = marked.since(now_s - self.span_s - 0.5)
             self._marks_y = np.empty(0)
-            if len(beats) and len(ppg) > 1:
+            wave = in_view() if len(beats) else None
+            if wave is not None and len(wave) > 1:
                 bx = beats[:, 0]
-                keep = bx >= ppg[0, 0]
-                self._marks_y = np.interp(bx[keep], ppg[:, 0], ppg[:, 1])
+                keep = bx >= wave[0, 0]
+                self._marks_y = np.interp(bx[keep], wave[:, 0], wave[:, 1])
                 self.marks.set_points(bx[keep], self._marks_y)  # device time: they scroll by x_shift
             else:
                 self.marks.clear()
             # (beats with no samples under them yet: looked at again with the next samples)
-            self._marks_key = marks_key if len(ppg) > 1 or not len(beats) else None
+            self._marks_key = marks_key if wave is None or len(wave) > 1 else None
         self.marks.x_shift = now_s
-        marks_y = self._marks_y
-        if len(ppg) > 10 and (now_s >= self._y_range_due_s or now_s < self._y_range_due_s - 1.0):
-            # pulse peaks are the top few percent of samples: 1-99 % plus a wide pad keeps them in view
-            self._y_range_due_s = now_s + PULSE_Y_RANGE_EVERY_S
-            self._set_y(_with_marks(range_and_data(ppg[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25), marks_y,
-                                    self._dot_radius_in_data()))
+        if now_s >= self._y_range_due_s or now_s < self._y_range_due_s - 1.0:
+            wave = in_view()
+            if len(wave) > 10:
+                # pulse peaks are the top few percent of samples: 1-99 % plus a wide pad keeps them in view
+                self._y_range_due_s = now_s + PULSE_Y_RANGE_EVERY_S
+                self._set_y(_with_marks(range_and_data(wave[:, 1], 1e-6, (1.0, 99.0), pad_share=0.25),
+                                        self._marks_y, self._dot_radius_in_data()))
+
+    def _follow_wave(self, model: LiveModel, now_s: float,
+                     in_view: Callable[[], np.ndarray]) -> tuple[np.ndarray, np.ndarray] | None:
+        """Bring the curve's columns (``ColumnBins``, 2 px wide) up to the model's samples; their points
+        when they changed (else None). Only the samples that arrived since the last refresh are binned; a new
+        source or ring, a new scale (a resize) or time running backwards bins the samples in view again."""
+        width_s = 1.0 / (POINTS_PER_PX_FACTOR * self.px_per_s())
+        ring = model.ppg
+        key = (id(ring), width_s)
+        new = ring.written - self._fed
+        bins = self._bins
+        rows: np.ndarray | None = None
+        if bins is not None and key == self._bins_key and 0 <= new < len(ring):
+            if new:
+                rows = ring.tail(new)
+                if rows[0, 0] <= self._fed_t_s:
+                    bins = None
+        else:
+            bins = None
+        if bins is None:
+            bins = self._bins = ColumnBins(width_s)
+            self._bins_key = key
+            rows = in_view()
+        if rows is not None and len(rows):
+            bins.add(rows[:, 0], rows[:, 1])
+            self._fed_t_s = float(rows[-1, 0])
+        self._fed = ring.written
+        dropped = bins.drop_before(now_s - self.span_s)
+        return bins.points() if rows is not None or dropped else None
 
     def _dot_radius_in_data(self) -> float:
         """A beat dot's radius (and a pixel) in y units at the current range and height."""

@@ -170,26 +170,75 @@ def test_a_kept_range_is_never_more_than_one_and_a_half_times_what_the_data_need
     assert hi - lo <= 1.5 * 13.0 + 1e-6
 
 
-def test_bin_min_max_keeps_every_runs_extremes_in_time_order_like_a_plain_loop():
-    from biofeedback.ui.plots import bin_min_max
+def test_column_min_max_keeps_every_columns_extremes_in_time_order_like_a_plain_loop():
+    from biofeedback.ui.plots import column_min_max
 
     rng = np.random.default_rng(3)
     x = np.sort(rng.uniform(-9.0, 0.5, 4500))
     y = rng.normal(0, 1, x.size)
     y[2000] = 50.0  # one-sample spike (a peak must never be decimated away)
-    xs, ys = bin_min_max(x, y, -8.0, 0.0, 400)
-    assert len(xs) <= 2 * 400 and ys.max() == 50.0 and np.all(np.diff(xs) >= 0)  # time order kept
-    # reference: the samples in the range (one either side), 400 runs of equal count, one at a time
-    i0, i1 = np.searchsorted(x, [-8.0, 0.0])
-    xr, yr = x[i0 - 1 : i1 + 1], y[i0 - 1 : i1 + 1]
-    k = -(-len(xr) // 400)
-    for b in (0, 57, 250, len(xr) // k - 1):
-        run_x, run_y = xr[b * k : (b + 1) * k], yr[b * k : (b + 1) * k]
-        lo, hi = run_x[run_y.argmin()], run_x[run_y.argmax()]
-        assert list(xs[2 * b : 2 * b + 2]) == sorted([lo, hi])
-        assert set(ys[2 * b : 2 * b + 2]) == {run_y.min(), run_y.max()}
-    few_x, few_y = bin_min_max(x[:50], y[:50], -9.0, 0.5, 400)
-    assert np.array_equal(few_x, x[:50]) and np.array_equal(few_y, y[:50])
+    width = 0.02
+    xs, ys = column_min_max(x, y, width)
+    assert ys.max() == 50.0 and np.all(np.diff(xs) >= 0)  # time order kept
+    # reference: one column at a time, its min and max sample in time order (a lone sample once)
+    want_x, want_y = [], []
+    col = np.floor(x / width)
+    for c in np.unique(col):
+        run_x, run_y = x[col == c], y[col == c]
+        keep = sorted({int(run_y.argmin()), int(run_y.argmax())})
+        want_x += list(run_x[keep])
+        want_y += list(run_y[keep])
+    assert np.array_equal(xs, want_x) and np.array_equal(ys, want_y)
+    assert len(xs) <= 2 * len(np.unique(col))
+    slow_x = np.arange(50) * 0.05  # fewer samples than columns: every sample as it is
+    assert np.array_equal(column_min_max(slow_x, y[:50], width)[1], y[:50])
+
+
+def test_column_bins_fed_in_chunks_equal_binning_the_whole_span_every_time():
+    """What the pulse wave draws frame by frame (new samples binned, old columns kept and dropped)
+    must be the curve binning every sample in view at once gives."""
+    from biofeedback.ui.plots import ColumnBins, column_min_max
+
+    rng = np.random.default_rng(7)
+    fs, width, span = 500.0, 8.0 / 450, 8.0
+    t = 1234.5 + np.arange(int(30 * fs)) / fs
+    y = np.sin(2 * np.pi * 1.2 * t) + rng.normal(0, 0.05, t.size)
+    bins = ColumnBins(width)
+    i = 0
+    for n in rng.integers(0, 40, 600):  # chunks of 0 to 40 samples, a frame at a time
+        if i >= t.size:
+            break
+        bins.add(t[i : i + n], y[i : i + n])
+        i += n
+        now = t[min(i, t.size) - 1]
+        bins.drop_before(now - span)
+        first = np.floor((now - span) / width)
+        shown = np.floor(t[:i] / width) >= first
+        want = column_min_max(t[:i][shown], y[:i][shown], width)
+        got = bins.points()
+        assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1]), i
+
+
+def test_the_pulse_wave_drawn_frame_by_frame_is_the_one_drawn_at_once(qtbot):
+    """Scrolled and binned as samples come (30 frames a second), the curve on screen equals the curve
+    of a fresh view that bins all of them in one go."""
+    plot = shown(qtbot, PulsePlot(DARK), w=800)
+    model = LiveModel()
+    fs = 500.0
+    rng = np.random.default_rng(2)
+    t0 = 50.0
+    for k in range(300):  # 10 s at 30 frames a second
+        t = t0 + (np.arange(17) + 17 * k) / fs
+        model.add(PipelineOutput(ppg=[PpgBlock(t, np.sin(2 * np.pi * 1.1 * t) + rng.normal(0, 0.02, t.size), fs)]),
+                  host_t_s=100.0 + k / 30)
+        plot.refresh(model, float(t[-1]) + 0.01)
+    now = float(t[-1]) + 0.01
+    fresh = shown(qtbot, PulsePlot(DARK), w=800)
+    fresh.refresh(model, now)
+    x, y = plot.curve.getData()
+    fx, fy = fresh.curve.getData()
+    assert len(x) > 100 and np.array_equal(y, fy) and np.allclose(x, fx, rtol=0, atol=1e-9)
+    assert x[0] < -plot.span_s + 0.05 and x[-1] > -0.05  # the whole view, left edge to now
 
 
 def test_the_ranges_percentiles_are_numpys():
