@@ -8,7 +8,7 @@ from functools import partial
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
 
 from biofeedback.app.assessment_runner import shortest_block_s
 from biofeedback.app.settings import Settings
@@ -161,6 +161,18 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot, monkeypatch
     source = window.live.source
     assert isinstance(source, SimulatedSource)
     sample_s = 1.0 / PROTOCOLS[source.settings.protocol].fs_hz
+    # the next output of the live session, or timeout_ms, whichever comes first, as
+    # qtbot.waitSignal(..., raising=False) waits, with one loop, timer and connection for the
+    # whole test: waitSignal connects anew each call, ~0.25 ms of the GUI thread, 3000 calls
+    output_loop, output_timer = QEventLoop(), QTimer()
+    output_timer.setSingleShot(True)
+    output_timer.timeout.connect(output_loop.quit)
+    window.live.output.connect(output_loop.quit)
+
+    def wait_for_output(timeout_ms: int) -> None:
+        output_timer.start(timeout_ms)
+        output_loop.exec()
+        output_timer.stop()
 
     def advance() -> None:
         """STEP_S on, once the pipeline has everything the sensor sent until then."""
@@ -171,13 +183,11 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot, monkeypatch
             # samples alone are held for the window's next frame (app/worker.py join_wave): take them
             # as a frame would, rather than wait up to a frame (33 ms) a step; beats come signalled
             window.live.take_wave()
-            with qtbot.waitSignal(window.live.output, timeout=2, raising=False):
-                pass
+            wait_for_output(2)
 
     while window.model.last_device_t_s is None:  # what the sensor sent before the reader opened is lost:
         clock.advance(STEP_S)  # then only its next header (5 s on) starts the stream
-        with qtbot.waitSignal(window.live.output, timeout=1000, raising=False):
-            pass
+        wait_for_output(1000)
     while len(window.model.beats) < 10:
         advance()
     window.wizard_action.trigger()
@@ -215,6 +225,7 @@ def test_wizard_in_the_app_finds_the_simulated_resonance_rate(qtbot, monkeypatch
     scores = {rate: round(score, 4) for rate, score in result.scores.items()}
     print(f"in-app wizard: {result.recommended_bpm} /min, scores {scores}, behind {np.round(behind, 4).tolist()} s, "
           f"pinned offset {wizard.runner.mapping.offset_s:.6f} s")  # the same every run (pytest -s)
+    window.live.output.disconnect(output_loop.quit)
     window.close()
     assert not window.live.errors
 
