@@ -203,6 +203,7 @@ class ElidedLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None, max_lines: int = 1) -> None:
         super().__init__(parent)
         self.full_text = ""
+        self._tip = ""  # the tooltip _elide set
         self.max_lines = max_lines
         self.popup: QMessageBox | None = None
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -211,8 +212,8 @@ class ElidedLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
-        if text == self.full_text and self.toolTip() in ("", text):
-            return
+        if text == self.full_text and self.toolTip() == self._tip:
+            return  # (the status line sets its texts again with every beat: an elided one was laid out anew)
         self.full_text = text
         self.setAccessibleDescription(text)
         self._elide()
@@ -234,7 +235,8 @@ class ElidedLabel(QLabel):
         shown = "\n".join(wrap_lines(metrics, self.full_text, room, self.max_lines)) if self.full_text else ""
         super().setText(shown)
         elided = shown.replace("\n", " ") != self.full_text
-        self.setToolTip(self.full_text + "\n" + translate("Window", "(click to read it whole)") if elided else "")
+        self._tip = self.full_text + "\n" + translate("Window", "(click to read it whole)") if elided else ""
+        self.setToolTip(self._tip)
         self.setCursor(Qt.CursorShape.PointingHandCursor if elided else Qt.CursorShape.ArrowCursor)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -259,8 +261,8 @@ class ElidedLabel(QLabel):
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name): a style sheet may change the font
         super().changeEvent(event)
-        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
-            self._elide()
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange, event.Type.LanguageChange):
+            self._elide()  # (the tooltip's "click to read it whole" is in the window's language)
 
 
 class _Shown(TypedDict, total=False):

@@ -61,3 +61,24 @@ def test_numbers_clear_to_dashes(qtbot):
     numbers.show_values(66.0, 40.0, 1.2, 8.0)
     numbers.clear()
     assert {t.value.text() for t in numbers.tiles} == {"–"}
+
+
+def test_the_same_text_again_is_not_laid_out_or_repainted_even_when_cut(qtbot, monkeypatch):
+    """The status line is set again with every beat (quality, corrected share): a message cut to fit was
+    wrapped, re-tooltipped and repainted each time, though nothing changed."""
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    panel.apply(DARK)
+    panel.resize(900, 40)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_notice(LONG)
+    assert panel.notice.elided
+    elided: list[int] = []
+    original = panel.notice._elide
+    monkeypatch.setattr(panel.notice, "_elide", lambda: (elided.append(1), original())[1])
+    for _ in range(3):
+        panel.show_notice(LONG)
+    assert elided == []
+    panel.show_notice(LONG + " Again.")  # a new text is laid out
+    assert elided == [1] and panel.notice.toolTip().startswith(LONG + " Again.")
