@@ -74,6 +74,10 @@ class _Layout(NamedTuple):
     r_min: float
     r_max: float
     wave: QRectF
+    # the same in whole pixels, and the circle's centre: what every frame asks for
+    caption_px: QRect
+    wave_px: QRect
+    centre: QPointF
 
 
 class _PaintKit(NamedTuple):
@@ -113,6 +117,8 @@ class PacerWidget(QWidget):
         self._kit_key: str | None = None
         self._kit: _PaintKit | None = None
         self._words: dict[str, str] = {}  # phase -> its word in the window's language
+        self._speed_key: tuple | None = None  # (pacer, its durations, size, text scale) of _speed_px_per_s
+        self._speed_px_per_s = 0.0
         self.setMinimumSize(220, 260)
         # paints every pixel itself: Qt need not repaint the parent underneath each frame
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -170,7 +176,7 @@ class PacerWidget(QWidget):
         lay = self.layout_now()
         radius = round(lay.r_min + (lay.r_max - lay.r_min) * self.pacer.value(t_s))
         circle = (radius, self.pacer.phase_name(t_s))
-        wave = round(t_s * (self.width() - 2 * WAVE_MARGIN_PX) / WAVE_SPAN_S)
+        wave = round(t_s * (lay.wave.width() - 2 * WAVE_MARGIN_PX) / WAVE_SPAN_S)
         drawn = self._drawn_state
         if drawn is None:
             self.update()
@@ -178,7 +184,7 @@ class PacerWidget(QWidget):
             if circle != drawn[0]:
                 self.update(self.circle_rect(max(radius, drawn[0][0])).toAlignedRect())
             if wave != drawn[1]:
-                self.update(self.wave_rect().toAlignedRect())
+                self.update(lay.wave_px)
         self._drawn_state = (circle, wave)
         label = (self.caption, round(self.pacer.rate_bpm, 1))
         if label != self._drawn_label:  # the rate changed under "6.5 breaths/min" (the wizard's blocks)
@@ -188,12 +194,16 @@ class PacerWidget(QWidget):
 
     def max_speed_px_per_s(self) -> float:
         """The fastest anything moves on screen at the pacer's settings and this size: the circle's edge,
-        the "now" dot up and down, or the wave scrolling."""
-        lay = self.layout_now()
-        slope = self.pacer.max_slope_per_s()
-        wave_px = max(lay.wave.height() - 2 * WAVE_MARGIN_PX, 0.0)
-        scroll = max(self.width() - 2 * WAVE_MARGIN_PX, 0.0) / WAVE_SPAN_S
-        return max(slope * (lay.r_max - lay.r_min), slope * wave_px, scroll)
+        the "now" dot up and down, or the wave scrolling (asked every frame: kept until either changes)."""
+        key = (self.pacer, self.pacer.durations_s, self.width(), self.height(), self.text_scale)
+        if key != self._speed_key:
+            lay = self.layout_now()
+            slope = self.pacer.max_slope_per_s()
+            wave_px = max(lay.wave.height() - 2 * WAVE_MARGIN_PX, 0.0)
+            scroll = max(self.width() - 2 * WAVE_MARGIN_PX, 0.0) / WAVE_SPAN_S
+            self._speed_px_per_s = max(slope * (lay.r_max - lay.r_min), slope * wave_px, scroll)
+            self._speed_key = key
+        return self._speed_px_per_s
 
     def layout_now(self) -> _Layout:
         """The geometry at the current size and text scale (computed once for each)."""
@@ -207,7 +217,9 @@ class PacerWidget(QWidget):
             area = QRectF(0, top, w, max(h * (1.0 - WAVE_SHARE) - top, 1.0))
             r_max = min(area.width(), area.height()) * R_MAX_SHARE
             wave_top = h * (1.0 - WAVE_SHARE)
-            self._layout = _Layout(caption, area, r_max * R_MIN_SHARE, r_max, QRectF(0, wave_top, w, h - wave_top))
+            wave = QRectF(0, wave_top, w, h - wave_top)
+            self._layout = _Layout(caption, area, r_max * R_MIN_SHARE, r_max, wave, caption.toAlignedRect(),
+                                   wave.toAlignedRect(), area.center())
             self._layout_key = key
         return self._layout
 
@@ -219,7 +231,7 @@ class PacerWidget(QWidget):
         """The square of a circle of ``radius`` (default: the full breath's) with its pen: what a change
         of radius repaints."""
         lay = self.layout_now()
-        c, r = lay.circle_area.center(), (lay.r_max if radius is None else radius) + CIRCLE_PEN_PX
+        c, r = lay.centre, (lay.r_max if radius is None else radius) + CIRCLE_PEN_PX
         return QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
 
     def wave_rect(self) -> QRectF:
@@ -312,12 +324,14 @@ class PacerWidget(QWidget):
             p.drawPixmap(dirty, backdrop, dirty)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         value = self.pacer.value(self.t_s)
+        r_min, r_max = lay.r_min, lay.r_max
+        r = r_min + (r_max - r_min) * value
 
-        if region.intersects(self.circle_rect().toAlignedRect()):
+        # the circle as large as it is now (the backdrop holds the rest): the wave strip's repaints, about
+        # every frame, touch the full breath's square but seldom the circle itself
+        if region.intersects(self.circle_rect(r).toAlignedRect()):
             # circle: radius grows with the lung-volume guide
-            r_min, r_max = lay.r_min, lay.r_max
-            r = r_min + (r_max - r_min) * value
-            c = lay.circle_area.center()
+            c = lay.centre
             # the 3 px ring as a disc under a disc (an antialiased pen along a circle costs twice as
             # much); the fill opaque: cheaper than alpha
             p.setPen(Qt.PenStyle.NoPen)
@@ -332,7 +346,7 @@ class PacerWidget(QWidget):
                        self._word(self.pacer.phase_name(self.t_s)))
 
         wave_rect = lay.wave
-        if region.intersects(wave_rect.toAlignedRect()):
+        if region.intersects(lay.wave_px):
             # wave: the guide over the next seconds scrolls right to left past a "now" line
             top, wave_h, margin = wave_rect.top(), wave_rect.height(), WAVE_MARGIN_PX
             strip, t0 = self._wave_strip()
@@ -350,7 +364,7 @@ class PacerWidget(QWidget):
             p.drawEllipse(QPointF(x_now, y_now), 6, 6)
 
         caption_rect = lay.caption
-        if region.intersects(caption_rect.toAlignedRect()):
+        if region.intersects(lay.caption_px):
             small = QFont()
             small.setPointSizeF(11 * self.text_scale)
             p.setFont(small)
