@@ -6,10 +6,21 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from biofeedback.core.rr.offline import BeatSeries
+
+POLARITY_WORDS = {1: "upright", -1: "inverted"}
+
+
+class Analysis(NamedTuple):
+    beats: BeatSeries
+    summary: dict
+    note: str  # how the file was read, in words (empty when there is nothing to say)
+    # a pulse wave's: which way up its beats were read ("upright"/"inverted"), from what
+    # ("the device", "--polarity", "its shape"), and whether that was sure; None for RR and ECG
+    pulse_direction: dict | None = None
 
 TABLE_ROWS = (
     ("n_beats", "Beats (intervals)", "", "{:.0f}"),
@@ -41,14 +52,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="PPG/ECG sample rate when the file has no time column")
     p.add_argument("--column", default=None, metavar="NAME", help="column to read when several fit")
     p.add_argument("--no-correct", action="store_true", help="analyse the intervals exactly as given")
+    p.add_argument("--polarity", choices=("auto", "upright", "inverted"), default="auto",
+                   help="which way the pulse wave goes when blood arrives: up (most finger sensors) or down "
+                        "(raw MAX3010x IR counts); auto: from the device's header, else from the pulse's shape")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     p.add_argument("--beats", default=None, metavar="OUT.csv", help="write time_s,rr_ms,corrected,detected_s per beat")
     p.set_defaults(func=run)
 
 
 def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
-                 column: str | None = None, correct: bool = True) -> tuple[BeatSeries, dict, str]:
-    """Beats, summary metrics and a reading note for one file.
+                 column: str | None = None, correct: bool = True, polarity: str = "auto") -> Analysis:
+    """Beats, summary metrics, a reading note and a pulse wave's direction for one file.
 
     Offline and vectorised over the whole record: RR files go straight to
     ``correct_offline``; waves and raw logs run the live pipeline's detection
@@ -57,31 +71,45 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
     pipeline's beats exactly (tests/cli/test_analyze.py).
     """
     from biofeedback import config
-    from biofeedback.core.offline import beats_from_events
+    from biofeedback.core.offline import detect_offline
     from biofeedback.core.rr.offline import correct_offline
     from biofeedback.core.summary.analysis import summarize_arrays
     from biofeedback.io.files import InputError, load_recording
 
     recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)
+    direction = None
     if recording.kind == "rr":
         assert recording.beat_t_s is not None and recording.chain_start is not None  # kind "rr" has both
         beats = correct_offline(recording.beat_t_s, recording.chain_start, correct)
     else:
-        beats = beats_from_events(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES), correct)
+        declared = {"upright": 1, "inverted": -1}.get(polarity)
+        found = detect_offline(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES), correct, declared)
+        beats = found.beats
+        if found.polarity is not None:
+            direction = {"polarity": POLARITY_WORDS[found.polarity],
+                         "from": "--polarity" if declared is not None else (
+                             "the device" if found.polarity_declared else "its shape"),
+                         "sure": not found.polarity_unsure}
     if len(beats) < 2:
         raise InputError(f"{Path(path).name}: found {len(beats)} beat interval(s); at least 2 are needed")
     summary = summarize_arrays(beats.t_s, beats.rr_ms, int(beats.corrected.sum()))
-    return beats, summary, recording.note
+    return Analysis(beats, summary, recording.note, direction)
 
 
-def format_table(summary: dict, note: str = "") -> str:
+def format_table(summary: dict, note: str = "", pulse_direction: dict | None = None) -> str:
     lines = []
     for key, label, unit, fmt in TABLE_ROWS:
         value = summary.get(key)
         text = "n/a" if value is None else fmt.format(value)
         lines.append(f"{label:<32}{text:>10} {unit}".rstrip())
+    if pulse_direction is not None:
+        lines.append(f"{'Pulse wave read':<32}{pulse_direction['polarity']:>10} (from {pulse_direction['from']})")
     if note:
         lines.append(f"({note})")
+    if pulse_direction is not None and not pulse_direction["sure"]:
+        other = "inverted" if pulse_direction["polarity"] == "upright" else "upright"
+        lines.append(f"Warning: the pulse's shape did not show clearly which way it goes; it was read "
+                     f"{pulse_direction['polarity']}. If the beats look wrong, try --polarity {other}.")
     share = summary["n_corrected"] / summary["n_beats"] if summary["n_beats"] else 0.0
     if share > 0.05:
         lines.append(f"Warning: {share:.0%} of intervals were corrected; the metrics are unreliable.")
@@ -105,11 +133,11 @@ def run(args: argparse.Namespace) -> int:
     from biofeedback.io.files import InputError
 
     try:
-        beats, summary, note = analyze_file(args.file, args.kind, args.fs, args.column, not args.no_correct)
+        result = analyze_file(args.file, args.kind, args.fs, args.column, not args.no_correct, args.polarity)
         if args.beats:
             from biofeedback.io.beats_csv import write_beats_csv
 
-            write_beats_csv(beats, args.beats)
+            write_beats_csv(result.beats, args.beats)
     except (InputError, OSError) as error:
         print(f"biofeedback analyze: {short(str(error))}", file=sys.stderr)
         return 2
@@ -117,7 +145,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"biofeedback analyze: cannot analyse {Path(args.file).name}: {short(str(error))}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(summary))
+        extra = {} if result.pulse_direction is None else {"pulse_direction": result.pulse_direction}
+        print(json.dumps({**result.summary, **extra}))
     else:
-        print(format_table(summary, note))
+        print(format_table(result.summary, result.note, result.pulse_direction))
     return 0

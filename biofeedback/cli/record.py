@@ -50,6 +50,14 @@ def _say_store(status) -> None:
     print(f"\n[store] {said}{waiting}", file=sys.stderr, flush=True)
 
 
+def _say_polarity(out, _events) -> None:
+    """An output sink: the pulse wave's direction becoming unsure (a guess from an unclear shape), or sure."""
+    if out.polarity_unsure is not None:
+        said = ("the pulse's shape does not show clearly which way it goes: its beats may be misplaced "
+                "until it does" if out.polarity_unsure else "the pulse's direction is clear now")
+        print(f"\n[signal] {said}", file=sys.stderr, flush=True)
+
+
 def _fmt(value: float | None, fmt: str) -> str:
     return "--" if value is None else format(value, fmt)
 
@@ -127,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
         runner.output_sinks.append(lambda out, _events: writer.add_beats(out.beats) if out.beats else None)
     runner.event_sinks.append(files.write_events)
     runner.output_sinks.append(files.write_beats)
+    runner.output_sinks.append(_say_polarity)
     if lsl is not None:
         runner.output_sinks.append(lambda out, events: lsl.publish(events, out))
     started = time.monotonic()

@@ -5,11 +5,13 @@ unchanged (PPG detector, device beats, gaps), then the artifact corrections vect
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 import numpy as np
 
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.rr.offline import BeatSeries, correct_offline
-from biofeedback.core.types import Beat, Event
+from biofeedback.core.types import Beat, DeviceInfo, Event
 
 
 class _DetectionRecorder:
@@ -32,15 +34,29 @@ class _DetectionRecorder:
         self.breaks.append(len(self.t_s))
 
 
-def beats_from_events(events: list[Event], correct: bool = True) -> BeatSeries:
+@dataclass(frozen=True)
+class OfflineBeats:
+    """``detect_offline``'s answer: the beats, and which way up the PPG detector read the pulse."""
+
+    beats: BeatSeries
+    polarity: int | None  # +1 upright, -1 inverted; None where no PPG detector ran (RR, ECG, device beats)
+    polarity_declared: bool  # by the device's header or the caller, not learnt from the pulse's shape
+    polarity_unsure: bool  # learnt from an unclear shape that no later pulses confirmed (Pipeline.polarity_unsure)
+
+
+def detect_offline(events: list[Event], correct: bool = True, polarity: int | None = None) -> OfflineBeats:
     """Beats of a recorded event stream: the pipeline's detection, then ``correct_offline``.
 
     Equal to ``Pipeline(correct).feed(events)`` + ``flush()`` beat for beat
     (tests/cli/test_analyze.py), without the per-beat corrector and live metrics.
+    ``polarity`` (+1/-1) declares the pulse's direction over any the stream's header declares.
     """
     pipeline = Pipeline(correct=False)
     recorder = _DetectionRecorder()
     pipeline.corrector = recorder  # type: ignore[assignment]
+    if polarity is not None:
+        pipeline.polarity = polarity
+        events = [replace(e, polarity=polarity) if isinstance(e, DeviceInfo) else e for e in events]
     pipeline.feed(events)
     pipeline.flush()
     t = np.asarray(recorder.t_s, dtype=float)
@@ -48,4 +64,13 @@ def beats_from_events(events: list[Event], correct: bool = True) -> BeatSeries:
     if t.size:
         chain_start[0] = True
         chain_start[[b for b in recorder.breaks if b < t.size]] = True
-    return correct_offline(t, chain_start, correct)
+    detector = pipeline.ppg_detector
+    return OfflineBeats(correct_offline(t, chain_start, correct),
+                        polarity=detector.polarity if detector is not None else None,
+                        polarity_declared=detector is not None and detector.declared_polarity is not None,
+                        polarity_unsure=pipeline.polarity_unsure)
+
+
+def beats_from_events(events: list[Event], correct: bool = True) -> BeatSeries:
+    """``detect_offline``'s beats."""
+    return detect_offline(events, correct).beats

@@ -87,6 +87,7 @@ class PipelineOutput:
     quality: SignalQuality | None = None  # set when it changed
     metrics: MetricsUpdate | None = None  # set when new beats arrived
     interval_gaps_t_s: list[float] = field(default_factory=list)  # intervals that became gaps (interval rule)
+    polarity_unsure: bool | None = None  # set when it changed (see Pipeline.polarity_unsure)
 
     # one per feed (50 a second live, 180,000 an offline hour): list literals here, where the
     # generated __init__'s default_factory calls took half as long again
@@ -95,7 +96,7 @@ class PipelineOutput:
         beats: list[Beat] | None = None, detections_t_s: list[float] | None = None,
         statuses: list[DeviceStatus] | None = None, gaps: list[Gap] | None = None,
         quality: SignalQuality | None = None, metrics: MetricsUpdate | None = None,
-        interval_gaps_t_s: list[float] | None = None,
+        interval_gaps_t_s: list[float] | None = None, polarity_unsure: bool | None = None,
     ) -> None:
         self.ppg = [] if ppg is None else ppg
         self.signals = [] if signals is None else signals
@@ -106,6 +107,7 @@ class PipelineOutput:
         self.quality = quality
         self.metrics = metrics
         self.interval_gaps_t_s = [] if interval_gaps_t_s is None else interval_gaps_t_s
+        self.polarity_unsure = polarity_unsure
 
     def extend(self, other: PipelineOutput) -> None:
         self.ppg += other.ppg
@@ -117,6 +119,7 @@ class PipelineOutput:
         self.interval_gaps_t_s += other.interval_gaps_t_s
         self.quality = other.quality or self.quality
         self.metrics = other.metrics or self.metrics
+        self.polarity_unsure = self.polarity_unsure if other.polarity_unsure is None else other.polarity_unsure
 
 
 def _with_quality(beat: Beat, quality: float | None) -> Beat:
@@ -144,6 +147,9 @@ class Pipeline:
         self.fs_hz: float | None = None
         self.adc_max: int | None = None
         self.polarity: int | None = None  # declared by the protocol (DeviceInfo), else detected
+        # the beats come from a pulse wave whose direction its shape did not show clearly (a guess
+        # no later pulses confirmed): said to the user, who may know it (a device, --polarity)
+        self.polarity_unsure = False
         self.detector: PpgBeatDetector | None = None
         self.corrector = ArtifactCorrector(correct=correct)
         from biofeedback.core.hrv.time_domain import LiveHrv  # SciPy: only once a pipeline runs
@@ -181,6 +187,12 @@ class Pipeline:
         if self.protocol in DEVICE_BEAT_PROTOCOLS:
             return True
         return not self._seen_ppg
+
+    @property
+    def ppg_detector(self) -> PpgBeatDetector | None:
+        """The PPG beat detector the beats come from, once it has decided how to read the wave; else None."""
+        d = self.detector
+        return d if d is not None and d.polarity is not None and not self._use_device_beats() else None
 
     @property
     def link_damaged(self) -> bool:
@@ -502,6 +514,13 @@ class Pipeline:
         if self._poor_span and q in (SignalQuality.GOOD, SignalQuality.LINK_DAMAGED):
             q = SignalQuality.POOR
         self._set_quality(q, out)
+        unsure = self._polarity_unsure_now()
+        if unsure != self.polarity_unsure:
+            self.polarity_unsure = out.polarity_unsure = unsure
+
+    def _polarity_unsure_now(self) -> bool:
+        detector = self.ppg_detector
+        return detector is not None and detector.polarity_guessed
 
     def _set_quality(self, quality: SignalQuality, out: PipelineOutput) -> None:
         if quality != self.quality:

@@ -292,7 +292,7 @@ def test_offline_rr_analysis_equals_the_streaming_pipeline(tmp_path, correct):
 
     path = tmp_path / "rr.txt"
     path.write_text("\n".join(f"{x:.1f}" for x in rr_with_artifacts(6000, seed=31)))
-    beats, summary, _ = analyze_file(str(path), correct=correct)
+    beats, summary, *_ = analyze_file(str(path), correct=correct)
     streamed = streaming_beats(load_recording(path).events, correct)
     assert_same_beats(streamed, beats)
     assert summary == summarize(streamed)
@@ -310,7 +310,7 @@ def test_offline_ppg_analysis_equals_the_streaming_pipeline(tmp_path):
     t_s = np.where(t_s > 150.0, t_s + 20.0, t_s)  # a 20 s hole in the time column: a gap
     path = tmp_path / "ppg.csv"
     path.write_text("time_ms,ppg\n" + "\n".join(f"{t * 1000:.1f},{v:.0f}" for t, v in zip(t_s, values, strict=True)))
-    beats, summary, _ = analyze_file(str(path))
+    beats, summary, *_ = analyze_file(str(path))
     recording = load_recording(path)
     assert len(recording.gaps) == 1
     streamed = streaming_beats(recording.events_in_blocks(PPG_BLOCK_SAMPLES), True)

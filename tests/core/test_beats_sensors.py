@@ -39,6 +39,7 @@ def _f1_inside(found, truth, lo=6.0, hi=DURATION_S - 2.0):
 def test_every_sensor_model_and_hard_shape_reach_f1_0995(protocol, shape):
     found, truth, pipeline = _through_protocol(protocol, shape)
     assert _f1_inside(found, truth) >= 0.995
+    assert not pipeline.polarity_unsure  # these shapes show their direction (never a guess)
     if protocol == "max3010x":  # declared by the decoder, not guessed
         assert pipeline.detector.polarity == -1
 

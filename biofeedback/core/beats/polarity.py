@@ -16,9 +16,13 @@ upstroke is the steepest slope (a laboratory BVP with a sharp upstroke and a
 slow decay: skew(dy/dt) = +1.3, and a small high-frequency ripple on it),
 which is why the narrow peak is asked first.
 
-A guess is revised only on clear evidence (``estimate_polarity``'s
+A guess is revised only on clear evidence (``decide_polarity``'s
 ``current``): a noisy stretch or a ripple that makes the score hover near
-zero cannot flip it.
+zero cannot flip it. A score within ``CLEAR_SCORE`` of zero is a guess, not
+evidence: the detector says so (``PpgBeatDetector.polarity_sure``) until a
+later window of pulses scores clearly on the side it took. On 4 s windows of
+the seven real PPG recordings of the validation, |score| < 0.3 in 0-8 % of
+windows (motion and finger-off stretches), never on the clean starts.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from biofeedback.config import PPG_BANDPASS_HZ
 UPRIGHT = 1
 INVERTED = -1
 _CLEAR_SKEW = 0.6  # a band-passed wave this skewed has a clearly narrow peak on that side
-_FLIP_MARGIN = 0.3  # a learnt polarity is revised only when the score is this clearly opposite
+CLEAR_SCORE = 0.3  # a score this far from zero is evidence of the pulse's direction; nearer, a guess
 
 
 def bandpass_ba(fs_hz: float) -> tuple[np.ndarray, np.ndarray]:
@@ -70,13 +74,17 @@ def polarity_score(values: np.ndarray, fs_hz: float) -> float:
     return peak_skew - _skew(np.diff(y))
 
 
-def estimate_polarity(values: np.ndarray, fs_hz: float, current: int | None = None) -> int:
-    """``UPRIGHT`` (+1) or ``INVERTED`` (-1) for a few seconds of raw PPG.
+def decide_polarity(score: float, current: int | None = None) -> int:
+    """``UPRIGHT`` (+1) or ``INVERTED`` (-1) for a ``polarity_score``.
 
     With ``current`` (a polarity already learnt) the answer changes only when the
-    score is beyond ``_FLIP_MARGIN`` on the other side.
+    score is beyond ``CLEAR_SCORE`` on the other side.
     """
-    score = polarity_score(values, fs_hz)
-    if current is not None and score * current > -_FLIP_MARGIN:
+    if current is not None and score * current > -CLEAR_SCORE:
         return current
     return INVERTED if score < 0.0 else UPRIGHT
+
+
+def estimate_polarity(values: np.ndarray, fs_hz: float, current: int | None = None) -> int:
+    """``decide_polarity`` for a few seconds of raw PPG."""
+    return decide_polarity(polarity_score(values, fs_hz), current)

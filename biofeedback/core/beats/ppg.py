@@ -94,7 +94,7 @@ from biofeedback.config import (
 )
 from biofeedback.core.beats.acceptance import is_reflected_wave, on_time, too_small
 from biofeedback.core.beats.peak import PeakPlacer
-from biofeedback.core.beats.polarity import estimate_polarity
+from biofeedback.core.beats.polarity import CLEAR_SCORE, decide_polarity, polarity_score
 from biofeedback.core.beats.quality import TemplateQuality, beat_wave, on_the_rhythm, one_step_on
 from biofeedback.core.beats.rhythm import MAX_RR_S
 from biofeedback.core.beats.signal_state import sample_state
@@ -188,6 +188,10 @@ class PpgBeatDetector:
         self._n = self._p = self._start = self._hist  # filled, processed, stream start (buffer)
         self._started = False
         self.polarity = self.declared_polarity
+        # declared, or learnt from a clear score (polarity.CLEAR_SCORE); while only guessed, each
+        # BEAT_LEARN_S of pulses after the one learnt from is scored until one agrees clearly
+        self.polarity_sure = self.declared_polarity is not None
+        self._polarity_checked_abs = 0  # absolute sample index where the last window scored ended
         self._zl: np.ndarray | None = None
         self._blq = self._bl
         self._gain = 1.0
@@ -283,6 +287,11 @@ class PpgBeatDetector:
         return np.array(beats)
 
     @property
+    def polarity_guessed(self) -> bool:
+        """Detecting on a direction taken from an unclear pulse shape that no later pulses confirmed."""
+        return self._started and not self.polarity_sure
+
+    @property
     def quality(self) -> SignalQuality:
         """Signal quality over the last ``_QUALITY_WINDOW_S`` of fed samples."""
         if self._first_t is None:  # nothing fed since the start or the last reset
@@ -371,7 +380,10 @@ class PpgBeatDetector:
             self._set_rate(fs)
         x = self._v[s : s + m]
         if self.polarity is None:
-            self.polarity = estimate_polarity(x, self.fs_hz)
+            score = polarity_score(x, self.fs_hz)
+            self.polarity = decide_polarity(score)
+            self.polarity_sure = abs(score) >= CLEAR_SCORE
+            self._polarity_checked_abs = self._off + s + m
         sign = float(self.polarity)
         z = signal.lfilter(self._bl * sign, self._al, x, zi=self._zl_unit * (x[0] * sign))[0]
         self._gain, self._thr = learn_slope_scale(z, self._ls)
@@ -396,9 +408,25 @@ class PpgBeatDetector:
         if a < max(self._start, 0):
             return
         self._period_s = self._periods.period_s(self._y[a:b])
+        if not self.polarity_sure and self._period_s is not None:
+            self._confirm_polarity(b)
         last = self._last_peak_abs - self._off if self._last_peak_abs is not None else self._start
         if b - max(last, self._relearnt) >= self._relearn_n and not self._rising:
             self._relearn(b)
+
+    def _confirm_polarity(self, b: int) -> None:
+        """A guessed polarity is checked on each ``BEAT_LEARN_S`` of pulses after it: sure when they score
+        clearly on its side; learnt afresh (``_relearn``: flipped) when they score clearly on the other."""
+        if b + self._off - self._polarity_checked_abs < self._learn or b - self._learn < self._start:
+            return
+        assert self.polarity is not None  # learnt or declared by _begin
+        evidence = polarity_score(self._v[b - self._learn : b], self.fs_hz) * self.polarity
+        if evidence <= -CLEAR_SCORE:
+            if not self._rising:  # (as a re-learning: not inside an upstroke; tried again at the next update)
+                self._relearn(b)
+            return
+        self._polarity_checked_abs = b + self._off
+        self.polarity_sure = evidence >= CLEAR_SCORE
 
     def _relearn(self, b: int) -> None:
         """No beat for ``BEAT_RELEARN_S``: learn polarity, threshold and pulse size afresh.
@@ -416,12 +444,15 @@ class PpgBeatDetector:
             return  # and try again at the next period update
         self._relearnt = b
         if self.declared_polarity is None:
-            polarity = estimate_polarity(self._v[a:b], self.fs_hz, self.polarity)
+            score = polarity_score(self._v[a:b], self.fs_hz)
+            polarity = decide_polarity(score, self.polarity)
             if polarity != self.polarity:  # the filters are linear: flip their state and history
                 assert self._zl is not None  # set by _begin, before any re-learning
                 self.polarity = polarity
                 self._blq, self._zl = -self._blq, -self._zl
                 self._y[: self._n] *= -1.0
+            self.polarity_sure = self.polarity_sure or score * polarity >= CLEAR_SCORE
+            self._polarity_checked_abs = b + self._off
         self._thr = initial_threshold(self._ssf[a:b])
         self._ups.clear()
         self._proms.clear()

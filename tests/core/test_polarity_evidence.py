@@ -1,0 +1,117 @@
+"""Which way up a pulse wave is read: sure on real recordings, said when only guessed, fixed by later pulses.
+
+Real data: biosignalsnotebooks' laboratory BVP (MIT, copied to tests/data/validation with its
+reference beats, made by NeuroKit2's detectors, not ours) and e2epyppg's 20 Hz wrist band (MIT,
+copied), each upright and turned upside down. A wave whose shape shows no direction is a sine
+(a pulse's narrow peak and slow decay are what tell up from down): its direction is a guess,
+which the pipeline and `analyze` say, until pulses follow that show it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from cli_inprocess import run_cli
+from scoring import match_f1
+
+from biofeedback.core.pipeline import Pipeline
+from biofeedback.core.types import DeviceInfo, PpgBlock
+
+DATA = Path(__file__).parents[1] / "data" / "validation"
+CHUNK_S = 0.05  # as a serial source delivers samples
+
+
+def _bvp() -> tuple[np.ndarray, np.ndarray, float]:
+    table = np.loadtxt(DATA / "biosignalsnotebooks_bvp.csv", delimiter=",", skiprows=1)
+    return table[:, 0], table[:, 1], 256.0
+
+
+def _wrist_band() -> tuple[np.ndarray, np.ndarray, float]:
+    table = np.loadtxt(DATA / "e2epyppg_201902020222_ppg.csv", delimiter=",", skiprows=1)
+    t_s = (table[:, 0] - table[0, 0]) / 1000.0
+    return t_s, table[:, 1], (t_s.size - 1) / t_s[-1]
+
+
+def _reference_beats() -> np.ndarray:
+    lines = (DATA / "biosignalsnotebooks_bvp_beats.csv").read_text().splitlines()
+    return np.array([float(x) for x in lines if x and not x.startswith("#") and x != "t_s"])
+
+
+def _sine(duration_s: float, fs_hz: float, mean: float, size: float, seed: int = 1) -> np.ndarray:
+    """A pulse-rate sine: no narrow peak, no slow decay, so no direction to see."""
+    t = np.arange(int(duration_s * fs_hz)) / fs_hz
+    return mean + size * np.sin(2 * np.pi * 1.1 * t) + 0.02 * size * np.random.default_rng(seed).standard_normal(t.size)
+
+
+def _run(t_s: np.ndarray, v: np.ndarray, fs_hz: float):
+    """The live pipeline fed in CHUNK_S pieces: (its changes of polarity_unsure as (time, value), pipeline, detections)."""
+    pipeline = Pipeline()
+    pipeline.feed([DeviceInfo("csv", fs_hz=fs_hz)])
+    changes, found = [], []
+    n = max(1, int(CHUNK_S * fs_hz))
+    for i in range(0, t_s.size, n):
+        out = pipeline.feed([PpgBlock(t_s[i:i + n], v[i:i + n], fs_hz)])
+        found += out.detections_t_s
+        if out.polarity_unsure is not None:
+            changes.append((float(t_s[min(i + n, t_s.size) - 1]), out.polarity_unsure))
+    pipeline.flush()
+    return changes, pipeline, np.array(found)
+
+
+@pytest.mark.parametrize("recording", [_bvp, _wrist_band])
+@pytest.mark.parametrize("sign", [1, -1])
+def test_real_recordings_are_read_the_right_way_up_and_never_called_unsure(recording, sign):
+    t_s, v, fs_hz = recording()
+    changes, pipeline, found = _run(t_s, sign * v, fs_hz)
+    assert pipeline.detector.polarity == sign
+    assert changes == [] and not pipeline.polarity_unsure
+    assert found.size > 0.8 * t_s[-1]  # beats found all along (some 1 a second)
+
+
+@pytest.mark.parametrize("sign", [1, -1])
+def test_a_guess_is_said_then_pulses_that_show_the_direction_settle_it(sign):
+    t_bvp, v_bvp, fs_hz = _bvp()
+    sine = _sine(20.0, fs_hz, float(np.mean(v_bvp)), float(np.std(v_bvp)))
+    t_s = np.concatenate([np.arange(sine.size) / fs_hz, sine.size / fs_hz + t_bvp - t_bvp[0]])
+    v = np.concatenate([sine, np.mean(v_bvp) + sign * (v_bvp - np.mean(v_bvp))])
+    changes, pipeline, found = _run(t_s, v, fs_hz)
+    # unsure once the sine was learnt from (4 s), sure within 8 s of real pulses (two 4 s windows)
+    assert [unsure for _, unsure in changes] == [True, False]
+    assert changes[0][0] < 6.0 and 20.0 < changes[1][0] < 28.0
+    assert pipeline.detector.polarity == sign and pipeline.detector.polarity_sure
+    # from then on the beats are the reference's (a guess the other way round would give the pulse feet)
+    after = changes[1][0] + 1.0
+    reference = 20.0 + _reference_beats()
+    assert match_f1(found[found > after], reference[reference > after]) >= 0.95
+
+
+def test_analyze_says_when_it_guessed_and_takes_the_users_word(tmp_path):
+    fs_hz = 100.0
+    path = tmp_path / "sine.csv"
+    v = _sine(60.0, fs_hz, 500.0, 100.0)
+    path.write_text("time_s,ppg\n" + "\n".join(f"{i / fs_hz:.3f},{x:.2f}" for i, x in enumerate(v)))
+    env = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(tmp_path)}
+
+    guessed = run_cli("analyze", path, env=env)
+    assert guessed.returncode == 0, guessed.stderr
+    read_as = "inverted" if "Pulse wave read                   inverted" in guessed.stdout else "upright"
+    other = "upright" if read_as == "inverted" else "inverted"
+    assert f"it was read {read_as}. If the beats look wrong, try --polarity {other}." in guessed.stdout
+    as_json = json.loads(run_cli("analyze", path, "--json", env=env).stdout)
+    assert as_json["pulse_direction"] == {"polarity": read_as, "from": "its shape", "sure": False}
+
+    told = run_cli("analyze", path, "--polarity", other, "--json", env=env)
+    assert json.loads(told.stdout)["pulse_direction"] == {"polarity": other, "from": "--polarity", "sure": True}
+
+
+def test_analyze_of_a_real_inverted_recording_reads_it_inverted_and_sure(tmp_path):
+    t_s, v, _ = _bvp()
+    path = tmp_path / "bvp_inverted.csv"
+    path.write_text("time_s,bvp\n" + "\n".join(f"{t:.6f},{-x:.4f}" for t, x in zip(t_s, v, strict=True)))
+    result = run_cli("analyze", path, "--kind", "ppg", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["pulse_direction"] == {"polarity": "inverted", "from": "its shape", "sure": True}
