@@ -240,6 +240,8 @@ class MainWindow(QMainWindow):
             return  # the last flushed output of a stopped source: no "good signal" after Disconnect
         if out.quality is not None:
             self.ui.status.show_quality(out.quality)
+        if out.polarity_unsure is not None:
+            self.ui.status.show_polarity_unsure(out.polarity_unsure)
         if out.metrics is not None:
             self.ui.status.show_artifacts(out.metrics.artifact_share)
 

@@ -270,6 +270,7 @@ class _Shown(TypedDict, total=False):
 
     state: SourceState
     quality: SignalQuality | None
+    polarity_unsure: bool
     share: float | None
     notice: str
 
@@ -343,6 +344,7 @@ class StatusPanel(QWidget):
         self.connection.setText(f"● {words}")
         if state.state != "connected":
             # quality and corrected share belong to a connection: none is shown without one
+            self._shown["polarity_unsure"] = False
             self.show_quality(None)
             self.show_artifacts(None)
         if self.theme:
@@ -358,10 +360,19 @@ class StatusPanel(QWidget):
         if quality is None:
             self.quality.setText("")
             return
-        self.quality.setText(translate("Status", _QUALITY_WORDS[quality]) if quality in _QUALITY_WORDS else str(quality))
+        text = translate("Status", _QUALITY_WORDS[quality]) if quality in _QUALITY_WORDS else str(quality)
+        unsure = self._shown.get("polarity_unsure", False)
+        if unsure:  # the beats may sit on the wrong part of each pulse until its shape shows the way
+            text += translate("Status", " — pulse direction unclear")
+        self.quality.setText(text)
         if self.theme:
-            good = quality == SignalQuality.GOOD
+            good = quality == SignalQuality.GOOD and not unsure
             self._color(self.quality, self.theme.ok if good else self.theme.warn)
+
+    def show_polarity_unsure(self, unsure: bool) -> None:
+        """The pipeline read the pulse's direction from an unclear shape (a guess), or no longer."""
+        self._shown["polarity_unsure"] = unsure
+        self.show_quality(self._shown.get("quality"))
 
     def show_artifacts(self, share: float | None) -> None:
         self._shown["share"] = share

@@ -74,3 +74,12 @@ def test_a_beat_a_state_and_the_flush_carry_the_held_samples_and_the_frame_waits
     assert received[-1][0] == "output" and len(samples([received[-1][1]])) == 10
     worker._on_output(PipelineOutput(), ())  # an empty flush with nothing held: no signal
     assert len(received) == 4
+
+
+def test_a_change_of_pulse_direction_certainty_is_signalled_at_once_not_held_for_the_frame(qtbot):
+    worker, received = worker_and_received(join_wave=True)
+    worker._on_output(chunk(0), ["events"])  # held
+    unsure = chunk(1)
+    unsure.polarity_unsure = True
+    worker._on_output(unsure, ["events"])
+    assert len(received) == 1 and received[0][1].polarity_unsure is True and len(samples([received[0][1]])) == 20

@@ -82,3 +82,25 @@ def test_the_same_text_again_is_not_laid_out_or_repainted_even_when_cut(qtbot, m
     assert elided == []
     panel.show_notice(LONG + " Again.")  # a new text is laid out
     assert elided == [1] and panel.notice.toolTip().startswith(LONG + " Again.")
+
+
+def test_a_guessed_pulse_direction_is_said_beside_the_quality_until_it_is_sure_or_disconnected(qtbot):
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    panel.apply(DARK)
+    panel.show_state(SourceState("connected", protocol="csv"))
+    panel.show_quality(SignalQuality.GOOD)
+    ok = panel.quality.styleSheet()
+    panel.show_polarity_unsure(True)
+    assert panel.quality.text() == "good signal — pulse direction unclear"
+    assert panel.quality.styleSheet() != ok  # the warning colour, not "good"
+    panel.show_quality(SignalQuality.POOR)  # a later quality keeps the words about the direction
+    assert panel.quality.text() == "signal poor: hold still — pulse direction unclear"
+    panel.show_quality(SignalQuality.GOOD)
+    panel.show_polarity_unsure(False)
+    assert panel.quality.text() == "good signal" and panel.quality.styleSheet() == ok
+    panel.show_polarity_unsure(True)
+    panel.show_state(SourceState("disconnected"))
+    panel.show_state(SourceState("connected", protocol="csv"))
+    panel.show_quality(SignalQuality.GOOD)  # a new connection starts without the old guess
+    assert panel.quality.text() == "good signal"

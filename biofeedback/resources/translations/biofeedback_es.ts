@@ -3007,6 +3007,10 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
         <translation>Latidos corregidos</translation>
     </message>
     <message>
+        <source> — pulse direction unclear</source>
+        <translation> — dirección del pulso incierta</translation>
+    </message>
+    <message>
         <source>corrected beats {percent}&#xa0;%</source>
         <translation>latidos corregidos {percent}&#xa0;%</translation>
     </message>

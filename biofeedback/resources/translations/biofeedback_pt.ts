@@ -3007,6 +3007,10 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
         <translation>Batimentos corrigidos</translation>
     </message>
     <message>
+        <source> — pulse direction unclear</source>
+        <translation> — direção do pulso incerta</translation>
+    </message>
+    <message>
         <source>corrected beats {percent}&#xa0;%</source>
         <translation>batimentos corrigidos {percent}&#xa0;%</translation>
     </message>
