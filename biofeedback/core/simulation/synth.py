@@ -65,6 +65,8 @@ class PpgSynth:
         self.shape = SHAPES[shape] if isinstance(shape, str) else shape
         self.sensor = SensorModel(sensor, fs_hz) if sensor is not None else None
         self._beat_shape: dict[float, tuple[float, float]] = {}
+        # each beat's pulse, drawn once over all the samples it touches: (first sample, values)
+        self._beat_wave: dict[float, tuple[int, np.ndarray]] = {}
         self._n = 0
         self._known: list[TrueBeat] = []  # beats that may still touch future samples
         self._noise_blocks: dict[int, np.ndarray] = {}
@@ -88,11 +90,10 @@ class PpgSynth:
         for b in self._known:
             if b.kind == "missed" or b.t_s + span[0] >= t_hi:
                 continue
-            i0 = max(0, math.ceil((b.t_s + span[0]) * self.fs_hz) - n0)
-            i1 = min(n, math.floor((b.t_s + span[1]) * self.fs_hz) - n0 + 1)
+            j0, wave = self._wave_of(b)
+            i0, i1 = max(0, j0 - n0), min(n, j0 + wave.size - n0)
             if i1 > i0:
-                ratio, delay = self._shape_of(b)
-                x[i0:i1] += self._amplitude(b) * pulse(t[i0:i1] - b.t_s, self.shape, ratio, delay)
+                x[i0:i1] += wave[n0 + i0 - j0:n0 + i1 - j0]
         dark = np.zeros(n, dtype=bool)
         for s, d, *_ in off:
             dark |= (t >= s) & (t < s + d)
@@ -101,7 +102,7 @@ class PpgSynth:
             values = self.sensor.convert(x)
         else:
             values = self.adc_max * (0.5 + _PULSE_FRACTION_OF_ADC * x)
-            if dark.any():
+            if off and dark.any():
                 values[dark] = self.adc_max * (_FINGER_OFF_LEVEL + 0.05 * self.noise * x[dark])
             values = np.clip(np.rint(values), 0, self.adc_max)
         out = [b for b in self._known if t_lo <= b.t_s < t_hi]
@@ -109,6 +110,8 @@ class PpgSynth:
         self._known = [b for b in self._known if b.t_s + span[1] >= t_hi]
         if len(self._beat_shape) > 64:
             self._beat_shape = {k: v for k, v in self._beat_shape.items() if k + span[1] >= t_hi}
+        if len(self._beat_wave) > 64:
+            self._beat_wave = {k: v for k, v in self._beat_wave.items() if k + span[1] >= t_hi}
         return t, values, out
 
     @property
@@ -120,6 +123,22 @@ class PpgSynth:
         slow = 1.0 + 0.1 * math.sin(2 * math.pi * b.t_s / 47.0 + self.seed)
         base = _EXTRA_AMP if b.kind == "extra" else 1.0
         return base * slow * (1.0 - self.shape.resp_amplitude_share * vol)
+
+    def _wave_of(self, b: TrueBeat) -> tuple[int, np.ndarray]:
+        """(first sample, amplitude x pulse at each sample the beat's span covers): drawn once, the
+        first time a chunk reaches the beat, not again in each of the ~5 chunks it spans. The same
+        values as drawn chunk by chunk: the pulse is elementwise in the sample times, and the
+        beat's amplitude reads the breathing at its own time, generated (a second ahead) before
+        the person returns the beat."""
+        got = self._beat_wave.get(b.t_s)
+        if got is None:
+            span = self.shape.span_s
+            j0 = math.ceil((b.t_s + span[0]) * self.fs_hz)
+            t = np.arange(j0, math.floor((b.t_s + span[1]) * self.fs_hz) + 1) / self.fs_hz
+            ratio, delay = self._shape_of(b)
+            got = (j0, self._amplitude(b) * pulse(t - b.t_s, self.shape, ratio, delay))
+            self._beat_wave[b.t_s] = got
+        return got
 
     def _shape_of(self, b: TrueBeat) -> tuple[float, float]:
         """This beat's diastolic ratio and delay, drawn from its own time (chunk-invariant)."""
@@ -139,6 +158,8 @@ class PpgSynth:
                 self._noise_blocks[b] = rng(self.seed, 20, b).standard_normal(_SAMPLE_BLOCK)
         for b in [k for k in self._noise_blocks if k < b0]:
             del self._noise_blocks[b]
+        if b1 == b0 + 1:  # within one block (most calls): no copy
+            return self._noise_blocks[b0][n0 - b0 * _SAMPLE_BLOCK : n0 - b0 * _SAMPLE_BLOCK + n]
         cat = np.concatenate([self._noise_blocks[b] for b in range(b0, b1)])
         return cat[n0 - b0 * _SAMPLE_BLOCK : n0 - b0 * _SAMPLE_BLOCK + n]
 
