@@ -72,6 +72,11 @@ SECTIONS = (
     QT_TRANSLATE_NOOP("Help", "<h3>Signal quality</h3> <p>\"Finger off\", \"no signal\" and \"saturated\" mean the sensor cannot see "
                       "a clean pulse; numbers stop instead of guessing. If more than {artifact_pct} % of beats needed "
                       "correction, the numbers are unreliable: sit still, warm your hands, and check the clip.</p>"),
+    QT_TRANSLATE_NOOP("Help", "<h3>Pulse direction</h3> <p>A finger sensor's value rises when blood arrives; in some (a "
+                      "MAX3010x's raw readings) it falls. The app reads which way from the pulse's shape: a quick rise "
+                      "and a slow fall. When the shape does not show it clearly, the status line says \"pulse direction "
+                      "unclear\", and the beats may sit on the wrong part of each pulse until a few clear pulses settle "
+                      "it: sit still and check the sensor. A device that declares its direction is never in doubt.</p>"),
     QT_TRANSLATE_NOOP("Help", "<h3>Coherence ring</h3> <p>The coherence number, the ring beside the trends and the level in "
                       "presentation mode all show one value: the coherence ratio of {window_s} s windows, smoothed over "
                       "the last {updates} updates (about {smooth_s} s) so it guides rather than jumps. Its level is "
