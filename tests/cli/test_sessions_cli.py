@@ -73,6 +73,8 @@ def test_raw_export_analyzed_gives_exactly_the_session_summary(recorded, data_di
     result = cli("export", str(recorded["id"]), "--format", "raw", "--out", str(out))
     assert result.returncode == 0, result.stderr
     analyzed = json.loads(cli("analyze", str(out), "--json").stdout)
+    # the simulated sensor's header (native protocol) declares the pulse upright; analyze says so beside the summary
+    assert analyzed.pop("pulse_direction") == {"polarity": "upright", "from": "the device", "sure": True}
     # every whole-record number; the stored heart-rate swing needs the pacer, which a raw export does not carry
     assert analyzed == {k: v for k, v in recorded["summary"].items() if k != "hr_swing_bpm"}
     assert recorded["summary"]["n_beats"] > 120 and recorded["summary"]["lf_power_ms2"] is not None
