@@ -47,12 +47,12 @@ def _sine(duration_s: float, fs_hz: float, mean: float, size: float, seed: int =
     return mean + size * np.sin(2 * np.pi * 1.1 * t) + 0.02 * size * np.random.default_rng(seed).standard_normal(t.size)
 
 
-def _run(t_s: np.ndarray, v: np.ndarray, fs_hz: float):
-    """The live pipeline fed in CHUNK_S pieces: (its changes of polarity_unsure as (time, value), pipeline, detections)."""
+def _run(t_s: np.ndarray, v: np.ndarray, fs_hz: float, chunk_s: float = CHUNK_S):
+    """The live pipeline fed in ``chunk_s`` pieces: (its changes of polarity_unsure as (time, value), pipeline, detections)."""
     pipeline = Pipeline()
     pipeline.feed([DeviceInfo("csv", fs_hz=fs_hz)])
     changes, found = [], []
-    n = max(1, int(CHUNK_S * fs_hz))
+    n = max(1, int(chunk_s * fs_hz))
     for i in range(0, t_s.size, n):
         out = pipeline.feed([PpgBlock(t_s[i:i + n], v[i:i + n], fs_hz)])
         found += out.detections_t_s
@@ -87,6 +87,10 @@ def test_a_guess_is_said_then_pulses_that_show_the_direction_settle_it(sign):
     after = changes[1][0] + 1.0
     reference = 20.0 + _reference_beats()
     assert match_f1(found[found > after], reference[reference > after]) >= 0.95
+    # decided on the sample clock: the same beats and the same moments in 1 s pieces as in 50 ms ones
+    changes_1s, _, found_1s = _run(t_s, v, fs_hz, chunk_s=1.0)
+    assert np.array_equal(found_1s, found)
+    assert [unsure for _, unsure in changes_1s] == [True, False] and abs(changes_1s[1][0] - changes[1][0]) <= 1.0
 
 
 def test_analyze_says_when_it_guessed_and_takes_the_users_word(tmp_path):

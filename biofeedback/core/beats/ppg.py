@@ -451,6 +451,8 @@ class PpgBeatDetector:
                 self.polarity = polarity
                 self._blq, self._zl = -self._blq, -self._zl
                 self._y[: self._n] *= -1.0
+                if b < self._p:  # this group's samples after b were summed the old way up: again, the new
+                    extend_slope_sum(self._y, self._cs, self._ssf, b, self._p - b, self._gain, self._ls, self._start)
             self.polarity_sure = self.polarity_sure or score * polarity >= CLEAR_SCORE
             self._polarity_checked_abs = b + self._off
         self._thr = initial_threshold(self._ssf[a:b])
