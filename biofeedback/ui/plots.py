@@ -408,6 +408,11 @@ WAVE_SPOKEN_NAMES = {"ppg": QT_TRANSLATE_NOOP("Window", "Pulse wave"), "ecg": QT
 class PulsePlot(_LivePlot):
     """Raw pulse wave of the last seconds, detected beats marked."""
 
+    # Redrawn when it scrolled 3 px or a beat came, not for each frame's new samples (they wait for the
+    # step, at most 3 px of the wave). A plot ~450 px wide scrolls ~1.9 px a 30 Hz frame: it now steps
+    # 3 px ~19 times a second; a plot wider than ~720 px still redraws on every frame.
+    scroll_step_px = 3
+
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:
         self.span_s = config.GUI_PULSE_WINDOW_S
         super().__init__(translate("Plots", WAVE_TITLES["ppg"]))
@@ -467,7 +472,7 @@ class PulsePlot(_LivePlot):
             if not self.empty.isVisible():
                 self.clear()
             return
-        if self._unchanged(model, (model.ppg.written, model.detections.written, model.beats.written), now_s):
+        if self._unchanged(model, (id(model.ppg), model.detections.written, model.beats.written), now_s):
             return
         if model.wave_kind != self.wave_kind:
             self.show_wave_kind(model.wave_kind)

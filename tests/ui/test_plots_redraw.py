@@ -76,27 +76,31 @@ def test_ring_tail_and_columns_written_in_place_equal_the_whole_copy(capacity):
             assert np.array_equal(ring.tail(k), full[len(full) - min(k, len(full)):]), (k, len(full))
 
 
-def test_the_pulse_is_not_redrawn_without_new_samples_or_a_pixel_of_scrolling(qtbot, monkeypatch):
+def test_the_pulse_is_redrawn_when_it_scrolled_a_step_or_a_beat_came_not_for_each_frames_samples(qtbot, monkeypatch):
     plot = shown(qtbot, PulsePlot(DARK))
     model = LiveModel()
     model.add(ppg_output(0.0, 10.0), host_t_s=100.0)
     repaints: list[int] = []
     plot._repaint_data = lambda: repaints.append(1)  # what a refresh that drew something asks for
     plot.curve.repaint_by_plot = plot.marks.repaint_by_plot = plot._repaint_data
-    px_s = 1.0 / (plot.getPlotItem().getViewBox().width() / plot.span_s)  # seconds a pixel
-    now = round(10.0 / px_s) * px_s  # on a whole pixel
+    step_s = plot.scroll_step_px / plot.px_per_s()
+    assert plot.scroll_step_px > 1
+    now = round(10.0 / step_s) * step_s  # on a step
     plot.refresh(model, now)
     drawn = len(repaints)
     assert drawn
-    plot.refresh(model, now + 0.2 * px_s)  # less than a pixel later, no new sample
+    plot.refresh(model, now + 0.3 * step_s)  # less than a step later, no new sample
     plot.refresh(model, now)
     assert len(repaints) == drawn
-    plot.refresh(model, now + 1.0 * px_s)  # scrolled a pixel
-    assert len(repaints) > drawn
+    model.add(ppg_output(10.0, 0.02), host_t_s=100.02)  # new samples, same step: they wait for it
+    plot.refresh(model, now + 0.3 * step_s)
+    assert len(repaints) == drawn
+    plot.refresh(model, now + 1.0 * step_s)  # scrolled a step: drawn, the new samples with it
+    assert len(repaints) > drawn and plot.curve.getData()[0][-1] > -1.0 * step_s - 0.03
     drawn = len(repaints)
-    model.add(ppg_output(10.0, 0.02), host_t_s=100.02)  # new samples, same pixel
-    plot.refresh(model, now + 1.0 * px_s)
-    assert len(repaints) > drawn
+    model.add(PipelineOutput(detections_t_s=[10.01]), host_t_s=100.03)  # a beat: drawn at once
+    plot.refresh(model, now + 1.2 * step_s)
+    assert len(repaints) > drawn and len(plot.marks.getData()[0]) == 1
 
 
 def test_samples_arriving_do_not_rebuild_the_tachograms_beats_and_new_beats_do(qtbot, monkeypatch):
