@@ -89,13 +89,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"\nbiofeedback record: {sentence}; recording goes on without it.", file=sys.stderr, flush=True)
         failures.append(sentence)
 
-    out_path = Path(args.out) if args.out else None
-    try:
-        files = RecordFiles(out_path, Path(args.raw) if args.raw else None, file_failed)
-    except OSError as error:
-        print(f"biofeedback record: cannot write {error.filename}: {error.strerror or error}", file=sys.stderr)
-        return 2
-
     def pipeline_failed(trace: str) -> None:
         print(trace, file=sys.stderr, end="")
         stopped_by.append(_failure_words(trace))
@@ -105,12 +98,8 @@ def run(args: argparse.Namespace) -> int:
     runner.start()
     pipeline = runner.pipeline
 
-    lsl = None
-    if args.lsl:
-        from biofeedback.io.lsl_client import LslClient
-
-        lsl = LslClient(args.name or device, args.name, device=device, pipeline=pipeline)
     writer = None
+    store_path = None
     if not args.no_store:
         from biofeedback.io.store import SessionStore, StoreError
 
@@ -124,12 +113,28 @@ def run(args: argparse.Namespace) -> int:
                                              name=args.name,
                                              on_status=lambda status: runner.post(lambda: _say_store(status)),
                                              beat_correction=not args.no_correct)
+                store_path = store.path
         except (StoreError, OSError) as error:
             runner.stop()
-            files.close()
             print(f"biofeedback record: {error} Use --no-store to record without saving.", file=sys.stderr)
             return 2
-        print(f"Session {writer.session_id} is being saved to {store.path}", file=sys.stderr, flush=True)
+    # opened once the store took the session (a refused store leaves an existing --out as it was)
+    out_path = Path(args.out) if args.out else None
+    try:
+        files = RecordFiles(out_path, Path(args.raw) if args.raw else None, file_failed)
+    except OSError as error:
+        runner.stop()
+        if writer is not None:
+            writer.finish()  # nothing was taken yet: not kept
+        print(f"biofeedback record: cannot write {error.filename}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    if writer is not None:
+        print(f"Session {writer.session_id} is being saved to {store_path}", file=sys.stderr, flush=True)
+    lsl = None
+    if args.lsl:
+        from biofeedback.io.lsl_client import LslClient
+
+        lsl = LslClient(args.name or device, args.name, device=device, pipeline=pipeline)
     if writer is not None:  # the store first: it keeps a batch that a file then fails to take
         runner.event_sinks.append(writer.add_events)
         runner.output_sinks.append(lambda out, _events: writer.add_beats(out.beats) if out.beats else None)

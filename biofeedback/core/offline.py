@@ -68,7 +68,7 @@ def detect_offline(events: list[Event], correct: bool = True, polarity: int | No
     return OfflineBeats(correct_offline(t, chain_start, correct),
                         polarity=detector.polarity if detector is not None else None,
                         polarity_declared=detector is not None and detector.declared_polarity is not None,
-                        polarity_unsure=pipeline.polarity_unsure)
+                        polarity_unsure=detector is not None and detector.polarity_guessed)
 
 
 def beats_from_events(events: list[Event], correct: bool = True) -> BeatSeries:

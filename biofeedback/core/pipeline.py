@@ -260,7 +260,7 @@ class Pipeline:
                 and self.polarity is not None and d.polarity in (None, self.polarity)):
             # a header declaring the polarity the detector already uses (or has not yet
             # learnt) arrives seconds after the first samples: adopt it without re-learning
-            d.declared_polarity = d.polarity = self.polarity
+            d.declare_polarity(self.polarity)
         if d is None or abs(current_hz - fs_hz) > 1e-9 or d.declared_polarity != self.polarity:
             from biofeedback.core.beats.ppg import PpgBeatDetector
 
@@ -519,8 +519,12 @@ class Pipeline:
             self.polarity_unsure = out.polarity_unsure = unsure
 
     def _polarity_unsure_now(self) -> bool:
-        detector = self.ppg_detector
-        return detector is not None and detector.polarity_guessed
+        d = self.detector
+        if d is None or self._use_device_beats():
+            return False
+        if d.polarity is None:  # learning afresh after a gap: as it was, until the detector decides again
+            return self.polarity_unsure
+        return d.polarity_guessed
 
     def _set_quality(self, quality: SignalQuality, out: PipelineOutput) -> None:
         if quality != self.quality:

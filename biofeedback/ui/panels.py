@@ -361,8 +361,11 @@ class StatusPanel(QWidget):
             self.quality.setText("")
             return
         text = translate("Status", _QUALITY_WORDS[quality]) if quality in _QUALITY_WORDS else str(quality)
-        unsure = self._shown.get("polarity_unsure", False)
-        if unsure:  # the beats may sit on the wrong part of each pulse until its shape shows the way
+        # said beside a signal good enough for beats: they may sit on the wrong part of each pulse
+        # until its shape shows the way (beside "no signal" it would say nothing)
+        unsure = self._shown.get("polarity_unsure", False) and quality in (SignalQuality.GOOD,
+                                                                          SignalQuality.LINK_DAMAGED)
+        if unsure:
             text += translate("Status", " — pulse direction unclear")
         self.quality.setText(text)
         if self.theme:

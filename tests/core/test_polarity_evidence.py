@@ -19,7 +19,7 @@ from cli_inprocess import run_cli
 from scoring import match_f1
 
 from biofeedback.core.pipeline import Pipeline
-from biofeedback.core.types import DeviceInfo, PpgBlock
+from biofeedback.core.types import DeviceInfo, Gap, PpgBlock
 
 DATA = Path(__file__).parents[1] / "data" / "validation"
 CHUNK_S = 0.05  # as a serial source delivers samples
@@ -47,14 +47,18 @@ def _sine(duration_s: float, fs_hz: float, mean: float, size: float, seed: int =
     return mean + size * np.sin(2 * np.pi * 1.1 * t) + 0.02 * size * np.random.default_rng(seed).standard_normal(t.size)
 
 
-def _run(t_s: np.ndarray, v: np.ndarray, fs_hz: float, chunk_s: float = CHUNK_S):
-    """The live pipeline fed in ``chunk_s`` pieces: (its changes of polarity_unsure as (time, value), pipeline, detections)."""
+def _run(t_s: np.ndarray, v: np.ndarray, fs_hz: float, chunk_s: float = CHUNK_S,
+         at_s: dict[float, object] | None = None):
+    """The live pipeline fed in ``chunk_s`` pieces, with ``at_s`` events (time -> event) before the first
+    piece at or after their time: (its changes of polarity_unsure as (time, value), pipeline, detections)."""
     pipeline = Pipeline()
     pipeline.feed([DeviceInfo("csv", fs_hz=fs_hz)])
     changes, found = [], []
     n = max(1, int(chunk_s * fs_hz))
+    pending = dict(at_s or {})
     for i in range(0, t_s.size, n):
-        out = pipeline.feed([PpgBlock(t_s[i:i + n], v[i:i + n], fs_hz)])
+        due = [pending.pop(k) for k in sorted(pending) if k <= t_s[i]]
+        out = pipeline.feed([*due, PpgBlock(t_s[i:i + n], v[i:i + n], fs_hz)])
         found += out.detections_t_s
         if out.polarity_unsure is not None:
             changes.append((float(t_s[min(i + n, t_s.size) - 1]), out.polarity_unsure))
@@ -119,3 +123,29 @@ def test_analyze_of_a_real_inverted_recording_reads_it_inverted_and_sure(tmp_pat
     result = run_cli("analyze", path, "--kind", "ppg", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["pulse_direction"] == {"polarity": "inverted", "from": "its shape", "sure": True}
+
+
+def test_a_header_that_declares_the_direction_late_ends_any_doubt():
+    """A device's header may come seconds after its first samples (a sensor started before its reader)."""
+    t_s, v, fs_hz = _bvp()
+    changes, pipeline, _ = _run(t_s, v, fs_hz, at_s={1.0: DeviceInfo("csv", fs_hz=fs_hz, polarity=1)})
+    assert changes == [] and pipeline.detector.polarity_sure and pipeline.detector.declared_polarity == 1
+
+    fs_hz = 100.0
+    sine = _sine(30.0, fs_hz, 500.0, 100.0)
+    t_sine = np.arange(sine.size) / fs_hz
+    guessed = _run(t_sine, sine, fs_hz)[1].detector.polarity
+    changes, pipeline, _ = _run(t_sine, sine, fs_hz, at_s={8.0: DeviceInfo("csv", fs_hz=fs_hz, polarity=guessed)})
+    # unsure from 4 s until the header says what the guess was; not again (no re-learning against it)
+    assert [unsure for _, unsure in changes] == [True, False] and 8.0 <= changes[1][0] < 10.0
+    assert not pipeline.polarity_unsure
+
+
+def test_a_gap_keeps_the_doubt_until_the_detector_decides_again():
+    """After a gap the detector learns afresh; meanwhile nothing is said to be sure."""
+    fs_hz = 100.0
+    sine = _sine(30.0, fs_hz, 500.0, 100.0)
+    t_s = np.arange(sine.size) / fs_hz
+    changes, pipeline, _ = _run(t_s, sine, fs_hz, at_s={12.0: Gap(12.0, 0.5, "disconnected")})
+    assert [unsure for _, unsure in changes] == [True]  # never "clear now" while it learnt again
+    assert pipeline.polarity_unsure

@@ -7,7 +7,7 @@ import numpy as np
 from biofeedback.core.types import DeviceInfo, Event, PpgBlock
 from biofeedback.io.replay import EventReplaySource
 
-SECONDS = 12.0  # the direction is learnt from the first 4 s
+SECONDS = 120.0  # the direction is learnt from the first 4 s; the rest (some 6 s at 20x) shows the doubt
 
 
 def sine_frames() -> list[Event]:

@@ -94,9 +94,10 @@ def test_a_guessed_pulse_direction_is_said_beside_the_quality_until_it_is_sure_o
     panel.show_polarity_unsure(True)
     assert panel.quality.text() == "good signal — pulse direction unclear"
     assert panel.quality.styleSheet() != ok  # the warning colour, not "good"
-    panel.show_quality(SignalQuality.POOR)  # a later quality keeps the words about the direction
-    assert panel.quality.text() == "signal poor: hold still — pulse direction unclear"
-    panel.show_quality(SignalQuality.GOOD)
+    panel.show_quality(SignalQuality.POOR)  # beside a signal too poor for beats it would say nothing
+    assert panel.quality.text() == "signal poor: hold still"
+    panel.show_quality(SignalQuality.GOOD)  # back with a good signal
+    assert panel.quality.text() == "good signal — pulse direction unclear"
     panel.show_polarity_unsure(False)
     assert panel.quality.text() == "good signal" and panel.quality.styleSheet() == ok
     panel.show_polarity_unsure(True)

@@ -289,7 +289,12 @@ class PpgBeatDetector:
     @property
     def polarity_guessed(self) -> bool:
         """Detecting on a direction taken from an unclear pulse shape that no later pulses confirmed."""
-        return self._started and not self.polarity_sure
+        return self._started and self.declared_polarity is None and not self.polarity_sure
+
+    def declare_polarity(self, polarity: int) -> None:
+        """A header declaring the direction in use (or not yet learnt) after the first samples: taken as it is."""
+        self.declared_polarity = self.polarity = polarity
+        self.polarity_sure = True
 
     @property
     def quality(self) -> SignalQuality:
