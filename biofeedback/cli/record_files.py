@@ -4,8 +4,10 @@ A file that cannot be written any more (a full disk, a USB stick pulled out)
 must not take the recording down with a traceback: the store and the other
 file still hold everything, so the failure becomes one sentence naming the
 file (``on_failure``), that file is closed and left alone from then on, and
-the command stops and closes the rest properly. The files are opened before
-the sensor is connected, so a wrong path is refused before anything starts.
+the recording goes on into the rest. ``record`` opens the files once the
+store took the session and before any sample is taken, so a wrong path is
+refused before anything is recorded, and a store that refuses leaves an
+existing file as it was.
 """
 
 from __future__ import annotations
