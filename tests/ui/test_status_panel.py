@@ -7,15 +7,21 @@ from biofeedback.io.source import SourceState
 from biofeedback.ui.panels import NumbersPanel, StatusPanel
 from biofeedback.ui.theme import DARK
 
+
+def dark_panel(qtbot) -> StatusPanel:
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    panel.apply(DARK)
+    return panel
+
+
 LONG = ("The sensor at /dev/ttyUSB0 stopped answering; check the cable, then press Connect again. " * 4).strip()
 
 
 def test_a_long_message_wraps_onto_two_lines_and_a_click_shows_it_whole(qtbot):
     from PySide6.QtCore import Qt
 
-    panel = StatusPanel()
-    qtbot.addWidget(panel)
-    panel.apply(DARK)
+    panel = dark_panel(qtbot)
     panel.resize(900, 40)
     panel.show()
     qtbot.waitExposed(panel)
@@ -41,9 +47,7 @@ def test_a_long_message_wraps_onto_two_lines_and_a_click_shows_it_whole(qtbot):
 
 
 def test_quality_and_corrected_share_go_when_the_connection_does(qtbot):
-    panel = StatusPanel()
-    qtbot.addWidget(panel)
-    panel.apply(DARK)
+    panel = dark_panel(qtbot)
     panel.show_state(SourceState("connected", protocol="native"))
     panel.show_quality(SignalQuality.GOOD)
     panel.show_artifacts(0.01)
@@ -66,9 +70,7 @@ def test_numbers_clear_to_dashes(qtbot):
 def test_the_same_text_again_is_not_laid_out_or_repainted_even_when_cut(qtbot, monkeypatch):
     """The status line is set again with every beat (quality, corrected share): a message cut to fit was
     wrapped, re-tooltipped and repainted each time, though nothing changed."""
-    panel = StatusPanel()
-    qtbot.addWidget(panel)
-    panel.apply(DARK)
+    panel = dark_panel(qtbot)
     panel.resize(900, 40)
     panel.show()
     qtbot.waitExposed(panel)
@@ -85,9 +87,7 @@ def test_the_same_text_again_is_not_laid_out_or_repainted_even_when_cut(qtbot, m
 
 
 def test_a_guessed_pulse_direction_is_said_beside_the_quality_until_it_is_sure_or_disconnected(qtbot):
-    panel = StatusPanel()
-    qtbot.addWidget(panel)
-    panel.apply(DARK)
+    panel = dark_panel(qtbot)
     panel.show_state(SourceState("connected", protocol="csv"))
     panel.show_quality(SignalQuality.GOOD)
     ok = panel.quality.styleSheet()

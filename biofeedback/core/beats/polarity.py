@@ -83,8 +83,3 @@ def decide_polarity(score: float, current: int | None = None) -> int:
     if current is not None and score * current > -CLEAR_SCORE:
         return current
     return INVERTED if score < 0.0 else UPRIGHT
-
-
-def estimate_polarity(values: np.ndarray, fs_hz: float, current: int | None = None) -> int:
-    """``decide_polarity`` for a few seconds of raw PPG."""
-    return decide_polarity(polarity_score(values, fs_hz), current)

@@ -64,7 +64,6 @@ class PpgSynth:
         self.noise, self.seed = float(noise), int(seed)
         self.shape = SHAPES[shape] if isinstance(shape, str) else shape
         self.sensor = SensorModel(sensor, fs_hz) if sensor is not None else None
-        self._beat_shape: dict[float, tuple[float, float]] = {}
         # each beat's pulse, drawn once over all the samples it touches: (first sample, values)
         self._beat_wave: dict[float, tuple[int, np.ndarray]] = {}
         self._n = 0
@@ -108,8 +107,6 @@ class PpgSynth:
         out = [b for b in self._known if t_lo <= b.t_s < t_hi]
         out = [TrueBeat(b.t_s, b.rr_ms, "finger_off") if _inside(b.t_s, off) else b for b in out]
         self._known = [b for b in self._known if b.t_s + span[1] >= t_hi]
-        if len(self._beat_shape) > 64:
-            self._beat_shape = {k: v for k, v in self._beat_shape.items() if k + span[1] >= t_hi}
         if len(self._beat_wave) > 64:
             self._beat_wave = {k: v for k, v in self._beat_wave.items() if k + span[1] >= t_hi}
         return t, values, out
@@ -141,15 +138,12 @@ class PpgSynth:
         return got
 
     def _shape_of(self, b: TrueBeat) -> tuple[float, float]:
-        """This beat's diastolic ratio and delay, drawn from its own time (chunk-invariant)."""
-        got = self._beat_shape.get(b.t_s)
-        if got is None:
-            z = rng(self.seed, 30, int(round(b.t_s * 1e6))).standard_normal(2)
-            s = self.shape
-            got = (max(0.0, s.dia_ratio + s.ratio_jitter * float(z[0])),
-                   s.dia_delay_s + s.delay_jitter_s * float(np.clip(z[1], -3, 3)))
-            self._beat_shape[b.t_s] = got
-        return got
+        """This beat's diastolic ratio and delay, drawn from its own time (chunk-invariant; asked once a
+        beat, by ``_wave_of``, which keeps the pulse drawn with them)."""
+        z = rng(self.seed, 30, int(round(b.t_s * 1e6))).standard_normal(2)
+        s = self.shape
+        return (max(0.0, s.dia_ratio + s.ratio_jitter * float(z[0])),
+                s.dia_delay_s + s.delay_jitter_s * float(np.clip(z[1], -3, 3)))
 
     def _noise(self, n0: int, n: int) -> np.ndarray:
         b0, b1 = n0 // _SAMPLE_BLOCK, (n0 + n - 1) // _SAMPLE_BLOCK + 1
