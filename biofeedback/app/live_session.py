@@ -100,6 +100,7 @@ class LiveSession(QObject):
         # a window that draws every frame takes the wave samples then (``take_wave``) instead of
         # being signalled each chunk (app/worker.py)
         self.join_wave = False
+        self.polarity: int | None = None  # the pulse's direction as the user chose it (None: the header's, else the shape's)
         self._wave_taken_s = -1e18  # when the wave samples were last taken (real time: is a frame running?)
         self._released.connect(self._on_released, Qt.ConnectionType.QueuedConnection)
         self._last_trace_s = -1e18
@@ -174,7 +175,7 @@ class LiveSession(QObject):
         from biofeedback.app.worker import SourceWorker
 
         worker = SourceWorker(source, generation=gen, tap=self.session.on_events, parent=self,
-                              join_wave=self.join_wave)
+                              join_wave=self.join_wave, polarity=self.polarity)
         queued = Qt.ConnectionType.QueuedConnection
         worker.output.connect(self._on_output, queued)
         worker.state.connect(self._on_state, queued)
@@ -197,6 +198,12 @@ class LiveSession(QObject):
 
         self._run_off_gui(start, "source start")
         return gen
+
+    def choose_polarity(self, polarity: int | None) -> None:
+        """The pulse's direction as the user chose it: for every connection from now, the current one included."""
+        self.polarity = polarity
+        if self._worker is not None:
+            self._worker.runner.choose_polarity(polarity)
 
     def disconnect_source(self, state: SourceState | None = None) -> None:
         """Stop the source off the GUI thread; its last flushed beats still reach the model."""

@@ -55,6 +55,7 @@ class Settings:
     source_kind: str = "simulated"  # "simulated" | "serial" | "replay"
     serial_port: str = ""
     protocol: str = "auto"
+    pulse_direction: str = "auto"  # "auto" | "upright" | "inverted" (core.types.PULSE_DIRECTIONS; Tools > Pulse direction)
     sim_hr_bpm: float = 65.0
     sim_resonance_bpm: float = 5.5
     sim_artifacts_per_min: float = 0.0
@@ -153,6 +154,7 @@ LIMITS: dict[str, tuple[float, float]] = {
 CHOICES: dict[str, tuple[str, ...]] = {
     "source_kind": ("simulated", "serial", "replay", "lsl", "ble"),
     "protocol": ("auto", *PROTOCOLS),
+    "pulse_direction": ("auto", "upright", "inverted"),
     "theme": ("dark", "light"),
     "sim_shape": SIM_SHAPE_NAMES,
     "plan_kind": PLAN_KINDS,

@@ -47,6 +47,7 @@ class SourceWorker(QObject):
         tap: EventTap | None = None,
         parent: QObject | None = None,
         join_wave: bool = False,
+        polarity: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.generation = generation
@@ -56,7 +57,7 @@ class SourceWorker(QObject):
         self._in_flight = 0  # outputs signalled and not yet ``arrived``: the held samples come after them
         self._lock = threading.Lock()  # the reader thread feeds, the stopping thread flushes, the GUI takes
         self.runner = SessionRunner(
-            source, clock=None,  # the LiveModel maps the clock, on the GUI thread
+            source, polarity=polarity, clock=None,  # the LiveModel maps the clock, on the GUI thread
             event_sinks=[tap] if tap is not None else [],  # raw events, in the source thread (recording)
             output_sinks=[self._on_output],
             on_state=self._on_state,

@@ -74,6 +74,7 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
     from biofeedback.core.offline import detect_offline
     from biofeedback.core.rr.offline import correct_offline
     from biofeedback.core.summary.analysis import summarize_arrays
+    from biofeedback.core.types import PULSE_DIRECTIONS
     from biofeedback.io.files import InputError, load_recording
 
     recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)
@@ -82,7 +83,7 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
         assert recording.beat_t_s is not None and recording.chain_start is not None  # kind "rr" has both
         beats = correct_offline(recording.beat_t_s, recording.chain_start, correct)
     else:
-        declared = {"upright": 1, "inverted": -1}.get(polarity)
+        declared = PULSE_DIRECTIONS[polarity]
         found = detect_offline(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES), correct, declared)
         beats = found.beats
         if found.polarity is not None:

@@ -26,6 +26,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default=None, metavar="BEATS.csv", help="also write time_s,rr_ms,corrected,detected_s per beat")
     p.add_argument("--raw", default=None, metavar="RAW_FILE", help="also keep every decoded event")
     p.add_argument("--no-correct", action="store_true", help="keep intervals exactly as detected")
+    p.add_argument("--polarity", choices=("auto", "upright", "inverted"), default="auto",
+                   help="which way a raw pulse wave goes when blood arrives: up (most finger sensors) or down "
+                        "(raw MAX3010x IR counts); auto: from the device's header, else from the pulse's shape")
     p.add_argument("--no-store", action="store_true",
                    help="do not save the session in the session store (see `biofeedback sessions`)")
     p.add_argument("--name", default="", help="a name for the stored session (and the LSL display name)")
@@ -70,6 +73,7 @@ def _failure_words(trace: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from biofeedback import config
     from biofeedback.cli.record_files import RecordFiles
+    from biofeedback.core.types import PULSE_DIRECTIONS
     from biofeedback.io.serial_source import PortError
     from biofeedback.io.session_runner import SessionRunner
     from biofeedback.io.source import FAILED, SourceState
@@ -94,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
         stopped_by.append(_failure_words(trace))
 
     # the pipeline runs here, between batches (queued): this thread also prints and flushes files
-    runner = SessionRunner(source, correct=not args.no_correct, queued=True, on_error=pipeline_failed)
+    runner = SessionRunner(source, correct=not args.no_correct, polarity=PULSE_DIRECTIONS[args.polarity],
+                           queued=True, on_error=pipeline_failed)
     runner.start()
     pipeline = runner.pipeline
 

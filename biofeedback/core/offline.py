@@ -5,13 +5,13 @@ unchanged (PPG detector, device beats, gaps), then the artifact corrections vect
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from biofeedback.core.pipeline import Pipeline
 from biofeedback.core.rr.offline import BeatSeries, correct_offline
-from biofeedback.core.types import Beat, DeviceInfo, Event
+from biofeedback.core.types import Beat, Event
 
 
 class _DetectionRecorder:
@@ -51,12 +51,9 @@ def detect_offline(events: list[Event], correct: bool = True, polarity: int | No
     (tests/cli/test_analyze.py), without the per-beat corrector and live metrics.
     ``polarity`` (+1/-1) declares the pulse's direction over any the stream's header declares.
     """
-    pipeline = Pipeline(correct=False)
+    pipeline = Pipeline(correct=False, polarity=polarity)
     recorder = _DetectionRecorder()
     pipeline.corrector = recorder  # type: ignore[assignment]
-    if polarity is not None:
-        pipeline.polarity = polarity
-        events = [replace(e, polarity=polarity) if isinstance(e, DeviceInfo) else e for e in events]
     pipeline.feed(events)
     pipeline.flush()
     t = np.asarray(recorder.t_s, dtype=float)

@@ -136,17 +136,24 @@ class Pipeline:
     DEVICE_BEAT_PROTOCOLS (or when a stream carries beats but no PPG) and
     detects beats from the PPG wave otherwise; "ppg" and "device" force one.
     ``correct=False`` passes intervals through exactly as detected.
+    ``polarity`` (+1 upright, -1 inverted) is the pulse wave's direction as the user chose it
+    (``analyze --polarity``, ``record --polarity``, the window's Tools > Pulse direction): it
+    holds over any a device's header declares and is never learnt from the wave's shape.
     """
 
-    def __init__(self, correct: bool = True, beat_source: str = "auto") -> None:
+    def __init__(self, correct: bool = True, beat_source: str = "auto", polarity: int | None = None) -> None:
         if beat_source not in ("auto", "ppg", "device"):
             raise ValueError(f"unknown beat source {beat_source!r}")
+        if polarity not in (None, 1, -1):
+            raise ValueError(f"polarity is +1, -1 or None, not {polarity!r}")
         self.correct = correct
         self.beat_source = beat_source
         self.protocol: str | None = None
         self.fs_hz: float | None = None
         self.adc_max: int | None = None
-        self.polarity: int | None = None  # declared by the protocol (DeviceInfo), else detected
+        self.chosen_polarity = polarity
+        self._header_polarity: int | None = None  # as the device's header declared it
+        self.polarity: int | None = polarity  # chosen, else declared by the header (DeviceInfo), else detected
         # the beats come from a pulse wave whose direction its shape did not show clearly (a guess
         # no later pulses confirmed): said to the user, who may know it (a device, --polarity)
         self.polarity_unsure = False
@@ -230,7 +237,9 @@ class Pipeline:
             elif isinstance(event, DeviceInfo):
                 self.protocol = event.protocol
                 if event.polarity is not None:
-                    self.polarity = event.polarity
+                    self._header_polarity = event.polarity
+                    if self.chosen_polarity is None:
+                        self.polarity = event.polarity
                 if event.adc_max is not None:
                     self.adc_max = event.adc_max
                 if event.fs_hz:
@@ -249,6 +258,36 @@ class Pipeline:
                 self._push(*self._held_poor, out)
                 self._held_poor = None
         self._accept(self.corrector.flush(), out)
+        if out.beats:
+            out.metrics = self._snapshot()
+        return out
+
+    def choose_polarity(self, polarity: int | None) -> PipelineOutput:
+        """The user chose the pulse's direction mid-stream (None: the header's again, else the shape's).
+
+        A guess the choice confirms is kept as it is. Otherwise beats found the other way up do
+        not mix with the new ones: the interval chain ends here (its held beats are released)
+        and the detector learns afresh, the chosen way up, from the next samples. The status's
+        "pulse direction unclear" follows at the next quality check.
+        """
+        if polarity not in (None, 1, -1):
+            raise ValueError(f"polarity is +1, -1 or None, not {polarity!r}")
+        out = PipelineOutput()
+        self.chosen_polarity = polarity
+        self.polarity = polarity if polarity is not None else self._header_polarity
+        d = self.detector
+        if d is None or self.fs_hz is None or d.declared_polarity == self.polarity:
+            return out
+        if self.polarity is not None and d.polarity == self.polarity:
+            d.declare_polarity(self.polarity)
+            return out
+        self._break_chain(None, out)
+        self.detector = None
+        self._ensure_detector(self.fs_hz)
+        self._last_detection_t_s = None
+        self._poor_span = False
+        self._held_poor = None
+        self._poor_run.clear()
         if out.beats:
             out.metrics = self._snapshot()
         return out

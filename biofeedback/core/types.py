@@ -92,6 +92,11 @@ class DeviceInfo:
     polarity: int | None = None  # +1 pulse raises the value, -1 lowers it (MAX3010x raw IR), None: detect
 
 
+# The pulse wave's direction as a person names it (analyze and record --polarity, the window's Tools >
+# Pulse direction) and as the pipeline takes it: "auto" is the device's header, else the pulse's shape
+PULSE_DIRECTIONS: dict[str, int | None] = {"auto": None, "upright": 1, "inverted": -1}
+
+
 @dataclass(frozen=True)
 class Gap:
     """Data known to be missing: lost lines, a device restart, an unplugged cable."""

@@ -50,6 +50,7 @@ class SessionRunner:
         source: Source,
         *,
         correct: bool = True,
+        polarity: int | None = None,
         clock: Clock | None = time.monotonic,
         queued: bool = False,
         event_sinks: Sequence[EventSink] = (),
@@ -60,10 +61,12 @@ class SessionRunner:
     ) -> None:
         self.source = source
         self._correct = correct  # False: intervals kept exactly as detected
+        self._polarity = polarity  # the pulse's direction as the user chose it (Pipeline's polarity)
+        self._polarity_changed = False  # chosen anew: the feeding thread tells the pipeline before its next batch
         # queued, the pipeline is built once the source started (its first use imports SciPy: 0.5 s,
         # seconds on a busy machine, and a port must not open that much later); in the source
         # thread it must be there before the first events
-        self._pipeline: Pipeline | None = None if queued else Pipeline(correct=correct)
+        self._pipeline: Pipeline | None = None if queued else Pipeline(correct=correct, polarity=polarity)
         self.clock = clock
         # this connection's device -> host mapping, from the arrivals (None without a clock: the
         # window's LiveModel keeps it, observed on the GUI thread beside the data it draws)
@@ -82,7 +85,7 @@ class SessionRunner:
         return self._pipeline if self._pipeline is not None else self._build_pipeline()
 
     def _build_pipeline(self) -> Pipeline:
-        self._pipeline = Pipeline(correct=self._correct)
+        self._pipeline = Pipeline(correct=self._correct, polarity=self._polarity)
         return self._pipeline
 
     @property
@@ -120,6 +123,12 @@ class SessionRunner:
             self._deliver(out, ())
         except Exception:
             self._failed()
+
+    def choose_polarity(self, polarity: int | None) -> None:
+        """The pulse's direction as the user chose it now (any thread): the thread that feeds
+        the pipeline passes it on before the next batch, so what it releases keeps its place."""
+        self._polarity = polarity
+        self._polarity_changed = True
 
     # -- queued mode: the caller's thread ------------------------------------------------
     def pump(self, timeout_s: float) -> SourceState | None:
@@ -166,7 +175,12 @@ class SessionRunner:
                     if isinstance(event, DeviceInfo):
                         self.on_device(event)
             with self._lock:
-                out = self.pipeline.feed(events)
+                if self._polarity_changed:
+                    self._polarity_changed = False
+                    out = self.pipeline.choose_polarity(self._polarity)
+                    out.extend(self.pipeline.feed(events))
+                else:
+                    out = self.pipeline.feed(events)
             self._deliver(out, events)
         except Exception:
             self._failed()

@@ -76,7 +76,9 @@ SECTIONS = (
                       "MAX3010x's raw readings) it falls. The app reads which way from the pulse's shape: a quick rise "
                       "and a slow fall. When the shape does not show it clearly, the status line says \"pulse direction "
                       "unclear\", and the beats may sit on the wrong part of each pulse until a few clear pulses settle "
-                      "it: sit still and check the sensor. A device that declares its direction is never in doubt.</p>"),
+                      "it: sit still and check the sensor. A device that declares its direction is never in doubt. If you "
+                      "know which way your sensor's wave goes, choose it in Tools → Pulse direction: it holds from "
+                      "then on, over anything the sensor says.</p>"),
     QT_TRANSLATE_NOOP("Help", "<h3>Coherence ring</h3> <p>The coherence number, the ring beside the trends and the level in "
                       "presentation mode all show one value: the coherence ratio of {window_s} s windows, smoothed over "
                       "the last {updates} updates (about {smooth_s} s) so it guides rather than jumps. Its level is "

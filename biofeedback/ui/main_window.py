@@ -40,6 +40,7 @@ from biofeedback.ui.layout import WindowLayout
 from biofeedback.ui.lessons import install_learn
 from biofeedback.ui.menus import install_menus
 from biofeedback.ui.practice_plan import install_practice_plan
+from biofeedback.ui.pulse_direction import install_pulse_direction
 from biofeedback.ui.reminders import install_reminders
 from biofeedback.ui.sensor_check import install_sensor_check
 from biofeedback.ui.theme import get_theme, use_fusion
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.lsl = install_lsl(self)  # Tools: stream on LSL, the coach view (ui/coach/app_integration.py)
         self.eyes_closed = install_eyes_closed(self)  # Tools > Eyes closed: sound guide, dim (ui/eyes_closed.py)
         self.sensor_check = install_sensor_check(self)  # Tools > Check my sensor (ui/sensor_check.py)
+        self.pulse_direction = install_pulse_direction(self)  # Tools > Pulse direction (ui/pulse_direction.py)
         self.close_guard = CloseGuard(self)  # closing during a session asks first (ui/close_guard.py)
         self.menu_actions = install_menus(self, self.request_close, self.look.toggle_theme, self.look.toggle_presentation,
                                           self.show_help)

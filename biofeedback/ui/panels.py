@@ -28,6 +28,7 @@ from biofeedback.core.types import SignalQuality
 from biofeedback.io.source import SourceState
 from biofeedback.ui.i18n import level_name, number, translate
 from biofeedback.ui.notice_words import notice_words
+from biofeedback.ui.pulse_direction import HINT as PULSE_DIRECTION_HINT
 from biofeedback.ui.theme import Theme
 
 DASH = "–"
@@ -197,12 +198,14 @@ class ElidedLabel(QLabel):
 
     The whole text is in the tooltip and the accessible description, and a
     click shows it in a window of its own (a message never moves the layout,
-    and is never lost).
+    and is never lost). A ``hint`` (what the user can do about it) goes with
+    the text in all three, never on the line itself.
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None, max_lines: int = 1) -> None:
         super().__init__(parent)
         self.full_text = ""
+        self.hint = ""
         self._tip = ""  # the tooltip _elide set
         self.max_lines = max_lines
         self.popup: QMessageBox | None = None
@@ -215,8 +218,16 @@ class ElidedLabel(QLabel):
         if text == self.full_text and self.toolTip() == self._tip:
             return  # (the status line sets its texts again with every beat: an elided one was laid out anew)
         self.full_text = text
-        self.setAccessibleDescription(text)
         self._elide()
+
+    def set_hint(self, hint: str) -> None:
+        if hint != self.hint:
+            self.hint = hint
+            self._elide()
+
+    def whole(self) -> str:
+        """The text with its hint: what the tooltip, a screen reader and the click's window give."""
+        return f"{self.full_text}\n{self.hint}" if self.hint else self.full_text
 
     def text(self) -> str:
         """The whole text, not the elided one (``text_shown``)."""
@@ -235,8 +246,10 @@ class ElidedLabel(QLabel):
         shown = "\n".join(wrap_lines(metrics, self.full_text, room, self.max_lines)) if self.full_text else ""
         super().setText(shown)
         elided = shown.replace("\n", " ") != self.full_text
-        self._tip = self.full_text + "\n" + translate("Window", "(click to read it whole)") if elided else ""
+        click = "\n" + translate("Window", "(click to read it whole)") if elided else ""
+        self._tip = self.whole() + click if elided or self.hint else ""
         self.setToolTip(self._tip)
+        self.setAccessibleDescription(self.whole().replace("\n", " "))
         self.setCursor(Qt.CursorShape.PointingHandCursor if elided else Qt.CursorShape.ArrowCursor)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -248,7 +261,7 @@ class ElidedLabel(QLabel):
         """The whole message in a small window (not modal: the pacer goes on)."""
         if self.popup is not None:
             self.popup.close()
-        box = QMessageBox(QMessageBox.Icon.Information, translate("Status", "Message"), self.full_text,
+        box = QMessageBox(QMessageBox.Icon.Information, translate("Status", "Message"), self.whole(),
                           QMessageBox.StandardButton.Close, self.window())
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
@@ -367,6 +380,7 @@ class StatusPanel(QWidget):
                                                                           SignalQuality.LINK_DAMAGED)
         if unsure:
             text += translate("Status", " — pulse direction unclear")
+        self.quality.set_hint(translate("PulseDirection", PULSE_DIRECTION_HINT) if unsure else "")
         self.quality.setText(text)
         if self.theme:
             good = quality == SignalQuality.GOOD and not unsure

@@ -48,15 +48,20 @@ def _sine(duration_s: float, fs_hz: float, mean: float, size: float, seed: int =
 
 
 def _run(t_s: np.ndarray, v: np.ndarray, fs_hz: float, chunk_s: float = CHUNK_S,
-         at_s: dict[float, object] | None = None):
+         at_s: dict[float, object] | None = None, header: DeviceInfo | None = None,
+         pipeline: Pipeline | None = None, choose_at_s: dict[float, int | None] | None = None):
     """The live pipeline fed in ``chunk_s`` pieces, with ``at_s`` events (time -> event) before the first
-    piece at or after their time: (its changes of polarity_unsure as (time, value), pipeline, detections)."""
-    pipeline = Pipeline()
-    pipeline.feed([DeviceInfo("csv", fs_hz=fs_hz)])
+    piece at or after their time, and the user's ``choose_at_s`` directions (time -> polarity) likewise:
+    (its changes of polarity_unsure as (time, value), pipeline, detections)."""
+    pipeline = pipeline if pipeline is not None else Pipeline()
+    pipeline.feed([header or DeviceInfo("csv", fs_hz=fs_hz)])
     changes, found = [], []
     n = max(1, int(chunk_s * fs_hz))
     pending = dict(at_s or {})
+    choices = dict(choose_at_s or {})
     for i in range(0, t_s.size, n):
+        for k in [k for k in sorted(choices) if k <= t_s[i]]:
+            found += pipeline.choose_polarity(choices.pop(k)).detections_t_s
         due = [pending.pop(k) for k in sorted(pending) if k <= t_s[i]]
         out = pipeline.feed([*due, PpgBlock(t_s[i:i + n], v[i:i + n], fs_hz)])
         found += out.detections_t_s
@@ -149,3 +154,63 @@ def test_a_gap_keeps_the_doubt_until_the_detector_decides_again():
     changes, pipeline, _ = _run(t_s, sine, fs_hz, at_s={12.0: Gap(12.0, 0.5, "disconnected")})
     assert [unsure for _, unsure in changes] == [True]  # never "clear now" while it learnt again
     assert pipeline.polarity_unsure
+
+
+# -- the user's choice (analyze/record --polarity, the window's Tools > Pulse direction) --------------------
+
+
+def test_the_users_direction_holds_over_a_wrong_header_on_a_real_recording():
+    """A raw sensor whose header says upright while its wave falls with each pulse: the user's word wins."""
+    t_s, v, fs_hz = _bvp()
+    reference = _reference_beats()
+    wrong = DeviceInfo("csv", fs_hz=fs_hz, polarity=1)
+    _, misled, found_misled = _run(t_s, -v, fs_hz, header=wrong)
+    _, told, found_told = _run(t_s, -v, fs_hz, header=wrong, pipeline=Pipeline(polarity=-1))
+    assert misled.detector.declared_polarity == 1 and told.detector.declared_polarity == -1
+    assert match_f1(found_misled, reference) < 0.5  # the header alone puts the beats off the pulses
+    assert match_f1(found_told, reference) >= 0.95
+    assert not told.polarity_unsure
+    with pytest.raises(ValueError):
+        Pipeline(polarity=0)
+
+
+def test_a_direction_chosen_mid_stream_ends_the_chain_and_the_beats_follow_within_seconds():
+    t_s, v, fs_hz = _bvp()
+    reference = _reference_beats()
+    switch_s = 12.0
+    pipeline = Pipeline()
+    beats = []
+    pipeline.feed([DeviceInfo("csv", fs_hz=fs_hz, polarity=-1)])  # a header that has it wrong
+    n = int(CHUNK_S * fs_hz)
+    found = []
+    for i in range(0, t_s.size, n):
+        if t_s[i] >= switch_s and pipeline.chosen_polarity is None:
+            out = pipeline.choose_polarity(1)
+            beats += out.beats
+        out = pipeline.feed([PpgBlock(t_s[i:i + n], v[i:i + n], fs_hz)])
+        beats += out.beats
+        found += out.detections_t_s
+    beats += pipeline.flush().beats
+    found = np.array(found)
+    assert match_f1(found[found < switch_s], reference[reference < switch_s]) < 0.5  # read the wrong way up
+    settled_s = switch_s + 8.0  # the detector learns afresh (a few seconds of pulses)
+    assert match_f1(found[found > settled_s], reference[reference > settled_s]) >= 0.95
+    # no interval joins a beat found the wrong way up to one found the right way
+    assert not [b for b in beats if b.t_s - b.rr_ms / 1000.0 < switch_s < b.t_s]
+    assert pipeline.detector.declared_polarity == 1 and pipeline.polarity == 1
+
+
+def test_choosing_the_direction_already_read_keeps_the_detector_and_its_beats():
+    t_s, v, fs_hz = _bvp()
+    _, plain, found_plain = _run(t_s, v, fs_hz)
+    _, chosen, found_chosen = _run(t_s, v, fs_hz, choose_at_s={10.0: 1})
+    assert np.array_equal(found_chosen, found_plain)
+    assert chosen.detector.declared_polarity == 1 and plain.detector.declared_polarity is None
+
+
+def test_automatic_again_returns_to_the_headers_direction():
+    pipeline = Pipeline(polarity=-1)
+    pipeline.feed([DeviceInfo("max3010x", fs_hz=100.0, polarity=1)])
+    assert pipeline.polarity == -1 and pipeline.detector.declared_polarity == -1
+    pipeline.choose_polarity(None)
+    assert pipeline.polarity == 1 and pipeline.detector.declared_polarity == 1

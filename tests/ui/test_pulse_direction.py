@@ -23,3 +23,38 @@ def test_a_guessed_direction_shows_in_the_status_line(make_window, qtbot):
     qtbot.waitUntil(lambda: window.ui.plots_built, timeout=5000)
     window.connect_to(EventReplaySource(sine_frames, "a sine", speed=20.0))
     qtbot.waitUntil(lambda: "pulse direction unclear" in window.ui.status.quality.text(), timeout=10_000)
+
+
+def test_the_direction_chosen_in_tools_applies_to_the_running_connection_and_is_remembered(make_window, qtbot):
+    from biofeedback.app.settings import load_settings
+
+    window = make_window()
+    qtbot.waitUntil(lambda: window.ui.plots_built, timeout=5000)
+    menu = window.pulse_direction
+    assert [a.text() for a in menu.menu.actions()] == [
+        "Automatic: from the sensor, else from the pulse's shape",
+        "Upright: the wave rises with each beat (most finger sensors)",
+        "Inverted: the wave falls with each beat (raw MAX3010x)"]
+    assert menu.actions["auto"].isChecked() and window.live.polarity is None
+    window.connect_to(EventReplaySource(sine_frames, "a sine", speed=20.0))
+    quality = window.ui.status.quality
+    qtbot.waitUntil(lambda: "pulse direction unclear" in quality.text(), timeout=10_000)
+    # what to do about it, where a pointer or a screen reader finds it
+    hint = "If you know which way your sensor's wave goes, choose it in Tools → Pulse direction."
+    assert hint in quality.toolTip() and hint in quality.accessibleDescription()
+    assert quality.show_whole().text().endswith(hint)  # a click on a cut line
+
+    menu.actions["inverted"].trigger()  # as a click on the menu entry
+    pipeline = window.live._worker.pipeline
+    # the feeding thread takes it before its next samples: the detector learns afresh, inverted
+    qtbot.waitUntil(lambda: pipeline.detector is not None and pipeline.detector.declared_polarity == -1,
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: "pulse direction unclear" not in quality.text(), timeout=10_000)
+    assert hint not in quality.toolTip() and hint not in quality.accessibleDescription()
+    assert load_settings()[0].pulse_direction == "inverted"
+
+    # the next connection, and the next start of the app, take it too
+    window.connect_to(EventReplaySource(sine_frames, "a sine", speed=20.0))
+    assert window.live._worker.pipeline.chosen_polarity == -1
+    again = make_window(load_settings()[0])
+    assert again.pulse_direction.actions["inverted"].isChecked() and again.live.polarity == -1

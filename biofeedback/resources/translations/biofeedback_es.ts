@@ -691,8 +691,8 @@ la evaluación de resonancia cuando estés listo, y un plan.&lt;/p&gt;
         <translation>&lt;h3&gt;Calidad de la señal&lt;/h3&gt; &lt;p&gt;«El dedo no está en el sensor», «sin señal» y «señal saturada» significan que el sensor no ve un pulso limpio; los números se detienen en vez de adivinar. Si más del {artifact_pct} % de los latidos necesitó corrección, los números no son fiables: quédate quieto, calienta las manos y revisa la pinza.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Pulse direction&lt;/h3&gt; &lt;p&gt;A finger sensor&apos;s value rises when blood arrives; in some (a MAX3010x&apos;s raw readings) it falls. The app reads which way from the pulse&apos;s shape: a quick rise and a slow fall. When the shape does not show it clearly, the status line says &quot;pulse direction unclear&quot;, and the beats may sit on the wrong part of each pulse until a few clear pulses settle it: sit still and check the sensor. A device that declares its direction is never in doubt.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Dirección del pulso&lt;/h3&gt; &lt;p&gt;El valor de un sensor de dedo sube cuando llega la sangre; en algunos (las lecturas crudas de un MAX3010x) baja. La aplicación deduce el sentido por la forma del pulso: una subida rápida y una bajada lenta. Cuando la forma no lo muestra con claridad, la línea de estado dice «dirección del pulso incierta» y los latidos pueden quedar en la parte equivocada de cada pulso hasta que unos pulsos claros lo resuelvan: quédate quieto y revisa el sensor. Un dispositivo que declara su sentido nunca deja dudas.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Pulse direction&lt;/h3&gt; &lt;p&gt;A finger sensor&apos;s value rises when blood arrives; in some (a MAX3010x&apos;s raw readings) it falls. The app reads which way from the pulse&apos;s shape: a quick rise and a slow fall. When the shape does not show it clearly, the status line says &quot;pulse direction unclear&quot;, and the beats may sit on the wrong part of each pulse until a few clear pulses settle it: sit still and check the sensor. A device that declares its direction is never in doubt. If you know which way your sensor&apos;s wave goes, choose it in Tools → Pulse direction: it holds from then on, over anything the sensor says.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dirección del pulso&lt;/h3&gt; &lt;p&gt;El valor de un sensor de dedo sube cuando llega la sangre; en algunos (las lecturas crudas de un MAX3010x) baja. La aplicación deduce el sentido por la forma del pulso: una subida rápida y una bajada lenta. Cuando la forma no lo muestra con claridad, la línea de estado dice «dirección del pulso incierta» y los latidos pueden quedar en la parte equivocada de cada pulso hasta que unos pulsos claros lo resuelvan: quédate quieto y revisa el sensor. Un dispositivo que declara su sentido nunca deja dudas. Si sabes hacia dónde va la onda de tu sensor, elígelo en Herramientas → Dirección del pulso: se mantiene desde entonces, por encima de lo que diga el sensor.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Coherence ring&lt;/h3&gt; &lt;p&gt;The coherence number, the ring beside the trends and the level in presentation mode all show one value: the coherence ratio of {window_s} s windows, smoothed over the last {updates} updates (about {smooth_s} s) so it guides rather than jumps. Its level is &lt;b&gt;low&lt;/b&gt; below {low}, &lt;b&gt;medium&lt;/b&gt; from {low} and &lt;b&gt;high&lt;/b&gt; from {high}. So that it does not flicker at a threshold, the level rises only once the value is {hysteresis_pct} % past it, falls only once the value is {hysteresis_pct} % below it, and holds at least {dwell_s} s; the caption under the number says where the current level holds. The ring&apos;s three arcs are the levels; the current one is drawn bold, its name is written inside, and the inner circle grows with the value. It needs {window_s} s of beats before it shows anything, and then changes every {step_s} s, so give it time rather than chasing it. Click the ring (or Enter on it) to show the numbers (the value and the last breath&apos;s HR swing). The thresholds are this app&apos;s choice on the raw ratio, not HeartMath&apos;s score; the coherence trend plots each window&apos;s exact ratio.&lt;/p&gt;</source>
@@ -2205,6 +2205,29 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
     <message>
         <source>These are descriptions of practice, not measures of health: the check-ins are what the person answered, and heart-rhythm figures vary with posture, breathing, sleep and the sensor.</source>
         <translation>Esto describe la práctica, no mide la salud: los registros son lo que respondió la persona, y las cifras del ritmo cardiaco varían con la postura, la respiración, el sueño y el sensor.</translation>
+    </message>
+</context>
+<context>
+    <name>PulseDirection</name>
+    <message>
+        <source>Automatic: from the sensor, else from the pulse&apos;s shape</source>
+        <translation>Automática: la del sensor o, si no, la de la forma del pulso</translation>
+    </message>
+    <message>
+        <source>Upright: the wave rises with each beat (most finger sensors)</source>
+        <translation>Normal: la onda sube con cada latido (la mayoría de los sensores de dedo)</translation>
+    </message>
+    <message>
+        <source>Inverted: the wave falls with each beat (raw MAX3010x)</source>
+        <translation>Invertida: la onda baja con cada latido (MAX3010x en crudo)</translation>
+    </message>
+    <message>
+        <source>If you know which way your sensor&apos;s wave goes, choose it in Tools → Pulse direction.</source>
+        <translation>Si sabes hacia dónde va la onda de tu sensor, elígelo en Herramientas → Dirección del pulso.</translation>
+    </message>
+    <message>
+        <source>Pulse direction</source>
+        <translation>Dirección del pulso</translation>
     </message>
 </context>
 <context>

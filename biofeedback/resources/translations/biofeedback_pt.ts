@@ -691,8 +691,8 @@ a avaliação de ressonância quando estiver pronto, e um plano.&lt;/p&gt;
         <translation>&lt;h3&gt;Qualidade do sinal&lt;/h3&gt; &lt;p&gt;«O dedo não está no sensor», «sem sinal» e «sinal saturado» significam que o sensor não vê um pulso limpo; os números param em vez de adivinhar. Se mais de {artifact_pct} % dos batimentos precisaram de correção, os números não são fiáveis: fique quieto, aqueça as mãos e verifique a pinça.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Pulse direction&lt;/h3&gt; &lt;p&gt;A finger sensor&apos;s value rises when blood arrives; in some (a MAX3010x&apos;s raw readings) it falls. The app reads which way from the pulse&apos;s shape: a quick rise and a slow fall. When the shape does not show it clearly, the status line says &quot;pulse direction unclear&quot;, and the beats may sit on the wrong part of each pulse until a few clear pulses settle it: sit still and check the sensor. A device that declares its direction is never in doubt.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Direção do pulso&lt;/h3&gt; &lt;p&gt;O valor de um sensor de dedo sobe quando o sangue chega; em alguns (as leituras em bruto de um MAX3010x) desce. A aplicação deduz o sentido pela forma do pulso: uma subida rápida e uma descida lenta. Quando a forma não o mostra com clareza, a linha de estado diz «direção do pulso incerta» e os batimentos podem ficar na parte errada de cada pulso até que alguns pulsos claros o resolvam: fique quieto e verifique o sensor. Um dispositivo que declara o seu sentido nunca deixa dúvidas.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Pulse direction&lt;/h3&gt; &lt;p&gt;A finger sensor&apos;s value rises when blood arrives; in some (a MAX3010x&apos;s raw readings) it falls. The app reads which way from the pulse&apos;s shape: a quick rise and a slow fall. When the shape does not show it clearly, the status line says &quot;pulse direction unclear&quot;, and the beats may sit on the wrong part of each pulse until a few clear pulses settle it: sit still and check the sensor. A device that declares its direction is never in doubt. If you know which way your sensor&apos;s wave goes, choose it in Tools → Pulse direction: it holds from then on, over anything the sensor says.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Direção do pulso&lt;/h3&gt; &lt;p&gt;O valor de um sensor de dedo sobe quando o sangue chega; em alguns (as leituras em bruto de um MAX3010x) desce. A aplicação deduz o sentido pela forma do pulso: uma subida rápida e uma descida lenta. Quando a forma não o mostra com clareza, a linha de estado diz «direção do pulso incerta» e os batimentos podem ficar na parte errada de cada pulso até que alguns pulsos claros o resolvam: fique quieto e verifique o sensor. Um dispositivo que declara o seu sentido nunca deixa dúvidas. Se sabe para que lado vai a onda do seu sensor, escolha-o em Ferramentas → Direção do pulso: mantém-se a partir daí, acima do que o sensor disser.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Coherence ring&lt;/h3&gt; &lt;p&gt;The coherence number, the ring beside the trends and the level in presentation mode all show one value: the coherence ratio of {window_s} s windows, smoothed over the last {updates} updates (about {smooth_s} s) so it guides rather than jumps. Its level is &lt;b&gt;low&lt;/b&gt; below {low}, &lt;b&gt;medium&lt;/b&gt; from {low} and &lt;b&gt;high&lt;/b&gt; from {high}. So that it does not flicker at a threshold, the level rises only once the value is {hysteresis_pct} % past it, falls only once the value is {hysteresis_pct} % below it, and holds at least {dwell_s} s; the caption under the number says where the current level holds. The ring&apos;s three arcs are the levels; the current one is drawn bold, its name is written inside, and the inner circle grows with the value. It needs {window_s} s of beats before it shows anything, and then changes every {step_s} s, so give it time rather than chasing it. Click the ring (or Enter on it) to show the numbers (the value and the last breath&apos;s HR swing). The thresholds are this app&apos;s choice on the raw ratio, not HeartMath&apos;s score; the coherence trend plots each window&apos;s exact ratio.&lt;/p&gt;</source>
@@ -2205,6 +2205,29 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
     <message>
         <source>These are descriptions of practice, not measures of health: the check-ins are what the person answered, and heart-rhythm figures vary with posture, breathing, sleep and the sensor.</source>
         <translation>Isto descreve a prática, não mede a saúde: os registos são o que a pessoa respondeu, e os números do ritmo cardíaco variam com a postura, a respiração, o sono e o sensor.</translation>
+    </message>
+</context>
+<context>
+    <name>PulseDirection</name>
+    <message>
+        <source>Automatic: from the sensor, else from the pulse&apos;s shape</source>
+        <translation>Automática: a do sensor ou, se não, a da forma do pulso</translation>
+    </message>
+    <message>
+        <source>Upright: the wave rises with each beat (most finger sensors)</source>
+        <translation>Normal: a onda sobe a cada batimento (a maioria dos sensores de dedo)</translation>
+    </message>
+    <message>
+        <source>Inverted: the wave falls with each beat (raw MAX3010x)</source>
+        <translation>Invertida: a onda desce a cada batimento (MAX3010x em bruto)</translation>
+    </message>
+    <message>
+        <source>If you know which way your sensor&apos;s wave goes, choose it in Tools → Pulse direction.</source>
+        <translation>Se sabe para que lado vai a onda do seu sensor, escolha-o em Ferramentas → Direção do pulso.</translation>
+    </message>
+    <message>
+        <source>Pulse direction</source>
+        <translation>Direção do pulso</translation>
     </message>
 </context>
 <context>
