@@ -245,19 +245,28 @@ class _Client(BaseBleakClient):
         try:
             connection = await central.connect(Address(self.address), timeout=self._timeout)
         except BaseException:  # given up (stop(), a time-out): the adapter stops trying, as an OS's does
-            with contextlib.suppress(Exception):
-                await asyncio.shield(central.cancel_connection())
-            # bumble 0.0.236's virtual controller answers the cancel but keeps the attempt pending
-            # (every later connect is then refused): forget it as a real controller does
-            self._air.controller.pending_le_connection = None
+            try:
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(central.cancel_connection())
+            finally:
+                # bumble 0.0.236's virtual controller answers the cancel but keeps the attempt pending
+                # (every later connect is then refused): forget it as a real controller does, also
+                # when the app's own time-out cancels this while the cancel is on its way (under load
+                # bumble's and the app's time-outs of the same length fire together)
+                self._air.controller.pending_le_connection = None
             raise
-        connection.on("disconnection", lambda *_: app_loop.call_soon_threadsafe(self._on_lost))
-        peer = Peer(connection)
-        await peer.request_mtu(ATT_MTU)
-        await peer.discover_all()
-        names = peer.get_characteristics_by_uuid(GATT_DEVICE_NAME_CHARACTERISTIC)
-        if names and not self._name:  # the GAP Device Name, read on connection as BlueZ and WinRT do
-            self._name = bytes(await peer.read_value(names[0])).decode("utf-8", "replace") or None
+        try:
+            connection.on("disconnection", lambda *_: app_loop.call_soon_threadsafe(self._on_lost))
+            peer = Peer(connection)
+            await peer.request_mtu(ATT_MTU)
+            await peer.discover_all()
+            names = peer.get_characteristics_by_uuid(GATT_DEVICE_NAME_CHARACTERISTIC)
+            if names and not self._name:  # the GAP Device Name, read on connection as BlueZ and WinRT do
+                self._name = bytes(await peer.read_value(names[0])).decode("utf-8", "replace") or None
+        except BaseException:  # timed out half-way through discovery: the link goes too, as bleak's backends do
+            with contextlib.suppress(Exception):
+                await asyncio.shield(connection.disconnect())
+            raise
         return peer
 
     def _collection(self, peer: Peer) -> BleakGATTServiceCollection:

@@ -218,7 +218,7 @@ def test_a_strap_switched_on_later_is_connected_to_on_a_retry(air, record):
         assert record.wait_for(lambda r: len(r.said(RECONNECTING)) >= 2, timeout_s=30)  # nobody answers: retried
         assert "C0:11:22:33:44:55" in record.said(RECONNECTING)[0].message
         strap = VirtualStrap(air)  # the strap is put on
-        assert record.wait_for(lambda r: r.said(CONNECTED), timeout_s=30)
+        assert record.wait_for(lambda r: r.said(CONNECTED), timeout_s=30), record.messages()[-5:]
     finally:
         source.stop()
     assert strap.n_subscriptions == 1
@@ -227,6 +227,35 @@ def test_a_strap_switched_on_later_is_connected_to_on_a_retry(air, record):
     assert source.strap is not None and source.strap.name == strap.name
     assert record.said(CONNECTED)[0].message == f"Connected to {label}."
     assert [i.device for i in record.of(DeviceInfo)] == [label]
+
+
+def test_an_attempt_that_times_out_during_service_discovery_is_retried_and_connects(air, record, monkeypatch):
+    """A loaded machine: the link comes up but discovering the strap's services outlasts the attempt.
+    The link goes with the attempt (as bleak's backends drop it), so the next attempt connects; the
+    virtual adapter once kept it, and every later attempt was refused (a red CI under a CPU hog)."""
+    import asyncio
+
+    from bumble.device import Peer
+
+    discover = Peer.discover_all
+    calls = []
+
+    async def slow_first(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            await asyncio.sleep(1.5)
+        return await discover(self, *args, **kwargs)
+
+    monkeypatch.setattr(Peer, "discover_all", slow_first)
+    strap = VirtualStrap(air)
+    source = BleHeartRateSource(strap.address, backend=air.backend, connect_timeout_s=1.0, backoff_s=(0.05,))
+    source.start(record.on_events, record.on_state)
+    try:
+        assert record.wait_for(lambda r: r.said(CONNECTED), timeout_s=30), record.messages()[-5:]
+    finally:
+        source.stop()
+    assert len(record.said(RECONNECTING)) == 1 and len(calls) == 2
+    assert strap.n_subscriptions == 1
 
 
 # -- stop() from each state -------------------------------------------------------------------------
