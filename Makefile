@@ -9,12 +9,12 @@ BIN := $(VENV)/bin
 # bytecode written even where the shell sets PYTHONDONTWRITEBYTECODE (some CI images and containers do):
 # otherwise every subprocess a test starts compiles biofeedback/ again (1-4 % of a CLI test module's CPU, measured)
 PYTEST := PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
-# two and a half workers per core (at least 2, at most 8): part of the suite waits on real time
-# (simulators, other processes); on 2 cores the whole suite took 318 s with 3 workers (CPU 151 % busy),
-# 278 s with 4 (169 %) and 262 s with 5 (185 %); a module's tests
+# three workers per core (at least 2, at most 8): part of the suite waits on real time (simulators,
+# other processes); on 2 cores the whole suite took 318 s with 3 workers (CPU 151 % busy), 278 s
+# with 4 (169 %), 262-277 s with 5 (173-185 %) and 256 s with 6 (191 %); a module's tests
 # stay in one worker (its fixtures built once); modules in the order tests/conftest.py gives them
 # (costliest first), not xdist's (most tests first)
-WORKERS := -n $(shell $(PYTHON) -c "import os; print(min(8, max(2, 5 * (os.cpu_count() or 2) // 2)))") --dist loadscope --no-loadscope-reorder
+WORKERS := -n $(shell $(PYTHON) -c "import os; print(min(8, max(2, 3 * (os.cpu_count() or 2))))") --dist loadscope --no-loadscope-reorder
 # setuptools prints a 9-line notice on every editable install of a flat layout (InformationOnly:
 # "folders named like the package may take precedence"); nothing to act on, so not shown
 PIP_EDITABLE := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e

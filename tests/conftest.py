@@ -1,6 +1,6 @@
 """Every test gets its own session store folder (never the user's), subprocesses too.
 
-``make test`` runs the tests in two and a half pytest-xdist workers per core (``--dist loadscope``: a
+``make test`` runs the tests in three pytest-xdist workers per core (``--dist loadscope``: a
 module's tests stay in one worker, so its module-scoped fixtures are built once); each worker
 is a pytest process of its own, with its own LSL session below.
 
