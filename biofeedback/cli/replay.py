@@ -36,6 +36,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lsl", action="store_true",
                    help="also publish the replay on Lab Streaming Layer (PPG, RR, Metrics, Markers)")
     p.add_argument("--name", default="", help="with --lsl: the client's display name (default replay)")
+    p.add_argument("--polarity", choices=("auto", "upright", "inverted"), default="auto",
+                   help="which way the recording's pulse wave goes when blood arrives; auto: from its device's "
+                        "header, else from the pulse's shape")
     p.set_defaults(func=run)
 
 
@@ -54,20 +57,66 @@ def load_events(what: str) -> tuple[list[Event], str]:
         return store.events(session_id), f"session {session_id}"
 
 
-class PortOut:
-    """Encodes delivered events as sensor bytes and writes them to a virtual port."""
+POLARITY_SHAPE_S = 60.0  # seconds of a recording's wave read for its direction when nothing declares it
+COUNTS_SCALE_MAX = 65535  # the 16-bit range a wave in other units (volts, a zero-centred BVP) is served in
 
-    def __init__(self, events: Sequence[Event], port) -> None:
+
+def wave_polarity(events: Sequence[Event], chosen: int | None = None) -> int:
+    """Which way up a recording's pulse wave goes: the user's word, else its device's header, else its
+    shape as the live detector reads it over the first POLARITY_SHAPE_S (upright when it cannot tell)."""
+    from biofeedback.core.pipeline import Pipeline
+    from biofeedback.core.types import DeviceInfo, PpgBlock
+
+    if chosen is not None:
+        return chosen
+    declared = next((e.polarity for e in events if isinstance(e, DeviceInfo) and e.polarity is not None), None)
+    if declared is not None:
+        return declared
+    pipeline = Pipeline(correct=False)
+    start_s = None
+    for event in events:
+        pipeline.feed([event])
+        if isinstance(event, PpgBlock) and len(event):
+            start_s = float(event.t_s[0]) if start_s is None else start_s
+            if float(event.t_s[-1]) - start_s > POLARITY_SHAPE_S:
+                break
+    detector = pipeline.ppg_detector
+    return detector.polarity if detector is not None and detector.polarity is not None else 1
+
+
+class PortOut:
+    """Encodes delivered events as sensor bytes and writes them to a virtual port.
+
+    A wave goes out as BF1 sample lines, which are upright counts from 0 to adc_max by the
+    protocol (firmware_notes/protocol.md): a recording's counts as they are when they are
+    counts, else scaled into 0..COUNTS_SCALE_MAX (a BVP in volts, centred on zero, would be
+    clipped and rounded to nothing), and turned upright when the wave goes down with each
+    pulse (a MAX3010x's raw IR): a reader then takes it the right way up, never in doubt.
+    """
+
+    def __init__(self, events: Sequence[Event], port, polarity: int | None = None) -> None:
+        import numpy as np
+
         from biofeedback.core.protocols.ibi import IbiEncoder
         from biofeedback.core.protocols.native import NativeEncoder
         from biofeedback.core.types import DeviceInfo, PpgBlock
 
         self.port = port
         self.encoder: NativeEncoder | IbiEncoder
+        self.offset, self.scale = 0.0, 1.0  # served count = offset + scale * value
         blocks = [e for e in events if isinstance(e, PpgBlock)]
         info = next((e for e in events if isinstance(e, DeviceInfo)), None)
         if blocks:
-            adc_max = (info.adc_max if info and info.adc_max else None) or int(max(b.value.max() for b in blocks)) + 1
+            values = np.concatenate([b.value for b in blocks])
+            values = values[np.isfinite(values)]
+            lo, hi = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
+            counts = lo >= 0 and bool(np.all(values == np.round(values)))
+            adc_max = int(info.adc_max) if info and info.adc_max and hi <= info.adc_max else int(hi) + 1
+            if not counts:
+                adc_max, self.offset, self.scale = COUNTS_SCALE_MAX, -lo, COUNTS_SCALE_MAX / max(hi - lo, 1e-12)
+                self.offset *= self.scale
+            if wave_polarity(events, polarity) < 0:  # served upright: the count from the top
+                self.offset, self.scale = adc_max - self.offset, -self.scale
             self.encoder = NativeEncoder(device="replay", fs_hz=blocks[0].fs_hz, adc_max=adc_max)
             self.protocol = "native"
         else:
@@ -82,12 +131,14 @@ class PortOut:
         blocks = [e for e in batch if isinstance(e, PpgBlock)]
         t = np.concatenate([b.t_s for b in blocks]) if blocks else np.empty(0)
         v = np.concatenate([b.value for b in blocks]) if blocks else np.empty(0)
+        v = self.offset + self.scale * v
         beats = [(e.t_s, e.ibi_ms) for e in batch if isinstance(e, DeviceBeat)]
         if self.protocol == "ibi" or t.size:
             self.port.write(self.encoder.encode(t, v, beats))
 
 
 def run(args: argparse.Namespace) -> int:
+    from biofeedback.core.types import PULSE_DIRECTIONS
     from biofeedback.io.files import InputError
     from biofeedback.io.replay import MAX_SPEED, MIN_SPEED
     from biofeedback.io.store import StoreError
@@ -101,20 +152,22 @@ def run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
+        polarity = PULSE_DIRECTIONS[args.polarity]
         if args.port_out:
-            return _serve(events, name, speed, stop, args.listen)
-        return _live(events, name, speed, stop, (args.name or "replay") if args.lsl else None)
+            return _serve(events, name, speed, stop, args.listen, polarity)
+        return _live(events, name, speed, stop, (args.name or "replay") if args.lsl else None, polarity)
     except KeyboardInterrupt:
         return 130
 
 
-def _serve(events, name: str, speed: float, stop: threading.Event, listen: str | None) -> int:
+def _serve(events, name: str, speed: float, stop: threading.Event, listen: str | None,
+           polarity: int | None = None) -> int:
     from biofeedback.io.replay import play_events
     from biofeedback.io.simulator import open_virtual_port
 
     port = open_virtual_port(listen)
     print(f"PORT {port.path}", flush=True)
-    out = PortOut(events, port)
+    out = PortOut(events, port, polarity)
     print(f"Serving {name} at {speed:g}× as {out.protocol} bytes", file=sys.stderr, flush=True)
     try:
         play_events(events, speed, out, stop)
@@ -123,13 +176,14 @@ def _serve(events, name: str, speed: float, stop: threading.Event, listen: str |
     return 0
 
 
-def _live(events, name: str, speed: float, stop: threading.Event, lsl_name: str | None = None) -> int:
+def _live(events, name: str, speed: float, stop: threading.Event, lsl_name: str | None = None,
+          polarity: int | None = None) -> int:
     from biofeedback.cli.analyze import format_table
     from biofeedback.core.pipeline import Pipeline
     from biofeedback.core.summary.analysis import summarize
     from biofeedback.io.replay import play_events
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(polarity=polarity)
     beats = []
     last_status = [time.monotonic()]
     lsl = None

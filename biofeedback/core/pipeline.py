@@ -153,7 +153,8 @@ class Pipeline:
         self.adc_max: int | None = None
         self.chosen_polarity = polarity
         self._header_polarity: int | None = None  # as the device's header declared it
-        self.polarity: int | None = polarity  # chosen, else declared by the header (DeviceInfo), else detected
+        self.polarity: int | None = polarity  # chosen, else declared by the header (DeviceInfo), else None (the
+        # detector's own reading of the shape is ``detector.polarity``)
         # the beats come from a pulse wave whose direction its shape did not show clearly (a guess
         # no later pulses confirmed): said to the user, who may know it (a device, --polarity)
         self.polarity_unsure = False
@@ -265,10 +266,12 @@ class Pipeline:
     def choose_polarity(self, polarity: int | None) -> PipelineOutput:
         """The user chose the pulse's direction mid-stream (None: the header's again, else the shape's).
 
-        A guess the choice confirms is kept as it is. Otherwise beats found the other way up do
-        not mix with the new ones: the interval chain ends here (its held beats are released)
-        and the detector learns afresh, the chosen way up, from the next samples. The status's
-        "pulse direction unclear" follows at the next quality check.
+        A guess the choice confirms, or a detector still learning, takes it as it is. Otherwise
+        beats found the other way up do not mix with the new ones: where the beats come from
+        this detector, a gap ("direction_chosen") ends the interval chain here (its held beats
+        are released; live views and outlets break there too), and the detector learns afresh,
+        the chosen way up, from the next samples. The status's "pulse direction unclear"
+        follows at the next quality check.
         """
         if polarity not in (None, 1, -1):
             raise ValueError(f"polarity is +1, -1 or None, not {polarity!r}")
@@ -278,10 +281,11 @@ class Pipeline:
         d = self.detector
         if d is None or self.fs_hz is None or d.declared_polarity == self.polarity:
             return out
-        if self.polarity is not None and d.polarity == self.polarity:
+        if self.polarity is not None and d.polarity in (None, self.polarity):
             d.declare_polarity(self.polarity)
             return out
-        self._break_chain(None, out)
+        if self._last_ppg_t is not None and not self._use_device_beats():
+            self._break_chain(Gap(self._last_ppg_t, None, "direction_chosen"), out)
         self.detector = None
         self._ensure_detector(self.fs_hz)
         self._last_detection_t_s = None

@@ -104,7 +104,8 @@ class Gap:
     t_s: float  # where the gap starts on the device/record clock
     duration_s: float | None  # None when unknown
     reason: str  # "lost_samples" | "device_restart" | "disconnected" | "lost_beat" | "poor_signal" | "invalid_samples"
-    # | "damaged_in_store" (a stored block the file no longer holds intact)
+    # | "damaged_in_store" (a stored block the file no longer holds intact) | "direction_chosen" (the user chose
+    # the pulse's direction: beats found the other way up end there, Pipeline.choose_polarity)
 
 
 Event = PpgBlock | SignalBlock | DeviceBeat | DeviceStatus | DeviceInfo | Gap

@@ -227,7 +227,7 @@ class ElidedLabel(QLabel):
 
     def whole(self) -> str:
         """The text with its hint: what the tooltip, a screen reader and the click's window give."""
-        return f"{self.full_text}\n{self.hint}" if self.hint else self.full_text
+        return f"{self.full_text}\n{self.hint}" if self.hint and self.full_text else self.full_text
 
     def text(self) -> str:
         """The whole text, not the elided one (``text_shown``)."""
@@ -371,6 +371,7 @@ class StatusPanel(QWidget):
     def show_quality(self, quality: SignalQuality | None) -> None:
         self._shown["quality"] = quality
         if quality is None:
+            self.quality.set_hint("")
             self.quality.setText("")
             return
         text = translate("Status", _QUALITY_WORDS[quality]) if quality in _QUALITY_WORDS else str(quality)

@@ -23,7 +23,7 @@ SPEED = 20.0  # the simulated sensor's time runs this much faster than the wall 
 RECORD_S = 3.0  # wall seconds: some 60 s of simulated pulse
 
 
-def test_record_reads_the_wave_the_way_up_it_is_told_and_its_raw_log_says_the_same(tmp_path: Path):
+def test_record_reads_the_wave_the_way_up_it_is_told_as_analyze_of_its_raw_log_told_the_same(tmp_path: Path):
     env = {**os.environ, "BIOFEEDBACK_DATA_DIR": str(tmp_path / "data")}
     sim = ServedSimulator(speed=SPEED, seed=6)
     try:

@@ -186,6 +186,9 @@ def test_a_direction_chosen_mid_stream_ends_the_chain_and_the_beats_follow_withi
     for i in range(0, t_s.size, n):
         if t_s[i] >= switch_s and pipeline.chosen_polarity is None:
             out = pipeline.choose_polarity(1)
+            # the chain ends at the change: live views and outlets break there, the held beats come out
+            assert [(g.reason, g.t_s) for g in out.gaps] == [("direction_chosen", t_s[i - 1])]
+            assert out.beats and out.metrics is not None
             beats += out.beats
         out = pipeline.feed([PpgBlock(t_s[i:i + n], v[i:i + n], fs_hz)])
         beats += out.beats
@@ -206,6 +209,22 @@ def test_choosing_the_direction_already_read_keeps_the_detector_and_its_beats():
     _, chosen, found_chosen = _run(t_s, v, fs_hz, choose_at_s={10.0: 1})
     assert np.array_equal(found_chosen, found_plain)
     assert chosen.detector.declared_polarity == 1 and plain.detector.declared_polarity is None
+
+
+def test_a_detector_still_learning_or_a_device_that_sends_its_beats_takes_the_choice_without_a_break():
+    t_s, v, fs_hz = _bvp()
+    pipeline = Pipeline()
+    pipeline.feed([DeviceInfo("csv", fs_hz=fs_hz), PpgBlock(t_s[:256], v[:256], fs_hz)])  # 1 s: still learning
+    learning = pipeline.detector
+    assert learning.polarity is None
+    out = pipeline.choose_polarity(-1)
+    assert pipeline.detector is learning and learning.declared_polarity == -1 and not out.gaps
+
+    devices = Pipeline()  # a PulseSensor sketch: beats from the device, the wave drawn beside them
+    devices.feed([DeviceInfo("pulsesensor", fs_hz=fs_hz), PpgBlock(t_s[:2560], v[:2560], fs_hz)])
+    assert devices.detector.polarity == 1
+    out = devices.choose_polarity(-1)
+    assert not out.gaps and not out.beats and devices.detector.declared_polarity == -1
 
 
 def test_automatic_again_returns_to_the_headers_direction():

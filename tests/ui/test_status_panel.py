@@ -105,3 +105,21 @@ def test_a_guessed_pulse_direction_is_said_beside_the_quality_until_it_is_sure_o
     panel.show_state(SourceState("connected", protocol="csv"))
     panel.show_quality(SignalQuality.GOOD)  # a new connection starts without the old guess
     assert panel.quality.text() == "good signal"
+
+
+def test_the_pulse_direction_hint_goes_with_the_doubt_and_with_the_connection(qtbot):
+    """Where to choose the direction is in the tooltip and the screen reader's description while the
+    status says it is unclear; not after, nor on the empty label a disconnection leaves."""
+    hint = "If you know which way your sensor's wave goes, choose it in Tools → Pulse direction."
+    panel = dark_panel(qtbot)
+    panel.show_state(SourceState("connected"))
+    panel.show_quality(SignalQuality.GOOD)
+    panel.show_polarity_unsure(True)
+    label = panel.quality
+    assert label.text() == "good signal — pulse direction unclear"
+    assert hint in label.toolTip() and label.accessibleDescription() == f"{label.text()} {hint}"
+    panel.show_polarity_unsure(False)
+    assert hint not in label.toolTip() and label.accessibleDescription() == "good signal"
+    panel.show_polarity_unsure(True)
+    panel.show_state(SourceState("disconnected"))
+    assert label.text() == "" and label.toolTip() == "" and label.accessibleDescription() == ""
