@@ -1,4 +1,5 @@
-"""heartpy's real finger PPG recordings, loaded from the installed package (GPL-3: not copied).
+"""heartpy's real finger PPG recordings, loaded from the installed package (GPL-3: not copied), and
+biosignalsnotebooks' laboratory BVP (MIT, copied to tests/data/validation with its reference beats).
 
 See tests/data/README.md for where they come from and how the reference beats were made.
 """
@@ -47,3 +48,15 @@ def load_reference(name: str) -> tuple[np.ndarray, list[tuple[float, float]]]:
         elif line and not line.startswith("#") and line != "t_s":
             beats.append(float(line))
     return np.array(beats), spans
+
+
+def biosignalsnotebooks_bvp() -> tuple[np.ndarray, np.ndarray, float]:
+    """(t_s, values, fs_hz) of the laboratory BVP (256 Hz, a small high-frequency ripple)."""
+    table = np.loadtxt(DATA_DIR / "validation" / "biosignalsnotebooks_bvp.csv", delimiter=",", skiprows=1)
+    return table[:, 0], table[:, 1], 256.0
+
+
+def biosignalsnotebooks_bvp_reference() -> np.ndarray:
+    """The BVP's reference beat times (made by NeuroKit2's detectors, benchmarks/validation.py; not ours)."""
+    lines = (DATA_DIR / "validation" / "biosignalsnotebooks_bvp_beats.csv").read_text().splitlines()
+    return np.array([float(x) for x in lines if x and not x.startswith("#") and x != "t_s"])

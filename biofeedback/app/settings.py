@@ -37,6 +37,7 @@ from biofeedback.core.practice.lessons import parse_days
 from biofeedback.core.practice.plan import PLAN_KINDS, PracticePlan, preset
 from biofeedback.core.practice.reminders import MAX_TIMES, parse_times
 from biofeedback.core.protocols import PROTOCOLS
+from biofeedback.core.types import PULSE_DIRECTIONS
 from biofeedback.io.atomic_file import atomic_path, atomic_text, describe
 
 # The simulated finger's pulse shapes: the names of core.simulation.SHAPES, listed here because
@@ -154,7 +155,7 @@ LIMITS: dict[str, tuple[float, float]] = {
 CHOICES: dict[str, tuple[str, ...]] = {
     "source_kind": ("simulated", "serial", "replay", "lsl", "ble"),
     "protocol": ("auto", *PROTOCOLS),
-    "pulse_direction": ("auto", "upright", "inverted"),
+    "pulse_direction": tuple(PULSE_DIRECTIONS),
     "theme": ("dark", "light"),
     "sim_shape": SIM_SHAPE_NAMES,
     "plan_kind": PLAN_KINDS,

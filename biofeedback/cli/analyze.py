@@ -14,6 +14,14 @@ if TYPE_CHECKING:
 POLARITY_WORDS = {1: "upright", -1: "inverted"}
 
 
+def add_polarity_argument(p: argparse.ArgumentParser) -> None:
+    """``--polarity``, as analyze, record and replay take it (core.types.PULSE_DIRECTIONS' names: spelt out
+    here, so that a command's --help does not import NumPy)."""
+    p.add_argument("--polarity", choices=("auto", "upright", "inverted"), default="auto",
+                   help="which way the pulse wave goes when blood arrives: up (most finger sensors) or down "
+                        "(raw MAX3010x IR counts); auto: from the device's header, else from the pulse's shape")
+
+
 class Analysis(NamedTuple):
     beats: BeatSeries
     summary: dict
@@ -52,9 +60,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="PPG/ECG sample rate when the file has no time column")
     p.add_argument("--column", default=None, metavar="NAME", help="column to read when several fit")
     p.add_argument("--no-correct", action="store_true", help="analyse the intervals exactly as given")
-    p.add_argument("--polarity", choices=("auto", "upright", "inverted"), default="auto",
-                   help="which way the pulse wave goes when blood arrives: up (most finger sensors) or down "
-                        "(raw MAX3010x IR counts); auto: from the device's header, else from the pulse's shape")
+    add_polarity_argument(p)
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     p.add_argument("--beats", default=None, metavar="OUT.csv", help="write time_s,rr_ms,corrected,detected_s per beat")
     p.set_defaults(func=run)

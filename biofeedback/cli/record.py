@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from biofeedback.cli.analyze import add_polarity_argument
+
 FLUSH_PERIOD_S = 1.0  # files are flushed at least this often: a crash loses at most this much
 # (the session store commits at least every config.STORE_FLUSH_PERIOD_S from its own thread)
 STATUS_PERIOD_S = 1.0
@@ -26,9 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default=None, metavar="BEATS.csv", help="also write time_s,rr_ms,corrected,detected_s per beat")
     p.add_argument("--raw", default=None, metavar="RAW_FILE", help="also keep every decoded event")
     p.add_argument("--no-correct", action="store_true", help="keep intervals exactly as detected")
-    p.add_argument("--polarity", choices=("auto", "upright", "inverted"), default="auto",
-                   help="which way a raw pulse wave goes when blood arrives: up (most finger sensors) or down "
-                        "(raw MAX3010x IR counts); auto: from the device's header, else from the pulse's shape")
+    add_polarity_argument(p)
     p.add_argument("--no-store", action="store_true",
                    help="do not save the session in the session store (see `biofeedback sessions`)")
     p.add_argument("--name", default="", help="a name for the stored session (and the LSL display name)")

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from biofeedback.cli.analyze import add_polarity_argument
+
 if TYPE_CHECKING:
     from biofeedback.core.types import Event
 
@@ -36,9 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lsl", action="store_true",
                    help="also publish the replay on Lab Streaming Layer (PPG, RR, Metrics, Markers)")
     p.add_argument("--name", default="", help="with --lsl: the client's display name (default replay)")
-    p.add_argument("--polarity", choices=("auto", "upright", "inverted"), default="auto",
-                   help="which way the recording's pulse wave goes when blood arrives; auto: from its device's "
-                        "header, else from the pulse's shape")
+    add_polarity_argument(p)
     p.set_defaults(func=run)
 
 
@@ -63,25 +63,22 @@ COUNTS_SCALE_MAX = 65535  # the 16-bit range a wave in other units (volts, a zer
 
 def wave_polarity(events: Sequence[Event], chosen: int | None = None) -> int:
     """Which way up a recording's pulse wave goes: the user's word, else its device's header, else its
-    shape as the live detector reads it over the first POLARITY_SHAPE_S (upright when it cannot tell)."""
-    from biofeedback.core.pipeline import Pipeline
-    from biofeedback.core.types import DeviceInfo, PpgBlock
+    shape as the pipeline reads it over the first POLARITY_SHAPE_S (upright when it cannot tell)."""
+    from biofeedback.core.offline import detect_offline
+    from biofeedback.core.types import PpgBlock
 
-    if chosen is not None:
+    if chosen is not None:  # (also where the beats are the device's and no detector reads the wave)
         return chosen
-    declared = next((e.polarity for e in events if isinstance(e, DeviceInfo) and e.polarity is not None), None)
-    if declared is not None:
-        return declared
-    pipeline = Pipeline(correct=False)
+    head: list[Event] = []
     start_s = None
     for event in events:
-        pipeline.feed([event])
         if isinstance(event, PpgBlock) and len(event):
             start_s = float(event.t_s[0]) if start_s is None else start_s
-            if float(event.t_s[-1]) - start_s > POLARITY_SHAPE_S:
+            if float(event.t_s[0]) - start_s > POLARITY_SHAPE_S:
                 break
-    detector = pipeline.ppg_detector
-    return detector.polarity if detector is not None and detector.polarity is not None else 1
+        head.append(event)
+    found = detect_offline(head, correct=False).polarity
+    return found if found is not None else 1
 
 
 class PortOut:

@@ -288,10 +288,7 @@ class Pipeline:
             self._break_chain(Gap(self._last_ppg_t, None, "direction_chosen"), out)
         self.detector = None
         self._ensure_detector(self.fs_hz)
-        self._last_detection_t_s = None
-        self._poor_span = False
-        self._held_poor = None
-        self._poor_run.clear()
+        self._forget_detections()
         if out.beats:
             out.metrics = self._snapshot()
         return out
@@ -499,6 +496,10 @@ class Pipeline:
         self._break_chain(None, out)
         if self.detector is not None:
             self.detector.reset()
+        self._forget_detections()
+
+    def _forget_detections(self) -> None:
+        """The detector starts over (a gap, a chosen direction): what the pipeline kept of its pulses goes."""
         self._last_detection_t_s = None
         self._poor_span = False
         self._held_poor = None

@@ -38,7 +38,7 @@ class PulseDirectionMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         direction = window.settings.pulse_direction
-        window.live.polarity = PULSE_DIRECTIONS.get(direction)
+        window.live.choose_polarity(PULSE_DIRECTIONS.get(direction))
         self.menu = window.tools_menu.addMenu(translate("PulseDirection", "Pulse direction"))
         self.group = QActionGroup(window)
         self.actions: dict[str, QAction] = {}

@@ -12,26 +12,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-import numpy as np
 import pytest
 from cli_inprocess import run_cli
+from real_recordings import biosignalsnotebooks_bvp, biosignalsnotebooks_bvp_reference
 from scoring import match_f1, read_beats
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="ptys need Linux or macOS")
-DATA = Path(__file__).parents[1] / "data" / "validation"
 SPEED = 10.0  # the 39 s recording in about 4 s
 
 
-def _reference_beats() -> np.ndarray:
-    lines = (DATA / "biosignalsnotebooks_bvp_beats.csv").read_text().splitlines()
-    return np.array([float(x) for x in lines if x and not x.startswith("#") and x != "t_s"])
-
-
 def test_an_inverted_zero_centred_wave_is_served_upright_in_counts_and_recorded_on_its_beats(tmp_path):
-    table = np.loadtxt(DATA / "biosignalsnotebooks_bvp.csv", delimiter=",", skiprows=1)
-    t_s, v = table[:, 0], table[:, 1]
+    t_s, v, _ = biosignalsnotebooks_bvp()
     path = tmp_path / "bvp_inverted.csv"
     inverted = -(v - v.mean()) / 10.0  # about -0.3 to +0.2, falling with each pulse
     path.write_text("time_s,bvp\n" + "\n".join(f"{t:.6f},{x:.6f}" for t, x in zip(t_s, inverted, strict=True)))
@@ -50,6 +42,6 @@ def test_an_inverted_zero_centred_wave_is_served_upright_in_counts_and_recorded_
     assert result.returncode == 0, result.stderr
     got = read_beats(tmp_path / "beats.csv")
     assert got.shape[0] > 20
-    reference = _reference_beats()
+    reference = biosignalsnotebooks_bvp_reference()
     inner = reference[(reference > got[0, 0] - 0.5) & (reference < got[-1, 0] + 0.5)]
     assert match_f1(got[got[:, 2] == 0, 0], inner) >= 0.95

@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from cli_inprocess import run_cli
+from real_recordings import biosignalsnotebooks_bvp as _bvp
+from real_recordings import biosignalsnotebooks_bvp_reference as _reference_beats
 from scoring import match_f1
 
 from biofeedback.core.pipeline import Pipeline
@@ -25,20 +27,10 @@ DATA = Path(__file__).parents[1] / "data" / "validation"
 CHUNK_S = 0.05  # as a serial source delivers samples
 
 
-def _bvp() -> tuple[np.ndarray, np.ndarray, float]:
-    table = np.loadtxt(DATA / "biosignalsnotebooks_bvp.csv", delimiter=",", skiprows=1)
-    return table[:, 0], table[:, 1], 256.0
-
-
 def _wrist_band() -> tuple[np.ndarray, np.ndarray, float]:
     table = np.loadtxt(DATA / "e2epyppg_201902020222_ppg.csv", delimiter=",", skiprows=1)
     t_s = (table[:, 0] - table[0, 0]) / 1000.0
     return t_s, table[:, 1], (t_s.size - 1) / t_s[-1]
-
-
-def _reference_beats() -> np.ndarray:
-    lines = (DATA / "biosignalsnotebooks_bvp_beats.csv").read_text().splitlines()
-    return np.array([float(x) for x in lines if x and not x.startswith("#") and x != "t_s"])
 
 
 def _sine(duration_s: float, fs_hz: float, mean: float, size: float, seed: int = 1) -> np.ndarray:
