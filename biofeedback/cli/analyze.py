@@ -27,7 +27,7 @@ class Analysis(NamedTuple):
     summary: dict
     note: str  # how the file was read, in words (empty when there is nothing to say)
     # a pulse wave's: which way up its beats were read ("upright"/"inverted"), from what
-    # ("the device", "--polarity", "its shape"), and whether that was sure; None for RR and ECG
+    # ("--polarity", "the direction chosen while recording", "the device", "its shape"), and whether that was sure; None for RR and ECG
     pulse_direction: dict | None = None
 
 TABLE_ROWS = (
@@ -95,6 +95,7 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
         if found.polarity is not None:
             direction = {"polarity": POLARITY_WORDS[found.polarity],
                          "from": "--polarity" if declared is not None else (
+                             "the direction chosen while recording" if found.polarity_chosen else
                              "the device" if found.polarity_declared else "its shape"),
                          "sure": not found.polarity_unsure}
     if len(beats) < 2:

@@ -42,6 +42,7 @@ class OfflineBeats:
     polarity: int | None  # +1 upright, -1 inverted; None where no PPG detector ran (RR, ECG, device beats)
     polarity_declared: bool  # by the device's header or the caller, not learnt from the pulse's shape
     polarity_unsure: bool  # learnt from an unclear shape that no later pulses confirmed (Pipeline.polarity_unsure)
+    polarity_chosen: bool = False  # as the person chose it while recording (a PulseDirectionChosen in the stream)
 
 
 def detect_offline(events: list[Event], correct: bool = True, polarity: int | None = None) -> OfflineBeats:
@@ -49,7 +50,8 @@ def detect_offline(events: list[Event], correct: bool = True, polarity: int | No
 
     Equal to ``Pipeline(correct).feed(events)`` + ``flush()`` beat for beat
     (tests/cli/test_analyze.py), without the per-beat corrector and live metrics.
-    ``polarity`` (+1/-1) declares the pulse's direction over any the stream's header declares.
+    ``polarity`` (+1/-1) declares the pulse's direction over any the stream's header declares
+    or the person chose while recording (``PulseDirectionChosen`` events, else taken as they come).
     """
     pipeline = Pipeline(correct=False, polarity=polarity)
     recorder = _DetectionRecorder()
@@ -65,7 +67,9 @@ def detect_offline(events: list[Event], correct: bool = True, polarity: int | No
     return OfflineBeats(correct_offline(t, chain_start, correct),
                         polarity=detector.polarity if detector is not None else None,
                         polarity_declared=detector is not None and detector.declared_polarity is not None,
-                        polarity_unsure=detector is not None and detector.polarity_guessed)
+                        polarity_unsure=detector is not None and detector.polarity_guessed,
+                        polarity_chosen=detector is not None and pipeline.directions_chosen > 0
+                        and pipeline.chosen_polarity is not None)
 
 
 def beats_from_events(events: list[Event], correct: bool = True) -> BeatSeries:

@@ -57,6 +57,7 @@ from biofeedback.core.types import (
     Gap,
     MetricsUpdate,
     PpgBlock,
+    PulseDirectionChosen,
     SignalBlock,
     SignalQuality,
 )
@@ -136,9 +137,11 @@ class Pipeline:
     DEVICE_BEAT_PROTOCOLS (or when a stream carries beats but no PPG) and
     detects beats from the PPG wave otherwise; "ppg" and "device" force one.
     ``correct=False`` passes intervals through exactly as detected.
-    ``polarity`` (+1 upright, -1 inverted) is the pulse wave's direction as the user chose it
-    (``analyze --polarity``, ``record --polarity``, the window's Tools > Pulse direction): it
-    holds over any a device's header declares and is never learnt from the wave's shape.
+    ``polarity`` (+1 upright, -1 inverted) is the pulse wave's direction as the user gave it to this
+    reading (``analyze --polarity``, ``replay --polarity``): it holds over any a device's header
+    declares and any ``PulseDirectionChosen`` in the stream, and is never learnt from the wave's
+    shape. A live choice (the window's Tools > Pulse direction, ``record --polarity``) comes as a
+    ``PulseDirectionChosen`` event instead, so the recorded stream keeps it (io/session_runner.py).
     """
 
     def __init__(self, correct: bool = True, beat_source: str = "auto", polarity: int | None = None) -> None:
@@ -152,6 +155,8 @@ class Pipeline:
         self.fs_hz: float | None = None
         self.adc_max: int | None = None
         self.chosen_polarity = polarity
+        self._polarity_given = polarity is not None  # by the reader: the stream's choices do not override it
+        self.directions_chosen = 0  # PulseDirectionChosen events taken from the stream
         self._header_polarity: int | None = None  # as the device's header declared it
         self.polarity: int | None = polarity  # chosen, else declared by the header (DeviceInfo), else None (the
         # detector's own reading of the shape is ``detector.polarity``)
@@ -235,6 +240,10 @@ class Pipeline:
                     self._set_quality(SignalQuality.FINGER_OFF, out)
             elif isinstance(event, Gap):
                 self._on_gap(event, out)
+            elif isinstance(event, PulseDirectionChosen):
+                if not self._polarity_given:
+                    self.directions_chosen += 1
+                    out.extend(self.choose_polarity(event.polarity))
             elif isinstance(event, DeviceInfo):
                 self.protocol = event.protocol
                 if event.polarity is not None:

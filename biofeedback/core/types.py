@@ -97,6 +97,11 @@ class DeviceInfo:
 PULSE_DIRECTIONS: dict[str, int | None] = {"auto": None, "upright": 1, "inverted": -1}
 
 
+def direction_name(polarity: int | None) -> str:
+    """``PULSE_DIRECTIONS``' name of a direction: "auto", "upright" or "inverted"."""
+    return next(name for name, value in PULSE_DIRECTIONS.items() if value == polarity)
+
+
 @dataclass(frozen=True)
 class Gap:
     """Data known to be missing: lost lines, a device restart, an unplugged cable."""
@@ -108,7 +113,17 @@ class Gap:
     # the pulse's direction: beats found the other way up end there, Pipeline.choose_polarity)
 
 
-Event = PpgBlock | SignalBlock | DeviceBeat | DeviceStatus | DeviceInfo | Gap
+@dataclass(frozen=True)
+class PulseDirectionChosen:
+    """The person chose the pulse wave's direction here (the window's Tools > Pulse direction,
+    ``record --polarity``): +1 upright, -1 inverted, None automatic again (the header's, else the
+    shape's). Kept in the recorded stream where it was chosen, so a replay, a crash recovery and
+    ``analyze`` of the recording read the wave as the live session did (``Pipeline.choose_polarity``)."""
+
+    polarity: int | None
+
+
+Event = PpgBlock | SignalBlock | DeviceBeat | DeviceStatus | DeviceInfo | Gap | PulseDirectionChosen
 
 
 # ----------------------------------------------------------------------------

@@ -13,6 +13,8 @@ Format (text, one event per row, after a magic first line)::
     gap,20.0,3.5,disconnected (value = duration_s or empty)
     ecg,12.0077,-153,130      (a strap's other signals: value = the sample, detail = fs_hz;
     acc,12.04,41;-995;88,25    channels joined by ';'; a run of rows of one kind is one block)
+    direction,,,inverted      (the person chose the pulse's direction here: upright, inverted or
+                               auto; no time of its own, its place in the stream is when)
 
 Files written before those rows existed read as before.
 
@@ -28,13 +30,16 @@ from typing import TextIO
 import numpy as np
 
 from biofeedback.core.types import (
+    PULSE_DIRECTIONS,
     DeviceBeat,
     DeviceInfo,
     DeviceStatus,
     Event,
     Gap,
     PpgBlock,
+    PulseDirectionChosen,
     SignalBlock,
+    direction_name,
 )
 
 RAW_MAGIC = "# biofeedback raw events v1"
@@ -69,6 +74,8 @@ def format_events(events: Iterable[Event]) -> str:
             detail = (f"protocol={event.protocol};device={event.device};adc_max={event.adc_max or ''}"
                       f";polarity={polarity}")
             rows.append(f"info,0,{_fmt(event.fs_hz)},{detail}")
+        elif isinstance(event, PulseDirectionChosen):
+            rows.append(f"direction,,,{direction_name(event.polarity)}")
     return "".join(row + "\n" for row in rows)
 
 
@@ -149,6 +156,13 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
         parts = line.split(",", 3)
         try:
             kind, t_text, value, detail = parts
+            if kind == "direction":
+                if detail not in PULSE_DIRECTIONS:
+                    raise ValueError(detail)
+                close_signal()
+                close_block()
+                events.append(PulseDirectionChosen(PULSE_DIRECTIONS[detail]))
+                continue
             t_s = float(t_text)
             if kind in SIGNAL_KINDS:
                 close_block()

@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 
 from biofeedback.core.clock_mapping import DeviceClockMapping
 from biofeedback.core.pipeline import Pipeline, PipelineOutput
-from biofeedback.core.types import DeviceInfo, Event
+from biofeedback.core.types import DeviceInfo, Event, PulseDirectionChosen
 from biofeedback.io.clock import Clock
 from biofeedback.io.source import EventSink, Source, SourceState, StateSink
 
@@ -61,12 +61,14 @@ class SessionRunner:
     ) -> None:
         self.source = source
         self._correct = correct  # False: intervals kept exactly as detected
-        self._polarity = polarity  # the pulse's direction as the user chose it (Pipeline's polarity)
-        self._polarity_changed = False  # chosen anew: the feeding thread tells the pipeline before its next batch
+        # the pulse's direction as the user chose it: the feeding thread puts it at the head of the next
+        # batch as a PulseDirectionChosen, which the event sinks record and the pipeline takes
+        self._polarity = polarity
+        self._polarity_changed = polarity is not None
         # queued, the pipeline is built once the source started (its first use imports SciPy: 0.5 s,
         # seconds on a busy machine, and a port must not open that much later); in the source
         # thread it must be there before the first events
-        self._pipeline: Pipeline | None = None if queued else Pipeline(correct=correct, polarity=polarity)
+        self._pipeline: Pipeline | None = None if queued else Pipeline(correct=correct)
         self.clock = clock
         # this connection's device -> host mapping, from the arrivals (None without a clock: the
         # window's LiveModel keeps it, observed on the GUI thread beside the data it draws)
@@ -85,7 +87,7 @@ class SessionRunner:
         return self._pipeline if self._pipeline is not None else self._build_pipeline()
 
     def _build_pipeline(self) -> Pipeline:
-        self._pipeline = Pipeline(correct=self._correct, polarity=self._polarity)
+        self._pipeline = Pipeline(correct=self._correct)
         return self._pipeline
 
     @property
@@ -126,7 +128,8 @@ class SessionRunner:
 
     def choose_polarity(self, polarity: int | None) -> None:
         """The pulse's direction as the user chose it now (any thread): the thread that feeds
-        the pipeline passes it on before the next batch, so what it releases keeps its place."""
+        the pipeline puts it before the next batch, where the recording keeps it and the
+        pipeline takes it, so what the pipeline releases keeps its place."""
         self._polarity = polarity
         self._polarity_changed = True
 
@@ -168,6 +171,9 @@ class SessionRunner:
 
     def _process(self, events: Sequence[Event]) -> None:
         try:
+            if self._polarity_changed:
+                self._polarity_changed = False
+                events = [PulseDirectionChosen(self._polarity), *events]
             for sink in self.event_sinks:
                 sink(events)
             if self.on_device is not None:
@@ -175,12 +181,7 @@ class SessionRunner:
                     if isinstance(event, DeviceInfo):
                         self.on_device(event)
             with self._lock:
-                if self._polarity_changed:
-                    self._polarity_changed = False
-                    out = self.pipeline.choose_polarity(self._polarity)
-                    out.extend(self.pipeline.feed(events))
-                else:
-                    out = self.pipeline.feed(events)
+                out = self.pipeline.feed(events)
             self._deliver(out, events)
         except Exception:
             self._failed()

@@ -20,8 +20,9 @@ from real_recordings import biosignalsnotebooks_bvp as _bvp
 from real_recordings import biosignalsnotebooks_bvp_reference as _reference_beats
 from scoring import match_f1
 
+from biofeedback.core.offline import detect_offline
 from biofeedback.core.pipeline import Pipeline
-from biofeedback.core.types import DeviceInfo, Gap, PpgBlock
+from biofeedback.core.types import DeviceInfo, Gap, PpgBlock, PulseDirectionChosen
 
 DATA = Path(__file__).parents[1] / "data" / "validation"
 CHUNK_S = 0.05  # as a serial source delivers samples
@@ -193,6 +194,30 @@ def test_a_direction_chosen_mid_stream_ends_the_chain_and_the_beats_follow_withi
     # no interval joins a beat found the wrong way up to one found the right way
     assert not [b for b in beats if b.t_s - b.rr_ms / 1000.0 < switch_s < b.t_s]
     assert pipeline.detector.declared_polarity == 1 and pipeline.polarity == 1
+
+
+def test_a_direction_chosen_in_the_recorded_stream_reads_it_as_the_live_choice_did():
+    """What a recording keeps (io/session_runner.py puts the choice in the stream) gives a replay, a
+    crash recovery and ``analyze`` the live session's beats; a direction given to the reader holds over it."""
+    t_s, v, fs_hz = _bvp()
+    wrong = DeviceInfo("csv", fs_hz=fs_hz, polarity=-1)
+    _, live, found_live = _run(t_s, v, fs_hz, header=wrong, choose_at_s={12.0: 1})
+    _, replayed, found_replayed = _run(t_s, v, fs_hz, header=wrong, at_s={12.0: PulseDirectionChosen(1)})
+    assert np.array_equal(found_replayed, found_live) and replayed.n_beats == live.n_beats
+    assert replayed.directions_chosen == 1 and replayed.detector.declared_polarity == 1
+
+    n = int(CHUNK_S * fs_hz)
+    events = [wrong] + [PpgBlock(t_s[i:i + n], v[i:i + n], fs_hz) for i in range(0, t_s.size, n)]
+    k = 1 + int(np.searchsorted(t_s[::n], 12.0))
+    recorded = [*events[:k], PulseDirectionChosen(1), *events[k:]]
+    found = detect_offline(recorded)
+    assert found.polarity == 1 and found.polarity_chosen
+    reference = _reference_beats()
+    late = found.beats.t_s > 20.0
+    assert match_f1(found.beats.t_s[late], reference[reference > 20.0]) >= 0.95
+    told = detect_offline(recorded, polarity=-1)  # analyze --polarity inverted: the reader's word holds
+    assert told.polarity == -1 and not told.polarity_chosen
+    assert match_f1(told.beats.t_s[told.beats.t_s > 20.0], reference[reference > 20.0]) < 0.5
 
 
 def test_choosing_the_direction_already_read_keeps_the_detector_and_its_beats():

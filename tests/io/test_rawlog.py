@@ -7,7 +7,14 @@ import io
 import numpy as np
 import pytest
 
-from biofeedback.core.types import DeviceBeat, DeviceInfo, DeviceStatus, Gap, PpgBlock
+from biofeedback.core.types import (
+    DeviceBeat,
+    DeviceInfo,
+    DeviceStatus,
+    Gap,
+    PpgBlock,
+    PulseDirectionChosen,
+)
 from biofeedback.io.rawlog import RawEventWriter, RawLogError, read_raw_events
 
 
@@ -15,8 +22,10 @@ def sample_events():
     t = np.arange(0, 1, 0.004)
     return [
         DeviceInfo(protocol="native", fs_hz=250.0, adc_max=1023, device="sim"),
+        PulseDirectionChosen(-1),
         PpgBlock(t, np.round(500 + 100 * np.sin(2 * np.pi * t)), 250.0),
         DeviceBeat(0.812, 804.0),
+        PulseDirectionChosen(None),
         DeviceStatus(0.9, "finger_out"),
         Gap(1.0, 2.5, "disconnected"),
         DeviceBeat(3.6, None),
@@ -33,11 +42,11 @@ def test_round_trip_keeps_every_event():
     events = sample_events()
     back = read_raw_events(io.StringIO(write(events)))
     assert [type(e) for e in back] == [type(e) for e in events]
-    np.testing.assert_allclose(back[1].t_s, events[1].t_s, atol=1e-6)
-    np.testing.assert_allclose(back[1].value, events[1].value)
-    assert back[1].fs_hz == 250.0
-    assert back[0] == events[0]
-    assert back[2:] == events[2:]
+    np.testing.assert_allclose(back[2].t_s, events[2].t_s, atol=1e-6)
+    np.testing.assert_allclose(back[2].value, events[2].value)
+    assert back[2].fs_hz == 250.0
+    assert back[:2] == events[:2]
+    assert back[3:] == events[3:]
 
 
 def test_row_cut_by_a_crash_is_ignored_and_the_rest_kept():
@@ -45,7 +54,14 @@ def test_row_cut_by_a_crash_is_ignored_and_the_rest_kept():
     cut = text[: text.rindex("beat,3.6") + 5]  # the last row is half written
     back = read_raw_events(io.StringIO(cut))
     assert isinstance(back[-1], Gap)
-    assert len(back[1]) == 250
+    assert len(back[2]) == 250
+
+
+def test_a_direction_row_names_what_was_chosen_or_the_log_is_damaged_there():
+    text = write(sample_events())
+    assert "\ndirection,,,inverted\n" in text and "\ndirection,,,auto\n" in text
+    with pytest.raises(RawLogError, match="line 4"):
+        read_raw_events(io.StringIO(text.replace("direction,,,inverted", "direction,,,sideways")))
 
 
 def test_damage_in_the_middle_is_reported_with_its_line():

@@ -13,7 +13,15 @@ import pytest
 
 from biofeedback.core.summary.analysis import summarize
 from biofeedback.core.summary.session import stored_session_swing_bpm
-from biofeedback.core.types import Beat, DeviceBeat, DeviceInfo, DeviceStatus, Gap, PpgBlock
+from biofeedback.core.types import (
+    Beat,
+    DeviceBeat,
+    DeviceInfo,
+    DeviceStatus,
+    Gap,
+    PpgBlock,
+    PulseDirectionChosen,
+)
 from biofeedback.io.store import (
     SCHEMA_VERSION,
     CheckIn,
@@ -52,6 +60,7 @@ def test_raw_events_round_trip_bit_exact_in_order(tmp_path):
     events, t, v = ppg_events()
     events[50:50] = [DeviceBeat(13.0, 812.0), DeviceStatus(13.1, "finger_out", "x"), Gap(13.2, 1.5, "lost")]
     events.insert(60, DeviceInfo("max3010x", 100.0, 262143, "MAX3010x", polarity=-1))  # kept whole
+    events[70:70] = [PulseDirectionChosen(1), PulseDirectionChosen(None)]  # where the person chose it
     float_block = PpgBlock(np.array([20.0, 20.01]), np.array([0.25, -1e9]), 100.0)
     with SessionStore(tmp_path / "s.db") as store:
         writer = store.begin_session("sim", "native")
@@ -66,7 +75,8 @@ def test_raw_events_round_trip_bit_exact_in_order(tmp_path):
     assert np.array_equal(got_t, t) and np.array_equal(got_v, v)
     others = [e for e in back if not isinstance(e, PpgBlock)]
     assert others == [events[0], DeviceBeat(13.0, 812.0), DeviceStatus(13.1, "finger_out", "x"),
-                      Gap(13.2, 1.5, "lost"), DeviceInfo("max3010x", 100.0, 262143, "MAX3010x", polarity=-1)]
+                      Gap(13.2, 1.5, "lost"), DeviceInfo("max3010x", 100.0, 262143, "MAX3010x", polarity=-1),
+                      PulseDirectionChosen(1), PulseDirectionChosen(None)]
     # order kept: the device beat comes after the samples before it and before those after it
     kinds = [type(e).__name__ for e in back]
     assert kinds.index("DeviceBeat") > kinds.index("PpgBlock")
@@ -409,3 +419,20 @@ def test_beats_are_stored_whole_with_their_pulse_quality(tmp_path):
         writer.add_beats(beats)
         writer.finish()
         assert store.beats(writer.session_id) == beats
+
+
+def test_the_tail_a_crash_recovery_replays_keeps_the_directions_chosen_before_it(tmp_path):
+    """Recovery re-derives the held-back beats from the tail of the raw events (``events_since``):
+    a pulse direction the person chose earlier in the session still holds there."""
+    events, t, _ = ppg_events(12.0)
+    events[200:200] = [PulseDirectionChosen(-1)]  # chosen 4 s in
+    with SessionStore(tmp_path / "s.db") as store:
+        writer = store.begin_session("sim", "native")
+        writer.add_events(events[:300])
+        writer.flush()  # rows of several flushes, as a long session has
+        writer.add_events(events[300:])
+        writer.finish()
+        tail = store.events_since(writer.session_id, float(t[-1]) - 1.0)
+    assert tail[:2] == [events[0], PulseDirectionChosen(-1)]
+    first_sample_s = min(float(e.t_s[0]) for e in tail if isinstance(e, PpgBlock))
+    assert first_sample_s > float(events[200 + 1].t_s[0])  # only the tail's samples, not the whole session

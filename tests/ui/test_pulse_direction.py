@@ -55,6 +55,7 @@ def test_the_direction_chosen_in_tools_applies_to_the_running_connection_and_is_
 
     # the next connection, and the next start of the app, take it too
     window.connect_to(EventReplaySource(sine_frames, "a sine", speed=20.0))
-    assert window.live._worker.pipeline.chosen_polarity == -1
+    # (at the head of its first events, where a recording keeps it)
+    qtbot.waitUntil(lambda: window.live._worker.pipeline.chosen_polarity == -1, timeout=10_000)
     again = make_window(load_settings()[0])
     assert again.pulse_direction.actions["inverted"].isChecked() and again.live.polarity == -1

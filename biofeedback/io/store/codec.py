@@ -6,7 +6,8 @@ integral, else float64), so samples round-trip exactly at a fraction of their si
 A strap's other signals (``SignalBlock``: ECG, accelerometer) are rows of kind
 "signal" packed the same way, one row per run of one signal kind and rate, its
 kind in ``detail`` and its channel count in ``value`` (channel after channel).
-Other events are one row each with their fields. Beats are rows of the
+Other events are one row each with their fields (a ``PulseDirectionChosen``: kind "direction",
+the direction's name in ``detail``). Beats are rows of the
 ``beats`` table with every field of ``core.types.Beat``.
 """
 
@@ -22,6 +23,7 @@ import numpy as np
 
 from biofeedback import config
 from biofeedback.core.types import (
+    PULSE_DIRECTIONS,
     Beat,
     DeviceBeat,
     DeviceInfo,
@@ -29,7 +31,9 @@ from biofeedback.core.types import (
     Event,
     Gap,
     PpgBlock,
+    PulseDirectionChosen,
     SignalBlock,
+    direction_name,
 )
 from biofeedback.io.store.errors import StoreError
 
@@ -152,6 +156,8 @@ def _encode_other(event: Event) -> tuple:
         return ("status", event.t_s, None, json.dumps([event.state, event.detail]), None, None, None, None)
     if isinstance(event, Gap):
         return ("gap", event.t_s, event.duration_s, event.reason, None, None, None, None)
+    if isinstance(event, PulseDirectionChosen):
+        return ("direction", None, None, direction_name(event.polarity), None, None, None, None)
     if isinstance(event, DeviceInfo):
         detail = json.dumps({f.name: getattr(event, f.name) for f in fields(DeviceInfo) if f.name != "fs_hz"})
         return ("info", None, event.fs_hz, detail, None, None, None, None)
@@ -219,6 +225,8 @@ def decode_event(row: tuple) -> Event:
         return DeviceStatus(t_s, state, extra)
     if kind == "gap":
         return Gap(t_s, value, detail)
+    if kind == "direction":
+        return PulseDirectionChosen(PULSE_DIRECTIONS[detail])  # (a name it does not know: KeyError)
     if kind == "info":
         stored = json.loads(detail)  # every field but fs_hz; rows written before a field existed lack it
         known = {f.name for f in fields(DeviceInfo)}

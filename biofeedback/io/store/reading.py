@@ -128,8 +128,9 @@ class StoreReader:
         """The raw events from about ``since_t_s`` (device clock) on, in arrival order.
 
         From the last timed row that starts at or before ``since_t_s`` (a PPG row spans a
-        flush period), preceded by the earlier device-info rows (sample rate, polarity):
-        what a pipeline needs to resume there without decoding the whole session.
+        flush period), preceded by the earlier device-info rows (sample rate, polarity) and the
+        directions the person chose: what a pipeline needs to resume there without decoding
+        the whole session.
         """
         if since_t_s == -float("inf"):
             return self.events(session_id)
@@ -137,7 +138,7 @@ class StoreReader:
                                (session_id, since_t_s)).fetchone()
         start_seq = row[0] if row[0] is not None else 0
         return [decode_or_gap(r) for r in self.con.execute(
-            f"SELECT {ROW_COLUMNS} FROM raw_events WHERE session_id = ? AND (seq >= ? OR kind = 'info') "
+            f"SELECT {ROW_COLUMNS} FROM raw_events WHERE session_id = ? AND (seq >= ? OR kind IN ('info', 'direction')) "
             "ORDER BY seq", (session_id, start_seq))]
 
     @in_words

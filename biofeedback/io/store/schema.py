@@ -47,7 +47,7 @@ CREATE INDEX sessions_started ON sessions (started_at);
 CREATE TABLE raw_events (
     session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
-    kind TEXT NOT NULL,                       -- ppg | beat | status | gap | info
+    kind TEXT NOT NULL,                       -- ppg | beat | status | gap | info | direction
     t_s REAL,
     value REAL,
     detail TEXT,
