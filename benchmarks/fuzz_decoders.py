@@ -2,7 +2,9 @@
 
 Half the bytes are uniform noise; half are the protocol's own encoder output mutated by byte
 flips, cuts and insertions, so the parsers' deeper paths run too. Chunks of random size are fed,
-as a serial port delivers them. Any exception fails the run (exit code 1).
+as a serial port delivers them. Any exception fails the run (exit code 1), and so does a
+decoder slower than TARGET_LINK_MULTIPLE times the fastest serial link the app reads (a
+pathological, say quadratic, path on damaged input would keep a reader thread busy).
 
     .venv/bin/python benchmarks/fuzz_decoders.py [--bytes 1000000] [--seed 0]
 """
@@ -17,6 +19,9 @@ import numpy as np
 
 from biofeedback.core.protocols import PROTOCOLS, make_decoder
 from biofeedback.core.types import DeviceBeat
+
+FASTEST_LINK_BYTES_S = 921_600 / 10  # a USB serial adapter at 921600 baud, 10 bits a byte
+TARGET_LINK_MULTIPLE = 10.0  # decoded at least this many times faster than the bytes can arrive
 
 
 def valid_stream(name: str, duration_s: float, rng: np.random.Generator) -> bytes:
@@ -84,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
     print(f"{'decoder':22s} {'bytes':>9s} {'MB/s':>7s} {'events':>8s} {'beats':>7s}")
+    slow = []
     for name in PROTOCOLS:
         data = fuzz_bytes(name, args.bytes, args.seed)
         try:
@@ -92,6 +98,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
         print(f"{name:22s} {len(data):9d} {len(data) / elapsed / 1e6:7.2f} {n_ev:8d} {n_beats:7d}")
+        if len(data) / elapsed < TARGET_LINK_MULTIPLE * FASTEST_LINK_BYTES_S:
+            slow.append(name)
+    print(f"reference: the fastest serial link {FASTEST_LINK_BYTES_S / 1e6:.3f} MB/s; target >= "
+          f"{TARGET_LINK_MULTIPLE:g}x ({TARGET_LINK_MULTIPLE * FASTEST_LINK_BYTES_S / 1e6:.2f} MB/s) per decoder")
+    if slow:
+        print("FAIL: slower than the target: " + ", ".join(slow))
+        return 1
+    print("OK")
     return 0
 
 

@@ -22,9 +22,10 @@ def config_dir(tmp_path, monkeypatch):
 class ListRecorder:
     """A session recorder that keeps what a store would write; notes the thread that closed it."""
 
-    def __init__(self, close_s: float = 0.0) -> None:
+    def __init__(self, close_s: float = 0.0, hold: threading.Event | None = None) -> None:
         self.events, self.beats, self.markers, self.pacer = [], [], [], []
         self.close_s = close_s  # a store commits and summarises at close: it takes a while
+        self.hold = hold  # ...or until the test releases it (whoever closes it waits for that)
         self.closed_in: str | None = None
 
     def on_events(self, events):
@@ -41,6 +42,8 @@ class ListRecorder:
 
     def close(self):
         time.sleep(self.close_s)
+        if self.hold is not None:
+            self.hold.wait(30.0)
         self.closed_in = threading.current_thread().name
 
     @property

@@ -1,8 +1,10 @@
-"""10^6 random bytes through every decoder: no exception, no beat invented, all bytes counted."""
+"""10^6 random bytes through every decoder: no exception, no beat invented, all bytes counted.
+
+(How fast they decode is measured in benchmarks/fuzz_decoders.py, which fails below its target.)
+"""
 
 from __future__ import annotations
 
-import time
 import zlib
 
 import numpy as np
@@ -21,7 +23,6 @@ def test_million_random_bytes_decode_without_error_or_beats(name):
     data = rng.integers(0, 256, N_BYTES, dtype=np.uint8).tobytes()
     sizes = rng.integers(1, 700, N_BYTES // 300)
     dec = make_decoder(name)
-    t0 = time.perf_counter()
     pos = i = 0
     beats = samples = 0
     while pos < len(data):
@@ -31,6 +32,5 @@ def test_million_random_bytes_decode_without_error_or_beats(name):
             samples += len(ev) if isinstance(ev, PpgBlock) else 0
         pos += n
         i += 1
-    assert time.perf_counter() - t0 < 20.0 / len(PROTOCOLS)
     assert beats == 0
     assert dec.stats.bytes_in == N_BYTES
