@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         live = self.live
         live.output.connect(self._on_output)
         live.state.connect(self._on_state)
+        live.device_changed.connect(lambda _info: self.show_direction_override())
         live.connected_changed.connect(self.ui.sources.set_connected)
         live.error.connect(self._on_error)
         live.notice.connect(self.show_notice)
@@ -251,6 +252,12 @@ class MainWindow(QMainWindow):
         if state.state == FAILED:
             self.clear_views()  # a failed connect leaves no old curve and no "good signal"
         self.ui.status.show_state(state)
+        self.show_direction_override()  # (a new connection has no header yet)
+
+    def show_direction_override(self) -> None:
+        """Say in the status line when the chosen pulse direction differs from the sensor's header."""
+        info = self.live.device_info
+        self.ui.status.show_direction_override(self.live.polarity, info.polarity if info is not None else None)
 
     def _on_error(self, text: str) -> None:
         last = text.strip().splitlines()[-1] if text.strip() else text

@@ -29,6 +29,7 @@ from biofeedback.io.source import SourceState
 from biofeedback.ui.i18n import level_name, number, translate
 from biofeedback.ui.notice_words import notice_words
 from biofeedback.ui.pulse_direction import HINT as PULSE_DIRECTION_HINT
+from biofeedback.ui.pulse_direction import OVERRIDE_HINT as PULSE_OVERRIDE_HINT
 from biofeedback.ui.theme import Theme
 
 DASH = "–"
@@ -173,6 +174,7 @@ _QUALITY_WORDS = {
     SignalQuality.POOR: QT_TRANSLATE_NOOP("Status", "signal poor: hold still"),
     SignalQuality.LINK_DAMAGED: QT_TRANSLATE_NOOP("Status", "good signal, but the link loses data"),
 }
+_DIRECTION_WORDS = {1: QT_TRANSLATE_NOOP("Status", "upright"), -1: QT_TRANSLATE_NOOP("Status", "inverted")}
 
 
 def wrap_lines(metrics: QFontMetrics, text: str, width_px: int, max_lines: int) -> list[str]:
@@ -284,6 +286,7 @@ class _Shown(TypedDict, total=False):
     state: SourceState
     quality: SignalQuality | None
     polarity_unsure: bool
+    direction_override: tuple[int, int] | None  # (chosen, the sensor's) when they differ
     share: float | None
     notice: str
 
@@ -379,13 +382,29 @@ class StatusPanel(QWidget):
         # until its shape shows the way (beside "no signal" it would say nothing)
         unsure = self._shown.get("polarity_unsure", False) and quality in (SignalQuality.GOOD,
                                                                           SignalQuality.LINK_DAMAGED)
+        override = self._shown.get("direction_override")
+        hint = ""
         if unsure:
             text += translate("Status", " — pulse direction unclear")
-        self.quality.set_hint(translate("PulseDirection", PULSE_DIRECTION_HINT) if unsure else "")
+            hint = translate("PulseDirection", PULSE_DIRECTION_HINT)
+        elif override is not None:  # a choice made for another sensor may still hold: said, never silent
+            chosen, declared = (translate("Status", _DIRECTION_WORDS[p]) for p in override)
+            text += translate("Status", " — read {chosen}, as you chose; the sensor says {declared}").format(
+                chosen=chosen, declared=declared)
+            hint = translate("PulseDirection", PULSE_OVERRIDE_HINT)
+        self.quality.set_hint(hint)
         self.quality.setText(text)
         if self.theme:
-            good = quality == SignalQuality.GOOD and not unsure
+            good = quality == SignalQuality.GOOD and not unsure and override is None
             self._color(self.quality, self.theme.ok if good else self.theme.warn)
+
+    def show_direction_override(self, chosen: int | None, declared: int | None) -> None:
+        """The direction the person chose (Tools → Pulse direction) and the one the sensor declares."""
+        override = None
+        if chosen is not None and declared is not None and chosen != declared:
+            override = (chosen, declared)
+        self._shown["direction_override"] = override
+        self.show_quality(self._shown.get("quality"))
 
     def show_polarity_unsure(self, unsure: bool) -> None:
         """The pipeline read the pulse's direction from an unclear shape (a guess), or no longer."""

@@ -7,7 +7,9 @@ did not show it. A person who knows their sensor picks it here: the choice is
 a setting (``Settings.pulse_direction``), holds over any header, and applies
 at once to the connection that runs (the detector learns afresh the chosen
 way up) and to every later one. It changes nothing for a chest strap, an ECG
-or a device that sends its own beats.
+or a device that sends its own beats. Where it differs from what a sensor's
+header declares, the status line says so (a choice made for one sensor may
+not fit the next).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ CHOICES = (
 )
 HINT = QT_TRANSLATE_NOOP("PulseDirection", "If you know which way your sensor's wave goes, choose it in Tools → "
                          "Pulse direction.")
+OVERRIDE_HINT = QT_TRANSLATE_NOOP("PulseDirection", "Your choice in Tools → Pulse direction holds for every sensor. "
+                                  "If the beats look wrong with this one, choose Automatic there.")
 
 
 class PulseDirectionMenu:
@@ -55,6 +59,7 @@ class PulseDirectionMenu:
         self.actions[direction].setChecked(True)
         self.window.settings.pulse_direction = direction
         self.window.live.choose_polarity(PULSE_DIRECTIONS[direction])
+        self.window.show_direction_override()
         self.window.save()
 
 

@@ -59,3 +59,23 @@ def test_the_direction_chosen_in_tools_applies_to_the_running_connection_and_is_
     qtbot.waitUntil(lambda: window.live._worker.pipeline.chosen_polarity == -1, timeout=10_000)
     again = make_window(load_settings()[0])
     assert again.pulse_direction.actions["inverted"].isChecked() and again.live.polarity == -1
+
+
+def test_a_chosen_direction_that_differs_from_the_sensors_header_is_said(make_window, qtbot):
+    """A choice made for one sensor holds for the next: where that sensor's header says otherwise,
+    the status line says so (and how to go back to the sensor's word), never silently."""
+    window = make_window()
+    qtbot.waitUntil(lambda: window.ui.plots_built, timeout=5000)
+    window.pulse_direction.actions["inverted"].trigger()  # chosen earlier, for a raw sensor
+    upright = [DeviceInfo(protocol="native", fs_hz=100.0, polarity=1), *sine_frames()[1:]]
+    window.connect_to(EventReplaySource(lambda: upright, "a sensor that says upright", speed=20.0))
+    quality = window.ui.status.quality
+    said = "read inverted, as you chose; the sensor says upright"
+    qtbot.waitUntil(lambda: said in quality.text(), timeout=10_000)
+    hint = "If the beats look wrong with this one, choose Automatic there."
+    assert hint in quality.toolTip() and hint in quality.accessibleDescription()
+
+    window.pulse_direction.actions["auto"].trigger()
+    assert said not in quality.text() and hint not in quality.toolTip()
+    window.pulse_direction.actions["upright"].trigger()  # the same as the sensor's: nothing to say
+    assert "as you chose" not in quality.text()

@@ -2226,6 +2226,10 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
         <translation>Si sabes hacia dónde va la onda de tu sensor, elígelo en Herramientas → Dirección del pulso.</translation>
     </message>
     <message>
+        <source>Your choice in Tools → Pulse direction holds for every sensor. If the beats look wrong with this one, choose Automatic there.</source>
+        <translation>Tu elección en Herramientas → Dirección del pulso vale para todos los sensores. Si con este los latidos se ven mal, elige Automática allí.</translation>
+    </message>
+    <message>
         <source>Pulse direction</source>
         <translation>Dirección del pulso</translation>
     </message>
@@ -3018,6 +3022,14 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
         <translation>buena señal, pero la conexión pierde datos</translation>
     </message>
     <message>
+        <source>upright</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>inverted</source>
+        <translation>invertida</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
@@ -3036,6 +3048,10 @@ y luego cierre la sesión y vuelva a entrar (el grupo cuenta desde un nuevo inic
     <message>
         <source> — pulse direction unclear</source>
         <translation> — dirección del pulso incierta</translation>
+    </message>
+    <message>
+        <source> — read {chosen}, as you chose; the sensor says {declared}</source>
+        <translation> — onda {chosen}, como elegiste; el sensor dice {declared}</translation>
     </message>
     <message>
         <source>corrected beats {percent}&#xa0;%</source>

@@ -2226,6 +2226,10 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
         <translation>Se sabe para que lado vai a onda do seu sensor, escolha-o em Ferramentas → Direção do pulso.</translation>
     </message>
     <message>
+        <source>Your choice in Tools → Pulse direction holds for every sensor. If the beats look wrong with this one, choose Automatic there.</source>
+        <translation>A sua escolha em Ferramentas → Direção do pulso vale para todos os sensores. Se com este os batimentos parecerem errados, escolha Automática aí.</translation>
+    </message>
+    <message>
         <source>Pulse direction</source>
         <translation>Direção do pulso</translation>
     </message>
@@ -3018,6 +3022,14 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
         <translation>bom sinal, mas a ligação perde dados</translation>
     </message>
     <message>
+        <source>upright</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>inverted</source>
+        <translation>invertida</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
@@ -3036,6 +3048,10 @@ e depois termine a sessão e volte a entrar (o grupo conta a partir de uma nova 
     <message>
         <source> — pulse direction unclear</source>
         <translation> — direção do pulso incerta</translation>
+    </message>
+    <message>
+        <source> — read {chosen}, as you chose; the sensor says {declared}</source>
+        <translation> — onda {chosen}, como escolheu; o sensor diz {declared}</translation>
     </message>
     <message>
         <source>corrected beats {percent}&#xa0;%</source>
