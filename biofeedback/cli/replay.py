@@ -62,16 +62,23 @@ COUNTS_SCALE_MAX = 65535  # the 16-bit range a wave in other units (volts, a zer
 
 
 def wave_polarity(events: Sequence[Event], chosen: int | None = None) -> int:
-    """Which way up a recording's pulse wave goes: the user's word, else its device's header, else its
-    shape as the pipeline reads it over the first POLARITY_SHAPE_S (upright when it cannot tell)."""
+    """Which way up a recording's pulse wave goes: the user's word (``--polarity``, else the last
+    direction chosen while recording: a statement about the sensor, true before it was made too),
+    else its device's header, else its shape as the pipeline reads it over the first
+    POLARITY_SHAPE_S (upright when it cannot tell)."""
     from biofeedback.core.offline import detect_offline
-    from biofeedback.core.types import PpgBlock
+    from biofeedback.core.types import PpgBlock, PulseDirectionChosen
 
     if chosen is not None:  # (also where the beats are the device's and no detector reads the wave)
         return chosen
+    said = [e.polarity for e in events if isinstance(e, PulseDirectionChosen)]
+    if said and said[-1] is not None:
+        return said[-1]
     head: list[Event] = []
     start_s = None
     for event in events:
+        if isinstance(event, PulseDirectionChosen):
+            continue  # (automatic again: the header's or the shape's)
         if isinstance(event, PpgBlock) and len(event):
             start_s = float(event.t_s[0]) if start_s is None else start_s
             if float(event.t_s[0]) - start_s > POLARITY_SHAPE_S:

@@ -45,3 +45,23 @@ def test_an_inverted_zero_centred_wave_is_served_upright_in_counts_and_recorded_
     reference = biosignalsnotebooks_bvp_reference()
     inner = reference[(reference > got[0, 0] - 0.5) & (reference < got[-1, 0] + 0.5)]
     assert match_f1(got[got[:, 2] == 0, 0], inner) >= 0.95
+
+
+def test_the_direction_chosen_while_recording_says_which_way_up_to_serve_the_whole_wave():
+    """A choice is the person's word about the sensor: true before it was made too, and later than
+    the head of the recording the shape is read from (the BVP twice over: 78 s, the choice at 70 s)."""
+    import numpy as np
+
+    from biofeedback.cli.replay import wave_polarity
+    from biofeedback.core.types import DeviceInfo, PpgBlock, PulseDirectionChosen
+
+    t_s, v, fs_hz = biosignalsnotebooks_bvp()
+    t2, v2 = np.concatenate([t_s, t_s + t_s[-1] + 1 / fs_hz]), np.concatenate([-v, -v])  # upside down
+    blocks = [PpgBlock(t2[i:i + 256], v2[i:i + 256], fs_hz) for i in range(0, t2.size, 256)]
+    header = DeviceInfo("native", fs_hz=fs_hz, polarity=1)  # it says upright: wrong for this sensor
+    late = int(70.0 * fs_hz) // 256
+    assert wave_polarity([header, *blocks]) == 1  # nothing said: the header's word
+    chosen = [header, *blocks[:late], PulseDirectionChosen(-1), *blocks[late:]]
+    assert wave_polarity(chosen) == -1
+    assert wave_polarity(chosen, chosen=1) == 1  # replay --polarity holds over it
+    assert wave_polarity([*chosen, PulseDirectionChosen(None)]) == 1  # automatic again: the header's
