@@ -101,6 +101,9 @@ class LiveSession(QObject):
         # being signalled each chunk (app/worker.py)
         self.join_wave = False
         self.polarity: int | None = None  # the pulse's direction as the user chose it (None: the header's, else the shape's)
+        # the direction the connection's pipeline follows as chosen: by the person, or by a replayed
+        # session's own record of their choice (None: the header's, else the shape's)
+        self.direction_in_force: int | None = None
         self._wave_taken_s = -1e18  # when the wave samples were last taken (real time: is a frame running?)
         self._released.connect(self._on_released, Qt.ConnectionType.QueuedConnection)
         self._last_trace_s = -1e18
@@ -171,6 +174,7 @@ class LiveSession(QObject):
         self.model.clear()
         self.model.set_receiving(True)
         self.device_info = None
+        self.direction_in_force = None
         self.source_description = source.description
         from biofeedback.app.worker import SourceWorker
 
@@ -283,6 +287,8 @@ class LiveSession(QObject):
         current = self._current(gen)  # else queued by a source that is no longer connected
         if current:
             self.model.add(out, self.clock())  # first: recorders read the model's breathing at their beats
+            if out.directions_chosen:
+                self.direction_in_force = out.directions_chosen[-1]
         beats = out.beats
         if beats and gen == self._drain_gen:  # a stopped session takes its late beats first
             beats = self.session.drain_beats(beats)
@@ -411,6 +417,8 @@ class LiveSession(QObject):
             return
         if not started:
             return
+        if self._worker is not None:  # the session's record starts with the direction read now
+            self._worker.runner.restate_polarity()
         self.mark("session start")
         self.session.on_pacer_change(self.pacer_state())
         self.session.announce_started()

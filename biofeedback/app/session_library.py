@@ -28,7 +28,7 @@ from biofeedback.app.live_session import LiveSession
 from biofeedback.app.records import Marker, PacerChange
 from biofeedback.core.practice.plan import PracticePlan
 from biofeedback.core.summary.session import SessionSummary, summarize_stored
-from biofeedback.core.types import Beat, Event, PulseDirectionChosen
+from biofeedback.core.types import Beat, Event
 from biofeedback.io.assessment_file import ASSESSMENT_KIND
 from biofeedback.io.exports import export_session
 from biofeedback.io.replay import (
@@ -234,7 +234,6 @@ class SessionLibrary(QObject):
 
         def new_recorder() -> StoreRecorder:
             info = live.device_info
-            polarity = live.polarity  # chosen before this session: its recording starts with it
             source = live.source_description or "no source"
             rate = live.pacer.rate_bpm
 
@@ -243,9 +242,8 @@ class SessionLibrary(QObject):
                     writer = store.begin_session(source=source, protocol=info.protocol if info else "",
                                                  pacer_bpm=rate,
                                                  on_status=lambda status: self._status.emit(status.message))
-                # the source described itself at connection, before this session
-                writer.add_events(([info] if info is not None else [])
-                                  + ([PulseDirectionChosen(polarity)] if polarity is not None else []))
+                if info is not None:  # the source described itself at connection, before this session
+                    writer.add_events([info])  # (the direction in force follows: LiveSession.start_session)
                 return writer
 
             recorder = StoreRecorder(begin, lambda: live.device_info.protocol if live.device_info else None,

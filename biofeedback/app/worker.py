@@ -92,12 +92,12 @@ class SourceWorker(QObject):
                 held.extend(out)
                 out = held
             elif not (out.beats or not flushed and (out.ppg or out.signals or out.statuses or out.gaps
-                                                    or out.quality or out.metrics
+                                                    or out.quality or out.metrics or out.directions_chosen
                                                     or out.polarity_unsure is not None)):
                 return
             if self.join_wave and not flushed and not (
                     out.beats or out.detections_t_s or out.statuses or out.gaps or out.quality or out.metrics
-                    or out.interval_gaps_t_s or out.polarity_unsure is not None):
+                    or out.interval_gaps_t_s or out.directions_chosen or out.polarity_unsure is not None):
                 self._held = out  # samples only: the next frame takes them
                 return
             self._signal(out)

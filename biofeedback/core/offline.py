@@ -68,7 +68,7 @@ def detect_offline(events: list[Event], correct: bool = True, polarity: int | No
                         polarity=detector.polarity if detector is not None else None,
                         polarity_declared=detector is not None and detector.declared_polarity is not None,
                         polarity_unsure=detector is not None and detector.polarity_guessed,
-                        polarity_chosen=detector is not None and pipeline.directions_chosen > 0
+                        polarity_chosen=detector is not None and pipeline.n_directions_chosen > 0
                         and pipeline.chosen_polarity is not None)
 
 

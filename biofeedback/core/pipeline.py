@@ -89,6 +89,7 @@ class PipelineOutput:
     metrics: MetricsUpdate | None = None  # set when new beats arrived
     interval_gaps_t_s: list[float] = field(default_factory=list)  # intervals that became gaps (interval rule)
     polarity_unsure: bool | None = None  # set when it changed (see Pipeline.polarity_unsure)
+    directions_chosen: list[int | None] = field(default_factory=list)  # PulseDirectionChosen taken (the last holds)
 
     # one per feed (50 a second live, 180,000 an offline hour): list literals here, where the
     # generated __init__'s default_factory calls took half as long again
@@ -98,6 +99,7 @@ class PipelineOutput:
         statuses: list[DeviceStatus] | None = None, gaps: list[Gap] | None = None,
         quality: SignalQuality | None = None, metrics: MetricsUpdate | None = None,
         interval_gaps_t_s: list[float] | None = None, polarity_unsure: bool | None = None,
+        directions_chosen: list[int | None] | None = None,
     ) -> None:
         self.ppg = [] if ppg is None else ppg
         self.signals = [] if signals is None else signals
@@ -109,6 +111,7 @@ class PipelineOutput:
         self.metrics = metrics
         self.interval_gaps_t_s = [] if interval_gaps_t_s is None else interval_gaps_t_s
         self.polarity_unsure = polarity_unsure
+        self.directions_chosen = [] if directions_chosen is None else directions_chosen
 
     def extend(self, other: PipelineOutput) -> None:
         self.ppg += other.ppg
@@ -118,6 +121,7 @@ class PipelineOutput:
         self.statuses += other.statuses
         self.gaps += other.gaps
         self.interval_gaps_t_s += other.interval_gaps_t_s
+        self.directions_chosen += other.directions_chosen
         self.quality = other.quality or self.quality
         self.metrics = other.metrics or self.metrics
         self.polarity_unsure = self.polarity_unsure if other.polarity_unsure is None else other.polarity_unsure
@@ -156,7 +160,7 @@ class Pipeline:
         self.adc_max: int | None = None
         self.chosen_polarity = polarity
         self._polarity_given = polarity is not None  # by the reader: the stream's choices do not override it
-        self.directions_chosen = 0  # PulseDirectionChosen events taken from the stream
+        self.n_directions_chosen = 0  # PulseDirectionChosen events taken from the stream
         self._header_polarity: int | None = None  # as the device's header declared it
         self.polarity: int | None = polarity  # chosen, else declared by the header (DeviceInfo), else None (the
         # detector's own reading of the shape is ``detector.polarity``)
@@ -242,8 +246,9 @@ class Pipeline:
                 self._on_gap(event, out)
             elif isinstance(event, PulseDirectionChosen):
                 if not self._polarity_given:
-                    self.directions_chosen += 1
+                    self.n_directions_chosen += 1
                     out.extend(self.choose_polarity(event.polarity))
+                    out.directions_chosen.append(event.polarity)
             elif isinstance(event, DeviceInfo):
                 self.protocol = event.protocol
                 if event.polarity is not None:

@@ -65,6 +65,7 @@ class SessionRunner:
         # batch as a PulseDirectionChosen, which the event sinks record and the pipeline takes
         self._polarity = polarity
         self._polarity_changed = polarity is not None
+        self._restate = False  # the next batch repeats the direction in force (a recording starts)
         # queued, the pipeline is built once the source started (its first use imports SciPy: 0.5 s,
         # seconds on a busy machine, and a port must not open that much later); in the source
         # thread it must be there before the first events
@@ -133,6 +134,12 @@ class SessionRunner:
         self._polarity = polarity
         self._polarity_changed = True
 
+    def restate_polarity(self) -> None:
+        """Repeat the direction the pipeline follows at the head of the next batch (any thread): a
+        recording that begins now (a session) keeps it, whether the person chose it or the stream did
+        (a replayed session's own choices)."""
+        self._restate = True
+
     # -- queued mode: the caller's thread ------------------------------------------------
     def pump(self, timeout_s: float) -> SourceState | None:
         """Handle one thing that arrived (waiting up to ``timeout_s``); a source state is returned."""
@@ -170,10 +177,15 @@ class SessionRunner:
             self.on_state(state)
 
     def _process(self, events: Sequence[Event]) -> None:
+        chosen_now = self._polarity_changed
         try:
-            if self._polarity_changed:
-                self._polarity_changed = False
+            if chosen_now:
+                self._polarity_changed = self._restate = False
                 events = [PulseDirectionChosen(self._polarity), *events]
+            elif self._restate:
+                self._restate = False
+                if (in_force := self.pipeline.chosen_polarity) is not None:
+                    events = [PulseDirectionChosen(in_force), *events]
             for sink in self.event_sinks:
                 sink(events)
             if self.on_device is not None:
@@ -184,6 +196,8 @@ class SessionRunner:
                 out = self.pipeline.feed(events)
             self._deliver(out, events)
         except Exception:
+            if chosen_now and self._pipeline is not None and self._pipeline.chosen_polarity != self._polarity:
+                self._polarity_changed = True  # a sink failed before the pipeline took it: the next batch
             self._failed()
 
     def _deliver(self, out: PipelineOutput, events: Sequence[Event]) -> None:

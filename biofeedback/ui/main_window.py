@@ -245,6 +245,8 @@ class MainWindow(QMainWindow):
             self.ui.status.show_quality(out.quality)
         if out.polarity_unsure is not None:
             self.ui.status.show_polarity_unsure(out.polarity_unsure)
+        if out.directions_chosen:
+            self.show_direction_override()
         if out.metrics is not None:
             self.ui.status.show_artifacts(out.metrics.artifact_share)
 
@@ -255,9 +257,10 @@ class MainWindow(QMainWindow):
         self.show_direction_override()  # (a new connection has no header yet)
 
     def show_direction_override(self) -> None:
-        """Say in the status line when the chosen pulse direction differs from the sensor's header."""
+        """Say in the status line when the chosen pulse direction in force differs from the sensor's header."""
         info = self.live.device_info
-        self.ui.status.show_direction_override(self.live.polarity, info.polarity if info is not None else None)
+        self.ui.status.show_direction_override(self.live.direction_in_force,
+                                               info.polarity if info is not None else None)
 
     def _on_error(self, text: str) -> None:
         last = text.strip().splitlines()[-1] if text.strip() else text

@@ -58,8 +58,7 @@ class PulseDirectionMenu:
         """Take ``direction`` ("auto", "upright", "inverted") now and remember it."""
         self.actions[direction].setChecked(True)
         self.window.settings.pulse_direction = direction
-        self.window.live.choose_polarity(PULSE_DIRECTIONS[direction])
-        self.window.show_direction_override()
+        self.window.live.choose_polarity(PULSE_DIRECTIONS[direction])  # (the status follows when it is taken)
         self.window.save()
 
 

@@ -204,7 +204,7 @@ def test_a_direction_chosen_in_the_recorded_stream_reads_it_as_the_live_choice_d
     _, live, found_live = _run(t_s, v, fs_hz, header=wrong, choose_at_s={12.0: 1})
     _, replayed, found_replayed = _run(t_s, v, fs_hz, header=wrong, at_s={12.0: PulseDirectionChosen(1)})
     assert np.array_equal(found_replayed, found_live) and replayed.n_beats == live.n_beats
-    assert replayed.directions_chosen == 1 and replayed.detector.declared_polarity == 1
+    assert replayed.n_directions_chosen == 1 and replayed.detector.declared_polarity == 1
 
     n = int(CHUNK_S * fs_hz)
     events = [wrong] + [PpgBlock(t_s[i:i + n], v[i:i + n], fs_hz) for i in range(0, t_s.size, n)]

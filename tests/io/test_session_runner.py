@@ -149,3 +149,25 @@ def test_a_failing_sink_is_reported_in_the_window_and_raised_in_a_command(events
                 queued.pump(0.1)
     finally:
         queued.source.stop()
+
+
+def test_a_direction_chosen_reaches_the_pipeline_and_the_record_even_when_a_sink_failed_on_its_batch(events):
+    from biofeedback.core.types import PulseDirectionChosen
+
+    failures, seen = [], []
+
+    def flaky_sink(batch) -> None:  # a raw log whose first write fails
+        seen.append(list(batch))
+        if len(seen) == 1:
+            raise OSError("disk full")
+
+    runner = SessionRunner(TeeReplay(events), polarity=-1, queued=True, event_sinks=[flaky_sink],
+                           on_error=failures.append)
+    runner.start()
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline and (runner.pipeline.chosen_polarity != -1 or len(seen) < 2):
+        runner.pump(0.1)
+    runner.stop()
+    assert len(failures) == 1 and "disk full" in failures[0]
+    assert seen[0][0] == PulseDirectionChosen(-1) and seen[1][0] == PulseDirectionChosen(-1)  # said again
+    assert runner.pipeline.chosen_polarity == -1

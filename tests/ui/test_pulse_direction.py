@@ -75,7 +75,8 @@ def test_a_chosen_direction_that_differs_from_the_sensors_header_is_said(make_wi
     hint = "If the beats look wrong with this one, choose Automatic there."
     assert hint in quality.toolTip() and hint in quality.accessibleDescription()
 
-    window.pulse_direction.actions["auto"].trigger()
-    assert said not in quality.text() and hint not in quality.toolTip()
+    window.pulse_direction.actions["auto"].trigger()  # taken with the next samples
+    qtbot.waitUntil(lambda: said not in quality.text() and hint not in quality.toolTip(), timeout=10_000)
     window.pulse_direction.actions["upright"].trigger()  # the same as the sensor's: nothing to say
+    qtbot.waitUntil(lambda: window.live.direction_in_force == 1, timeout=10_000)
     assert "as you chose" not in quality.text()
