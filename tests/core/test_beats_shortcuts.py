@@ -146,5 +146,5 @@ def test_pipeline_output_keeps_its_dataclass_fields_and_fresh_lists():
     assert b.beats == [] and b.interval_gaps_t_s == [1.5] and a.metrics is None
     names = [f.name for f in dataclasses.fields(PipelineOutput)]
     assert names == ["ppg", "signals", "beats", "detections_t_s", "statuses", "gaps", "quality", "metrics",
-                     "interval_gaps_t_s", "polarity_unsure"]
+                     "interval_gaps_t_s", "polarity_unsure", "directions_chosen"]
     assert PipelineOutput(**{n: getattr(b, n) for n in names}) == b
