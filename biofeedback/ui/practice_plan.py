@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from biofeedback.app.settings import Settings, practice_plan
 from biofeedback.core.practice.plan import Dose, PracticePlan, next_step, todays_dose
+from biofeedback.ui import warm_imports
 from biofeedback.ui.i18n import Plural, number, translate
 from biofeedback.ui.practice_words import next_step_words, plan_words
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from biofeedback.ui.weekly_review import WeeklyReview
 
 ATTACH_POLL_MS = 200  # until the session store is attached (after the first paint)
+PROGRESS_MODULE = "biofeedback.core.practice.progress"  # what reading today's practice imports (SciPy)
 REFRESH_ON_ACTIVATE_AFTER_S = 10.0  # back in the window (an assessment saved, a session deleted): read again, at
 # most this often and never during a session (a year of sessions takes ~70 ms on the GUI thread)
 DAY_POLL_MS = 60_000  # a new day: the dose starts again
@@ -238,8 +240,8 @@ class PracticePlanUi(QObject):
 
     def _try_attach(self) -> None:
         integration = getattr(self.window, "store_integration", None)
-        if integration is None:
-            return
+        if integration is None or warm_imports.loading(PROGRESS_MODULE):
+            return  # (its reading imports SciPy: the warm-up thread's to do, or the window stalls ~0.6 s)
         self.attach_timer.stop()
         if not self._attached:
             self._attached = True

@@ -5,7 +5,7 @@ A real child process (a fresh interpreter, as a user's launch): ``open_window``
 must not pull SciPy (~0.5 s), pylsl or pyqtgraph (~0.3 s) in, or the launch target
 (benchmarks/gui.py, at most 3x an empty Qt window) is lost again; after the first
 paint the plots are built in their places, the warm-up thread imports the signal
-modules, and a connect to the simulated sensor works.
+modules (and the GUI thread none of SciPy meanwhile), and a connect to the simulated sensor works.
 """
 
 from __future__ import annotations
@@ -16,8 +16,18 @@ import subprocess
 import sys
 
 CHILD = r"""
-import json, sys, time
+import json, sys, threading, time
 from PySide6.QtCore import QTimer
+
+FOUND = []  # the thread that first looked for each SciPy module
+
+class NoteScipy:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "scipy":
+            FOUND.append(threading.current_thread().name)
+        return None  # (the normal finders go on)
+
+sys.meta_path.insert(0, NoteScipy())
 from biofeedback.ui import warm_imports
 from biofeedback.ui.app_main import open_window
 
@@ -28,6 +38,7 @@ seen = {"scipy_at_show": "scipy" in sys.modules, "pylsl_at_show": "pylsl" in sys
 def check():
     if warm_imports.done():
         seen["scipy_after_warmup"] = "scipy.signal" in sys.modules
+        seen["scipy_found_by_gui_thread"] = FOUND.count("MainThread")
         seen["plots_after_paint"] = window.ui.plots_built and window.ui.pulse.isVisible()
         seen["errors"] = warm_imports.errors
         window.connect_source()  # the simulated sensor (the default source)
@@ -68,4 +79,7 @@ def test_the_window_shows_without_scipy_and_pylsl_then_they_load_and_a_source_co
     assert not seen["scipy_at_show"] and not seen["pylsl_at_show"] and not seen["pyqtgraph_at_show"]
     assert seen["plots_after_paint"]
     assert seen["scipy_after_warmup"] and seen["errors"] == []
+    # the GUI thread imported none of SciPy while the warm-up thread did (an import there stalled the
+    # pacer ~0.6 s: the practice panel read today's plan, whose module imports scipy.stats)
+    assert seen["scipy_found_by_gui_thread"] == 0
     assert seen["samples"] > 0 and seen["beats"] >= 1 and seen["worker_errors"] == []
