@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from biofeedback.core.rr.offline import BeatSeries
 
-POLARITY_WORDS = {1: "upright", -1: "inverted"}
-
 
 def add_polarity_argument(p: argparse.ArgumentParser) -> None:
     """``--polarity``, as analyze, record and replay take it (core.types.PULSE_DIRECTIONS' names: spelt out
@@ -27,7 +25,8 @@ class Analysis(NamedTuple):
     summary: dict
     note: str  # how the file was read, in words (empty when there is nothing to say)
     # a pulse wave's: which way up its beats were read ("upright"/"inverted"), from what
-    # ("--polarity", "the direction chosen while recording", "the device", "its shape"), and whether that was sure; None for RR and ECG
+    # ("--polarity", "the direction chosen while recording", "the device", "its shape"), and whether
+    # that was sure; None for RR and ECG
     pulse_direction: dict | None = None
 
 TABLE_ROWS = (
@@ -80,7 +79,7 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
     from biofeedback.core.offline import detect_offline
     from biofeedback.core.rr.offline import correct_offline
     from biofeedback.core.summary.analysis import summarize_arrays
-    from biofeedback.core.types import PULSE_DIRECTIONS
+    from biofeedback.core.types import PULSE_DIRECTIONS, direction_name
     from biofeedback.io.files import InputError, load_recording
 
     recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)
@@ -93,7 +92,7 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
         found = detect_offline(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES), correct, declared)
         beats = found.beats
         if found.polarity is not None:
-            direction = {"polarity": POLARITY_WORDS[found.polarity],
+            direction = {"polarity": direction_name(found.polarity),
                          "from": "--polarity" if declared is not None else (
                              "the direction chosen while recording" if found.polarity_chosen else
                              "the device" if found.polarity_declared else "its shape"),
