@@ -1,6 +1,7 @@
 # Two commands on a fresh machine with Python 3 and git:
 #   make run    set up (first time) and launch the app on the simulated sensor
-#   make test   set up (first time) and run lint, layer contracts, the type checker and the whole test suite
+#   make test   set up (first time) and run lint, layer contracts and the whole test suite (mypy
+#               is one of its tests: tests/test_type_checker.py)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -41,7 +42,6 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/mypy biofeedback
 	$(PYTEST) $(WORKERS)
 
 test-fast: $(VENV)/.dev-installed

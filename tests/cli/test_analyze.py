@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from cli_inprocess import run_cli
+from real_recordings import heartpy_data_dir
 
 from biofeedback.io.beats_csv import beat_rows
 
@@ -183,7 +184,7 @@ def test_ppg_without_time_or_rate_asks_for_fs(tmp_path):
 
 # -- issue 10: real files, gaps, impossible values, offline == streaming ----------------------
 
-HEARTPY_DATA = __import__("pathlib").Path(__import__("heartpy").__file__).parent / "data"
+HEARTPY_DATA = heartpy_data_dir()
 
 
 @pytest.mark.parametrize("name, args", [("data2.csv", ()), ("data2.csv", ("--kind", "ppg")),

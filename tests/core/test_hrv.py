@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import neurokit2 as nk  # dev dependency, slow to import: once, for this module only
 import numpy as np
 import pytest
 
@@ -56,6 +55,8 @@ def test_time_domain_matches_neurokit_on_one_hour_series():
     _, rr = make_beats(3700.0, seed=1, round_ms=True)  # integer ms -> exact sample peaks
     assert rr.size > 4000
     peaks = np.cumsum(rr).astype(int)
+    import neurokit2 as nk  # dev dependency, ~0.9 s to import: only in the worker that runs this
+
     ref = nk.hrv_time(peaks, sampling_rate=1000)
     nn = np.diff(peaks).astype(float)  # NeuroKit2's intervals: between consecutive peaks
     ours = hrv.time_domain(nn)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
+from real_recordings import heartpy_data_dir
 
 from biofeedback.io.files import InputError, load_recording
 
-HEARTPY_DATA = Path(__import__("heartpy").__file__).parent / "data"
+HEARTPY_DATA = heartpy_data_dir()
 
 
 def ppg_wave(n: int = 1000, fs_hz: float = 100.0) -> tuple[np.ndarray, np.ndarray]:
