@@ -34,6 +34,12 @@ except ImportError:  # pragma: no cover - another NumPy layout
 
 
 try:
+    from numpy._core.umath import clip as clip_ufunc  # type: ignore[attr-defined]  # (np.clip's ufunc, unwrapped)
+except ImportError:  # pragma: no cover - another NumPy layout
+    clip_ufunc = np.clip
+
+
+try:
     from scipy.signal._sigtools import _linear_filter
 
     def fast_lfilter(b: np.ndarray, a: np.ndarray, x: np.ndarray, zi: np.ndarray):
@@ -92,11 +98,19 @@ try:
         """``np.fft.rfft(x, nfft)`` of a 1-D float64 array (the pocketfft routine np.fft.rfft calls)."""
         routine = _pocketfft_umath.rfft_n_even if nfft % 2 == 0 else _pocketfft_umath.rfft_n_odd
         return routine(x, 1, axes=[(0,), (), (0,)], out=np.empty(nfft // 2 + 1, complex))
+
+    def irfft_real(f: np.ndarray, n: int) -> np.ndarray:
+        """``np.fft.irfft(f, n)`` of a 1-D complex128 array (the pocketfft routine, scaled by 1/n as it is)."""
+        return _pocketfft_umath.irfft(f, 1.0 / n, axes=[(0,), (), (0,)], out=np.empty(n))
 except ImportError:  # pragma: no cover - another NumPy layout
 
     def rfft_padded(x: np.ndarray, nfft: int) -> np.ndarray:
         """``np.fft.rfft(x, nfft)``."""
         return np.fft.rfft(x, nfft)
+
+    def irfft_real(f: np.ndarray, n: int) -> np.ndarray:
+        """``np.fft.irfft(f, n)``."""
+        return np.fft.irfft(f, n)
 
 
 def median_of_list(values: list[float]) -> float:
