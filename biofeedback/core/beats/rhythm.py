@@ -74,8 +74,11 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
             k = lag
             break
     if 0 < k < ac.size - 1:  # parabolic refinement of the lag
-        den = ac[k - 1] - 2 * ac[k] + ac[k + 1]
-        frac = 0.5 * (ac[k - 1] - ac[k + 1]) / den if den < 0 else 0.0
+        # as Python floats (the same doubles): the detector's arithmetic with the period, at
+        # every step through the samples, ran several times slower on a NumPy scalar
+        before, at, after = ac[k - 1 : k + 2].tolist()
+        den = before - 2 * at + after
+        frac = 0.5 * (before - after) / den if den < 0 else 0.0
         return (k + frac) / fs_hz
     return k / fs_hz
 
