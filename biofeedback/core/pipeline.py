@@ -127,6 +127,9 @@ class PipelineOutput:
         self.polarity_unsure = self.polarity_unsure if other.polarity_unsure is None else other.polarity_unsure
 
 
+_new_object = object.__new__
+
+
 def _fresh_output() -> PipelineOutput:
     """``PipelineOutput()``, built without its keyword defaults: one per feed (180,000 for an
     offline hour), where filling and testing eleven defaults took as long as setting the fields."""
@@ -135,9 +138,6 @@ def _fresh_output() -> PipelineOutput:
     out.quality = out.metrics = out.polarity_unsure = None
     out.interval_gaps_t_s, out.directions_chosen = [], []
     return out
-
-
-_new_object = object.__new__
 
 
 def _with_quality(beat: Beat, quality: float | None) -> Beat:

@@ -3,7 +3,7 @@
 The beat detectors filter a few samples at a time (every 0.1 s of PPG, every 50 ms of ECG)
 and interpolate a beat's 40 points; the breathing estimate works every second on a 60 s
 window of 240 points (live, and ~600 times in a simulated assessment). On arrays that small
-``scipy.signal.lfilter``/``sosfilt``/``find_peaks``, ``np.interp``, ``np.fft.rfft``,
+``scipy.signal.lfilter``/``sosfilt``/``find_peaks``, ``np.interp``, ``np.clip``, ``np.fft.rfft``/``irfft``,
 ``ndarray.std`` and ``np.median`` spend more time checking, dispatching and reshaping
 (10-50 us a call) than computing. These call the routine underneath on 1-D float64 arrays:
 the same numbers, bit for bit, and the public function where another NumPy or SciPy layout
