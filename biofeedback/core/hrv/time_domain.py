@@ -9,6 +9,7 @@ None for metrics the input is too short for, and never raises on short input.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass
 
@@ -227,9 +228,9 @@ class LiveHrv:
         sdnn = rmssd = None
         if n >= 2:
             var = max((self._s2 - n * mean_x * mean_x) / (n - 1), 0.0)
-            sdnn = float(np.sqrt(var))
+            sdnn = math.sqrt(var)  # (np.sqrt's value: both round the root correctly)
         if self._n_diff >= 1:
-            rmssd = float(np.sqrt(max(self._sd2, 0.0) / self._n_diff))
+            rmssd = math.sqrt(max(self._sd2, 0.0) / self._n_diff)
         return MetricsUpdate(
             t_s=t,
             hr_bpm=60000.0 / mean_rr if mean_rr > 0 else None,
