@@ -3,7 +3,7 @@
 The beat detectors filter a few samples at a time (every 0.1 s of PPG, every 50 ms of ECG)
 and interpolate a beat's 40 points; the breathing estimate works every second on a 60 s
 window of 240 points (live, and ~600 times in a simulated assessment). On arrays that small
-``scipy.signal.lfilter``/``sosfilt``/``find_peaks``, ``np.interp``, ``np.fft.rfft``,
+``scipy.signal.lfilter``/``sosfilt``/``find_peaks``, ``np.interp``, ``np.clip``, ``np.fft.rfft``/``irfft``,
 ``ndarray.std`` and ``np.median`` spend more time checking, dispatching and reshaping
 (10-50 us a call) than computing. These call the routine underneath on 1-D float64 arrays:
 the same numbers, bit for bit, and the public function where another NumPy or SciPy layout
@@ -31,6 +31,12 @@ except ImportError:  # pragma: no cover - another NumPy layout
     def fast_interp(x, xp: np.ndarray, fp: np.ndarray):
         """``np.interp(x, xp, fp)`` for real ``fp``."""
         return np.interp(x, xp, fp)
+
+
+try:
+    from numpy._core.umath import clip as clip_ufunc  # type: ignore[attr-defined]  # (np.clip's ufunc, unwrapped)
+except ImportError:  # pragma: no cover - another NumPy layout
+    clip_ufunc = np.clip
 
 
 try:
@@ -92,11 +98,19 @@ try:
         """``np.fft.rfft(x, nfft)`` of a 1-D float64 array (the pocketfft routine np.fft.rfft calls)."""
         routine = _pocketfft_umath.rfft_n_even if nfft % 2 == 0 else _pocketfft_umath.rfft_n_odd
         return routine(x, 1, axes=[(0,), (), (0,)], out=np.empty(nfft // 2 + 1, complex))
+
+    def irfft_real(f: np.ndarray, n: int) -> np.ndarray:
+        """``np.fft.irfft(f, n)`` of a 1-D complex128 array (the pocketfft routine, scaled by 1/n as it is)."""
+        return _pocketfft_umath.irfft(f, 1.0 / n, axes=[(0,), (), (0,)], out=np.empty(n))
 except ImportError:  # pragma: no cover - another NumPy layout
 
     def rfft_padded(x: np.ndarray, nfft: int) -> np.ndarray:
         """``np.fft.rfft(x, nfft)``."""
         return np.fft.rfft(x, nfft)
+
+    def irfft_real(f: np.ndarray, n: int) -> np.ndarray:
+        """``np.fft.irfft(f, n)``."""
+        return np.fft.irfft(f, n)
 
 
 def median_of_list(values: list[float]) -> float:

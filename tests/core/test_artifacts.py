@@ -8,12 +8,15 @@ RMSSD, and leave clean stretches alone.
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 
 from biofeedback import config as cfg
 from biofeedback.core.rr.artifacts import (
     ArtifactCorrector,
+    _AbsWindow,
     correct_beats,
     correct_intervals,
 )
@@ -261,3 +264,23 @@ def test_neurokit_kubios_finds_the_same_injected_events(series):
     agreement = np.mean(np.array(ours) == np.array(theirs))
     print(f"NeuroKit2 kubios detects {np.mean(theirs):.1%} of events; agreement {agreement:.1%}")
     assert agreement >= 0.8
+
+
+def test_threshold_windows_keep_their_magnitudes_sorted_however_filled():
+    """The sorted |values| beside each Th1/Th2 window equal sorting the window again (append,
+    extend as rr/offline.py fills them, +=, clear, copy)."""
+    rng = np.random.default_rng(3)
+    w = _AbsWindow(maxlen=cfg.LT_QD_WINDOW_BEATS)
+    for i in range(3000):
+        op = rng.random()
+        if op < 0.9:
+            w.append(float(rng.choice([rng.normal(0, 50), 0.0, -0.0, 12.5, -12.5])))
+        elif op < 0.95:
+            w.extend(rng.normal(0, 50, int(rng.integers(0, 120))).tolist())
+        elif op < 0.97:
+            w += rng.normal(0, 5, 3).tolist()
+        elif op < 0.98:
+            w.clear()
+        else:
+            w = copy.copy(w)
+        assert w.ordered_abs == sorted(map(abs, w)) and len(w) <= cfg.LT_QD_WINDOW_BEATS, i

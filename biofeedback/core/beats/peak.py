@@ -96,15 +96,16 @@ class PeakPlacer:
         top, bottom = float(sm.max()), float(sm.min())
         noise_sd = 0.0
         if ctx.size > 2:  # MAD of first differences (np.partition: np.median's overhead is 30 us)
-            dabs = np.abs(ctx[1:] - ctx[:-1])
+            dabs = ctx[1:] - ctx[:-1]
+            np.abs(dabs, out=dabs)
             dabs.partition(dabs.size // 2)  # (in place: np.partition would copy this temporary first)
             noise_sd = float(dabs[dabs.size // 2]) / 0.954
         if top - bottom <= self._noise_factor * noise_sd or top == bottom:
             return None  # no taller than the sample noise (MAD of first differences)
         k_lo = k_hi = int(sm.argmax()) + w // 2 + a
         raw_top = float(v[k_lo] * sign)
-        flat = raw_top - BEAT_FLAT_TOP_SHARE * (top - float(ctx.min()))
-        if v[k_lo] * sign >= float(seg.max()) - 1e-9 * max(1.0, abs(raw_top)):
+        if raw_top >= float(seg.max()) - 1e-9 * max(1.0, abs(raw_top)):  # the raw maximum: a flat top?
+            flat = raw_top - BEAT_FLAT_TOP_SHARE * (top - float(ctx.min()))
             while k_lo > a and v[k_lo - 1] * sign >= flat:  # a flat (clipped) top
                 k_lo -= 1
             while k_hi < j and v[k_hi + 1] * sign >= flat:
@@ -151,16 +152,14 @@ class PeakPlacer:
             return None
         p = min(self._pad, n - 1)  # odd extension at both ends, as scipy's filtfilt pads
         ext = np.concatenate((2.0 * seg[0] - seg[p:0:-1], seg, 2.0 * seg[-1] - seg[-2 : -p - 2 : -1]))
-        y, _ = fast_lfilter(self._b, self._a, ext, self._zi * ext[0])
-        y = y[::-1].copy()
-        y, _ = fast_lfilter(self._b, self._a, y, self._zi * y[0])
-        y = y[::-1][p : p + n]
+        y = fast_lfilter(self._b, self._a, ext, self._zi * ext[0])[0][::-1]  # (backward: on a reversed view)
+        y = fast_lfilter(self._b, self._a, y, self._zi * y[0])[0][::-1][p : p + n]
         reach = 2 * self._fit_half + self.smooth // 2 + half_top  # the low-passed maximum stays near the raw one
         lo, hi = max(1, k - a - reach), min(n - 2, k - a + reach)
         if hi < lo:
             return None
         i = lo + int(y[lo : hi + 1].argmax())
-        y0, y1, y2 = y[i - 1], y[i], y[i + 1]
+        y0, y1, y2 = y[i - 1 : i + 2].tolist()  # (Python floats: the same doubles, faster arithmetic)
         if y1 < y0 or y1 < y2:  # the window's edge, not a maximum
             return None
         den = y0 - 2.0 * y1 + y2

@@ -249,23 +249,23 @@ class PpgBeatDetector:
         if self._hole:  # non-finite samples came before these: bridge or restart
             self._after_hole(float(t_s[0]))
         self.last_quality = _EMPTY
-        n = len(values)
         if self._bridge_next:
             t_s, values = self._bridged(np.asarray(t_s, float), np.asarray(values, float))
-            n = len(values)
-        if self._n + n > self._v.size:
-            self._make_room(n)
+        n = len(values)
         k = self._n
-        self._v[k : k + n] = values  # (the buffers are float64: any numbers are converted here)
-        self._t[k : k + n] = t_s
-        self._n = k + n
-        if self._first_t is None:
-            self._first_t = float(self._t[k])
-        if not self._started:
-            if self._n - self._start < self._learn:
+        if k + n > self._v.size:
+            self._make_room(n)
+            k = self._n
+        end = self._n = k + n
+        self._v[k:end] = values  # (the buffers are float64: any numbers are converted here)
+        self._t[k:end] = t_s
+        if not self._started:  # (the first sample since a start or reset comes before it)
+            if self._first_t is None:
+                self._first_t = float(self._t[k])
+            if end - self._start < self._learn:
                 return _EMPTY
             self._begin(self._learn)
-        pending = self._n - self._p
+        pending = end - self._p
         if pending < self._granule:
             return _EMPTY
         return self._process(pending - pending % self._granule)

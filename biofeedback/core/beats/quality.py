@@ -124,7 +124,8 @@ def resample_beat(wave: np.ndarray) -> np.ndarray | None:
     """
     if wave.size < 4:
         return None
-    x = fast_interp(_GRID, _linspace(1.0, wave.size), wave)
+    # a wave of BEAT_TEMPLATE_POINTS (``beat_wave``'s) is on the grid already: interp gives its values back
+    x = wave if wave.size == _GRID.size else fast_interp(_GRID, _linspace(1.0, wave.size), wave)
     x = x - (x[0] + (x[-1] - x[0]) * _GRID)  # both ends are peaks: the line between is wander
     x = x - np.add.reduce(x) / x.size  # x.mean(), without its few microseconds of Python
     sd = math.sqrt(float(x.dot(x)) / x.size)

@@ -15,6 +15,7 @@ from biofeedback.config import (
     BEAT_PERIOD_MIN_CORRELATION,
     BEAT_REFRACTORY_S,
 )
+from biofeedback.core.shortcuts import irfft_real, rfft_padded
 
 MAX_RR_S = 2.5  # longest interval looked for (24 bpm)
 _THREE_SHARE = 0.5  # a period's autocorrelation at three times its lag, at least this share of its own
@@ -52,8 +53,8 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
         return None
     yc = y - np.add.reduce(y) / y.size  # y.mean(), without its few microseconds of Python
     nfft = 1 << int(2 * yc.size - 1).bit_length()
-    f = np.fft.rfft(yc, nfft)
-    ac = np.fft.irfft(f * np.conj(f), nfft)[: y.size // 2 + 2]
+    f = rfft_padded(yc, nfft)  # (np.fft.rfft and irfft without their wrappers: the same numbers)
+    ac = irfft_real(f * np.conj(f), nfft)[: y.size // 2 + 2]
     if ac[0] <= 0:
         return None
     ac = ac / ac[0]  # biased: a long lag must earn its height
@@ -73,8 +74,11 @@ def dominant_period_s(y: np.ndarray, fs_hz: float) -> float | None:
             k = lag
             break
     if 0 < k < ac.size - 1:  # parabolic refinement of the lag
-        den = ac[k - 1] - 2 * ac[k] + ac[k + 1]
-        frac = 0.5 * (ac[k - 1] - ac[k + 1]) / den if den < 0 else 0.0
+        # as Python floats (the same doubles): the detector's arithmetic with the period, at
+        # every step through the samples, ran several times slower on a NumPy scalar
+        before, at, after = ac[k - 1 : k + 2].tolist()
+        den = before - 2 * at + after
+        frac = 0.5 * (before - after) / den if den < 0 else 0.0
         return (k + frac) / fs_hz
     return k / fs_hz
 

@@ -19,7 +19,7 @@ from scipy import signal
 from biofeedback.config import BEAT_INITIAL_THRESHOLD_SHARE, PPG_BANDPASS_HZ
 from biofeedback.core.beats.polarity import bandpass_sos
 from biofeedback.core.beats.rhythm import dominant_period_s
-from biofeedback.core.shortcuts import fast_sosfilt
+from biofeedback.core.shortcuts import clip_ufunc, fast_sosfilt
 
 SLOPE_BITS = 30  # the learning window's steepest slope maps to 2**30 (int64 sums stay exact)
 _SLOPE_CAP = 2.0**40  # a slope far steeper than any learnt one is capped (no int64 overflow)
@@ -75,12 +75,12 @@ def extend_slope_sum(
     starts at the stream start. ``m`` >= 1.
     """
     d = y[p : p + m] - y[p - 1 : p + m - 1]
-    np.maximum(d, 0.0, out=d)
-    d *= gain
+    d *= gain  # (gain > 0: a negative slope stays negative, and the clip makes it 0 as max(d, 0) did)
     now = cs[p : p + m]
-    np.minimum(d, _SLOPE_CAP, out=now, casting="unsafe")  # truncated to int64 as astype does
+    clip_ufunc(d, 0.0, _SLOPE_CAP, out=now, casting="unsafe")  # truncated to int64 as astype does
     # the running sum goes on from cs[p - 1] (integers: exact, whatever the grouping)
-    np.add.accumulate(cs[p - 1 : p + m], out=cs[p - 1 : p + m])
+    run = cs[p - 1 : p + m]
+    np.add.accumulate(run, out=run)
     lo = p - window
     if lo >= start - 1:
         np.subtract(now, cs[lo : lo + m], out=ssf[p : p + m])  # (int64 differences, stored as float64)

@@ -64,9 +64,11 @@ interval after a moved or removed beat inherits that beat's kind.
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,11 +90,43 @@ class _Pending:
     inherited: str | None = None  # kind of a correction that moved/removed the previous beat
 
 
-def _threshold_ms(values: deque[float]) -> float:
+class _AbsWindow(deque[float]):
+    """The last ``maxlen`` values (a deque), with their magnitudes kept sorted beside them.
+
+    The thresholds need |values| in order once per beat, while the window changes by one
+    value: one insertion and one removal in the sorted list cost a fraction of sorting its
+    91 values again (rr/offline.py fills the windows with ``extend``). append, extend, +=
+    and clear keep the two together; no other deque method is used on these windows.
+    """
+
+    def __init__(self, values: Iterable[float] = (), maxlen: int | None = None) -> None:  # (deque's: copy, pickle)
+        super().__init__(values, maxlen)
+        self.ordered_abs: list[float] = sorted(map(abs, self))
+
+    def append(self, value: float) -> None:
+        if len(self) == self.maxlen:
+            del self.ordered_abs[bisect.bisect_left(self.ordered_abs, abs(self[0]))]
+        super().append(value)
+        bisect.insort(self.ordered_abs, abs(value))
+
+    def extend(self, values: Iterable[float]) -> None:
+        super().extend(values)
+        self.ordered_abs = sorted(map(abs, self))
+
+    def __iadd__(self, values: Iterable[float]) -> _AbsWindow:  # (deque's own += skips extend)
+        self.extend(values)
+        return self
+
+    def clear(self) -> None:
+        super().clear()
+        self.ordered_abs.clear()
+
+
+def _threshold_ms(values: _AbsWindow) -> float:
     """Th = alpha * quartile deviation (Q3 - Q1) / 2 of |values| (L&T 2019), with a floor."""
     if len(values) < 2:
         return cfg.LT_TH_MIN_MS
-    ordered = sorted(map(abs, values))  # 91 floats: faster than np.percentile (or a generator) per beat
+    ordered = values.ordered_abs
     q1, q3 = _linear_quantile(ordered, 0.25), _linear_quantile(ordered, 0.75)
     return max(cfg.LT_ALPHA * (q3 - q1) / 2.0, cfg.LT_TH_MIN_MS)
 
@@ -150,8 +184,8 @@ class ArtifactCorrector:
         self._t_prev_s: float | None = None  # last final output beat
         self._t_last_in_s: float | None = None  # last input beat (clock for push_interval)
         self._rr_final: deque[float] = deque(maxlen=max(_MEDIAN_PAST, 1))
-        self._drr_final: deque[float] = deque(maxlen=cfg.LT_QD_WINDOW_BEATS)
-        self._mrr_final: deque[float] = deque(maxlen=cfg.LT_QD_WINDOW_BEATS)
+        self._drr_final = _AbsWindow(maxlen=cfg.LT_QD_WINDOW_BEATS)
+        self._mrr_final = _AbsWindow(maxlen=cfg.LT_QD_WINDOW_BEATS)
         self._rhythm: deque[float] = deque(maxlen=cfg.RHYTHM_REF_BEATS)  # final intervals, kept across gaps
         self._recent_in: deque[float] = deque(maxlen=cfg.RHYTHM_MIN_BEATS)  # last classified input intervals
         self._off_run = 0  # off-rhythm intervals in a row
