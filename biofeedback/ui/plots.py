@@ -566,7 +566,7 @@ class TachogramPlot(_LivePlot):
     """
 
     # 90 s across ~900 px scroll 10 px a second: redrawn every 2 px, 5 times a second (the pacer's
-    # trace grows with it; a new beat is drawn at once)
+    # trace grows with it; a new beat is drawn at the next of its GUI_TACHOGRAM_REDRAW_HZ checks)
     scroll_step_px = 2
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:

@@ -9,7 +9,8 @@ pixel or changed. The timer runs as fast as the pacer's motion needs
 single pixels, a faster timer would only add frames where nothing moves),
 30 Hz up to PACER_MAX_STEP_PX a frame, GUI_REDRAW_HZ (60 Hz) beyond (a
 large window, a fast rate), so the guide never steps visibly. The pulse
-wave draws at its own rate (20 Hz) in the same paint pass as the pacer.
+wave draws at its own rate (20 Hz) in the same paint pass as the pacer, and
+the live session ticks (10 Hz) from the same timer.
 Frame durations are kept for the GUI benchmark.
 """
 
@@ -19,6 +20,7 @@ import time
 from typing import TYPE_CHECKING
 
 from biofeedback import config
+from biofeedback.app.live_session import TICK_S
 from biofeedback.app.session import format_clock
 from biofeedback.ui.i18n import number, translate
 
@@ -61,6 +63,7 @@ class WindowFrame:
         if self._last_slot is not None:
             self._slot_s = now - self._last_slot
         self._last_slot = now
+        w.live.frame(tick_due=self._due("session", now, 1.0 / TICK_S))  # (its own timer held back)
         pacer = w.live.pacer
         phase = pacer.phase_name(now)
         if phase != self._last_phase:

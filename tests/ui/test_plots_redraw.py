@@ -137,7 +137,7 @@ def test_the_frame_timer_runs_at_20_hz_while_the_pacer_steps_single_pixels_30_ab
 
 
 def test_each_view_draws_at_its_rate_in_virtual_time(qtbot, monkeypatch):
-    """Two minutes of 60 Hz timer slots: the pulse draws at most 20 times a second, the tachogram 15,
+    """Two minutes of 60 Hz timer slots: the pulse draws at most 20 times a second, the tachogram 10,
     the trends once, the numbers 4 times; the timer itself runs at the rate the calm pacer needs."""
     from biofeedback import config
     from biofeedback.ui.main_window import MainWindow
@@ -283,3 +283,24 @@ def test_the_pulse_marks_scroll_without_being_set_again_until_a_beat_comes(qtbot
     model.add(PipelineOutput(detections_t_s=[10.05]), host_t_s=100.1)  # a beat: set again
     plot.refresh(model, 10.0 + 4 * px_s)
     assert len(sets) == 2 and len(plot.marks.getData()[0]) == 3
+
+
+def test_the_sessions_ticks_ride_on_the_frames_and_hold_its_own_timer_back(qtbot, monkeypatch):
+    """One timer wakes a drawing window: the live session ticks (10 Hz) from its frames, and its own
+    timer, started again by each frame, fires only once they stop."""
+    from biofeedback.app.live_session import TICK_S
+    from biofeedback.ui.main_window import MainWindow
+
+    clock = ManualClock(1000.0)
+    window = MainWindow(Settings(first_run_notice_seen=True), clock=clock, save=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.timer.stop()  # the test draws the frames
+    ticks = count_calls(monkeypatch, window.live, "tick")
+    for _ in range(40):  # two seconds of 20 Hz frames
+        clock.advance(0.05)
+        window.frame.draw()
+        assert window.live._timer.remainingTime() > 0.9 * TICK_S * 1000  # its own timer: a full tick away
+    assert len(ticks) == 20
+    window.close()
