@@ -455,6 +455,18 @@ class LiveSession(QObject):
         return marker
 
     # -- time ----------------------------------------------------------------------------
+    def frame(self, tick_due: bool) -> None:
+        """A window drew a frame (ui/window_frame.py); it ticks the session when ``tick_due`` (every TICK_S).
+
+        The session's own timer is started again, so it fires only TICK_S after the last frame: while a
+        window draws, one timer, not two, wakes the GUI thread; when its frames stop (a stopped
+        timer, a test drawing its own frames) the session ticks on by itself.
+        """
+        if self._timer.isActive():  # (not after shutdown)
+            self._timer.start()
+        if tick_due:
+            self.tick()
+
     def tick(self) -> None:
         """10 Hz: end a timed session, glide the adaptive pacer, extend the pacer trace."""
         if time.monotonic() - self._wave_taken_s >= TICK_S:  # (a window's frames take them; this if none ran)

@@ -26,6 +26,8 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
+    QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -117,6 +119,7 @@ class PacerWidget(QWidget):
         self._kit_key: str | None = None
         self._kit: _PaintKit | None = None
         self._words: dict[str, str] = {}  # phase -> its word in the window's language
+        self._texts: dict[tuple, tuple[QStaticText, QPointF]] = {}  # (phase, size) -> laid-out word, offset
         self._speed_key: tuple | None = None  # (pacer, its durations, size, text scale) of _speed_px_per_s
         self._speed_px_per_s = 0.0
         self.setMinimumSize(220, 260)
@@ -145,6 +148,7 @@ class PacerWidget(QWidget):
         self.theme = theme
         self._drawn_state = None
         self._words = {}  # (also how a change of language reaches the painted words)
+        self._texts = {}
         self.update()
 
     def _paint_kit(self) -> _PaintKit:
@@ -157,6 +161,20 @@ class PacerWidget(QWidget):
         if word is None:
             word = self._words[phase] = translate("Pacer", phase)
         return word
+
+    def _phase_text(self, phase: str) -> tuple[QStaticText, QPointF]:
+        """The phase word laid out once per size and language, and its top-left from the circle's centre
+        (centred as drawText centres it, which laid the word out again on every repaint of the circle)."""
+        font = self.phase_font()
+        key = (phase, self._font_key)
+        found = self._texts.get(key)
+        if found is None:
+            text = QStaticText(self._word(phase))
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.prepare(QTransform(), font)
+            size = text.size()
+            found = self._texts[key] = (text, QPointF(-size.width() / 2, -size.height() / 2))
+        return found
 
     def set_caption(self, text: str | None) -> None:
         """The line over the wave: the user's breathing against the guide (None: the guide's rate)."""
@@ -342,8 +360,8 @@ class PacerWidget(QWidget):
             # the word fits the smallest circle at any size (presentation included): it never spills
             p.setFont(self.phase_font())
             p.setPen(kit.text)
-            p.drawText(QRectF(c.x() - r_max, c.y() - r_max, 2 * r_max, 2 * r_max), Qt.AlignmentFlag.AlignCenter,
-                       self._word(self.pacer.phase_name(self.t_s)))
+            text, from_centre = self._phase_text(self.pacer.phase_name(self.t_s))
+            p.drawStaticText(c + from_centre, text)
 
         wave_rect = lay.wave
         if region.intersects(lay.wave_px):

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from biofeedback.ui.qt_arrays import polygon
 
+PrimitiveArray = pg.Qt.internals.PrimitiveArray  # QPainter's arrays of primitives, written by NumPy
+
 
 class _ViewItem(QGraphicsItem):
     """Points in a view box, bounded by the box's visible range (kept up to date when it changes)."""
@@ -156,6 +158,8 @@ class DotsItem(_ViewItem):
     Each dot is a copy of one antialiased disc painted once (``_sprite``): a
     round point of a pen that wide was stroked as a path for every dot on
     every frame (the pulse wave's marks, 30 times a second), twice as long.
+    All the copies go in one call (QPainter.drawPixmapFragments, the dots'
+    centres written by NumPy), not one drawPixmap call per dot from Python.
     """
 
     def __init__(self, view_box: pg.ViewBox, size_px: float) -> None:
@@ -164,6 +168,7 @@ class DotsItem(_ViewItem):
         self.x_shift = 0.0  # drawn at x - x_shift: a view that scrolls moves the dots without setting them again
         self._sprite: QPixmap | None = None
         self._sprite_key: tuple | None = None
+        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)  # x, y, source rect, scales, rotation, opacity
         self.setBrush("w")
 
     def setBrush(self, color: object) -> None:  # noqa: N802 (pyqtgraph's name)
@@ -198,12 +203,18 @@ class DotsItem(_ViewItem):
             return
         xs, ys = _to_device(painter.transform(), self._x - self.x_shift, self._y)
         device = painter.device()
-        sprite = self._disc(device.devicePixelRatioF() if device is not None else 1.0)
-        half = (self.size_px + 2) / 2
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        sprite = self._disc(dpr)
+        self._fragments.resize(len(xs))
+        fragments = self._fragments.ndarray()
+        fragments[:, 0] = xs  # the centre of each copy
+        fragments[:, 1] = ys
+        fragments[:, 2:6] = (0.0, 0.0, sprite.width(), sprite.height())  # the whole sprite, in its pixels
+        fragments[:, 6:10] = (1.0 / dpr, 1.0 / dpr, 0.0, 1.0)  # at its size on screen, upright, opaque
         painter.save()
         painter.resetTransform()  # round in pixels: under the view's scaling a dot came out oval
-        for x, y in zip((xs - half).tolist(), (ys - half).tolist(), strict=True):
-            painter.drawPixmap(QPointF(x, y), sprite)
+        # (the first fragment and their count, as PySide6 takes them: its stub knows another form)
+        painter.drawPixmapFragments(*self._fragments.drawargs(), sprite)  # type: ignore[call-arg]
         painter.restore()
 
 

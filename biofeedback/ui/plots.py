@@ -408,10 +408,10 @@ WAVE_SPOKEN_NAMES = {"ppg": QT_TRANSLATE_NOOP("Window", "Pulse wave"), "ecg": QT
 class PulsePlot(_LivePlot):
     """Raw pulse wave of the last seconds, detected beats marked."""
 
-    # Redrawn when it scrolled 3 px or a beat came, not for each frame's new samples (they wait for the
-    # step, at most 3 px of the wave). A plot ~450 px wide scrolls ~1.9 px a 30 Hz frame: it now steps
-    # 3 px ~19 times a second; a plot wider than ~720 px still redraws on every frame.
-    scroll_step_px = 3
+    # Redrawn when it scrolled 2 px or a beat came, not for each frame's new samples (they wait for the
+    # step, at most 2 px of the wave), at most GUI_PULSE_REDRAW_HZ (20 Hz): a plot ~400 px wide scrolls
+    # ~2.4 px a 20 Hz frame, so it steps on every one of them, evenly (3 px steps came every one or two).
+    scroll_step_px = 2
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:
         self.span_s = config.GUI_PULSE_WINDOW_S
@@ -566,7 +566,7 @@ class TachogramPlot(_LivePlot):
     """
 
     # 90 s across ~900 px scroll 10 px a second: redrawn every 2 px, 5 times a second (the pacer's
-    # trace grows with it; a new beat is drawn at once)
+    # trace grows with it; a new beat is drawn at the next of its GUI_TACHOGRAM_REDRAW_HZ checks)
     scroll_step_px = 2
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:

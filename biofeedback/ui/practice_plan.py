@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
     from biofeedback.ui.weekly_review import WeeklyReview
 
-ATTACH_POLL_MS = 200  # until the session store is attached (after the first paint)
+ATTACH_POLL_MS = 200  # from the session store's install (after the first paint) until it is read
 PROGRESS_MODULE = "biofeedback.core.practice.progress"  # what reading today's practice imports (SciPy)
 REFRESH_ON_ACTIVATE_AFTER_S = 10.0  # back in the window (an assessment saved, a session deleted): read again, at
 # most this often and never during a session (a year of sessions takes ~70 ms on the GUI thread)
@@ -216,9 +216,8 @@ class PracticePlanUi(QObject):
         self.clock: Callable[[], float] = time.monotonic  # when today's practice was last read
         self.show_today(Today(practice_plan(self.settings), todays_dose(practice_plan(self.settings), 0.0, 0),
                               "", known=False))
-        self.attach_timer = QTimer(self)
+        self.attach_timer = QTimer(self)  # started by store_installed: a window without a store never polls
         self.attach_timer.timeout.connect(self._try_attach)
-        self.attach_timer.start(ATTACH_POLL_MS)
         self.day_timer = QTimer(self)
         self.day_timer.timeout.connect(self._day_check)
         self.day_timer.start(DAY_POLL_MS)
@@ -237,6 +236,12 @@ class PracticePlanUi(QObject):
         integration = getattr(self.window, "store_integration", None)
         library = getattr(integration, "library", None)
         return library if library is not None and library.available else None
+
+    def store_installed(self) -> None:
+        """A session store came to the window (ui/store_integration.py): read today's practice from it
+        once the warm-up thread has loaded what reading it imports (polled every ATTACH_POLL_MS)."""
+        if not self._attached:
+            self.attach_timer.start(ATTACH_POLL_MS)
 
     def _try_attach(self) -> None:
         integration = getattr(self.window, "store_integration", None)

@@ -271,6 +271,8 @@ def install_session_store(window: MainWindow, store=None, checkins: bool = True)
     library = store if isinstance(store, SessionLibrary) else SessionLibrary(store, parent=window)
     integration = StoreIntegration(window, library, checkins)
     window.store_integration = integration  # type: ignore[attr-defined]
+    if (practice := getattr(window, "practice", None)) is not None:  # today's plan reads it (ui/practice_plan.py)
+        practice.store_installed()
     if getattr(window, "lsl", None) is not None:  # check-ins on the LSL Markers stream (ui/coach/app_integration)
         integration.checked_in.connect(window.lsl.checkin)
     return integration

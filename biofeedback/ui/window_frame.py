@@ -3,10 +3,14 @@
 Nothing is drawn per sample: the window's one frame timer calls ``draw``,
 which reads the live model and the active pacer and refreshes only the views
 that are due; each view then repaints only when what it shows moved by a
-pixel or changed. The timer runs at 30 Hz, the pulse wave's rate, so the
-pacer and the pulse share one paint pass; it runs at GUI_REDRAW_HZ (60 Hz)
-while the pacer moves faster than PACER_MAX_STEP_PX a frame at 30 Hz (a
-large window, a fast rate), so the guide never steps visibly.
+pixel or changed. The timer runs as fast as the pacer's motion needs
+(``frame_hz``): 20 Hz while its fastest part moves at most a pixel a frame
+(a calm breath in a small window: the circle and the guide already step by
+single pixels, a faster timer would only add frames where nothing moves),
+30 Hz up to PACER_MAX_STEP_PX a frame, GUI_REDRAW_HZ (60 Hz) beyond (a
+large window, a fast rate), so the guide never steps visibly. The pulse
+wave draws at its own rate (20 Hz) in the same paint pass as the pacer, and
+the live session ticks (10 Hz) from the same timer.
 Frame durations are kept for the GUI benchmark.
 """
 
@@ -16,6 +20,7 @@ import time
 from typing import TYPE_CHECKING
 
 from biofeedback import config
+from biofeedback.app.live_session import TICK_S
 from biofeedback.app.session import format_clock
 from biofeedback.ui.i18n import number, translate
 
@@ -23,12 +28,17 @@ if TYPE_CHECKING:
     from biofeedback.ui.main_window import MainWindow
 
 NUMBERS_EVERY_S = 0.25
-BASE_FRAME_HZ = 30.0  # the pulse wave's rate, and the pacer's while it moves slowly enough
+SLOW_FRAME_HZ = 20.0  # while the pacer moves at most SLOW_MAX_STEP_PX a frame at this rate
+SLOW_MAX_STEP_PX = 1.0  # single-pixel steps: the finest a drawing rounded to whole pixels makes
+BASE_FRAME_HZ = 30.0  # the timer's rate at start, and the pacer's while it moves slowly enough
 PACER_MAX_STEP_PX = 1.5  # the pacer may move this far in one frame at BASE_FRAME_HZ; faster: 60 Hz
+DUE_EARLY_FRAMES = 0.4  # a view is due this share of a frame before its period is over (timer jitter)
 
 
 def frame_hz(pacer_px_per_s: float) -> float:
     """The frame timer's rate for a pacer moving at most ``pacer_px_per_s`` on screen."""
+    if pacer_px_per_s <= SLOW_MAX_STEP_PX * SLOW_FRAME_HZ:
+        return SLOW_FRAME_HZ
     return BASE_FRAME_HZ if pacer_px_per_s <= PACER_MAX_STEP_PX * BASE_FRAME_HZ else config.GUI_REDRAW_HZ
 
 
@@ -40,6 +50,8 @@ class WindowFrame:
         self.times_s: list[float] = []  # redraw durations, for the benchmark
         self._last_phase = ""
         self._last_drawn: dict[str, float] = {}
+        self._slot_s = 0.0  # the time between the last two frames (0 before two)
+        self._last_slot: float | None = None
 
     def draw(self) -> None:
         """Pacer every frame; pulse, tachogram, trends and numbers at their own rates."""
@@ -48,6 +60,10 @@ class WindowFrame:
         w.live.take_wave()  # the samples that arrived since the last frame (app/worker.py)
         self._pace_timer()
         now = w.clock()
+        if self._last_slot is not None:
+            self._slot_s = now - self._last_slot
+        self._last_slot = now
+        w.live.frame(tick_due=self._due("session", now, 1.0 / TICK_S))  # (its own timer held back)
         pacer = w.live.pacer
         phase = pacer.phase_name(now)
         if phase != self._last_phase:
@@ -79,18 +95,22 @@ class WindowFrame:
             del self.times_s[:50_000]
 
     def _pace_timer(self) -> None:
-        """Run the frame timer at the rate the pacer's motion needs (30 or 60 Hz)."""
+        """Run the frame timer at the rate the pacer's motion needs (20, 30 or 60 Hz)."""
         timer = self.window.timer
         interval_ms = round(1000.0 / frame_hz(self.window.ui.pacer_view.max_speed_px_per_s()))
         if timer.interval() != interval_ms:
             timer.setInterval(interval_ms)
 
     def _due(self, view: str, now: float, rate_hz: float) -> bool:
-        """True when ``view`` was last drawn 1/rate_hz ago or longer, within half a frame (then marks it
-        drawn): on a 30 Hz timer a 30 Hz view draws every frame, on a 60 Hz timer every other one."""
+        """True when ``view`` was last drawn 1/rate_hz ago or longer, within DUE_EARLY_FRAMES of a frame
+        (then marks it drawn). A view's period thus becomes a whole number of frames, the next one up
+        once it exceeds one by DUE_EARLY_FRAMES, so it keeps an even pace: the 20 Hz pulse draws every
+        frame of a 20 Hz timer, every other one at 30 Hz, every third at 60 Hz. The frame is the time
+        since the last one, not the timer's interval: slots that come faster than the timer says (a
+        test's, or just after the rate changed) still keep each view's rate."""
         last = self._last_drawn.get(view)
-        half_frame_s = self.window.timer.interval() / 2000.0
-        if last is not None and now - last < 1.0 / rate_hz - half_frame_s:
+        early_s = DUE_EARLY_FRAMES * self._slot_s
+        if last is not None and now - last < 1.0 / rate_hz - early_s:
             return False
         self._last_drawn[view] = now
         return True

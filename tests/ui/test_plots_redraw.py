@@ -18,7 +18,7 @@ from biofeedback.io.clock import ManualClock
 from biofeedback.ui.pacer_widget import PacerWidget
 from biofeedback.ui.plots import PulsePlot, TachogramPlot
 from biofeedback.ui.theme import DARK
-from biofeedback.ui.window_frame import BASE_FRAME_HZ, frame_hz
+from biofeedback.ui.window_frame import BASE_FRAME_HZ, SLOW_FRAME_HZ, frame_hz
 
 
 def shown(qtbot, widget, w=900, h=300):
@@ -123,9 +123,13 @@ def test_samples_arriving_do_not_rebuild_the_tachograms_beats_and_new_beats_do(q
     assert len(builds) == 2 and len(plot.hr.getData()[0]) > len(x)
 
 
-def test_the_frame_timer_runs_at_30_hz_and_at_60_while_the_pacer_moves_fast(qtbot):
-    widget = shown(qtbot, PacerWidget(Pacer(6.0, 0.5)), 430, 560)
-    assert frame_hz(widget.max_speed_px_per_s()) == BASE_FRAME_HZ  # a calm 6 /min breath in a window
+def test_the_frame_timer_runs_at_20_hz_while_the_pacer_steps_single_pixels_30_above_and_60_when_fast(qtbot):
+    widget = shown(qtbot, PacerWidget(Pacer(6.0, 0.5)), 390, 330)  # a calm 6 /min breath in a small window
+    assert frame_hz(widget.max_speed_px_per_s()) == SLOW_FRAME_HZ
+    assert widget.max_speed_px_per_s() / SLOW_FRAME_HZ <= 1.0  # no part moves more than a pixel a frame
+    widget.resize(430, 560)  # the same breath in a larger window
+    qtbot.wait(10)
+    assert frame_hz(widget.max_speed_px_per_s()) == BASE_FRAME_HZ
     widget.pacer = Pacer(12.0, 0.3)  # 1.5 s inhales
     widget.resize(900, 1000)  # presentation on a large screen
     qtbot.wait(10)
@@ -133,8 +137,8 @@ def test_the_frame_timer_runs_at_30_hz_and_at_60_while_the_pacer_moves_fast(qtbo
 
 
 def test_each_view_draws_at_its_rate_in_virtual_time(qtbot, monkeypatch):
-    """Two minutes of 60 Hz timer slots: the pulse draws at most 30 times a second, the tachogram 15,
-    the trends once, the numbers 4 times; the timer itself runs at 30 Hz for a calm pacer."""
+    """Two minutes of 60 Hz timer slots: the pulse draws at most 20 times a second, the tachogram 10,
+    the trends once, the numbers 4 times; the timer itself runs at the rate the calm pacer needs."""
     from biofeedback import config
     from biofeedback.ui.main_window import MainWindow
 
@@ -155,7 +159,8 @@ def test_each_view_draws_at_its_rate_in_virtual_time(qtbot, monkeypatch):
     for _ in range(int(seconds * 60)):  # slots as fast as a 60 Hz timer would give them
         clock.advance(1 / 60)
         window.frame.draw()
-    assert window.timer.interval() == round(1000 / BASE_FRAME_HZ)
+    speed = ui.pacer_view.max_speed_px_per_s()
+    assert window.timer.interval() == round(1000 / frame_hz(speed)) >= round(1000 / BASE_FRAME_HZ)
     rates = {name: len(c) / seconds for name, c in counts.items()}
     assert rates["pulse"] <= config.GUI_PULSE_REDRAW_HZ + 0.1
     assert rates["tachogram"] <= config.GUI_TACHOGRAM_REDRAW_HZ + 0.1
@@ -278,3 +283,24 @@ def test_the_pulse_marks_scroll_without_being_set_again_until_a_beat_comes(qtbot
     model.add(PipelineOutput(detections_t_s=[10.05]), host_t_s=100.1)  # a beat: set again
     plot.refresh(model, 10.0 + 4 * px_s)
     assert len(sets) == 2 and len(plot.marks.getData()[0]) == 3
+
+
+def test_the_sessions_ticks_ride_on_the_frames_and_hold_its_own_timer_back(qtbot, monkeypatch):
+    """One timer wakes a drawing window: the live session ticks (10 Hz) from its frames, and its own
+    timer, started again by each frame, fires only once they stop."""
+    from biofeedback.app.live_session import TICK_S
+    from biofeedback.ui.main_window import MainWindow
+
+    clock = ManualClock(1000.0)
+    window = MainWindow(Settings(first_run_notice_seen=True), clock=clock, save=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.timer.stop()  # the test draws the frames
+    ticks = count_calls(monkeypatch, window.live, "tick")
+    for _ in range(40):  # two seconds of 20 Hz frames
+        clock.advance(0.05)
+        window.frame.draw()
+        assert window.live._timer.remainingTime() > 0.9 * TICK_S * 1000  # its own timer: a full tick away
+    assert len(ticks) == 20
+    window.close()

@@ -75,6 +75,16 @@ def test_closing_the_first_run_early_marks_it_seen_and_keeps_no_plan(make_window
     assert window.practice.first_run_action.text() == "Getting started…"
 
 
+def test_a_window_polls_for_todays_practice_only_once_a_store_is_installed(make_window, qtbot, tmp_path):
+    """Without a store (a test's, the GUI benchmark's window) no timer wakes the window every 200 ms."""
+    window = make_window(Settings(first_run_notice_seen=True))
+    assert not window.practice.attach_timer.isActive() and not window.practice.shown.known
+    install_session_store(window, SessionStore(tmp_path / "s.db"), checkins=False)
+    assert window.practice.attach_timer.isActive()
+    qtbot.waitUntil(lambda: window.practice.shown.known, timeout=3000)
+    assert not window.practice.attach_timer.isActive()  # read: it stops asking
+
+
 def test_todays_dose_goes_up_after_a_session_on_a_sensor(make_window, qtbot, tmp_path):
     from qt_test_sources import PhysiologySource
 
