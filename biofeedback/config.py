@@ -102,7 +102,7 @@ AUTODETECT_WINDOW_S = 2.0  # bytes inspected by protocol auto-detection
 PACER_MAX_HOLD_FRACTION = 0.5  # holds shrink to at most this share of a breath cycle
 PACER_DEFAULT_INHALE_RATIO = 0.5  # inhale share of breathing time: I:E = 1:1
 GUI_REDRAW_HZ = 60.0  # the redraw timer (pacer animation); never per sample
-GUI_PULSE_REDRAW_HZ = 20.0  # the pulse wave scrolls at this rate (a step of ~2-3 px in a window)
+GUI_PULSE_REDRAW_HZ = 30.0  # the pulse wave scrolls at most this often: every frame of a 20 or 30 Hz timer
 GUI_TACHOGRAM_REDRAW_HZ = 10.0  # 90 s across ~400-900 px scroll 4-10 px/s; a new beat shows within 0.1 s
 GUI_TRENDS_REDRAW_HZ = 1.0  # minutes-long trends barely move between beats
 GUI_PULSE_WINDOW_S = 8.0  # pulse wave shown over the last seconds

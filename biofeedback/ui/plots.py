@@ -409,8 +409,9 @@ class PulsePlot(_LivePlot):
     """Raw pulse wave of the last seconds, detected beats marked."""
 
     # Redrawn when it scrolled 2 px or a beat came, not for each frame's new samples (they wait for the
-    # step, at most 2 px of the wave), at most GUI_PULSE_REDRAW_HZ (20 Hz): a plot ~400 px wide scrolls
-    # ~2.4 px a 20 Hz frame, so it steps on every one of them, evenly (3 px steps came every one or two).
+    # step, at most 2 px of the wave), at most GUI_PULSE_REDRAW_HZ (30 Hz): a plot ~400 px wide scrolls
+    # ~2.4 px a 20 Hz frame, so it steps on every one of them, evenly (3 px steps came every one or two);
+    # on a 30 Hz timer (a larger pacer) a plot wider than ~240 px steps on every frame too.
     scroll_step_px = 2
 
     def __init__(self, theme: Theme, font_pt: int = 10) -> None:

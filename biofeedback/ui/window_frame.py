@@ -9,7 +9,7 @@ pixel or changed. The timer runs as fast as the pacer's motion needs
 single pixels, a faster timer would only add frames where nothing moves),
 30 Hz up to PACER_MAX_STEP_PX a frame, GUI_REDRAW_HZ (60 Hz) beyond (a
 large window, a fast rate), so the guide never steps visibly. The pulse
-wave draws at its own rate (20 Hz) in the same paint pass as the pacer, and
+wave draws at its own rate (at most 30 Hz) in the same paint pass as the pacer, and
 the live session ticks (10 Hz) from the same timer.
 Frame durations are kept for the GUI benchmark.
 """
@@ -104,10 +104,10 @@ class WindowFrame:
     def _due(self, view: str, now: float, rate_hz: float) -> bool:
         """True when ``view`` was last drawn 1/rate_hz ago or longer, within DUE_EARLY_FRAMES of a frame
         (then marks it drawn). A view's period thus becomes a whole number of frames, the next one up
-        once it exceeds one by DUE_EARLY_FRAMES, so it keeps an even pace: the 20 Hz pulse draws every
-        frame of a 20 Hz timer, every other one at 30 Hz, every third at 60 Hz. The frame is the time
-        since the last one, not the timer's interval: slots that come faster than the timer says (a
-        test's, or just after the rate changed) still keep each view's rate."""
+        once it exceeds one by DUE_EARLY_FRAMES, so it keeps an even pace: the 30 Hz pulse draws every
+        frame of a 20 or 30 Hz timer and every other one at 60 Hz; the 10 Hz tachogram every other one
+        at 20 Hz. The frame is the time since the last one, not the timer's interval: slots that come
+        faster than the timer says (a test's, or just after the rate changed) still keep each view's rate."""
         last = self._last_drawn.get(view)
         early_s = DUE_EARLY_FRAMES * self._slot_s
         if last is not None and now - last < 1.0 / rate_hz - early_s:

@@ -137,7 +137,7 @@ def test_the_frame_timer_runs_at_20_hz_while_the_pacer_steps_single_pixels_30_ab
 
 
 def test_each_view_draws_at_its_rate_in_virtual_time(qtbot, monkeypatch):
-    """Two minutes of 60 Hz timer slots: the pulse draws at most 20 times a second, the tachogram 10,
+    """Two minutes of 60 Hz timer slots: the pulse draws at most 30 times a second, the tachogram 10,
     the trends once, the numbers 4 times; the timer itself runs at the rate the calm pacer needs."""
     from biofeedback import config
     from biofeedback.ui.main_window import MainWindow
