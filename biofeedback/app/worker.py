@@ -22,14 +22,26 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from biofeedback.core.pipeline import Pipeline, PipelineOutput
-from biofeedback.core.types import DeviceInfo, Event
+from biofeedback.core.types import DeviceInfo, Event, PpgBlock
 from biofeedback.io.session_runner import SessionRunner
 from biofeedback.io.source import Source, SourceState
 
 EventTap = Callable[[Sequence[Event]], None]
+
+
+def joined_blocks(blocks: list[PpgBlock]) -> list[PpgBlock]:
+    """Held pulse-wave blocks as one block: the GUI thread's work per block (the clock mapping, the
+    breathing tracker, the wave's buffer) then runs once a frame, not for each of the ~2.5 blocks a
+    sensor sent meanwhile. The held blocks follow each other (a gap is signalled, never held); blocks
+    of two sample rates stay apart."""
+    if len(blocks) < 2 or any(block.fs_hz != blocks[0].fs_hz for block in blocks):
+        return blocks
+    return [PpgBlock(np.concatenate([block.t_s for block in blocks]),
+                     np.concatenate([block.value for block in blocks]), blocks[0].fs_hz)]
 
 
 class SourceWorker(QObject):
@@ -113,12 +125,15 @@ class SourceWorker(QObject):
             self._in_flight -= 1
 
     def take_wave(self) -> PipelineOutput | None:
-        """The samples held for the GUI thread, once every output signalled before them arrived (else None)."""
+        """The samples held for the GUI thread, once every output signalled before them arrived (else None);
+        their pulse-wave blocks joined into one (``joined_blocks``)."""
         with self._lock:
             if self._in_flight > 0:
                 return None
             held, self._held = self._held, None
-            return held
+        if held is not None:
+            held.ppg = joined_blocks(held.ppg)
+        return held
 
     def _send_held(self) -> None:
         """Held samples first: a state or device report never overtakes them."""
