@@ -298,9 +298,11 @@ def test_the_sessions_ticks_ride_on_the_frames_and_hold_its_own_timer_back(qtbot
     qtbot.waitExposed(window)
     window.timer.stop()  # the test draws the frames
     ticks = count_calls(monkeypatch, window.live, "tick")
-    for _ in range(40):  # two seconds of 20 Hz frames
+    restarts = count_calls(monkeypatch, window.live._timer, "start")
+    for frame in range(40):  # two seconds of 20 Hz frames
         clock.advance(0.05)
         window.frame.draw()
-        assert window.live._timer.remainingTime() > 0.9 * TICK_S * 1000  # its own timer: a full tick away
+        assert len(restarts) == frame + 1  # every frame puts its own timer a full tick away again
+    assert window.live._timer.isActive() and window.live._timer.interval() == round(TICK_S * 1000)
     assert len(ticks) == 20
     window.close()
