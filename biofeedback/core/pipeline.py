@@ -127,19 +127,6 @@ class PipelineOutput:
         self.polarity_unsure = self.polarity_unsure if other.polarity_unsure is None else other.polarity_unsure
 
 
-_new_object = object.__new__
-
-
-def _fresh_output() -> PipelineOutput:
-    """``PipelineOutput()``, built without its keyword defaults: one per feed (180,000 for an
-    offline hour), where filling and testing eleven defaults took as long as setting the fields."""
-    out = _new_object(PipelineOutput)
-    out.ppg, out.signals, out.beats, out.detections_t_s, out.statuses, out.gaps = [], [], [], [], [], []
-    out.quality = out.metrics = out.polarity_unsure = None
-    out.interval_gaps_t_s, out.directions_chosen = [], []
-    return out
-
-
 def _with_quality(beat: Beat, quality: float | None) -> Beat:
     """``replace(beat, quality=quality)``, built directly: one per beat, where ``replace``'s
     generic field walk cost more than the rest of the beat's bookkeeping here."""
@@ -232,7 +219,7 @@ class Pipeline:
     # -- feeding -------------------------------------------------------------
     def feed(self, events: Iterable[Event]) -> PipelineOutput:
         """Process events in stream order; returns what they produced."""
-        out = _fresh_output()
+        out = PipelineOutput()
         if type(events) is list and len(events) == 1 and type(events[0]) is PpgBlock:
             # a live source's usual feed (50 a second; 180,000 for an offline hour): one block
             block = events[0]

@@ -94,29 +94,6 @@ def coherence_of_samples(x: np.ndarray, fs_hz: float = config.RESAMPLE_FS_HZ) ->
         return np.where(rest > 0, peak / rest, np.nan)
 
 
-def _coherence_of_row(x: np.ndarray, fs_hz: float) -> float:
-    """``coherence_of_samples(x, fs_hz)[0]`` of one window (1-D): the same operations on its one row,
-    without the batch's masks and fancy indexing (the live coherence computes a window every 5 s)."""
-    op = _coherence_operator(x.size, float(fs_hz))
-    row = x[np.newaxis]
-    y = ((row - row[:, :1]) @ op.matrix)[0]  # (the batch's 1 x n product: the same bits)
-    k_max = op.f.size
-    p = y[:k_max] ** 2 + y[k_max:] ** 2
-    b0, b1 = op.peak_band
-    pb = p[b0:b1]
-    left = p[b0 - 1:b1 - 1] if b0 > 0 else np.full_like(pb, np.inf)
-    inner = (pb > left) & (pb > p[b0 + 1:b1 + 1])
-    j = int(np.argmax(np.where(inner, pb, -np.inf)))
-    if not inner[j]:
-        j = int(np.argmax(pb))
-    h = int(op.peak_offsets[-1])
-    # bins outside the spectrum count 0, which leaves the sum, left to right, as it was
-    peak = float(np.add.accumulate(p[max(b0 + j - h, 0):min(b0 + j + h + 1, k_max)])[-1])
-    t0, t1 = op.total_band
-    rest = float(np.add.reduce(p[t0:t1])) - peak
-    return peak / rest if rest > 0 else math.nan
-
-
 def coherence_of_beats(t: np.ndarray, rr: np.ndarray, t_end_s: float, window_s: float) -> float | None:
     """Coherence of the window [t_end - window_s, t_end] from the beats given (already cut, one chain)."""
     if t.size < 4 or t[0] > t_end_s - window_s + 1e-9:  # tolerance for t0 + window - window
@@ -124,7 +101,7 @@ def coherence_of_beats(t: np.ndarray, rr: np.ndarray, t_end_s: float, window_s: 
     fs = config.RESAMPLE_FS_HZ
     n = int(round(window_s * fs))
     grid = t_end_s - (n - 1 - np.arange(n)) / fs
-    value = _coherence_of_row(not_a_knot_at(t, rr, grid), fs)  # CubicSpline(t, rr)(grid)
+    value = float(coherence_of_samples(not_a_knot_at(t, rr, grid), fs)[0])  # CubicSpline(t, rr)(grid)
     return value if math.isfinite(value) else None
 
 
