@@ -44,11 +44,12 @@ class Simulator:
 
 
 class ServedSimulator:
-    """The app's simulated sensor (``SensorSimulator`` on a pty, as `simulate --protocol native --seed SEED
-    --speed SPEED` serves it) from a thread of the test's process: what ``Simulator`` gives without a
-    process importing SciPy (some 1.5 CPU-s) where the `simulate` command is not under test."""
+    """The app's simulated sensor (``SensorSimulator`` on a pty, or a TCP port with ``listen``, as
+    `simulate --protocol native --seed SEED --speed SPEED [--listen URL]` serves it) from a thread of the
+    test's process: what ``Simulator`` gives without a process importing SciPy (some 1.5 CPU-s) where
+    the `simulate` command is not under test (test_store_stress.py and test_store_crash.py run it, on TCP)."""
 
-    def __init__(self, speed: float = 1.0, seed: int = 5) -> None:
+    def __init__(self, speed: float = 1.0, seed: int = 5, listen: str | None = None) -> None:
         from biofeedback.io.simulator import (
             SensorSimulator,
             ServeOptions,
@@ -58,7 +59,7 @@ class ServedSimulator:
         )
 
         self.speed = speed
-        self._port = open_virtual_port()
+        self._port = open_virtual_port(listen)
         self.port = self._port.path
         self._halt = threading.Event()
         self.t0 = time.monotonic()

@@ -12,7 +12,7 @@ import shutil
 import sys
 
 import pytest
-from store_processes import RecordProcess, Simulator
+from store_processes import RecordProcess, ServedSimulator
 
 from biofeedback.core.types import Beat, PpgBlock
 from biofeedback.io.store import STORE_FILENAME, SessionStore
@@ -90,7 +90,7 @@ def test_a_store_replaced_while_recording_is_left_alone_and_the_session_goes_bes
 
 def test_record_says_so_and_keeps_the_session_when_its_store_folder_is_deleted(tmp_path):
     data_dir = tmp_path / "data"
-    sim = Simulator(speed=5.0, seed=9, listen="socket://127.0.0.1:0")  # beats keep coming meanwhile
+    sim = ServedSimulator(speed=5.0, seed=9, listen="socket://127.0.0.1:0")  # beats keep coming meanwhile
     rec = RecordProcess(sim.port, data_dir)
     try:
         saving_at = rec.wait_for("being saved", 30)
