@@ -186,7 +186,6 @@ class PpgBeatDetector:
         self._cs = np.zeros(cap, dtype=np.int64)
         self._off = 0  # absolute sample index of buffer position 0
         self._n = self._p = self._start = self._hist  # filled, processed, stream start (buffer)
-        self._due_n = 0  # feed_finite's shortcut: none until a feed has set it
         self._started = False
         self.polarity = self.declared_polarity
         # declared, or learnt from a clear score (polarity.CLEAR_SCORE); while only guessed, each
@@ -247,30 +246,6 @@ class PpgBeatDetector:
         this for every decoded block: 50 times a second, 180,000 times an
         offline hour).
         """
-        k = self._n
-        end = k + len(values)
-        if end < self._due_n and not (self._hole or self._bridge_next):
-            # most feeds (a group is 0.1 s of samples, a live block 20 ms): they only wait
-            self._v[k:end] = values
-            self._t[k:end] = t_s
-            self._n = end
-            self.last_quality = _EMPTY
-            return _EMPTY
-        beats = self._feed_due(t_s, values)
-        self._due_n = self._next_due_n()
-        return beats
-
-    def _next_due_n(self) -> int:
-        """The buffer fill from which a feed does more than store its samples (``feed_finite``'s
-        shortcut): a full group to process, the learning window's end, the buffer's end."""
-        if self._started:
-            due = self._p + self._granule
-        else:  # (the first sample after a start or reset takes the long way: it sets _first_t)
-            due = self._start + self._learn if self._first_t is not None else 0
-        return min(due, self._v.size + 1)
-
-    def _feed_due(self, t_s: np.ndarray, values: np.ndarray) -> np.ndarray:
-        """``feed_finite`` when its samples may complete a group or the learning window, or follow a hole."""
         if self._hole:  # non-finite samples came before these: bridge or restart
             self._after_hole(float(t_s[0]))
         self.last_quality = _EMPTY
@@ -298,7 +273,6 @@ class PpgBeatDetector:
     def flush(self) -> np.ndarray:
         """Process samples still waiting for a full group (end of a record); release a held beat."""
         self.last_quality = _EMPTY
-        self._due_n = 0  # (set again by the next feed)
         if not self._started:
             if self._n - self._start < max(4, self._ls + 2):
                 return _EMPTY
