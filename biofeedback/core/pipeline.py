@@ -368,7 +368,7 @@ class Pipeline:
         if not t_s.size:
             return
         beat_times = detector.feed_finite(t_s, block.value)  # (finite: tested once, by _on_ppg)
-        t_end_s = self._last_ppg_t = float(t_s[-1])
+        t_end_s = self._last_ppg_t = t_s.item(-1)  # (a Python float, without a NumPy scalar first)
         if t_end_s >= self._next_quality_t_s:
             self._next_quality_t_s = t_end_s + config.QUALITY_CHECK_PERIOD_S
             self._check_quality(t_end_s, out)

@@ -121,6 +121,9 @@ _RIVAL_TWIN_SHARE = 0.15  # ... a near twin (lower by less than this share) that
 _TWIN_EARLY_SHARE = 0.7  # ... when the held beat came sooner than this share of the expected interval
 _HOLD_UNKNOWN_S = 0.5  # with no expected interval yet (a start, a re-learning) every beat is held this long
 _EMPTY = np.empty(0)
+_running_max = np.maximum.accumulate  # (the ufuncs and their methods, looked up once)
+_multiply = np.multiply
+_subtract = np.subtract
 
 
 class PpgBeatDetector:
@@ -557,15 +560,16 @@ class PpgBeatDetector:
         cap = self._onset + self._max_rise + 1  # no fall by then: a slow swell, not a pulse
         stop = min(end, cap)
         seg = self._y[i:stop]
-        run = np.maximum.accumulate(seg)
+        run = _running_max(seg)
         np.maximum(run, self._rise_max, out=run)
         drop = run - self._rise_base  # drop = run - share * (run - base), without temporaries
-        drop *= BEAT_CONFIRM_DROP_SHARE
-        np.subtract(run, drop, out=drop)
+        _multiply(drop, BEAT_CONFIRM_DROP_SHARE, drop)  # (outputs positional: a keyword costs more here)
+        _subtract(run, drop, drop)
         fallen = first_true(seg < drop)
         if fallen < 0:
-            if run[-1] > self._rise_max:
-                self._rise_max = float(run[-1])
+            top = run.item(-1)
+            if top > self._rise_max:
+                self._rise_max = top
                 self._rise_max_i = i + int(seg.argmax())
             if stop == cap:  # start afresh (at the same sample whatever the chunking)
                 self._rising, self._armed = False, True
