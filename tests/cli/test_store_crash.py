@@ -73,10 +73,15 @@ def test_sigkilled_record_loses_at_most_one_second_of_raw_data_and_of_beats(tmp_
         assert later.size, (reference[-3:], got_t[-3:], kill_sim_s[k])
         raw_loss.append(kill_sim_s[k] - last_sample_s)
         beat_loss.append(max(kill_sim_s[k] - later[0], 0.0))  # the first beat the twin had and we lost
-        # the stored beats are the twin's beats, and all the pipeline makes of the stored samples
-        if got_t.size >= 3:  # past the first beat, where the twin's detector may have started differently
-            inside = (reference > got_t[1] - 0.05) & (reference <= got_t[-1] + 0.05)
-            assert match_f1(got_t[1:], reference[inside]) >= 0.99
+        # the stored beats are the twin's beats, and all the pipeline makes of the stored samples;
+        # compared past each one's first beat: the two joined the stream at different moments (a
+        # loaded machine starts them seconds apart), so either may have taken a pulse the other,
+        # still learning, had not
+        if got_t.size >= 3 and reference.size >= 2:
+            common_start_s = max(got_t[1], reference[1]) - 0.05
+            ours = got_t[got_t > common_start_s]
+            inside = (reference > common_start_s) & (reference <= got_t[-1] + 0.05)
+            assert match_f1(ours, reference[inside]) >= 0.99, (got_t[:4], reference[:4])
         pipeline = Pipeline()
         replayed = pipeline.feed(events).beats + pipeline.flush().beats
         np.testing.assert_allclose([b.t_s for b in replayed], got_t, atol=1e-9)
