@@ -121,9 +121,6 @@ _RIVAL_TWIN_SHARE = 0.15  # ... a near twin (lower by less than this share) that
 _TWIN_EARLY_SHARE = 0.7  # ... when the held beat came sooner than this share of the expected interval
 _HOLD_UNKNOWN_S = 0.5  # with no expected interval yet (a start, a re-learning) every beat is held this long
 _EMPTY = np.empty(0)
-_running_max = np.maximum.accumulate  # (the ufuncs and their methods, looked up once)
-_multiply = np.multiply
-_subtract = np.subtract
 
 
 class PpgBeatDetector:
@@ -560,11 +557,11 @@ class PpgBeatDetector:
         cap = self._onset + self._max_rise + 1  # no fall by then: a slow swell, not a pulse
         stop = min(end, cap)
         seg = self._y[i:stop]
-        run = _running_max(seg)
+        run = np.maximum.accumulate(seg)
         np.maximum(run, self._rise_max, out=run)
         drop = run - self._rise_base  # drop = run - share * (run - base), without temporaries
-        _multiply(drop, BEAT_CONFIRM_DROP_SHARE, drop)  # (outputs positional: a keyword costs more here)
-        _subtract(run, drop, drop)
+        np.multiply(drop, BEAT_CONFIRM_DROP_SHARE, drop)  # (outputs positional: a keyword costs more here)
+        np.subtract(run, drop, drop)
         fallen = first_true(seg < drop)
         if fallen < 0:
             top = run.item(-1)

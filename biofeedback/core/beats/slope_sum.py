@@ -24,9 +24,6 @@ from biofeedback.core.shortcuts import clip_ufunc, fast_sosfilt
 SLOPE_BITS = 30  # the learning window's steepest slope maps to 2**30 (int64 sums stay exact)
 _SLOPE_CAP = 2.0**40  # a slope far steeper than any learnt one is capped (no int64 overflow)
 _PERIOD_FS_HZ = 50.0  # the period estimate runs on the wave decimated to about this rate
-_accumulate = np.add.accumulate  # (the ufuncs' methods, looked up once)
-_multiply = np.multiply
-_subtract = np.subtract
 
 
 def first_true(mask: np.ndarray) -> int:
@@ -78,8 +75,8 @@ def extend_slope_sum(
     starts at the stream start. ``m`` >= 1.
     """
     end = p + m
-    d = _subtract(y[p:end], y[p - 1 : end - 1])
-    _multiply(d, gain, d)  # (gain > 0: a negative slope stays negative, and the clip makes it 0 as max(d, 0) did)
+    d = np.subtract(y[p:end], y[p - 1 : end - 1])
+    np.multiply(d, gain, d)  # (gain > 0: a negative slope stays negative, and the clip makes it 0 as max(d, 0) did)
     # clipped in place, then truncated to int64 as astype does: every NumPy call here costs a few
     # microseconds of dispatch (this runs every 0.1 s of samples), a float-to-int clip's output
     # casting, or an int-to-float subtraction's, more than a plain call and an assignment
@@ -87,10 +84,10 @@ def extend_slope_sum(
     cs[p:end] = d
     # the running sum goes on from cs[p - 1] (integers: exact, whatever the grouping)
     run = cs[p - 1 : end]
-    _accumulate(run, out=run)
+    np.add.accumulate(run, out=run)
     lo = p - window
     if lo >= start - 1:
-        ssf[p:end] = _subtract(cs[p:end], cs[lo : lo + m])  # (int64 differences, stored as float64)
+        ssf[p:end] = np.subtract(cs[p:end], cs[lo : lo + m])  # (int64 differences, stored as float64)
     else:  # the stream's first window: the sum starts at the stream start
         ssf[p:end] = cs[p:end] - cs[np.maximum(np.arange(lo, lo + m), start - 1)]
 
