@@ -19,8 +19,11 @@ RR_SD_MAX_MS = 5.0
 WARMUP_S = 3.0  # the app's detector learns the pulse shape first
 SENSOR_CLOCK = {"pulsesensor_bf1": "adc", "max30102_bf1": "max30102"}
 FINGER_OFF = ((18.0, 4.0), (38.0, 6.0))  # (start_s, duration_s) on the waveform clock
-SCENARIOS = {  # name: (hr_bpm, duration_s, finger_off windows)
-    "normal": (65.0, 60.0, ()),
+# name: (hr_bpm, duration_s, finger_off windows). No separate 65 bpm run without a lift: the
+# lifted run is 65 bpm for 60 s and scores every beat outside its lifts the same way, and the
+# runs without a lift (fast, slow) check that no contact change is made up (one board run and
+# one `record` fewer per sketch: ~5 CPU-s each)
+SCENARIOS = {
     "fast": (110.0, 60.0, ()),
     "slow": (45.0, 80.0, ()),
     "finger_lifted_twice": (65.0, 60.0, FINGER_OFF),
