@@ -20,6 +20,11 @@ other client go on. Whatever liblsl does inside one client's thread (a call
 that never returns included) cannot hold up another client or the GUI: the
 consumer only ever calls ``take()``, which copies what arrived under a lock.
 
+Each client's inlets hold ~44 sockets: the coach raises the process's limit of open files
+for ``max_clients`` of them (``io/open_files.py``; a Linux desktop starts a program with 1,024,
+macOS with 256). A stream that cannot be opened for want of a free file is a sentence on its
+tile, not a traceback, and is opened on a later pass once files are free.
+
 No Qt here: ``app/coach_model.CoachModel`` drains the readers from a QTimer.
 """
 
@@ -46,6 +51,7 @@ from biofeedback.io.lsl_outlets import (
     SOURCE_ID_PREFIX,
     client_key,
 )
+from biofeedback.io.open_files import at_open_files_limit, open_files_limit, raise_open_files_limit
 from biofeedback.io.stream_checks import sized_buffer
 
 COACH_KINDS = ("RR", "LiveBeats", "Metrics", "Pacer")
@@ -174,6 +180,7 @@ class ClientReader:
         self._inlets: dict[str, _Inlet] = {}
         self._dead_uids: set[str] = set()  # closed by the other end: not reopened (a fresh uid is)
         self._refused: dict[str, tuple[str, str]] = {}  # kind -> (uid, sentence)
+        self._starved: dict[str, str] = {}  # kind -> sentence: no file left to open it (tried each pass)
         self._had_inlet = False
         self._want_name = True
         self._stop = threading.Event()
@@ -217,10 +224,14 @@ class ClientReader:
     def _pass(self) -> None:
         with self._lock:
             offered = dict(self._offered)
+        for kind in [k for k in self._starved if k not in offered]:
+            del self._starved[kind]
         for kind, info in offered.items():
             try:
                 self._open(kind, info)
             except Exception:
+                if self._starve(kind):
+                    continue
                 self._report(kind, traceback.format_exc())
                 self._dead_uids.add(info.uid())  # not retried on every pass; a restart has a fresh uid
         if self._want_name and self._inlets:
@@ -230,11 +241,13 @@ class ClientReader:
             try:
                 data, stamps = inlet.pull()
             except LostError:
-                self._dead_uids.add(inlet.uid)
+                if not self._starve(kind):
+                    self._dead_uids.add(inlet.uid)
                 del self._inlets[kind]
                 continue
             except Exception:
-                self._report(kind, traceback.format_exc())
+                if not self._starve(kind):
+                    self._report(kind, traceback.format_exc())
                 del self._inlets[kind]
                 self._guarded(kind, inlet.close)
                 continue
@@ -250,7 +263,7 @@ class ClientReader:
             if batches:
                 news.last_data_mono_s = now
             news.last_pass_mono_s = now
-            news.problems = {kind: text for kind, (_, text) in self._refused.items()}
+            news.problems = {**self._starved, **{kind: text for kind, (_, text) in self._refused.items()}}
             news.open_inlets = len(self._inlets)
             news.connections_closed = self._had_inlet and not self._inlets
 
@@ -272,6 +285,7 @@ class ClientReader:
         if current is not None:
             current.close()
         self._inlets[kind] = inlet
+        self._starved.pop(kind, None)
         self._had_inlet = True
 
     def _fetch_name(self) -> None:
@@ -293,7 +307,16 @@ class ClientReader:
         try:
             action()
         except Exception:
-            self._report(kind, traceback.format_exc())
+            if not at_open_files_limit():  # (at the limit: the name is asked again on the next pass)
+                self._report(kind, traceback.format_exc())
+
+    def _starve(self, kind: str) -> bool:
+        """After a failure: was it for want of a free file? Then the stream's tile says so, and
+        it is opened again on a later pass (not taken for a stream that is gone)."""
+        if not at_open_files_limit():
+            return False
+        self._starved[kind] = open_files_sentence(kind)
+        return True
 
     def _report(self, kind: str, text: str) -> None:
         last = text.strip().splitlines()[-1]
@@ -302,6 +325,13 @@ class ClientReader:
         self._error_kinds.add((kind, last))
         with self._lock:
             self._news.errors.append((kind, f"coach: reading {self.key} ({kind}) failed:\n{text}"))
+
+
+def open_files_sentence(kind: str) -> str:
+    """Why a stream is not read when the process has no file left to open an inlet with."""
+    limit = open_files_limit()
+    return (f"not read ({kind}): this computer lets the coach view keep {limit} connections and files "
+            "open, and all are in use; read fewer clients or raise the limit (ulimit -n)")
 
 
 class CoachReader:
@@ -332,6 +362,8 @@ class CoachReader:
 
     def start(self) -> None:
         if self._thread is None:
+            # room for every client's inlets where the system starts programs with less (see io/open_files.py)
+            raise_open_files_limit(self.max_clients * config.COACH_OPEN_FILES_PER_CLIENT + config.COACH_OPEN_FILES_BASE)
             self._thread = threading.Thread(target=self._run, name="coach discovery", daemon=True)
             self._thread.start()
 

@@ -17,9 +17,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 
+from biofeedback import config
 from biofeedback.app.coach_model import CoachModel
 from biofeedback.core.types import Beat, MetricsUpdate, SignalQuality
 from biofeedback.io.lsl_outlets import PACER_CHANNELS, RR_CHANNELS, LslOutlets, make_info
+from biofeedback.io.open_files import raise_open_files_limit
 from biofeedback.ui.coach.window import CoachWindow
 
 
@@ -119,6 +121,12 @@ def test_bad_streams_are_refused_on_their_tiles_and_the_good_client_keeps_its_be
 
 @pytest.mark.slow(about_s=35)
 def test_thirty_clients_are_all_read_counted_and_reachable(qtbot):
+    # thirty clients' outlets (~85 open files each) in this process beside the coach's inlets (~44 a
+    # client): more than the 1,024 a Linux desktop starts a program with (the coach raises its own)
+    needed = 30 * (OUTLET_SET_FILES + config.COACH_OPEN_FILES_PER_CLIENT) + config.COACH_OPEN_FILES_BASE
+    limit = raise_open_files_limit(needed)
+    if limit is not None and limit < needed:
+        pytest.skip(f"the system lets this process keep {limit} files open; thirty clients here need {needed}")
     tag = f"many{uuid.uuid4().hex[:6]}"
     names = [f"{tag} c{i:02d}" for i in range(30)]
     outlets = [LslOutlets(name, name) for name in names]
@@ -168,6 +176,9 @@ def test_thirty_clients_are_all_read_counted_and_reachable(qtbot):
     model.stop()
     beats.clear()
     close_at_once(outlets)
+
+
+OUTLET_SET_FILES = 90  # one client's five LSL outlets hold 85 open files (measured)
 
 
 def close_at_once(outlets: list[LslOutlets]) -> None:
