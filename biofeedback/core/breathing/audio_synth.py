@@ -104,7 +104,9 @@ class AudioSynth:
             return np.zeros(0, np.float32)
         f = pitch_hz(guide)
         ph, self._phase_tone = self._oscillate(f, self._phase_tone)
-        tone = sum(w * np.sin((k + 1) * ph) for k, w in enumerate(_TONE_HARMONICS))
+        tone = np.zeros(n)
+        for k, w in enumerate(_TONE_HARMONICS):
+            tone += w * np.sin((k + 1) * ph)
         tone /= sum(_TONE_HARMONICS)
         ph2, self._phase_layer = self._oscillate(f * _LAYER_RATIO, self._phase_layer)
         b = self._glide("bright", n)
