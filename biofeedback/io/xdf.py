@@ -464,7 +464,7 @@ def _rr_beats(t_s: np.ndarray, rr_ms: np.ndarray, stamped_at_beat: bool) -> tupl
         # and a stamp (or an interval of 1e-300 ms) may repeat a time; the beat after one left out
         # starts a new chain
         keep = seg_t > np.maximum.accumulate(np.concatenate([[last], seg_t]))[:-1]
-        flags = np.zeros(seg_t.size, bool)
+        flags: np.ndarray = np.zeros(seg_t.size, bool)
         flags[0] = True
         flags[1:] |= ~keep[:-1]
         flags |= anchored

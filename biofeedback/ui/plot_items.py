@@ -36,8 +36,8 @@ class _ViewItem(QGraphicsItem):
         self._view_box = view_box
         self._rect = QRectF()
         self._poly = QPolygonF()
-        self._x = np.empty(0)
-        self._y = np.empty(0)
+        self._x: np.ndarray = np.empty(0)
+        self._y: np.ndarray = np.empty(0)
         self._pen = QPen()
         self._antialias = antialias
         # set by a plot that paints this item itself, over its cached picture of axes and titles

@@ -174,12 +174,12 @@ class ColumnBins:
 
     def __init__(self, width_s: float) -> None:
         self.width_s = float(width_s)
-        self._x = np.empty(0)  # the completed columns' points
-        self._y = np.empty(0)
-        self._open_t = np.empty(0)  # the newest column's samples
-        self._open_v = np.empty(0)
-        self._open_x = np.empty(0)  # and its points
-        self._open_y = np.empty(0)
+        self._x: np.ndarray = np.empty(0)  # the completed columns' points
+        self._y: np.ndarray = np.empty(0)
+        self._open_t: np.ndarray = np.empty(0)  # the newest column's samples
+        self._open_v: np.ndarray = np.empty(0)
+        self._open_x: np.ndarray = np.empty(0)  # and its points
+        self._open_y: np.ndarray = np.empty(0)
         self._points: tuple[np.ndarray, np.ndarray] | None = None
 
     def add(self, t: np.ndarray, v: np.ndarray) -> None:

@@ -159,8 +159,9 @@ class SimulatedPerson:
         self._prev_event_t = 0.0
         self._t = 0.0
         self._ectopic_shift_s = 0.0
-        self._phase_log_t = np.zeros(1)  # breathing phase at generated steps
-        self._phase_log_p = np.zeros(1)
+        # (typed as any array: NumPy 2.2's stubs give np.zeros(1) a 1-D shape a concatenate does not keep)
+        self._phase_log_t: np.ndarray = np.zeros(1)  # breathing phase at generated steps
+        self._phase_log_p: np.ndarray = np.zeros(1)
         self._pacer_ref: tuple[float, float, float] | None = None  # (t_s, phase cycles, rate)
 
     # -- public API ---------------------------------------------------------
