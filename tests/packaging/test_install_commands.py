@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+try:
+    import tomllib  # Python 3.11+
+except ImportError:  # Python 3.10: tomli, the same parser (mypy installs it there)
+    tomllib = pytest.importorskip("tomli")
 
 REPO = Path(__file__).resolve().parents[2]
 # where the project tells pip (or a person) to install the checkout with extras
