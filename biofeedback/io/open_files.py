@@ -36,12 +36,10 @@ def raise_open_files_limit(wanted: int) -> int | None:
     except ImportError:
         return None
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft == resource.RLIM_INFINITY or soft >= wanted:
-        return open_files_limit()
     target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
     if sys.platform == "darwin":
         target = min(target, _MACOS_OPEN_MAX)
-    if target > soft:
+    if soft != resource.RLIM_INFINITY and target > soft:
         try:
             resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
         except (ValueError, OSError):  # refused: the limit stays as it was

@@ -24,6 +24,8 @@ from biofeedback.io.lsl_outlets import PACER_CHANNELS, RR_CHANNELS, LslOutlets, 
 from biofeedback.io.open_files import raise_open_files_limit
 from biofeedback.ui.coach.window import CoachWindow
 
+OUTLET_SET_FILES = 90  # one client's five LSL outlets hold 85 open files (measured)
+
 
 def outlet(client: str, kind: str, channels, rate_hz: float) -> pylsl.StreamOutlet:
     return pylsl.StreamOutlet(make_info(client, client, kind, kind, channels, rate_hz, "float32"))
@@ -176,9 +178,6 @@ def test_thirty_clients_are_all_read_counted_and_reachable(qtbot):
     model.stop()
     beats.clear()
     close_at_once(outlets)
-
-
-OUTLET_SET_FILES = 90  # one client's five LSL outlets hold 85 open files (measured)
 
 
 def close_at_once(outlets: list[LslOutlets]) -> None:
