@@ -92,6 +92,8 @@ class Recording:
     load: Callable[[], Signal]
     user_file: Callable[[Path], tuple[Path, list[str]]]  # (file to analyze, extra flags) given a temp dir
     notes: list[str] = field(default_factory=list)
+    # (beat times s, labels) read by cardiologists, where the database has them: then they are the reference
+    annotations: Callable[[], tuple[np.ndarray, np.ndarray]] | None = None
 
 
 def package_dir(name: str) -> Path:
@@ -171,6 +173,33 @@ def _load_csv(path: Path, t_scale: float = 1.0) -> Signal:
     return Signal(t, raw[:, 1], float((t.size - 1) / (t[-1] - t[0])))
 
 
+# MIT-BIH Arrhythmia Database record 208, lead MLII, 19:35-24:35 (ODC-By 1.0, PhysioNet), as
+# SciPy 1.0-1.11 shipped it (scipy/misc/ecg.dat, BSD-3-Clause; scipy 1.12+ downloads it instead):
+# the file copied unchanged; its ADC counts to mV as SciPy's electrocardiogram() converts them
+MITBIH208_FS_HZ = 360.0
+
+
+# Its reference annotations (208.atr: every beat and its label, N normal, V ventricular, F fusion of
+# ventricular and normal, Q unclassifiable) within the excerpt, which starts at the record's sample
+# 422820 (tests/data/validation/README.md says where they were read from)
+MITBIH208_START_SAMPLE = 422820
+# Where lead MLII shows no QRS at all (a 3-4 mV baseline swing after a motion artifact, looked at on
+# plots): the annotators read these beats in the record's second lead, V1, which the excerpt lacks
+MITBIH208_NO_QRS_S = [(42.6, 44.4), (209.2, 213.8)]
+
+
+def _load_mitbih208() -> Signal:
+    with np.load(DATA / "scipy_mitbih208_ecg.dat") as f:
+        mv = (f["ecg"].astype(int) - 1024) / 200.0
+    return Signal(np.arange(mv.size) / MITBIH208_FS_HZ, mv, MITBIH208_FS_HZ)
+
+
+def _mitbih208_annotations() -> tuple[np.ndarray, np.ndarray]:
+    rows = (DATA / "scipy_mitbih208_atr.csv").read_text(encoding="utf-8").split()[1:]
+    samples, labels = zip(*(r.split(",") for r in rows), strict=True)
+    return np.array(samples, dtype=float) / MITBIH208_FS_HZ, np.array(labels)
+
+
 def recordings() -> list[Recording]:
     """Every real recording the validation runs (skipped at run time when its package is missing)."""
     recs = []
@@ -224,6 +253,13 @@ def recordings() -> list[Recording]:
         "novainstrumentation/data/cleanecg.txt (copy: tests/data/validation/)", "MIT (copied)",
         "ECG, 100 Hz, 10 s", lambda: _load_csv(DATA / "biosignalsnotebooks_cleanecg.csv"),
         lambda tmp: (DATA / "biosignalsnotebooks_cleanecg.csv", [])))
+    recs.append(Recording(
+        "scipy_mitbih208", "ecg", "scipy 1.11.4",
+        "scipy/misc/ecg.dat: MIT-BIH Arrhythmia Database record 208, 19:35-24:35 (copy: tests/data/validation/)",
+        "BSD-3-Clause (SciPy; data ODC-By 1.0, PhysioNet) (copied)",
+        "Holter ECG (lead MLII), 360 Hz, frequent ventricular ectopics", _load_mitbih208,
+        lambda tmp: (_csv(tmp, "mitbih208_ecg", *(lambda s: (s.t_s, s.v))(_load_mitbih208()), "ecg"), []),
+        annotations=_mitbih208_annotations))
     return recs
 
 
@@ -500,7 +536,16 @@ def make_reference(rec: Recording) -> tuple[np.ndarray, list[tuple[float, float]
     """Reference beats, unscorable spans and how they were made, for one recording."""
     sig = rec.load()
     how: list[str] = []
-    if rec.kind == "ppg" and sig.ecg is not None:
+    if rec.annotations is not None:
+        beats, labels = rec.annotations()
+        kinds = ", ".join(f"{k} {int(np.sum(labels == k))}" for k in dict.fromkeys(labels.tolist()))
+        spans = list(MITBIH208_NO_QRS_S)
+        how.append(f"the MIT-BIH Arrhythmia Database's reference annotations of record 208 (208.atr, read by "
+                   f"cardiologists from both leads) within the excerpt (from sample {MITBIH208_START_SAMPLE}): "
+                   f"{beats.size} beats ({kinds}); not NeuroKit2's, so NeuroKit2 is scored against them too")
+        how.append("unscorable: where lead MLII shows no QRS (a 3-4 mV baseline swing after a motion artifact, "
+                   "seen on plots); the annotators read those beats in lead V1, which the excerpt lacks")
+    elif rec.kind == "ppg" and sig.ecg is not None:
         r = nk_ecg(sig, values=sig.ecg)
         pulses = nk_ppg(sig, "elgendi")
         j = np.searchsorted(pulses, r + 0.1)
@@ -550,6 +595,15 @@ def make_reference(rec: Recording) -> tuple[np.ndarray, list[tuple[float, float]
         total = sum(b - a for a, b in spans)
         how.append(f"{len(spans)} unscorable span(s), {total:.1f} s of {sig.t_s[-1] - sig.t_s[0]:.0f} s")
     return beats, spans, how
+
+
+def not_normal_spans(beat_s: np.ndarray, labels: np.ndarray) -> list[tuple[float, float]]:
+    """From the beat before to the beat after each beat annotated other than normal ("N"): the
+    Task Force's NN intervals (1996) are those between two normal beats."""
+    spans = []
+    for k in np.flatnonzero(labels != "N").tolist():
+        spans.append((float(beat_s[max(k - 1, 0)]), float(beat_s[min(k + 1, beat_s.size - 1)])))
+    return spans
 
 
 def corrected_spans(ref: np.ndarray, tol_s: float = KUBIOS_MOVE_S) -> list[tuple[float, float]]:
@@ -832,7 +886,7 @@ def evaluate(rec: Recording, tmp: Path, live: bool = True, run: Callable = run_c
     sig = rec.load()
     ref, spans, how = read_reference(rec.id)
     lo, hi = scored_range(ref)
-    nn_spans = merge(spans + corrected_spans(ref))
+    nn_spans = merge(spans + (not_normal_spans(*rec.annotations()) if rec.annotations else corrected_spans(ref)))
     ref_rmssd = reference_rmssd(ref, nn_spans, lo, hi)
     t, rr, _corr, detected, note = run_analyze(rec, tmp, run)
     ours = score(t, rr, ref, spans, ref_rmssd, lo, hi, nn_spans, detected)

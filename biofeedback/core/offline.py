@@ -21,10 +21,12 @@ class _DetectionRecorder:
 
     def __init__(self) -> None:
         self.t_s: list[float] = []
+        self.ectopic: list[bool] = []
         self.breaks: list[int] = []
 
-    def push(self, beat_t_s: float) -> list[Beat]:
+    def push(self, beat_t_s: float, ectopic: bool = False) -> list[Beat]:
         self.t_s.append(float(beat_t_s))
+        self.ectopic.append(ectopic)
         return []
 
     def flush(self) -> list[Beat]:
@@ -64,7 +66,7 @@ def detect_offline(events: list[Event], correct: bool = True, polarity: int | No
         chain_start[0] = True
         chain_start[[b for b in recorder.breaks if b < t.size]] = True
     detector = pipeline.ppg_detector
-    return OfflineBeats(correct_offline(t, chain_start, correct),
+    return OfflineBeats(correct_offline(t, chain_start, correct, np.array(recorder.ectopic, dtype=bool)),
                         polarity=detector.polarity if detector is not None else None,
                         polarity_declared=detector is not None and detector.declared_polarity is not None,
                         polarity_unsure=detector is not None and detector.polarity_guessed,

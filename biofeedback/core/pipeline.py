@@ -485,7 +485,7 @@ class Pipeline:
             self._accept(self.corrector.push(beat.t_s - ibi / 1000.0), out)
         self._device_chain = True
         self._last_device_t_s = beat.t_s
-        self._accept(self.corrector.push(beat.t_s), out)
+        self._accept(self.corrector.push(beat.t_s, beat.ectopic), out)
 
     def _interval_gap(self, t_s: float, out: PipelineOutput) -> None:
         """An impossible device interval ending at ``t_s``: a gap by the interval rule, counted and listed."""

@@ -70,6 +70,7 @@ class DeviceBeat:
 
     t_s: float  # device time of the beat
     ibi_ms: float | None  # interval since the previous beat as reported, None if unknown
+    ectopic: bool = False  # its QRS is not shaped like the normal beats' (ECG: core/beats/qrs_shape)
 
 
 @dataclass(frozen=True)

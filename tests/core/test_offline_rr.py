@@ -30,7 +30,7 @@ def record(n: int, seed: int, gaps: int = 3) -> tuple[np.ndarray, np.ndarray]:
     return t, chain_start
 
 
-def streaming(t: np.ndarray, chain_start: np.ndarray) -> list:
+def streaming(t: np.ndarray, chain_start: np.ndarray, shaped: np.ndarray | None = None) -> list:
     """What the pipeline does: push every beat, flush and reset at each gap."""
     corrector = ArtifactCorrector(correct=True)
     out = []
@@ -38,7 +38,7 @@ def streaming(t: np.ndarray, chain_start: np.ndarray) -> list:
         if chain_start[i] and i:
             out += corrector.flush()
             corrector.reset()
-        out += corrector.push(float(x))
+        out += corrector.push(float(x), bool(shaped[i]) if shaped is not None else False)
     return out + corrector.flush()
 
 
@@ -53,6 +53,25 @@ def test_offline_corrector_equals_streaming(n, seed):
     np.testing.assert_array_equal(got.rr_ms, [b.rr_ms for b in ref])
     np.testing.assert_array_equal(got.corrected, [b.corrected for b in ref])
     assert got.corrected.sum() > n * 0.005  # the record exercises every kind of correction
+
+
+@pytest.mark.parametrize("n, seed", [(3000, 4), pytest.param(30_000, 5, marks=pytest.mark.slow(about_s=12))])
+def test_beats_an_ecg_detector_judged_ectopic_by_shape_are_moved_alike_offline(n, seed):
+    """On-time beats flagged ectopic by their QRS (``push(t, ectopic=True)``) are moved as ectopic
+    beats, offline as live, also inside runs the offline corrector would otherwise certify."""
+    t, cs = record(n, seed)
+    shaped = np.zeros(t.size, dtype=bool)
+    shaped[np.random.default_rng(seed).choice(np.arange(5, t.size - 5), t.size // 20, replace=False)] = True
+    ref = streaming(t, cs, shaped)
+    got = offline_rr.correct_offline(t, cs, ectopic=shaped)
+    np.testing.assert_array_equal(got.t_s, [b.t_s for b in ref])
+    np.testing.assert_array_equal(got.rr_ms, [b.rr_ms for b in ref])
+    np.testing.assert_array_equal(got.corrected, [b.corrected for b in ref])
+    np.testing.assert_array_equal(got.detected_s, [b.t_s if b.detected_t_s is None else b.detected_t_s for b in ref])
+    moved = {b.detected_t_s for b in ref if b.kind == "ectopic"}
+    flagged = t[shaped & ~cs]
+    assert np.mean([x in moved for x in flagged]) > 0.95  # (not those next to a gap or another correction)
+    assert offline_rr.correct_offline(t, cs).corrected.sum() < got.corrected.sum() - t.size // 20
 
 
 def test_rank_filter_certification_equals_sorting_every_window():

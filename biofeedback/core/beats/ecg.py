@@ -25,7 +25,10 @@ The R-peak time is then located in a lightly filtered ECG (0.5-40 Hz) as the
 extreme of the QRS's polarity within the 250 ms before the integrator peak,
 refined by a parabola through three samples and corrected for that filter's
 group delay. A beat is reported once its integrator peak is 200 ms old
-(about 0.3 s after the R peak).
+(about 0.3 s after the R peak). Its QRS in that ECG is then compared with the
+person's normal ones (``qrs_shape``): an ectopic beat's time goes into
+``ectopic_t_s``, and its ``DeviceBeat`` says so, so the artifact stage does not
+count its intervals as normal ones.
 
 Non-finite samples (NaN, ±inf) never reach the filters' ``zi``, which would
 carry them for ever: a hole up to ``HOLE_BRIDGE_MAX_S`` is filled with a straight
@@ -42,6 +45,7 @@ from collections import deque
 import numpy as np
 from scipy import signal
 
+from biofeedback.core.beats.qrs_shape import QRS_HALF_WINDOW_S, QrsShapeJudge
 from biofeedback.core.shortcuts import sosfilt_with_state
 from biofeedback.core.types import DeviceBeat, Gap
 
@@ -77,6 +81,9 @@ class EcgRPeakDetector:
         self._scan_step = max(1, int(round(SCAN_S * fs_hz)))
         self.holes: list[tuple[float, float]] = []  # (start s, duration s) of holes that restarted it
         self.n_invalid = 0  # non-finite samples skipped
+        self.ectopic_t_s: set[float] = set()  # times returned whose QRS is not a normal beat's (read by beat_events)
+        self._shape = QrsShapeJudge()  # kept across restarts: the same person's beats
+        self._qrs_half = max(2, int(round(QRS_HALF_WINDOW_S * fs_hz)))
         self.reset()
 
     def reset(self) -> None:
@@ -308,11 +315,19 @@ class EcgRPeakDetector:
                     self._rr_outside = 0
         self._last_qrs, self._last_qrs_slope = p, slope
         self._pending = []
-        t = self._r_time(p)
-        if t is not None and (not beats or t > beats[-1]):
+        found = self._r_time(p)
+        if found is None:
+            return
+        t, i = found
+        if not beats or t > beats[-1]:
             beats.append(t)
+            h = self._qrs_half
+            qrs, qrs0 = self._window(self._clean, i - h, i + h + 1)
+            if qrs0 == i - h and qrs.size == 2 * h + 1 and self._shape.ectopic(qrs):
+                self.ectopic_t_s.add(t)
 
-    def _r_time(self, p: int) -> float | None:
+    def _r_time(self, p: int) -> tuple[float, int] | None:
+        """(device time, sample index) of the R peak whose integrator peak is at ``p``."""
         lo = p - int(R_SEARCH_S * self.fs_hz)
         seg, seg0 = self._window(self._clean, lo, p + 1)
         if seg.size < 3:
@@ -331,7 +346,7 @@ class EcgRPeakDetector:
         t1 = self._at(self._t, i + 1) if frac > 0 and i + 1 < self._n else t0 + 1.0 / self.fs_hz
         t_m1 = self._at(self._t, i - 1) if frac < 0 else t0 - 1.0 / self.fs_hz
         t = t0 + frac * ((t1 - t0) if frac > 0 else (t0 - t_m1))
-        return float(t - self._clean_delay_s)
+        return float(t - self._clean_delay_s), i
 
 
 def _peaky(mwi: np.ndarray) -> bool:
@@ -358,7 +373,7 @@ def beat_events(detector: EcgRPeakDetector, t_s: np.ndarray, values: np.ndarray)
     files both turn samples into beats through this function, so a file gives
     the beats a live stream of the same samples would.
     """
-    found: list[DeviceBeat | Gap] = [DeviceBeat(float(t), None) for t in detector.feed(t_s, values)]
+    found: list[DeviceBeat | Gap] = [*_beats(detector, detector.feed(t_s, values))]
     if detector.holes:  # the interval chain ends at each hole
         found += [Gap(t, d, "invalid_samples") for t, d in detector.holes]
         detector.holes.clear()
@@ -368,4 +383,11 @@ def beat_events(detector: EcgRPeakDetector, t_s: np.ndarray, values: np.ndarray)
 
 def flush_events(detector: EcgRPeakDetector) -> list[DeviceBeat]:
     """End of a recording (or before a gap): the R peaks still waiting for their refractory period."""
-    return [DeviceBeat(float(t), None) for t in detector.flush()]
+    return _beats(detector, detector.flush())
+
+
+def _beats(detector: EcgRPeakDetector, times: np.ndarray) -> list[DeviceBeat]:
+    """R peak times as beats (no device interval), each saying whether its QRS was ectopic."""
+    beats = [DeviceBeat(t, None, ectopic=t in detector.ectopic_t_s) for t in times.tolist()]
+    detector.ectopic_t_s.clear()
+    return beats

@@ -88,6 +88,7 @@ class _Pending:
     t_s: float
     rr_in_ms: float  # interval as given, from the previous input beat
     inherited: str | None = None  # kind of a correction that moved/removed the previous beat
+    shaped_ectopic: bool = False  # the detector judged its shape not a normal beat's (an ECG's QRS)
 
 
 class _AbsWindow(deque[float]):
@@ -199,8 +200,12 @@ class ArtifactCorrector:
 
     # ------------------------------------------------------------------ input
 
-    def push(self, beat_t_s: float) -> list[Beat]:
-        """Add a detected beat time (s); return the beats that became final, in time order."""
+    def push(self, beat_t_s: float, ectopic: bool = False) -> list[Beat]:
+        """Add a detected beat time (s); return the beats that became final, in time order.
+
+        ``ectopic``: the detector saw by its shape that it is not a normal beat (a ventricular
+        QRS, ``core/beats/qrs_shape``): it is moved as an ectopic beat is, whatever its timing.
+        """
         t = float(beat_t_s)
         if not math.isfinite(t):
             raise ValueError(f"beat time must be finite, got {beat_t_s!r}")
@@ -213,7 +218,7 @@ class ArtifactCorrector:
             self._t_last_in_s = t
             return []
         assert self._t_last_in_s is not None
-        return self._add(t, (t - self._t_last_in_s) * 1000.0)
+        return self._add(t, (t - self._t_last_in_s) * 1000.0, ectopic)
 
     def push_interval(self, rr_ms: float, start_t_s: float = 0.0) -> list[Beat]:
         """Add an inter-beat interval (ms) from an IBI-only source.
@@ -257,7 +262,7 @@ class ArtifactCorrector:
 
     # ---------------------------------------------------------------- internals
 
-    def _add(self, t: float, rr_in_ms: float) -> list[Beat]:
+    def _add(self, t: float, rr_in_ms: float, ectopic: bool = False) -> list[Beat]:
         self._t_last_in_s = t
         if not self._correct:
             self._t_prev_s = t
@@ -266,7 +271,7 @@ class ArtifactCorrector:
                 self.last_gap_t_s = t
                 return []
             return [Beat(t, rr_in_ms)]
-        self._pending.append(_Pending(t, rr_in_ms))
+        self._pending.append(_Pending(t, rr_in_ms, shaped_ectopic=ectopic))
         out: list[Beat] = []
         while len(self._pending) > LOOKAHEAD:
             out.extend(self._finalise_first())
@@ -280,6 +285,8 @@ class ArtifactCorrector:
         rr0 = cand.rr_in_ms if cand.inherited is None else (cand.t_s - t_prev) * 1000.0
         ahead = [p.rr_in_ms for p in list(self._pending)[1 : LOOKAHEAD + 1]]
         kind, n_split, med = self._classify(rr0, ahead)
+        if cand.shaped_ectopic and kind == "normal" and is_plausible_rr(rr0) and self._pending_after(cand):
+            kind = "ectopic"  # on time, but not a normal beat: the Task Force's NN excludes it
 
         if kind == "gap":  # the chain restarts at this beat: no interval, no dRR across it
             self._pending.popleft()
@@ -317,6 +324,10 @@ class ArtifactCorrector:
             self._remember(b.rr_ms, med, in_rhythm=not b.corrected)
         self._t_prev_s = beats[-1].t_s
         return beats
+
+    def _pending_after(self, cand: _Pending) -> bool:
+        """A later beat is held back: the midpoint an ectopic beat moves to is known."""
+        return len(self._pending) > 1 and self._pending[0] is cand
 
     def _remember(self, rr_ms: float, med_ms: float, in_rhythm: bool = True) -> None:
         """Add a final interval to the trailing windows (dRR for Th1, mRR for Th2, median, rhythm).

@@ -75,8 +75,10 @@ def intervals_in(beat_t_s: np.ndarray, chain_start: np.ndarray) -> np.ndarray:
     return rr
 
 
-def correct_offline(beat_t_s: np.ndarray, chain_start: np.ndarray, correct: bool = True) -> BeatSeries:
-    """What ArtifactCorrector emits for these beats; ``chain_start`` marks beats after a gap."""
+def correct_offline(beat_t_s: np.ndarray, chain_start: np.ndarray, correct: bool = True,
+                    ectopic: np.ndarray | None = None) -> BeatSeries:
+    """What ArtifactCorrector emits for these beats; ``chain_start`` marks beats after a gap,
+    ``ectopic`` the beats the detector judged not normal by their shape (``push(t, ectopic)``)."""
     t = np.asarray(beat_t_s, dtype=float)
     cs = np.asarray(chain_start, dtype=bool).copy()
     if t.size:
@@ -85,7 +87,8 @@ def correct_offline(beat_t_s: np.ndarray, chain_start: np.ndarray, correct: bool
     if not correct:
         keep = ~cs & plausible_rr(rr_in)  # the interval rule: an implausible interval is a gap
         return BeatSeries(t[keep], rr_in[keep], np.zeros(int(keep.sum()), dtype=bool), t[keep])
-    return _Engine(t, cs, rr_in).run()
+    shaped = np.zeros(t.size, dtype=bool) if ectopic is None else np.asarray(ectopic, dtype=bool)
+    return _Engine(t, cs, rr_in, shaped).run()
 
 
 def _certain(rr0, prev, rr1, rr2, med, mrr0, th1, th2, rhythm_lo, rhythm_hi) -> np.ndarray:
@@ -188,10 +191,10 @@ def _global_certain(rr_in: np.ndarray, cs: np.ndarray) -> np.ndarray:
 class _Engine:
     """Runs the real corrector, jumping over certified runs and keeping its windows exact."""
 
-    def __init__(self, t: np.ndarray, cs: np.ndarray, rr_in: np.ndarray) -> None:
-        self.t, self.cs, self.rr = t, cs, rr_in
+    def __init__(self, t: np.ndarray, cs: np.ndarray, rr_in: np.ndarray, shaped: np.ndarray) -> None:
+        self.t, self.cs, self.rr, self.shaped = t, cs, rr_in, shaped
         self.use_global = t.size > SMALL_RECORD_BEATS
-        self.cert_global = _global_certain(rr_in, cs) if self.use_global else np.zeros(t.size, dtype=bool)
+        self.cert_global = _global_certain(rr_in, cs) & ~shaped if self.use_global else np.zeros(t.size, dtype=bool)
         self.uncertain = np.flatnonzero(~self.cert_global)
         self.starts = np.flatnonzero(cs)
         self.pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
@@ -215,7 +218,7 @@ class _Engine:
                 if self._emit_beats(corr.flush()):
                     last_dirty = i
                 corr.reset()
-            if self._emit_beats(corr.push(float(t[i]))) or corr.n_gaps != gaps_before:
+            if self._emit_beats(corr.push(float(t[i]), bool(self.shaped[i]))) or corr.n_gaps != gaps_before:
                 last_dirty = i  # a correction, or a gap inside the corrector (interval/rhythm rule)
             i += 1
             pend = corr._pending
@@ -274,7 +277,7 @@ class _Engine:
         rhythm_win = np.concatenate([np.fromiter(corr._rhythm, float, RHYTHM), rr0])[_IDX_RHYTHM[:size]]
         rhythm_win.sort(axis=1)
         ok = _certain(rr0, prev, r[p + 1:stop + 1], r[p + 2:stop + 2], med, mrr, th[:size], th[size:],
-                      rhythm_win[:, RHYTHM // 2 - 1], rhythm_win[:, RHYTHM // 2])
+                      rhythm_win[:, RHYTHM // 2 - 1], rhythm_win[:, RHYTHM // 2]) & ~self.shaped[p:stop]
         bad = np.flatnonzero(~ok)
         q = p + (int(bad[0]) if bad.size else size)
         return q, drr[: q - p], mrr[: q - p]
@@ -290,6 +293,6 @@ class _Engine:
         corr._recent_in.extend(r[max(p, q - cfg.RHYTHM_MIN_BEATS):q].tolist())
         corr._off_run = 0
         corr._t_prev_s = float(t[q - 1])
-        corr._pending = deque([_Pending(float(t[q]), float(r[q])), _Pending(float(t[q + 1]), float(r[q + 1]))])
+        corr._pending = deque([_Pending(float(t[k]), float(r[k]), shaped_ectopic=bool(self.shaped[k])) for k in (q, q + 1)])
         corr._t_last_in_s = float(t[q + 1])
         return q + 2
