@@ -8,7 +8,8 @@ Format (text, one event per row, after a magic first line)::
     kind,t_s,value,detail
     info,0,250,protocol=native;device=sim;adc_max=1023
     ppg,12.004,517,
-    beat,12.810,804,          (device-reported beat; value = ibi_ms or empty)
+    beat,12.810,804,          (device-reported beat; value = ibi_ms or empty; detail "ectopic" when
+                               the ECG detector judged its QRS not a normal beat's)
     status,13.0,,finger_out
     gap,20.0,3.5,disconnected (value = duration_s or empty)
     ecg,12.0077,-153,130      (a strap's other signals: value = the sample, detail = fs_hz;
@@ -44,6 +45,7 @@ from biofeedback.core.types import (
 
 RAW_MAGIC = "# biofeedback raw events v1"
 RAW_HEADER = "kind,t_s,value,detail"
+ECTOPIC = "ectopic"  # a beat row's detail: DeviceBeat.ectopic
 SIGNAL_KINDS = ("ecg", "acc")  # SignalBlock kinds, each its own row kind
 
 
@@ -64,7 +66,7 @@ def format_events(events: Iterable[Event]) -> str:
         elif isinstance(event, SignalBlock):
             rows += _signal_rows(event)
         elif isinstance(event, DeviceBeat):
-            rows.append(f"beat,{_fmt(event.t_s)},{_fmt(event.ibi_ms)},")
+            rows.append(f"beat,{_fmt(event.t_s)},{_fmt(event.ibi_ms)},{ECTOPIC if event.ectopic else ''}")
         elif isinstance(event, DeviceStatus):
             rows.append(f"status,{_fmt(event.t_s)},,{event.state}")
         elif isinstance(event, Gap):
@@ -181,7 +183,7 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
                 continue
             close_block()
             if kind == "beat":
-                events.append(DeviceBeat(t_s, float(value) if value else None))
+                events.append(DeviceBeat(t_s, float(value) if value else None, ectopic=detail == ECTOPIC))
             elif kind == "status":
                 events.append(DeviceStatus(t_s, detail))
             elif kind == "gap":

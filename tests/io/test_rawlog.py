@@ -29,6 +29,7 @@ def sample_events():
         DeviceStatus(0.9, "finger_out"),
         Gap(1.0, 2.5, "disconnected"),
         DeviceBeat(3.6, None),
+        DeviceBeat(4.1, None, ectopic=True),  # an ECG R peak whose QRS was not a normal beat's
     ]
 
 

@@ -21,7 +21,7 @@ def h10_events():
     ecg = [SignalBlock("ecg", 10.0 + (np.arange(73) + 73 * i) / 130.0, np.rint(rng.normal(0, 400, 73)), 130.0)
            for i in range(2)]
     acc = SignalBlock("acc", 10.0 + np.arange(36) / 25.0, np.rint(rng.normal(0, 900, (36, 3))), 25.0)
-    return [ecg[0], acc, DeviceBeat(10.4, None), ecg[1]]
+    return [ecg[0], acc, DeviceBeat(10.4, None, ectopic=True), ecg[1]]  # (an R peak whose QRS was ectopic)
 
 
 def same(a, b, t_tol_s: float = 0.0) -> bool:

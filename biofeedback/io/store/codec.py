@@ -151,7 +151,7 @@ def _decode_signal(kind: str, channels: int, fs_hz: float, n: int, dtype: str, d
 
 def _encode_other(event: Event) -> tuple:
     if isinstance(event, DeviceBeat):
-        return ("beat", event.t_s, event.ibi_ms, None, None, None, None, None)
+        return ("beat", event.t_s, event.ibi_ms, "ectopic" if event.ectopic else None, None, None, None, None)
     if isinstance(event, DeviceStatus):
         return ("status", event.t_s, None, json.dumps([event.state, event.detail]), None, None, None, None)
     if isinstance(event, Gap):
@@ -219,7 +219,7 @@ def decode_event(row: tuple) -> Event:
     if kind == "signal":
         return _decode_signal(str(detail), int(value), fs_hz, n, dtype, data)
     if kind == "beat":
-        return DeviceBeat(t_s, value)
+        return DeviceBeat(t_s, value, ectopic=detail == "ectopic")
     if kind == "status":
         state, extra = json.loads(detail)
         return DeviceStatus(t_s, state, extra)
