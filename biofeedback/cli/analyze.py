@@ -86,7 +86,7 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
     direction = None
     if recording.kind == "rr":
         assert recording.beat_t_s is not None and recording.chain_start is not None  # kind "rr" has both
-        beats = correct_offline(recording.beat_t_s, recording.chain_start, correct)
+        beats = correct_offline(recording.beat_t_s, recording.chain_start, correct, recording.beat_ectopic)
     else:
         declared = PULSE_DIRECTIONS[polarity]
         found = detect_offline(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES), correct, declared)

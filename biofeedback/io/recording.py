@@ -23,7 +23,8 @@ class Recording:
     """A file read into arrays, with what was learnt reading it.
 
     kind "rr": ``beat_t_s`` (first beat at 0 s) and ``chain_start`` (True where a
-    gap precedes the beat, so its interval is unknown). kinds "ppg" and "ecg":
+    gap precedes the beat, so its interval is unknown); from an ECG's R peaks (XDF),
+    ``beat_ectopic`` (True where the QRS was ectopic, ``core/beats/qrs_shape``). kinds "ppg" and "ecg":
     ``t_s``, ``value``, ``fs_hz`` and the ``gaps`` found. kind "raw": ``raw_events``.
     """
 
@@ -32,6 +33,7 @@ class Recording:
     device: str = ""
     beat_t_s: np.ndarray | None = None
     chain_start: np.ndarray | None = None
+    beat_ectopic: np.ndarray | None = None
     t_s: np.ndarray | None = None
     value: np.ndarray | None = None
     fs_hz: float | None = None
@@ -57,15 +59,17 @@ def _rr_events(rec: Recording) -> list[Event]:
     assert rec.beat_t_s is not None and rec.chain_start is not None
     events: list[Event] = [DeviceInfo(protocol="ibi", device=rec.device)]
     t = rec.beat_t_s
+    flags = (rec.beat_ectopic if rec.beat_ectopic is not None else np.zeros(t.size, dtype=bool)).tolist()
     starts = np.flatnonzero(rec.chain_start).tolist()
     bounds = [*starts, t.size]
     for k in range(len(starts)):
         if k:
             t_prev = float(t[starts[k] - 1])
             events.append(Gap(t_prev, float(t[starts[k]]) - t_prev, "lost_beat"))
-        events.append(DeviceBeat(t_s=float(t[starts[k]]), ibi_ms=None))
+        events.append(DeviceBeat(t_s=float(t[starts[k]]), ibi_ms=None, ectopic=flags[starts[k]]))
         seg = t[starts[k]:bounds[k + 1]]
-        events += [DeviceBeat(t_s=x, ibi_ms=r) for x, r in zip(seg[1:].tolist(), (np.diff(seg) * 1000.0).tolist(), strict=True)]
+        events += [DeviceBeat(t_s=x, ibi_ms=r, ectopic=e) for x, r, e in zip(
+            seg[1:].tolist(), (np.diff(seg) * 1000.0).tolist(), flags[starts[k] + 1:bounds[k + 1]], strict=True)]
     return events
 
 

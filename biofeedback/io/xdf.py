@@ -419,12 +419,14 @@ def detect_r_peaks_at(t_s: np.ndarray, ecg: np.ndarray, fs_hz: float) -> np.ndar
 
 
 def detect_r_peaks_with_holes(t_s: np.ndarray, ecg: np.ndarray,
-                              fs_hz: float) -> tuple[np.ndarray, list[tuple[float, float]]]:
-    """R-peak times, and the non-finite stretches (start s, duration s) that restarted the detector."""
+                              fs_hz: float) -> tuple[np.ndarray, list[tuple[float, float]], np.ndarray]:
+    """R-peak times, the non-finite stretches (start s, duration s) that restarted the detector,
+    and which peaks' QRS was ectopic (``core/beats/qrs_shape``)."""
     det = EcgRPeakDetector(fs_hz)
     step = max(1, int(fs_hz))
     parts = [det.feed(t_s[i:i + step], ecg[i:i + step]) for i in range(0, t_s.size, step)]
-    return np.concatenate([*parts, det.flush()]), det.holes
+    times = np.concatenate([*parts, det.flush()])
+    return times, det.holes, np.array([t in det.ectopic_t_s for t in times.tolist()], dtype=bool)
 
 
 def rr_beat_times(arrival_t_s: np.ndarray, rr_ms: np.ndarray) -> np.ndarray:
@@ -609,10 +611,11 @@ def _read_stream(path: Path, scan: _Scan, head: _Header, refused: list[str]) -> 
                                  gaps=gaps), warn)
     if skind == "ecg":
         assert fs_hz is not None
-        beats, chains = [], []
+        beats, chains, ectopic = [], [], []
         bounds = [0, *(pauses + 1).tolist(), t.size]
         for a, b in zip(bounds[:-1], bounds[1:], strict=True):  # the detector starts afresh after a pause
-            seg_t, holes = detect_r_peaks_with_holes(t[a:b], data[a:b, 0], fs_hz)
+            seg_t, holes, seg_ectopic = detect_r_peaks_with_holes(t[a:b], data[a:b, 0], fs_hz)
+            ectopic.append(seg_ectopic)
             seg_chain = np.zeros(seg_t.size, bool)
             if seg_t.size:
                 seg_chain[0] = True
@@ -621,6 +624,7 @@ def _read_stream(path: Path, scan: _Scan, head: _Header, refused: list[str]) -> 
             beats.append(seg_t)
             chains.append(seg_chain)
         beat_t, chain = np.concatenate(beats), np.concatenate(chains)
+        beat_ectopic: np.ndarray | None = np.concatenate(ectopic)
         n_bad = int(data[:, 0].size - np.count_nonzero(np.isfinite(data[:, 0])))
     else:
         rr = data[:, channel]
@@ -629,12 +633,13 @@ def _read_stream(path: Path, scan: _Scan, head: _Header, refused: list[str]) -> 
         in_s = unit == "s" or (unit != "ms" and valid.size > 0 and np.median(valid) < SECONDS_LIMIT)
         rr_ms = rr * 1000.0 if in_s else rr
         beat_t, chain, n_bad = _rr_beats(t, rr_ms, _is_ours(head.info))
+        beat_ectopic = None
     if n_bad:
         note += f"; {n_bad} non-finite or impossible value(s) treated as gaps"
     if beat_t.size < 2:
         raise _Refused(f"{what} gives fewer than 2 beats" + (f"; {damage_text}" if damage_text else "") + ".")
-    return _finish(Recording("rr", note=note, device=head.name, beat_t_s=beat_t - beat_t[0], chain_start=chain),
-                   warn)
+    return _finish(Recording("rr", note=note, device=head.name, beat_t_s=beat_t - beat_t[0], chain_start=chain,
+                             beat_ectopic=beat_ectopic), warn)
 
 
 def _span(t: np.ndarray) -> str:

@@ -43,12 +43,16 @@ def test_unplug_mid_recording_resumes_and_marks_the_gap(tmp_path):
     gaps = [line for line in raw if line.startswith("gap,")]
     assert gaps, "the unplug left no gap in the raw log"
     gap_t, gap_len = (float(x) for x in gaps[0].split(",")[1:3])
-    assert unplug_at - 2 < gap_t < unplug_at + 1 and gap_len >= unplug_for - 1
+    # the gap starts at the last sample `record` read: the unplug itself on a quiet machine; on a
+    # loaded one `record` may lag the 20x simulator, and what the pty still held when it closed
+    # is gone as from a real cable (no pass/fail on that speed); it spans the unplug either way
+    assert gaps[0].endswith(",disconnected") and gap_t < unplug_at + 1
+    assert gap_t + gap_len >= unplug_at + unplug_for - 1
     beats = read_beats(tmp_path / "beats.csv")
     truth_t, kinds = read_truth(tmp_path / "truth.csv")
     truth_t = truth_t[kinds == "normal"]
     t = beats[:, 0]
-    windows = {"before": (t[0] + 1, unplug_at - 1), "after": (unplug_at + unplug_for + 3, t[-1] - 1)}
+    windows = {"before": (t[0] + 1, gap_t - 1), "after": (unplug_at + unplug_for + 3, t[-1] - 1)}
     for name, (lo, hi) in windows.items():
         true_in = truth_t[(truth_t > lo) & (truth_t < hi)]
         got_in = t[(t > lo) & (t < hi)]

@@ -316,6 +316,8 @@ class ArtifactCorrector:
         else:  # ectopic / long / short: move the beat to the midpoint of its neighbours
             if self._pending:
                 t_new = 0.5 * (t_prev + self._pending[0].t_s)
+                if cand.shaped_ectopic and self._couplet_ahead():  # two in a row, then a normal beat:
+                    t_new = t_prev + (self._pending[1].t_s - t_prev) / 3.0  # both evenly between them
                 self._pending[0].inherited = kind
             else:
                 t_new = t_prev + med / 1000.0
@@ -324,6 +326,12 @@ class ArtifactCorrector:
             self._remember(b.rr_ms, med, in_rhythm=not b.corrected)
         self._t_prev_s = beats[-1].t_s
         return beats
+
+    def _couplet_ahead(self) -> bool:
+        """The next beat is ectopic by its shape too and a beat that is not follows it (the second
+        beat then moves to the midpoint of this one and that beat: a third of the span each)."""
+        p = self._pending
+        return len(p) > 1 and p[0].shaped_ectopic and not p[1].shaped_ectopic
 
     def _pending_after(self, cand: _Pending) -> bool:
         """A later beat is held back: the midpoint an ectopic beat moves to is known."""
