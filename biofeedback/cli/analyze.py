@@ -84,13 +84,16 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
 
     recording = load_recording(path, kind=kind, fs_hz=fs_hz, column=column)
     direction = None
+    note = recording.note
     if recording.kind == "rr":
         assert recording.beat_t_s is not None and recording.chain_start is not None  # kind "rr" has both
         beats = correct_offline(recording.beat_t_s, recording.chain_start, correct, recording.beat_ectopic)
+        note = _with_ectopic(note, 0 if recording.beat_ectopic is None else int(recording.beat_ectopic.sum()), correct)
     else:
         declared = PULSE_DIRECTIONS[polarity]
         found = detect_offline(recording.events_in_blocks(config.OFFLINE_PPG_BLOCK_SAMPLES), correct, declared)
         beats = found.beats
+        note = _with_ectopic(note, found.n_shaped_ectopic, correct)
         if found.polarity is not None:
             direction = {"polarity": direction_name(found.polarity),
                          "from": "--polarity" if declared is not None else (
@@ -100,7 +103,16 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
     if len(beats) < 2:
         raise InputError(f"{Path(path).name}: found {len(beats)} beat interval(s); at least 2 are needed")
     summary = summarize_arrays(beats.t_s, beats.rr_ms, int(beats.corrected.sum()))
-    return Analysis(beats, summary, recording.note, direction)
+    return Analysis(beats, summary, note, direction)
+
+
+def _with_ectopic(note: str, n_ectopic: int, correct: bool) -> str:
+    """The note, and how many R peaks had a QRS unlike the normal beats' (an ECG's ventricular beats)."""
+    if not n_ectopic:
+        return note
+    what = (f"{n_ectopic} beat(s) with a QRS unlike the normal beats' (ventricular ectopic): "
+            + ("corrected, not counted as normal intervals" if correct else "counted as they are (--no-correct)"))
+    return f"{note}; {what}" if note else what
 
 
 def format_table(summary: dict, note: str = "", pulse_direction: dict | None = None) -> str:

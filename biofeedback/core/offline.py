@@ -45,6 +45,7 @@ class OfflineBeats:
     polarity_declared: bool  # by the device's header or the caller, not learnt from the pulse's shape
     polarity_unsure: bool  # learnt from an unclear shape that no later pulses confirmed (Pipeline.polarity_unsure)
     polarity_chosen: bool = False  # as the person chose it while recording (a PulseDirectionChosen in the stream)
+    n_shaped_ectopic: int = 0  # beats whose QRS the ECG detector judged not a normal beat's (core/beats/qrs_shape)
 
 
 def detect_offline(events: list[Event], correct: bool = True, polarity: int | None = None) -> OfflineBeats:
@@ -71,7 +72,8 @@ def detect_offline(events: list[Event], correct: bool = True, polarity: int | No
                         polarity_declared=detector is not None and detector.declared_polarity is not None,
                         polarity_unsure=detector is not None and detector.polarity_guessed,
                         polarity_chosen=detector is not None and pipeline.n_directions_chosen > 0
-                        and pipeline.chosen_polarity is not None)
+                        and pipeline.chosen_polarity is not None,
+                        n_shaped_ectopic=sum(recorder.ectopic))
 
 
 def beats_from_events(events: list[Event], correct: bool = True) -> BeatSeries:

@@ -45,8 +45,24 @@ def record_208():
     return next(r for r in V.recordings() if r.id == "scipy_mitbih208")
 
 
+def _analyze(path: Path, out: Path, *flags: str):
+    """(beats CSV table, stdout) of ``biofeedback analyze PATH --beats OUT``."""
+    run = run_cli("analyze", str(path), "--beats", str(out), *flags)
+    assert run.returncode == 0, run.stderr
+    return np.loadtxt(out, delimiter=",", skiprows=1, ndmin=2), run.stdout
+
+
+@pytest.fixture(scope="module")
+def analyzed(record_208, tmp_path_factory):
+    """``analyze`` of the record as a ``time_s,ecg`` CSV: (beats table, --json summary)."""
+    tmp = tmp_path_factory.mktemp("mitbih208")
+    path, flags = record_208.user_file(tmp)
+    table, stdout = _analyze(path, tmp / "beats.csv", *flags, "--json")
+    return table, json.loads(stdout)
+
+
 def _flags(t_s, rr_ms, corrected, detected_s):
-    """Per cardiologist's beat: None (not found), else whether its row's interval is corrected."""
+    """Per cardiologist's beat: its label, whether we found it, whether its row's interval is corrected."""
     beat_s, labels = V._mitbih208_annotations()
     rows = np.where(np.isfinite(detected_s), detected_s, t_s)
     k = np.clip(np.searchsorted(rows, beat_s), 1, rows.size - 1)
@@ -67,20 +83,17 @@ def _check(labels, found, corrected):
         f"{corrected[n_between].sum()} of {n_between.sum()} normal beats corrected")
 
 
-def test_analyze_flags_every_ventricular_beat(record_208, tmp_path):
-    t_s, rr_ms, corrected, detected_s, _note = V.run_analyze(record_208, tmp_path, run=run_cli)
-    _check(*_flags(t_s, rr_ms, corrected, detected_s))
+def test_analyze_flags_every_ventricular_beat(analyzed):
+    table, _summary = analyzed
+    _check(*_flags(table[:, 0], table[:, 1], table[:, 2], table[:, 3]))
 
 
-def test_analyze_rmssd_stays_near_the_normal_beats_rmssd(record_208, tmp_path):
+def test_analyze_rmssd_stays_near_the_normal_beats_rmssd(analyzed):
     beat_s, labels = V._mitbih208_annotations()
     rr = np.diff(beat_s) * 1000.0
     nn = (labels[1:] == "N") & (labels[:-1] == "N")
     assert abs(float(np.sqrt(np.mean(np.diff(rr)[nn[1:] & nn[:-1]] ** 2))) - NN_RMSSD_MS) < 0.05
-    path, flags = record_208.user_file(tmp_path)
-    run = run_cli("analyze", str(path), *flags, "--json")
-    assert run.returncode == 0, run.stderr
-    rmssd_ms = json.loads(run.stdout)["rmssd_ms"]
+    rmssd_ms = analyzed[1]["rmssd_ms"]
     assert rmssd_ms <= MAX_RMSSD_RATIO * NN_RMSSD_MS, f"RMSSD {rmssd_ms:.1f} ms against {NN_RMSSD_MS} ms (NN)"
 
 
@@ -90,18 +103,41 @@ def test_live_pipeline_flags_every_ventricular_beat(record_208, tmp_path):
     _check(*_flags(t_s, rr_ms, moved, detected_s))
 
 
-def test_an_xdf_ecg_stream_flags_them_as_a_csv_does(record_208, tmp_path):
+def test_an_xdf_ecg_stream_flags_them_as_a_csv_does_and_says_how_many(record_208, analyzed, tmp_path):
     """The same samples as a lab's XDF ECG stream (R peaks found when the file is read)."""
     sig = record_208.load()
     xdf = tmp_path / "208.xdf"
     write_xdf(xdf, [XdfStream("ECG", "ECG", [("MLII", "millivolts")], sig.fs_hz, "double64", "mitdb-208",
                               stamps=1000.0 + sig.t_s, values=sig.v.reshape(-1, 1))])
-    summaries = []
-    for path in (xdf, V._csv(tmp_path, "208", sig.t_s, sig.v, "ecg")):
-        run = run_cli("analyze", str(path), "--json")
-        assert run.returncode == 0, run.stderr
-        summaries.append(json.loads(run.stdout))
-    from_xdf, from_csv = summaries
-    assert from_csv["n_corrected"] > 150  # (the ventricular beats and the intervals after them)
-    assert abs(from_xdf["n_corrected"] - from_csv["n_corrected"]) <= 6
-    assert abs(from_xdf["rmssd_ms"] - from_csv["rmssd_ms"]) < 0.05 * from_csv["rmssd_ms"]
+    table, stdout = _analyze(xdf, tmp_path / "beats.csv")
+    from_csv = analyzed[0]
+    assert from_csv[:, 2].sum() > 150  # (the ventricular beats and the intervals after them)
+    assert abs(int(table[:, 2].sum()) - int(from_csv[:, 2].sum())) <= 6
+    assert "beat(s) with a QRS unlike the normal beats' (ventricular ectopic): corrected" in stdout
+
+
+def test_after_the_leads_are_swapped_the_normal_beats_are_learnt_again(record_208):
+    """An ECG turned upside down mid-record (leads swapped, a strap put back the other way): every QRS
+    is then unlike the template; after a few beats the template is made again from the new ones."""
+    from biofeedback.core.beats import qrs_shape
+    from biofeedback.core.beats.ecg import EcgRPeakDetector, beat_events, flush_events
+
+    sig = record_208.load()
+
+    def flagged(v):
+        det = EcgRPeakDetector(sig.fs_hz)
+        step = int(0.02 * sig.fs_hz)
+        beats = [b for i in range(0, v.size, step) for b in beat_events(det, sig.t_s[i:i + step], v[i:i + step])]
+        beats += flush_events(det)
+        return np.array([b.t_s for b in beats if b.ectopic]), len(beats)
+
+    k = int(150 * sig.fs_hz)
+    swapped = np.concatenate([sig.v[:k], 2 * sig.v[k] - sig.v[k:]])
+    (before, n_before), (after, n_after) = flagged(sig.v), flagged(swapped)
+    assert n_before == n_after
+
+    def count(times, lo, hi):
+        return int(np.sum((times > lo) & (times < hi)))
+
+    assert 0 < count(after, 150, 160) - count(before, 150, 160) <= qrs_shape.REBUILD_AFTER + 2
+    assert abs(count(after, 160, 300) - count(before, 160, 300)) <= 2  # (R peaks at the other extreme)

@@ -14,8 +14,8 @@ ones: ectopic when its correlation with it is under ``QRS_MIN_CORRELATION`` and 
 part (where the slope exceeds ``QRS_STEEP_SHARE`` of its steepest) lasts more than
 ``QRS_MAX_WIDTH_RATIO`` times the template's, and it is smooth (``jaggedness``): a QRS that
 motion noise distorted zigzags, and its R peak's time is kept as it is (BITalino ECG in
-biopeaks' test data: 17 such beats in 6 recordings, total variation 2.6-5.5 times their
-height; record 208's ventricular beats 1.6-1.9). The first ``TEMPLATE_BEATS`` beats make the
+biopeaks' test data: 17 such beats in 4 of its 6 recordings, total variation 2.6-5.5 times
+their height; record 208's ventricular beats 1.6-1.9, 10th to 90th percentile). The first ``TEMPLATE_BEATS`` beats make the
 template. When most recent beats differ from it (``REBUILD_AFTER`` of the last
 ``REBUILD_WINDOW``), the electrodes moved or the template was learnt from ectopic beats: it
 is made again from the last beats. On MIT-BIH record 208 (docs/validation.md) the
@@ -69,7 +69,7 @@ class QrsShapeJudge:
         """Whether this QRS is unlike the normal ones; it joins the template when it is alike."""
         w = np.asarray(window, dtype=float) - float(np.mean(window))
         self._recent.append(w)
-        if self._template is None or w.size != self._template.size:
+        if self._template is None:
             self._learn(w)
             return False
         t = self._template
@@ -87,8 +87,6 @@ class QrsShapeJudge:
         return ectopic
 
     def _learn(self, w: np.ndarray) -> None:
-        if self._normal and self._normal[-1].size != w.size:
-            self._normal.clear()
         self._normal.append(w)
         if len(self._normal) >= TEMPLATE_BEATS or self._template is not None:
             self._remake()

@@ -285,8 +285,9 @@ class ArtifactCorrector:
         rr0 = cand.rr_in_ms if cand.inherited is None else (cand.t_s - t_prev) * 1000.0
         ahead = [p.rr_in_ms for p in list(self._pending)[1 : LOOKAHEAD + 1]]
         kind, n_split, med = self._classify(rr0, ahead)
-        if cand.shaped_ectopic and kind == "normal" and is_plausible_rr(rr0) and self._pending_after(cand):
-            kind = "ectopic"  # on time, but not a normal beat: the Task Force's NN excludes it
+        if cand.shaped_ectopic and kind == "normal" and is_plausible_rr(rr0) and len(self._pending) > 1:
+            kind = "ectopic"  # on time, but not a normal beat (the Task Force's NN excludes it); moved
+            # to the midpoint of its neighbours, the next of which is held back (not at the record's end)
 
         if kind == "gap":  # the chain restarts at this beat: no interval, no dRR across it
             self._pending.popleft()
@@ -332,10 +333,6 @@ class ArtifactCorrector:
         beat then moves to the midpoint of this one and that beat: a third of the span each)."""
         p = self._pending
         return len(p) > 1 and p[0].shaped_ectopic and not p[1].shaped_ectopic
-
-    def _pending_after(self, cand: _Pending) -> bool:
-        """A later beat is held back: the midpoint an ectopic beat moves to is known."""
-        return len(self._pending) > 1 and self._pending[0] is cand
 
     def _remember(self, rr_ms: float, med_ms: float, in_rhythm: bool = True) -> None:
         """Add a final interval to the trailing windows (dRR for Th1, mRR for Th2, median, rhythm).
