@@ -64,6 +64,7 @@ TOL_S = 0.05  # one-to-one matching tolerance
 OFFSET_SEARCH_S = 0.15  # a constant offset between detectors' marks is removed when below this
 TWO_VOTER_REFERENCE = "beats where at least two of nk_elgendi, nk_charlton agree"  # see make_reference
 SPAN_MARGIN_S = 0.3  # beats this close to an unscorable span are not scored
+PULSELESS_QUALITY, PULSELESS_HALF_S = 0.9, 0.4  # an ECG-made PPG reference: no clean pulse there (pulseless_spans)
 KUBIOS_MOVE_S = 0.003  # a reference beat the Kubios correction moves further than this is changed
 CHAIN_TOL_MS = 1.0  # a row's interval starts at the previous row's beat within this (the CSV: 0.1 ms, 1 us)
 F1_MIN, F1_BELOW_NK, RR_ABOVE_NK_MS, RMSSD_TOL_PCT = 0.98, 0.005, 1.0, 10.0
@@ -290,6 +291,25 @@ def nk_ppg(sig: Signal, method: str = "elgendi") -> np.ndarray:
     return grid[np.asarray(peaks, int)]
 
 
+def pulseless_spans(sig: Signal, beat_s: np.ndarray, half_s: float = PULSELESS_HALF_S) -> list[tuple[float, float]]:
+    """Around each beat where the PPG holds no clean pulse: NeuroKit2's ``ppg_quality``
+    ("templatematch": each pulse's correlation with the record's average pulse, after Orphanidou
+    et al. 2015) under ``PULSELESS_QUALITY`` over the beat's +-``half_s``. For a reference made
+    from a simultaneous ECG, whose beats are there whether the wave shows them or not."""
+    import neurokit2 as nk
+
+    grid, v, fs = uniform(sig)
+    clean = nk.ppg_clean(v, sampling_rate=fs, method="elgendi")
+    peaks = nk.ppg_findpeaks(clean, sampling_rate=fs, method="elgendi")["PPG_Peaks"]
+    quality = np.asarray(nk.ppg_quality(clean, peaks=peaks, sampling_rate=fs, method="templatematch"), float)
+    spans = []
+    for t in beat_s.tolist():
+        near = quality[(grid >= t - half_s) & (grid <= t + half_s)]
+        if near.size and float(np.nanmean(near)) < PULSELESS_QUALITY:
+            spans.append((t - half_s, t + half_s))
+    return merge(spans)
+
+
 def nk_ecg(sig: Signal, method: str = "neurokit", values: np.ndarray | None = None) -> np.ndarray:
     import neurokit2 as nk
 
@@ -365,7 +385,7 @@ def _analyze(rec: Recording, path: Path, flags: list[str], tmp: Path, run: Calla
     out = tmp / f"{rec.id}_beats.csv"
     out.unlink(missing_ok=True)
     args = ["analyze", str(path), "--beats", str(out), *flags]
-    if rec.kind == "ecg" and "ecg" in _analyze_kinds():
+    if rec.kind == "ecg":
         args += ["--kind", "ecg"]
     done = run(*args, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     if done.returncode != 0 or not out.exists():
@@ -374,14 +394,6 @@ def _analyze(rec: Recording, path: Path, flags: list[str], tmp: Path, run: Calla
     table = np.loadtxt(out, delimiter=",", skiprows=1, ndmin=2)
     detected = table[:, 3] if table.shape[1] > 3 else table[:, 0]
     return table[:, 0], table[:, 1], table[:, 2].astype(bool), detected, "accepted"
-
-
-@functools.lru_cache(maxsize=1)
-def _analyze_kinds() -> str:
-    done = subprocess.run([sys.executable, "-m", "biofeedback", "analyze", "--help"], capture_output=True,
-                          text=True, timeout=60)
-    line = next((s for s in done.stdout.splitlines() if "--kind" in s), "")
-    return line
 
 
 def run_live(rec: Recording, tmp: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -553,8 +565,9 @@ def make_reference(rec: Recording) -> tuple[np.ndarray, list[tuple[float, float]
         ptt = pulses[j[ok]] - r[ok]
         ptt = ptt[(ptt >= 0.1) & (ptt <= 0.5)]
         shift = float(np.median(ptt))
-        spans = rhythm_breaks(r + shift)
         beats = r + shift
+        motion = pulseless_spans(sig, beats)
+        spans = rhythm_breaks(beats) + motion
         late = beats > sig.t_s[-1]  # a pulse after the recording's last sample: no detector can see it
         beats = beats[~late]
         how.append(f"ECG R-peaks (NeuroKit2 ecg_peaks, method neurokit; {r.size} beats) shifted by the "
@@ -564,6 +577,9 @@ def make_reference(rec: Recording) -> tuple[np.ndarray, list[tuple[float, float]
         if late.any():
             how.append(f"{int(late.sum())} shifted beat(s) after the recording's last sample "
                        f"({sig.t_s[-1]:.2f} s) left out")
+        how.append(f"unscorable where the BVP holds no clean pulse ({len(motion)} span(s), "
+                   f"{sum(b - a for a, b in motion):.1f} s): NeuroKit2's ppg_quality (templatematch) under "
+                   f"{PULSELESS_QUALITY} within +-{PULSELESS_HALF_S} s of a beat")
     elif rec.kind == "ppg":
         dets = {"nk_elgendi": nk_ppg(sig, "elgendi"), "nk_charlton": nk_ppg(sig, "charlton"),
                 "heartpy": heartpy_ppg(sig)}

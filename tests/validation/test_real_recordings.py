@@ -37,8 +37,6 @@ NK_TARGETS = ("f1_vs_nk", "rr_error")  # compared with NeuroKit2 in the same run
 
 # (recording, path, target) -> the figure measured when the miss was recorded
 KNOWN_MISSES: dict[tuple[str, str, str], str] = {
-    ("pyphysio_medical_bvp", "analyze", "f1"): "F1 0.960 < 0.98",
-    ("pyphysio_medical_bvp", "live", "f1"): "F1 0.960 < 0.98",
     ("e2epyppg_201902020222", "analyze", "f1"): "F1 0.966 < 0.98",
     ("e2epyppg_201902020222", "live", "f1"): "F1 0.966 < 0.98",
 }
