@@ -53,7 +53,8 @@ SECTIONS = (
                       "{step} ({min}–{max} breaths/min). Breathe gently: slow, not deep.</p>"),
     QT_TRANSLATE_NOOP("Help", "<h3>Heart rate</h3> <p>Beats per minute from the last 3 beat-to-beat intervals, so you can see "
                       "it rise as you breathe in and fall as you breathe out. The tachogram plots every beat; crosses "
-                      "mark beats the software corrected (likely detection errors).</p>"),
+                      "mark beats the software corrected (a likely detection error or, with an ECG, an ectopic beat of "
+                      "the heart).</p>"),
     QT_TRANSLATE_NOOP("Help", "<h3>HR swing</h3> <p>Highest minus lowest beat-to-beat heart rate during the last full breath of "
                       "the pacer. At a comfortable slow rate many adults reach 10–20 bpm, others much less; it varies "
                       "with age, fitness and the day. Larger is not a health score.</p>"),
