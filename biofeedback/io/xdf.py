@@ -413,15 +413,11 @@ def _clean_stamps(t: np.ndarray) -> tuple[np.ndarray, int, int | None]:
     return keep, dropped, (int(idx[back[0] + 1]) if back.size else None)
 
 
-def detect_r_peaks_at(t_s: np.ndarray, ecg: np.ndarray, fs_hz: float) -> np.ndarray:
-    """R-peak times of a whole ECG stream, fed a second at a time to the streaming detector."""
-    return detect_r_peaks_with_holes(t_s, ecg, fs_hz)[0]
-
-
 def detect_r_peaks_with_holes(t_s: np.ndarray, ecg: np.ndarray,
                               fs_hz: float) -> tuple[np.ndarray, list[tuple[float, float]], np.ndarray]:
-    """R-peak times, the non-finite stretches (start s, duration s) that restarted the detector,
-    and which peaks' QRS was ectopic (``core/beats/qrs_shape``)."""
+    """R-peak times of a whole ECG stream, fed a second at a time to the streaming detector; the
+    non-finite stretches (start s, duration s) that restarted it; which peaks' QRS was ectopic
+    (``core/beats/qrs_shape``)."""
     det = EcgRPeakDetector(fs_hz)
     step = max(1, int(fs_hz))
     parts = [det.feed(t_s[i:i + step], ecg[i:i + step]) for i in range(0, t_s.size, step)]
