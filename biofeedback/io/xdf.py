@@ -422,7 +422,7 @@ def detect_r_peaks_with_holes(t_s: np.ndarray, ecg: np.ndarray,
     step = max(1, int(fs_hz))
     parts = [det.feed(t_s[i:i + step], ecg[i:i + step]) for i in range(0, t_s.size, step)]
     times = np.concatenate([*parts, det.flush()])
-    return times, det.holes, np.array([t in det.ectopic_t_s for t in times.tolist()], dtype=bool)
+    return times, det.holes, np.array(det.take_ectopic(times), dtype=bool)
 
 
 def rr_beat_times(arrival_t_s: np.ndarray, rr_ms: np.ndarray) -> np.ndarray:

@@ -26,9 +26,9 @@ extreme of the QRS's polarity within the 250 ms before the integrator peak,
 refined by a parabola through three samples and corrected for that filter's
 group delay. A beat is reported once its integrator peak is 200 ms old
 (about 0.3 s after the R peak). Its QRS in that ECG is then compared with the
-person's normal ones (``qrs_shape``): an ectopic beat's time goes into
-``ectopic_t_s``, and its ``DeviceBeat`` says so, so the artifact stage does not
-count its intervals as normal ones.
+person's normal ones (``qrs_shape``): ``take_ectopic`` says which beats were
+ectopic, and their ``DeviceBeat`` says so, so the artifact stage does not
+count their intervals as normal ones.
 
 Non-finite samples (NaN, ±inf) never reach the filters' ``zi``, which would
 carry them for ever: a hole up to ``HOLE_BRIDGE_MAX_S`` is filled with a straight
@@ -81,7 +81,7 @@ class EcgRPeakDetector:
         self._scan_step = max(1, int(round(SCAN_S * fs_hz)))
         self.holes: list[tuple[float, float]] = []  # (start s, duration s) of holes that restarted it
         self.n_invalid = 0  # non-finite samples skipped
-        self.ectopic_t_s: set[float] = set()  # times returned whose QRS is not a normal beat's (read by beat_events)
+        self._ectopic_t_s: set[float] = set()  # times returned whose QRS is not a normal beat's (take_ectopic)
         self._shape = QrsShapeJudge()  # kept across restarts: the same person's beats
         self._qrs_half = max(2, int(round(QRS_HALF_WINDOW_S * fs_hz)))
         self.reset()
@@ -324,7 +324,13 @@ class EcgRPeakDetector:
             h = self._qrs_half
             qrs, qrs0 = self._window(self._clean, i - h, i + h + 1)
             if qrs0 == i - h and qrs.size == 2 * h + 1 and self._shape.ectopic(qrs):
-                self.ectopic_t_s.add(t)
+                self._ectopic_t_s.add(t)
+
+    def take_ectopic(self, times: np.ndarray) -> list[bool]:
+        """For R peak times this detector returned: whether each one's QRS was ectopic (then forgotten)."""
+        flags = [t in self._ectopic_t_s for t in times.tolist()]
+        self._ectopic_t_s.clear()
+        return flags
 
     def _r_time(self, p: int) -> tuple[float, int] | None:
         """(device time, sample index) of the R peak whose integrator peak is at ``p``."""
@@ -388,6 +394,4 @@ def flush_events(detector: EcgRPeakDetector) -> list[DeviceBeat]:
 
 def _beats(detector: EcgRPeakDetector, times: np.ndarray) -> list[DeviceBeat]:
     """R peak times as beats (no device interval), each saying whether its QRS was ectopic."""
-    beats = [DeviceBeat(t, None, ectopic=t in detector.ectopic_t_s) for t in times.tolist()]
-    detector.ectopic_t_s.clear()
-    return beats
+    return [DeviceBeat(t, None, ectopic=e) for t, e in zip(times.tolist(), detector.take_ectopic(times), strict=True)]
