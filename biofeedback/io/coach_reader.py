@@ -132,6 +132,9 @@ class _Inlet:
         buflen, samples = inlet_buffer(info.channel_count(), info.nominal_srate())
         self.max_samples = max(1, min(samples, config.COACH_PULL_MAX_SAMPLES))
         self.inlet = pylsl.StreamInlet(info, max_buflen=buflen, recover=False)
+        # opened with almost no file left: liblsl may have missed a socket it needs, and the inlet
+        # is then "lost" later although its stream is not (reopened, not taken for a stream gone)
+        self.opened_short = False
 
     def subscribe(self) -> bool:
         """Connect before the inlet counts as open: liblsl otherwise connects on the first pull,
@@ -241,12 +244,12 @@ class ClientReader:
             try:
                 data, stamps = inlet.pull()
             except LostError:
-                if not self._starve(kind):
+                if not self._starve(kind) and not inlet.opened_short:
                     self._dead_uids.add(inlet.uid)
                 del self._inlets[kind]
                 continue
             except Exception:
-                if not self._starve(kind):
+                if not self._starve(kind) and not inlet.opened_short:
                     self._report(kind, traceback.format_exc())
                 del self._inlets[kind]
                 self._guarded(kind, inlet.close)
@@ -282,6 +285,7 @@ class ClientReader:
         inlet = _Inlet(kind, info)
         if not inlet.subscribe():
             return  # tried again on the next pass
+        inlet.opened_short = at_open_files_limit()
         if current is not None:
             current.close()
         self._inlets[kind] = inlet
@@ -296,6 +300,10 @@ class ClientReader:
                 full = inlet.inlet.info(timeout=0.0)
             except LslTimeoutError:
                 continue
+            except LostError:
+                if inlet.opened_short:
+                    continue  # the pull below drops it; it is opened again
+                raise
             name = full.desc().child("biofeedback").child_value("display_name")
             self._want_name = False
             if name:
