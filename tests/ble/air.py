@@ -76,6 +76,7 @@ class Air:
         self._thread = threading.Thread(target=self.loop.run_forever, name="virtual air", daemon=True)
         self._thread.start()
         self.fault: BaseException | None = None  # raised by the adapter on scan and connect
+        self._given_up: set[str] = set()  # addresses whose last connect attempt ended without a link
         self.n_delivered = 0  # notifications (not indications) handed to the app's callbacks
         self._delivered = threading.Condition()
         self._scanners = 0
@@ -90,7 +91,31 @@ class Air:
         self.link = LocalLink()
         self.controller = controller = Controller("host adapter", link=self.link, public_address=HOST_ADDRESS)
         self.central = Device(address=Address(HOST_ADDRESS), host=Host(controller, AsyncPipeSink(controller)))
+        self.central.on(Device.EVENT_CONNECTION, self._on_link)
         await self.central.power_on()
+
+    # -- links nobody holds ------------------------------------------------------------------------
+    def give_up(self, address: str) -> None:
+        """On the air's loop: an attempt to reach ``address`` ended; a link to it that comes up
+        now, or already came up unseen, is dropped. An OS drops a link no program holds (BlueZ
+        after a few seconds); kept, it silences the strap's advertising and every later attempt
+        times out (a red CI: the link completed just as the app's time-out cancelled its attempt)."""
+        self._given_up.add(address)
+        for connection in list(self.central.connections.values()):
+            self._on_link(connection)
+
+    def try_again(self, address: str) -> None:
+        """On the air's loop: a new attempt wants links to ``address`` (a late one completes it)."""
+        self._given_up.discard(address)
+
+    def _on_link(self, connection) -> None:
+        if str(connection.peer_address).split("/")[0] in self._given_up:
+            self.loop.create_task(self._drop(connection))
+
+    @staticmethod
+    async def _drop(connection) -> None:
+        with contextlib.suppress(Exception):  # (already going)
+            await connection.disconnect()
 
     # -- crossing between the app's loop and the air's ---------------------------------------
     def call(self, coro: Coroutine[Any, Any, Any], timeout_s: float = 10.0) -> Any:
@@ -242,6 +267,7 @@ class _Client(BaseBleakClient):
 
     async def _connect(self, app_loop: asyncio.AbstractEventLoop) -> Peer:
         central = self._air.central
+        self._air.try_again(self.address)
         try:
             connection = await central.connect(Address(self.address), timeout=self._timeout)
         except BaseException:  # given up (stop(), a time-out): the adapter stops trying, as an OS's does
@@ -254,6 +280,7 @@ class _Client(BaseBleakClient):
                 # when the app's own time-out cancels this while the cancel is on its way (under load
                 # bumble's and the app's time-outs of the same length fire together)
                 self._air.controller.pending_le_connection = None
+                self._air.give_up(self.address)  # the link may come up now (or did, unseen)
             raise
         try:
             connection.on("disconnection", lambda *_: app_loop.call_soon_threadsafe(self._on_lost))

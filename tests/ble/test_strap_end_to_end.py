@@ -258,6 +258,36 @@ def test_an_attempt_that_times_out_during_service_discovery_is_retried_and_conne
     assert strap.n_subscriptions == 1
 
 
+def test_a_link_that_comes_up_as_the_attempt_times_out_does_not_block_the_next(air, record, monkeypatch):
+    """The link is made just as the app's time-out cancels its attempt. An OS drops such a link (no
+    program holds it); the virtual adapter once kept it: the strap, connected, stopped advertising, and
+    every later attempt timed out for 30 s (a red CI, reproduced with attempts of 0.1 s)."""
+    import asyncio
+
+    from bumble.device import Device
+
+    connect_le = Device.connect_le
+    calls = []
+
+    async def link_then_stall_once(self, *args, **kwargs):
+        connection = await connect_le(self, *args, **kwargs)
+        calls.append(connection)
+        if len(calls) == 1:
+            await asyncio.sleep(1.5)  # the link is up; the attempt's 1 s run out before this returns
+        return connection
+
+    monkeypatch.setattr(Device, "connect_le", link_then_stall_once)
+    strap = VirtualStrap(air)
+    source = BleHeartRateSource(strap.address, backend=air.backend, connect_timeout_s=1.0, backoff_s=(0.05,))
+    source.start(record.on_events, record.on_state)
+    try:
+        assert record.wait_for(lambda r: r.said(CONNECTED), timeout_s=30), record.messages()[-5:]
+    finally:
+        source.stop()
+    assert len(record.said(RECONNECTING)) == 1 and len(calls) == 2
+    assert strap.n_subscriptions == 1
+
+
 # -- stop() from each state -------------------------------------------------------------------------
 
 def stop_latency(source, record, state: str) -> float:
