@@ -60,7 +60,8 @@ def make_source(settings: Settings, clock: Callable[[], float] = time.monotonic,
     """Build the source the settings describe; raises with a readable message on failure.
 
     ``clock``: the app's host clock; the simulated sensor runs on it (its
-    person follows the pacer on that clock; ``sim_speed`` scales it further).
+    person follows the pacer on that clock; ``sim_speed`` scales it further), and a
+    serial sensor's reconnect waits are measured on it.
     ``seed``: the simulated person's (None: a new person each time).
     """
     kind = settings.source_kind
@@ -81,7 +82,7 @@ def make_source(settings: Settings, clock: Callable[[], float] = time.monotonic,
             raise ValueError("Choose a serial port first.")
         from biofeedback.io.serial_source import SerialSource
 
-        return SerialSource(settings.serial_port, protocol=settings.protocol)
+        return SerialSource(settings.serial_port, protocol=settings.protocol, clock=clock)
     if kind == REPLAY:
         if not settings.replay_path:
             raise ValueError("Choose a file to replay first.")

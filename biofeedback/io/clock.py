@@ -24,6 +24,7 @@ class ManualClock:
     def __init__(self, t0_s: float = 0.0) -> None:
         self._t_s = float(t0_s)
         self._moved = threading.Condition()
+        self._waits: list[float] = []  # the times threads in wait_until wait for
 
     def __call__(self) -> float:
         return self._t_s
@@ -37,13 +38,25 @@ class ManualClock:
             self._moved.notify_all()
             return self._t_s
 
+    @property
+    def n_waiting(self) -> int:
+        """Threads blocked in ``wait_until`` for a time still to come: when every thread that
+        paces itself by the clock waits, nothing more happens until the clock moves, and a test
+        may move it. (A thread whose time has come is about to run: not counted.)"""
+        with self._moved:
+            return sum(t_s > self._t_s for t_s in self._waits)
+
     def wait_until(self, t_s: float, stop: threading.Event | None = None, poll_s: float = 0.02) -> bool:
         """Block until the clock reads ``t_s`` or later (True) or ``stop`` is set (False)."""
         with self._moved:
-            while self._t_s < t_s:
-                if stop is not None and stop.is_set():
-                    return False
-                self._moved.wait(poll_s)  # polls: a set ``stop`` does not notify
+            self._waits.append(t_s)
+            try:
+                while self._t_s < t_s:
+                    if stop is not None and stop.is_set():
+                        return False
+                    self._moved.wait(poll_s)  # polls: a set ``stop`` does not notify
+            finally:
+                self._waits.remove(t_s)
         return True
 
 

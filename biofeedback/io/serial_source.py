@@ -10,6 +10,12 @@ held until the device names itself (``DeviceInfo.device``; at most
 ``RECONNECT_IDENTITY_WAIT_S``): a different device behind the same port name
 (another simulator that reused a dead one's pty) is refused, not mixed in.
 
+Every wait and deadline (the reconnect backoff, the identity wait, auto-detect's
+listening, the keep-alive, the gap's length on the host) is read from a host
+clock, ``time.monotonic`` unless one is given (``io/clock``): on a
+``ManualClock`` a test unplugs and reconnects in virtual time, whatever the
+machine's load.
+
 The source counts the bytes a port sent and the lines or packets its decoder
 parsed. Bytes that never parse (a protocol forced by hand that the device does
 not speak) are said in words, with what the bytes look like
@@ -31,6 +37,7 @@ from biofeedback.core.protocols.autodetect import DetectResult, excerpt, wants_m
 from biofeedback.core.protocols.registry import Decoder
 from biofeedback.core.timebase import event_time_s, first_time_s, shift_event
 from biofeedback.core.types import DeviceInfo, Event, Gap
+from biofeedback.io.clock import Clock, sleep_until
 from biofeedback.io.port_errors import PortError, explain_open_error
 from biofeedback.io.ports import PortInfo, list_serial_ports
 from biofeedback.io.source import (
@@ -107,21 +114,24 @@ class SerialSource:
     """A serial sensor as a Source (see io/source.py)."""
 
     def __init__(self, port: str, baud: int | None = None, protocol: str = "auto",
-                 auto_hint: str = "the protocol auto") -> None:
-        """``auto_hint``: how the user asks for auto-detection, in the sentence for bytes that do not parse."""
+                 auto_hint: str = "the protocol auto", clock: Clock = time.monotonic) -> None:
+        """``auto_hint``: how the user asks for auto-detection, in the sentence for bytes that do not parse;
+        ``clock``: the host clock every wait is measured on (the module notes)."""
         if protocol != "auto" and protocol not in PROTOCOLS:
             raise PortError(f"unknown protocol {protocol!r}; choose one of: auto, {', '.join(PROTOCOLS)}")
         self.port = port
         self.baud = baud
         self.protocol = protocol
         self.description = f"serial {port}"
+        self._clock = clock
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._on_events: EventSink | None = None
         self._on_state: StateSink | None = None
         self._offset_s = 0.0
         self._last_t_s: float | None = None
-        self._gap_started: float | None = None  # host monotonic time of the disconnect
+        self._gap_started: float | None = None  # host clock time of the disconnect
+        self._heard_again_at: float | None = None  # host clock time of the first bytes after a reconnect
         self._device: str = ""  # what the device called itself (DeviceInfo.device), once it did
         self._held: list[Event] | None = None  # events after a reconnect, until the device is known
         self._held_until = 0.0
@@ -173,7 +183,8 @@ class SerialSource:
                 break
             # lost the device: retry with backoff until it is back or we are stopped
             if self._gap_started is None:
-                self._gap_started = time.monotonic()
+                self._gap_started = self._clock()
+            self._heard_again_at = None  # (bytes heard between two disconnects did not end the gap)
             if self._foreign is not None:
                 self._state(DISCONNECTED, OTHER_DEVICE.format(other=self._foreign, port=self.port,
                                                               device=self._device))
@@ -183,7 +194,7 @@ class SerialSource:
             backoff = iter(config.RECONNECT_BACKOFF_S)
             while not self._stop.is_set():
                 delay = next(backoff, config.RECONNECT_BACKOFF_S[-1])
-                if self._stop.wait(delay):
+                if not sleep_until(self._clock, self._clock() + delay, self._stop):
                     break
                 self._state(RECONNECTING, TRYING_AGAIN.format(port=self.port))
                 try:
@@ -191,7 +202,7 @@ class SerialSource:
                     decoder = make_decoder(self.protocol)
                     self._use_decoder(decoder)
                     first = b""
-                    self._held, self._held_until = [], time.monotonic() + config.RECONNECT_IDENTITY_WAIT_S
+                    self._held, self._held_until = [], self._clock() + config.RECONNECT_IDENTITY_WAIT_S
                     break
                 except PortError:
                     continue
@@ -210,22 +221,22 @@ class SerialSource:
             return self._open_for(self.protocol), make_decoder(self.protocol), b""
         tried: list[str] = []
         received = b""
-        connect_started = time.monotonic()
+        connect_started = self._clock()
         for baud, parity, probe in self._detect_plan():
             ser = open_port(self.port, baud, parity)
             if probe:
                 ser.write(probe)
-            started = time.monotonic()
+            started = self._clock()
             data = self._listen(ser, DETECT_LISTEN_S)
             result = detect_protocol(data, baud=baud)
             # one line per beat: keep listening (up to AUTODETECT_SLOW_WAIT_S) while the bytes
             # are clean text with too few lines to decide
             while (result.protocol is None and wants_more_time(data) and not self._stop.is_set()
-                   and time.monotonic() - started < config.AUTODETECT_SLOW_WAIT_S):
-                step = min(DETECT_SLOW_STEP_S, config.AUTODETECT_SLOW_WAIT_S - (time.monotonic() - started))
+                   and self._clock() - started < config.AUTODETECT_SLOW_WAIT_S):
+                step = min(DETECT_SLOW_STEP_S, config.AUTODETECT_SLOW_WAIT_S - (self._clock() - started))
                 data += self._listen(ser, max(step, 0.0))
-                result = detect_protocol(data, baud=baud, window_s=time.monotonic() - started)
-            listened = time.monotonic() - started
+                result = detect_protocol(data, baud=baud, window_s=self._clock() - started)
+            listened = self._clock() - started
             tried.append(f"{baud} baud{' with the CMS50 start command' if probe else ''} "
                          f"for {listened:.1f} s")
             received = received or data
@@ -238,7 +249,7 @@ class SerialSource:
             if self._stop.is_set():
                 break
         what = excerpt(received) if received else NOTHING_RECEIVED
-        total_s = time.monotonic() - connect_started
+        total_s = self._clock() - connect_started
         raise PortError(NOT_RECOGNISED.format(port=self.port, tried="; ".join(tried), total_s=f"{total_s:.1f}",
                                               what=what))
 
@@ -254,8 +265,8 @@ class SerialSource:
 
     def _listen(self, ser: serial.SerialBase, seconds: float) -> bytes:
         chunks = []
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and not self._stop.is_set():
+        deadline = self._clock() + seconds
+        while self._clock() < deadline and not self._stop.is_set():
             try:
                 chunks.append(ser.read(4096))
             except (serial.SerialException, OSError):
@@ -265,17 +276,19 @@ class SerialSource:
     def _pump(self, ser: serial.SerialBase, decoder: Decoder) -> None:
         spec = PROTOCOLS[self.protocol]
         keepalive_period_s = spec.keepalive_period_s or 0.0
-        next_keepalive = time.monotonic() + keepalive_period_s
+        next_keepalive = self._clock() + keepalive_period_s
         while not self._stop.is_set():
             try:
                 data = ser.read(max(1, min(ser.in_waiting, 65536)))
-                if spec.keepalive_bytes and time.monotonic() >= next_keepalive:
+                if spec.keepalive_bytes and self._clock() >= next_keepalive:
                     ser.write(spec.keepalive_bytes)
-                    next_keepalive = time.monotonic() + keepalive_period_s
+                    next_keepalive = self._clock() + keepalive_period_s
             except (serial.SerialException, OSError, TypeError, AttributeError):
                 return  # unplugged or read error: the caller reconnects
             if data:
                 self._count(data)
+                if self._gap_started is not None and self._heard_again_at is None:
+                    self._heard_again_at = self._clock()
             if data or self._held is not None:
                 if not self._emit(decoder.feed(data) if data else []):
                     return  # a different device: drop it and wait for ours
@@ -321,7 +334,7 @@ class SerialSource:
             return list(events)
         self._held += events
         info = next((e for e in self._held if isinstance(e, DeviceInfo) and e.device), None)
-        if info is None and time.monotonic() < self._held_until:
+        if info is None and self._clock() < self._held_until:
             return []
         held, self._held = self._held, None
         if info is not None and self._device and info.device != self._device:
@@ -337,7 +350,8 @@ class SerialSource:
         if not events or self._on_events is None:
             return True
         if self._gap_started is not None:
-            events = self._rebase_after_gap(events, self._gap_started)
+            heard_at = self._heard_again_at if self._heard_again_at is not None else self._clock()
+            events = self._rebase_after_gap(events, heard_at - self._gap_started)
         elif self._offset_s:
             events = [shift_event(e, self._offset_s) for e in events]
         for e in reversed(events):
@@ -348,22 +362,22 @@ class SerialSource:
         self._on_events(events)
         return True
 
-    def _rebase_after_gap(self, events: Sequence[Event], gap_started: float) -> list[Event]:
+    def _rebase_after_gap(self, events: Sequence[Event], host_gap_s: float) -> list[Event]:
         """First events after a reconnect: keep one record clock across the gap.
 
         A device clock that went on running (native ``t_ms``) is trusted as it is;
         one that restarted (an Arduino resets on open, counted protocols restart at
-        zero) is re-based to continue after the gap measured on the host clock
-        since ``gap_started`` (host monotonic time of the disconnect).
+        zero) is re-based to continue after the gap measured on the host clock:
+        ``host_gap_s``, from the disconnect to the first bytes heard again (not to
+        when the events were handed on: they may wait for the device to name itself).
         """
         t_new = next((first_time_s(e) for e in events if first_time_s(e) is not None), None)
         if t_new is None:
             return list(events)
-        host_gap_s = time.monotonic() - gap_started
         last = self._last_t_s if self._last_t_s is not None else 0.0
         if t_new + self._offset_s <= last:
             self._offset_s = last + host_gap_s - t_new
-        self._gap_started = None
+        self._gap_started = self._heard_again_at = None
         shifted = [shift_event(e, self._offset_s) for e in events]
         gap_s = t_new + self._offset_s - last
         return [Gap(t_s=last, duration_s=gap_s, reason="disconnected"), *shifted]

@@ -249,7 +249,7 @@ class SimulatedSource:
             name="simulated sensor", daemon=True,
         )
         self._thread.start()
-        self._reader = SerialSource(port.path, protocol=self.settings.protocol)
+        self._reader = SerialSource(port.path, protocol=self.settings.protocol, clock=self._clock)
         self._reader.start(on_events, on_state)
 
     def unplug(self) -> None:
