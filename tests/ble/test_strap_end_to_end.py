@@ -229,54 +229,41 @@ def test_a_strap_switched_on_later_is_connected_to_on_a_retry(air, record):
     assert [i.device for i in record.of(DeviceInfo)] == [label]
 
 
-def test_an_attempt_that_times_out_during_service_discovery_is_retried_and_connects(air, record, monkeypatch):
-    """A loaded machine: the link comes up but discovering the strap's services outlasts the attempt.
-    The link goes with the attempt (as bleak's backends drop it), so the next attempt connects; the
-    virtual adapter once kept it, and every later attempt was refused (a red CI under a CPU hog)."""
+def stall_the_first_call(monkeypatch, owner, name: str, after: bool) -> list:
+    """The first call of ``owner.name`` (a coroutine) takes 1.5 s more, before or after its work; the calls."""
     import asyncio
 
-    from bumble.device import Peer
-
-    discover = Peer.discover_all
+    original = getattr(owner, name)
     calls = []
 
-    async def slow_first(self, *args, **kwargs):
+    async def stalled(self, *args, **kwargs):
         calls.append(1)
-        if len(calls) == 1:
+        first = len(calls) == 1
+        if first and not after:
             await asyncio.sleep(1.5)
-        return await discover(self, *args, **kwargs)
+        result = await original(self, *args, **kwargs)
+        if first and after:
+            await asyncio.sleep(1.5)
+        return result
 
-    monkeypatch.setattr(Peer, "discover_all", slow_first)
-    strap = VirtualStrap(air)
-    source = BleHeartRateSource(strap.address, backend=air.backend, connect_timeout_s=1.0, backoff_s=(0.05,))
-    source.start(record.on_events, record.on_state)
-    try:
-        assert record.wait_for(lambda r: r.said(CONNECTED), timeout_s=30), record.messages()[-5:]
-    finally:
-        source.stop()
-    assert len(record.said(RECONNECTING)) == 1 and len(calls) == 2
-    assert strap.n_subscriptions == 1
+    monkeypatch.setattr(owner, name, stalled)
+    return calls
 
 
-def test_a_link_that_comes_up_as_the_attempt_times_out_does_not_block_the_next(air, record, monkeypatch):
-    """The link is made just as the app's time-out cancels its attempt. An OS drops such a link (no
-    program holds it); the virtual adapter once kept it: the strap, connected, stopped advertising, and
-    every later attempt timed out for 30 s (a red CI, reproduced with attempts of 0.1 s)."""
-    import asyncio
+@pytest.mark.parametrize("stage", ["discovery", "link"])
+def test_an_attempt_that_times_out_late_is_retried_and_connects(air, record, monkeypatch, stage):
+    """A loaded machine: the attempt's 1 s runs out after the link came up, while the strap's services
+    are discovered ("discovery") or just as the link is made ("link"). The link goes with the attempt,
+    as bleak's backends and the OS drop a link no program holds, so the next attempt connects. The
+    virtual adapter once kept it: every later attempt was refused (discovery: a red CI under a CPU
+    hog), or the strap, connected, stopped advertising and every later attempt timed out for 30 s
+    (link: a red CI, reproduced with attempts of 0.1 s)."""
+    from bumble.device import Device, Peer
 
-    from bumble.device import Device
-
-    connect_le = Device.connect_le
-    calls = []
-
-    async def link_then_stall_once(self, *args, **kwargs):
-        connection = await connect_le(self, *args, **kwargs)
-        calls.append(connection)
-        if len(calls) == 1:
-            await asyncio.sleep(1.5)  # the link is up; the attempt's 1 s run out before this returns
-        return connection
-
-    monkeypatch.setattr(Device, "connect_le", link_then_stall_once)
+    if stage == "discovery":
+        calls = stall_the_first_call(monkeypatch, Peer, "discover_all", after=False)
+    else:
+        calls = stall_the_first_call(monkeypatch, Device, "connect_le", after=True)
     strap = VirtualStrap(air)
     source = BleHeartRateSource(strap.address, backend=air.backend, connect_timeout_s=1.0, backoff_s=(0.05,))
     source.start(record.on_events, record.on_state)
