@@ -264,13 +264,22 @@ class SerialSource:
         ]
 
     def _listen(self, ser: serial.SerialBase, seconds: float) -> bytes:
+        """What the port sends in ``seconds`` of the host clock.
+
+        A read that found nothing waits a read period on the clock before the next: on a test's
+        ``ManualClock`` the listening then moves only with the clock (a slow device's lines
+        land in the same window on any machine); in real time it is one more 20 ms of waiting.
+        """
         chunks = []
         deadline = self._clock() + seconds
         while self._clock() < deadline and not self._stop.is_set():
             try:
-                chunks.append(ser.read(4096))
+                chunk = ser.read(4096)
             except (serial.SerialException, OSError):
                 break
+            chunks.append(chunk)
+            if not chunk:
+                sleep_until(self._clock, min(deadline, self._clock() + READ_TIMEOUT_S), self._stop)
         return b"".join(chunks)
 
     def _pump(self, ser: serial.SerialBase, decoder: Decoder) -> None:
