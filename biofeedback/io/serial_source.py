@@ -295,9 +295,9 @@ class SerialSource:
             except (serial.SerialException, OSError, TypeError, AttributeError):
                 return  # unplugged or read error: the caller reconnects
             if data:
-                self._count(data)
                 if self._gap_started is not None and self._heard_again_at is None:
-                    self._heard_again_at = self._clock()
+                    self._heard_again_at = self._clock()  # (before the count others may wait on)
+                self._count(data)
             if data or self._held is not None:
                 if not self._emit(decoder.feed(data) if data else []):
                     return  # a different device: drop it and wait for ours
