@@ -40,7 +40,7 @@ class Simulator:
 
     def stop(self) -> None:
         self.proc.terminate()
-        self.proc.wait(timeout=10)
+        self.proc.wait(timeout=60)  # a hang guard: on two cores under a CPU hog, once more than 10 s
 
 
 class ServedSimulator:

@@ -56,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, OSError) as error:
         print(f"biofeedback simulate: {error}", file=sys.stderr)
         return 2
+    stop = threading.Event()  # (before the port is announced: a stop the moment after still removes its link)
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    if hasattr(signal, "SIGHUP"):  # a closed terminal: stop the same way, so the port link goes too
+        signal.signal(signal.SIGHUP, lambda *_: stop.set())
     print(f"PORT {port.path}", flush=True)
     lsl = None
     served: object = port  # what serve writes to: the port, or a tap that also publishes on LSL
@@ -63,10 +67,6 @@ def run(args: argparse.Namespace) -> int:
         from biofeedback.io.lsl_client import lsl_simulated_client
 
         lsl, served = lsl_simulated_client(sim, port, args.name or f"simulated-{args.seed}", args.breathing_rate)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    if hasattr(signal, "SIGHUP"):  # a closed terminal: stop the same way, so the port link goes too
-        signal.signal(signal.SIGHUP, lambda *_: stop.set())
     truth_written = 0
     truth_file = open(args.truth, "w", encoding="utf-8") if args.truth else None
     if truth_file:
