@@ -61,7 +61,7 @@ def make_source(settings: Settings, clock: Callable[[], float] = time.monotonic,
 
     ``clock``: the app's host clock; the simulated sensor runs on it (its
     person follows the pacer on that clock; ``sim_speed`` scales it further), and a
-    serial sensor's reconnect waits are measured on it.
+    serial sensor's reconnect waits and a replay's pace are measured on it.
     ``seed``: the simulated person's (None: a new person each time).
     """
     kind = settings.source_kind
@@ -88,7 +88,7 @@ def make_source(settings: Settings, clock: Callable[[], float] = time.monotonic,
             raise ValueError("Choose a file to replay first.")
         from biofeedback.io.replay import ReplaySource
 
-        return ReplaySource(settings.replay_path, speed=settings.replay_speed)
+        return ReplaySource(settings.replay_path, speed=settings.replay_speed, clock=clock)
     if kind == LSL:
         from biofeedback.io.lsl_source import LslSource
 

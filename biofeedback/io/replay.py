@@ -16,6 +16,7 @@ import numpy as np
 
 from biofeedback.core.timebase import first_time_s
 from biofeedback.core.types import Event, PpgBlock, SignalBlock
+from biofeedback.io.clock import Clock, sleep_until
 from biofeedback.io.files import load_recording
 from biofeedback.io.source import (
     CONNECTED,
@@ -27,7 +28,7 @@ from biofeedback.io.source import (
     StateSink,
 )
 
-REPLAY_TICK_S = 0.02  # deliver events in batches this far apart (real time)
+REPLAY_TICK_S = 0.02  # deliver events in batches this far apart (host clock)
 MIN_SPEED, MAX_SPEED = 1.0, 50.0
 
 
@@ -52,9 +53,12 @@ class EventReplaySource:
     FAILED state in words.
     """
 
-    def __init__(self, load: Callable[[], Sequence[Event]], name: str, speed: float = 1.0) -> None:
+    def __init__(self, load: Callable[[], Sequence[Event]], name: str, speed: float = 1.0,
+                 clock: Clock = time.monotonic) -> None:
+        """``clock``: the host clock the events are paced by (a ``ManualClock`` in tests)."""
         self.load = load
         self.speed = float(min(max(speed, MIN_SPEED), MAX_SPEED))
+        self._clock = clock
         self.description = f"{name} at {self.speed:g}×"
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -80,7 +84,7 @@ class EventReplaySource:
             on_state(SourceState(FAILED, "Cannot replay: there is nothing to play."))
             return
         on_state(SourceState(CONNECTED, self.description, "replay"))
-        if play_events(events, self.speed, on_events, self._stop):
+        if play_events(events, self.speed, on_events, self._stop, clock=self._clock):
             on_state(SourceState(FINISHED, "Replay finished"))
         else:
             on_state(SourceState(STOPPED, "Replay stopped"))
@@ -89,30 +93,33 @@ class EventReplaySource:
 class ReplaySource(EventReplaySource):
     """A recorded file played back through the live path."""
 
-    def __init__(self, path: str, speed: float = 1.0, kind: str = "auto", fs_hz: float | None = None) -> None:
-        super().__init__(lambda: load_recording(path, kind=kind, fs_hz=fs_hz).events, f"Replay of {path}", speed)
+    def __init__(self, path: str, speed: float = 1.0, kind: str = "auto", fs_hz: float | None = None,
+                 clock: Clock = time.monotonic) -> None:
+        super().__init__(lambda: load_recording(path, kind=kind, fs_hz=fs_hz).events, f"Replay of {path}", speed,
+                         clock)
         self.path = path
         self.kind, self.fs_hz = kind, fs_hz
 
 
 def play_events(events: Sequence[Event], speed: float, deliver: Callable[[list[Event]], None],
-                stop: threading.Event, on_tick: Callable[[], None] | None = None) -> bool:
-    """Deliver ``events`` in their own rhythm scaled by ``speed``; False when stopped early."""
+                stop: threading.Event, on_tick: Callable[[], None] | None = None,
+                clock: Clock = time.monotonic) -> bool:
+    """Deliver ``events`` in their own rhythm scaled by ``speed`` on ``clock``; False when stopped early."""
     pieces = list(split_blocks(list(events), REPLAY_TICK_S * speed))
     t0 = next((t for t in map(first_time_s, pieces) if t is not None), 0.0)
-    started = time.monotonic()
+    started = clock()
     batch: list[Event] = []
     for event in pieces:
         t = first_time_s(event)
         if t is not None:
             due = started + (t - t0) / speed
-            if due > time.monotonic():
+            if due > clock():
                 if batch:
                     deliver(batch)
                     batch = []
                 if on_tick is not None:
                     on_tick()
-                if stop.wait(max(0.0, due - time.monotonic())):
+                if not sleep_until(clock, due, stop):
                     return False
         batch.append(event)
     if batch:
