@@ -9,6 +9,7 @@ import time
 import tty
 
 import pytest
+from virtual_time import wait_for
 
 from biofeedback import config
 from biofeedback.core.types import DeviceBeat
@@ -48,10 +49,8 @@ def run_slow_device(master: int, path: str, lines: list[bytes], until, limit_s: 
     try:
         while not until(events, states):
             assert clock() < limit_s, states
-            deadline = time.monotonic() + 30.0  # a hang guard (real seconds)
-            while not (clock.n_waiting >= 1 or (states and states[-1][1].state in (CONNECTED, FAILED))):
-                assert time.monotonic() < deadline, states
-                time.sleep(0.001)
+            wait_for(lambda: clock.n_waiting >= 1 or (states and states[-1][1].state in (CONNECTED, FAILED)),
+                     "the reader to wait on the clock", states)
             if clock() >= (k + 1) * LINE_PERIOD_S:
                 os.write(master, lines[k % len(lines)])
                 k += 1

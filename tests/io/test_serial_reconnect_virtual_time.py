@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 
 import numpy as np
 import pytest
+from virtual_time import wait_for
 
 from biofeedback import config
 from biofeedback.core.protocols import PROTOCOLS
@@ -34,7 +34,6 @@ T0_S = 1024.0  # both clocks' reading when the device starts
 STEP_S = 1.0 / 32.0  # the test moves the clocks this much at a time (binary fractions: sums are exact)
 PLUGGED_S = 10.0
 UNPLUGGED_S = 6.0
-REAL_WAIT_S = 30.0  # a hang guard for each wait on the threads (real seconds)
 
 
 class CountedPty(PtyPort):
@@ -46,13 +45,6 @@ class CountedPty(PtyPort):
         sent = super().write(data, wait_s)
         self.written += sent
         return sent
-
-
-def wait_for(predicate, what: str, states) -> None:
-    deadline = time.monotonic() + REAL_WAIT_S
-    while not predicate():
-        assert time.monotonic() < deadline, f"waited {REAL_WAIT_S} s for {what}; states {states}"
-        time.sleep(0.001)
 
 
 class Bench:
@@ -194,14 +186,11 @@ def test_a_device_that_restarts_and_names_itself_late_continues_from_when_it_was
     reader = SerialSource(str(tmp_path / "port"), protocol="native", clock=clock)
     reader.start(events.extend, lambda s: states.append((clock(), s.state)))
 
-    def wait(predicate, what):
-        wait_for(predicate, what, states)
-
     def send(data: bytes) -> None:
         """Write and wait until the reader has read it all (it opened the port before)."""
         received = reader.bytes_received
         port.write(data)
-        wait(lambda: reader.bytes_received == received + len(data), "the reader to read it")
+        wait_for(lambda: reader.bytes_received == received + len(data), "the reader to read it", states)
 
     def connections() -> int:
         return len([s for _, s in states if s == CONNECTED])
@@ -210,18 +199,18 @@ def test_a_device_that_restarts_and_names_itself_late_continues_from_when_it_was
         """Move the clock on while the reader waits for its next try; stop when it connected."""
         n = connections()
         for _ in range(round(seconds / STEP_S)):
-            wait(lambda: clock.n_waiting >= 1 or connections() > n, "a retry")
+            wait_for(lambda: clock.n_waiting >= 1 or connections() > n, "a retry", states)
             if connections() > n:
                 return
             clock.advance(STEP_S)
 
     try:
-        wait(connections, "the reader to open the port")
+        wait_for(connections, "the reader to open the port", states)
         send(bf1("#BF1 device=uno1 fs_hz=100 adc_max=1023") + samples_from(0, 100))  # 0-0.99 s
-        wait(lambda: sum(len(e) for e in events if isinstance(e, PpgBlock)) == 100, "the first second")
+        wait_for(lambda: sum(len(e) for e in events if isinstance(e, PpgBlock)) == 100, "the first second", states)
         clock.advance(1.0)
         port.unplug()
-        wait(lambda: [s for _, s in states if s == DISCONNECTED], "the reader to notice")
+        wait_for(lambda: [s for _, s in states if s == DISCONNECTED], "the reader to notice", states)
         advance_while_retrying(3.0)
         port.plug()  # back at 4 s; the reader's next try is 3.75 s after the disconnect
         advance_while_retrying(1.0)
@@ -230,7 +219,7 @@ def test_a_device_that_restarts_and_names_itself_late_continues_from_when_it_was
         send(samples_from(0, 100))  # reset on open: t_ms from 0 again, no header yet
         clock.advance(3.0)
         send(bf1("#BF1 device=uno1 fs_hz=100 adc_max=1023") + samples_from(1000, 10))
-        wait(lambda: any(isinstance(e, Gap) for e in events), "the samples to be handed on")
+        wait_for(lambda: any(isinstance(e, Gap) for e in events), "the samples to be handed on", states)
     finally:
         reader.stop()
         port.close()
