@@ -18,7 +18,8 @@ PYTEST := PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen $(BIN)/python -m py
 WORKERS := -n $(shell $(PYTHON) -c "import os; print(min(8, max(2, 3 * (os.cpu_count() or 2))))") --dist loadscope --no-loadscope-reorder
 # On a fresh clone nothing is compiled yet: the workers, started together, would each rewrite the
 # tests' asserts and compile biofeedback/ (~7 CPU-s apiece, 40 CPU-s of 6 workers, measured); two
-# collections side by side do it once (~5 s). Their errors are the test run's to report.
+# collections side by side do it once (~5 s; a new folder under tests/ goes in one of the two lists).
+# Their errors are the test run's to report.
 WARM_BYTECODE := ($(PYTEST) --collect-only -q tests/ui tests/cli tests/ble $(wildcard tests/test_*.py) >/dev/null 2>&1 & \
 	$(PYTEST) --collect-only -q tests/core tests/io tests/app tests/firmware tests/packaging tests/validation >/dev/null 2>&1; \
 	wait) || true
