@@ -347,3 +347,20 @@ def test_rr_file_glitch_values_become_counted_gaps_not_intervals(tmp_path):
     assert f"{at.size} interval(s) outside 273-2000 ms" in table
     gap_rows = [line.split() for line in table.splitlines() if line.startswith("Gaps")]
     assert gap_rows and gap_rows[0][-1] == str(at.size)
+
+
+def test_heartpy_data2_rmssd_as_printed_matches_the_reference_beats():
+    """The whole record as `analyze` prints it, finger-off spans and all: 156.5 ms when the
+    short chains between those spans counted, against 56.5 ms from the validation's reference
+    beats (made by published detectors, never ours) outside their unscorable spans."""
+    lines = (Path(__file__).resolve().parents[1] / "data" / "validation" / "heartpy_data2_beats.csv").read_text(
+        encoding="utf-8").splitlines()
+    spans = [tuple(map(float, x.split()[2:4])) for x in lines if x.startswith("# excluded ")]
+    ref_t = np.array([float(x) for x in lines if x and not x.startswith("#") and x != "t_s"])
+    # intervals touching no unscorable span, and successive differences of neighbouring ones
+    counted = np.array([not any(t0 <= b and t1 >= a for a, b in spans) for t0, t1 in zip(ref_t[:-1], ref_t[1:], strict=True)])
+    diffs = np.diff(np.diff(ref_t) * 1000.0)[counted[:-1] & counted[1:]]
+    ref_rmssd = float(np.sqrt(np.mean(diffs**2)))
+    result = run_cli("analyze", str(HEARTPY_DATA / "data2.csv"), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["rmssd_ms"] == pytest.approx(ref_rmssd, rel=0.10)

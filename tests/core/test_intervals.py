@@ -233,3 +233,14 @@ def test_a_first_interval_back_to_a_pulse_fragment_is_a_gap(nn_ms, rhythm_known)
     beats += corrector.flush()
     new = beats[n_before:]
     assert corrector.n_gaps == 1 and [b.rr_ms for b in new] == pytest.approx(nn[100:].tolist())
+
+
+@pytest.mark.parametrize("first_ms, second_ms", [(1715.9, 441.9), (693.4, 1142.5)])
+def test_a_chain_of_two_intervals_no_heart_steps_between_gives_no_successive_difference(first_ms, second_ms):
+    """heartpy's data2 opens with such chains between finger-off spans (1715.9 then 441.9 ms, then
+    693.4 and 1142.5 ms): one difference of 1274 ms tripled the record's RMSSD."""
+    corrector = ArtifactCorrector()
+    beats = corrector.push_interval(first_ms) + corrector.push_interval(second_ms) + corrector.flush()
+    assert [b.rr_ms for b in beats] == [first_ms] and corrector.n_gaps == 1
+    steady = correct_intervals(np.array([800.0, 820.0]))  # a step a heart takes: both kept
+    assert [b.rr_ms for b in steady] == [800.0, 820.0]

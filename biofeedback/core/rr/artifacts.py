@@ -53,7 +53,10 @@ Live adaptation (beats arrive one at a time):
   heart rate moves the median with it and is never flagged.
 * The first interval of a chain (at a start, after a gap) must be whole: one
   that is not within ``RHYTHM_STEP_RANGE`` of either of the next two intervals
-  runs back to a fragment of a pulse and is a gap, with or without a rhythm yet.
+  runs back to a fragment of a pulse and is a gap, with or without a rhythm yet. A chain
+  of only two intervals that no heart steps between (outside ``RHYTHM_STEP_RANGE`` of each
+  other) ends in a gap at its second: nothing after them tells which is wrong, and their
+  difference (1274 ms between finger-off spans of a real recording) would swamp RMSSD.
 
 Corrections act on beat times, as Kubios and NeuroKit2 do: ectopic/long/short
 moves the beat to the midpoint of its neighbours (both adjacent intervals become
@@ -364,6 +367,10 @@ class ArtifactCorrector:
                 lo * a <= rr0 <= hi * a for a in ahead):
             self._off_run = 0  # a chain's first interval unlike both next ones: it runs back to a
             return "gap", 1, med  # fragment of a pulse at a start or a gap, not to a whole beat
+        if kind == "normal" and not ahead and len(self._rr_final) == 1 and not self._off_run:
+            # a chain of two intervals no heart steps between, and nothing after them to tell which
+            # is wrong: the second is a gap, so no successive difference joins them
+            return "gap", 1, med
         ref = statistics.median(self._rhythm) if len(self._rhythm) >= cfg.RHYTHM_MIN_BEATS else None
         if not is_plausible_rr(rr0):  # L&T always calls it something: keep only a repair that fits
             rr1 = ahead[0] if ahead else rr0
