@@ -24,6 +24,7 @@ LT_LOOKAHEAD_BEATS = 2  # a beat is final this many beats later (S22 needs dRR o
 LT_TH_MIN_MS = 20.0  # floor for Th1/Th2 so a very regular rhythm is not flagged everywhere
 LT_MIN_HISTORY_BEATS = 10  # dRR values needed before the L&T rules apply (hard gate only before)
 LT_MAX_SPLIT_INTERVALS = 3  # a "missed" interval is split into at most this many intervals
+LT_MOVE_TIE_MS = 1e-6  # moving a beat L&T call ectopic explains as well as the alternatives within this: moved
 # Rhythm rule (core/rr/intervals.py): an interval far outside the longer-term rhythm is
 # corrected (missed/extra) or a gap, also when it repeats for many beats (a run looks regular to L&T)
 RHYTHM_REF_BEATS = 20  # the rhythm is the median of this many last accepted intervals (kept across gaps)

@@ -29,12 +29,16 @@ TOL_S = 0.05
 
 
 def analyze_beats(path: Path, tmp_path: Path, *flags: str) -> tuple[np.ndarray, np.ndarray, str]:
-    """(beat times s, intervals ms, stdout) of ``analyze FILE --beats OUT.csv``; fails on a non-zero exit."""
+    """(beat times s, intervals ms, stdout) of ``analyze FILE --beats OUT.csv``; fails on a non-zero exit.
+
+    A beat's time is where the detector put its R peak (``detected_s``): the artifact corrector
+    moves an ectopic beat for the intervals, not the R peak; a beat it inserted has no R peak."""
     out = tmp_path / f"{path.stem}_beats.csv"
     done = run_cli("analyze", str(path), "--beats", str(out), *flags)
     assert done.returncode == 0, done.stderr
     table = np.loadtxt(out, delimiter=",", skiprows=1, ndmin=2)
-    return table[:, 0], table[:, 1], done.stdout
+    detected = table[:, 3]
+    return detected[np.isfinite(detected)], table[:, 1], done.stdout
 
 
 def f1_score(found: np.ndarray, ref: np.ndarray, tol_s: float = TOL_S) -> float:

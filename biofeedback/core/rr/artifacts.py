@@ -27,7 +27,7 @@ Live adaptation (beats arrive one at a time):
   one). With the look-ahead it is evaluated for interval i+1, so that beat i, the
   misplaced one, is labelled "ectopic" and moved.
 * Before a beat is moved as ectopic/long/short, moving it must explain the local
-  intervals better than blaming the next beat (see ``_moving_beat_fits_best``);
+  intervals better than blaming the next beat (see ``_moving_beat_margin_ms``);
   without this, the one-sided patterns fire one beat early and move a good beat.
 * A missed interval is split into n = round(RR / median) equal intervals
   (2 <= n <= ``LT_MAX_SPLIT_INTERVALS``), not only n = 2.
@@ -150,8 +150,9 @@ def _in_ectopic_region(s11: float, s12: float) -> bool:
     )
 
 
-def _moving_beat_fits_best(rr0: float, ahead: list[float], med: float) -> bool:
-    """True if moving beat i to its neighbours' midpoint explains the local intervals best.
+def _moving_beat_margin_ms(rr0: float, ahead: list[float], med: float) -> float:
+    """How much less deviation moving beat i to its neighbours' midpoint leaves than the best other
+    explanation (ms; > 0: moving explains the local intervals best).
 
     Disambiguation for the live version (not in L&T 2019): the S12/S22 patterns of a
     misplaced beat i also appear one beat early, when the *next* beat is premature,
@@ -159,10 +160,10 @@ def _moving_beat_fits_best(rr0: float, ahead: list[float], med: float) -> bool:
     with the best of: leaving it and merging, moving, splitting or keeping the next ones.
     """
     if not ahead:
-        return True
+        return math.inf
     rr1 = ahead[0]
     if len(ahead) < 2:
-        return 2.0 * abs(0.5 * (rr0 + rr1) - med) < abs(rr0 - med) + abs(rr1 - med)
+        return abs(rr0 - med) + abs(rr1 - med) - 2.0 * abs(0.5 * (rr0 + rr1) - med)
     rr2 = ahead[1]
     n1 = max(int(round(rr1 / med)), 1)
     move = 2.0 * abs(0.5 * (rr0 + rr1) - med) + abs(rr2 - med)
@@ -171,7 +172,7 @@ def _moving_beat_fits_best(rr0: float, ahead: list[float], med: float) -> bool:
         2.0 * abs(0.5 * (rr1 + rr2) - med),  # next beat is misplaced
         n1 * abs(rr1 / n1 - med) + abs(rr2 - med),  # next interval missed a beat (or is fine)
     )
-    return move < keep
+    return keep - move
 
 
 class ArtifactCorrector:
@@ -432,8 +433,11 @@ class ArtifactCorrector:
         merges_to_normal = rr1 is not None and abs(rr0 + rr1 - med) < th2  # eq. 7
         if is_short and merges_to_normal:
             return "extra", 1, med
-        move_fits = _moving_beat_fits_best(rr0, ahead, med)
-        if _in_ectopic_region(d1, s12_next) and move_fits:  # beat i misplaced
+        margin = _moving_beat_margin_ms(rr0, ahead, med)
+        move_fits = margin > 0.0
+        # beat i misplaced; the sums of deviations are piecewise linear, so an exact tie is common
+        # (the next two intervals on both sides of the median): L&T's own ectopic call then stands
+        if _in_ectopic_region(d1, s12_next) and margin > -cfg.LT_MOVE_TIE_MS:
             return "ectopic", 1, med
         if is_long or is_short or far_from_median:
             n = int(round(rr0 / med))

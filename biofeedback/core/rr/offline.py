@@ -117,10 +117,11 @@ def _certain(rr0, prev, rr1, rr2, med, mrr0, th1, th2, rhythm_lo, rhythm_hi) -> 
     keep = np.abs(rr0 - med) + np.minimum(np.minimum(
         np.abs(rr1 + rr2 - med), 2.0 * np.abs(0.5 * (rr1 + rr2) - med)),
         n1 * np.abs(rr1 / n1 - med) + np.abs(rr2 - med))
-    move_fits = move < keep
+    margin = keep - move
+    move_fits = margin > 0.0
     ectopic_region = ((d1 > 1) & (s12 < -cfg.LT_C1 * d1 - cfg.LT_C2)) | (
         (d1 < -1) & (s12 > -cfg.LT_C1 * d1 + cfg.LT_C2))
-    ectopic = ectopic_region & move_fits
+    ectopic = ectopic_region & (margin > -cfg.LT_MOVE_TIE_MS)
     n = np.round(rr0 / med)
     splits = (n >= 2) & (n <= cfg.LT_MAX_SPLIT_INTERVALS) & (np.abs(rr0 / np.maximum(n, 1.0) - med) < th2)
     missed = (is_long | (far & (rr0 > med))) & splits
