@@ -66,6 +66,8 @@ RECONNECT_IDENTITY_WAIT_S = 6.0  # after a reconnect, events wait this long for 
 # (> NATIVE_HEADER_PERIOD_S): another device behind the same port name is refused
 SERIAL_UNPARSED_WARN_BYTES = 4096  # this many bytes with not one line or packet decoded: the protocol does not fit
 SERIAL_SAMPLE_BYTES = 8192  # the first bytes a port sent, kept to guess what it speaks when nothing decodes
+SERIAL_STALL_S = 1.0  # a device timed by counting its samples (CMS50 at 60 packets/s, PulseSensor at 50 lines/s)
+# never pauses this long: host silence beyond what the next bytes' device time covers is a gap, and later times move on
 
 # --- HRV module (core/hrv/time_domain.py): spectrum and live-coherence details ---
 # Task Force 1996: "approximately 1 min is needed to assess the HF components, while

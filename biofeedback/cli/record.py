@@ -145,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         runner.output_sinks.append(lambda out, _events: writer.add_beats(out.beats) if out.beats else None)
     runner.event_sinks.append(files.write_events)
     runner.output_sinks.append(files.write_beats)
+    recorded: list = []  # every beat, for the closing numbers when no store keeps them
+    runner.output_sinks.append(lambda out, _events: recorded.extend(out.beats))
     runner.output_sinks.append(_say_polarity)
     if lsl is not None:
         runner.output_sinks.append(lambda out, events: lsl.publish(events, out))
@@ -215,12 +217,37 @@ def run(args: argparse.Namespace) -> int:
     if unparsed is not None:
         print(f"\nbiofeedback record: {unparsed}", file=sys.stderr)
         exit_code = 2
+    else:  # lines that did not parse among ones that did (glitches, damage) were skipped: said, counted
+        unreadable = getattr(source, "unreadable_report", lambda: None)()
+        if unreadable is not None:
+            print(f"\nbiofeedback record: {unreadable}.", file=sys.stderr)
     if writer is not None and writer.finished and not writer.kept:
         nothing = "No data arrived" if source.bytes_received == 0 else "Nothing was decoded"
         print(f"\n{nothing}, so no session was stored.", file=sys.stderr)
     saved_id = writer.session_id if writer is not None and writer.kept else None
     where = ", ".join(x for x in (
         str(out_path) if out_path else "", f"session {saved_id}" if saved_id is not None else "") if x)
-    print(f"\nRecorded {pipeline.n_beats} beats ({pipeline.n_corrected} corrected) to {where or 'nowhere'}",
-          file=sys.stderr)
+    # the numbers the store keeps for the session (the same summary of the same beats without a store)
+    summary = (writer.summary if saved_id is not None and writer is not None else {}) or _summary_of(recorded)
+    print(f"\nRecorded {pipeline.n_beats} beats ({_counts(pipeline.n_corrected, summary)}) to "
+          f"{where or 'nowhere'}{_numbers(summary)}", file=sys.stderr)
     return exit_code
+
+
+def _summary_of(beats: list) -> dict:
+    from biofeedback.core.summary.analysis import summarize
+
+    return summarize(beats) if beats else {}
+
+
+def _counts(n_corrected: int, summary: dict) -> str:
+    """What the brackets say: "7 corrected", with the breaks in the interval chain if any ("7 corrected, 4 gaps")."""
+    n_gaps = summary.get("n_gaps") or 0
+    return f"{n_corrected} corrected" + (f", {n_gaps} gap{'s' if n_gaps != 1 else ''}" if n_gaps else "")
+
+
+def _numbers(summary: dict) -> str:
+    """What follows where it went: ": mean heart rate 72.4 bpm, RMSSD 41.2 ms" (what could be computed), or nothing."""
+    said = [f"{label} {summary[key]:.1f} {unit}" for key, label, unit in (
+        ("mean_hr_bpm", "mean heart rate", "bpm"), ("rmssd_ms", "RMSSD", "ms")) if summary.get(key) is not None]
+    return f": {', '.join(said)}" if said else ""

@@ -5,7 +5,11 @@ Accepts any pyserial port name or URL (``/dev/ttyUSB0``, ``COM3``, ``loop://``,
 the device's clock inside the decoded events, never from when bytes arrive.
 After an unplug or read error the source reports "disconnected", retries with
 backoff, and on success re-bases the new events after the gap, which it
-reports as a ``Gap(reason="disconnected")``. After a reconnect the events are
+reports as a ``Gap(reason="disconnected")``. A device timed only by counting its
+samples (``counted_clock`` decoders: CMS50, PulseSensor) that falls silent without a
+disconnect is a stall: its count does not know the time that passed, so the host
+silence its next bytes do not cover is a ``Gap("lost_samples")`` and later events
+move on by it (config.SERIAL_STALL_S). After a reconnect the events are
 held until the device names itself (``DeviceInfo.device``; at most
 ``RECONNECT_IDENTITY_WAIT_S``): a different device behind the same port name
 (another simulator that reused a dead one's pty) is refused, not mixed in.
@@ -67,6 +71,7 @@ TRYING_AGAIN = "Trying {port} again…"
 NOT_RECOGNISED = ("Could not recognise the device on {port}. Tried {tried} (listened {total_s} s in all). "
                   "Received {what}. Check the baud rate and the sketch, or pick the protocol by hand.")
 NOTHING_RECEIVED = "nothing at all"  # NOT_RECOGNISED's {what} when the device sent no byte
+UNREADABLE = "{count} from {port} could not be read as {protocol} and {were} skipped"
 OTHER_DEVICE = ("A different device ({other}) answered on {port}, not {device}; its data is not used. "
                 "Waiting for {device}…")
 
@@ -140,6 +145,7 @@ class SerialSource:
         self.bytes_received = 0
         self._sample = b""  # the first SERIAL_SAMPLE_BYTES bytes received
         self._parsed_before = 0  # lines or packets parsed by decoders of earlier connections
+        self._bad_before = 0  # lines or packets that did not parse, by decoders of earlier connections
         self._decoder: Decoder | None = None
         self._warned_unparsed = False
         self._auto_hint = auto_hint
@@ -286,9 +292,16 @@ class SerialSource:
         spec = PROTOCOLS[self.protocol]
         keepalive_period_s = spec.keepalive_period_s or 0.0
         next_keepalive = self._clock() + keepalive_period_s
+        counted = getattr(decoder, "counted_clock", False)
+        timed_at = self._clock()  # host clock time of the last bytes that gave timed events
         while not self._stop.is_set():
             try:
                 data = ser.read(max(1, min(ser.in_waiting, 65536)))
+                silent_s = self._clock() - timed_at if data else 0.0
+                if counted and silent_s > config.SERIAL_STALL_S:
+                    # a reader that was itself late finds a backlog: all of it is judged together
+                    while ser.in_waiting:
+                        data += ser.read(ser.in_waiting)
                 if spec.keepalive_bytes and self._clock() >= next_keepalive:
                     ser.write(spec.keepalive_bytes)
                     next_keepalive = self._clock() + keepalive_period_s
@@ -299,7 +312,10 @@ class SerialSource:
                     self._heard_again_at = self._clock()  # (before the count others may wait on)
                 self._count(data)
             if data or self._held is not None:
-                if not self._emit(decoder.feed(data) if data else []):
+                events = decoder.feed(data) if data else []
+                if any(event_time_s(e) is not None for e in events):
+                    timed_at = self._clock()
+                if not self._emit(events, silent_s if counted else 0.0):
                     return  # a different device: drop it and wait for ours
             if data and not self._warned_unparsed and self.bytes_received >= config.SERIAL_UNPARSED_WARN_BYTES:
                 report = self.unparsed_report()
@@ -311,6 +327,7 @@ class SerialSource:
     def _use_decoder(self, decoder: Decoder) -> None:
         if self._decoder is not None and self._decoder is not decoder:
             self._parsed_before += self._decoder.stats.lines_ok
+            self._bad_before += self._decoder.stats.lines_bad
         self._decoder = decoder
 
     def _count(self, data: bytes) -> None:
@@ -322,6 +339,21 @@ class SerialSource:
     def units_parsed(self) -> int:
         """Lines (text protocols) or packets (CMS50) decoded so far, over every connection."""
         return self._parsed_before + (self._decoder.stats.lines_ok if self._decoder is not None else 0)
+
+    @property
+    def units_unreadable(self) -> int:
+        """Lines (text protocols) or packets (CMS50) that could not be decoded, over every connection."""
+        return self._bad_before + (self._decoder.stats.lines_bad if self._decoder is not None else 0)
+
+    def unreadable_report(self) -> str | None:
+        """A sentence when some lines or packets could not be read among ones that could; None otherwise
+        (none at all: ``unparsed_report``)."""
+        n = self.units_unreadable
+        if n == 0 or self.units_parsed == 0:
+            return None
+        unit = "packet" if getattr(self._decoder, "packet_bytes", 0) else "line"
+        return UNREADABLE.format(count=f"{n} {unit}{'s' if n != 1 else ''}", port=self.port,
+                                 protocol=self.protocol, were="were" if n != 1 else "was")
 
     def unparsed_report(self) -> str | None:
         """A sentence when bytes arrived but not one line or packet parsed; None otherwise.
@@ -351,7 +383,8 @@ class SerialSource:
             return None
         return held
 
-    def _emit(self, events: Sequence[Event]) -> bool:
+    def _emit(self, events: Sequence[Event], silent_s: float = 0.0) -> bool:
+        """Pass events on, on one record clock; ``silent_s``: host time since a counted clock's last timed events."""
         checked = self._same_device(events)
         if checked is None:
             return False
@@ -361,8 +394,12 @@ class SerialSource:
         if self._gap_started is not None:
             heard_at = self._heard_again_at if self._heard_again_at is not None else self._clock()
             events = self._rebase_after_gap(events, heard_at - self._gap_started)
-        elif self._offset_s:
-            events = [shift_event(e, self._offset_s) for e in events]
+        else:
+            stall = self._stall_gap(events, silent_s)
+            if self._offset_s:
+                events = [shift_event(e, self._offset_s) for e in events]
+            if stall is not None:
+                events = [stall, *events]
         for e in reversed(events):
             t = event_time_s(e)
             if t is not None:
@@ -370,6 +407,24 @@ class SerialSource:
                 break
         self._on_events(events)
         return True
+
+    def _stall_gap(self, events: Sequence[Event], silent_s: float) -> Gap | None:
+        """The gap a counted clock missed while the device sent nothing, or None; moves later events on by it.
+
+        ``silent_s`` of host time passed since the previous timed events; the new events cover part
+        of it on the device's count (all of it when the reader was late and finds a backlog). Only
+        the rest, when longer than a device ever pauses, is time the device did not count.
+        """
+        if silent_s <= config.SERIAL_STALL_S or self._last_t_s is None:
+            return None
+        t_end = next((t for t in map(event_time_s, reversed(events)) if t is not None), None)
+        if t_end is None:
+            return None
+        missing_s = silent_s - (t_end + self._offset_s - self._last_t_s)
+        if missing_s <= config.SERIAL_STALL_S:
+            return None
+        self._offset_s += missing_s
+        return Gap(t_s=self._last_t_s, duration_s=missing_s, reason="lost_samples")
 
     def _rebase_after_gap(self, events: Sequence[Event], host_gap_s: float) -> list[Event]:
         """First events after a reconnect: keep one record clock across the gap.

@@ -6,7 +6,7 @@ few complete lines, and the caller keeps listening up to AUTODETECT_SLOW_WAIT_S.
 
 Binary CMS50 framing is checked first (exact bit-7 patterns repeating at the packet length), then
 text lines are matched against each protocol's whole-line pattern; the protocol with the most
-matching lines wins. Nothing is guessed: with no evidence, ``protocol`` is None and ``reason``
+matching lines wins (PulseSensor's ``Q<ibi>`` lines with no ``S`` sample line are an ``ibi`` stream). Nothing is guessed: with no evidence, ``protocol`` is None and ``reason``
 lists what was tried and shows what arrived.
 """
 
@@ -24,8 +24,9 @@ _TEXT_PATTERNS: dict[str, re.Pattern[str]] = {
     "pulsesensor": re.compile(r"[SBQ]\d+"),
     "pulsesensor-plotter": re.compile(r"\d+,\d+,\d+"),
     "max3010x": re.compile(r"IR=\d+, BPM=.*"),
-    "ibi": re.compile(r"(?:RR|IBI)[=:] ?\d+(?:\.\d+)?"),
+    "ibi": re.compile(r"(?:(?:RR|IBI)[=:] ?|Q)\d+(?:\.\d+)?|B\d+"),  # (B: the BPM line sent with each Q)
 }
+_PULSESENSOR_SAMPLE = re.compile(r"S\d+")  # the visualizer's S lines; its B and Q lines alone are intervals
 _UNSUPPORTED = {
     "PulseSensor GettingStartedProject ('Signal <n>')": re.compile(r"Signal \d+"),
 }
@@ -108,6 +109,10 @@ def detect_protocol(data: bytes, baud: int | None = None,
               for name, pat in _TEXT_PATTERNS.items()}
     if counts["native"] and any(ln.startswith("#BF1 ") for ln in lines):
         counts["native"] += _MIN_LINES  # a header is decisive
+    if not any(_PULSESENSOR_SAMPLE.fullmatch(ln) for ln in lines):
+        # PulseSensor's visualizer sends 50 S lines a second; Q (and B) lines without them are a
+        # sketch printing only its intervals, which the visualizer decoder would drop
+        counts["pulsesensor"] = 0
     best = max(counts, key=lambda k: counts[k])
     if lines and counts[best] >= _MIN_LINES:
         share = min(1.0, counts[best] / len(lines))

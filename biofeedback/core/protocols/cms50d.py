@@ -8,7 +8,8 @@
 Both stream 60 packets/s without timestamps: ``t_s`` = packet slot / 60. Pleth (0..127) is the
 PPG at 60 Hz; the rising edge of the pulse-beep flag is a ``DeviceBeat`` whose ``ibi_ms`` has
 only 1/60 s (16.7 ms) resolution. A packet cut short still takes a slot (``Gap("lost_samples")``)
-so later times stay right. Random bytes form well-shaped packets now and then, so data is
+so later times stay right; so do packets whose sync byte lost its sync bit: their bytes arrive with no
+packet open and stand, at the next sync byte, for as many lost packets as they fill (at least one). Random bytes form well-shaped packets now and then, so data is
 trusted only after ``CMS50_LOCK_PACKETS`` consecutive good packets (held back, then released);
 once locked, a damaged packet loses only itself.
 """
@@ -102,6 +103,8 @@ class _Cms50Base:
     """Lock-in, packet slots, beep edges and status changes shared by both generations."""
 
     protocol = ""
+    packet_bytes = 0  # length of a data packet (the one that takes a slot)
+    counted_clock = True  # times count packets: the io layer adds the time a silent device did not send
 
     def __init__(self) -> None:
         self.stats = DecoderStats()
@@ -115,6 +118,21 @@ class _Cms50Base:
         self._state: str | None = None
         self.pulse_rate_bpm: int | None = None
         self.spo2_pct: int | None = None
+        self._synced = False  # a sync byte was seen: bytes before it are the tail of a packet joined mid-way
+        self._orphans = 0  # bytes since then that arrived with no packet open
+
+    def _orphan(self) -> None:
+        """A byte that belongs to no packet: counted once the stream was joined at a sync byte."""
+        if self._synced:
+            self._orphans += 1
+
+    def _sync(self, sink: EventSink) -> None:
+        """A sync byte opens a packet: the orphans before it were packets whose sync byte was damaged."""
+        if self._orphans:
+            for _ in range(max(1, round(self._orphans / self.packet_bytes))):
+                self._bad(sink)
+            self._orphans = 0
+        self._synced = True
 
     def _bad(self, sink: EventSink) -> None:
         """A packet was cut or malformed: before lock forget the held ones, after lock lose a slot."""
@@ -170,6 +188,7 @@ class Cms50V51Decoder(_Cms50Base):
     """Old 5-byte format (V5.1): byte 1 has bit 7 set, bytes 2..5 have it clear."""
 
     protocol = "cms50d"
+    packet_bytes = 5
 
     def feed(self, data: bytes) -> list[Event]:
         self.stats.bytes_in += len(data)
@@ -179,12 +198,15 @@ class Cms50V51Decoder(_Cms50Base):
             if b & 0x80:
                 if pkt:
                     self._bad(sink)
+                self._sync(sink)
                 pkt = [b]
             elif pkt:
                 pkt.append(b)
                 if len(pkt) == 5:
                     self._packet(pkt, sink)
                     pkt = []
+            else:
+                self._orphan()
         self._pkt = pkt
         return sink.take()
 
@@ -207,6 +229,7 @@ class Cms50V7Decoder(_Cms50Base):
     """New V7.0 format: type byte (bit 7 clear) then bytes with bit 7 set; realtime = 0x01."""
 
     protocol = "cms50d-v7"
+    packet_bytes = V7_LENGTHS[0x01]
 
     def feed(self, data: bytes) -> list[Event]:
         self.stats.bytes_in += len(data)
@@ -216,6 +239,7 @@ class Cms50V7Decoder(_Cms50Base):
             if b < 0x80:
                 if pkt and pkt[0] in V7_LENGTHS:
                     self._bad(sink)  # a known packet cut short
+                self._sync(sink)
                 pkt = [b]
             elif pkt:
                 pkt.append(b)
@@ -224,6 +248,8 @@ class Cms50V7Decoder(_Cms50Base):
                     if pkt[0] == 0x01:
                         self._packet(pkt, sink)
                     pkt = []
+            else:
+                self._orphan()
         self._pkt = pkt
         return sink.take()
 

@@ -58,6 +58,7 @@ class PulseSensorVisualizerDecoder:
     """
 
     protocol = "pulsesensor"
+    counted_clock = True  # times count lines: the io layer adds the time a silent device did not send
 
     def __init__(self) -> None:
         self.stats = DecoderStats()
@@ -75,8 +76,13 @@ class PulseSensorVisualizerDecoder:
             if not m or not _plausible(m.group(1), int(m.group(2))):
                 self.stats.lines_bad += 1
                 continue
-            self.stats.lines_ok += 1
             kind, val = m.group(1), int(m.group(2))
+            if kind != "S" and self._n == 0:
+                # a beat before the first sample has no time: not parsed (a stream of only Q lines
+                # is then not taken for PulseSensor, and the source says so)
+                self.stats.lines_bad += 1
+                continue
+            self.stats.lines_ok += 1
             if self._after_b and kind != "Q":
                 self._lost(sink)
             self._after_b = kind == "B"
@@ -119,6 +125,7 @@ class PulseSensorPlotterDecoder:
     """
 
     protocol = "pulsesensor-plotter"
+    counted_clock = True  # times count lines: the io layer adds the time a silent device did not send
 
     def __init__(self) -> None:
         self.stats = DecoderStats()
