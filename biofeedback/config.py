@@ -286,6 +286,18 @@ CLI_ERROR_MAX_CHARS = 500  # a command's one-line error is cut to this many char
 FILE_UNIT_CHANGE_MIN_ROWS = 5  # this many rows in a row that read as another unit (x1000): the unit changed there
 FILE_SAMPLE_ABS_MAX = 1e12  # a PPG/ECG sample beyond this magnitude is damage (32-bit ADC counts < 4.3e9), read as missing
 FILE_TIME_ABS_MAX_S = 1e11  # a time stamp beyond this many seconds (3000 years) is damage, read as missing
+# One column of numbers and no --kind: a sampled wave, not beat-to-beat intervals, when it rarely turns
+# by much. Measured large-turn shares: the intervals of every reference beat file in tests/data and
+# pyhrv's SampleNNISeriesLong 0.103-0.478, a noise-free breathing sinusoid of 19 beats 0.106 (33 beats:
+# 0.060); sampled waves: PPG 0.023-0.054 (heartpy's bare data.csv 0.039), ECG at 360-1000 Hz 0.029-0.037
+# (at 100 Hz 0.06-0.13: read as intervals, as before). How often a series turns at all is no measure: a
+# smooth breathing rhythm turns as rarely as a wave.
+FILE_WAVE_MIN_VALUES = 60  # fewer values are not judged
+FILE_WAVE_LARGE_TURNS_MAX = 0.05  # a series making large turns at fewer of its values is a wave
+FILE_WAVE_LARGE_TURN_SHARE = 0.2  # a large turn: by this share of the 5-95 % spread left by a running median
+FILE_WAVE_MEDIAN_VALUES = 61  # ... over this many values (a trend in intervals, the baseline of a wave)
+FILE_WAVE_JUDGED_VALUES = 10_000  # only the first this many values are judged (hours of beats)
+FILE_FS_MATCH_SHARE = 0.02  # --fs this far (as a share) from a file's time column's own rate is refused
 HRV_CHAIN_TOLERANCE_MS = 1.0  # a beat whose interval does not start at the previous beat (by
 # more than this) starts a new chain: no successive difference, no coherence window across it
 AUTODETECT_SLOW_WAIT_S = 8.0  # auto-detect keeps listening this long for one-line-per-beat devices

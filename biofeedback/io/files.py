@@ -44,8 +44,18 @@ from biofeedback.io.signal_cleanup import clean_ppg, clean_raw_events, rr_chains
 
 RR_COLUMN_PATTERN = re.compile(r"^(rr|ibi|nn|rri|interval|rr_ms|ibi_ms|nn_ms|rr_s|ibi_s|rr interval.*|ibi interval.*)$", re.I)
 PPG_COLUMN_PATTERN = re.compile(r"^(ppg|bvp|value|signal|pleth|pulse|ir|red|green|raw|adc|ppg_.*|.*_ppg)$", re.I)
-# ecg, ECG, ecg_uv, ECG (mV), ekg [uV], ECG lead II: the name starts with the word ECG/EKG
-ECG_COLUMN_PATTERN = re.compile(r"^(ecg|ekg)($|[\s_\-(\[].*)", re.I)
+# ecg, ECG, ecg_uv, ECG (mV), ekg [uV], ECG lead II: the name starts with the word ECG/EKG, or is a
+# standard lead: MLII (MIT-BIH), Lead II, lead_v5, II, III, V1-V6, aVR/aVL/aVF (their capitals: "v1" may
+# be a variable; a bare "I" may be a current or an intensity)
+ECG_COLUMN_PATTERN = re.compile(
+    r"^(ecg|ekg|lead[\s_\-]?(i{1,3}|[1-3]|v[1-6]|avr|avl|avf)|(?-i:MLI{1,3}|II|III|V[1-6]|aV[RLF]))"
+    r"($|[\s_\-(\[].*)", re.I)
+# columns named for what is not a heart beat, with what they hold: never read as a pulse wave on a guess
+NON_CARDIAC_COLUMNS = ((re.compile(r"^(resp|respiration|breath|breathing|pzt|rip)($|[\s_\-(\[].*)", re.I), "respiration"),
+                       (re.compile(r"^(eda|gsr|scl|skin conductance)($|[\s_\-(\[].*)", re.I), "skin conductance"),
+                       (re.compile(r"^emg($|[\s_\-(\[].*)", re.I), "muscle activity"),
+                       (re.compile(r"^(acc|accel|accelerometer|acceleration)($|[\s_\-(\[].*)", re.I), "acceleration"),
+                       (re.compile(r"^(temp|temperature)($|[\s_\-(\[].*)", re.I), "temperature"))
 TIME_COLUMN_PATTERN = re.compile(
     r"^(t|time|times|timer|timestamps?|time_s|time_ms|time_us|time_ns|t_s|t_ms|t_ns|timestamps?_(s|ms|us|ns)|"
     r"ms|sec|secs|seconds|elapsed.*|datetime|date_?time|date|clock|unix.*|epoch.*)$", re.I)
@@ -73,6 +83,10 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         return _from_npy(path, kind, fs_hz)
     if is_edf(head_bytes, path):
         return _from_edf(path, kind, column)
+    data: bytes | Path = path  # what the text readers read: the file, or its text re-encoded as UTF-8
+    if head_bytes.startswith(UTF16_BOMS):  # Windows' "Unicode" text
+        data = _utf16_as_utf8(path)
+        head_bytes = data[:65536]
     if b"\x00" in head_bytes[:4096]:
         raise InputError(f"{path.name} is a binary file, not text")
     head = head_bytes[:4096].decode("utf-8-sig", errors="replace")
@@ -80,7 +94,7 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         if kind not in ("auto", "raw"):
             raise InputError(f"{path.name} is a raw event log; use --kind auto")
         try:
-            text = path.read_bytes().decode("utf-8-sig", errors="replace")
+            text = (data if isinstance(data, bytes) else path.read_bytes()).decode("utf-8-sig", errors="replace")
             events = read_raw_events(io.StringIO(text), source_name=path.name)
         except RawLogError as error:
             raise InputError(str(error)) from None
@@ -94,7 +108,7 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         if kind == "rr":
             raise InputError(f"{path.name} is an OpenSignals recording of a wave; use --kind ppg, ecg or auto")
         try:
-            channel = read_opensignals(path, path.name, column, kind)
+            channel = read_opensignals(data, path.name, column, kind)
         except OpenSignalsError as error:
             raise InputError(str(error)) from None
         t_s = np.arange(channel.value.size) / channel.fs_hz
@@ -107,12 +121,12 @@ def load_recording(path: str | Path, kind: str = "auto", fs_hz: float | None = N
         if kind not in ("auto", "ecg"):
             raise InputError(f"{path.name} is a Polar ECG export; use --kind ecg or auto")
         try:
-            polar = read_polar_ecg(path, path.name)
+            polar = read_polar_ecg(data, path.name)
         except PolarError as error:
             raise InputError(str(error)) from None
         return _ecg(path, polar.t_s, polar.value_uv, polar.fs_hz, "Polar ECG export (µV, strap clock)")
     try:
-        table = read_table(path, path.name)
+        table = read_table(data, path.name)
     except TableError as error:
         raise InputError(str(error)) from None
     return _from_table(path, table, kind, fs_hz, column)
@@ -151,6 +165,17 @@ def _read_head(path: Path) -> bytes:
     if not head.lstrip(b"\xef\xbb\xbf").strip() and not path.read_bytes().lstrip(b"\xef\xbb\xbf").strip():
         raise InputError(f"{path.name} is empty")
     return head
+
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16_as_utf8(path: Path) -> bytes:
+    """A UTF-16 text file (it starts with its byte order mark) as UTF-8 bytes, for the text readers."""
+    try:
+        return path.read_bytes().decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name} starts like UTF-16 text but is not: save it as UTF-8 text") from None
 
 
 def _from_npy(path: Path, kind: str, fs_hz: float | None) -> Recording:
@@ -207,6 +232,19 @@ def _named(table: Table, column: str) -> int:
     raise InputError(f"no column named {column!r}; the file has {name_list(names)}")
 
 
+def _refuse_if_not_cardiac(path: Path, table: Table, candidates: list[int]) -> None:
+    """Candidate value columns all named for something else (resp, eda): refused, not read as a pulse."""
+    held = []
+    for i in candidates:
+        name = _normalised(table.label(i))[0]
+        held.append(next((what for pattern, what in NON_CARDIAC_COLUMNS if pattern.match(name)), None))
+    if not held or None in held:
+        return
+    label = table.label(candidates[0])
+    raise InputError(f"{path.name}: the column {excerpt(label)} is named for {held[0]}, not a pulse wave, an ECG "
+                     f"or heart intervals; if it does hold one, choose it with --column {excerpt(label)}")
+
+
 def _one(table: Table, candidates: list[int], what: str) -> int:
     if len(candidates) > 1:
         names = name_list([table.label(i) for i in candidates])
@@ -247,6 +285,7 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
             others = by_kind[kind]
         if not others:
             raise InputError(f"no value column found among {name_list(table.names or [])}; name one with --column")
+        _refuse_if_not_cardiac(path, table, others)
         if len(others) > 1:
             if table.names is None:
                 raise InputError(f"{path.name} has {n_cols} columns but no header; add one or use --column")
@@ -257,6 +296,8 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
         raise InputError(f"{path.name}: {excerpt(table.text_columns[value])} in {name_list([table.label(value)])} "
                          "is not a number")
     time = _one(table, times, "time") if times and fs_hz is None else None
+    if fs_hz is not None and len(times) == 1 and kind != "rr":
+        _refuse_fs_against_time(path, table, times[0], fs_hz)
     if time is not None and time in table.text_columns:
         raise InputError(f"{path.name}: time column {excerpt(table.label(time))} is neither numbers nor ISO "
                          f"date-times ({excerpt(table.text_columns[time])})")
@@ -287,6 +328,27 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
     if kind == "ecg":
         return _ecg(path, t_s, table.columns[value], fs_hz, f"ECG column {table.label(value)}")
     return _ppg(path, t_s, table.columns[value], fs_hz, "")
+
+
+def _refuse_fs_against_time(path: Path, table: Table, time: int, fs_hz: float) -> None:
+    """--fs that disagrees with the file's own time column: refused, since it would replace the column.
+
+    The column's rate is its mean step leaving out gaps (not the median, which a
+    clock in whole ms ticks rounds: 7 and 8 ms steps at 128 Hz). A column that
+    cannot be read as time is what --fs is for, so it is not checked.
+    """
+    try:
+        t_s = _time_in_seconds(path, table, time)
+    except InputError:
+        return
+    steps = np.diff(t_s[np.isfinite(t_s)])
+    steps = steps[steps > 0]
+    steps = steps[steps <= 2.0 * np.median(steps)]
+    column_hz = 1.0 / float(np.mean(steps))
+    if abs(fs_hz / column_hz - 1.0) > config.FILE_FS_MATCH_SHARE:
+        raise InputError(
+            f"{path.name}: --fs {fs_hz:g} Hz disagrees with the time column {excerpt(table.label(time))}, which "
+            f"steps at {column_hz:.4g} Hz; --fs is only for files without a time column, so leave it out")
 
 
 def _median_step(t_s: np.ndarray) -> float | None:
@@ -435,6 +497,8 @@ def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = Non
             rr = rr * 1000.0
         notes.append("intervals read as seconds")
     _refuse_if_not_intervals(path, rr, label, told)
+    if not told:
+        _refuse_if_wave(path, rr, label)
     # under FILE_RR_MIN_MS an interval is no beat of any device (not even a double trigger) and may add
     # nothing to the clock (1e-300 ms): beat times that do not increase stop every later stage
     rr = np.where(rr >= config.FILE_RR_MIN_MS, rr, np.nan)
@@ -477,6 +541,54 @@ def _refuse_if_not_intervals(path: Path, rr_ms: np.ndarray, label: str, told: bo
         f"{path.name}: {what}{column} (median {np.median(finite):.6g}) are mostly not heart intervals "
         f"(only {np.mean(plausible):.0%} within {config.RR_MIN_MS:g}-{config.RR_MAX_MS:g} ms), "
         f"so this is no RR file: if it is a sampled wave, use --kind ppg or --kind ecg with --fs HZ")
+
+
+def _large_turn_share(values: np.ndarray) -> float | None:
+    """Share of the values at which the series makes a large turn (None: a flat series, no judgement).
+
+    A large turn: the series comes back from its extreme by a share of the spread left after a
+    running median (so a trend in intervals does not hide their turns). Beat-to-beat intervals
+    make one at 10-48 % of the beats in every real file measured, twice a breath at least (a
+    smooth paced-breathing series); a sampled wave makes two a beat, a few % of its samples, and
+    a noisy ECG's sensor noise turns often but only its QRS and T waves turn large. How often a
+    series turns at all does not tell them apart: a smooth breathing rhythm turns as rarely as a wave.
+    """
+    from scipy.ndimage import median_filter
+
+    x = values[np.isfinite(values)][:config.FILE_WAVE_JUDGED_VALUES]
+    lo, hi = np.percentile(x - median_filter(x, size=config.FILE_WAVE_MEDIAN_VALUES, mode="nearest"), [5, 95])
+    large = config.FILE_WAVE_LARGE_TURN_SHARE * (hi - lo)
+    if not large > 0:
+        return None  # (a pacemaker's constant intervals are no wave)
+    count, high, low, rising = 0, x[0], x[0], None
+    for v in x[1:]:  # a zigzag: a turn counts once the series has come back ``large`` from its extreme
+        if rising is not False and v < high - large:
+            count, low, rising = count + (rising is True), v, False
+        elif rising is not True and v > low + large:
+            count, high, rising = count + (rising is False), v, True
+        else:
+            high, low = (max(high, v), low) if rising else (high, min(low, v)) if rising is False else (
+                max(high, v), min(low, v))
+    return count / (x.size - 1)
+
+
+def _refuse_if_wave(path: Path, values: np.ndarray, label: str) -> None:
+    """One unnamed column of numbers that rises and falls like a sampled wave is not read as intervals.
+
+    A 100 Hz PPG of ADC counts (~500) is within the interval range and would
+    otherwise become a record of 100+ bpm with exit status 0.
+    """
+    finite = values[(values >= config.FILE_RR_MIN_MS) & (values <= config.FILE_RR_GAP_MS)]  # no absurd ones
+    if finite.size < config.FILE_WAVE_MIN_VALUES:
+        return
+    share = _large_turn_share(finite)
+    if share is None or share >= config.FILE_WAVE_LARGE_TURNS_MAX:
+        return
+    column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {label}"
+    raise InputError(
+        f"{path.name}: the values{column} rise and fall like a sampled wave, not beat-to-beat "
+        "intervals: if it is a pulse wave, give its sampling rate with --kind ppg --fs HZ (an ECG: "
+        "--kind ecg --fs HZ); if they are RR intervals, say so with --kind rr")
 
 
 def _refuse_odd_rate(path: Path, fs_hz: float, what: str, min_hz: float) -> None:

@@ -121,7 +121,7 @@ def _parse_info(value: str, detail: str) -> DeviceInfo:
 
 def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]:
     """Parse a raw event log back into events; consecutive samples become PpgBlocks (SignalBlocks)."""
-    lines = stream.read().split("\n")
+    lines = [line.removesuffix("\r") for line in stream.read().split("\n")]  # a log saved with CRLF line ends
     if not lines or lines[0].strip() != RAW_MAGIC:
         raise RawLogError(f"{source_name} is not a biofeedback raw event log")
     complete = lines[2:-1]  # the last element is "" or a row cut short by a crash

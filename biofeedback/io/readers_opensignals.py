@@ -23,6 +23,11 @@ OPENSIGNALS_MAGIC = "# OpenSignals Text File Format"
 END_OF_HEADER = "# EndOfHeader"
 PPG_SENSORS = ("PPG", "BVP", "SPO2", "OXI", "PULSE")
 ECG_SENSORS = ("ECG", "EKG")  # sensor names start so: "ECG", "ECGBIT" (BITalino), "EKG"
+# sensors that measure no heart beat (names start so, as "EDA" and "EDABIT"), with what they do measure
+NON_CARDIAC_SENSORS = {"PZT": "respiration", "RESP": "respiration", "RIP": "respiration",
+                       "EDA": "skin conductance", "GSR": "skin conductance", "EMG": "muscle activity",
+                       "ACC": "acceleration", "XYZ": "acceleration", "EEG": "brain activity",
+                       "EOG": "eye movement", "EGG": "stomach activity", "TEMP": "temperature", "LUX": "light"}
 
 
 class OpenSignalsError(ValueError):
@@ -97,6 +102,12 @@ def sensor_kind(sensor: str) -> str:
     return "ecg" if upper.startswith(ECG_SENSORS) else ""
 
 
+def non_cardiac(sensor: str) -> str:
+    """What a sensor that measures no heart beat measures ("respiration" for "PZT"), else ""."""
+    upper = sensor.upper()
+    return next((what for prefix, what in NON_CARDIAC_SENSORS.items() if upper.startswith(prefix)), "")
+
+
 def read_opensignals(data: bytes | Path, name: str, column: str | None = None,
                      kind: str = "auto") -> OpenSignalsChannel:
     """One channel of an OpenSignals text file: the ``column`` named (e.g. ``A2``), else the
@@ -119,6 +130,11 @@ def read_opensignals(data: bytes | Path, name: str, column: str | None = None,
             chosen = chosen or [c for c in channels if sensor_kind(c[2]) == want]
         if not chosen and len(channels) == 1:
             chosen = channels
+            sensor = channels[0][2]
+            if non_cardiac(sensor):  # a respiration belt's breaths would be counted as heart beats
+                raise OpenSignalsError(
+                    f"{name}: its only channel, {channels[0][1]} (sensor {sensor}: {non_cardiac(sensor)}), is not a "
+                    f"pulse wave or an ECG; if it does hold one, choose it with --column {channels[0][1]}")
     if len(chosen) != 1:
         names = ", ".join(f"{c[1]} ({c[2]})" for c in (chosen or channels))
         what = "the ECG" if kind == "ecg" else "the pulse wave"

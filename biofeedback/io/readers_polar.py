@@ -5,8 +5,11 @@ the header ``Phone timestamp;sensor timestamp [ns];timestamp [ms];ecg [uV]``:
 the phone's ISO date-time, the strap's own clock in nanoseconds, milliseconds
 since the first sample, and the ECG in microvolts (130 Hz on the H10). The
 strap's clock is the sample clock: it is used, not the phone's arrival time.
-Where it repeats (a frame's samples stamped alike), the samples are spread
-evenly between the first and the last stamp.
+Where it repeats (a frame's samples stamped alike), the stamp is the frame's
+last sample's, as the strap sends it (core/protocols/polar_pmd.py): the
+samples are laid out between the frames' stamps, and a frame stamped much later
+than its samples cover (the strap out of reach) leaves a hole in the time, read
+as a gap.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from biofeedback.core.protocols.polar_pmd import SensorTimeline
+from biofeedback.io.readers_table import _head_and_source
 
 _SENSOR_TIME = re.compile(r"^sensor\s*timestamp\s*\[ns\]$", re.I)
 _ECG = re.compile(r"^ecg\s*(\[(uv|µv)\])?$", re.I)
@@ -45,30 +51,49 @@ def is_polar_ecg(head: str) -> bool:
     return any(_SENSOR_TIME.match(c) for c in cells) and any(_ECG.match(c) for c in cells)
 
 
-def read_polar_ecg(path: Path, name: str) -> PolarEcg:
-    """The ECG column of a Polar Sensor Logger export, on the strap's clock."""
+def read_polar_ecg(data: bytes | Path, name: str) -> PolarEcg:
+    """The ECG column of a Polar Sensor Logger export (its bytes, or its path), on the strap's clock."""
     import pandas as pd  # imported only for these files
 
-    with open(path, "rb") as f:
-        cells = _header_cells(f.read(4096).decode("utf-8-sig", errors="replace"))
+    head, source, _ = _head_and_source(data)
+    cells = _header_cells(head)
     time_col = next(c for c in cells if _SENSOR_TIME.match(c))
     ecg_col = next(c for c in cells if _ECG.match(c))
     try:
-        frame = pd.read_csv(path, sep=";", usecols=[time_col, ecg_col], encoding="utf-8-sig", engine="c",
+        frame = pd.read_csv(source, sep=";", usecols=[time_col, ecg_col], encoding="utf-8-sig", engine="c",
                             dtype={time_col: "Int64"}, skipinitialspace=True)
     except (pd.errors.ParserError, ValueError, TypeError, OverflowError) as error:  # a stamp past 2**63 ns
         raise PolarError(f"{name}: the Polar ECG rows cannot be read ({error})") from None
-    ns = frame[time_col].to_numpy(dtype="float64", na_value=np.nan)
+    ok = frame[time_col].notna().to_numpy()
     stamps = frame[time_col].dropna().to_numpy(dtype=np.int64)
     uv = pd.to_numeric(frame[ecg_col], errors="coerce").to_numpy(dtype=float)
     if stamps.size < 2 or stamps[-1] <= stamps[0]:
         raise PolarError(f"{name}: the Polar sensor timestamps never advance")
-    span_s = float(stamps[-1] - stamps[0]) * 1e-9  # integer ns difference first: no float rounding of 1e18
-    fs_hz = (stamps.size - 1) / span_s
-    ok = np.isfinite(ns)
-    t_s = np.full(ns.size, np.nan)
-    t_s[ok] = (frame[time_col].dropna().to_numpy(dtype=np.int64) - stamps[0]).astype(float) * 1e-9
-    steps = np.diff(t_s[ok])
-    if steps.size and np.mean(steps > 0) < 0.99:  # frame stamps: spread the samples evenly
-        t_s = np.arange(ns.size) / fs_hz
-    return PolarEcg(t_s, uv, float(fs_hz))
+    after_first_ns = stamps - stamps[0]  # integer ns difference first: no float rounding of 1e18
+    steps = np.diff(after_first_ns)
+    t_s = np.full(ok.size, np.nan)
+    if np.mean(steps > 0) >= 0.99:  # a stamp per sample
+        t_s[ok] = after_first_ns.astype(float) * 1e-9
+        fs_hz = 1e9 / float(np.median(steps[steps > 0]))
+    else:
+        t_s[ok], fs_hz = _frame_sample_times(after_first_ns)
+    return PolarEcg(t_s, uv, fs_hz)
+
+
+def _frame_sample_times(stamps_ns: np.ndarray) -> tuple[np.ndarray, float]:
+    """Times (s) of samples stamped per frame with the frame's last sample's time, and the sample rate.
+
+    The rate is the strap's own: the median of samples per frame over the time
+    since the frame before. Between frames the samples are spaced evenly; a
+    frame stamped later than its samples can cover is laid out back from its
+    stamp, so the time jumps over the frames lost (core/protocols/polar_pmd.py).
+    """
+    starts = np.flatnonzero(np.r_[True, stamps_ns[1:] != stamps_ns[:-1]])
+    sizes = np.diff(np.r_[starts, stamps_ns.size])
+    last_ns = stamps_ns[starts]
+    steps_ns = np.diff(last_ns)
+    forward = steps_ns > 0
+    fs_hz = float(np.median(sizes[1:][forward] / (steps_ns[forward] * 1e-9)))
+    timeline = SensorTimeline(fs_hz)
+    t_s = np.concatenate([timeline.push(int(t), int(n))[0] for t, n in zip(last_ns, sizes, strict=True)])
+    return t_s - t_s[0], fs_hz
