@@ -282,6 +282,7 @@ OFFLINE_PPG_BLOCK_SAMPLES = 1 << 16  # analyze feeds the detector chunks this la
 FILE_MAX_COLUMNS = 1000  # a table with more columns is refused before it is parsed (recordings have a few to tens)
 FILE_MAX_LINE_BYTES = 65536  # a table line longer than this (64 KB) is refused before it is parsed
 FILE_ERROR_EXCERPT_CHARS = 80  # file content (a cell, column names) quoted in an error is cut to this many characters
+ANALYZE_MIN_BEAT_SHARE = 0.5  # a wave whose beats span less of it than this share is warned about
 CLI_ERROR_MAX_CHARS = 500  # a command's one-line error is cut to this many characters
 FILE_UNIT_CHANGE_MIN_ROWS = 5  # this many rows in a row that read as another unit (x1000): the unit changed there
 FILE_SAMPLE_ABS_MAX = 1e12  # a PPG/ECG sample beyond this magnitude is damage (32-bit ADC counts < 4.3e9), read as missing

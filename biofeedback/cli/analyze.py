@@ -28,6 +28,7 @@ class Analysis(NamedTuple):
     # ("--polarity", "the direction chosen while recording", "the device", "its shape"), and whether
     # that was sure; None for RR and ECG
     pulse_direction: dict | None = None
+    warnings: tuple[str, ...] = ()  # sentences the table ends with ("Warning: ...")
 
 TABLE_ROWS = (
     ("n_beats", "Beats (intervals)", "", "{:.0f}"),
@@ -102,8 +103,30 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
                          "sure": not found.polarity_unsure}
     if len(beats) < 2:
         raise InputError(f"{Path(path).name}: found {len(beats)} beat interval(s); at least 2 are needed")
+    if beats.n_refused:
+        left_out = (f"in all {beats.n_refused} interval(s) left out as gaps (outside the plausible range, or unlike "
+                    "their neighbours where a chain of beats starts or ends): no difference is taken across them")
+        note = f"{note}; {left_out}" if note else left_out
     summary = summarize_arrays(beats.t_s, beats.rr_ms, int(beats.corrected.sum()))
-    return Analysis(beats, summary, note, direction)
+    return Analysis(beats, summary, note, direction, _coverage_warnings(recording, summary))
+
+
+def _coverage_warnings(recording, summary: dict) -> tuple[str, ...]:
+    """A wave whose beats span under half of it: the metrics describe that part only (noise read as an
+    ECG gave 6 beats in 2.3 s of 100 s, and a heart rate, without a word)."""
+    import numpy as np
+
+    from biofeedback import config
+
+    t_s = recording.t_s
+    if recording.kind not in ("ppg", "ecg") or t_s is None or t_s.size < 2:
+        return ()
+    record_s = float(np.nanmax(t_s) - np.nanmin(t_s))
+    beats_s = float(summary["duration_s"] or 0.0)
+    if not record_s > 0 or beats_s >= config.ANALYZE_MIN_BEAT_SHARE * record_s:
+        return ()
+    return (f"Warning: beats were found in only {beats_s:.1f} s of the {record_s:.1f} s recording; "
+            "the metrics describe that part only.",)
 
 
 def _with_ectopic(note: str, n_ectopic: int, correct: bool) -> str:
@@ -115,7 +138,8 @@ def _with_ectopic(note: str, n_ectopic: int, correct: bool) -> str:
     return f"{note}; {what}" if note else what
 
 
-def format_table(summary: dict, note: str = "", pulse_direction: dict | None = None) -> str:
+def format_table(summary: dict, note: str = "", pulse_direction: dict | None = None,
+                 warnings: tuple[str, ...] = ()) -> str:
     lines = []
     for key, label, unit, fmt in TABLE_ROWS:
         value = summary.get(key)
@@ -132,6 +156,7 @@ def format_table(summary: dict, note: str = "", pulse_direction: dict | None = N
     share = summary["n_corrected"] / summary["n_beats"] if summary["n_beats"] else 0.0
     if share > 0.05:
         lines.append(f"Warning: {share:.0%} of intervals were corrected; the metrics are unreliable.")
+    lines += warnings
     return "\n".join(lines)
 
 
@@ -164,8 +189,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"biofeedback analyze: cannot analyse {Path(args.file).name}: {short(str(error))}", file=sys.stderr)
         return 2
     if args.json:
-        extra = {} if result.pulse_direction is None else {"pulse_direction": result.pulse_direction}
+        extra: dict[str, object] = {} if result.pulse_direction is None else {"pulse_direction": result.pulse_direction}
+        if result.warnings:
+            extra["warnings"] = list(result.warnings)
         print(json.dumps({**result.summary, **extra}))
     else:
-        print(format_table(result.summary, result.note, result.pulse_direction))
+        print(format_table(result.summary, result.note, result.pulse_direction, result.warnings))
     return 0

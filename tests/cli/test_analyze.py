@@ -384,3 +384,25 @@ def test_a_misplaced_r_peak_in_a_motion_span_is_moved_not_kept(tmp_path):
     near = rows[(rows[:, 0] > 203.0) & (rows[:, 0] < 207.0)]
     assert near[:, 1].min() > 650.0 and near[:, 2].any()  # the 493 ms interval is gone, a beat moved
     assert json.loads(result.stdout)["rmssd_ms"] < 1.15 * _reference_rmssd_ms("biopeaks_OSmontage1A")
+
+
+def test_noise_read_as_an_ecg_warns_that_beats_cover_a_sliver_of_it(tmp_path):
+    """100 s of white noise in an `ecg` column: a few 'R peaks' in 2 s gave a heart rate without a word."""
+    t_s = np.arange(0.0, 100.0, 1.0 / 250.0)
+    path = tmp_path / "noise.csv"
+    np.savetxt(path, np.c_[t_s, np.random.default_rng(4).normal(0.0, 100.0, t_s.size)], delimiter=",",
+               header="time_s,ecg", comments="", fmt="%.5f")
+    result = run_cli("analyze", str(path))
+    if result.returncode == 0:  # (a refusal would do as well)
+        assert "Warning: beats were found in only" in result.stdout
+        assert json.loads(run_cli("analyze", str(path), "--json").stdout)["warnings"]
+
+
+def test_intervals_refused_where_a_chain_starts_are_counted_in_the_note(tmp_path):
+    """Two intervals that no heart steps between (1715, 441 ms) before a steady rhythm: left out, and said."""
+    rr = [1715.0, 441.0] + [800.0 + 20.0 * np.sin(k / 2.0) for k in range(100)]
+    path = tmp_path / "rr.txt"
+    path.write_text("\n".join(f"{x:.1f}" for x in rr) + "\n")
+    result = run_cli("analyze", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "in all 2 interval(s) left out as gaps" in result.stdout

@@ -56,12 +56,14 @@ _MARGIN = 1e-9  # certify only with room: a borderline beat goes through the rea
 class BeatSeries:
     """Beats as arrays: time (s), interval ending there (ms), corrected flag, and where the
     detector put each beat (``Beat.detected_t_s``: the raw time of a moved beat, NaN for an
-    inserted one, else ``t_s``)."""
+    inserted one, else ``t_s``); ``n_refused``: intervals the corrector made gaps (the interval
+    rule, a chain's first interval back to a fragment), so no beat stands for them."""
 
     t_s: np.ndarray
     rr_ms: np.ndarray
     corrected: np.ndarray
     detected_s: np.ndarray
+    n_refused: int = 0
 
     def __len__(self) -> int:
         return int(self.t_s.size)
@@ -86,7 +88,8 @@ def correct_offline(beat_t_s: np.ndarray, chain_start: np.ndarray, correct: bool
     rr_in = intervals_in(t, cs)
     if not correct:
         keep = ~cs & plausible_rr(rr_in)  # the interval rule: an implausible interval is a gap
-        return BeatSeries(t[keep], rr_in[keep], np.zeros(int(keep.sum()), dtype=bool), t[keep])
+        return BeatSeries(t[keep], rr_in[keep], np.zeros(int(keep.sum()), dtype=bool), t[keep],
+                          int(np.count_nonzero(~cs & ~keep)))
     shaped = np.zeros(t.size, dtype=bool) if ectopic is None else np.asarray(ectopic, dtype=bool)
     return _Engine(t, cs, rr_in, shaped).run()
 
@@ -246,8 +249,9 @@ class _Engine:
                     i = self._jump(corr, p, q, drr, mrr)
         self._emit_beats(corr.flush())
         if not self.pieces:
-            return BeatSeries(np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0))
-        return BeatSeries(*(np.concatenate([pc[k] for pc in self.pieces]) for k in range(4)))
+            return BeatSeries(np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0), corr.n_gaps)
+        t_s, rr_ms, corrected, detected_s = (np.concatenate([pc[k] for pc in self.pieces]) for k in range(4))
+        return BeatSeries(t_s, rr_ms, corrected, detected_s, corr.n_gaps)
 
     def _input_windows(self, p: int, q: int, corr: ArtifactCorrector) -> tuple[np.ndarray, np.ndarray]:
         """dRR and mRR of the finals max(p, q-91)..q-1 when the windows are the input's own."""
