@@ -6,7 +6,7 @@ the device's clock inside the decoded events, never from when bytes arrive.
 After an unplug or read error the source reports "disconnected", retries with
 backoff, and on success re-bases the new events after the gap, which it
 reports as a ``Gap(reason="disconnected")``. A device timed only by counting its
-samples (``counted_clock`` decoders: CMS50, PulseSensor) that falls silent without a
+samples (``counted_clock`` decoders: CMS50, PulseSensor, MAX3010x) that falls silent without a
 disconnect is a stall: its count does not know the time that passed, so the host
 silence its next bytes do not cover is a ``Gap("lost_samples")`` and later events
 move on by it (config.SERIAL_STALL_S). After a reconnect the events are

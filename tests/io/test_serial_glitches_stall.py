@@ -115,3 +115,12 @@ def test_late_reader_finding_a_backlog_is_no_gap_but_a_stall_after_it_is(reader)
     assert gap.t_s == pytest.approx(slots[n_before - 1]) and gap.duration_s == pytest.approx(3.0)
     assert np.allclose(t[:n_before], slots[:n_before])  # the backlog's time is the device's count
     assert np.allclose(t[n_before:], slots[n_before:] + 3.0)
+
+
+def test_every_protocol_timed_by_counting_its_samples_is_covered_by_the_stall_rule():
+    """Those without a device clock (their times count samples); BF1 carries the device's t_ms and
+    IBI text its own intervals, so a silence there is already in the times."""
+    from biofeedback.core.protocols import PROTOCOLS, make_decoder
+
+    counted = {name for name in PROTOCOLS if getattr(make_decoder(name), "counted_clock", False)}
+    assert counted == {"cms50d", "cms50d-v7", "pulsesensor", "pulsesensor-plotter", "max3010x"}

@@ -47,6 +47,8 @@ _KNOWN_TEXT = (
 class Max3010xDecoder:
     """Example5 lines -> IR ``PpgBlock`` at 100 Hz by count, finger status, inferred beats."""
 
+    counted_clock = True  # times count lines: the io layer adds the time a silent device did not send
+
     def __init__(self) -> None:
         self.stats = DecoderStats()
         self._lines = LineSplitter(self.stats)
