@@ -299,6 +299,10 @@ FILE_WAVE_LARGE_TURN_SHARE = 0.2  # a large turn: by this share of the 5-95 % sp
 FILE_WAVE_MEDIAN_VALUES = 61  # ... over this many values (a trend in intervals, the baseline of a wave)
 FILE_WAVE_JUDGED_VALUES = 10_000  # only the first this many values are judged (hours of beats)
 FILE_FS_MATCH_SHARE = 0.02  # --fs this far (as a share) from a file's time column's own rate is refused
+FILE_SAMPLE_RATE_RANGE_HZ = (10.0, 10000.0)  # a large-stepping time column is in us or ns: the one giving a
+# sample rate in this range, or (us only) beat times RR_MIN_MS to FILE_RR_GAP_MS apart
+FILE_TIME_BACK_MAX_SHARE = 0.05  # a time column going backwards at more of its steps has rows out of order
+# (a clock restart is one step back; shuffled rows go back at ~half of theirs, reversed ones at all)
 HRV_CHAIN_TOLERANCE_MS = 1.0  # a beat whose interval does not start at the previous beat (by
 # more than this) starts a new chain: no successive difference, no coherence window across it
 AUTODETECT_SLOW_WAIT_S = 8.0  # auto-detect keeps listening this long for one-line-per-beat devices

@@ -28,6 +28,7 @@ import numpy as np
 from biofeedback import config
 from biofeedback.core.rr.intervals import describe_rule, plausible_rr
 from biofeedback.core.types import DeviceInfo, Event, PpgBlock
+from biofeedback.io import column_shapes
 from biofeedback.io.rawlog import RAW_MAGIC, RawLogError, read_raw_events
 from biofeedback.io.readers_edf import EdfError, is_edf, read_edf
 from biofeedback.io.readers_opensignals import OpenSignalsError, is_opensignals, read_opensignals
@@ -56,6 +57,10 @@ NON_CARDIAC_COLUMNS = ((re.compile(r"^(resp|respiration|breath|breathing|pzt|rip
                        (re.compile(r"^emg($|[\s_\-(\[].*)", re.I), "muscle activity"),
                        (re.compile(r"^(acc|accel|accelerometer|acceleration)($|[\s_\-(\[].*)", re.I), "acceleration"),
                        (re.compile(r"^(temp|temperature)($|[\s_\-(\[].*)", re.I), "temperature"))
+# heart rate per second or per beat, as watches and apps export it: no beat times can be had from it
+HEART_RATE_COLUMN_PATTERN = re.compile(r"^(hr|bpm|heart[\s_\-]?rate|pulse[\s_\-]?rate)($|[\s_\-(\[].*)", re.I)
+HEART_RATE_ONLY = ("analyze reads beat-to-beat intervals, a pulse wave or an ECG, not a series of heart rates: "
+                   "export the RR intervals (or the raw pulse or ECG signal) instead")
 TIME_COLUMN_PATTERN = re.compile(
     r"^(t|time|times|timer|timestamps?|time_s|time_ms|time_us|time_ns|t_s|t_ms|t_ns|timestamps?_(s|ms|us|ns)|"
     r"ms|sec|secs|seconds|elapsed.*|datetime|date_?time|date|clock|unix.*|epoch.*)$", re.I)
@@ -272,6 +277,13 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
         others = [i for i in range(n_cols) if i not in times]
         if table.names is None and n_cols == 2 and _increasing(table.columns[0]):
             times, others = [0], [1]  # header-less "time, value"
+            if column_shapes.is_sample_number(table.columns[0]):  # read as ms, 0, 1, 2... made any wave a 1000 Hz one
+                if fs_hz is None:
+                    start = table.columns[0][0]
+                    raise InputError(f"{path.name}: the first column counts {start:g}, {start + 1:g}, {start + 2:g}... "
+                                     "like a sample number, "
+                                     "not a time: give the sampling rate with --fs HZ")
+                times = []
         if kind in by_kind and by_kind[kind]:
             others = by_kind[kind]
         elif kind == "auto" and any(by_kind.values()):
@@ -286,6 +298,11 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
         if not others:
             raise InputError(f"no value column found among {name_list(table.names or [])}; name one with --column")
         _refuse_if_not_cardiac(path, table, others)
+        if table.names and all(HEART_RATE_COLUMN_PATTERN.match(_normalised(table.label(i))[0])
+                               and column_shapes.looks_like_heart_rates(table.columns[i][np.isfinite(table.columns[i])])
+                               for i in others):  # heartpy names its PPG "hr": the values decide
+            raise InputError(f"{path.name}: the column {excerpt(table.label(others[0]))} holds heart rates (beats per "
+                             f"minute), not beats; {HEART_RATE_ONLY}")
         if len(others) > 1:
             if table.names is None:
                 raise InputError(f"{path.name} has {n_cols} columns but no header; add one or use --column")
@@ -303,8 +320,10 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
                          f"date-times ({excerpt(table.text_columns[time])})")
     header = table.names is not None
     if kind == "rr":  # a time column is optional for intervals: used for gaps when it fits them
+        if time is not None:  # ... but its order is the beats' order: shuffled intervals give a wrong RMSSD
+            _refuse_rows_out_of_order(path, table.columns[time], _normalised(table.label(time))[0])
         return _rr(path, table.columns[value], table.label(value), _beat_times_or_none(path, table, time),
-                   header=header)
+                   header=header, comma=table.decimal_comma)
     t_s = _time_in_seconds(path, table, time) if time is not None else None
     if kind == "auto":
         if fs_hz is not None:
@@ -320,7 +339,8 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
                     f"cannot tell whether {table.label(value)} holds RR intervals or a PPG wave "
                     f"(time steps of {step or 0:.3g} s); use --kind rr or --kind ppg")
     if kind == "rr":
-        return _rr(path, table.columns[value], table.label(value), told=False, header=header)
+        return _rr(path, table.columns[value], table.label(value), told=False, header=header,
+                   comma=table.decimal_comma)
     if t_s is None:
         if fs_hz is None:
             raise InputError(f"{path.name} has no time column: give the sample rate with --fs HZ")
@@ -360,6 +380,7 @@ def _median_step(t_s: np.ndarray) -> float | None:
 def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
     t = table.columns[index]
     name, unit = _normalised(table.label(index))
+    _refuse_rows_out_of_order(path, t, name)
     if _median_step(t) is None:  # also when its name gives the unit: no sample time can come of it
         raise InputError(f"{path.name}: the time column {excerpt(name)} never advances")
     if index in table.datetime_columns:
@@ -391,7 +412,7 @@ def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
         elif 1.0 <= step < 200.0:
             unit = "ms"
         elif step >= 200.0:
-            unit = "us"
+            unit = column_shapes.micro_or_nano(step)
         else:
             raise InputError(
                 f"{path.name}: cannot tell whether time column {name!r} is in s ({1 / step:.3g} Hz) "
@@ -405,6 +426,18 @@ def _time_in_seconds(path: Path, table: Table, index: int) -> np.ndarray:
     if finite.size < 2:
         raise InputError(f"{path.name}: the time column {excerpt(name)} holds no usable time stamps")
     return t_s - finite[0]
+
+
+def _refuse_rows_out_of_order(path: Path, t: np.ndarray, name: str) -> None:
+    """A time column that goes backwards at many steps has its rows out of order (sorted by another
+    column, or reversed): read in file order it gives no beats, or "never advances". A clock
+    restart (one step back) is not this: it is read as a gap (io/signal_cleanup.py)."""
+    steps = np.diff(t[np.isfinite(t)])
+    steps = steps[steps != 0]
+    back = int(np.count_nonzero(steps < 0))
+    if back > 1 and back > config.FILE_TIME_BACK_MAX_SHARE * steps.size:
+        raise InputError(f"{path.name}: the rows are not in time order (the time column {excerpt(name)} goes "
+                         f"backwards at {back} of {steps.size} steps): sort the file by time and try again")
 
 
 def _without_lone_stamps(t: np.ndarray, limit: float) -> np.ndarray:
@@ -468,12 +501,23 @@ def _changes_more(change: UnitChange) -> str:
     return "" if change.changes == 1 else f"and changes {change.changes - 1} more time(s) after that, "
 
 
-def _refuse_mixed_interval_units(path: Path, rr: np.ndarray, label: str, header: bool) -> None:
-    """Intervals in seconds for a run of lines and in ms for another: refused, never half dropped."""
+def _refuse_mixed_interval_units(path: Path, rr: np.ndarray, label: str, header: bool, comma: bool) -> None:
+    """Intervals in seconds for a run of lines and in ms for another: refused, never half dropped.
+
+    Also when a thousands separator read as a decimal comma makes single values seconds (1,004 among
+    876s): too short a run for a change of unit, they would be dropped as impossible intervals.
+    """
+    column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {excerpt(label)}"
+    if comma and column_shapes.thousands_commas(rr):
+        plain = rr[np.isfinite(rr) & (rr == np.round(rr)) & (rr >= 100.0)][0]
+        with_comma = rr[np.isfinite(rr) & (rr != np.round(rr))][0]
+        raise InputError(
+            f"{path.name}: the intervals{column} seem to use a comma as a thousands separator (values like "
+            f"{with_comma * 1000:.0f} written {int(with_comma)},{round(with_comma * 1000) % 1000:03d} next to "
+            f"{plain:.0f}): save the file without thousands separators")
     change = interval_unit_change(rr)
     if change is None:
         return
-    column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {excerpt(label)}"
     raise InputError(
         f"{path.name}: the intervals{column} change unit at {_place(path, change, header)}: "
         f"before it they read as {change.unit_before} ({change.value_before:.6g}), from it as "
@@ -483,20 +527,22 @@ def _refuse_mixed_interval_units(path: Path, rr: np.ndarray, label: str, header:
 
 
 def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = None, told: bool = True,
-        header: bool = False) -> Recording:
-    """Intervals of one column; ``told``: the user or the column's name said they are intervals."""
+        header: bool = False, comma: bool = False) -> Recording:
+    """Intervals of one column; ``told``: the user or the column's name said they are intervals;
+    ``comma``: the file was read with a decimal comma."""
     rr = np.asarray(values, dtype=float)
-    _refuse_mixed_interval_units(path, rr, label, header)
+    _refuse_mixed_interval_units(path, rr, label, header, comma)
     finite = rr[np.isfinite(rr) & (rr > 0)]
     if finite.size == 0 and told:
         raise InputError(f"{path.name} holds no usable RR interval")
     notes = []
     named_seconds = label.lower().endswith("_s") or _normalised(label)[1] == "s"
-    if named_seconds or (finite.size and np.median(finite) < SECONDS_MEDIAN_LIMIT):
+    seconds = bool(named_seconds or (finite.size and np.median(finite) < SECONDS_MEDIAN_LIMIT))
+    if seconds:
         with np.errstate(over="ignore"):  # 1e308 s is inf ms: an impossible interval like any other
             rr = rr * 1000.0
         notes.append("intervals read as seconds")
-    _refuse_if_not_intervals(path, rr, label, told)
+    _refuse_if_not_intervals(path, rr, label, told, seconds)
     if not told:
         _refuse_if_wave(path, rr, label)
     # under FILE_RR_MIN_MS an interval is no beat of any device (not even a double trigger) and may add
@@ -521,7 +567,7 @@ def _rr(path: Path, values: np.ndarray, label: str, t_s: np.ndarray | None = Non
 PLAUSIBLE_SHARE = 0.5  # values read as intervals: at least this share must be plausible ones
 
 
-def _refuse_if_not_intervals(path: Path, rr_ms: np.ndarray, label: str, told: bool) -> None:
+def _refuse_if_not_intervals(path: Path, rr_ms: np.ndarray, label: str, told: bool, seconds: bool) -> None:
     """Values most of which no heart could give as intervals are not intervals: say which --kind to use.
 
     Sensor counts (a MAX30102 IR column of ~144 500), a wave centred on zero
@@ -537,39 +583,17 @@ def _refuse_if_not_intervals(path: Path, rr_ms: np.ndarray, label: str, told: bo
         return
     column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {label}"
     what = "the intervals you named" if told else "the values"
+    if not seconds and column_shapes.looks_like_heart_rates(finite):
+        raise InputError(f"{path.name}: {what}{column} (median {np.median(finite):.6g}) look like heart rates "
+                         f"in beats per minute, not beats; {HEART_RATE_ONLY}")
+    # the median as written in the file (the user looks for it there), not as converted to ms
+    median = np.median(finite) / 1000.0 if seconds else np.median(finite)
+    within = (f"{config.RR_MIN_MS / 1000:g}-{config.RR_MAX_MS / 1000:g} s, read as seconds" if seconds
+              else f"{config.RR_MIN_MS:g}-{config.RR_MAX_MS:g} ms")
     raise InputError(
-        f"{path.name}: {what}{column} (median {np.median(finite):.6g}) are mostly not heart intervals "
-        f"(only {np.mean(plausible):.0%} within {config.RR_MIN_MS:g}-{config.RR_MAX_MS:g} ms), "
+        f"{path.name}: {what}{column} (median {median:.6g}) are mostly not heart intervals "
+        f"(only {np.mean(plausible):.0%} within {within}), "
         f"so this is no RR file: if it is a sampled wave, use --kind ppg or --kind ecg with --fs HZ")
-
-
-def _large_turn_share(values: np.ndarray) -> float | None:
-    """Share of the values at which the series makes a large turn (None: a flat series, no judgement).
-
-    A large turn: the series comes back from its extreme by a share of the spread left after a
-    running median (so a trend in intervals does not hide their turns). Beat-to-beat intervals
-    make one at 10-48 % of the beats in every real file measured, twice a breath at least (a
-    smooth paced-breathing series); a sampled wave makes two a beat, a few % of its samples, and
-    a noisy ECG's sensor noise turns often but only its QRS and T waves turn large. How often a
-    series turns at all does not tell them apart: a smooth breathing rhythm turns as rarely as a wave.
-    """
-    from scipy.ndimage import median_filter
-
-    x = values[np.isfinite(values)][:config.FILE_WAVE_JUDGED_VALUES]
-    lo, hi = np.percentile(x - median_filter(x, size=config.FILE_WAVE_MEDIAN_VALUES, mode="nearest"), [5, 95])
-    large = config.FILE_WAVE_LARGE_TURN_SHARE * (hi - lo)
-    if not large > 0:
-        return None  # (a pacemaker's constant intervals are no wave)
-    count, high, low, rising = 0, x[0], x[0], None
-    for v in x[1:]:  # a zigzag: a turn counts once the series has come back ``large`` from its extreme
-        if rising is not False and v < high - large:
-            count, low, rising = count + (rising is True), v, False
-        elif rising is not True and v > low + large:
-            count, high, rising = count + (rising is False), v, True
-        else:
-            high, low = (max(high, v), low) if rising else (high, min(low, v)) if rising is False else (
-                max(high, v), min(low, v))
-    return count / (x.size - 1)
 
 
 def _refuse_if_wave(path: Path, values: np.ndarray, label: str) -> None:
@@ -581,7 +605,7 @@ def _refuse_if_wave(path: Path, values: np.ndarray, label: str) -> None:
     finite = values[(values >= config.FILE_RR_MIN_MS) & (values <= config.FILE_RR_GAP_MS)]  # no absurd ones
     if finite.size < config.FILE_WAVE_MIN_VALUES:
         return
-    share = _large_turn_share(finite)
+    share = column_shapes.large_turn_share(finite)
     if share is None or share >= config.FILE_WAVE_LARGE_TURNS_MAX:
         return
     column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {label}"
@@ -591,15 +615,26 @@ def _refuse_if_wave(path: Path, values: np.ndarray, label: str) -> None:
         "--kind ecg --fs HZ); if they are RR intervals, say so with --kind rr")
 
 
-def _refuse_odd_rate(path: Path, fs_hz: float, what: str, min_hz: float) -> None:
+def _refuse_odd_rate(path: Path, fs_hz: float, what: str, min_hz: float, signal: str = "",
+                     others: tuple[str, ...] = ()) -> None:
     """A sample rate the detectors cannot work at: too slow for their filters, or faster than any
-    pulse or ECG sensor (config.STREAM_MAX_RATE_HZ; the detectors' buffers grow with the rate)."""
+    pulse or ECG sensor (config.STREAM_MAX_RATE_HZ; the detectors' buffers grow with the rate).
+
+    ``signal``: the label of the file's signal read (EDF), named in the error with the ``others`` to choose.
+    """
+    subject = f"{what} signal {signal!r}" if signal else what
+    fix = "check the time column or --fs"
+    if signal:
+        listed = ", ".join(repr(x) for x in others if x != signal)
+        fix = f"choose another signal with --column LABEL{f' (the file also has {listed})' if listed else ''}"
     if not fs_hz >= min_hz:
         detector = "R-peak detection" if what == "ECG" else "beat detection"
-        raise InputError(f"{path.name}: {what} at {fs_hz:.3g} Hz is too slow for {detector} (need >= {min_hz:g} Hz)")
+        tail = f"; {fix}" if signal else ""
+        raise InputError(f"{path.name}: {subject} at {fs_hz:.3g} Hz is too slow for {detector} "
+                         f"(need >= {min_hz:g} Hz){tail}")
     if not fs_hz <= config.STREAM_MAX_RATE_HZ:
-        raise InputError(f"{path.name}: {what} at {fs_hz:.3g} Hz is faster than any pulse or ECG sensor samples "
-                         f"(at most {config.STREAM_MAX_RATE_HZ:g} Hz): check the time column or --fs")
+        raise InputError(f"{path.name}: {subject} at {fs_hz:.3g} Hz is faster than any pulse or ECG sensor samples "
+                         f"(at most {config.STREAM_MAX_RATE_HZ:g} Hz): {fix}")
 
 
 def _without_absurd_samples(values: np.ndarray) -> tuple[np.ndarray, str]:
@@ -657,8 +692,11 @@ def _from_edf(path: Path, kind: str, column: str | None) -> Recording:
                          "use --kind ecg or --kind ppg")
     t_s = np.arange(sig.value.size) / sig.fs_hz
     note = f"EDF signal {sig.label!r}" + (f" ({sig.unit})" if sig.unit else "")
-    if kind == "ecg" or (kind == "auto" and sig.kind == "ecg"):
+    ecg = kind == "ecg" or (kind == "auto" and sig.kind == "ecg")
+    if ecg:  # checked here, before the detectors, so that the error names the signal
+        _refuse_odd_rate(path, sig.fs_hz, "ECG", config.STREAM_MIN_ECG_RATE_HZ, sig.label, sig.labels)
         return _ecg(path, t_s, sig.value, sig.fs_hz, note)
+    _refuse_odd_rate(path, sig.fs_hz, "PPG", config.STREAM_MIN_PPG_RATE_HZ, sig.label, sig.labels)
     return _ppg(path, t_s, sig.value, sig.fs_hz, note)
 
 

@@ -4,7 +4,8 @@ Read with pyedflib (a maintained binding of the EDFlib C library; a main
 dependency). A file holds several signals, each with a label, a physical unit
 and its own sample rate; the one analysed is the ``column`` named, else the
 signal labelled as the kind asked for (``ECG``/``EKG`` labels for ECG,
-``Pleth``/``PPG``/``BVP`` for PPG), else the only signal. Physical values are
+``Pleth``/``PPG``/``BVP`` for PPG; a lead such as ``Lead I`` is an ECG, a signal derived
+from one such as ``EDR (from ECG)`` or ``ECG HR`` is none), else the only signal. Physical values are
 used (the file's digital-to-physical scaling applied). The EDF+ annotation
 signal is never a candidate.
 """
@@ -20,6 +21,11 @@ import numpy as np
 EDF_SUFFIXES = (".edf", ".bdf")
 ECG_LABEL = re.compile(r"(^|[^a-z])(ecg|ekg)", re.I)
 PPG_LABEL = re.compile(r"(^|[^a-z])(ppg|pleth|bvp|pulse ?wave)", re.I)
+# a standard ECG lead with no "ECG" in its label: Lead I, II, MLII, V5, aVF (capitals: "v1" may be anything)
+LEAD_LABEL = re.compile(r"^(lead[\s_\-]?(i{1,3}|[1-3]|v[1-6]|avr|avl|avf)|(?-i:MLI{1,3}|II|III|V[1-6]|aV[RLF]))"
+                        r"($|[\s_\-(\[].*)", re.I)
+# a signal computed from a wave, or another body signal: "EDR (from ECG)" or "ECG HR" is no ECG to find beats in
+DERIVED_LABEL = re.compile(r"(^|[^a-z])(edr|derived|from|resp\w*|breath\w*|rate|hr|bpm)([^a-z]|$)", re.I)
 
 
 class EdfError(ValueError):
@@ -35,6 +41,7 @@ class EdfSignal:
     fs_hz: float
     value: np.ndarray
     unit: str
+    labels: tuple[str, ...] = ()  # every signal of the file, for an error that suggests --column
 
 
 def is_edf(head: bytes, path: Path) -> bool:
@@ -44,7 +51,9 @@ def is_edf(head: bytes, path: Path) -> bool:
 
 
 def _kind_of(label: str) -> str:
-    if ECG_LABEL.search(label):
+    if DERIVED_LABEL.search(label):
+        return ""
+    if ECG_LABEL.search(label) or LEAD_LABEL.match(label):
         return "ecg"
     if PPG_LABEL.search(label):
         return "ppg"
@@ -90,4 +99,4 @@ def read_edf(path: Path, name: str, column: str | None = None, kind: str = "auto
         unit = str(reader.getPhysicalDimension(i)).strip()
     finally:
         reader.close()
-    return EdfSignal(labels[i], _kind_of(labels[i]), fs, value, unit)
+    return EdfSignal(labels[i], _kind_of(labels[i]), fs, value, unit, tuple(labels))

@@ -40,7 +40,7 @@ class Table:
     columns: list[np.ndarray]
     datetime_columns: set[int] = field(default_factory=set)  # ISO date-times, now seconds
     text_columns: dict[int, str] = field(default_factory=dict)  # index -> first non-number cell
-    decimal_comma: bool = False
+    decimal_comma: bool = False  # some numbers were written with a decimal comma (read as one)
     separator: str = ","
 
     def label(self, index: int) -> str:
@@ -184,14 +184,16 @@ def read_table(data: bytes | Path, name: str) -> Table:
         raise TableError(f"{name} holds no data rows")
     names = [str(c).strip().strip('"') for c in frame.columns] if has_header else None
     columns, datetimes, texts = [], set(), {}
+    comma = decimal == ","
     for index in range(frame.shape[1]):
         values, kind, bad = _column(frame.iloc[:, index], decimal)
         columns.append(values)
+        comma = comma or kind == "comma"
         if kind == "datetime":
             datetimes.add(index)
         elif kind == "text":
             texts[index] = bad
-    return Table(names, columns, datetimes, texts, decimal == ",", sep or " ")
+    return Table(names, columns, datetimes, texts, comma, sep or " ")
 
 
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$|^(nan|NaN|inf|-inf)$")
@@ -239,7 +241,8 @@ def _parser_message(message: str, sep: str | None) -> str:
 
 
 def _column(series, decimal: str) -> tuple[np.ndarray, str, str]:
-    """(float values, "number" | "datetime" | "text", first cell that is not a number) of a pandas column."""
+    """(float values, "number" | "comma" | "datetime" | "text", first cell that is not a number) of a pandas
+    column; "comma": numbers some of which were written with a decimal comma."""
     import pandas as pd
 
     if pd.api.types.is_numeric_dtype(series.dtype):
@@ -251,6 +254,8 @@ def _column(series, decimal: str) -> tuple[np.ndarray, str, str]:
         # quoted decimal commas ("812,5") in a comma-separated file
         numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
         bad = numbers.isna() & text.notna() & (text != "")
+        if not bad.any():
+            return numbers.to_numpy(dtype=float, na_value=np.nan), "comma", ""
     if not bad.any():
         return numbers.to_numpy(dtype=float, na_value=np.nan), "number", ""
     first_bad = str(text[bad].iloc[0])

@@ -57,6 +57,7 @@ from biofeedback.io.source import (
 )
 
 READ_TIMEOUT_S = 0.02
+BACKLOG_READS = 4  # after a stall, reads that may still bring a late reader's backlog
 DETECT_LISTEN_S = 2.0  # how long auto-detect listens at each setting (fast devices)
 DETECT_SLOW_STEP_S = 0.5  # a slow line device is re-checked this often while auto-detect waits
 
@@ -299,9 +300,14 @@ class SerialSource:
                 data = ser.read(max(1, min(ser.in_waiting, 65536)))
                 silent_s = self._clock() - timed_at if data else 0.0
                 if counted and silent_s > config.SERIAL_STALL_S:
-                    # a reader that was itself late finds a backlog: all of it is judged together
-                    while ser.in_waiting:
-                        data += ser.read(ser.in_waiting)
+                    # a reader that was itself late finds a backlog: all of it is judged together (it
+                    # may still be reaching the port in pieces: a few more reads, each waiting at most
+                    # READ_TIMEOUT_S, until one finds nothing; a device streaming on stops it too)
+                    for _ in range(BACKLOG_READS):
+                        more = ser.read(max(1, min(ser.in_waiting, 65536)))
+                        if not more:
+                            break
+                        data += more
                 if spec.keepalive_bytes and self._clock() >= next_keepalive:
                     ser.write(spec.keepalive_bytes)
                     next_keepalive = self._clock() + keepalive_period_s

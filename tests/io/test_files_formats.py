@@ -121,8 +121,10 @@ def test_several_value_columns_error_names_them(tmp_path):
 
 
 @pytest.mark.parametrize("header, words", [
-    ("time_s,hr", r"'?hr'? holds RR intervals or a PPG wave"),
-    ("time,hr", r"in s \(1.25 Hz\) or ms \(1.25e\+03 Hz\)"),
+    # a column named hr that holds heart rates: said as such (it was "holds RR intervals or a PPG
+    # wave" and, with a bare "time" column, "in s or ms"), whatever the time column's unit
+    ("time_s,hr", r"'?hr'? holds heart rates \(beats per minute\), not beats"),
+    ("time,hr", r"'?hr'? holds heart rates \(beats per minute\), not beats"),
 ])
 def test_ambiguous_columns_error_names_the_candidates(tmp_path, header, words):
     path = tmp_path / "w.csv"
