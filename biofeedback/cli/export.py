@@ -43,9 +43,12 @@ def resolve_session(store: SessionStore, text: str) -> int:
             raise StoreError("the session store holds no sessions yet")
         return sessions[0].id
     try:
-        return int(text)
+        number = int(text)
     except ValueError:
         raise StoreError(f"{text!r} is not a session id; see `biofeedback sessions`") from None
+    if not 0 < number < 2**63:  # (SQLite's integers; a larger one raised OverflowError there)
+        raise StoreError(f"there is no session {text}; see `biofeedback sessions`")
+    return number
 
 
 def ensure_qt_platform() -> None:

@@ -39,6 +39,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from biofeedback.io.atomic_file import describe
     from biofeedback.io.simulator import (
         SensorSimulator,
         ServeOptions,
@@ -47,6 +48,11 @@ def run(args: argparse.Namespace) -> int:
         serve,
     )
 
+    try:  # the truth file first: a folder that does not exist is said before any port is opened
+        truth_file = open(args.truth, "w", encoding="utf-8") if args.truth else None
+    except OSError as error:
+        print(f"biofeedback simulate: cannot write the truth file {args.truth}: {describe(error)}", file=sys.stderr)
+        return 2
     try:
         sim = SensorSimulator(SimulatorSettings(
             protocol=args.protocol, hr_bpm=args.hr, breathing_bpm=args.breathing_rate,
@@ -54,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed, shape=args.shape))
         port = open_virtual_port(args.listen)
     except (ValueError, OSError) as error:
+        if truth_file:
+            truth_file.close()
         print(f"biofeedback simulate: {error}", file=sys.stderr)
         return 2
     stop = threading.Event()  # (before the port is announced: a stop the moment after still removes its link)
@@ -68,7 +76,6 @@ def run(args: argparse.Namespace) -> int:
 
         lsl, served = lsl_simulated_client(sim, port, args.name or f"simulated-{args.seed}", args.breathing_rate)
     truth_written = 0
-    truth_file = open(args.truth, "w", encoding="utf-8") if args.truth else None
     if truth_file:
         truth_file.write("time_s,rr_ms,kind,breath_phase\n")
 

@@ -62,6 +62,17 @@ def incomplete(what: str, tmp: Path) -> OSError:
     return OSError(errno.EIO, f"the {what} could not be written completely ({written} bytes written)")
 
 
+def _regular_target(path: Path) -> Path:
+    """Where the file goes: a link's own target (the rename would replace the link itself), and never
+    over a named pipe, a device or a socket (the rename would replace them with a plain file)."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise OSError(errno.EINVAL, "it is not a regular file (a named pipe, a device or a socket); choose a "
+                      "file name", str(path))
+    return path
+
+
 def _temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
 
@@ -86,7 +97,7 @@ def atomic_path(path: str | Path, check: Callable[[Path], None] | None = None,
     content that is wrong; then it is fsync'd and renamed onto ``path``.
     Otherwise it is removed and the exception goes on.
     """
-    path = Path(path)
+    path = _regular_target(Path(path))
     tmp = _temp_name(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # mode as a plain open() gives
     os.close(fd)

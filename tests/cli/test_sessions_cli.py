@@ -220,3 +220,39 @@ def test_store_errors_reach_the_user_as_one_sentence(tmp_path):
         holder.kill()
         holder.wait()
     assert sorted(p.name for p in folder.iterdir() if "damaged" in p.name) == []
+
+
+def test_a_session_number_beyond_any_id_is_one_clear_line(recorded, data_dir, tmp_path):
+    """It raised OverflowError (SQLite's integers) with a traceback."""
+    result = run_cli("export", "99999999999999999999999", "--format", "csv", "--out", str(tmp_path / "x.csv"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "there is no session 99999999999999999999999" in result.stderr
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_sessions_limit_below_one_is_refused(recorded, data_dir, limit):
+    """--limit 0 printed "No sessions yet" over a full store; -1 silently dropped the oldest."""
+    result = run_cli("sessions", "--limit", limit)
+    assert result.returncode == 2 and "give 1 or more" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes and symbolic links as POSIX has them")
+def test_export_writes_through_a_link_and_never_over_a_named_pipe(recorded, data_dir, tmp_path):
+    """The rename of the finished file replaced the link itself, and a named pipe with a plain file."""
+    target = tmp_path / "target.csv"
+    target.write_text("old\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    assert run_cli("export", "last", "--format", "csv", "--out", str(link)).returncode == 0
+    assert link.is_symlink() and target.read_text().startswith("time_s,")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    result = run_cli("export", "last", "--format", "rr", "--out", str(fifo))
+    assert result.returncode == 2 and "not a regular file" in result.stderr
+    assert not fifo.is_file()  # still the pipe
+
+
+def test_simulate_says_when_the_truth_file_cannot_be_written(tmp_path):
+    result = run_cli("simulate", "--duration", "1", "--truth", str(tmp_path / "missing" / "t.csv"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cannot write the truth file" in result.stderr
