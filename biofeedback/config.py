@@ -354,3 +354,12 @@ AUDIO_BUFFER_S = 0.1  # the sink pulls about this much audio at a time
 # stopping a live session (app/session.py, app/live_session.py)
 SESSION_STOP_DRAIN_S = 8.0  # a stopped session waits at most this long for the beats the corrector holds (3 s at 65 bpm, ~5 s at 40)
 SHUTDOWN_WAIT_S = 10.0  # at exit, the source stop and the session save get at most this long (window responsive)
+# raw event log (io/rawlog.py) and replay (io/replay.py)
+RAW_ROW_OUT_OF_PLACE_S = 300.0  # a raw-log row this far (in time) from the rows before and after it, which
+# agree, is damage: no device writes one row minutes away from its neighbours (a BLE packet's beats,
+# a strap's signal block lag the stream by seconds), and a restart or a pause moves the rows after it too
+REPLAY_MAX_WAIT_S = 5.0  # a jump in stream time beyond this many seconds is played as this long: the gap
+# shows as a gap in the replay instead of a wait of hours at replay speed
+# reading a session back from the store (io/store/reading.py): SQLite can stop a read at a damaged page
+# without an error, so a read is checked against the session's other tables
+STORE_SHORT_READ_SLACK_S = 5.0  # raw data ending this long before the session's last beat or breath is suspect

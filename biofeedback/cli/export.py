@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
               "a session is exported whole.", file=sys.stderr)
         return 2
     damage: list[str] = []
+    joined: list[int] = []  # gaps an RR text (no gap marker) joins
     try:
         with SessionStore() as store:
             if store.notice:
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
                 render_checked(store, session_id, out)
             else:
                 check_writable_target(out)
-                export_session(store, session_id, args.format, out, warn=damage.append)
+                export_session(store, session_id, args.format, out, warn=damage.append, joined=joined.append)
     except (StoreError, OSError) as error:
         return _failed(error, out)
     if damage:  # written, but not whole: say so and do not exit 0
@@ -113,6 +114,11 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     print(f"Session {session_id} written to {out}", file=sys.stderr)
+    if joined:  # the file is whole: it is the format that cannot mark a gap
+        n = joined[0]
+        print(f"biofeedback export: {n} gap{'s' if n > 1 else ''} in the session {'are' if n > 1 else 'is'} joined "
+              "in this format (an RR text has no gap marker), so an RMSSD read from it differs from the session's.",
+              file=sys.stderr)
     return 0
 
 

@@ -5,7 +5,9 @@ Events are delivered in the rhythm of their own timestamps (scaled by
 (HR, RMSSD, coherence, beats, signal) is printed once a second and the summary
 at the end; with ``--port-out`` the recording is instead served as native
 protocol bytes (IBI text for RR-only recordings) on a virtual serial port, like
-``simulate``, so the app or ``record`` can connect to it.
+``simulate``, so the app or ``record`` can connect to it. A stored session's beats are made as
+they were recorded (``record --no-correct``: uncorrected) unless ``--correct``/``--no-correct``
+says otherwise, so replay, ``sessions`` and ``export`` give the same numbers.
 """
 
 from __future__ import annotations
@@ -38,23 +40,29 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lsl", action="store_true",
                    help="also publish the replay on Lab Streaming Layer (PPG, RR, Metrics, Markers)")
     p.add_argument("--name", default="", help="with --lsl: the client's display name (default replay)")
+    correction = p.add_mutually_exclusive_group()
+    correction.add_argument("--no-correct", dest="correct", action="store_false", default=None,
+                            help="keep intervals exactly as detected (a stored session: as it was recorded)")
+    correction.add_argument("--correct", dest="correct", action="store_true", default=None,
+                            help="correct artifacts even in a session recorded with --no-correct")
     add_polarity_argument(p)
     p.set_defaults(func=run)
 
 
-def load_events(what: str) -> tuple[list[Event], str]:
-    """Events of a file, or of a stored session when ``what`` is an id or 'last'."""
+def load_events(what: str) -> tuple[list[Event], str, bool | None]:
+    """Events of a file, or of a stored session when ``what`` is an id or 'last'; with its name and,
+    for a session, whether its beats were corrected when it was recorded (None for a file)."""
     from biofeedback.io.files import load_recording
 
     if Path(what).exists() or not (what.isdigit() or what == "last"):
-        return load_recording(what).events, what
+        return load_recording(what).events, what, None
     from biofeedback.cli.export import resolve_session
     from biofeedback.io.store import SessionStore
 
     with SessionStore() as store:
         session_id = resolve_session(store, what)
         store.session(session_id)
-        return store.events(session_id), f"session {session_id}"
+        return store.events(session_id), f"session {session_id}", store.beat_correction(session_id)
 
 
 POLARITY_SHAPE_S = 60.0  # seconds of a recording's wave read for its direction when nothing declares it
@@ -149,17 +157,19 @@ def run(args: argparse.Namespace) -> int:
 
     speed = float(min(max(args.speed, MIN_SPEED), MAX_SPEED))
     try:
-        events, name = load_events(args.what)
+        events, name, recorded_correct = load_events(args.what)
     except (InputError, StoreError, OSError) as error:
         print(f"biofeedback replay: {error}", file=sys.stderr)
         return 2
+    correct = args.correct if args.correct is not None else recorded_correct is not False
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         polarity = PULSE_DIRECTIONS[args.polarity]
         if args.port_out:
             return _serve(events, name, speed, stop, args.listen, polarity)
-        return _live(events, name, speed, stop, (args.name or "replay") if args.lsl else None, polarity)
+        return _live(events, name, speed, stop, (args.name or "replay") if args.lsl else None, polarity,
+                     correct)
     except KeyboardInterrupt:
         return 130
 
@@ -181,13 +191,13 @@ def _serve(events, name: str, speed: float, stop: threading.Event, listen: str |
 
 
 def _live(events, name: str, speed: float, stop: threading.Event, lsl_name: str | None = None,
-          polarity: int | None = None) -> int:
+          polarity: int | None = None, correct: bool = True) -> int:
     from biofeedback.cli.analyze import format_table
     from biofeedback.core.pipeline import Pipeline
     from biofeedback.core.summary.analysis import summarize
     from biofeedback.io.replay import play_events
 
-    pipeline = Pipeline(polarity=polarity)
+    pipeline = Pipeline(correct=correct, polarity=polarity)
     beats = []
     last_status = [time.monotonic()]
     lsl = None
@@ -222,5 +232,10 @@ def _live(events, name: str, speed: float, stop: threading.Event, lsl_name: str 
     if lsl is not None:
         lsl.close()
     print("", file=sys.stderr)
+    if finished and len(beats) < 2:  # a table of n/a with status 0 would read as a result; analyze refuses too
+        label = name if name.startswith("session ") else Path(name).name
+        print(f"biofeedback replay: {label}: found {len(beats)} beat interval(s); at least 2 are needed",
+              file=sys.stderr)
+        return 2
     print(format_table(summarize(beats)))
     return 0 if finished else 130

@@ -22,17 +22,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
+
+from biofeedback.core.hrv.spectral import chain_starts
 from biofeedback.core.types import Beat, Gap
 from biofeedback.io.atomic_file import atomic_path, atomic_text
 from biofeedback.io.beats_csv import write_beats_csv as _write_beats_csv
 from biofeedback.io.rawlog import RawEventWriter
-from biofeedback.io.store import BreathingSample, SessionStore
+from biofeedback.io.store import BreathingSample, SessionStore, StoreError
 from biofeedback.io.store.codec import DAMAGED_GAP_REASON
 
-__all__ = ["EXPORT_FORMATS", "export_session", "write_beats_csv", "write_breathing_csv", "write_kubios_rr",
-           "write_markers_csv"]
+__all__ = ["EXPORT_FORMATS", "export_session", "gaps_joined", "write_beats_csv", "write_breathing_csv",
+           "write_kubios_rr", "write_markers_csv"]
 
 EXPORT_FORMATS = ("csv", "rr", "raw", "markers", "breathing", "pdf", "png")
+NO_BREATHING = ("Session {session} holds no breathing record (the app records the breathing read from the pulse; "
+                "`biofeedback record` does not), so nothing was written.")
 
 
 def write_beats_csv(beats: Sequence[Beat], path: str | Path) -> None:
@@ -41,14 +46,27 @@ def write_beats_csv(beats: Sequence[Beat], path: str | Path) -> None:
         _write_beats_csv(beats, tmp)
 
 
-def write_kubios_rr(beats: Sequence[Beat], path: str | Path) -> None:
+def gaps_joined(beats: Sequence[Beat]) -> int:
+    """Breaks in the beats' interval chain (a gap in the record, a dropped stretch): the RR text
+    has no way to mark them, so each one is joined there (``core.hrv.spectral.chain_starts``,
+    the count a session's summary gives as ``n_gaps``)."""
+    if len(beats) < 2:
+        return 0
+    t_s = np.array([b.t_s for b in beats], dtype=float)
+    rr_ms = np.array([b.rr_ms for b in beats], dtype=float)
+    return int(np.count_nonzero(chain_starts(t_s, rr_ms)[1:]))
+
+
+def write_kubios_rr(beats: Sequence[Beat], path: str | Path) -> int:
     """One RR interval in ms per line: the plain ASCII RR format Kubios HRV imports.
 
     To 0.001 ms, as the beats CSV: at 0.1 ms the rounding alone moved a 150 s session's HF power
-    by 9e-4 of itself.
+    by 9e-4 of itself. Returns ``gaps_joined(beats)``: the format has no gap marker, so the
+    intervals on either side of a gap become neighbours (RMSSD then differs from the session's).
     """
     with atomic_text(path) as f:
         f.writelines(f"{b.rr_ms:.3f}\n" for b in beats)
+    return gaps_joined(beats)
 
 
 def write_markers_csv(markers: Sequence[tuple[float, str]], path: str | Path) -> None:
@@ -70,18 +88,24 @@ def write_breathing_csv(samples: Sequence[BreathingSample], path: str | Path) ->
 
 
 def export_session(store: SessionStore, session_id: int, fmt: str, path: str | Path,
-                   warn: Callable[[str], None] | None = None) -> Path:
+                   warn: Callable[[str], None] | None = None,
+                   joined: Callable[[int], None] | None = None) -> Path:
     """Write session ``session_id`` as ``fmt`` (csv, rr, raw, markers, breathing) to ``path``.
 
     The file appears whole or not at all; an OSError says why (``atomic_file.describe``).
     Raw blocks damaged in the store file are written as gaps and ``warn`` hears a sentence.
+    ``joined`` hears how many gaps of the session an RR text joins (the file is whole, but
+    intervals across a gap become neighbours), when there are any. A session without a
+    breathing record raises a ``StoreError`` instead of writing a header alone.
     """
     path = Path(path)
     store.session(session_id)  # StoreError when it does not exist
     if fmt == "csv":
         write_beats_csv(store.beats(session_id), path)
     elif fmt == "rr":
-        write_kubios_rr(store.beats(session_id), path)
+        n_joined = write_kubios_rr(store.beats(session_id), path)
+        if n_joined and joined is not None:
+            joined(n_joined)
     elif fmt == "raw":
         events = store.events(session_id)
         with atomic_text(path) as f:
@@ -96,7 +120,10 @@ def export_session(store: SessionStore, session_id: int, fmt: str, path: str | P
     elif fmt == "markers":
         write_markers_csv(store.markers(session_id), path)
     elif fmt == "breathing":
-        write_breathing_csv(store.breathing(session_id), path)
+        samples = store.breathing(session_id)
+        if not samples:  # a header alone would read as "no breathing found", not "none recorded"
+            raise StoreError(NO_BREATHING.format(session=session_id))
+        write_breathing_csv(samples, path)
     else:
         raise ValueError(f"unknown export format {fmt!r}; io exports csv, rr, raw, markers and breathing")
     return path

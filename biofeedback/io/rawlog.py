@@ -19,17 +19,24 @@ Format (text, one event per row, after a magic first line)::
 
 Files written before those rows existed read as before.
 
-A row cut short by a crash (the last one) is ignored; damage elsewhere is an error.
+A row cut short by a crash (the last one) is ignored; damage elsewhere is an error. A row whose
+time no device gives (not finite, beyond FILE_TIME_ABS_MAX_S) or that stands alone far from the
+rows around it (RAW_ROW_OUT_OF_PLACE_S) is damage too: the writer writes rows in stream order,
+in device time, and a clock restart or a lost stretch as a gap row, so its times never leave
+their neighbours and come back.
 """
 
 from __future__ import annotations
 
+import math
+from array import array
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TextIO
 
 import numpy as np
 
+from biofeedback import config
 from biofeedback.core.types import (
     PULSE_DIRECTIONS,
     DeviceBeat,
@@ -135,6 +142,8 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
 
     undeclared: list[int] = []  # events[i]: samples logged before any header declared their rate
     undeclared_t: list[float] = []
+    # the line number and time of every row with a time of its own (arrays: hours of samples are millions)
+    timed_lines, timed_t = array("q"), array("d")
 
     def close_block() -> None:
         if t_buf:
@@ -166,6 +175,11 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
                 events.append(PulseDirectionChosen(PULSE_DIRECTIONS[detail]))
                 continue
             t_s = float(t_text)
+            if kind != "info":  # (an info row's time is always 0: it has none of its own)
+                if not (math.isfinite(t_s) and abs(t_s) <= config.FILE_TIME_ABS_MAX_S):
+                    raise ValueError(t_text)
+                timed_lines.append(number)
+                timed_t.append(t_s)
             if kind in SIGNAL_KINDS:
                 close_block()
                 channels = [float(v) for v in value.split(";")]
@@ -195,7 +209,11 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
             else:
                 raise ValueError(kind)
         except ValueError:
-            raise RawLogError(f"{source_name} line {number} is damaged: {line[:60]!r}") from None
+            raise _damaged(source_name, number, line) from None
+    stray = _out_of_place(np.frombuffer(timed_t, dtype=float))
+    if stray is not None:
+        number = timed_lines[stray]
+        raise _damaged(source_name, number, complete[number - 3])
     close_signal()
     close_block()
     if undeclared:  # one rate from all of them: status rows between samples split them into blocks
@@ -205,6 +223,24 @@ def read_raw_events(stream: TextIO, source_name: str = "raw log") -> list[Event]
             assert isinstance(block, PpgBlock)
             events[i] = replace(block, fs_hz=rate)
     return events
+
+
+def _damaged(source_name: str, number: int, line: str) -> RawLogError:
+    return RawLogError(f"{source_name} line {number} is damaged: {line[:60]!r}")
+
+
+def _out_of_place(t: np.ndarray) -> int | None:
+    """The index (in ``t``, the rows' times in file order) of the first row whose time is more than RAW_ROW_OUT_OF_PLACE_S from the
+    rows before and after it while those two agree: one damaged stamp, which replay would wait
+    for and analyze would count as hours of recording. A jump the stream stays at (a restart, a
+    pause) has rows after it that agree with it: not damage."""
+    if t.size < 3:
+        return None
+    far = config.RAW_ROW_OUT_OF_PLACE_S
+    alone = ((np.abs(t[1:-1] - t[:-2]) > far) & (np.abs(t[2:] - t[1:-1]) > far)
+             & (np.abs(t[2:] - t[:-2]) <= far))
+    hits = np.flatnonzero(alone)
+    return int(hits[0]) + 1 if hits.size else None
 
 
 def _estimate_fs(t_s: list[float]) -> float:

@@ -8,12 +8,14 @@ drive the app from a file instead of a mock.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
+from biofeedback import config
 from biofeedback.core.timebase import first_time_s
 from biofeedback.core.types import Event, PpgBlock, SignalBlock
 from biofeedback.io.clock import Clock, sleep_until
@@ -36,7 +38,11 @@ def split_blocks(events: list[Event], max_span_s: float) -> Iterator[Event]:
     """Cut long PPG (and signal) blocks into pieces spanning at most ``max_span_s`` each."""
     for event in events:
         if isinstance(event, PpgBlock | SignalBlock) and len(event) > 1 and event.t_s[-1] - event.t_s[0] > max_span_s:
-            edges = np.searchsorted(event.t_s, np.arange(event.t_s[0], event.t_s[-1], max_span_s)[1:])
+            # a piece per max_span_s step the samples are in, from the samples themselves: a grid of
+            # steps over the block's span would be as long as a hole in it is (days of steps)
+            with np.errstate(invalid="ignore"):
+                step = np.floor((event.t_s - event.t_s[0]) / max_span_s)
+            edges = np.flatnonzero(np.diff(step) != 0) + 1
             for part_t, part_v in zip(np.split(event.t_s, edges), np.split(event.value, edges), strict=False):
                 if part_t.size:
                     yield (PpgBlock(part_t, part_v, event.fs_hz) if isinstance(event, PpgBlock)
@@ -104,15 +110,28 @@ class ReplaySource(EventReplaySource):
 def play_events(events: Sequence[Event], speed: float, deliver: Callable[[list[Event]], None],
                 stop: threading.Event, on_tick: Callable[[], None] | None = None,
                 clock: Clock = time.monotonic) -> bool:
-    """Deliver ``events`` in their own rhythm scaled by ``speed`` on ``clock``; False when stopped early."""
+    """Deliver ``events`` in their own rhythm scaled by ``speed`` on ``clock``; False when stopped early.
+
+    A jump forward in stream time beyond REPLAY_MAX_WAIT_S is waited as that long (a pause of
+    hours shows as a gap, not as hours of silence); a jump back further than that (a clock
+    restart) is paced from where it lands; events come in stream order, a beat stamped a little
+    before the samples already played waits for nothing.
+    """
     pieces = list(split_blocks(list(events), REPLAY_TICK_S * speed))
-    t0 = next((t for t in map(first_time_s, pieces) if t is not None), 0.0)
+    max_wait_s = config.REPLAY_MAX_WAIT_S
+    played_s = 0.0  # stream seconds paced so far, each jump counted up to max_wait_s
+    latest: float | None = None  # the latest stream time reached
     started = clock()
     batch: list[Event] = []
     for event in pieces:
         t = first_time_s(event)
-        if t is not None:
-            due = started + (t - t0) / speed
+        if t is not None and math.isfinite(t):
+            if latest is None or t < latest - max_wait_s:
+                latest = t
+            elif t > latest:
+                played_s += min(t - latest, max_wait_s)
+                latest = t
+            due = started + played_s / speed
             if due > clock():
                 if batch:
                     deliver(batch)

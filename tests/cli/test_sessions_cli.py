@@ -251,8 +251,3 @@ def test_export_writes_through_a_link_and_never_over_a_named_pipe(recorded, data
     assert result.returncode == 2 and "not a regular file" in result.stderr
     assert not fifo.is_file()  # still the pipe
 
-
-def test_simulate_says_when_the_truth_file_cannot_be_written(tmp_path):
-    result = run_cli("simulate", "--duration", "1", "--truth", str(tmp_path / "missing" / "t.csv"))
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "cannot write the truth file" in result.stderr

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from biofeedback import config
-from biofeedback.core.types import Beat, Event
+from biofeedback.core.timebase import event_time_s
+from biofeedback.core.types import Beat, Event, Gap
 from biofeedback.io.store.codec import ROW_COLUMNS, decode_or_gap, select_beats
-from biofeedback.io.store.errors import StoreError, as_store_error, is_busy
+from biofeedback.io.store.errors import DAMAGED, StoreError, as_store_error, is_busy
 from biofeedback.io.store.models import (
     SESSION_COLUMNS,
     BreathingSample,
@@ -86,7 +87,47 @@ class StoreReader:
 
     @in_words
     def beats(self, session_id: int) -> list[Beat]:
-        return select_beats(self.con, session_id, self.version)
+        """The session's beats in arrival order; a ``StoreError`` when the file is damaged where they lie.
+
+        SQLite can end a read at a damaged page without an error, so the count read is checked
+        against the count the index holds (another b-tree) and the summary's ``n_beats``.
+        """
+        beats = select_beats(self.con, session_id, self.version)
+        expected = max(self._beats_counted(session_id), self._summary_n_beats(session_id))
+        if len(beats) < expected:
+            self._raise_if_damaged(f"only {len(beats)} of session {session_id}'s {expected} beats could be read")
+        return beats
+
+    def _beats_counted(self, session_id: int) -> int:
+        return int(self.con.execute("SELECT count(*) FROM beats WHERE session_id = ?", (session_id,)).fetchone()[0])
+
+    def _summary_n_beats(self, session_id: int) -> int:
+        """``n_beats`` of the stored summary (a running session's lags its beats: never more), 0 if unknown."""
+        row = self.con.execute("SELECT summary_json FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        try:
+            n = json.loads(row[0]).get("n_beats") if row and row[0] else None
+        except (ValueError, AttributeError, TypeError):  # a summary damaged on disk: no evidence
+            return 0
+        return n if isinstance(n, int) else 0
+
+    def _raise_if_damaged(self, what: str) -> None:
+        """Raise the store's damage sentence about ``what`` if SQLite's own check finds the file damaged.
+
+        Only called when cheap evidence disagrees: the check reads the whole file. A healthy file
+        means the evidence was wrong (say, beats stored without their raw data), and the read stands.
+        """
+        problems = [r[0] for r in self.con.execute("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            raise StoreError(DAMAGED.format(path=self.path, error=what))
+
+    @in_words
+    def beat_correction(self, session_id: int) -> bool:
+        """Whether the session's beats were corrected as it was recorded (``record --no-correct``: not;
+        before schema version 2 kept the setting, every session was)."""
+        if self.version < 2:
+            return True
+        row = self.con.execute("SELECT beat_correction FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return True if row is None or row[0] is None else bool(row[0])
 
     @in_words
     def markers(self, session_id: int) -> list[tuple[float, str]]:
@@ -120,8 +161,39 @@ class StoreReader:
     def events(self, session_id: int) -> list[Event]:
         """The raw events in arrival order, exactly as the writer received them (a row damaged
         on disk comes back as a ``Gap`` with reason ``codec.DAMAGED_GAP_REASON``)."""
-        return [decode_or_gap(row) for row in self.con.execute(
-            f"SELECT {ROW_COLUMNS} FROM raw_events WHERE session_id = ? ORDER BY seq", (session_id,))]
+        rows = self.con.execute(f"SELECT seq, {ROW_COLUMNS} FROM raw_events WHERE session_id = ? ORDER BY seq",
+                                (session_id,)).fetchall()
+        events = [decode_or_gap(row[1:]) for row in rows]
+        self._check_raw_read_whole(session_id, [row[0] for row in rows], events)
+        return events
+
+    def _check_raw_read_whole(self, session_id: int, seqs: list[int], events: list[Event]) -> None:
+        """Raise the damage sentence when the raw rows read stop short or skip rows of a damaged file.
+
+        A page of garbage can end SQLite's walk of the raw table early without an error (even
+        ``max(seq)`` then agrees), which once exported a fifth of a session with exit status 0.
+        The evidence: the writer numbers a session's rows 0, 1, 2, ..., and its beats and
+        breathing (other tables, read through their indexes) end where its raw data ends.
+        """
+        if seqs != list(range(len(seqs))):
+            self._raise_if_damaged(f"session {session_id}'s raw data skips rows")
+        ends = [self._end_s(e) for e in events]
+        raw_end = max((t for t in ends if t is not None and t == t), default=None)
+        later = self.con.execute("SELECT max(t_s) FROM beats WHERE session_id = ?", (session_id,)).fetchone()[0]
+        if self.version >= 4:
+            breath = self.con.execute("SELECT max(t_device_s) FROM breathing WHERE session_id = ?",
+                                      (session_id,)).fetchone()[0]
+            later = breath if later is None or (breath is not None and breath > later) else later
+        if later is None or (raw_end is not None and later <= raw_end + config.STORE_SHORT_READ_SLACK_S):
+            return
+        read = "none" if raw_end is None else f"only up to {raw_end:.1f} s"
+        self._raise_if_damaged(f"{read} of session {session_id}'s raw data could be read, of {later:.1f} s recorded")
+
+    @staticmethod
+    def _end_s(event: Event) -> float | None:
+        if isinstance(event, Gap) and event.duration_s is not None:
+            return event.t_s + event.duration_s
+        return event_time_s(event)
 
     @in_words
     def events_since(self, session_id: int, since_t_s: float) -> list[Event]:
