@@ -10,7 +10,8 @@ import argparse
 import sys
 from datetime import date
 
-from biofeedback.cli.progress import _iso_date, _positive_int
+from biofeedback.cli.arguments import whole_number_from_one
+from biofeedback.cli.progress import _iso_date
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -22,9 +23,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="the plan to follow from now on (omit to show the current one)")
     p.add_argument("--start", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                    help="the plan's first day (default: today when a plan is chosen)")
-    p.add_argument("--sessions", type=_positive_int, default=None, metavar="N", help="custom: sessions a day")
-    p.add_argument("--minutes", type=_positive_int, default=None, metavar="M", help="custom: minutes a session")
-    p.add_argument("--days", type=_positive_int, default=None, metavar="D", help="custom: days a week (1-7)")
+    p.add_argument("--sessions", type=whole_number_from_one("sessions a day"), default=None, metavar="N", help="custom: sessions a day")
+    p.add_argument("--minutes", type=whole_number_from_one("minutes"), default=None, metavar="M", help="custom: minutes a session")
+    p.add_argument("--days", type=whole_number_from_one("days"), default=None, metavar="D", help="custom: days a week (1-7)")
     p.add_argument("--weeks", type=int, default=None, metavar="W", help="custom: weeks (0 = open-ended)")
     p.set_defaults(func=run)
 

@@ -14,6 +14,8 @@ import sys
 from datetime import date
 from typing import Any
 
+from biofeedback.cli.arguments import whole_number_from_one
+
 CHECKIN_ITEMS = ("pain", "stress", "mood")
 
 
@@ -23,21 +25,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Weekly figures from the session store: minutes practised against the plan (settings file: "
         "plan_kind, plan_start ...), pain, stress and mood before sessions and their change within them, "
         "heart-rate swing, coherence and RMSSD. Not a medical device.")
-    p.add_argument("--weeks", type=_positive_int, default=None, metavar="N", help="only the last N weeks")
+    p.add_argument("--weeks", type=whole_number_from_one("weeks"), default=None, metavar="N", help="only the last N weeks")
     p.add_argument("--json", action="store_true", help="one JSON object with every figure and its definition")
     p.add_argument("--until", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                    help="the weeks up to this day (default: today)")
     p.set_defaults(func=run)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of weeks") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{n} weeks: give 1 or more")
-    return n
 
 
 def _iso_date(text: str) -> date:

@@ -6,22 +6,13 @@ import argparse
 import json
 import sys
 
-
-def positive_int(text: str) -> int:
-    """--limit: 1 or more (0 printed "No sessions yet" over a full store, -1 dropped the oldest)."""
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{n}: give 1 or more")
-    return n
+from biofeedback.cli.arguments import whole_number_from_one
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("sessions", help="list the sessions in the session store")
     p.add_argument("--json", action="store_true", help="one JSON object per session, per line")
-    p.add_argument("--limit", type=positive_int, default=None, metavar="N", help="only the newest N")
+    p.add_argument("--limit", type=whole_number_from_one(), default=None, metavar="N", help="only the newest N")
     p.set_defaults(func=run)
 
 

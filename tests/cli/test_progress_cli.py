@@ -196,6 +196,8 @@ def test_the_plan_is_chosen_headless_and_kept_in_the_settings_file(tmp_path):
     assert (saved["plan_minutes_per_session"], saved["plan_days_per_week"], saved["plan_weeks"]) == (15, 5, 6)
     refused = cli("plan", "lehrer", "--minutes", "3", env=env)
     assert refused.returncode == 2 and "lehrer sets its own numbers" in refused.stderr
+    zero = cli("plan", "custom", "--minutes", "0", env=env)  # (it was said in weeks)
+    assert zero.returncode == 2 and "0 minutes: give 1 or more" in zero.stderr
     assert json.loads((tmp_path / "settings.json").read_text(encoding="utf-8")) == saved  # nothing changed
 
 
