@@ -107,7 +107,8 @@ def analyze_file(path: str, kind: str = "auto", fs_hz: float | None = None,
         left_out = (f"in all {beats.n_refused} interval(s) left out as gaps (outside the plausible range, or unlike "
                     "their neighbours where a chain of beats starts or ends): no difference is taken across them")
         note = f"{note}; {left_out}" if note else left_out
-    summary = summarize_arrays(beats.t_s, beats.rr_ms, int(beats.corrected.sum()))
+    # a beats CSV's intervals were mended by the program that wrote it: counted as corrected still
+    summary = summarize_arrays(beats.t_s, beats.rr_ms, max(int(beats.corrected.sum()), recording.marked_corrected))
     return Analysis(beats, summary, note, direction, _coverage_warnings(recording, summary))
 
 

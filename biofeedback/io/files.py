@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -322,8 +323,9 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
     if kind == "rr":  # a time column is optional for intervals: used for gaps when it fits them
         if time is not None:  # ... but its order is the beats' order: shuffled intervals give a wrong RMSSD
             _refuse_rows_out_of_order(path, table.columns[time], _normalised(table.label(time))[0])
-        return _rr(path, table.columns[value], table.label(value), _beat_times_or_none(path, table, time),
-                   header=header, comma=table.decimal_comma)
+        recording = _rr(path, table.columns[value], table.label(value), _beat_times_or_none(path, table, time),
+                        header=header, comma=table.decimal_comma)
+        return _with_marked_corrections(table, recording)
     t_s = _time_in_seconds(path, table, time) if time is not None else None
     if kind == "auto":
         if fs_hz is not None:
@@ -348,6 +350,21 @@ def _from_table(path: Path, table: Table, kind: str, fs_hz: float | None, column
     if kind == "ecg":
         return _ecg(path, t_s, table.columns[value], fs_hz, f"ECG column {table.label(value)}")
     return _ppg(path, t_s, table.columns[value], fs_hz, "")
+
+
+def _with_marked_corrections(table: Table, recording: Recording) -> Recording:
+    """A beats CSV (``record --out``, ``export --format csv``) says which intervals its writer corrected:
+    analysing it again finds them already mended (0 corrected, no warning), so its count is kept and said."""
+    marks = [i for i in range(len(table.columns)) if (table.names or [""] * len(table.columns))[i].strip().lower()
+             == "corrected" and i not in table.text_columns]
+    if len(marks) != 1:
+        return recording
+    flags = table.columns[marks[0]][np.isfinite(table.columns[marks[0]])]
+    if not flags.size or not np.all((flags == 0) | (flags == 1)) or not flags.any():
+        return recording
+    n = int(flags.sum())
+    said = f"{n} interval(s) marked corrected in the file by the program that wrote it"
+    return replace(recording, marked_corrected=n, note=f"{recording.note}; {said}" if recording.note else said)
 
 
 def _refuse_fs_against_time(path: Path, table: Table, time: int, fs_hz: float) -> None:

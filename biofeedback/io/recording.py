@@ -39,6 +39,7 @@ class Recording:
     fs_hz: float | None = None
     gaps: list[Gap] = field(default_factory=list)
     raw_events: list[Event] | None = None
+    marked_corrected: int = 0  # intervals a beats CSV's own ``corrected`` column marks (kind "rr")
 
     @property
     def events(self) -> list[Event]:

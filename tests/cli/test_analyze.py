@@ -406,3 +406,18 @@ def test_intervals_refused_where_a_chain_starts_are_counted_in_the_note(tmp_path
     result = run_cli("analyze", str(path))
     assert result.returncode == 0, result.stderr
     assert "in all 2 interval(s) left out as gaps" in result.stdout
+
+
+def test_a_beats_csv_keeps_the_corrections_its_writer_marked(tmp_path):
+    """`record --out` / `export --format csv` mark mended intervals; analysing the file again found
+    them already mended: "Corrected intervals 0" and no warning where the session said 10 %."""
+    rr = 800.0 + 30.0 * np.sin(np.arange(100) / 3.0)
+    t = np.cumsum(rr) / 1000.0
+    marked = (np.arange(100) % 10) == 5
+    rows = "\n".join(f"{a:.4f},{b:.3f},{int(c)},{a:.4f}" for a, b, c in zip(t, rr, marked, strict=True))
+    path = tmp_path / "beats.csv"
+    path.write_text("time_s,rr_ms,corrected,detected_s\n" + rows + "\n")
+    assert json.loads(run_cli("analyze", str(path), "--json").stdout)["n_corrected"] == 10
+    table = run_cli("analyze", str(path)).stdout
+    assert "10 interval(s) marked corrected in the file" in table
+    assert "Warning: 10% of intervals were corrected" in table
