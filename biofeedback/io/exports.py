@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from biofeedback.core.hrv.spectral import chain_starts
+from biofeedback.core.hrv.spectral import chain_breaks
 from biofeedback.core.types import Beat, Gap
 from biofeedback.io.atomic_file import atomic_path, atomic_text
 from biofeedback.io.beats_csv import write_beats_csv as _write_beats_csv
@@ -48,13 +48,11 @@ def write_beats_csv(beats: Sequence[Beat], path: str | Path) -> None:
 
 def gaps_joined(beats: Sequence[Beat]) -> int:
     """Breaks in the beats' interval chain (a gap in the record, a dropped stretch): the RR text
-    has no way to mark them, so each one is joined there (``core.hrv.spectral.chain_starts``,
+    has no way to mark them, so each one is joined there (``core.hrv.spectral.chain_breaks``,
     the count a session's summary gives as ``n_gaps``)."""
-    if len(beats) < 2:
-        return 0
     t_s = np.array([b.t_s for b in beats], dtype=float)
     rr_ms = np.array([b.rr_ms for b in beats], dtype=float)
-    return int(np.count_nonzero(chain_starts(t_s, rr_ms)[1:]))
+    return chain_breaks(t_s, rr_ms)
 
 
 def write_kubios_rr(beats: Sequence[Beat], path: str | Path) -> int:

@@ -31,7 +31,7 @@ from biofeedback.core.rr.intervals import describe_rule, plausible_rr
 from biofeedback.core.types import DeviceInfo, Event, PpgBlock
 from biofeedback.io import column_shapes
 from biofeedback.io.rawlog import RAW_MAGIC, RawLogError, read_raw_events
-from biofeedback.io.readers_edf import EdfError, is_edf, read_edf
+from biofeedback.io.readers_edf import LEAD_LABEL, EdfError, is_edf, read_edf
 from biofeedback.io.readers_opensignals import OpenSignalsError, is_opensignals, read_opensignals
 from biofeedback.io.readers_polar import PolarError, is_polar_ecg, read_polar_ecg
 from biofeedback.io.readers_table import Table, TableError, excerpt, name_list, read_table
@@ -47,11 +47,8 @@ from biofeedback.io.signal_cleanup import clean_ppg, clean_raw_events, rr_chains
 RR_COLUMN_PATTERN = re.compile(r"^(rr|ibi|nn|rri|interval|rr_ms|ibi_ms|nn_ms|rr_s|ibi_s|rr interval.*|ibi interval.*)$", re.I)
 PPG_COLUMN_PATTERN = re.compile(r"^(ppg|bvp|value|signal|pleth|pulse|ir|red|green|raw|adc|ppg_.*|.*_ppg)$", re.I)
 # ecg, ECG, ecg_uv, ECG (mV), ekg [uV], ECG lead II: the name starts with the word ECG/EKG, or is a
-# standard lead: MLII (MIT-BIH), Lead II, lead_v5, II, III, V1-V6, aVR/aVL/aVF (their capitals: "v1" may
-# be a variable; a bare "I" may be a current or an intensity)
-ECG_COLUMN_PATTERN = re.compile(
-    r"^(ecg|ekg|lead[\s_\-]?(i{1,3}|[1-3]|v[1-6]|avr|avl|avf)|(?-i:MLI{1,3}|II|III|V[1-6]|aV[RLF]))"
-    r"($|[\s_\-(\[].*)", re.I)
+# standard lead as an EDF labels one (readers_edf.LEAD_LABEL: MLII, Lead II, lead_v5, II, V1-V6, aVF)
+ECG_COLUMN_PATTERN = re.compile(rf"^(ecg|ekg)($|[\s_\-(\[].*)|{LEAD_LABEL.pattern}", re.I)
 # columns named for what is not a heart beat, with what they hold: never read as a pulse wave on a guess
 NON_CARDIAC_COLUMNS = ((re.compile(r"^(resp|respiration|breath|breathing|pzt|rip)($|[\s_\-(\[].*)", re.I), "respiration"),
                        (re.compile(r"^(eda|gsr|scl|skin conductance)($|[\s_\-(\[].*)", re.I), "skin conductance"),
@@ -518,13 +515,18 @@ def _changes_more(change: UnitChange) -> str:
     return "" if change.changes == 1 else f"and changes {change.changes - 1} more time(s) after that, "
 
 
+def _in_column(label: str, shown: str) -> str:
+    """" in <shown>" for a message about a column's values; nothing for a header-less file's "column 2"."""
+    return "" if label.startswith("column ") and label[7:].isdigit() else f" in {shown}"
+
+
 def _refuse_mixed_interval_units(path: Path, rr: np.ndarray, label: str, header: bool, comma: bool) -> None:
     """Intervals in seconds for a run of lines and in ms for another: refused, never half dropped.
 
     Also when a thousands separator read as a decimal comma makes single values seconds (1,004 among
     876s): too short a run for a change of unit, they would be dropped as impossible intervals.
     """
-    column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {excerpt(label)}"
+    column = _in_column(label, excerpt(label))
     if comma and column_shapes.thousands_commas(rr):
         plain = rr[np.isfinite(rr) & (rr == np.round(rr)) & (rr >= 100.0)][0]
         with_comma = rr[np.isfinite(rr) & (rr != np.round(rr))][0]
@@ -598,7 +600,7 @@ def _refuse_if_not_intervals(path: Path, rr_ms: np.ndarray, label: str, told: bo
     plausible = (finite >= config.RR_MIN_MS) & (finite <= config.RR_MAX_MS)
     if np.mean(plausible) >= PLAUSIBLE_SHARE:
         return
-    column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {label}"
+    column = _in_column(label, label)
     what = "the intervals you named" if told else "the values"
     if not seconds and column_shapes.looks_like_heart_rates(finite):
         raise InputError(f"{path.name}: {what}{column} (median {np.median(finite):.6g}) look like heart rates "
@@ -625,7 +627,7 @@ def _refuse_if_wave(path: Path, values: np.ndarray, label: str) -> None:
     share = column_shapes.large_turn_share(finite)
     if share is None or share >= config.FILE_WAVE_LARGE_TURNS_MAX:
         return
-    column = "" if label.startswith("column ") and label[7:].isdigit() else f" in {label}"
+    column = _in_column(label, label)
     raise InputError(
         f"{path.name}: the values{column} rise and fall like a sampled wave, not beat-to-beat "
         "intervals: if it is a pulse wave, give its sampling rate with --kind ppg --fs HZ (an ECG: "

@@ -53,6 +53,12 @@ def chain_starts(beat_t_s: np.ndarray, rr_ms: np.ndarray,
     return out
 
 
+def chain_breaks(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> int:
+    """How many times the chain of successive beats breaks (a session's ``n_gaps``): beats after the first
+    whose interval does not start at the previous beat."""
+    return int(np.count_nonzero(chain_starts(beat_t_s, rr_ms)[1:])) if len(rr_ms) > 1 else 0
+
+
 def chain_slices(beat_t_s: np.ndarray, rr_ms: np.ndarray) -> list[tuple[int, int]]:
     """(start, stop) index ranges of the chains of successive beats."""
     starts = np.flatnonzero(chain_starts(beat_t_s, rr_ms)).tolist()

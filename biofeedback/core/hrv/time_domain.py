@@ -23,6 +23,7 @@ from biofeedback.core.hrv.coherence import (  # noqa: F401 - the HRV API lives h
 )
 from biofeedback.core.hrv.spectral import (  # noqa: F401 - the HRV API lives here
     Spectrum,
+    chain_breaks,
     chain_slices,
     chain_starts,
     resample_tachogram,

@@ -53,7 +53,7 @@ def summarize_arrays(t_s: np.ndarray, rr_ms: np.ndarray, n_corrected: int) -> di
         "n_corrected": int(n_corrected),
         # breaks in the interval chain, whatever made them (a gap in the record, an interval the
         # interval rule refused, poor signal): beats whose interval does not start at the previous beat
-        "n_gaps": int(np.count_nonzero(hrv.chain_starts(t_s, rr_ms)[1:])) if rr_ms.size > 1 else 0,
+        "n_gaps": hrv.chain_breaks(t_s, rr_ms),
         "duration_s": _clean(rr_ms.sum() / 1000.0) if rr_ms.size else 0.0,
         "mean_hr_bpm": _clean(td.mean_hr_bpm),
         "mean_nn_ms": _clean(td.mean_nn_ms),
